@@ -1,0 +1,497 @@
+"""Composing answers from the facts the question selects.
+
+Every figure printed here is a stored claim's, or a derivation labelled as one
+("implied by “doubled”"). Where the report is silent, the answer says so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+
+from bot.engine.numbers import day, money, usd
+from bot.engine.reply import Reply
+from bot.engine.understand import Understanding
+from bot.markup import Html, bold, escape, fmt, italic, join
+from db.snapshot import ClaimView, Snapshot, SourceView
+
+IMPLIED = "implied by “doubled”; the report does not state the new amount"
+CHANGE_FACTORS = {"doubled": Decimal(2)}
+
+
+class Composer:
+    def __init__(self, snapshot: Snapshot, country_names: dict[str, str]) -> None:
+        self.snapshot = snapshot
+        self.country_names = country_names  # ISO code -> display name
+
+    # ----- labels -------------------------------------------------------------
+
+    def country(self, code: str | None) -> str:
+        if not code:
+            return ""
+        return self.country_names.get(code, code)
+
+    def place_label(self, claim: ClaimView) -> str:
+        parts = [p for p in (claim.place, self.country(claim.country)) if p]
+        return ", ".join(parts) if parts else claim.topic
+
+    def source_of(self, claim: ClaimView) -> SourceView | None:
+        return self.snapshot.sources.get(claim.source_id)
+
+    def attribution(self, claim: ClaimView) -> Html:
+        """Who said it, to whom, who carried it, and with what stance."""
+        article = self.snapshot.articles.get(claim.article_id)
+        outlet = article.outlet if article else "the report"
+        source = self.source_of(claim)
+        if source is None:
+            said = fmt("an unnamed source in {}", outlet)
+        elif source.kind == "narration":
+            said = fmt("{}'s own narration (no source named)", outlet)
+        elif source.told_to:
+            said = fmt("{}, who told {}; carried by {}", source.name, source.told_to, outlet)
+        else:
+            said = fmt("{} (the report does not say to whom); carried by {}", source.name, outlet)
+        corrected = ""
+        if claim.corrected_at is not None:
+            corrected = f"; corrected on {day(claim.corrected_at)}"
+        return fmt("Source: {} — unverified{} [#{}]", said, corrected, claim.id)
+
+    # ----- selections ---------------------------------------------------------
+
+    def quotas(self, u: Understanding | None = None, *, active: bool = True) -> list[ClaimView]:
+        chosen = [
+            c for c in self.snapshot.claims if c.is_quota and (c.active if active else not c.active)
+        ]
+        if u is None or not u.has_subject:
+            return chosen
+        return [c for c in chosen if self.matches(c, u)]
+
+    @staticmethod
+    def matches(claim: ClaimView, u: Understanding) -> bool:
+        if u.places and claim.place in u.places:
+            return True
+        if u.countries and claim.country in u.countries:
+            return True
+        if u.currencies and claim.currency in u.currencies:
+            return True
+        return bool(u.sectors and claim.sector in u.sectors)
+
+    def covered(self) -> Html:
+        places = [self.place_label(c) for c in self.quotas()]
+        if not places:
+            return Html("The store holds no quota figures right now.")
+        return fmt("It covers quota figures for {}.", " and ".join(places))
+
+    # ----- blocks -------------------------------------------------------------
+
+    def quota_block(self, claim: ClaimView, reply: Reply, *, dollars: bool = True) -> list[Html]:
+        reply.use(claim.id, claim.article_id)
+        heading = bold(self.place_label(claim))
+        if claim.sector:
+            heading = fmt("{} — {} workers", heading, claim.sector)
+        lines = [heading]
+        assert claim.amount is not None and claim.currency is not None
+        unit = self.unit(claim)
+        before = money(claim.amount, claim.currency)
+        usd_text = ""
+        if dollars and claim.usd_amount is not None:
+            usd_text = f", {'nearly ' if claim.usd_is_approx else ''}{usd(claim.usd_amount)},"
+        factor = CHANGE_FACTORS.get(claim.change or "")
+        if claim.change == "doubled" and factor is not None:
+            lines.append(fmt("Before: {}{}{}.", before, usd_text, unit))
+            after = money(claim.amount * factor, claim.currency)
+            after_usd = ""
+            if dollars and claim.usd_amount is not None:
+                after_usd = f", about {usd(claim.usd_amount * factor)},"
+            lines.append(
+                fmt("Now: doubled, so {}{}{} — {}.", after, after_usd, unit, italic(IMPLIED))
+            )
+        elif claim.change == "increased":
+            lines.append(fmt("Before: {}{}{}.", before, usd_text, unit))
+            lines.append(Html("Now: increased; the report does not give the new amount."))
+        else:
+            lines.append(fmt("Quota: {}{}{}.", before, usd_text, unit))
+        if claim.change_date:
+            lines.append(
+                fmt(
+                    "When: after a directive dated {} (the report gives no year).",
+                    claim.change_date,
+                )
+            )
+        lines.append(self.attribution(claim))
+        for support in self.supporting(claim):
+            reply.use(support.id, support.article_id)
+            lines.append(fmt("Also: {}", self.claim_line(support)))
+        return lines
+
+    def supporting(self, quota: ClaimView) -> list[ClaimView]:
+        return [
+            c
+            for c in self.snapshot.claims
+            if c.active and c.topic == "doubling" and c.place == quota.place and not c.is_quota
+        ]
+
+    @staticmethod
+    def unit(claim: ClaimView) -> str:
+        parts = []
+        if claim.basis:
+            parts.append(f"a {claim.basis}")
+        if claim.period:
+            parts.append(f"a {claim.period}")
+        return (" " + " ".join(parts)) if parts else ""
+
+    def claim_line(self, claim: ClaimView) -> Html:
+        # A verbatim quote says it best; the paraphrase is for claims without one.
+        text = fmt("“{}”", claim.quote) if claim.quote else escape(claim.statement)
+        return fmt("{} {}", text, italic(self.attribution(claim)))
+
+    def retraction_line(self, claim: ClaimView, reply: Reply) -> Html:
+        reply.use(claim.id, claim.article_id)
+        when = day(claim.retracted_at) if claim.retracted_at else "an unknown date"
+        reason = f": {claim.retraction_reason}" if claim.retraction_reason else ""
+        return fmt(
+            "The figure for {} (#{}) was retracted on {}{}. It is no longer reported as current.",
+            self.place_label(claim),
+            claim.id,
+            when,
+            reason,
+        )
+
+    # ----- intents ------------------------------------------------------------
+
+    def answer_quota(self, u: Understanding, reply: Reply) -> None:
+        chosen = self.quotas(u)
+        if not chosen and u.has_subject:
+            retracted = self.quotas(u, active=False)
+            if retracted:
+                reply.lines.extend(self.retraction_line(c, reply) for c in retracted)
+                return
+            self.say_not_covered(u, reply)
+            return
+        if not chosen:
+            reply.lines.append(Html("The store holds no current quota figures."))
+            return
+        for index, claim in enumerate(chosen):
+            if index:
+                reply.lines.append(Html(""))
+            reply.lines.extend(self.quota_block(claim, reply))
+
+    def say_not_covered(self, u: Understanding, reply: Reply) -> None:
+        asked = u.places + [self.country(c) for c in u.countries] + u.currencies + u.sectors
+        reply.lines.append(
+            fmt("The report does not give a quota for {}. {}", ", ".join(asked), self.covered())
+        )
+        reply.answered = False
+
+    def answer_list(self, reply: Reply) -> None:
+        quotas = self.quotas()
+        if not quotas:
+            reply.lines.append(Html("The store holds no current quota figures."))
+            return
+        reply.lines.append(bold("All reported quotas (before the doubling, as reported):"))
+        for claim in quotas:
+            reply.use(claim.id, claim.article_id)
+            assert claim.amount is not None and claim.currency is not None
+            approx = ""
+            if claim.usd_amount is not None:
+                approx = f", {'nearly ' if claim.usd_is_approx else ''}{usd(claim.usd_amount)}"
+            change = f"; {claim.change}" if claim.change and claim.change != "none" else ""
+            reply.lines.append(
+                fmt(
+                    "• #{} {} — {}: {}{}{}{}",
+                    claim.id,
+                    self.place_label(claim),
+                    claim.sector or "workers",
+                    money(claim.amount, claim.currency),
+                    approx,
+                    self.unit(claim),
+                    change,
+                )
+            )
+        if any(c.change == "doubled" for c in quotas):
+            reply.lines.append(
+                italic(
+                    "Doubled figures are implied by “doubled”; the report states only the old ones."
+                )
+            )
+
+    def answer_usd(self, u: Understanding, reply: Reply) -> None:
+        chosen = self.quotas(u) if u.has_subject and not u.currencies else self.quotas()
+        if u.has_subject and not u.currencies and not chosen:
+            self.say_not_covered(u, reply)
+            return
+        for claim in chosen:
+            reply.use(claim.id, claim.article_id)
+            assert claim.amount is not None and claim.currency is not None
+            if claim.usd_amount is None:
+                reply.lines.append(
+                    fmt("{}: the report gives no dollar figure.", self.place_label(claim))
+                )
+                continue
+            line = fmt(
+                "{}: {} is {}{} as the report converts it",
+                bold(self.place_label(claim)),
+                money(claim.amount, claim.currency),
+                "nearly " if claim.usd_is_approx else "",
+                usd(claim.usd_amount),
+            )
+            if claim.change == "doubled":
+                line = fmt(
+                    "{}; doubled, about {} ({}, from the report's own conversion).",
+                    line,
+                    usd(claim.usd_amount * 2),
+                    "implied by “doubled”",
+                )
+            else:
+                line = fmt("{}.", line)
+            reply.lines.append(line)
+        reply.lines.append(italic("The report does not say which exchange rate or date it used."))
+
+    def answer_date(self, u: Understanding, reply: Reply) -> None:
+        for claim in self.quotas(u) or self.quotas():
+            reply.use(claim.id, claim.article_id)
+            if claim.change_date:
+                reply.lines.append(
+                    fmt(
+                        "{}: the increase followed a directive from North Korea dated {}. "
+                        "The report gives no year.",
+                        bold(self.place_label(claim)),
+                        claim.change_date,
+                    )
+                )
+            else:
+                reply.lines.append(
+                    fmt(
+                        "{}: the report gives no date for the change.",
+                        bold(self.place_label(claim)),
+                    )
+                )
+        article = self.snapshot.default_article
+        if article is not None and article.published_on is None:
+            reply.lines.append(
+                fmt("The {} article itself carries no publication date.", article.outlet)
+            )
+
+    def answer_sources(self, u: Understanding, reply: Reply) -> None:
+        claims = [c for c in self.snapshot.active_claims if self._about(c, u)]
+        by_source: dict[int, list[ClaimView]] = {}
+        for claim in claims:
+            by_source.setdefault(claim.source_id, []).append(claim)
+        if not by_source:
+            self.say_not_covered(u, reply)
+            return
+        reply.lines.append(bold("Who says so:"))
+        for source_id, said in by_source.items():
+            source = self.snapshot.sources.get(source_id)
+            if source is None:
+                continue
+            topics = join([escape(t) for t in dict.fromkeys(c.topic for c in said)], ", ")
+            ids = ", ".join(f"#{c.id}" for c in said)
+            for claim in said:
+                reply.use(claim.id, claim.article_id)
+            article = self.snapshot.articles.get(source.article_id)
+            outlet = article.outlet if article else "the report"
+            if source.kind == "narration":
+                who = fmt(
+                    "{}'s own narration — statements it makes without naming a source", outlet
+                )
+            elif source.told_to:
+                who = fmt(
+                    "{} — anonymous, spoke to {}; carried by {}",
+                    source.name,
+                    source.told_to,
+                    outlet,
+                )
+            else:
+                who = fmt(
+                    "{} — anonymous; the report does not say to whom; carried by {}",
+                    source.name,
+                    outlet,
+                )
+            reply.lines.append(fmt("• {}. On: {} ({}).", who, topics, ids))
+        self.article_line(reply)
+
+    def _about(self, claim: ClaimView, u: Understanding) -> bool:
+        if not u.has_subject:
+            return True
+        if self.matches(claim, u):
+            return True
+        return bool(claim.place and claim.place in u.places)
+
+    def article_line(self, reply: Reply) -> None:
+        for article_id in reply.article_ids or [self.snapshot.default_article_id or 0]:
+            article = self.snapshot.articles.get(article_id)
+            if article is None:
+                continue
+            relies = f", relying on reporting by {article.relies_on}" if article.relies_on else ""
+            reply.lines.append(
+                fmt(
+                    "Reported by {}{}. {} says: “{}”",
+                    article.outlet,
+                    relies,
+                    article.outlet,
+                    article.caveat,
+                )
+            )
+
+    def answer_article(self, reply: Reply) -> None:
+        articles = [
+            self.snapshot.articles[i] for i in reply.article_ids if i in self.snapshot.articles
+        ]
+        if not articles and self.snapshot.default_article is not None:
+            articles = [self.snapshot.default_article]
+        for article in articles:
+            reply.cite(article.id)
+            reply.lines.append(fmt("{} “{}”", bold("Title:"), article.title))
+            reply.lines.append(fmt("{} {}", bold("Published by:"), article.outlet))
+            if article.relies_on:
+                reply.lines.append(
+                    fmt(
+                        "{} {} (a source in Russia spoke to it)",
+                        bold("Original reporting:"),
+                        article.relies_on,
+                    )
+                    if any(
+                        s.told_to == article.relies_on
+                        for s in self.snapshot.sources.values()
+                        if s.article_id == article.id
+                    )
+                    else fmt("{} {}", bold("Original reporting:"), article.relies_on)
+                )
+            reply.lines.append(
+                fmt("{} {}", bold("Reporter:"), article.reporter or "not named in the report")
+            )
+            reply.lines.append(
+                fmt(
+                    "{} {}",
+                    bold("Date:"),
+                    day(article.published_on)
+                    if article.published_on
+                    else "not given in the report",
+                )
+            )
+            if article.url:
+                reply.lines.append(fmt("{} {}", bold("Link:"), article.url))
+
+    def answer_verified(self, reply: Reply) -> None:
+        article = self.snapshot.default_article
+        reply.lines.append(bold("No — none of this is independently verified."))
+        if article is not None:
+            reply.cite(article.id)
+            reply.lines.append(
+                fmt("{}, which carried the report, says: “{}”", article.outlet, article.caveat)
+            )
+        anonymous = [s for s in self.snapshot.sources.values() if s.kind == "anonymous"]
+        if anonymous:
+            names = [f"{s.name} (who told {s.told_to})" if s.told_to else s.name for s in anonymous]
+            reply.lines.append(
+                fmt(
+                    "The figures come from anonymous sources — {} — and from the article's own "
+                    "narration. Treat them as reported claims, not established facts.",
+                    "; ".join(names),
+                )
+            )
+
+    def answer_sectors(self, reply: Reply) -> None:
+        quotas = self.quotas()
+        if not quotas:
+            reply.lines.append(Html("The store holds no current quota figures."))
+            return
+        reply.lines.append(bold("Sectors in the report:"))
+        for claim in quotas:
+            reply.use(claim.id, claim.article_id)
+            reply.lines.append(
+                fmt("• {}: {}", claim.sector or "not stated", self.place_label(claim))
+            )
+
+    def answer_basis(self, u: Understanding, reply: Reply) -> None:
+        for claim in self.quotas(u) or self.quotas():
+            reply.use(claim.id, claim.article_id)
+            basis = f"per {claim.basis}" if claim.basis else "basis not stated"
+            period = f"per {claim.period}" if claim.period else "period not stated"
+            assert claim.amount is not None and claim.currency is not None
+            reply.lines.append(
+                fmt(
+                    "{}: {} is {}, {}.",
+                    bold(self.place_label(claim)),
+                    money(claim.amount, claim.currency),
+                    basis,
+                    period,
+                )
+            )
+
+    def answer_compare(self, u: Understanding, reply: Reply) -> None:
+        chosen = self.quotas(u) if len(self.quotas(u)) >= 2 else self.quotas()
+        if len(chosen) < 2:
+            self.answer_quota(u, reply)
+            return
+        for index, claim in enumerate(chosen):
+            if index:
+                reply.lines.append(Html(""))
+            reply.lines.extend(self.quota_block(claim, reply))
+        reply.lines.append(Html(""))
+        changes = {c.change for c in chosen}
+        if changes == {"doubled"}:
+            reply.lines.append(Html("Both were reported as doubled."))
+        with_usd = [c for c in chosen if c.usd_amount is not None]
+        if len(with_usd) == len(chosen) == 2:
+            high, low = sorted(with_usd, key=lambda c: c.usd_amount or 0, reverse=True)
+            assert high.usd_amount is not None and low.usd_amount is not None
+            reply.lines.append(
+                fmt(
+                    "In dollars, as the report converts them, {}'s previous quota ({}) was about "
+                    "{} higher than {}'s ({}) — {}.",
+                    high.place or self.place_label(high),
+                    usd(high.usd_amount),
+                    usd(high.usd_amount - low.usd_amount),
+                    low.place or self.place_label(low),
+                    usd(low.usd_amount),
+                    italic("our arithmetic; the report makes no such comparison"),
+                )
+            )
+
+    def answer_topics(self, u: Understanding, reply: Reply) -> None:
+        for topic in u.topics:
+            claims = [c for c in self.snapshot.active_claims if c.topic == topic and not c.is_quota]
+            if u.places:
+                local = [c for c in claims if c.place in u.places or c.place is None]
+                claims = local or claims
+            if not claims:
+                continue
+            reply.lines.append(bold(TOPIC_TITLES.get(topic, topic.capitalize())))
+            for claim in claims:
+                reply.use(claim.id, claim.article_id)
+                reply.lines.append(fmt("• {}", self.claim_line(claim)))
+
+    def answer_missing(self, u: Understanding, reply: Reply) -> None:
+        for missing in u.missing:
+            reply.lines.append(Html(MISSING_TEXT[missing]))
+        reply.answered = bool(reply.claim_ids)
+
+    def answer_unknown(self, names: Iterable[str], reply: Reply) -> None:
+        names = list(names)
+        reply.lines.append(
+            fmt("The report does not mention {}. {}", ", ".join(names), self.covered())
+        )
+
+
+TOPIC_TITLES = {
+    "hours": "Working hours",
+    "savings": "Savings, marriage and going home",
+    "earnings": "Earnings",
+    "reason": "Why the quotas rose",
+    "loyalty money": "What “loyalty money” is",
+    "protest": "Can workers protest?",
+    "locals": "What locals think",
+    "women": "Young female workers",
+    "doubling": "The doubling",
+}
+
+MISSING_TEXT = {
+    "workers_count": "The report does not say how many workers are affected.",
+    "year": (
+        "The report gives no year for any of this: the Dalian directive is dated only "
+        "“March 10”, and the article carries no publication date."
+    ),
+    "total": "The report gives no total: only the monthly quota a person for each place.",
+}

@@ -1,0 +1,86 @@
+"""Normalizing what people type: case, width, invisible characters, typos."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# Zero-width and bidirectional controls change nothing a reader sees.
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad]")
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|\$", re.UNICODE)
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+MAX_QUESTION_CHARS = 2_000
+
+
+def normalize(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text[: MAX_QUESTION_CHARS * 2])
+    text = _INVISIBLE.sub("", text).casefold()
+    text = text.replace("’", "'").replace("‘", "'")
+    return " ".join(text.split())[:MAX_QUESTION_CHARS]
+
+
+def words(normalized: str) -> list[str]:
+    return _WORD.findall(normalized)
+
+
+def has_cjk(text: str) -> bool:
+    return bool(_CJK.search(text))
+
+
+def edit_distance_within(a: str, b: str, limit: int) -> bool:
+    """Damerau-Levenshtein distance <= limit, with an early exit (the words are short)."""
+    if abs(len(a) - len(b)) > limit:
+        return False
+    previous_previous: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, char_a in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        for j, char_b in enumerate(b, 1):
+            cost = 0 if char_a == char_b else 1
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and char_a == b[j - 2] and a[i - 2] == char_b and previous_previous:
+                current[j] = min(current[j], previous_previous[j - 2] + 1)
+        if min(current) > limit:
+            return False
+        previous_previous, previous = previous, current
+    return previous[-1] <= limit
+
+
+def typo_budget(word: str) -> int:
+    if len(word) >= 8:
+        return 2
+    if len(word) >= 4:
+        return 1
+    return 0
+
+
+class Vocabulary:
+    """Known words, and the nearest known word for a typo (cached: typos repeat)."""
+
+    def __init__(self, known: set[str]) -> None:
+        self._known = frozenset(known)
+        self._by_length: dict[int, list[str]] = {}
+        for word in known:
+            if " " not in word and not has_cjk(word):
+                self._by_length.setdefault(len(word), []).append(word)
+        self.correct = lru_cache(maxsize=4096)(self._correct)
+
+    def __contains__(self, word: str) -> bool:
+        return word in self._known
+
+    def _correct(self, word: str) -> str | None:
+        if word in self._known:
+            return word
+        budget = typo_budget(word)
+        if budget == 0 or not word.isalpha():
+            return None
+        for distance in range(1, budget + 1):
+            for length in range(len(word) - distance, len(word) + distance + 1):
+                for candidate in self._by_length.get(length, ()):
+                    if candidate[0] != word[0] and distance > 1:
+                        continue
+                    if edit_distance_within(word, candidate, distance):
+                        return candidate
+        return None

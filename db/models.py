@@ -1,0 +1,240 @@
+"""The store's tables.
+
+One table holds every claim, quota figures included, so that quotas and other
+claims share one id space; the quota columns are simply empty on plain facts.
+Nothing is ever deleted: a retraction is a status, and every change writes a
+row to ``change_log`` in the same transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any, ClassVar
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    Numeric,
+    String,
+    Text,
+    UniqueConstraint,
+    func,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+# Amounts are exact decimals: money must never pick up float noise.
+AMOUNT = Numeric(24, 4)
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class UtcDateTime(DateTime):
+    """Timezone-aware datetimes on both SQLite (which drops the zone) and PostgreSQL."""
+
+    cache_ok = True
+
+    def __init__(self) -> None:
+        super().__init__(timezone=True)
+
+    def result_processor(self, dialect: Any, coltype: Any) -> Any:
+        parent = super().result_processor(dialect, coltype)
+
+        def process(value: Any) -> Any:
+            if parent is not None:
+                value = parent(value)
+            if isinstance(value, dt.datetime) and value.tzinfo is None:
+                value = value.replace(tzinfo=dt.UTC)
+            return value
+
+        return process
+
+
+class Article(Base):
+    """A published report that carries claims, and the caveat it attaches to them."""
+
+    __tablename__ = "articles"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    outlet: Mapped[str] = mapped_column(String(100))
+    title: Mapped[str] = mapped_column(String(300))
+    caveat: Mapped[str] = mapped_column(String(500))
+    url: Mapped[str | None] = mapped_column(String(500))
+    reporter: Mapped[str | None] = mapped_column(String(100))
+    # The outlet whose reporting this article relies on (HNGN relies on Daily NK).
+    relies_on: Mapped[str | None] = mapped_column(String(100))
+    # None where the report gives no date: the bot must never guess one.
+    published_on: Mapped[dt.date | None] = mapped_column(Date)
+    is_default: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime(), default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(UtcDateTime(), default=utcnow)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class Source(Base):
+    """Who made a claim, as the article attributes it."""
+
+    __tablename__ = "sources"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    # How the article names them: "a source in Russia", "the article's own narration".
+    name: Mapped[str] = mapped_column(String(200))
+    # anonymous | named | narration
+    kind: Mapped[str] = mapped_column(String(20), default="anonymous")
+    # To whom they said it ("Daily NK"), where the article says so.
+    told_to: Mapped[str | None] = mapped_column(String(100))
+    country: Mapped[str | None] = mapped_column(String(2))
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id"))
+    notes: Mapped[str | None] = mapped_column(String(500))
+    created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime(), default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(UtcDateTime(), default=utcnow)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class Claim(Base):
+    """One statement from a report; quota figures carry typed quantities as well."""
+
+    __tablename__ = "claims"
+    __table_args__ = (
+        CheckConstraint("kind IN ('quota', 'fact')", name="kind"),
+        CheckConstraint("status IN ('active', 'retracted')", name="status"),
+        Index("ix_claims_status_kind", "status", "kind"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(10), default="fact")
+    topic: Mapped[str] = mapped_column(String(60))
+    statement: Mapped[str] = mapped_column(Text)
+    quote: Mapped[str | None] = mapped_column(Text)
+    place: Mapped[str | None] = mapped_column(String(100))
+    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id"))
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id"))
+    status: Mapped[str] = mapped_column(String(10), default="active")
+    retracted_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime())
+    retraction_reason: Mapped[str | None] = mapped_column(String(500))
+    # Set when an editor corrects the claim: answers say "corrected on <date>".
+    corrected_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime())
+    created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime(), default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(UtcDateTime(), default=utcnow)
+    # Optimistic locking: two editors changing one claim cannot overwrite each other.
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    # Quota columns (kind == "quota").
+    country: Mapped[str | None] = mapped_column(String(2))
+    sector: Mapped[str | None] = mapped_column(String(100))
+    amount: Mapped[Decimal | None] = mapped_column(AMOUNT)
+    currency: Mapped[str | None] = mapped_column(String(3))
+    usd_amount: Mapped[Decimal | None] = mapped_column(AMOUNT)
+    usd_is_approx: Mapped[bool] = mapped_column(Boolean, default=True)
+    period: Mapped[str | None] = mapped_column(String(20))
+    basis: Mapped[str | None] = mapped_column(String(20))
+    # doubled | increased | none: "amount" is the figure before the change.
+    change: Mapped[str | None] = mapped_column(String(20))
+    # As reported ("March 10"); free text because the report gives no year.
+    change_date: Mapped[str | None] = mapped_column(String(100))
+
+    __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": version}
+
+
+class Alias(Base):
+    """A word people use, mapped to a place, sector, topic, country or currency."""
+
+    __tablename__ = "aliases"
+    __table_args__ = (UniqueConstraint("term", "kind", name="term_kind"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    # Stored normalized (casefolded, NFKC) so lookups are plain equality.
+    term: Mapped[str] = mapped_column(String(100))
+    kind: Mapped[str] = mapped_column(String(20))
+    value: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime(), default=utcnow)
+
+
+class ChangeLogEntry(Base):
+    """One field changed by one editor action; written in the same transaction."""
+
+    __tablename__ = "change_log"
+    __table_args__ = (Index("ix_change_log_entity", "entity_type", "entity_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    # All rows of one editor action share a batch, so /undo can take it back whole.
+    batch: Mapped[str] = mapped_column(String(36), index=True)
+    entity_type: Mapped[str] = mapped_column(String(20))
+    entity_id: Mapped[int] = mapped_column(Integer)
+    action: Mapped[str] = mapped_column(String(20))
+    field: Mapped[str | None] = mapped_column(String(40))
+    old_value: Mapped[str | None] = mapped_column(Text)
+    new_value: Mapped[str | None] = mapped_column(Text)
+    reason: Mapped[str | None] = mapped_column(String(500))
+    editor_id: Mapped[int | None] = mapped_column(BigInteger, index=True)
+    created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime(), default=utcnow)
+    undone: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Editor(Base):
+    """A Telegram user granted editing rights by an owner (owners live in settings)."""
+
+    __tablename__ = "editors"
+
+    user_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    granted_by: Mapped[int] = mapped_column(BigInteger)
+    granted_at: Mapped[dt.datetime] = mapped_column(UtcDateTime(), default=utcnow)
+
+
+class StoreState(Base):
+    """A single row whose revision rises with every change to the facts.
+
+    Each process keeps the facts in memory and checks this one number before
+    answering, so a change made by any replica is seen by all at once.
+    """
+
+    __tablename__ = "store_state"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    revision: Mapped[int] = mapped_column(BigInteger, default=0)
+    updated_at: Mapped[dt.datetime] = mapped_column(
+        UtcDateTime(), default=utcnow, server_default=func.now()
+    )
+
+
+class Dialogue(Base):
+    """A guided editor dialogue's state, kept here so it survives restarts and replicas."""
+
+    __tablename__ = "dialogues"
+
+    chat_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    user_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    kind: Mapped[str] = mapped_column(String(20))
+    state: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    updated_at: Mapped[dt.datetime] = mapped_column(UtcDateTime(), default=utcnow)
+
+
+class ProcessedUpdate(Base):
+    """Update ids already handled, so a redelivered update is not answered twice."""
+
+    __tablename__ = "processed_updates"
+
+    update_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    processed_at: Mapped[dt.datetime] = mapped_column(UtcDateTime(), default=utcnow, index=True)

@@ -1,0 +1,218 @@
+"""The facts as plain, immutable objects, and a per-process copy kept current by revision.
+
+The answer engine works on a ``Snapshot`` (no SQLAlchemy, no I/O). Each process
+holds one; before answering it reads the store's revision (one indexed row) and
+reloads only when another writer, in this process or another replica, changed it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from db.models import Alias, Article, Claim, Source
+from db.revision import current_revision
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleView:
+    id: int
+    outlet: str
+    title: str
+    caveat: str
+    url: str | None
+    reporter: str | None
+    relies_on: str | None
+    published_on: dt.date | None
+    is_default: bool
+
+
+@dataclass(frozen=True, slots=True)
+class SourceView:
+    id: int
+    name: str
+    kind: str
+    told_to: str | None
+    country: str | None
+    article_id: int
+    notes: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimView:
+    id: int
+    kind: str
+    topic: str
+    statement: str
+    quote: str | None
+    place: str | None
+    source_id: int
+    article_id: int
+    status: str
+    retracted_at: dt.datetime | None
+    retraction_reason: str | None
+    corrected_at: dt.datetime | None
+    created_at: dt.datetime
+    country: str | None = None
+    sector: str | None = None
+    amount: Decimal | None = None
+    currency: str | None = None
+    usd_amount: Decimal | None = None
+    usd_is_approx: bool = True
+    period: str | None = None
+    basis: str | None = None
+    change: str | None = None
+    change_date: str | None = None
+
+    @property
+    def active(self) -> bool:
+        return self.status == "active"
+
+    @property
+    def is_quota(self) -> bool:
+        return self.kind == "quota"
+
+
+@dataclass(frozen=True, slots=True)
+class AliasView:
+    term: str
+    kind: str
+    value: str
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    revision: int
+    articles: dict[int, ArticleView]
+    sources: dict[int, SourceView]
+    claims: tuple[ClaimView, ...]
+    aliases: tuple[AliasView, ...]
+    default_article_id: int | None = None
+    _by_id: dict[int, ClaimView] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        self._by_id.update({claim.id: claim for claim in self.claims})
+
+    def claim(self, claim_id: int) -> ClaimView | None:
+        return self._by_id.get(claim_id)
+
+    @property
+    def active_claims(self) -> tuple[ClaimView, ...]:
+        return tuple(claim for claim in self.claims if claim.active)
+
+    @property
+    def default_article(self) -> ArticleView | None:
+        if self.default_article_id is None:
+            return None
+        return self.articles.get(self.default_article_id)
+
+
+EMPTY_SNAPSHOT = Snapshot(revision=-1, articles={}, sources={}, claims=(), aliases=())
+
+
+def _claim_view(claim: Claim) -> ClaimView:
+    return ClaimView(
+        id=claim.id,
+        kind=claim.kind,
+        topic=claim.topic,
+        statement=claim.statement,
+        quote=claim.quote,
+        place=claim.place,
+        source_id=claim.source_id,
+        article_id=claim.article_id,
+        status=claim.status,
+        retracted_at=claim.retracted_at,
+        retraction_reason=claim.retraction_reason,
+        corrected_at=claim.corrected_at,
+        created_at=claim.created_at,
+        country=claim.country,
+        sector=claim.sector,
+        amount=claim.amount,
+        currency=claim.currency,
+        usd_amount=claim.usd_amount,
+        usd_is_approx=claim.usd_is_approx,
+        period=claim.period,
+        basis=claim.basis,
+        change=claim.change,
+        change_date=claim.change_date,
+    )
+
+
+async def load_snapshot(session: AsyncSession, revision: int) -> Snapshot:
+    """Reads every table the engine needs: four queries, whatever the store's size."""
+    articles = {
+        a.id: ArticleView(
+            id=a.id,
+            outlet=a.outlet,
+            title=a.title,
+            caveat=a.caveat,
+            url=a.url,
+            reporter=a.reporter,
+            relies_on=a.relies_on,
+            published_on=a.published_on,
+            is_default=a.is_default,
+        )
+        for a in await session.scalars(select(Article).order_by(Article.id))
+    }
+    sources = {
+        s.id: SourceView(
+            id=s.id,
+            name=s.name,
+            kind=s.kind,
+            told_to=s.told_to,
+            country=s.country,
+            article_id=s.article_id,
+            notes=s.notes,
+        )
+        for s in await session.scalars(select(Source).order_by(Source.id))
+    }
+    claims = tuple(_claim_view(c) for c in await session.scalars(select(Claim).order_by(Claim.id)))
+    aliases = tuple(
+        AliasView(term=a.term, kind=a.kind, value=a.value)
+        for a in await session.scalars(select(Alias).order_by(Alias.id))
+    )
+    default_id = next((a.id for a in articles.values() if a.is_default), None)
+    if default_id is None and articles:
+        default_id = min(articles)
+    return Snapshot(
+        revision=revision,
+        articles=articles,
+        sources=sources,
+        claims=claims,
+        aliases=aliases,
+        default_article_id=default_id,
+    )
+
+
+class FactStore:
+    """The process's current snapshot; never serves one older than the store's revision."""
+
+    def __init__(self, sessionmaker: async_sessionmaker[AsyncSession]) -> None:
+        self._sessionmaker = sessionmaker
+        self._snapshot = EMPTY_SNAPSHOT
+        self._lock = asyncio.Lock()
+
+    @property
+    def last_known(self) -> Snapshot:
+        """The latest snapshot loaded, for when the database cannot be reached."""
+        return self._snapshot
+
+    async def current(self) -> Snapshot:
+        async with self._sessionmaker() as session, session.begin():
+            revision = await current_revision(session)
+            if revision == self._snapshot.revision:
+                return self._snapshot
+        async with self._lock:
+            if revision <= self._snapshot.revision:
+                return self._snapshot
+            async with self._sessionmaker() as session, session.begin():
+                # Read the revision again inside the loading transaction, so the
+                # number always describes the rows loaded with it.
+                revision = await current_revision(session)
+                self._snapshot = await load_snapshot(session, revision)
+            return self._snapshot
