@@ -45,8 +45,8 @@ SOURCE_MAX_LEN = 300
 STATEMENT_MAX_LEN = 2000
 QUOTE_MAX_LEN = 2000
 
-# 15 integer digits is a quadrillion: far beyond any real quota yet still exact in the
-# database's NUMERIC columns; 4 decimals covers exchange-rate style figures.
+# 15 integer digits is a quadrillion, far beyond any real quota, and with 4 decimals
+# (enough for exchange-rate style figures) it fits a NUMERIC(19, 4) column exactly.
 AMOUNT_MAX_INTEGER_DIGITS = 15
 AMOUNT_MAX_DECIMALS = 4
 
@@ -130,9 +130,13 @@ def _build_index(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
 
 
 def _suggest(query: str, index: Mapping[str, str], describe: Mapping[str, str]) -> str:
-    """Codes whose names contain the query as a whole word, for a 'did you mean' hint."""
+    """Codes whose names contain the query word, for a 'did you mean' hint.
+
+    Only for a single word ("Korea", "yuan"): a phrase can sit inside the wrong country's
+    name ("Republic of Korea" in "Democratic People's Republic of Korea").
+    """
     key = _name_key(query)
-    if len(key) < 3:
+    if len(key) < 3 or " " in key:
         return ""
     pattern = re.compile(rf"(?:^|\W){re.escape(key)}(?:\W|$)")
     codes = sorted({code for name, code in index.items() if pattern.search(name)})
@@ -263,6 +267,10 @@ def _country_data() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
             name = getattr(country, attr, None)
             if name:
                 pairs.append((name, country.alpha_2))
+                # ISO writes "Korea, Republic of"; people write "Republic of Korea".
+                head, comma, tail = name.partition(", ")
+                if comma and ", " not in tail:
+                    pairs.append((f"{tail} {head}", country.alpha_2))
     for locale_name in _NAME_LOCALES:
         territories = babel.Locale.parse(locale_name).territories
         pairs.extend(
