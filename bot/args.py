@@ -103,12 +103,17 @@ class _Token:
     key_end: int | None
 
 
-def _tokenize(text: str) -> list[_Token]:
-    """Split argument text into tokens; see the module docstring for the rules."""
+def _check_length(text: str) -> None:
+    """Refuse text longer than any Telegram message before doing any work on it."""
     if len(text) > MAX_TEXT_LEN:
         raise ArgumentError(
             f"the command is too long: {len(text):,} characters, the limit is {MAX_TEXT_LEN:,}"
         )
+
+
+def _tokenize(text: str) -> list[_Token]:
+    """Split argument text into tokens; see the module docstring for the rules."""
+    _check_length(text)
     tokens: list[_Token] = []
     chars: list[str] = []
     quoted = False
@@ -175,6 +180,7 @@ def split_arg_string(text: str) -> list[str]:
 
 def _split_command(text: str) -> tuple[str, str]:
     """Separate "/command" or "/command@bot" from the rest of the text."""
+    _check_length(text)
     match = _COMMAND_RE.match(text)
     if match is None:
         raise ArgumentError(f"not a command: {_preview(text)}")
