@@ -1,0 +1,418 @@
+"""Validation and normalisation of editor-supplied values.
+
+This module lives in ``db`` (and knows nothing about Telegram) so that the service layer
+validates every write itself, whichever front end the value came from. Every function
+either returns a clean, canonical value or raises :class:`ValidationError` with a
+one-line, plain-text message meant to be shown to the editor.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+from functools import lru_cache
+
+import babel
+import babel.numbers
+import pycountry
+
+__all__ = [
+    "AMOUNT_MAX_DECIMALS",
+    "AMOUNT_MAX_INTEGER_DIGITS",
+    "ID_MAX",
+    "NAME_MAX_LEN",
+    "QUOTE_MAX_LEN",
+    "SOURCE_MAX_LEN",
+    "STATEMENT_MAX_LEN",
+    "ValidationError",
+    "clean_text",
+    "country_name",
+    "normalize_country",
+    "normalize_currency",
+    "parse_amount",
+    "parse_choice",
+    "parse_id",
+    "parse_iso_date",
+    "parse_yes_no",
+]
+
+# Length limits for text fields, in code points (Telegram itself caps a message at 4,096).
+NAME_MAX_LEN = 100
+SOURCE_MAX_LEN = 300
+STATEMENT_MAX_LEN = 2000
+QUOTE_MAX_LEN = 2000
+
+# 15 integer digits is a quadrillion, far beyond any real quota, and with 4 decimals
+# (enough for exchange-rate style figures) it fits a NUMERIC(19, 4) column exactly.
+AMOUNT_MAX_INTEGER_DIGITS = 15
+AMOUNT_MAX_DECIMALS = 4
+
+# Ids are stored in signed 32-bit integer columns.
+ID_MAX = 2**31 - 1
+
+# Country and currency names are also accepted in these locales (ambiguous names dropped).
+_NAME_LOCALES = ("en", "ru", "ko", "zh", "zh_Hant")
+
+# ISO 4217 codes that are valid but never a currency anyone was paid in.
+_NON_CURRENCIES = frozenset({"XXX", "XTS"})
+
+# "UK" is exceptionally reserved for GB by the ISO 3166 maintenance agency, so it is not
+# in pycountry, but editors will type it.
+_EXCEPTIONAL_COUNTRY_CODES = {"UK": "GB"}
+
+_PREVIEW_LEN = 40
+
+
+class ValidationError(ValueError):
+    """A value an editor supplied is unusable; ``str(error)`` says why, on one line."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(" ".join(message.split()))
+
+    @property
+    def message(self) -> str:
+        """The human-readable, single-line message."""
+        return str(self.args[0])
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _is_invisible(ch: str) -> bool:
+    """Format (Cf) characters: zero-width, bidi overrides, tag characters and the like."""
+    return unicodedata.category(ch) == "Cf"
+
+
+def _strip_invisible(text: str) -> str:
+    """Drop invisible characters and surrounding whitespace from a code-like value."""
+    return "".join(ch for ch in text if not _is_invisible(ch)).strip()
+
+
+def _preview(value: str) -> str:
+    """Quote a user value for an error message: one line, visible, not too long."""
+    shown = "".join(
+        " " if ch.isspace() else ch
+        for ch in value
+        if unicodedata.category(ch) not in ("Cc", "Cf", "Cs")
+    )
+    shown = " ".join(shown.split())
+    if len(shown) > _PREVIEW_LEN:
+        shown = shown[: _PREVIEW_LEN - 1] + "…"
+    return f'"{shown}"'
+
+
+def _name_key(name: str) -> str:
+    """Fold a name for lookup: case, accents, apostrophe style, spacing, leading "the"."""
+    folded = unicodedata.normalize("NFKD", name.casefold())
+    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    folded = folded.replace("’", "'").replace("&", " and ").replace(".", " ")
+    folded = " ".join(folded.split())
+    return folded.removeprefix("the ")
+
+
+def _build_index(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Map folded name -> code, leaving out names that point at more than one code."""
+    index: dict[str, str] = {}
+    ambiguous: set[str] = set()
+    for name, code in pairs:
+        key = _name_key(name)
+        if not key:
+            continue
+        if index.get(key, code) != code:
+            ambiguous.add(key)
+        index[key] = code
+    for key in ambiguous:
+        del index[key]
+    return index
+
+
+def _suggest(query: str, index: Mapping[str, str], describe: Mapping[str, str]) -> str:
+    """Codes whose names contain the query word, for a 'did you mean' hint.
+
+    Only for a single word ("Korea", "yuan"): a phrase can sit inside the wrong country's
+    name ("Republic of Korea" in "Democratic People's Republic of Korea").
+    """
+    key = _name_key(query)
+    if len(key) < 3 or " " in key:
+        return ""
+    pattern = re.compile(rf"(?:^|\W){re.escape(key)}(?:\W|$)")
+    codes = sorted({code for name, code in index.items() if pattern.search(name)})
+    if not codes:
+        return ""
+    if len(codes) > 4:
+        return f" (several match, e.g. {', '.join(codes[:4])}, …)"
+    return " (did you mean " + " or ".join(f"{c} ({describe[c]})" for c in codes) + "?)"
+
+
+# --------------------------------------------------------------------------- numbers
+
+_SEPARATORS = ", \u2009\u202f\u00a0'’"
+_AMOUNT_RE = re.compile(
+    r"""
+    (?P<int>
+        0 | [1-9][0-9]*                          # plain: 62000
+      | [1-9][0-9]{0,2} (?P<sep>[,\ \u2009\u202f\u00a0'’]) [0-9]{3}
+        (?: (?P=sep) [0-9]{3} )*                 # grouped by one separator: 62,000
+    )
+    (?: \. (?P<frac>[0-9]+) )?
+    """,
+    re.VERBOSE | re.ASCII,
+)
+
+
+def parse_amount(text: str, field: str = "amount") -> Decimal:
+    """Parse a positive decimal such as ``62000``, ``62,000`` or ``62000.5`` exactly.
+
+    Only ASCII digits and one ``.`` decimal point; thousands may be separated by a comma,
+    space (thin, no-break or plain) or apostrophe, always in groups of three (so ``62.000.000`` and
+    ``6,20,000`` are refused rather than guessed at). No signs, exponents, NaN or infinity.
+    """
+    value = _strip_invisible(text)
+    usage = "a number greater than 0, like 62000, 62,000 or 3400.5"
+    if not value:
+        raise ValidationError(f'"{field}" is empty: give {usage}')
+    if len(value) > 64:
+        raise ValidationError(f'"{field}" is too long: give {usage}')
+    match = _AMOUNT_RE.fullmatch(value)
+    if match is None:
+        hint = ""
+        if value.count(".") > 1 or re.fullmatch(r"[0-9]+,[0-9]{1,2}", value):
+            hint = ' (use "," for thousands and "." for decimals)'
+        raise ValidationError(f'"{field}" must be {usage}, not {_preview(value)}{hint}')
+    digits = match["int"]
+    for sep in _SEPARATORS:
+        digits = digits.replace(sep, "")
+    frac = match["frac"] or ""
+    if len(digits.lstrip("0")) > AMOUNT_MAX_INTEGER_DIGITS:
+        raise ValidationError(
+            f'"{field}" is too large: at most {AMOUNT_MAX_INTEGER_DIGITS} digits before the point'
+        )
+    if len(frac) > AMOUNT_MAX_DECIMALS:
+        raise ValidationError(
+            f'"{field}" has too many decimals: at most {AMOUNT_MAX_DECIMALS} after the point'
+        )
+    amount = Decimal(f"{digits}.{frac}" if frac else digits)
+    if amount <= 0:
+        raise ValidationError(f'"{field}" must be greater than 0')
+    return amount
+
+
+def parse_id(text: str) -> int:
+    """Parse a record id as shown to editors: ``12`` or ``#12``, from 1 to 2**31-1."""
+    value = _strip_invisible(text).removeprefix("#")
+    if not re.fullmatch(r"[0-9]{1,10}", value, re.ASCII):
+        raise ValidationError(f"an id must be a whole number like 12 or #12, not {_preview(text)}")
+    number = int(value)
+    if not 1 <= number <= ID_MAX:
+        raise ValidationError(f"there is no id {number}: ids run from 1 to {ID_MAX}")
+    return number
+
+
+# --------------------------------------------------------------------------- currencies
+
+
+@lru_cache(maxsize=1)
+def _currency_data() -> tuple[frozenset[str], dict[str, str], dict[str, str]]:
+    """ISO 4217 codes (from pycountry), a name index and English names (from babel)."""
+    codes = frozenset(c.alpha_3 for c in pycountry.currencies) - _NON_CURRENCIES
+    pairs: list[tuple[str, str]] = []
+    for locale_name in _NAME_LOCALES:
+        locale = babel.Locale.parse(locale_name)
+        for code in codes:
+            if code in locale.currencies:
+                pairs.append((str(locale.currencies[code]), code))
+            for count in (1, 2, 5, 1.5):
+                pairs.append((babel.numbers.get_currency_name(code, count, locale), code))
+    english_names = babel.Locale.parse("en").currencies
+    english = {code: str(english_names.get(code, code)) for code in codes}
+    return codes, _build_index(pairs), english
+
+
+def normalize_currency(text: str) -> str:
+    """Return the ISO 4217 alpha-3 code for ``RUB``/``rub`` or a full name like "Russian rubles".
+
+    Bare words such as "yuan" or "rubles" are only suggested, never accepted: several
+    currencies share them, and a wrong guess would silently corrupt a figure.
+    """
+    value = _strip_invisible(text)
+    codes, index, english = _currency_data()
+    usage = "use a 3-letter ISO 4217 currency code such as RUB, CNY or USD"
+    if not value:
+        raise ValidationError(f"the currency is empty: {usage}")
+    if len(value) > NAME_MAX_LEN:
+        raise ValidationError(f"the currency is too long: {usage}")
+    if re.fullmatch(r"[A-Za-z]{3}", value) and value.upper() in codes:
+        return value.upper()
+    code = index.get(_name_key(value))
+    if code is not None:
+        return code
+    hint = _suggest(value, index, english)
+    raise ValidationError(f"unknown currency {_preview(value)}: {usage}{hint}")
+
+
+# --------------------------------------------------------------------------- countries
+
+
+@lru_cache(maxsize=1)
+def _country_data() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """Alpha-3 -> alpha-2 map, a name index, and English display names."""
+    alpha3: dict[str, str] = {}
+    pairs: list[tuple[str, str]] = []
+    for country in pycountry.countries:
+        alpha3[country.alpha_3] = country.alpha_2
+        for attr in ("name", "common_name", "official_name"):
+            name = getattr(country, attr, None)
+            if name:
+                pairs.append((name, country.alpha_2))
+                # ISO writes "Korea, Republic of"; people write "Republic of Korea".
+                head, comma, tail = name.partition(", ")
+                if comma and ", " not in tail:
+                    pairs.append((f"{tail} {head}", country.alpha_2))
+    for locale_name in _NAME_LOCALES:
+        territories = babel.Locale.parse(locale_name).territories
+        pairs.extend(
+            (str(territories[code]), code) for code in alpha3.values() if code in territories
+        )
+    english = {code: _display_name(code, "en") for code in alpha3.values()}
+    return alpha3, _build_index(pairs), english
+
+
+def _display_name(code: str, locale_name: str) -> str:
+    """Babel's everyday name ("Russia"), falling back to pycountry's."""
+    try:
+        locale = babel.Locale.parse(locale_name.replace("-", "_"))
+    except (ValueError, TypeError, babel.UnknownLocaleError):
+        locale = babel.Locale.parse("en")
+    name = locale.territories.get(code)
+    if name:
+        return str(name)
+    country = pycountry.countries.get(alpha_2=code)
+    return str(getattr(country, "common_name", None) or getattr(country, "name", code))
+
+
+def normalize_country(text: str) -> str:
+    """Return the ISO 3166-1 alpha-2 code for ``RU``, ``RUS``, "Russia", "russia", "Россия"...
+
+    Codes and exact (case- and accent-insensitive) names only: fuzzy matching would map a
+    place name such as "Sakhalin" onto a country without anyone noticing.
+    """
+    value = _strip_invisible(text)
+    alpha3, index, english = _country_data()
+    usage = "use a country name like Russia or China, or an ISO 3166 code like RU or CN"
+    if not value:
+        raise ValidationError(f"the country is empty: {usage}")
+    if len(value) > NAME_MAX_LEN:
+        raise ValidationError(f"the country is too long: {usage}")
+    if re.fullmatch(r"[A-Za-z]{2,3}", value):
+        upper = value.upper()
+        upper = _EXCEPTIONAL_COUNTRY_CODES.get(upper, upper)
+        if upper in english:
+            return upper
+        if upper in alpha3:
+            return alpha3[upper]
+    code = index.get(_name_key(value))
+    if code is not None:
+        return code
+    hint = _suggest(value, index, english)
+    raise ValidationError(f"unknown country {_preview(value)}: {usage}{hint}")
+
+
+def country_name(code: str, locale: str = "en") -> str:
+    """Display name of an ISO 3166-1 alpha-2 code in ``locale`` (e.g. "RU" -> "Russia").
+
+    Unknown locales (e.g. an odd Telegram language code) fall back to English.
+    """
+    value = _strip_invisible(code).upper()
+    _, _, english = _country_data()
+    if value not in english:
+        raise ValidationError(f"unknown country code {_preview(code)}")
+    return _display_name(value, locale)
+
+
+# --------------------------------------------------------------------------- text
+
+_EMOJI_ZWJ_NEIGHBOURS = ("So", "Sk")
+
+
+def _keep_zwj(text: str, i: int) -> bool:
+    """Keep a zero-width joiner only inside an emoji sequence such as a family or flag."""
+    if i == 0 or i == len(text) - 1:
+        return False
+    before, after = text[i - 1], text[i + 1]
+    before_ok = before == "\ufe0f" or unicodedata.category(before) in _EMOJI_ZWJ_NEIGHBOURS
+    return before_ok and unicodedata.category(after) in _EMOJI_ZWJ_NEIGHBOURS
+
+
+def clean_text(value: str, field: str, max_len: int, *, multiline: bool = True) -> str:
+    """Make free text safe to store while keeping what the editor wrote.
+
+    Removes control characters (newlines are kept when ``multiline``, tabs become spaces),
+    lone surrogates, and invisible format characters (zero-width and bidi controls, which
+    can make a stored fact read differently from what is displayed), then NFC-normalises
+    and strips. HTML and the like are kept verbatim: escaping is the output's job.
+    """
+    text = unicodedata.normalize("NFC", value.replace("\r\n", "\n"))
+    out: list[str] = []
+    for i, ch in enumerate(text):
+        category = unicodedata.category(ch)
+        if ch in "\n\r\x85\u2028\u2029":
+            out.append("\n" if multiline else " ")
+        elif ch == "\t":
+            out.append(" ")
+        elif category in ("Cc", "Cs"):
+            continue
+        elif category == "Cf":
+            if ch == "\u200d" and _keep_zwj(text, i):
+                out.append(ch)
+        else:
+            out.append(ch)
+    cleaned = "".join(out).strip()
+    if not cleaned:
+        raise ValidationError(f'"{field}" is empty')
+    if len(cleaned) > max_len:
+        raise ValidationError(
+            f'"{field}" is too long: {len(cleaned):,} characters, the limit is {max_len:,}'
+        )
+    return cleaned
+
+
+# --------------------------------------------------------------------------- small choices
+
+_YES = frozenset({"yes", "y", "true", "1", "on"})
+_NO = frozenset({"no", "n", "false", "0", "off"})
+
+
+def parse_yes_no(text: str) -> bool:
+    """Parse yes/no (also y/n, true/false, 1/0, on/off), in any letter case."""
+    value = _strip_invisible(text).casefold()
+    if value in _YES:
+        return True
+    if value in _NO:
+        return False
+    raise ValidationError(f"expected yes or no, not {_preview(text)}")
+
+
+def parse_choice(text: str, field: str, choices: Iterable[str]) -> str:
+    """Return the member of ``choices`` matching ``text`` case-insensitively."""
+    options = list(choices)
+    value = _strip_invisible(text).casefold()
+    for choice in options:
+        if choice.casefold() == value:
+            return choice
+    raise ValidationError(f'"{field}" must be one of {", ".join(options)}, not {_preview(text)}')
+
+
+def parse_iso_date(text: str) -> datetime.date:
+    """Parse a real calendar date written as YYYY-MM-DD."""
+    value = _strip_invisible(text)
+    if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value, re.ASCII):
+        try:
+            return datetime.date.fromisoformat(value)
+        except ValueError:
+            raise ValidationError(f"there is no such date as {_preview(value)}") from None
+    raise ValidationError(
+        f"a date must be written YYYY-MM-DD, like 2024-03-10, not {_preview(text)}"
+    )
