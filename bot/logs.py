@@ -50,6 +50,8 @@ def configure_logging(level: str = "INFO", secrets: Iterable[str] = ()) -> None:
     handler.addFilter(RedactingFilter(secrets))
     root.addHandler(handler)
     root.setLevel(level)
+    # Alembic announces each of its plugins at INFO: noise for whoever runs the bot.
+    logging.getLogger("alembic.runtime.plugins").setLevel(logging.WARNING)
     # httpx's INFO line per request is noise at our INFO level.
     if logging.getLevelName(level) > logging.DEBUG:
         logging.getLogger("httpx").setLevel(logging.WARNING)

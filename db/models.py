@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Any, ClassVar
+from typing import Any
 
 from sqlalchemy import (
     JSON,
@@ -155,7 +155,7 @@ class Claim(Base):
     # As reported ("March 10"); free text because the report gives no year.
     change_date: Mapped[str | None] = mapped_column(String(100))
 
-    __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": version}
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 
 
 class Alias(Base):

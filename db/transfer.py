@@ -86,7 +86,7 @@ def parse_document(raw: bytes | str) -> dict[str, Any]:
     except (ValueError, UnicodeDecodeError) as error:
         raise DocumentError(f"not valid JSON ({error})") from None
     validate_document(parsed)
-    return parsed  # type: ignore[no-any-return]
+    return dict(parsed)
 
 
 def _require(row: Any, where: str, fields: tuple[str, ...]) -> None:
@@ -168,7 +168,7 @@ def _as_text(value: Any) -> str | None:
 
 async def _reset_sequences(session: AsyncSession) -> None:
     # Rows inserted with explicit ids leave PostgreSQL's sequences behind.
-    if session.bind.dialect.name != "postgresql":
+    if session.get_bind().dialect.name != "postgresql":
         return
     for table in ("articles", "sources", "claims", "aliases", "change_log"):
         await session.execute(
@@ -263,13 +263,13 @@ async def _apply_document(
         (alias.term, alias.kind): alias for alias in await session.scalars(select(Alias))
     }
     for row in doc.get("aliases", []):
-        key = (str(row["term"]).casefold(), str(row["kind"]))
-        if key in existing_aliases:
-            existing_aliases[key].value = str(row["value"])
+        alias_key = (str(row["term"]).casefold(), str(row["kind"]))
+        if alias_key in existing_aliases:
+            existing_aliases[alias_key].value = str(row["value"])
         else:
-            alias = Alias(term=key[0], kind=key[1], value=str(row["value"]))
+            alias = Alias(term=alias_key[0], kind=alias_key[1], value=str(row["value"]))
             session.add(alias)
-            existing_aliases[key] = alias
+            existing_aliases[alias_key] = alias
     if mode == "replace":
         for row in doc.get("history", []):
             session.add(ChangeLogEntry(**_history_values(row)))
@@ -303,7 +303,7 @@ def _history_values(row: dict[str, Any]) -> dict[str, Any]:
 async def seed_if_empty(session: AsyncSession) -> ImportSummary | None:
     """Load the seed facts into an empty store only: it never undoes an editor's work."""
     async with write_transaction(session):
-        if session.bind.dialect.name == "postgresql":
+        if session.get_bind().dialect.name == "postgresql":
             # Replicas starting together: only one of them seeds.
             await session.execute(text("SELECT pg_advisory_xact_lock(727002)"))
         if await session.scalar(select(func.count()).select_from(Article)):

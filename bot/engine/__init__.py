@@ -79,8 +79,11 @@ class AnswerEngine:
         if uncovered:
             u.countries = [code for code in u.countries if code in covered_countries]
         unknown = [c.country(code) for code in uncovered] + u.unknown_places
-        if not u.has_subject and unknown and not (set(intents) - {"quota", "usd", "compare"}):
+        only_places = not (set(intents) - {"quota", "usd", "compare"}) and not topics
+        if not u.has_subject and unknown and only_places:
             # Only places the report never mentions: say so, and what it covers.
+            if u.missing:
+                c.answer_missing(u, reply)
             c.answer_unknown(unknown, reply)
             reply.answered = False
             reply.intents = ["not_covered"]

@@ -1,0 +1,139 @@
+"""Command line: ``python -m bot`` runs the bot; ``ask``, ``migrate``, ``export``, ``import``."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import html
+import json
+import logging
+import re
+import sys
+from pathlib import Path
+
+from bot.config import Settings, SettingsError, load_settings
+from bot.logs import configure_logging
+
+log = logging.getLogger("bot")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bot", description=__doc__)
+    commands = parser.add_subparsers(dest="command")
+    commands.add_parser("run", help="run the bot with long polling (the default)")
+    ask = commands.add_parser("ask", help="answer one question in the terminal, no token needed")
+    ask.add_argument("question", nargs="+")
+    commands.add_parser("migrate", help="upgrade the database schema")
+    commands.add_parser("export", help="print the whole store as JSON")
+    load = commands.add_parser("import", help="merge (or replace) the store from a JSON file")
+    load.add_argument("file", type=Path)
+    load.add_argument("--replace", action="store_true", help="replace the store instead of merging")
+    args = parser.parse_args(argv)
+
+    try:
+        settings = load_settings()
+    except SettingsError as error:
+        print(f"Configuration error: {error}", file=sys.stderr)
+        return 2
+    secrets = []
+    if settings.telegram_bot_token is not None:
+        secrets.append(settings.telegram_bot_token.get_secret_value())
+    configure_logging(settings.log_level, secrets)
+
+    command = args.command or "run"
+    try:
+        if command == "run":
+            return run_bot(settings)
+        if command == "ask":
+            return asyncio.run(ask_once(settings, " ".join(args.question)))
+        if command == "migrate":
+            from db.migrate import upgrade
+
+            upgrade(settings.database_url)
+            log.info("Schema is up to date")
+            return 0
+        if command == "export":
+            return asyncio.run(export_store(settings))
+        if command == "import":
+            return asyncio.run(import_store(settings, args.file, args.replace))
+    except SettingsError as error:
+        print(f"Configuration error: {error}", file=sys.stderr)
+        return 2
+    parser.error(f"unknown command {command}")
+    return 2
+
+
+def run_bot(settings: Settings) -> int:
+    from telegram import Update
+
+    from bot.app import build_application
+    from db.migrate import upgrade
+
+    settings.token()  # fail fast, with one clear line, before touching anything
+    upgrade(settings.database_url)
+    application = build_application(settings)
+    application.run_polling(allowed_updates=Update.ALL_TYPES)
+    return 0
+
+
+def plain_text(message: str) -> str:
+    """Telegram HTML to terminal text: tags dropped, entities decoded."""
+    return html.unescape(re.sub(r"<[^>]+>", "", message))
+
+
+async def ask_once(settings: Settings, question: str) -> int:
+    from bot.outgoing import build_messages
+    from bot.runtime import Runtime
+
+    runtime = Runtime.create(settings)
+    try:
+        await runtime.prepare_store()
+        engine = await runtime.answer_engine()
+        reply = engine.answer(question)
+        for part in build_messages(reply.lines, reply.caveats(engine.snapshot)):
+            print(plain_text(part))
+    finally:
+        await runtime.close()
+    return 0
+
+
+async def export_store(settings: Settings) -> int:
+    from bot.runtime import Runtime
+    from db.transfer import export_document
+
+    runtime = Runtime.create(settings)
+    try:
+        await runtime.prepare_store()
+        async with runtime.sessionmaker() as session:
+            document = await export_document(session)
+        json.dump(document, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    finally:
+        await runtime.close()
+    return 0
+
+
+async def import_store(settings: Settings, path: Path, replace: bool) -> int:
+    from bot.runtime import Runtime
+    from db.transfer import DocumentError, import_document, parse_document
+
+    try:
+        document = parse_document(await asyncio.to_thread(path.read_bytes))
+    except (OSError, DocumentError) as error:
+        print(f"Cannot import {path}: {error}", file=sys.stderr)
+        return 1
+    runtime = Runtime.create(settings)
+    try:
+        await runtime.prepare_store()
+        async with runtime.sessionmaker() as session:
+            summary = await import_document(
+                session, document, mode="replace" if replace else "merge"
+            )
+        print(f"Imported ({summary.describe()})")
+    finally:
+        await runtime.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,113 @@
+"""The app factory: builds the Application and registers every handler in one ordered block."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import BotCommand
+from telegram.constants import ParseMode
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    ApplicationBuilder,
+    CommandHandler,
+    Defaults,
+    MessageHandler,
+    filters,
+)
+
+from bot.config import Settings
+from bot.handlers import errors, user
+from bot.runtime import Runtime
+
+log = logging.getLogger(__name__)
+
+PUBLIC_COMMANDS = (
+    ("start", "What this bot is and how to ask"),
+    ("help", "How to ask, with examples"),
+    ("quotas", "All reported quota figures"),
+    ("quota", "The quota for one place or country"),
+    ("sources", "Who says so"),
+    ("caveat", "How far the claims can be trusted"),
+    ("article", "The report: title, outlet, original reporting"),
+    ("ask", "Ask a question (in groups)"),
+)
+
+# Only new messages run commands: an edited command message is never run again.
+NEW_MESSAGE = filters.UpdateType.MESSAGE
+
+
+def build_application(settings: Settings, runtime: Runtime | None = None) -> Application:
+    """One Application, configured from settings.
+
+    ``runtime`` lets tests pass in a ready store; otherwise it is opened in
+    ``post_init`` and closed in ``post_shutdown``.
+    """
+    builder = (
+        ApplicationBuilder()
+        .token(settings.token())
+        .base_url(settings.telegram_api_base_url)
+        .base_file_url(settings.telegram_api_base_file_url)
+        .defaults(Defaults(parse_mode=ParseMode.HTML))
+        .concurrent_updates(8)
+        .post_init(_post_init)
+        .post_shutdown(_post_shutdown)
+    )
+    if settings.telegram_max_rate > 0:
+        # AIORateLimiter retries 429s itself (max_retries) instead of raising them.
+        limiter = AIORateLimiter(
+            overall_max_rate=settings.telegram_max_rate,
+            overall_time_period=1,
+            group_max_rate=20,
+            group_time_period=60,
+            max_retries=3,
+        )
+        builder = builder.rate_limiter(limiter)  # type: ignore[arg-type]
+    application = builder.build()
+    application.bot_data["settings"] = settings
+    if runtime is not None:
+        application.bot_data["runtime"] = runtime
+    register_handlers(application)
+    return application
+
+
+def register_handlers(application: Application) -> None:
+    private = filters.ChatType.PRIVATE
+    groups = filters.ChatType.GROUPS
+    handlers = [
+        # Public commands, in the order of the command menu.
+        CommandHandler("start", user.start, filters=NEW_MESSAGE),
+        CommandHandler("help", user.help_command, filters=NEW_MESSAGE),
+        CommandHandler("quotas", user.quotas, filters=NEW_MESSAGE),
+        CommandHandler("quota", user.quota, filters=NEW_MESSAGE),
+        CommandHandler("sources", user.sources, filters=NEW_MESSAGE),
+        CommandHandler("caveat", user.caveat, filters=NEW_MESSAGE),
+        CommandHandler("article", user.article, filters=NEW_MESSAGE),
+        CommandHandler("ask", user.ask, filters=NEW_MESSAGE),
+        # Any other command: a hint in private chats, silence for other bots' commands.
+        MessageHandler(NEW_MESSAGE & filters.COMMAND, user.unknown_command),
+        # Free text: every message in private, only mentions and replies in groups.
+        MessageHandler(NEW_MESSAGE & filters.TEXT & private, user.question),
+        MessageHandler(NEW_MESSAGE & filters.TEXT & groups & user.AddressedToBot(), user.question),
+        # Stickers, photos, voice... in private: say that only text is read.
+        MessageHandler(NEW_MESSAGE & private & ~filters.TEXT, user.not_text),
+    ]
+    application.add_handlers(handlers)
+    application.add_error_handler(errors.on_error)
+
+
+async def _post_init(application: Application) -> None:
+    settings: Settings = application.bot_data["settings"]
+    if "runtime" not in application.bot_data:
+        runtime = Runtime.create(settings)
+        # The schema was upgraded before the event loop started; seed an empty store.
+        await runtime.prepare_store(migrate=False)
+        application.bot_data["runtime"] = runtime
+    await application.bot.set_my_commands([BotCommand(n, d) for n, d in PUBLIC_COMMANDS])
+    log.info("Bot @%s is ready", application.bot.username)
+
+
+async def _post_shutdown(application: Application) -> None:
+    runtime: Runtime | None = application.bot_data.get("runtime")
+    if runtime is not None:
+        await runtime.close()

@@ -1,0 +1,49 @@
+"""Helpers every handler uses: the runtime, the engine, and the "database down" reply."""
+
+from __future__ import annotations
+
+import logging
+from typing import cast
+
+from sqlalchemy.exc import DBAPIError, OperationalError
+from telegram import Update
+from telegram.ext import ContextTypes
+
+from bot.engine import AnswerEngine, Reply
+from bot.markup import Html
+from bot.replying import answer_update
+from bot.runtime import Runtime
+
+log = logging.getLogger(__name__)
+
+# Errors that mean "the database is unreachable right now", not a bug.
+DATABASE_DOWN = (OperationalError, DBAPIError, OSError, ConnectionError, TimeoutError)
+
+
+def runtime_of(context: ContextTypes.DEFAULT_TYPE) -> Runtime:
+    return cast(Runtime, context.bot_data["runtime"])
+
+
+def unavailable_reply() -> Reply:
+    reply = Reply(intents=["unavailable"], answered=False)
+    reply.lines.append(Html("The fact store is temporarily unavailable. Please try again shortly."))
+    return reply
+
+
+async def engine_or_apology(
+    update: Update, context: ContextTypes.DEFAULT_TYPE
+) -> AnswerEngine | None:
+    """The current engine, or None after telling the user the store is down."""
+    try:
+        return await runtime_of(context).answer_engine()
+    except DATABASE_DOWN as error:
+        log.warning("Database unavailable: %s", type(error).__name__)
+        # No snapshot: the caveat kept in code goes under the apology.
+        await answer_update(update, context, unavailable_reply(), None)
+        return None
+
+
+async def send_engine_reply(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, engine: AnswerEngine, reply: Reply
+) -> None:
+    await answer_update(update, context, reply, engine.snapshot)

@@ -1,0 +1,154 @@
+"""What anyone can ask: the public commands and free-text questions."""
+
+from __future__ import annotations
+
+import re
+
+from telegram import Message, MessageEntity, Update
+from telegram.constants import ChatType
+from telegram.ext import ContextTypes, filters
+
+from bot.engine import AnswerEngine, Reply
+from bot.handlers.common import engine_or_apology, send_engine_reply
+from bot.markup import Html, fmt
+
+
+class AddressedToBot(filters.MessageFilter):
+    """A group message that mentions the bot or replies to one of its messages."""
+
+    def filter(self, message: Message) -> bool:
+        bot = message.get_bot()
+        replied = message.reply_to_message
+        if replied is not None and replied.from_user is not None and replied.from_user.id == bot.id:
+            return True
+        text = message.text or ""
+        username = (bot.username or "").casefold()
+        if not username:
+            return False
+        for entity, value in message.parse_entities([MessageEntity.MENTION]).items():
+            del entity
+            if value.casefold() == f"@{username}":
+                return True
+        return f"@{username}" in text.casefold()
+
+
+def question_text(message: Message) -> str:
+    """The question without the bot's @username."""
+    text = message.text or ""
+    username = message.get_bot().username
+    if username:
+        text = re.sub(rf"@{re.escape(username)}\b", " ", text, flags=re.IGNORECASE)
+    return text.strip()
+
+
+def command_argument(context: ContextTypes.DEFAULT_TYPE) -> str:
+    return " ".join(context.args or []).strip()
+
+
+async def _reply_with(
+    update: Update,
+    context: ContextTypes.DEFAULT_TYPE,
+    *,
+    make: str,
+    argument: str | None = None,
+) -> None:
+    engine = await engine_or_apology(update, context)
+    if engine is None:
+        return
+    reply = _build(engine, make, argument)
+    await send_engine_reply(update, context, engine, reply)
+
+
+def _build(engine: AnswerEngine, make: str, argument: str | None) -> Reply:
+    if make == "start":
+        return engine.start()
+    if make == "help":
+        return engine.help()
+    if make == "quotas":
+        return engine.quotas()
+    if make == "quota":
+        return engine.quota(argument or "")
+    if make == "sources":
+        return engine.sources()
+    if make == "caveat":
+        return engine.caveat()
+    if make == "article":
+        return engine.article()
+    if make == "ask":
+        if not argument:
+            reply = Reply(intents=["usage"], answered=False)
+            reply.lines.append(Html("Usage: /ask &lt;your question&gt;, e.g. /ask who says so?"))
+            return reply
+        return engine.answer(argument)
+    raise ValueError(make)
+
+
+async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    await _reply_with(update, context, make="start")
+
+
+async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    await _reply_with(update, context, make="help")
+
+
+async def quotas(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    await _reply_with(update, context, make="quotas")
+
+
+async def quota(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    await _reply_with(update, context, make="quota", argument=command_argument(context))
+
+
+async def sources(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    await _reply_with(update, context, make="sources")
+
+
+async def caveat(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    await _reply_with(update, context, make="caveat")
+
+
+async def article(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    await _reply_with(update, context, make="article")
+
+
+async def ask(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    await _reply_with(update, context, make="ask", argument=command_argument(context))
+
+
+async def question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Free text: in private chats always, in groups when addressed to the bot."""
+    message = update.effective_message
+    if message is None:
+        return
+    await _reply_with(update, context, make="ask", argument=question_text(message) or " ")
+
+
+async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    message = update.effective_message
+    chat = update.effective_chat
+    if message is None or chat is None:
+        return
+    command = (message.text or "").split()[0] if message.text else ""
+    if chat.type != ChatType.PRIVATE:
+        # In groups, other bots' commands are none of our business.
+        username = context.bot.username or ""
+        if not command.casefold().endswith(f"@{username}".casefold()):
+            return
+    engine = await engine_or_apology(update, context)
+    if engine is None:
+        return
+    reply = Reply(intents=["unknown_command"], answered=False)
+    reply.lines.append(fmt("I don't know the command {}.", command[:64]))
+    reply.lines.extend(engine.help().lines)
+    await send_engine_reply(update, context, engine, reply)
+
+
+async def not_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Stickers, photos and the like in a private chat: say what the bot reads."""
+    engine = await engine_or_apology(update, context)
+    if engine is None:
+        return
+    reply = Reply(intents=["not_text"], answered=False)
+    reply.lines.append(Html("I can only read text. Ask me a question in words, for example:"))
+    reply.lines.append(Html("How much do workers in Sakhalin owe now?"))
+    await send_engine_reply(update, context, engine, reply)

@@ -1,0 +1,77 @@
+"""Sending: every text the bot sends goes through ``bot.outgoing.build_messages`` here.
+
+Handlers hand over a ``Reply`` (or plain lines) and never call send_message themselves.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+
+from telegram import InlineKeyboardMarkup, Message, Update
+from telegram.constants import ParseMode
+from telegram.ext import ContextTypes
+
+from bot.engine import Reply
+from bot.outgoing import build_messages
+from db.snapshot import Snapshot
+
+log = logging.getLogger(__name__)
+
+
+def render(reply: Reply, snapshot: Snapshot | None) -> list[str]:
+    caveats = reply.caveats(snapshot) if snapshot is not None else []
+    return build_messages(reply.lines, caveats)
+
+
+async def send_texts(
+    context: ContextTypes.DEFAULT_TYPE,
+    chat_id: int,
+    texts: Sequence[str],
+    *,
+    reply_to: int | None = None,
+    markup: InlineKeyboardMarkup | None = None,
+    message_thread_id: int | None = None,
+) -> list[Message]:
+    """Sends already-built texts in order; the keyboard goes under the last part."""
+    sent = []
+    for index, text in enumerate(texts):
+        last = index == len(texts) - 1
+        sent.append(
+            await context.bot.send_message(
+                chat_id=chat_id,
+                text=text,
+                parse_mode=ParseMode.HTML,
+                reply_to_message_id=reply_to if index == 0 else None,
+                allow_sending_without_reply=True,
+                reply_markup=markup if last else None,
+                disable_web_page_preview=True,
+                message_thread_id=message_thread_id,
+            )
+        )
+    return sent
+
+
+async def answer_update(
+    update: Update,
+    context: ContextTypes.DEFAULT_TYPE,
+    reply: Reply,
+    snapshot: Snapshot | None,
+    *,
+    markup: InlineKeyboardMarkup | None = None,
+) -> list[Message]:
+    """Replies in the chat the update came from; in groups, as a reply to the question."""
+    chat = update.effective_chat
+    message = update.effective_message
+    if chat is None:
+        return []
+    quote = message.message_id if message is not None and chat.type != "private" else None
+    thread = message.message_thread_id if message is not None and message.is_topic_message else None
+    return await send_texts(
+        context,
+        chat.id,
+        render(reply, snapshot),
+        reply_to=quote,
+        markup=markup,
+        message_thread_id=thread,
+    )

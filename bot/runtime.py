@@ -1,0 +1,67 @@
+"""Long-lived resources of one process: the database engine and the current answer engine.
+
+Opened in the Application's ``post_init`` (or by the terminal commands), closed in
+``post_shutdown``. Nothing here is built at import time.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass, field
+
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+
+from bot.config import Settings
+from bot.engine import AnswerEngine
+from db.migrate import upgrade_engine
+from db.session import create_engine, create_sessionmaker
+from db.snapshot import FactStore
+from db.transfer import seed_if_empty
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Runtime:
+    settings: Settings
+    engine: AsyncEngine
+    sessionmaker: async_sessionmaker[AsyncSession]
+    facts: FactStore
+    _answer_engine: AnswerEngine | None = None
+    _engine_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+
+    @classmethod
+    def create(cls, settings: Settings) -> Runtime:
+        engine = create_engine(settings.database_url)
+        sessionmaker = create_sessionmaker(engine)
+        return cls(
+            settings=settings,
+            engine=engine,
+            sessionmaker=sessionmaker,
+            facts=FactStore(sessionmaker),
+        )
+
+    async def prepare_store(self, *, migrate: bool = True) -> None:
+        """Upgrade the schema (when asked) and load the seed into an empty store."""
+        if migrate:
+            await upgrade_engine(self.engine)
+        async with self.sessionmaker() as session:
+            summary = await seed_if_empty(session)
+        if summary is not None:
+            log.info("Loaded the seed facts into an empty store (%s)", summary.describe())
+
+    async def answer_engine(self) -> AnswerEngine:
+        """The engine for the store's current revision (one cheap query per call)."""
+        snapshot = await self.facts.current()
+        current = self._answer_engine
+        if current is not None and current.revision == snapshot.revision:
+            return current
+        async with self._engine_lock:
+            if self._answer_engine is None or self._answer_engine.revision != snapshot.revision:
+                # Building the vocabulary takes a moment on big stores: off the event loop.
+                self._answer_engine = await asyncio.to_thread(AnswerEngine, snapshot)
+            return self._answer_engine
+
+    async def close(self) -> None:
+        await self.engine.dispose()
