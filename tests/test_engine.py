@@ -1,0 +1,141 @@
+"""The answer engine over many phrasings, with no Telegram: question in, facts out."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+
+import pytest
+
+from bot.engine import AnswerEngine
+from bot.outgoing import build_messages
+from bot.runtime import Runtime
+from tests.conftest import make_settings
+
+
+async def seeded_engine(url: str) -> AnswerEngine:
+    runtime = Runtime.create(make_settings(url))
+    try:
+        await runtime.prepare_store()
+        return await runtime.answer_engine()
+    finally:
+        await runtime.close()
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory: pytest.TempPathFactory) -> AnswerEngine:
+    # The engine is plain Python once built: one seeded store serves the module.
+    path = tmp_path_factory.mktemp("engine") / "store.sqlite3"
+    return asyncio.run(seeded_engine(f"sqlite+aiosqlite:///{path}"))
+
+
+def text_of(engine: AnswerEngine, question: str) -> str:
+    reply = engine.answer(question)
+    parts = build_messages(reply.lines, reply.caveats(engine.snapshot))
+    return re.sub(r"<[^>]+>", "", "\n".join(parts))
+
+
+# (question, phrases the answer must contain, phrases it must not contain)
+QUESTIONS: list[tuple[str, list[str], list[str]]] = [
+    # Quotas by place, country, sector, currency.
+    ("What was the quota in Russia?", ["62,000 rubles", "124,000", "implied by “doubled”"], ["yuan"]),
+    ("how much do the workers in sakhalin owe now?", ["124,000 rubles", "implied"], ["3,400"]),
+    ("fish plant workers china quota", ["3,400 yuan", "6,800 yuan", "March 10"], ["rubles"]),
+    ("dalian", ["3,400 yuan"], ["62,000"]),
+    ("quota in rubles", ["62,000 rubles"], ["3,400"]),
+    ("how much yuan do they pay", ["3,400 yuan"], ["62,000"]),
+    ("construction workers quota", ["Sakhalin", "62,000"], ["Dalian"]),
+    ("seafood", ["Dalian", "3,400"], ["Sakhalin"]),
+    ("sakalin qouta", ["62,000 rubles"], []),
+    ("DALIAN QUOTA NOW", ["6,800 yuan"], []),
+    ("what do workers in china have to pay after the increase", ["6,800 yuan", "implied"], []),
+    ("Сахалин", ["62,000"], []),
+    ("大连", ["3,400"], []),
+    # Dollars.
+    ("how much is that in dollars", ["nearly $730", "nearly $470", "about $1,460", "about $940"], []),
+    ("sakhalin quota in usd", ["$730", "$1,460"], []),
+    # Dates.
+    ("when was the directive", ["March 10", "no year"], []),
+    ("when did the quota in russia change", ["no date"], []),
+    ("what year did this happen", ["no year"], ["2024", "2025", "2026"]),
+    # Sources and the article.
+    ("who says so?", ["a source in Russia", "Daily NK", "a source in China", "narration"], []),
+    ("who is the source for the dalian figure", ["a source in China"], []),
+    ("who reported this", ["HNGN", "Daily NK"], []),
+    ("what is the title of the article", ["North Korea Doubles Foreign Currency Quotas"], []),
+    ("who published it", ["HNGN"], []),
+    # Verification.
+    ("is any of this confirmed", ["none of this is independently verified", "cannot independently verify"], []),
+    ("can i trust this", ["none of this is independently verified"], []),
+    ("is it true?", ["none of this is independently verified"], []),
+    # Reasons and context.
+    ("why did they raise the quotas", ["Eighth Party Congress", "patriotic movement", "celebration of victory"], []),
+    ("what's loyalty cash", ["loyalty money"], []),
+    ("what is loyalty money", ["foreign currency"], []),
+    ("do they work longer hours", ["longer hours"], []),
+    ("can they save money and go home", ["savings", "married"], []),
+    ("marriage", ["married"], []),
+    ("can the workers protest", ["no means of protesting"], []),
+    ("what do locals think", ["sympathetic locals", "feel very sorry"], []),
+    ("young female workers", ["Young female North Korean workers must obey"], []),
+    ("how much do they earn", ["takes most of what"], []),
+    # Comparisons, lists, sectors, units.
+    ("russia vs china", ["62,000 rubles", "3,400 yuan", "our arithmetic"], []),
+    ("compare sakhalin and dalian", ["Sakhalin", "Dalian"], []),
+    ("list all quotas", ["#1", "#2", "62,000", "3,400"], []),
+    ("what sectors", ["construction", "seafood processing"], []),
+    ("is it per person or per month", ["per person", "per month"], []),
+    # Two questions in one.
+    ("what is the quota in dalian and who said it?", ["3,400 yuan", "a source in China"], []),
+    ("sakhalin quota? is it verified?", ["62,000", "none of this is independently verified"], []),
+    # The report is silent.
+    ("how many workers are there", ["does not say how many workers"], []),
+    ("what is the quota in vietnam", ["does not", "Sakhalin"], ["62,000 rubles a person"]),
+    ("quota in moscow", ["does not mention moscow"], []),
+    ("what about south korea", ["does not", "covers"], []),
+    # Off topic and odd input.
+    ("what's the weather like", ["only answer questions"], []),
+    ("", ["only answer questions"], []),
+    ("😀😀😀", ["only answer questions"], []),
+    ("<b>hi</b> '; DROP TABLE claims; --", [], []),
+]
+
+
+@pytest.mark.parametrize(("question", "expected", "forbidden"), QUESTIONS)
+def test_answers(engine: AnswerEngine, question: str, expected: list[str], forbidden: list[str]) -> None:
+    answer = text_of(engine, question)
+    for phrase in expected:
+        assert phrase in answer, f"{question!r}: expected {phrase!r} in\n{answer}"
+    for phrase in forbidden:
+        assert phrase not in answer, f"{question!r}: did not expect {phrase!r} in\n{answer}"
+    assert "HNGN cannot independently verify the claims." in answer
+
+
+def test_never_states_a_year(engine: AnswerEngine) -> None:
+    for question, _, _ in QUESTIONS:
+        assert not re.search(r"\b(19|20)\d\d\b", text_of(engine, question)), question
+
+
+def test_every_number_comes_from_the_store_or_is_labelled(engine: AnswerEngine) -> None:
+    stored = {"62,000", "730", "3,400", "470", "10"}
+    derived = {"124,000", "1,460", "6,800", "940", "260"}
+    for question, _, _ in QUESTIONS:
+        answer = text_of(engine, question)
+        for number in re.findall(r"\d[\d,]*", answer):
+            if number in {"1", "2", "3", "4", "5", "6", "7", "8", "9", "11", "12", "13", "14", "15"}:
+                continue  # claim ids such as #12
+            assert number in stored | derived, f"{question!r}: unexplained number {number}"
+            if number in derived:
+                assert "implied" in answer or "our arithmetic" in answer
+
+
+def test_long_and_hostile_input_is_answered(engine: AnswerEngine) -> None:
+    for question in ("sakhalin " * 2000, "\u202edalian\u200b quota", "q" * 10_000):
+        reply = engine.answer(question)
+        assert reply.lines
+
+
+def test_unanswerable_questions_are_marked(engine: AnswerEngine) -> None:
+    assert not engine.answer("what's the weather like").answered
+    assert not engine.answer("quota in moscow").answered
+    assert engine.answer("quota in dalian").answered
