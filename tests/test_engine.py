@@ -38,7 +38,11 @@ def text_of(engine: AnswerEngine, question: str) -> str:
 # (question, phrases the answer must contain, phrases it must not contain)
 QUESTIONS: list[tuple[str, list[str], list[str]]] = [
     # Quotas by place, country, sector, currency.
-    ("What was the quota in Russia?", ["62,000 rubles", "124,000", "implied by “doubled”"], ["yuan"]),
+    (
+        "What was the quota in Russia?",
+        ["62,000 rubles", "124,000", "implied by “doubled”"],
+        ["yuan"],
+    ),
     ("how much do the workers in sakhalin owe now?", ["124,000 rubles", "implied"], ["3,400"]),
     ("fish plant workers china quota", ["3,400 yuan", "6,800 yuan", "March 10"], ["rubles"]),
     ("dalian", ["3,400 yuan"], ["62,000"]),
@@ -52,7 +56,11 @@ QUESTIONS: list[tuple[str, list[str], list[str]]] = [
     ("Сахалин", ["62,000"], []),
     ("大连", ["3,400"], []),
     # Dollars.
-    ("how much is that in dollars", ["nearly $730", "nearly $470", "about $1,460", "about $940"], []),
+    (
+        "how much is that in dollars",
+        ["nearly $730", "nearly $470", "about $1,460", "about $940"],
+        [],
+    ),
     ("sakhalin quota in usd", ["$730", "$1,460"], []),
     # Dates.
     ("when was the directive", ["March 10", "no year"], []),
@@ -65,11 +73,19 @@ QUESTIONS: list[tuple[str, list[str], list[str]]] = [
     ("what is the title of the article", ["North Korea Doubles Foreign Currency Quotas"], []),
     ("who published it", ["HNGN"], []),
     # Verification.
-    ("is any of this confirmed", ["none of this is independently verified", "cannot independently verify"], []),
+    (
+        "is any of this confirmed",
+        ["none of this is independently verified", "cannot independently verify"],
+        [],
+    ),
     ("can i trust this", ["none of this is independently verified"], []),
     ("is it true?", ["none of this is independently verified"], []),
     # Reasons and context.
-    ("why did they raise the quotas", ["Eighth Party Congress", "patriotic movement", "celebration of victory"], []),
+    (
+        "why did they raise the quotas",
+        ["Eighth Party Congress", "patriotic movement", "celebration of victory"],
+        [],
+    ),
     ("what's loyalty cash", ["loyalty money"], []),
     ("what is loyalty money", ["foreign currency"], []),
     ("do they work longer hours", ["longer hours"], []),
@@ -102,7 +118,9 @@ QUESTIONS: list[tuple[str, list[str], list[str]]] = [
 
 
 @pytest.mark.parametrize(("question", "expected", "forbidden"), QUESTIONS)
-def test_answers(engine: AnswerEngine, question: str, expected: list[str], forbidden: list[str]) -> None:
+def test_answers(
+    engine: AnswerEngine, question: str, expected: list[str], forbidden: list[str]
+) -> None:
     answer = text_of(engine, question)
     for phrase in expected:
         assert phrase in answer, f"{question!r}: expected {phrase!r} in\n{answer}"
@@ -121,8 +139,23 @@ def test_every_number_comes_from_the_store_or_is_labelled(engine: AnswerEngine) 
     derived = {"124,000", "1,460", "6,800", "940", "260"}
     for question, _, _ in QUESTIONS:
         answer = text_of(engine, question)
-        for number in re.findall(r"\d[\d,]*", answer):
-            if number in {"1", "2", "3", "4", "5", "6", "7", "8", "9", "11", "12", "13", "14", "15"}:
+        for number in re.findall(r"\d+(?:,\d{3})*", answer):
+            if number in {
+                "1",
+                "2",
+                "3",
+                "4",
+                "5",
+                "6",
+                "7",
+                "8",
+                "9",
+                "11",
+                "12",
+                "13",
+                "14",
+                "15",
+            }:
                 continue  # claim ids such as #12
             assert number in stored | derived, f"{question!r}: unexplained number {number}"
             if number in derived:

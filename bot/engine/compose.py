@@ -118,6 +118,8 @@ class Composer:
                     claim.change_date,
                 )
             )
+        elif claim.change and claim.change != "none":
+            lines.append(Html("When: the report gives no date for the change."))
         lines.append(self.attribution(claim))
         for support in self.supporting(claim):
             reply.use(support.id, support.article_id)
