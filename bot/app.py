@@ -15,6 +15,7 @@ from telegram.ext import (
     MessageHandler,
     filters,
 )
+from telegram.request import BaseRequest
 
 from bot.config import Settings
 from bot.handlers import errors, user
@@ -37,11 +38,18 @@ PUBLIC_COMMANDS = (
 NEW_MESSAGE = filters.UpdateType.MESSAGE
 
 
-def build_application(settings: Settings, runtime: Runtime | None = None) -> Application:
+def build_application(
+    settings: Settings,
+    runtime: Runtime | None = None,
+    *,
+    request: BaseRequest | None = None,
+    updates_request: BaseRequest | None = None,
+) -> Application:
     """One Application, configured from settings.
 
     ``runtime`` lets tests pass in a ready store; otherwise it is opened in
-    ``post_init`` and closed in ``post_shutdown``.
+    ``post_init`` and closed in ``post_shutdown``. ``request`` and
+    ``updates_request`` replace the HTTP layer (tests use an in-process fake).
     """
     builder = (
         ApplicationBuilder()
@@ -53,6 +61,10 @@ def build_application(settings: Settings, runtime: Runtime | None = None) -> App
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
     )
+    if request is not None:
+        builder = builder.request(request)
+    if updates_request is not None:
+        builder = builder.get_updates_request(updates_request)
     if settings.telegram_max_rate > 0:
         # AIORateLimiter retries 429s itself (max_retries) instead of raising them.
         limiter = AIORateLimiter(

@@ -218,13 +218,19 @@ class AnswerEngine:
             reply.lines.append(Html("Usage: /quota &lt;place or country&gt;, e.g. /quota Sakhalin"))
             reply.lines.append(self.composer.covered())
             return reply
-        reply = self.answer(place)
-        if "quota" not in reply.intents and reply.answered:
-            # "/quota china" should give the figure even if the word also means more.
-            u = self.understand(place)
-            fresh = Reply(intents=["quota"])
-            self.composer.answer_quota(u, fresh)
-            return fresh
+        u = self.understand(place)
+        reply = Reply(intents=["quota"])
+        if u.has_subject:
+            self.composer.answer_quota(u, reply)
+            return reply
+        reply.answered = False
+        reply.lines.append(
+            fmt(
+                "The report does not give a quota for “{}”. {}",
+                place[:100],
+                self.composer.covered(),
+            )
+        )
         return reply
 
     def sources(self) -> Reply:

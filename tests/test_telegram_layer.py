@@ -1,0 +1,162 @@
+"""The Telegram layer offline: real handlers and store, a fake Bot API that records calls."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import pytest
+
+from bot.runtime import Runtime
+from tests.fakes.updates import (
+    BOT_USERNAME,
+    make_channel_post_update,
+    make_message_update,
+    make_sticker_update,
+)
+from tests.harness import Harness, telegram_harness
+
+
+@pytest.fixture
+async def tg(sqlite_runtime: Runtime) -> AsyncIterator[Harness]:
+    async with telegram_harness(sqlite_runtime) as harness:
+        yield harness
+        assert harness.errors == []
+
+
+@pytest.fixture
+async def tg_any(runtime: Runtime) -> AsyncIterator[Harness]:
+    async with telegram_harness(runtime) as harness:
+        yield harness
+        assert harness.errors == []
+
+
+async def ask(tg: Harness, text: str, **kwargs: object) -> list[str]:
+    return await tg.texts(make_message_update(tg.next_update_id(), text, **kwargs))  # type: ignore[arg-type]
+
+
+async def test_commands_are_registered_with_telegram(tg: Harness) -> None:
+    commands = tg.request.calls_of("setMyCommands")
+    assert commands, "setMyCommands was not called"
+    names = {c["command"] for c in commands[-1]["commands"]}
+    assert {"start", "help", "quotas", "quota", "sources", "caveat", "article", "ask"} <= names
+
+
+@pytest.mark.parametrize(
+    ("command", "expected"),
+    [
+        ("/start", "I answer questions about a news report"),
+        ("/help", "Ask in your own words"),
+        ("/quotas", "62,000 rubles"),
+        ("/quota Sakhalin", "124,000 rubles"),
+        ("/quota china", "3,400 yuan"),
+        ("/quota", "Usage: /quota"),
+        ("/quota atlantis", "does not"),
+        ("/sources", "a source in Russia"),
+        ("/caveat", "none of this is independently verified"),
+        ("/article", "North Korea Doubles Foreign Currency Quotas"),
+        ("/ask who says so?", "Daily NK"),
+        ("/ask", "Usage: /ask"),
+        (f"/quotas@{BOT_USERNAME}", "3,400 yuan"),
+        ("/nonsense", "I don't know the command /nonsense"),
+    ],
+)
+async def test_public_commands(tg: Harness, command: str, expected: str) -> None:
+    texts = await ask(tg, command)
+    assert len(texts) == 1
+    assert expected in texts[0]
+
+
+async def test_commands_work_on_both_databases(tg_any: Harness) -> None:
+    texts = await ask(tg_any, "how much do the workers in sakhalin owe now?")
+    assert "124,000 rubles" in texts[0]
+    assert "implied by “doubled”" in texts[0]
+
+
+async def test_free_text_in_private_is_a_question(tg: Harness) -> None:
+    texts = await ask(tg, "fish plant workers china quota")
+    assert "3,400 yuan" in texts[0] and "March 10" in texts[0]
+
+
+async def test_groups_answer_only_when_addressed(tg: Harness) -> None:
+    assert await ask(tg, "sakhalin quota", chat_type="supergroup") == []
+    texts = await ask(tg, f"@{BOT_USERNAME} sakhalin quota", chat_type="supergroup")
+    assert "62,000 rubles" in texts[0]
+    texts = await ask(tg, "/ask dalian", chat_type="supergroup")
+    assert "3,400 yuan" in texts[0]
+    # Other bots' commands in a group are not ours to answer.
+    assert await ask(tg, "/weather", chat_type="supergroup") == []
+
+
+async def test_reply_to_the_bot_in_a_group_is_a_question(tg: Harness) -> None:
+    bot_message = {
+        "message_id": 77,
+        "date": 0,
+        "chat": {"id": -100123, "type": "supergroup", "title": "g"},
+        "from": {"id": tg.app.bot.id, "is_bot": True, "first_name": "QuotaBot"},
+        "text": "earlier answer",
+    }
+    update = make_message_update(
+        tg.next_update_id(), "and in dalian?", chat_id=-100123, chat_type="supergroup",
+        reply_to_message=bot_message,
+    )  # fmt: skip
+    texts = await tg.texts(update)
+    assert "3,400 yuan" in texts[0]
+
+
+async def test_edited_messages_are_not_run_again(tg: Harness) -> None:
+    update = make_message_update(tg.next_update_id(), "/quotas", edited=True)
+    assert await tg.texts(update) == []
+    update = make_message_update(tg.next_update_id(), "sakhalin", edited=True)
+    assert await tg.texts(update) == []
+
+
+async def test_stickers_get_a_hint_and_channel_posts_are_ignored(tg: Harness) -> None:
+    texts = await tg.texts(make_sticker_update(tg.next_update_id()))
+    assert "only read text" in texts[0]
+    assert await tg.texts(make_channel_post_update(tg.next_update_id(), "/quotas")) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "😀",
+        "x" * 10_000,
+        "\u202e\u200bsakhalin\u200d",
+        "<b>bold</b> & <script>alert(1)</script>",
+        "'; DROP TABLE claims; --",
+        "/quota <i>dalian</i>",
+        "/ask " + "why " * 1000,
+        "مرحبا كم الحصة",
+        "\x00\x01\x02",
+    ],
+)
+async def test_bad_input_gets_a_clear_answer_and_writes_nothing(tg: Harness, text: str) -> None:
+    revision_before = (await tg.runtime.facts.current()).revision
+    texts = await ask(tg, text)
+    assert len(texts) >= 1
+    assert (await tg.runtime.facts.current()).revision == revision_before
+    assert "<script>" not in "".join(texts)
+
+
+async def test_database_down_still_answers_with_the_caveat(tg: Harness) -> None:
+    await tg.runtime.engine.dispose()
+    broken = Runtime.create(
+        tg.runtime.settings.model_copy(
+            update={"database_url": "sqlite+aiosqlite:////nonexistent/dir/x.db"}
+        )
+    )
+    tg.app.bot_data["runtime"] = broken
+    try:
+        texts = await ask(tg, "sakhalin")
+    finally:
+        tg.app.bot_data["runtime"] = tg.runtime
+        await broken.close()
+    assert "temporarily unavailable" in texts[0]
+    assert "HNGN cannot independently verify the claims." in texts[0]
+
+
+async def test_long_answers_are_split_within_telegram_limits(tg: Harness) -> None:
+    texts = await ask(tg, "/ask " + " ".join(["sakhalin quota? who says so? why?"] * 30))
+    for text in texts:
+        assert len(text) <= 4096 * 2
+    assert "HNGN cannot independently verify the claims." in texts[-1]
