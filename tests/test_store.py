@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
-from sqlalchemy import func, select, update
+from sqlalchemy import delete, func, select, update
 
 from bot.runtime import Runtime
 from db.models import Alias, Article, Claim, Source
@@ -83,7 +83,7 @@ async def test_concurrent_first_starts_seed_once(database_url: str) -> None:
         await runtimes[0].prepare_store()  # schema first; seeding is what races
         async with runtimes[0].sessionmaker() as session, write_transaction(session):
             for model in (Claim, Source, Alias, Article):
-                await session.execute(model.__table__.delete())
+                await session.execute(delete(model))
         await asyncio.gather(*(rt.prepare_store(migrate=False) for rt in runtimes))
         async with runtimes[0].sessionmaker() as session:
             assert await session.scalar(select(func.count()).select_from(Article)) == 1
