@@ -109,6 +109,13 @@ QUESTIONS: list[tuple[str, list[str], list[str]]] = [
     ("what is the quota in vietnam", ["does not", "Sakhalin"], ["62,000 rubles a person"]),
     ("quota in moscow", ["does not mention moscow"], []),
     ("what about south korea", ["does not", "covers"], []),
+    ("how much will they pay in a year", ["monthly quotas only"], ["744,000", "1,488,000"]),
+    ("did they double it", ["doubled"], ["I answer questions"]),
+    ("which country pays more", ["our arithmetic"], []),
+    ("where are the workers", ["Sakhalin", "Dalian"], []),
+    ("what currency", ["rubles", "yuan"], []),
+    ("is the dalian figure true", ["3,400 yuan", "none of this is independently verified"], []),
+    ("who is the chinese source", ["a source in China"], ["a source in Russia"]),
     # Off topic and odd input.
     ("what's the weather like", ["only answer questions"], []),
     ("", ["only answer questions"], []),

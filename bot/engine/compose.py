@@ -496,4 +496,8 @@ MISSING_TEXT = {
         "“March 10”, and the article carries no publication date."
     ),
     "total": "The report gives no total: only the monthly quota a person for each place.",
+    "annual": (
+        "The report gives monthly quotas only; it states no yearly figure, and the bot does "
+        "not extrapolate one."
+    ),
 }

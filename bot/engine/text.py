@@ -49,9 +49,10 @@ def edit_distance_within(a: str, b: str, limit: int) -> bool:
 
 
 def typo_budget(word: str) -> int:
-    if len(word) >= 8:
+    # Short words have too many neighbours ("they" is one edit from "hey").
+    if len(word) >= 9:
         return 2
-    if len(word) >= 4:
+    if len(word) >= 5:
         return 1
     return 0
 

@@ -115,6 +115,14 @@ INTENT_TERMS: dict[str, tuple[str, ...]] = {
         "all places",
         "everything",
         "quotas",
+        "where",
+        "which places",
+        "places",
+        "cities",
+        "countries",
+        "what happened",
+        "tell me everything",
+        "whats new",
     ),
     "sectors": (
         "sector",
@@ -159,6 +167,12 @@ INTENT_TERMS: dict[str, tuple[str, ...]] = {
         "larger",
         "smaller",
         "between",
+        "pays more",
+        "pay more",
+        "which pays",
+        "which country",
+        "which place",
+        "who pays",
     ),
     "quota": (
         "quota",
@@ -194,6 +208,8 @@ INTENT_TERMS: dict[str, tuple[str, ...]] = {
         "raised",
         "rise",
         "doubled",
+        "currency",
+        "currencies",
     ),
 }
 
@@ -211,6 +227,7 @@ MISSING_TERMS: dict[str, tuple[str, ...]] = {
     ),
     "year": ("year", "which year", "what year", "yr"),
     "total": ("total", "in total", "altogether", "how much money in total", "revenue"),
+    "annual": ("a year", "per year", "annual", "annually", "yearly", "each year", "every year"),
 }
 
 # Words that say nothing about the subject; used to spot an unknown place after "in".
