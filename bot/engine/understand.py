@@ -65,6 +65,12 @@ INTENT_TERMS: dict[str, tuple[str, ...]] = {
         "attribution",
         "quoted",
         "quote",
+        "where does this",
+        "where does that",
+        "where is this from",
+        "come from",
+        "comes from",
+        "info from",
     ),
     "article": (
         "article",
