@@ -160,3 +160,20 @@ async def test_long_answers_are_split_within_telegram_limits(tg: Harness) -> Non
     for text in texts:
         assert len(text) <= 4096 * 2
     assert "HNGN cannot independently verify the claims." in texts[-1]
+
+
+async def test_an_unexpected_error_gets_an_apology_with_the_caveat(
+    tg: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    engine = await tg.runtime.answer_engine()
+
+    def explode(question: str) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(engine, "answer", explode)
+    texts = await ask(tg, "sakhalin")
+    assert "Sorry, something went wrong" in texts[0]
+    assert "HNGN cannot independently verify the claims." in texts[0]
+    # The collecting error handler saw it too; clear it, this one was on purpose.
+    assert [type(e) for e in tg.errors] == [RuntimeError]
+    tg.errors.clear()
