@@ -99,6 +99,11 @@ class NoticeSender:
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
         self._lock_connection: AsyncConnection | None = None
+        # A smooth pace a little under TELEGRAM_MAX_RATE: the AIORateLimiter alone lets
+        # a full second's burst through at once, which Telegram may answer with 429s.
+        rate = runtime.settings.telegram_max_rate
+        self._interval = 1.0 / (rate * 0.97) if rate > 0 else 0.0
+        self._next_send = 0.0
 
     def start(self) -> None:
         if self._task is None:
@@ -194,6 +199,12 @@ class NoticeSender:
         self._next_ok[delivery.chat_id] = time.monotonic() + gap
         texts = render(notice_reply(delivery.notice, engine), engine.snapshot)
         context = CallbackContext(self.application)
+        if self._interval:
+            now = time.monotonic()
+            # A slow round may catch up by one send, never by a burst.
+            self._next_send = max(self._next_send + self._interval, now - self._interval)
+            if self._next_send > now:
+                await asyncio.sleep(self._next_send - now)
         try:
             await send_texts(context, delivery.chat_id, texts)
         except RetryAfter as error:

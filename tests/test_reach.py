@@ -11,8 +11,6 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
-
-pytestmark = pytest.mark.filterwarnings("ignore::telegram.warnings.PTBDeprecationWarning")
 from sqlalchemy import func, select
 from telegram import Update
 from telegram.ext import Application, ContextTypes
@@ -36,6 +34,8 @@ from tests.fakes.updates import (
 
 CAVEAT = "HNGN cannot independently verify the claims."
 EDITOR = 1001  # in make_settings' ADMIN_USER_IDS
+# PTB 22's RetryAfter warns about int vs timedelta; not our concern.
+pytestmark = pytest.mark.filterwarnings("ignore::telegram.warnings.PTBDeprecationWarning")
 
 
 @dataclass
@@ -71,7 +71,7 @@ async def harness(runtime: Runtime) -> AsyncIterator[Harness]:
     rec = RecordingRequest()
     app = build_application(runtime.settings, runtime)
     # Offline: every Bot API call is answered in-process by the recording fake.
-    app.bot._request = (rec, rec)  # type: ignore[attr-defined]
+    app.bot._request = (rec, rec)
     errors: list[BaseException] = []
 
     async def collect(_update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -244,17 +244,20 @@ async def test_enqueue_rolls_back_with_the_change(runtime: Runtime) -> None:
         await notices.subscribe(session, chat_id=700, chat_type="private", kind="all")
     with pytest.raises(RuntimeError):
         async with runtime.sessionmaker() as session, write_transaction(session):
-            assert await notices.enqueue_change_notices(
-                session,
-                claim_id=None,
-                place=None,
-                action="add",
-                field=None,
-                old_value=None,
-                new_value="x",
-                article_id=1,
-                when=utcnow(),
-            ) == 1
+            assert (
+                await notices.enqueue_change_notices(
+                    session,
+                    claim_id=None,
+                    place=None,
+                    action="add",
+                    field=None,
+                    old_value=None,
+                    new_value="x",
+                    article_id=1,
+                    when=utcnow(),
+                )
+                == 1
+            )
             raise RuntimeError("the edit failed")
     async with runtime.sessionmaker() as session:
         assert await notices.pending_count(session) == 0
@@ -332,7 +335,7 @@ async def test_flood_gets_one_note_then_silence(runtime: Runtime) -> None:
     rec = RecordingRequest()
     settings = runtime.settings.model_copy(update={"flood_max_messages": 3})
     app = build_application(settings, runtime)
-    app.bot._request = (rec, rec)  # type: ignore[attr-defined]
+    app.bot._request = (rec, rec)
     await app.initialize()
     try:
         for index in range(6):
