@@ -4,21 +4,27 @@ from __future__ import annotations
 
 import logging
 
-from telegram import BotCommand
+from telegram import BotCommand, Update
 from telegram.constants import ParseMode
 from telegram.ext import (
     AIORateLimiter,
     Application,
     ApplicationBuilder,
+    CallbackQueryHandler,
     CommandHandler,
     Defaults,
+    InlineQueryHandler,
     MessageHandler,
+    TypeHandler,
     filters,
 )
 from telegram.request import BaseRequest
 
 from bot.config import Settings
-from bot.handlers import errors, user
+from bot.flood import FloodGuard
+from bot.handlers import errors, reach, user
+from bot.notify import NoticeSender
+from bot.questionlog import QuestionLogger
 from bot.runtime import Runtime
 
 log = logging.getLogger(__name__)
@@ -32,6 +38,10 @@ PUBLIC_COMMANDS = (
     ("caveat", "How far the claims can be trusted"),
     ("article", "The report: title, outlet, original reporting"),
     ("ask", "Ask a question (in groups)"),
+    ("subscribe", "Get a notice when a fact changes"),
+    ("unsubscribe", "Stop change notices"),
+    ("subscriptions", "What this chat follows"),
+    ("privacy", "What the bot stores and why"),
 )
 
 # Only new messages run commands: an edited command message is never run again.
@@ -59,6 +69,7 @@ def build_application(
         .defaults(Defaults(parse_mode=ParseMode.HTML))
         .concurrent_updates(8)
         .post_init(_post_init)
+        .post_stop(_post_stop)
         .post_shutdown(_post_shutdown)
     )
     if request is not None:
@@ -77,8 +88,12 @@ def build_application(
         builder = builder.rate_limiter(limiter)  # type: ignore[arg-type]
     application = builder.build()
     application.bot_data["settings"] = settings
+    application.bot_data["flood_guard"] = FloodGuard(
+        settings.flood_max_messages, settings.flood_window_seconds
+    )
     if runtime is not None:
         application.bot_data["runtime"] = runtime
+        attach_reach(application, runtime)
     register_handlers(application)
     return application
 
@@ -96,6 +111,15 @@ def register_handlers(application: Application) -> None:
         CommandHandler("caveat", user.caveat, filters=NEW_MESSAGE),
         CommandHandler("article", user.article, filters=NEW_MESSAGE),
         CommandHandler("ask", user.ask, filters=NEW_MESSAGE),
+        # Reach (docs/reach.md): subscriptions, privacy, and editors' view of questions.
+        CommandHandler("subscribe", reach.subscribe, filters=NEW_MESSAGE),
+        CommandHandler("unsubscribe", reach.unsubscribe, filters=NEW_MESSAGE),
+        CommandHandler("subscriptions", reach.subscriptions, filters=NEW_MESSAGE),
+        CommandHandler("privacy", reach.privacy, filters=NEW_MESSAGE),
+        CommandHandler("unanswered", reach.unanswered, filters=NEW_MESSAGE),
+        CommandHandler("stats", reach.stats, filters=NEW_MESSAGE),
+        InlineQueryHandler(reach.inline_query),
+        CallbackQueryHandler(reach.follow_up),
         # Any other command: a hint in private chats, silence for other bots' commands.
         MessageHandler(NEW_MESSAGE & filters.COMMAND, user.unknown_command),
         # Free text: every message in private, only mentions and replies in groups.
@@ -104,6 +128,8 @@ def register_handlers(application: Application) -> None:
         # Stickers, photos, voice... in private: say that only text is read.
         MessageHandler(NEW_MESSAGE & private & ~filters.TEXT, user.not_text),
     ]
+    # Flood protection first, in its own early group: it stops the update there.
+    application.add_handler(TypeHandler(Update, reach.flood_check), group=-1)
     application.add_handlers(handlers)
     application.add_error_handler(errors.on_error)
 
@@ -115,8 +141,30 @@ async def _post_init(application: Application) -> None:
         # The schema was upgraded before the event loop started; seed an empty store.
         await runtime.prepare_store(migrate=False)
         application.bot_data["runtime"] = runtime
+        attach_reach(application, runtime)
+    application.bot_data["question_log"].start()
+    application.bot_data["notice_sender"].start()
     await application.bot.set_my_commands([BotCommand(n, d) for n, d in PUBLIC_COMMANDS])
     log.info("Bot @%s is ready", application.bot.username)
+
+
+def attach_reach(application: Application, runtime: Runtime) -> None:
+    """The question-log writer and the notice sender; started in post_init."""
+    application.bot_data["question_log"] = QuestionLogger(
+        runtime.sessionmaker, keep_days=runtime.settings.question_log_days
+    )
+    application.bot_data["notice_sender"] = NoticeSender(application, runtime)
+
+
+async def _post_stop(application: Application) -> None:
+    # Cancel the fan-out at once (the in-flight notice stays queued), then write
+    # the last buffered questions while the database is still open.
+    sender: NoticeSender | None = application.bot_data.get("notice_sender")
+    if sender is not None:
+        await sender.stop()
+    question_log: QuestionLogger | None = application.bot_data.get("question_log")
+    if question_log is not None:
+        await question_log.stop()
 
 
 async def _post_shutdown(application: Application) -> None:

@@ -31,6 +31,14 @@ class Settings(BaseSettings):
     log_level: str = "INFO"
     # Messages a second over all chats; 0 turns the limiter off.
     telegram_max_rate: float = Field(default=30.0, ge=0)
+    # Reach (docs/reach.md): how long Telegram may cache inline results, so a
+    # correction reaches inline users within seconds.
+    inline_cache_seconds: int = Field(default=5, ge=0, le=86_400)
+    # Questions are logged without user ids and deleted after this many days.
+    question_log_days: int = Field(default=90, ge=1, le=3_650)
+    # Per user, per replica: more messages than this in the window are ignored.
+    flood_max_messages: int = Field(default=20, ge=1)
+    flood_window_seconds: float = Field(default=60.0, gt=0)
 
     @field_validator("admin_user_ids", mode="before")
     @classmethod

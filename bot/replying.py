@@ -75,3 +75,41 @@ async def answer_update(
         markup=markup,
         message_thread_id=thread,
     )
+
+
+# ----- one-message renderings (inline results, edits in place) ----------------------
+
+SHORTENED = "(Shortened: ask me in a private chat for the full answer.)"
+
+
+def render_one(reply: Reply, snapshot: Snapshot | None) -> str:
+    """The reply as ONE message with its caveat: inline results and in-place edits
+    cannot be split, so a long body loses its last lines and says so."""
+    caveats = reply.caveats(snapshot) if snapshot is not None else []
+    parts = build_messages(reply.lines, caveats)
+    if len(parts) == 1:
+        return parts[0]
+    lines = list(reply.lines)
+    while lines:
+        lines.pop()
+        parts = build_messages([*lines, SHORTENED], caveats)
+        if len(parts) == 1:
+            return parts[0]
+    return build_messages([SHORTENED], caveats)[0]
+
+
+async def edit_inline_message(
+    context: ContextTypes.DEFAULT_TYPE,
+    inline_message_id: str,
+    text: str,
+    *,
+    markup: InlineKeyboardMarkup | None = None,
+) -> None:
+    """Buttons under an inline-mode message can only edit that message in place."""
+    await context.bot.edit_message_text(
+        text=text,
+        inline_message_id=inline_message_id,
+        parse_mode=ParseMode.HTML,
+        reply_markup=markup,
+        disable_web_page_preview=True,
+    )

@@ -238,3 +238,82 @@ class ProcessedUpdate(Base):
 
     update_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     processed_at: Mapped[dt.datetime] = mapped_column(UtcDateTime(), default=utcnow, index=True)
+
+
+# ----- Reach (issue 4): subscriptions, change notices, the question log. ----------
+
+
+class Subscription(Base):
+    """A chat that wants to hear about changes: to everything, one place, or one claim."""
+
+    __tablename__ = "subscriptions"
+    __table_args__ = (
+        UniqueConstraint("chat_id", "kind", "target", name="chat_kind_target"),
+        CheckConstraint("kind IN ('all', 'place', 'claim')", name="kind"),
+        Index("ix_subscriptions_kind_target", "kind", "target"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    chat_id: Mapped[int] = mapped_column(BigInteger, index=True)
+    # private | group | supergroup: groups are sent to at most 20 a minute.
+    chat_type: Mapped[str] = mapped_column(String(20), default="private")
+    kind: Mapped[str] = mapped_column(String(10))
+    # "" for all; the normalized place name; the claim id as text.
+    target: Mapped[str] = mapped_column(String(100), default="")
+    created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime(), default=utcnow)
+
+
+class ChangeNotice(Base):
+    """One editor change that subscribers hear about; written with the change itself."""
+
+    __tablename__ = "change_notices"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    claim_id: Mapped[int | None] = mapped_column(Integer)
+    place: Mapped[str | None] = mapped_column(String(100))
+    action: Mapped[str] = mapped_column(String(20))
+    field: Mapped[str | None] = mapped_column(String(40))
+    old_value: Mapped[str | None] = mapped_column(Text)
+    new_value: Mapped[str | None] = mapped_column(Text)
+    article_id: Mapped[int] = mapped_column(Integer)
+    changed_at: Mapped[dt.datetime] = mapped_column(UtcDateTime())
+    created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime(), default=utcnow)
+
+
+class NoticeDelivery(Base):
+    """One notice to one chat: the durable fan-out queue the sender works through."""
+
+    __tablename__ = "notice_deliveries"
+    __table_args__ = (
+        UniqueConstraint("notice_id", "chat_id", name="notice_chat"),
+        CheckConstraint("status IN ('pending', 'sent', 'dropped', 'failed')", name="status"),
+        Index("ix_notice_deliveries_status_due", "status", "not_before"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    notice_id: Mapped[int] = mapped_column(ForeignKey("change_notices.id", ondelete="CASCADE"))
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    chat_type: Mapped[str] = mapped_column(String(20), default="private")
+    status: Mapped[str] = mapped_column(String(10), default="pending")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    # Not sent before this time (429 retry_after, network back-off).
+    not_before: Mapped[dt.datetime] = mapped_column(UtcDateTime(), default=utcnow)
+    sent_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime())
+    error: Mapped[str | None] = mapped_column(String(200))
+
+
+class QuestionLogEntry(Base):
+    """A question as asked, and what the engine made of it. No user id or name, by design."""
+
+    __tablename__ = "question_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    asked_at: Mapped[dt.datetime] = mapped_column(UtcDateTime(), index=True)
+    text: Mapped[str] = mapped_column(String(500))
+    # Normalized text: /unanswered groups on it.
+    normalized: Mapped[str] = mapped_column(String(500))
+    intents: Mapped[str] = mapped_column(String(200), default="")
+    claim_ids: Mapped[str] = mapped_column(String(200), default="")
+    answered: Mapped[bool] = mapped_column(Boolean)
+    # message | inline | button
+    via: Mapped[str] = mapped_column(String(10), default="message")

@@ -5,6 +5,7 @@ Tests, the terminal (``python -m bot ask``) and the Telegram layer all call it.
 
 from __future__ import annotations
 
+import difflib
 from functools import lru_cache
 
 from babel import Locale
@@ -68,6 +69,11 @@ class AnswerEngine:
 
     def answer(self, question: str) -> Reply:
         u = self.understand(question)
+        reply = self._answer(u)
+        self._add_follow_ups(u, reply)
+        return reply
+
+    def _answer(self, u: Understanding) -> Reply:
         reply = Reply()
         c = self.composer
         intents = list(u.intents)
@@ -103,6 +109,67 @@ class AnswerEngine:
             return reply
         reply.intents = intents + [f"topic:{t}" for t in topics]
         return reply
+
+    # ----- follow-up buttons -----------------------------------------------------
+
+    MAX_FOLLOW_UPS = 4
+    MAX_DID_YOU_MEAN = 3
+
+    def quota_places(self) -> list[str]:
+        """The places (else countries) the store has current quota figures for."""
+        names: list[str] = []
+        for claim in self.composer.quotas():
+            name = claim.place or self.composer.country(claim.country)
+            if name and name not in names:
+                names.append(name)
+        return names
+
+    def _close_places(self, typed: list[str], exclude: set[str]) -> list[str]:
+        """Covered places that look like what was typed (for "Did you mean ...?")."""
+        places = {normalize(p): p for p in self.quota_places() if p not in exclude}
+        found: list[str] = []
+        for word in typed:
+            for match in difflib.get_close_matches(normalize(word), list(places), 3, 0.72):
+                if places[match] not in found:
+                    found.append(places[match])
+        return found[: self.MAX_DID_YOU_MEAN]
+
+    def _add_follow_ups(self, u: Understanding, reply: Reply) -> None:
+        """Natural next questions as (label, question); the Telegram layer makes buttons.
+
+        Questions are short, plain and answerable by ``answer`` itself, so a button
+        pressed long after still gets a current answer.
+        """
+        ups = reply.follow_ups
+        used_places = [
+            claim.place
+            for claim in (self.snapshot.claim(i) for i in reply.claim_ids)
+            if claim is not None and claim.is_quota and claim.place
+        ]
+        chosen = set(used_places)
+        if not reply.answered:
+            # No match: offer the closest covered places, else the overview.
+            typed = [*u.unknown_places, *u.corrected_words, *u.text.split()]
+            for place in self._close_places(typed, set()):
+                ups.append((f"Did you mean {place}?", f"{place} quota"))
+            if not ups or "not_covered" in reply.intents:
+                ups.append(("All quotas", "all quotas"))
+            del ups[self.MAX_FOLLOW_UPS :]
+            return
+        if u.corrected_words:
+            # Answered with the best guess for a typo: offer the other close places.
+            for place in self._close_places(list(u.corrected_words), chosen):
+                ups.append((f"Did you mean {place}?", f"{place} quota"))
+        intents = set(reply.intents)
+        if "usd" not in intents and (used_places or "list" in intents):
+            ups.append(("In US dollars", "in dollars"))
+        if "sources" not in intents:
+            ups.append(("Sources", "who says so?"))
+        if "verified" not in intents:
+            ups.append(("How reliable is this?", "is it verified?"))
+        if not intents & {"list", "compare"}:
+            ups.append(("Other places", "all quotas"))
+        del ups[self.MAX_FOLLOW_UPS + 1 :]
 
     def _run(self, u: Understanding, intents: list[str], topics: list[str], reply: Reply) -> bool:
         c = self.composer
@@ -210,6 +277,7 @@ class AnswerEngine:
     def quotas(self) -> Reply:
         reply = Reply(intents=["list"])
         self.composer.answer_list(reply)
+        self._add_follow_ups(Understanding(text=""), reply)
         return reply
 
     def quota(self, place: str) -> Reply:

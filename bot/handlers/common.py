@@ -10,6 +10,7 @@ from telegram import Update
 from telegram.ext import ContextTypes
 
 from bot.engine import AnswerEngine, Reply
+from bot.keyboards import follow_up_markup
 from bot.markup import Html
 from bot.replying import answer_update
 from bot.runtime import Runtime
@@ -46,4 +47,6 @@ async def engine_or_apology(
 async def send_engine_reply(
     update: Update, context: ContextTypes.DEFAULT_TYPE, engine: AnswerEngine, reply: Reply
 ) -> None:
-    await answer_update(update, context, reply, engine.snapshot)
+    # Follow-up questions become buttons under the answer (bot/keyboards.py).
+    markup = follow_up_markup(reply.follow_ups)
+    await answer_update(update, context, reply, engine.snapshot, markup=markup)

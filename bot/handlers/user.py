@@ -11,6 +11,7 @@ from telegram.ext import ContextTypes, filters
 from bot.engine import AnswerEngine, Reply
 from bot.handlers.common import engine_or_apology, send_engine_reply
 from bot.markup import Html, fmt
+from bot.questionlog import record_question
 
 
 class AddressedToBot(filters.MessageFilter):
@@ -56,6 +57,8 @@ async def _reply_with(
     if engine is None:
         return
     reply = _build(engine, make, argument)
+    if make in ("ask", "quota") and argument and argument.strip():
+        record_question(context, argument, reply)  # buffered: no write on the answer path
     await send_engine_reply(update, context, engine, reply)
 
 

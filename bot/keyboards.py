@@ -1,0 +1,51 @@
+"""Follow-up buttons: the engine's (label, question) pairs as an inline keyboard.
+
+callback_data is ``q1:<question>`` — versioned, at most 64 bytes, and stateless:
+pressing a button asks the engine that question against the store as it is
+now, so a button pressed days later (or on another replica) still gets a
+current answer. The data is untrusted: anything that does not parse, or is
+not a short printable question, is "stale" and gets a polite note. A forged
+but well-formed value can only ask a question the user could have typed.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+
+PREFIX = "q1:"
+MAX_CALLBACK_BYTES = 64
+MAX_LABEL_CHARS = 40
+MAX_BUTTONS = 5
+
+
+def encode(question: str) -> str | None:
+    data = PREFIX + question
+    return data if len(data.encode("utf-8")) <= MAX_CALLBACK_BYTES else None
+
+
+def decode(data: str | None) -> str | None:
+    """The question in a button's data, or None when it is not one of ours."""
+    if not data or not data.startswith(PREFIX) or len(data.encode("utf-8")) > MAX_CALLBACK_BYTES:
+        return None
+    question = data[len(PREFIX) :].strip()
+    if not question or any(unicodedata.category(ch).startswith("C") for ch in question):
+        return None
+    return question
+
+
+def follow_up_markup(follow_ups: list[tuple[str, str]]) -> InlineKeyboardMarkup | None:
+    """Two buttons a row; pairs whose question does not fit in callback_data are dropped."""
+    buttons = []
+    for label, question in follow_ups:
+        data = encode(question)
+        if data is None:
+            continue
+        buttons.append(InlineKeyboardButton(label[:MAX_LABEL_CHARS], callback_data=data))
+        if len(buttons) == MAX_BUTTONS:
+            break
+    if not buttons:
+        return None
+    rows = [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
+    return InlineKeyboardMarkup(rows)

@@ -1,0 +1,257 @@
+"""The change-notice sender: works through the ``notice_deliveries`` queue in the background.
+
+* Durable: the queue is in the database; a row is marked sent only after Telegram
+  accepted the message, so a restart repeats at most the one in flight.
+* Paced: at most one notice a second per private chat and one every three seconds
+  per group (20 a minute) here; the overall 30 a second comes from the
+  Application's AIORateLimiter (TELEGRAM_MAX_RATE), shared with answers.
+* 429: the row waits ``retry_after`` (not counted as a failure) and the whole
+  sender pauses as long. 403 (blocked, kicked): the chat's subscriptions and
+  queued notices are removed.
+* One sender across replicas on PostgreSQL: whoever holds a session-level
+  advisory lock sends; the others wait for it. SQLite is single-host: no lock.
+* Stopping cancels the task at once; the in-flight row stays pending.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import datetime as dt
+import logging
+import time
+from collections.abc import AsyncIterator
+
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncConnection
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
+from telegram.ext import Application, CallbackContext
+
+from bot.engine import AnswerEngine, Reply
+from bot.markup import Html, bold, fmt
+from bot.replying import render, send_texts
+from bot.runtime import Runtime
+from db import notices
+from db.models import utcnow
+from db.session import is_sqlite
+
+log = logging.getLogger(__name__)
+
+ADVISORY_LOCK_KEY = 0x5154_4E4F  # "QTNO": one notice sender per database
+PRIVATE_GAP = 1.0  # seconds between two messages to one private chat
+GROUP_GAP = 3.0  # 20 a minute per group
+VALUE_LIMIT = 800  # characters of an old/new value shown in a notice
+ACTIONS = {
+    "add": "New fact",
+    "create": "New fact",
+    "correct": "Correction",
+    "update": "Correction",
+    "edit": "Correction",
+    "retract": "Retraction",
+    "restore": "Restored",
+}
+
+
+def _seconds(value: object) -> float:
+    if isinstance(value, dt.timedelta):
+        return value.total_seconds()
+    return float(value)  # type: ignore[arg-type]
+
+
+def _short(value: str | None) -> str:
+    if value is None or value == "":
+        return "(none)"
+    return value if len(value) <= VALUE_LIMIT else value[:VALUE_LIMIT] + "…"
+
+
+def notice_reply(notice: notices.ChangeNoticeView, engine: AnswerEngine) -> Reply:
+    """What changed, old and new, when, the source; the caveat is added by render()."""
+    reply = Reply(intents=["notice"])
+    reply.cite(notice.article_id)
+    what = ACTIONS.get(notice.action, notice.action.capitalize())
+    claim = engine.snapshot.claim(notice.claim_id) if notice.claim_id is not None else None
+    subject = f"#{notice.claim_id}" if notice.claim_id is not None else "the store"
+    where = f" ({notice.place})" if notice.place else ""
+    reply.lines.append(bold(f"{what}: {subject}{where}"))
+    if notice.field:
+        reply.lines.append(fmt("Field: {}", notice.field))
+    if notice.old_value is not None or notice.action not in ("add", "create"):
+        reply.lines.append(fmt("Was: {}", _short(notice.old_value)))
+    reply.lines.append(fmt("Now: {}", _short(notice.new_value)))
+    reply.lines.append(fmt("When: {} UTC", notice.changed_at.strftime("%Y-%m-%d %H:%M")))
+    if claim is not None:
+        reply.lines.append(engine.composer.attribution(claim))
+    reply.lines.append(Html(""))
+    reply.lines.append(Html("You get this because you subscribed. Stop: /unsubscribe"))
+    return reply
+
+
+class NoticeSender:
+    def __init__(
+        self, application: Application, runtime: Runtime, *, poll_seconds: float = 1.0
+    ) -> None:
+        self.application = application
+        self.runtime = runtime
+        self.poll_seconds = poll_seconds
+        self.sent = 0
+        self._next_ok: dict[int, float] = {}  # chat id -> monotonic time it may get another
+        self._paused_until = 0.0
+        self._wake = asyncio.Event()
+        self._task: asyncio.Task[None] | None = None
+        self._lock_connection: AsyncConnection | None = None
+        # A smooth pace a little under TELEGRAM_MAX_RATE: the AIORateLimiter alone lets
+        # a full second's burst through at once, which Telegram may answer with 429s.
+        rate = runtime.settings.telegram_max_rate
+        self._interval = 1.0 / (rate * 0.97) if rate > 0 else 0.0
+        self._next_send = 0.0
+
+    def start(self) -> None:
+        if self._task is None:
+            self._task = asyncio.create_task(self._run(), name="notice-sender")
+
+    def wake(self) -> None:
+        """Look at the queue now (after an editor's change in this process)."""
+        self._wake.set()
+
+    async def stop(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+            self._task = None
+
+    async def _run(self) -> None:
+        while True:
+            try:
+                async with self._leadership() as leader:
+                    if leader:
+                        await self._drain_forever()
+            except asyncio.CancelledError:
+                raise
+            except Exception:
+                log.warning("Notice sender trouble; retrying shortly", exc_info=True)
+            await self._sleep(self.poll_seconds * 5)
+
+    @contextlib.asynccontextmanager
+    async def _leadership(self) -> AsyncIterator[bool]:
+        if is_sqlite(self.runtime.settings.database_url):
+            yield True
+            return
+        connection: AsyncConnection = await self.runtime.engine.connect()
+        try:
+            connection = await connection.execution_options(isolation_level="AUTOCOMMIT")
+            got = await connection.scalar(
+                text("SELECT pg_try_advisory_lock(:key)"), {"key": ADVISORY_LOCK_KEY}
+            )
+            if got:
+                log.info("This replica sends change notices")
+                self._lock_connection = connection
+            yield bool(got)
+        finally:
+            # Closing the connection releases the session lock too.
+            self._lock_connection = None
+            with contextlib.suppress(Exception):
+                await connection.close()
+
+    async def _sleep(self, seconds: float) -> None:
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._wake.wait(), max(seconds, 0.01))
+        self._wake.clear()
+
+    async def _drain_forever(self) -> None:
+        while True:
+            if self._lock_connection is not None:
+                # The lock lives as long as this connection: make sure it still does.
+                await self._lock_connection.scalar(text("SELECT 1"))
+            waited = await self.drain_once()
+            if waited is None:
+                await self._sleep(self.poll_seconds)
+            elif waited > 0:
+                await self._sleep(min(waited, self.poll_seconds))
+
+    async def drain_once(self, limit: int = 200) -> float | None:
+        """Sends what is due; None when the queue had nothing due, else seconds to wait."""
+        pause = self._paused_until - time.monotonic()
+        if pause > 0:
+            await asyncio.sleep(pause)
+        async with self.runtime.sessionmaker() as session:
+            due = await notices.due_deliveries(session, now=utcnow(), limit=limit)
+        if not due:
+            return None
+        engine = await self.runtime.answer_engine()
+        soonest = float("inf")
+        sent_any = False
+        for delivery in due:
+            now = time.monotonic()
+            ready_at = self._next_ok.get(delivery.chat_id, 0.0)
+            if ready_at > now:
+                soonest = min(soonest, ready_at - now)
+                continue
+            outcome = await self._deliver(delivery, engine)
+            sent_any = sent_any or outcome
+            if self._paused_until > time.monotonic():
+                return 0.0  # 429: stop this round, pause at the start of the next
+        self._forget_old_chats()
+        return 0.0 if sent_any or soonest == float("inf") else soonest
+
+    async def _deliver(self, delivery: notices.DueDelivery, engine: AnswerEngine) -> bool:
+        gap = PRIVATE_GAP if delivery.chat_type == "private" else GROUP_GAP
+        self._next_ok[delivery.chat_id] = time.monotonic() + gap
+        texts = render(notice_reply(delivery.notice, engine), engine.snapshot)
+        context = CallbackContext(self.application)
+        if self._interval:
+            now = time.monotonic()
+            # A slow round may catch up by one send, never by a burst.
+            self._next_send = max(self._next_send + self._interval, now - self._interval)
+            if self._next_send > now:
+                await asyncio.sleep(self._next_send - now)
+        try:
+            await send_texts(context, delivery.chat_id, texts)
+        except RetryAfter as error:
+            wait = _seconds(error.retry_after)
+            log.warning("Telegram asked to wait %.0f s (429); the notice waits", wait)
+            self._paused_until = time.monotonic() + wait
+            self._next_ok[delivery.chat_id] = time.monotonic() + wait + gap
+            async with self.runtime.sessionmaker() as session:
+                await notices.defer(
+                    session,
+                    delivery.id,
+                    until=utcnow() + dt.timedelta(seconds=wait),
+                    error="429",
+                    count=False,
+                )
+            return False
+        except Forbidden as error:
+            log.info("Chat %s blocked the bot; unsubscribing it", delivery.chat_id)
+            async with self.runtime.sessionmaker() as session:
+                await notices.drop_chat(session, delivery.chat_id, f"403 {error.message}")
+            return False
+        except BadRequest as error:
+            async with self.runtime.sessionmaker() as session:
+                if "chat not found" in error.message.lower():
+                    await notices.drop_chat(session, delivery.chat_id, error.message)
+                else:
+                    await notices.give_up(session, delivery.id, error.message)
+            log.warning("Notice %s not sent: %s", delivery.id, error.message)
+            return False
+        except NetworkError as error:
+            backoff = min(2 ** (delivery.attempts + 1), 300)
+            async with self.runtime.sessionmaker() as session:
+                await notices.defer(
+                    session,
+                    delivery.id,
+                    until=utcnow() + dt.timedelta(seconds=backoff),
+                    error=str(error),
+                    count=True,
+                )
+            return False
+        async with self.runtime.sessionmaker() as session:
+            await notices.mark_sent(session, delivery.id)
+        self.sent += 1
+        return True
+
+    def _forget_old_chats(self) -> None:
+        if len(self._next_ok) < 10_000:
+            return
+        now = time.monotonic()
+        self._next_ok = {c: t for c, t in self._next_ok.items() if t > now}

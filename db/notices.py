@@ -1,0 +1,286 @@
+"""Subscriptions and the change-notice queue.
+
+Editing services call ``enqueue_change_notices`` inside their own transaction, so a
+change and the notices about it are committed together (or not at all). The
+sender (bot/notify.py) works through ``notice_deliveries``: one row per notice per
+chat, marked sent only after Telegram accepted it, so a restart repeats at most
+the one notice that was in flight.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import delete, func, insert, or_, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from db.models import ChangeNotice, NoticeDelivery, Subscription, utcnow
+from db.session import read_transaction, write_transaction
+
+# Chat types the bot may send notices to; channels are not supported.
+CHAT_TYPES = frozenset({"private", "group", "supergroup"})
+MAX_SUBSCRIPTIONS_PER_CHAT = 50
+# Delivery attempts before a notice is given up (network trouble, not 429s).
+MAX_ATTEMPTS = 5
+
+
+def place_key(place: str) -> str:
+    """How a place is stored in a subscription: case and spacing do not matter."""
+    return " ".join(place.casefold().split())[:100]
+
+
+@dataclass(frozen=True)
+class SubscriptionView:
+    kind: str
+    target: str
+    created_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class DueDelivery:
+    id: int
+    chat_id: int
+    chat_type: str
+    attempts: int
+    notice: ChangeNoticeView
+
+
+@dataclass(frozen=True)
+class ChangeNoticeView:
+    id: int
+    claim_id: int | None
+    place: str | None
+    action: str
+    field: str | None
+    old_value: str | None
+    new_value: str | None
+    article_id: int
+    changed_at: dt.datetime
+
+
+# ----- subscriptions ------------------------------------------------------------
+
+
+async def subscribe(
+    session: AsyncSession, *, chat_id: int, chat_type: str, kind: str, target: str = ""
+) -> bool:
+    """Adds a subscription; False when the chat already had exactly this one."""
+    if kind not in ("all", "place", "claim"):
+        raise ValueError(kind)
+    if chat_type not in CHAT_TYPES:
+        raise ValueError(chat_type)
+    async with write_transaction(session):
+        existing = await session.scalar(
+            select(Subscription.id).where(
+                Subscription.chat_id == chat_id,
+                Subscription.kind == kind,
+                Subscription.target == target,
+            )
+        )
+        if existing is not None:
+            return False
+        count = await session.scalar(
+            select(func.count()).select_from(Subscription).where(Subscription.chat_id == chat_id)
+        )
+        if (count or 0) >= MAX_SUBSCRIPTIONS_PER_CHAT:
+            raise ValueError("too many subscriptions")
+        session.add(Subscription(chat_id=chat_id, chat_type=chat_type, kind=kind, target=target))
+    return True
+
+
+async def unsubscribe(
+    session: AsyncSession, *, chat_id: int, kind: str | None = None, target: str = ""
+) -> int:
+    """Removes one subscription (kind given) or all of the chat's; returns how many."""
+    async with write_transaction(session):
+        statement = delete(Subscription).where(Subscription.chat_id == chat_id)
+        if kind is not None:
+            statement = statement.where(Subscription.kind == kind, Subscription.target == target)
+        result = await session.execute(statement)
+    return int(result.rowcount or 0)  # type: ignore[attr-defined]
+
+
+async def subscriptions_of(session: AsyncSession, chat_id: int) -> list[SubscriptionView]:
+    async with read_transaction(session):
+        rows = await session.scalars(
+            select(Subscription).where(Subscription.chat_id == chat_id).order_by(Subscription.id)
+        )
+        return [SubscriptionView(r.kind, r.target, r.created_at) for r in rows]
+
+
+async def subscriber_count(session: AsyncSession) -> int:
+    async with read_transaction(session):
+        count = await session.scalar(select(func.count(func.distinct(Subscription.chat_id))))
+    return int(count or 0)
+
+
+# ----- the editing services' entry point ------------------------------------------
+
+
+async def enqueue_change_notices(
+    session: AsyncSession,
+    *,
+    claim_id: int | None,
+    place: str | None,
+    action: str,
+    field: str | None,
+    old_value: str | None,
+    new_value: str | None,
+    article_id: int,
+    when: dt.datetime,
+) -> int:
+    """Queues one notice per subscribed chat; returns the number of chats queued.
+
+    Call INSIDE the editing service's open write transaction (it neither begins nor
+    commits): the notice is committed with the change, or rolled back with it.
+    Chats subscribed to everything, to ``place`` or to ``claim_id`` get it once,
+    however many of their subscriptions match.
+    """
+    matches = [Subscription.kind == "all"]
+    if claim_id is not None:
+        matches.append((Subscription.kind == "claim") & (Subscription.target == str(claim_id)))
+    if place:
+        matches.append((Subscription.kind == "place") & (Subscription.target == place_key(place)))
+    rows = (
+        await session.execute(
+            select(Subscription.chat_id, func.min(Subscription.chat_type))
+            .where(or_(*matches))
+            .group_by(Subscription.chat_id)
+            .order_by(Subscription.chat_id)
+        )
+    ).all()
+    notice = ChangeNotice(
+        claim_id=claim_id,
+        place=place,
+        action=action[:20],
+        field=field[:40] if field else None,
+        old_value=old_value,
+        new_value=new_value,
+        article_id=article_id,
+        changed_at=when,
+    )
+    session.add(notice)
+    await session.flush()
+    if rows:
+        now = utcnow()
+        await session.execute(
+            insert(NoticeDelivery),
+            [
+                {
+                    "notice_id": notice.id,
+                    "chat_id": chat_id,
+                    "chat_type": chat_type,
+                    "status": "pending",
+                    "attempts": 0,
+                    "not_before": now,
+                }
+                for chat_id, chat_type in rows
+            ],
+        )
+    return len(rows)
+
+
+# ----- the sender's side ------------------------------------------------------------
+
+
+async def due_deliveries(
+    session: AsyncSession, *, now: dt.datetime, limit: int = 100
+) -> list[DueDelivery]:
+    """Pending deliveries whose time has come, oldest first."""
+    async with read_transaction(session):
+        rows = (
+            await session.execute(
+                select(NoticeDelivery, ChangeNotice)
+                .join(ChangeNotice, ChangeNotice.id == NoticeDelivery.notice_id)
+                .where(NoticeDelivery.status == "pending", NoticeDelivery.not_before <= now)
+                .order_by(NoticeDelivery.id)
+                .limit(limit)
+            )
+        ).all()
+    return [
+        DueDelivery(
+            id=d.id,
+            chat_id=d.chat_id,
+            chat_type=d.chat_type,
+            attempts=d.attempts,
+            notice=ChangeNoticeView(
+                id=n.id,
+                claim_id=n.claim_id,
+                place=n.place,
+                action=n.action,
+                field=n.field,
+                old_value=n.old_value,
+                new_value=n.new_value,
+                article_id=n.article_id,
+                changed_at=n.changed_at,
+            ),
+        )
+        for d, n in rows
+    ]
+
+
+async def next_due_at(session: AsyncSession) -> dt.datetime | None:
+    async with read_transaction(session):
+        return await session.scalar(
+            select(func.min(NoticeDelivery.not_before)).where(NoticeDelivery.status == "pending")
+        )
+
+
+async def pending_count(session: AsyncSession) -> int:
+    async with read_transaction(session):
+        count = await session.scalar(
+            select(func.count())
+            .select_from(NoticeDelivery)
+            .where(NoticeDelivery.status == "pending")
+        )
+    return int(count or 0)
+
+
+async def mark_sent(session: AsyncSession, delivery_id: int) -> None:
+    async with write_transaction(session):
+        await session.execute(
+            update(NoticeDelivery)
+            .where(NoticeDelivery.id == delivery_id, NoticeDelivery.status == "pending")
+            .values(status="sent", sent_at=utcnow(), attempts=NoticeDelivery.attempts + 1)
+        )
+
+
+async def defer(
+    session: AsyncSession, delivery_id: int, *, until: dt.datetime, error: str, count: bool
+) -> None:
+    """Try again later; ``count`` False for 429s, which are Telegram's pace, not a failure."""
+    async with write_transaction(session):
+        values: dict[str, object] = {"not_before": until, "error": error[:200]}
+        if count:
+            values["attempts"] = NoticeDelivery.attempts + 1
+        await session.execute(
+            update(NoticeDelivery).where(NoticeDelivery.id == delivery_id).values(**values)
+        )
+        if count:
+            await session.execute(
+                update(NoticeDelivery)
+                .where(NoticeDelivery.id == delivery_id, NoticeDelivery.attempts >= MAX_ATTEMPTS)
+                .values(status="failed")
+            )
+
+
+async def give_up(session: AsyncSession, delivery_id: int, error: str) -> None:
+    async with write_transaction(session):
+        await session.execute(
+            update(NoticeDelivery)
+            .where(NoticeDelivery.id == delivery_id)
+            .values(status="failed", error=error[:200], attempts=NoticeDelivery.attempts + 1)
+        )
+
+
+async def drop_chat(session: AsyncSession, chat_id: int, reason: str) -> int:
+    """The chat blocked the bot (or is gone): remove its subscriptions and queued notices."""
+    async with write_transaction(session):
+        result = await session.execute(delete(Subscription).where(Subscription.chat_id == chat_id))
+        await session.execute(
+            update(NoticeDelivery)
+            .where(NoticeDelivery.chat_id == chat_id, NoticeDelivery.status == "pending")
+            .values(status="dropped", error=reason[:200])
+        )
+    return int(result.rowcount or 0)  # type: ignore[attr-defined]

@@ -1,0 +1,139 @@
+"""Reach end to end: the real ``python -m bot`` against the fake Bot API server."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+
+from sqlalchemy import func, select
+
+from bot.runtime import Runtime
+from db import notices
+from db.models import NoticeDelivery, Subscription, utcnow
+from db.session import write_transaction
+from tests.conftest import make_settings
+from tests.fakes.bot_api_server import FakeBotApi
+from tests.fakes.e2e import running_bot
+from tests.fakes.updates import make_callback_update, make_inline_update
+
+TOKEN = "123456:TEST-token-for-e2e"
+CAVEAT = "HNGN cannot independently verify the claims."
+HANG_GUARD = 30.0
+
+
+async def eventually(check: Callable[[], Awaitable[bool]], what: str) -> None:
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + HANG_GUARD
+    while not await check():
+        if loop.time() > deadline:
+            raise AssertionError(f"not within {HANG_GUARD}s: {what}")
+        await asyncio.sleep(0.1)
+
+
+async def test_reach_end_to_end(database_url: str) -> None:
+    async with (
+        FakeBotApi() as api,
+        running_bot(
+            {
+                "TELEGRAM_BOT_TOKEN": TOKEN,
+                "TELEGRAM_API_BASE_URL": api.base_url,
+                "DATABASE_URL": database_url,
+                "ADMIN_USER_IDS": "1001",
+                "TELEGRAM_MAX_RATE": "30",  # the limiter on, as in production
+            }
+        ) as bot,
+    ):
+        await api.wait_for_call("getUpdates")
+        bot.check_alive()
+
+        # Inline: every result carries the caveat.
+        api.push_update(make_inline_update(api.next_update_id(), "dalian"))
+        [inline] = await api.wait_for_call("answerInlineQuery")
+        results = inline.params["results"]
+        assert results and all(
+            CAVEAT in r["input_message_content"]["message_text"] for r in results
+        )
+
+        # A button pressed: answered, with the caveat.
+        api.push_update(make_callback_update(api.next_update_id(), "q1:who says so?", user_id=21))
+        [pressed] = await api.wait_for_messages(1, chat_id=21)
+        assert "Who says so" in pressed["text"] and CAVEAT in pressed["text"]
+        # A forged one: a polite note, no message.
+        api.push_update(make_callback_update(api.next_update_id(), "q1:\x00DROP", user_id=21))
+        await api.wait_for_call("answerCallbackQuery", count=2)
+
+        # Subscribers, a change with a 429 on the first try: each notified once.
+        for chat in (11, 12):
+            api.push_text("/subscribe", user_id=chat)
+            await api.wait_for_messages(1, chat_id=chat)
+        runtime = Runtime.create(make_settings(database_url))
+        try:
+            api.fail_next("sendMessage", 429, retry_after=1)
+            async with runtime.sessionmaker() as session, write_transaction(session):
+                queued = await notices.enqueue_change_notices(
+                    session,
+                    claim_id=2,
+                    place="Dalian",
+                    action="correct",
+                    field="amount",
+                    old_value="3400",
+                    new_value="3500",
+                    article_id=1,
+                    when=utcnow(),
+                )
+            assert queued == 2
+
+            async def all_sent() -> bool:
+                async with runtime.sessionmaker() as session:
+                    return await notices.pending_count(session) == 0
+
+            await eventually(all_sent, "both notices sent")
+            for chat in (11, 12):
+                got = [t for t in api.sent_texts(chat) if "Correction: #2" in t]
+                assert len(got) == 1, got
+                assert "Was: 3400" in got[0] and CAVEAT in got[0]
+            assert [c.status for c in api.calls_of("sendMessage")].count(429) == 1
+
+            # A subscriber who blocked the bot is removed.
+            api.fail_next("sendMessage", 403)
+            async with runtime.sessionmaker() as session, write_transaction(session):
+                await notices.enqueue_change_notices(
+                    session,
+                    claim_id=None,
+                    place=None,
+                    action="add",
+                    field=None,
+                    old_value=None,
+                    new_value="A new fact",
+                    article_id=1,
+                    when=utcnow(),
+                )
+
+            async def blocked_removed() -> bool:
+                async with runtime.sessionmaker() as session:
+                    pending = await notices.pending_count(session)
+                async with runtime.sessionmaker() as session:
+                    left = await session.scalar(select(func.count()).select_from(Subscription))
+                return left == 1 and pending == 0
+
+            await eventually(blocked_removed, "the blocked chat unsubscribed")
+            async with runtime.sessionmaker() as session:
+                statuses = sorted(
+                    (
+                        await session.scalars(
+                            select(NoticeDelivery.status).where(NoticeDelivery.notice_id == 2)
+                        )
+                    ).all()
+                )
+            assert statuses == ["dropped", "sent"]
+        finally:
+            await runtime.close()
+
+        # /unanswered lists a question asked twice.
+        for _ in range(2):
+            api.push_text("what is the weather in Pyongyang?", user_id=31)
+        await api.wait_for_messages(2, chat_id=31)
+        api.push_text("/unanswered", user_id=1001)
+        [listing] = await api.wait_for_messages(1, chat_id=1001)
+        assert "2× " in listing["text"] and "weather in Pyongyang" in listing["text"]
+        assert CAVEAT in listing["text"]
