@@ -146,3 +146,14 @@ def _prefix_within(word: str, limit: int) -> int:
         if total > limit:
             return max(index, 1)
     return len(word)
+
+
+TELEGRAM_POPUP_MAX_LENGTH = 200
+
+
+def build_popup(text: str) -> str:
+    """A callback-query pop-up (plain text, at most 200 characters), with the caveat too."""
+    tail = f" ⚠️ {DEFAULT_CAVEAT}"
+    room = TELEGRAM_POPUP_MAX_LENGTH - len(tail)
+    body = text if len(text) <= room else text[: room - 1] + "…"
+    return body + tail

@@ -32,6 +32,7 @@ from bot.handlers.common import (
 from bot.handlers.user import command_argument
 from bot.keyboards import decode, follow_up_markup
 from bot.markup import Html, bold, fmt, italic
+from bot.outgoing import build_popup
 from bot.questionlog import QuestionLogger, record_question
 from bot.replying import answer_update, edit_inline_message, render_one
 from db import notices, questions
@@ -65,7 +66,9 @@ async def flood_check(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
         return
     if verdict == "warn":
         if update.callback_query is not None:
-            await update.callback_query.answer("Too many requests: please wait a minute.")
+            await update.callback_query.answer(
+                build_popup("Too many requests: please wait a minute.")
+            )
         elif update.effective_chat is not None and update.effective_chat.type == ChatType.PRIVATE:
             reply = Reply(intents=["flood"], answered=False)
             reply.lines.append(
@@ -159,12 +162,14 @@ async def follow_up(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     question = decode(query.data)
     if question is None:
-        await query.answer("This button is out of date. Please ask me again in words.")
+        await query.answer(build_popup("This button is out of date. Please ask me again in words."))
         return
     try:
         engine = await runtime_of(context).answer_engine()
     except DATABASE_DOWN:
-        await query.answer("The fact store is temporarily unavailable. Try again shortly.")
+        await query.answer(
+            build_popup("The fact store is temporarily unavailable. Try again shortly.")
+        )
         return
     await query.answer()
     reply = engine.answer(question)
