@@ -63,6 +63,9 @@ def build_application(settings: Settings, runtime: Runtime | None = None) -> App
             max_retries=3,
         )
         builder = builder.rate_limiter(limiter)  # type: ignore[arg-type]
+    if settings.webhook_mode:
+        # Our own server (bot.webhook) feeds the updates; no polling Updater.
+        builder = builder.updater(None)
     application = builder.build()
     application.bot_data["settings"] = settings
     if runtime is not None:
