@@ -7,11 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import os
-import shutil
-import socket
-from collections.abc import AsyncIterator
-from contextlib import AsyncExitStack, asynccontextmanager
-from typing import Any
+from contextlib import AsyncExitStack
 
 import aiohttp
 import pytest
@@ -20,119 +16,25 @@ from sqlalchemy import func, select, text
 from db.models import Article, Claim, ProcessedUpdate
 from db.revision import bump_revision
 from db.session import create_engine, create_sessionmaker, write_transaction
-from tests.conftest import create_postgres_database, drop_postgres_database, require_postgres
+from tests.conftest import create_postgres_database, drop_postgres_database
 from tests.fakes.bot_api_server import FakeBotApi
-from tests.fakes.e2e import BotProcess, running_bot
 from tests.fakes.updates import JSONDict, make_message_update
-
-TOKEN = "424242:E2E-secret-token-value"
-SECRET = "webhook-Secret_0123456789"
-HOOK_PATH = "/tg/hook"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def bot_env(api: FakeBotApi, database_url: str, **extra: str) -> dict[str, str]:
-    env = {
-        "TELEGRAM_BOT_TOKEN": TOKEN,
-        "TELEGRAM_API_BASE_URL": api.base_url,
-        "TELEGRAM_API_BASE_FILE_URL": api.base_file_url,
-        "DATABASE_URL": database_url,
-        "TELEGRAM_MAX_RATE": "0",
-        "LOG_LEVEL": "INFO",
-        "ADMIN_USER_IDS": "",
-    }
-    env.update(extra)
-    return env
-
-
-def webhook_env(api: FakeBotApi, database_url: str, port: int, **extra: str) -> dict[str, str]:
-    return bot_env(
-        api,
-        database_url,
-        WEBHOOK_URL=f"http://127.0.0.1:{port}{HOOK_PATH}",
-        WEBHOOK_SECRET=SECRET,
-        WEBHOOK_HOST="127.0.0.1",
-        WEBHOOK_PORT=str(port),
-        **extra,
-    )
-
-
-@asynccontextmanager
-async def bot_process(env: dict[str, str], **options: Any) -> AsyncIterator[BotProcess]:
-    """``running_bot`` whose logs stay readable after the process stopped
-    (``process.final_stderr``), then are removed."""
-    async with running_bot(env, keep_logs=True, **options) as process:
-        yield process
-    process.final_stderr = process.stderr()  # type: ignore[attr-defined]
-    shutil.rmtree(process.log_dir, ignore_errors=True)
-
-
-def final_stderr(process: BotProcess) -> str:
-    return str(getattr(process, "final_stderr", ""))
-
-
-class Replica:
-    def __init__(self, process: BotProcess, port: int) -> None:
-        self.process = process
-        self.port = port
-
-    @property
-    def stderr(self) -> str:
-        return final_stderr(self.process)
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}{HOOK_PATH}"
-
-    @property
-    def health_url(self) -> str:
-        return f"http://127.0.0.1:{self.port}/healthz"
-
-
-@asynccontextmanager
-async def webhook_replica(
-    api: FakeBotApi, database_url: str, **extra: str
-) -> AsyncIterator[Replica]:
-    port = free_port()
-    async with bot_process(webhook_env(api, database_url, port, **extra)) as process:
-        yield Replica(process, port)
-
-
-async def post_raw(url: str, body: bytes, headers: dict[str, str]) -> int:
-    async with aiohttp.ClientSession() as client, client.post(url, data=body, headers=headers) as r:
-        await r.read()
-        return r.status
-
-
-async def get_status(url: str) -> int:
-    async with aiohttp.ClientSession() as client, client.get(url) as response:
-        await response.read()
-        return response.status
-
-
-@pytest.fixture
-async def api() -> AsyncIterator[FakeBotApi]:
-    async with FakeBotApi() as server:
-        yield server
-
-
-@pytest.fixture
-def need_postgres() -> None:
-    require_postgres()  # sync: it runs its own event loop once
-
-
-@pytest.fixture
-async def pg_url(need_postgres: None) -> AsyncIterator[str]:
-    url = await create_postgres_database()
-    try:
-        yield url
-    finally:
-        await drop_postgres_database(url)
+from tests.production_support import (
+    HOOK_PATH,
+    SECRET,
+    Replica,
+    api_fixture,  # noqa: F401 - fixture "api"
+    bot_env,
+    bot_process,
+    final_stderr,
+    free_port,
+    get_status,
+    need_postgres_fixture,  # noqa: F401 - fixture "need_postgres"
+    pg_url_fixture,  # noqa: F401 - fixture "pg_url"
+    post_raw,
+    webhook_env,
+    webhook_replica,
+)
 
 
 async def test_secret_body_health_and_redelivery(api: FakeBotApi, sqlite_url: str) -> None:
