@@ -20,10 +20,12 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
+import warnings
 from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
-from telegram.error import NetworkError, RetryAfter, TelegramError, TimedOut
+from telegram.error import BadRequest, NetworkError, RetryAfter, TelegramError, TimedOut
+from telegram.warnings import PTBDeprecationWarning
 
 log = logging.getLogger(__name__)
 
@@ -62,8 +64,8 @@ def surely_not_sent(error: BaseException) -> bool:
     """True when retrying ``error`` cannot make Telegram act twice."""
     if isinstance(error, RetryAfter):
         return True
-    if not isinstance(error, NetworkError):
-        return False  # BadRequest, Forbidden, ...: retrying would not help
+    if not isinstance(error, NetworkError) or isinstance(error, BadRequest):
+        return False  # BadRequest, Forbidden, ...: Telegram refused; it would again
     chain = _causes(error)
     if any(type(cause).__name__ in _NOT_SENT for cause in chain):
         return True
@@ -76,7 +78,10 @@ def surely_not_sent(error: BaseException) -> bool:
 
 def retry_delay(error: BaseException, attempt: int) -> float:
     if isinstance(error, RetryAfter):
-        retry_after = error.retry_after
+        with warnings.catch_warnings():
+            # PTB 22 warns that retry_after will become a timedelta; both are handled.
+            warnings.simplefilter("ignore", PTBDeprecationWarning)
+            retry_after = error.retry_after
         seconds = (
             retry_after.total_seconds() if hasattr(retry_after, "total_seconds") else retry_after
         )

@@ -31,7 +31,6 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         reply = unavailable_reply()
     else:
         log.error("Unhandled error while handling an update", exc_info=error)
-        await _alert(context, error)
         reply = Reply(intents=["error"], answered=False)
         reply.lines.append(
             Html("Sorry, something went wrong on my side. Please try again in a moment.")
@@ -41,6 +40,8 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
             await answer_update(update, context, reply, None)
         except Exception:  # the apology itself failed: nothing more to do than log it
             log.warning("Could not send the apology", exc_info=True)
+    if not isinstance(error, DATABASE_DOWN):
+        await _alert(context, error)
 
 
 async def _alert(context: ContextTypes.DEFAULT_TYPE, error: BaseException | None) -> None:
