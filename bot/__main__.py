@@ -20,7 +20,9 @@ log = logging.getLogger("bot")
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bot", description=__doc__)
     commands = parser.add_subparsers(dest="command")
-    commands.add_parser("run", help="run the bot with long polling (the default)")
+    commands.add_parser(
+        "run", help="run the bot: long polling, or a webhook server when WEBHOOK_URL is set"
+    )
     ask = commands.add_parser("ask", help="answer one question in the terminal, no token needed")
     ask.add_argument("question", nargs="+")
     commands.add_parser("migrate", help="upgrade the database schema")
@@ -38,6 +40,8 @@ def main(argv: list[str] | None = None) -> int:
     secrets = []
     if settings.telegram_bot_token is not None:
         secrets.append(settings.telegram_bot_token.get_secret_value())
+    if settings.webhook_secret is not None:
+        secrets.append(settings.webhook_secret.get_secret_value())
     configure_logging(settings.log_level, secrets)
 
     command = args.command or "run"
@@ -64,14 +68,27 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run_bot(settings: Settings) -> int:
+    import threading
+
     from telegram import Update
 
     from bot.app import build_application
+    from bot.startup import stop_on_signals, wait_for_database
     from db.migrate import upgrade
 
     settings.token()  # fail fast, with one clear line, before touching anything
-    upgrade(settings.database_url)
+    if settings.webhook_mode:
+        settings.secret()
+    stop = threading.Event()
+    with stop_on_signals(stop):
+        if not wait_for_database(settings.database_url, stop):
+            return 0
+        upgrade(settings.database_url)
     application = build_application(settings)
+    if settings.webhook_mode:
+        from bot.webhook import run_webhook
+
+        return asyncio.run(run_webhook(settings, application))
     application.run_polling(allowed_updates=Update.ALL_TYPES)
     return 0
 

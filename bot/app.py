@@ -86,6 +86,9 @@ def build_application(
             max_retries=3,
         )
         builder = builder.rate_limiter(limiter)  # type: ignore[arg-type]
+    if settings.webhook_mode:
+        # Our own server (bot.webhook) feeds the updates; no polling Updater.
+        builder = builder.updater(None)
     application = builder.build()
     application.bot_data["settings"] = settings
     application.bot_data["flood_guard"] = FloodGuard(

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from typing import Annotated
+from urllib.parse import urlsplit
 
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -11,6 +13,10 @@ from db.session import DEFAULT_DATABASE_URL
 
 DEFAULT_API_BASE_URL = "https://api.telegram.org/bot"
 DEFAULT_API_BASE_FILE_URL = "https://api.telegram.org/file/bot"
+
+
+# What Telegram accepts as secret_token in setWebhook.
+WEBHOOK_SECRET_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,256}")
 
 
 class SettingsError(Exception):
@@ -39,6 +45,37 @@ class Settings(BaseSettings):
     # Per user, per replica: more messages than this in the window are ignored.
     flood_max_messages: int = Field(default=20, ge=1)
     flood_window_seconds: float = Field(default=60.0, gt=0)
+    # Webhook mode (several replicas behind a load balancer): set WEBHOOK_URL.
+    webhook_url: str | None = None
+    webhook_secret: SecretStr | None = None
+    webhook_host: str = "0.0.0.0"  # all interfaces: a container behind a balancer
+    webhook_port: int = Field(default=8080, ge=1, le=65535)
+    # Optional: a chat that gets a one-line alert for every unhandled error.
+    error_chat_id: int | None = None
+
+    @field_validator("webhook_url", "error_chat_id", mode="before")
+    @classmethod
+    def _blank_is_unset(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("webhook_url")
+    @classmethod
+    def _webhook_url(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        parts = urlsplit(value.strip())
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise ValueError("must be a full URL such as https://bot.example.org/telegram")
+        return value.strip()
+
+    @field_validator("webhook_secret")
+    @classmethod
+    def _webhook_secret(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is None or not value.get_secret_value():
+            return None
+        if not WEBHOOK_SECRET_PATTERN.fullmatch(value.get_secret_value()):
+            raise ValueError("must be 1 to 256 characters of A-Z, a-z, 0-9, _ and -")
+        return value
 
     @field_validator("admin_user_ids", mode="before")
     @classmethod
@@ -77,6 +114,24 @@ class Settings(BaseSettings):
                 "TELEGRAM_BOT_TOKEN is not set: get one from @BotFather and put it in .env"
             )
         return self.telegram_bot_token.get_secret_value().strip()
+
+    @property
+    def webhook_mode(self) -> bool:
+        return self.webhook_url is not None
+
+    def webhook_path(self) -> str:
+        """The path of WEBHOOK_URL, which the bot's own server listens on."""
+        assert self.webhook_url is not None
+        return urlsplit(self.webhook_url).path or "/"
+
+    def secret(self) -> str:
+        """The webhook secret, or a SettingsError: webhook mode requires one."""
+        if self.webhook_secret is None:
+            raise SettingsError(
+                "WEBHOOK_SECRET is not set: webhook mode needs 1 to 256 characters "
+                "of A-Z, a-z, 0-9, _ and -"
+            )
+        return self.webhook_secret.get_secret_value()
 
 
 def load_settings() -> Settings:

@@ -206,7 +206,7 @@ class NoticeSender:
             if self._next_send > now:
                 await asyncio.sleep(self._next_send - now)
         try:
-            await send_texts(context, delivery.chat_id, texts)
+            await send_texts(context, delivery.chat_id, texts, queued=True)
         except RetryAfter as error:
             wait = _seconds(error.retry_after)
             log.warning("Telegram asked to wait %.0f s (429); the notice waits", wait)

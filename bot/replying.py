@@ -10,8 +10,10 @@ from collections.abc import Sequence
 
 from telegram import InlineKeyboardMarkup, Message, Update
 from telegram.constants import ParseMode
+from telegram.error import Forbidden
 from telegram.ext import ContextTypes
 
+from bot.delivery import call_with_retry
 from bot.engine import Reply
 from bot.outgoing import build_messages
 from db.snapshot import Snapshot
@@ -32,13 +34,23 @@ async def send_texts(
     reply_to: int | None = None,
     markup: InlineKeyboardMarkup | None = None,
     message_thread_id: int | None = None,
+    queued: bool = False,
 ) -> list[Message]:
-    """Sends already-built texts in order; the keyboard goes under the last part."""
-    sent = []
+    """Sends already-built texts in order; the keyboard goes under the last part.
+
+    Each part is retried while Telegram surely did not send it (``bot.delivery``).
+    A chat that blocked the bot (403) gets nothing more: the remaining parts are
+    dropped and the parts sent so far returned.
+
+    ``queued``: the caller is a queue that owns retries (the notice sender): one
+    try per part, and every error, 429 and 403 included, goes back to it.
+    """
+    sent: list[Message] = []
     for index, text in enumerate(texts):
         last = index == len(texts) - 1
-        sent.append(
-            await context.bot.send_message(
+
+        async def send(text: str = text, index: int = index, last: bool = last) -> Message:
+            return await context.bot.send_message(
                 chat_id=chat_id,
                 text=text,
                 parse_mode=ParseMode.HTML,
@@ -48,7 +60,15 @@ async def send_texts(
                 disable_web_page_preview=True,
                 message_thread_id=message_thread_id,
             )
-        )
+
+        if queued:
+            sent.append(await send())
+            continue
+        try:
+            sent.append(await call_with_retry(send, what=f"sendMessage to chat {chat_id}"))
+        except Forbidden as error:
+            log.info("Not sending to chat %s: %s", chat_id, error.message)
+            break
     return sent
 
 

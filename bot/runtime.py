@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from bot.config import Settings
 from bot.engine import AnswerEngine
 from db.migrate import upgrade_engine
+from db.retry import retry_read
 from db.session import create_engine, create_sessionmaker
 from db.snapshot import FactStore
 from db.transfer import seed_if_empty
@@ -53,7 +54,8 @@ class Runtime:
 
     async def answer_engine(self) -> AnswerEngine:
         """The engine for the store's current revision (one cheap query per call)."""
-        snapshot = await self.facts.current()
+        # A read: safe to retry across a dropped connection or a short restart.
+        snapshot = await retry_read(self.facts.current, what="revision check")
         current = self._answer_engine
         if current is not None and current.revision == snapshot.revision:
             return current

@@ -10,8 +10,10 @@ from telegram.ext import ContextTypes
 
 from bot.engine import Reply
 from bot.handlers.common import DATABASE_DOWN, unavailable_reply
-from bot.markup import Html
-from bot.replying import answer_update
+from bot.logs import REDACTED
+from bot.markup import Html, fmt
+from bot.outgoing import build_messages
+from bot.replying import answer_update, send_texts
 
 log = logging.getLogger(__name__)
 
@@ -38,3 +40,23 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
             await answer_update(update, context, reply, None)
         except Exception:  # the apology itself failed: nothing more to do than log it
             log.warning("Could not send the apology", exc_info=True)
+    if not isinstance(error, DATABASE_DOWN):
+        await _alert(context, error)
+
+
+async def _alert(context: ContextTypes.DEFAULT_TYPE, error: BaseException | None) -> None:
+    """One line to ERROR_CHAT_ID, when set; through the one sending path, so with the
+    caveat like every message. The token is cut out of the error text."""
+    settings = context.bot_data.get("settings")
+    chat_id = getattr(settings, "error_chat_id", None)
+    if chat_id is None or error is None:
+        return
+    detail = str(error).splitlines()[0] if str(error) else ""
+    token = settings.telegram_bot_token if settings is not None else None
+    if token is not None and token.get_secret_value():
+        detail = detail.replace(token.get_secret_value(), REDACTED)
+    line = fmt("Bot error: {}: {}", type(error).__name__, detail[:300])
+    try:
+        await send_texts(context, chat_id, build_messages([line]))
+    except Exception:  # an alert must never raise from the error handler
+        log.warning("Could not send the error alert", exc_info=True)

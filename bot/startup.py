@@ -1,0 +1,87 @@
+"""Start-up: wait for the database with backoff instead of crash-looping on tracebacks."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from types import FrameType
+
+from sqlalchemy import text
+from sqlalchemy.engine import make_url
+
+from db.session import create_engine, is_sqlite
+
+log = logging.getLogger(__name__)
+
+PROBE_TIMEOUT = 5.0
+FIRST_DELAY = 1.0
+MAX_DELAY = 30.0
+
+
+def describe_error(error: BaseException) -> str:
+    """One line: the driver's error class and first line, never a traceback."""
+    cause = getattr(error, "orig", None) or error
+    first = (str(cause).strip().splitlines() or [""])[0][:200]
+    return f"{type(cause).__name__}: {first}" if first else type(cause).__name__
+
+
+async def _probe(url: str) -> None:
+    engine = create_engine(url, pool_pre_ping=False)
+    try:
+        async with asyncio.timeout(PROBE_TIMEOUT), engine.connect() as connection:
+            await connection.execute(text("SELECT 1"))
+    finally:
+        await engine.dispose()
+
+
+def wait_for_database(url: str, stop: threading.Event, max_wait: float | None = None) -> bool:
+    """Return True once the database answers; False if ``stop`` was set first or
+    ``max_wait`` seconds passed. SQLite is a local file: no waiting for it."""
+    if is_sqlite(url):
+        return True
+    where = make_url(url).render_as_string(hide_password=True)
+    delay = FIRST_DELAY
+    waited = 0.0
+    while not stop.is_set():
+        try:
+            asyncio.run(_probe(url))
+        except Exception as error:  # any failure to connect: report it in one line, wait
+            if max_wait is not None and waited >= max_wait:
+                log.error("Database %s still not reachable; giving up", where)
+                return False
+            log.warning(
+                "Database %s not reachable (%s); retrying in %.0fs",
+                where,
+                describe_error(error),
+                delay,
+            )
+            if stop.wait(delay):
+                break
+            waited += delay
+            delay = min(MAX_DELAY, delay * 2)
+            continue
+        if waited:
+            log.info("Database %s is reachable", where)
+        return True
+    return False
+
+
+@contextmanager
+def stop_on_signals(stop: threading.Event) -> Iterator[None]:
+    """While waiting at start-up, SIGTERM/SIGINT set ``stop`` instead of killing us."""
+
+    def handler(signum: int, frame: FrameType | None) -> None:
+        del frame
+        log.info("Signal %d received while starting; stopping", signum)
+        stop.set()
+
+    previous = {sig: signal.signal(sig, handler) for sig in (signal.SIGTERM, signal.SIGINT)}
+    try:
+        yield
+    finally:
+        for sig, old in previous.items():
+            signal.signal(sig, old)
