@@ -10,6 +10,7 @@ from telegram.ext import (
     AIORateLimiter,
     Application,
     ApplicationBuilder,
+    CallbackQueryHandler,
     CommandHandler,
     Defaults,
     MessageHandler,
@@ -17,7 +18,7 @@ from telegram.ext import (
 )
 
 from bot.config import Settings
-from bot.handlers import errors, user
+from bot.handlers import editor, errors, user
 from bot.runtime import Runtime
 
 log = logging.getLogger(__name__)
@@ -32,6 +33,8 @@ PUBLIC_COMMANDS = (
     ("article", "The report: title, outlet, original reporting"),
     ("ask", "Ask a question (in groups)"),
 )
+
+IMPORT_CAPTION = r"^\s*/import(@\w+)?(\s|$)"
 
 # Only new messages run commands: an edited command message is never run again.
 NEW_MESSAGE = filters.UpdateType.MESSAGE
@@ -80,10 +83,37 @@ def register_handlers(application: Application) -> None:
         CommandHandler("help", user.help_command, filters=NEW_MESSAGE),
         CommandHandler("quotas", user.quotas, filters=NEW_MESSAGE),
         CommandHandler("quota", user.quota, filters=NEW_MESSAGE),
-        CommandHandler("sources", user.sources, filters=NEW_MESSAGE),
+        # Public; editors also get the source ids.
+        CommandHandler("sources", editor.sources, filters=NEW_MESSAGE),
         CommandHandler("caveat", user.caveat, filters=NEW_MESSAGE),
         CommandHandler("article", user.article, filters=NEW_MESSAGE),
         CommandHandler("ask", user.ask, filters=NEW_MESSAGE),
+        # Editor commands: each refuses strangers itself; the services check rights again.
+        CommandHandler("facts", editor.facts, filters=NEW_MESSAGE),
+        CommandHandler("addquota", editor.addquota, filters=NEW_MESSAGE),
+        CommandHandler("addfact", editor.addfact, filters=NEW_MESSAGE),
+        CommandHandler("addarticle", editor.addarticle, filters=NEW_MESSAGE),
+        CommandHandler("edit", editor.edit, filters=NEW_MESSAGE),
+        CommandHandler("retract", editor.retract, filters=NEW_MESSAGE),
+        CommandHandler("restore", editor.restore, filters=NEW_MESSAGE),
+        CommandHandler("history", editor.history, filters=NEW_MESSAGE),
+        CommandHandler("undo", editor.undo, filters=NEW_MESSAGE),
+        CommandHandler("articles", editor.articles, filters=NEW_MESSAGE),
+        CommandHandler("editarticle", editor.editarticle, filters=NEW_MESSAGE),
+        CommandHandler("editsource", editor.editsource, filters=NEW_MESSAGE),
+        CommandHandler("alias", editor.alias, filters=NEW_MESSAGE),
+        CommandHandler("aliases", editor.aliases, filters=NEW_MESSAGE),
+        CommandHandler("cancel", editor.cancel, filters=NEW_MESSAGE),
+        CommandHandler("grant", editor.grant, filters=NEW_MESSAGE),
+        CommandHandler("revoke", editor.revoke, filters=NEW_MESSAGE),
+        CommandHandler("admins", editor.admins, filters=NEW_MESSAGE),
+        CommandHandler("export", editor.export, filters=NEW_MESSAGE),
+        # A caption is not a command to CommandHandler: /import rides on the JSON file.
+        MessageHandler(
+            NEW_MESSAGE & filters.Document.ALL & filters.CaptionRegex(IMPORT_CAPTION),
+            editor.import_store,
+        ),
+        CallbackQueryHandler(editor.on_callback, pattern=r"^(fx|dg):"),
         # Any other command: a hint in private chats, silence for other bots' commands.
         MessageHandler(NEW_MESSAGE & filters.COMMAND, user.unknown_command),
         # Free text: every message in private, only mentions and replies in groups.
@@ -93,6 +123,14 @@ def register_handlers(application: Application) -> None:
         MessageHandler(NEW_MESSAGE & private & ~filters.TEXT, user.not_text),
     ]
     application.add_handlers(handlers)
+    # Typed answers to a guided editor dialogue go first (group -1); with no dialogue
+    # waiting that handler does nothing and the message is answered as a question.
+    application.add_handler(
+        MessageHandler(
+            NEW_MESSAGE & filters.TEXT & ~filters.COMMAND & private, editor.dialogue_text
+        ),
+        group=-1,
+    )
     application.add_error_handler(errors.on_error)
 
 
@@ -104,6 +142,8 @@ async def _post_init(application: Application) -> None:
         await runtime.prepare_store(migrate=False)
         application.bot_data["runtime"] = runtime
     await application.bot.set_my_commands([BotCommand(n, d) for n, d in PUBLIC_COMMANDS])
+    # Editor commands show only in owners' and editors' own chats.
+    await editor.install_menus(application)
     log.info("Bot @%s is ready", application.bot.username)
 
 
