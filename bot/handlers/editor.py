@@ -30,7 +30,7 @@ from bot.args import ArgumentError, parse_arg_string, split_arg_string, split_co
 from bot.args import _split_command as split_command
 from bot.engine import Reply
 from bot.engine.numbers import money
-from bot.handlers.common import runtime_of
+from bot.handlers.common import DATABASE_DOWN, engine_or_apology, runtime_of
 from bot.markup import Html, bold, escape, fmt
 from bot.outgoing import build_messages
 from bot.replying import answer_update
@@ -344,7 +344,9 @@ async def articles(update: Update, context: ContextTypes.DEFAULT_TYPE, actor: Ac
 
 async def sources(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Public "who says so"; editors also get the source ids in the same message."""
-    engine = await runtime_of(context).answer_engine()
+    engine = await engine_or_apology(update, context)
+    if engine is None:
+        return
     reply = engine.sources()
     actor = actor_of(update, context)
     if actor is not None:
@@ -630,6 +632,8 @@ async def import_store(update: Update, context: ContextTypes.DEFAULT_TYPE, actor
             summary = await import_document(session, parsed_doc, mode=mode, editor_id=actor.user_id)
         except DocumentError as error:
             raise EditingError(f"Not imported, nothing changed: {error}") from None
+    # The document may have brought editors: give them their menu.
+    await install_menus(context.application)
     await say(update, context, [f"✅ Imported ({summary.describe()})."])
 
 
@@ -882,8 +886,11 @@ async def dialogue_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     if chat is None or message is None or actor is None or not message.text:
         return
     runtime = runtime_of(context)
-    async with runtime.sessionmaker() as session:
-        dialogue = await dialogues.load(session, chat.id, actor.user_id)
+    try:
+        async with runtime.sessionmaker() as session:
+            dialogue = await dialogues.load(session, chat.id, actor.user_id)
+    except DATABASE_DOWN:
+        return  # the question handler that runs next apologises once
     if dialogue is None:
         return
     state = dict(dialogue.state)
