@@ -12,6 +12,7 @@ the editor; the Telegram layer adds the usage line.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import uuid
 from collections.abc import Awaitable, Callable
@@ -34,6 +35,7 @@ from db.validation import (
     STATEMENT_MAX_LEN,
     ValidationError,
     clean_text,
+    country_name,
     normalize_country,
     normalize_currency,
     parse_amount,
@@ -470,7 +472,9 @@ def quota_statement(values: dict[str, Any], country: str) -> str:
     basis = f" per {values['basis']}" if values.get("basis") else ""
     change = values.get("change")
     verb = f" ({change} from this amount)" if change and change != "none" else ""
-    amount = as_text(values["amount"])
+    amount = f"{values['amount'].normalize():,f}"
+    with contextlib.suppress(ValidationError):
+        country = country_name(country)
     return (
         f"In {values['place']}, {country}, the quota of North Korean{sector} workers is "
         f"{amount} {values['currency']}{period}{basis}{verb}."

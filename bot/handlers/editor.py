@@ -26,8 +26,7 @@ from telegram.constants import ChatType, ParseMode
 from telegram.error import TelegramError
 from telegram.ext import Application, ApplicationHandlerStop, ContextTypes
 
-from bot.args import ArgumentError, parse_arg_string, split_arg_string, split_command_text
-from bot.args import _split_command as split_command
+from bot.args import ArgumentError, ParsedArgs, parse_arg_string, parse_args, split_command_text
 from bot.engine import Reply
 from bot.engine.numbers import money
 from bot.handlers.common import DATABASE_DOWN, engine_or_apology, runtime_of
@@ -196,9 +195,14 @@ def _text_of(update: Update) -> str:
     return (message.text or message.caption or "") if message is not None else ""
 
 
-def _rest(update: Update) -> str:
-    """The text after the /command (quotes untouched, for commands that read free text)."""
-    return split_command(_text_of(update))[1]
+def _parsed(update: Update, max_positional: int) -> ParsedArgs:
+    """key=value arguments of the command message (the /command itself dropped)."""
+    return parse_args(_text_of(update), max_positional=max_positional)
+
+
+def _tokens(update: Update) -> list[str]:
+    """The command's arguments split shell-style, for commands that take free words."""
+    return split_command_text(_text_of(update))[1]
 
 
 def _single_id(positional: list[str], name: str) -> int:
@@ -269,10 +273,13 @@ async def _show_claim(
     await answer_update(update, context, reply, engine.snapshot)
 
 
+TIMESTAMP_FIELDS = ("corrected_at", "updated_at", "retracted_at")
+
+
 def _change_lines(change: Change) -> list[str]:
     shown = []
     for field_name, old, new in change.fields:
-        if field_name in ("corrected_at", "updated_at", "retracted_at"):
+        if field_name in TIMESTAMP_FIELDS:
             continue
         shown.append(f"{field_name}: {_short(old)} → {_short(new)}")
     return shown
@@ -290,7 +297,7 @@ def _short(value: str | None, limit: int = 120) -> str:
 
 @editor_command("facts", "list the facts with ids")
 async def facts(update: Update, context: ContextTypes.DEFAULT_TYPE, actor: Actor) -> None:
-    parsed = parse_arg_string(_rest(update), max_positional=3)
+    parsed = _parsed(update, 3)
     parsed.check_keys(("page", "all"))
     page = parse_id(parsed.options.get("page", "1"))
     show_all = "all" in parsed.options and parsed.options["all"].casefold() in ("yes", "y", "1")
@@ -376,13 +383,15 @@ async def aliases(update: Update, context: ContextTypes.DEFAULT_TYPE, actor: Act
 
 @editor_command("history", "see the history")
 async def history(update: Update, context: ContextTypes.DEFAULT_TYPE, actor: Actor) -> None:
-    parsed = parse_arg_string(_rest(update), max_positional=1)
+    parsed = _parsed(update, 1)
     parsed.check_keys(())
     claim_id = _single_id(parsed.positional, "history")
     async with runtime_of(context).sessionmaker() as session:
         rows = await editing.history(session, actor, claim_id)
     lines = [f"History of #{claim_id}, oldest first:"]
     for row in rows:
+        if row.field in TIMESTAMP_FIELDS:
+            continue  # each row has its own time already
         who = f"user {row.editor_id}" if row.editor_id else "seed"
         undone = " [undone]" if row.undone else ""
         reason = f" — reason: {row.reason}" if row.reason else ""
@@ -412,11 +421,10 @@ async def admins(update: Update, context: ContextTypes.DEFAULT_TYPE, actor: Acto
 
 @editor_command("addquota", "add quota figures")
 async def addquota(update: Update, context: ContextTypes.DEFAULT_TYPE, actor: Actor) -> None:
-    rest = _rest(update)
-    if not rest.strip() and _is_private(update):
+    if not _tokens(update) and _is_private(update):
         await start_dialogue(update, context, actor, "addquota")
         return
-    parsed = parse_arg_string(rest, max_positional=0)
+    parsed = _parsed(update, 0)
     async with runtime_of(context).sessionmaker() as session:
         change = await editing.add_quota(session, actor, parsed.options)
     await _show_claim(update, context, change.entity_id, f"✅ Added quota #{change.entity_id}.")
@@ -424,7 +432,7 @@ async def addquota(update: Update, context: ContextTypes.DEFAULT_TYPE, actor: Ac
 
 @editor_command("addfact", "add facts")
 async def addfact(update: Update, context: ContextTypes.DEFAULT_TYPE, actor: Actor) -> None:
-    parsed = parse_arg_string(_rest(update), max_positional=0)
+    parsed = _parsed(update, 0)
     async with runtime_of(context).sessionmaker() as session:
         change = await editing.add_fact(session, actor, parsed.options)
     await _show_claim(update, context, change.entity_id, f"✅ Added fact #{change.entity_id}.")
@@ -432,7 +440,7 @@ async def addfact(update: Update, context: ContextTypes.DEFAULT_TYPE, actor: Act
 
 @editor_command("addarticle", "add articles")
 async def addarticle(update: Update, context: ContextTypes.DEFAULT_TYPE, actor: Actor) -> None:
-    parsed = parse_arg_string(_rest(update), max_positional=0)
+    parsed = _parsed(update, 0)
     async with runtime_of(context).sessionmaker() as session:
         change = await editing.add_article(session, actor, parsed.options)
     await say(
@@ -445,11 +453,10 @@ async def addarticle(update: Update, context: ContextTypes.DEFAULT_TYPE, actor: 
 
 @editor_command("edit", "edit facts")
 async def edit(update: Update, context: ContextTypes.DEFAULT_TYPE, actor: Actor) -> None:
-    rest = _rest(update)
-    if not rest.strip() and _is_private(update):
+    if not _tokens(update) and _is_private(update):
         await start_dialogue(update, context, actor, "edit")
         return
-    parsed = parse_arg_string(rest, max_positional=1)
+    parsed = _parsed(update, 1)
     claim_id = _single_id(parsed.positional, "edit")
     reason = parsed.options.pop("reason", None)
     if not parsed.options:
@@ -462,11 +469,10 @@ async def edit(update: Update, context: ContextTypes.DEFAULT_TYPE, actor: Actor)
 
 @editor_command("retract", "retract facts")
 async def retract(update: Update, context: ContextTypes.DEFAULT_TYPE, actor: Actor) -> None:
-    rest = _rest(update)
-    if not rest.strip() and _is_private(update):
+    tokens = _tokens(update)
+    if not tokens and _is_private(update):
         await start_dialogue(update, context, actor, "retract")
         return
-    tokens = split_arg_string(rest)
     claim_id = _single_id(tokens, "retract")
     words = tokens[1:]
     if words and words[0].casefold().startswith("reason="):
@@ -483,7 +489,7 @@ async def retract(update: Update, context: ContextTypes.DEFAULT_TYPE, actor: Act
 
 @editor_command("restore", "restore facts")
 async def restore(update: Update, context: ContextTypes.DEFAULT_TYPE, actor: Actor) -> None:
-    tokens = split_arg_string(_rest(update))
+    tokens = _tokens(update)
     claim_id = _single_id(tokens, "restore")
     async with runtime_of(context).sessionmaker() as session:
         await editing.restore(session, actor, claim_id, " ".join(tokens[1:]) or None)
@@ -493,7 +499,7 @@ async def restore(update: Update, context: ContextTypes.DEFAULT_TYPE, actor: Act
 async def _edit_other(
     update: Update, context: ContextTypes.DEFAULT_TYPE, actor: Actor, kind: str
 ) -> None:
-    parsed = parse_arg_string(_rest(update), max_positional=1)
+    parsed = _parsed(update, 1)
     if not parsed.positional:
         raise InvalidValue(f"the {kind} id is missing")
     entity_id = parse_id(parsed.positional[0])
@@ -526,7 +532,7 @@ async def undo(update: Update, context: ContextTypes.DEFAULT_TYPE, actor: Actor)
 
 @editor_command("alias", "teach the bot words")
 async def alias(update: Update, context: ContextTypes.DEFAULT_TYPE, actor: Actor) -> None:
-    tokens = split_arg_string(_rest(update))
+    tokens = _tokens(update)
     if len(tokens) < 2 or "=" not in tokens[1]:
         raise InvalidValue("give the word in quotes, then kind=name")
     term = tokens[0]
@@ -549,7 +555,7 @@ async def alias(update: Update, context: ContextTypes.DEFAULT_TYPE, actor: Actor
 
 @editor_command("grant", "grant editing rights", owners_only=True)
 async def grant(update: Update, context: ContextTypes.DEFAULT_TYPE, actor: Actor) -> None:
-    tokens = split_arg_string(_rest(update))
+    tokens = _tokens(update)
     if len(tokens) != 1:
         raise InvalidValue("give exactly one numeric user id")
     user_id = editing.parse_user_id(tokens[0])
@@ -564,7 +570,7 @@ async def grant(update: Update, context: ContextTypes.DEFAULT_TYPE, actor: Actor
 
 @editor_command("revoke", "revoke editing rights", owners_only=True)
 async def revoke(update: Update, context: ContextTypes.DEFAULT_TYPE, actor: Actor) -> None:
-    tokens = split_arg_string(_rest(update))
+    tokens = _tokens(update)
     if len(tokens) != 1:
         raise InvalidValue("give exactly one numeric user id")
     user_id = editing.parse_user_id(tokens[0])
