@@ -334,3 +334,19 @@ async def test_export_and_import_round_trip(chat: Chat) -> None:
     out = joined(await chat.send_file("EXPORT1", "/import mode=sideways"))
     assert "Mode must be" in out
     assert await chat.store() == before
+
+
+async def test_facts_are_paginated_with_buttons(chat: Chat) -> None:
+    await chat.send("/grant 2002", OWNER)
+    for n in range(10):
+        await chat.send(f'/addfact topic=extra text="Extra statement {n}."', EDITOR)
+    out = joined(await chat.send("/facts", EDITOR))
+    assert "page 1 of 2" in out and "#1 Sakhalin" in out and "/facts page=2" in out
+    [[next_button]] = chat.last_keyboard()
+    assert next_button["callback_data"] == "fx:2:0:"
+    out = joined(await chat.tap(next_button["callback_data"]))
+    assert "page 2 of 2" in out and "#25 extra — Extra statement 9." in out
+    out = joined(await chat.send("/facts extra page=2", EDITOR))
+    assert "page 1 of 1" in out  # only ten match: the page is clamped
+    out = joined(await chat.send("/facts page=0", EDITOR))
+    assert "Usage: /facts" in out
