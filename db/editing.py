@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import unicodedata
 import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -798,13 +799,11 @@ def _alias_value(kind: str, value: str) -> str:
 
 def normalize_term(term: str) -> str:
     """Aliases are stored as the engine reads questions: NFKC, casefolded, one space."""
-    from unicodedata import normalize
-
     try:
         cleaned = clean_text(term, "term", NAME_MAX_LEN, multiline=False)
     except ValidationError as error:
         raise InvalidValue(error.message) from None
-    return " ".join(normalize("NFKC", cleaned).casefold().replace("’", "'").split())
+    return " ".join(unicodedata.normalize("NFKC", cleaned).casefold().replace("’", "'").split())
 
 
 async def add_alias(

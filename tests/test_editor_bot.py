@@ -350,3 +350,26 @@ async def test_facts_are_paginated_with_buttons(chat: Chat) -> None:
     assert "page 1 of 1" in out  # only ten match: the page is clamped
     out = joined(await chat.send("/facts page=0", EDITOR))
     assert "Usage: /facts" in out
+
+
+async def test_dialogue_by_typed_id_paging_and_cancel(chat: Chat) -> None:
+    await chat.send("/grant 2002", OWNER)
+    await chat.send("/retract", EDITOR)
+    page_two = next(
+        b["callback_data"] for row in chat.last_keyboard() for b in row if b["text"] == "▶"
+    )
+    out = joined(await chat.tap(page_two))
+    assert "Which fact do you want to retract?" in out
+    assert any(":f:9" in b["callback_data"] for row in chat.last_keyboard() for b in row)
+    out = joined(await chat.send("#999", EDITOR))
+    assert "no fact #999" in out and "again" in out
+    # The dialogue goes on: type an id that exists.
+    out = joined(await chat.send("#3", EDITOR))
+    assert "Why is it retracted?" in out
+    out = joined(await chat.send("/cancel", EDITOR))
+    assert "Cancelled" in out
+    out = joined(await chat.send("/cancel", EDITOR))
+    assert "Nothing to cancel" in out
+    # With the dialogue gone, text is a question again.
+    out = joined(await chat.send("who says so?", EDITOR))
+    assert "Who says so" in out

@@ -34,7 +34,7 @@ from bot.markup import Html, bold, escape, fmt
 from bot.outgoing import build_messages
 from bot.replying import answer_update
 from db import dialogues, editing
-from db.editing import Actor, Change, EditingError, InvalidValue, NotAuthorized
+from db.editing import Actor, Change, EditingError, InvalidValue, NotAuthorized, NotFound
 from db.models import Claim
 from db.snapshot import ClaimView
 from db.transfer import MAX_DOCUMENT_BYTES, DocumentError, export_document, import_document
@@ -902,7 +902,7 @@ async def dialogue_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     state = dict(dialogue.state)
     try:
         await _dialogue_input(update, context, actor, dialogue.kind, state, message.text.strip())
-    except (ValidationError, InvalidValue, ArgumentError) as error:
+    except (ValidationError, InvalidValue, ArgumentError, NotFound) as error:
         await say(update, context, [f"⛔ {_message(error)}", "Send it again, or /cancel."])
     except EditingError as error:
         async with runtime.sessionmaker() as session:
