@@ -22,7 +22,7 @@ from telegram.request import BaseRequest
 
 from bot.config import Settings
 from bot.flood import FloodGuard
-from bot.handlers import errors, reach, user
+from bot.handlers import editor, errors, reach, user
 from bot.notify import NoticeSender
 from bot.questionlog import QuestionLogger
 from bot.runtime import Runtime
@@ -43,6 +43,8 @@ PUBLIC_COMMANDS = (
     ("subscriptions", "What this chat follows"),
     ("privacy", "What the bot stores and why"),
 )
+
+IMPORT_CAPTION = r"^\s*/import(@\w+)?(\s|$)"
 
 # Only new messages run commands: an edited command message is never run again.
 NEW_MESSAGE = filters.UpdateType.MESSAGE
@@ -110,7 +112,8 @@ def register_handlers(application: Application) -> None:
         CommandHandler("help", user.help_command, filters=NEW_MESSAGE),
         CommandHandler("quotas", user.quotas, filters=NEW_MESSAGE),
         CommandHandler("quota", user.quota, filters=NEW_MESSAGE),
-        CommandHandler("sources", user.sources, filters=NEW_MESSAGE),
+        # Public; editors also get the source ids.
+        CommandHandler("sources", editor.sources, filters=NEW_MESSAGE),
         CommandHandler("caveat", user.caveat, filters=NEW_MESSAGE),
         CommandHandler("article", user.article, filters=NEW_MESSAGE),
         CommandHandler("ask", user.ask, filters=NEW_MESSAGE),
@@ -121,8 +124,35 @@ def register_handlers(application: Application) -> None:
         CommandHandler("privacy", reach.privacy, filters=NEW_MESSAGE),
         CommandHandler("unanswered", reach.unanswered, filters=NEW_MESSAGE),
         CommandHandler("stats", reach.stats, filters=NEW_MESSAGE),
-        InlineQueryHandler(reach.inline_query),
+        # Editor commands: each refuses strangers itself; the services check rights again.
+        CommandHandler("facts", editor.facts, filters=NEW_MESSAGE),
+        CommandHandler("addquota", editor.addquota, filters=NEW_MESSAGE),
+        CommandHandler("addfact", editor.addfact, filters=NEW_MESSAGE),
+        CommandHandler("addarticle", editor.addarticle, filters=NEW_MESSAGE),
+        CommandHandler("edit", editor.edit, filters=NEW_MESSAGE),
+        CommandHandler("retract", editor.retract, filters=NEW_MESSAGE),
+        CommandHandler("restore", editor.restore, filters=NEW_MESSAGE),
+        CommandHandler("history", editor.history, filters=NEW_MESSAGE),
+        CommandHandler("undo", editor.undo, filters=NEW_MESSAGE),
+        CommandHandler("articles", editor.articles, filters=NEW_MESSAGE),
+        CommandHandler("editarticle", editor.editarticle, filters=NEW_MESSAGE),
+        CommandHandler("editsource", editor.editsource, filters=NEW_MESSAGE),
+        CommandHandler("alias", editor.alias, filters=NEW_MESSAGE),
+        CommandHandler("aliases", editor.aliases, filters=NEW_MESSAGE),
+        CommandHandler("cancel", editor.cancel, filters=NEW_MESSAGE),
+        CommandHandler("grant", editor.grant, filters=NEW_MESSAGE),
+        CommandHandler("revoke", editor.revoke, filters=NEW_MESSAGE),
+        CommandHandler("admins", editor.admins, filters=NEW_MESSAGE),
+        CommandHandler("export", editor.export, filters=NEW_MESSAGE),
+        # A caption is not a command to CommandHandler: /import rides on the JSON file.
+        MessageHandler(
+            NEW_MESSAGE & filters.Document.ALL & filters.CaptionRegex(IMPORT_CAPTION),
+            editor.import_store,
+        ),
+        # Buttons: editors' (fx:/dg:) first, then every other button is a follow-up question.
+        CallbackQueryHandler(editor.on_callback, pattern=r"^(fx|dg):"),
         CallbackQueryHandler(reach.follow_up),
+        InlineQueryHandler(reach.inline_query),
         # Any other command: a hint in private chats, silence for other bots' commands.
         MessageHandler(NEW_MESSAGE & filters.COMMAND, user.unknown_command),
         # Free text: every message in private, only mentions and replies in groups.
@@ -131,9 +161,17 @@ def register_handlers(application: Application) -> None:
         # Stickers, photos, voice... in private: say that only text is read.
         MessageHandler(NEW_MESSAGE & private & ~filters.TEXT, user.not_text),
     ]
-    # Flood protection first, in its own early group: it stops the update there.
-    application.add_handler(TypeHandler(Update, reach.flood_check), group=-1)
+    # Flood protection first, in its own earliest group: it stops the update there.
+    application.add_handler(TypeHandler(Update, reach.flood_check), group=-2)
     application.add_handlers(handlers)
+    # Typed answers to a guided editor dialogue come next (group -1); with no dialogue
+    # waiting that handler does nothing and the message is answered as a question.
+    application.add_handler(
+        MessageHandler(
+            NEW_MESSAGE & filters.TEXT & ~filters.COMMAND & private, editor.dialogue_text
+        ),
+        group=-1,
+    )
     application.add_error_handler(errors.on_error)
 
 
@@ -148,6 +186,8 @@ async def _post_init(application: Application) -> None:
     application.bot_data["question_log"].start()
     application.bot_data["notice_sender"].start()
     await application.bot.set_my_commands([BotCommand(n, d) for n, d in PUBLIC_COMMANDS])
+    # Editor commands show only in owners' and editors' own chats.
+    await editor.install_menus(application)
     log.info("Bot @%s is ready", application.bot.username)
 
 

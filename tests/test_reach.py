@@ -351,3 +351,24 @@ async def test_flood_gets_one_note_then_silence(runtime: Runtime) -> None:
     assert "faster than I can answer" in texts[3]
     assert "3,400" in texts[4]
     assert BOT_ID  # the fakes' bot is the one answering
+
+
+async def test_an_editors_correction_notifies_subscribers_once(harness: Harness) -> None:
+    await harness.text("/subscribe sakhalin", user_id=801)
+    await harness.text("/subscribe", user_id=802)
+    await harness.text("/subscribe dalian", user_id=803)  # another place: not told
+    harness.rec.clear()
+    await harness.text('/edit 1 amount=63,000 reason="typo in the first entry"', user_id=EDITOR)
+    [confirmation] = harness.texts()
+    assert "2 subscribed chats will be notified" in plain(confirmation)
+    sender = NoticeSender(harness.app, harness.runtime)
+    harness.rec.clear()
+    for _ in range(5):  # a hang guard: each round sends what is due
+        if await sender.drain_once() is None:
+            break
+    notices = harness.rec.calls_of("sendMessage")
+    assert sorted(n["chat_id"] for n in notices) == [801, 802]
+    for notice in notices:
+        body = plain(notice["text"])
+        assert "62000" in body and "63000" in body
+        assert CAVEAT in notice["text"]
