@@ -63,6 +63,8 @@ EDITOR_COMMANDS = (
     ("alias", "Editors: teach the bot a word"),
     ("aliases", "Editors: the words taught"),
     ("admins", "Editors: owners and editors"),
+    ("unanswered", "Editors: questions the bot could not answer"),
+    ("stats", "Editors: questions, answers, subscribers"),
     ("cancel", "Editors: stop a guided dialogue"),
 )
 OWNER_COMMANDS = (

@@ -8,7 +8,6 @@ import logging
 import re
 from typing import cast
 
-from sqlalchemy import select
 from telegram import (
     InlineKeyboardMarkup,
     InlineQueryResultArticle,
@@ -29,14 +28,15 @@ from bot.handlers.common import (
     send_engine_reply,
     unavailable_reply,
 )
+from bot.handlers.editor import actor_of
 from bot.handlers.user import command_argument
 from bot.keyboards import decode, follow_up_markup
 from bot.markup import Html, bold, fmt, italic
 from bot.outgoing import build_popup
 from bot.questionlog import QuestionLogger, record_question
 from bot.replying import answer_update, edit_inline_message, render_one
-from db import notices, questions
-from db.models import Editor, utcnow
+from db import editing, notices, questions
+from db.models import utcnow
 from db.session import read_transaction
 
 log = logging.getLogger(__name__)
@@ -335,14 +335,13 @@ async def subscriptions(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
 # ----- editors: what people ask --------------------------------------------------------
 
 
-async def is_editor(context: ContextTypes.DEFAULT_TYPE, user_id: int) -> bool:
-    """Owners from settings, plus Editor rows (until the editors' branch owns this)."""
-    runtime = runtime_of(context)
-    if user_id in runtime.settings.admin_user_ids:
-        return True
-    async with runtime.sessionmaker() as session, read_transaction(session):
-        found = await session.scalar(select(Editor.user_id).where(Editor.user_id == user_id))
-    return found is not None
+async def is_editor(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
+    """Owners and editors, by numeric id, as the editing services decide it."""
+    actor = actor_of(update, context)  # None for anonymous admins and channel posts
+    if actor is None:
+        return False
+    async with runtime_of(context).sessionmaker() as session, read_transaction(session):
+        return await editing.role_of(session, actor) is not None
 
 
 def _days(context: ContextTypes.DEFAULT_TYPE, keep: int) -> int | None:
@@ -362,7 +361,7 @@ async def _editor_preamble(
     user = update.effective_user
     if engine is None:
         return None
-    if user is None or not await is_editor(context, user.id):
+    if user is None or not await is_editor(update, context):
         await _say(update, context, engine, "This command is for editors.")
         return None
     keep = runtime_of(context).settings.question_log_days
