@@ -29,6 +29,7 @@ from sqlalchemy import (
     TypeDecorator,
     UniqueConstraint,
     func,
+    true,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -235,6 +236,9 @@ class ProcessedUpdate(Base):
 
     update_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     processed_at: Mapped[dt.datetime] = mapped_column(UtcDateTime(), default=utcnow, index=True)
+    # False while a replica works on it: a crash leaves it False, and once the lease
+    # runs out Telegram's redelivery is processed again (at most the one in flight repeats).
+    finished: Mapped[bool] = mapped_column(Boolean, default=False, server_default=true())
 
 
 # ----- Reach (issue 4): subscriptions, change notices, the question log. ----------

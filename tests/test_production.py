@@ -28,7 +28,7 @@ from bot.startup import describe_error, wait_for_database
 from bot.webhook import SECRET_HEADER, WebhookServer
 from db.migrate import downgrade, upgrade
 from db.models import Base, ProcessedUpdate
-from db.processed import claim_update, prune_processed
+from db.processed import Claim, claim_update, finish_update, prune_processed
 from db.session import create_engine
 from tests.conftest import make_settings
 from tests.fakes.recording_request import RecordingRequest, make_message_update
@@ -179,19 +179,32 @@ async def test_an_absurd_flood_wait_is_raised_not_slept(sleeps: list[float]) -> 
 
 async def test_an_update_is_claimed_once(runtime: Runtime) -> None:
     async with runtime.sessionmaker() as session:
-        assert await claim_update(session, 10)
+        assert await claim_update(session, 10) is Claim.CLAIMED
     async with runtime.sessionmaker() as session:
-        assert not await claim_update(session, 10)
-        assert await claim_update(session, 11)
+        # Still being processed: another replica must not answer it too.
+        assert await claim_update(session, 10) is Claim.BUSY
+        await finish_update(session, 10)
+        assert await claim_update(session, 10) is Claim.DONE
+        assert await claim_update(session, 11) is Claim.CLAIMED
+
+
+async def test_a_crashed_replicas_update_is_taken_over_after_the_lease(runtime: Runtime) -> None:
+    async with runtime.sessionmaker() as session:
+        assert await claim_update(session, 12) is Claim.CLAIMED  # then the replica "dies"
+        assert await claim_update(session, 12) is Claim.BUSY
+        # Once the lease has run out, the redelivery is processed again: once.
+        assert await claim_update(session, 12, lease=dt.timedelta(0)) is Claim.CLAIMED
+        await finish_update(session, 12)
+        assert await claim_update(session, 12, lease=dt.timedelta(0)) is Claim.DONE
 
 
 async def test_concurrent_claims_have_one_winner(runtime: Runtime) -> None:
-    async def claim() -> bool:
+    async def claim() -> Claim:
         async with runtime.sessionmaker() as session:
             return await claim_update(session, 2**40)
 
     results = await asyncio.gather(*(claim() for _ in range(6)))
-    assert sorted(results) == [False] * 5 + [True]
+    assert sorted(r.value for r in results) == ["busy"] * 5 + ["claimed"]
 
 
 async def test_old_claims_are_pruned(runtime: Runtime) -> None:
@@ -207,7 +220,7 @@ async def test_old_claims_are_pruned(runtime: Runtime) -> None:
         assert await prune_processed(session) == 1
     async with runtime.sessionmaker() as session:
         assert await claim_update(session, 1)  # forgotten: would be answered again
-        assert not await claim_update(session, 2)
+        assert not await claim_update(session, 2)  # still in its lease
 
 
 # -- migrations ---------------------------------------------------------------------

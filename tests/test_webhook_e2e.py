@@ -143,7 +143,11 @@ async def test_two_replicas_on_one_postgresql(api: FakeBotApi, pg_url: str) -> N
         statuses = await asyncio.gather(
             *(api.deliver_via_webhook(update, r.url, SECRET) for r in (first, second, first))
         )
-        assert statuses == [200, 200, 200]
+        # The winner answers 200; a delivery that arrives while it works gets 503
+        # (Telegram retries later, and then hears "done").
+        assert statuses.count(200) >= 1 and set(statuses) <= {200, 503}
+        assert len(api.sent_messages(606)) == 1
+        assert await api.deliver_via_webhook(update, second.url, SECRET) == 200
         assert len(api.sent_messages(606)) == 1
         engine = create_engine(pg_url)
         try:
