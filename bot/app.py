@@ -117,7 +117,7 @@ def register_handlers(application: Application) -> None:
         CommandHandler("caveat", user.caveat, filters=NEW_MESSAGE),
         CommandHandler("article", user.article, filters=NEW_MESSAGE),
         CommandHandler("ask", user.ask, filters=NEW_MESSAGE),
-        # Reach (README, "Inline mode, buttons, subscriptions"): subscriptions, privacy, and editors' view of questions.
+        # Reach: subscriptions, privacy, and editors' view of what people ask.
         CommandHandler("subscribe", reach.subscribe, filters=NEW_MESSAGE),
         CommandHandler("unsubscribe", reach.unsubscribe, filters=NEW_MESSAGE),
         CommandHandler("subscriptions", reach.subscriptions, filters=NEW_MESSAGE),

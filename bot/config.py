@@ -37,7 +37,7 @@ class Settings(BaseSettings):
     log_level: str = "INFO"
     # Messages a second over all chats; 0 turns the limiter off.
     telegram_max_rate: float = Field(default=30.0, ge=0)
-    # Reach (README, "Inline mode, buttons, subscriptions"): how long Telegram may cache inline results, so a
+    # Inline mode: how long Telegram may cache inline results, so a
     # correction reaches inline users within seconds.
     inline_cache_seconds: int = Field(default=5, ge=0, le=86_400)
     # Questions are logged without user ids and deleted after this many days.

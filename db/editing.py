@@ -515,6 +515,36 @@ def quota_statement(values: dict[str, Any], country: str) -> str:
     )
 
 
+async def _add_claim(
+    session: AsyncSession,
+    actor: Actor,
+    kind: str,
+    values: dict[str, Any],
+    source_raw: str | None,
+) -> Change:
+    """The transaction shared by /addquota and /addfact, after their own validation."""
+
+    async def work() -> Change:
+        await _require_editor(
+            session, actor, "add quota figures" if kind == "quota" else "add facts"
+        )
+        batch = _batch()
+        article_id = values.get("article_id") or await _default_article_id(session)
+        await _article(session, article_id)
+        values["article_id"] = article_id
+        values["source_id"] = await _resolve_source(session, actor, batch, source_raw, article_id)
+        claim = Claim(kind=kind, status="active", **values)
+        session.add(claim)
+        await session.flush()
+        _log(session, batch, actor, "claim", claim.id, "create", new=claim.statement)
+        await bump_revision(session)
+        change = Change(batch, "claim", claim.id, "create")
+        await _queue_notices(session, claim, change)
+        return change
+
+    return await _write(session, work)
+
+
 async def add_quota(session: AsyncSession, actor: Actor, options: dict[str, str]) -> Change:
     required = ("country", "place", "amount", "currency")
     missing = [key for key in required if key not in options]
@@ -540,23 +570,7 @@ async def add_quota(session: AsyncSession, actor: Actor, options: dict[str, str]
     if "statement" not in values:
         values["statement"] = quota_statement(parsed, values["country"])
 
-    async def work() -> Change:
-        await _require_editor(session, actor, "add quota figures")
-        batch = _batch()
-        article_id = values.get("article_id") or await _default_article_id(session)
-        await _article(session, article_id)
-        values["article_id"] = article_id
-        values["source_id"] = await _resolve_source(session, actor, batch, source_raw, article_id)
-        claim = Claim(kind="quota", status="active", **values)
-        session.add(claim)
-        await session.flush()
-        _log(session, batch, actor, "claim", claim.id, "create", new=claim.statement)
-        await bump_revision(session)
-        change = Change(batch, "claim", claim.id, "create")
-        await _queue_notices(session, claim, change)
-        return change
-
-    return await _write(session, work)
+    return await _add_claim(session, actor, "quota", values, source_raw)
 
 
 async def add_fact(session: AsyncSession, actor: Actor, options: dict[str, str]) -> Change:
@@ -573,23 +587,7 @@ async def add_fact(session: AsyncSession, actor: Actor, options: dict[str, str])
     )
     values = {CLAIM_FIELDS[k].attr: v for k, v in parsed.items()}
 
-    async def work() -> Change:
-        await _require_editor(session, actor, "add facts")
-        batch = _batch()
-        article_id = values.get("article_id") or await _default_article_id(session)
-        await _article(session, article_id)
-        values["article_id"] = article_id
-        values["source_id"] = await _resolve_source(session, actor, batch, source_raw, article_id)
-        claim = Claim(kind="fact", status="active", **values)
-        session.add(claim)
-        await session.flush()
-        _log(session, batch, actor, "claim", claim.id, "create", new=claim.statement)
-        await bump_revision(session)
-        change = Change(batch, "claim", claim.id, "create")
-        await _queue_notices(session, claim, change)
-        return change
-
-    return await _write(session, work)
+    return await _add_claim(session, actor, "fact", values, source_raw)
 
 
 async def edit_claim(
