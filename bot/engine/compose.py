@@ -91,26 +91,27 @@ class Composer:
             heading = fmt("{} — {} workers", heading, claim.sector)
         lines = [heading]
         assert claim.amount is not None and claim.currency is not None
-        unit = self.unit(claim)
-        before = money(claim.amount, claim.currency)
-        usd_text = ""
-        if dollars and claim.usd_amount is not None:
-            usd_text = f", {'nearly ' if claim.usd_is_approx else ''}{usd(claim.usd_amount)},"
+        unit = self.unit(claim).strip()
+        approx = "nearly " if claim.usd_is_approx else ""
+        dollar_amount = claim.usd_amount if dollars else None
+
+        def figure(amount: Decimal, dollar_phrase: str | None) -> str:
+            # "62,000 rubles (RUB), nearly $730, a person a month"
+            parts = [money(amount, claim.currency or ""), dollar_phrase, unit]
+            return ", ".join(part for part in parts if part)
+
+        before = figure(claim.amount, f"{approx}{usd(dollar_amount)}" if dollar_amount else None)
         factor = CHANGE_FACTORS.get(claim.change or "")
         if claim.change == "doubled" and factor is not None:
-            lines.append(fmt("Before: {}{}{}.", before, usd_text, unit))
-            after = money(claim.amount * factor, claim.currency)
-            after_usd = ""
-            if dollars and claim.usd_amount is not None:
-                after_usd = f", about {usd(claim.usd_amount * factor)},"
-            lines.append(
-                fmt("Now: doubled, so {}{}{} — {}.", after, after_usd, unit, italic(IMPLIED))
-            )
+            lines.append(fmt("Before: {}.", before))
+            doubled_usd = f"about {usd(dollar_amount * factor)}" if dollar_amount else None
+            after = figure(claim.amount * factor, doubled_usd)
+            lines.append(fmt("Now: doubled, so {} — {}.", after, italic(IMPLIED)))
         elif claim.change == "increased":
-            lines.append(fmt("Before: {}{}{}.", before, usd_text, unit))
+            lines.append(fmt("Before: {}.", before))
             lines.append(Html("Now: increased; the report does not give the new amount."))
         else:
-            lines.append(fmt("Quota: {}{}{}.", before, usd_text, unit))
+            lines.append(fmt("Quota: {}.", before))
         if claim.change_date:
             lines.append(
                 fmt(
