@@ -179,3 +179,21 @@ def test_unanswerable_questions_are_marked(engine: AnswerEngine) -> None:
     assert not engine.answer("what's the weather like").answered
     assert not engine.answer("quota in moscow").answered
     assert engine.answer("quota in dalian").answered
+
+
+def test_a_quota_without_dollars_or_unit_reads_right(engine: AnswerEngine) -> None:
+    import dataclasses
+    from decimal import Decimal
+
+    from bot.engine.compose import Composer
+    from bot.engine.reply import Reply
+
+    base = engine.snapshot.claim(1)
+    assert base is not None
+    bare = dataclasses.replace(base, usd_amount=None, period=None, basis=None)
+    lines = Composer(engine.snapshot, {"RU": "Russia"}).quota_block(bare, Reply())
+    text = "\n".join(lines)
+    assert "Before: 62,000 rubles (RUB)." in text
+    assert "Now: doubled, so 124,000 rubles (RUB) — " in text
+    assert ",." not in text and ", —" not in text
+    assert bare.amount == Decimal(62000)
