@@ -53,7 +53,9 @@ COMMANDS = (
 def question_mix(count: int, seed: int = 6) -> list[str]:
     """About seven questions in ten are free text, the rest commands."""
     rng = random.Random(seed)
-    return [rng.choice(QUESTIONS) if rng.random() < 0.7 else rng.choice(COMMANDS) for _ in range(count)]
+    return [
+        rng.choice(QUESTIONS) if rng.random() < 0.7 else rng.choice(COMMANDS) for _ in range(count)
+    ]
 
 
 def expected_reply(engine: AnswerEngine, text: str) -> Reply:

@@ -10,6 +10,7 @@ with a minimal Message.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import time
 from dataclasses import dataclass, field
@@ -103,7 +104,9 @@ class LeanBotApi:
             update_id = bot.next_update_id
             bot.next_update_id += 1
             bot.update_chat[update_id] = user_id
-            bot.pending.append((update_id, json.dumps(text_update(update_id, user_id, text)).encode()))
+            bot.pending.append(
+                (update_id, json.dumps(text_update(update_id, user_id, text)).encode())
+            )
         bot.event.set()
 
     async def wait_sent(self, token: str, count: int, timeout: float) -> None:  # noqa: ASYNC109
@@ -114,10 +117,8 @@ class LeanBotApi:
             if remaining <= 0:
                 raise TimeoutError(f"{len(bot.sent)} of {count} answers after {timeout}s")
             bot.sent_event.clear()
-            try:
+            with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(bot.sent_event.wait(), remaining)
-            except TimeoutError:
-                pass
 
     async def wait_polling(self, token: str, timeout: float) -> None:  # noqa: ASYNC109
         bot = self.queue(token)
@@ -171,10 +172,8 @@ class LeanBotApi:
         timeout = float(params.get("timeout") or 0)
         if not bot.pending and timeout > 0:
             bot.event.clear()
-            try:
+            with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(bot.event.wait(), timeout)
-            except TimeoutError:
-                pass
         batch = bot.pending[:limit]
         if not batch:
             return web.Response(body=_OK_EMPTY, content_type="application/json")

@@ -119,6 +119,9 @@ async def main(argv: list[str] | None = None) -> int:
         "--bot-http", choices=("aiohttp", "httpx"), default="aiohttp", help="the real bot's client"
     )
     parser.add_argument("--echo-only", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--profile", type=Path, help="py-spy the real bot during the bursts (collapsed stacks)"
+    )
     args = parser.parse_args(argv)
 
     workdir = Path(tempfile.mkdtemp(prefix="bench-throughput-"))
@@ -163,18 +166,32 @@ async def main(argv: list[str] | None = None) -> int:
             who.cpu_shares.clear()
             who.server_shares.clear()
             who.burst_latencies.clear()
+        spy = None
+        if args.profile is not None and real.process is not None:
+            spy = await asyncio.create_subprocess_exec(
+                str(Path(sys.executable).with_name("py-spy")), "record", "--pid",
+                str(real.process.pid), "--format", "raw", "--output", str(args.profile),
+                "--rate", "200", "--nonblocking",
+                stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL,
+            )  # fmt: skip
+            await asyncio.sleep(1)
         for run in range(args.runs):
             order = contenders if run % 2 == 0 else contenders[::-1]
             for who in order:
                 rate = await burst(api, who, texts, base_user=1_000_000 + run * 100_000)
                 who.rates.append(rate)
                 print(f"run {run + 1}: {who.name}: {rate:.0f} updates/s", file=sys.stderr)
+        if spy is not None:
+            spy.send_signal(2)  # SIGINT: py-spy writes its file and exits
+            await spy.wait()
         for who in contenders:
             await light_load(api, who, texts[: args.light], base_user=50_000_000)
     await api.stop()
 
     print(f"Machine: {Machine.here().describe()} (shared with other work: repeat and compare)")
-    print(f"Burst: {args.updates} updates from {args.updates} users, {args.runs} runs each, medians")
+    print(
+        f"Burst: {args.updates} updates from {args.updates} users, {args.runs} runs each, medians"
+    )
     header = (
         f"{'':28} {'updates/s':>10} {'bot CPU':>8} {'server CPU':>10} "
         f"{'burst p50':>10} {'burst p99':>10} {'light p50':>10} {'light p99':>10}"
@@ -191,8 +208,8 @@ async def main(argv: list[str] | None = None) -> int:
         )
     if len(contenders) == 2:
         ratio = median(real.rates) / median(echo.rates)
-        print(f"Ratio bot/echo: {ratio:.2f} (per-run: "
-              + ", ".join(f"{b / e:.2f}" for b, e in zip(real.rates, echo.rates, strict=True)) + ")")
+        per_run = ", ".join(f"{b / e:.2f}" for b, e in zip(real.rates, echo.rates, strict=True))
+        print(f"Ratio bot/echo: {ratio:.2f} (per run: {per_run})")
     errors = [e for who in contenders for e in who.errors]
     if errors:
         print(f"{len(errors)} WRONG ANSWERS, e.g.:")

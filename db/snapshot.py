@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from db.models import Alias, Article, Claim, Source
-from db.revision import current_revision
+from db.revision import RevisionReader, SessionRevisionReader, current_revision
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,8 +192,14 @@ async def load_snapshot(session: AsyncSession, revision: int) -> Snapshot:
 class FactStore:
     """The process's current snapshot; never serves one older than the store's revision."""
 
-    def __init__(self, sessionmaker: async_sessionmaker[AsyncSession]) -> None:
+    def __init__(
+        self,
+        sessionmaker: async_sessionmaker[AsyncSession],
+        revisions: RevisionReader | None = None,
+    ) -> None:
         self._sessionmaker = sessionmaker
+        # How the per-question revision is read (db/revision.py: cheap per backend).
+        self.revisions = revisions or SessionRevisionReader(sessionmaker)
         self._snapshot = EMPTY_SNAPSHOT
         self._lock = asyncio.Lock()
 
@@ -203,10 +209,9 @@ class FactStore:
         return self._snapshot
 
     async def current(self) -> Snapshot:
-        async with self._sessionmaker() as session, session.begin():
-            revision = await current_revision(session)
-            if revision == self._snapshot.revision:
-                return self._snapshot
+        revision = await self.revisions.read()
+        if revision == self._snapshot.revision:
+            return self._snapshot
         async with self._lock:
             if revision <= self._snapshot.revision:
                 return self._snapshot
