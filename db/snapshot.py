@@ -11,6 +11,7 @@ import asyncio
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -101,8 +102,9 @@ class Snapshot:
     def claim(self, claim_id: int) -> ClaimView | None:
         return self._by_id.get(claim_id)
 
-    @property
+    @cached_property
     def active_claims(self) -> tuple[ClaimView, ...]:
+        # Computed once: a snapshot never changes.
         return tuple(claim for claim in self.claims if claim.active)
 
     @property

@@ -80,7 +80,7 @@ class AnswerEngine:
         topics = [t for t in u.topics if t not in ("quota", "doubling")]
         if "doubling" in u.topics and "quota" not in intents:
             intents.append("quota")
-        covered_countries = {q.country for q in c.quotas()}
+        covered_countries = c.covered_countries
         uncovered = [code for code in u.countries if code not in covered_countries]
         if uncovered:
             u.countries = [code for code in u.countries if code in covered_countries]

@@ -66,6 +66,14 @@ class Vocabulary:
         for word in known:
             if " " not in word and not has_cjk(word):
                 self._by_length.setdefault(len(word), []).append(word)
+        # Bigram postings, so a typo is compared only with words that could be near it.
+        self._position: dict[str, int] = {}
+        self._postings: dict[str, list[str]] = {}
+        for words_of_length in self._by_length.values():
+            for position, word in enumerate(words_of_length):
+                self._position[word] = position
+                for gram in _bigrams(word):
+                    self._postings.setdefault(gram, []).append(word)
         self.correct = lru_cache(maxsize=4096)(self._correct)
 
     def __contains__(self, word: str) -> bool:
@@ -78,10 +86,37 @@ class Vocabulary:
         if budget == 0 or not word.isalpha():
             return None
         for distance in range(1, budget + 1):
+            near = self._near(word, distance)
             for length in range(len(word) - distance, len(word) + distance + 1):
-                for candidate in self._by_length.get(length, ()):
+                # The same order as a scan of every word of this length would take.
+                candidates = sorted(
+                    (c for c in near if len(c) == length), key=self._position.__getitem__
+                )
+                for candidate in candidates:
                     if candidate[0] != word[0] and distance > 1:
                         continue
                     if edit_distance_within(word, candidate, distance):
                         return candidate
         return None
+
+    def _near(self, word: str, distance: int) -> set[str]:
+        """Every known word within ``distance`` edits of ``word``, and some more.
+
+        One edit (a transposition at worst) removes at most three of a word's
+        distinct bigrams, so a word within ``distance`` edits keeps all but
+        3 * distance of them.
+        """
+        grams = _bigrams(word)
+        need = len(grams) - 3 * distance
+        counts: dict[str, int] = {}
+        for gram in grams:
+            for candidate in self._postings.get(gram, ()):
+                counts[candidate] = counts.get(candidate, 0) + 1
+        if need <= 0:
+            return {w for words in self._by_length.values() for w in words}
+        return {candidate for candidate, shared in counts.items() if shared >= need}
+
+
+def _bigrams(word: str) -> set[str]:
+    padded = f"^{word}$"
+    return {padded[i : i + 2] for i in range(len(padded) - 1)}
