@@ -63,10 +63,15 @@ class Composer:
         self.covered_countries = frozenset(c.country for c in self._active_quotas.claims)
         self._doubling_by_place: dict[str | None, list[ClaimView]] = {}
         self._facts_by_topic: dict[str, list[ClaimView]] = {}
+        # topic -> place -> positions in _facts_by_topic[topic]
+        self._topic_places: dict[str, dict[str | None, list[int]]] = {}
         for claim in snapshot.active_claims:
             if claim.is_quota:
                 continue
-            self._facts_by_topic.setdefault(claim.topic, []).append(claim)
+            facts = self._facts_by_topic.setdefault(claim.topic, [])
+            places = self._topic_places.setdefault(claim.topic, {})
+            places.setdefault(claim.place, []).append(len(facts))
+            facts.append(claim)
             if claim.topic == "doubling":
                 self._doubling_by_place.setdefault(claim.place, []).append(claim)
         self._covered: Html | None = None
@@ -501,9 +506,14 @@ class Composer:
 
     def answer_topics(self, u: Understanding, reply: Reply) -> None:
         for topic in u.topics:
-            claims = list(self._facts_by_topic.get(topic, ()))
+            claims = self._facts_by_topic.get(topic, [])
             if u.places:
-                local = [c for c in claims if c.place in u.places or c.place is None]
+                # The facts about the places asked (and those about no place), in order.
+                by_place = self._topic_places.get(topic, {})
+                positions = sorted(
+                    p for place in [*u.places, None] for p in by_place.get(place, ())
+                )
+                local = [claims[p] for p in dict.fromkeys(positions)]
                 claims = local or claims
             if not claims:
                 continue
