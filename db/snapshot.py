@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from decimal import Decimal
 from functools import cached_property
 
@@ -117,32 +117,31 @@ class Snapshot:
 EMPTY_SNAPSHOT = Snapshot(revision=-1, articles={}, sources={}, claims=(), aliases=())
 
 
-def _claim_view(claim: Claim) -> ClaimView:
-    return ClaimView(
-        id=claim.id,
-        kind=claim.kind,
-        topic=claim.topic,
-        statement=claim.statement,
-        quote=claim.quote,
-        place=claim.place,
-        source_id=claim.source_id,
-        article_id=claim.article_id,
-        status=claim.status,
-        retracted_at=claim.retracted_at,
-        retraction_reason=claim.retraction_reason,
-        corrected_at=claim.corrected_at,
-        created_at=claim.created_at,
-        country=claim.country,
-        sector=claim.sector,
-        amount=claim.amount,
-        currency=claim.currency,
-        usd_amount=claim.usd_amount,
-        usd_is_approx=claim.usd_is_approx,
-        period=claim.period,
-        basis=claim.basis,
-        change=claim.change,
-        change_date=claim.change_date,
-    )
+_CLAIM_FIELDS = tuple(f.name for f in fields(ClaimView))
+# Few distinct values, repeated on every row: one string object each, not one per row.
+_SHARED_FIELDS = frozenset(
+    {"kind", "topic", "place", "status", "country", "sector", "currency", "period", "basis",
+     "change", "change_date", "retraction_reason"}
+)  # fmt: skip
+
+
+async def _load_claims(session: AsyncSession) -> tuple[ClaimView, ...]:
+    """Plain rows, streamed in batches: no ORM objects (a 100,000-claim store would
+    need hundreds of MB of them, for a moment, to build the views)."""
+    columns = [getattr(Claim, name) for name in _CLAIM_FIELDS]
+    shared = [i for i, name in enumerate(_CLAIM_FIELDS) if name in _SHARED_FIELDS]
+    strings: dict[str, str] = {}
+    claims: list[ClaimView] = []
+    result = await session.stream(select(*columns).order_by(Claim.id))
+    async for batch in result.partitions(2_000):
+        for row in batch:
+            values = list(row)
+            for i in shared:
+                value = values[i]
+                if value is not None:
+                    values[i] = strings.setdefault(value, value)
+            claims.append(ClaimView(*values))
+    return tuple(claims)
 
 
 async def load_snapshot(session: AsyncSession, revision: int) -> Snapshot:
@@ -173,7 +172,7 @@ async def load_snapshot(session: AsyncSession, revision: int) -> Snapshot:
         )
         for s in await session.scalars(select(Source).order_by(Source.id))
     }
-    claims = tuple(_claim_view(c) for c in await session.scalars(select(Claim).order_by(Claim.id)))
+    claims = await _load_claims(session)
     aliases = tuple(
         AliasView(term=a.term, kind=a.kind, value=a.value)
         for a in await session.scalars(select(Alias).order_by(Alias.id))
