@@ -85,12 +85,13 @@ class SqliteFileRevisionReader(RevisionReader):
         try:
             if self._connection is None:
                 self._connection = self._connect()
-            row = self._connection.execute(REVISION_SQL).fetchone()
+            # fetchall: the statement is finished, so no read transaction stays open.
+            rows = self._connection.execute(REVISION_SQL).fetchall()
         except sqlite3.Error:
             # Locked, missing file, no table yet: the ordinary async path decides.
             self._drop()
             return await self._fallback.read()
-        return int(row[0]) if row and row[0] is not None else 0
+        return int(rows[0][0]) if rows and rows[0][0] is not None else 0
 
     def _drop(self) -> None:
         if self._connection is not None:

@@ -47,3 +47,13 @@ def usd(amount: Decimal, locale: str = LOCALE) -> str:
 
 def day(value: dt.datetime | dt.date, locale: str = LOCALE) -> str:
     return str(format_date(value, format="d MMMM y", locale=locale))
+
+
+@lru_cache(maxsize=1)
+def warm_up() -> None:
+    """Babel loads its locale data and parses patterns on first use (tens of ms):
+    done while the engine is built, off the event loop, not on a user's question."""
+    usd(Decimal("1.5"))
+    usd(Decimal(2))
+    money(Decimal(2), "USD")
+    day(dt.date(2000, 1, 1))
