@@ -23,6 +23,7 @@ from telegram.request import BaseRequest
 from bot.config import Settings
 from bot.flood import FloodGuard
 from bot.handlers import editor, errors, reach, user
+from bot.http import AiohttpRequest
 from bot.notify import NoticeSender
 from bot.questionlog import QuestionLogger
 from bot.runtime import Runtime
@@ -74,6 +75,10 @@ def build_application(
         .post_stop(_post_stop)
         .post_shutdown(_post_shutdown)
     )
+    if request is None and settings.telegram_http_client == "aiohttp":
+        # aiohttp costs about a third of httpx's CPU per request (docs/performance.md).
+        request = AiohttpRequest()
+        updates_request = updates_request or AiohttpRequest(connection_pool_size=1)
     if request is not None:
         builder = builder.request(request)
     if updates_request is not None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Annotated
+from typing import Annotated, Literal
 from urllib.parse import urlsplit
 
 from pydantic import Field, SecretStr, ValidationError, field_validator
@@ -37,6 +37,8 @@ class Settings(BaseSettings):
     log_level: str = "INFO"
     # Messages a second over all chats; 0 turns the limiter off.
     telegram_max_rate: float = Field(default=30.0, ge=0)
+    # HTTP client for the Bot API: aiohttp (fast, bot/http.py) or PTB's default httpx.
+    telegram_http_client: Literal["aiohttp", "httpx"] = "aiohttp"
     # Inline mode: how long Telegram may cache inline results, so a
     # correction reaches inline users within seconds.
     inline_cache_seconds: int = Field(default=5, ge=0, le=86_400)

@@ -16,6 +16,7 @@ from bot.config import Settings
 from bot.engine import AnswerEngine
 from db.migrate import upgrade_engine
 from db.retry import retry_read
+from db.revision import revision_reader
 from db.session import create_engine, create_sessionmaker
 from db.snapshot import FactStore
 from db.transfer import seed_if_empty
@@ -40,7 +41,7 @@ class Runtime:
             settings=settings,
             engine=engine,
             sessionmaker=sessionmaker,
-            facts=FactStore(sessionmaker),
+            facts=FactStore(sessionmaker, revision_reader(engine, sessionmaker)),
         )
 
     async def prepare_store(self, *, migrate: bool = True) -> None:
@@ -66,4 +67,5 @@ class Runtime:
             return self._answer_engine
 
     async def close(self) -> None:
+        await self.facts.revisions.close()
         await self.engine.dispose()

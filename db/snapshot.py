@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from decimal import Decimal
+from functools import cached_property
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from db.models import Alias, Article, Claim, Source
-from db.revision import current_revision
+from db.revision import RevisionReader, SessionRevisionReader, current_revision
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,8 +102,9 @@ class Snapshot:
     def claim(self, claim_id: int) -> ClaimView | None:
         return self._by_id.get(claim_id)
 
-    @property
+    @cached_property
     def active_claims(self) -> tuple[ClaimView, ...]:
+        # Computed once: a snapshot never changes.
         return tuple(claim for claim in self.claims if claim.active)
 
     @property
@@ -115,32 +117,31 @@ class Snapshot:
 EMPTY_SNAPSHOT = Snapshot(revision=-1, articles={}, sources={}, claims=(), aliases=())
 
 
-def _claim_view(claim: Claim) -> ClaimView:
-    return ClaimView(
-        id=claim.id,
-        kind=claim.kind,
-        topic=claim.topic,
-        statement=claim.statement,
-        quote=claim.quote,
-        place=claim.place,
-        source_id=claim.source_id,
-        article_id=claim.article_id,
-        status=claim.status,
-        retracted_at=claim.retracted_at,
-        retraction_reason=claim.retraction_reason,
-        corrected_at=claim.corrected_at,
-        created_at=claim.created_at,
-        country=claim.country,
-        sector=claim.sector,
-        amount=claim.amount,
-        currency=claim.currency,
-        usd_amount=claim.usd_amount,
-        usd_is_approx=claim.usd_is_approx,
-        period=claim.period,
-        basis=claim.basis,
-        change=claim.change,
-        change_date=claim.change_date,
-    )
+_CLAIM_FIELDS = tuple(f.name for f in fields(ClaimView))
+# Few distinct values, repeated on every row: one string object each, not one per row.
+_SHARED_FIELDS = frozenset(
+    {"kind", "topic", "place", "status", "country", "sector", "currency", "period", "basis",
+     "change", "change_date", "retraction_reason"}
+)  # fmt: skip
+
+
+async def _load_claims(session: AsyncSession) -> tuple[ClaimView, ...]:
+    """Plain rows, streamed in batches: no ORM objects (a 100,000-claim store would
+    need hundreds of MB of them, for a moment, to build the views)."""
+    columns = [getattr(Claim, name) for name in _CLAIM_FIELDS]
+    shared = [i for i, name in enumerate(_CLAIM_FIELDS) if name in _SHARED_FIELDS]
+    strings: dict[str, str] = {}
+    claims: list[ClaimView] = []
+    result = await session.stream(select(*columns).order_by(Claim.id))
+    async for batch in result.partitions(2_000):
+        for row in batch:
+            values = list(row)
+            for i in shared:
+                value = values[i]
+                if value is not None:
+                    values[i] = strings.setdefault(value, value)
+            claims.append(ClaimView(*values))
+    return tuple(claims)
 
 
 async def load_snapshot(session: AsyncSession, revision: int) -> Snapshot:
@@ -171,7 +172,7 @@ async def load_snapshot(session: AsyncSession, revision: int) -> Snapshot:
         )
         for s in await session.scalars(select(Source).order_by(Source.id))
     }
-    claims = tuple(_claim_view(c) for c in await session.scalars(select(Claim).order_by(Claim.id)))
+    claims = await _load_claims(session)
     aliases = tuple(
         AliasView(term=a.term, kind=a.kind, value=a.value)
         for a in await session.scalars(select(Alias).order_by(Alias.id))
@@ -192,8 +193,14 @@ async def load_snapshot(session: AsyncSession, revision: int) -> Snapshot:
 class FactStore:
     """The process's current snapshot; never serves one older than the store's revision."""
 
-    def __init__(self, sessionmaker: async_sessionmaker[AsyncSession]) -> None:
+    def __init__(
+        self,
+        sessionmaker: async_sessionmaker[AsyncSession],
+        revisions: RevisionReader | None = None,
+    ) -> None:
         self._sessionmaker = sessionmaker
+        # How the per-question revision is read (db/revision.py: cheap per backend).
+        self.revisions = revisions or SessionRevisionReader(sessionmaker)
         self._snapshot = EMPTY_SNAPSHOT
         self._lock = asyncio.Lock()
 
@@ -203,10 +210,9 @@ class FactStore:
         return self._snapshot
 
     async def current(self) -> Snapshot:
-        async with self._sessionmaker() as session, session.begin():
-            revision = await current_revision(session)
-            if revision == self._snapshot.revision:
-                return self._snapshot
+        revision = await self.revisions.read()
+        if revision == self._snapshot.revision:
+            return self._snapshot
         async with self._lock:
             if revision <= self._snapshot.revision:
                 return self._snapshot

@@ -11,6 +11,7 @@ from functools import lru_cache
 from babel import Locale
 
 from bot.engine.compose import Composer
+from bot.engine.numbers import warm_up
 from bot.engine.reply import Reply
 from bot.engine.text import normalize
 from bot.engine.understand import Understander, Understanding
@@ -57,6 +58,7 @@ class AnswerEngine:
         self.snapshot = snapshot
         self.understander = Understander(snapshot, country_lookup())
         self.composer = Composer(snapshot, country_names())
+        warm_up()
 
     @property
     def revision(self) -> int:
@@ -80,7 +82,7 @@ class AnswerEngine:
         topics = [t for t in u.topics if t not in ("quota", "doubling")]
         if "doubling" in u.topics and "quota" not in intents:
             intents.append("quota")
-        covered_countries = {q.country for q in c.quotas()}
+        covered_countries = c.covered_countries
         uncovered = [code for code in u.countries if code not in covered_countries]
         if uncovered:
             u.countries = [code for code in u.countries if code in covered_countries]

@@ -19,10 +19,62 @@ IMPLIED = "implied by “doubled”; the report does not state the new amount"
 CHANGE_FACTORS = {"doubled": Decimal(2)}
 
 
+class ClaimIndex:
+    """Claims by place, country, currency and sector, built once per snapshot.
+
+    ``select`` gives what a scan with ``Composer.matches`` would, in the same
+    order, without touching the claims that do not match.
+    """
+
+    FIELDS = ("place", "country", "currency", "sector")
+
+    def __init__(self, claims: Iterable[ClaimView]) -> None:
+        self.claims = list(claims)
+        self._by: dict[str, dict[str, list[int]]] = {name: {} for name in self.FIELDS}
+        for position, claim in enumerate(self.claims):
+            for name in self.FIELDS:
+                value = getattr(claim, name)
+                if value is not None:
+                    self._by[name].setdefault(value, []).append(position)
+
+    def select(self, u: Understanding) -> list[ClaimView]:
+        positions: set[int] = set()
+        for name, wanted in (
+            ("place", u.places),
+            ("country", u.countries),
+            ("currency", u.currencies),
+            ("sector", u.sectors),
+        ):
+            by_value = self._by[name]
+            for value in wanted:
+                positions.update(by_value.get(value, ()))
+        return [self.claims[p] for p in sorted(positions)]
+
+
 class Composer:
     def __init__(self, snapshot: Snapshot, country_names: dict[str, str]) -> None:
         self.snapshot = snapshot
         self.country_names = country_names  # ISO code -> display name
+        # Per-snapshot indexes: a question touches only the claims it is about.
+        claims = snapshot.claims
+        self._active_quotas = ClaimIndex(c for c in claims if c.is_quota and c.active)
+        self._inactive_quotas = ClaimIndex(c for c in claims if c.is_quota and not c.active)
+        self._active = ClaimIndex(snapshot.active_claims)
+        self.covered_countries = frozenset(c.country for c in self._active_quotas.claims)
+        self._doubling_by_place: dict[str | None, list[ClaimView]] = {}
+        self._facts_by_topic: dict[str, list[ClaimView]] = {}
+        # topic -> place -> positions in _facts_by_topic[topic]
+        self._topic_places: dict[str, dict[str | None, list[int]]] = {}
+        for claim in snapshot.active_claims:
+            if claim.is_quota:
+                continue
+            facts = self._facts_by_topic.setdefault(claim.topic, [])
+            places = self._topic_places.setdefault(claim.topic, {})
+            places.setdefault(claim.place, []).append(len(facts))
+            facts.append(claim)
+            if claim.topic == "doubling":
+                self._doubling_by_place.setdefault(claim.place, []).append(claim)
+        self._covered: Html | None = None
 
     # ----- labels -------------------------------------------------------------
 
@@ -59,12 +111,10 @@ class Composer:
     # ----- selections ---------------------------------------------------------
 
     def quotas(self, u: Understanding | None = None, *, active: bool = True) -> list[ClaimView]:
-        chosen = [
-            c for c in self.snapshot.claims if c.is_quota and (c.active if active else not c.active)
-        ]
+        index = self._active_quotas if active else self._inactive_quotas
         if u is None or not u.has_subject:
-            return chosen
-        return [c for c in chosen if self.matches(c, u)]
+            return list(index.claims)
+        return index.select(u)
 
     @staticmethod
     def matches(claim: ClaimView, u: Understanding) -> bool:
@@ -77,10 +127,13 @@ class Composer:
         return bool(u.sectors and claim.sector in u.sectors)
 
     def covered(self) -> Html:
-        places = [self.place_label(c) for c in self.quotas()]
-        if not places:
-            return Html("The store holds no quota figures right now.")
-        return fmt("It covers quota figures for {}.", " and ".join(places))
+        if self._covered is None:
+            places = [self.place_label(c) for c in self._active_quotas.claims]
+            if not places:
+                self._covered = Html("The store holds no quota figures right now.")
+            else:
+                self._covered = fmt("It covers quota figures for {}.", " and ".join(places))
+        return self._covered
 
     # ----- blocks -------------------------------------------------------------
 
@@ -128,11 +181,8 @@ class Composer:
         return lines
 
     def supporting(self, quota: ClaimView) -> list[ClaimView]:
-        return [
-            c
-            for c in self.snapshot.claims
-            if c.active and c.topic == "doubling" and c.place == quota.place and not c.is_quota
-        ]
+        """Active "doubling" facts about the quota's place."""
+        return list(self._doubling_by_place.get(quota.place, ()))
 
     @staticmethod
     def unit(claim: ClaimView) -> str:
@@ -276,7 +326,8 @@ class Composer:
             )
 
     def answer_sources(self, u: Understanding, reply: Reply) -> None:
-        claims = [c for c in self.snapshot.active_claims if self._about(c, u)]
+        # _about is matches() (which already covers the place) or everything.
+        claims = self._active.select(u) if u.has_subject else list(self._active.claims)
         by_source: dict[int, list[ClaimView]] = {}
         for claim in claims:
             by_source.setdefault(claim.source_id, []).append(claim)
@@ -424,7 +475,8 @@ class Composer:
             )
 
     def answer_compare(self, u: Understanding, reply: Reply) -> None:
-        chosen = self.quotas(u) if len(self.quotas(u)) >= 2 else self.quotas()
+        selected = self.quotas(u)
+        chosen = selected if len(selected) >= 2 else self.quotas()
         if len(chosen) < 2:
             self.answer_quota(u, reply)
             return
@@ -455,9 +507,14 @@ class Composer:
 
     def answer_topics(self, u: Understanding, reply: Reply) -> None:
         for topic in u.topics:
-            claims = [c for c in self.snapshot.active_claims if c.topic == topic and not c.is_quota]
+            claims = self._facts_by_topic.get(topic, [])
             if u.places:
-                local = [c for c in claims if c.place in u.places or c.place is None]
+                # The facts about the places asked (and those about no place), in order.
+                by_place = self._topic_places.get(topic, {})
+                positions = sorted(
+                    p for place in [*u.places, None] for p in by_place.get(place, ())
+                )
+                local = [claims[p] for p in dict.fromkeys(positions)]
                 claims = local or claims
             if not claims:
                 continue

@@ -20,6 +20,7 @@ def currency_name(code: str, plural: bool = True, locale: str = LOCALE) -> str:
         return code
 
 
+@lru_cache(maxsize=4096)  # Babel's formatting is slow; equal amounts format alike
 def money(amount: Decimal, currency: str, locale: str = LOCALE) -> str:
     """62000 RUB -> "62,000 rubles (RUB)"; the ISO code removes any doubt."""
     number = format_decimal(amount.normalize(), locale=locale, decimal_quantization=False)
@@ -29,6 +30,7 @@ def money(amount: Decimal, currency: str, locale: str = LOCALE) -> str:
     return f"{number} {short} ({currency})"
 
 
+@lru_cache(maxsize=4096)
 def usd(amount: Decimal, locale: str = LOCALE) -> str:
     quantized = amount.normalize()
     digits = 0 if quantized == quantized.to_integral_value() else 2
@@ -45,3 +47,13 @@ def usd(amount: Decimal, locale: str = LOCALE) -> str:
 
 def day(value: dt.datetime | dt.date, locale: str = LOCALE) -> str:
     return str(format_date(value, format="d MMMM y", locale=locale))
+
+
+@lru_cache(maxsize=1)
+def warm_up() -> None:
+    """Babel loads its locale data and parses patterns on first use (tens of ms):
+    done while the engine is built, off the event loop, not on a user's question."""
+    usd(Decimal("1.5"))
+    usd(Decimal(2))
+    money(Decimal(2), "USD")
+    day(dt.date(2000, 1, 1))

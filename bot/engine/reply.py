@@ -19,13 +19,18 @@ class Reply:
     answered: bool = True
     # Natural next questions, as (label, question) pairs, for buttons.
     follow_ups: list[tuple[str, str]] = field(default_factory=list)
+    _used: set[int] = field(default_factory=set, repr=False, compare=False)
 
     def cite(self, article_id: int) -> None:
         if article_id not in self.article_ids:
             self.article_ids.append(article_id)
 
     def use(self, claim_id: int, article_id: int) -> None:
-        if claim_id not in self.claim_ids:
+        # A set beside the list: big answers cite thousands of claims.
+        if len(self._used) != len(self.claim_ids):
+            self._used = set(self.claim_ids)
+        if claim_id not in self._used:
+            self._used.add(claim_id)
             self.claim_ids.append(claim_id)
         self.cite(article_id)
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from functools import lru_cache
+from itertools import chain
 
 # Zero-width and bidirectional controls change nothing a reader sees.
 _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad]")
@@ -66,6 +68,16 @@ class Vocabulary:
         for word in known:
             if " " not in word and not has_cjk(word):
                 self._by_length.setdefault(len(word), []).append(word)
+        # Bigram postings, so a typo is compared only with words that could be near it.
+        self._position: dict[str, int] = {}
+        # (bigram, length, first letter) -> words: two-edit typos keep their first letter.
+        self._postings: dict[tuple[str, int, str], list[str]] = {}
+        for length, words_of_length in self._by_length.items():
+            for position, word in enumerate(words_of_length):
+                self._position[word] = position
+                for gram in _bigrams(word):
+                    self._postings.setdefault((gram, length, word[0]), []).append(word)
+        self._alphabet = sorted({char for word in self._position for char in word})
         self.correct = lru_cache(maxsize=4096)(self._correct)
 
     def __contains__(self, word: str) -> bool:
@@ -78,10 +90,52 @@ class Vocabulary:
         if budget == 0 or not word.isalpha():
             return None
         for distance in range(1, budget + 1):
+            near = self._within_one(word) if distance == 1 else self._near(word, distance)
             for length in range(len(word) - distance, len(word) + distance + 1):
-                for candidate in self._by_length.get(length, ()):
+                # The same order as a scan of every word of this length would take.
+                candidates = sorted(
+                    (c for c in near if len(c) == length), key=self._position.__getitem__
+                )
+                for candidate in candidates:
                     if candidate[0] != word[0] and distance > 1:
                         continue
                     if edit_distance_within(word, candidate, distance):
                         return candidate
         return None
+
+    def _within_one(self, word: str) -> set[str]:
+        """Every known word one edit away: the edits are generated, then looked up."""
+        splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+        edits = {a + b[1:] for a, b in splits if b}
+        edits.update(a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1)
+        for char in self._alphabet:
+            edits.update(a + char + b[1:] for a, b in splits if b)
+            edits.update(a + char + b for a, b in splits)
+        return {edit for edit in edits if edit in self._position}
+
+    def _near(self, word: str, distance: int) -> set[str]:
+        """Every known word within ``distance`` edits of ``word`` that starts alike, and more.
+
+        One edit (a transposition at worst) removes at most three of a word's
+        distinct bigrams, so a word within ``distance`` edits keeps all but
+        3 * distance of them.
+        """
+        grams = _bigrams(word)
+        need = len(grams) - 3 * distance
+        lengths = range(len(word) - distance, len(word) + distance + 1)
+        if need <= 0:
+            return {w for length in lengths for w in self._by_length.get(length, ())}
+        # Counter counts in C: the postings of a common bigram can be long.
+        counts = Counter(
+            chain.from_iterable(
+                self._postings.get((gram, length, word[0]), ())
+                for gram in grams
+                for length in lengths
+            )
+        )
+        return {candidate for candidate, shared in counts.items() if shared >= need}
+
+
+def _bigrams(word: str) -> set[str]:
+    padded = f"^{word}$"
+    return {padded[i : i + 2] for i in range(len(padded) - 1)}

@@ -289,16 +289,22 @@ class Understander:
         for alias in snapshot.aliases:
             self._phrases.setdefault(normalize(alias.term), []).append((alias.kind, alias.value))
         # Places, sectors and topics are their own names too.
+        # Many claims share a place, sector or topic: each value is read once (same
+        # phrases, same order as reading every claim).
+        seen: dict[str, set[str]] = {"place": set(), "sector": set(), "topic": set()}
         for claim in snapshot.claims:
-            if claim.place:
-                self._phrases.setdefault(normalize(claim.place), []).append(("place", claim.place))
-            if claim.sector:
-                entry = ("sector", claim.sector)
-                if entry not in self._phrases.setdefault(normalize(claim.sector), []):
-                    self._phrases[normalize(claim.sector)].append(entry)
-            entry = ("topic", claim.topic)
-            if entry not in self._phrases.setdefault(normalize(claim.topic), []):
-                self._phrases[normalize(claim.topic)].append(entry)
+            value: str | None
+            for kind, value in (
+                ("place", claim.place),
+                ("sector", claim.sector),
+                ("topic", claim.topic),
+            ):
+                if value is None or value in seen[kind] or (kind != "topic" and not value):
+                    continue
+                seen[kind].add(value)
+                entries = self._phrases.setdefault(normalize(value), [])
+                if (kind, value) not in entries:
+                    entries.append((kind, value))
         # Every country name the bot knows of, to say honestly "the report does not cover it".
         self._country_names = country_names or {}
         for name, code in self._country_names.items():
