@@ -443,6 +443,7 @@ async def grant(session: AsyncSession, actor: Actor, user_id: int) -> bool:
             return False
         session.add(Editor(user_id=user_id, granted_by=actor.user_id))
         _log(session, _batch(), actor, "editor", 0, "grant", "user_id", None, user_id)
+        await bump_revision(session)  # snapshots carry the editor ids
         return True
 
     return await _write(session, work)
@@ -462,6 +463,7 @@ async def revoke(session: AsyncSession, actor: Actor, user_id: int) -> bool:
             return False
         await session.delete(editor)
         _log(session, _batch(), actor, "editor", 0, "revoke", "user_id", user_id, None)
+        await bump_revision(session)  # snapshots carry the editor ids
         return True
 
     return await _write(session, work)

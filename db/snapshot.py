@@ -16,7 +16,7 @@ from functools import cached_property
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from db.models import Alias, Article, Claim, Source
+from db.models import Alias, Article, Claim, Editor, Source
 from db.revision import RevisionReader, SessionRevisionReader, current_revision
 
 
@@ -94,6 +94,9 @@ class Snapshot:
     claims: tuple[ClaimView, ...]
     aliases: tuple[AliasView, ...]
     default_article_id: int | None = None
+    # Editors granted in the store (owners come from settings): lets the Telegram layer
+    # skip editor-only lookups for everyone else without a query.
+    editor_ids: frozenset[int] = frozenset()
     _by_id: dict[int, ClaimView] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -180,6 +183,7 @@ async def load_snapshot(session: AsyncSession, revision: int) -> Snapshot:
     default_id = next((a.id for a in articles.values() if a.is_default), None)
     if default_id is None and articles:
         default_id = min(articles)
+    editor_ids = frozenset(await session.scalars(select(Editor.user_id)))
     return Snapshot(
         revision=revision,
         articles=articles,
@@ -187,6 +191,7 @@ async def load_snapshot(session: AsyncSession, revision: int) -> Snapshot:
         claims=claims,
         aliases=aliases,
         default_article_id=default_id,
+        editor_ids=editor_ids,
     )
 
 

@@ -914,6 +914,11 @@ async def dialogue_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
         return
     runtime = runtime_of(context)
     try:
+        # Only owners and editors have dialogues: everyone else costs no query here
+        # beyond the revision read (which the answer needs anyway).
+        snapshot = (await runtime.answer_engine()).snapshot
+        if not actor.is_owner and actor.user_id not in snapshot.editor_ids:
+            return
         async with runtime.sessionmaker() as session:
             dialogue = await dialogues.load(session, chat.id, actor.user_id)
     except DATABASE_DOWN:
