@@ -22,6 +22,8 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from db.errors import OneLineError
+
 __all__ = [
     "MAX_TEXT_LEN",
     "ArgumentError",
@@ -63,16 +65,8 @@ _COMMAND_RE = re.compile(r"\s*/([A-Za-z0-9_]{1,32})(?:@[A-Za-z0-9_]{1,64})?(?=\s
 _PREVIEW_LEN = 40
 
 
-class ArgumentError(ValueError):
+class ArgumentError(OneLineError):
     """A command's text cannot be parsed; ``str(error)`` says why, on one line."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(" ".join(message.split()))
-
-    @property
-    def message(self) -> str:
-        """The human-readable, single-line message."""
-        return str(self.args[0])
 
 
 def _preview(value: str, *, quote: bool = True) -> str:

@@ -19,6 +19,8 @@ import babel
 import babel.numbers
 import pycountry
 
+from db.errors import OneLineError
+
 __all__ = [
     "AMOUNT_MAX_DECIMALS",
     "AMOUNT_MAX_INTEGER_DIGITS",
@@ -66,16 +68,8 @@ _EXCEPTIONAL_COUNTRY_CODES = {"UK": "GB"}
 _PREVIEW_LEN = 40
 
 
-class ValidationError(ValueError):
+class ValidationError(OneLineError):
     """A value an editor supplied is unusable; ``str(error)`` says why, on one line."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(" ".join(message.split()))
-
-    @property
-    def message(self) -> str:
-        """The human-readable, single-line message."""
-        return str(self.args[0])
 
 
 # --------------------------------------------------------------------------- helpers
