@@ -37,6 +37,9 @@ from db.session import is_sqlite
 
 log = logging.getLogger(__name__)
 
+# Only the sending replica purges; hourly is plenty for rows kept a week.
+PURGE_EVERY_SECONDS = 3600.0
+
 ADVISORY_LOCK_KEY = 0x5154_4E4F  # "QTNO": one notice sender per database
 PRIVATE_GAP = 1.0  # seconds between two messages to one private chat
 GROUP_GAP = 3.0  # 20 a minute per group
@@ -159,10 +162,17 @@ class NoticeSender:
         self._wake.clear()
 
     async def _drain_forever(self) -> None:
+        last_purge = 0.0
         while True:
             if self._lock_connection is not None:
                 # The lock lives as long as this connection: make sure it still does.
                 await self._lock_connection.scalar(text("SELECT 1"))
+            if time.monotonic() - last_purge > PURGE_EVERY_SECONDS:
+                last_purge = time.monotonic()
+                async with self.runtime.sessionmaker() as session:
+                    purged = await notices.purge_finished_notices(session)
+                if purged:
+                    log.info("Purged %d finished change notices", purged)
             waited = await self.drain_once()
             if waited is None:
                 await self._sleep(self.poll_seconds)

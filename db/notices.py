@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import delete, func, insert, or_, select, update
+from sqlalchemy import delete, exists, func, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import ChangeNotice, NoticeDelivery, Subscription, utcnow
@@ -284,3 +284,27 @@ async def drop_chat(session: AsyncSession, chat_id: int, reason: str) -> int:
             .values(status="dropped", error=reason[:200])
         )
     return int(result.rowcount or 0)  # type: ignore[attr-defined]
+
+
+# Sent and dropped notices are kept a week (for /stats and for looking back), then go.
+FINISHED_NOTICES_KEEP = dt.timedelta(days=7)
+
+
+async def purge_finished_notices(
+    session: AsyncSession, keep: dt.timedelta = FINISHED_NOTICES_KEEP
+) -> int:
+    """Deletes notices older than ``keep`` with nothing left to send; returns how many."""
+    cutoff = utcnow() - keep
+    pending = exists().where(
+        NoticeDelivery.notice_id == ChangeNotice.id, NoticeDelivery.status == "pending"
+    )
+    async with write_transaction(session):
+        ids = list(
+            await session.scalars(
+                select(ChangeNotice.id).where(ChangeNotice.created_at < cutoff, ~pending)
+            )
+        )
+        if ids:
+            await session.execute(delete(NoticeDelivery).where(NoticeDelivery.notice_id.in_(ids)))
+            await session.execute(delete(ChangeNotice).where(ChangeNotice.id.in_(ids)))
+    return len(ids)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from telegram import Update
 from telegram.ext import Application, ContextTypes
 
@@ -22,7 +22,7 @@ from bot.notify import NoticeSender
 from bot.questionlog import QuestionLogger
 from bot.runtime import Runtime
 from db import notices
-from db.models import NoticeDelivery, QuestionLogEntry, Subscription, utcnow
+from db.models import ChangeNotice, NoticeDelivery, QuestionLogEntry, Subscription, utcnow
 from db.session import write_transaction
 from tests.fakes.recording_request import RecordingRequest
 from tests.fakes.updates import (
@@ -372,3 +372,20 @@ async def test_an_editors_correction_notifies_subscribers_once(harness: Harness)
         body = plain(notice["text"])
         assert "62000" in body and "63000" in body
         assert CAVEAT in notice["text"]
+
+
+async def test_finished_notices_are_purged_after_a_week(runtime: Runtime) -> None:
+    async with runtime.sessionmaker() as session:
+        await notices.subscribe(session, chat_id=901, chat_type="private", kind="all")
+    assert await queue_change(runtime) == 1
+    async with runtime.sessionmaker() as session, write_transaction(session):
+        # Not sent yet: a pending notice is never purged, however old.
+        old = utcnow() - dt.timedelta(days=8)
+        await session.execute(update(ChangeNotice).values(created_at=old))
+    async with runtime.sessionmaker() as session:
+        assert await notices.purge_finished_notices(session) == 0
+    async with runtime.sessionmaker() as session, write_transaction(session):
+        await session.execute(update(NoticeDelivery).values(status="sent", sent_at=old))
+    async with runtime.sessionmaker() as session:
+        assert await notices.purge_finished_notices(session) == 1
+        assert await session.scalar(select(func.count()).select_from(NoticeDelivery)) == 0
