@@ -6,6 +6,7 @@ import logging
 
 from telegram import BotCommand, Update
 from telegram.constants import ParseMode
+from telegram.error import TelegramError
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -190,9 +191,13 @@ async def _post_init(application: Application) -> None:
         attach_reach(application, runtime)
     application.bot_data["question_log"].start()
     application.bot_data["notice_sender"].start()
-    await application.bot.set_my_commands([BotCommand(n, d) for n, d in PUBLIC_COMMANDS])
-    # Editor commands show only in owners' and editors' own chats.
-    await editor.install_menus(application)
+    try:
+        await application.bot.set_my_commands([BotCommand(n, d) for n, d in PUBLIC_COMMANDS])
+        # Editor commands show only in owners' and editors' own chats.
+        await editor.install_menus(application)
+    except TelegramError as error:
+        # The menu is a convenience: answering matters more. It is set again next start.
+        log.warning("Could not set the command menus: %s", error)
     log.info("Bot @%s is ready", application.bot.username)
 
 

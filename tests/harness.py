@@ -64,4 +64,7 @@ async def telegram_harness(runtime: Runtime) -> AsyncIterator[Harness]:
     try:
         yield harness
     finally:
+        # post_init started the background workers; stop them as post_stop would.
+        await app.bot_data["notice_sender"].stop()
+        await app.bot_data["question_log"].stop()
         await app.shutdown()

@@ -177,3 +177,22 @@ async def test_an_unexpected_error_gets_an_apology_with_the_caveat(
     # The collecting error handler saw it too; clear it, this one was on purpose.
     assert [type(e) for e in tg.errors] == [RuntimeError]
     tg.errors.clear()
+
+
+async def test_start_up_survives_telegram_refusing_the_command_menu(
+    sqlite_runtime: Runtime, caplog: pytest.LogCaptureFixture
+) -> None:
+    from bot.app import _post_init, build_application
+    from tests.fakes.recording_request import RecordingRequest
+
+    request = RecordingRequest()
+    app = build_application(sqlite_runtime.settings, sqlite_runtime, request=request)
+    await app.initialize()
+    try:
+        request.fail_next("setMyCommands", 502, count=3)
+        await _post_init(app)  # must not raise: the menu is a convenience
+    finally:
+        await app.bot_data["notice_sender"].stop()
+        await app.bot_data["question_log"].stop()
+        await app.shutdown()
+    assert "Could not set the command menus" in caplog.text
