@@ -241,7 +241,7 @@ class ProcessedUpdate(Base):
     finished: Mapped[bool] = mapped_column(Boolean, default=False, server_default=true())
 
 
-# ----- Reach (issue 4): subscriptions, change notices, the question log. ----------
+# ----- Reach: subscriptions, change notices, the question log. -------------------
 
 
 class Subscription(Base):
