@@ -646,6 +646,16 @@ async def edit_claim(
             _log(session, batch, actor, "claim", claim_id, "edit", attr, old, value, reason)
         if not change.fields:
             raise InvalidValue(f"#{claim_id} already has these values: nothing to change")
+        figures = {"amount", "currency", "place", "country", "sector", "period", "basis", "change"}
+        if claim.kind == "quota" and "statement" not in new_values and figures & set(new_values):
+            # The stored sentence must not go on stating the old figure (exports show it).
+            sentence = quota_statement(
+                {key: getattr(claim, key) for key in figures}, claim.country or ""
+            )
+            if sentence != claim.statement:
+                _log(session, batch, actor, "claim", claim_id, "edit", "statement",
+                     claim.statement, sentence, reason)  # fmt: skip
+                claim.statement = sentence
         old_corrected = claim.corrected_at
         claim.corrected_at = utcnow()
         claim.updated_at = claim.corrected_at

@@ -330,3 +330,18 @@ async def test_aliases_count_check(runtime: Runtime) -> None:
         assert change.note is not None  # no fact has that place yet
         count = await session.scalar(select(func.count()).select_from(Alias))
         assert count
+
+
+async def test_correcting_a_quota_rewrites_its_stored_sentence(runtime: Runtime) -> None:
+    await _with_editor(runtime)
+    original = (await _claim(runtime, 1)).statement
+    assert "62,000" in original
+    async with runtime.sessionmaker() as session:
+        await editing.edit_claim(session, EDITOR, 1, {"amount": "63000"})
+    corrected = (await _claim(runtime, 1)).statement
+    assert "63,000" in corrected and "62,000" not in corrected
+    async with runtime.sessionmaker() as session:
+        rows = await editing.history(session, EDITOR, 1)
+        assert any(r.field == "statement" and r.old_value == original for r in rows)
+        await editing.undo(session, EDITOR)
+    assert (await _claim(runtime, 1)).statement == original
