@@ -9,6 +9,7 @@ import re
 from typing import cast
 
 from telegram import (
+    Chat,
     InlineKeyboardMarkup,
     InlineQueryResultArticle,
     InputTextMessageContent,
@@ -248,15 +249,26 @@ async def _say(
     await send_engine_reply(update, context, engine, reply)
 
 
-async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def _managing(
+    update: Update, context: ContextTypes.DEFAULT_TYPE
+) -> tuple[AnswerEngine, Chat] | None:
+    """The engine and chat when this user may change the chat's subscriptions."""
     chat = update.effective_chat
     engine = await engine_or_apology(update, context)
     if engine is None or chat is None:
-        return
+        return None
     refusal = await _may_manage(update, context)
     if refusal is not None:
         await _say(update, context, engine, refusal)
+        return None
+    return engine, chat
+
+
+async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    managing = await _managing(update, context)
+    if managing is None:
         return
+    engine, chat = managing
     target = _resolve_target(engine, command_argument(context))
     if isinstance(target, str):
         await _say(update, context, engine, target, Html("Usage: /subscribe [place or #id]"))
@@ -284,14 +296,10 @@ async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def unsubscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    chat = update.effective_chat
-    engine = await engine_or_apology(update, context)
-    if engine is None or chat is None:
+    managing = await _managing(update, context)
+    if managing is None:
         return
-    refusal = await _may_manage(update, context)
-    if refusal is not None:
-        await _say(update, context, engine, refusal)
-        return
+    engine, chat = managing
     argument = command_argument(context)
     async with runtime_of(context).sessionmaker() as session:
         if not argument:
