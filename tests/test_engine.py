@@ -197,3 +197,78 @@ def test_a_quota_without_dollars_or_unit_reads_right(engine: AnswerEngine) -> No
     assert "Now: doubled, so 124,000 rubles (RUB) — " in text
     assert ",." not in text and ", —" not in text
     assert bare.amount == Decimal(62000)
+
+
+def big_engine(engine: AnswerEngine, quotas: int) -> AnswerEngine:
+    """The seed plus ``quotas`` synthetic quota figures, each for its own place."""
+    import dataclasses
+
+    from db.snapshot import Snapshot
+
+    seed = engine.snapshot
+    template = seed.claim(1)
+    assert template is not None and template.is_quota
+    start = max(c.id for c in seed.claims) + 1
+    extra = tuple(
+        dataclasses.replace(template, id=start + n, place=f"Testville {n:05d}", change_date=None)
+        for n in range(quotas)
+    )
+    snapshot = Snapshot(
+        revision=seed.revision + 1,
+        articles=seed.articles,
+        sources=seed.sources,
+        claims=seed.claims + extra,
+        aliases=seed.aliases,
+        default_article_id=seed.default_article_id,
+    )
+    return AnswerEngine(snapshot)
+
+
+STORE_WIDE_QUESTIONS = [
+    "/quotas",
+    "all quotas",
+    "Who says so?",
+    "quotas in dollars",
+    "when did the quotas change",
+    "what jobs do they do",
+    "is it per person or per month",
+    "Russia vs China",
+    "quota in Russia",
+    "quota in Narnia",
+    "quota in moscow",
+]
+
+
+@pytest.mark.parametrize("question", STORE_WIDE_QUESTIONS)
+def test_store_wide_answers_stay_short_however_large_the_store(
+    engine: AnswerEngine, question: str
+) -> None:
+    big = big_engine(engine, 3_000)
+    reply = big.answer(question)
+    messages = build_messages(reply.lines, reply.caveats(big.snapshot))
+    # One question, at most two messages, however large the store.
+    assert len(messages) <= 2, (question, len(messages))
+    assert "cannot independently verify" in messages[-1]
+    # Every claim it cites is one it shows: hidden claims are counted, not cited.
+    assert len(reply.claim_ids) <= 40
+
+
+def test_a_capped_list_says_how_many_it_left_out(engine: AnswerEngine) -> None:
+    from bot.engine.compose import LIST_LIMIT
+
+    big = big_engine(engine, 50)
+    text = text_of(big, "/quotas")
+    assert text.count("• #") == LIST_LIMIT
+    assert f"…and {52 - LIST_LIMIT:,} more quota figures in the store" in text
+    assert "Ask about one place" in text
+    # A place beyond the first page is still answered on its own.
+    assert "Testville 00049" in text_of(big, "quota in Testville 00049")
+    covered = text_of(big, "quota in Narnia")
+    assert "Sakhalin, Russia; Dalian, China; Testville 00000, Russia;" in covered
+    assert "; and 42 other places." in covered
+
+
+def test_small_stores_are_not_capped(engine: AnswerEngine) -> None:
+    text = text_of(engine, "/quotas")
+    assert "more quota figures" not in text
+    assert "Sakhalin" in text and "Dalian" in text

@@ -6,8 +6,9 @@ Every figure printed here is a stored claim's, or a derivation labelled as one
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
+from typing import TypeVar
 
 from bot.engine.numbers import day, money, usd
 from bot.engine.reply import Reply
@@ -17,6 +18,16 @@ from db.snapshot import ClaimView, Snapshot, SourceView
 
 IMPLIED = "implied by “doubled”; the report does not state the new amount"
 CHANGE_FACTORS = {"doubled": Decimal(2)}
+
+# Store-wide answers are capped so that one question is one or two messages,
+# however large the store grows (at 100,000 claims, an uncapped "/quotas" was
+# 507 messages): the rest is counted, and the reader told how to narrow it down.
+LIST_LIMIT = 20  # one-line entries
+BLOCK_LIMIT = 5  # full quota blocks (about six lines each)
+PLACES_IN_SENTENCE = 10
+IDS_PER_SOURCE = 10
+
+T = TypeVar("T")
 
 
 class ClaimIndex:
@@ -128,12 +139,33 @@ class Composer:
 
     def covered(self) -> Html:
         if self._covered is None:
-            places = [self.place_label(c) for c in self._active_quotas.claims]
+            places = list(dict.fromkeys(self.place_label(c) for c in self._active_quotas.claims))
             if not places:
                 self._covered = Html("The store holds no quota figures right now.")
+            elif len(places) > PLACES_IN_SENTENCE:
+                self._covered = fmt(
+                    "It covers quota figures for {}; and {} other places.",
+                    "; ".join(places[:PLACES_IN_SENTENCE]),
+                    f"{len(places) - PLACES_IN_SENTENCE:,}",
+                )
             else:
                 self._covered = fmt("It covers quota figures for {}.", " and ".join(places))
         return self._covered
+
+    @staticmethod
+    def capped(items: Sequence[T], limit: int = LIST_LIMIT) -> tuple[Sequence[T], int]:
+        """The first ``limit`` items, and how many were left out."""
+        return items[:limit], max(0, len(items) - limit)
+
+    @staticmethod
+    def more_line(hidden: int, what: str, reply: Reply) -> None:
+        if hidden:
+            reply.lines.append(
+                italic(
+                    f"…and {hidden:,} more {what} in the store, not shown here. "
+                    "Ask about one place to narrow it down."
+                )
+            )
 
     # ----- blocks -------------------------------------------------------------
 
@@ -215,19 +247,24 @@ class Composer:
     def answer_quota(self, u: Understanding, reply: Reply) -> None:
         chosen = self.quotas(u)
         if not chosen and u.has_subject:
-            retracted = self.quotas(u, active=False)
+            retracted, hidden = self.capped(self.quotas(u, active=False))
             if retracted:
                 reply.lines.extend(self.retraction_line(c, reply) for c in retracted)
+                self.more_line(hidden, "retracted figures", reply)
                 return
             self.say_not_covered(u, reply)
             return
         if not chosen:
             reply.lines.append(Html("The store holds no current quota figures."))
             return
-        for index, claim in enumerate(chosen):
+        shown, hidden = self.capped(chosen, BLOCK_LIMIT)
+        for index, claim in enumerate(shown):
             if index:
                 reply.lines.append(Html(""))
             reply.lines.extend(self.quota_block(claim, reply))
+        if hidden:
+            reply.lines.append(Html(""))
+            self.more_line(hidden, "quota figures", reply)
 
     def say_not_covered(self, u: Understanding, reply: Reply) -> None:
         asked = u.places + [self.country(c) for c in u.countries] + u.currencies + u.sectors
@@ -242,7 +279,8 @@ class Composer:
             reply.lines.append(Html("The store holds no current quota figures."))
             return
         reply.lines.append(bold("All reported quotas (before the doubling, as reported):"))
-        for claim in quotas:
+        shown, hidden = self.capped(quotas)
+        for claim in shown:
             reply.use(claim.id, claim.article_id)
             assert claim.amount is not None and claim.currency is not None
             approx = ""
@@ -261,7 +299,8 @@ class Composer:
                     change,
                 )
             )
-        if any(c.change == "doubled" for c in quotas):
+        self.more_line(hidden, "quota figures", reply)
+        if any(c.change == "doubled" for c in shown):
             reply.lines.append(
                 italic(
                     "Doubled figures are implied by “doubled”; the report states only the old ones."
@@ -273,7 +312,8 @@ class Composer:
         if u.has_subject and not u.currencies and not chosen:
             self.say_not_covered(u, reply)
             return
-        for claim in chosen:
+        shown, hidden = self.capped(chosen)
+        for claim in shown:
             reply.use(claim.id, claim.article_id)
             assert claim.amount is not None and claim.currency is not None
             if claim.usd_amount is None:
@@ -298,10 +338,12 @@ class Composer:
             else:
                 line = fmt("{}.", line)
             reply.lines.append(line)
+        self.more_line(hidden, "quota figures", reply)
         reply.lines.append(italic("The report does not say which exchange rate or date it used."))
 
     def answer_date(self, u: Understanding, reply: Reply) -> None:
-        for claim in self.quotas(u) or self.quotas():
+        shown, hidden = self.capped(self.quotas(u) or self.quotas())
+        for claim in shown:
             reply.use(claim.id, claim.article_id)
             if claim.change_date:
                 reply.lines.append(
@@ -319,6 +361,7 @@ class Composer:
                         bold(self.place_label(claim)),
                     )
                 )
+        self.more_line(hidden, "quota figures", reply)
         article = self.snapshot.default_article
         if article is not None and article.published_on is None:
             reply.lines.append(
@@ -335,12 +378,16 @@ class Composer:
             self.say_not_covered(u, reply)
             return
         reply.lines.append(bold("Who says so:"))
-        for source_id, said in by_source.items():
+        sources, hidden_sources = self.capped(list(by_source.items()))
+        for source_id, all_said in sources:
             source = self.snapshot.sources.get(source_id)
             if source is None:
                 continue
-            topics = join([escape(t) for t in dict.fromkeys(c.topic for c in said)], ", ")
+            topics = join([escape(t) for t in dict.fromkeys(c.topic for c in all_said)], ", ")
+            said, hidden_ids = self.capped(all_said, IDS_PER_SOURCE)
             ids = ", ".join(f"#{c.id}" for c in said)
+            if hidden_ids:
+                ids += f" and {hidden_ids:,} more"
             for claim in said:
                 reply.use(claim.id, claim.article_id)
             article = self.snapshot.articles.get(source.article_id)
@@ -363,6 +410,7 @@ class Composer:
                     outlet,
                 )
             reply.lines.append(fmt("• {}. On: {} ({}).", who, topics, ids))
+        self.more_line(hidden_sources, "sources", reply)
         self.article_line(reply)
 
     def _about(self, claim: ClaimView, u: Understanding) -> bool:
@@ -452,14 +500,17 @@ class Composer:
             reply.lines.append(Html("The store holds no current quota figures."))
             return
         reply.lines.append(bold("Sectors in the report:"))
-        for claim in quotas:
+        shown, hidden = self.capped(quotas)
+        for claim in shown:
             reply.use(claim.id, claim.article_id)
             reply.lines.append(
                 fmt("• {}: {}", claim.sector or "not stated", self.place_label(claim))
             )
+        self.more_line(hidden, "quota figures", reply)
 
     def answer_basis(self, u: Understanding, reply: Reply) -> None:
-        for claim in self.quotas(u) or self.quotas():
+        shown, hidden = self.capped(self.quotas(u) or self.quotas())
+        for claim in shown:
             reply.use(claim.id, claim.article_id)
             basis = f"per {claim.basis}" if claim.basis else "basis not stated"
             period = f"per {claim.period}" if claim.period else "period not stated"
@@ -473,6 +524,7 @@ class Composer:
                     period,
                 )
             )
+        self.more_line(hidden, "quota figures", reply)
 
     def answer_compare(self, u: Understanding, reply: Reply) -> None:
         selected = self.quotas(u)
@@ -480,14 +532,17 @@ class Composer:
         if len(chosen) < 2:
             self.answer_quota(u, reply)
             return
-        for index, claim in enumerate(chosen):
+        shown, hidden = self.capped(chosen, BLOCK_LIMIT)
+        for index, claim in enumerate(shown):
             if index:
                 reply.lines.append(Html(""))
             reply.lines.extend(self.quota_block(claim, reply))
         reply.lines.append(Html(""))
+        self.more_line(hidden, "quota figures", reply)
         changes = {c.change for c in chosen}
         if changes == {"doubled"}:
-            reply.lines.append(Html("Both were reported as doubled."))
+            both = "Both" if len(chosen) == 2 else f"All {len(chosen):,}"
+            reply.lines.append(Html(f"{both} were reported as doubled."))
         with_usd = [c for c in chosen if c.usd_amount is not None]
         if len(with_usd) == len(chosen) == 2:
             high, low = sorted(with_usd, key=lambda c: c.usd_amount or 0, reverse=True)
@@ -519,9 +574,11 @@ class Composer:
             if not claims:
                 continue
             reply.lines.append(bold(TOPIC_TITLES.get(topic, topic.capitalize())))
-            for claim in claims:
+            shown, hidden = self.capped(claims)
+            for claim in shown:
                 reply.use(claim.id, claim.article_id)
                 reply.lines.append(fmt("• {}", self.claim_line(claim)))
+            self.more_line(hidden, "facts on this topic", reply)
 
     def answer_missing(self, u: Understanding, reply: Reply) -> None:
         for missing in u.missing:
