@@ -73,7 +73,7 @@ def run_bot(settings: Settings) -> int:
     from telegram import Update
 
     from bot.app import build_application
-    from bot.startup import stop_on_signals, wait_for_database
+    from bot.startup import TokenRefused, stop_on_signals, wait_for_database, wait_for_telegram
     from db.migrate import upgrade
 
     settings.token()  # fail fast, with one clear line, before touching anything
@@ -84,6 +84,17 @@ def run_bot(settings: Settings) -> int:
         if not wait_for_database(settings.database_url, stop):
             return 0
         upgrade(settings.database_url)
+        try:
+            # Telegram down or unreachable at start-up: one line a try, not a traceback.
+            if not wait_for_telegram(settings, stop):
+                return 0
+        except TokenRefused as error:
+            print(
+                f"Configuration error: TELEGRAM_BOT_TOKEN was refused by the Bot API ({error}); "
+                "get a valid token from @BotFather",
+                file=sys.stderr,
+            )
+            return 2
     application = build_application(settings)
     if settings.webhook_mode:
         from bot.webhook import run_webhook

@@ -1,19 +1,25 @@
-"""Start-up: wait for the database with backoff instead of crash-looping on tracebacks."""
+"""Start-up: wait for the database and for the Bot API with backoff, instead of
+crash-looping on tracebacks; a token Telegram refuses stops us with one line."""
 
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import logging
 import signal
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from types import FrameType
+from typing import TYPE_CHECKING
 
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
 from db.session import create_engine, is_sqlite
+
+if TYPE_CHECKING:
+    from bot.config import Settings
 
 log = logging.getLogger(__name__)
 
@@ -66,6 +72,80 @@ def wait_for_database(url: str, stop: threading.Event, max_wait: float | None = 
             continue
         if waited:
             log.info("Database %s is reachable", where)
+        return True
+    return False
+
+
+def _seconds(value: float | dt.timedelta) -> float:
+    return value.total_seconds() if isinstance(value, dt.timedelta) else float(value)
+
+
+class TokenRefused(Exception):
+    """Telegram answered that the bot token is not valid: retrying cannot help."""
+
+
+async def _get_me(settings: Settings) -> str:
+    from telegram import Bot
+    from telegram.request import BaseRequest, HTTPXRequest
+
+    from bot.http import AiohttpRequest
+
+    request: BaseRequest = (
+        AiohttpRequest(connection_pool_size=1)
+        if settings.telegram_http_client == "aiohttp"
+        else HTTPXRequest(connection_pool_size=1)
+    )
+    # A throwaway client: the Application opens its own in its own event loop.
+    await request.initialize()
+    try:
+        bot = Bot(
+            settings.token(),
+            base_url=settings.telegram_api_base_url,
+            base_file_url=settings.telegram_api_base_file_url,
+            request=request,
+        )
+        async with asyncio.timeout(PROBE_TIMEOUT * 3):
+            me = await bot.get_me()
+    finally:
+        await request.shutdown()
+    return me.username or str(me.id)
+
+
+def wait_for_telegram(
+    settings: Settings, stop: threading.Event, max_wait: float | None = None
+) -> bool:
+    """Return True once the Bot API answers getMe; False if ``stop`` was set first or
+    ``max_wait`` seconds passed. Raises ``TokenRefused`` if it refuses the token."""
+    from telegram.error import InvalidToken, RetryAfter
+
+    where = settings.telegram_api_base_url  # the base, without the token
+    delay = FIRST_DELAY
+    waited = 0.0
+    while not stop.is_set():
+        try:
+            username = asyncio.run(_get_me(settings))
+        except InvalidToken as error:
+            raise TokenRefused(describe_error(error)) from None
+        except Exception as error:  # network, timeout, 5xx, flood control: wait and retry
+            if max_wait is not None and waited >= max_wait:
+                log.error("Bot API at %s still not reachable; giving up", where)
+                return False
+            pause = (
+                max(delay, _seconds(error.retry_after)) if isinstance(error, RetryAfter) else delay
+            )
+            log.warning(
+                "Bot API at %s not reachable (%s); retrying in %.0fs",
+                where,
+                describe_error(error),
+                pause,
+            )
+            if stop.wait(pause):
+                break
+            waited += pause
+            delay = min(MAX_DELAY, delay * 2)
+            continue
+        if waited:
+            log.info("Bot API at %s is reachable (bot @%s)", where, username)
         return True
     return False
 

@@ -33,6 +33,7 @@ from tests.production_support import (
     bot_env,
     bot_process,
     final_stderr,
+    free_port,
     get_status,
     need_postgres_fixture,  # noqa: F401 - fixture "need_postgres"
     pg_url_fixture,  # noqa: F401 - fixture "pg_url"
@@ -286,3 +287,48 @@ async def test_token_never_logged_at_debug(api: FakeBotApi, sqlite_url: str, mod
     assert TOKEN.split(":")[1] not in log
     assert SECRET not in log
     assert "<token>" in log
+
+
+async def test_start_waits_for_an_unreachable_bot_api(sqlite_url: str) -> None:
+    # Nothing listens on the port yet: Telegram down, or the network not up.
+    port = free_port()
+    later = FakeBotApi(port=port)
+    env = bot_env(later, sqlite_url)
+    async with bot_process(env) as process:
+        await process.wait_for_log("not reachable")
+        await process.wait_for_log("retrying in 2s")  # a second try, with backoff
+        process.check_alive()
+        async with later:
+            await process.wait_for_log("is reachable", timeout=60)
+            later.push_text("/caveat", user_id=15000)
+            [answer] = await later.wait_for_messages(1, chat_id=15000, timeout=60)
+            assert "cannot independently verify" in answer["text"]
+            # Stop the bot while its Bot API is still up.
+            process.proc.terminate()
+            await asyncio.wait_for(process.proc.wait(), 30)
+    assert process.returncode == 0
+    stderr = final_stderr(process)
+    assert "Traceback" not in stderr
+    assert TOKEN not in stderr
+    assert f"Bot API at http://127.0.0.1:{port}/bot not reachable" in stderr
+
+
+async def test_stop_while_waiting_for_the_bot_api_exits_0(sqlite_url: str) -> None:
+    env = bot_env(FakeBotApi(port=free_port()), sqlite_url)
+    async with bot_process(env) as process:
+        await process.wait_for_log("not reachable")
+    assert process.returncode == 0
+    assert "Traceback" not in final_stderr(process)
+
+
+async def test_a_token_telegram_refuses_stops_start_up_with_one_line(sqlite_url: str) -> None:
+    async with FakeBotApi(token="111:the-only-valid-token") as api:
+        async with bot_process(bot_env(api, sqlite_url), ok_returncodes=(2,)) as process:
+            await asyncio.wait_for(process.proc.wait(), 60)
+        assert not api.calls_of("getUpdates")
+    stderr = final_stderr(process)
+    assert process.returncode == 2
+    assert "Configuration error: TELEGRAM_BOT_TOKEN was refused by the Bot API" in stderr
+    assert "@BotFather" in stderr
+    assert "Traceback" not in stderr
+    assert TOKEN not in stderr
