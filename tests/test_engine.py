@@ -272,3 +272,22 @@ def test_small_stores_are_not_capped(engine: AnswerEngine) -> None:
     text = text_of(engine, "/quotas")
     assert "more quota figures" not in text
     assert "Sakhalin" in text and "Dalian" in text
+
+
+def test_did_you_mean_offers_close_places_only_for_unknown_words(engine: AnswerEngine) -> None:
+    reply = engine.answer("quota in shakalin")
+    assert not reply.answered
+    assert ("Did you mean Sakhalin?", "Sakhalin quota") in reply.follow_ups
+    # The button's question answers by itself.
+    assert "62,000 rubles" in text_of(engine, "Sakhalin quota")
+    # Words the bot knows are not taken for misspelt places.
+    plain = engine.answer("how many workers are affected")
+    assert not any(label.startswith("Did you mean") for label, _ in plain.follow_ups)
+
+
+def test_did_you_mean_stays_cheap_and_bounded_in_a_large_store(engine: AnswerEngine) -> None:
+    big = big_engine(engine, 3_000)
+    reply = big.answer("quota in Testvile 00049 shakalin dalain testvill")
+    offers = [label for label, _ in reply.follow_ups if label.startswith("Did you mean")]
+    assert len(offers) <= 3
+    assert len(reply.follow_ups) <= big.MAX_FOLLOW_UPS + 1

@@ -54,3 +54,45 @@ def test_index_matches_the_scan() -> None:
     asked += ["sakhlin", "daliam", "qouta", "rubels", "loyalyt", "x", "", "12345", "ёлка"]
     for word in asked:
         assert vocabulary.correct(word) == scan(vocabulary, word), word
+
+
+def test_close_names_find_what_a_full_difflib_scan_finds() -> None:
+    """On real, varied names (every country's), the index ranks the way a scan of
+    every name does; it only skips names too far from the word to be a slip."""
+    import difflib
+    import random
+
+    from bot.engine import country_names
+    from bot.engine.text import CloseNames, normalize
+
+    names = sorted(set(country_names().values()))
+    index = CloseNames(names)
+    keys = {normalize(name): name for name in names}
+    rng = random.Random(3)
+    checked = 0
+    for name in rng.sample(names, 120):
+        word = list(normalize(name))
+        position = rng.randrange(len(word))
+        word[position] = "x" if word[position] != "x" else "q"  # one slip
+        typed = "".join(word)
+        scan = [keys[k] for k in difflib.get_close_matches(typed, list(keys), 3, 0.72)]
+        found = index.close_to(typed)
+        assert set(found) <= set(scan), typed
+        if scan:
+            assert found, typed
+            best = difflib.SequenceMatcher(None, normalize(found[0]), typed).ratio()
+            top = difflib.SequenceMatcher(None, normalize(scan[0]), typed).ratio()
+            assert best == top, typed
+            checked += 1
+    assert checked > 100
+
+
+def test_close_names_exclude_and_limit() -> None:
+    from bot.engine.text import CloseNames
+
+    index = CloseNames(["Sakhalin", "Sakhalinsk", "Dalian", "Vladivostok"])
+    assert index.close_to("shakalin") == ["Sakhalin", "Sakhalinsk"]
+    assert index.close_to("shakalin", exclude={"Sakhalin"}) == ["Sakhalinsk"]
+    assert index.close_to("shakalin", n=1) == ["Sakhalin"]
+    assert index.close_to("zzzz") == []
+    assert index.close_to("") == []

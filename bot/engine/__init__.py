@@ -5,7 +5,6 @@ Tests, the terminal (``python -m bot ask``) and the Telegram layer all call it.
 
 from __future__ import annotations
 
-import difflib
 from functools import lru_cache
 
 from babel import Locale
@@ -13,7 +12,7 @@ from babel import Locale
 from bot.engine.compose import Composer
 from bot.engine.numbers import warm_up
 from bot.engine.reply import Reply
-from bot.engine.text import normalize
+from bot.engine.text import CloseNames, normalize
 from bot.engine.understand import Understander, Understanding
 from bot.markup import Html, bold, fmt, italic
 from db.snapshot import Snapshot
@@ -58,6 +57,9 @@ class AnswerEngine:
         self.snapshot = snapshot
         self.understander = Understander(snapshot, country_lookup())
         self.composer = Composer(snapshot, country_names())
+        # Built once per snapshot, like the composer's indexes.
+        self._quota_places = self._list_quota_places()
+        self._close_names = CloseNames(self._quota_places)
         warm_up()
 
     @property
@@ -116,24 +118,26 @@ class AnswerEngine:
 
     MAX_FOLLOW_UPS = 4
     MAX_DID_YOU_MEAN = 3
+    MAX_TYPED_WORDS = 8  # of a question, looked at for "Did you mean ...?"
 
     def quota_places(self) -> list[str]:
         """The places (else countries) the store has current quota figures for."""
-        names: list[str] = []
-        for claim in self.composer.quotas():
-            name = claim.place or self.composer.country(claim.country)
-            if name and name not in names:
-                names.append(name)
-        return names
+        return list(self._quota_places)
+
+    def _list_quota_places(self) -> list[str]:
+        names = (c.place or self.composer.country(c.country) for c in self.composer.quotas())
+        return [name for name in dict.fromkeys(names) if name]
 
     def _close_places(self, typed: list[str], exclude: set[str]) -> list[str]:
         """Covered places that look like what was typed (for "Did you mean ...?")."""
-        places = {normalize(p): p for p in self.quota_places() if p not in exclude}
+        known = self.understander.known_words
+        # Words the bot knows ("quota", "workers") are not misspelt places.
+        candidates = [w for w in dict.fromkeys(typed) if len(w) >= 3 and normalize(w) not in known]
         found: list[str] = []
-        for word in typed:
-            for match in difflib.get_close_matches(normalize(word), list(places), 3, 0.72):
-                if places[match] not in found:
-                    found.append(places[match])
+        for word in candidates[: self.MAX_TYPED_WORDS]:
+            for place in self._close_names.close_to(word, self.MAX_DID_YOU_MEAN, exclude=exclude):
+                if place not in found:
+                    found.append(place)
         return found[: self.MAX_DID_YOU_MEAN]
 
     def _add_follow_ups(self, u: Understanding, reply: Reply) -> None:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Collection, Iterable
 from functools import lru_cache
 from itertools import chain
 
@@ -134,6 +136,56 @@ class Vocabulary:
             )
         )
         return {candidate for candidate, shared in counts.items() if shared >= need}
+
+
+class CloseNames:
+    """Names that look like a typed word, for "Did you mean ...?".
+
+    A name qualifies when its length is within ``SLIPS`` of the word's, it keeps
+    enough of the word's bigrams to be within ``SLIPS`` edits (one edit removes at
+    most three), and ``difflib`` rates it at least ``cutoff``; the best rated come
+    first. Postings keyed by (bigram, length) mean a word is compared with a few
+    names, not all of them (a scan cost 15 ms a word at 2,000 places).
+    """
+
+    SLIPS = 2
+    SHORTLIST = 20
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self._display: dict[str, str] = {}
+        for name in names:
+            self._display.setdefault(normalize(name), name)
+        self._keys = list(self._display)
+        self._postings: dict[tuple[str, int], list[int]] = {}
+        for position, key in enumerate(self._keys):
+            for gram in _bigrams(key):
+                self._postings.setdefault((gram, len(key)), []).append(position)
+
+    def close_to(
+        self, word: str, n: int = 3, cutoff: float = 0.72, exclude: Collection[str] = ()
+    ) -> list[str]:
+        typed = normalize(word)
+        grams = _bigrams(typed)
+        lengths = range(len(typed) - self.SLIPS, len(typed) + self.SLIPS + 1)
+        counts = Counter(
+            chain.from_iterable(
+                self._postings.get((gram, length), ()) for gram in grams for length in lengths
+            )
+        )
+        need = max(1, len(grams) - 3 * self.SLIPS)
+        shortlist = [p for p, shared in counts.most_common(self.SHORTLIST) if shared >= need]
+        matcher = difflib.SequenceMatcher()
+        matcher.set_seq2(typed)
+        rated: list[tuple[float, str]] = []
+        for position in shortlist:
+            key = self._keys[position]
+            matcher.set_seq1(key)
+            if matcher.real_quick_ratio() >= cutoff and matcher.quick_ratio() >= cutoff:
+                score = matcher.ratio()
+                if score >= cutoff and self._display[key] not in exclude:
+                    rated.append((score, key))
+        rated.sort(key=lambda pair: (-pair[0], pair[1]))
+        return [self._display[key] for _, key in rated[:n]]
 
 
 def _bigrams(word: str) -> set[str]:

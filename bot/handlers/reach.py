@@ -226,19 +226,27 @@ def _resolve_target(engine: AnswerEngine, argument: str) -> tuple[str, str, str]
     if len(cleaned) > 100:
         return "That is too long for a place name."
     understood = engine.understand(cleaned)
-    places: list[str] = list(understood.places)
-    for claim in engine.composer.quotas():
-        if claim.country in understood.countries and claim.place and claim.place not in places:
-            places.append(claim.place)
+    in_countries = (
+        claim.place
+        for claim in engine.composer.quotas()
+        if claim.country in understood.countries and claim.place
+    )
+    places = [p for p in dict.fromkeys([*understood.places, *in_countries]) if p]
     if len(places) == 1:
         return ("place", notices.place_key(places[0]), places[0])
     if len(places) > 1:
-        return "That matches several places; name one: " + ", ".join(places) + "."
+        return f"That matches several places; name one: {_some(places)}."
+    followable = _some(engine.quota_places()) or "No places"
     return (
-        "I don't know that place or fact id. "
-        + (", ".join(engine.quota_places()) or "No places")
-        + " can be followed, or a fact id like #1."
+        f"I don't know that place or fact id. {followable} can be followed, or a fact id like #1."
     )
+
+
+def _some(names: list[str], limit: int = 10) -> str:
+    """A short list: a large store has thousands of places."""
+    if len(names) <= limit:
+        return ", ".join(names)
+    return f"{', '.join(names[:limit])} and {len(names) - limit:,} more"
 
 
 async def _say(
