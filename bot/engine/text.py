@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import heapq
 import re
 import unicodedata
 from collections import Counter
@@ -173,7 +174,8 @@ class CloseNames:
             )
         )
         need = max(1, len(grams) - 3 * self.SLIPS)
-        shortlist = [p for p, shared in counts.most_common(self.SHORTLIST) if shared >= need]
+        near = {p: shared for p, shared in counts.items() if shared >= need}
+        shortlist = heapq.nlargest(self.SHORTLIST, near, key=near.__getitem__)
         matcher = difflib.SequenceMatcher()
         matcher.set_seq2(typed)
         rated: list[tuple[float, str]] = []
