@@ -28,6 +28,7 @@ PLACES_IN_SENTENCE = 10
 IDS_PER_SOURCE = 10
 
 T = TypeVar("T")
+SourceGroup = tuple[int, list[ClaimView], list[str]]
 
 
 class ClaimIndex:
@@ -86,6 +87,7 @@ class Composer:
             if claim.topic == "doubling":
                 self._doubling_by_place.setdefault(claim.place, []).append(claim)
         self._covered: Html | None = None
+        self._all_by_source: list[SourceGroup] | None = None
 
     # ----- labels -------------------------------------------------------------
 
@@ -370,20 +372,23 @@ class Composer:
 
     def answer_sources(self, u: Understanding, reply: Reply) -> None:
         # _about is matches() (which already covers the place) or everything.
-        claims = self._active.select(u) if u.has_subject else list(self._active.claims)
-        by_source: dict[int, list[ClaimView]] = {}
-        for claim in claims:
-            by_source.setdefault(claim.source_id, []).append(claim)
-        if not by_source:
+        if u.has_subject:
+            groups = self._by_source(self._active.select(u))
+        else:
+            # The store-wide grouping is the same for every question: made once.
+            if self._all_by_source is None:
+                self._all_by_source = self._by_source(self._active.claims)
+            groups = self._all_by_source
+        if not groups:
             self.say_not_covered(u, reply)
             return
         reply.lines.append(bold("Who says so:"))
-        sources, hidden_sources = self.capped(list(by_source.items()))
-        for source_id, all_said in sources:
+        sources, hidden_sources = self.capped(groups)
+        for source_id, all_said, topic_names in sources:
             source = self.snapshot.sources.get(source_id)
             if source is None:
                 continue
-            topics = join([escape(t) for t in dict.fromkeys(c.topic for c in all_said)], ", ")
+            topics = join([escape(t) for t in topic_names], ", ")
             said, hidden_ids = self.capped(all_said, IDS_PER_SOURCE)
             ids = ", ".join(f"#{c.id}" for c in said)
             if hidden_ids:
@@ -412,6 +417,17 @@ class Composer:
             reply.lines.append(fmt("• {}. On: {} ({}).", who, topics, ids))
         self.more_line(hidden_sources, "sources", reply)
         self.article_line(reply)
+
+    @staticmethod
+    def _by_source(claims: Iterable[ClaimView]) -> list[SourceGroup]:
+        """(source id, its claims, their topics), in order of first appearance."""
+        by_source: dict[int, list[ClaimView]] = {}
+        for claim in claims:
+            by_source.setdefault(claim.source_id, []).append(claim)
+        return [
+            (source_id, said, list(dict.fromkeys(c.topic for c in said)))
+            for source_id, said in by_source.items()
+        ]
 
     def _about(self, claim: ClaimView, u: Understanding) -> bool:
         if not u.has_subject:
