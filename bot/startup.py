@@ -8,7 +8,7 @@ import datetime as dt
 import logging
 import signal
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from types import FrameType
 from typing import TYPE_CHECKING
@@ -50,28 +50,48 @@ def wait_for_database(url: str, stop: threading.Event, max_wait: float | None = 
     if is_sqlite(url):
         return True
     where = make_url(url).render_as_string(hide_password=True)
+
+    def attempt() -> str:
+        asyncio.run(_probe(url))
+        return ""
+
+    return _retry_until_reachable(f"Database {where}", attempt, stop, max_wait)
+
+
+def _retry_until_reachable(
+    what: str,
+    attempt: Callable[[], str],
+    stop: threading.Event,
+    max_wait: float | None,
+    *,
+    fatal: tuple[type[Exception], ...] = (),
+    pause_for: Callable[[Exception, float], float] = lambda _error, delay: delay,
+) -> bool:
+    """Calls ``attempt`` until it returns (True), with one log line per failure and
+    exponential backoff; False if ``stop`` was set or ``max_wait`` seconds passed.
+    ``fatal`` errors are raised at once: retrying cannot help them."""
     delay = FIRST_DELAY
     waited = 0.0
     while not stop.is_set():
         try:
-            asyncio.run(_probe(url))
+            detail = attempt()
+        except fatal:
+            raise
         except Exception as error:  # any failure to connect: report it in one line, wait
             if max_wait is not None and waited >= max_wait:
-                log.error("Database %s still not reachable; giving up", where)
+                log.error("%s still not reachable; giving up", what)
                 return False
+            pause = pause_for(error, delay)
             log.warning(
-                "Database %s not reachable (%s); retrying in %.0fs",
-                where,
-                describe_error(error),
-                delay,
+                "%s not reachable (%s); retrying in %.0fs", what, describe_error(error), pause
             )
-            if stop.wait(delay):
+            if stop.wait(pause):
                 break
-            waited += delay
+            waited += pause
             delay = min(MAX_DELAY, delay * 2)
             continue
         if waited:
-            log.info("Database %s is reachable", where)
+            log.info("%s is reachable%s", what, detail)
         return True
     return False
 
@@ -118,36 +138,21 @@ def wait_for_telegram(
     ``max_wait`` seconds passed. Raises ``TokenRefused`` if it refuses the token."""
     from telegram.error import InvalidToken, RetryAfter
 
-    where = settings.telegram_api_base_url  # the base, without the token
-    delay = FIRST_DELAY
-    waited = 0.0
-    while not stop.is_set():
+    def attempt() -> str:
         try:
-            username = asyncio.run(_get_me(settings))
+            return f" (bot @{asyncio.run(_get_me(settings))})"
         except InvalidToken as error:
             raise TokenRefused(describe_error(error)) from None
-        except Exception as error:  # network, timeout, 5xx, flood control: wait and retry
-            if max_wait is not None and waited >= max_wait:
-                log.error("Bot API at %s still not reachable; giving up", where)
-                return False
-            pause = (
-                max(delay, _seconds(error.retry_after)) if isinstance(error, RetryAfter) else delay
-            )
-            log.warning(
-                "Bot API at %s not reachable (%s); retrying in %.0fs",
-                where,
-                describe_error(error),
-                pause,
-            )
-            if stop.wait(pause):
-                break
-            waited += pause
-            delay = min(MAX_DELAY, delay * 2)
-            continue
-        if waited:
-            log.info("Bot API at %s is reachable (bot @%s)", where, username)
-        return True
-    return False
+
+    def pause_for(error: Exception, delay: float) -> float:
+        # Flood control at start-up: Telegram says how long to wait.
+        return max(delay, _seconds(error.retry_after)) if isinstance(error, RetryAfter) else delay
+
+    # The base URL, without the token.
+    where = f"Bot API at {settings.telegram_api_base_url}"
+    return _retry_until_reachable(
+        where, attempt, stop, max_wait, fatal=(TokenRefused,), pause_for=pause_for
+    )
 
 
 @contextmanager
