@@ -1,6 +1,6 @@
 """Measures the change-notice fan-out against the fake Bot API with the limiter on.
 
-    /work/venv/bin/python -m tests.bench_fanout [subscribers] [database_url]
+    python -m bench.fanout [subscribers] [database_url]
 
 Starts the real bot (TELEGRAM_MAX_RATE=30), subscribes N distinct private chats,
 queues one change through ``enqueue_change_notices`` and times the sendMessage
