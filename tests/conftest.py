@@ -14,6 +14,7 @@ from sqlalchemy.engine import make_url
 from bot.config import Settings
 from bot.runtime import Runtime
 from db.session import create_engine
+from tests.harness import Harness, telegram_harness
 
 POSTGRES_URL = os.environ.get(
     "TEST_POSTGRES_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
@@ -129,6 +130,20 @@ async def sqlite_runtime(sqlite_url: str) -> AsyncIterator[Runtime]:
         yield rt
     finally:
         await rt.close()
+
+
+@pytest.fixture
+async def harness(runtime: Runtime) -> AsyncIterator[Harness]:
+    """The bot over a fake Bot API, on each backend; see tests/harness.py."""
+    async with telegram_harness(runtime) as harness:
+        yield harness
+
+
+@pytest.fixture
+async def sqlite_harness(sqlite_runtime: Runtime) -> AsyncIterator[Harness]:
+    """The same on SQLite only, for tests where the backend makes no difference."""
+    async with telegram_harness(sqlite_runtime) as harness:
+        yield harness
 
 
 @pytest.fixture(autouse=True)

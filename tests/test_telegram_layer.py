@@ -2,40 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-
 import pytest
 
 from bot.runtime import Runtime
+from tests.fakes.recording_request import RecordingRequest
 from tests.fakes.updates import (
     BOT_USERNAME,
     make_channel_post_update,
     make_message_update,
     make_sticker_update,
 )
-from tests.harness import Harness, telegram_harness
+from tests.harness import CAVEAT, Harness, telegram_harness
 
 
-@pytest.fixture
-async def tg(sqlite_runtime: Runtime) -> AsyncIterator[Harness]:
-    async with telegram_harness(sqlite_runtime) as harness:
-        yield harness
-        assert harness.errors == []
-
-
-@pytest.fixture
-async def tg_any(runtime: Runtime) -> AsyncIterator[Harness]:
-    async with telegram_harness(runtime) as harness:
-        yield harness
-        assert harness.errors == []
-
-
-async def ask(tg: Harness, text: str, **kwargs: object) -> list[str]:
-    return await tg.texts(make_message_update(tg.next_update_id(), text, **kwargs))  # type: ignore[arg-type]
-
-
-async def test_commands_are_registered_with_telegram(tg: Harness) -> None:
-    commands = tg.request.calls_of("setMyCommands")
+async def test_commands_are_registered_with_telegram(sqlite_harness: Harness) -> None:
+    commands = sqlite_harness.bot_api.calls_of("setMyCommands")
     assert commands, "setMyCommands was not called"
     names = {c["command"] for c in commands[-1]["commands"]}
     assert {"start", "help", "quotas", "quota", "sources", "caveat", "article", "ask"} <= names
@@ -60,60 +41,65 @@ async def test_commands_are_registered_with_telegram(tg: Harness) -> None:
         ("/nonsense", "I don't know the command /nonsense"),
     ],
 )
-async def test_public_commands(tg: Harness, command: str, expected: str) -> None:
-    texts = await ask(tg, command)
+async def test_public_commands(sqlite_harness: Harness, command: str, expected: str) -> None:
+    texts = await sqlite_harness.send(command)
     assert len(texts) == 1
     assert expected in texts[0]
 
 
-async def test_commands_work_on_both_databases(tg_any: Harness) -> None:
-    texts = await ask(tg_any, "how much do the workers in sakhalin owe now?")
+async def test_commands_work_on_both_databases(harness: Harness) -> None:
+    texts = await harness.send("how much do the workers in sakhalin owe now?")
     assert "124,000 rubles" in texts[0]
     assert "implied by “doubled”" in texts[0]
 
 
-async def test_free_text_in_private_is_a_question(tg: Harness) -> None:
-    texts = await ask(tg, "fish plant workers china quota")
+async def test_free_text_in_private_is_a_question(sqlite_harness: Harness) -> None:
+    texts = await sqlite_harness.send("fish plant workers china quota")
     assert "3,400 yuan" in texts[0] and "March 10" in texts[0]
 
 
-async def test_groups_answer_only_when_addressed(tg: Harness) -> None:
-    assert await ask(tg, "sakhalin quota", chat_type="supergroup") == []
-    texts = await ask(tg, f"@{BOT_USERNAME} sakhalin quota", chat_type="supergroup")
+async def test_groups_answer_only_when_addressed(sqlite_harness: Harness) -> None:
+    assert await sqlite_harness.send("sakhalin quota", chat_type="supergroup") == []
+    texts = await sqlite_harness.send(f"@{BOT_USERNAME} sakhalin quota", chat_type="supergroup")
     assert "62,000 rubles" in texts[0]
-    texts = await ask(tg, "/ask dalian", chat_type="supergroup")
+    texts = await sqlite_harness.send("/ask dalian", chat_type="supergroup")
     assert "3,400 yuan" in texts[0]
     # Other bots' commands in a group are not ours to answer.
-    assert await ask(tg, "/weather", chat_type="supergroup") == []
+    assert await sqlite_harness.send("/weather", chat_type="supergroup") == []
 
 
-async def test_reply_to_the_bot_in_a_group_is_a_question(tg: Harness) -> None:
+async def test_reply_to_the_bot_in_a_group_is_a_question(sqlite_harness: Harness) -> None:
     bot_message = {
         "message_id": 77,
         "date": 0,
         "chat": {"id": -100123, "type": "supergroup", "title": "g"},
-        "from": {"id": tg.app.bot.id, "is_bot": True, "first_name": "QuotaBot"},
+        "from": {"id": sqlite_harness.app.bot.id, "is_bot": True, "first_name": "QuotaBot"},
         "text": "earlier answer",
     }
     update = make_message_update(
-        tg.next_update_id(), "and in dalian?", chat_id=-100123, chat_type="supergroup",
+        sqlite_harness.next_update_id(), "and in dalian?", chat_id=-100123, chat_type="supergroup",
         reply_to_message=bot_message,
     )  # fmt: skip
-    texts = await tg.texts(update)
+    texts = await sqlite_harness.process(update)
     assert "3,400 yuan" in texts[0]
 
 
-async def test_edited_messages_are_not_run_again(tg: Harness) -> None:
-    update = make_message_update(tg.next_update_id(), "/quotas", edited=True)
-    assert await tg.texts(update) == []
-    update = make_message_update(tg.next_update_id(), "sakhalin", edited=True)
-    assert await tg.texts(update) == []
+async def test_edited_messages_are_not_run_again(sqlite_harness: Harness) -> None:
+    update = make_message_update(sqlite_harness.next_update_id(), "/quotas", edited=True)
+    assert await sqlite_harness.process(update) == []
+    update = make_message_update(sqlite_harness.next_update_id(), "sakhalin", edited=True)
+    assert await sqlite_harness.process(update) == []
 
 
-async def test_stickers_get_a_hint_and_channel_posts_are_ignored(tg: Harness) -> None:
-    texts = await tg.texts(make_sticker_update(tg.next_update_id()))
+async def test_stickers_get_a_hint_and_channel_posts_are_ignored(sqlite_harness: Harness) -> None:
+    texts = await sqlite_harness.process(make_sticker_update(sqlite_harness.next_update_id()))
     assert "only read text" in texts[0]
-    assert await tg.texts(make_channel_post_update(tg.next_update_id(), "/quotas")) == []
+    assert (
+        await sqlite_harness.process(
+            make_channel_post_update(sqlite_harness.next_update_id(), "/quotas")
+        )
+        == []
+    )
 
 
 @pytest.mark.parametrize(
@@ -130,69 +116,64 @@ async def test_stickers_get_a_hint_and_channel_posts_are_ignored(tg: Harness) ->
         "\x00\x01\x02",
     ],
 )
-async def test_bad_input_gets_a_clear_answer_and_writes_nothing(tg: Harness, text: str) -> None:
-    revision_before = (await tg.runtime.facts.current()).revision
-    texts = await ask(tg, text)
+async def test_bad_input_gets_a_clear_answer_and_writes_nothing(
+    sqlite_harness: Harness, text: str
+) -> None:
+    revision_before = (await sqlite_harness.runtime.facts.current()).revision
+    texts = await sqlite_harness.send(text)
     assert len(texts) >= 1
-    assert (await tg.runtime.facts.current()).revision == revision_before
+    assert (await sqlite_harness.runtime.facts.current()).revision == revision_before
     assert "<script>" not in "".join(texts)
 
 
-async def test_database_down_still_answers_with_the_caveat(tg: Harness) -> None:
-    await tg.runtime.engine.dispose()
+async def test_database_down_still_answers_with_the_caveat(sqlite_harness: Harness) -> None:
+    await sqlite_harness.runtime.engine.dispose()
     broken = Runtime.create(
-        tg.runtime.settings.model_copy(
+        sqlite_harness.runtime.settings.model_copy(
             update={"database_url": "sqlite+aiosqlite:////nonexistent/dir/x.db"}
         )
     )
-    tg.app.bot_data["runtime"] = broken
+    sqlite_harness.app.bot_data["runtime"] = broken
     try:
-        texts = await ask(tg, "sakhalin")
+        texts = await sqlite_harness.send("sakhalin")
     finally:
-        tg.app.bot_data["runtime"] = tg.runtime
+        sqlite_harness.app.bot_data["runtime"] = sqlite_harness.runtime
         await broken.close()
     assert "temporarily unavailable" in texts[0]
-    assert "HNGN cannot independently verify the claims." in texts[0]
+    assert CAVEAT in texts[0]
 
 
-async def test_long_answers_are_split_within_telegram_limits(tg: Harness) -> None:
-    texts = await ask(tg, "/ask " + " ".join(["sakhalin quota? who says so? why?"] * 30))
+async def test_long_answers_are_split_within_telegram_limits(sqlite_harness: Harness) -> None:
+    texts = await sqlite_harness.send(
+        "/ask " + " ".join(["sakhalin quota? who says so? why?"] * 30)
+    )
     for text in texts:
         assert len(text) <= 4096 * 2
-    assert "HNGN cannot independently verify the claims." in texts[-1]
+    assert CAVEAT in texts[-1]
 
 
 async def test_an_unexpected_error_gets_an_apology_with_the_caveat(
-    tg: Harness, monkeypatch: pytest.MonkeyPatch
+    sqlite_harness: Harness, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    engine = await tg.runtime.answer_engine()
+    engine = await sqlite_harness.runtime.answer_engine()
 
     def explode(question: str) -> None:
         raise RuntimeError("boom")
 
     monkeypatch.setattr(engine, "answer", explode)
-    texts = await ask(tg, "sakhalin")
+    texts = await sqlite_harness.send("sakhalin")
     assert "Sorry, something went wrong" in texts[0]
-    assert "HNGN cannot independently verify the claims." in texts[0]
+    assert CAVEAT in texts[0]
     # The collecting error handler saw it too; clear it, this one was on purpose.
-    assert [type(e) for e in tg.errors] == [RuntimeError]
-    tg.errors.clear()
+    assert [type(e) for e in sqlite_harness.errors] == [RuntimeError]
+    sqlite_harness.errors.clear()
 
 
 async def test_start_up_survives_telegram_refusing_the_command_menu(
     sqlite_runtime: Runtime, caplog: pytest.LogCaptureFixture
 ) -> None:
-    from bot.app import _post_init, build_application
-    from tests.fakes.recording_request import RecordingRequest
-
-    request = RecordingRequest()
-    app = build_application(sqlite_runtime.settings, sqlite_runtime, request=request)
-    await app.initialize()
-    try:
-        request.fail_next("setMyCommands", 502, count=3)
-        await _post_init(app)  # must not raise: the menu is a convenience
-    finally:
-        await app.bot_data["notice_sender"].stop()
-        await app.bot_data["question_log"].stop()
-        await app.shutdown()
+    bot_api = RecordingRequest()
+    bot_api.fail_next("setMyCommands", 502, count=3)
+    async with telegram_harness(sqlite_runtime, bot_api=bot_api):
+        pass  # start-up must not raise: the menu is a convenience
     assert "Could not set the command menus" in caplog.text
