@@ -5,99 +5,31 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import json
-import re
-from collections.abc import AsyncIterator
-from dataclasses import dataclass
 from typing import Any
 
 import pytest
 from sqlalchemy import func, select, update
-from telegram import Update
-from telegram.ext import Application, ContextTypes
 
-from bot.app import build_application
 from bot.flood import FloodGuard
 from bot.keyboards import decode, encode
-from bot.notify import NoticeSender
 from bot.questionlog import QuestionLogger
 from bot.runtime import Runtime
 from db import notices
 from db.models import ChangeNotice, NoticeDelivery, QuestionLogEntry, Subscription, utcnow
 from db.session import write_transaction
-from tests.fakes.recording_request import RecordingRequest
-from tests.fakes.updates import (
-    BOT_ID,
-    make_callback_update,
-    make_inline_update,
-    make_message_update,
-)
+from tests.fakes.updates import BOT_ID
+from tests.harness import CAVEAT, Harness, plain, telegram_harness
 
-CAVEAT = "HNGN cannot independently verify the claims."
 EDITOR = 1001  # in make_settings' ADMIN_USER_IDS
 # PTB 22's RetryAfter warns about int vs timedelta; not our concern.
 pytestmark = pytest.mark.filterwarnings("ignore::telegram.warnings.PTBDeprecationWarning")
-
-
-@dataclass
-class Harness:
-    app: Application
-    rec: RecordingRequest
-    runtime: Runtime
-    errors: list[BaseException]
-    next_id: int = 1
-
-    async def send(self, update: dict[str, Any]) -> None:
-        await self.app.process_update(Update.de_json(update, self.app.bot))
-
-    def uid(self) -> int:
-        self.next_id += 1
-        return self.next_id
-
-    async def text(self, text: str, **kwargs: Any) -> None:
-        await self.send(make_message_update(self.uid(), text, **kwargs))
-
-    def texts(self) -> list[str]:
-        return self.rec.sent_texts()
-
-    @property
-    def question_log(self) -> QuestionLogger:
-        logger = self.app.bot_data["question_log"]
-        assert isinstance(logger, QuestionLogger)
-        return logger
-
-
-@pytest.fixture
-async def harness(runtime: Runtime) -> AsyncIterator[Harness]:
-    rec = RecordingRequest()
-    app = build_application(runtime.settings, runtime)
-    # Offline: every Bot API call is answered in-process by the recording fake.
-    app.bot._request = (rec, rec)
-    errors: list[BaseException] = []
-
-    async def collect(_update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
-        assert context.error is not None
-        errors.append(context.error)
-
-    app.add_error_handler(collect)
-    await app.initialize()
-    rec.clear()
-    try:
-        yield Harness(app, rec, runtime, errors)
-    finally:
-        await app.shutdown()
-    assert errors == []
-
-
-def plain(text: str) -> str:
-    return re.sub(r"<[^>]+>", "", text)
 
 
 # ----- inline mode ----------------------------------------------------------------------
 
 
 async def test_inline_query_every_result_has_the_caveat(harness: Harness) -> None:
-    await harness.send(make_inline_update(harness.uid(), "sakhalin"))
-    [call] = harness.rec.calls_of("answerInlineQuery")
+    call = await harness.inline_query("sakhalin")
     results = json.loads(call["results"]) if isinstance(call["results"], str) else call["results"]
     assert 1 <= len(results) <= 10
     assert int(call["cache_time"]) == 5
@@ -112,9 +44,8 @@ async def test_inline_query_every_result_has_the_caveat(harness: Harness) -> Non
 async def test_inline_empty_query_is_the_overview_and_no_match_says_what_is_covered(
     harness: Harness,
 ) -> None:
-    await harness.send(make_inline_update(harness.uid(), ""))
-    await harness.send(make_inline_update(harness.uid(), "weather in <b>Paris</b> & stuff"))
-    empty, nomatch = harness.rec.calls_of("answerInlineQuery")
+    empty = await harness.inline_query("")
+    nomatch = await harness.inline_query("weather in <b>Paris</b> & stuff")
     overview = empty["results"][0]["input_message_content"]["message_text"]
     assert "All reported quotas" in overview and CAVEAT in overview
     [only] = nomatch["results"]
@@ -127,24 +58,24 @@ async def test_inline_empty_query_is_the_overview_and_no_match_says_what_is_cove
 
 
 async def test_answer_has_buttons_and_pressing_one_answers(harness: Harness) -> None:
-    await harness.text("how much do workers in sakhalin owe?")
-    [sent] = harness.rec.calls_of("sendMessage")
+    await harness.send("how much do workers in sakhalin owe?")
+    [sent] = harness.bot_api.calls_of("sendMessage")
     keyboard = sent["reply_markup"]["inline_keyboard"]
     datas = [button["callback_data"] for row in keyboard for button in row]
     assert all(len(d.encode()) <= 64 for d in datas)
     sources = next(d for d in datas if decode(d) == "who says so?")
-    harness.rec.clear()
-    await harness.send(make_callback_update(harness.uid(), sources))
-    assert harness.rec.calls_of("answerCallbackQuery")
-    [answer] = harness.texts()
+    harness.bot_api.clear()
+    await harness.tap(sources)
+    assert harness.bot_api.calls_of("answerCallbackQuery")
+    [answer] = harness.sent_texts()
     assert "Who says so" in plain(answer) and CAVEAT in answer
 
 
 async def test_button_under_inline_message_edits_it_in_place(harness: Harness) -> None:
     data = encode("is it verified?")
     assert data is not None
-    await harness.send(make_callback_update(harness.uid(), data, inline_message_id="AAA-inline"))
-    [edit] = harness.rec.calls_of("editMessageText")
+    await harness.tap(data, inline_message_id="AAA-inline")
+    [edit] = harness.bot_api.calls_of("editMessageText")
     assert edit["inline_message_id"] == "AAA-inline"
     assert CAVEAT in edit["text"]
 
@@ -153,10 +84,10 @@ async def test_button_under_inline_message_edits_it_in_place(harness: Harness) -
     "data", ["q9:sakhalin", "garbage", "q1:", "q1:\x00\x07", "x" * 64, "q1:" + "é" * 40]
 )
 async def test_forged_or_stale_callback_gets_a_polite_answer(harness: Harness, data: str) -> None:
-    await harness.send(make_callback_update(harness.uid(), data))
-    [answer] = harness.rec.calls_of("answerCallbackQuery")
+    await harness.tap(data)
+    [answer] = harness.bot_api.calls_of("answerCallbackQuery")
     assert "out of date" in answer.get("text", "")
-    assert harness.texts() == []
+    assert harness.sent_texts() == []
 
 
 def test_callback_codec_limits() -> None:
@@ -185,25 +116,25 @@ async def queue_change(runtime: Runtime, **overrides: Any) -> int:
 
 
 async def test_subscribe_commands_and_one_notice_per_chat(harness: Harness) -> None:
-    await harness.text("/subscribe", user_id=501)
-    await harness.text("/subscribe sakhalin", user_id=501)  # matches too: still one notice
-    await harness.text("/subscribe #2", user_id=502)  # another claim: not notified
-    await harness.text("/subscribe #999", user_id=503)
-    await harness.text("/subscribe <script>", user_id=503)
-    await harness.text("/subscriptions", user_id=501)
-    texts = [plain(t) for t in harness.texts()]
+    sender = await harness.manual_notice_sender()
+    await harness.send("/subscribe", user_id=501)
+    await harness.send("/subscribe sakhalin", user_id=501)  # matches too: still one notice
+    await harness.send("/subscribe #2", user_id=502)  # another claim: not notified
+    await harness.send("/subscribe #999", user_id=503)
+    await harness.send("/subscribe <script>", user_id=503)
+    await harness.send("/subscriptions", user_id=501)
+    texts = [plain(t) for t in harness.sent_texts()]
     assert "Subscribed to all changes" in texts[0]
     assert "Subscribed to Sakhalin" in texts[1]
     assert "no fact #999" in texts[3]
     assert "don't know that place" in texts[4]
     assert "all changes" in texts[5] and "Sakhalin" in texts[5]
-    assert all(CAVEAT in t for t in harness.texts())
+    assert all(CAVEAT in t for t in harness.sent_texts())
     assert await queue_change(harness.runtime) == 1
 
-    sender = NoticeSender(harness.app, harness.runtime)
-    harness.rec.clear()
+    harness.bot_api.clear()
     assert await sender.drain_once() is not None
-    [notice] = harness.rec.calls_of("sendMessage")
+    [notice] = harness.bot_api.calls_of("sendMessage")
     assert notice["chat_id"] == 501
     body = plain(notice["text"])
     assert "Correction: #1 (Sakhalin)" in body and "Was: 62000" in body and "Now: 70000" in body
@@ -212,14 +143,14 @@ async def test_subscribe_commands_and_one_notice_per_chat(harness: Harness) -> N
 
 
 async def test_notice_429_is_retried_once_and_403_unsubscribes(harness: Harness) -> None:
+    sender = await harness.manual_notice_sender()
     async with harness.runtime.sessionmaker() as session:
         for chat in (601, 602):
             await notices.subscribe(session, chat_id=chat, chat_type="private", kind="all")
     assert await queue_change(harness.runtime, action="retract", new_value="retracted") == 2
-    harness.rec.fail_next("sendMessage", 429, retry_after=1)
-    sender = NoticeSender(harness.app, harness.runtime)
+    harness.bot_api.fail_next("sendMessage", 429, retry_after=1)
     await sender.drain_once()  # first try: 429, the notice waits
-    harness.rec.fail_next("sendMessage", 403)
+    harness.bot_api.fail_next("sendMessage", 403)
     for _ in range(20):  # a hang guard; each round sends what is due
         async with harness.runtime.sessionmaker() as session:
             if await notices.pending_count(session) == 0:
@@ -227,9 +158,9 @@ async def test_notice_429_is_retried_once_and_403_unsubscribes(harness: Harness)
         waited = await sender.drain_once()
         if waited:
             await asyncio.sleep(waited)
-    delivered = harness.rec.sent_texts()
+    delivered = harness.sent_texts()
     assert len(delivered) == 1  # one of the two chats blocked the bot
-    assert harness.rec.statuses.count(429) == 1 and harness.rec.statuses.count(403) == 1
+    assert harness.bot_api.statuses.count(429) == 1 and harness.bot_api.statuses.count(403) == 1
     async with harness.runtime.sessionmaker() as session:
         statuses = dict(
             (await session.execute(select(NoticeDelivery.chat_id, NoticeDelivery.status))).all()
@@ -265,18 +196,18 @@ async def test_enqueue_rolls_back_with_the_change(runtime: Runtime) -> None:
 
 async def test_group_subscribe_needs_a_named_admin(harness: Harness) -> None:
     group = -100555
-    harness.rec.responder.chat_member_status[(group, 801)] = "member"
-    harness.rec.responder.chat_member_status[(group, 802)] = "administrator"
-    await harness.text("/subscribe", user_id=801, chat_id=group, chat_type="supergroup")
-    await harness.text(
+    harness.bot_api.responder.chat_member_status[(group, 801)] = "member"
+    harness.bot_api.responder.chat_member_status[(group, 802)] = "administrator"
+    await harness.send("/subscribe", user_id=801, chat_id=group, chat_type="supergroup")
+    await harness.send(
         "/subscribe",
         user_id=803,
         chat_id=group,
         chat_type="supergroup",
         sender_chat={"id": group, "type": "supergroup", "title": "G"},
     )
-    await harness.text("/subscribe", user_id=802, chat_id=group, chat_type="supergroup")
-    member, anonymous, admin = (plain(t) for t in harness.texts())
+    await harness.send("/subscribe", user_id=802, chat_id=group, chat_type="supergroup")
+    member, anonymous, admin = (plain(t) for t in harness.sent_texts())
     assert "Only the group's admins" in member
     assert "anonymously" in anonymous
     assert "Subscribed" in admin
@@ -287,14 +218,14 @@ async def test_group_subscribe_needs_a_named_admin(harness: Harness) -> None:
 
 async def test_unanswered_lists_a_question_asked_twice(harness: Harness) -> None:
     for text in ("What is the weather in Pyongyang?", "what is the  WEATHER in pyongyang?"):
-        await harness.text(text, user_id=901)
-    await harness.text("sakhalin quota", user_id=901)
-    harness.rec.clear()
-    await harness.text("/unanswered", user_id=902)  # not an editor
-    await harness.text("/unanswered abc", user_id=EDITOR)
-    await harness.text("/unanswered 7", user_id=EDITOR)
-    await harness.text("/stats", user_id=EDITOR)
-    refused, usage, listing, stats = (plain(t) for t in harness.texts())
+        await harness.send(text, user_id=901)
+    await harness.send("sakhalin quota", user_id=901)
+    harness.bot_api.clear()
+    await harness.send("/unanswered", user_id=902)  # not an editor
+    await harness.send("/unanswered abc", user_id=EDITOR)
+    await harness.send("/unanswered 7", user_id=EDITOR)
+    await harness.send("/stats", user_id=EDITOR)
+    refused, usage, listing, stats = (plain(t) for t in harness.sent_texts())
     assert "for editors" in refused
     assert "Usage" in usage
     assert "2× What is the weather in Pyongyang?" in listing or "2× what is" in listing
@@ -332,21 +263,11 @@ def test_flood_guard_window() -> None:
 
 
 async def test_flood_gets_one_note_then_silence(runtime: Runtime) -> None:
-    rec = RecordingRequest()
-    settings = runtime.settings.model_copy(update={"flood_max_messages": 3})
-    app = build_application(settings, runtime)
-    app.bot._request = (rec, rec)
-    await app.initialize()
-    try:
-        for index in range(6):
-            update = make_message_update(100 + index, "dalian", user_id=4242)
-            await app.process_update(Update.de_json(update, app.bot))
-        await app.process_update(
-            Update.de_json(make_message_update(200, "dalian", user_id=4343), app.bot)
-        )
-    finally:
-        await app.shutdown()
-    texts = [plain(t) for t in rec.sent_texts()]
+    async with telegram_harness(runtime, flood_max_messages=3) as harness:
+        for _ in range(6):
+            await harness.send("dalian", user_id=4242)
+        await harness.send("dalian", user_id=4343)
+        texts = [plain(t) for t in harness.sent_texts()]
     assert len(texts) == 5  # 3 answers, 1 note, then the other user's answer
     assert "faster than I can answer" in texts[3]
     assert "3,400" in texts[4]
@@ -354,19 +275,19 @@ async def test_flood_gets_one_note_then_silence(runtime: Runtime) -> None:
 
 
 async def test_an_editors_correction_notifies_subscribers_once(harness: Harness) -> None:
-    await harness.text("/subscribe sakhalin", user_id=801)
-    await harness.text("/subscribe", user_id=802)
-    await harness.text("/subscribe dalian", user_id=803)  # another place: not told
-    harness.rec.clear()
-    await harness.text('/edit 1 amount=63,000 reason="typo in the first entry"', user_id=EDITOR)
-    [confirmation] = harness.texts()
+    sender = await harness.manual_notice_sender()
+    await harness.send("/subscribe sakhalin", user_id=801)
+    await harness.send("/subscribe", user_id=802)
+    await harness.send("/subscribe dalian", user_id=803)  # another place: not told
+    harness.bot_api.clear()
+    await harness.send('/edit 1 amount=63,000 reason="typo in the first entry"', user_id=EDITOR)
+    [confirmation] = harness.sent_texts()
     assert "2 subscribed chats will be notified" in plain(confirmation)
-    sender = NoticeSender(harness.app, harness.runtime)
-    harness.rec.clear()
+    harness.bot_api.clear()
     for _ in range(5):  # a hang guard: each round sends what is due
         if await sender.drain_once() is None:
             break
-    notices = harness.rec.calls_of("sendMessage")
+    notices = harness.bot_api.calls_of("sendMessage")
     assert sorted(n["chat_id"] for n in notices) == [801, 802]
     for notice in notices:
         body = plain(notice["text"])
