@@ -5,7 +5,8 @@ caveat of each article it cites, else the default article's, else the one kept
 in code for when the database is down. Long bodies are split to fit Telegram's
 4,096-character limit, counted as Telegram counts it (UTF-16 code units of the
 text after entity parsing), on line boundaries, else word boundaries, never
-inside a tag or an entity; the caveat rides on the last part.
+inside a tag or an entity; every part carries the caveat, since each is a
+message of its own (forwarded, quoted or read alone).
 """
 
 from __future__ import annotations
@@ -77,12 +78,8 @@ def build_messages(
                 used = 0
             parts[-1].append(piece)
             used += cost
-    messages = ["\n".join(part) for part in parts if part]
-    if messages:
-        messages[-1] = f"{messages[-1]}\n\n{tail}"
-    else:
-        messages = [str(tail)]
-    return messages
+    messages = ["\n".join([*part, "", tail]) for part in parts if part]
+    return messages or [str(tail)]
 
 
 def _split_line(line: str, limit: int) -> list[str]:
