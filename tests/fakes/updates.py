@@ -16,7 +16,8 @@ JSONDict = dict[str, Any]
 
 BOT_ID = 123456
 BOT_USERNAME = "quota_test_bot"
-DEFAULT_USER_ID = 1001
+# A member of the public: tests that need an owner or editor say so.
+DEFAULT_USER_ID = 2002
 DEFAULT_GROUP_ID = -1001234567890
 DEFAULT_CHANNEL_ID = -1009876543210
 
