@@ -13,15 +13,11 @@ import asyncio
 import sys
 import tempfile
 
-from sqlalchemy import insert
-
 from bot.runtime import Runtime
-from db import notices
-from db.models import Subscription, utcnow
-from db.session import write_transaction
 from tests.conftest import make_settings
 from tests.fakes.bot_api_server import FakeBotApi
 from tests.fakes.e2e import running_bot
+from tests.notice_support import queue_amount_correction, subscribe_to_everything
 
 
 async def bench(count: int, database_url: str) -> None:
@@ -40,26 +36,8 @@ async def bench(count: int, database_url: str) -> None:
         await api.wait_for_call("getUpdates")
         runtime = Runtime.create(make_settings(database_url))
         try:
-            async with runtime.sessionmaker() as session, write_transaction(session):
-                await session.execute(
-                    insert(Subscription),
-                    [
-                        {"chat_id": 10_000 + i, "chat_type": "private", "kind": "all", "target": ""}
-                        for i in range(count)
-                    ],
-                )
-            async with runtime.sessionmaker() as session, write_transaction(session):
-                queued = await notices.enqueue_change_notices(
-                    session,
-                    claim_id=1,
-                    place="Sakhalin",
-                    action="correct",
-                    field="amount",
-                    old_value="62000",
-                    new_value="63000",
-                    article_id=1,
-                    when=utcnow(),
-                )
+            await subscribe_to_everything(runtime, range(10_000, 10_000 + count))
+            queued = await queue_amount_correction(runtime, 1, "Sakhalin", "62000", "63000")
             started = asyncio.get_running_loop().time()
             await api.wait_for_messages(count, timeout=count / 10 + 60)
             elapsed = asyncio.get_running_loop().time() - started

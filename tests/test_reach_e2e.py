@@ -15,6 +15,7 @@ from tests.conftest import make_settings
 from tests.fakes.bot_api_server import FakeBotApi
 from tests.fakes.e2e import running_bot
 from tests.fakes.updates import make_callback_update, make_inline_update
+from tests.notice_support import queue_amount_correction, subscribe_to_everything
 
 TOKEN = "123456:TEST-token-for-e2e"
 CAVEAT = "HNGN cannot independently verify the claims."
@@ -69,19 +70,7 @@ async def test_reach_end_to_end(database_url: str) -> None:
         runtime = Runtime.create(make_settings(database_url))
         try:
             api.fail_next("sendMessage", 429, retry_after=1)
-            async with runtime.sessionmaker() as session, write_transaction(session):
-                queued = await notices.enqueue_change_notices(
-                    session,
-                    claim_id=2,
-                    place="Dalian",
-                    action="correct",
-                    field="amount",
-                    old_value="3400",
-                    new_value="3500",
-                    article_id=1,
-                    when=utcnow(),
-                )
-            assert queued == 2
+            assert await queue_amount_correction(runtime, 2, "Dalian", "3400", "3500") == 2
 
             async def all_sent() -> bool:
                 async with runtime.sessionmaker() as session:
@@ -142,8 +131,6 @@ async def test_reach_end_to_end(database_url: str) -> None:
 async def test_a_restart_in_the_middle_of_a_fan_out_loses_no_notice(database_url: str) -> None:
     """SIGTERM while notices go out: the stop is not held up, and the next start
     sends the rest; no subscriber misses the notice, at most the one in flight repeats."""
-    from sqlalchemy import insert
-
     subscribers = list(range(50_000, 50_040))
     env = {
         "TELEGRAM_BOT_TOKEN": TOKEN,
@@ -165,26 +152,8 @@ async def test_a_restart_in_the_middle_of_a_fan_out_loses_no_notice(database_url
         try:
             async with running_bot(env) as first:
                 await api.wait_for_call("getUpdates")
-                async with runtime.sessionmaker() as session, write_transaction(session):
-                    await session.execute(
-                        insert(Subscription),
-                        [
-                            {"chat_id": c, "chat_type": "private", "kind": "all", "target": ""}
-                            for c in subscribers
-                        ],
-                    )
-                async with runtime.sessionmaker() as session, write_transaction(session):
-                    queued = await notices.enqueue_change_notices(
-                        session,
-                        claim_id=1,
-                        place="Sakhalin",
-                        action="correct",
-                        field="amount",
-                        old_value="62000",
-                        new_value="63000",
-                        article_id=1,
-                        when=utcnow(),
-                    )
+                await subscribe_to_everything(runtime, subscribers)
+                queued = await queue_amount_correction(runtime, 1, "Sakhalin", "62000", "63000")
                 assert queued == len(subscribers)
 
                 async def some_sent() -> bool:
