@@ -310,3 +310,15 @@ async def test_finished_notices_are_purged_after_a_week(runtime: Runtime) -> Non
     async with runtime.sessionmaker() as session:
         assert await notices.purge_finished_notices(session) == 1
         assert await session.scalar(select(func.count()).select_from(NoticeDelivery)) == 0
+
+
+async def test_owners_and_editors_are_not_flood_limited(runtime: Runtime) -> None:
+    async with telegram_harness(runtime, flood_max_messages=3) as harness:
+        await harness.send("/grant 5151", user_id=EDITOR)  # EDITOR is an owner
+        for user in (EDITOR, 5151):
+            harness.bot_api.clear()
+            for _ in range(6):
+                await harness.send("dalian", user_id=user)
+            texts = [plain(t) for t in harness.sent_texts()]
+            assert len(texts) == 6, user
+            assert all("3,400" in text for text in texts)
