@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable
 
 from sqlalchemy import func, select
 
@@ -13,22 +12,19 @@ from db.models import NoticeDelivery, Subscription, utcnow
 from db.session import write_transaction
 from tests.conftest import make_settings
 from tests.fakes.bot_api_server import FakeBotApi
-from tests.fakes.e2e import running_bot
+from tests.fakes.e2e import eventually, running_bot
 from tests.fakes.updates import make_callback_update, make_inline_update
-from tests.notice_support import queue_amount_correction, subscribe_to_everything
+from tests.notice_support import (
+    assert_nobody_missed,
+    corrections_received,
+    nothing_pending,
+    queue_amount_correction,
+    start_correction_fan_out,
+)
 
 TOKEN = "123456:TEST-token-for-e2e"
 CAVEAT = "HNGN cannot independently verify the claims."
 HANG_GUARD = 30.0
-
-
-async def eventually(check: Callable[[], Awaitable[bool]], what: str) -> None:
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + HANG_GUARD
-    while not await check():
-        if loop.time() > deadline:
-            raise AssertionError(f"not within {HANG_GUARD}s: {what}")
-        await asyncio.sleep(0.1)
 
 
 async def test_reach_end_to_end(database_url: str) -> None:
@@ -138,50 +134,29 @@ async def test_a_restart_in_the_middle_of_a_fan_out_loses_no_notice(database_url
         "TELEGRAM_MAX_RATE": "10",  # 40 notices take about four seconds
     }
 
-    def notices_to(api: FakeBotApi) -> dict[int, int]:
-        counts = dict.fromkeys(subscribers, 0)
-        for message in api.sent_messages():
-            chat = int(message["chat_id"])
-            if chat in counts and "Correction: #1" in str(message["text"]):
-                counts[chat] += 1
-        return counts
-
     async with FakeBotApi() as api:
         env["TELEGRAM_API_BASE_URL"] = api.base_url
         runtime = Runtime.create(make_settings(database_url))
         try:
             async with running_bot(env) as first:
                 await api.wait_for_call("getUpdates")
-                await subscribe_to_everything(runtime, subscribers)
-                queued = await queue_amount_correction(runtime, 1, "Sakhalin", "62000", "63000")
-                assert queued == len(subscribers)
-
-                async def some_sent() -> bool:
-                    return sum(notices_to(api).values()) >= 8
-
-                await eventually(some_sent, "the fan-out under way")
+                await start_correction_fan_out(runtime, api, subscribers)
                 loop = asyncio.get_running_loop()
                 asked_to_stop = loop.time()
                 first.proc.terminate()
                 await asyncio.wait_for(first.proc.wait(), HANG_GUARD)
                 stopped_after = loop.time() - asked_to_stop
             assert first.returncode == 0
-            before_restart = notices_to(api)
+            before_restart = corrections_received(api, subscribers)
             assert 0 < sum(before_restart.values()) < len(subscribers)
 
             async with running_bot(env):
-
-                async def all_sent() -> bool:
-                    async with runtime.sessionmaker() as session:
-                        return await notices.pending_count(session) == 0
-
-                await eventually(all_sent, "the rest of the fan-out after the restart")
+                await eventually(
+                    lambda: nothing_pending(runtime), "the rest of the fan-out after the restart"
+                )
         finally:
             await runtime.close()
-    counts = notices_to(api)
-    assert all(count >= 1 for count in counts.values()), counts
-    repeats = sum(count - 1 for count in counts.values())
-    assert repeats <= 1, counts
+    repeats = assert_nobody_missed(corrections_received(api, subscribers))
     print(
         f"\nREACH: restart mid-fan-out: {sum(before_restart.values())} of {len(subscribers)} "
         f"sent before SIGTERM (exit 0 after {stopped_after:.2f}s), the rest after the restart, "

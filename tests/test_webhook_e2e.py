@@ -18,6 +18,7 @@ from db.revision import bump_revision
 from db.session import create_engine, create_sessionmaker, write_transaction
 from tests.conftest import create_postgres_database, drop_postgres_database
 from tests.fakes.bot_api_server import FakeBotApi
+from tests.fakes.e2e import eventually
 from tests.fakes.updates import JSONDict, make_message_update
 from tests.production_support import (
     HOOK_PATH,
@@ -261,3 +262,59 @@ async def test_sigterm_while_waiting_for_the_database_exits_0(api: FakeBotApi) -
         await process.wait_for_log("not reachable")
     assert process.returncode == 0
     assert "Traceback" not in final_stderr(process)
+
+
+async def test_two_replicas_send_each_notice_once_and_hand_over(
+    api: FakeBotApi, pg_url: str
+) -> None:
+    """One replica sends the change notices (it holds the advisory lock); when it
+    stops mid-fan-out the other takes over: every subscriber told once."""
+    from bot.runtime import Runtime
+    from tests.conftest import make_settings
+    from tests.notice_support import (
+        assert_nobody_missed,
+        corrections_received,
+        nothing_pending,
+        start_correction_fan_out,
+    )
+
+    subscribers = list(range(70_000, 70_040))
+    sending = "This replica sends change notices"
+
+    runtime = Runtime.create(make_settings(pg_url))
+    try:
+        async with AsyncExitStack() as stack:
+            replicas = await asyncio.gather(
+                *(
+                    stack.enter_async_context(webhook_replica(api, pg_url, TELEGRAM_MAX_RATE="10"))
+                    for _ in range(2)
+                )
+            )
+
+            async def leader_elected() -> bool:
+                return any(sending in r.process.stderr() for r in replicas)
+
+            await eventually(leader_elected, "a replica sending notices")
+            [leader] = [r for r in replicas if sending in r.process.stderr()]
+            [other] = [r for r in replicas if r is not leader]
+
+            await start_correction_fan_out(runtime, api, subscribers)
+            # While both run, only the leader sends: nobody is told twice.
+            assert max(corrections_received(api, subscribers).values()) == 1
+            leader.process.proc.terminate()
+            await asyncio.wait_for(leader.process.proc.wait(), 30)
+            told_by_leader = sum(corrections_received(api, subscribers).values())
+
+            await eventually(
+                lambda: nothing_pending(runtime),
+                "the other replica finishing the fan-out",
+                within=60,
+            )
+            assert sending in other.process.stderr()
+    finally:
+        await runtime.close()
+    repeats = assert_nobody_missed(corrections_received(api, subscribers))
+    print(
+        f"\nREPLICAS: notices: {told_by_leader} of {len(subscribers)} sent by the lock holder "
+        f"before SIGTERM, the rest by the other replica; {repeats} repeated"
+    )
