@@ -131,11 +131,13 @@ _SHARED_FIELDS = frozenset(
 async def _load_claims(session: AsyncSession) -> tuple[ClaimView, ...]:
     """Plain rows, streamed in batches: no ORM objects (a 100,000-claim store would
     need hundreds of MB of them, for a moment, to build the views)."""
-    columns = [getattr(Claim, name) for name in _CLAIM_FIELDS]
+    # Core columns, not ORM attributes: the rows skip the ORM loading machinery.
+    table = Claim.__table__
+    columns = [table.c[name] for name in _CLAIM_FIELDS]
     shared = [i for i, name in enumerate(_CLAIM_FIELDS) if name in _SHARED_FIELDS]
     strings: dict[str, str] = {}
     claims: list[ClaimView] = []
-    result = await session.stream(select(*columns).order_by(Claim.id))
+    result = await session.stream(select(*columns).order_by(table.c.id))
     async for batch in result.partitions(2_000):
         for row in batch:
             values = list(row)
