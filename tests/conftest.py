@@ -6,6 +6,7 @@ import asyncio
 import os
 import uuid
 from collections.abc import AsyncIterator, Iterator
+from typing import TYPE_CHECKING
 
 import pytest
 from sqlalchemy import text
@@ -14,7 +15,11 @@ from sqlalchemy.engine import make_url
 from bot.config import Settings
 from bot.runtime import Runtime
 from db.session import create_engine
-from tests.harness import Harness, telegram_harness
+
+if TYPE_CHECKING:
+    # Imported in the fixtures only: bench/ imports this module for make_settings,
+    # and the Telegram harness would add ~20 MB to the memory it measures.
+    from tests.harness import Harness
 
 POSTGRES_URL = os.environ.get(
     "TEST_POSTGRES_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
@@ -135,6 +140,8 @@ async def sqlite_runtime(sqlite_url: str) -> AsyncIterator[Runtime]:
 @pytest.fixture
 async def harness(runtime: Runtime) -> AsyncIterator[Harness]:
     """The bot over a fake Bot API, on each backend; see tests/harness.py."""
+    from tests.harness import telegram_harness
+
     async with telegram_harness(runtime) as harness:
         yield harness
 
@@ -142,6 +149,8 @@ async def harness(runtime: Runtime) -> AsyncIterator[Harness]:
 @pytest.fixture
 async def sqlite_harness(sqlite_runtime: Runtime) -> AsyncIterator[Harness]:
     """The same on SQLite only, for tests where the backend makes no difference."""
+    from tests.harness import telegram_harness
+
     async with telegram_harness(sqlite_runtime) as harness:
         yield harness
 
