@@ -18,6 +18,7 @@ this layer sits under ``bot.replying.send_texts`` and adds what it lacks:
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import logging
 import random
 import warnings
@@ -76,16 +77,20 @@ def surely_not_sent(error: BaseException) -> bool:
     return all(isinstance(cause, TelegramError) for cause in chain)
 
 
+def retry_after_seconds(error: RetryAfter) -> float:
+    """How long Telegram asked us to wait (429), in seconds."""
+    with warnings.catch_warnings():
+        # PTB 22 warns that retry_after will become a timedelta; both are handled.
+        warnings.simplefilter("ignore", PTBDeprecationWarning)
+        retry_after = error.retry_after
+    if isinstance(retry_after, dt.timedelta):
+        return retry_after.total_seconds()
+    return float(retry_after)
+
+
 def retry_delay(error: BaseException, attempt: int) -> float:
     if isinstance(error, RetryAfter):
-        with warnings.catch_warnings():
-            # PTB 22 warns that retry_after will become a timedelta; both are handled.
-            warnings.simplefilter("ignore", PTBDeprecationWarning)
-            retry_after = error.retry_after
-        seconds = (
-            retry_after.total_seconds() if hasattr(retry_after, "total_seconds") else retry_after
-        )
-        return float(seconds) + 0.1
+        return retry_after_seconds(error) + 0.1
     delay = min(MAX_DELAY, BASE_DELAY * 2 ** (attempt - 1))
     return delay * random.uniform(0.8, 1.2)  # jitter
 

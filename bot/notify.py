@@ -27,6 +27,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
 from telegram.ext import Application, CallbackContext
 
+from bot.delivery import retry_after_seconds
 from bot.engine import AnswerEngine, Reply
 from bot.markup import Html, bold, fmt
 from bot.replying import render, send_texts
@@ -53,12 +54,6 @@ ACTIONS = {
     "retract": "Retraction",
     "restore": "Restored",
 }
-
-
-def _seconds(value: object) -> float:
-    if isinstance(value, dt.timedelta):
-        return value.total_seconds()
-    return float(value)  # type: ignore[arg-type]
 
 
 def _short(value: str | None) -> str:
@@ -218,7 +213,7 @@ class NoticeSender:
         try:
             await send_texts(context, delivery.chat_id, texts, queued=True)
         except RetryAfter as error:
-            wait = _seconds(error.retry_after)
+            wait = retry_after_seconds(error)
             log.warning("Telegram asked to wait %.0f s (429); the notice waits", wait)
             self._paused_until = time.monotonic() + wait
             self._next_ok[delivery.chat_id] = time.monotonic() + wait + gap

@@ -4,7 +4,6 @@ crash-looping on tracebacks; a token Telegram refuses stops us with one line."""
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
 import logging
 import signal
 import threading
@@ -96,10 +95,6 @@ def _retry_until_reachable(
     return False
 
 
-def _seconds(value: float | dt.timedelta) -> float:
-    return value.total_seconds() if isinstance(value, dt.timedelta) else float(value)
-
-
 class TokenRefused(Exception):
     """Telegram answered that the bot token is not valid: retrying cannot help."""
 
@@ -138,6 +133,8 @@ def wait_for_telegram(
     ``max_wait`` seconds passed. Raises ``TokenRefused`` if it refuses the token."""
     from telegram.error import InvalidToken, RetryAfter
 
+    from bot.delivery import retry_after_seconds
+
     def attempt() -> str:
         try:
             return f" (bot @{asyncio.run(_get_me(settings))})"
@@ -146,7 +143,7 @@ def wait_for_telegram(
 
     def pause_for(error: Exception, delay: float) -> float:
         # Flood control at start-up: Telegram says how long to wait.
-        return max(delay, _seconds(error.retry_after)) if isinstance(error, RetryAfter) else delay
+        return max(delay, retry_after_seconds(error)) if isinstance(error, RetryAfter) else delay
 
     # The base URL, without the token.
     where = f"Bot API at {settings.telegram_api_base_url}"
