@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import html
 import json
 import logging
-import re
 import sys
 from pathlib import Path
 
 from bot.config import Settings, SettingsError, load_settings
 from bot.logs import configure_logging
+from bot.markup import plain_text
 
 log = logging.getLogger("bot")
 
@@ -102,11 +101,6 @@ def run_bot(settings: Settings) -> int:
         return asyncio.run(run_webhook(settings, application))
     application.run_polling(allowed_updates=Update.ALL_TYPES)
     return 0
-
-
-def plain_text(message: str) -> str:
-    """Telegram HTML to terminal text: tags dropped, entities decoded."""
-    return html.unescape(re.sub(r"<[^>]+>", "", message))
 
 
 async def ask_once(settings: Settings, question: str) -> int:

@@ -7,6 +7,7 @@ text, editor text) passes through ``escape`` on its way into an ``Html``.
 from __future__ import annotations
 
 import html as _html
+import re
 
 
 class Html(str):
@@ -53,3 +54,11 @@ def code(value: object) -> Html:
 
 def link(label: object, url: str) -> Html:
     return Html(f'<a href="{_html.escape(url, quote=True)}">{escape(label)}</a>')
+
+
+_TAG = re.compile(r"<[^>]+>")
+
+
+def plain_text(message: str) -> str:
+    """Telegram HTML to what a reader sees: tags dropped, entities decoded."""
+    return _html.unescape(_TAG.sub("", message))

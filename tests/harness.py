@@ -11,10 +11,8 @@ every one of them gets the same guarantees:
 
 from __future__ import annotations
 
-import html
 import itertools
 import json
-import re
 from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 from typing import Any
@@ -24,7 +22,6 @@ from telegram.ext import Application, ContextTypes
 
 from bot.app import _post_init, build_application
 from bot.notify import NoticeSender
-from bot.questionlog import QuestionLogger
 from bot.runtime import Runtime
 from db.transfer import export_document
 from tests.fakes.recording_request import TEXT_METHODS, RecordingRequest
@@ -41,11 +38,6 @@ from tests.html_check import assert_telegram_html
 CAVEAT = "HNGN cannot independently verify the claims."
 # Articles added by editors bring their own caveat; the bot marks every one "Unverified."
 OTHER_CAVEAT_MARK = "Unverified."
-
-
-def plain(text: str) -> str:
-    """What the user reads: tags dropped, entities decoded."""
-    return html.unescape(re.sub(r"<[^>]+>", "", text))
 
 
 def assert_fit_to_send(text: str) -> None:
@@ -149,12 +141,6 @@ class Harness:
             document = await export_document(session)
         document.pop("exported_at")
         return document
-
-    @property
-    def question_log(self) -> QuestionLogger:
-        logger = self.app.bot_data["question_log"]
-        assert isinstance(logger, QuestionLogger)
-        return logger
 
     async def manual_notice_sender(self) -> NoticeSender:
         """Stops the background notice sender and returns a fresh one for the test to

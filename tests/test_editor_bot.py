@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 import re
 
-from tests.harness import Harness, plain
+from bot.markup import plain_text
+from tests.harness import Harness
 
 OWNER, EDITOR, STRANGER, READER = 1001, 2002, 3003, 4004
 ADD_VLADIVOSTOK = (
@@ -17,7 +18,7 @@ ADD_VLADIVOSTOK = (
 
 def joined(texts: list[str]) -> str:
     """The replies as the user reads them, in one string."""
-    return "\n".join(plain(text) for text in texts)
+    return "\n".join(plain_text(text) for text in texts)
 
 
 async def test_strangers_are_refused_and_nothing_changes(harness: Harness) -> None:
@@ -103,7 +104,7 @@ async def test_bad_input_gets_one_clear_message(harness: Harness) -> None:
         f'/addfact topic=x text="{"y" * 2500}"': "too long",
     }
     for command, expected in cases.items():
-        texts = [plain(text) for text in await harness.send(command, EDITOR)]
+        texts = [plain_text(text) for text in await harness.send(command, EDITOR)]
         assert len(texts) == 1, command
         assert expected in texts[0].lower() or expected in texts[0], (command, texts[0])
         assert "Usage:" in texts[0] or "⛔" in texts[0]

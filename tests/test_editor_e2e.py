@@ -7,10 +7,10 @@ input changes nothing; a restart keeps everything; a retracted fact is not state
 
 from __future__ import annotations
 
-import html
 import re
 from pathlib import Path
 
+from bot.markup import plain_text
 from tests.fakes.bot_api_server import FakeBotApi
 from tests.fakes.e2e import running_bot
 
@@ -19,16 +19,12 @@ TOKEN = "123456:E2E-editor-token"
 TIMEOUT = 60.0
 
 
-def _plain(text: str) -> str:
-    return html.unescape(re.sub(r"<[^>]+>", "", text))
-
-
 async def _say(api: FakeBotApi, text: str, user: int) -> str:
     """Send a message from ``user`` and wait for the bot's next reply in that chat."""
     before = len(api.sent_messages(user))
     api.push_text(text, user_id=user)
     messages = await api.wait_for_messages(before + 1, chat_id=user, timeout=TIMEOUT)
-    return _plain(str(messages[-1]["text"]))
+    return plain_text(str(messages[-1]["text"]))
 
 
 def _env(api: FakeBotApi, db: Path) -> dict[str, str]:

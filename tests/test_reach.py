@@ -12,13 +12,14 @@ from sqlalchemy import func, select, update
 
 from bot.flood import FloodGuard
 from bot.keyboards import decode, encode
+from bot.markup import plain_text
 from bot.questionlog import QuestionLogger
 from bot.runtime import Runtime
 from db import notices
 from db.models import ChangeNotice, NoticeDelivery, QuestionLogEntry, Subscription, utcnow
 from db.session import write_transaction
 from tests.fakes.updates import BOT_ID
-from tests.harness import CAVEAT, Harness, plain, telegram_harness
+from tests.harness import CAVEAT, Harness, telegram_harness
 
 EDITOR = 1001  # in make_settings' ADMIN_USER_IDS
 # PTB 22's RetryAfter warns about int vs timedelta; not our concern.
@@ -37,7 +38,7 @@ async def test_inline_query_every_result_has_the_caveat(harness: Harness) -> Non
         text = result["input_message_content"]["message_text"]
         assert CAVEAT in text
         assert len(text) <= 4096
-    assert "62,000" in plain(results[0]["input_message_content"]["message_text"])
+    assert "62,000" in plain_text(results[0]["input_message_content"]["message_text"])
     assert "inline_keyboard" in results[0]["reply_markup"]
 
 
@@ -68,7 +69,7 @@ async def test_answer_has_buttons_and_pressing_one_answers(harness: Harness) -> 
     await harness.tap(sources)
     assert harness.bot_api.calls_of("answerCallbackQuery")
     [answer] = harness.sent_texts()
-    assert "Who says so" in plain(answer) and CAVEAT in answer
+    assert "Who says so" in plain_text(answer) and CAVEAT in answer
 
 
 async def test_button_under_inline_message_edits_it_in_place(harness: Harness) -> None:
@@ -123,7 +124,7 @@ async def test_subscribe_commands_and_one_notice_per_chat(harness: Harness) -> N
     await harness.send("/subscribe #999", user_id=503)
     await harness.send("/subscribe <script>", user_id=503)
     await harness.send("/subscriptions", user_id=501)
-    texts = [plain(t) for t in harness.sent_texts()]
+    texts = [plain_text(t) for t in harness.sent_texts()]
     assert "Subscribed to all changes" in texts[0]
     assert "Subscribed to Sakhalin" in texts[1]
     assert "no fact #999" in texts[3]
@@ -136,7 +137,7 @@ async def test_subscribe_commands_and_one_notice_per_chat(harness: Harness) -> N
     assert await sender.drain_once() is not None
     [notice] = harness.bot_api.calls_of("sendMessage")
     assert notice["chat_id"] == 501
-    body = plain(notice["text"])
+    body = plain_text(notice["text"])
     assert "Correction: #1 (Sakhalin)" in body and "Was: 62000" in body and "Now: 70000" in body
     assert "Source:" in body and CAVEAT in notice["text"]
     assert await sender.drain_once() is None  # nothing repeated
@@ -207,7 +208,7 @@ async def test_group_subscribe_needs_a_named_admin(harness: Harness) -> None:
         sender_chat={"id": group, "type": "supergroup", "title": "G"},
     )
     await harness.send("/subscribe", user_id=802, chat_id=group, chat_type="supergroup")
-    member, anonymous, admin = (plain(t) for t in harness.sent_texts())
+    member, anonymous, admin = (plain_text(t) for t in harness.sent_texts())
     assert "Only the group's admins" in member
     assert "anonymously" in anonymous
     assert "Subscribed" in admin
@@ -225,7 +226,7 @@ async def test_unanswered_lists_a_question_asked_twice(harness: Harness) -> None
     await harness.send("/unanswered abc", user_id=EDITOR)
     await harness.send("/unanswered 7", user_id=EDITOR)
     await harness.send("/stats", user_id=EDITOR)
-    refused, usage, listing, stats = (plain(t) for t in harness.sent_texts())
+    refused, usage, listing, stats = (plain_text(t) for t in harness.sent_texts())
     assert "for editors" in refused
     assert "Usage" in usage
     assert "2× What is the weather in Pyongyang?" in listing or "2× what is" in listing
@@ -267,7 +268,7 @@ async def test_flood_gets_one_note_then_silence(runtime: Runtime) -> None:
         for _ in range(6):
             await harness.send("dalian", user_id=4242)
         await harness.send("dalian", user_id=4343)
-        texts = [plain(t) for t in harness.sent_texts()]
+        texts = [plain_text(t) for t in harness.sent_texts()]
     assert len(texts) == 5  # 3 answers, 1 note, then the other user's answer
     assert "faster than I can answer" in texts[3]
     assert "3,400" in texts[4]
@@ -282,7 +283,7 @@ async def test_an_editors_correction_notifies_subscribers_once(harness: Harness)
     harness.bot_api.clear()
     await harness.send('/edit 1 amount=63,000 reason="typo in the first entry"', user_id=EDITOR)
     [confirmation] = harness.sent_texts()
-    assert "2 subscribed chats will be notified" in plain(confirmation)
+    assert "2 subscribed chats will be notified" in plain_text(confirmation)
     harness.bot_api.clear()
     for _ in range(5):  # a hang guard: each round sends what is due
         if await sender.drain_once() is None:
@@ -290,7 +291,7 @@ async def test_an_editors_correction_notifies_subscribers_once(harness: Harness)
     notices = harness.bot_api.calls_of("sendMessage")
     assert sorted(n["chat_id"] for n in notices) == [801, 802]
     for notice in notices:
-        body = plain(notice["text"])
+        body = plain_text(notice["text"])
         assert "62000" in body and "63000" in body
         assert CAVEAT in notice["text"]
 
@@ -319,6 +320,6 @@ async def test_owners_and_editors_are_not_flood_limited(runtime: Runtime) -> Non
             harness.bot_api.clear()
             for _ in range(6):
                 await harness.send("dalian", user_id=user)
-            texts = [plain(t) for t in harness.sent_texts()]
+            texts = [plain_text(t) for t in harness.sent_texts()]
             assert len(texts) == 6, user
             assert all("3,400" in text for text in texts)

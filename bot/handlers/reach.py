@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import html
 import logging
-import re
 from typing import cast
 
 from telegram import (
@@ -32,7 +30,7 @@ from bot.handlers.common import (
 from bot.handlers.editor import actor_of
 from bot.handlers.user import command_argument
 from bot.keyboards import decode, follow_up_markup
-from bot.markup import Html, bold, fmt, italic
+from bot.markup import Html, bold, fmt, italic, plain_text
 from bot.outgoing import build_popup
 from bot.questionlog import QuestionLogger, record_question
 from bot.replying import answer_update, edit_inline_message, render_one
@@ -99,7 +97,7 @@ async def _is_staff(user_id: int, context: ContextTypes.DEFAULT_TYPE) -> bool:
 
 def _first_plain_line(reply: Reply) -> str:
     for line in reply.lines:
-        plain = html.unescape(re.sub(r"<[^>]+>", "", line)).strip()
+        plain = plain_text(line).strip()
         if plain:
             return plain[:100]
     return ""
