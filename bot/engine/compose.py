@@ -371,7 +371,6 @@ class Composer:
             )
 
     def answer_sources(self, u: Understanding, reply: Reply) -> None:
-        # _about is matches() (which already covers the place) or everything.
         if u.has_subject:
             groups = self._by_source(self._active.select(u))
         else:
@@ -428,13 +427,6 @@ class Composer:
             (source_id, said, list(dict.fromkeys(c.topic for c in said)))
             for source_id, said in by_source.items()
         ]
-
-    def _about(self, claim: ClaimView, u: Understanding) -> bool:
-        if not u.has_subject:
-            return True
-        if self.matches(claim, u):
-            return True
-        return bool(claim.place and claim.place in u.places)
 
     def article_line(self, reply: Reply) -> None:
         for article_id in reply.article_ids or [self.snapshot.default_article_id or 0]:
