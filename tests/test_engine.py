@@ -291,3 +291,16 @@ def test_did_you_mean_stays_cheap_and_bounded_in_a_large_store(engine: AnswerEng
     offers = [label for label, _ in reply.follow_ups if label.startswith("Did you mean")]
     assert len(offers) <= 3
     assert len(reply.follow_ups) <= big.MAX_FOLLOW_UPS + 1
+
+
+def test_claim_index_selects_what_a_scan_would(engine: AnswerEngine) -> None:
+    from bot.engine.compose import ClaimIndex, Composer
+
+    big = big_engine(engine, 300)
+    claims = [c for c in big.snapshot.claims if c.is_quota and c.active]
+    index = ClaimIndex(claims)
+    for question in ["quota in Russia", "Testville 00042 quota", "yuan", "seafood", "Dalian"]:
+        u = big.understand(question)
+        assert u.has_subject, question
+        scan = [c for c in claims if Composer.matches(c, u)]
+        assert index.select(u) == scan, question
