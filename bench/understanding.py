@@ -125,6 +125,9 @@ SILENT_PHRASES: dict[str, tuple[str, ...]] = {
         "is silent",
         "are silent",
         "not in the report",
+        "gives no",
+        "states no",
+        "carries no",
     ),
     "ru": (
         "не сообщает",
@@ -220,6 +223,7 @@ SCOPE_PHRASES: dict[str, tuple[str, ...]] = {
         "you can ask",
         "i only know",
         "questions about",
+        "it covers",
     ),
     "ru": (
         "могу ответить",
@@ -299,7 +303,8 @@ _UNIT = r"(?:\s?(万|萬|만|千|천|亿|億|억|тыс|млн|thousand\b|millio
 def _number_pattern(groups: str) -> re.Pattern[str]:
     # Groups of three after a comma are thousands ("1,460"); other digits after a point or a
     # comma are decimals ("1.55", Russian "1,55").
-    return re.compile(r"(?<![\d.,])(" + groups + r")(?:([.,])(\d+))?(?!\d)" + _UNIT, re.IGNORECASE)
+    # "#12" is a fact's id, a citation rather than a figure: not read as a number.
+    return re.compile(r"(?<![\d.,#])(" + groups + r")(?:([.,])(\d+))?(?!\d)" + _UNIT, re.IGNORECASE)
 
 
 _NUMBER = _number_pattern(_GROUPS)
@@ -411,6 +416,19 @@ def script_shares(text: str) -> dict[str, float]:
     return {script: count / total for script, count in counts.items()} if total else {}
 
 
+_ASIDE = re.compile(r"\([^()]*\)|（[^（）]*）")
+
+
+def says_silent(reply: ReplyText) -> bool:
+    """The reply says the reports are silent, in a sentence of its own.
+
+    An aside in brackets ("a source in China (the report does not say to whom)") is about
+    something else than the question, so it does not count.
+    """
+    outside = _normalise(_ASIDE.sub(" ", reply.text))
+    return any(_normalise(phrase) in outside for phrase in SILENT_PHRASES[reply.language])
+
+
 def _allowed_numbers(expect: dict[str, Any]) -> list[float]:
     tokens = [*ARTICLE_NUMBERS, *IMPLIED_NUMBERS, *expect.get("numbers", [])]
     values = [token_number(token) for token in tokens]
@@ -448,7 +466,7 @@ def check(question: dict[str, Any], text: str) -> list[str]:
     for token in expect.get("none", []):
         if reply.has(token):
             failures.append(f"none: has {token!r}")
-    if expect.get("silent") and not reply.has_any(SILENT_PHRASES[language]):
+    if expect.get("silent") and not says_silent(reply):
         failures.append(f"silent: no 'does not say' phrase in {language}")
     if expect.get("scope"):
         if not reply.has_any(SCOPE_PHRASES[language]):
