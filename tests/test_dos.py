@@ -180,3 +180,27 @@ async def test_typing_thirty_inline_queries_a_minute_still_works(runtime: Runtim
             call = await harness.inline_query(prefix, user_id=3333)
             assert "Too many" not in call["results"][0]["title"]
         assert "124,000" in plain_text(call["results"][0]["input_message_content"]["message_text"])
+
+
+def test_normalizing_reads_a_bounded_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    """NFKC sorts a run of accents in quadratic time, and makes one ligature eighteen
+    characters: runs are cut to a few marks, and a prefix that fills the limit is enough."""
+    import unicodedata
+
+    from bot.engine import text
+
+    sizes: list[int] = []
+    real = unicodedata.normalize
+
+    def counting(form: str, value: str) -> str:
+        sizes.append(len(value))
+        return real(form, value)
+
+    monkeypatch.setattr(text.unicodedata, "normalize", counting)
+    accented, cut = normalize_question("a" + "\u0301\u0308\u0323" * 1333)  # 4,000 read
+    assert len(accented) <= 1 + text.MAX_COMBINING_MARKS and not cut
+    assert sizes and all(size <= 1 + text.MAX_COMBINING_MARKS for size in sizes)
+    sizes.clear()
+    ligatures, cut = normalize_question("\ufdfa" * 4096)
+    assert (len(ligatures), cut) == (MAX_QUESTION_CHARS, True)
+    assert sizes == [MAX_QUESTION_CHARS // 4]
