@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import random
 from collections.abc import Sequence
+from typing import Literal
 
 import pytest
 from sqlalchemy import func, select
@@ -192,7 +193,7 @@ def test_normalizing_reads_a_bounded_text(monkeypatch: pytest.MonkeyPatch) -> No
     sizes: list[int] = []
     real = unicodedata.normalize
 
-    def counting(form: str, value: str) -> str:
+    def counting(form: Literal["NFC", "NFD", "NFKC", "NFKD"], value: str) -> str:
         sizes.append(len(value))
         return real(form, value)
 
