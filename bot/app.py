@@ -102,6 +102,9 @@ def build_application(
     application.bot_data["flood_guard"] = FloodGuard(
         settings.flood_max_messages, settings.flood_window_seconds
     )
+    application.bot_data["inline_flood_guard"] = FloodGuard(
+        settings.flood_inline_max_queries, settings.flood_window_seconds
+    )
     if runtime is not None:
         application.bot_data["runtime"] = runtime
         attach_reach(application, runtime)

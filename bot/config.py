@@ -47,6 +47,8 @@ class Settings(BaseSettings):
     # Per user, per replica: more messages than this in the window are ignored.
     flood_max_messages: int = Field(default=20, ge=1)
     flood_window_seconds: float = Field(default=60.0, gt=0)
+    # Inline queries (one a keystroke) have their own, larger allowance in that window.
+    flood_inline_max_queries: int = Field(default=60, ge=1)
     # Webhook mode (several replicas behind a load balancer): set WEBHOOK_URL.
     webhook_url: str | None = None
     webhook_secret: SecretStr | None = None

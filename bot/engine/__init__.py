@@ -6,13 +6,14 @@ Tests, the terminal (``python -m bot ask``) and the Telegram layer all call it.
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import islice
 
 from babel import Locale
 
 from bot.engine.compose import Composer
 from bot.engine.numbers import warm_up
 from bot.engine.reply import Reply
-from bot.engine.text import CloseNames, normalize
+from bot.engine.text import MAX_QUESTION_CHARS, CloseNames, normalize
 from bot.engine.understand import Understander, Understanding
 from bot.markup import Html, bold, fmt, italic
 from db.snapshot import Snapshot
@@ -74,6 +75,13 @@ class AnswerEngine:
     def answer(self, question: str) -> Reply:
         u = self.understand(question)
         reply = self._answer(u)
+        if u.truncated:
+            reply.lines.append(Html(""))
+            reply.lines.append(
+                italic(
+                    f"Your message was long: I read its first {MAX_QUESTION_CHARS:,} characters."
+                )
+            )
         self._add_follow_ups(u, reply)
         return reply
 
@@ -131,10 +139,11 @@ class AnswerEngine:
     def _close_places(self, typed: list[str], exclude: set[str]) -> list[str]:
         """Covered places that look like what was typed (for "Did you mean ...?")."""
         known = self.understander.known_words
-        # Words the bot knows ("quota", "workers") are not misspelt places.
-        candidates = [w for w in dict.fromkeys(typed) if len(w) >= 3 and normalize(w) not in known]
+        # Words the bot knows ("quota", "workers") are not misspelt places. Lazily: a long
+        # message has a thousand words, and only the first few unknown ones are looked at.
+        candidates = (w for w in dict.fromkeys(typed) if len(w) >= 3 and normalize(w) not in known)
         found: list[str] = []
-        for word in candidates[: self.MAX_TYPED_WORDS]:
+        for word in islice(candidates, self.MAX_TYPED_WORDS):
             for place in self._close_names.close_to(word, self.MAX_DID_YOU_MEAN, exclude=exclude):
                 if place not in found:
                     found.append(place)

@@ -7,23 +7,71 @@ import heapq
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from functools import lru_cache
 from itertools import chain
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 
 # Zero-width and bidirectional controls change nothing a reader sees.
 _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad]")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|\$", re.UNICODE)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
+# The engine reads at most this much of a question (longer ones are cut, and told so).
 MAX_QUESTION_CHARS = 2_000
+# Typo correction: longer words are not corrected (nobody mistypes a word that long
+# into a known one), and at most MAX_CORRECTED_WORDS unknown words a question are.
+MAX_CORRECTABLE_CHARS = 32
+MAX_CORRECTED_WORDS = 8
+MAX_TYPO_EDITS = 2  # typo_budget's largest
+MAX_COMBINING_MARKS = 8  # in a row, on one letter
 
 
 def normalize(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text[: MAX_QUESTION_CHARS * 2])
+    return normalize_question(text)[0]
+
+
+def normalize_question(text: str) -> tuple[str, bool]:
+    """The normalized text, at most ``MAX_QUESTION_CHARS`` long, and whether it was cut.
+
+    Only the first ``2 * MAX_QUESTION_CHARS`` characters are read at all, so the work
+    is bounded whatever comes in (the terminal's ``ask`` takes any length). NFKC can
+    make one character eighteen: a short prefix is read first, and when it alone
+    fills the limit (with room for a character joined across its end), no more.
+    """
+    for size in (MAX_QUESTION_CHARS // 4, MAX_QUESTION_CHARS * 2):
+        joined = _normalized(text[:size])
+        if len(joined) > MAX_QUESTION_CHARS + 16 or len(text) <= size:
+            break
+    unread = text[size:]
+    cut = len(joined) > MAX_QUESTION_CHARS or (bool(unread) and not unread.isspace())
+    return joined[:MAX_QUESTION_CHARS], cut
+
+
+def _normalized(text: str) -> str:
+    text = unicodedata.normalize("NFKC", _few_marks(text))
     text = _INVISIBLE.sub("", text).casefold()
     text = text.replace("’", "'").replace("‘", "'")
-    return " ".join(text.split())[:MAX_QUESTION_CHARS]
+    return " ".join(text.split())
+
+
+def _few_marks(text: str) -> str:
+    """``text`` with at most ``MAX_COMBINING_MARKS`` combining marks in a row.
+
+    NFKC sorts a run of marks in quadratic time (a letter with 4,000 accents cost
+    9 ms a call); no script stacks more than a few on one letter.
+    """
+    if text.isascii():
+        return text
+    kept: list[str] = []
+    run = 0
+    for char in text:
+        run = run + 1 if unicodedata.combining(char) else 0
+        if run <= MAX_COMBINING_MARKS:
+            kept.append(char)
+    return "".join(kept)
 
 
 def words(normalized: str) -> list[str]:
@@ -35,7 +83,10 @@ def has_cjk(text: str) -> bool:
 
 
 def edit_distance_within(a: str, b: str, limit: int) -> bool:
-    """Damerau-Levenshtein distance <= limit, with an early exit (the words are short)."""
+    """Damerau-Levenshtein (optimal string alignment) distance <= limit, with an early exit.
+
+    The plain reference that ``Vocabulary``'s rapidfuzz scan is tested against.
+    """
     if abs(len(a) - len(b)) > limit:
         return False
     previous_previous: list[int] = []
@@ -63,7 +114,13 @@ def typo_budget(word: str) -> int:
 
 
 class Vocabulary:
-    """Known words, and the nearest known word for a typo (cached: typos repeat)."""
+    """Known words, and the nearest known word for a typo (cached: typos repeat).
+
+    The nearest word is the first, in a fixed order, of the known words within the
+    typo budget (``edit_distance_within`` is the reference); rapidfuzz compares a
+    typed word with every known word of a near length in C. Words too long to be
+    near any known word, or longer than ``MAX_CORRECTABLE_CHARS``, are not looked up.
+    """
 
     def __init__(self, known: set[str]) -> None:
         self._known = frozenset(known)
@@ -71,72 +128,82 @@ class Vocabulary:
         for word in known:
             if " " not in word and not has_cjk(word):
                 self._by_length.setdefault(len(word), []).append(word)
-        # Bigram postings, so a typo is compared only with words that could be near it.
-        self._position: dict[str, int] = {}
-        # (bigram, length, first letter) -> words: two-edit typos keep their first letter.
-        self._postings: dict[tuple[str, int, str], list[str]] = {}
+        # Two-edit typos keep their first letter: (length, first letter) -> words, same order.
+        self._by_length_and_first: dict[tuple[int, str], list[str]] = {}
         for length, words_of_length in self._by_length.items():
-            for position, word in enumerate(words_of_length):
-                self._position[word] = position
-                for gram in _bigrams(word):
-                    self._postings.setdefault((gram, length, word[0]), []).append(word)
-        self._alphabet = sorted({char for word in self._position for char in word})
+            for word in words_of_length:
+                self._by_length_and_first.setdefault((length, word[0]), []).append(word)
+        # A word more edits longer than any known word than its budget allows has no match.
+        longest = max(self._by_length, default=0)
+        self._max_correctable = min(MAX_CORRECTABLE_CHARS, longest + MAX_TYPO_EDITS)
         self.correct = lru_cache(maxsize=4096)(self._correct)
 
     def __contains__(self, word: str) -> bool:
         return word in self._known
 
+    def correctable(self, word: str) -> bool:
+        """Whether ``word`` is unknown and could be a typo of a known word (cheap)."""
+        return (
+            word not in self._known
+            and len(word) <= self._max_correctable
+            and typo_budget(word) > 0
+            and word.isalpha()
+        )
+
     def _correct(self, word: str) -> str | None:
         if word in self._known:
             return word
-        budget = typo_budget(word)
-        if budget == 0 or not word.isalpha():
+        if not self.correctable(word):
             return None
-        for distance in range(1, budget + 1):
-            near = self._within_one(word) if distance == 1 else self._near(word, distance)
+        for distance in range(1, typo_budget(word) + 1):
             for length in range(len(word) - distance, len(word) + distance + 1):
-                # The same order as a scan of every word of this length would take.
-                candidates = sorted(
-                    (c for c in near if len(c) == length), key=self._position.__getitem__
+                pool = (
+                    self._by_length.get(length, ())
+                    if distance == 1
+                    else self._by_length_and_first.get((length, word[0]), ())
                 )
-                for candidate in candidates:
-                    if candidate[0] != word[0] and distance > 1:
-                        continue
-                    if edit_distance_within(word, candidate, distance):
-                        return candidate
+                found = self._scan(word, pool, distance) if pool else None
+                if found is not None:
+                    return found
         return None
 
-    def _within_one(self, word: str) -> set[str]:
-        """Every known word one edit away: the edits are generated, then looked up."""
-        splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-        edits = {a + b[1:] for a, b in splits if b}
-        edits.update(a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1)
-        for char in self._alphabet:
-            edits.update(a + char + b[1:] for a, b in splits if b)
-            edits.update(a + char + b for a, b in splits)
-        return {edit for edit in edits if edit in self._position}
+    def _scan(self, word: str, pool: Sequence[str], distance: int) -> str | None:
+        """The first word of ``pool`` within ``distance`` edits (optimal string alignment,
+        as ``edit_distance_within`` counts them) of ``word``."""
+        hits = process.extract(word, pool, scorer=OSA.distance, score_cutoff=distance, limit=None)
+        return pool[min(index for _, _, index in hits)] if hits else None
 
-    def _near(self, word: str, distance: int) -> set[str]:
-        """Every known word within ``distance`` edits of ``word`` that starts alike, and more.
 
-        One edit (a transposition at worst) removes at most three of a word's
-        distinct bigrams, so a word within ``distance`` edits keeps all but
-        3 * distance of them.
-        """
-        grams = _bigrams(word)
-        need = len(grams) - 3 * distance
-        lengths = range(len(word) - distance, len(word) + distance + 1)
-        if need <= 0:
-            return {w for length in lengths for w in self._by_length.get(length, ())}
-        # Counter counts in C: the postings of a common bigram can be long.
-        counts = Counter(
-            chain.from_iterable(
-                self._postings.get((gram, length, word[0]), ())
-                for gram in grams
-                for length in lengths
-            )
-        )
-        return {candidate for candidate, shared in counts.items() if shared >= need}
+class BoundedCorrector:
+    """Typo correction for one question: at most ``limit`` unknown words are looked up.
+
+    Ordinary questions have a few unknown words; a message of hundreds of made-up
+    words then costs no more than one of ``limit`` (later words stay uncorrected).
+    """
+
+    def __init__(self, vocabulary: Vocabulary, limit: int = MAX_CORRECTED_WORDS) -> None:
+        self._vocabulary = vocabulary
+        self._left = limit
+        self._found: dict[str, str | None] = {}
+        self._skipped: set[str] = set()
+
+    def correct(self, word: str) -> str | None:
+        if word in self._vocabulary:
+            return word
+        if word in self._found:
+            return self._found[word]
+        if not self._vocabulary.correctable(word):
+            return None
+        if self._left <= 0:
+            self._skipped.add(word)
+            return None
+        self._left -= 1
+        found = self._found[word] = self._vocabulary.correct(word)
+        return found
+
+    def skipped(self, word: str) -> bool:
+        """Whether ``word`` could be a typo but was not looked up (over the limit)."""
+        return word in self._skipped
 
 
 class CloseNames:
@@ -157,6 +224,7 @@ class CloseNames:
         for name in names:
             self._display.setdefault(normalize(name), name)
         self._keys = list(self._display)
+        self._longest = max(map(len, self._keys), default=0)
         self._postings: dict[tuple[str, int], list[int]] = {}
         for position, key in enumerate(self._keys):
             for gram in _bigrams(key):
@@ -166,6 +234,8 @@ class CloseNames:
         self, word: str, n: int = 3, cutoff: float = 0.72, exclude: Collection[str] = ()
     ) -> list[str]:
         typed = normalize(word)
+        if len(typed) > self._longest + self.SLIPS:
+            return []  # no name is within SLIPS edits of it
         grams = _bigrams(typed)
         lengths = range(len(typed) - self.SLIPS, len(typed) + self.SLIPS + 1)
         counts = Counter(

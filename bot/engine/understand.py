@@ -11,7 +11,14 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from bot.engine.text import Vocabulary, has_cjk, normalize, words
+from bot.engine.text import (
+    BoundedCorrector,
+    Vocabulary,
+    has_cjk,
+    normalize,
+    normalize_question,
+    words,
+)
 from db.snapshot import Snapshot
 
 # Order matters only for the order answers come in.
@@ -246,6 +253,10 @@ STOPWORDS = frozenset(
     "koreans overseas abroad foreign labor labour laborers money".split()
 )
 
+# Unknown places named in one answer ("The report does not mention ..."): a long
+# message of "in xyz" should not be echoed back whole.
+MAX_UNKNOWN_PLACES = 5
+
 _PLACE_AFTER_PREPOSITION = re.compile(
     r"\b(?:in|at|for|from|about|of)\s+(?:the\s+)?([^\W\d_][\w-]{2,})", re.UNICODE
 )
@@ -264,6 +275,8 @@ class Understanding:
     missing: list[str] = field(default_factory=list)
     unknown_places: list[str] = field(default_factory=list)
     corrected_words: dict[str, str] = field(default_factory=dict)
+    # The question was longer than the engine reads (text.MAX_QUESTION_CHARS).
+    truncated: bool = False
 
     @property
     def has_subject(self) -> bool:
@@ -309,7 +322,12 @@ class Understander:
         self._country_names = country_names or {}
         for name, code in self._country_names.items():
             self._phrases.setdefault(name, []).append(("any_country", code))
-        self._longest = max((len(p.split()) for p in self._phrases), default=1)
+        # Longest phrase (in words) starting with each word: most words start none, so
+        # reading a long message tries one lookup a word, not one a phrase length.
+        self._longest_from: dict[str, int] = {}
+        for phrase in self._phrases:
+            first, *rest = phrase.split(" ")
+            self._longest_from[first] = max(self._longest_from.get(first, 1), 1 + len(rest))
         self._cjk_terms = [p for p in self._phrases if has_cjk(p)]
         self.vocabulary = Vocabulary({p for p in self._phrases if " " not in p})
 
@@ -318,31 +336,35 @@ class Understander:
         return frozenset(w for p in self._phrases for w in p.split())
 
     def understand(self, question: str) -> Understanding:
-        text = normalize(question)
-        result = Understanding(text=text)
+        text, truncated = normalize_question(question)
+        result = Understanding(text=text, truncated=truncated)
+        corrector = BoundedCorrector(self.vocabulary)
         segments = [s for s in _SEGMENT_SPLIT.split(text) if s and s.strip()] or [text]
         for segment in segments:
-            self._read_segment(segment, result)
+            self._read_segment(segment, result, corrector)
         for term in self._cjk_terms:
             if term in text:
                 for kind, value in self._phrases[term]:
                     self._record(result, kind, value)
-        self._spot_unknown_places(text, result)
+        self._spot_unknown_places(text, result, corrector)
         # "how many hours" is about hours, not a count the report lacks.
         if "workers_count" in result.missing and "hours" in result.topics:
             result.missing.remove("workers_count")
         return result
 
-    def _read_segment(self, segment: str, result: Understanding) -> None:
+    def _read_segment(
+        self, segment: str, result: Understanding, corrector: BoundedCorrector
+    ) -> None:
         tokens = words(segment)
         index = 0
         while index < len(tokens):
             matched = False
-            for size in range(min(self._longest, len(tokens) - index), 0, -1):
+            longest = self._longest_from.get(tokens[index], 1)
+            for size in range(min(longest, len(tokens) - index), 0, -1):
                 phrase = " ".join(tokens[index : index + size])
                 entries = self._phrases.get(phrase)
                 if entries is None and size == 1:
-                    corrected = self.vocabulary.correct(phrase)
+                    corrected = corrector.correct(phrase)
                     if corrected is not None and corrected != phrase:
                         result.corrected_words[phrase] = corrected
                         entries = self._phrases.get(corrected)
@@ -373,11 +395,15 @@ class Understander:
         elif kind == "any_country":
             _add(result.countries, value)
 
-    def _spot_unknown_places(self, text: str, result: Understanding) -> None:
+    def _spot_unknown_places(
+        self, text: str, result: Understanding, corrector: BoundedCorrector
+    ) -> None:
         for match in _PLACE_AFTER_PREPOSITION.finditer(text):
+            if len(result.unknown_places) >= MAX_UNKNOWN_PLACES:
+                break
             word = match.group(1)
             if word in STOPWORDS or word in self.known_words:
                 continue
-            if self.vocabulary.correct(word) is not None:
-                continue
+            if corrector.correct(word) is not None or corrector.skipped(word):
+                continue  # a typo of a known word, or perhaps one
             _add(result.unknown_places, word)

@@ -9,6 +9,7 @@ from typing import cast
 from telegram import (
     Chat,
     InlineKeyboardMarkup,
+    InlineQuery,
     InlineQueryResultArticle,
     InputTextMessageContent,
     LinkPreviewOptions,
@@ -37,6 +38,7 @@ from bot.replying import answer_update, edit_inline_message, render_one
 from db import editing, notices, questions
 from db.models import utcnow
 from db.session import read_transaction
+from db.snapshot import Snapshot
 
 log = logging.getLogger(__name__)
 
@@ -53,15 +55,19 @@ def _markup_for(reply: Reply) -> InlineKeyboardMarkup | None:
 
 
 async def flood_check(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    if update.inline_query is not None:
+        await _inline_flood_check(update, context)
+        return
     guard = context.bot_data.get("flood_guard")
     user = update.effective_user
-    # Inline queries arrive per keystroke: they are not "messages" here.
-    if not isinstance(guard, FloodGuard) or user is None or update.inline_query is not None:
+    if not isinstance(guard, FloodGuard) or user is None:
         return
     if update.message is None and update.callback_query is None:
         return
-    verdict = guard.check(user.id)
-    if verdict == "ok" or await _is_staff(user.id, context):
+    sender_chat = update.message.sender_chat if update.message is not None else None
+    verdict = guard.check(flood_key(update, user.id))
+    # Anonymous admins and channels cannot be told apart from strangers: never staff.
+    if verdict == "ok" or (sender_chat is None and await _is_staff(user.id, context)):
         return
     if verdict == "warn":
         if update.callback_query is not None:
@@ -77,6 +83,45 @@ async def flood_check(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
                 )
             )
             await answer_update(update, context, reply, None)
+    raise ApplicationHandlerStop
+
+
+def flood_key(update: Update, user_id: int) -> int:
+    """Whose flood bucket a message counts against.
+
+    Anonymous group admins all appear as one placeholder user (GroupAnonymousBot)
+    in every group, and posts sent as a channel as another: they are counted per
+    sender chat (the group, or the channel), whose ids never collide with users'.
+    """
+    message = update.message
+    if message is not None and message.sender_chat is not None:
+        return message.sender_chat.id
+    return user_id
+
+
+async def _inline_flood_check(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Inline queries come one a keystroke: a separate, larger allowance per user.
+
+    Over it, the first query gets one "slow down" result; later ones get no answer
+    at all (each answer would spend the bot's overall Bot API rate), no engine work
+    and no question-log row, until the window has room.
+    """
+    guard = context.bot_data.get("inline_flood_guard")
+    query = update.inline_query
+    if not isinstance(guard, FloodGuard) or query is None:
+        return
+    verdict = guard.check(query.from_user.id)
+    if verdict == "ok" or await _is_staff(query.from_user.id, context):
+        return
+    if verdict == "warn":
+        reply = Reply(intents=["flood"], answered=False)
+        reply.lines.append(
+            Html("You are sending inline queries faster than I can answer them. Wait a minute.")
+        )
+        # Personal and uncached: other people typing the same words get real answers.
+        await _answer_inline(
+            query, [("Too many queries: please wait a minute", reply)], None, 0, personal=True
+        )
     raise ApplicationHandlerStop
 
 
@@ -146,6 +191,18 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         snapshot = engine.snapshot
         if text:
             record_question(context, text, pairs[0][1], via="inline")
+    await _answer_inline(query, pairs, snapshot, settings.inline_cache_seconds, personal=False)
+
+
+async def _answer_inline(
+    query: InlineQuery,
+    pairs: list[tuple[str, Reply]],
+    snapshot: Snapshot | None,
+    cache_seconds: int,
+    *,
+    personal: bool,
+) -> None:
+    """Answers an inline query with (title, reply) pairs, each rendered with its caveat."""
     revision = snapshot.revision if snapshot is not None else 0
     results = [
         InlineQueryResultArticle(
@@ -161,7 +218,7 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         )
         for index, (title, reply) in enumerate(pairs[:MAX_INLINE_RESULTS])
     ]
-    await query.answer(results, cache_time=settings.inline_cache_seconds, is_personal=False)
+    await query.answer(results, cache_time=cache_seconds, is_personal=personal)
 
 
 # ----- follow-up buttons -----------------------------------------------------------------
