@@ -36,12 +36,7 @@ def main(argv: list[str] | None = None) -> int:
     except SettingsError as error:
         print(f"Configuration error: {error}", file=sys.stderr)
         return 2
-    secrets = []
-    if settings.telegram_bot_token is not None:
-        secrets.append(settings.telegram_bot_token.get_secret_value())
-    if settings.webhook_secret is not None:
-        secrets.append(settings.webhook_secret.get_secret_value())
-    configure_logging(settings.log_level, secrets)
+    configure_logging(settings.log_level, settings.secrets())
 
     command = args.command or "run"
     try:

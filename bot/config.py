@@ -55,6 +55,15 @@ class Settings(BaseSettings):
     # Optional: a chat that gets a one-line alert for every unhandled error.
     error_chat_id: int | None = None
 
+    @field_validator("telegram_bot_token")
+    @classmethod
+    def _token(cls, value: SecretStr | None) -> SecretStr | None:
+        # Normalised once, here: secret files often end in a newline. The Bot API and
+        # the log redaction both use this value, so they always agree.
+        if value is None or not value.get_secret_value().strip():
+            return None
+        return SecretStr(value.get_secret_value().strip())
+
     @field_validator("webhook_url", "error_chat_id", mode="before")
     @classmethod
     def _blank_is_unset(cls, value: object) -> object:
@@ -111,11 +120,20 @@ class Settings(BaseSettings):
 
     def token(self) -> str:
         """The bot token, or a SettingsError when running the bot needs one."""
-        if self.telegram_bot_token is None or not self.telegram_bot_token.get_secret_value():
+        if self.telegram_bot_token is None:
             raise SettingsError(
                 "TELEGRAM_BOT_TOKEN is not set: get one from @BotFather and put it in .env"
             )
-        return self.telegram_bot_token.get_secret_value().strip()
+        return self.telegram_bot_token.get_secret_value()
+
+    def secrets(self) -> list[str]:
+        """What must never appear in a log line or an alert: the token and the webhook
+        secret, as they are sent (bot.logs.redact also covers their encoded forms)."""
+        return [
+            secret.get_secret_value()
+            for secret in (self.telegram_bot_token, self.webhook_secret)
+            if secret is not None
+        ]
 
     @property
     def webhook_mode(self) -> bool:

@@ -10,7 +10,7 @@ from telegram.ext import ContextTypes
 
 from bot.engine import Reply
 from bot.handlers.common import DATABASE_DOWN, unavailable_reply
-from bot.logs import REDACTED
+from bot.logs import redact
 from bot.markup import Html, fmt
 from bot.outgoing import build_messages
 from bot.replying import answer_update, send_texts
@@ -51,10 +51,9 @@ async def _alert(context: ContextTypes.DEFAULT_TYPE, error: BaseException | None
     chat_id = getattr(settings, "error_chat_id", None)
     if chat_id is None or error is None:
         return
-    detail = str(error).splitlines()[0] if str(error) else ""
-    token = settings.telegram_bot_token if settings is not None else None
-    if token is not None and token.get_secret_value():
-        detail = detail.replace(token.get_secret_value(), REDACTED)
+    # Redacted before cutting: a cut could leave a fragment of the token.
+    detail = redact(str(error), settings.secrets())
+    detail = detail.splitlines()[0] if detail else ""
     line = fmt("Bot error: {}: {}", type(error).__name__, detail[:300])
     try:
         await send_texts(context, chat_id, build_messages([line]))
