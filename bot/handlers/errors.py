@@ -8,6 +8,7 @@ from telegram import Update
 from telegram.error import Forbidden, NetworkError, RetryAfter
 from telegram.ext import ContextTypes
 
+from bot.delivery import retry_after_seconds
 from bot.engine import Reply
 from bot.handlers.common import DATABASE_DOWN, unavailable_reply
 from bot.logs import redact
@@ -23,7 +24,15 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     if isinstance(error, Forbidden):
         log.info("Cannot send: %s", error.message)
         return
-    if isinstance(error, (RetryAfter, NetworkError)) and not isinstance(update, Update):
+    if isinstance(error, RetryAfter):
+        # Flood control (a button's answer, an inline result...): one line. An apology
+        # or an alert now would meet the same limit.
+        log.warning(
+            "Telegram flood control (429): asked to wait %.0fs; update not answered",
+            retry_after_seconds(error),
+        )
+        return
+    if isinstance(error, NetworkError) and not isinstance(update, Update):
         log.warning("Telegram API trouble: %s", error)
         return
     if isinstance(error, DATABASE_DOWN):
