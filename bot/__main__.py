@@ -9,11 +9,17 @@ import logging
 import sys
 from pathlib import Path
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from bot.config import Settings, SettingsError, load_settings
 from bot.logs import configure_logging
 from bot.markup import plain_text
 
 log = logging.getLogger("bot")
+
+# What an unreachable or refusing database raises (driver errors arrive wrapped in
+# SQLAlchemy's, or as OSError when the connection itself fails).
+DATABASE_UNREACHABLE: tuple[type[BaseException], ...] = (SQLAlchemyError, OSError, TimeoutError)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -57,6 +63,17 @@ def main(argv: list[str] | None = None) -> int:
     except SettingsError as error:
         print(f"Configuration error: {error}", file=sys.stderr)
         return 2
+    except DATABASE_UNREACHABLE as error:
+        # A one-off command cannot wait for a server that may come up later (`run` does).
+        from bot.database_url import shown
+        from bot.startup import describe_error
+
+        log.debug("Database error", exc_info=True)
+        print(
+            f"Database error: {shown(settings.database_url)}: {describe_error(error)}",
+            file=sys.stderr,
+        )
+        return 1
     parser.error(f"unknown command {command}")
     return 2
 

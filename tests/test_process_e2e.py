@@ -4,10 +4,16 @@ DATABASE_URL mistakes in one line, ``--help`` and ``ask`` in the terminal."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
 from urllib.parse import quote
+
+import pytest
 
 from bot.markup import plain_text
 from tests.fakes.bot_api_server import FakeBotApi
+from tests.fakes.e2e import build_env
 from tests.fakes.updates import make_message_update, make_user, now
 from tests.production_support import (
     TOKEN,
@@ -15,6 +21,7 @@ from tests.production_support import (
     bot_env,
     bot_process,
     final_stderr,
+    free_port,
 )
 
 ALERT_CHAT = 5550001
@@ -81,3 +88,93 @@ async def test_a_forwarded_command_is_answered_as_text_not_run(
     scopes = [str(c.params.get("scope")) for c in api.calls_of("setMyCommands")]
     assert any("3004" in scope for scope in scopes)
     assert not any("3003" in scope for scope in scopes)
+
+
+# ----- DATABASE_URL mistakes: one line, the expected form, an exit code ------------------
+
+SQLITE_FORM = "sqlite+aiosqlite:///path/to/file.sqlite3"
+POSTGRES_FORM = "postgresql+asyncpg://user:password@host:5432/dbname"
+
+
+def run_cli(cwd: Path, *args: str, stdin: str = "", **env: str) -> subprocess.CompletedProcess[str]:
+    """``python -m bot *args`` as someone types it, in ``cwd`` (no .env there)."""
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        cwd=cwd,
+        env=build_env(env),
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+@pytest.mark.parametrize(
+    ("url", "line"),
+    [
+        (
+            "not a url",
+            f"Configuration error: DATABASE_URL: is not a database URL; expected {SQLITE_FORM} "
+            f"or {POSTGRES_FORM}",
+        ),
+        (
+            "sqlite:///facts.sqlite3",
+            f"Configuration error: DATABASE_URL: sqlite:// has no async driver; the bot needs "
+            f"{SQLITE_FORM}",
+        ),
+        (
+            "postgres://bot@db.example/facts",
+            f"Configuration error: DATABASE_URL: postgres:// has no async driver; the bot needs "
+            f"{POSTGRES_FORM}",
+        ),
+        (
+            "postgresql://bot@db.example/facts",
+            f"Configuration error: DATABASE_URL: postgresql:// has no async driver; the bot "
+            f"needs {POSTGRES_FORM}",
+        ),
+        (
+            "postgresql+psycopg2://bot@db.example/facts",
+            f"Configuration error: DATABASE_URL: postgresql+psycopg2:// has driver 'psycopg2'; "
+            f"the bot needs {POSTGRES_FORM}",
+        ),
+        (
+            "sqlite+aiosqlite:///no/such/folder/facts.sqlite3",
+            "Configuration error: DATABASE_URL: the folder no/such/folder for the SQLite file "
+            "does not exist",
+        ),
+        (
+            "sqlite+aiosqlite:////proc/facts.sqlite3",
+            "Configuration error: DATABASE_URL: the folder /proc is not writable: no SQLite "
+            "file can be made there",
+        ),
+    ],
+    ids=[
+        "unparsable",
+        "sqlite-sync",
+        "postgres",
+        "postgresql-sync",
+        "psycopg2",
+        "no-folder",
+        "unwritable",
+    ],
+)
+def test_a_bad_database_url_is_one_line(tmp_path: Path, url: str, line: str) -> None:
+    result = run_cli(tmp_path, "ask", "sakhalin", DATABASE_URL=url)
+    assert (result.returncode, result.stderr, result.stdout) == (2, line + "\n", "")
+    assert not any(tmp_path.iterdir())  # nothing was created
+
+
+@pytest.mark.parametrize("command", [("ask", "sakhalin"), ("migrate",), ("export",)])
+def test_an_unreachable_database_server_is_one_line_for_one_off_commands(
+    tmp_path: Path, command: tuple[str, ...]
+) -> None:
+    port = free_port()  # nothing listens there
+    url = f"postgresql+asyncpg://bot:hunter2@127.0.0.1:{port}/facts"
+    result = run_cli(tmp_path, *command, DATABASE_URL=url)
+    assert result.returncode == 1
+    assert result.stderr == (
+        f"Database error: postgresql+asyncpg://bot:***@127.0.0.1:{port}/facts: "
+        f"ConnectionRefusedError: [Errno 111] Connect call failed ('127.0.0.1', {port})\n"
+    )
+    assert result.stdout == ""

@@ -8,6 +8,7 @@ from telegram import Update
 from telegram.error import Forbidden, NetworkError, RetryAfter
 from telegram.ext import ContextTypes
 
+from bot.config import Settings
 from bot.delivery import retry_after_seconds
 from bot.engine import Reply
 from bot.handlers.common import DATABASE_DOWN, unavailable_reply
@@ -56,9 +57,9 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
 async def _alert(context: ContextTypes.DEFAULT_TYPE, error: BaseException | None) -> None:
     """One line to ERROR_CHAT_ID, when set; through the one sending path, so with the
     caveat like every message. The token is cut out of the error text."""
-    settings = context.bot_data.get("settings")
-    chat_id = getattr(settings, "error_chat_id", None)
-    if chat_id is None or error is None:
+    settings: Settings | None = context.bot_data.get("settings")
+    chat_id = settings.error_chat_id if settings is not None else None
+    if settings is None or chat_id is None or error is None:
         return
     # Redacted before cutting: a cut could leave a fragment of the token.
     detail = redact(str(error), settings.secrets())
