@@ -4,6 +4,7 @@ DATABASE_URL mistakes in one line, ``--help`` and ``ask`` in the terminal."""
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -11,9 +12,10 @@ from urllib.parse import quote
 
 import pytest
 
+from bot.__main__ import COMMANDS
 from bot.markup import plain_text
 from tests.fakes.bot_api_server import FakeBotApi
-from tests.fakes.e2e import build_env
+from tests.fakes.e2e import REPO_ROOT, build_env
 from tests.fakes.updates import make_message_update, make_user, now
 from tests.production_support import (
     TOKEN,
@@ -178,3 +180,66 @@ def test_an_unreachable_database_server_is_one_line_for_one_off_commands(
         f"ConnectionRefusedError: [Errno 111] Connect call failed ('127.0.0.1', {port})\n"
     )
     assert result.stdout == ""
+
+
+# ----- a newcomer's first run: --help, ask in the terminal, .gitignore ------------------
+
+
+def test_help_is_plain_text_with_each_command_described(tmp_path: Path) -> None:
+    result = run_cli(tmp_path, "--help")
+    assert (result.returncode, result.stderr) == (0, "")
+    assert "``" not in result.stdout and "python -m bot [-h] COMMAND" in result.stdout
+    described = {
+        line.split()[0]: " ".join(line.split()[1:])
+        for line in result.stdout.splitlines()
+        if line.startswith("    ") and line.split()[0] in COMMANDS
+    }
+    assert described == {
+        "run": "run the bot: long polling, or a webhook server when WEBHOOK_URL",
+        "ask": "answer one question in the terminal, no token needed",
+        "migrate": "upgrade the database schema",
+        "export": "print the whole store as JSON",
+        "import": "merge (or replace) the store from a JSON file",
+    }
+    ask = run_cli(tmp_path, "ask", "--help")
+    assert "answer one question in the terminal, no token needed." in ask.stdout
+    assert 'the question, or "-" to read it from stdin' in ask.stdout
+
+
+def test_ask_prints_the_did_you_mean_suggestions(tmp_path: Path) -> None:
+    result = run_cli(
+        tmp_path,
+        "ask",
+        "quota",
+        "in",
+        "shakalin",
+        DATABASE_URL=f"sqlite+aiosqlite:///{tmp_path}/s.db",
+    )
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    # The suggestion the chat shows as a button, as a plain line before the caveat.
+    assert "Did you mean Sakhalin?" in lines
+    assert lines.index("Did you mean Sakhalin?") < len(lines) - 1
+    assert lines[-1] == "⚠️ Unverified. HNGN cannot independently verify the claims."
+
+
+def test_ask_dash_reads_the_question_from_stdin(tmp_path: Path) -> None:
+    url = f"sqlite+aiosqlite:///{tmp_path}/s.db"
+    from_stdin = run_cli(tmp_path, "ask", "-", stdin="How much do workers\nin Dalian owe?\n",
+                         DATABASE_URL=url)  # fmt: skip
+    typed = run_cli(tmp_path, "ask", "How much do workers in Dalian owe?", DATABASE_URL=url)
+    assert from_stdin.returncode == 0, from_stdin.stderr
+    assert "Dalian" in from_stdin.stdout and "3,400 yuan" in from_stdin.stdout
+    assert from_stdin.stdout == typed.stdout
+
+
+@pytest.mark.parametrize(
+    "name", ["quota_facts.sqlite3-wal", "quota_facts.sqlite3-shm", "quota_facts.sqlite3-journal"]
+)
+def test_sqlite_side_files_are_ignored_by_git(name: str) -> None:
+    if shutil.which("git") is None or not (REPO_ROOT / ".git").exists():
+        pytest.skip("not a git checkout")
+    result = subprocess.run(
+        ["git", "check-ignore", "--no-index", "-q", name], cwd=REPO_ROOT, check=False
+    )
+    assert result.returncode == 0, f"{name} is not ignored"
