@@ -1,4 +1,5 @@
-"""Command line: ``python -m bot`` runs the bot; ``ask``, ``migrate``, ``export``, ``import``."""
+"""Command line: ``python -m bot`` runs the bot; ``ask``, ``migrate``, ``export``, ``import``
+(``build_parser`` holds the plain-text help of each)."""
 
 from __future__ import annotations
 
@@ -9,26 +10,53 @@ import logging
 import sys
 from pathlib import Path
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from bot.config import Settings, SettingsError, load_settings
 from bot.logs import configure_logging
 from bot.markup import plain_text
 
 log = logging.getLogger("bot")
 
+# What an unreachable or refusing database raises (driver errors arrive wrapped in
+# SQLAlchemy's, or as OSError when the connection itself fails).
+DATABASE_UNREACHABLE: tuple[type[BaseException], ...] = (SQLAlchemyError, OSError, TimeoutError)
+
+
+DESCRIPTION = (
+    "A Telegram bot that answers questions about the reported quota figures, with sources "
+    "and caveats. Without a command it runs the bot."
+)
+COMMANDS = {
+    "run": "run the bot: long polling, or a webhook server when WEBHOOK_URL is set",
+    "ask": "answer one question in the terminal, no token needed",
+    "migrate": "upgrade the database schema",
+    "export": "print the whole store as JSON",
+    "import": "merge (or replace) the store from a JSON file",
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Plain-text help: each command with its one-line description."""
+    parser = argparse.ArgumentParser(prog="python -m bot", description=DESCRIPTION)
+    commands = parser.add_subparsers(dest="command", title="commands", metavar="COMMAND")
+
+    def command(name: str) -> argparse.ArgumentParser:
+        return commands.add_parser(name, help=COMMANDS[name], description=COMMANDS[name] + ".")
+
+    command("run")
+    ask = command("ask")
+    ask.add_argument("question", nargs="+", help='the question, or "-" to read it from stdin')
+    command("migrate")
+    command("export")
+    load = command("import")
+    load.add_argument("file", type=Path, help="a JSON file written by export or /export")
+    load.add_argument("--replace", action="store_true", help="replace the store instead of merging")
+    return parser
+
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bot", description=__doc__)
-    commands = parser.add_subparsers(dest="command")
-    commands.add_parser(
-        "run", help="run the bot: long polling, or a webhook server when WEBHOOK_URL is set"
-    )
-    ask = commands.add_parser("ask", help="answer one question in the terminal, no token needed")
-    ask.add_argument("question", nargs="+")
-    commands.add_parser("migrate", help="upgrade the database schema")
-    commands.add_parser("export", help="print the whole store as JSON")
-    load = commands.add_parser("import", help="merge (or replace) the store from a JSON file")
-    load.add_argument("file", type=Path)
-    load.add_argument("--replace", action="store_true", help="replace the store instead of merging")
+    parser = build_parser()
     args = parser.parse_args(argv)
 
     try:
@@ -36,19 +64,17 @@ def main(argv: list[str] | None = None) -> int:
     except SettingsError as error:
         print(f"Configuration error: {error}", file=sys.stderr)
         return 2
-    secrets = []
-    if settings.telegram_bot_token is not None:
-        secrets.append(settings.telegram_bot_token.get_secret_value())
-    if settings.webhook_secret is not None:
-        secrets.append(settings.webhook_secret.get_secret_value())
-    configure_logging(settings.log_level, secrets)
+    configure_logging(settings.log_level, settings.secrets())
 
     command = args.command or "run"
     try:
         if command == "run":
             return run_bot(settings)
         if command == "ask":
-            return asyncio.run(ask_once(settings, " ".join(args.question)))
+            question = " ".join(args.question)
+            if args.question == ["-"]:
+                question = " ".join(sys.stdin.read().split())
+            return asyncio.run(ask_once(settings, question))
         if command == "migrate":
             from db.migrate import upgrade
 
@@ -62,6 +88,17 @@ def main(argv: list[str] | None = None) -> int:
     except SettingsError as error:
         print(f"Configuration error: {error}", file=sys.stderr)
         return 2
+    except DATABASE_UNREACHABLE as error:
+        # A one-off command cannot wait for a server that may come up later (`run` does).
+        from bot.database_url import shown
+        from bot.startup import describe_error
+
+        log.debug("Database error", exc_info=True)
+        print(
+            f"Database error: {shown(settings.database_url)}: {describe_error(error)}",
+            file=sys.stderr,
+        )
+        return 1
     parser.error(f"unknown command {command}")
     return 2
 
@@ -104,6 +141,8 @@ def run_bot(settings: Settings) -> int:
 
 
 async def ask_once(settings: Settings, question: str) -> int:
+    from bot.engine import suggestions
+    from bot.markup import escape
     from bot.outgoing import build_messages
     from bot.runtime import Runtime
 
@@ -112,7 +151,9 @@ async def ask_once(settings: Settings, question: str) -> int:
         await runtime.prepare_store()
         engine = await runtime.answer_engine()
         reply = engine.answer(question)
-        for part in build_messages(reply.lines, reply.caveats(engine.snapshot)):
+        # The chat shows suggestions as buttons; here they are plain lines.
+        lines = [*reply.lines, *map(escape, suggestions(reply))]
+        for part in build_messages(lines, reply.caveats(engine.snapshot)):
             print(plain_text(part))
     finally:
         await runtime.close()

@@ -24,6 +24,7 @@ from telegram.request import BaseRequest
 from bot.config import Settings
 from bot.flood import FloodGuard
 from bot.handlers import editor, errors, reach, user
+from bot.handlers.commands import CaptionCommand
 from bot.http import AiohttpRequest
 from bot.notify import NoticeSender
 from bot.questionlog import QuestionLogger
@@ -46,10 +47,11 @@ PUBLIC_COMMANDS = (
     ("privacy", "What the bot stores and why"),
 )
 
-IMPORT_CAPTION = r"^\s*/import(@\w+)?(\s|$)"
-
 # Only new messages run commands: an edited command message is never run again.
 NEW_MESSAGE = filters.UpdateType.MESSAGE
+# Commands run only from messages their sender wrote: a forwarded message carries
+# someone else's words, and is never run with the forwarder's rights.
+OWN_MESSAGE = NEW_MESSAGE & ~filters.FORWARDED
 
 
 def build_application(
@@ -117,45 +119,46 @@ def register_handlers(application: Application) -> None:
     groups = filters.ChatType.GROUPS
     handlers = [
         # Public commands, in the order of the command menu.
-        CommandHandler("start", user.start, filters=NEW_MESSAGE),
-        CommandHandler("help", user.help_command, filters=NEW_MESSAGE),
-        CommandHandler("quotas", user.quotas, filters=NEW_MESSAGE),
-        CommandHandler("quota", user.quota, filters=NEW_MESSAGE),
+        CommandHandler("start", user.start, filters=OWN_MESSAGE),
+        CommandHandler("help", user.help_command, filters=OWN_MESSAGE),
+        CommandHandler("quotas", user.quotas, filters=OWN_MESSAGE),
+        CommandHandler("quota", user.quota, filters=OWN_MESSAGE),
         # Public; editors also get the source ids.
-        CommandHandler("sources", editor.sources, filters=NEW_MESSAGE),
-        CommandHandler("caveat", user.caveat, filters=NEW_MESSAGE),
-        CommandHandler("article", user.article, filters=NEW_MESSAGE),
-        CommandHandler("ask", user.ask, filters=NEW_MESSAGE),
+        CommandHandler("sources", editor.sources, filters=OWN_MESSAGE),
+        CommandHandler("caveat", user.caveat, filters=OWN_MESSAGE),
+        CommandHandler("article", user.article, filters=OWN_MESSAGE),
+        CommandHandler("ask", user.ask, filters=OWN_MESSAGE),
         # Reach: subscriptions, privacy, and editors' view of what people ask.
-        CommandHandler("subscribe", reach.subscribe, filters=NEW_MESSAGE),
-        CommandHandler("unsubscribe", reach.unsubscribe, filters=NEW_MESSAGE),
-        CommandHandler("subscriptions", reach.subscriptions, filters=NEW_MESSAGE),
-        CommandHandler("privacy", reach.privacy, filters=NEW_MESSAGE),
-        CommandHandler("unanswered", reach.unanswered, filters=NEW_MESSAGE),
-        CommandHandler("stats", reach.stats, filters=NEW_MESSAGE),
+        CommandHandler("subscribe", reach.subscribe, filters=OWN_MESSAGE),
+        CommandHandler("unsubscribe", reach.unsubscribe, filters=OWN_MESSAGE),
+        CommandHandler("subscriptions", reach.subscriptions, filters=OWN_MESSAGE),
+        CommandHandler("privacy", reach.privacy, filters=OWN_MESSAGE),
+        CommandHandler("unanswered", reach.unanswered, filters=OWN_MESSAGE),
+        CommandHandler("stats", reach.stats, filters=OWN_MESSAGE),
         # Editor commands: each refuses strangers itself; the services check rights again.
-        CommandHandler("facts", editor.facts, filters=NEW_MESSAGE),
-        CommandHandler("addquota", editor.addquota, filters=NEW_MESSAGE),
-        CommandHandler("addfact", editor.addfact, filters=NEW_MESSAGE),
-        CommandHandler("addarticle", editor.addarticle, filters=NEW_MESSAGE),
-        CommandHandler("edit", editor.edit, filters=NEW_MESSAGE),
-        CommandHandler("retract", editor.retract, filters=NEW_MESSAGE),
-        CommandHandler("restore", editor.restore, filters=NEW_MESSAGE),
-        CommandHandler("history", editor.history, filters=NEW_MESSAGE),
-        CommandHandler("undo", editor.undo, filters=NEW_MESSAGE),
-        CommandHandler("articles", editor.articles, filters=NEW_MESSAGE),
-        CommandHandler("editarticle", editor.editarticle, filters=NEW_MESSAGE),
-        CommandHandler("editsource", editor.editsource, filters=NEW_MESSAGE),
-        CommandHandler("alias", editor.alias, filters=NEW_MESSAGE),
-        CommandHandler("aliases", editor.aliases, filters=NEW_MESSAGE),
-        CommandHandler("cancel", editor.cancel, filters=NEW_MESSAGE),
-        CommandHandler("grant", editor.grant, filters=NEW_MESSAGE),
-        CommandHandler("revoke", editor.revoke, filters=NEW_MESSAGE),
-        CommandHandler("admins", editor.admins, filters=NEW_MESSAGE),
-        CommandHandler("export", editor.export, filters=NEW_MESSAGE),
-        # A caption is not a command to CommandHandler: /import rides on the JSON file.
+        CommandHandler("facts", editor.facts, filters=OWN_MESSAGE),
+        CommandHandler("addquota", editor.addquota, filters=OWN_MESSAGE),
+        CommandHandler("addfact", editor.addfact, filters=OWN_MESSAGE),
+        CommandHandler("addarticle", editor.addarticle, filters=OWN_MESSAGE),
+        CommandHandler("edit", editor.edit, filters=OWN_MESSAGE),
+        CommandHandler("retract", editor.retract, filters=OWN_MESSAGE),
+        CommandHandler("restore", editor.restore, filters=OWN_MESSAGE),
+        CommandHandler("history", editor.history, filters=OWN_MESSAGE),
+        CommandHandler("undo", editor.undo, filters=OWN_MESSAGE),
+        CommandHandler("articles", editor.articles, filters=OWN_MESSAGE),
+        CommandHandler("editarticle", editor.editarticle, filters=OWN_MESSAGE),
+        CommandHandler("editsource", editor.editsource, filters=OWN_MESSAGE),
+        CommandHandler("alias", editor.alias, filters=OWN_MESSAGE),
+        CommandHandler("aliases", editor.aliases, filters=OWN_MESSAGE),
+        CommandHandler("cancel", editor.cancel, filters=OWN_MESSAGE),
+        CommandHandler("grant", editor.grant, filters=OWN_MESSAGE),
+        CommandHandler("revoke", editor.revoke, filters=OWN_MESSAGE),
+        CommandHandler("admins", editor.admins, filters=OWN_MESSAGE),
+        CommandHandler("export", editor.export, filters=OWN_MESSAGE),
+        # A caption is not a command to CommandHandler: /import rides on the JSON file
+        # (as /import or /import@this_bot, never another bot's /import@other_bot).
         MessageHandler(
-            NEW_MESSAGE & filters.Document.ALL & filters.CaptionRegex(IMPORT_CAPTION),
+            OWN_MESSAGE & filters.Document.ALL & CaptionCommand("import"),
             editor.import_store,
         ),
         # Buttons: editors' (fx:/dg:) first, then every other button is a follow-up question.
@@ -163,10 +166,11 @@ def register_handlers(application: Application) -> None:
         CallbackQueryHandler(reach.follow_up),
         InlineQueryHandler(reach.inline_query),
         # Any other command: a hint in private chats, silence for other bots' commands.
-        MessageHandler(NEW_MESSAGE & filters.COMMAND, user.unknown_command),
-        # Free text: every message in private, only mentions and replies in groups.
+        MessageHandler(OWN_MESSAGE & filters.COMMAND, user.unknown_command),
+        # Free text: every message in private (a forwarded one too, commands included, is
+        # a question to check), only the sender's own mentions and replies in groups.
         MessageHandler(NEW_MESSAGE & filters.TEXT & private, user.question),
-        MessageHandler(NEW_MESSAGE & filters.TEXT & groups & user.AddressedToBot(), user.question),
+        MessageHandler(OWN_MESSAGE & filters.TEXT & groups & user.AddressedToBot(), user.question),
         # Stickers, photos, voice... in private: say that only text is read.
         MessageHandler(NEW_MESSAGE & private & ~filters.TEXT, user.not_text),
     ]
@@ -175,9 +179,10 @@ def register_handlers(application: Application) -> None:
     application.add_handlers(handlers)
     # Typed answers to a guided editor dialogue come next (group -1); with no dialogue
     # waiting that handler does nothing and the message is answered as a question.
+    # A forwarded message is never taken as an answer: it is someone else's text.
     application.add_handler(
         MessageHandler(
-            NEW_MESSAGE & filters.TEXT & ~filters.COMMAND & private, editor.dialogue_text
+            OWN_MESSAGE & filters.TEXT & ~filters.COMMAND & private, editor.dialogue_text
         ),
         group=-1,
     )

@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from bot.database_url import check_database_url
 from db.session import DEFAULT_DATABASE_URL
 
 DEFAULT_API_BASE_URL = "https://api.telegram.org/bot"
@@ -56,6 +57,20 @@ class Settings(BaseSettings):
     webhook_port: int = Field(default=8080, ge=1, le=65535)
     # Optional: a chat that gets a one-line alert for every unhandled error.
     error_chat_id: int | None = None
+
+    @field_validator("telegram_bot_token")
+    @classmethod
+    def _token(cls, value: SecretStr | None) -> SecretStr | None:
+        # Normalised once, here: secret files often end in a newline. The Bot API and
+        # the log redaction both use this value, so they always agree.
+        if value is None or not value.get_secret_value().strip():
+            return None
+        return SecretStr(value.get_secret_value().strip())
+
+    @field_validator("database_url")
+    @classmethod
+    def _database_url(cls, value: str) -> str:
+        return check_database_url(value)
 
     @field_validator("webhook_url", "error_chat_id", mode="before")
     @classmethod
@@ -113,11 +128,20 @@ class Settings(BaseSettings):
 
     def token(self) -> str:
         """The bot token, or a SettingsError when running the bot needs one."""
-        if self.telegram_bot_token is None or not self.telegram_bot_token.get_secret_value():
+        if self.telegram_bot_token is None:
             raise SettingsError(
                 "TELEGRAM_BOT_TOKEN is not set: get one from @BotFather and put it in .env"
             )
-        return self.telegram_bot_token.get_secret_value().strip()
+        return self.telegram_bot_token.get_secret_value()
+
+    def secrets(self) -> list[str]:
+        """What must never appear in a log line or an alert: the token and the webhook
+        secret, as they are sent (bot.logs.redact also covers their encoded forms)."""
+        return [
+            secret.get_secret_value()
+            for secret in (self.telegram_bot_token, self.webhook_secret)
+            if secret is not None
+        ]
 
     @property
     def webhook_mode(self) -> bool:
@@ -145,4 +169,5 @@ def load_settings() -> Settings:
     except ValidationError as error:
         first = error.errors()[0]
         name = str(first["loc"][0]).upper() if first["loc"] else "settings"
-        raise SettingsError(f"{name}: {first['msg']}") from None
+        message = str(first["msg"]).removeprefix("Value error, ")
+        raise SettingsError(f"{name}: {message}") from None

@@ -3,7 +3,9 @@
 AIORateLimiter (when TELEGRAM_MAX_RATE > 0) already waits out 429s a few times;
 this layer sits under ``bot.replying.send_texts`` and adds what it lacks:
 
-* 429 (RetryAfter) that got through: wait ``retry_after`` and try again;
+* 429 (RetryAfter) that got through: wait ``retry_after`` and try again, as often as
+  Telegram asks, until ``FLOOD_DEADLINE`` seconds have passed since the first try;
+  then the RetryAfter is raised for the caller to report in one line;
 * an error *response* (5xx, or any status PTB turns into NetworkError) and
   connection failures (connect error/timeout, pool timeout): the request never
   reached Telegram or Telegram refused it, so retrying cannot send twice —
@@ -21,6 +23,7 @@ import asyncio
 import datetime as dt
 import logging
 import random
+import time
 import warnings
 from collections.abc import Awaitable, Callable
 from typing import TypeVar
@@ -35,7 +38,13 @@ T = TypeVar("T")
 MAX_ATTEMPTS = 5
 BASE_DELAY = 0.5  # seconds; doubles each attempt
 MAX_DELAY = 8.0
-MAX_RETRY_AFTER = 60.0  # a longer flood wait is better reported than slept through
+# Sustained flood control: retry_after is honoured until this many seconds after the
+# first try; a longer wait is better reported than slept through. Tests shorten it.
+FLOOD_DEADLINE = 60.0
+
+# Injected so tests can run the waits on a fake clock, without waiting.
+clock: Callable[[], float] = time.monotonic
+sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
 
 # Transport errors raised before a single byte of the request was sent
 # (httpx and aiohttp names, so either HTTP backend of PTB is covered).
@@ -98,19 +107,28 @@ def retry_delay(error: BaseException, attempt: int) -> float:
 async def call_with_retry(
     call: Callable[[], Awaitable[T]], *, what: str = "Bot API call", attempts: int = MAX_ATTEMPTS
 ) -> T:
-    """``await call()``, retried with backoff while the failure surely sent nothing."""
+    """``await call()``, retried with backoff while the failure surely sent nothing.
+
+    ``attempts`` bounds the retries of errors; 429s are bounded by ``FLOOD_DEADLINE``
+    instead, since Telegram says when to come back."""
+    started = clock()
     attempt = 1
     while True:
         try:
             return await call()
+        except RetryAfter as error:
+            delay = retry_delay(error, attempt)
+            if clock() - started + delay > FLOOD_DEADLINE:
+                raise
+            # The expected case under flood control: not worth a line each time.
+            log.debug("%s: flood control (429), retrying in %.1fs", what, delay)
+            await sleep(delay)
         except TelegramError as error:
             if attempt >= attempts or not surely_not_sent(error):
                 if isinstance(error, TimedOut) and not surely_not_sent(error):
                     log.warning("%s timed out after sending; not retried: %s", what, error)
                 raise
             delay = retry_delay(error, attempt)
-            if delay > MAX_RETRY_AFTER:
-                raise
             log.warning(
                 "%s failed (%s: %s); retry %d/%d in %.1fs",
                 what,
@@ -120,5 +138,5 @@ async def call_with_retry(
                 attempts - 1,
                 delay,
             )
-            await asyncio.sleep(delay)
+            await sleep(delay)
             attempt += 1

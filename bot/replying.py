@@ -10,10 +10,10 @@ from collections.abc import Sequence
 
 from telegram import InlineKeyboardMarkup, Message, Update
 from telegram.constants import ParseMode
-from telegram.error import Forbidden
+from telegram.error import Forbidden, RetryAfter
 from telegram.ext import ContextTypes
 
-from bot.delivery import call_with_retry
+from bot.delivery import call_with_retry, retry_after_seconds
 from bot.engine import Reply
 from bot.outgoing import build_messages
 from db.snapshot import Snapshot
@@ -68,6 +68,18 @@ async def send_texts(
             sent.append(await call_with_retry(send, what=f"sendMessage to chat {chat_id}"))
         except Forbidden as error:
             log.info("Not sending to chat %s: %s", chat_id, error.message)
+            break
+        except RetryAfter as error:
+            # Flood control outlasted the deadline: one line, not a traceback; the
+            # rest of this answer would meet the same wall.
+            log.warning(
+                "Not sending to chat %s: still under flood control (429, Telegram asks "
+                "to wait %.0fs more); %d of %d parts sent",
+                chat_id,
+                retry_after_seconds(error),
+                len(sent),
+                len(texts),
+            )
             break
     return sent
 

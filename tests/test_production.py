@@ -122,7 +122,9 @@ def sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     async def fake_sleep(seconds: float) -> None:
         recorded.append(seconds)
 
-    monkeypatch.setattr(delivery.asyncio, "sleep", fake_sleep)
+    # A fake clock that the fake sleeps move on: no real waiting.
+    monkeypatch.setattr(delivery, "sleep", fake_sleep)
+    monkeypatch.setattr(delivery, "clock", lambda: sum(recorded))
     return recorded
 
 

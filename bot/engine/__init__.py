@@ -51,6 +51,19 @@ def country_lookup(locale: str = "en") -> dict[str, str]:
     return names
 
 
+DID_YOU_MEAN = "Did you mean "
+
+
+def did_you_mean(place: str) -> str:
+    """The label of a suggestion for a typed place (a button in chats, a line in the terminal)."""
+    return f"{DID_YOU_MEAN}{place}?"
+
+
+def suggestions(reply: Reply) -> list[str]:
+    """The "Did you mean …?" labels among a reply's follow-ups."""
+    return [label for label, _ in reply.follow_ups if label.startswith(DID_YOU_MEAN)]
+
+
 class AnswerEngine:
     """Built per snapshot; cheap to keep, rebuilt only when the store's revision changes."""
 
@@ -166,7 +179,7 @@ class AnswerEngine:
             # No match: offer the closest covered places, else the overview.
             typed = [*u.unknown_places, *u.corrected_words, *u.text.split()]
             for place in self._close_places(typed, set()):
-                ups.append((f"Did you mean {place}?", f"{place} quota"))
+                ups.append((did_you_mean(place), f"{place} quota"))
             if not ups or "not_covered" in reply.intents:
                 ups.append(("All quotas", "all quotas"))
             del ups[self.MAX_FOLLOW_UPS :]
@@ -174,7 +187,7 @@ class AnswerEngine:
         if u.corrected_words:
             # Answered with the best guess for a typo: offer the other close places.
             for place in self._close_places(list(u.corrected_words), chosen):
-                ups.append((f"Did you mean {place}?", f"{place} quota"))
+                ups.append((did_you_mean(place), f"{place} quota"))
         intents = set(reply.intents)
         if "usd" not in intents and (used_places or "list" in intents):
             ups.append(("In US dollars", "in dollars"))

@@ -7,6 +7,7 @@ from typing import cast
 
 from sqlalchemy.exc import DBAPIError, OperationalError
 from telegram import Update
+from telegram.constants import ChatType
 from telegram.ext import ContextTypes
 
 from bot.engine import AnswerEngine, Reply
@@ -50,3 +51,14 @@ async def send_engine_reply(
     # Follow-up questions become buttons under the answer (bot/keyboards.py).
     markup = follow_up_markup(reply.follow_ups)
     await answer_update(update, context, reply, engine.snapshot, markup=markup)
+
+
+def in_private_chat(update: Update) -> bool:
+    chat = update.effective_chat
+    return chat is not None and chat.type == ChatType.PRIVATE
+
+
+def private_only(command: str, what: str) -> str:
+    """The one line for a command whose answer holds user ids or other private data,
+    asked for in a group: such answers are given only in private chats."""
+    return f"{command} shows {what}, so it answers only in private: ask me in a private chat."

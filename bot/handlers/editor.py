@@ -29,7 +29,13 @@ from telegram.ext import Application, ApplicationHandlerStop, ContextTypes
 from bot.args import ArgumentError, ParsedArgs, parse_arg_string, parse_args, split_command_text
 from bot.engine import Reply
 from bot.engine.numbers import money
-from bot.handlers.common import DATABASE_DOWN, engine_or_apology, runtime_of
+from bot.handlers.common import (
+    DATABASE_DOWN,
+    engine_or_apology,
+    in_private_chat,
+    private_only,
+    runtime_of,
+)
 from bot.markup import Html, bold, escape, fmt
 from bot.outgoing import build_messages, build_popup
 from bot.replying import answer_update
@@ -149,8 +155,13 @@ def refusal(what: str) -> str:
 Handler = Callable[[Update, ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, None]]
 
 
-def editor_command(name: str, what: str, *, owners_only: bool = False) -> Callable[..., Handler]:
-    """Refuse strangers first, then turn parse and service errors into one clear message."""
+def editor_command(
+    name: str, what: str, *, owners_only: bool = False, private_data: str | None = None
+) -> Callable[..., Handler]:
+    """Refuse strangers first, then turn parse and service errors into one clear message.
+
+    ``private_data`` names what the answer shows (user ids...): then it is given only
+    in private chats, and a group gets one line saying so."""
 
     def decorate(
         func: Callable[[Update, ContextTypes.DEFAULT_TYPE, Actor], Awaitable[None]],
@@ -172,6 +183,9 @@ def editor_command(name: str, what: str, *, owners_only: bool = False) -> Callab
             if role is None or (owners_only and role != "owner"):
                 who = "owners" if owners_only else "editors"
                 await say(update, context, [f"Only {who} can {what}. Nothing was changed."])
+                return
+            if private_data is not None and not in_private_chat(update):
+                await say(update, context, [private_only(f"/{name}", private_data)])
                 return
             try:
                 await func(update, context, actor)
@@ -398,7 +412,7 @@ async def aliases(update: Update, context: ContextTypes.DEFAULT_TYPE, actor: Act
     await say(update, context, lines)
 
 
-@editor_command("history", "see the history")
+@editor_command("history", "see the history", private_data="editors' user ids")
 async def history(update: Update, context: ContextTypes.DEFAULT_TYPE, actor: Actor) -> None:
     parsed = _parsed(update, 1)
     parsed.check_keys(())
@@ -420,7 +434,7 @@ async def history(update: Update, context: ContextTypes.DEFAULT_TYPE, actor: Act
     await say(update, context, lines)
 
 
-@editor_command("admins", "list the editors")
+@editor_command("admins", "list the editors", private_data="user ids")
 async def admins(update: Update, context: ContextTypes.DEFAULT_TYPE, actor: Actor) -> None:
     async with runtime_of(context).sessionmaker() as session:
         rows = await editing.list_editors(session, actor)
@@ -574,7 +588,7 @@ async def alias(update: Update, context: ContextTypes.DEFAULT_TYPE, actor: Actor
 # ----------------------------------------------------------------------------- owners
 
 
-@editor_command("grant", "grant editing rights", owners_only=True)
+@editor_command("grant", "grant editing rights", owners_only=True, private_data="user ids")
 async def grant(update: Update, context: ContextTypes.DEFAULT_TYPE, actor: Actor) -> None:
     tokens = _tokens(update)
     if len(tokens) != 1:
@@ -589,7 +603,7 @@ async def grant(update: Update, context: ContextTypes.DEFAULT_TYPE, actor: Actor
         await say(update, context, [f"{user_id} already has editing rights. Nothing changed."])
 
 
-@editor_command("revoke", "revoke editing rights", owners_only=True)
+@editor_command("revoke", "revoke editing rights", owners_only=True, private_data="user ids")
 async def revoke(update: Update, context: ContextTypes.DEFAULT_TYPE, actor: Actor) -> None:
     tokens = _tokens(update)
     if len(tokens) != 1:
@@ -604,11 +618,10 @@ async def revoke(update: Update, context: ContextTypes.DEFAULT_TYPE, actor: Acto
         await say(update, context, [f"{user_id} was not an editor. Nothing changed."])
 
 
-@editor_command("export", "export the store", owners_only=True)
+@editor_command("export", "export the store", owners_only=True, private_data="editors' user ids")
 async def export(update: Update, context: ContextTypes.DEFAULT_TYPE, actor: Actor) -> None:
     chat = update.effective_chat
-    if chat is None or chat.type != ChatType.PRIVATE:
-        raise EditingError("the export holds editor ids: ask for it in a private chat with me")
+    assert chat is not None  # a private chat: the decorator checked
     async with runtime_of(context).sessionmaker() as session:
         document = await export_document(session)
     data = json.dumps(document, ensure_ascii=False, indent=2).encode()

@@ -8,9 +8,11 @@ from telegram import Update
 from telegram.error import Forbidden, NetworkError, RetryAfter
 from telegram.ext import ContextTypes
 
+from bot.config import Settings
+from bot.delivery import retry_after_seconds
 from bot.engine import Reply
 from bot.handlers.common import DATABASE_DOWN, unavailable_reply
-from bot.logs import REDACTED
+from bot.logs import redact
 from bot.markup import Html, fmt
 from bot.outgoing import build_messages
 from bot.replying import answer_update, send_texts
@@ -23,7 +25,15 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     if isinstance(error, Forbidden):
         log.info("Cannot send: %s", error.message)
         return
-    if isinstance(error, (RetryAfter, NetworkError)) and not isinstance(update, Update):
+    if isinstance(error, RetryAfter):
+        # Flood control (a button's answer, an inline result...): one line. An apology
+        # or an alert now would meet the same limit.
+        log.warning(
+            "Telegram flood control (429): asked to wait %.0fs; update not answered",
+            retry_after_seconds(error),
+        )
+        return
+    if isinstance(error, NetworkError) and not isinstance(update, Update):
         log.warning("Telegram API trouble: %s", error)
         return
     if isinstance(error, DATABASE_DOWN):
@@ -47,14 +57,13 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
 async def _alert(context: ContextTypes.DEFAULT_TYPE, error: BaseException | None) -> None:
     """One line to ERROR_CHAT_ID, when set; through the one sending path, so with the
     caveat like every message. The token is cut out of the error text."""
-    settings = context.bot_data.get("settings")
-    chat_id = getattr(settings, "error_chat_id", None)
-    if chat_id is None or error is None:
+    settings: Settings | None = context.bot_data.get("settings")
+    chat_id = settings.error_chat_id if settings is not None else None
+    if settings is None or chat_id is None or error is None:
         return
-    detail = str(error).splitlines()[0] if str(error) else ""
-    token = settings.telegram_bot_token if settings is not None else None
-    if token is not None and token.get_secret_value():
-        detail = detail.replace(token.get_secret_value(), REDACTED)
+    # Redacted before cutting: a cut could leave a fragment of the token.
+    detail = redact(str(error), settings.secrets())
+    detail = detail.splitlines()[0] if detail else ""
     line = fmt("Bot error: {}: {}", type(error).__name__, detail[:300])
     try:
         await send_texts(context, chat_id, build_messages([line]))

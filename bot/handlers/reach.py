@@ -24,6 +24,8 @@ from bot.flood import FloodGuard
 from bot.handlers.common import (
     DATABASE_DOWN,
     engine_or_apology,
+    in_private_chat,
+    private_only,
     runtime_of,
     send_engine_reply,
     unavailable_reply,
@@ -446,6 +448,10 @@ async def _editor_preamble(
         return None
     if user is None or not await is_editor(update, context):
         await _say(update, context, engine, "This command is for editors.")
+        return None
+    if not in_private_chat(update):
+        # What people asked is theirs: not for a group's eyes.
+        await _say(update, context, engine, private_only(usage, "what people asked"))
         return None
     keep = runtime_of(context).settings.question_log_days
     days = _days(context, keep)

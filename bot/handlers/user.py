@@ -9,6 +9,7 @@ from telegram.constants import ChatType
 from telegram.ext import ContextTypes, filters
 
 from bot.engine import AnswerEngine, Reply
+from bot.handlers.commands import addressed_to, command_word
 from bot.handlers.common import engine_or_apology, send_engine_reply
 from bot.markup import Html, fmt
 from bot.questionlog import record_question
@@ -131,12 +132,13 @@ async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     chat = update.effective_chat
     if message is None or chat is None:
         return
-    command = (message.text or "").split()[0] if message.text else ""
-    if chat.type != ChatType.PRIVATE:
-        # In groups, other bots' commands are none of our business.
-        username = context.bot.username or ""
-        if not command.casefold().endswith(f"@{username}".casefold()):
-            return
+    command = command_word(message.text or "")
+    # Another bot's command (/cmd@other_bot) is none of our business, in any chat;
+    # in groups a bare /cmd may be for another bot too: only /cmd@this_bot is ours.
+    if addressed_to(command, context.bot.username) is None:
+        return
+    if chat.type != ChatType.PRIVATE and "@" not in command:
+        return
     engine = await engine_or_apology(update, context)
     if engine is None:
         return
@@ -148,6 +150,10 @@ async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
 
 async def not_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Stickers, photos and the like in a private chat: say what the bot reads."""
+    message = update.effective_message
+    caption_command = command_word(message.caption or "") if message is not None else ""
+    if caption_command and addressed_to(caption_command, context.bot.username) is None:
+        return  # a file sent with another bot's command (/import@other_bot) is not ours
     engine = await engine_or_apology(update, context)
     if engine is None:
         return
