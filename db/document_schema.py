@@ -171,7 +171,7 @@ def _id_in(low: int, high: int, what: str) -> Any:
     return AfterValidator(check)
 
 
-def _amount(value: Any) -> Decimal:
+def _amount(value: Any, info: ValidationInfo) -> Decimal:
     """Amounts as the export writes them ("62000.5"), or as JSON numbers, exactly."""
     if isinstance(value, bool) or not isinstance(value, str | int | Decimal | float):
         raise _problem("must be a number greater than 0, like 62000 or 3400.5, as text")
@@ -181,7 +181,7 @@ def _amount(value: Any) -> Decimal:
         text = repr(value)
     else:
         text = format(Decimal(value), "f")
-    return _checked(parse_amount)(text)
+    return _checked(lambda v: parse_amount(v, info.field_name or "amount"))(text)
 
 
 def _timestamp(value: Any) -> dt.datetime:
