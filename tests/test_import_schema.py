@@ -125,11 +125,11 @@ def test_the_import_refuses_what_the_commands_refuse(key: str, value: str, field
     with pytest.raises(Exception) as by_import:
         ClaimRow.model_validate({**quota, field: value})
     assert by_command.value.message in str(by_import.value)
-    source = {"id": 1, "name": "n" * 201, "article_id": 1}
+    long_name = "n" * 201
     with pytest.raises(ValidationError):
-        editing.SOURCE_FIELDS["name"].parse(source["name"], "name")
+        editing.SOURCE_FIELDS["name"].parse(long_name, "name")
     with pytest.raises(Exception, match="the limit is 200"):
-        SourceRow.model_validate(source)
+        SourceRow.model_validate({"id": 1, "name": long_name, "article_id": 1})
 
 
 async def test_an_old_export_does_not_regrant_a_revoked_editor(runtime: Runtime) -> None:
