@@ -153,10 +153,10 @@ async def import_store(
     settings: Settings, path: Path, replace: bool, *, with_editors: bool = False
 ) -> int:
     from bot.runtime import Runtime
-    from db.transfer import DocumentError, ImportMode, import_document, parse_document
+    from db.transfer import DocumentError, ImportMode, import_document, read_document
 
     try:
-        document = parse_document(await asyncio.to_thread(path.read_bytes))
+        document = read_document(await asyncio.to_thread(path.read_bytes))
     except OSError as error:
         return _import_refused(path, [str(error)])
     except DocumentError as error:

@@ -46,6 +46,7 @@ __all__ = [
     "export_document",
     "import_document",
     "parse_document",
+    "read_document",
     "seed_document",
     "seed_if_empty",
     "validate_document",
@@ -125,8 +126,13 @@ def seed_document() -> dict[str, Any]:
     return parsed
 
 
+def read_document(raw: bytes | str) -> StoreDocument:
+    """JSON text to the validated, cleaned document (size, depth, every field)."""
+    return check_document(load_json(raw))
+
+
 def parse_document(raw: bytes | str) -> dict[str, Any]:
-    """JSON text to a document that passed the schema (size, depth, every field)."""
+    """JSON text to a document that passed the schema, as plain JSON values."""
     parsed = load_json(raw)
     check_document(parsed)
     return dict(parsed)

@@ -8,6 +8,7 @@ never trusted, and ids, never usernames, decide.
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import json
 import logging
@@ -43,8 +44,8 @@ from db.transfer import (
     ImportMode,
     export_document,
     import_document,
+    read_document,
 )
-from db.transfer import parse_document as parse_store_document
 from db.validation import ValidationError, country_name, parse_id
 
 log = logging.getLogger(__name__)
@@ -665,7 +666,8 @@ async def import_store(update: Update, context: ContextTypes.DEFAULT_TYPE, actor
     file = await document.get_file()
     data = bytes(await file.download_as_bytearray())
     try:
-        parsed_doc = parse_store_document(data)
+        # A 5 MB document takes a second or two to check: off the event loop.
+        parsed_doc = await asyncio.to_thread(read_document, data)
         async with runtime_of(context).sessionmaker() as session:
             summary = await import_document(
                 session, parsed_doc, mode=mode, editor_id=actor.user_id, with_editors=with_editors
