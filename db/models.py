@@ -97,6 +97,8 @@ class ExactDecimal(TypeDecorator[Decimal]):
     def process_bind_param(self, value: Decimal | None, dialect: Any) -> Decimal | str | None:
         if value is None:
             return None
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = Decimal(value)  # whole numbers are exact too; floats are refused
         if not isinstance(value, Decimal) or not value.is_finite():
             raise ValueError(f"an amount must be a finite Decimal, not {value!r}")
         exact = value.quantize(_AMOUNT_QUANTUM, context=_AMOUNT_CONTEXT)
