@@ -52,6 +52,11 @@ def build_parser() -> argparse.ArgumentParser:
     load = command("import")
     load.add_argument("file", type=Path, help="a JSON file written by export or /export")
     load.add_argument("--replace", action="store_true", help="replace the store instead of merging")
+    load.add_argument(
+        "--with-editors",
+        action="store_true",
+        help="also apply the file's editors (a replace also revokes editors it does not list)",
+    )
     return parser
 
 
@@ -84,7 +89,9 @@ def main(argv: list[str] | None = None) -> int:
         if command == "export":
             return asyncio.run(export_store(settings))
         if command == "import":
-            return asyncio.run(import_store(settings, args.file, args.replace))
+            return asyncio.run(
+                import_store(settings, args.file, args.replace, with_editors=args.with_editors)
+            )
     except SettingsError as error:
         print(f"Configuration error: {error}", file=sys.stderr)
         return 2
@@ -176,23 +183,41 @@ async def export_store(settings: Settings) -> int:
     return 0
 
 
-async def import_store(settings: Settings, path: Path, replace: bool) -> int:
+def _import_refused(path: Path, problems: list[str]) -> int:
+    print(f"Cannot import {path}, nothing changed:", file=sys.stderr)
+    for problem in problems:
+        print(f"  {problem}", file=sys.stderr)
+    return 1
+
+
+async def import_store(
+    settings: Settings, path: Path, replace: bool, *, with_editors: bool = False
+) -> int:
     from bot.runtime import Runtime
-    from db.transfer import DocumentError, import_document, parse_document
+    from db.transfer import DocumentError, ImportMode, import_document, read_document
 
     try:
-        document = parse_document(await asyncio.to_thread(path.read_bytes))
-    except (OSError, DocumentError) as error:
-        print(f"Cannot import {path}: {error}", file=sys.stderr)
-        return 1
+        document = read_document(await asyncio.to_thread(path.read_bytes))
+    except OSError as error:
+        return _import_refused(path, [str(error)])
+    except DocumentError as error:
+        return _import_refused(path, error.lines())
     runtime = Runtime.create(settings)
     try:
         await runtime.prepare_store()
         async with runtime.sessionmaker() as session:
-            summary = await import_document(
-                session, document, mode="replace" if replace else "merge"
-            )
+            try:
+                summary = await import_document(
+                    session,
+                    document,
+                    mode=ImportMode.REPLACE if replace else ImportMode.MERGE,
+                    with_editors=with_editors,
+                )
+            except DocumentError as error:
+                return _import_refused(path, error.lines())
         print(f"Imported ({summary.describe()})")
+        for line in summary.editor_lines("--with-editors"):
+            print(line)
     finally:
         await runtime.close()
     return 0

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import unicodedata
 import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -31,30 +30,37 @@ from db.notices import enqueue_change_notices
 from db.revision import bump_revision
 from db.session import read_transaction, write_transaction
 from db.validation import (
+    ALIAS_KINDS,
+    BASIS_MAX_LEN,
+    CHANGES,
     NAME_MAX_LEN,
+    PERIODS,
+    QUOTA_REQUIRED,
     QUOTE_MAX_LEN,
+    REASON_MAX_LEN,
+    SOURCE_KINDS,
     SOURCE_MAX_LEN,
     STATEMENT_MAX_LEN,
+    TITLE_MAX_LEN,
+    TOPIC_MAX_LEN,
+    USER_ID_MAX,
     ValidationError,
     clean_text,
     country_name,
+    normalize_alias_term,
+    normalize_alias_value,
     normalize_country,
     normalize_currency,
     parse_amount,
     parse_choice,
     parse_id,
     parse_iso_date,
+    parse_url,
     parse_yes_no,
 )
 
 T = TypeVar("T")
 
-CHANGES = ("doubled", "increased", "none")
-PERIODS = ("month", "week", "year", "day")
-SOURCE_KINDS = ("anonymous", "named", "narration")
-ALIAS_KINDS = ("place", "sector", "topic", "country", "currency")
-REASON_MAX_LEN = 500
-TOPIC_MAX_LEN = 60
 # Written in place of a value to clear an optional field: /edit 5 quote=-
 CLEAR = "-"
 NARRATION = "the article's own narration"
@@ -304,38 +310,29 @@ CLAIM_FIELDS: dict[str, FieldSpec] = {
         "usd_is_approx", lambda v, n: parse_yes_no(v), optional=False, quota_only=True
     ),
     "period": FieldSpec("period", lambda v, n: parse_choice(v, n, PERIODS), quota_only=True),
-    "basis": FieldSpec("basis", _line(20), quota_only=True),
+    "basis": FieldSpec("basis", _line(BASIS_MAX_LEN), quota_only=True),
     "change": FieldSpec("change", lambda v, n: parse_choice(v, n, CHANGES), quota_only=True),
     "date": FieldSpec("change_date", _line(NAME_MAX_LEN), quota_only=True),
 }
-# Fields a quota must always have (besides the ones every claim has).
-QUOTA_REQUIRED = ("place", "country", "amount", "currency")
 
 ARTICLE_FIELDS: dict[str, FieldSpec] = {
     "outlet": FieldSpec("outlet", _line(NAME_MAX_LEN), optional=False),
-    "title": FieldSpec("title", _line(300), optional=False),
+    "title": FieldSpec("title", _line(TITLE_MAX_LEN), optional=False),
     "caveat": FieldSpec("caveat", _text(REASON_MAX_LEN), optional=False),
-    "url": FieldSpec("url", lambda v, n: _parse_url(v)),
+    "url": FieldSpec("url", lambda v, n: parse_url(v)),
     "reporter": FieldSpec("reporter", _line(NAME_MAX_LEN)),
     "relies_on": FieldSpec("relies_on", _line(NAME_MAX_LEN)),
     "date": FieldSpec("published_on", lambda v, n: parse_iso_date(v)),
 }
 
 SOURCE_FIELDS: dict[str, FieldSpec] = {
-    "name": FieldSpec("name", _line(200), optional=False),
+    "name": FieldSpec("name", _line(SOURCE_MAX_LEN), optional=False),
     "kind": FieldSpec("kind", lambda v, n: parse_choice(v, n, SOURCE_KINDS), optional=False),
     "told_to": FieldSpec("told_to", _line(NAME_MAX_LEN)),
     "country": FieldSpec("country", lambda v, n: normalize_country(v)),
     "notes": FieldSpec("notes", _text(REASON_MAX_LEN)),
     "article": FieldSpec("article_id", lambda v, n: parse_id(v), optional=False),
 }
-
-
-def _parse_url(value: str) -> str:
-    url = clean_text(value, "url", 500, multiline=False)
-    if not url.startswith(("http://", "https://")) or any(ch.isspace() for ch in url):
-        raise ValidationError('"url" must start with http:// or https:// and have no spaces')
-    return url
 
 
 def _parse_fields(
@@ -417,7 +414,7 @@ async def _resolve_source(
     )
     if found is not None:
         return int(found)
-    return await _new_source(session, actor, batch, name[:200], "anonymous", article_id)
+    return await _new_source(session, actor, batch, name, "anonymous", article_id)
 
 
 async def _new_source(
@@ -470,7 +467,7 @@ async def revoke(session: AsyncSession, actor: Actor, user_id: int) -> bool:
 
 
 def _check_user_id(user_id: int) -> None:
-    if not 0 < user_id < 2**53:
+    if not 0 < user_id <= USER_ID_MAX:
         raise InvalidValue("a Telegram user id is a positive whole number like 123456789")
 
 
@@ -838,11 +835,7 @@ async def edit_source(
 
 def _alias_value(kind: str, value: str) -> str:
     try:
-        if kind == "country":
-            return normalize_country(value)
-        if kind == "currency":
-            return normalize_currency(value)
-        return clean_text(value, kind, NAME_MAX_LEN, multiline=False)
+        return normalize_alias_value(kind, value)
     except ValidationError as error:
         raise InvalidValue(error.message) from None
 
@@ -850,10 +843,9 @@ def _alias_value(kind: str, value: str) -> str:
 def normalize_term(term: str) -> str:
     """Aliases are stored as the engine reads questions: NFKC, casefolded, one space."""
     try:
-        cleaned = clean_text(term, "term", NAME_MAX_LEN, multiline=False)
+        return normalize_alias_term(term)
     except ValidationError as error:
         raise InvalidValue(error.message) from None
-    return " ".join(unicodedata.normalize("NFKC", cleaned).casefold().replace("’", "'").split())
 
 
 async def add_alias(
@@ -1074,7 +1066,9 @@ async def _undo_row(
 __all__ = [
     "ALIAS_KINDS",
     "ARTICLE_FIELDS",
+    "CHANGES",
     "CLAIM_FIELDS",
+    "PERIODS",
     "SOURCE_FIELDS",
     "Actor",
     "Change",

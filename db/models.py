@@ -9,7 +9,7 @@ row to ``change_log`` in the same transaction.
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 from typing import Any
 
 from sqlalchemy import (
@@ -41,8 +41,15 @@ NAMING_CONVENTION = {
     "pk": "pk_%(table_name)s",
 }
 
-# Amounts are exact decimals: money must never pick up float noise.
-AMOUNT = Numeric(24, 4)
+# Amounts are exact decimals: money must never pick up float noise. NUMERIC(24, 4): 20
+# digits before the point (the validator allows 15) and 4 after.
+AMOUNT_PRECISION = 24
+AMOUNT_SCALE = 4
+# Room for the widest amount as text: sign, 20 digits, point, 4 decimals.
+AMOUNT_TEXT_LEN = 32
+_AMOUNT_QUANTUM = Decimal(1).scaleb(-AMOUNT_SCALE)
+# Wide enough that quantizing any in-range amount is exact (the default has 28 digits).
+_AMOUNT_CONTEXT = Context(prec=AMOUNT_PRECISION + 16, rounding=ROUND_HALF_UP)
 
 
 def utcnow() -> dt.datetime:
@@ -68,6 +75,44 @@ class UtcDateTime(TypeDecorator[dt.datetime]):
         if value is not None and value.tzinfo is None:
             value = value.replace(tzinfo=dt.UTC)
         return value
+
+
+class ExactDecimal(TypeDecorator[Decimal]):
+    """Exact decimal amounts on every backend.
+
+    PostgreSQL's NUMERIC(24, 4) is exact. SQLite's NUMERIC is a float (987,654,321,098,765.4321
+    came back as …765.375), so there the value is kept as text at a fixed scale of 4
+    ("62000.0000"): both backends read back the same Decimal, and both refuse what
+    NUMERIC(24, 4) cannot hold.
+    """
+
+    impl = Numeric(AMOUNT_PRECISION, AMOUNT_SCALE)
+    cache_ok = True
+
+    def load_dialect_impl(self, dialect: Any) -> Any:
+        if dialect.name == "sqlite":
+            return dialect.type_descriptor(String(AMOUNT_TEXT_LEN))
+        return dialect.type_descriptor(Numeric(AMOUNT_PRECISION, AMOUNT_SCALE))
+
+    def process_bind_param(self, value: Decimal | None, dialect: Any) -> Decimal | str | None:
+        if value is None:
+            return None
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = Decimal(value)  # whole numbers are exact too; floats are refused
+        if not isinstance(value, Decimal) or not value.is_finite():
+            raise ValueError(f"an amount must be a finite Decimal, not {value!r}")
+        exact = value.quantize(_AMOUNT_QUANTUM, context=_AMOUNT_CONTEXT)
+        if exact.adjusted() >= AMOUNT_PRECISION - AMOUNT_SCALE:
+            raise ValueError(f"an amount must be below 10**{AMOUNT_PRECISION - AMOUNT_SCALE}")
+        return format(exact, "f") if dialect.name == "sqlite" else exact
+
+    def process_result_value(self, value: Any, dialect: Any) -> Decimal | None:
+        if value is None or isinstance(value, Decimal):
+            return value
+        try:
+            return Decimal(value)
+        except InvalidOperation:
+            raise ValueError(f"a stored amount is not a number: {value!r}") from None
 
 
 class Article(Base):
@@ -142,9 +187,9 @@ class Claim(Base):
     # Quota columns (kind == "quota").
     country: Mapped[str | None] = mapped_column(String(2))
     sector: Mapped[str | None] = mapped_column(String(100))
-    amount: Mapped[Decimal | None] = mapped_column(AMOUNT)
+    amount: Mapped[Decimal | None] = mapped_column(ExactDecimal())
     currency: Mapped[str | None] = mapped_column(String(3))
-    usd_amount: Mapped[Decimal | None] = mapped_column(AMOUNT)
+    usd_amount: Mapped[Decimal | None] = mapped_column(ExactDecimal())
     usd_is_approx: Mapped[bool] = mapped_column(Boolean, default=True)
     period: Mapped[str | None] = mapped_column(String(20))
     basis: Mapped[str | None] = mapped_column(String(20))

@@ -1,7 +1,9 @@
 """The store as a versioned JSON document: the seed, /export and /import share it.
 
-An import is all or nothing: the document is validated whole before anything is
-written, and the writes run in one transaction with their history rows.
+An import is all or nothing: the document is validated whole against its one schema
+(db/document_schema.py) before anything is written, and the writes run in one
+transaction with their history rows. Editors in a document are applied only when the
+importer asks for it, and the summary names every grant and revoke.
 """
 
 from __future__ import annotations
@@ -9,21 +11,46 @@ from __future__ import annotations
 import datetime as dt
 import json
 import uuid
-from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import StrEnum
 from importlib import resources
 from typing import Any
 
+from pydantic import BaseModel
 from sqlalchemy import delete, func, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from db.document_schema import (
+    DOCUMENT_FORMAT,
+    DOCUMENT_VERSION,
+    MAX_DOCUMENT_BYTES,
+    DocumentError,
+    EditorRow,
+    HistoryRow,
+    StoreDocument,
+    check_document,
+    load_json,
+)
 from db.models import Alias, Article, ChangeLogEntry, Claim, Editor, Source
 from db.revision import bump_revision
 from db.session import write_transaction
 
-DOCUMENT_FORMAT = "quota-facts-store"
-DOCUMENT_VERSION = 1
-MAX_DOCUMENT_BYTES = 5_000_000
+__all__ = [
+    "DOCUMENT_FORMAT",
+    "DOCUMENT_VERSION",
+    "MAX_DOCUMENT_BYTES",
+    "DocumentError",
+    "ImportMode",
+    "ImportSummary",
+    "export_document",
+    "import_document",
+    "parse_document",
+    "read_document",
+    "seed_document",
+    "seed_if_empty",
+    "validate_document",
+]
 
 ARTICLE_FIELDS = ("outlet", "title", "caveat", "url", "reporter", "relies_on", "is_default")
 SOURCE_FIELDS = ("name", "kind", "told_to", "country", "article_id", "notes")
@@ -51,8 +78,9 @@ CLAIM_FIELDS = (
 CLAIM_DATETIMES = ("retracted_at", "corrected_at")
 
 
-class DocumentError(ValueError):
-    """The document is not a valid store export; the message says where."""
+class ImportMode(StrEnum):
+    MERGE = "merge"
+    REPLACE = "replace"
 
 
 @dataclass(frozen=True)
@@ -63,6 +91,11 @@ class ImportSummary:
     claims_created: int
     claims_updated: int
     aliases: int
+    # Editors: made and taken back by this import, or listed in the file and left alone.
+    editors_granted: tuple[int, ...] = ()
+    editors_revoked: tuple[int, ...] = ()
+    editors_not_applied: tuple[int, ...] = ()
+    editors_applied: bool = field(default=False)
 
     def describe(self) -> str:
         return (
@@ -71,6 +104,21 @@ class ImportSummary:
             f"{self.aliases} aliases"
         )
 
+    def editor_lines(self, option: str) -> list[str]:
+        """What happened to editing rights; ``option`` is how the importer applies them."""
+        if not self.editors_applied:
+            if not self.editors_not_applied:
+                return []
+            count = len(self.editors_not_applied)
+            return [
+                f"{count} editor {'grant' if count == 1 else 'grants'} in the file "
+                f"{'was' if count == 1 else 'were'} not applied (use {option} to apply them): "
+                + ", ".join(map(str, self.editors_not_applied))
+            ]
+        lines = [f"Editor granted: {user_id}" for user_id in self.editors_granted]
+        lines += [f"Editor revoked: {user_id}" for user_id in self.editors_revoked]
+        return lines or ["Editors: no change."]
+
 
 def seed_document() -> dict[str, Any]:
     data = resources.files("db").joinpath("seed/facts.json").read_text(encoding="utf-8")
@@ -78,84 +126,26 @@ def seed_document() -> dict[str, Any]:
     return parsed
 
 
+def read_document(raw: bytes | str) -> StoreDocument:
+    """JSON text to the validated, cleaned document (size, depth, every field)."""
+    return check_document(load_json(raw))
+
+
 def parse_document(raw: bytes | str) -> dict[str, Any]:
-    if len(raw) > MAX_DOCUMENT_BYTES:
-        raise DocumentError(f"the document is larger than {MAX_DOCUMENT_BYTES:,} bytes")
-    try:
-        parsed = json.loads(raw)
-    except (ValueError, UnicodeDecodeError) as error:
-        raise DocumentError(f"not valid JSON ({error})") from None
-    validate_document(parsed)
+    """JSON text to a document that passed the schema, as plain JSON values."""
+    parsed = load_json(raw)
+    check_document(parsed)
     return dict(parsed)
 
 
-def _require(row: Any, where: str, fields: tuple[str, ...]) -> None:
-    if not isinstance(row, dict):
-        raise DocumentError(f"{where} is not an object")
-    missing = [field for field in fields if row.get(field) in (None, "")]
-    if missing:
-        raise DocumentError(f"{where} lacks {', '.join(missing)}")
-    if not isinstance(row.get("id", 0), int) or isinstance(row.get("id"), bool):
-        raise DocumentError(f"{where} has a non-integer id")
-
-
 def validate_document(doc: Any) -> None:
-    """Checks shape and references; the import writes nothing unless this passes."""
-    if not isinstance(doc, dict):
-        raise DocumentError("the document must be a JSON object")
-    if doc.get("format") != DOCUMENT_FORMAT:
-        raise DocumentError(f'"format" must be "{DOCUMENT_FORMAT}"')
-    if doc.get("version") != DOCUMENT_VERSION:
-        raise DocumentError(f"unsupported version {doc.get('version')!r} (this bot reads 1)")
-    for key in ("articles", "sources", "claims", "aliases"):
-        if not isinstance(doc.get(key, []), list):
-            raise DocumentError(f'"{key}" must be a list')
-    article_ids = set()
-    for n, row in enumerate(doc.get("articles", [])):
-        _require(row, f"articles[{n}]", ("id", "outlet", "title", "caveat"))
-        article_ids.add(row["id"])
-    source_ids = set()
-    for n, row in enumerate(doc.get("sources", [])):
-        _require(row, f"sources[{n}]", ("id", "name", "article_id"))
-        source_ids.add(row["id"])
-    for n, row in enumerate(doc.get("claims", [])):
-        where = f"claims[{n}]"
-        _require(row, where, ("id", "topic", "statement", "source_id", "article_id"))
-        if row.get("kind", "fact") not in ("fact", "quota"):
-            raise DocumentError(f"{where}: kind must be fact or quota")
-        if row.get("status", "active") not in ("active", "retracted"):
-            raise DocumentError(f"{where}: status must be active or retracted")
-        for key in ("amount", "usd_amount"):
-            if row.get(key) is not None:
-                try:
-                    value = Decimal(str(row[key]))
-                except InvalidOperation:
-                    raise DocumentError(f"{where}: {key} is not a number") from None
-                if not value.is_finite() or value <= 0:
-                    raise DocumentError(f"{where}: {key} must be a positive number")
-        if row.get("kind") == "quota":
-            for key in ("amount", "currency", "place"):
-                if not row.get(key):
-                    raise DocumentError(f"{where}: a quota needs {key}")
-        for key, known in (("source_id", source_ids), ("article_id", article_ids)):
-            if known and row[key] not in known:
-                raise DocumentError(f"{where}: {key} {row[key]} is not in the document")
-    for n, row in enumerate(doc.get("aliases", [])):
-        if not isinstance(row, dict) or not all(row.get(k) for k in ("term", "kind", "value")):
-            raise DocumentError(f"aliases[{n}] needs term, kind and value")
+    """Checks the whole document; the import writes nothing unless this passes."""
+    check_document(doc)
 
 
-def _claim_values(row: dict[str, Any]) -> dict[str, Any]:
-    values: dict[str, Any] = {field: row.get(field) for field in CLAIM_FIELDS if field in row}
-    for key in ("amount", "usd_amount"):
-        if values.get(key) is not None:
-            values[key] = Decimal(str(values[key]))
-    for key in CLAIM_DATETIMES:
-        if row.get(key):
-            values[key] = dt.datetime.fromisoformat(row[key])
-    values.setdefault("kind", "fact")
-    values.setdefault("status", "active")
-    return values
+def _values(row: BaseModel, fields: tuple[str, ...]) -> dict[str, Any]:
+    """The fields the row gives: a merge leaves the ones it leaves out alone."""
+    return {key: getattr(row, key) for key in fields if key in row.model_fields_set}
 
 
 def _as_text(value: Any) -> str | None:
@@ -181,61 +171,96 @@ async def _reset_sequences(session: AsyncSession) -> None:
 
 async def import_document(
     session: AsyncSession,
-    doc: dict[str, Any],
+    doc: dict[str, Any] | StoreDocument,
     *,
-    mode: str = "merge",
+    mode: str = ImportMode.MERGE,
     editor_id: int | None = None,
+    with_editors: bool = False,
 ) -> ImportSummary:
-    """Merge (update by id, add the rest) or replace the store with a validated document."""
-    validate_document(doc)
-    if mode not in ("merge", "replace"):
-        raise DocumentError("mode must be merge or replace")
+    """Merge (update by id, add the rest) or replace the store with a validated document.
+
+    Editors listed in the document are applied only ``with_editors``: an old export must
+    not quietly give back rights an owner has since revoked. With it, a merge grants the
+    listed editors and a replace also revokes the editors the document does not list.
+    """
+    document = doc if isinstance(doc, StoreDocument) else check_document(doc)
+    if mode not in tuple(ImportMode):
+        raise DocumentError(["mode must be merge or replace"])
     async with write_transaction(session):
-        return await _apply_document(session, doc, mode=mode, editor_id=editor_id)
+        return await _apply_document(
+            session, document, mode=ImportMode(mode), editor_id=editor_id, with_editors=with_editors
+        )
+
+
+async def _check_store_references(session: AsyncSession, document: StoreDocument) -> None:
+    """Rows may point at articles and sources already stored; they must exist."""
+    articles = set(await session.scalars(select(Article.id)))
+    sources = set(await session.scalars(select(Source.id)))
+    problems = [
+        f"sources[{n}].article_id: there is no article {row.article_id}"
+        for n, row in enumerate(document.sources)
+        if row.article_id not in articles
+    ]
+    for n, claim in enumerate(document.claims):
+        if claim.article_id not in articles:
+            problems.append(f"claims[{n}].article_id: there is no article {claim.article_id}")
+        if claim.source_id not in sources:
+            problems.append(f"claims[{n}].source_id: there is no source {claim.source_id}")
+    if problems:
+        raise DocumentError(problems)
 
 
 async def _apply_document(
-    session: AsyncSession, doc: dict[str, Any], *, mode: str, editor_id: int | None
+    session: AsyncSession,
+    document: StoreDocument,
+    *,
+    mode: ImportMode,
+    editor_id: int | None,
+    with_editors: bool,
 ) -> ImportSummary:
     """The writes of an import, inside the caller's transaction."""
     batch = str(uuid.uuid4())
     created = updated = 0
-    if mode == "replace":
+    if mode == ImportMode.REPLACE:
         for model in (Claim, Source, Alias, Article, ChangeLogEntry):
             await session.execute(delete(model))
-    for row in doc.get("articles", []):
-        values = {k: row.get(k) for k in ARTICLE_FIELDS if k in row}
-        if row.get("published_on"):
-            values["published_on"] = dt.date.fromisoformat(row["published_on"])
-        article = await session.get(Article, row["id"])
+    for article_row in document.articles:
+        values = _values(article_row, (*ARTICLE_FIELDS, "published_on"))
+        article = await session.get(Article, article_row.id)
         if article is None:
-            session.add(Article(id=row["id"], **values))
+            session.add(Article(id=article_row.id, **values))
         else:
             for key, value in values.items():
                 setattr(article, key, value)
     await session.flush()
-    for row in doc.get("sources", []):
-        values = {k: row.get(k) for k in SOURCE_FIELDS if k in row}
-        source = await session.get(Source, row["id"])
+    for source_row in document.sources:
+        values = _values(source_row, SOURCE_FIELDS)
+        source = await session.get(Source, source_row.id)
         if source is None:
-            session.add(Source(id=row["id"], **values))
+            session.add(Source(id=source_row.id, **values))
         else:
             for key, value in values.items():
                 setattr(source, key, value)
     await session.flush()
-    for row in doc.get("claims", []):
-        values = _claim_values(row)
-        claim = await session.get(Claim, row["id"])
+    await _check_store_references(session, document)
+    for row in document.claims:
+        # kind and status are always written: the row was validated as that kind.
+        values = {
+            **_values(row, CLAIM_FIELDS + CLAIM_DATETIMES),
+            "kind": row.kind,
+            "status": row.status,
+        }
+        claim = await session.get(Claim, row.id)
         if claim is None:
-            session.add(Claim(id=row["id"], **values))
+            session.add(Claim(id=row.id, **values))
             session.add(
                 ChangeLogEntry(
                     batch=batch,
                     entity_type="claim",
-                    entity_id=row["id"],
+                    entity_id=row.id,
                     action="import" if editor_id else "seed",
                     editor_id=editor_id,
-                    new_value=values["statement"],
+                    new_value=row.statement,
                 )
             )
             created += 1
@@ -262,41 +287,87 @@ async def _apply_document(
     existing_aliases = {
         (alias.term, alias.kind): alias for alias in await session.scalars(select(Alias))
     }
-    for row in doc.get("aliases", []):
-        alias_key = (str(row["term"]).casefold(), str(row["kind"]))
+    for alias_row in document.aliases:
+        alias_key = (alias_row.term, alias_row.kind)
         if alias_key in existing_aliases:
-            existing_aliases[alias_key].value = str(row["value"])
+            existing_aliases[alias_key].value = alias_row.value
         else:
-            alias = Alias(term=alias_key[0], kind=alias_key[1], value=str(row["value"]))
+            alias = Alias(term=alias_row.term, kind=alias_row.kind, value=alias_row.value)
             session.add(alias)
             existing_aliases[alias_key] = alias
-    if mode == "replace":
-        for row in doc.get("history", []):
-            session.add(ChangeLogEntry(**_history_values(row)))
-    for row in doc.get("editors", []):
-        if await session.get(Editor, int(row["user_id"])) is None:
-            session.add(Editor(user_id=int(row["user_id"]), granted_by=int(row["granted_by"])))
+    if mode == ImportMode.REPLACE:
+        for history_row in document.history:
+            session.add(ChangeLogEntry(**_history_values(history_row)))
+    editors = await _apply_editors(
+        session, document, mode=mode, editor_id=editor_id, with_editors=with_editors
+    )
     await session.flush()
     await _reset_sequences(session)
     await bump_revision(session)
     return ImportSummary(
-        mode=mode,
-        articles=len(doc.get("articles", [])),
-        sources=len(doc.get("sources", [])),
+        mode=mode.value,
+        articles=len(document.articles),
+        sources=len(document.sources),
         claims_created=created,
         claims_updated=updated,
-        aliases=len(doc.get("aliases", [])),
+        aliases=len(document.aliases),
+        **editors,
     )
 
 
-def _history_values(row: dict[str, Any]) -> dict[str, Any]:
-    fields = ("batch", "entity_type", "entity_id", "action", "field", "old_value", "new_value")
-    values = {key: row.get(key) for key in fields}
-    values.update(reason=row.get("reason"), editor_id=row.get("editor_id"))
-    values["batch"] = values["batch"] or str(uuid.uuid4())
-    values["undone"] = bool(row.get("undone", False))
-    if row.get("created_at"):
-        values["created_at"] = dt.datetime.fromisoformat(row["created_at"])
+async def _apply_editors(
+    session: AsyncSession,
+    document: StoreDocument,
+    *,
+    mode: ImportMode,
+    editor_id: int | None,
+    with_editors: bool,
+) -> dict[str, Any]:
+    """Editing rights from the document: never applied unasked, and never silently."""
+    current = {editor.user_id: editor for editor in await session.scalars(select(Editor))}
+    listed: dict[int, EditorRow] = {row.user_id: row for row in document.editors}
+    missing = tuple(sorted(set(listed) - set(current)))
+    if not with_editors:
+        return {"editors_not_applied": missing}
+    # A replace with editors makes the editors exactly the document's (when it lists them).
+    revoked = (
+        tuple(sorted(set(current) - set(listed)))
+        if mode == ImportMode.REPLACE and "editors" in document.model_fields_set
+        else ()
+    )
+    batch = str(uuid.uuid4())
+    for user_id in missing:
+        row = listed[user_id]
+        granted = Editor(user_id=user_id, granted_by=row.granted_by)
+        if row.granted_at is not None:
+            granted.granted_at = row.granted_at
+        session.add(granted)
+    for user_id in revoked:
+        await session.delete(current[user_id])
+    for action, user_ids in (("grant", missing), ("revoke", revoked)):
+        for user_id in user_ids:
+            old, new = (None, str(user_id)) if action == "grant" else (str(user_id), None)
+            session.add(
+                ChangeLogEntry(
+                    batch=batch,
+                    entity_type="editor",
+                    entity_id=0,
+                    action=action,
+                    field="user_id",
+                    old_value=old,
+                    new_value=new,
+                    reason="import",
+                    editor_id=editor_id,
+                )
+            )
+    return {"editors_applied": True, "editors_granted": missing, "editors_revoked": revoked}
+
+
+def _history_values(row: HistoryRow) -> dict[str, Any]:
+    values = row.model_dump(exclude={"created_at"})
+    values["batch"] = row.batch or str(uuid.uuid4())
+    if row.created_at is not None:
+        values["created_at"] = row.created_at
     return values
 
 
@@ -308,7 +379,13 @@ async def seed_if_empty(session: AsyncSession) -> ImportSummary | None:
             await session.execute(text("SELECT pg_advisory_xact_lock(727002)"))
         if await session.scalar(select(func.count()).select_from(Article)):
             return None
-        return await _apply_document(session, seed_document(), mode="merge", editor_id=None)
+        return await _apply_document(
+            session,
+            check_document(seed_document()),
+            mode=ImportMode.MERGE,
+            editor_id=None,
+            with_editors=False,
+        )
 
 
 def _iso(value: dt.datetime | dt.date | None) -> str | None:

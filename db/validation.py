@@ -22,30 +22,59 @@ import pycountry
 from db.errors import OneLineError
 
 __all__ = [
+    "ALIAS_KINDS",
     "AMOUNT_MAX_DECIMALS",
     "AMOUNT_MAX_INTEGER_DIGITS",
+    "BASIS_MAX_LEN",
+    "CHANGES",
     "ID_MAX",
     "NAME_MAX_LEN",
+    "PERIODS",
+    "QUOTA_REQUIRED",
     "QUOTE_MAX_LEN",
+    "REASON_MAX_LEN",
+    "SOURCE_KINDS",
     "SOURCE_MAX_LEN",
     "STATEMENT_MAX_LEN",
+    "TITLE_MAX_LEN",
+    "TOPIC_MAX_LEN",
+    "URL_MAX_LEN",
+    "USER_ID_MAX",
     "ValidationError",
     "clean_text",
     "country_name",
+    "normalize_alias_term",
+    "normalize_alias_value",
     "normalize_country",
     "normalize_currency",
     "parse_amount",
     "parse_choice",
     "parse_id",
     "parse_iso_date",
+    "parse_url",
     "parse_yes_no",
 ]
 
 # Length limits for text fields, in code points (Telegram itself caps a message at 4,096).
+# The editor commands and the import both read these: one limit per field, and each fits
+# its column (db/models.py).
 NAME_MAX_LEN = 100
-SOURCE_MAX_LEN = 300
+SOURCE_MAX_LEN = 200
 STATEMENT_MAX_LEN = 2000
 QUOTE_MAX_LEN = 2000
+TOPIC_MAX_LEN = 60
+TITLE_MAX_LEN = 300
+REASON_MAX_LEN = 500
+URL_MAX_LEN = 500
+BASIS_MAX_LEN = 20
+
+# The closed choices of claim, source and alias fields.
+CHANGES = ("doubled", "increased", "none")
+PERIODS = ("month", "week", "year", "day")
+SOURCE_KINDS = ("anonymous", "named", "narration")
+ALIAS_KINDS = ("place", "sector", "topic", "country", "currency")
+# Fields a quota figure always has (besides the ones every claim has).
+QUOTA_REQUIRED = ("place", "country", "amount", "currency")
 
 # 15 integer digits is a quadrillion, far beyond any real quota, and with 4 decimals
 # (enough for exchange-rate style figures) it fits a NUMERIC(19, 4) column exactly.
@@ -54,6 +83,8 @@ AMOUNT_MAX_DECIMALS = 4
 
 # Ids are stored in signed 32-bit integer columns.
 ID_MAX = 2**31 - 1
+# Telegram user ids fit in 52 bits (stored in 64-bit columns).
+USER_ID_MAX = 2**53 - 1
 
 # Country and currency names are also accepted in these locales (ambiguous names dropped).
 _NAME_LOCALES = ("en", "ru", "ko", "zh", "zh_Hant")
@@ -371,6 +402,29 @@ def clean_text(value: str, field: str, max_len: int, *, multiline: bool = True) 
             f'"{field}" is too long: {len(cleaned):,} characters, the limit is {max_len:,}'
         )
     return cleaned
+
+
+def parse_url(value: str) -> str:
+    """An http(s) address without spaces."""
+    url = clean_text(value, "url", URL_MAX_LEN, multiline=False)
+    if not url.startswith(("http://", "https://")) or any(ch.isspace() for ch in url):
+        raise ValidationError('"url" must start with http:// or https:// and have no spaces')
+    return url
+
+
+def normalize_alias_term(term: str) -> str:
+    """Aliases are stored as the engine reads questions: NFKC, casefolded, one space."""
+    cleaned = clean_text(term, "term", NAME_MAX_LEN, multiline=False)
+    return " ".join(unicodedata.normalize("NFKC", cleaned).casefold().replace("’", "'").split())
+
+
+def normalize_alias_value(kind: str, value: str) -> str:
+    """What an alias of ``kind`` points at: a country or currency code, or a short name."""
+    if kind == "country":
+        return normalize_country(value)
+    if kind == "currency":
+        return normalize_currency(value)
+    return clean_text(value, kind, NAME_MAX_LEN, multiline=False)
 
 
 # --------------------------------------------------------------------------- small choices

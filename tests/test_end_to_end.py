@@ -107,6 +107,33 @@ def test_export_then_import_round_trips(tmp_path: Path) -> None:
     assert again.stdout.count('"statement"') == exported.stdout.count('"statement"')
 
 
+def test_cli_import_lists_problems_and_applies_editors_only_when_asked(tmp_path: Path) -> None:
+    import json
+
+    env = {"DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path}/cli.sqlite3"}
+    document = json.loads(run_cli("export", env=env).stdout)
+    document["editors"] = [{"user_id": 2002, "granted_by": 1001, "granted_at": None}]
+    path = tmp_path / "facts.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+
+    imported = run_cli("import", str(path), env=env)
+    assert imported.returncode == 0, imported.stderr
+    assert imported.stdout.splitlines()[1] == (
+        "1 editor grant in the file was not applied (use --with-editors to apply them): 2002"
+    )
+    imported = run_cli("import", str(path), "--with-editors", env=env)
+    assert imported.stdout.splitlines()[1] == "Editor granted: 2002"
+
+    document["claims"][0]["amount"] = "1e30"
+    document["claims"][2]["topic"] = {"a": 1}
+    path.write_text(json.dumps(document), encoding="utf-8")
+    refused = run_cli("import", str(path), env=env)
+    assert refused.returncode == 1
+    assert f"Cannot import {path}, nothing changed:" in refused.stderr
+    assert "\n  claims[2].topic: must be text\n" in refused.stderr
+    assert "Traceback" not in refused.stderr
+
+
 @pytest.mark.parametrize(
     ("env", "named"),
     [

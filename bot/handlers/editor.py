@@ -8,6 +8,7 @@ never trusted, and ids, never usernames, decide.
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import json
 import logging
@@ -43,8 +44,14 @@ from db import dialogues, editing
 from db.editing import Actor, Change, EditingError, InvalidValue, NotAuthorized, NotFound
 from db.models import Claim
 from db.snapshot import ClaimView
-from db.transfer import MAX_DOCUMENT_BYTES, DocumentError, export_document, import_document
-from db.transfer import parse_document as parse_store_document
+from db.transfer import (
+    MAX_DOCUMENT_BYTES,
+    DocumentError,
+    ImportMode,
+    export_document,
+    import_document,
+    read_document,
+)
 from db.validation import ValidationError, country_name, parse_id
 
 log = logging.getLogger(__name__)
@@ -52,6 +59,8 @@ log = logging.getLogger(__name__)
 PAGE_SIZE = 20
 SUMMARY_LEN = 70
 CAPTION_LIMIT = 1024
+# The /import word that applies the editors listed in the file (the CLI: --with-editors).
+WITH_EDITORS = "with-editors"
 
 EDITOR_COMMANDS = (
     ("facts", "Editors: every active fact with its id"),
@@ -109,7 +118,8 @@ USAGE: dict[str, str] = {
     "revoke": "/revoke 123456789",
     "admins": "/admins",
     "export": "/export (in a private chat)",
-    "import": "send the JSON file with the caption /import or /import mode=replace",
+    "import": "send the JSON file with the caption /import or /import mode=replace "
+    "(add with-editors to apply the file's editors too)",
 }
 
 FIELD_HELP = (
@@ -629,7 +639,8 @@ async def export(update: Update, context: ContextTypes.DEFAULT_TYPE, actor: Acto
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d-%H%M%S")
     caption = _caption(
         [f"The whole store, format {document['format']} v{document['version']}. "
-         "Send it back with the caption /import to merge, /import mode=replace to replace."],
+         "Send it back with the caption /import to merge, /import mode=replace to replace "
+         f"(add {WITH_EDITORS} to apply its editors too)."],
         engine.snapshot,
     )  # fmt: skip
     await context.bot.send_document(
@@ -654,27 +665,35 @@ async def import_store(update: Update, context: ContextTypes.DEFAULT_TYPE, actor
     if document is None:
         raise InvalidValue("attach the JSON file exported by /export")
     _, tokens = split_command_text(message.caption or "")
-    parsed = parse_arg_string(" ".join(tokens), max_positional=0)
+    parsed = parse_arg_string(" ".join(tokens), max_positional=1)
     parsed.check_keys(("mode",))
     mode = parsed.options.get("mode", "merge").casefold()
-    if mode not in ("merge", "replace"):
+    if mode not in tuple(ImportMode):
         raise InvalidValue("mode must be merge or replace")
+    if parsed.positional and parsed.positional[0].casefold() != WITH_EDITORS:
+        word = parsed.positional[0][:20]
+        raise InvalidValue(f'the only word /import takes is {WITH_EDITORS}, not "{word}"')
+    with_editors = bool(parsed.positional)
     if document.file_size is not None and document.file_size > MAX_DOCUMENT_BYTES:
         raise InvalidValue(f"the file is larger than {MAX_DOCUMENT_BYTES:,} bytes")
     file = await document.get_file()
     data = bytes(await file.download_as_bytearray())
     try:
-        parsed_doc = parse_store_document(data)
+        # A 5 MB document takes a second or two to check: off the event loop.
+        parsed_doc = await asyncio.to_thread(read_document, data)
+        async with runtime_of(context).sessionmaker() as session:
+            summary = await import_document(
+                session, parsed_doc, mode=mode, editor_id=actor.user_id, with_editors=with_editors
+            )
     except DocumentError as error:
-        raise EditingError(f"Not imported, nothing changed: {error}") from None
-    async with runtime_of(context).sessionmaker() as session:
-        try:
-            summary = await import_document(session, parsed_doc, mode=mode, editor_id=actor.user_id)
-        except DocumentError as error:
-            raise EditingError(f"Not imported, nothing changed: {error}") from None
+        await say(update, context, ["⛔ Not imported, nothing changed:", *error.lines()])
+        return
+    for user_id in summary.editors_revoked:
+        await install_menu(context.application, user_id, None)
     # The document may have brought editors: give them their menu.
     await install_menus(context.application)
-    await say(update, context, [f"✅ Imported ({summary.describe()})."])
+    editor_lines = summary.editor_lines(f"/import {WITH_EDITORS}")
+    await say(update, context, [f"✅ Imported ({summary.describe()}).", *editor_lines])
 
 
 # ----------------------------------------------------------------------------- menus
