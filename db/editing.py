@@ -775,6 +775,7 @@ async def _edit_entity(
     specs: dict[str, FieldSpec],
     options: dict[str, str],
     reason: str | None,
+    expected_version: int | None,
 ) -> Change:
     if not options:
         raise InvalidValue("give at least one field=value to change")
@@ -787,6 +788,11 @@ async def _edit_entity(
         entity: Article | Source | None = await session.get(model, entity_id)
         if entity is None:
             raise NotFound(f"There is no {entity_type} #{entity_id}. See /{entity_type}s.")
+        if expected_version is not None and entity.version != expected_version:
+            raise Conflict(
+                f"{entity_type} #{entity_id} was changed by someone else meanwhile; nothing was "
+                "written. Look at it again and retry."
+            )
         if "article_id" in values:
             await _article(session, values["article_id"])
         batch = _batch()
@@ -801,8 +807,7 @@ async def _edit_entity(
         if not change.fields:
             raise InvalidValue(f"{entity_type} #{entity_id} already has these values")
         entity.updated_at = utcnow()
-        entity.version = (entity.version or 1) + 1
-        await session.flush()
+        await session.flush()  # the version check (version_id_col) happens here
         await bump_revision(session)
         return change
 
@@ -815,9 +820,20 @@ async def edit_article(
     article_id: int,
     options: dict[str, str],
     reason: str | None = None,
+    *,
+    expected_version: int | None = None,
 ) -> Change:
+    """``expected_version`` (the version the editor saw) refuses the edit if it moved on."""
     return await _edit_entity(
-        session, actor, Article, "article", article_id, ARTICLE_FIELDS, options, reason
+        session,
+        actor,
+        Article,
+        "article",
+        article_id,
+        ARTICLE_FIELDS,
+        options,
+        reason,
+        expected_version,
     )
 
 
@@ -827,9 +843,20 @@ async def edit_source(
     source_id: int,
     options: dict[str, str],
     reason: str | None = None,
+    *,
+    expected_version: int | None = None,
 ) -> Change:
+    """``expected_version`` (the version the editor saw) refuses the edit if it moved on."""
     return await _edit_entity(
-        session, actor, Source, "source", source_id, SOURCE_FIELDS, options, reason
+        session,
+        actor,
+        Source,
+        "source",
+        source_id,
+        SOURCE_FIELDS,
+        options,
+        reason,
+        expected_version,
     )
 
 
@@ -857,8 +884,15 @@ def normalize_term(term: str) -> str:
 
 
 async def add_alias(
-    session: AsyncSession, actor: Actor, term: str, kind: str, value: str
+    session: AsyncSession,
+    actor: Actor,
+    term: str,
+    kind: str,
+    value: str,
+    *,
+    expected_version: int | None = None,
 ) -> Change:
+    """Teach a word, or re-point one; ``expected_version`` guards a re-pointing."""
     if kind not in ALIAS_KINDS:
         raise InvalidValue(f'the kind must be one of {", ".join(ALIAS_KINDS)}, not "{kind[:20]}"')
     normalized = normalize_term(term)
@@ -878,6 +912,11 @@ async def add_alias(
             _log(session, batch, actor, "alias", alias.id, "create", "value", None, clean_value)
         elif alias.value == clean_value:
             raise InvalidValue(f'"{normalized}" already means {kind} {clean_value}')
+        elif expected_version is not None and alias.version != expected_version:
+            raise Conflict(
+                f'"{normalized}" was changed by someone else meanwhile; nothing was written. '
+                "Look at it again and retry."
+            )
         else:
             old = alias.value
             alias.value = clean_value
