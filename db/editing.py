@@ -1055,6 +1055,23 @@ async def undo(session: AsyncSession, actor: Actor) -> Change:
 _MODELS: dict[str, Any] = {"claim": Claim, "article": Article, "source": Source, "alias": Alias}
 
 
+async def _changed_since(session: AsyncSession, row: ChangeLogEntry) -> bool:
+    """Whether a later change of ``row``'s entity, by anyone, is still in effect."""
+    later = await session.scalar(
+        select(func.count())
+        .select_from(ChangeLogEntry)
+        .where(
+            ChangeLogEntry.entity_type == row.entity_type,
+            ChangeLogEntry.entity_id == row.entity_id,
+            ChangeLogEntry.id > row.id,
+            ChangeLogEntry.batch != row.batch,
+            ChangeLogEntry.undone.is_(False),
+            ChangeLogEntry.action != "undo",
+        )
+    )
+    return bool(later)
+
+
 async def _undo_row(
     session: AsyncSession,
     actor: Actor,
@@ -1068,9 +1085,14 @@ async def _undo_row(
     if entity is None:
         raise Conflict(f"{row.entity_type} #{row.entity_id} no longer exists; cannot undo")
     if row.action == "create":
+        # A creation has no field to compare: it is refused when any later change to the
+        # row is still in effect (the same rule as a field changed again since).
+        if await _changed_since(session, row):
+            raise Conflict(
+                f"{row.entity_type} #{row.entity_id} was changed again since it was added; "
+                "undo refused, nothing was written"
+            )
         if row.entity_type == "claim":
-            if entity.status != "active":
-                return
             now = utcnow()
             for attr, value in (("status", "retracted"), ("retracted_at", now),
                                 ("retraction_reason", reason)):  # fmt: skip
