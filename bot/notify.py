@@ -53,6 +53,7 @@ ACTIONS = {
     "edit": "Correction",
     "retract": "Retraction",
     "restore": "Restored",
+    "import": "Imported",
 }
 
 
@@ -73,7 +74,7 @@ def notice_reply(notice: notices.ChangeNoticeView, engine: AnswerEngine) -> Repl
     reply.lines.append(bold(f"{what}: {subject}{where}"))
     if notice.field:
         reply.lines.append(fmt("Field: {}", notice.field))
-    if notice.old_value is not None or notice.action not in ("add", "create"):
+    if notice.old_value is not None or notice.action not in ("add", "create", "import"):
         reply.lines.append(fmt("Was: {}", _short(notice.old_value)))
     reply.lines.append(fmt("Now: {}", _short(notice.new_value)))
     reply.lines.append(fmt("When: {} UTC", notice.changed_at.strftime("%Y-%m-%d %H:%M")))

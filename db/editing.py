@@ -26,8 +26,15 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.exc import StaleDataError
 
+from db.announce import (
+    FieldChange,
+    NoticeAction,
+    announce_article,
+    announce_claim,
+    announce_source,
+    announce_undo,
+)
 from db.models import Alias, Article, ChangeLogEntry, Claim, Editor, Source, utcnow
-from db.notices import enqueue_change_notices
 from db.revision import bump_revision
 from db.session import read_transaction, write_transaction
 from db.validation import (
@@ -113,34 +120,19 @@ class Change:
     notified: int = 0
 
 
-# Change.action -> the verb subscribers read in their notice.
-NOTICE_ACTIONS = {"create": "add", "edit": "correct", "retract": "retract", "restore": "restore"}
+# Change.action -> what subscribers read it as (db/announce.py is the one notice path).
+NOTICE_ACTIONS = {
+    "create": NoticeAction.ADD,
+    "edit": NoticeAction.CORRECT,
+    "retract": NoticeAction.RETRACT,
+    "restore": NoticeAction.RESTORE,
+}
 
 
 async def _queue_notices(session: AsyncSession, claim: Claim, change: Change) -> None:
     """In the change's own transaction: the notice commits or rolls back with it."""
-    field_names: str | None
-    old: str | None
-    new: str | None
-    if change.action == "create":
-        field_names, old, new = None, None, claim.statement
-    elif change.action == "retract":
-        field_names, old, new = None, None, f"retracted: {claim.retraction_reason}"
-    else:
-        field_names = ", ".join(name for name, _, _ in change.fields) or None
-        old = "; ".join(str(value) for _, value, _ in change.fields) or None
-        new = "; ".join(str(value) for _, _, value in change.fields) or None
-    change.notified = await enqueue_change_notices(
-        session,
-        claim_id=claim.id,
-        place=claim.place,
-        action=NOTICE_ACTIONS.get(change.action, change.action),
-        field=field_names,
-        old_value=old,
-        new_value=new,
-        article_id=claim.article_id,
-        when=utcnow(),
-    )
+    action = NOTICE_ACTIONS[change.action]
+    change.notified = await announce_claim(session, claim, action, change.fields)
 
 
 # ----------------------------------------------------------------------------- roles
@@ -809,6 +801,10 @@ async def _edit_entity(
         entity.updated_at = utcnow()
         await session.flush()  # the version check (version_id_col) happens here
         await bump_revision(session)
+        if isinstance(entity, Article):
+            change.notified = await announce_article(session, entity, change.fields)
+        else:
+            change.notified = await announce_source(session, entity, change.fields)
         return change
 
     return await _write(session, work)
@@ -1042,11 +1038,15 @@ async def undo(session: AsyncSession, actor: Actor) -> Change:
         reason = f"undo of change {last.batch[:8]}"
         main = next((r for r in reversed(rows) if r.entity_type == last.entity_type), last)
         change = Change(batch, main.entity_type, main.entity_id, "undo", note=main.action)
+        touched: dict[tuple[str, int], list[FieldChange]] = {}
         for row in rows:
+            before = len(change.fields)
             await _undo_row(session, actor, row, batch, reason, change)
+            touched.setdefault((row.entity_type, row.entity_id), []).extend(change.fields[before:])
             row.undone = True
         await session.flush()
         await bump_revision(session)
+        change.notified = await announce_undo(session, touched)
         return change
 
     return await _write(session, work)

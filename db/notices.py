@@ -10,6 +10,7 @@ the one notice that was in flight.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from sqlalchemy import delete, exists, func, insert, or_, select, update
@@ -23,6 +24,10 @@ CHAT_TYPES = frozenset({"private", "group", "supergroup"})
 MAX_SUBSCRIPTIONS_PER_CHAT = 50
 # Delivery attempts before a notice is given up (network trouble, not 429s).
 MAX_ATTEMPTS = 5
+# Subscription targets per IN list, and lists per query: well under every driver's
+# parameter limit.
+TARGETS_PER_QUERY = 500
+CONDITIONS_PER_QUERY = 8
 
 
 def place_key(place: str) -> str:
@@ -129,27 +134,38 @@ async def enqueue_change_notices(
     new_value: str | None,
     article_id: int,
     when: dt.datetime,
+    also_claims: Collection[int] = (),
+    also_places: Collection[str] = (),
 ) -> int:
     """Queues one notice per subscribed chat; returns the number of chats queued.
 
     Call INSIDE the editing service's open write transaction (it neither begins nor
     commits): the notice is committed with the change, or rolled back with it.
     Chats subscribed to everything, to ``place`` or to ``claim_id`` get it once,
-    however many of their subscriptions match.
+    however many of their subscriptions match; so do chats following any of
+    ``also_claims`` or ``also_places`` (the facts a change of an article, a source
+    or an import touches).
     """
-    matches = [Subscription.kind == "all"]
-    if claim_id is not None:
-        matches.append((Subscription.kind == "claim") & (Subscription.target == str(claim_id)))
-    if place:
-        matches.append((Subscription.kind == "place") & (Subscription.target == place_key(place)))
-    rows = (
-        await session.execute(
+    claim_targets = sorted({str(c) for c in (*also_claims, *([claim_id] if claim_id else []))})
+    place_targets = sorted({place_key(p) for p in (*also_places, *([place] if place else []))})
+    conditions = [Subscription.kind == "all"]
+    # In chunks: an article's change touches every fact citing it (thousands in a big store).
+    for start in range(0, len(claim_targets), TARGETS_PER_QUERY):
+        chunk = claim_targets[start : start + TARGETS_PER_QUERY]
+        conditions.append((Subscription.kind == "claim") & Subscription.target.in_(chunk))
+    for start in range(0, len(place_targets), TARGETS_PER_QUERY):
+        chunk = place_targets[start : start + TARGETS_PER_QUERY]
+        conditions.append((Subscription.kind == "place") & Subscription.target.in_(chunk))
+    chats: dict[int, str] = {}
+    for start in range(0, len(conditions), CONDITIONS_PER_QUERY):  # one query in the usual case
+        found = await session.execute(
             select(Subscription.chat_id, func.min(Subscription.chat_type))
-            .where(or_(*matches))
+            .where(or_(*conditions[start : start + CONDITIONS_PER_QUERY]))
             .group_by(Subscription.chat_id)
-            .order_by(Subscription.chat_id)
         )
-    ).all()
+        for chat_id, chat_type in found.all():
+            chats[chat_id] = min(chat_type, chats.get(chat_id, chat_type))
+    rows = sorted(chats.items())
     notice = ChangeNotice(
         claim_id=claim_id,
         place=place,

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from importlib import resources
 from typing import Any
@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import delete, func, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from db.announce import announce_import, public_state
 from db.models import Alias, Article, ChangeLogEntry, Claim, Editor, Source
 from db.revision import bump_revision
 from db.session import write_transaction
@@ -63,6 +64,7 @@ class ImportSummary:
     claims_created: int
     claims_updated: int
     aliases: int
+    notified: int = 0  # subscribed chats queued a notice of the import
 
     def describe(self) -> str:
         return (
@@ -191,7 +193,10 @@ async def import_document(
     if mode not in ("merge", "replace"):
         raise DocumentError("mode must be merge or replace")
     async with write_transaction(session):
-        return await _apply_document(session, doc, mode=mode, editor_id=editor_id)
+        before = await public_state(session)
+        summary = await _apply_document(session, doc, mode=mode, editor_id=editor_id)
+        # Subscribers hear of what the import changed, in its transaction (db/announce.py).
+        return replace(summary, notified=await announce_import(session, before))
 
 
 async def _apply_document(
