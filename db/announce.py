@@ -40,10 +40,14 @@ class NoticeAction(StrEnum):
     IMPORT = "import"
 
 
+def _shown(value: str | None) -> str:
+    return "(none)" if value is None else value
+
+
 def _joined(fields: list[FieldChange]) -> tuple[str | None, str | None, str | None]:
     names = ", ".join(name for name, _, _ in fields) or None
-    old = "; ".join(str(value) for _, value, _ in fields) or None
-    new = "; ".join(str(value) for _, _, value in fields) or None
+    old = "; ".join(_shown(value) for _, value, _ in fields) or None
+    new = "; ".join(_shown(value) for _, _, value in fields) or None
     return names, old, new
 
 
@@ -215,8 +219,8 @@ async def public_state(session: AsyncSession) -> PublicState:
 
 def _ids(label: str, ids: list[int]) -> str:
     shown = ", ".join(f"#{i}" for i in ids[:IDS_SHOWN])
-    more = f" and {len(ids) - IDS_SHOWN} more" if len(ids) > IDS_SHOWN else ""
-    return f"{len(ids)} {label} ({shown}{more})"
+    more = f" and {len(ids) - IDS_SHOWN:,} more" if len(ids) > IDS_SHOWN else ""
+    return f"{label}: {shown}{more}"
 
 
 async def announce_import(session: AsyncSession, before: PublicState) -> int:
