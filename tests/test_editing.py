@@ -400,7 +400,9 @@ async def test_concurrent_edits_of_what_all_saw_apply_once(
     """20 editors who all saw the same version edit at once: exactly one edit is
     applied and in the history; the 19 others are refused with a message."""
     async with runtime.sessionmaker() as session:
-        row = await session.get(editable.model, editable.entity_id)
+        row: Claim | Article | Source | Alias | None = await session.get(
+            editable.model, editable.entity_id
+        )
         assert row is not None
         seen = row.version
     results, rows, stored = await _race(runtime, editable, seen=seen)
