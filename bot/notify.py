@@ -7,7 +7,9 @@
   Application's AIORateLimiter (TELEGRAM_MAX_RATE), shared with answers.
 * 429: the row waits ``retry_after`` (not counted as a failure) and the whole
   sender pauses as long. 403 (blocked, kicked): the chat's subscriptions and
-  queued notices are removed.
+  every notice row with its id are removed.
+* Each delivery is claimed right before its send, so one cancelled meanwhile
+  (/unsubscribe) is not sent; the claim is a short lease, not a status.
 * One sender across replicas on PostgreSQL: whoever holds a session-level
   advisory lock sends; the others wait for it. SQLite is single-host: no lock.
 * Stopping cancels the task at once; the in-flight row stays pending.
@@ -53,6 +55,7 @@ ACTIONS = {
     "edit": "Correction",
     "retract": "Retraction",
     "restore": "Restored",
+    "import": "Imported",
 }
 
 
@@ -73,7 +76,7 @@ def notice_reply(notice: notices.ChangeNoticeView, engine: AnswerEngine) -> Repl
     reply.lines.append(bold(f"{what}: {subject}{where}"))
     if notice.field:
         reply.lines.append(fmt("Field: {}", notice.field))
-    if notice.old_value is not None or notice.action not in ("add", "create"):
+    if notice.old_value is not None or notice.action not in ("add", "create", "import"):
         reply.lines.append(fmt("Was: {}", _short(notice.old_value)))
     reply.lines.append(fmt("Now: {}", _short(notice.new_value)))
     reply.lines.append(fmt("When: {} UTC", notice.changed_at.strftime("%Y-%m-%d %H:%M")))
@@ -210,8 +213,18 @@ class NoticeSender:
             self._next_send = max(self._next_send + self._interval, now - self._interval)
             if self._next_send > now:
                 await asyncio.sleep(self._next_send - now)
+        # Fetched a while ago maybe: the chat may have unsubscribed (or blocked) since.
+        async with self.runtime.sessionmaker() as session:
+            if not await notices.claim_delivery(session, delivery.id):
+                return False
         try:
             await send_texts(context, delivery.chat_id, texts, queued=True)
+        except asyncio.CancelledError:
+            # Stopping: the row stays pending and due, so the next start sends it at once.
+            with contextlib.suppress(Exception):
+                async with self.runtime.sessionmaker() as session:
+                    await notices.release_delivery(session, delivery.id)
+            raise
         except RetryAfter as error:
             wait = retry_after_seconds(error)
             log.warning("Telegram asked to wait %.0f s (429); the notice waits", wait)
@@ -227,7 +240,9 @@ class NoticeSender:
                 )
             return False
         except Forbidden as error:
-            log.info("Chat %s blocked the bot; unsubscribing it", delivery.chat_id)
+            # No chat id in the log: /privacy promises it is gone once the bot is blocked.
+            log.info("Notice %s refused (403): unsubscribing that chat", delivery.id)
+            self._next_ok.pop(delivery.chat_id, None)
             async with self.runtime.sessionmaker() as session:
                 await notices.drop_chat(session, delivery.chat_id, f"403 {error.message}")
             return False

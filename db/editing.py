@@ -25,8 +25,15 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.exc import StaleDataError
 
+from db.announce import (
+    FieldChange,
+    NoticeAction,
+    announce_article,
+    announce_claim,
+    announce_source,
+    announce_undo,
+)
 from db.models import Alias, Article, ChangeLogEntry, Claim, Editor, Source, utcnow
-from db.notices import enqueue_change_notices
 from db.revision import bump_revision
 from db.session import read_transaction, write_transaction
 from db.validation import (
@@ -119,34 +126,19 @@ class Change:
     notified: int = 0
 
 
-# Change.action -> the verb subscribers read in their notice.
-NOTICE_ACTIONS = {"create": "add", "edit": "correct", "retract": "retract", "restore": "restore"}
+# Change.action -> what subscribers read it as (db/announce.py is the one notice path).
+NOTICE_ACTIONS = {
+    "create": NoticeAction.ADD,
+    "edit": NoticeAction.CORRECT,
+    "retract": NoticeAction.RETRACT,
+    "restore": NoticeAction.RESTORE,
+}
 
 
 async def _queue_notices(session: AsyncSession, claim: Claim, change: Change) -> None:
     """In the change's own transaction: the notice commits or rolls back with it."""
-    field_names: str | None
-    old: str | None
-    new: str | None
-    if change.action == "create":
-        field_names, old, new = None, None, claim.statement
-    elif change.action == "retract":
-        field_names, old, new = None, None, f"retracted: {claim.retraction_reason}"
-    else:
-        field_names = ", ".join(name for name, _, _ in change.fields) or None
-        old = "; ".join(str(value) for _, value, _ in change.fields) or None
-        new = "; ".join(str(value) for _, _, value in change.fields) or None
-    change.notified = await enqueue_change_notices(
-        session,
-        claim_id=claim.id,
-        place=claim.place,
-        action=NOTICE_ACTIONS.get(change.action, change.action),
-        field=field_names,
-        old_value=old,
-        new_value=new,
-        article_id=claim.article_id,
-        when=utcnow(),
-    )
+    action = NOTICE_ACTIONS[change.action]
+    change.notified = await announce_claim(session, claim, action, change.fields)
 
 
 # ----------------------------------------------------------------------------- roles
@@ -772,6 +764,7 @@ async def _edit_entity(
     specs: dict[str, FieldSpec],
     options: dict[str, str],
     reason: str | None,
+    expected_version: int | None,
 ) -> Change:
     if not options:
         raise InvalidValue("give at least one field=value to change")
@@ -784,6 +777,11 @@ async def _edit_entity(
         entity: Article | Source | None = await session.get(model, entity_id)
         if entity is None:
             raise NotFound(f"There is no {entity_type} #{entity_id}. See /{entity_type}s.")
+        if expected_version is not None and entity.version != expected_version:
+            raise Conflict(
+                f"{entity_type} #{entity_id} was changed by someone else meanwhile; nothing was "
+                "written. Look at it again and retry."
+            )
         if "article_id" in values:
             await _article(session, values["article_id"])
         batch = _batch()
@@ -798,9 +796,12 @@ async def _edit_entity(
         if not change.fields:
             raise InvalidValue(f"{entity_type} #{entity_id} already has these values")
         entity.updated_at = utcnow()
-        entity.version = (entity.version or 1) + 1
-        await session.flush()
+        await session.flush()  # the version check (version_id_col) happens here
         await bump_revision(session)
+        if isinstance(entity, Article):
+            change.notified = await announce_article(session, entity, change.fields)
+        else:
+            change.notified = await announce_source(session, entity, change.fields)
         return change
 
     return await _write(session, work)
@@ -812,9 +813,20 @@ async def edit_article(
     article_id: int,
     options: dict[str, str],
     reason: str | None = None,
+    *,
+    expected_version: int | None = None,
 ) -> Change:
+    """``expected_version`` (the version the editor saw) refuses the edit if it moved on."""
     return await _edit_entity(
-        session, actor, Article, "article", article_id, ARTICLE_FIELDS, options, reason
+        session,
+        actor,
+        Article,
+        "article",
+        article_id,
+        ARTICLE_FIELDS,
+        options,
+        reason,
+        expected_version,
     )
 
 
@@ -824,9 +836,20 @@ async def edit_source(
     source_id: int,
     options: dict[str, str],
     reason: str | None = None,
+    *,
+    expected_version: int | None = None,
 ) -> Change:
+    """``expected_version`` (the version the editor saw) refuses the edit if it moved on."""
     return await _edit_entity(
-        session, actor, Source, "source", source_id, SOURCE_FIELDS, options, reason
+        session,
+        actor,
+        Source,
+        "source",
+        source_id,
+        SOURCE_FIELDS,
+        options,
+        reason,
+        expected_version,
     )
 
 
@@ -849,8 +872,15 @@ def normalize_term(term: str) -> str:
 
 
 async def add_alias(
-    session: AsyncSession, actor: Actor, term: str, kind: str, value: str
+    session: AsyncSession,
+    actor: Actor,
+    term: str,
+    kind: str,
+    value: str,
+    *,
+    expected_version: int | None = None,
 ) -> Change:
+    """Teach a word, or re-point one; ``expected_version`` guards a re-pointing."""
     if kind not in ALIAS_KINDS:
         raise InvalidValue(f'the kind must be one of {", ".join(ALIAS_KINDS)}, not "{kind[:20]}"')
     normalized = normalize_term(term)
@@ -870,6 +900,11 @@ async def add_alias(
             _log(session, batch, actor, "alias", alias.id, "create", "value", None, clean_value)
         elif alias.value == clean_value:
             raise InvalidValue(f'"{normalized}" already means {kind} {clean_value}')
+        elif expected_version is not None and alias.version != expected_version:
+            raise Conflict(
+                f'"{normalized}" was changed by someone else meanwhile; nothing was written. '
+                "Look at it again and retry."
+            )
         else:
             old = alias.value
             alias.value = clean_value
@@ -995,17 +1030,38 @@ async def undo(session: AsyncSession, actor: Actor) -> Change:
         reason = f"undo of change {last.batch[:8]}"
         main = next((r for r in reversed(rows) if r.entity_type == last.entity_type), last)
         change = Change(batch, main.entity_type, main.entity_id, "undo", note=main.action)
+        touched: dict[tuple[str, int], list[FieldChange]] = {}
         for row in rows:
+            before = len(change.fields)
             await _undo_row(session, actor, row, batch, reason, change)
+            touched.setdefault((row.entity_type, row.entity_id), []).extend(change.fields[before:])
             row.undone = True
         await session.flush()
         await bump_revision(session)
+        change.notified = await announce_undo(session, touched)
         return change
 
     return await _write(session, work)
 
 
 _MODELS: dict[str, Any] = {"claim": Claim, "article": Article, "source": Source, "alias": Alias}
+
+
+async def _changed_since(session: AsyncSession, row: ChangeLogEntry) -> bool:
+    """Whether a later change of ``row``'s entity, by anyone, is still in effect."""
+    later = await session.scalar(
+        select(func.count())
+        .select_from(ChangeLogEntry)
+        .where(
+            ChangeLogEntry.entity_type == row.entity_type,
+            ChangeLogEntry.entity_id == row.entity_id,
+            ChangeLogEntry.id > row.id,
+            ChangeLogEntry.batch != row.batch,
+            ChangeLogEntry.undone.is_(False),
+            ChangeLogEntry.action != "undo",
+        )
+    )
+    return bool(later)
 
 
 async def _undo_row(
@@ -1021,9 +1077,14 @@ async def _undo_row(
     if entity is None:
         raise Conflict(f"{row.entity_type} #{row.entity_id} no longer exists; cannot undo")
     if row.action == "create":
+        # A creation has no field to compare: it is refused when any later change to the
+        # row is still in effect (the same rule as a field changed again since).
+        if await _changed_since(session, row):
+            raise Conflict(
+                f"{row.entity_type} #{row.entity_id} was changed again since it was added; "
+                "undo refused, nothing was written"
+            )
         if row.entity_type == "claim":
-            if entity.status != "active":
-                return
             now = utcnow()
             for attr, value in (("status", "retracted"), ("retracted_at", now),
                                 ("retraction_reason", reason)):  # fmt: skip

@@ -10,6 +10,7 @@ the one notice that was in flight.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from sqlalchemy import delete, exists, func, insert, or_, select, update
@@ -23,6 +24,10 @@ CHAT_TYPES = frozenset({"private", "group", "supergroup"})
 MAX_SUBSCRIPTIONS_PER_CHAT = 50
 # Delivery attempts before a notice is given up (network trouble, not 429s).
 MAX_ATTEMPTS = 5
+# Subscription targets per IN list, and lists per query: well under every driver's
+# parameter limit.
+TARGETS_PER_QUERY = 500
+CONDITIONS_PER_QUERY = 8
 
 
 def place_key(place: str) -> str:
@@ -92,13 +97,55 @@ async def subscribe(
 async def unsubscribe(
     session: AsyncSession, *, chat_id: int, kind: str | None = None, target: str = ""
 ) -> int:
-    """Removes one subscription (kind given) or all of the chat's; returns how many."""
+    """Removes one subscription (kind given) or all of the chat's; returns how many.
+
+    In the same transaction, queued notices the chat no longer follows are cancelled;
+    a chat left with no subscription keeps no row at all (/privacy says so).
+    """
     async with write_transaction(session):
         statement = delete(Subscription).where(Subscription.chat_id == chat_id)
         if kind is not None:
             statement = statement.where(Subscription.kind == kind, Subscription.target == target)
         result = await session.execute(statement)
+        await _forget_unfollowed(session, chat_id)
     return int(result.rowcount or 0)  # type: ignore[attr-defined]
+
+
+async def _forget_unfollowed(session: AsyncSession, chat_id: int) -> None:
+    remaining = list(
+        (
+            await session.execute(
+                select(Subscription.kind, Subscription.target).where(
+                    Subscription.chat_id == chat_id
+                )
+            )
+        ).all()
+    )
+    if not remaining:
+        # Sent and failed rows too: nothing keeps the chat's id once it follows nothing.
+        await session.execute(delete(NoticeDelivery).where(NoticeDelivery.chat_id == chat_id))
+        return
+    if any(kind == "all" for kind, _ in remaining):
+        return
+    claims = {target for kind, target in remaining if kind == "claim"}
+    places = {target for kind, target in remaining if kind == "place"}
+    pending = (
+        await session.execute(
+            select(NoticeDelivery.id, ChangeNotice.claim_id, ChangeNotice.place)
+            .join(ChangeNotice, ChangeNotice.id == NoticeDelivery.notice_id)
+            .where(NoticeDelivery.chat_id == chat_id, NoticeDelivery.status == "pending")
+        )
+    ).all()
+    # A notice reached this chat through one of these two (or through an article's or
+    # an import's wider audience, which cannot be told apart any more: it goes too).
+    unfollowed = [
+        delivery_id
+        for delivery_id, claim_id, place in pending
+        if str(claim_id) not in claims and (not place or place_key(place) not in places)
+    ]
+    for start in range(0, len(unfollowed), TARGETS_PER_QUERY):
+        chunk = unfollowed[start : start + TARGETS_PER_QUERY]
+        await session.execute(delete(NoticeDelivery).where(NoticeDelivery.id.in_(chunk)))
 
 
 async def subscriptions_of(session: AsyncSession, chat_id: int) -> list[SubscriptionView]:
@@ -129,27 +176,38 @@ async def enqueue_change_notices(
     new_value: str | None,
     article_id: int,
     when: dt.datetime,
+    also_claims: Collection[int] = (),
+    also_places: Collection[str] = (),
 ) -> int:
     """Queues one notice per subscribed chat; returns the number of chats queued.
 
     Call INSIDE the editing service's open write transaction (it neither begins nor
     commits): the notice is committed with the change, or rolled back with it.
     Chats subscribed to everything, to ``place`` or to ``claim_id`` get it once,
-    however many of their subscriptions match.
+    however many of their subscriptions match; so do chats following any of
+    ``also_claims`` or ``also_places`` (the facts a change of an article, a source
+    or an import touches).
     """
-    matches = [Subscription.kind == "all"]
-    if claim_id is not None:
-        matches.append((Subscription.kind == "claim") & (Subscription.target == str(claim_id)))
-    if place:
-        matches.append((Subscription.kind == "place") & (Subscription.target == place_key(place)))
-    rows = (
-        await session.execute(
+    claim_targets = sorted({str(c) for c in (*also_claims, *([claim_id] if claim_id else []))})
+    place_targets = sorted({place_key(p) for p in (*also_places, *([place] if place else []))})
+    conditions = [Subscription.kind == "all"]
+    # In chunks: an article's change touches every fact citing it (thousands in a big store).
+    for start in range(0, len(claim_targets), TARGETS_PER_QUERY):
+        chunk = claim_targets[start : start + TARGETS_PER_QUERY]
+        conditions.append((Subscription.kind == "claim") & Subscription.target.in_(chunk))
+    for start in range(0, len(place_targets), TARGETS_PER_QUERY):
+        chunk = place_targets[start : start + TARGETS_PER_QUERY]
+        conditions.append((Subscription.kind == "place") & Subscription.target.in_(chunk))
+    chats: dict[int, str] = {}
+    for start in range(0, len(conditions), CONDITIONS_PER_QUERY):  # one query in the usual case
+        found = await session.execute(
             select(Subscription.chat_id, func.min(Subscription.chat_type))
-            .where(or_(*matches))
+            .where(or_(*conditions[start : start + CONDITIONS_PER_QUERY]))
             .group_by(Subscription.chat_id)
-            .order_by(Subscription.chat_id)
         )
-    ).all()
+        for chat_id, chat_type in found.all():
+            chats[chat_id] = min(chat_type, chats.get(chat_id, chat_type))
+    rows = sorted(chats.items())
     notice = ChangeNotice(
         claim_id=claim_id,
         place=place,
@@ -237,6 +295,38 @@ async def pending_count(session: AsyncSession) -> int:
     return int(count or 0)
 
 
+# How long a delivery handed to the sender stays its own; a crash mid-send lets it
+# be sent again after this (at most the one in flight repeats).
+DELIVERY_LEASE = dt.timedelta(seconds=30)
+
+
+async def claim_delivery(session: AsyncSession, delivery_id: int) -> bool:
+    """Takes a fetched delivery for sending, right before the send: False when it was
+    cancelled meanwhile (/unsubscribe, a 403) or is no longer due."""
+    now = utcnow()
+    async with write_transaction(session):
+        result = await session.execute(
+            update(NoticeDelivery)
+            .where(
+                NoticeDelivery.id == delivery_id,
+                NoticeDelivery.status == "pending",
+                NoticeDelivery.not_before <= now,
+            )
+            .values(not_before=now + DELIVERY_LEASE)
+        )
+    return int(result.rowcount or 0) == 1  # type: ignore[attr-defined]
+
+
+async def release_delivery(session: AsyncSession, delivery_id: int) -> None:
+    """The sender stopped before the send finished: the delivery is due again at once."""
+    async with write_transaction(session):
+        await session.execute(
+            update(NoticeDelivery)
+            .where(NoticeDelivery.id == delivery_id, NoticeDelivery.status == "pending")
+            .values(not_before=utcnow())
+        )
+
+
 async def mark_sent(session: AsyncSession, delivery_id: int) -> None:
     async with write_transaction(session):
         await session.execute(
@@ -275,36 +365,39 @@ async def give_up(session: AsyncSession, delivery_id: int, error: str) -> None:
 
 
 async def drop_chat(session: AsyncSession, chat_id: int, reason: str) -> int:
-    """The chat blocked the bot (or is gone): remove its subscriptions and queued notices."""
+    """The chat blocked the bot (or is gone): remove its subscriptions and every notice
+    row with its id, sent ones included (``reason`` is for the caller's log only)."""
     async with write_transaction(session):
         result = await session.execute(delete(Subscription).where(Subscription.chat_id == chat_id))
-        await session.execute(
-            update(NoticeDelivery)
-            .where(NoticeDelivery.chat_id == chat_id, NoticeDelivery.status == "pending")
-            .values(status="dropped", error=reason[:200])
-        )
+        await session.execute(delete(NoticeDelivery).where(NoticeDelivery.chat_id == chat_id))
     return int(result.rowcount or 0)  # type: ignore[attr-defined]
 
 
-# Sent and dropped notices are kept a week (for /stats and for looking back), then go.
+# Each chat's finished notice (sent or given up) is kept a week after the change (for
+# looking back), then goes; /privacy states this.
 FINISHED_NOTICES_KEEP = dt.timedelta(days=7)
 
 
 async def purge_finished_notices(
     session: AsyncSession, keep: dt.timedelta = FINISHED_NOTICES_KEEP
 ) -> int:
-    """Deletes notices older than ``keep`` with nothing left to send; returns how many."""
+    """Deletes finished deliveries of notices older than ``keep`` (whatever other chats'
+    deliveries still wait), then those notices left with none; returns how many notices."""
     cutoff = utcnow() - keep
-    pending = exists().where(
-        NoticeDelivery.notice_id == ChangeNotice.id, NoticeDelivery.status == "pending"
-    )
+    old = select(ChangeNotice.id).where(ChangeNotice.created_at < cutoff)
+    any_delivery = exists().where(NoticeDelivery.notice_id == ChangeNotice.id)
     async with write_transaction(session):
-        ids = list(
-            await session.scalars(
-                select(ChangeNotice.id).where(ChangeNotice.created_at < cutoff, ~pending)
+        await session.execute(
+            delete(NoticeDelivery).where(
+                NoticeDelivery.status != "pending", NoticeDelivery.notice_id.in_(old)
             )
         )
-        if ids:
-            await session.execute(delete(NoticeDelivery).where(NoticeDelivery.notice_id.in_(ids)))
-            await session.execute(delete(ChangeNotice).where(ChangeNotice.id.in_(ids)))
+        ids = list(
+            await session.scalars(
+                select(ChangeNotice.id).where(ChangeNotice.created_at < cutoff, ~any_delivery)
+            )
+        )
+        for start in range(0, len(ids), TARGETS_PER_QUERY):
+            chunk = ids[start : start + TARGETS_PER_QUERY]
+            await session.execute(delete(ChangeNotice).where(ChangeNotice.id.in_(chunk)))
     return len(ids)

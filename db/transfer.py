@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from enum import StrEnum
 from importlib import resources
@@ -21,6 +21,7 @@ from pydantic import BaseModel
 from sqlalchemy import delete, func, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from db.announce import announce_import, public_state
 from db.document_schema import (
     DOCUMENT_FORMAT,
     DOCUMENT_VERSION,
@@ -96,6 +97,7 @@ class ImportSummary:
     editors_revoked: tuple[int, ...] = ()
     editors_not_applied: tuple[int, ...] = ()
     editors_applied: bool = field(default=False)
+    notified: int = 0  # subscribed chats queued a notice of the import
 
     def describe(self) -> str:
         return (
@@ -187,9 +189,12 @@ async def import_document(
     if mode not in tuple(ImportMode):
         raise DocumentError(["mode must be merge or replace"])
     async with write_transaction(session):
-        return await _apply_document(
+        before = await public_state(session)
+        summary = await _apply_document(
             session, document, mode=ImportMode(mode), editor_id=editor_id, with_editors=with_editors
         )
+        # Subscribers hear of what the import changed, in its transaction (db/announce.py).
+        return replace(summary, notified=await announce_import(session, before))
 
 
 async def _check_store_references(session: AsyncSession, document: StoreDocument) -> None:

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from decimal import Decimal
 
 import pytest
 from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.runtime import Runtime
 from db import dialogues, editing
 from db.editing import Actor, Conflict, InvalidValue, NotAuthorized, NotFound
-from db.models import Alias, ChangeLogEntry, Claim, Editor
+from db.models import Alias, Article, ChangeLogEntry, Claim, Editor, Source
 from db.revision import current_revision
 from db.transfer import export_document
 
@@ -280,47 +283,136 @@ async def test_dialogue_state_survives_and_tokens_guard(runtime: Runtime) -> Non
 CONCURRENT_EDITS = 20
 
 
-async def test_concurrent_edits_lose_nothing(runtime: Runtime) -> None:
-    """20 editors correct the same figure at once: each edit is applied (and in the
-    history, in a consistent chain) or refused with a message; none is lost."""
-    async with runtime.sessionmaker() as session:
+@dataclass(frozen=True)
+class Editable:
+    """One kind of editable row, and how an editor changes one field of it."""
+
+    entity_type: str
+    model: type[Claim] | type[Article] | type[Source] | type[Alias]
+    entity_id: int
+    field: str
+    first_value: str
+    edit: Callable[[AsyncSession, Actor, int, int | None], Awaitable[object]]
+
+
+def _edit_claim(s: AsyncSession, actor: Actor, n: int, seen: int | None) -> Awaitable[object]:
+    return editing.edit_claim(s, actor, 1, {"amount": str(70000 + n)}, expected_version=seen)
+
+
+def _edit_article(s: AsyncSession, actor: Actor, n: int, seen: int | None) -> Awaitable[object]:
+    return editing.edit_article(s, actor, 1, {"title": f"Title {n}"}, expected_version=seen)
+
+
+def _edit_source(s: AsyncSession, actor: Actor, n: int, seen: int | None) -> Awaitable[object]:
+    return editing.edit_source(s, actor, 1, {"notes": f"Note {n}"}, expected_version=seen)
+
+
+def _edit_alias(s: AsyncSession, actor: Actor, n: int, seen: int | None) -> Awaitable[object]:
+    return editing.add_alias(s, actor, "sakhalin", "place", f"Place {n}", expected_version=seen)
+
+
+EDITABLES = [
+    Editable("claim", Claim, 1, "amount", "62000", _edit_claim),
+    Editable(
+        "article",
+        Article,
+        1,
+        "title",
+        "North Korea Doubles Foreign Currency Quotas For Overseas Workers, Intensifying "
+        "Labor Burden",
+        _edit_article,
+    ),
+    Editable(
+        "source",
+        Source,
+        1,
+        "notes",
+        "Anonymous; quoted on the Sakhalin construction workers.",
+        _edit_source,
+    ),
+    Editable("alias", Alias, 1, "value", "Sakhalin", _edit_alias),
+]
+
+
+async def _race(
+    rt: Runtime, editable: Editable, seen: int | None
+) -> tuple[list[str], list[ChangeLogEntry], str | None]:
+    """CONCURRENT_EDITS editors change one field of one row at once; returns each
+    outcome, the history rows of that field, and the value stored at the end."""
+    async with rt.sessionmaker() as session:
         for n in range(CONCURRENT_EDITS):
             session.add(Editor(user_id=5000 + n, granted_by=OWNER.user_id))
         await session.commit()
 
     async def one(n: int) -> str:
         actor = Actor(5000 + n, OWNER.owners)
-        async with runtime.sessionmaker() as session:
+        async with rt.sessionmaker() as session:
             try:
-                await editing.edit_claim(session, actor, 1, {"amount": str(70000 + n)})
+                await editable.edit(session, actor, n, seen)
             except Conflict as error:
                 assert "someone else" in error.message
                 return "refused"
         return "applied"
 
-    results = await asyncio.gather(*(one(n) for n in range(CONCURRENT_EDITS)))
-    applied = results.count("applied")
-    refused = results.count("refused")
-    async with runtime.sessionmaker() as session:
+    results = list(await asyncio.gather(*(one(n) for n in range(CONCURRENT_EDITS))))
+    async with rt.sessionmaker() as session:
         rows = list(
             await session.scalars(
                 select(ChangeLogEntry)
-                .where(ChangeLogEntry.entity_id == 1, ChangeLogEntry.field == "amount")
+                .where(
+                    ChangeLogEntry.entity_type == editable.entity_type,
+                    ChangeLogEntry.entity_id == editable.entity_id,
+                    ChangeLogEntry.field == editable.field,
+                )
                 .order_by(ChangeLogEntry.id)
             )
         )
-        claim = await session.get(Claim, 1)
+        row = await session.get(editable.model, editable.entity_id)
+        assert row is not None
+        stored = editing.as_text(getattr(row, editable.field))
+    return results, rows, stored
+
+
+@pytest.mark.parametrize("editable", EDITABLES, ids=lambda e: e.entity_type)
+async def test_concurrent_edits_lose_nothing(runtime: Runtime, editable: Editable) -> None:
+    """20 editors correct the same field at once: each edit is applied (and in the
+    history, in a consistent chain) or refused with a message; none is lost."""
+    results, rows, stored = await _race(runtime, editable, seen=None)
+    applied = results.count("applied")
+    refused = results.count("refused")
     # Every applied edit has exactly one history row, and the rows form one chain.
     assert len(rows) == applied
-    chain = ["62000"] + [r.new_value for r in rows]
+    chain = [editable.first_value] + [r.new_value for r in rows]
     assert [r.old_value for r in rows] == chain[:-1]
-    assert claim is not None and editing.as_text(claim.amount) == chain[-1]
+    assert stored == chain[-1]
     assert {r.editor_id for r in rows} == {
         5000 + n for n, result in enumerate(results) if result == "applied"
     }
     lost = CONCURRENT_EDITS - applied - refused
     assert lost == 0 and applied >= 1
-    print(f"\nconcurrent edits: applied={applied} refused={refused} lost={lost}")
+    print(f"\n{editable.entity_type}: applied={applied} refused={refused} lost={lost}")
+
+
+@pytest.mark.parametrize("editable", EDITABLES, ids=lambda e: e.entity_type)
+async def test_concurrent_edits_of_what_all_saw_apply_once(
+    runtime: Runtime, editable: Editable
+) -> None:
+    """20 editors who all saw the same version edit at once: exactly one edit is
+    applied and in the history; the 19 others are refused with a message."""
+    async with runtime.sessionmaker() as session:
+        row: Claim | Article | Source | Alias | None = await session.get(
+            editable.model, editable.entity_id
+        )
+        assert row is not None
+        seen = row.version
+    results, rows, stored = await _race(runtime, editable, seen=seen)
+    assert results.count("applied") == 1
+    assert results.count("refused") == CONCURRENT_EDITS - 1
+    [winner] = [n for n, result in enumerate(results) if result == "applied"]
+    [history_row] = rows
+    assert history_row.editor_id == 5000 + winner
+    assert history_row.old_value == editable.first_value
+    assert history_row.new_value == stored
 
 
 async def test_aliases_count_check(runtime: Runtime) -> None:

@@ -167,7 +167,8 @@ async def test_notice_429_is_retried_once_and_403_unsubscribes(harness: Harness)
             (await session.execute(select(NoticeDelivery.chat_id, NoticeDelivery.status))).all()
         )
         remaining = await session.scalar(select(func.count()).select_from(Subscription))
-    assert sorted(statuses.values()) == ["dropped", "sent"]
+    # The chat that blocked the bot keeps no row at all; the other its sent notice.
+    assert list(statuses.values()) == ["sent"]
     assert remaining == 1
 
 
@@ -323,3 +324,26 @@ async def test_owners_and_editors_are_not_flood_limited(runtime: Runtime) -> Non
             texts = [plain_text(t) for t in harness.sent_texts()]
             assert len(texts) == 6, user
             assert all("3,400" in text for text in texts)
+
+
+async def test_unsubscribing_from_one_thing_cancels_only_what_is_no_longer_followed(
+    runtime: Runtime,
+) -> None:
+    async with runtime.sessionmaker() as session:
+        await notices.subscribe(session, chat_id=950, chat_type="private", kind="claim", target="1")
+        await notices.subscribe(
+            session, chat_id=950, chat_type="private", kind="place", target="dalian"
+        )
+    assert await queue_change(runtime) == 1  # fact #1, Sakhalin
+    assert await queue_change(runtime, claim_id=2, place="Dalian") == 1
+    async with runtime.sessionmaker() as session:
+        assert await notices.unsubscribe(session, chat_id=950, kind="claim", target="1") == 1
+    async with runtime.sessionmaker() as session:
+        left = (
+            await session.execute(
+                select(ChangeNotice.claim_id, NoticeDelivery.status).join(
+                    NoticeDelivery, NoticeDelivery.notice_id == ChangeNotice.id
+                )
+            )
+        ).all()
+    assert left == [(2, "pending")]

@@ -276,15 +276,16 @@ def _when(value: dt.datetime) -> str:
     return value.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
 
 
-def _announce(context: ContextTypes.DEFAULT_TYPE, change: editing.Change | None) -> str:
+def _announce(context: ContextTypes.DEFAULT_TYPE, change: editing.Change | int | None) -> str:
     """Wakes the notice sender and says how many subscribed chats were queued."""
-    if change is None or not change.notified:
+    notified = change.notified if isinstance(change, editing.Change) else change
+    if not notified:
         return ""
     sender = context.bot_data.get("notice_sender")
     if sender is not None:
         sender.wake()
-    chats = "chat" if change.notified == 1 else "chats"
-    return f" 🔔 {change.notified} subscribed {chats} will be notified."
+    chats = "chat" if notified == 1 else "chats"
+    return f" 🔔 {notified} subscribed {chats} will be notified."
 
 
 async def _show_claim(
@@ -552,7 +553,8 @@ async def _edit_other(
     service = editing.edit_article if kind == "article" else editing.edit_source
     async with runtime_of(context).sessionmaker() as session:
         change = await service(session, actor, entity_id, parsed.options, reason)
-    await say(update, context, [f"✅ Corrected {kind} #{entity_id}:", *_change_lines(change)])
+    heading = f"✅ Corrected {kind} #{entity_id}:{_announce(context, change)}"
+    await say(update, context, [heading, *_change_lines(change)])
 
 
 @editor_command("editarticle", "edit articles")
@@ -570,7 +572,7 @@ async def undo(update: Update, context: ContextTypes.DEFAULT_TYPE, actor: Actor)
     async with runtime_of(context).sessionmaker() as session:
         change = await editing.undo(session, actor)
     lines = [f"↩️ Undone your last change ({change.note} of {change.entity_type} "
-             f"#{change.entity_id}):"]  # fmt: skip
+             f"#{change.entity_id}):{_announce(context, change)}"]  # fmt: skip
     lines += _change_lines(change)
     await say(update, context, lines)
 
@@ -693,7 +695,8 @@ async def import_store(update: Update, context: ContextTypes.DEFAULT_TYPE, actor
     # The document may have brought editors: give them their menu.
     await install_menus(context.application)
     editor_lines = summary.editor_lines(f"/import {WITH_EDITORS}")
-    await say(update, context, [f"✅ Imported ({summary.describe()}).", *editor_lines])
+    announced = _announce(context, summary.notified)
+    await say(update, context, [f"✅ Imported ({summary.describe()}).{announced}", *editor_lines])
 
 
 # ----------------------------------------------------------------------------- menus

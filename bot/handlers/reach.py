@@ -512,11 +512,19 @@ PRIVACY = (
     "What I store and why:",
     "• Questions you ask (the text, what I understood, whether I could answer, when) — "
     "without your user id or name — so editors see what is missing. Deleted after {days} days.",
-    "• If you /subscribe: this chat's id and what it follows, to send you change notices. "
-    "/unsubscribe deletes it; blocking the bot deletes it too.",
+    "• If you /subscribe: this chat's id, what it follows, and the change notices for it "
+    "(each deleted {notice_days} days after the change, once sent or given up). "
+    "/unsubscribe deletes all of it at once, queued notices included, and nothing more is "
+    "sent; so does the first notice Telegram refuses because the bot was blocked or removed.",
     "• Editors' changes to facts, with the editor's id, for accountability.",
     "Nothing else: no profiles, no message history, nothing shared.",
 )
+
+
+def privacy_line(line: str, question_days: int) -> Html | str:
+    if "{" not in line:
+        return line
+    return fmt(line, days=question_days, notice_days=notices.FINISHED_NOTICES_KEEP.days)
 
 
 async def privacy(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -524,5 +532,5 @@ async def privacy(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if engine is None:
         return
     days = runtime_of(context).settings.question_log_days
-    lines = [fmt(line, days=days) if "{days}" in line else line for line in PRIVACY]
+    lines = [privacy_line(line, days) for line in PRIVACY]
     await _say(update, context, engine, *cast(list[Html | str], lines))
