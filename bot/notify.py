@@ -213,17 +213,25 @@ class NoticeSender:
             self._next_send = max(self._next_send + self._interval, now - self._interval)
             if self._next_send > now:
                 await asyncio.sleep(self._next_send - now)
-        # Fetched a while ago maybe: the chat may have unsubscribed (or blocked) since.
-        async with self.runtime.sessionmaker() as session:
-            if not await notices.claim_delivery(session, delivery.id):
-                return False
+        sent = False
         try:
+            # Fetched a while ago maybe: the chat may have unsubscribed (or blocked) since.
+            async with self.runtime.sessionmaker() as session:
+                if not await notices.claim_delivery(session, delivery.id):
+                    return False
             await send_texts(context, delivery.chat_id, texts, queued=True)
+            sent = True
+            async with self.runtime.sessionmaker() as session:
+                await notices.mark_sent(session, delivery.id)
         except asyncio.CancelledError:
-            # Stopping: the row stays pending and due, so the next start sends it at once.
+            # Stopping, wherever it came (the claim may have been written already): the
+            # row is released, due at once for the next start, unless it surely went out.
             with contextlib.suppress(Exception):
                 async with self.runtime.sessionmaker() as session:
-                    await notices.release_delivery(session, delivery.id)
+                    if sent:
+                        await notices.mark_sent(session, delivery.id)
+                    else:
+                        await notices.release_delivery(session, delivery.id)
             raise
         except RetryAfter as error:
             wait = retry_after_seconds(error)
@@ -265,8 +273,6 @@ class NoticeSender:
                     count=True,
                 )
             return False
-        async with self.runtime.sessionmaker() as session:
-            await notices.mark_sent(session, delivery.id)
         self.sent += 1
         return True
 
