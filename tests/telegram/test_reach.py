@@ -230,7 +230,7 @@ async def test_unanswered_lists_a_question_asked_twice(harness: Harness) -> None
     refused, usage, listing, stats = (plain_text(t) for t in harness.sent_texts())
     assert "for editors" in refused
     assert "Usage" in usage
-    assert "2× What is the weather in Pyongyang?" in listing or "2× what is" in listing
+    assert "2× What is the weather in Pyongyang?" in listing  # as first asked
     assert "sakhalin" not in listing.casefold()
     assert "Questions: 3" in stats
     async with harness.runtime.sessionmaker() as session:

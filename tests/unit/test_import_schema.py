@@ -6,6 +6,7 @@ import copy
 import json
 from typing import Any
 
+import pydantic
 import pytest
 from sqlalchemy import select
 
@@ -122,13 +123,13 @@ def test_the_import_refuses_what_the_commands_refuse(key: str, value: str, field
     quota = {"id": 1, "kind": "quota", "topic": "quota", "statement": "s", "source_id": 1,
              "article_id": 1, "place": "P", "country": "RU", "amount": "1",
              "currency": "RUB"}  # fmt: skip
-    with pytest.raises(Exception) as by_import:
+    with pytest.raises(pydantic.ValidationError) as by_import:
         ClaimRow.model_validate({**quota, field: value})
     assert by_command.value.message in str(by_import.value)
     long_name = "n" * 201
     with pytest.raises(ValidationError):
         editing.SOURCE_FIELDS["name"].parse(long_name, "name")
-    with pytest.raises(Exception, match="the limit is 200"):
+    with pytest.raises(pydantic.ValidationError, match="the limit is 200"):
         SourceRow.model_validate({"id": 1, "name": long_name, "article_id": 1})
 
 
