@@ -4,7 +4,7 @@ restarted PostgreSQL, SIGTERM under load — and never leaking its token.
 Each test prints one ``FAULTS:`` line with what it measured (run with ``-s``).
 
 The full PostgreSQL restart disturbs every other user of the server, so it runs
-only when asked: ``PG_RESTART_TEST=1 pytest tests/test_faults_e2e.py -k restart -s``.
+only when asked: ``PG_RESTART_TEST=1 .venv/bin/pytest tests/e2e/test_faults_e2e.py -k restart -s``.
 The default suite instead terminates the bot's own connections
 (``pg_terminate_backend`` for its database), which other tests do not notice.
 """
