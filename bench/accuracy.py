@@ -12,7 +12,7 @@ import asyncio
 import sys
 import tempfile
 
-from tests.test_engine import seeded_engine, text_of
+from testkit.engine import seeded_engine, text_of
 
 # (question, phrases a correct answer contains)
 HELD_OUT: list[tuple[str, list[str]]] = [

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from bot.engine import AnswerEngine, Reply
 from bot.outgoing import build_messages
 
-# Free-text questions as people ask them (a sample of tests/test_engine.py's phrasings).
+# Free-text questions as people ask them (a sample of tests/unit/test_engine.py's phrasings).
 QUESTIONS = (
     "How much do workers in Sakhalin owe now?",
     "fish plant workers china quota",

@@ -1,6 +1,6 @@
 """A lean fake Bot API for benchmarks: one aiohttp server, one queue per bot token.
 
-tests/fakes/bot_api_server.FakeBotApi records every call with its parameters for
+testkit/fakes/bot_api_server.FakeBotApi records every call with its parameters for
 tests to assert on; here the server shares the two cores with the bots it
 measures, so it does the least it can: updates are serialized once before the
 clock starts, and sendMessage records (chat_id, text, arrival time) and answers

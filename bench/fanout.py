@@ -14,10 +14,10 @@ import sys
 import tempfile
 
 from bot.runtime import Runtime
-from tests.conftest import make_settings
-from tests.fakes.bot_api_server import FakeBotApi
-from tests.fakes.e2e import running_bot
-from tests.notice_support import queue_amount_correction, subscribe_to_everything
+from testkit.fakes.bot_api_server import FakeBotApi
+from testkit.fakes.e2e import running_bot
+from testkit.notice_support import queue_amount_correction, subscribe_to_everything
+from testkit.settings import make_settings
 
 
 async def bench(count: int, database_url: str) -> None:

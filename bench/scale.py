@@ -102,7 +102,7 @@ async def build_store(url: str, claims: int) -> None:
     from db.models import Article, Claim, Source
     from db.revision import bump_revision
     from db.session import write_transaction
-    from tests.conftest import make_settings
+    from testkit.settings import make_settings
 
     runtime = Runtime.create(make_settings(url))
     await runtime.prepare_store()
@@ -167,7 +167,7 @@ def question_mix(places: list[str], count: int) -> tuple[list[str], list[str]]:
 
 async def measure(url: str, questions: int) -> dict[str, object]:
     from bot.runtime import Runtime
-    from tests.conftest import make_settings
+    from testkit.settings import make_settings
 
     started = time.perf_counter()
     runtime = Runtime.create(make_settings(url))

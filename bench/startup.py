@@ -18,7 +18,7 @@ from pathlib import Path
 
 from bench.common import median
 from bench.fake_api import LeanBotApi
-from tests.fakes.e2e import running_bot
+from testkit.fakes.e2e import running_bot
 
 TOKEN = "1003:START"
 

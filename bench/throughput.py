@@ -36,7 +36,7 @@ from bench.fake_api import LeanBotApi
 from bot.config import Settings
 from bot.outgoing import DEFAULT_CAVEAT
 from bot.runtime import Runtime
-from tests.fakes.e2e import BotProcess, running_bot
+from testkit.fakes.e2e import BotProcess, running_bot
 
 ECHO = "1001:ECHO"
 BOT = "1002:BOT"

@@ -494,7 +494,7 @@ def check(question: dict[str, Any], text: str) -> list[str]:
 
 
 # ---------------------------------------------------------------------------------------------
-# The question file: well-formedness (also used by tests/test_question_sets.py)
+# The question file: well-formedness (also used by tests/unit/test_question_sets.py)
 
 MIN_PER_CLASS = {"en": 12, "ru": 5, "zh": 5, "ko": 5}
 MIN_QUESTIONS = {"en": 150, "ru": 60, "zh": 60, "ko": 60}

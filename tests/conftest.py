@@ -4,80 +4,49 @@ from __future__ import annotations
 
 import asyncio
 import os
-import uuid
+import shutil
 from collections.abc import AsyncIterator, Iterator
-from typing import TYPE_CHECKING
+from pathlib import Path
 
 import pytest
-from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
-from bot.config import Settings
 from bot.runtime import Runtime
-from db.session import create_engine
-
-if TYPE_CHECKING:
-    # Imported in the fixtures only: bench/ imports this module for make_settings,
-    # and the Telegram harness would add ~20 MB to the memory it measures.
-    from tests.harness import Harness
-
-POSTGRES_URL = os.environ.get(
-    "TEST_POSTGRES_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
+from testkit.settings import make_settings
+from tests.support.harness import Harness, telegram_harness
+from tests.support.postgres import (
+    create_postgres_database,
+    drop_postgres_database,
+    require_postgres,
 )
-REQUIRE_POSTGRES = os.environ.get("REQUIRE_POSTGRES") == "1"
+
+# Each kind of test lives in its own folder and gets the folder's marker, so
+# `pytest -m "not e2e and not postgres"` runs the fast part.
+LAYERS = ("unit", "telegram", "e2e")
+TESTS_DIR = Path(__file__).parent
+# Fixtures that need a PostgreSQL server (besides the "postgresql" backend parameter).
+POSTGRES_FIXTURES = frozenset({"need_postgres", "pg_url"})
 
 
-async def _postgres_reachable() -> str | None:
-    engine = create_engine(POSTGRES_URL, pool_pre_ping=False)
-    try:
-        async with engine.connect() as connection:
-            await connection.execute(text("SELECT 1"))
-        return None
-    except Exception as error:  # any failure means "not here"
-        return f"{type(error).__name__}: {error}"
-    finally:
-        await engine.dispose()
-
-
-_postgres_problem: list[str | None] = []
-
-
-def postgres_problem() -> str | None:
-    if not _postgres_problem:
-        _postgres_problem.append(asyncio.run(_postgres_reachable()))
-    return _postgres_problem[0]
-
-
-def require_postgres() -> None:
-    problem = postgres_problem()
-    if problem is None:
-        return
-    message = f"PostgreSQL at {POSTGRES_URL} is not reachable ({problem})"
-    if REQUIRE_POSTGRES:
-        pytest.fail(message + "; REQUIRE_POSTGRES=1 says it must be tested here")
-    pytest.skip(message + "; set TEST_POSTGRES_URL to run these tests")
-
-
-async def create_postgres_database() -> str:
-    """A fresh database per test: tests never see each other's rows."""
-    name = f"qfb_{uuid.uuid4().hex[:16]}"
-    admin = create_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT", pool_pre_ping=False)
-    try:
-        async with admin.connect() as connection:
-            await connection.execute(text(f'CREATE DATABASE "{name}" TEMPLATE template0'))
-    finally:
-        await admin.dispose()
-    return make_url(POSTGRES_URL).set(database=name).render_as_string(hide_password=False)
-
-
-async def drop_postgres_database(url: str) -> None:
-    name = make_url(url).database
-    admin = create_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT", pool_pre_ping=False)
-    try:
-        async with admin.connect() as connection:
-            await connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    finally:
-        await admin.dispose()
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    misplaced: set[str] = set()
+    for item in items:
+        relative = item.path.relative_to(TESTS_DIR)
+        layer = relative.parts[0]
+        if layer not in LAYERS:
+            misplaced.add(str(relative))
+            continue
+        item.add_marker(layer)
+        callspec = getattr(item, "callspec", None)
+        on_postgres = callspec is not None and callspec.params.get("backend") == "postgresql"
+        if on_postgres or POSTGRES_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker("postgres")
+    if misplaced:
+        # A test outside the layer folders would get no marker and run in the fast part.
+        raise pytest.UsageError(
+            f"tests must live in tests/unit, tests/telegram or tests/e2e; "
+            f"move: {', '.join(sorted(misplaced))}"
+        )
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -104,21 +73,38 @@ def sqlite_url(tmp_path: object) -> str:
     return f"sqlite+aiosqlite:///{tmp_path}/store.sqlite3"
 
 
-def make_settings(database_url: str, **overrides: object) -> Settings:
-    values: dict[str, object] = {
-        "telegram_bot_token": "123456:TEST-token-for-offline-tests",
-        "database_url": database_url,
-        "admin_user_ids": "1001",
-        "telegram_max_rate": 0,
-        "_env_file": None,
-    }
-    values.update(overrides)
-    return Settings(**values)  # type: ignore[arg-type]
+@pytest.fixture(scope="session")
+def seeded_sqlite_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One migrated, seeded SQLite file per session, copied by the store fixtures: a copy
+    takes milliseconds where migrating and seeding take a quarter of a second."""
+    path = tmp_path_factory.mktemp("seeded") / "store.sqlite3"
+
+    async def build() -> None:
+        rt = Runtime.create(make_settings(f"sqlite+aiosqlite:///{path}"))
+        try:
+            await rt.prepare_store()
+        finally:
+            await rt.close()
+
+    asyncio.run(build())
+    # A copy of the file alone is the whole store only once the write-ahead log is merged.
+    assert not path.with_name(path.name + "-wal").exists()
+    return path
+
+
+def _copy_seeded_store(template: Path, url: str) -> None:
+    # prepare_store() then finds the schema at the newest revision and the store seeded,
+    # so the fixture's store is the same as one migrated and seeded in the test.
+    shutil.copyfile(template, make_url(url).database or "")
 
 
 @pytest.fixture
-async def runtime(database_url: str) -> AsyncIterator[Runtime]:
+async def runtime(
+    database_url: str, backend: str, seeded_sqlite_store: Path
+) -> AsyncIterator[Runtime]:
     """A migrated, seeded store on each backend."""
+    if backend == "sqlite":
+        _copy_seeded_store(seeded_sqlite_store, database_url)
     rt = Runtime.create(make_settings(database_url))
     await rt.prepare_store()
     try:
@@ -128,7 +114,8 @@ async def runtime(database_url: str) -> AsyncIterator[Runtime]:
 
 
 @pytest.fixture
-async def sqlite_runtime(sqlite_url: str) -> AsyncIterator[Runtime]:
+async def sqlite_runtime(sqlite_url: str, seeded_sqlite_store: Path) -> AsyncIterator[Runtime]:
+    _copy_seeded_store(seeded_sqlite_store, sqlite_url)
     rt = Runtime.create(make_settings(sqlite_url))
     await rt.prepare_store()
     try:
@@ -139,9 +126,7 @@ async def sqlite_runtime(sqlite_url: str) -> AsyncIterator[Runtime]:
 
 @pytest.fixture
 async def harness(runtime: Runtime) -> AsyncIterator[Harness]:
-    """The bot over a fake Bot API, on each backend; see tests/harness.py."""
-    from tests.harness import telegram_harness
-
+    """The bot over a fake Bot API, on each backend; see tests/support/harness.py."""
     async with telegram_harness(runtime) as harness:
         yield harness
 
@@ -149,8 +134,6 @@ async def harness(runtime: Runtime) -> AsyncIterator[Harness]:
 @pytest.fixture
 async def sqlite_harness(sqlite_runtime: Runtime) -> AsyncIterator[Harness]:
     """The same on SQLite only, for tests where the backend makes no difference."""
-    from tests.harness import telegram_harness
-
     async with telegram_harness(sqlite_runtime) as harness:
         yield harness
 

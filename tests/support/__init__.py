@@ -1,0 +1,1 @@
+"""Support code for the tests: the offline harness, HTML checks, PostgreSQL databases."""
