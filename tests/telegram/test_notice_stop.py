@@ -12,8 +12,8 @@ from sqlalchemy import select
 from bot.notify import NoticeSender
 from db import notices
 from db.models import NoticeDelivery, utcnow
-from tests.harness import Harness
-from tests.test_reach import queue_change
+from tests.support.harness import Harness
+from tests.telegram.test_reach import queue_change
 
 READER = 7_001
 
