@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import unicodedata
 import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -26,6 +25,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.exc import StaleDataError
 
+from bot.textfold import fold
 from db.models import Alias, Article, ChangeLogEntry, Claim, Editor, Source, utcnow
 from db.notices import enqueue_change_notices
 from db.revision import bump_revision
@@ -853,7 +853,7 @@ def normalize_term(term: str) -> str:
         cleaned = clean_text(term, "term", NAME_MAX_LEN, multiline=False)
     except ValidationError as error:
         raise InvalidValue(error.message) from None
-    return " ".join(unicodedata.normalize("NFKC", cleaned).casefold().replace("’", "'").split())
+    return fold(cleaned)
 
 
 async def add_alias(

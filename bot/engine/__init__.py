@@ -16,7 +16,7 @@ from bot.engine.reply import Reply
 from bot.engine.text import MAX_QUESTION_CHARS, CloseNames, normalize
 from bot.engine.understand import Understander, Understanding
 from bot.markup import Html, bold, fmt, italic
-from db.snapshot import Snapshot
+from db.views import Snapshot
 
 __all__ = ["AnswerEngine", "Reply", "Understanding"]
 

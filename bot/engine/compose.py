@@ -14,7 +14,7 @@ from bot.engine.numbers import day, money, usd
 from bot.engine.reply import Reply
 from bot.engine.understand import Understanding
 from bot.markup import Html, bold, escape, fmt, italic, join
-from db.snapshot import ClaimView, Snapshot, SourceView
+from db.views import ClaimView, Snapshot, SourceView
 
 IMPLIED = "implied by “doubled”; the report does not state the new amount"
 CHANGE_FACTORS = {"doubled": Decimal(2)}

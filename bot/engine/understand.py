@@ -19,7 +19,7 @@ from bot.engine.text import (
     normalize_question,
     words,
 )
-from db.snapshot import Snapshot
+from db.views import Snapshot
 
 # Order matters only for the order answers come in.
 INTENT_TERMS: dict[str, tuple[str, ...]] = {
