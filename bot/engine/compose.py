@@ -588,10 +588,15 @@ class Composer:
                 reply.lines.append(fmt("• {}", self.claim_line(claim)))
             self.more_line(hidden, "facts on this topic", reply)
 
-    def answer_missing(self, u: Understanding, reply: Reply) -> None:
-        for missing in u.missing:
-            reply.lines.append(Html(MISSING_TEXT[missing]))
-        reply.answered = bool(reply.claim_ids)
+    def facts_about(self, topic: str, places: Sequence[str]) -> list[ClaimView]:
+        """Active facts on a topic: those about the places asked (and about no place)
+        first; every one when none of them is about those places."""
+        claims = self._facts_by_topic.get(topic, [])
+        if not places:
+            return list(claims)
+        by_place = self._topic_places.get(topic, {})
+        positions = sorted(p for place in [*places, None] for p in by_place.get(place, ()))
+        return [claims[p] for p in dict.fromkeys(positions)] or list(claims)
 
     def answer_unknown(self, names: Iterable[str], reply: Reply) -> None:
         names = list(names)
@@ -610,17 +615,4 @@ TOPIC_TITLES = {
     "locals": "What locals think",
     "women": "Young female workers",
     "doubling": "The doubling",
-}
-
-MISSING_TEXT = {
-    "workers_count": "The report does not say how many workers are affected.",
-    "year": (
-        "The report gives no year for any of this: the Dalian directive is dated only "
-        "“March 10”, and the article carries no publication date."
-    ),
-    "total": "The report gives no total: only the monthly quota a person for each place.",
-    "annual": (
-        "The report gives monthly quotas only; it states no yearly figure, and the bot does "
-        "not extrapolate one."
-    ),
 }
