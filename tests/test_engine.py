@@ -109,7 +109,12 @@ QUESTIONS: list[tuple[str, list[str], list[str]]] = [
     ("what is the quota in vietnam", ["does not", "Sakhalin"], ["62,000 rubles a person"]),
     ("quota in moscow", ["does not mention moscow"], []),
     ("what about south korea", ["does not", "covers"], []),
-    ("how much will they pay in a year", ["monthly quotas only"], ["744,000", "1,488,000"]),
+    # A yearly figure is our arithmetic, labelled, from the stated monthly amount.
+    (
+        "how much will they pay in a year",
+        ["monthly quotas only", "744,000 rubles", "our arithmetic"],
+        ["1,488,000"],
+    ),
     ("did they double it", ["doubled"], ["I answer questions"]),
     ("which country pays more", ["our arithmetic"], []),
     ("where are the workers", ["Sakhalin", "Dalian"], []),
@@ -143,7 +148,7 @@ def test_never_states_a_year(engine: AnswerEngine) -> None:
 
 def test_every_number_comes_from_the_store_or_is_labelled(engine: AnswerEngine) -> None:
     stored = {"62,000", "730", "3,400", "470", "10"}
-    derived = {"124,000", "1,460", "6,800", "940", "260"}
+    derived = {"124,000", "1,460", "6,800", "940", "260", "744,000", "40,800"}
     for question, _, _ in QUESTIONS:
         answer = text_of(engine, question)
         for number in re.findall(r"\d+(?:,\d{3})*", answer):

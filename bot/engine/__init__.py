@@ -157,7 +157,7 @@ class AnswerEngine:
             s.currencies.remove("USD")
             _add_intent(s, Intent.USD)
         unknown = [c.country(code) for code in uncovered]
-        unknown += [name.title() for name in [*s.unknown_places, *s.regions]]
+        unknown += [*s.unknown_places, *s.regions]
         asks = set(s.intents) - {Intent.QUOTA, Intent.USD, Intent.COMPARE, Intent.LIST}
         asks -= set(s.settled_intents)
         topics = set(s.topics) - {"quota", "doubling", *s.settled_topics}

@@ -59,6 +59,15 @@ class Figure:
             return usd(value)
         return money(value, self.claim.currency or "")
 
+    def described(self) -> str:
+        """The figure with the stated amount it comes from: "62,000 rubles (RUB), nearly $730"."""
+        claim = self.claim
+        if not self.in_dollars or claim.amount is None:
+            return self.text()
+        stated = money(claim.amount * (2 if self.implied else 1), claim.currency or "")
+        approx = "about" if self.implied else "nearly"
+        return f"{stated}, {approx} {self.text()}"
+
     @property
     def name(self) -> str:
         return self.claim.place or self.claim.country or "this place"
@@ -136,7 +145,7 @@ class Arithmetic:
             value = rounded(figure.amount * times / per)
             reply.lines.append(
                 fmt(
-                    "{}: {} is about {} {} ({}) — {}; the report gives only monthly quotas.",
+                    "{}: {} is about {} {} ({}) — {}; the report gives monthly quotas only.",
                     figure.name,
                     self._state(figure),
                     figure.text(value),
@@ -199,24 +208,27 @@ class Arithmetic:
             ratio = rounded(high.amount / low.amount, 2)
             line = fmt(
                 "{} ({}) is about {} times {} ({}){} — {}.",
-                high.name, high.text(), f"{ratio}", low.name, low.text(), unit, italic(LABEL),
+                high.name, high.described(), f"{ratio}", low.name, low.described(), unit,
+                italic(LABEL),
             )  # fmt: skip
         elif op == Operation.PERCENTAGE:
             share = rounded((high.amount - low.amount) * 100 / low.amount, 1)
             line = fmt(
                 "{} ({}) is about {}% higher than {} ({}){} — {}.",
-                high.name, high.text(), f"{share}", low.name, low.text(), unit, italic(LABEL),
+                high.name, high.described(), f"{share}", low.name, low.described(), unit,
+                italic(LABEL),
             )  # fmt: skip
         elif op == Operation.DIFFERENCE:
             line = fmt(
                 "{} ({}) is about {} more a month than {} ({}){} — {}.",
-                high.name, high.text(), high.text(high.amount - low.amount), low.name,
-                low.text(), unit, italic(LABEL),
+                high.name, high.described(), high.text(high.amount - low.amount), low.name,
+                low.described(), unit, italic(LABEL),
             )  # fmt: skip
         else:
             line = fmt(
                 "{} ({}) and {} ({}) together come to about {} a month{} — {}.",
-                high.name, high.text(), low.name, low.text(), high.text(high.amount + low.amount),
+                high.name, high.described(), low.name, low.described(),
+                high.text(high.amount + low.amount),
                 unit, italic(LABEL),
             )  # fmt: skip
         reply.lines.append(line)

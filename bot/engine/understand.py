@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import cached_property
+from typing import Any
 
 from bot.engine.text import (
     BoundedCorrector,
@@ -127,7 +128,7 @@ class Understanding:
         self.weak_topics = []
 
 
-def _add(target: list, value: object) -> None:  # type: ignore[type-arg]
+def _add(target: list[Any], value: object) -> None:
     if value not in target:
         target.append(value)
 
@@ -144,8 +145,8 @@ class Understander:
     ) -> None:
         self.vocabulary_data = load(language)
         self._phrases: dict[str, list[tuple[str, str]]] = {}
-        for term, entries in self.vocabulary_data.phrases.items():
-            self._phrases.setdefault(term, []).extend((str(c), v) for c, v in entries)
+        for term, cues in self.vocabulary_data.phrases.items():
+            self._phrases.setdefault(term, []).extend((str(c), v) for c, v in cues)
         question_words = self.vocabulary_data.question_words
         for alias in snapshot.aliases:
             term = normalize(alias.term)
@@ -291,7 +292,8 @@ class Understander:
         for match in _DURATION.finditer(text):
             count_word, unit = match.group(1), match.group(2)
             count = int(count_word) if count_word.isdigit() else numbers.get(count_word, 1)
-            result.months = count * (12 if unit.startswith("year") else 1)
+            if count > 1:  # "a year" is a rate (per year), "two years" a span
+                result.months = count * (12 if unit.startswith("year") else 1)
 
     def _spot_unknown_places(
         self, text: str, result: Understanding, corrector: BoundedCorrector
