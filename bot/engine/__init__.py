@@ -72,7 +72,7 @@ class AnswerEngine:
         vocabulary = load_vocabulary("en")
         # Quota figures have their structured answers: the search is over the other claims.
         facts = (claim for claim in snapshot.active_claims if not claim.is_quota)
-        self.search = ClaimSearch(facts, vocabulary.synonyms)
+        self.search = ClaimSearch(facts, vocabulary.synonyms, vocabulary.phrase_synonyms)
         self.understander = Understander(snapshot, country_lookup(), claim_words(snapshot))
         self.composer = Composer(snapshot, country_names())
         self.honest = Honest(self.composer, vocabulary, self.search)
@@ -184,7 +184,7 @@ class AnswerEngine:
             handled = True
         if corrected:
             s.intents = [i for i in s.intents if i not in (Intent.QUOTA, Intent.BASIS)]
-        elif self.arithmetic.answer(s, quotas, reply):
+        elif self.arithmetic.answer(s, quotas, c.quotas(), reply):
             return True
         # After "the report does not say", no figure is shown unless asked for.
         handled = self._run(s, reply, default_quota=not handled) or handled

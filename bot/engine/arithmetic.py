@@ -37,7 +37,18 @@ PERIODS = {
         "× twelve months ÷ the days in a year",
     ),
 }
-PAIRWISE = (Operation.RATIO, Operation.PERCENTAGE, Operation.DIFFERENCE, Operation.TOTAL)
+# How a reported change word scales the stated amount ("doubled": the new amount is implied).
+CHANGE_FACTORS = {"doubled": Decimal(2)}
+
+
+def implied(amount: Decimal, change: str | None) -> Decimal | None:
+    """The new amount a change word implies ("doubled" -> twice), else None."""
+    factor = CHANGE_FACTORS.get(change or "")
+    return amount * factor if factor is not None else None
+
+
+def difference(high: Decimal, low: Decimal) -> Decimal:
+    return high - low
 
 
 def rounded(value: Decimal, places: int = 0) -> Decimal:
@@ -89,19 +100,32 @@ class Arithmetic:
         if base is None:
             return None
         now = u.now and not u.before
-        if now and claim.change == "doubled":
-            return Figure(claim, base * 2, dollars, implied=True)
+        new = implied(base, claim.change)
+        if now and new is not None:
+            return Figure(claim, new, dollars, implied=True)
         if now and claim.change not in (None, "none"):
             return None  # "increased": the new amount is unknown
         return Figure(claim, base, dollars, implied=False)
 
-    def answer(self, u: Understanding, quotas: list[ClaimView], reply: Reply) -> bool:
+    def answer(
+        self, u: Understanding, quotas: list[ClaimView], every: list[ClaimView], reply: Reply
+    ) -> bool:
+        """``quotas``: those the question names (else all); ``every``: all current ones."""
         ops = self.wanted(u)
         if not ops or not quotas:
             return False
+        answered = False
         dollars = Intent.USD in u.intents or "USD" in u.currencies
-        # Two places' figures are combined only when the question names both.
+        # Two places' figures are compared only when the question names both, or names
+        # one and the store holds just one other ("how much more does Sakhalin pay");
+        # they are added up only when it names both.
         named = len(u.places) + len(u.countries) >= 2
+        others = [c for c in every if c not in quotas]
+        pair = quotas[:2] if named else []
+        if len(quotas) == 1 and len(others) == 1 and not (u.now or u.before):
+            pair = [*quotas, *others]
+        elif not (u.places or u.countries) and len(every) == 2:
+            pair = list(every)  # "the two quotas"
         for op in ops:
             if op == Operation.DOUBLE:
                 self._double(u, quotas, reply)
@@ -109,18 +133,20 @@ class Arithmetic:
                 continue  # "per month or per year?" asks the period, not a sum
             elif op in PERIODS and not (op == Operation.PER_YEAR and u.months):
                 self._per_period(op, u, quotas, dollars, reply)
-            elif op == Operation.TOTAL and u.months and (len(quotas) == 1 or not named):
-                self._over_months(u, quotas, dollars, reply)
-            elif op in PAIRWISE and len(quotas) >= 2 and named:
-                self._pair(op, u, quotas[:2], dollars, reply)
-            elif op == Operation.DIFFERENCE and len(quotas) == 1:
-                self._now_minus_before(quotas[0], dollars, reply)
             elif op == Operation.TOTAL and u.months:
                 self._over_months(u, quotas, dollars, reply)
+            elif op == Operation.TOTAL and named and pair:
+                self._pair(op, u, pair, dollars, reply)
+            elif op == Operation.DIFFERENCE and len(quotas) == 1 and (u.now or u.before):
+                self._now_minus_before(quotas[0], dollars, reply)
+            elif op in (Operation.RATIO, Operation.PERCENTAGE, Operation.DIFFERENCE) and pair:
+                self._pair(op, u, pair, dollars, reply)
             else:
                 continue
+            answered = True
+        if answered:
             reply.intents.append(Intent.ARITHMETIC)
-        return Intent.ARITHMETIC in reply.intents
+        return answered
 
     def _use(self, figure: Figure, reply: Reply) -> None:
         reply.use(figure.claim.id, figure.claim.article_id)
@@ -221,7 +247,8 @@ class Arithmetic:
         elif op == Operation.DIFFERENCE:
             line = fmt(
                 "{} ({}) is about {} more a month than {} ({}){} — {}.",
-                high.name, high.described(), high.text(high.amount - low.amount), low.name,
+                high.name, high.described(), high.text(difference(high.amount, low.amount)),
+                low.name,
                 low.described(), unit, italic(LABEL),
             )  # fmt: skip
         else:
@@ -237,7 +264,8 @@ class Arithmetic:
 
     def _now_minus_before(self, claim: ClaimView, dollars: bool, reply: Reply) -> None:
         base = claim.usd_amount if dollars else claim.amount
-        if base is None or claim.change != "doubled":
+        new = implied(base, claim.change) if base is not None else None
+        if base is None or new is None:
             reply.lines.append(self._no_new_amount(claim))
             return
         reply.use(claim.id, claim.article_id)
@@ -247,9 +275,9 @@ class Arithmetic:
                 "{}: before, {} a month; now doubled, so about {} ({}) — {} more a month, {}.",
                 claim.place or claim.country or "",
                 text(base),
-                text(base * 2),
+                text(new),
                 IMPLIED,
-                text(base),
+                text(difference(new, base)),
                 italic(LABEL),
             )
         )
@@ -258,7 +286,8 @@ class Arithmetic:
         for value in u.figures:
             for claim in quotas:
                 for stored, dollars in ((claim.amount, False), (claim.usd_amount, True)):
-                    if stored is None or stored != value:
+                    new = implied(stored, claim.change) if stored is not None else None
+                    if stored is None or stored != value or new is None:
                         continue
                     reply.use(claim.id, claim.article_id)
                     shown = usd(stored) if dollars else money(stored, claim.currency or "")

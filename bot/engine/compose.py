@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import TypeVar
 
+from bot.engine.arithmetic import difference, implied
 from bot.engine.numbers import day, money, usd
 from bot.engine.reply import Reply
 from bot.engine.understand import Understanding
@@ -17,7 +18,6 @@ from bot.markup import Html, bold, escape, fmt, italic, join
 from db.views import ClaimView, Snapshot, SourceView
 
 IMPLIED = "implied by “doubled”; the report does not state the new amount"
-CHANGE_FACTORS = {"doubled": Decimal(2)}
 
 # Store-wide answers are capped so that one question is one or two messages,
 # however large the store grows (at 100,000 claims, an uncapped "/quotas" was
@@ -188,11 +188,12 @@ class Composer:
             return ", ".join(part for part in parts if part)
 
         before = figure(claim.amount, f"{approx}{usd(dollar_amount)}" if dollar_amount else None)
-        factor = CHANGE_FACTORS.get(claim.change or "")
-        if claim.change == "doubled" and factor is not None:
+        new_amount = implied(claim.amount, claim.change)
+        if new_amount is not None:
             lines.append(fmt("Before: {}.", before))
-            doubled_usd = f"about {usd(dollar_amount * factor)}" if dollar_amount else None
-            after = figure(claim.amount * factor, doubled_usd)
+            new_dollars = implied(dollar_amount, claim.change) if dollar_amount else None
+            doubled_usd = f"about {usd(new_dollars)}" if new_dollars else None
+            after = figure(new_amount, doubled_usd)
             lines.append(fmt("Now: doubled, so {} — {}.", after, italic(IMPLIED)))
         elif claim.change == "increased":
             lines.append(fmt("Before: {}.", before))
@@ -334,7 +335,7 @@ class Composer:
                 line = fmt(
                     "{}; doubled, about {} ({}, from the report's own conversion).",
                     line,
-                    usd(claim.usd_amount * 2),
+                    usd(implied(claim.usd_amount, claim.change) or claim.usd_amount),
                     "implied by “doubled”",
                 )
             else:
@@ -561,7 +562,7 @@ class Composer:
                     "{} higher than {}'s ({}) — {}.",
                     high.place or self.place_label(high),
                     usd(high.usd_amount),
-                    usd(high.usd_amount - low.usd_amount),
+                    usd(difference(high.usd_amount, low.usd_amount)),
                     low.place or self.place_label(low),
                     usd(low.usd_amount),
                     italic("our arithmetic; the report makes no such comparison"),

@@ -117,10 +117,8 @@ class Honest:
         return False
 
     def _wrong_amounts(self, u: Understanding, quotas: list[ClaimView], reply: Reply) -> None:
-        typed = [f for f in u.figures if f >= SMALLEST_AMOUNT and not 1900 <= f <= 2100]
-        if not typed:
-            return
-        for value in typed:
+        amounts = [f for f in u.figures if f >= SMALLEST_AMOUNT and not 1900 <= f <= 2100]
+        for value in amounts:
             exact = [c for c in quotas if c.amount == value]
             implied = [c for c in quotas if c.amount is not None and c.amount * 2 == value]
             dollars = [c for c in quotas if c.usd_amount == value]
@@ -169,12 +167,9 @@ class Honest:
             )
             for claim in quotas[:3]:
                 reply.use(claim.id, claim.article_id)
+            typed = usd(value) if Intent.USD in u.intents else f"{value:,}"
             reply.lines.append(
-                fmt(
-                    "No: the report gives {} a month before the doubling, not {}.",
-                    shown,
-                    f"{value:,}",
-                )
+                fmt("No: the report gives {} a month before the doubling, not {}.", shown, typed)
             )
 
     def _wrong_change(self, u: Understanding, quotas: list[ClaimView], reply: Reply) -> None:

@@ -77,7 +77,10 @@ class ClaimSearch:
     """BM25 over every active claim's statement and quote."""
 
     def __init__(
-        self, claims: Iterable[ClaimView], synonyms: dict[str, list[str]] | None = None
+        self,
+        claims: Iterable[ClaimView],
+        synonyms: dict[str, list[str]] | None = None,
+        phrase_synonyms: dict[str, str] | None = None,
     ) -> None:
         self._claims: list[ClaimView] = []
         self._lengths: list[int] = []
@@ -96,6 +99,9 @@ class ClaimSearch:
             for term, p in self._postings.items()
         }
         self._synonyms = {stem(k): [stem(v) for v in vs] for k, vs in (synonyms or {}).items()}
+        self._phrases = [
+            (re.compile(rf"\b{re.escape(k)}\b"), v) for k, v in (phrase_synonyms or {}).items()
+        ]
 
     def expand(self, words: list[str]) -> list[str]:
         expanded = list(words)
@@ -105,6 +111,8 @@ class ClaimSearch:
 
     def search(self, question: str, limit: int = 3, max_terms: int = 12) -> list[Hit]:
         """The best claims for the question's words, best first (at most ``limit``)."""
+        for pattern, meaning in self._phrases:
+            question = pattern.sub(f" {meaning} ", question)
         asked = self.expand(terms(question)[:max_terms])
         scores: dict[int, float] = {}
         for term in asked:

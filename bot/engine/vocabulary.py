@@ -114,6 +114,8 @@ class Vocabulary:
     number_words: dict[str, int]
     ordinary_words: frozenset[str]
     synonyms: dict[str, list[str]]
+    # Phrases that mean a word the claims use: "how long" -> "years".
+    phrase_synonyms: dict[str, str]
     refusals: dict[str, str]
 
 
@@ -173,5 +175,6 @@ def load(language: str = "en") -> Vocabulary:
         number_words={fold(k): int(v) for k, v in data["number_words"].items()},
         ordinary_words=frozenset(fold(w) for w in data["ordinary_words"]),
         synonyms={fold(k): [fold(v) for v in vs] for k, vs in data["synonyms"].items()},
+        phrase_synonyms={fold(k): fold(v) for k, v in data["phrase_synonyms"].items()},
         refusals=dict(data["refusals"]),
     )
