@@ -589,15 +589,15 @@ class Composer:
                 reply.lines.append(fmt("• {}", self.claim_line(claim)))
             self.more_line(hidden, "facts on this topic", reply)
 
-    def facts_about(self, topic: str, places: Sequence[str]) -> list[ClaimView]:
+    def facts_about(self, topic: str, places: Sequence[str]) -> Sequence[ClaimView]:
         """Active facts on a topic: those about the places asked (and about no place)
         first; every one when none of them is about those places."""
         claims = self._facts_by_topic.get(topic, [])
         if not places:
-            return list(claims)
+            return claims
         by_place = self._topic_places.get(topic, {})
         positions = sorted(p for place in [*places, None] for p in by_place.get(place, ()))
-        return [claims[p] for p in dict.fromkeys(positions)] or list(claims)
+        return [claims[p] for p in dict.fromkeys(positions)] or claims
 
     def answer_unknown(self, names: Iterable[str], reply: Reply) -> None:
         names = list(names)

@@ -30,6 +30,10 @@ class Honest:
         self.c = composer
         self.vocabulary = vocabulary
         self.search = search
+        # Built once per snapshot: the currencies the quotas are stated in, by name.
+        codes = dict.fromkeys(c.currency for c in composer.quotas() if c.currency)
+        names = [money(Decimal(2), code).split(" ", 1)[1].split(" (")[0] for code in codes]
+        self._currency_names = " and ".join(names[:5])
         self._factor_words = {
             factor: word for word, factor in vocabulary.change_words.items() if word.endswith("ed")
         }
@@ -61,12 +65,7 @@ class Honest:
         places = u.places + [self.c.country(code) for code in u.countries]
         if places:
             where = " in " + " or ".join(places)
-        currencies = " and ".join(
-            dict.fromkeys(
-                money(Decimal(2), c.currency or "").split(" ", 1)[1].split(" (")[0]
-                for c in self.c.quotas()
-            )
-        )
+        currencies = self._currency_names
         article = self.c.snapshot.default_article
         outlet, role = "the outlet", "a name"
         if article is not None:
@@ -91,15 +90,14 @@ class Honest:
 
     def _closest(self, u: Understanding, topics: list[str], reply: Reply) -> None:
         """What the report does say that bears on the question."""
-        facts: list[ClaimView] = []
+        facts: dict[int, ClaimView] = {}
         for topic in topics:
-            for claim in self.c.facts_about(topic, u.places):
-                if claim not in facts:
-                    facts.append(claim)
+            for claim in self.c.facts_about(topic, u.places)[:MAX_HITS]:
+                facts.setdefault(claim.id, claim)
         if not facts:
             return
         reply.lines.append(bold("What it does say:"))
-        for claim in facts[:MAX_HITS]:
+        for claim in list(facts.values())[:MAX_HITS]:
             reply.use(claim.id, claim.article_id)
             reply.lines.append(fmt("• {}", self.c.claim_line(claim)))
 

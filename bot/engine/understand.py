@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import cached_property
+from itertools import islice
 from typing import Any
 
 from bot.engine.text import (
@@ -40,6 +41,8 @@ STOPWORDS = frozenset(
 # message of "in xyz" should not be echoed back whole.
 MAX_UNKNOWN_PLACES = 5
 MAX_SEGMENTS = 6
+# Figures and dates read from one part of a message (a wall of digits is not 1,000 claims).
+MAX_FIGURES = 8
 
 _PLACE_AFTER_PREPOSITION = re.compile(
     r"\b(?:in|at|for|from|about|of)\s+(?:the\s+)?([^\W\d_][\w-]{2,})", re.UNICODE
@@ -274,10 +277,10 @@ class Understander:
             result.change_factor = self.vocabulary_data.change_words[phrase]
 
     def _read_figures(self, text: str, result: Understanding) -> None:
-        for match in _DATE.finditer(text):
+        for match in islice(_DATE.finditer(text), MAX_FIGURES):
             _add(result.dates, f"{match.group(1).capitalize()} {int(match.group(2))}")
-        dated = {m.group(2) for m in _DATE.finditer(text)}
-        for match in _FIGURE.finditer(text):
+        dated = {m.group(2) for m in islice(_DATE.finditer(text), MAX_FIGURES)}
+        for match in islice(_FIGURE.finditer(text), MAX_FIGURES):
             whole, fraction, thousands = match.group(1), match.group(2), match.group(3)
             if whole in dated:
                 continue
