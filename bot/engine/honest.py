@@ -247,7 +247,7 @@ class Honest:
         reply.lines.append(Html(self.vocabulary.refusals["role_play"]))
 
     def source_statements(self, u: Understanding, reply: Reply) -> bool:
-        """ "What did the source in China say?": that source's own claims."""
+        """What one source said ("what did the source in China say?"): its own claims."""
         sources = [s for s in self.c.snapshot.sources.values() if s.country in u.countries]
         claims = [
             c for c in self.c.snapshot.active_claims if any(c.source_id == s.id for s in sources)
@@ -273,7 +273,9 @@ class Honest:
         return [hit for hit in found if hit.score >= best * SHARE_OF_BEST]
 
     def attribute_quote(self, u: Understanding, reply: Reply) -> bool:
-        """ "Who said they'd work themselves to death?": the claim and who said it."""
+        """Who said a claim ("who said they'd work themselves to death?"), with the claim."""
+        if not self.vocabulary.attribution_verbs & set(u.text.split()):
+            return False
         found = self.hits(u.text, ATTRIBUTION_SCORE)[:1]
         if not found:
             return False

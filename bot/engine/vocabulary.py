@@ -94,6 +94,7 @@ class Cue(StrEnum):
     NOW = "now"
     BEFORE = "before"
     ROLE_PLAY = "role_play"
+    CHANGE = "change"  # "tripled": a change the question asserts
     PLAIN = "plain"  # an ordinary word: known (never "corrected" into another), means nothing
 
 
@@ -117,6 +118,8 @@ class Vocabulary:
     # Phrases that mean a word the claims use: "how long" -> "years".
     phrase_synonyms: dict[str, str]
     refusals: dict[str, str]
+    # "who said ...": the question asks who said a claim, not for the sources list.
+    attribution_verbs: frozenset[str]
 
 
 def _entries(data: dict[str, Any]) -> dict[str, list[tuple[Cue, str]]]:
@@ -154,6 +157,8 @@ def _entries(data: dict[str, Any]) -> dict[str, list[tuple[Cue, str]]]:
         add(term, Cue.BEFORE, "")
     for term in data["role_play_cues"]:
         add(term, Cue.ROLE_PLAY, "")
+    for term in data["change_words"]:
+        add(term, Cue.CHANGE, term)
     for term in data["ordinary_words"]:
         add(term, Cue.PLAIN, "")
     return phrases
@@ -177,4 +182,5 @@ def load(language: str = "en") -> Vocabulary:
         synonyms={fold(k): [fold(v) for v in vs] for k, vs in data["synonyms"].items()},
         phrase_synonyms={fold(k): fold(v) for k, v in data["phrase_synonyms"].items()},
         refusals=dict(data["refusals"]),
+        attribution_verbs=frozenset(fold(w) for w in data["attribution_verbs"]),
     )
