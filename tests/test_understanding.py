@@ -268,3 +268,33 @@ def test_every_derived_number_is_labelled(engine: AnswerEngine) -> None:
             numbers = set(re.findall(r"(?<![#\d])\d[\d,.]*\d|(?<![#\d])\d", line)) - stored
             if numbers:
                 assert "our arithmetic" in line or "implied by “doubled”" in line, line
+
+
+def test_how_many_hours_is_not_a_sum_of_money(engine: AnswerEngine) -> None:
+    text = body(engine, "how many hours a day do they work in dalian")
+    assert text.startswith("The report does not say how many hours or days the workers work.")
+    assert "even longer hours" in text
+    no_quota_figures(text)
+    assert "our arithmetic" not in text
+
+
+def test_every_unknown_place_named_is_said_once(engine: AnswerEngine) -> None:
+    assert body(engine, "what about the quota in vladivostok and khabarovsk") == (
+        "The report does not mention vladivostok or khabarovsk. It covers quota figures for "
+        "Sakhalin, Russia and Dalian, China."
+    )
+    assert body(engine, "quota in pyongyang").startswith("The report does not mention pyongyang.")
+
+
+def test_who_said_a_claim_gets_that_claim_and_its_source_only(engine: AnswerEngine) -> None:
+    text = body(engine, "who said the workers won't see a penny")
+    assert text.startswith("“Now that authorities have doubled the loyalty cash quota")
+    assert "Source: a source in Russia, who told Daily NK" in text
+    assert "a source in China" not in text
+    assert "Who says so:" not in text
+
+
+def test_a_hinting_word_yields_to_what_is_asked(engine: AnswerEngine) -> None:
+    text = body(engine, "what does the article say about young women workers")
+    assert text.startswith("Young female workers\n")
+    assert "Title:" not in text

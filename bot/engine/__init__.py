@@ -187,17 +187,23 @@ class AnswerEngine:
         elif self.arithmetic.answer(s, quotas, c.quotas(), reply):
             return True
         # After "the report does not say", no figure is shown unless asked for.
-        handled = self._run(s, reply, default_quota=not handled) or handled
+        handled = self._run(s, reply, default_quota=not handled, search=not handled) or handled
         if unknown:
             c.answer_unknown(unknown, reply)
             reply.intents.append(Intent.NOT_COVERED)
             handled = True
         return handled
 
-    def _run(self, s: Understanding, reply: Reply, *, default_quota: bool = True) -> bool:
+    def _run(
+        self, s: Understanding, reply: Reply, *, default_quota: bool = True, search: bool = True
+    ) -> bool:
         c = self.composer
         wanted = set(s.intents)
         topics = [t for t in s.topics if t not in ("quota", "doubling")]
+        # Cues that only hint ("the article", "how much") yield to what is asked outright.
+        hinted = set(s.settled_intents)
+        if wanted - hinted or [t for t in topics if t not in s.settled_topics]:
+            wanted -= hinted - {Intent.QUOTA, Intent.DATE}
         if "doubling" in s.topics and not wanted and not topics:
             wanted.add(Intent.QUOTA)
         if not wanted and not topics and s.has_subject and default_quota:
@@ -217,6 +223,7 @@ class AnswerEngine:
                 handled = True
         elif Intent.SOURCES in wanted and self.honest.attribute_quote(s, reply):
             wanted -= {Intent.SOURCES, Intent.QUOTA}
+            topics = []  # the claim it found is the answer
             handled = True
         if Intent.COMPARE in wanted or Intent.LIST in wanted:
             wanted.discard(Intent.QUOTA)
@@ -251,7 +258,7 @@ class AnswerEngine:
             c.answer_topics(_with_topics(s, topics), reply)
             reply.intents.extend(f"topic:{t}" for t in topics)
             handled = True
-        if not handled:
+        if not handled and search:
             handled = self.honest.statements(s.text, reply)
         return handled
 
@@ -376,6 +383,10 @@ class AnswerEngine:
             return reply
         u = self.understand(place)
         reply = Reply(intents=["quota"])
+        if u.currencies == ["USD"] and not (u.places or u.countries or u.sectors):
+            # Dollars are the report's conversions, not a place with a quota.
+            self.composer.answer_usd(Understanding(text=""), reply)
+            return reply
         if u.has_subject:
             self.composer.answer_quota(u, reply)
             return reply

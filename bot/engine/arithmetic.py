@@ -91,6 +91,9 @@ class Arithmetic:
     @staticmethod
     def wanted(u: Understanding) -> list[Operation]:
         ops = [op for op in u.operations if op != Operation.DOUBLE or u.figures]
+        # "a day" in "how many hours a day" is no sum of money: periods need an amount asked.
+        asks_amount = Intent.QUOTA in u.intents or Intent.USD in u.intents or u.currencies
+        ops = [op for op in ops if op not in PERIODS or asks_amount]
         if u.months and u.months > 1 and Operation.TOTAL not in ops and Intent.QUOTA in u.intents:
             ops.append(Operation.TOTAL)
         return ops

@@ -601,9 +601,8 @@ class Composer:
 
     def answer_unknown(self, names: Iterable[str], reply: Reply) -> None:
         names = list(names)
-        reply.lines.append(
-            fmt("The report does not mention {}. {}", ", ".join(names), self.covered())
-        )
+        shown = ", ".join(names[:-1]) + " or " + names[-1] if len(names) > 1 else "".join(names)
+        reply.lines.append(fmt("The report does not mention {}. {}", shown, self.covered()))
 
 
 TOPIC_TITLES = {

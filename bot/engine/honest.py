@@ -116,6 +116,13 @@ class Honest:
 
     def _wrong_amounts(self, u: Understanding, quotas: list[ClaimView], reply: Reply) -> None:
         amounts = [f for f in u.figures if f >= SMALLEST_AMOUNT and not 1900 <= f <= 2100]
+        # A wrong figure is set against the quotas it can be about: in the currency typed,
+        # else those whose amount the message also typed ("it's 62,000, I read 60,000").
+        about = [c for c in quotas if c.currency in u.currencies] or [
+            c for c in quotas if c.amount in amounts
+        ]
+        if about:
+            quotas = about
         for value in amounts:
             exact = [c for c in quotas if c.amount == value]
             implied = [c for c in quotas if c.amount is not None and c.amount * 2 == value]

@@ -47,6 +47,7 @@ MAX_FIGURES = 8
 _PLACE_AFTER_PREPOSITION = re.compile(
     r"\b(?:in|at|for|from|about|of)\s+(?:the\s+)?([^\W\d_][\w-]{2,})", re.UNICODE
 )
+_AND_ANOTHER = re.compile(r"\s*(?:,|and|or|&)\s+(?:the\s+)?([^\W\d_][\w-]{2,})", re.UNICODE)
 _PLACE_BEFORE_QUOTA = re.compile(r"\b([^\W\d_][\w-]{2,})\s+quotas?\b", re.UNICODE)
 _QUESTION_START = (
     r"(?:what|whats|what's|how|hows|who|whos|when|where|why|which|can|could|do|does|did|"
@@ -301,7 +302,13 @@ class Understander:
     def _spot_unknown_places(
         self, text: str, result: Understanding, corrector: BoundedCorrector
     ) -> None:
-        candidates = [m.group(1) for m in _PLACE_AFTER_PREPOSITION.finditer(text)]
+        candidates: list[str] = []
+        for match in _PLACE_AFTER_PREPOSITION.finditer(text):
+            candidates.append(match.group(1))
+            # "in vladivostok and khabarovsk": the second name too.
+            more = _AND_ANOTHER.match(text, match.end())
+            if more is not None:
+                candidates.append(more.group(1))
         candidates += [m.group(1) for m in _PLACE_BEFORE_QUOTA.finditer(text)]
         for word in candidates:
             if len(result.unknown_places) >= MAX_UNKNOWN_PLACES:

@@ -65,6 +65,7 @@ class Attribute(StrEnum):
     SOURCE_IDENTITY = "source_identity"
     PHOTO = "photo"
     OTHER_CURRENCY = "other_currency"
+    WORK_TIME = "work_time"
     ESTIMATE = "estimate"
 
 
