@@ -139,9 +139,9 @@ class AnswerEngine:
             off = self.off_topic()
             off.intents = [Intent.OFF_TOPIC]
             return off
-        if Intent.NOT_COVERED in reply.intents and not reply.claim_ids:
-            reply.answered = False
-        if Intent.SILENT in reply.intents and not reply.claim_ids:
+        # Only "the report does not say / mention": the question stays unanswered (editors
+        # see it in /unanswered), even when closely related facts were shown.
+        if set(reply.intents) <= {Intent.SILENT, Intent.NOT_COVERED}:
             reply.answered = False
         reply.intents = list(dict.fromkeys(reply.intents))
         return reply
