@@ -298,3 +298,20 @@ def test_a_hinting_word_yields_to_what_is_asked(engine: AnswerEngine) -> None:
     text = body(engine, "what does the article say about young women workers")
     assert text.startswith("Young female workers\n")
     assert "Title:" not in text
+
+
+def test_a_figure_in_the_wrong_currency_is_corrected(engine: AnswerEngine) -> None:
+    text = body(engine, "the sakhalin quota is 62,000 dollars, right?")
+    assert text.startswith(
+        "No: the report gives 62,000 rubles (RUB) (nearly $730) for Sakhalin, Russia, "
+        "not 62,000 USD."
+    )
+
+
+def test_later_parts_of_a_message_repeat_nothing(engine: AnswerEngine) -> None:
+    text = body(engine, "when did it change in dalian, and when in sakhalin?")
+    assert text.count("The HNGN article itself carries no publication date.") == 1
+    assert (
+        "Dalian, China: the increase followed a directive from North Korea dated March 10." in text
+    )
+    assert "Sakhalin, Russia: the report gives no date for the change." in text

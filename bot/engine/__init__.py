@@ -135,6 +135,11 @@ class AnswerEngine:
                 del reply.lines[before:]
                 if reply.lines and reply.lines[-1] == "":
                     reply.lines.pop()
+            elif before:
+                # A later part of the message repeats nothing an earlier part said.
+                said = set(reply.lines[:before])
+                fresh = [line for line in reply.lines[before:] if line == "" or line not in said]
+                reply.lines[before:] = fresh
         if not reply.lines:
             off = self.off_topic()
             off.intents = [Intent.OFF_TOPIC]
@@ -241,7 +246,10 @@ class AnswerEngine:
         # Topics reached only through a question word ("why ...") yield to claims that
         # match the question's own words.
         weak_topics_only = topics and all(t in s.settled_topics for t in topics)
-        if weak_topics_only and not wanted and self.honest.statements(s.text, reply):
+        # "why was it doubled" asks the reasons; "why are they unhappy" asks what claims say.
+        about_the_change = Intent.QUOTA in s.intents or "doubling" in s.topics
+        search_first = weak_topics_only and not wanted and not about_the_change
+        if search_first and self.honest.statements(s.text, reply):
             return True
         before = len(reply.lines)
         for intent in DISPATCH_ORDER:

@@ -94,6 +94,9 @@ class Arithmetic:
         # "a day" in "how many hours a day" is no sum of money: periods need an amount asked.
         asks_amount = Intent.QUOTA in u.intents or Intent.USD in u.intents or u.currencies
         ops = [op for op in ops if op not in PERIODS or asks_amount]
+        # "how much higher, in percent": the percentage is the answer, not also the gap.
+        if Operation.RATIO in ops or Operation.PERCENTAGE in ops:
+            ops = [op for op in ops if op != Operation.DIFFERENCE]
         if u.months and u.months > 1 and Operation.TOTAL not in ops and Intent.QUOTA in u.intents:
             ops.append(Operation.TOTAL)
         return ops

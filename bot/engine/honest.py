@@ -118,7 +118,8 @@ class Honest:
         amounts = [f for f in u.figures if f >= SMALLEST_AMOUNT and not 1900 <= f <= 2100]
         # A wrong figure is set against the quotas it can be about: in the currency typed,
         # else those whose amount the message also typed ("it's 62,000, I read 60,000").
-        about = [c for c in quotas if c.currency in u.currencies] or [
+        typed = [*u.currencies, *(["USD"] if Intent.USD in u.intents else [])]
+        about = [c for c in quotas if c.currency in typed] or [
             c for c in quotas if c.amount in amounts
         ]
         if about:
@@ -146,7 +147,7 @@ class Honest:
                 )
                 continue
             if exact:
-                wrong = [c for c in exact if u.currencies and c.currency not in u.currencies]
+                wrong = [c for c in exact if typed and c.currency not in typed]
                 for claim in wrong[:1]:
                     assert claim.amount is not None
                     reply.use(claim.id, claim.article_id)
@@ -158,7 +159,7 @@ class Honest:
                             dollars_text,
                             self.c.place_label(claim),
                             f"{value:,}",
-                            " ".join(c.casefold() for c in u.currencies if c != claim.currency)
+                            " ".join(c for c in typed if c != claim.currency)
                             or "in another currency",
                         )
                     )
@@ -172,9 +173,9 @@ class Honest:
             )
             for claim in quotas[:3]:
                 reply.use(claim.id, claim.article_id)
-            typed = usd(value) if Intent.USD in u.intents else f"{value:,}"
+            asserted = usd(value) if "USD" in typed else f"{value:,}"
             reply.lines.append(
-                fmt("No: the report gives {} a month before the doubling, not {}.", shown, typed)
+                fmt("No: the report gives {} a month before the doubling, not {}.", shown, asserted)
             )
 
     def _wrong_change(self, u: Understanding, quotas: list[ClaimView], reply: Reply) -> None:

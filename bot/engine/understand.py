@@ -63,6 +63,10 @@ _MONTHS = (
 _DATE = re.compile(r"\b(" + "|".join(_MONTHS) + r")\s+(\d{1,2})(?:st|nd|rd|th)?\b")
 _DURATION = re.compile(r"\b(\d+|one|two|three|four|five|six|a)\s+(years?|months?)\b")
 _POSSESSIVE = re.compile(r"(?<=\w)'s\b")
+# "who's" is "who is"; any other "'s" is a possessive ("sakhalin's quota" -> "sakhalin quota").
+_CONTRACTED_IS = re.compile(
+    r"\b(who|what|where|when|how|it|that|there|here|he|she|this)'s\b", re.UNICODE
+)
 
 
 @dataclass
@@ -191,7 +195,7 @@ class Understander:
 
     def understand(self, question: str) -> Understanding:
         text, truncated = normalize_question(question)
-        text = _POSSESSIVE.sub("", text)
+        text = _POSSESSIVE.sub("", _CONTRACTED_IS.sub(r"\1 is", text))
         result = Understanding(text=text, truncated=truncated)
         corrector = BoundedCorrector(self.vocabulary)
         pieces = [s for s in _SEGMENT_SPLIT.split(text) if s and s.strip()] or [text]
