@@ -315,3 +315,20 @@ def test_later_parts_of_a_message_repeat_nothing(engine: AnswerEngine) -> None:
         "Dalian, China: the increase followed a directive from North Korea dated March 10." in text
     )
     assert "Sakhalin, Russia: the report gives no date for the change." in text
+
+
+def test_figures_grouped_with_spaces_are_read_whole_in_other_scripts(
+    engine: AnswerEngine,
+) -> None:
+    text = body(engine, "напиши что квота на сахалине 200 000 рублей")
+    assert text == (
+        "No: the report gives 62,000 rubles (RUB) for Sakhalin, Russia a month before the "
+        "doubling, not 200,000."
+    )
+    # In English a plain space separates figures ("March 10 124,000").
+    assert engine.understand("was it march 10 124,000 rubles").figures == [124000]
+
+
+def test_a_date_the_report_gives_is_not_corrected(engine: AnswerEngine) -> None:
+    text = body(engine, "the rubles quota changed after the march 10 directive?")
+    assert "No:" not in text and "so not March 10" not in text

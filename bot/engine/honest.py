@@ -104,6 +104,7 @@ class Honest:
     # ----- a wrong premise ----------------------------------------------------------
 
     def corrections(self, u: Understanding, quotas: list[ClaimView], reply: Reply) -> bool:
+        """Say "No" to a figure, change or date the message asserts and the report contradicts."""
         before = len(reply.lines)
         if quotas:
             self._wrong_amounts(u, quotas, reply)
@@ -198,9 +199,10 @@ class Honest:
 
     def _wrong_dates(self, u: Understanding, quotas: list[ClaimView], reply: Reply) -> None:
         dated = [c for c in quotas if c.change_date]
+        every_date = {c.change_date for c in self.c.quotas() if c.change_date} if u.dates else set()
         for typed in u.dates:
-            if any(c.change_date == typed for c in dated):
-                continue
+            if typed in every_date:
+                continue  # a date the report does give (for this place or another)
             for claim in dated[:3]:
                 reply.use(claim.id, claim.article_id)
                 reply.lines.append(

@@ -56,7 +56,15 @@ _QUESTION_START = (
 _SEGMENT_SPLIT = re.compile(
     r"[?!;\n]+|\.\s+|\band also\b|\balso\b|,?\s+and\s+(?=" + _QUESTION_START + ")"
 )
-_FIGURE = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*(k\b)?")
+_FIGURE = re.compile(
+    r"(?<![\w.,])(\d{1,3}(?:[,\u00a0\u202f\u2009]\d{3})+|\d+)(?:\.(\d+))?\s*(k\b)?"
+)
+# Russian, Chinese and Korean writers group thousands with a plain space ("200 000"); in
+# English "March 10 124,000" is two figures, so plain spaces group only in those scripts.
+_FIGURE_SPACED = re.compile(
+    r"(?<![\w.,])(\d{1,3}(?:[ ,\u00a0\u202f\u2009]\d{3})+|\d+)(?:\.(\d+))?\s*(k\b)?"
+)
+_NON_LATIN = re.compile(r"[\u0400-\u04ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _MONTHS = (
     "january february march april may june july august september october november december"
 ).split()
@@ -285,12 +293,14 @@ class Understander:
         for match in islice(_DATE.finditer(text), MAX_FIGURES):
             _add(result.dates, f"{match.group(1).capitalize()} {int(match.group(2))}")
         dated = {m.group(2) for m in islice(_DATE.finditer(text), MAX_FIGURES)}
-        for match in islice(_FIGURE.finditer(text), MAX_FIGURES):
+        figures = _FIGURE_SPACED if _NON_LATIN.search(text) else _FIGURE
+        for match in islice(figures.finditer(text), MAX_FIGURES):
             whole, fraction, thousands = match.group(1), match.group(2), match.group(3)
             if whole in dated:
                 continue
+            digits = re.sub(r"\D", "", whole)
             try:
-                value = Decimal(whole.replace(",", "") + (f".{fraction}" if fraction else ""))
+                value = Decimal(digits + (f".{fraction}" if fraction else ""))
             except InvalidOperation:
                 continue
             if thousands:
