@@ -85,8 +85,7 @@ class Figure:
 
 
 class Arithmetic:
-    def __init__(self, place_label: object) -> None:
-        self._label = place_label
+    """Operations a question asks for, on the quotas it is about."""
 
     @staticmethod
     def wanted(u: Understanding) -> list[Operation]:
