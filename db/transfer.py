@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import delete, func, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.textfold import fold
 from db.models import Alias, Article, ChangeLogEntry, Claim, Editor, Source
 from db.revision import bump_revision
 from db.session import write_transaction
@@ -263,7 +264,7 @@ async def _apply_document(
         (alias.term, alias.kind): alias for alias in await session.scalars(select(Alias))
     }
     for row in doc.get("aliases", []):
-        alias_key = (str(row["term"]).casefold(), str(row["kind"]))
+        alias_key = (fold(str(row["term"])), str(row["kind"]))
         if alias_key in existing_aliases:
             existing_aliases[alias_key].value = str(row["value"])
         else:
