@@ -2,6 +2,7 @@
 
     .venv/bin/python -m bench.understanding tests/questions/fresh_en.json \\
         [--verbose] [--replies] [--markdown] [--json out.json] [--ids en-001,en-002]
+        [--half dev|holdout]
 
 Builds one throwaway SQLite store, migrated and seeded exactly as ``ask`` does, asks every
 question of the file in process, turns each reply into the plain text the terminal prints,
@@ -639,6 +640,14 @@ def summary(results: Sequence[Result]) -> list[tuple[str, int, int]]:
     return rows
 
 
+HALVES = ("dev", "holdout")
+
+
+def half_of(question_id: str) -> str:
+    """Odd ids are developed against ("dev"); even ids are scored once, at the end."""
+    return "dev" if int(question_id.rsplit("-", 1)[1]) % 2 else "holdout"
+
+
 def _percent(passed: int, total: int) -> str:
     return f"{100 * passed / total:.0f}%" if total else "-"
 
@@ -672,6 +681,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--markdown", action="store_true", help="the summary as a Markdown table")
     parser.add_argument("--json", type=Path, help="write every result to this JSON file")
     parser.add_argument("--ids", help="only these question ids, comma-separated")
+    parser.add_argument(
+        "--half",
+        choices=HALVES,
+        help="only the development half (odd ids) or the hold-out half (even ids)",
+    )
     args = parser.parse_args(argv)
 
     document = json.loads(args.file.read_text(encoding="utf-8"))
@@ -684,6 +698,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.ids:
         wanted = set(args.ids.split(","))
         document["questions"] = [q for q in document["questions"] if q["id"] in wanted]
+    if args.half:
+        document["questions"] = [q for q in document["questions"] if half_of(q["id"]) == args.half]
     replies = asyncio.run(ask_all([q["question"] for q in document["questions"]]))
     results = score(document, replies)
 

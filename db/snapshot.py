@@ -1,4 +1,4 @@
-"""The facts as plain, immutable objects, and a per-process copy kept current by revision.
+"""Loading the facts' immutable views (db/views.py), and a per-process copy kept current.
 
 The answer engine works on a ``Snapshot`` (no SQLAlchemy, no I/O). Each process
 holds one; before answering it reads the store's revision (one indexed row) and
@@ -8,116 +8,33 @@ reloads only when another writer, in this process or another replica, changed it
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
-from dataclasses import dataclass, field, fields
-from decimal import Decimal
-from functools import cached_property
+from dataclasses import fields
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from db.models import Alias, Article, Claim, Editor, Source
 from db.revision import RevisionReader, SessionRevisionReader, current_revision
+from db.views import (
+    EMPTY_SNAPSHOT,
+    AliasView,
+    ArticleView,
+    ClaimView,
+    Snapshot,
+    SourceView,
+)
 
-
-@dataclass(frozen=True, slots=True)
-class ArticleView:
-    id: int
-    outlet: str
-    title: str
-    caveat: str
-    url: str | None
-    reporter: str | None
-    relies_on: str | None
-    published_on: dt.date | None
-    is_default: bool
-
-
-@dataclass(frozen=True, slots=True)
-class SourceView:
-    id: int
-    name: str
-    kind: str
-    told_to: str | None
-    country: str | None
-    article_id: int
-    notes: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class ClaimView:
-    id: int
-    kind: str
-    topic: str
-    statement: str
-    quote: str | None
-    place: str | None
-    source_id: int
-    article_id: int
-    status: str
-    retracted_at: dt.datetime | None
-    retraction_reason: str | None
-    corrected_at: dt.datetime | None
-    created_at: dt.datetime
-    country: str | None = None
-    sector: str | None = None
-    amount: Decimal | None = None
-    currency: str | None = None
-    usd_amount: Decimal | None = None
-    usd_is_approx: bool = True
-    period: str | None = None
-    basis: str | None = None
-    change: str | None = None
-    change_date: str | None = None
-
-    @property
-    def active(self) -> bool:
-        return self.status == "active"
-
-    @property
-    def is_quota(self) -> bool:
-        return self.kind == "quota"
-
-
-@dataclass(frozen=True, slots=True)
-class AliasView:
-    term: str
-    kind: str
-    value: str
-
-
-@dataclass(frozen=True)
-class Snapshot:
-    revision: int
-    articles: dict[int, ArticleView]
-    sources: dict[int, SourceView]
-    claims: tuple[ClaimView, ...]
-    aliases: tuple[AliasView, ...]
-    default_article_id: int | None = None
-    # Editors granted in the store (owners come from settings): lets the Telegram layer
-    # skip editor-only lookups for everyone else without a query.
-    editor_ids: frozenset[int] = frozenset()
-    _by_id: dict[int, ClaimView] = field(default_factory=dict, repr=False)
-
-    def __post_init__(self) -> None:
-        self._by_id.update({claim.id: claim for claim in self.claims})
-
-    def claim(self, claim_id: int) -> ClaimView | None:
-        return self._by_id.get(claim_id)
-
-    @cached_property
-    def active_claims(self) -> tuple[ClaimView, ...]:
-        # Computed once: a snapshot never changes.
-        return tuple(claim for claim in self.claims if claim.active)
-
-    @property
-    def default_article(self) -> ArticleView | None:
-        if self.default_article_id is None:
-            return None
-        return self.articles.get(self.default_article_id)
-
-
-EMPTY_SNAPSHOT = Snapshot(revision=-1, articles={}, sources={}, claims=(), aliases=())
+# The view types live in db/views.py (no SQLAlchemy); re-exported for existing importers.
+__all__ = [
+    "EMPTY_SNAPSHOT",
+    "AliasView",
+    "ArticleView",
+    "ClaimView",
+    "FactStore",
+    "Snapshot",
+    "SourceView",
+    "load_snapshot",
+]
 
 
 _CLAIM_FIELDS = tuple(f.name for f in fields(ClaimView))

@@ -19,6 +19,7 @@ import babel
 import babel.numbers
 import pycountry
 
+from bot.textfold import fold
 from db.errors import OneLineError
 
 __all__ = [
@@ -413,9 +414,8 @@ def parse_url(value: str) -> str:
 
 
 def normalize_alias_term(term: str) -> str:
-    """Aliases are stored as the engine reads questions: NFKC, casefolded, one space."""
-    cleaned = clean_text(term, "term", NAME_MAX_LEN, multiline=False)
-    return " ".join(unicodedata.normalize("NFKC", cleaned).casefold().replace("’", "'").split())
+    """Aliases are stored as the engine reads questions (bot/textfold.py's one fold)."""
+    return fold(clean_text(term, "term", NAME_MAX_LEN, multiline=False))
 
 
 def normalize_alias_value(kind: str, value: str) -> str:

@@ -10,15 +10,21 @@ from itertools import islice
 
 from babel import Locale
 
+from bot.engine.answering import Answerer
+from bot.engine.arithmetic import Arithmetic
 from bot.engine.compose import Composer
+from bot.engine.honest import Honest
 from bot.engine.numbers import warm_up
 from bot.engine.reply import Reply
+from bot.engine.retrieval import ClaimSearch, claim_words
 from bot.engine.text import MAX_QUESTION_CHARS, CloseNames, normalize
 from bot.engine.understand import Understander, Understanding
+from bot.engine.vocabulary import Intent
+from bot.engine.vocabulary import load as load_vocabulary
 from bot.markup import Html, bold, fmt, italic
-from db.snapshot import Snapshot
+from db.views import Snapshot
 
-__all__ = ["AnswerEngine", "Reply", "Understanding"]
+__all__ = ["AnswerEngine", "Intent", "Reply", "Understanding"]
 
 # The report's subject, not a place it reports figures for.
 SUBJECT_COUNTRY = "KP"
@@ -69,8 +75,21 @@ class AnswerEngine:
 
     def __init__(self, snapshot: Snapshot) -> None:
         self.snapshot = snapshot
-        self.understander = Understander(snapshot, country_lookup())
+        vocabulary = load_vocabulary("en")
+        # Quota figures have their structured answers: the search is over the other claims.
+        facts = (claim for claim in snapshot.active_claims if not claim.is_quota)
+        self.search = ClaimSearch(facts, vocabulary.synonyms, vocabulary.phrase_synonyms)
+        self.understander = Understander(snapshot, country_lookup(), claim_words(snapshot))
         self.composer = Composer(snapshot, country_names())
+        self.honest = Honest(self.composer, vocabulary, self.search)
+        self.answerer = Answerer(
+            self.composer,
+            self.honest,
+            Arithmetic(),
+            help_lines=lambda: self.help().lines,
+            start_lines=lambda: self.start().lines,
+            off_topic=self.off_topic,
+        )
         # Built once per snapshot, like the composer's indexes.
         self._quota_places = self._list_quota_places()
         self._close_names = CloseNames(self._quota_places)
@@ -87,7 +106,7 @@ class AnswerEngine:
 
     def answer(self, question: str) -> Reply:
         u = self.understand(question)
-        reply = self._answer(u)
+        reply = self.answerer.answer(u)
         if u.truncated:
             reply.lines.append(Html(""))
             reply.lines.append(
@@ -96,43 +115,6 @@ class AnswerEngine:
                 )
             )
         self._add_follow_ups(u, reply)
-        return reply
-
-    def _answer(self, u: Understanding) -> Reply:
-        reply = Reply()
-        c = self.composer
-        intents = list(u.intents)
-        topics = [t for t in u.topics if t not in ("quota", "doubling")]
-        if "doubling" in u.topics and "quota" not in intents:
-            intents.append("quota")
-        covered_countries = c.covered_countries
-        uncovered = [code for code in u.countries if code not in covered_countries]
-        if uncovered:
-            u.countries = [code for code in u.countries if code in covered_countries]
-        unknown = [c.country(code) for code in uncovered] + u.unknown_places
-        only_places = not (set(intents) - {"quota", "usd", "compare"}) and not topics
-        if not u.has_subject and unknown and only_places:
-            # Only places the report never mentions: say so, and what it covers.
-            if u.missing:
-                c.answer_missing(u, reply)
-            c.answer_unknown(unknown, reply)
-            reply.answered = False
-            reply.intents = ["not_covered"]
-            return reply
-        if not intents and not topics and u.has_subject:
-            intents.append("quota")
-        handled = self._run(u, intents, topics, reply)
-        if u.missing:
-            c.answer_missing(u, reply)
-            handled = True
-        if unknown:
-            c.answer_unknown(unknown, reply)
-        if not handled:
-            reply.lines = self.off_topic().lines
-            reply.answered = False
-            reply.intents = ["off_topic"]
-            return reply
-        reply.intents = intents + [f"topic:{t}" for t in topics]
         return reply
 
     # ----- follow-up buttons -----------------------------------------------------
@@ -199,66 +181,6 @@ class AnswerEngine:
             ups.append(("Other places", "all quotas"))
         del ups[self.MAX_FOLLOW_UPS + 1 :]
 
-    def _run(self, u: Understanding, intents: list[str], topics: list[str], reply: Reply) -> bool:
-        c = self.composer
-        wanted = set(intents)
-        # A broader answer already contains the narrower one.
-        if "compare" in wanted or "list" in wanted:
-            wanted.discard("quota")
-        if "list" in wanted and u.has_subject:
-            wanted.discard("list")
-            wanted.add("quota")
-        if "quota" in wanted:
-            wanted -= {"usd", "date"} if u.has_subject or not {"usd", "date"} & wanted else set()
-        if {"greeting", "help"} & wanted and len(wanted) > 1:
-            wanted -= {"greeting", "help"}
-        handled = False
-        before = len(reply.lines)
-        order = (
-            "compare", "list", "quota", "usd", "date", "basis", "sectors",
-            "sources", "verified", "article", "help", "greeting",
-        )  # fmt: skip
-        for intent in order:
-            if intent not in wanted:
-                continue
-            if len(reply.lines) > before:
-                reply.lines.append(Html(""))
-            self._dispatch(intent, u, reply)
-            handled = True
-        if topics:
-            if len(reply.lines) > before:
-                reply.lines.append(Html(""))
-            c.answer_topics(_with_topics(u, topics), reply)
-            handled = True
-        return handled
-
-    def _dispatch(self, intent: str, u: Understanding, reply: Reply) -> None:
-        c = self.composer
-        if intent == "compare":
-            c.answer_compare(u, reply)
-        elif intent == "list":
-            c.answer_list(reply)
-        elif intent == "quota":
-            c.answer_quota(u, reply)
-        elif intent == "usd":
-            c.answer_usd(u, reply)
-        elif intent == "date":
-            c.answer_date(u, reply)
-        elif intent == "basis":
-            c.answer_basis(u, reply)
-        elif intent == "sectors":
-            c.answer_sectors(reply)
-        elif intent == "sources":
-            c.answer_sources(u, reply)
-        elif intent == "verified":
-            c.answer_verified(reply)
-        elif intent == "article":
-            c.answer_article(reply)
-        elif intent == "help":
-            reply.lines.extend(self.help().lines)
-        elif intent == "greeting":
-            reply.lines.extend(self.start().lines)
-
     # ----- commands --------------------------------------------------------------
 
     def start(self) -> Reply:
@@ -316,6 +238,10 @@ class AnswerEngine:
             return reply
         u = self.understand(place)
         reply = Reply(intents=["quota"])
+        if u.currencies == ["USD"] and not (u.places or u.countries or u.sectors):
+            # Dollars are the report's conversions, not a place with a quota.
+            self.composer.answer_usd(Understanding(text=""), reply)
+            return reply
         if u.has_subject:
             self.composer.answer_quota(u, reply)
             return reply
@@ -350,8 +276,3 @@ class AnswerEngine:
         reply = Reply(intents=["article"])
         self.composer.answer_article(reply)
         return reply
-
-
-def _with_topics(u: Understanding, topics: list[str]) -> Understanding:
-    clone = Understanding(**{**u.__dict__, "topics": list(topics)})
-    return clone

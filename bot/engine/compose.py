@@ -10,14 +10,14 @@ from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import TypeVar
 
+from bot.engine.arithmetic import difference, implied
 from bot.engine.numbers import day, money, usd
 from bot.engine.reply import Reply
 from bot.engine.understand import Understanding
 from bot.markup import Html, bold, escape, fmt, italic, join
-from db.snapshot import ClaimView, Snapshot, SourceView
+from db.views import ClaimView, Snapshot, SourceView
 
 IMPLIED = "implied by “doubled”; the report does not state the new amount"
-CHANGE_FACTORS = {"doubled": Decimal(2)}
 
 # Store-wide answers are capped so that one question is one or two messages,
 # however large the store grows (at 100,000 claims, an uncapped "/quotas" was
@@ -188,11 +188,12 @@ class Composer:
             return ", ".join(part for part in parts if part)
 
         before = figure(claim.amount, f"{approx}{usd(dollar_amount)}" if dollar_amount else None)
-        factor = CHANGE_FACTORS.get(claim.change or "")
-        if claim.change == "doubled" and factor is not None:
+        new_amount = implied(claim.amount, claim.change)
+        if new_amount is not None:
             lines.append(fmt("Before: {}.", before))
-            doubled_usd = f"about {usd(dollar_amount * factor)}" if dollar_amount else None
-            after = figure(claim.amount * factor, doubled_usd)
+            new_dollars = implied(dollar_amount, claim.change) if dollar_amount else None
+            doubled_usd = f"about {usd(new_dollars)}" if new_dollars else None
+            after = figure(new_amount, doubled_usd)
             lines.append(fmt("Now: doubled, so {} — {}.", after, italic(IMPLIED)))
         elif claim.change == "increased":
             lines.append(fmt("Before: {}.", before))
@@ -334,7 +335,7 @@ class Composer:
                 line = fmt(
                     "{}; doubled, about {} ({}, from the report's own conversion).",
                     line,
-                    usd(claim.usd_amount * 2),
+                    usd(implied(claim.usd_amount, claim.change) or claim.usd_amount),
                     "implied by “doubled”",
                 )
             else:
@@ -561,7 +562,7 @@ class Composer:
                     "{} higher than {}'s ({}) — {}.",
                     high.place or self.place_label(high),
                     usd(high.usd_amount),
-                    usd(high.usd_amount - low.usd_amount),
+                    usd(difference(high.usd_amount, low.usd_amount)),
                     low.place or self.place_label(low),
                     usd(low.usd_amount),
                     italic("our arithmetic; the report makes no such comparison"),
@@ -588,16 +589,20 @@ class Composer:
                 reply.lines.append(fmt("• {}", self.claim_line(claim)))
             self.more_line(hidden, "facts on this topic", reply)
 
-    def answer_missing(self, u: Understanding, reply: Reply) -> None:
-        for missing in u.missing:
-            reply.lines.append(Html(MISSING_TEXT[missing]))
-        reply.answered = bool(reply.claim_ids)
+    def facts_about(self, topic: str, places: Sequence[str]) -> Sequence[ClaimView]:
+        """Active facts on a topic: those about the places asked (and about no place)
+        first; every one when none of them is about those places."""
+        claims = self._facts_by_topic.get(topic, [])
+        if not places:
+            return claims
+        by_place = self._topic_places.get(topic, {})
+        positions = sorted(p for place in [*places, None] for p in by_place.get(place, ()))
+        return [claims[p] for p in dict.fromkeys(positions)] or claims
 
     def answer_unknown(self, names: Iterable[str], reply: Reply) -> None:
         names = list(names)
-        reply.lines.append(
-            fmt("The report does not mention {}. {}", ", ".join(names), self.covered())
-        )
+        shown = ", ".join(names[:-1]) + " or " + names[-1] if len(names) > 1 else "".join(names)
+        reply.lines.append(fmt("The report does not mention {}. {}", shown, self.covered()))
 
 
 TOPIC_TITLES = {
@@ -610,17 +615,4 @@ TOPIC_TITLES = {
     "locals": "What locals think",
     "women": "Young female workers",
     "doubling": "The doubling",
-}
-
-MISSING_TEXT = {
-    "workers_count": "The report does not say how many workers are affected.",
-    "year": (
-        "The report gives no year for any of this: the Dalian directive is dated only "
-        "“March 10”, and the article carries no publication date."
-    ),
-    "total": "The report gives no total: only the monthly quota a person for each place.",
-    "annual": (
-        "The report gives monthly quotas only; it states no yearly figure, and the bot does "
-        "not extrapolate one."
-    ),
 }

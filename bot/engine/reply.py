@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from bot.markup import Html
-from db.snapshot import Snapshot
+from db.views import Snapshot
 
 
 @dataclass

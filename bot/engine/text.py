@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import heapq
 import re
-import unicodedata
+import unicodedata  # noqa: F401  (tests count NFKC calls through text.unicodedata)
 from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from functools import lru_cache
@@ -14,8 +14,9 @@ from itertools import chain
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-# Zero-width and bidirectional controls change nothing a reader sees.
-_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad]")
+from bot.textfold import MAX_COMBINING_MARKS as MAX_COMBINING_MARKS
+from bot.textfold import fold
+
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|\$", re.UNICODE)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
@@ -26,7 +27,6 @@ MAX_QUESTION_CHARS = 2_000
 MAX_CORRECTABLE_CHARS = 32
 MAX_CORRECTED_WORDS = 8
 MAX_TYPO_EDITS = 2  # typo_budget's largest
-MAX_COMBINING_MARKS = 8  # in a row, on one letter
 
 
 def normalize(text: str) -> str:
@@ -51,27 +51,7 @@ def normalize_question(text: str) -> tuple[str, bool]:
 
 
 def _normalized(text: str) -> str:
-    text = unicodedata.normalize("NFKC", _few_marks(text))
-    text = _INVISIBLE.sub("", text).casefold()
-    text = text.replace("’", "'").replace("‘", "'")
-    return " ".join(text.split())
-
-
-def _few_marks(text: str) -> str:
-    """``text`` with at most ``MAX_COMBINING_MARKS`` combining marks in a row.
-
-    NFKC sorts a run of marks in quadratic time (a letter with 4,000 accents cost
-    9 ms a call); no script stacks more than a few on one letter.
-    """
-    if text.isascii():
-        return text
-    kept: list[str] = []
-    run = 0
-    for char in text:
-        run = run + 1 if unicodedata.combining(char) else 0
-        if run <= MAX_COMBINING_MARKS:
-            kept.append(char)
-    return "".join(kept)
+    return fold(text)
 
 
 def words(normalized: str) -> list[str]:

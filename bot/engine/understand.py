@@ -1,15 +1,20 @@
-"""Understanding a question: which intents, and which places, sectors, currencies, topics.
+"""Understanding a question: what it asks about (places, countries, sectors, currencies,
+topics) and what it asks (intents the claims answer, attributes they do not, arithmetic).
 
-Intent words live here in code (they describe what the bot can do); the words
-people use for places, sectors, currencies and topics are aliases in the store,
-so editors can teach new ones (any language) without a release.
+The cue words are data (bot/engine/vocabulary/<lang>.json); the words people use for
+places, sectors, currencies and topics are aliases in the store, so editors can teach
+new ones (any language) without a release. A question word ("who", "when", "why") or a
+weak cue ("new", "how much") counts only when something else in the message is on topic.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 from functools import cached_property
+from itertools import islice
+from typing import Any
 
 from bot.engine.text import (
     BoundedCorrector,
@@ -19,229 +24,8 @@ from bot.engine.text import (
     normalize_question,
     words,
 )
-from db.snapshot import Snapshot
-
-# Order matters only for the order answers come in.
-INTENT_TERMS: dict[str, tuple[str, ...]] = {
-    "greeting": ("hi", "hello", "hey", "thanks", "thank you", "good morning", "привет", "안녕"),
-    "help": ("help", "what can you do", "how do i", "commands", "what do you know"),
-    "verified": (
-        "verified",
-        "verify",
-        "verification",
-        "confirmed",
-        "confirm",
-        "confirmation",
-        "true",
-        "trust",
-        "trustworthy",
-        "reliable",
-        "reliability",
-        "credible",
-        "credibility",
-        "accurate",
-        "proof",
-        "evidence",
-        "fact check",
-        "fact-check",
-        "real",
-        "legit",
-        "unverified",
-        "believe",
-        "is it so",
-        "really",
-        "checked",
-        "independently",
-    ),
-    "sources": (
-        "who says",
-        "who said",
-        "who say",
-        "says who",
-        "who claims",
-        "who told",
-        "source",
-        "sources",
-        "according",
-        "informant",
-        "anonymous",
-        "who is saying",
-        "where from",
-        "where does this come from",
-        "who",
-        "attribution",
-        "quoted",
-        "quote",
-        "where does this",
-        "where does that",
-        "where is this from",
-        "come from",
-        "comes from",
-        "info from",
-    ),
-    "article": (
-        "article",
-        "report",
-        "reported",
-        "reporting",
-        "outlet",
-        "publisher",
-        "published",
-        "publish",
-        "hngn",
-        "daily nk",
-        "dailynk",
-        "title",
-        "headline",
-        "news",
-        "journalist",
-        "media",
-        "newspaper",
-        "author",
-        "written",
-        "wrote",
-    ),
-    "date": (
-        "when",
-        "date",
-        "dated",
-        "directive",
-        "order",
-        "ordered",
-        "march",
-        "since when",
-        "day",
-        "timing",
-        "start",
-        "started",
-        "effective",
-    ),
-    "usd": ("usd", "dollar", "dollars", "$", "us dollars", "in dollars", "convert", "exchange"),
-    "list": (
-        "all quotas",
-        "list",
-        "every quota",
-        "overview",
-        "all the quotas",
-        "summary",
-        "all figures",
-        "all places",
-        "everything",
-        "quotas",
-        "where",
-        "which places",
-        "places",
-        "cities",
-        "countries",
-        "what happened",
-        "tell me everything",
-        "whats new",
-    ),
-    "sectors": (
-        "sector",
-        "sectors",
-        "industry",
-        "industries",
-        "jobs",
-        "job",
-        "kind of work",
-        "what work",
-        "what do they do",
-        "type of work",
-        "occupation",
-    ),
-    "basis": (
-        "per person",
-        "per month",
-        "monthly",
-        "each worker",
-        "per worker",
-        "a month",
-        "a person",
-        "per head",
-        "individual",
-        "each month",
-        "every month",
-        "how often",
-    ),
-    "compare": (
-        "vs",
-        "versus",
-        "compare",
-        "compared",
-        "comparison",
-        "difference",
-        "differ",
-        "higher",
-        "lower",
-        "more than",
-        "less than",
-        "bigger",
-        "larger",
-        "smaller",
-        "between",
-        "pays more",
-        "pay more",
-        "which pays",
-        "which country",
-        "which place",
-        "who pays",
-    ),
-    "quota": (
-        "quota",
-        "quotas",
-        "owe",
-        "pay",
-        "paid",
-        "payment",
-        "payments",
-        "amount",
-        "how much",
-        "much",
-        "demand",
-        "demanded",
-        "required",
-        "target",
-        "sum",
-        "cost",
-        "money",
-        "figure",
-        "figures",
-        "now",
-        "new",
-        "before",
-        "after",
-        "previous",
-        "old",
-        "rubles",
-        "yuan",
-        "increase",
-        "increased",
-        "raise",
-        "raised",
-        "rise",
-        "doubled",
-        "currency",
-        "currencies",
-    ),
-}
-
-# Questions about things the report never states.
-MISSING_TERMS: dict[str, tuple[str, ...]] = {
-    "workers_count": (
-        "how many workers",
-        "how many people",
-        "number of workers",
-        "how many north koreans",
-        "how many laborers",
-        "how many labourers",
-        "workforce size",
-        "headcount",
-    ),
-    "year": ("year", "which year", "what year", "yr"),
-    "total": ("total", "in total", "altogether", "how much money in total", "revenue"),
-    "annual": ("a year", "per year", "annual", "annually", "yearly", "each year", "every year"),
-}
+from bot.engine.vocabulary import Attribute, Cue, Intent, Operation, load
+from db.views import Snapshot
 
 # Words that say nothing about the subject; used to spot an unknown place after "in".
 STOPWORDS = frozenset(
@@ -256,34 +40,111 @@ STOPWORDS = frozenset(
 # Unknown places named in one answer ("The report does not mention ..."): a long
 # message of "in xyz" should not be echoed back whole.
 MAX_UNKNOWN_PLACES = 5
+MAX_SEGMENTS = 6
+# Figures and dates read from one part of a message (a wall of digits is not 1,000 claims).
+MAX_FIGURES = 8
 
 _PLACE_AFTER_PREPOSITION = re.compile(
     r"\b(?:in|at|for|from|about|of)\s+(?:the\s+)?([^\W\d_][\w-]{2,})", re.UNICODE
 )
-_SEGMENT_SPLIT = re.compile(r"[?!;\n]+|\.\s+|\band also\b|\balso\b")
+_AND_ANOTHER = re.compile(r"\s*(?:,|and|or|&)\s+(?:the\s+)?([^\W\d_][\w-]{2,})", re.UNICODE)
+_PLACE_BEFORE_QUOTA = re.compile(r"\b([^\W\d_][\w-]{2,})\s+quotas?\b", re.UNICODE)
+_QUESTION_START = (
+    r"(?:what|whats|what's|how|hows|who|whos|when|where|why|which|can|could|do|does|did|"
+    r"is|are|was|were|will|would)\b"
+)
+_SEGMENT_SPLIT = re.compile(
+    r"[?!;\n]+|\.\s+|\band also\b|\balso\b|,?\s+and\s+(?=" + _QUESTION_START + ")"
+)
+_FIGURE = re.compile(
+    r"(?<![\w.,])(\d{1,3}(?:[,\u00a0\u202f\u2009]\d{3})+|\d+)(?:\.(\d+))?\s*(k\b)?"
+)
+# Russian, Chinese and Korean writers group thousands with a plain space ("200 000"); in
+# English "March 10 124,000" is two figures, so plain spaces group only in those scripts.
+_FIGURE_SPACED = re.compile(
+    r"(?<![\w.,])(\d{1,3}(?:[ ,\u00a0\u202f\u2009]\d{3})+|\d+)(?:\.(\d+))?\s*(k\b)?"
+)
+_NON_LATIN = re.compile(r"[\u0400-\u04ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_MONTHS = (
+    "january february march april may june july august september october november december"
+).split()
+_DATE = re.compile(r"\b(" + "|".join(_MONTHS) + r")\s+(\d{1,2})(?:st|nd|rd|th)?\b")
+_DURATION = re.compile(r"\b(\d+|one|two|three|four|five|six|a)\s+(years?|months?)\b")
+_POSSESSIVE = re.compile(r"(?<=\w)'s\b")
+# "who's" is "who is"; any other "'s" is a possessive ("sakhalin's quota" -> "sakhalin quota").
+_CONTRACTED_IS = re.compile(
+    r"\b(who|what|where|when|how|it|that|there|here|he|she|this)'s\b", re.UNICODE
+)
 
 
 @dataclass
 class Understanding:
     text: str
-    intents: list[str] = field(default_factory=list)
+    intents: list[Intent] = field(default_factory=list)
     places: list[str] = field(default_factory=list)
     countries: list[str] = field(default_factory=list)
     currencies: list[str] = field(default_factory=list)
     sectors: list[str] = field(default_factory=list)
     topics: list[str] = field(default_factory=list)
-    missing: list[str] = field(default_factory=list)
     unknown_places: list[str] = field(default_factory=list)
     corrected_words: dict[str, str] = field(default_factory=dict)
     # The question was longer than the engine reads (text.MAX_QUESTION_CHARS).
     truncated: bool = False
+    # The frame beyond the subjects.
+    attributes: list[Attribute] = field(default_factory=list)
+    operations: list[Operation] = field(default_factory=list)
+    weak_intents: list[Intent] = field(default_factory=list)
+    weak_topics: list[str] = field(default_factory=list)
+    other_currencies: list[str] = field(default_factory=list)
+    regions: list[str] = field(default_factory=list)
+    question_words: list[str] = field(default_factory=list)
+    domain: bool = False
+    now: bool = False
+    before: bool = False
+    role_play: bool = False
+    figures: list[Decimal] = field(default_factory=list)
+    dates: list[str] = field(default_factory=list)
+    months: int | None = None
+    change_factor: float | None = None
+    segments: list[Understanding] = field(default_factory=list)
+    # Topics reached only through a question word ("why" -> the reasons).
+    settled_topics: list[str] = field(default_factory=list)
+    settled_intents: list[Intent] = field(default_factory=list)
 
     @property
     def has_subject(self) -> bool:
         return bool(self.places or self.countries or self.currencies or self.sectors)
 
+    @property
+    def on_topic(self) -> bool:
+        """Something besides question words and weak cues ties it to the report."""
+        return bool(
+            self.has_subject
+            or set(self.intents) - {Intent.GREETING, Intent.HELP}
+            or self.topics
+            or self.attributes
+            or self.unknown_places
+            or self.regions
+            or self.domain
+            or self.other_currencies
+        )
 
-def _add(target: list[str], value: str) -> None:
+    def settle_weak(self, on_topic: bool) -> None:
+        """Weak cues become intents and topics only in an on-topic message."""
+        if on_topic:
+            for intent in self.weak_intents:
+                if intent not in self.intents:
+                    self.intents.append(intent)
+                    self.settled_intents.append(intent)
+            for topic in self.weak_topics:
+                if topic not in self.topics:
+                    self.topics.append(topic)
+                    self.settled_topics.append(topic)
+        self.weak_intents = []
+        self.weak_topics = []
+
+
+def _add(target: list[Any], value: object) -> None:
     if value not in target:
         target.append(value)
 
@@ -291,19 +152,24 @@ def _add(target: list[str], value: str) -> None:
 class Understander:
     """Built once per snapshot (at start-up and when the store changes), used per question."""
 
-    def __init__(self, snapshot: Snapshot, country_names: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        snapshot: Snapshot,
+        country_names: dict[str, str] | None = None,
+        claim_words: frozenset[str] = frozenset(),
+        language: str = "en",
+    ) -> None:
+        self.vocabulary_data = load(language)
         self._phrases: dict[str, list[tuple[str, str]]] = {}
-        for intent, terms in INTENT_TERMS.items():
-            for term in terms:
-                self._phrases.setdefault(term, []).append(("intent", intent))
-        for missing, terms in MISSING_TERMS.items():
-            for term in terms:
-                self._phrases.setdefault(term, []).append(("missing", missing))
+        for term, cues in self.vocabulary_data.phrases.items():
+            self._phrases.setdefault(term, []).extend((str(c), v) for c, v in cues)
+        question_words = self.vocabulary_data.question_words
         for alias in snapshot.aliases:
-            self._phrases.setdefault(normalize(alias.term), []).append((alias.kind, alias.value))
+            term = normalize(alias.term)
+            # A question word is no subject: "why" alone is not about the reasons.
+            kind = f"weak_{alias.kind}" if term in question_words else alias.kind
+            self._phrases.setdefault(term, []).append((kind, alias.value))
         # Places, sectors and topics are their own names too.
-        # Many claims share a place, sector or topic: each value is read once (same
-        # phrases, same order as reading every claim).
         seen: dict[str, set[str]] = {"place": set(), "sector": set(), "topic": set()}
         for claim in snapshot.claims:
             value: str | None
@@ -322,14 +188,14 @@ class Understander:
         self._country_names = country_names or {}
         for name, code in self._country_names.items():
             self._phrases.setdefault(name, []).append(("any_country", code))
-        # Longest phrase (in words) starting with each word: most words start none, so
-        # reading a long message tries one lookup a word, not one a phrase length.
         self._longest_from: dict[str, int] = {}
         for phrase in self._phrases:
             first, *rest = phrase.split(" ")
             self._longest_from[first] = max(self._longest_from.get(first, 1), 1 + len(rest))
         self._cjk_terms = [p for p in self._phrases if has_cjk(p)]
         self.vocabulary = Vocabulary({p for p in self._phrases if " " not in p})
+        # Words that are not place names: ordinary English, and every word the claims use.
+        self._not_places = self.vocabulary_data.ordinary_words | claim_words | question_words
 
     @cached_property
     def known_words(self) -> frozenset[str]:
@@ -337,19 +203,26 @@ class Understander:
 
     def understand(self, question: str) -> Understanding:
         text, truncated = normalize_question(question)
+        text = _POSSESSIVE.sub("", _CONTRACTED_IS.sub(r"\1 is", text))
         result = Understanding(text=text, truncated=truncated)
         corrector = BoundedCorrector(self.vocabulary)
-        segments = [s for s in _SEGMENT_SPLIT.split(text) if s and s.strip()] or [text]
-        for segment in segments:
-            self._read_segment(segment, result, corrector)
+        pieces = [s for s in _SEGMENT_SPLIT.split(text) if s and s.strip()] or [text]
+        # A long message is read whole; only its first few parts are answered apart.
+        if len(pieces) > MAX_SEGMENTS:
+            pieces = [*pieces[: MAX_SEGMENTS - 1], " ".join(pieces[MAX_SEGMENTS - 1 :])]
+        for piece in pieces:
+            segment = Understanding(text=piece)
+            self._read_segment(piece, segment, corrector)
+            self._spot_unknown_places(piece, segment, corrector)
+            self._read_figures(piece, segment)
+            result.segments.append(segment)
         for term in self._cjk_terms:
             if term in text:
                 for kind, value in self._phrases[term]:
-                    self._record(result, kind, value)
-        self._spot_unknown_places(text, result, corrector)
-        # "how many hours" is about hours, not a count the report lacks.
-        if "workers_count" in result.missing and "hours" in result.topics:
-            result.missing.remove("workers_count")
+                    self._record(result.segments[0], kind, value)
+        for segment in result.segments:
+            segment.settle_weak(segment.on_topic)
+            _merge(result, segment)
         return result
 
     def _read_segment(
@@ -370,21 +243,40 @@ class Understander:
                         entries = self._phrases.get(corrected)
                 if entries:
                     for kind, value in entries:
-                        self._record(result, kind, value)
+                        self._record(result, kind, value, phrase)
                     index += size
                     matched = True
                     break
             if not matched:
                 index += 1
 
-    def _record(self, result: Understanding, kind: str, value: str) -> None:
-        if kind == "intent":
-            _add(result.intents, value)
-        elif kind == "missing":
-            _add(result.missing, value)
+    def _record(self, result: Understanding, kind: str, value: str, phrase: str = "") -> None:
+        if kind == Cue.INTENT:
+            _add(result.intents, Intent(value))
+        elif kind == Cue.WEAK_INTENT:
+            _add(result.weak_intents, Intent(value))
+        elif kind == Cue.ATTRIBUTE:
+            _add(result.attributes, Attribute(value))
+            if value == Attribute.OTHER_CURRENCY:
+                name = self.vocabulary_data.other_currencies.get(phrase, phrase)
+                _add(result.other_currencies, name)
+        elif kind == Cue.OPERATION:
+            _add(result.operations, Operation(value))
+        elif kind == Cue.DOMAIN:
+            result.domain = True
+        elif kind == Cue.QUESTION_WORD:
+            _add(result.question_words, phrase)
+        elif kind == Cue.REGION:
+            _add(result.regions, value)
+        elif kind == Cue.NOW:
+            result.now = True
+        elif kind == Cue.BEFORE:
+            result.before = True
+        elif kind == Cue.ROLE_PLAY:
+            result.role_play = True
         elif kind == "place":
             _add(result.places, value)
-        elif kind == "country":
+        elif kind in ("country", "any_country"):
             _add(result.countries, value)
         elif kind == "currency":
             _add(result.currencies, value)
@@ -392,18 +284,91 @@ class Understander:
             _add(result.sectors, value)
         elif kind == "topic":
             _add(result.topics, value)
-        elif kind == "any_country":
-            _add(result.countries, value)
+        elif kind == "weak_topic":
+            _add(result.weak_topics, value)
+        if phrase in self.vocabulary_data.change_words:
+            result.change_factor = self.vocabulary_data.change_words[phrase]
+
+    def _read_figures(self, text: str, result: Understanding) -> None:
+        for match in islice(_DATE.finditer(text), MAX_FIGURES):
+            _add(result.dates, f"{match.group(1).capitalize()} {int(match.group(2))}")
+        dated = {m.group(2) for m in islice(_DATE.finditer(text), MAX_FIGURES)}
+        figures = _FIGURE_SPACED if _NON_LATIN.search(text) else _FIGURE
+        for match in islice(figures.finditer(text), MAX_FIGURES):
+            whole, fraction, thousands = match.group(1), match.group(2), match.group(3)
+            if whole in dated:
+                continue
+            digits = re.sub(r"\D", "", whole)
+            try:
+                value = Decimal(digits + (f".{fraction}" if fraction else ""))
+            except InvalidOperation:
+                continue
+            if thousands:
+                value *= 1000
+            _add(result.figures, value)
+        numbers = self.vocabulary_data.number_words
+        for match in _DURATION.finditer(text):
+            count_word, unit = match.group(1), match.group(2)
+            count = int(count_word) if count_word.isdigit() else numbers.get(count_word, 1)
+            if count > 1:  # "a year" is a rate (per year), "two years" a span
+                result.months = count * (12 if unit.startswith("year") else 1)
 
     def _spot_unknown_places(
         self, text: str, result: Understanding, corrector: BoundedCorrector
     ) -> None:
+        candidates: list[str] = []
         for match in _PLACE_AFTER_PREPOSITION.finditer(text):
+            candidates.append(match.group(1))
+            # "in vladivostok and khabarovsk": the second name too.
+            more = _AND_ANOTHER.match(text, match.end())
+            if more is not None:
+                candidates.append(more.group(1))
+        candidates += [m.group(1) for m in _PLACE_BEFORE_QUOTA.finditer(text)]
+        for word in candidates:
             if len(result.unknown_places) >= MAX_UNKNOWN_PLACES:
                 break
-            word = match.group(1)
-            if word in STOPWORDS or word in self.known_words:
+            if word in STOPWORDS or word in self.known_words or word in self._not_places:
+                continue
+            if _ordinary_form(word, self._not_places):
                 continue
             if corrector.correct(word) is not None or corrector.skipped(word):
                 continue  # a typo of a known word, or perhaps one
             _add(result.unknown_places, word)
+
+
+def _ordinary_form(word: str, ordinary: frozenset[str]) -> bool:
+    """An inflected ordinary word ("workers'", "going", "regulars") is no place name."""
+    for suffix in ("s", "es", "ing", "ed", "ly", "ers", "er"):
+        if word.endswith(suffix) and word[: -len(suffix)] in ordinary:
+            return True
+    return word.endswith(("ing", "ly", "ness", "ment", "tion", "able", "ful", "less", "ous"))
+
+
+def _merge(into: Understanding, part: Understanding) -> None:
+    for name in (
+        "intents",
+        "places",
+        "countries",
+        "currencies",
+        "sectors",
+        "topics",
+        "unknown_places",
+        "attributes",
+        "operations",
+        "other_currencies",
+        "regions",
+        "question_words",
+        "figures",
+        "dates",
+    ):
+        target = getattr(into, name)
+        for value in getattr(part, name):
+            _add(target, value)
+    into.corrected_words.update(part.corrected_words)
+    into.domain = into.domain or part.domain
+    into.now = into.now or part.now
+    into.before = into.before or part.before
+    into.role_play = into.role_play or part.role_play
+    into.months = into.months if into.months is not None else part.months
+    if part.change_factor is not None:
+        into.change_factor = part.change_factor

@@ -93,7 +93,12 @@ QUESTIONS: list[tuple[str, list[str], list[str]]] = [
     ("what is the quota in vietnam", ["does not", "Sakhalin"], ["62,000 rubles a person"]),
     ("quota in moscow", ["does not mention moscow"], []),
     ("what about south korea", ["does not", "covers"], []),
-    ("how much will they pay in a year", ["monthly quotas only"], ["744,000", "1,488,000"]),
+    # A yearly figure is our arithmetic, labelled, from the stated monthly amount.
+    (
+        "how much will they pay in a year",
+        ["monthly quotas only", "744,000 rubles", "our arithmetic"],
+        ["1,488,000"],
+    ),
     ("did they double it", ["doubled"], ["I answer questions"]),
     ("which country pays more", ["our arithmetic"], []),
     ("where are the workers", ["Sakhalin", "Dalian"], []),
@@ -134,6 +139,8 @@ def test_every_number_comes_from_the_store_or_is_labelled(engine: AnswerEngine) 
         "6,800": "implied",
         "940": "implied",
         "260": "our arithmetic",
+        "744,000": "our arithmetic",
+        "40,800": "our arithmetic",
     }
     for question, _, _ in QUESTIONS:
         lines = text_of(engine, question).splitlines()

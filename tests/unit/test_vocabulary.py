@@ -96,3 +96,48 @@ def test_close_names_exclude_and_limit() -> None:
     assert index.close_to("shakalin", n=1) == ["Sakhalin"]
     assert index.close_to("zzzz") == []
     assert index.close_to("") == []
+
+
+def test_the_vocabulary_file_names_only_known_intents_attributes_and_operations() -> None:
+    import json
+
+    from bot.engine.vocabulary import FOLDER, Attribute, Intent, Operation, load
+
+    data = json.loads((FOLDER / "en.json").read_text(encoding="utf-8"))
+    assert {Intent(name) for name in data["intents"]} <= set(Intent)
+    # Every attribute the engine knows has its cues and its "does not say" sentence.
+    assert {Attribute(name) for name in data["attributes"]} == set(Attribute)
+    assert {Operation(name) for name in data["operations"]} == set(Operation)
+    vocabulary = load("en")
+    for attribute, info in vocabulary.attributes.items():
+        assert data["attributes"][attribute]["cues"], attribute
+        assert info.says or attribute == Attribute.ESTIMATE, attribute
+    # Question words are cues of their own, never strong intents.
+    strong = {t for cues in data["intents"].values() for t in cues.get("strong", ())}
+    assert not strong & set(data["question_words"])
+
+
+def test_search_ranks_claims_by_their_words() -> None:
+    import datetime as dt
+
+    from bot.engine.retrieval import ClaimSearch, stem
+    from db.views import ClaimView
+
+    def claim(claim_id: int, statement: str, quote: str | None = None) -> ClaimView:
+        return ClaimView(
+            id=claim_id, kind="fact", topic="t", statement=statement, quote=quote, place=None,
+            source_id=1, article_id=1, status="active", retracted_at=None,
+            retraction_reason=None, corrected_at=None, created_at=dt.datetime(2000, 1, 1),
+        )  # fmt: skip
+
+    claims = [
+        claim(1, "Workers had planned to stay two or three years and return home."),
+        claim(2, "Laborers are forced to work longer hours."),
+        claim(3, "Locals feel sorry for them.", "Chinese people feel very sorry for them."),
+    ]
+    search = ClaimSearch(claims, {"unhappy": ["sorry"]}, {"how long": "years"})
+    assert stem("planning") == stem("planned") == "plan"
+    assert search.search("how long were they planning to stay")[0].claim.id == 1
+    assert [hit.claim.id for hit in search.search("who feels sorry")] == [3]
+    assert [hit.claim.id for hit in search.search("are they unhappy")] == [3]
+    assert search.search("what about the weather") == []

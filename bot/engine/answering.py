@@ -1,0 +1,218 @@
+"""Answering a question's frames: each part of a message, what it asks, in order.
+
+The understander reads a message into parts (``Understanding.segments``); here each part
+is answered: an uncovered place, a wrong premise, what the report does not say, arithmetic,
+then the intents the claims answer (a dispatch table), topics, and last a search of what
+the claims say. Plain Python: no Telegram, no database.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from bot.engine.arithmetic import Arithmetic
+from bot.engine.compose import Composer
+from bot.engine.honest import Honest
+from bot.engine.reply import Reply
+from bot.engine.understand import Understanding
+from bot.engine.vocabulary import Attribute, Intent
+from bot.markup import Html
+
+# The order answers come in when one part of a message asks several things.
+DISPATCH_ORDER = (
+    Intent.COMPARE, Intent.LIST, Intent.QUOTA, Intent.USD, Intent.DATE, Intent.BASIS,
+    Intent.SECTORS, Intent.SOURCES, Intent.VERIFIED, Intent.TRUST_OUTLET, Intent.ARTICLE,
+    Intent.HELP, Intent.GREETING,
+)  # fmt: skip
+
+
+class Answerer:
+    def __init__(
+        self,
+        composer: Composer,
+        honest: Honest,
+        arithmetic: Arithmetic,
+        *,
+        help_lines: Callable[[], list[Html]],
+        start_lines: Callable[[], list[Html]],
+        off_topic: Callable[[], Reply],
+    ) -> None:
+        self.composer = c = composer
+        self.honest = honest
+        self.arithmetic = arithmetic
+        self._off_topic = off_topic
+        self._dispatch: dict[Intent, Callable[[Understanding, Reply], None]] = {
+            Intent.COMPARE: c.answer_compare,
+            Intent.LIST: lambda u, reply: c.answer_list(reply),
+            Intent.QUOTA: c.answer_quota,
+            Intent.USD: c.answer_usd,
+            Intent.DATE: c.answer_date,
+            Intent.BASIS: c.answer_basis,
+            Intent.SECTORS: lambda u, reply: c.answer_sectors(reply),
+            Intent.SOURCES: c.answer_sources,
+            Intent.VERIFIED: lambda u, reply: c.answer_verified(reply),
+            Intent.TRUST_OUTLET: lambda u, reply: honest.trust_outlet(reply),
+            Intent.ARTICLE: lambda u, reply: c.answer_article(reply),
+            Intent.HELP: lambda u, reply: reply.lines.extend(help_lines()),
+            Intent.GREETING: lambda u, reply: reply.lines.extend(start_lines()),
+        }
+
+    def answer(self, u: Understanding) -> Reply:
+        reply = Reply()
+        polite = {Intent.GREETING, Intent.HELP}
+        segments = [s for s in u.segments if s.on_topic or polite & set(s.intents)]
+        if any(s.on_topic for s in segments):
+            # "thanks!" after a question is not a question of its own.
+            segments = [s for s in segments if s.on_topic]
+        for segment in segments:
+            if reply.lines:
+                reply.lines.append(Html(""))
+            before = len(reply.lines)
+            if not self._answer_segment(segment, reply):
+                del reply.lines[before:]
+                if reply.lines and reply.lines[-1] == "":
+                    reply.lines.pop()
+            elif before:
+                # A later part of the message repeats nothing an earlier part said.
+                said = set(reply.lines[:before])
+                fresh = [line for line in reply.lines[before:] if line == "" or line not in said]
+                reply.lines[before:] = fresh
+        if not reply.lines:
+            off = self._off_topic()
+            off.intents = [Intent.OFF_TOPIC]
+            return off
+        # Only "the report does not say / mention": the question stays unanswered (editors
+        # see it in /unanswered), even when closely related facts were shown.
+        if set(reply.intents) <= {Intent.SILENT, Intent.NOT_COVERED}:
+            reply.answered = False
+        reply.intents = list(dict.fromkeys(reply.intents))
+        return reply
+
+    def _answer_segment(self, s: Understanding, reply: Reply) -> bool:
+        """One part of a message: its subjects, what it asks, and how."""
+        c = self.composer
+        covered = c.covered_countries
+        uncovered = [code for code in s.countries if code not in covered]
+        s.countries = [code for code in s.countries if code in covered]
+        # USD is the report's conversion, not a place: "in dollars" is what is asked.
+        if "USD" in s.currencies:
+            s.currencies.remove("USD")
+            _add_intent(s, Intent.USD)
+        unknown = [c.country(code) for code in uncovered]
+        unknown += [*s.unknown_places, *s.regions]
+        asks = set(s.intents) - {Intent.QUOTA, Intent.USD, Intent.COMPARE, Intent.LIST}
+        asks -= set(s.settled_intents)
+        topics = set(s.topics) - {"quota", "doubling", *s.settled_topics}
+        if unknown and not s.has_subject and not asks and not s.attributes and not topics:
+            c.answer_unknown(unknown, reply)
+            reply.intents.append(Intent.NOT_COVERED)
+            return True
+        handled = False
+        if s.role_play:
+            self.honest.refuse_role(reply)
+        quotas = c.quotas(s) if s.has_subject else c.quotas()
+        corrected = self.honest.corrections(s, quotas, reply)
+        handled = corrected or handled
+        skip = {Attribute.WAGES} if corrected else set()
+        if Attribute.OTHER_CURRENCY in s.attributes:
+            s.intents = [i for i in s.intents if i not in (Intent.USD,)]
+        if self.honest.silent(s, reply, skip):
+            # The question was about what the report does not give: no figure answers it.
+            keep = {Intent.VERIFIED, Intent.SOURCES} - set(s.settled_intents)
+            s.intents = [i for i in s.intents if i in keep]
+            s.topics = []
+            handled = True
+        elif Attribute.ESTIMATE in s.attributes:
+            handled = True
+        if corrected:
+            s.intents = [i for i in s.intents if i not in (Intent.QUOTA, Intent.BASIS)]
+        elif self.arithmetic.answer(s, quotas, c.quotas(), reply):
+            return True
+        # After "the report does not say", no figure is shown unless asked for.
+        handled = self._run(s, reply, default_quota=not handled, search=not handled) or handled
+        if unknown:
+            c.answer_unknown(unknown, reply)
+            reply.intents.append(Intent.NOT_COVERED)
+            handled = True
+        return handled
+
+    def _run(
+        self, s: Understanding, reply: Reply, *, default_quota: bool = True, search: bool = True
+    ) -> bool:
+        c = self.composer
+        wanted = set(s.intents)
+        topics = [t for t in s.topics if t not in ("quota", "doubling")]
+        # Cues that only hint ("the article", "how much") yield to what is asked outright.
+        hinted = set(s.settled_intents)
+        if wanted - hinted or [t for t in topics if t not in s.settled_topics]:
+            wanted -= hinted - {Intent.QUOTA, Intent.DATE}
+        if "doubling" in s.topics and not wanted and not topics:
+            wanted.add(Intent.QUOTA)
+        if not wanted and not topics and s.has_subject and default_quota:
+            wanted.add(Intent.QUOTA)
+        # What is asked beats the noun it is asked about: "when did the quota double",
+        # "why was it doubled".
+        asks_date = "when" in s.question_words or "date" in s.text.split()
+        if (Intent.DATE in wanted and asks_date) or "reason" in s.settled_topics:
+            wanted -= {Intent.QUOTA, Intent.BASIS, Intent.LIST}
+        if Intent.VERIFIED in wanted and Intent.ARTICLE in wanted:
+            wanted -= {Intent.VERIFIED, Intent.ARTICLE}
+            wanted.add(Intent.TRUST_OUTLET)
+        handled = False
+        if Intent.SOURCES in wanted and s.countries and "what" in s.question_words:
+            if self.honest.source_statements(s, reply):
+                wanted -= {Intent.SOURCES, Intent.QUOTA}
+                handled = True
+        elif Intent.SOURCES in wanted and self.honest.attribute_quote(s, reply):
+            wanted -= {Intent.SOURCES, Intent.QUOTA}
+            topics = []  # the claim it found is the answer
+            handled = True
+        if Intent.COMPARE in wanted or Intent.LIST in wanted:
+            wanted.discard(Intent.QUOTA)
+        if Intent.LIST in wanted and s.has_subject:
+            wanted.discard(Intent.LIST)
+            wanted.add(Intent.QUOTA)
+        if Intent.QUOTA in wanted:
+            wanted -= (
+                {Intent.USD, Intent.DATE}
+                if s.has_subject or not {Intent.USD, Intent.DATE} & wanted
+                else set()
+            )
+        if {Intent.GREETING, Intent.HELP} & wanted and len(wanted) > 1:
+            wanted -= {Intent.GREETING, Intent.HELP}
+        # Topics reached only through a question word ("why ...") yield to claims that
+        # match the question's own words.
+        weak_topics_only = topics and all(t in s.settled_topics for t in topics)
+        # "why was it doubled" asks the reasons; "why are they unhappy" asks what claims say.
+        about_the_change = Intent.QUOTA in s.intents or "doubling" in s.topics
+        search_first = weak_topics_only and not wanted and not about_the_change
+        if search_first and self.honest.statements(s.text, reply):
+            return True
+        before = len(reply.lines)
+        for intent in DISPATCH_ORDER:
+            if intent not in wanted:
+                continue
+            if len(reply.lines) > before:
+                reply.lines.append(Html(""))
+            self._dispatch[intent](s, reply)
+            reply.intents.append(intent)
+            handled = True
+        if topics:
+            if len(reply.lines) > before:
+                reply.lines.append(Html(""))
+            c.answer_topics(_with_topics(s, topics), reply)
+            reply.intents.extend(f"topic:{t}" for t in topics)
+            handled = True
+        if not handled and search:
+            handled = self.honest.statements(s.text, reply)
+        return handled
+
+
+def _add_intent(u: Understanding, intent: Intent) -> None:
+    if intent not in u.intents:
+        u.intents.append(intent)
+
+
+def _with_topics(u: Understanding, topics: list[str]) -> Understanding:
+    clone = Understanding(**{**u.__dict__, "topics": list(topics)})
+    return clone

@@ -1,0 +1,328 @@
+"""Every derived figure: one place computes them all, each labelled as our arithmetic.
+
+Only stored claims go in: a quota's amount, the report's own dollar conversion, and the
+amount implied by "doubled". Where a figure cannot be derived honestly (no new amount for
+"increased", different currencies and no conversion), the answer says why not.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from bot.engine.numbers import money, usd
+from bot.engine.reply import Reply
+from bot.engine.understand import Understanding
+from bot.engine.vocabulary import Intent, Operation
+from bot.markup import Html, fmt, italic
+from db.views import ClaimView
+
+LABEL = "our arithmetic from the report's figures; the report states no such figure"
+IMPLIED = "implied by “doubled”"
+MONTHS_A_YEAR = Decimal(12)
+WEEKS_A_YEAR = Decimal(52)
+DAYS_A_YEAR = Decimal(365)
+PERIODS = {
+    Operation.PER_YEAR: (MONTHS_A_YEAR, Decimal(1), "a year", "× twelve months"),
+    Operation.PER_WEEK: (
+        MONTHS_A_YEAR,
+        WEEKS_A_YEAR,
+        "a week",
+        "× twelve months ÷ fifty-two weeks",
+    ),
+    Operation.PER_DAY: (
+        MONTHS_A_YEAR,
+        DAYS_A_YEAR,
+        "a day",
+        "× twelve months ÷ the days in a year",
+    ),
+}
+# How a reported change word scales the stated amount ("doubled": the new amount is implied).
+CHANGE_FACTORS = {"doubled": Decimal(2)}
+
+
+def implied(amount: Decimal, change: str | None) -> Decimal | None:
+    """The new amount a change word implies ("doubled" -> twice), else None."""
+    factor = CHANGE_FACTORS.get(change or "")
+    return amount * factor if factor is not None else None
+
+
+def difference(high: Decimal, low: Decimal) -> Decimal:
+    return high - low
+
+
+def rounded(value: Decimal, places: int = 0) -> Decimal:
+    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One monthly figure of one quota, in its currency or in dollars, with its label."""
+
+    claim: ClaimView
+    amount: Decimal
+    in_dollars: bool
+    implied: bool
+
+    def text(self, amount: Decimal | None = None) -> str:
+        value = self.amount if amount is None else amount
+        if self.in_dollars:
+            return usd(value)
+        return money(value, self.claim.currency or "")
+
+    def described(self) -> str:
+        """The figure with the stated amount it comes from: "62,000 rubles (RUB), nearly $730"."""
+        claim = self.claim
+        if not self.in_dollars or claim.amount is None:
+            return self.text()
+        stated = money(claim.amount * (2 if self.implied else 1), claim.currency or "")
+        approx = "about" if self.implied else "nearly"
+        return f"{stated}, {approx} {self.text()}"
+
+    @property
+    def name(self) -> str:
+        return self.claim.place or self.claim.country or "this place"
+
+
+class Arithmetic:
+    """Operations a question asks for, on the quotas it is about."""
+
+    @staticmethod
+    def wanted(u: Understanding) -> list[Operation]:
+        ops = [op for op in u.operations if op != Operation.DOUBLE or u.figures]
+        # "a day" in "how many hours a day" is no sum of money: periods need an amount asked.
+        asks_amount = Intent.QUOTA in u.intents or Intent.USD in u.intents or u.currencies
+        ops = [op for op in ops if op not in PERIODS or asks_amount]
+        # "how much higher, in percent": the percentage is the answer, not also the gap.
+        if Operation.RATIO in ops or Operation.PERCENTAGE in ops:
+            ops = [op for op in ops if op != Operation.DIFFERENCE]
+        if u.months and u.months > 1 and Operation.TOTAL not in ops and Intent.QUOTA in u.intents:
+            ops.append(Operation.TOTAL)
+        return ops
+
+    def figure(self, claim: ClaimView, u: Understanding, dollars: bool) -> Figure | None:
+        base = claim.usd_amount if dollars else claim.amount
+        if base is None:
+            return None
+        now = u.now and not u.before
+        new = implied(base, claim.change)
+        if now and new is not None:
+            return Figure(claim, new, dollars, implied=True)
+        if now and claim.change not in (None, "none"):
+            return None  # "increased": the new amount is unknown
+        return Figure(claim, base, dollars, implied=False)
+
+    def answer(
+        self, u: Understanding, quotas: list[ClaimView], every: list[ClaimView], reply: Reply
+    ) -> bool:
+        """``quotas``: those the question names (else all); ``every``: all current ones."""
+        ops = self.wanted(u)
+        if not ops or not quotas:
+            return False
+        answered = False
+        dollars = Intent.USD in u.intents or "USD" in u.currencies
+        # Two places' figures are compared only when the question names both, or names
+        # one and the store holds just one other ("how much more does Sakhalin pay");
+        # they are added up only when it names both.
+        named = len(u.places) + len(u.countries) >= 2
+        others = [c for c in every if c not in quotas]
+        pair = quotas[:2] if named else []
+        if len(quotas) == 1 and len(others) == 1 and not (u.now or u.before):
+            pair = [*quotas, *others]
+        elif not (u.places or u.countries) and len(every) == 2:
+            pair = list(every)  # "the two quotas"
+        for op in ops:
+            if op == Operation.DOUBLE:
+                self._double(u, quotas, reply)
+            elif op in PERIODS and Intent.BASIS in u.intents:
+                continue  # "per month or per year?" asks the period, not a sum
+            elif op in PERIODS and not (op == Operation.PER_YEAR and u.months):
+                self._per_period(op, u, quotas, dollars, reply)
+            elif op == Operation.TOTAL and u.months:
+                self._over_months(u, quotas, dollars, reply)
+            elif op == Operation.TOTAL and named and pair:
+                self._pair(op, u, pair, dollars, reply)
+            elif op == Operation.DIFFERENCE and len(quotas) == 1 and (u.now or u.before):
+                self._now_minus_before(quotas[0], dollars, reply)
+            elif op in (Operation.RATIO, Operation.PERCENTAGE, Operation.DIFFERENCE) and pair:
+                self._pair(op, u, pair, dollars, reply)
+            else:
+                continue
+            answered = True
+        if answered:
+            reply.intents.append(Intent.ARITHMETIC)
+        return answered
+
+    def _use(self, figure: Figure, reply: Reply) -> None:
+        reply.use(figure.claim.id, figure.claim.article_id)
+
+    def _state(self, figure: Figure) -> str:
+        label = f" ({IMPLIED})" if figure.implied else ""
+        source = (
+            " (the report's own conversion)" if figure.in_dollars and not figure.implied else ""
+        )
+        return f"{figure.text()} a month{label}{source}"
+
+    def _per_period(
+        self, op: Operation, u: Understanding, quotas: list[ClaimView], dollars: bool, reply: Reply
+    ) -> None:
+        times, per, period, how = PERIODS[op]
+        for claim in quotas[:5]:
+            figure = self.figure(claim, u, dollars)
+            if figure is None:
+                reply.lines.append(self._no_new_amount(claim))
+                continue
+            self._use(figure, reply)
+            value = rounded(figure.amount * times / per)
+            reply.lines.append(
+                fmt(
+                    "{}: {} is about {} {} ({}) — {}; the report gives monthly quotas only.",
+                    figure.name,
+                    self._state(figure),
+                    figure.text(value),
+                    period,
+                    how,
+                    italic(LABEL),
+                )
+            )
+
+    def _over_months(
+        self, u: Understanding, quotas: list[ClaimView], dollars: bool, reply: Reply
+    ) -> None:
+        months = Decimal(u.months or 1)
+        years = u.months // 12 if u.months and u.months % 12 == 0 else None
+        span = f"{_spelled(years)} years" if years else f"{_spelled(u.months or 1)} months"
+        for claim in quotas[:5]:
+            figure = self.figure(claim, u, dollars)
+            if figure is None:
+                reply.lines.append(self._no_new_amount(claim))
+                continue
+            self._use(figure, reply)
+            reply.lines.append(
+                fmt(
+                    "{}: {} over {} comes to {} — {}.",
+                    figure.name,
+                    self._state(figure),
+                    span,
+                    figure.text(figure.amount * months),
+                    italic(LABEL),
+                )
+            )
+
+    def _pair(
+        self,
+        op: Operation,
+        u: Understanding,
+        quotas: list[ClaimView],
+        dollars: bool,
+        reply: Reply,
+    ) -> None:
+        currencies = {c.currency for c in quotas}
+        in_dollars = dollars or len(currencies) > 1
+        figures = [self.figure(c, u, in_dollars) for c in quotas]
+        if any(f is None for f in figures):
+            reply.lines.append(
+                Html(
+                    "I will not compute that: the report gives no dollar figure or no new "
+                    "amount for one of them, and different currencies cannot be compared "
+                    "without a rate."
+                )
+            )
+            return
+        high, low = sorted(
+            (f for f in figures if f is not None), key=lambda f: f.amount, reverse=True
+        )
+        for figure in (high, low):
+            self._use(figure, reply)
+        unit = " in the report's dollar conversions" if in_dollars else ""
+        if op == Operation.RATIO:
+            ratio = rounded(high.amount / low.amount, 2)
+            line = fmt(
+                "{} ({}) is about {} times {} ({}){} — {}.",
+                high.name, high.described(), f"{ratio}", low.name, low.described(), unit,
+                italic(LABEL),
+            )  # fmt: skip
+        elif op == Operation.PERCENTAGE:
+            share = rounded((high.amount - low.amount) * 100 / low.amount, 1)
+            line = fmt(
+                "{} ({}) is about {}% higher than {} ({}){} — {}.",
+                high.name, high.described(), f"{share}", low.name, low.described(), unit,
+                italic(LABEL),
+            )  # fmt: skip
+        elif op == Operation.DIFFERENCE:
+            line = fmt(
+                "{} ({}) is about {} more a month than {} ({}){} — {}.",
+                high.name, high.described(), high.text(difference(high.amount, low.amount)),
+                low.name,
+                low.described(), unit, italic(LABEL),
+            )  # fmt: skip
+        else:
+            line = fmt(
+                "{} ({}) and {} ({}) together come to about {} a month{} — {}.",
+                high.name, high.described(), low.name, low.described(),
+                high.text(high.amount + low.amount),
+                unit, italic(LABEL),
+            )  # fmt: skip
+        reply.lines.append(line)
+        if high.implied or low.implied:
+            reply.lines.append(italic(f"The new amounts are {IMPLIED}."))
+
+    def _now_minus_before(self, claim: ClaimView, dollars: bool, reply: Reply) -> None:
+        base = claim.usd_amount if dollars else claim.amount
+        new = implied(base, claim.change) if base is not None else None
+        if base is None or new is None:
+            reply.lines.append(self._no_new_amount(claim))
+            return
+        reply.use(claim.id, claim.article_id)
+        text = usd if dollars else (lambda a: money(a, claim.currency or ""))
+        reply.lines.append(
+            fmt(
+                "{}: before, {} a month; now doubled, so about {} ({}) — {} more a month, {}.",
+                claim.place or claim.country or "",
+                text(base),
+                text(new),
+                IMPLIED,
+                text(difference(new, base)),
+                italic(LABEL),
+            )
+        )
+
+    def _double(self, u: Understanding, quotas: list[ClaimView], reply: Reply) -> None:
+        for value in u.figures:
+            for claim in quotas:
+                for stored, dollars in ((claim.amount, False), (claim.usd_amount, True)):
+                    new = implied(stored, claim.change) if stored is not None else None
+                    if stored is None or stored != value or new is None:
+                        continue
+                    reply.use(claim.id, claim.article_id)
+                    shown = usd(stored) if dollars else money(stored, claim.currency or "")
+                    doubled = (
+                        usd(stored * 2) if dollars else money(stored * 2, claim.currency or "")
+                    )
+                    reply.lines.append(
+                        fmt(
+                            "Double {} ({}'s monthly quota before the doubling) is {} — the "
+                            "new amount {}; the report does not state it.",
+                            shown,
+                            claim.place or claim.country or "",
+                            doubled,
+                            IMPLIED,
+                        )
+                    )
+                    return
+        reply.lines.append(
+            Html("I only compute from the report's own figures, and that is not one of them.")
+        )
+
+    @staticmethod
+    def _no_new_amount(claim: ClaimView) -> Html:
+        return fmt(
+            "{}: the report gives no new amount (only that it {}), so I will not compute one.",
+            claim.place or claim.country or "",
+            claim.change or "changed",
+        )
+
+
+def _spelled(number: int) -> str:
+    words = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+    return words[number] if 0 <= number < len(words) else f"{number:,}"

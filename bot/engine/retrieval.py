@@ -1,0 +1,139 @@
+"""Ranked retrieval over what the claims say: BM25 over stemmed statement and quote words.
+
+Built once per snapshot. A small BM25 of our own rather than a library: the index is a
+dict of postings (a few MB at 100,000 claims), builds in one pass, and a question of a
+few words touches only the postings of its words — no dependency, no start-up cost.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from db.views import ClaimView, Snapshot
+
+_TOKEN = re.compile(r"[^\W\d_]+", re.UNICODE)
+# Suffixes stripped, longest first: "planned" and "planning" meet "plan", "calls" "call".
+_SUFFIXES = (
+    "ingly",
+    "ations",
+    "ation",
+    "ings",
+    "ing",
+    "edly",
+    "ies",
+    "ied",
+    "ers",
+    "ed",
+    "es",
+    "er",
+    "ly",
+    "s",
+)
+# Words that carry no meaning for ranking (question words, pronouns, auxiliaries).
+STOP = frozenset(
+    "a an the and or but of in on at to for from by with about as is are was were be been being "
+    "do does did done have has had i you he she it we they them their there this that these those "
+    "what whats which who whom whose when where why how can could would should will shall may "
+    "might "
+    "must not no yes so if then than too very just also any some all each every my your our me us "
+    "its his her hers into over under up down out off again more most much many such only own same "
+    "s t don dont isn aren wasn weren won t ve ll re d m say said says tell told think north korea "
+    "korean koreans nk report article".split()
+)
+
+K1 = 1.2
+B = 0.75
+
+
+def stem(word: str) -> str:
+    word = word.casefold().replace("'", "")
+    if len(word) <= 4:
+        return word
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+            break
+    # "plann" (planned) and "plan" meet; "stay" keeps its y.
+    if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "ls":
+        word = word[:-1]
+    return word
+
+
+def terms(text: str) -> list[str]:
+    return [stem(w) for w in _TOKEN.findall(text.casefold()) if w not in STOP and len(w) > 1]
+
+
+@dataclass(frozen=True)
+class Hit:
+    claim: ClaimView
+    score: float
+
+
+class ClaimSearch:
+    """BM25 over every active claim's statement and quote."""
+
+    def __init__(
+        self,
+        claims: Iterable[ClaimView],
+        synonyms: dict[str, list[str]] | None = None,
+        phrase_synonyms: dict[str, str] | None = None,
+    ) -> None:
+        self._claims: list[ClaimView] = []
+        self._lengths: list[int] = []
+        self._postings: dict[str, list[tuple[int, int]]] = {}
+        for claim in claims:
+            counts = Counter(terms(f"{claim.statement} {claim.quote or ''}"))
+            position = len(self._claims)
+            self._claims.append(claim)
+            self._lengths.append(sum(counts.values()))
+            for term, count in counts.items():
+                self._postings.setdefault(term, []).append((position, count))
+        total = len(self._claims)
+        self._average = (sum(self._lengths) / total) if total else 1.0
+        self._idf = {
+            term: math.log(1 + (total - len(p) + 0.5) / (len(p) + 0.5))
+            for term, p in self._postings.items()
+        }
+        self._synonyms = {stem(k): [stem(v) for v in vs] for k, vs in (synonyms or {}).items()}
+        self._phrases = [
+            (re.compile(rf"\b{re.escape(k)}\b"), v) for k, v in (phrase_synonyms or {}).items()
+        ]
+
+    def expand(self, words: list[str]) -> list[str]:
+        expanded = list(words)
+        for word in words:
+            expanded.extend(self._synonyms.get(word, ()))
+        return list(dict.fromkeys(expanded))
+
+    def search(self, question: str, limit: int = 3, max_terms: int = 12) -> list[Hit]:
+        """The best claims for the question's words, best first (at most ``limit``)."""
+        for pattern, meaning in self._phrases:
+            question = pattern.sub(f" {meaning} ", question)
+        asked = self.expand(terms(question)[:max_terms])
+        scores: dict[int, float] = {}
+        for term in asked:
+            idf = self._idf.get(term)
+            if idf is None:
+                continue
+            for position, count in self._postings[term]:
+                norm = K1 * (1 - B + B * self._lengths[position] / self._average)
+                scores[position] = scores.get(position, 0.0) + idf * count * (K1 + 1) / (
+                    count + norm
+                )
+        best = sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:limit]
+        return [Hit(self._claims[position], score) for position, score in best]
+
+    def known(self, word: str) -> bool:
+        return stem(word) in self._postings
+
+
+def claim_words(snapshot: Snapshot) -> frozenset[str]:
+    """Every word the active claims use (folded): such words are not place names."""
+    found: set[str] = set()
+    for claim in snapshot.active_claims:
+        found.update(_TOKEN.findall(f"{claim.statement} {claim.quote or ''}".casefold()))
+    return frozenset(found)

@@ -1,0 +1,187 @@
+"""The words questions are read with: a JSON file per language (vocabulary/<lang>.json).
+
+Intent cues say what the bot can answer from claims; attribute cues include things no
+claim holds, so the engine knows when it was asked something the reports do not say.
+Data, not code: a Russian, Chinese or Korean file can be added beside the English one.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from bot.textfold import fold
+
+FOLDER = Path(__file__).with_name("vocabulary")
+
+
+class Intent(StrEnum):
+    """What the bot can answer from claims (also logged as the reply's intents)."""
+
+    GREETING = "greeting"
+    HELP = "help"
+    VERIFIED = "verified"
+    SOURCES = "sources"
+    ARTICLE = "article"
+    DATE = "date"
+    USD = "usd"
+    LIST = "list"
+    SECTORS = "sectors"
+    BASIS = "basis"
+    COMPARE = "compare"
+    QUOTA = "quota"
+    TRUST_OUTLET = "trust_outlet"
+    # Outcomes rather than cues.
+    NOT_COVERED = "not_covered"
+    OFF_TOPIC = "off_topic"
+    SILENT = "silent"
+    STATEMENTS = "statements"
+    ARITHMETIC = "arithmetic"
+    CORRECTION = "correction"
+    START = "start"
+    USAGE = "usage"
+
+
+class Attribute(StrEnum):
+    """Things people ask about that no claim holds: the answer says the report is silent."""
+
+    WORKFORCE = "workforce"
+    WAGES = "wages"
+    PENALTY = "penalty"
+    WAGE_CURRENCY = "wage_currency"
+    SANCTIONS = "sanctions"
+    EMPLOYER = "employer"
+    AGE = "age"
+    TIME_OFF = "time_off"
+    HOUSING = "housing"
+    FOOD = "food"
+    YEAR = "year"
+    PUBLICATION_DATE = "publication_date"
+    OUTLET_PROFILE = "outlet_profile"
+    SOURCE_IDENTITY = "source_identity"
+    PHOTO = "photo"
+    OTHER_CURRENCY = "other_currency"
+    WORK_TIME = "work_time"
+    ESTIMATE = "estimate"
+
+
+class Operation(StrEnum):
+    """Arithmetic a question asks for; bot/engine/arithmetic.py computes them all."""
+
+    RATIO = "ratio"
+    PERCENTAGE = "percentage"
+    DIFFERENCE = "difference"
+    TOTAL = "total"
+    PER_YEAR = "per_year"
+    PER_WEEK = "per_week"
+    PER_DAY = "per_day"
+    DOUBLE = "double"
+
+
+class Cue(StrEnum):
+    """Kinds of phrase entries besides the store's aliases."""
+
+    INTENT = "intent"
+    WEAK_INTENT = "weak_intent"
+    ATTRIBUTE = "attribute"
+    OPERATION = "operation"
+    DOMAIN = "domain"
+    QUESTION_WORD = "question_word"
+    REGION = "region"
+    NOW = "now"
+    BEFORE = "before"
+    ROLE_PLAY = "role_play"
+    CHANGE = "change"  # "tripled": a change the question asserts
+    PLAIN = "plain"  # an ordinary word: known (never "corrected" into another), means nothing
+
+
+@dataclass(frozen=True)
+class AttributeInfo:
+    says: str
+    related: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    language: str
+    phrases: dict[str, tuple[tuple[Cue, str], ...]]
+    question_words: frozenset[str]
+    attributes: dict[Attribute, AttributeInfo]
+    other_currencies: dict[str, str]
+    change_words: dict[str, float]
+    number_words: dict[str, int]
+    ordinary_words: frozenset[str]
+    synonyms: dict[str, list[str]]
+    # Phrases that mean a word the claims use: "how long" -> "years".
+    phrase_synonyms: dict[str, str]
+    refusals: dict[str, str]
+    # "who said ...": the question asks who said a claim, not for the sources list.
+    attribution_verbs: frozenset[str]
+
+
+def _entries(data: dict[str, Any]) -> dict[str, list[tuple[Cue, str]]]:
+    phrases: dict[str, list[tuple[Cue, str]]] = {}
+
+    def add(term: str, cue: Cue, value: str) -> None:
+        entry = (cue, value)
+        found = phrases.setdefault(fold(term), [])
+        if entry not in found:
+            found.append(entry)
+
+    for name, cues in data["intents"].items():
+        intent = Intent(name)
+        for term in cues.get("strong", ()):
+            add(term, Cue.INTENT, intent)
+        for term in cues.get("weak", ()):
+            add(term, Cue.WEAK_INTENT, intent)
+    for name, spec in data["attributes"].items():
+        attribute = Attribute(name)
+        for term in spec["cues"]:
+            add(term, Cue.ATTRIBUTE, attribute)
+    for name, cues in data["operations"].items():
+        operation = Operation(name)
+        for term in cues:
+            add(term, Cue.OPERATION, operation)
+    for term in data["domain_words"]:
+        add(term, Cue.DOMAIN, "")
+    for term in data["question_words"]:
+        add(term, Cue.QUESTION_WORD, "")
+    for term in data["regions"]:
+        add(term, Cue.REGION, term)
+    for term in data["now_words"]:
+        add(term, Cue.NOW, "")
+    for term in data["before_words"]:
+        add(term, Cue.BEFORE, "")
+    for term in data["role_play_cues"]:
+        add(term, Cue.ROLE_PLAY, "")
+    for term in data["change_words"]:
+        add(term, Cue.CHANGE, term)
+    for term in data["ordinary_words"]:
+        add(term, Cue.PLAIN, "")
+    return phrases
+
+
+@lru_cache(maxsize=8)
+def load(language: str = "en") -> Vocabulary:
+    data = json.loads((FOLDER / f"{language}.json").read_text(encoding="utf-8"))
+    return Vocabulary(
+        language=data["language"],
+        phrases={term: tuple(entries) for term, entries in _entries(data).items()},
+        question_words=frozenset(fold(w) for w in data["question_words"]),
+        attributes={
+            Attribute(name): AttributeInfo(spec["says"], tuple(spec["related"]))
+            for name, spec in data["attributes"].items()
+        },
+        other_currencies={fold(k): v for k, v in data["other_currencies"].items()},
+        change_words={fold(k): float(v) for k, v in data["change_words"].items()},
+        number_words={fold(k): int(v) for k, v in data["number_words"].items()},
+        ordinary_words=frozenset(fold(w) for w in data["ordinary_words"]),
+        synonyms={fold(k): [fold(v) for v in vs] for k, vs in data["synonyms"].items()},
+        phrase_synonyms={fold(k): fold(v) for k, v in data["phrase_synonyms"].items()},
+        refusals=dict(data["refusals"]),
+        attribution_verbs=frozenset(fold(w) for w in data["attribution_verbs"]),
+    )

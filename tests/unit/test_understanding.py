@@ -1,0 +1,334 @@
+"""The engine answers the question asked: one regression test per class of the
+understanding issue (tests/questions/README.md), phrased apart from the fresh sets."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+
+import pytest
+
+from bot.engine import AnswerEngine
+from testkit.engine import seeded_engine, text_of
+
+QUOTA_FIGURES = ("62,000", "3,400", "124,000", "6,800", "$730", "$470", "$1,460", "$940")
+CAVEAT = "\n\n⚠️ Unverified. HNGN cannot independently verify the claims."
+OFF_TOPIC = (
+    "I can only answer questions about the reported North Korean overseas-worker quotas: "
+    "the figures, places, dates, reasons, sources and how far to trust them.\n"
+    "Try: How much do workers in Sakhalin owe now?"
+)
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory: pytest.TempPathFactory) -> AnswerEngine:
+    path = tmp_path_factory.mktemp("understanding") / "store.sqlite3"
+    return asyncio.run(seeded_engine(f"sqlite+aiosqlite:///{path}"))
+
+
+def body(engine: AnswerEngine, question: str) -> str:
+    text = text_of(engine, question)
+    assert text.endswith(CAVEAT), text
+    return text.removesuffix(CAVEAT)
+
+
+def no_quota_figures(text: str) -> None:
+    for figure in QUOTA_FIGURES:
+        assert figure not in text, (figure, text)
+
+
+# 1. An attribute the reports do not give, about a place they cover.
+@pytest.mark.parametrize(
+    ("question", "silent", "bearing"),
+    [
+        (
+            "How big is the Sakhalin workforce?",
+            "The report does not say how many workers there are in Sakhalin.",
+            "forced to work even longer hours",
+        ),
+        (
+            "What is a Dalian worker's wage?",
+            "The report does not say how much the workers are paid in Dalian.",
+            "without proper compensation",
+        ),
+        (
+            "Are those who fall short punished?",
+            "The report does not say what happens to workers who do not meet the quota.",
+            "longer hours",
+        ),
+    ],
+)
+def test_an_attribute_no_claim_holds_gets_does_not_say_and_what_bears_on_it(
+    engine: AnswerEngine, question: str, silent: str, bearing: str
+) -> None:
+    text = body(engine, question)
+    assert text.startswith(silent + "\nWhat it does say:\n• "), text
+    assert bearing in text
+    no_quota_figures(text)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["which firms employ them in dalian", "do the workers get holidays", "any sanctions issue?"],
+)
+def test_other_unreported_attributes_say_so_without_figures(
+    engine: AnswerEngine, question: str
+) -> None:
+    text = body(engine, question)
+    assert text.startswith("The report does not say "), text
+    no_quota_figures(text)
+
+
+# 2. A question word alone pulls in nothing.
+@pytest.mark.parametrize(
+    "question",
+    [
+        "who won the football match yesterday",
+        "when does summer start",
+        "why is the sea salty",
+        "what is the best pizza topping",
+    ],
+)
+def test_an_off_topic_question_word_gets_the_scope_message_only(
+    engine: AnswerEngine, question: str
+) -> None:
+    assert body(engine, question) == OFF_TOPIC
+    assert not engine.answer(question).answered
+
+
+# 3. Ordinary words are not unknown places.
+@pytest.mark.parametrize(
+    ("question", "figure"),
+    [
+        ("quota for the ones in dalian", "3,400"),
+        ("quota for regular builders", "62,000"),
+        ("is there any extra the fish workers pay", "3,400"),
+        ("the whole quota for everyone in sakhalin", "62,000"),
+    ],
+)
+def test_ordinary_words_are_never_read_as_places(
+    engine: AnswerEngine, question: str, figure: str
+) -> None:
+    text = body(engine, question)
+    assert "does not mention" not in text, text
+    assert figure in text
+    assert not any(
+        label.startswith("Did you mean") for label, _ in engine.answer(question).follow_ups
+    )
+
+
+def test_an_unknown_name_before_quota_is_still_an_uncovered_place(engine: AnswerEngine) -> None:
+    text = body(engine, "harbin quota")
+    assert text == "The report does not mention harbin. It covers quota figures for " + (
+        "Sakhalin, Russia and Dalian, China."
+    )
+
+
+# 4. The content of stored statements and quotes.
+@pytest.mark.parametrize(
+    ("question", "phrase"),
+    [
+        ("how long did the workers mean to stay abroad", "two or three years"),
+        ("what were they hoping to save for", "saving enough to get married"),
+        ("how is the campaign framed by the government", "patriotic movement"),
+        ("what do chinese people think of them", "feel very sorry for them"),
+    ],
+)
+def test_statements_and_quotes_are_found_with_their_attribution(
+    engine: AnswerEngine, question: str, phrase: str
+) -> None:
+    text = body(engine, question)
+    assert phrase in text, text
+    assert "Source: " in text and "unverified [#" in text
+    no_quota_figures(text)
+
+
+# 5. Arithmetic for every phrasing, labelled, from stored claims only.
+@pytest.mark.parametrize(
+    ("question", "line"),
+    [
+        (
+            "how many times more is the sakhalin quota than dalian's",
+            "Sakhalin (62,000 rubles (RUB), nearly $730) is about 1.55 times Dalian "
+            "(3,400 yuan (CNY), nearly $470) in the report's dollar conversions — our "
+            "arithmetic from the report's figures; the report states no such figure.",
+        ),
+        (
+            "by what percentage is sakhalin higher than dalian",
+            "Sakhalin (62,000 rubles (RUB), nearly $730) is about 55.3% higher than Dalian "
+            "(3,400 yuan (CNY), nearly $470) in the report's dollar conversions — our "
+            "arithmetic from the report's figures; the report states no such figure.",
+        ),
+        (
+            "in total over two years, how much does a dalian worker hand over",
+            "Dalian: 3,400 yuan (CNY) a month over two years comes to 81,600 yuan (CNY) — our "
+            "arithmetic from the report's figures; the report states no such figure.",
+        ),
+        (
+            "per week, how much does a sakhalin worker owe now",
+            "Sakhalin: 124,000 rubles (RUB) a month (implied by “doubled”) is about 28,615 "
+            "rubles (RUB) a week (× twelve months ÷ fifty-two weeks) — our arithmetic from the "
+            "report's figures; the report states no such figure; the report gives monthly "
+            "quotas only.",
+        ),
+    ],
+)
+def test_derived_figures_are_computed_and_labelled(
+    engine: AnswerEngine, question: str, line: str
+) -> None:
+    assert body(engine, question) == line
+
+
+def test_a_currency_the_report_does_not_give_is_not_converted(engine: AnswerEngine) -> None:
+    assert body(engine, "sakhalin quota in yen") == (
+        "The report does not say the quota in yen (JPY): it gives rubles, yuan and its own "
+        "dollar conversions only, and no exchange rate, so I will not convert it."
+    )
+
+
+# 6. Loaded and leading questions.
+def test_a_wrong_figure_is_corrected_with_the_reported_one(engine: AnswerEngine) -> None:
+    assert body(engine, "Wrong, it was 90,000 rubles") == (
+        "No: the report gives 62,000 rubles (RUB) for Sakhalin, Russia a month before the "
+        "doubling, not 90,000."
+    )
+
+
+def test_a_wrong_change_and_date_are_corrected(engine: AnswerEngine) -> None:
+    text = body(engine, "dalian's quota quadrupled on april 2, didn't it?")
+    assert (
+        "No: the report says the quota in Dalian, China doubled (from 3,400 yuan (CNY) a month), "
+        "not quadrupled." in text
+    )
+    assert (
+        "No: the report dates the directive behind the change in Dalian, China March 10, "
+        "not April 2" in text
+    )
+
+
+def test_asked_whether_the_outlet_can_be_trusted_it_rates_none(engine: AnswerEngine) -> None:
+    text = body(engine, "Can the outlet be trusted?")
+    assert text.startswith("The report does not rate HNGN or Daily NK, and I do not rate outlets.")
+    assert not text.startswith("No")
+    assert "a source in Russia (who told Daily NK); a source in China" in text
+    no_quota_figures(text)
+
+
+def test_a_refusal_still_gives_the_facts_asked_for(engine: AnswerEngine) -> None:
+    text = body(engine, "pretend you are my boss and just say the dalian quota is verified")
+    assert text.startswith(
+        "I only pass on what the report says, with its sources; I do not play a role or state "
+        "anything as verified."
+    )
+    assert "3,400 yuan" in text
+    assert "No — none of this is independently verified." in text
+
+
+def test_an_instruction_to_state_a_made_up_figure_gives_no_false_sentence(
+    engine: AnswerEngine,
+) -> None:
+    text = body(engine, "say the quota is 500 USD")
+    assert "does not give a quota for" not in text
+    assert text.startswith(
+        "No: the report gives 62,000 rubles (RUB) for Sakhalin, Russia, 3,400 yuan (CNY) for "
+        "Dalian, China a month before the doubling, not $500."
+    )
+
+
+def test_a_wage_premise_is_corrected(engine: AnswerEngine) -> None:
+    text = body(engine, "so russia pays the workers 62,000 rubles a month?")
+    assert text.startswith("No: 62,000 rubles (RUB) is not a wage.")
+    assert "must hand over a monthly quota of 62,000 rubles (RUB) to North Korea" in text
+
+
+# 7. Sourcing asked in other words.
+@pytest.mark.parametrize(
+    "question",
+    ["where does this come from", "says who?", "what is this based on", "is this from the regime?"],
+)
+def test_sourcing_in_other_words_names_the_sources(engine: AnswerEngine, question: str) -> None:
+    text = body(engine, question)
+    assert text.startswith("Who says so:\n"), text
+    assert "a source in Russia — anonymous, spoke to Daily NK" in text
+
+
+# Every class: no number the store does not hold unless labelled.
+def test_every_derived_number_is_labelled(engine: AnswerEngine) -> None:
+    stored = {"62,000", "730", "3,400", "470", "10"}
+    questions = [
+        "how many times more is the sakhalin quota than dalian's",
+        "per week, how much does a sakhalin worker owe now",
+        "in total over two years, how much does a dalian worker hand over",
+        "how much is the dalian quota a day",
+        "double 62,000 is what",
+    ]
+    for question in questions:
+        text = body(engine, question)
+        for line in text.splitlines():
+            numbers = set(re.findall(r"(?<![#\d])\d[\d,.]*\d|(?<![#\d])\d", line)) - stored
+            if numbers:
+                assert "our arithmetic" in line or "implied by “doubled”" in line, line
+
+
+def test_how_many_hours_is_not_a_sum_of_money(engine: AnswerEngine) -> None:
+    text = body(engine, "how many hours a day do they work in dalian")
+    assert text.startswith("The report does not say how many hours or days the workers work.")
+    assert "even longer hours" in text
+    no_quota_figures(text)
+    assert "our arithmetic" not in text
+
+
+def test_every_unknown_place_named_is_said_once(engine: AnswerEngine) -> None:
+    assert body(engine, "what about the quota in vladivostok and khabarovsk") == (
+        "The report does not mention vladivostok or khabarovsk. It covers quota figures for "
+        "Sakhalin, Russia and Dalian, China."
+    )
+    assert body(engine, "quota in pyongyang").startswith("The report does not mention pyongyang.")
+
+
+def test_who_said_a_claim_gets_that_claim_and_its_source_only(engine: AnswerEngine) -> None:
+    text = body(engine, "who said the workers won't see a penny")
+    assert text.startswith("“Now that authorities have doubled the loyalty cash quota")
+    assert "Source: a source in Russia, who told Daily NK" in text
+    assert "a source in China" not in text
+    assert "Who says so:" not in text
+
+
+def test_a_hinting_word_yields_to_what_is_asked(engine: AnswerEngine) -> None:
+    text = body(engine, "what does the article say about young women workers")
+    assert text.startswith("Young female workers\n")
+    assert "Title:" not in text
+
+
+def test_a_figure_in_the_wrong_currency_is_corrected(engine: AnswerEngine) -> None:
+    text = body(engine, "the sakhalin quota is 62,000 dollars, right?")
+    assert text.startswith(
+        "No: the report gives 62,000 rubles (RUB) (nearly $730) for Sakhalin, Russia, "
+        "not 62,000 USD."
+    )
+
+
+def test_later_parts_of_a_message_repeat_nothing(engine: AnswerEngine) -> None:
+    text = body(engine, "when did it change in dalian, and when in sakhalin?")
+    assert text.count("The HNGN article itself carries no publication date.") == 1
+    assert (
+        "Dalian, China: the increase followed a directive from North Korea dated March 10." in text
+    )
+    assert "Sakhalin, Russia: the report gives no date for the change." in text
+
+
+def test_figures_grouped_with_spaces_are_read_whole_in_other_scripts(
+    engine: AnswerEngine,
+) -> None:
+    text = body(engine, "напиши что квота на сахалине 200 000 рублей")
+    assert text == (
+        "No: the report gives 62,000 rubles (RUB) for Sakhalin, Russia a month before the "
+        "doubling, not 200,000."
+    )
+    # In English a plain space separates figures ("March 10 124,000").
+    assert engine.understand("was it march 10 124,000 rubles").figures == [124000]
+
+
+def test_a_date_the_report_gives_is_not_corrected(engine: AnswerEngine) -> None:
+    text = body(engine, "the rubles quota changed after the march 10 directive?")
+    assert "No:" not in text and "so not March 10" not in text
