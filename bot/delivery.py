@@ -30,6 +30,7 @@ from typing import TypeVar
 
 from telegram.error import BadRequest, NetworkError, RetryAfter, TelegramError, TimedOut
 from telegram.warnings import PTBDeprecationWarning
+from tenacity import AsyncRetrying, RetryCallState, retry_if_exception
 
 log = logging.getLogger(__name__)
 
@@ -98,10 +99,59 @@ def retry_after_seconds(error: RetryAfter) -> float:
 
 
 def retry_delay(error: BaseException, attempt: int) -> float:
+    """Seconds before the next try: what Telegram asked for a 429, else exponential
+    backoff with jitter after the ``attempt``-th other error."""
     if isinstance(error, RetryAfter):
         return retry_after_seconds(error) + 0.1
     delay = min(MAX_DELAY, BASE_DELAY * 2 ** (attempt - 1))
     return delay * random.uniform(0.8, 1.2)  # jitter
+
+
+class _Retries:
+    """The policy of one ``call_with_retry``, for tenacity: 429s do not count as
+    attempts (Telegram says when to come back) but end at ``FLOOD_DEADLINE``."""
+
+    def __init__(self, what: str, attempts: int) -> None:
+        self.what = what
+        self.attempts = attempts
+        self.errors = 0  # failures other than 429 so far
+        self.started = clock()
+
+    def wait(self, state: RetryCallState) -> float:
+        error = _failure(state)
+        if not isinstance(error, RetryAfter):
+            self.errors += 1
+        return retry_delay(error, self.errors)
+
+    def stop(self, state: RetryCallState) -> bool:
+        if isinstance(_failure(state), RetryAfter):
+            return clock() - self.started + state.upcoming_sleep > FLOOD_DEADLINE
+        return self.errors >= self.attempts
+
+    async def sleep(self, seconds: float) -> None:
+        await sleep(seconds)  # looked up at call time: tests put a fake clock in
+
+    def before_sleep(self, state: RetryCallState) -> None:
+        error = _failure(state)
+        if isinstance(error, RetryAfter):
+            # The expected case under flood control: not worth a line each time.
+            log.debug("%s: flood control (429), retrying in %.1fs", self.what, state.upcoming_sleep)
+            return
+        log.warning(
+            "%s failed (%s: %s); retry %d/%d in %.1fs",
+            self.what,
+            type(error).__name__,
+            error,
+            self.errors,
+            self.attempts - 1,
+            state.upcoming_sleep,
+        )
+
+
+def _failure(state: RetryCallState) -> BaseException:
+    error = state.outcome.exception() if state.outcome is not None else None
+    assert error is not None, "tenacity asks only after a failed try"
+    return error
 
 
 async def call_with_retry(
@@ -111,32 +161,18 @@ async def call_with_retry(
 
     ``attempts`` bounds the retries of errors; 429s are bounded by ``FLOOD_DEADLINE``
     instead, since Telegram says when to come back."""
-    started = clock()
-    attempt = 1
-    while True:
-        try:
-            return await call()
-        except RetryAfter as error:
-            delay = retry_delay(error, attempt)
-            if clock() - started + delay > FLOOD_DEADLINE:
-                raise
-            # The expected case under flood control: not worth a line each time.
-            log.debug("%s: flood control (429), retrying in %.1fs", what, delay)
-            await sleep(delay)
-        except TelegramError as error:
-            if attempt >= attempts or not surely_not_sent(error):
-                if isinstance(error, TimedOut) and not surely_not_sent(error):
-                    log.warning("%s timed out after sending; not retried: %s", what, error)
-                raise
-            delay = retry_delay(error, attempt)
-            log.warning(
-                "%s failed (%s: %s); retry %d/%d in %.1fs",
-                what,
-                type(error).__name__,
-                error,
-                attempt,
-                attempts - 1,
-                delay,
-            )
-            await sleep(delay)
-            attempt += 1
+    policy = _Retries(what, attempts)
+    retrying = AsyncRetrying(
+        retry=retry_if_exception(surely_not_sent),
+        wait=policy.wait,
+        stop=policy.stop,
+        sleep=policy.sleep,
+        before_sleep=policy.before_sleep,
+        reraise=True,
+    )
+    try:
+        return await retrying(call)
+    except TimedOut as error:
+        if not surely_not_sent(error):
+            log.warning("%s timed out after sending; not retried: %s", what, error)
+        raise
