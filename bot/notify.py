@@ -24,10 +24,11 @@ import logging
 import time
 from collections.abc import AsyncIterator
 
+from aiolimiter import AsyncLimiter
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
-from telegram.ext import Application, CallbackContext
+from telegram.ext import Application
 
 from bot.delivery import retry_after_seconds
 from bot.engine import AnswerEngine, Reply
@@ -102,9 +103,9 @@ class NoticeSender:
         self._lock_connection: AsyncConnection | None = None
         # A smooth pace a little under TELEGRAM_MAX_RATE: the AIORateLimiter alone lets
         # a full second's burst through at once, which Telegram may answer with 429s.
+        # A bucket of one: after a pause, one send at once, never a burst.
         rate = runtime.settings.telegram_max_rate
-        self._interval = 1.0 / (rate * 0.97) if rate > 0 else 0.0
-        self._next_send = 0.0
+        self._pace: AsyncLimiter | None = AsyncLimiter(1, 1.0 / (rate * 0.97)) if rate > 0 else None
 
     def start(self) -> None:
         if self._task is None:
@@ -206,19 +207,14 @@ class NoticeSender:
         gap = PRIVATE_GAP if delivery.chat_type == "private" else GROUP_GAP
         self._next_ok[delivery.chat_id] = time.monotonic() + gap
         texts = render(notice_reply(delivery.notice, engine), engine.snapshot)
-        context = CallbackContext(self.application)
-        if self._interval:
-            now = time.monotonic()
-            # A slow round may catch up by one send, never by a burst.
-            self._next_send = max(self._next_send + self._interval, now - self._interval)
-            if self._next_send > now:
-                await asyncio.sleep(self._next_send - now)
+        if self._pace is not None:
+            await self._pace.acquire()
         # Fetched a while ago maybe: the chat may have unsubscribed (or blocked) since.
         async with self.runtime.sessionmaker() as session:
             if not await notices.claim_delivery(session, delivery.id):
                 return False
         try:
-            await send_texts(context, delivery.chat_id, texts, queued=True)
+            await send_texts(self.application.bot, delivery.chat_id, texts, queued=True)
         except asyncio.CancelledError:
             # Stopping: the row stays pending and due, so the next start sends it at once.
             with contextlib.suppress(Exception):

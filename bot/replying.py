@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 
-from telegram import InlineKeyboardMarkup, Message, Update
+from telegram import Bot, InlineKeyboardMarkup, Message, Update
 from telegram.constants import ParseMode
 from telegram.error import Forbidden, RetryAfter
 from telegram.ext import ContextTypes
@@ -27,7 +27,7 @@ def render(reply: Reply, snapshot: Snapshot | None) -> list[str]:
 
 
 async def send_texts(
-    context: ContextTypes.DEFAULT_TYPE,
+    bot: Bot,
     chat_id: int,
     texts: Sequence[str],
     *,
@@ -50,7 +50,7 @@ async def send_texts(
         last = index == len(texts) - 1
 
         async def send(text: str = text, index: int = index, last: bool = last) -> Message:
-            return await context.bot.send_message(
+            return await bot.send_message(
                 chat_id=chat_id,
                 text=text,
                 parse_mode=ParseMode.HTML,
@@ -100,7 +100,7 @@ async def answer_update(
     quote = message.message_id if message is not None and chat.type != "private" else None
     thread = message.message_thread_id if message is not None and message.is_topic_message else None
     return await send_texts(
-        context,
+        context.bot,
         chat.id,
         render(reply, snapshot),
         reply_to=quote,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 
 import pytest
 from sqlalchemy.exc import OperationalError
@@ -17,7 +18,7 @@ def _down() -> OperationalError:
     return OperationalError("SELECT 1", {}, ConnectionRefusedError("connection refused"))
 
 
-def _failing(errors: list[Exception], result: str = "ok") -> tuple[list[int], object]:
+def _failing(errors: list[Exception], result: str = "ok") -> tuple[list[int], Callable[[], str]]:
     calls: list[int] = []
 
     def attempt() -> str:
