@@ -36,6 +36,7 @@ from bot.markup import Html, bold, fmt
 from bot.replying import render, send_texts
 from bot.runtime import Runtime
 from db import notices
+from db.announce import NoticeAction
 from db.models import utcnow
 from db.session import is_sqlite
 
@@ -48,16 +49,17 @@ ADVISORY_LOCK_KEY = 0x5154_4E4F  # "QTNO": one notice sender per database
 PRIVATE_GAP = 1.0  # seconds between two messages to one private chat
 GROUP_GAP = 3.0  # 20 a minute per group
 VALUE_LIMIT = 800  # characters of an old/new value shown in a notice
-ACTIONS = {
-    "add": "New fact",
-    "create": "New fact",
-    "correct": "Correction",
-    "update": "Correction",
-    "edit": "Correction",
-    "retract": "Retraction",
-    "restore": "Restored",
-    "import": "Imported",
+# How a notice is headed, for each action db/announce.py queues notices under.
+HEADINGS: dict[NoticeAction, str] = {
+    NoticeAction.ADD: "New fact",
+    NoticeAction.CORRECT: "Correction",
+    NoticeAction.RETRACT: "Retraction",
+    NoticeAction.RESTORE: "Restored",
+    NoticeAction.IMPORT: "Imported",
 }
+_KNOWN_ACTIONS = {action.value: action for action in NoticeAction}
+# Nothing was there before these: no "Was:" line.
+_NOTHING_BEFORE = frozenset({NoticeAction.ADD, NoticeAction.IMPORT})
 
 
 def _short(value: str | None) -> str:
@@ -70,14 +72,15 @@ def notice_reply(notice: notices.ChangeNoticeView, engine: AnswerEngine) -> Repl
     """What changed, old and new, when, the source; the caveat is added by render()."""
     reply = Reply(intents=["notice"])
     reply.cite(notice.article_id)
-    what = ACTIONS.get(notice.action, notice.action.capitalize())
+    action = _KNOWN_ACTIONS.get(notice.action)
+    what = HEADINGS[action] if action is not None else notice.action.capitalize()
     claim = engine.snapshot.claim(notice.claim_id) if notice.claim_id is not None else None
     subject = f"#{notice.claim_id}" if notice.claim_id is not None else "the store"
     where = f" ({notice.place})" if notice.place else ""
     reply.lines.append(bold(f"{what}: {subject}{where}"))
     if notice.field:
         reply.lines.append(fmt("Field: {}", notice.field))
-    if notice.old_value is not None or notice.action not in ("add", "create", "import"):
+    if notice.old_value is not None or action not in _NOTHING_BEFORE:
         reply.lines.append(fmt("Was: {}", _short(notice.old_value)))
     reply.lines.append(fmt("Now: {}", _short(notice.new_value)))
     reply.lines.append(fmt("When: {} UTC", notice.changed_at.strftime("%Y-%m-%d %H:%M")))

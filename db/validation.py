@@ -19,7 +19,7 @@ import babel
 import babel.numbers
 import pycountry
 
-from db.errors import OneLineError
+from db.errors import OneLineError, preview
 
 __all__ = [
     "ALIAS_KINDS",
@@ -96,8 +96,6 @@ _NON_CURRENCIES = frozenset({"XXX", "XTS"})
 # in pycountry, but editors will type it.
 _EXCEPTIONAL_COUNTRY_CODES = {"UK": "GB"}
 
-_PREVIEW_LEN = 40
-
 
 class ValidationError(OneLineError):
     """A value an editor supplied is unusable; ``str(error)`` says why, on one line."""
@@ -106,27 +104,15 @@ class ValidationError(OneLineError):
 # --------------------------------------------------------------------------- helpers
 
 
-def _is_invisible(ch: str) -> bool:
-    """Format (Cf) characters: zero-width, bidi overrides, tag characters and the like."""
-    return unicodedata.category(ch) == "Cf"
+def drop_invisible(text: str) -> str:
+    """Drop format (Cf) characters: zero-width, bidi overrides, tag characters and the
+    like, which keyboards slip into codes and keys."""
+    return "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
 
 
 def _strip_invisible(text: str) -> str:
     """Drop invisible characters and surrounding whitespace from a code-like value."""
-    return "".join(ch for ch in text if not _is_invisible(ch)).strip()
-
-
-def _preview(value: str) -> str:
-    """Quote a user value for an error message: one line, visible, not too long."""
-    shown = "".join(
-        " " if ch.isspace() else ch
-        for ch in value
-        if unicodedata.category(ch) not in ("Cc", "Cf", "Cs")
-    )
-    shown = " ".join(shown.split())
-    if len(shown) > _PREVIEW_LEN:
-        shown = shown[: _PREVIEW_LEN - 1] + "…"
-    return f'"{shown}"'
+    return drop_invisible(text).strip()
 
 
 def _name_key(name: str) -> str:
@@ -206,7 +192,7 @@ def parse_amount(text: str, field: str = "amount") -> Decimal:
         hint = ""
         if value.count(".") > 1 or re.fullmatch(r"[0-9]+,[0-9]{1,2}", value):
             hint = ' (use "," for thousands and "." for decimals)'
-        raise ValidationError(f'"{field}" must be {usage}, not {_preview(value)}{hint}')
+        raise ValidationError(f'"{field}" must be {usage}, not {preview(value)}{hint}')
     digits = match["int"]
     for sep in _SEPARATORS:
         digits = digits.replace(sep, "")
@@ -229,7 +215,7 @@ def parse_id(text: str) -> int:
     """Parse a record id as shown to editors: ``12`` or ``#12``, from 1 to 2**31-1."""
     value = _strip_invisible(text).removeprefix("#")
     if not re.fullmatch(r"[0-9]{1,10}", value, re.ASCII):
-        raise ValidationError(f"an id must be a whole number like 12 or #12, not {_preview(text)}")
+        raise ValidationError(f"an id must be a whole number like 12 or #12, not {preview(text)}")
     number = int(value)
     if not 1 <= number <= ID_MAX:
         raise ValidationError(f"there is no id {number}: ids run from 1 to {ID_MAX}")
@@ -275,7 +261,7 @@ def normalize_currency(text: str) -> str:
     if code is not None:
         return code
     hint = _suggest(value, index, english)
-    raise ValidationError(f"unknown currency {_preview(value)}: {usage}{hint}")
+    raise ValidationError(f"unknown currency {preview(value)}: {usage}{hint}")
 
 
 # --------------------------------------------------------------------------- countries
@@ -342,7 +328,7 @@ def normalize_country(text: str) -> str:
     if code is not None:
         return code
     hint = _suggest(value, index, english)
-    raise ValidationError(f"unknown country {_preview(value)}: {usage}{hint}")
+    raise ValidationError(f"unknown country {preview(value)}: {usage}{hint}")
 
 
 def country_name(code: str, locale: str = "en") -> str:
@@ -353,7 +339,7 @@ def country_name(code: str, locale: str = "en") -> str:
     value = _strip_invisible(code).upper()
     _, _, english = _country_data()
     if value not in english:
-        raise ValidationError(f"unknown country code {_preview(code)}")
+        raise ValidationError(f"unknown country code {preview(code)}")
     return _display_name(value, locale)
 
 
@@ -440,7 +426,7 @@ def parse_yes_no(text: str) -> bool:
         return True
     if value in _NO:
         return False
-    raise ValidationError(f"expected yes or no, not {_preview(text)}")
+    raise ValidationError(f"expected yes or no, not {preview(text)}")
 
 
 def parse_choice(text: str, field: str, choices: Iterable[str]) -> str:
@@ -450,7 +436,7 @@ def parse_choice(text: str, field: str, choices: Iterable[str]) -> str:
     for choice in options:
         if choice.casefold() == value:
             return choice
-    raise ValidationError(f'"{field}" must be one of {", ".join(options)}, not {_preview(text)}')
+    raise ValidationError(f'"{field}" must be one of {", ".join(options)}, not {preview(text)}')
 
 
 def parse_iso_date(text: str) -> datetime.date:
@@ -460,7 +446,7 @@ def parse_iso_date(text: str) -> datetime.date:
         try:
             return datetime.date.fromisoformat(value)
         except ValueError:
-            raise ValidationError(f"there is no such date as {_preview(value)}") from None
+            raise ValidationError(f"there is no such date as {preview(value)}") from None
     raise ValidationError(
-        f"a date must be written YYYY-MM-DD, like 2024-03-10, not {_preview(text)}"
+        f"a date must be written YYYY-MM-DD, like 2024-03-10, not {preview(text)}"
     )

@@ -9,7 +9,8 @@ import dataclasses
 import pytest
 from aiolimiter import AsyncLimiter
 
-from bot.notify import NoticeSender
+from bot.notify import HEADINGS, NoticeSender
+from db.announce import NoticeAction
 from tests.harness import Harness
 from tests.notice_support import queue_amount_correction, subscribe_to_everything
 
@@ -55,3 +56,8 @@ async def test_no_pace_of_its_own_without_a_rate(sqlite_harness: Harness) -> Non
     await _queue_three(sqlite_harness)
     assert await sender.drain_once() == 0.0
     assert sender.sent == 3
+
+
+def test_every_notice_action_has_its_heading() -> None:
+    # One set of action verbs: the ones db/announce.py queues notices under.
+    assert set(HEADINGS) == set(NoticeAction)
