@@ -267,6 +267,24 @@ def normalize_currency(text: str) -> str:
 # --------------------------------------------------------------------------- countries
 
 
+@lru_cache(maxsize=8)
+def country_names(locale_name: str = "en") -> dict[str, str]:
+    """Two-letter region code -> everyday name ("RU" -> "Russia"), from Babel's CLDR data:
+    the one table of country names (the engine's too). It has every ISO 3166-1 code and
+    a few other CLDR regions (EU, XK...); ``normalize_country`` accepts only ISO codes."""
+    try:
+        locale = babel.Locale.parse(locale_name.replace("-", "_"))
+    except (ValueError, TypeError, babel.UnknownLocaleError):
+        locale = babel.Locale.parse("en")
+    return {
+        code: str(name)
+        for code, name in locale.territories.items()
+        if len(code) == 2 and code.isalpha()
+    }
+
+
+# pycountry stays: ISO 3166's official names ("Russian Federation", "Viet Nam", "Republic
+# of Korea"), which editors type, are not in CLDR, nor which CLDR regions are ISO codes.
 @lru_cache(maxsize=1)
 def _country_data() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
     """Alpha-3 -> alpha-2 map, a name index, and English display names."""
@@ -283,23 +301,17 @@ def _country_data() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
                 if comma and ", " not in tail:
                     pairs.append((f"{tail} {head}", country.alpha_2))
     for locale_name in _NAME_LOCALES:
-        territories = babel.Locale.parse(locale_name).territories
-        pairs.extend(
-            (str(territories[code]), code) for code in alpha3.values() if code in territories
-        )
+        names = country_names(locale_name)
+        pairs.extend((names[code], code) for code in alpha3.values() if code in names)
     english = {code: _display_name(code, "en") for code in alpha3.values()}
     return alpha3, _build_index(pairs), english
 
 
 def _display_name(code: str, locale_name: str) -> str:
     """Babel's everyday name ("Russia"), falling back to pycountry's."""
-    try:
-        locale = babel.Locale.parse(locale_name.replace("-", "_"))
-    except (ValueError, TypeError, babel.UnknownLocaleError):
-        locale = babel.Locale.parse("en")
-    name = locale.territories.get(code)
+    name = country_names(locale_name).get(code)
     if name:
-        return str(name)
+        return name
     country = pycountry.countries.get(alpha_2=code)
     return str(getattr(country, "common_name", None) or getattr(country, "name", code))
 

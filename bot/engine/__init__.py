@@ -8,8 +8,6 @@ from __future__ import annotations
 from functools import lru_cache
 from itertools import islice
 
-from babel import Locale
-
 from bot.engine.compose import Composer
 from bot.engine.numbers import warm_up
 from bot.engine.reply import Reply
@@ -17,6 +15,7 @@ from bot.engine.text import MAX_QUESTION_CHARS, CloseNames, normalize
 from bot.engine.understand import Understander, Understanding
 from bot.markup import Html, bold, fmt, italic
 from db.snapshot import Snapshot
+from db.validation import country_names
 
 __all__ = ["AnswerEngine", "Reply", "Understanding"]
 
@@ -31,13 +30,6 @@ EXAMPLES = (
     "What's loyalty cash?",
     "Russia vs China",
 )
-
-
-@lru_cache(maxsize=4)
-def country_names(locale: str = "en") -> dict[str, str]:
-    """ISO 3166 alpha-2 code -> display name, from Babel's CLDR data."""
-    territories = Locale.parse(locale).territories
-    return {code: name for code, name in territories.items() if len(code) == 2 and code.isalpha()}
 
 
 @lru_cache(maxsize=4)
