@@ -86,6 +86,7 @@ def _check_length(text: str) -> None:
         )
 
 
+# Kept hand-written, not shlex: Telegram text is not shell text (typographic quotes, ’).
 def _tokenize(text: str) -> list[_Token]:
     """Split argument text into tokens; see the module docstring for the rules."""
     _check_length(text)

@@ -99,6 +99,7 @@ class NoticeSender:
         self.runtime = runtime
         self.poll_seconds = poll_seconds
         self.sent = 0
+        # Per chat a schedule, not a limiter's wait: a chat not due is skipped, others go on.
         self._next_ok: dict[int, float] = {}  # chat id -> monotonic time it may get another
         self._paused_until = 0.0
         self._wake = asyncio.Event()
