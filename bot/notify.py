@@ -30,11 +30,11 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
 from telegram.ext import Application
 
-from bot.delivery import retry_after_seconds
 from bot.engine import AnswerEngine, Reply
 from bot.markup import Html, bold, fmt
-from bot.replying import render, send_texts
 from bot.runtime import Runtime
+from bot.sending.retry import retry_after_seconds
+from bot.sending.send import render, send_texts
 from db import notices
 from db.announce import NoticeAction
 from db.models import utcnow

@@ -165,7 +165,7 @@ def wait_for_telegram(
     ``max_wait`` seconds passed. Raises ``TokenRefused`` if it refuses the token."""
     from telegram.error import InvalidToken, RetryAfter
 
-    from bot.delivery import retry_after_seconds
+    from bot.sending.retry import retry_after_seconds
 
     def attempt() -> str:
         try:
