@@ -46,4 +46,10 @@ async def retry_read(read: Callable[[], Awaitable[T]], *, what: str = "read") ->
         before_sleep=report,
         reraise=True,
     )
-    return await retrying(read)
+
+    async def attempt() -> T:
+        # Awaited here: tenacity would take a lambda returning a coroutine for a
+        # plain function and hand back the coroutine unawaited.
+        return await read()
+
+    return await retrying(attempt)

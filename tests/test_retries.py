@@ -129,3 +129,26 @@ def test_a_fatal_error_is_raised_at_once(fast_backoff: None) -> None:
             "Bot API", attempt, threading.Event(), None, fatal=(startup.TokenRefused,)
         )
     assert len(calls) == 1
+
+
+async def test_a_lambda_returning_a_coroutine_is_awaited_and_retried() -> None:
+    # As bot/webhook.py calls it: lambda: bot.set_webhook(...).
+    from bot.sending.retry import call_with_retry
+
+    calls: list[str] = []
+
+    async def set_webhook(url: str) -> bool:
+        calls.append(url)
+        return True
+
+    assert await call_with_retry(lambda: set_webhook("https://x/hook")) is True
+    assert calls == ["https://x/hook"]
+
+    errors: list[Exception] = [_down()]
+
+    async def current(name: str) -> str:
+        if errors:
+            raise errors.pop(0)
+        return name
+
+    assert await retry_read(lambda: current("snapshot")) == "snapshot"

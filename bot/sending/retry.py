@@ -170,8 +170,14 @@ async def call_with_retry(
         before_sleep=policy.before_sleep,
         reraise=True,
     )
+
+    async def attempt() -> T:
+        # Awaited here: tenacity would take a lambda returning a coroutine for a
+        # plain function and hand back the coroutine unawaited.
+        return await call()
+
     try:
-        return await retrying(call)
+        return await retrying(attempt)
     except TimedOut as error:
         if not surely_not_sent(error):
             log.warning("%s timed out after sending; not retried: %s", what, error)
