@@ -150,8 +150,8 @@ def run_bot(settings: Settings) -> int:
 async def ask_once(settings: Settings, question: str) -> int:
     from bot.engine import suggestions
     from bot.markup import escape
-    from bot.outgoing import build_messages
     from bot.runtime import Runtime
+    from bot.sending.messages import build_messages
 
     runtime = Runtime.create(settings)
     try:

@@ -18,11 +18,11 @@ instead of :mod:`shlex` because Telegram text is not shell text:
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from db.errors import OneLineError
+from db.errors import OneLineError, preview
+from db.validation import drop_invisible
 
 __all__ = [
     "MAX_TEXT_LEN",
@@ -62,29 +62,10 @@ _EQUALS = "=＝"
 
 _KEY_RE = re.compile(r"[A-Za-z_]{1,32}")
 _COMMAND_RE = re.compile(r"\s*/([A-Za-z0-9_]{1,32})(?:@[A-Za-z0-9_]{1,64})?(?=\s|$)")
-_PREVIEW_LEN = 40
 
 
 class ArgumentError(OneLineError):
     """A command's text cannot be parsed; ``str(error)`` says why, on one line."""
-
-
-def _preview(value: str, *, quote: bool = True) -> str:
-    """Show user text in an error message: one line, visible, not too long."""
-    shown = "".join(
-        " " if ch.isspace() else ch
-        for ch in value
-        if unicodedata.category(ch) not in ("Cc", "Cf", "Cs")
-    )
-    shown = " ".join(shown.split())
-    if len(shown) > _PREVIEW_LEN:
-        shown = shown[: _PREVIEW_LEN - 1] + "…"
-    return f'"{shown}"' if quote else shown
-
-
-def _strip_invisible(text: str) -> str:
-    """Drop format characters (zero-width, bidi marks) that keyboards slip into keys."""
-    return "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
 
 
 @dataclass
@@ -105,6 +86,7 @@ def _check_length(text: str) -> None:
         )
 
 
+# Kept hand-written, not shlex: Telegram text is not shell text (typographic quotes, ’).
 def _tokenize(text: str) -> list[_Token]:
     """Split argument text into tokens; see the module docstring for the rules."""
     _check_length(text)
@@ -136,7 +118,7 @@ def _tokenize(text: str) -> list[_Token]:
                 j += 1
             if j >= n:
                 raise ArgumentError(
-                    f"unbalanced quote in: {_preview(text[i:], quote=False)} "
+                    f"unbalanced quote in: {preview(text[i:], quote=False)} "
                     "(a closing quote must be followed by a space or the end)"
                 )
             chars.extend(text[i + 1 : j])
@@ -152,7 +134,7 @@ def _tokenize(text: str) -> list[_Token]:
     if in_token:
         tokens.append(_Token("".join(chars), quoted, key_end))
     # A token made only of invisible characters is keyboard debris, not an argument.
-    return [t for t in tokens if t.quoted or _strip_invisible(t.text)]
+    return [t for t in tokens if t.quoted or drop_invisible(t.text)]
 
 
 def _joins_digits(text: str, j: int) -> bool:
@@ -177,7 +159,7 @@ def _split_command(text: str) -> tuple[str, str]:
     _check_length(text)
     match = _COMMAND_RE.match(text)
     if match is None:
-        raise ArgumentError(f"not a command: {_preview(text)}")
+        raise ArgumentError(f"not a command: {preview(text)}")
     return match.group(1).lower(), text[match.end() :]
 
 
@@ -214,16 +196,16 @@ def parse_arg_string(text: str, *, max_positional: int | None = None) -> ParsedA
                 raise ArgumentError('an empty argument ("") was given')
             parsed.positional.append(token.text)
             continue
-        raw_key = _strip_invisible(token.text[: token.key_end - 1]).strip()
+        raw_key = drop_invisible(token.text[: token.key_end - 1]).strip()
         value = token.text[token.key_end :]
         if not raw_key:
             raise ArgumentError(
-                f"a value without a key: {_preview(token.text)} "
+                f"a value without a key: {preview(token.text)} "
                 '(write key=value, with no spaces around "=")'
             )
         if not _KEY_RE.fullmatch(raw_key):
             raise ArgumentError(
-                f"not a valid key: {_preview(raw_key)} (keys are English words like "
+                f"not a valid key: {preview(raw_key)} (keys are English words like "
                 "amount or place; put values containing = in quotes)"
             )
         key = raw_key.lower()
@@ -238,12 +220,12 @@ def parse_arg_string(text: str, *, max_positional: int | None = None) -> ParsedA
         extra = parsed.positional[max_positional]
         if max_positional == 0:
             raise ArgumentError(
-                f"unexpected argument {_preview(extra)}: everything must be key=value, "
+                f"unexpected argument {preview(extra)}: everything must be key=value, "
                 'and values with spaces need quotes, e.g. place="Dalian city"'
             )
         raise ArgumentError(
             f"too many arguments (at most {max_positional} before the key=value ones): "
-            f"unexpected {_preview(extra)}; values with spaces need quotes"
+            f"unexpected {preview(extra)}; values with spaces need quotes"
         )
     return parsed
 

@@ -1,142 +1,19 @@
-"""One Bot API call, retried only when Telegram surely did not act on it.
-
-AIORateLimiter (when TELEGRAM_MAX_RATE > 0) already waits out 429s a few times;
-this layer sits under ``bot.replying.send_texts`` and adds what it lacks:
-
-* 429 (RetryAfter) that got through: wait ``retry_after`` and try again, as often as
-  Telegram asks, until ``FLOOD_DEADLINE`` seconds have passed since the first try;
-  then the RetryAfter is raised for the caller to report in one line;
-* an error *response* (5xx, or any status PTB turns into NetworkError) and
-  connection failures (connect error/timeout, pool timeout): the request never
-  reached Telegram or Telegram refused it, so retrying cannot send twice —
-  bounded retries with exponential backoff;
-* everything else is raised at once. In particular a *read* timeout is
-  ambiguous: the request was sent and Telegram may have delivered the message.
-  We do not retry it, so a message is never duplicated; the price is that such
-  a message may be lost (logged as a warning). Telegram answers sendMessage in
-  well under PTB's 5 s read timeout, so this is rare.
+"""Moved to ``bot.sending.retry``. This name stays only so that the branches still importing it
+merge cleanly; once they are merged, point their imports at ``bot.sending.retry`` and delete it.
 """
 
-from __future__ import annotations
-
-import asyncio
-import datetime as dt
-import logging
-import random
-import time
-import warnings
-from collections.abc import Awaitable, Callable
-from typing import TypeVar
-
-from telegram.error import BadRequest, NetworkError, RetryAfter, TelegramError, TimedOut
-from telegram.warnings import PTBDeprecationWarning
-
-log = logging.getLogger(__name__)
-
-T = TypeVar("T")
-
-MAX_ATTEMPTS = 5
-BASE_DELAY = 0.5  # seconds; doubles each attempt
-MAX_DELAY = 8.0
-# Sustained flood control: retry_after is honoured until this many seconds after the
-# first try; a longer wait is better reported than slept through. Tests shorten it.
-FLOOD_DEADLINE = 60.0
-
-# Injected so tests can run the waits on a fake clock, without waiting.
-clock: Callable[[], float] = time.monotonic
-sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
-
-# Transport errors raised before a single byte of the request was sent
-# (httpx and aiohttp names, so either HTTP backend of PTB is covered).
-_NOT_SENT = frozenset(
-    {
-        "ConnectError",
-        "ConnectTimeout",
-        "PoolTimeout",
-        "ClientConnectorError",
-        "ClientConnectorDNSError",
-        "ConnectionTimeoutError",
-        "ConnectionRefusedError",
-    }
+from bot.sending.retry import (
+    FLOOD_DEADLINE,
+    MAX_ATTEMPTS,
+    call_with_retry,
+    retry_after_seconds,
+    surely_not_sent,
 )
 
-
-def _causes(error: BaseException) -> list[BaseException]:
-    chain: list[BaseException] = []
-    current: BaseException | None = error
-    while current is not None and current not in chain:
-        chain.append(current)
-        current = current.__cause__ or current.__context__
-    return chain
-
-
-def surely_not_sent(error: BaseException) -> bool:
-    """True when retrying ``error`` cannot make Telegram act twice."""
-    if isinstance(error, RetryAfter):
-        return True
-    if not isinstance(error, NetworkError) or isinstance(error, BadRequest):
-        return False  # BadRequest, Forbidden, ...: Telegram refused; it would again
-    chain = _causes(error)
-    if any(type(cause).__name__ in _NOT_SENT for cause in chain):
-        return True
-    if isinstance(error, TimedOut):
-        return "Pool timeout" in error.message
-    # PTB raises NetworkError without a transport cause only for an error
-    # *response* (502 and other statuses): Telegram answered, and did not send.
-    return all(isinstance(cause, TelegramError) for cause in chain)
-
-
-def retry_after_seconds(error: RetryAfter) -> float:
-    """How long Telegram asked us to wait (429), in seconds."""
-    with warnings.catch_warnings():
-        # PTB 22 warns that retry_after will become a timedelta; both are handled.
-        warnings.simplefilter("ignore", PTBDeprecationWarning)
-        retry_after = error.retry_after
-    if isinstance(retry_after, dt.timedelta):
-        return retry_after.total_seconds()
-    return float(retry_after)
-
-
-def retry_delay(error: BaseException, attempt: int) -> float:
-    if isinstance(error, RetryAfter):
-        return retry_after_seconds(error) + 0.1
-    delay = min(MAX_DELAY, BASE_DELAY * 2 ** (attempt - 1))
-    return delay * random.uniform(0.8, 1.2)  # jitter
-
-
-async def call_with_retry(
-    call: Callable[[], Awaitable[T]], *, what: str = "Bot API call", attempts: int = MAX_ATTEMPTS
-) -> T:
-    """``await call()``, retried with backoff while the failure surely sent nothing.
-
-    ``attempts`` bounds the retries of errors; 429s are bounded by ``FLOOD_DEADLINE``
-    instead, since Telegram says when to come back."""
-    started = clock()
-    attempt = 1
-    while True:
-        try:
-            return await call()
-        except RetryAfter as error:
-            delay = retry_delay(error, attempt)
-            if clock() - started + delay > FLOOD_DEADLINE:
-                raise
-            # The expected case under flood control: not worth a line each time.
-            log.debug("%s: flood control (429), retrying in %.1fs", what, delay)
-            await sleep(delay)
-        except TelegramError as error:
-            if attempt >= attempts or not surely_not_sent(error):
-                if isinstance(error, TimedOut) and not surely_not_sent(error):
-                    log.warning("%s timed out after sending; not retried: %s", what, error)
-                raise
-            delay = retry_delay(error, attempt)
-            log.warning(
-                "%s failed (%s: %s); retry %d/%d in %.1fs",
-                what,
-                type(error).__name__,
-                error,
-                attempt,
-                attempts - 1,
-                delay,
-            )
-            await sleep(delay)
-            attempt += 1
+__all__ = [
+    "FLOOD_DEADLINE",
+    "MAX_ATTEMPTS",
+    "call_with_retry",
+    "retry_after_seconds",
+    "surely_not_sent",
+]

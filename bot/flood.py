@@ -13,6 +13,7 @@ from collections import deque
 from collections.abc import Callable
 
 
+# Kept: a rate limiter (aiolimiter) makes callers wait; this refuses at once, per user key.
 class FloodGuard:
     def __init__(
         self,

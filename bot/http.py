@@ -2,7 +2,8 @@
 
 PTB's default HTTPXRequest spends most of a small bot's CPU in httpx (its
 connection pool slows down as concurrency rises); aiohttp answers the same
-requests for roughly a third of the CPU. The Bot API sees identical requests:
+requests for much less (measured by ``python -m bench.throughput --bot-http httpx``;
+figures in the performance docs, not here). The Bot API sees identical requests:
 form-urlencoded parameters, or multipart/form-data when files are uploaded.
 
 No proxy support: the bot talks to the Bot API directly.

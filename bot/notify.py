@@ -24,17 +24,19 @@ import logging
 import time
 from collections.abc import AsyncIterator
 
+from aiolimiter import AsyncLimiter
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
-from telegram.ext import Application, CallbackContext
+from telegram.ext import Application
 
-from bot.delivery import retry_after_seconds
 from bot.engine import AnswerEngine, Reply
 from bot.markup import Html, bold, fmt
-from bot.replying import render, send_texts
 from bot.runtime import Runtime
+from bot.sending.retry import retry_after_seconds
+from bot.sending.send import render, send_texts
 from db import notices
+from db.announce import NoticeAction
 from db.models import utcnow
 from db.session import is_sqlite
 
@@ -47,16 +49,17 @@ ADVISORY_LOCK_KEY = 0x5154_4E4F  # "QTNO": one notice sender per database
 PRIVATE_GAP = 1.0  # seconds between two messages to one private chat
 GROUP_GAP = 3.0  # 20 a minute per group
 VALUE_LIMIT = 800  # characters of an old/new value shown in a notice
-ACTIONS = {
-    "add": "New fact",
-    "create": "New fact",
-    "correct": "Correction",
-    "update": "Correction",
-    "edit": "Correction",
-    "retract": "Retraction",
-    "restore": "Restored",
-    "import": "Imported",
+# How a notice is headed, for each action db/announce.py queues notices under.
+HEADINGS: dict[NoticeAction, str] = {
+    NoticeAction.ADD: "New fact",
+    NoticeAction.CORRECT: "Correction",
+    NoticeAction.RETRACT: "Retraction",
+    NoticeAction.RESTORE: "Restored",
+    NoticeAction.IMPORT: "Imported",
 }
+_KNOWN_ACTIONS = {action.value: action for action in NoticeAction}
+# Nothing was there before these: no "Was:" line.
+_NOTHING_BEFORE = frozenset({NoticeAction.ADD, NoticeAction.IMPORT})
 
 
 def _short(value: str | None) -> str:
@@ -69,14 +72,15 @@ def notice_reply(notice: notices.ChangeNoticeView, engine: AnswerEngine) -> Repl
     """What changed, old and new, when, the source; the caveat is added by render()."""
     reply = Reply(intents=["notice"])
     reply.cite(notice.article_id)
-    what = ACTIONS.get(notice.action, notice.action.capitalize())
+    action = _KNOWN_ACTIONS.get(notice.action)
+    what = HEADINGS[action] if action is not None else notice.action.capitalize()
     claim = engine.snapshot.claim(notice.claim_id) if notice.claim_id is not None else None
     subject = f"#{notice.claim_id}" if notice.claim_id is not None else "the store"
     where = f" ({notice.place})" if notice.place else ""
     reply.lines.append(bold(f"{what}: {subject}{where}"))
     if notice.field:
         reply.lines.append(fmt("Field: {}", notice.field))
-    if notice.old_value is not None or notice.action not in ("add", "create", "import"):
+    if notice.old_value is not None or action not in _NOTHING_BEFORE:
         reply.lines.append(fmt("Was: {}", _short(notice.old_value)))
     reply.lines.append(fmt("Now: {}", _short(notice.new_value)))
     reply.lines.append(fmt("When: {} UTC", notice.changed_at.strftime("%Y-%m-%d %H:%M")))
@@ -95,6 +99,7 @@ class NoticeSender:
         self.runtime = runtime
         self.poll_seconds = poll_seconds
         self.sent = 0
+        # Per chat a schedule, not a limiter's wait: a chat not due is skipped, others go on.
         self._next_ok: dict[int, float] = {}  # chat id -> monotonic time it may get another
         self._paused_until = 0.0
         self._wake = asyncio.Event()
@@ -102,9 +107,9 @@ class NoticeSender:
         self._lock_connection: AsyncConnection | None = None
         # A smooth pace a little under TELEGRAM_MAX_RATE: the AIORateLimiter alone lets
         # a full second's burst through at once, which Telegram may answer with 429s.
+        # A bucket of one: after a pause, one send at once, never a burst.
         rate = runtime.settings.telegram_max_rate
-        self._interval = 1.0 / (rate * 0.97) if rate > 0 else 0.0
-        self._next_send = 0.0
+        self._pace: AsyncLimiter | None = AsyncLimiter(1, 1.0 / (rate * 0.97)) if rate > 0 else None
 
     def start(self) -> None:
         if self._task is None:
@@ -206,20 +211,15 @@ class NoticeSender:
         gap = PRIVATE_GAP if delivery.chat_type == "private" else GROUP_GAP
         self._next_ok[delivery.chat_id] = time.monotonic() + gap
         texts = render(notice_reply(delivery.notice, engine), engine.snapshot)
-        context = CallbackContext(self.application)
-        if self._interval:
-            now = time.monotonic()
-            # A slow round may catch up by one send, never by a burst.
-            self._next_send = max(self._next_send + self._interval, now - self._interval)
-            if self._next_send > now:
-                await asyncio.sleep(self._next_send - now)
+        if self._pace is not None:
+            await self._pace.acquire()
         sent = False
         try:
             # Fetched a while ago maybe: the chat may have unsubscribed (or blocked) since.
             async with self.runtime.sessionmaker() as session:
                 if not await notices.claim_delivery(session, delivery.id):
                     return False
-            await send_texts(context, delivery.chat_id, texts, queued=True)
+            await send_texts(self.application.bot, delivery.chat_id, texts, queued=True)
             sent = True
             async with self.runtime.sessionmaker() as session:
                 await notices.mark_sent(session, delivery.id)

@@ -1,147 +1,21 @@
-"""Sending: every text the bot sends goes through ``bot.outgoing.build_messages`` here.
-
-Handlers hand over a ``Reply`` (or plain lines) and never call send_message themselves.
+"""Moved to ``bot.sending.send``. This name stays only so that the branches still importing it
+merge cleanly; once they are merged, point their imports at ``bot.sending.send`` and delete it.
 """
 
-from __future__ import annotations
+from bot.sending.send import (
+    SHORTENED,
+    answer_update,
+    edit_inline_message,
+    render,
+    render_one,
+    send_texts,
+)
 
-import logging
-from collections.abc import Sequence
-
-from telegram import InlineKeyboardMarkup, Message, Update
-from telegram.constants import ParseMode
-from telegram.error import Forbidden, RetryAfter
-from telegram.ext import ContextTypes
-
-from bot.delivery import call_with_retry, retry_after_seconds
-from bot.engine import Reply
-from bot.outgoing import build_messages
-from db.snapshot import Snapshot
-
-log = logging.getLogger(__name__)
-
-
-def render(reply: Reply, snapshot: Snapshot | None) -> list[str]:
-    caveats = reply.caveats(snapshot) if snapshot is not None else []
-    return build_messages(reply.lines, caveats)
-
-
-async def send_texts(
-    context: ContextTypes.DEFAULT_TYPE,
-    chat_id: int,
-    texts: Sequence[str],
-    *,
-    reply_to: int | None = None,
-    markup: InlineKeyboardMarkup | None = None,
-    message_thread_id: int | None = None,
-    queued: bool = False,
-) -> list[Message]:
-    """Sends already-built texts in order; the keyboard goes under the last part.
-
-    Each part is retried while Telegram surely did not send it (``bot.delivery``).
-    A chat that blocked the bot (403) gets nothing more: the remaining parts are
-    dropped and the parts sent so far returned.
-
-    ``queued``: the caller is a queue that owns retries (the notice sender): one
-    try per part, and every error, 429 and 403 included, goes back to it.
-    """
-    sent: list[Message] = []
-    for index, text in enumerate(texts):
-        last = index == len(texts) - 1
-
-        async def send(text: str = text, index: int = index, last: bool = last) -> Message:
-            return await context.bot.send_message(
-                chat_id=chat_id,
-                text=text,
-                parse_mode=ParseMode.HTML,
-                reply_to_message_id=reply_to if index == 0 else None,
-                allow_sending_without_reply=True,
-                reply_markup=markup if last else None,
-                disable_web_page_preview=True,
-                message_thread_id=message_thread_id,
-            )
-
-        if queued:
-            sent.append(await send())
-            continue
-        try:
-            sent.append(await call_with_retry(send, what=f"sendMessage to chat {chat_id}"))
-        except Forbidden as error:
-            log.info("Not sending to chat %s: %s", chat_id, error.message)
-            break
-        except RetryAfter as error:
-            # Flood control outlasted the deadline: one line, not a traceback; the
-            # rest of this answer would meet the same wall.
-            log.warning(
-                "Not sending to chat %s: still under flood control (429, Telegram asks "
-                "to wait %.0fs more); %d of %d parts sent",
-                chat_id,
-                retry_after_seconds(error),
-                len(sent),
-                len(texts),
-            )
-            break
-    return sent
-
-
-async def answer_update(
-    update: Update,
-    context: ContextTypes.DEFAULT_TYPE,
-    reply: Reply,
-    snapshot: Snapshot | None,
-    *,
-    markup: InlineKeyboardMarkup | None = None,
-) -> list[Message]:
-    """Replies in the chat the update came from; in groups, as a reply to the question."""
-    chat = update.effective_chat
-    message = update.effective_message
-    if chat is None:
-        return []
-    quote = message.message_id if message is not None and chat.type != "private" else None
-    thread = message.message_thread_id if message is not None and message.is_topic_message else None
-    return await send_texts(
-        context,
-        chat.id,
-        render(reply, snapshot),
-        reply_to=quote,
-        markup=markup,
-        message_thread_id=thread,
-    )
-
-
-# ----- one-message renderings (inline results, edits in place) ----------------------
-
-SHORTENED = "(Shortened: ask me in a private chat for the full answer.)"
-
-
-def render_one(reply: Reply, snapshot: Snapshot | None) -> str:
-    """The reply as ONE message with its caveat: inline results and in-place edits
-    cannot be split, so a long body loses its last lines and says so."""
-    caveats = reply.caveats(snapshot) if snapshot is not None else []
-    parts = build_messages(reply.lines, caveats)
-    if len(parts) == 1:
-        return parts[0]
-    lines = list(reply.lines)
-    while lines:
-        lines.pop()
-        parts = build_messages([*lines, SHORTENED], caveats)
-        if len(parts) == 1:
-            return parts[0]
-    return build_messages([SHORTENED], caveats)[0]
-
-
-async def edit_inline_message(
-    context: ContextTypes.DEFAULT_TYPE,
-    inline_message_id: str,
-    text: str,
-    *,
-    markup: InlineKeyboardMarkup | None = None,
-) -> None:
-    """Buttons under an inline-mode message can only edit that message in place."""
-    await context.bot.edit_message_text(
-        text=text,
-        inline_message_id=inline_message_id,
-        parse_mode=ParseMode.HTML,
-        reply_markup=markup,
-        disable_web_page_preview=True,
-    )
+__all__ = [
+    "SHORTENED",
+    "answer_update",
+    "edit_inline_message",
+    "render",
+    "render_one",
+    "send_texts",
+]

@@ -10,10 +10,11 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from types import FrameType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
+from tenacity import RetryCallState, Retrying, retry_if_exception, wait_exponential
 
 from db.session import create_engine, is_sqlite
 
@@ -57,6 +58,10 @@ def wait_for_database(url: str, stop: threading.Event, max_wait: float | None = 
     return _retry_until_reachable(f"Database {where}", attempt, stop, max_wait)
 
 
+class _Stopped(Exception):
+    """Stop was asked for (a signal) or ``max_wait`` ran out: not reachable, no retry."""
+
+
 def _retry_until_reachable(
     what: str,
     attempt: Callable[[], str],
@@ -69,30 +74,57 @@ def _retry_until_reachable(
     """Calls ``attempt`` until it returns (True), with one log line per failure and
     exponential backoff; False if ``stop`` was set or ``max_wait`` seconds passed.
     ``fatal`` errors are raised at once: retrying cannot help them."""
-    delay = FIRST_DELAY
-    waited = 0.0
-    while not stop.is_set():
-        try:
-            detail = attempt()
-        except fatal:
-            raise
-        except Exception as error:  # any failure to connect: report it in one line, wait
-            if max_wait is not None and waited >= max_wait:
-                log.error("%s still not reachable; giving up", what)
-                return False
-            pause = pause_for(error, delay)
-            log.warning(
-                "%s not reachable (%s); retrying in %.0fs", what, describe_error(error), pause
-            )
-            if stop.wait(pause):
-                break
-            waited += pause
-            delay = min(MAX_DELAY, delay * 2)
-            continue
-        if waited:
-            log.info("%s is reachable%s", what, detail)
-        return True
-    return False
+    backoff = wait_exponential(multiplier=FIRST_DELAY, max=MAX_DELAY)
+
+    def attempt_unless_stopped() -> str:
+        if stop.is_set():
+            raise _Stopped
+        return attempt()
+
+    def pause(state: RetryCallState) -> float:
+        error = state.outcome.exception() if state.outcome is not None else None
+        assert isinstance(error, Exception), "asked only after a failed attempt"
+        return pause_for(error, backoff(state))
+
+    def wait_unless_stopped(seconds: float) -> None:
+        stop.wait(seconds)  # a signal ends the wait at once; the next attempt sees it
+
+    def out_of_time(state: RetryCallState) -> bool:
+        return max_wait is not None and state.idle_for >= max_wait
+
+    def give_up(state: RetryCallState) -> NoReturn:
+        log.error("%s still not reachable; giving up", what)
+        raise _Stopped
+
+    def report(state: RetryCallState) -> None:
+        error = state.outcome.exception() if state.outcome is not None else None
+        assert error is not None, "asked only after a failed attempt"
+        log.warning(
+            "%s not reachable (%s); retrying in %.0fs",
+            what,
+            describe_error(error),
+            state.upcoming_sleep,
+        )
+
+    retrying = Retrying(
+        # Any failure to connect is reported in one line and waited out.
+        retry=retry_if_exception(
+            lambda error: isinstance(error, Exception) and not isinstance(error, (_Stopped, *fatal))
+        ),
+        wait=pause,
+        stop=out_of_time,
+        sleep=wait_unless_stopped,
+        before_sleep=report,
+        retry_error_callback=give_up,
+        reraise=True,
+    )
+    try:
+        detail = retrying(attempt_unless_stopped)
+    except _Stopped:
+        return False
+    if retrying.statistics.get("idle_for"):
+        log.info("%s is reachable%s", what, detail)
+    return True
 
 
 class TokenRefused(Exception):
@@ -133,7 +165,7 @@ def wait_for_telegram(
     ``max_wait`` seconds passed. Raises ``TokenRefused`` if it refuses the token."""
     from telegram.error import InvalidToken, RetryAfter
 
-    from bot.delivery import retry_after_seconds
+    from bot.sending.retry import retry_after_seconds
 
     def attempt() -> str:
         try:

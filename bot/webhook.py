@@ -31,8 +31,8 @@ from telegram import Update
 from telegram.ext import Application
 
 from bot.config import Settings
-from bot.delivery import call_with_retry
 from bot.runtime import Runtime
+from bot.sending.retry import call_with_retry
 from db.processed import Claim, claim_update, finish_update, prune_processed
 from db.retry import TRANSIENT_DB_ERRORS
 

@@ -33,6 +33,7 @@ from db.announce import (
     announce_source,
     announce_undo,
 )
+from db.errors import OneLineError
 from db.models import Alias, Article, ChangeLogEntry, Claim, Editor, Source, utcnow
 from db.revision import bump_revision
 from db.session import read_transaction, write_transaction
@@ -73,15 +74,8 @@ CLEAR = "-"
 NARRATION = "the article's own narration"
 
 
-class EditingError(Exception):
+class EditingError(OneLineError):
     """A refused change; ``str(error)`` is one line meant for the editor."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(" ".join(message.split()))
-
-    @property
-    def message(self) -> str:
-        return str(self.args[0])
 
 
 class NotAuthorized(EditingError):

@@ -33,6 +33,7 @@ from db.document_schema import (
     check_document,
     load_json,
 )
+from db.editing import as_text
 from db.models import Alias, Article, ChangeLogEntry, Claim, Editor, Source
 from db.revision import bump_revision
 from db.session import write_transaction
@@ -150,14 +151,6 @@ def _values(row: BaseModel, fields: tuple[str, ...]) -> dict[str, Any]:
     return {key: getattr(row, key) for key in fields if key in row.model_fields_set}
 
 
-def _as_text(value: Any) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, Decimal):
-        return format(value.normalize(), "f")
-    return str(value)
-
-
 async def _reset_sequences(session: AsyncSession) -> None:
     # Rows inserted with explicit ids leave PostgreSQL's sequences behind.
     if session.get_bind().dialect.name != "postgresql":
@@ -273,7 +266,7 @@ async def _apply_document(
         changed = False
         for key, value in values.items():
             old = getattr(claim, key)
-            if _as_text(old) != _as_text(value):
+            if as_text(old) != as_text(value):
                 session.add(
                     ChangeLogEntry(
                         batch=batch,
@@ -281,8 +274,8 @@ async def _apply_document(
                         entity_id=claim.id,
                         action="import",
                         field=key,
-                        old_value=_as_text(old),
-                        new_value=_as_text(value),
+                        old_value=as_text(old),
+                        new_value=as_text(value),
                         editor_id=editor_id,
                     )
                 )
@@ -422,7 +415,7 @@ async def export_document(session: AsyncSession, *, include_editors: bool = True
             {
                 "id": c.id,
                 **{
-                    k: _as_text(v) if isinstance(v := getattr(c, k), Decimal) else v
+                    k: as_text(v) if isinstance(v := getattr(c, k), Decimal) else v
                     for k in CLAIM_FIELDS
                 },
                 **{k: _iso(getattr(c, k)) for k in CLAIM_DATETIMES},

@@ -19,8 +19,8 @@ import babel
 import babel.numbers
 import pycountry
 
-from bot.textfold import fold
-from db.errors import OneLineError
+from db.errors import OneLineError, preview
+from db.textfold import fold
 
 __all__ = [
     "ALIAS_KINDS",
@@ -97,8 +97,6 @@ _NON_CURRENCIES = frozenset({"XXX", "XTS"})
 # in pycountry, but editors will type it.
 _EXCEPTIONAL_COUNTRY_CODES = {"UK": "GB"}
 
-_PREVIEW_LEN = 40
-
 
 class ValidationError(OneLineError):
     """A value an editor supplied is unusable; ``str(error)`` says why, on one line."""
@@ -107,27 +105,15 @@ class ValidationError(OneLineError):
 # --------------------------------------------------------------------------- helpers
 
 
-def _is_invisible(ch: str) -> bool:
-    """Format (Cf) characters: zero-width, bidi overrides, tag characters and the like."""
-    return unicodedata.category(ch) == "Cf"
+def drop_invisible(text: str) -> str:
+    """Drop format (Cf) characters: zero-width, bidi overrides, tag characters and the
+    like, which keyboards slip into codes and keys."""
+    return "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
 
 
 def _strip_invisible(text: str) -> str:
     """Drop invisible characters and surrounding whitespace from a code-like value."""
-    return "".join(ch for ch in text if not _is_invisible(ch)).strip()
-
-
-def _preview(value: str) -> str:
-    """Quote a user value for an error message: one line, visible, not too long."""
-    shown = "".join(
-        " " if ch.isspace() else ch
-        for ch in value
-        if unicodedata.category(ch) not in ("Cc", "Cf", "Cs")
-    )
-    shown = " ".join(shown.split())
-    if len(shown) > _PREVIEW_LEN:
-        shown = shown[: _PREVIEW_LEN - 1] + "…"
-    return f'"{shown}"'
+    return drop_invisible(text).strip()
 
 
 def _name_key(name: str) -> str:
@@ -207,7 +193,7 @@ def parse_amount(text: str, field: str = "amount") -> Decimal:
         hint = ""
         if value.count(".") > 1 or re.fullmatch(r"[0-9]+,[0-9]{1,2}", value):
             hint = ' (use "," for thousands and "." for decimals)'
-        raise ValidationError(f'"{field}" must be {usage}, not {_preview(value)}{hint}')
+        raise ValidationError(f'"{field}" must be {usage}, not {preview(value)}{hint}')
     digits = match["int"]
     for sep in _SEPARATORS:
         digits = digits.replace(sep, "")
@@ -230,7 +216,7 @@ def parse_id(text: str) -> int:
     """Parse a record id as shown to editors: ``12`` or ``#12``, from 1 to 2**31-1."""
     value = _strip_invisible(text).removeprefix("#")
     if not re.fullmatch(r"[0-9]{1,10}", value, re.ASCII):
-        raise ValidationError(f"an id must be a whole number like 12 or #12, not {_preview(text)}")
+        raise ValidationError(f"an id must be a whole number like 12 or #12, not {preview(text)}")
     number = int(value)
     if not 1 <= number <= ID_MAX:
         raise ValidationError(f"there is no id {number}: ids run from 1 to {ID_MAX}")
@@ -276,12 +262,30 @@ def normalize_currency(text: str) -> str:
     if code is not None:
         return code
     hint = _suggest(value, index, english)
-    raise ValidationError(f"unknown currency {_preview(value)}: {usage}{hint}")
+    raise ValidationError(f"unknown currency {preview(value)}: {usage}{hint}")
 
 
 # --------------------------------------------------------------------------- countries
 
 
+@lru_cache(maxsize=8)
+def country_names(locale_name: str = "en") -> dict[str, str]:
+    """Two-letter region code -> everyday name ("RU" -> "Russia"), from Babel's CLDR data:
+    the one table of country names (the engine's too). It has every ISO 3166-1 code and
+    a few other CLDR regions (EU, XK...); ``normalize_country`` accepts only ISO codes."""
+    try:
+        locale = babel.Locale.parse(locale_name.replace("-", "_"))
+    except (ValueError, TypeError, babel.UnknownLocaleError):
+        locale = babel.Locale.parse("en")
+    return {
+        code: str(name)
+        for code, name in locale.territories.items()
+        if len(code) == 2 and code.isalpha()
+    }
+
+
+# pycountry stays: ISO 3166's official names ("Russian Federation", "Viet Nam", "Republic
+# of Korea"), which editors type, are not in CLDR, nor which CLDR regions are ISO codes.
 @lru_cache(maxsize=1)
 def _country_data() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
     """Alpha-3 -> alpha-2 map, a name index, and English display names."""
@@ -298,23 +302,17 @@ def _country_data() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
                 if comma and ", " not in tail:
                     pairs.append((f"{tail} {head}", country.alpha_2))
     for locale_name in _NAME_LOCALES:
-        territories = babel.Locale.parse(locale_name).territories
-        pairs.extend(
-            (str(territories[code]), code) for code in alpha3.values() if code in territories
-        )
+        names = country_names(locale_name)
+        pairs.extend((names[code], code) for code in alpha3.values() if code in names)
     english = {code: _display_name(code, "en") for code in alpha3.values()}
     return alpha3, _build_index(pairs), english
 
 
 def _display_name(code: str, locale_name: str) -> str:
     """Babel's everyday name ("Russia"), falling back to pycountry's."""
-    try:
-        locale = babel.Locale.parse(locale_name.replace("-", "_"))
-    except (ValueError, TypeError, babel.UnknownLocaleError):
-        locale = babel.Locale.parse("en")
-    name = locale.territories.get(code)
+    name = country_names(locale_name).get(code)
     if name:
-        return str(name)
+        return name
     country = pycountry.countries.get(alpha_2=code)
     return str(getattr(country, "common_name", None) or getattr(country, "name", code))
 
@@ -343,7 +341,7 @@ def normalize_country(text: str) -> str:
     if code is not None:
         return code
     hint = _suggest(value, index, english)
-    raise ValidationError(f"unknown country {_preview(value)}: {usage}{hint}")
+    raise ValidationError(f"unknown country {preview(value)}: {usage}{hint}")
 
 
 def country_name(code: str, locale: str = "en") -> str:
@@ -354,7 +352,7 @@ def country_name(code: str, locale: str = "en") -> str:
     value = _strip_invisible(code).upper()
     _, _, english = _country_data()
     if value not in english:
-        raise ValidationError(f"unknown country code {_preview(code)}")
+        raise ValidationError(f"unknown country code {preview(code)}")
     return _display_name(value, locale)
 
 
@@ -414,7 +412,7 @@ def parse_url(value: str) -> str:
 
 
 def normalize_alias_term(term: str) -> str:
-    """Aliases are stored as the engine reads questions (bot/textfold.py's one fold)."""
+    """Aliases are stored as the engine reads questions (db/textfold.py's one fold)."""
     return fold(clean_text(term, "term", NAME_MAX_LEN, multiline=False))
 
 
@@ -440,7 +438,7 @@ def parse_yes_no(text: str) -> bool:
         return True
     if value in _NO:
         return False
-    raise ValidationError(f"expected yes or no, not {_preview(text)}")
+    raise ValidationError(f"expected yes or no, not {preview(text)}")
 
 
 def parse_choice(text: str, field: str, choices: Iterable[str]) -> str:
@@ -450,7 +448,7 @@ def parse_choice(text: str, field: str, choices: Iterable[str]) -> str:
     for choice in options:
         if choice.casefold() == value:
             return choice
-    raise ValidationError(f'"{field}" must be one of {", ".join(options)}, not {_preview(text)}')
+    raise ValidationError(f'"{field}" must be one of {", ".join(options)}, not {preview(text)}')
 
 
 def parse_iso_date(text: str) -> datetime.date:
@@ -460,7 +458,7 @@ def parse_iso_date(text: str) -> datetime.date:
         try:
             return datetime.date.fromisoformat(value)
         except ValueError:
-            raise ValidationError(f"there is no such date as {_preview(value)}") from None
+            raise ValidationError(f"there is no such date as {preview(value)}") from None
     raise ValidationError(
-        f"a date must be written YYYY-MM-DD, like 2024-03-10, not {_preview(text)}"
+        f"a date must be written YYYY-MM-DD, like 2024-03-10, not {preview(text)}"
     )

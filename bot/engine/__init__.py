@@ -8,8 +8,6 @@ from __future__ import annotations
 from functools import lru_cache
 from itertools import islice
 
-from babel import Locale
-
 from bot.engine.answering import Answerer
 from bot.engine.arithmetic import Arithmetic
 from bot.engine.compose import Composer
@@ -22,6 +20,7 @@ from bot.engine.understand import Understander, Understanding
 from bot.engine.vocabulary import Intent
 from bot.engine.vocabulary import load as load_vocabulary
 from bot.markup import Html, bold, fmt, italic
+from db.validation import country_names
 from db.views import Snapshot
 
 __all__ = ["AnswerEngine", "Intent", "Reply", "Understanding"]
@@ -37,13 +36,6 @@ EXAMPLES = (
     "What's loyalty cash?",
     "Russia vs China",
 )
-
-
-@lru_cache(maxsize=4)
-def country_names(locale: str = "en") -> dict[str, str]:
-    """ISO 3166 alpha-2 code -> display name, from Babel's CLDR data."""
-    territories = Locale.parse(locale).territories
-    return {code: name for code, name in territories.items() if len(code) == 2 and code.isalpha()}
 
 
 @lru_cache(maxsize=4)

@@ -14,8 +14,8 @@ from itertools import chain
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from bot.textfold import MAX_COMBINING_MARKS as MAX_COMBINING_MARKS
-from bot.textfold import fold
+from db.textfold import MAX_COMBINING_MARKS as MAX_COMBINING_MARKS
+from db.textfold import fold
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|\$", re.UNICODE)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")

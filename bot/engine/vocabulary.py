@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from bot.textfold import fold
+from db.textfold import fold
 
 FOLDER = Path(__file__).with_name("vocabulary")
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 from typing import cast
 
-from sqlalchemy.exc import DBAPIError, OperationalError
 from telegram import Update
 from telegram.constants import ChatType
 from telegram.ext import ContextTypes
@@ -15,11 +14,12 @@ from bot.keyboards import follow_up_markup
 from bot.markup import Html
 from bot.replying import answer_update
 from bot.runtime import Runtime
+from db.retry import TRANSIENT_DB_ERRORS
 
 log = logging.getLogger(__name__)
 
 # Errors that mean "the database is unreachable right now", not a bug.
-DATABASE_DOWN = (OperationalError, DBAPIError, OSError, ConnectionError, TimeoutError)
+DATABASE_DOWN = TRANSIENT_DB_ERRORS
 
 
 def runtime_of(context: ContextTypes.DEFAULT_TYPE) -> Runtime:

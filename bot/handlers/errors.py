@@ -66,6 +66,6 @@ async def _alert(context: ContextTypes.DEFAULT_TYPE, error: BaseException | None
     detail = detail.splitlines()[0] if detail else ""
     line = fmt("Bot error: {}: {}", type(error).__name__, detail[:300])
     try:
-        await send_texts(context, chat_id, build_messages([line]))
+        await send_texts(context.bot, chat_id, build_messages([line]))
     except Exception:  # an alert must never raise from the error handler
         log.warning("Could not send the error alert", exc_info=True)

@@ -31,7 +31,7 @@ def project(tmp_path: Path) -> Path:
     python.parent.mkdir(parents=True)
     python.write_text(STUB_PYTHON)
     python.chmod(0o755)
-    for tool in ("ruff", "mypy", "pytest"):  # the gate's tools: recorded, not run
+    for tool in ("ruff", "mypy", "lint-imports", "pytest"):  # the gate's tools: recorded, not run
         stub = python.parent / tool
         stub.write_text(f'#!/bin/sh\necho "{tool} $*" >> "$(dirname "$0")/../../calls.log"\n')
         stub.chmod(0o755)
@@ -87,7 +87,13 @@ def test_check_installs_dev_extras_once_and_run_reuses_them(project: Path) -> No
     dev = ["-m pip install --quiet --upgrade pip", "-m pip install --quiet -e .[dev]"]
     run(project, "run", "ask", "x")
     # The gate needs the dev extras, which the plain install lacks.
-    gate = ["ruff check .", "ruff format --check .", "mypy bot db tests bench", "pytest -q"]
+    gate = [
+        "ruff check .",
+        "ruff format --check .",
+        "mypy bot db tests bench",
+        "lint-imports ",
+        "pytest -q",
+    ]
     assert run(project, "check", "-q") == [*dev, *gate]
     assert run(project, "check", "-q") == gate
     assert run(project, "run", "ask", "x") == ["-m bot ask x"]

@@ -13,7 +13,7 @@ import pytest
 from telegram.error import NetworkError, RetryAfter
 from telegram.warnings import PTBDeprecationWarning
 
-from bot import delivery
+from bot.sending import retry as delivery
 from tests.support.harness import Harness
 
 # PTB 22's RetryAfter warns about its own retry_after type whenever one is built.

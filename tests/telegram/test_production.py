@@ -19,7 +19,7 @@ from telegram import Bot, Update
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
 from telegram.ext import Application
 
-import bot.delivery as delivery
+import bot.sending.retry as delivery
 from bot.app import register_handlers
 from bot.config import Settings, SettingsError
 from bot.handlers import user

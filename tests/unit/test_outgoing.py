@@ -8,7 +8,7 @@ import pytest
 
 from bot.logs import RedactingFilter
 from bot.markup import Html, bold, fmt
-from bot.outgoing import DEFAULT_CAVEAT, build_messages, telegram_length
+from bot.sending.messages import DEFAULT_CAVEAT, build_messages, telegram_length
 from tests.support.html_check import assert_telegram_html
 
 CAVEATS = [("HNGN", "HNGN cannot independently verify the claims.")]

@@ -7,8 +7,8 @@ import sys
 
 from bot.engine.text import normalize
 from bot.runtime import Runtime
-from bot.textfold import fold
 from db.editing import normalize_term
+from db.textfold import fold
 
 
 def test_typographic_quotes_fold_alike_for_aliases_and_questions() -> None:

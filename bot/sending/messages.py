@@ -1,0 +1,157 @@
+"""The one place that builds every outgoing text.
+
+Every message the bot sends is made here: the body (already ``Html``), then the
+caveat of each article it cites, else the default article's, else the one kept
+in code for when the database is down. Long bodies are split to fit Telegram's
+4,096-character limit, counted as Telegram counts it (UTF-16 code units of the
+text after entity parsing), on line boundaries, else word boundaries, never
+inside a tag or an entity; every part carries the caveat, since each is a
+message of its own (forwarded, quoted or read alone).
+"""
+
+from __future__ import annotations
+
+import html as _html
+import re
+from collections.abc import Iterable, Sequence
+
+from bot.markup import Html, escape, fmt
+
+# Kept in code so that even "the database is down" carries it.
+DEFAULT_OUTLET = "HNGN"
+DEFAULT_CAVEAT = "HNGN cannot independently verify the claims."
+TELEGRAM_MAX_LENGTH = 4096
+
+_TOKEN = re.compile(r"(<[^>]*>|&[#a-zA-Z0-9]+;)")
+_TAG_NAME = re.compile(r"</?\s*([a-zA-Z0-9-]+)")
+
+
+def telegram_length(fragment: str) -> int:
+    """Characters as Telegram counts them: UTF-16 units of the text after parsing."""
+    text = _html.unescape(
+        _TOKEN.sub(lambda m: "" if m.group(0).startswith("<") else m.group(0), fragment)
+    )
+    return len(text.encode("utf-16-le")) // 2
+
+
+def caveat_block(caveats: Iterable[tuple[str, str]]) -> Html:
+    """One line per distinct (outlet, caveat) pair, in the order first cited."""
+    seen: list[tuple[str, str]] = []
+    for pair in caveats:
+        if pair not in seen:
+            seen.append(pair)
+    if not seen:
+        seen = [(DEFAULT_OUTLET, DEFAULT_CAVEAT)]
+    lines = [fmt("⚠️ <i>Unverified. {}</i>", caveat) for _outlet, caveat in seen]
+    return Html("\n".join(lines))
+
+
+def build_messages(
+    body: Sequence[str] | str,
+    caveats: Iterable[tuple[str, str]] = (),
+    *,
+    limit: int = TELEGRAM_MAX_LENGTH,
+) -> list[str]:
+    """Turns a body and its caveats into one or more Telegram-HTML messages.
+
+    ``body`` lines that are not ``Html`` are escaped: plain text can be passed safely.
+    """
+    lines = [body] if isinstance(body, str) else list(body)
+    safe_lines: list[str] = []
+    for line in lines:
+        safe_lines.extend(escape(line).split("\n"))
+    while safe_lines and not safe_lines[-1].strip():
+        safe_lines.pop()
+    tail = caveat_block(caveats)
+    tail_length = telegram_length(tail) + 2  # the blank line before it
+    if tail_length >= limit:
+        raise ValueError("the caveat alone does not fit in a message")
+
+    parts: list[list[str]] = [[]]
+    used = 0
+    for line in safe_lines:
+        for piece in _split_line(line, limit - tail_length):
+            cost = telegram_length(piece) + (1 if parts[-1] else 0)
+            if parts[-1] and used + cost > limit - tail_length:
+                parts.append([])
+                cost = telegram_length(piece)
+                used = 0
+            parts[-1].append(piece)
+            used += cost
+    messages = ["\n".join([*part, "", tail]) for part in parts if part]
+    return messages or [str(tail)]
+
+
+# Kept hand-written: PTB has no splitter; this one counts Telegram's UTF-16 units and reopens tags.
+def _split_line(line: str, limit: int) -> list[str]:
+    """Splits one overlong line at spaces; tags open at a cut are closed and reopened."""
+    if telegram_length(line) <= limit:
+        return [line]
+    tokens = [t for t in _TOKEN.split(line) if t]
+    pieces: list[str] = []
+    current: list[str] = []
+    current_length = 0
+    open_tags: list[tuple[str, str]] = []  # (name, the opening tag as written)
+
+    def flush() -> None:
+        nonlocal current, current_length
+        closing = "".join(f"</{name}>" for name, _ in reversed(open_tags))
+        pieces.append("".join(current) + closing)
+        current = [tag for _, tag in open_tags]
+        current_length = 0
+
+    for token in tokens:
+        if token.startswith("<"):
+            match = _TAG_NAME.match(token)
+            name = match.group(1).lower() if match else ""
+            if token.startswith("</"):
+                for index in range(len(open_tags) - 1, -1, -1):
+                    if open_tags[index][0] == name:
+                        del open_tags[index]
+                        break
+            elif not token.endswith("/>"):
+                open_tags.append((name, token))
+            current.append(token)
+            continue
+        words = [token] if token.startswith("&") else re.split(r"(?<= )", token)
+        for word in words:
+            while word:
+                room = limit - current_length
+                length = telegram_length(word)
+                if length <= room:
+                    current.append(word)
+                    current_length += length
+                    word = ""
+                elif current_length > 0 and length <= limit:
+                    flush()
+                else:
+                    # A single word longer than a whole message: cut it by characters,
+                    # keeping surrogate pairs together.
+                    cut = _prefix_within(word, max(room, 1))
+                    current.append(word[:cut])
+                    current_length += telegram_length(word[:cut])
+                    word = word[cut:]
+                    flush()
+    if any(not t.startswith("<") for t in current):
+        pieces.append("".join(current) + "".join(f"</{n}>" for n, _ in reversed(open_tags)))
+    return [piece for piece in pieces if telegram_length(piece) > 0 or not piece]
+
+
+def _prefix_within(word: str, limit: int) -> int:
+    total = 0
+    for index, char in enumerate(word):
+        total += 2 if ord(char) > 0xFFFF else 1
+        if total > limit:
+            return max(index, 1)
+    return len(word)
+
+
+TELEGRAM_POPUP_MAX_LENGTH = 200
+
+
+def build_popup(text: str) -> str:
+    """A callback-query pop-up (plain text, at most 200 characters), with the caveat too."""
+    tail = f" ⚠️ {DEFAULT_CAVEAT}"
+    room = TELEGRAM_POPUP_MAX_LENGTH - len(tail)
+    body = text if len(text) <= room else text[: room - 1] + "…"
+    return body + tail
