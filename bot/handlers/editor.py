@@ -910,7 +910,7 @@ async def _dialogue_input(
         await _show_claim(update, context, claim_id, heading, change)
         return
     if step == "reason":
-        reason = editing._reason(value, required=True)
+        reason = editing.clean_reason(value, required=True)
         if await advance({"step": "confirm", "reason": reason}):
             markup = InlineKeyboardMarkup(
                 [[_button(token, "Yes, retract it", "y"), _button(token, "✖ Cancel", "x")]]
