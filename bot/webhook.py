@@ -30,6 +30,7 @@ from sqlalchemy import text
 from telegram import Update
 from telegram.ext import Application
 
+from bot.botdata import bot_data
 from bot.config import Settings
 from bot.delivery import call_with_retry
 from bot.runtime import Runtime
@@ -56,8 +57,7 @@ class WebhookServer:
 
     @property
     def runtime(self) -> Runtime:
-        runtime: Runtime = self.application.bot_data["runtime"]
-        return runtime
+        return bot_data(self.application).need_runtime()
 
     def web_app(self) -> web.Application:
         app = web.Application()

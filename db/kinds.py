@@ -55,3 +55,11 @@ class ChangeAction(StrEnum):
     ALIAS = "alias"
     IMPORT = "import"
     SEED = "seed"
+
+
+class SubscriptionKind(StrEnum):
+    """What a chat follows: every change, one place, or one claim."""
+
+    ALL = "all"
+    PLACE = "place"
+    CLAIM = "claim"
