@@ -15,11 +15,11 @@ from bot.markup import Html, fmt
 from bot.replying import answer_update
 from bot.runtime import Runtime
 from bot.services import Services
-from bot.services.outage import DATABASE_DOWN
+
+# Re-exported: handlers tell an outage from a bug without importing SQLAlchemy.
+from bot.services.outage import DATABASE_DOWN as DATABASE_DOWN
 
 log = logging.getLogger(__name__)
-
-__all__ = ["DATABASE_DOWN"]
 
 
 def runtime_of(context: ContextTypes.DEFAULT_TYPE) -> Runtime:

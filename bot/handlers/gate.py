@@ -19,7 +19,7 @@ from bot.engine import Reply
 from bot.handlers.common import in_private_chat, private_only, runtime_of, services_of
 from bot.markup import escape
 from bot.replying import answer_update
-from db.editing import Actor, EditingError, InvalidValue, NotAuthorized
+from db.editing import Actor, EditingError, InvalidValue, NotAuthorized, may
 from db.kinds import Role
 from db.validation import ValidationError
 
@@ -38,19 +38,6 @@ def actor_of(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Actor | None
     if message is not None and message.sender_chat is not None:
         return None
     return services_of(context).access.actor(user.id)
-
-
-async def role_of(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Role | None:
-    """The sender's role (None for strangers, anonymous admins and channels)."""
-    actor = actor_of(update, context)
-    if actor is None:
-        return None
-    return await services_of(context).access.role(actor)
-
-
-def may(role: Role | None, required: Role) -> bool:
-    """An owner may do whatever an editor may."""
-    return role is not None and (role == Role.OWNER or role == required)
 
 
 async def say(

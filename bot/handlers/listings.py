@@ -8,10 +8,10 @@ from telegram.ext import ContextTypes
 from bot.args import ParsedArgs, parse_args
 from bot.handlers.common import engine_or_apology, services_of
 from bot.handlers.editor_text import TIMESTAMP_FIELDS, claim_line, short, when
-from bot.handlers.gate import actor_of, may, say
+from bot.handlers.gate import actor_of, say
 from bot.markup import Html, bold, fmt
 from bot.replying import answer_update
-from db.editing import Actor, InvalidValue
+from db.editing import Actor, InvalidValue, may
 from db.kinds import Role
 from db.validation import parse_id
 
