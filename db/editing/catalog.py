@@ -11,7 +11,7 @@ from db.editing.changelog import Change, as_text, log_change, new_batch, run_wri
 from db.editing.claims import find_article, find_claim
 from db.editing.errors import Conflict, InvalidValue, NotFound
 from db.editing.fields import ARTICLE_FIELDS, SOURCE_FIELDS, FieldSpec, clean_reason, parse_fields
-from db.kinds import ClaimStatus
+from db.kinds import ChangeAction, ClaimStatus, EntityType
 from db.models import Alias, Article, ChangeLogEntry, Claim, Source, utcnow
 from db.revision import bump_revision
 from db.session import read_transaction
@@ -36,9 +36,17 @@ async def add_article(session: AsyncSession, actor: Actor, options: dict[str, st
         session.add(article)
         await session.flush()
         batch = new_batch()
-        log_change(session, batch, actor, "article", article.id, "create", new=article.title)
+        log_change(
+            session,
+            batch,
+            actor,
+            EntityType.ARTICLE,
+            article.id,
+            ChangeAction.CREATE,
+            new=article.title,
+        )
         await bump_revision(session)
-        return Change(batch, "article", article.id, "create")
+        return Change(batch, EntityType.ARTICLE, article.id, ChangeAction.CREATE)
 
     return await run_write(session, work)
 
@@ -73,7 +81,7 @@ async def _edit_entity(
         if "article_id" in values:
             await find_article(session, values["article_id"])
         batch = new_batch()
-        change = Change(batch, entity_type, entity_id, "edit")
+        change = Change(batch, entity_type, entity_id, ChangeAction.EDIT)
         for attr, value in values.items():
             old = getattr(entity, attr)
             if as_text(old) == as_text(value):
@@ -81,7 +89,16 @@ async def _edit_entity(
             setattr(entity, attr, value)
             change.fields.append((attr, as_text(old), as_text(value)))
             log_change(
-                session, batch, actor, entity_type, entity_id, "edit", attr, old, value, cleaned
+                session,
+                batch,
+                actor,
+                entity_type,
+                entity_id,
+                ChangeAction.EDIT,
+                attr,
+                old,
+                value,
+                cleaned,
             )
         if not change.fields:
             raise InvalidValue(f"{entity_type} #{entity_id} already has these values")
@@ -111,7 +128,7 @@ async def edit_article(
         session,
         actor,
         Article,
-        "article",
+        EntityType.ARTICLE,
         article_id,
         ARTICLE_FIELDS,
         options,
@@ -134,7 +151,7 @@ async def edit_source(
         session,
         actor,
         Source,
-        "source",
+        EntityType.SOURCE,
         source_id,
         SOURCE_FIELDS,
         options,
@@ -182,13 +199,21 @@ async def add_alias(
         alias = await session.scalar(
             select(Alias).where(Alias.term == normalized, Alias.kind == kind)
         )
-        change = Change(batch, "alias", 0, "alias")
+        change = Change(batch, EntityType.ALIAS, 0, ChangeAction.ALIAS)
         if alias is None:
             alias = Alias(term=normalized, kind=kind, value=clean_value)
             session.add(alias)
             await session.flush()
             log_change(
-                session, batch, actor, "alias", alias.id, "create", "value", None, clean_value
+                session,
+                batch,
+                actor,
+                EntityType.ALIAS,
+                alias.id,
+                ChangeAction.CREATE,
+                "value",
+                None,
+                clean_value,
             )
         elif alias.value == clean_value:
             raise InvalidValue(f'"{normalized}" already means {kind} {clean_value}')
@@ -200,7 +225,17 @@ async def add_alias(
         else:
             old = alias.value
             alias.value = clean_value
-            log_change(session, batch, actor, "alias", alias.id, "edit", "value", old, clean_value)
+            log_change(
+                session,
+                batch,
+                actor,
+                EntityType.ALIAS,
+                alias.id,
+                ChangeAction.EDIT,
+                "value",
+                old,
+                clean_value,
+            )
         change.entity_id = alias.id
         change.fields.append(("value", None, clean_value))
         change.note = await _alias_note(session, kind, clean_value)
@@ -282,7 +317,10 @@ async def history(session: AsyncSession, actor: Actor, claim_id: int) -> list[Ch
         return list(
             await session.scalars(
                 select(ChangeLogEntry)
-                .where(ChangeLogEntry.entity_type == "claim", ChangeLogEntry.entity_id == claim_id)
+                .where(
+                    ChangeLogEntry.entity_type == EntityType.CLAIM,
+                    ChangeLogEntry.entity_id == claim_id,
+                )
                 .order_by(ChangeLogEntry.id)
             )
         )

@@ -19,7 +19,7 @@ from db.editing.changelog import (
 )
 from db.editing.errors import Conflict, InvalidValue, NotFound
 from db.editing.fields import CLAIM_FIELDS, CLEAR, clean_reason, parse_fields
-from db.kinds import ClaimKind, ClaimStatus, SourceKind
+from db.kinds import ChangeAction, ClaimKind, ClaimStatus, EntityType, SourceKind
 from db.models import Article, Claim, Source, utcnow
 from db.revision import bump_revision
 from db.validation import (
@@ -98,7 +98,7 @@ async def new_source(
     source = Source(name=name, kind=kind, article_id=article_id)
     session.add(source)
     await session.flush()
-    log_change(session, batch, actor, "source", source.id, "create", new=name)
+    log_change(session, batch, actor, EntityType.SOURCE, source.id, ChangeAction.CREATE, new=name)
     return source.id
 
 
@@ -139,9 +139,17 @@ async def _add_claim(
         claim = Claim(kind=kind, status=ClaimStatus.ACTIVE, **values)
         session.add(claim)
         await session.flush()
-        log_change(session, batch, actor, "claim", claim.id, "create", new=claim.statement)
+        log_change(
+            session,
+            batch,
+            actor,
+            EntityType.CLAIM,
+            claim.id,
+            ChangeAction.CREATE,
+            new=claim.statement,
+        )
         await bump_revision(session)
-        change = Change(batch, "claim", claim.id, "create")
+        change = Change(batch, EntityType.CLAIM, claim.id, ChangeAction.CREATE)
         await queue_claim_notices(session, claim, change)
         return change
 
@@ -237,14 +245,25 @@ async def edit_claim(
             new_values["source_id"] = await resolve_source(
                 session, actor, batch, source_raw, article_id
             )
-        change = Change(batch, "claim", claim_id, "edit")
+        change = Change(batch, EntityType.CLAIM, claim_id, ChangeAction.EDIT)
         for attr, value in new_values.items():
             old = getattr(claim, attr)
             if as_text(old) == as_text(value):
                 continue
             setattr(claim, attr, value)
             change.fields.append((attr, as_text(old), as_text(value)))
-            log_change(session, batch, actor, "claim", claim_id, "edit", attr, old, value, reason)
+            log_change(
+                session,
+                batch,
+                actor,
+                EntityType.CLAIM,
+                claim_id,
+                ChangeAction.EDIT,
+                attr,
+                old,
+                value,
+                reason,
+            )
         if not change.fields:
             raise InvalidValue(f"#{claim_id} already has these values: nothing to change")
         figures = {"amount", "currency", "place", "country", "sector", "period", "basis", "change"}
@@ -258,14 +277,14 @@ async def edit_claim(
                 {key: getattr(claim, key) for key in figures}, claim.country or ""
             )
             if sentence != claim.statement:
-                log_change(session, batch, actor, "claim", claim_id, "edit", "statement",
-                     claim.statement, sentence, reason)  # fmt: skip
+                log_change(session, batch, actor, EntityType.CLAIM, claim_id, ChangeAction.EDIT,
+                           "statement", claim.statement, sentence, reason)  # fmt: skip
                 claim.statement = sentence
         old_corrected = claim.corrected_at
         claim.corrected_at = utcnow()
         claim.updated_at = claim.corrected_at
-        log_change(session, batch, actor, "claim", claim_id, "edit", "corrected_at", old_corrected,
-             claim.corrected_at, reason)  # fmt: skip
+        log_change(session, batch, actor, EntityType.CLAIM, claim_id, ChangeAction.EDIT,
+                   "corrected_at", old_corrected, claim.corrected_at, reason)  # fmt: skip
         await session.flush()
         await bump_revision(session)
         await queue_claim_notices(session, claim, change)
@@ -295,13 +314,22 @@ async def retract(
         batch = new_batch()
         now = utcnow()
         new = {"status": ClaimStatus.RETRACTED, "retracted_at": now, "retraction_reason": cleaned}
-        change = Change(batch, "claim", claim_id, "retract")
+        change = Change(batch, EntityType.CLAIM, claim_id, ChangeAction.RETRACT)
         for attr, value in new.items():
             old = getattr(claim, attr)
             setattr(claim, attr, value)
             change.fields.append((attr, as_text(old), as_text(value)))
             log_change(
-                session, batch, actor, "claim", claim_id, "retract", attr, old, value, cleaned
+                session,
+                batch,
+                actor,
+                EntityType.CLAIM,
+                claim_id,
+                ChangeAction.RETRACT,
+                attr,
+                old,
+                value,
+                cleaned,
             )
         claim.updated_at = now
         await session.flush()
@@ -328,13 +356,22 @@ async def restore(
             "retracted_at": None,
             "retraction_reason": None,
         }
-        change = Change(batch, "claim", claim_id, "restore")
+        change = Change(batch, EntityType.CLAIM, claim_id, ChangeAction.RESTORE)
         for attr, value in new.items():
             old = getattr(claim, attr)
             setattr(claim, attr, value)
             change.fields.append((attr, as_text(old), as_text(value)))
             log_change(
-                session, batch, actor, "claim", claim_id, "restore", attr, old, value, cleaned
+                session,
+                batch,
+                actor,
+                EntityType.CLAIM,
+                claim_id,
+                ChangeAction.RESTORE,
+                attr,
+                old,
+                value,
+                cleaned,
             )
         claim.updated_at = utcnow()
         await session.flush()

@@ -8,6 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from db.editing.access import Actor, require_editor, require_owner
 from db.editing.changelog import log_change, new_batch, run_write
 from db.editing.errors import InvalidValue
+from db.kinds import ChangeAction, EntityType
 from db.models import Editor
 from db.revision import bump_revision
 from db.session import read_transaction
@@ -23,7 +24,17 @@ async def grant(session: AsyncSession, actor: Actor, user_id: int) -> bool:
         if user_id in actor.owners or await session.get(Editor, user_id) is not None:
             return False
         session.add(Editor(user_id=user_id, granted_by=actor.user_id))
-        log_change(session, new_batch(), actor, "editor", 0, "grant", "user_id", None, user_id)
+        log_change(
+            session,
+            new_batch(),
+            actor,
+            EntityType.EDITOR,
+            0,
+            ChangeAction.GRANT,
+            "user_id",
+            None,
+            user_id,
+        )
         await bump_revision(session)  # snapshots carry the editor ids
         return True
 
@@ -43,7 +54,17 @@ async def revoke(session: AsyncSession, actor: Actor, user_id: int) -> bool:
         if editor is None:
             return False
         await session.delete(editor)
-        log_change(session, new_batch(), actor, "editor", 0, "revoke", "user_id", user_id, None)
+        log_change(
+            session,
+            new_batch(),
+            actor,
+            EntityType.EDITOR,
+            0,
+            ChangeAction.REVOKE,
+            "user_id",
+            user_id,
+            None,
+        )
         await bump_revision(session)  # snapshots carry the editor ids
         return True
 

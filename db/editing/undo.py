@@ -20,11 +20,11 @@ from db.editing.changelog import (
     run_write,
 )
 from db.editing.errors import Conflict, NotFound
-from db.kinds import ClaimStatus
+from db.kinds import ChangeAction, ClaimStatus, EntityType
 from db.models import Alias, Article, ChangeLogEntry, Claim, Source, utcnow
 from db.revision import bump_revision
 
-UNDOABLE = ("create", "edit", "retract", "restore")
+UNDOABLE = (ChangeAction.CREATE, ChangeAction.EDIT, ChangeAction.RETRACT, ChangeAction.RESTORE)
 
 
 async def undo(session: AsyncSession, actor: Actor) -> Change:
@@ -38,7 +38,9 @@ async def undo(session: AsyncSession, actor: Actor) -> Change:
                 ChangeLogEntry.editor_id == actor.user_id,
                 ChangeLogEntry.undone.is_(False),
                 ChangeLogEntry.action.in_(UNDOABLE),
-                ChangeLogEntry.entity_type.in_(("claim", "article", "source", "alias")),
+                ChangeLogEntry.entity_type.in_(
+                    (EntityType.CLAIM, EntityType.ARTICLE, EntityType.SOURCE, EntityType.ALIAS)
+                ),
             )
             .order_by(ChangeLogEntry.id.desc())
             .limit(1)
@@ -55,7 +57,9 @@ async def undo(session: AsyncSession, actor: Actor) -> Change:
         batch = new_batch()
         reason = f"undo of change {last.batch[:8]}"
         main = next((r for r in reversed(rows) if r.entity_type == last.entity_type), last)
-        change = Change(batch, main.entity_type, main.entity_id, "undo", note=main.action)
+        change = Change(
+            batch, main.entity_type, main.entity_id, ChangeAction.UNDO, note=main.action
+        )
         touched: dict[tuple[str, int], list[FieldChange]] = {}
         for row in rows:
             before = len(change.fields)
@@ -70,7 +74,12 @@ async def undo(session: AsyncSession, actor: Actor) -> Change:
     return await run_write(session, work)
 
 
-_MODELS: dict[str, Any] = {"claim": Claim, "article": Article, "source": Source, "alias": Alias}
+_MODELS: dict[str, Any] = {
+    EntityType.CLAIM: Claim,
+    EntityType.ARTICLE: Article,
+    EntityType.SOURCE: Source,
+    EntityType.ALIAS: Alias,
+}
 
 
 async def _changed_since(session: AsyncSession, row: ChangeLogEntry) -> bool:
@@ -84,7 +93,7 @@ async def _changed_since(session: AsyncSession, row: ChangeLogEntry) -> bool:
             ChangeLogEntry.id > row.id,
             ChangeLogEntry.batch != row.batch,
             ChangeLogEntry.undone.is_(False),
-            ChangeLogEntry.action != "undo",
+            ChangeLogEntry.action != ChangeAction.UNDO,
         )
     )
     return bool(later)
@@ -102,7 +111,7 @@ async def _undo_row(
     entity = await session.get(model, row.entity_id)
     if entity is None:
         raise Conflict(f"{row.entity_type} #{row.entity_id} no longer exists; cannot undo")
-    if row.action == "create":
+    if row.action == ChangeAction.CREATE:
         # A creation has no field to compare: it is refused when any later change to the
         # row is still in effect (the same rule as a field changed again since).
         if await _changed_since(session, row):
@@ -110,29 +119,38 @@ async def _undo_row(
                 f"{row.entity_type} #{row.entity_id} was changed again since it was added; "
                 "undo refused, nothing was written"
             )
-        if row.entity_type == "claim":
+        if row.entity_type == EntityType.CLAIM:
             now = utcnow()
             for attr, value in (("status", ClaimStatus.RETRACTED), ("retracted_at", now),
                                 ("retraction_reason", reason)):  # fmt: skip
                 old = getattr(entity, attr)
                 setattr(entity, attr, value)
                 log_change(
-                    session, batch, actor, "claim", entity.id, "undo", attr, old, value, reason
+                    session,
+                    batch,
+                    actor,
+                    EntityType.CLAIM,
+                    entity.id,
+                    ChangeAction.UNDO,
+                    attr,
+                    old,
+                    value,
+                    reason,
                 )
                 change.fields.append((attr, as_text(old), as_text(value)))
             return
         # An article, source or alias nobody uses yet can simply go again.
-        if row.entity_type == "article" and await session.scalar(
+        if row.entity_type == EntityType.ARTICLE and await session.scalar(
             select(func.count()).select_from(Claim).where(Claim.article_id == entity.id)
         ):
             raise Conflict(f"article #{entity.id} is cited by facts now; cannot undo")
-        if row.entity_type == "source" and await session.scalar(
+        if row.entity_type == EntityType.SOURCE and await session.scalar(
             select(func.count()).select_from(Claim).where(Claim.source_id == entity.id)
         ):
             # The source came with a claim in the same batch: keep it (the claim is kept too).
             return
         await session.execute(delete(model).where(model.id == entity.id))
-        log_change(session, batch, actor, row.entity_type, row.entity_id, "undo", None,
+        log_change(session, batch, actor, row.entity_type, row.entity_id, ChangeAction.UNDO, None,
              row.new_value, None, reason)  # fmt: skip
         change.fields.append(("(created)", row.new_value, None))
         return
@@ -147,6 +165,6 @@ async def _undo_row(
         )
     old_value = from_text(row.field, row.old_value)
     setattr(entity, row.field, old_value)
-    log_change(session, batch, actor, row.entity_type, row.entity_id, "undo", row.field,
+    log_change(session, batch, actor, row.entity_type, row.entity_id, ChangeAction.UNDO, row.field,
          current, old_value, reason)  # fmt: skip
     change.fields.append((row.field, current, row.old_value))
