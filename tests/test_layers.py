@@ -10,7 +10,11 @@ import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-ADAPTERS = [*sorted((ROOT / "bot" / "handlers").glob("*.py")), ROOT / "bot" / "app.py"]
+ADAPTERS = [
+    *sorted((ROOT / "bot" / "handlers").glob("*.py")),
+    ROOT / "bot" / "app.py",
+    ROOT / "bot" / "webhook.py",
+]
 
 
 def _module_name(path: Path) -> str:
