@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.markup import plain_text
 from bot.services.dialogue_flow import (
     FLOWS,
     QUOTA_PROMPTS,
@@ -17,6 +18,9 @@ from bot.services.dialogue_flow import (
     step_of,
 )
 from db.editing import InvalidValue
+from tests.harness import Harness
+
+OWNER = 1001  # in make_settings' ADMIN_USER_IDS
 
 
 def walk(kind: DialogueKind) -> list[Step]:
@@ -88,3 +92,24 @@ def test_a_stored_step_counts_only_in_its_own_kind() -> None:
     assert step_of(DialogueKind.ADDQUOTA, "nonsense") is None
     assert step_of(DialogueKind.EDIT, None) is None
     assert all(first_step(kind) in FLOWS[kind] for kind in DialogueKind)
+
+
+# ----- the same tables driving the Telegram dialogue -------------------------------------
+
+
+async def test_buttons_that_do_not_fit_the_step_are_refused_and_pages_turn(
+    harness: Harness,
+) -> None:
+    await harness.send("/retract", OWNER)
+    data = [b["callback_data"] for row in harness.last_keyboard() for b in row]
+    token = data[0].split(":")[1]
+    assert f"dg:{token}:p:2" in data  # 8 facts a page: the seed has more
+    for misfit in (f"dg:{token}:v:RUB", f"dg:{token}:y:", f"dg:{token}:k:amount", f"dg:{token}:z:"):
+        out = plain_text("\n".join(await harness.tap(misfit, OWNER)))
+        assert out.startswith("⛔ That button does not fit this step"), misfit
+    out = plain_text("\n".join(await harness.tap(f"dg:{token}:p:2", OWNER)))
+    assert out.startswith("Which fact do you want to retract?")
+    picks = [b["callback_data"] for row in harness.last_keyboard() for b in row]
+    assert f"dg:{token}:p:1" in picks
+    out = plain_text("\n".join(await harness.tap(f"dg:{token}:x:", OWNER)))
+    assert out.startswith("Cancelled. Nothing was changed.")

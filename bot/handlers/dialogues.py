@@ -52,6 +52,10 @@ class Turn:
     kind: DialogueKind
     state: dict[str, Any]
 
+    def after(self, step: Step) -> Step | None:
+        """The next step, from the dialogue's step table."""
+        return next_step(self.kind, step)
+
     @property
     def token(self) -> str:
         return str(self.state["token"])
@@ -143,7 +147,7 @@ async def _on_fact(turn: Turn, value: str) -> None:
     claim = await services_of(turn.context).editing.claim(turn.actor, claim_id)
     token = turn.token
     if turn.kind == DialogueKind.EDIT:
-        if await turn.advance({"step": Step.FIELD, "claim_id": claim_id,
+        if await turn.advance({"step": turn.after(Step.FACT), "claim_id": claim_id,
                                "version": claim.version}) is None:  # fmt: skip
             return
         names = [n for n, spec in CLAIM_FIELDS.items()
@@ -155,7 +159,8 @@ async def _on_fact(turn: Turn, value: str) -> None:
         return
     if claim.status != ClaimStatus.ACTIVE:
         raise InvalidValue(f"#{claim_id} is already retracted")
-    if await turn.advance({"step": Step.REASON, "claim_id": claim_id, "version": claim.version}):
+    following = turn.after(Step.FACT)
+    if await turn.advance({"step": following, "claim_id": claim_id, "version": claim.version}):
         await turn.say([claim_line(claim), "Why is it retracted? Send the reason."],
                        InlineKeyboardMarkup([_cancel_row(token)]))  # fmt: skip
 
@@ -165,7 +170,7 @@ async def _on_field(turn: Turn, value: str) -> None:
     if spec is None:
         raise InvalidValue(f"unknown field. {FIELD_HELP}")
     claim = await services_of(turn.context).editing.claim(turn.actor, int(turn.state["claim_id"]))
-    if await turn.advance({"step": Step.VALUE, "field": value}):
+    if await turn.advance({"step": turn.after(Step.FIELD), "field": value}):
         current = as_text(getattr(claim, spec.attr))
         choices = FIELD_CHOICES.get(value, ())
         rows = [[_button(turn.token, c, ButtonAction.VALUE, c) for c in choices]] if choices else []
@@ -188,7 +193,7 @@ async def _on_value(turn: Turn, value: str) -> None:
 
 async def _on_reason(turn: Turn, value: str) -> None:
     reason = checked_reason(value, required=True)
-    if await turn.advance({"step": Step.CONFIRM, "reason": reason}):
+    if await turn.advance({"step": turn.after(Step.REASON), "reason": reason}):
         markup = InlineKeyboardMarkup(
             [[_button(turn.token, "Yes, retract it", ButtonAction.CONFIRM),
               *_cancel_row(turn.token)]]
@@ -198,8 +203,7 @@ async def _on_reason(turn: Turn, value: str) -> None:
 
 async def _on_quota_value(turn: Turn, step: Step, value: str) -> None:
     values = accept_quota_value(step, value, dict(turn.state.get("values", {})))
-    following = next_step(turn.kind, step)
-    new_state = await turn.advance({"step": following, "values": values})
+    new_state = await turn.advance({"step": turn.after(step), "values": values})
     if new_state is not None:
         turn.state = new_state
         await _ask_quota_step(turn)
