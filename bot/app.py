@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import logging
+from typing import Any
 
-from telegram import BotCommand, Update
+from telegram import Update
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
 from telegram.ext import (
     AIORateLimiter,
     Application,
     ApplicationBuilder,
+    BaseHandler,
     CallbackQueryHandler,
     CommandHandler,
     Defaults,
@@ -21,31 +23,20 @@ from telegram.ext import (
 )
 from telegram.request import BaseRequest
 
+from bot.botdata import CONTEXT_TYPES, bot_data
 from bot.config import Settings
 from bot.flood import FloodGuard
-from bot.handlers import editor, errors, reach, user
+from bot.handlers import dialogues, errors, reach, user
 from bot.handlers.commands import CaptionCommand
+from bot.handlers.menus import CommandMenus
+from bot.handlers.registry import COMMANDS, help_line
 from bot.http import AiohttpRequest
 from bot.notify import NoticeSender
 from bot.questionlog import QuestionLogger
 from bot.runtime import Runtime
+from bot.services import Services
 
 log = logging.getLogger(__name__)
-
-PUBLIC_COMMANDS = (
-    ("start", "What this bot is and how to ask"),
-    ("help", "How to ask, with examples"),
-    ("quotas", "All reported quota figures"),
-    ("quota", "The quota for one place or country"),
-    ("sources", "Who says so"),
-    ("caveat", "How far the claims can be trusted"),
-    ("article", "The report: title, outlet, original reporting"),
-    ("ask", "Ask a question (in groups)"),
-    ("subscribe", "Get a notice when a fact changes"),
-    ("unsubscribe", "Stop change notices"),
-    ("subscriptions", "What this chat follows"),
-    ("privacy", "What the bot stores and why"),
-)
 
 # Only new messages run commands: an edited command message is never run again.
 NEW_MESSAGE = filters.UpdateType.MESSAGE
@@ -73,6 +64,7 @@ def build_application(
         .base_url(settings.telegram_api_base_url)
         .base_file_url(settings.telegram_api_base_file_url)
         .defaults(Defaults(parse_mode=ParseMode.HTML))
+        .context_types(CONTEXT_TYPES)
         .concurrent_updates(8)
         .post_init(_post_init)
         .post_stop(_post_stop)
@@ -100,69 +92,36 @@ def build_application(
         # Our own server (bot.webhook) feeds the updates; no polling Updater.
         builder = builder.updater(None)
     application = builder.build()
-    application.bot_data["settings"] = settings
-    application.bot_data["flood_guard"] = FloodGuard(
-        settings.flood_max_messages, settings.flood_window_seconds
-    )
-    application.bot_data["inline_flood_guard"] = FloodGuard(
+    data = bot_data(application)
+    data.settings = settings
+    data.flood_guard = FloodGuard(settings.flood_max_messages, settings.flood_window_seconds)
+    data.inline_flood_guard = FloodGuard(
         settings.flood_inline_max_queries, settings.flood_window_seconds
     )
     if runtime is not None:
-        application.bot_data["runtime"] = runtime
-        attach_reach(application, runtime)
+        attach_runtime(application, runtime)
     register_handlers(application)
     return application
 
 
 def register_handlers(application: Application) -> None:
+    bot_data(application).help_line = help_line()
     private = filters.ChatType.PRIVATE
     groups = filters.ChatType.GROUPS
-    handlers = [
-        # Public commands, in the order of the command menu.
-        CommandHandler("start", user.start, filters=OWN_MESSAGE),
-        CommandHandler("help", user.help_command, filters=OWN_MESSAGE),
-        CommandHandler("quotas", user.quotas, filters=OWN_MESSAGE),
-        CommandHandler("quota", user.quota, filters=OWN_MESSAGE),
-        # Public; editors also get the source ids.
-        CommandHandler("sources", editor.sources, filters=OWN_MESSAGE),
-        CommandHandler("caveat", user.caveat, filters=OWN_MESSAGE),
-        CommandHandler("article", user.article, filters=OWN_MESSAGE),
-        CommandHandler("ask", user.ask, filters=OWN_MESSAGE),
-        # Reach: subscriptions, privacy, and editors' view of what people ask.
-        CommandHandler("subscribe", reach.subscribe, filters=OWN_MESSAGE),
-        CommandHandler("unsubscribe", reach.unsubscribe, filters=OWN_MESSAGE),
-        CommandHandler("subscriptions", reach.subscriptions, filters=OWN_MESSAGE),
-        CommandHandler("privacy", reach.privacy, filters=OWN_MESSAGE),
-        CommandHandler("unanswered", reach.unanswered, filters=OWN_MESSAGE),
-        CommandHandler("stats", reach.stats, filters=OWN_MESSAGE),
-        # Editor commands: each refuses strangers itself; the services check rights again.
-        CommandHandler("facts", editor.facts, filters=OWN_MESSAGE),
-        CommandHandler("addquota", editor.addquota, filters=OWN_MESSAGE),
-        CommandHandler("addfact", editor.addfact, filters=OWN_MESSAGE),
-        CommandHandler("addarticle", editor.addarticle, filters=OWN_MESSAGE),
-        CommandHandler("edit", editor.edit, filters=OWN_MESSAGE),
-        CommandHandler("retract", editor.retract, filters=OWN_MESSAGE),
-        CommandHandler("restore", editor.restore, filters=OWN_MESSAGE),
-        CommandHandler("history", editor.history, filters=OWN_MESSAGE),
-        CommandHandler("undo", editor.undo, filters=OWN_MESSAGE),
-        CommandHandler("articles", editor.articles, filters=OWN_MESSAGE),
-        CommandHandler("editarticle", editor.editarticle, filters=OWN_MESSAGE),
-        CommandHandler("editsource", editor.editsource, filters=OWN_MESSAGE),
-        CommandHandler("alias", editor.alias, filters=OWN_MESSAGE),
-        CommandHandler("aliases", editor.aliases, filters=OWN_MESSAGE),
-        CommandHandler("cancel", editor.cancel, filters=OWN_MESSAGE),
-        CommandHandler("grant", editor.grant, filters=OWN_MESSAGE),
-        CommandHandler("revoke", editor.revoke, filters=OWN_MESSAGE),
-        CommandHandler("admins", editor.admins, filters=OWN_MESSAGE),
-        CommandHandler("export", editor.export, filters=OWN_MESSAGE),
+    # Commands, in the registry's order (the order of the menus).
+    handlers: list[BaseHandler[Any, Any, Any]] = [
         # A caption is not a command to CommandHandler: /import rides on the JSON file
         # (as /import or /import@this_bot, never another bot's /import@other_bot).
         MessageHandler(
-            OWN_MESSAGE & filters.Document.ALL & CaptionCommand("import"),
-            editor.import_store,
-        ),
+            OWN_MESSAGE & filters.Document.ALL & CaptionCommand(command.name), command.handler
+        )
+        if command.caption
+        else CommandHandler(command.name, command.handler, filters=OWN_MESSAGE)
+        for command in COMMANDS
+    ]
+    handlers += [
         # Buttons: editors' (fx:/dg:) first, then every other button is a follow-up question.
-        CallbackQueryHandler(editor.on_callback, pattern=r"^(fx|dg):"),
+        CallbackQueryHandler(dialogues.on_callback, pattern=r"^(fx|dg):"),
         CallbackQueryHandler(reach.follow_up),
         InlineQueryHandler(reach.inline_query),
         # Any other command: a hint in private chats, silence for other bots' commands.
@@ -182,7 +141,7 @@ def register_handlers(application: Application) -> None:
     # A forwarded message is never taken as an answer: it is someone else's text.
     application.add_handler(
         MessageHandler(
-            OWN_MESSAGE & filters.TEXT & ~filters.COMMAND & private, editor.dialogue_text
+            OWN_MESSAGE & filters.TEXT & ~filters.COMMAND & private, dialogues.dialogue_text
         ),
         group=-1,
     )
@@ -190,45 +149,51 @@ def register_handlers(application: Application) -> None:
 
 
 async def _post_init(application: Application) -> None:
-    settings: Settings = application.bot_data["settings"]
-    if "runtime" not in application.bot_data:
-        runtime = Runtime.create(settings)
+    data = bot_data(application)
+    if data.runtime is None:
+        assert data.settings is not None
+        runtime = Runtime.create(data.settings)
         # The schema was upgraded before the event loop started; seed an empty store.
         await runtime.prepare_store(migrate=False)
-        application.bot_data["runtime"] = runtime
-        attach_reach(application, runtime)
-    application.bot_data["question_log"].start()
-    application.bot_data["notice_sender"].start()
+        attach_runtime(application, runtime)
+    assert data.question_log is not None and data.notice_sender is not None
+    data.question_log.start()
+    data.notice_sender.start()
+    menus = CommandMenus(application)
+    data.menus = menus
     try:
-        await application.bot.set_my_commands([BotCommand(n, d) for n, d in PUBLIC_COMMANDS])
+        await menus.install_public()
         # Editor commands show only in owners' and editors' own chats.
-        await editor.install_menus(application)
+        await menus.install_all()
     except TelegramError as error:
         # The menu is a convenience: answering matters more. It is set again next start.
         log.warning("Could not set the command menus: %s", error)
     log.info("Bot @%s is ready", application.bot.username)
 
 
-def attach_reach(application: Application, runtime: Runtime) -> None:
-    """The question-log writer and the notice sender; started in post_init."""
-    application.bot_data["question_log"] = QuestionLogger(
+def attach_runtime(application: Application, runtime: Runtime) -> None:
+    """The runtime, its services, the question-log writer and the notice sender
+    (the last two started in post_init)."""
+    data = bot_data(application)
+    data.runtime = runtime
+    data.services = Services.create(runtime)
+    data.question_log = QuestionLogger(
         runtime.sessionmaker, keep_days=runtime.settings.question_log_days
     )
-    application.bot_data["notice_sender"] = NoticeSender(application, runtime)
+    data.notice_sender = NoticeSender(application, runtime)
 
 
 async def _post_stop(application: Application) -> None:
     # Cancel the fan-out at once (the in-flight notice stays queued), then write
     # the last buffered questions while the database is still open.
-    sender: NoticeSender | None = application.bot_data.get("notice_sender")
-    if sender is not None:
-        await sender.stop()
-    question_log: QuestionLogger | None = application.bot_data.get("question_log")
-    if question_log is not None:
-        await question_log.stop()
+    data = bot_data(application)
+    if data.notice_sender is not None:
+        await data.notice_sender.stop()
+    if data.question_log is not None:
+        await data.question_log.stop()
 
 
 async def _post_shutdown(application: Application) -> None:
-    runtime: Runtime | None = application.bot_data.get("runtime")
+    runtime = bot_data(application).runtime
     if runtime is not None:
         await runtime.close()

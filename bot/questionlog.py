@@ -17,6 +17,7 @@ import unicodedata
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from telegram.ext import ContextTypes
 
+from bot.botdata import bot_data
 from bot.engine import Reply
 from bot.engine.text import normalize
 from db.models import utcnow
@@ -126,6 +127,6 @@ def record_question(
     context: ContextTypes.DEFAULT_TYPE, text: str, reply: Reply, via: str = "message"
 ) -> None:
     """Hands a question to the background writer (a no-op when it is not running)."""
-    logger = context.bot_data.get("question_log")
-    if isinstance(logger, QuestionLogger):
+    logger = bot_data(context).question_log
+    if logger is not None:
         logger.record(text, reply, via)

@@ -26,14 +26,15 @@ import signal
 import time
 
 from aiohttp import web
-from sqlalchemy import text
 from telegram import Update
 from telegram.ext import Application
 
+from bot.botdata import bot_data
 from bot.config import Settings
 from bot.runtime import Runtime
 from bot.sending.retry import call_with_retry
-from db.processed import Claim, claim_update, finish_update, prune_processed
+from bot.services.updates import UpdateLedger
+from db.processed import Claim
 from db.retry import TRANSIENT_DB_ERRORS
 
 log = logging.getLogger(__name__)
@@ -56,8 +57,12 @@ class WebhookServer:
 
     @property
     def runtime(self) -> Runtime:
-        runtime: Runtime = self.application.bot_data["runtime"]
-        return runtime
+        return bot_data(self.application).need_runtime()
+
+    @property
+    def ledger(self) -> UpdateLedger:
+        # Built per call: the runtime in bot_data is the one to use (tests swap it).
+        return UpdateLedger(self.runtime)
 
     def web_app(self) -> web.Application:
         app = web.Application()
@@ -102,8 +107,7 @@ class WebhookServer:
         """DONE for a redelivered update. With the database down we cannot tell,
         and answer anyway: the handler then tells the user to try again shortly."""
         try:
-            async with self.runtime.sessionmaker() as session:
-                claimed = await claim_update(session, update_id)
+            claimed = await self.ledger.claim(update_id)
         except TRANSIENT_DB_ERRORS as error:
             log.warning("Cannot record update %s: %s", update_id, type(error).__name__)
             return Claim.CLAIMED
@@ -112,8 +116,7 @@ class WebhookServer:
 
     async def _finish(self, update_id: int) -> None:
         try:
-            async with self.runtime.sessionmaker() as session:
-                await finish_update(session, update_id)
+            await self.ledger.finish(update_id)
         except TRANSIENT_DB_ERRORS as error:
             # Unfinished: a redelivery after the lease would answer again. Rare, and logged.
             log.warning("Cannot mark update %s finished: %s", update_id, type(error).__name__)
@@ -124,8 +127,7 @@ class WebhookServer:
             return
         self._last_prune = now
         try:
-            async with self.runtime.sessionmaker() as session:
-                removed = await prune_processed(session)
+            removed = await self.ledger.prune()
         except TRANSIENT_DB_ERRORS as error:
             log.warning("Cannot prune processed updates: %s", type(error).__name__)
             return
@@ -138,8 +140,7 @@ class WebhookServer:
             return web.Response(status=503, text="not ready")
         try:
             async with asyncio.timeout(HEALTH_DB_TIMEOUT):
-                async with self.runtime.engine.connect() as connection:
-                    await connection.execute(text("SELECT 1"))
+                await self.ledger.ping()
         except TRANSIENT_DB_ERRORS as error:  # TimeoutError is among them
             return web.Response(status=503, text=f"database unreachable ({type(error).__name__})")
         return web.Response(text="ok")

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from sqlalchemy import delete, exists, func, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from db.errors import OneLineError
+from db.kinds import SubscriptionKind
 from db.models import ChangeNotice, NoticeDelivery, Subscription, utcnow
 from db.session import read_transaction, write_transaction
 
@@ -33,6 +35,20 @@ CONDITIONS_PER_QUERY = 8
 def place_key(place: str) -> str:
     """How a place is stored in a subscription: case and spacing do not matter."""
     return " ".join(place.casefold().split())[:100]
+
+
+class SubscriptionError(OneLineError):
+    """A subscription refused; the message is one line for the chat."""
+
+
+class TooManySubscriptions(SubscriptionError):
+    def __init__(self) -> None:
+        super().__init__("This chat has too many subscriptions already.")
+
+
+class UnsupportedChat(SubscriptionError):
+    def __init__(self, chat_type: str) -> None:
+        super().__init__(f"Subscriptions work in private chats and groups, not in a {chat_type}.")
 
 
 @dataclass(frozen=True)
@@ -70,11 +86,13 @@ class ChangeNoticeView:
 async def subscribe(
     session: AsyncSession, *, chat_id: int, chat_type: str, kind: str, target: str = ""
 ) -> bool:
-    """Adds a subscription; False when the chat already had exactly this one."""
-    if kind not in ("all", "place", "claim"):
-        raise ValueError(kind)
+    """Adds a subscription; False when the chat already had exactly this one.
+
+    ``TooManySubscriptions`` and ``UnsupportedChat`` say why one is refused; an unknown
+    ``kind`` is a programming error (a plain ``ValueError`` from ``SubscriptionKind``)."""
+    kind = SubscriptionKind(kind)
     if chat_type not in CHAT_TYPES:
-        raise ValueError(chat_type)
+        raise UnsupportedChat(chat_type[:20])
     async with write_transaction(session):
         existing = await session.scalar(
             select(Subscription.id).where(
@@ -89,7 +107,7 @@ async def subscribe(
             select(func.count()).select_from(Subscription).where(Subscription.chat_id == chat_id)
         )
         if (count or 0) >= MAX_SUBSCRIPTIONS_PER_CHAT:
-            raise ValueError("too many subscriptions")
+            raise TooManySubscriptions
         session.add(Subscription(chat_id=chat_id, chat_type=chat_type, kind=kind, target=target))
     return True
 

@@ -3,27 +3,31 @@
 from __future__ import annotations
 
 import logging
-from typing import cast
 
 from telegram import Update
 from telegram.constants import ChatType
 from telegram.ext import ContextTypes
 
+from bot.botdata import bot_data
 from bot.engine import AnswerEngine, Reply
 from bot.keyboards import follow_up_markup
-from bot.markup import Html
+from bot.markup import Html, fmt
 from bot.replying import answer_update
 from bot.runtime import Runtime
-from db.retry import TRANSIENT_DB_ERRORS
+from bot.services import Services
+
+# Re-exported: handlers tell an outage from a bug without importing SQLAlchemy.
+from bot.services.outage import DATABASE_DOWN as DATABASE_DOWN
 
 log = logging.getLogger(__name__)
 
-# Errors that mean "the database is unreachable right now", not a bug.
-DATABASE_DOWN = TRANSIENT_DB_ERRORS
-
 
 def runtime_of(context: ContextTypes.DEFAULT_TYPE) -> Runtime:
-    return cast(Runtime, context.bot_data["runtime"])
+    return bot_data(context).need_runtime()
+
+
+def services_of(context: ContextTypes.DEFAULT_TYPE) -> Services:
+    return bot_data(context).need_services()
 
 
 def unavailable_reply() -> Reply:
@@ -62,3 +66,12 @@ def private_only(command: str, what: str) -> str:
     """The one line for a command whose answer holds user ids or other private data,
     asked for in a group: such answers are given only in private chats."""
     return f"{command} shows {what}, so it answers only in private: ask me in a private chat."
+
+
+async def say_lines(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, engine: AnswerEngine, *lines: Html | str
+) -> None:
+    """Lines for a chat (plain strings are escaped), sent with the caveat."""
+    reply = Reply(intents=["subscriptions"])
+    reply.lines.extend(Html(line) if isinstance(line, Html) else fmt("{}", line) for line in lines)
+    await send_engine_reply(update, context, engine, reply)

@@ -8,6 +8,7 @@ from telegram import Update
 from telegram.error import Forbidden, NetworkError, RetryAfter
 from telegram.ext import ContextTypes
 
+from bot.botdata import bot_data
 from bot.config import Settings
 from bot.delivery import retry_after_seconds
 from bot.engine import Reply
@@ -57,7 +58,7 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
 async def _alert(context: ContextTypes.DEFAULT_TYPE, error: BaseException | None) -> None:
     """One line to ERROR_CHAT_ID, when set; through the one sending path, so with the
     caveat like every message. The token is cut out of the error text."""
-    settings: Settings | None = context.bot_data.get("settings")
+    settings: Settings | None = bot_data(context).settings
     chat_id = settings.error_chat_id if settings is not None else None
     if settings is None or chat_id is None or error is None:
         return

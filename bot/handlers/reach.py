@@ -1,13 +1,13 @@
-"""Reach: inline mode, follow-up buttons, subscriptions, the question log, flood protection."""
+"""Reach: inline mode, follow-up buttons, flood protection, /privacy.
+
+Subscriptions are in subscriptions.py, /unanswered and /stats in asked.py."""
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 from typing import cast
 
 from telegram import (
-    Chat,
     InlineKeyboardMarkup,
     InlineQuery,
     InlineQueryResultArticle,
@@ -15,31 +15,26 @@ from telegram import (
     LinkPreviewOptions,
     Update,
 )
-from telegram.constants import ChatMemberStatus, ChatType, ParseMode
-from telegram.error import TelegramError
+from telegram.constants import ChatType, ParseMode
 from telegram.ext import ApplicationHandlerStop, ContextTypes
 
+from bot.botdata import bot_data
 from bot.engine import AnswerEngine, Reply
 from bot.flood import FloodGuard
 from bot.handlers.common import (
     DATABASE_DOWN,
     engine_or_apology,
-    in_private_chat,
-    private_only,
     runtime_of,
-    send_engine_reply,
+    say_lines,
+    services_of,
     unavailable_reply,
 )
-from bot.handlers.editor import actor_of
-from bot.handlers.user import command_argument
 from bot.keyboards import decode, follow_up_markup
-from bot.markup import Html, bold, fmt, italic, plain_text
+from bot.markup import Html, fmt, plain_text
 from bot.outgoing import build_popup
-from bot.questionlog import QuestionLogger, record_question
+from bot.questionlog import record_question
 from bot.replying import answer_update, edit_inline_message, render_one
-from db import editing, notices, questions
-from db.models import utcnow
-from db.session import read_transaction
+from db import notices
 from db.snapshot import Snapshot
 
 log = logging.getLogger(__name__)
@@ -60,7 +55,7 @@ async def flood_check(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     if update.inline_query is not None:
         await _inline_flood_check(update, context)
         return
-    guard = context.bot_data.get("flood_guard")
+    guard = bot_data(context).flood_guard
     user = update.effective_user
     if not isinstance(guard, FloodGuard) or user is None:
         return
@@ -108,7 +103,7 @@ async def _inline_flood_check(update: Update, context: ContextTypes.DEFAULT_TYPE
     at all (each answer would spend the bot's overall Bot API rate), no engine work
     and no question-log row, until the window has room.
     """
-    guard = context.bot_data.get("inline_flood_guard")
+    guard = bot_data(context).inline_flood_guard
     query = update.inline_query
     if not isinstance(guard, FloodGuard) or query is None:
         return
@@ -130,13 +125,10 @@ async def _inline_flood_check(update: Update, context: ContextTypes.DEFAULT_TYPE
 async def _is_staff(user_id: int, context: ContextTypes.DEFAULT_TYPE) -> bool:
     """Owners and editors are not flood-limited: fixing facts takes many commands
     and button taps. Asked only of users over the limit, so it costs nobody else."""
-    runtime = runtime_of(context)
-    if user_id in runtime.settings.admin_user_ids:
-        return True
     try:
-        return user_id in (await runtime.answer_engine()).snapshot.editor_ids
+        return await services_of(context).access.is_staff(user_id)
     except DATABASE_DOWN:
-        return False
+        return False  # owners were answered without the database
 
 
 # ----- inline mode --------------------------------------------------------------------
@@ -253,258 +245,6 @@ async def follow_up(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await answer_update(update, context, reply, engine.snapshot, markup=markup)
 
 
-# ----- subscriptions -------------------------------------------------------------------
-
-
-async def _may_manage(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | None:
-    """None when the sender may (un)subscribe this chat, else why not."""
-    chat = update.effective_chat
-    message = update.effective_message
-    user = update.effective_user
-    if chat is None or message is None:
-        return "No chat."
-    if chat.type == ChatType.PRIVATE:
-        return None
-    if chat.type == ChatType.CHANNEL:
-        return "Subscriptions work in private chats and groups."
-    if message.sender_chat is not None or user is None or user.is_bot:
-        # Anonymous admins and channels post as a chat: who they are cannot be checked.
-        return (
-            "I cannot check who you are when you post anonymously or as a channel. "
-            "Ask a group admin to send the command under their own name."
-        )
-    try:
-        member = await context.bot.get_chat_member(chat.id, user.id)
-    except TelegramError:
-        return "I could not check your admin rights here. Please try again later."
-    if member.status not in (ChatMemberStatus.OWNER, ChatMemberStatus.ADMINISTRATOR):
-        return "Only the group's admins can change its subscriptions."
-    return None
-
-
-def _resolve_target(engine: AnswerEngine, argument: str) -> tuple[str, str, str] | str:
-    """(kind, stored target, label), or a message saying what is wrong."""
-    cleaned = argument.strip()
-    if not cleaned or cleaned.casefold() in ("all", "everything"):
-        return ("all", "", "all changes")
-    number = cleaned.removeprefix("#")
-    if number.isascii() and number.isdigit():
-        if len(number) > 9 or engine.snapshot.claim(int(number)) is None:
-            return f"There is no fact #{number[:12]}. /quotas lists the quota ids."
-        return ("claim", str(int(number)), f"fact #{int(number)}")
-    if len(cleaned) > 100:
-        return "That is too long for a place name."
-    understood = engine.understand(cleaned)
-    in_countries = (
-        claim.place
-        for claim in engine.composer.quotas()
-        if claim.country in understood.countries and claim.place
-    )
-    places = [p for p in dict.fromkeys([*understood.places, *in_countries]) if p]
-    if len(places) == 1:
-        return ("place", notices.place_key(places[0]), places[0])
-    if len(places) > 1:
-        return f"That matches several places; name one: {_some(places)}."
-    followable = _some(engine.quota_places()) or "No places"
-    return (
-        f"I don't know that place or fact id. {followable} can be followed, or a fact id like #1."
-    )
-
-
-def _some(names: list[str], limit: int = 10) -> str:
-    """A short list: a large store has thousands of places."""
-    if len(names) <= limit:
-        return ", ".join(names)
-    return f"{', '.join(names[:limit])} and {len(names) - limit:,} more"
-
-
-async def _say(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, engine: AnswerEngine, *lines: Html | str
-) -> None:
-    reply = Reply(intents=["subscriptions"])
-    reply.lines.extend(Html(line) if isinstance(line, Html) else fmt("{}", line) for line in lines)
-    await send_engine_reply(update, context, engine, reply)
-
-
-async def _managing(
-    update: Update, context: ContextTypes.DEFAULT_TYPE
-) -> tuple[AnswerEngine, Chat] | None:
-    """The engine and chat when this user may change the chat's subscriptions."""
-    chat = update.effective_chat
-    engine = await engine_or_apology(update, context)
-    if engine is None or chat is None:
-        return None
-    refusal = await _may_manage(update, context)
-    if refusal is not None:
-        await _say(update, context, engine, refusal)
-        return None
-    return engine, chat
-
-
-async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    managing = await _managing(update, context)
-    if managing is None:
-        return
-    engine, chat = managing
-    target = _resolve_target(engine, command_argument(context))
-    if isinstance(target, str):
-        await _say(update, context, engine, target, Html("Usage: /subscribe [place or #id]"))
-        return
-    kind, key, label = target
-    try:
-        async with runtime_of(context).sessionmaker() as session:
-            added = await notices.subscribe(
-                session, chat_id=chat.id, chat_type=chat.type, kind=kind, target=key
-            )
-    except ValueError:
-        await _say(update, context, engine, "This chat has too many subscriptions already.")
-        return
-    if added:
-        await _say(
-            update,
-            context,
-            engine,
-            fmt("Subscribed to {}.", bold(label)),
-            "When an editor adds, corrects or retracts a fact, you get one short notice. "
-            "Stop with /unsubscribe.",
-        )
-    else:
-        await _say(update, context, engine, fmt("Already subscribed to {}.", bold(label)))
-
-
-async def unsubscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    managing = await _managing(update, context)
-    if managing is None:
-        return
-    engine, chat = managing
-    argument = command_argument(context)
-    async with runtime_of(context).sessionmaker() as session:
-        if not argument:
-            removed = await notices.unsubscribe(session, chat_id=chat.id)
-            label = "everything"
-        else:
-            target = _resolve_target(engine, argument)
-            if isinstance(target, str):
-                await _say(update, context, engine, target)
-                return
-            kind, key, label = target
-            removed = await notices.unsubscribe(session, chat_id=chat.id, kind=kind, target=key)
-    if removed:
-        await _say(update, context, engine, f"Unsubscribed from {label}.")
-    else:
-        await _say(update, context, engine, "There was no such subscription. /subscriptions")
-
-
-async def subscriptions(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    chat = update.effective_chat
-    engine = await engine_or_apology(update, context)
-    if engine is None or chat is None:
-        return
-    async with runtime_of(context).sessionmaker() as session:
-        rows = await notices.subscriptions_of(session, chat.id)
-    if not rows:
-        await _say(update, context, engine, "No subscriptions. /subscribe follows every change.")
-        return
-    lines: list[Html | str] = [bold("This chat follows:")]
-    for row in rows:
-        if row.kind == "all":
-            lines.append("• all changes")
-        elif row.kind == "claim":
-            lines.append(fmt("• fact #{}", row.target))
-        else:
-            lines.append(fmt("• {}", row.target.title()))
-    lines.append("Stop: /unsubscribe (all) or /unsubscribe <place or #id>.")
-    await _say(update, context, engine, *lines)
-
-
-# ----- editors: what people ask --------------------------------------------------------
-
-
-async def is_editor(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
-    """Owners and editors, by numeric id, as the editing services decide it."""
-    actor = actor_of(update, context)  # None for anonymous admins and channel posts
-    if actor is None:
-        return False
-    async with runtime_of(context).sessionmaker() as session, read_transaction(session):
-        return await editing.role_of(session, actor) is not None
-
-
-def _days(context: ContextTypes.DEFAULT_TYPE, keep: int) -> int | None:
-    argument = command_argument(context)
-    if not argument:
-        return min(DEFAULT_DAYS, keep)
-    if not (argument.isascii() and argument.isdigit()) or len(argument) > 5:
-        return None
-    days = int(argument)
-    return days if 1 <= days <= keep else None
-
-
-async def _editor_preamble(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, usage: str
-) -> tuple[AnswerEngine, int] | None:
-    engine = await engine_or_apology(update, context)
-    user = update.effective_user
-    if engine is None:
-        return None
-    if user is None or not await is_editor(update, context):
-        await _say(update, context, engine, "This command is for editors.")
-        return None
-    if not in_private_chat(update):
-        # What people asked is theirs: not for a group's eyes.
-        await _say(update, context, engine, private_only(usage, "what people asked"))
-        return None
-    keep = runtime_of(context).settings.question_log_days
-    days = _days(context, keep)
-    if days is None:
-        await _say(update, context, engine, f"Usage: {usage} [days], days from 1 to {keep}.")
-        return None
-    logger = context.bot_data.get("question_log")
-    if isinstance(logger, QuestionLogger):
-        await logger.flush()  # include what was asked a moment ago
-    return engine, days
-
-
-async def unanswered(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    ready = await _editor_preamble(update, context, "/unanswered")
-    if ready is None:
-        return
-    engine, days = ready
-    async with runtime_of(context).sessionmaker() as session:
-        groups = await questions.unanswered(session, since=utcnow() - dt.timedelta(days=days))
-    if not groups:
-        await _say(update, context, engine, f"No unanswered questions in the last {days} days.")
-        return
-    lines: list[Html | str] = [
-        bold(f"Questions I could not answer, last {days} days (most asked first):")
-    ]
-    for group in groups:
-        lines.append(fmt("• {}× {}", group.count, italic(group.example[:200])))
-    lines.append("Add the missing facts, or aliases for the words people use.")
-    await _say(update, context, engine, *lines)
-
-
-async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    ready = await _editor_preamble(update, context, "/stats")
-    if ready is None:
-        return
-    engine, days = ready
-    async with runtime_of(context).sessionmaker() as session:
-        found = await questions.stats(session, since=utcnow() - dt.timedelta(days=days), days=days)
-    share = f"{100 * found.answered / found.total:.0f}%" if found.total else "n/a"
-    lines: list[Html | str] = [
-        bold(f"Last {days} days"),
-        f"Questions: {found.total} (answered: {share}); inline queries: {found.inline_queries}",
-        f"Subscribed chats: {found.subscribers}",
-    ]
-    if found.per_day:
-        lines.append(bold("Per day (asked / answered):"))
-        lines.extend(f"• {day}: {asked} / {ok}" for day, asked, ok in found.per_day[-14:])
-    if found.top_topics:
-        lines.append(bold("Top topics:"))
-        lines.extend(f"• {topic}: {count}" for topic, count in found.top_topics)
-    await _say(update, context, engine, *lines)
-
-
 # ----- privacy ---------------------------------------------------------------------------
 
 
@@ -533,4 +273,4 @@ async def privacy(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     days = runtime_of(context).settings.question_log_days
     lines = [privacy_line(line, days) for line in PRIVACY]
-    await _say(update, context, engine, *cast(list[Html | str], lines))
+    await say_lines(update, context, engine, *cast(list[Html | str], lines))

@@ -8,6 +8,7 @@ from telegram import Message, MessageEntity, Update
 from telegram.constants import ChatType
 from telegram.ext import ContextTypes, filters
 
+from bot.botdata import bot_data
 from bot.engine import AnswerEngine, Reply
 from bot.handlers.commands import addressed_to, command_word
 from bot.handlers.common import engine_or_apology, send_engine_reply
@@ -57,17 +58,28 @@ async def _reply_with(
     engine = await engine_or_apology(update, context)
     if engine is None:
         return
-    reply = _build(engine, make, argument)
+    reply = _build(engine, make, argument, context)
     if make in ("ask", "quota") and argument and argument.strip():
         record_question(context, argument, reply)  # buffered: no write on the answer path
     await send_engine_reply(update, context, engine, reply)
 
 
-def _build(engine: AnswerEngine, make: str, argument: str | None) -> Reply:
+def with_help_line(reply: Reply, context: ContextTypes.DEFAULT_TYPE) -> Reply:
+    """The engine's help ends with its commands line: the registry's replaces it, so /help
+    lists exactly the registered commands."""
+    line = bot_data(context).help_line
+    if line is not None and reply.lines:
+        reply.lines[-1] = line
+    return reply
+
+
+def _build(
+    engine: AnswerEngine, make: str, argument: str | None, context: ContextTypes.DEFAULT_TYPE
+) -> Reply:
     if make == "start":
-        return engine.start()
+        return with_help_line(engine.start(), context)
     if make == "help":
-        return engine.help()
+        return with_help_line(engine.help(), context)
     if make == "quotas":
         return engine.quotas()
     if make == "quota":
@@ -144,7 +156,7 @@ async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
         return
     reply = Reply(intents=["unknown_command"], answered=False)
     reply.lines.append(fmt("I don't know the command {}.", command[:64]))
-    reply.lines.extend(engine.help().lines)
+    reply.lines.extend(with_help_line(engine.help(), context).lines)
     await send_engine_reply(update, context, engine, reply)
 
 

@@ -145,7 +145,7 @@ class Harness:
     async def manual_notice_sender(self) -> NoticeSender:
         """Stops the background notice sender and returns a fresh one for the test to
         drain by hand, so the two never race for the same queued notice."""
-        await self.app.bot_data["notice_sender"].stop()
+        await self.app.bot_data.notice_sender.stop()
         return NoticeSender(self.app, self.runtime)
 
     async def _collect_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -179,8 +179,8 @@ async def telegram_harness(
     finally:
         # _post_init started the background workers; stop them as _post_stop would.
         # (_post_shutdown is not run: the runtime belongs to the caller.)
-        await app.bot_data["notice_sender"].stop()
-        await app.bot_data["question_log"].stop()
+        await app.bot_data.notice_sender.stop()
+        await app.bot_data.question_log.stop()
         await app.shutdown()
     # Also covers what was sent outside process(): notices, start-up calls.
     assert_sent_calls_fit(bot_api.calls)

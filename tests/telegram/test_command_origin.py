@@ -173,8 +173,8 @@ async def test_strangers_in_groups_learn_nothing_either(harness: Harness) -> Non
     refusals = {
         "/admins": "Only editors can list the editors.",
         "/history 1": "Only editors can see the history.",
-        "/unanswered": "This command is for editors.",
-        "/stats": "This command is for editors.",
+        "/unanswered": "Only editors can see what people asked.",
+        "/stats": "Only editors can see what people asked.",
     }
     for command, refusal in refusals.items():
         out = joined(await harness.send(command, READER, chat_type=GROUP))

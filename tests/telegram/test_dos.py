@@ -162,7 +162,7 @@ async def test_an_inline_burst_is_limited_per_user(runtime: Runtime) -> None:
             await harness.process(make_inline_update(harness.next_update_id(), f"dalian {i}", 3131))
         unanswered = harness.bot_api.calls[before:]
         other = await harness.inline_query("dalian", user_id=3232)
-        rows = await _inline_log_rows(harness.runtime, harness.app.bot_data["question_log"])
+        rows = await _inline_log_rows(harness.runtime, harness.app.bot_data.question_log)
     [only] = slow["results"]
     text = only["input_message_content"]["message_text"]
     assert "faster than I can answer" in plain_text(text) and CAVEAT in text

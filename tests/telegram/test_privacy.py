@@ -60,7 +60,7 @@ async def questions_line(harness: Harness, line: str) -> None:
     [days] = map(int, re.findall(r"Deleted after (\d+) days", line))
     assert "without your user id or name" in line
     await harness.send("how much in dalian?", user_id=READER)
-    await harness.app.bot_data["question_log"].flush()
+    await harness.app.bot_data.question_log.flush()
     assert await tables_holding(harness.runtime, READER) == set()
     async with harness.runtime.sessionmaker() as session:
         assert "dalian" in (await session.scalar(select(QuestionLogEntry.text)) or "")
@@ -146,7 +146,7 @@ async def nothing_else_line(harness: Harness, line: str) -> None:
     # A reader who asks, taps and uses inline mode leaves no row with their id.
     await harness.send("sakhalin", user_id=OTHER)
     await harness.inline_query("dalian", user_id=OTHER)
-    await harness.app.bot_data["question_log"].flush()
+    await harness.app.bot_data.question_log.flush()
     assert await tables_holding(harness.runtime, OTHER) == set()
 
 

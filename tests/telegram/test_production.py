@@ -20,7 +20,8 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, Time
 from telegram.ext import Application
 
 import bot.sending.retry as delivery
-from bot.app import register_handlers
+from bot.app import attach_runtime, register_handlers
+from bot.botdata import CONTEXT_TYPES
 from bot.config import Settings, SettingsError
 from bot.handlers import user
 from bot.runtime import Runtime
@@ -272,10 +273,16 @@ async def _offline_app(
     runtime: Runtime, settings: Settings
 ) -> tuple[Application, RecordingRequest]:
     request = RecordingRequest()
-    application = Application.builder().token(settings.token()).request(request).updater(None)
+    application = (
+        Application.builder()
+        .token(settings.token())
+        .request(request)
+        .updater(None)
+        .context_types(CONTEXT_TYPES)
+    )
     app = application.build()
-    app.bot_data["settings"] = settings
-    app.bot_data["runtime"] = runtime
+    app.bot_data.settings = settings
+    attach_runtime(app, runtime)
     register_handlers(app)
     await app.initialize()
     return app, request
@@ -355,8 +362,14 @@ async def test_health_is_503_until_ready_and_when_the_database_is_down(sqlite_ur
     )
     runtime = Runtime.create(settings)
     await runtime.prepare_store()
-    app = Application.builder().token(settings.token()).request(RecordingRequest()).build()
-    app.bot_data["runtime"] = runtime
+    app = (
+        Application.builder()
+        .token(settings.token())
+        .request(RecordingRequest())
+        .context_types(CONTEXT_TYPES)
+        .build()
+    )
+    app.bot_data.runtime = runtime
     server = WebhookServer(app, settings)
     async with TestClient(TestServer(server.web_app())) as client:
         assert (await client.get("/healthz")).status == 503  # not ready yet
@@ -372,6 +385,6 @@ async def test_health_is_503_until_ready_and_when_the_database_is_down(sqlite_ur
         down = Runtime.create(
             make_settings("postgresql+asyncpg://postgres@127.0.0.1:1/nowhere", webhook_url=None)
         )
-        app.bot_data["runtime"] = down
+        app.bot_data.runtime = down
         assert (await client.get("/healthz")).status == 503
         await down.close()

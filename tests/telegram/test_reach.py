@@ -228,7 +228,8 @@ async def test_unanswered_lists_a_question_asked_twice(harness: Harness) -> None
     await harness.send("/unanswered 7", user_id=EDITOR)
     await harness.send("/stats", user_id=EDITOR)
     refused, usage, listing, stats = (plain_text(t) for t in harness.sent_texts())
-    assert "for editors" in refused
+    # The one gate, with the same wording as every editor command.
+    assert refused.splitlines()[0] == "Only editors can see what people asked. Nothing was changed."
     assert "Usage" in usage
     assert "2× What is the weather in Pyongyang?" in listing  # as first asked
     assert "sakhalin" not in listing.casefold()

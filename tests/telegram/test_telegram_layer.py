@@ -133,11 +133,11 @@ async def test_database_down_still_answers_with_the_caveat(sqlite_harness: Harne
             update={"database_url": "sqlite+aiosqlite:////nonexistent/dir/x.db"}
         )
     )
-    sqlite_harness.app.bot_data["runtime"] = broken
+    sqlite_harness.app.bot_data.runtime = broken
     try:
         texts = await sqlite_harness.send("sakhalin")
     finally:
-        sqlite_harness.app.bot_data["runtime"] = sqlite_harness.runtime
+        sqlite_harness.app.bot_data.runtime = sqlite_harness.runtime
         await broken.close()
     assert "temporarily unavailable" in texts[0]
     assert CAVEAT in texts[0]

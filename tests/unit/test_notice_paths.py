@@ -11,6 +11,7 @@ from collections.abc import Awaitable, Callable
 
 import pytest
 from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.runtime import Runtime
 from db import editing, notices
@@ -39,7 +40,7 @@ async def _subscribers(rt: Runtime) -> None:
 
 
 async def _notices_after(
-    rt: Runtime, change: Callable[[editing.AsyncSession], Awaitable[object]]
+    rt: Runtime, change: Callable[[AsyncSession], Awaitable[object]]
 ) -> list[tuple[Notice, set[int]]]:
     """Makes the change; returns each notice it queued and the chats it was queued for."""
     async with rt.sessionmaker() as session:
@@ -91,7 +92,7 @@ async def test_add_retract_restore(store: Runtime) -> None:
     assert new == "active; (none); (none)"
 
 
-def _undo(actor: Actor = EDITOR) -> Callable[[editing.AsyncSession], Awaitable[object]]:
+def _undo(actor: Actor = EDITOR) -> Callable[[AsyncSession], Awaitable[object]]:
     return lambda s: editing.undo(s, actor)
 
 
@@ -160,7 +161,7 @@ async def test_import_is_announced_once_to_whom_it_concerns(store: Runtime) -> N
     claim["usd_amount"] = "47"
     summaries = []
 
-    async def run(session: editing.AsyncSession) -> None:
+    async def run(session: AsyncSession) -> None:
         summaries.append(await import_document(session, document, editor_id=OWNER.user_id))
 
     found = await _notices_after(store, run)

@@ -1,4 +1,4 @@
-"""Reserved for the next schema change (kept so revision ids stay a straight line).
+"""A no-op: the revision id is kept so the chain 0001 → 0003 stays a straight line.
 
 Revision ID: 0002
 Revises: 0001

@@ -1,0 +1,140 @@
+"""Editors' changes by command: add, correct, retract, restore, undo, teach a word.
+
+Without arguments in a private chat, /addquota, /edit and /retract start a guided
+dialogue (bot/handlers/dialogues.py) instead.
+"""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.ext import ContextTypes
+
+from bot.args import split_command_text
+from bot.handlers.common import in_private_chat, services_of
+from bot.handlers.dialogues import start_dialogue
+from bot.handlers.editor_text import FIELD_HELP, announce, change_lines, show_claim
+from bot.handlers.gate import say
+from bot.handlers.listings import command_text, parsed, single_id
+from bot.services.dialogue_flow import DialogueKind
+from db.editing import Actor, InvalidValue, normalize_term
+from db.kinds import EntityType
+from db.validation import parse_id
+
+
+def tokens_of(update: Update) -> list[str]:
+    """The command's arguments split shell-style, for commands that take free words."""
+    return split_command_text(command_text(update))[1]
+
+
+async def addquota(update: Update, context: ContextTypes.DEFAULT_TYPE, actor: Actor) -> None:
+    if not tokens_of(update) and in_private_chat(update):
+        await start_dialogue(update, context, actor, DialogueKind.ADDQUOTA)
+        return
+    change = await services_of(context).editing.add_quota(actor, parsed(update, 0).options)
+    heading = f"✅ Added quota #{change.entity_id}."
+    await show_claim(update, context, change.entity_id, heading, change)
+
+
+async def addfact(update: Update, context: ContextTypes.DEFAULT_TYPE, actor: Actor) -> None:
+    change = await services_of(context).editing.add_fact(actor, parsed(update, 0).options)
+    heading = f"✅ Added fact #{change.entity_id}."
+    await show_claim(update, context, change.entity_id, heading, change)
+
+
+async def addarticle(update: Update, context: ContextTypes.DEFAULT_TYPE, actor: Actor) -> None:
+    change = await services_of(context).editing.add_article(actor, parsed(update, 0).options)
+    await say(
+        update,
+        context,
+        [f"✅ Added article #{change.entity_id}. Cite it with article={change.entity_id}."],
+        article_ids=[change.entity_id],
+    )
+
+
+async def edit(update: Update, context: ContextTypes.DEFAULT_TYPE, actor: Actor) -> None:
+    if not tokens_of(update) and in_private_chat(update):
+        await start_dialogue(update, context, actor, DialogueKind.EDIT)
+        return
+    args = parsed(update, 1)
+    claim_id = single_id(args.positional)
+    reason = args.options.pop("reason", None)
+    if not args.options:
+        raise InvalidValue(f"say what to change: field=value. {FIELD_HELP}")
+    change = await services_of(context).editing.edit_claim(
+        actor, claim_id, args.options, reason=reason
+    )
+    heading = f"✅ Corrected #{claim_id}: " + "; ".join(change_lines(change))
+    await show_claim(update, context, claim_id, heading, change)
+
+
+async def retract(update: Update, context: ContextTypes.DEFAULT_TYPE, actor: Actor) -> None:
+    tokens = tokens_of(update)
+    if not tokens and in_private_chat(update):
+        await start_dialogue(update, context, actor, DialogueKind.RETRACT)
+        return
+    claim_id = single_id(tokens)
+    words = tokens[1:]
+    if words and words[0].casefold().startswith("reason="):
+        words[0] = words[0][len("reason=") :]
+    reason = " ".join(words)
+    if not reason.strip():
+        raise InvalidValue("a reason is required after the id")
+    change = await services_of(context).editing.retract(actor, claim_id, reason)
+    heading = f"✅ Retracted #{claim_id}. It stays in the store."
+    await show_claim(update, context, claim_id, heading, change)
+
+
+async def restore(update: Update, context: ContextTypes.DEFAULT_TYPE, actor: Actor) -> None:
+    tokens = tokens_of(update)
+    claim_id = single_id(tokens)
+    reason = " ".join(tokens[1:]) or None
+    change = await services_of(context).editing.restore(actor, claim_id, reason)
+    await show_claim(update, context, claim_id, f"✅ Restored #{claim_id}.", change)
+
+
+async def _edit_other(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, actor: Actor, kind: EntityType
+) -> None:
+    args = parsed(update, 1)
+    if not args.positional:
+        raise InvalidValue(f"the {kind} id is missing")
+    entity_id = parse_id(args.positional[0])
+    reason = args.options.pop("reason", None)
+    service = services_of(context).editing
+    edit_entity = service.edit_article if kind == EntityType.ARTICLE else service.edit_source
+    change = await edit_entity(actor, entity_id, args.options, reason)
+    heading = f"✅ Corrected {kind} #{entity_id}:{announce(context, change)}"
+    await say(update, context, [heading, *change_lines(change)])
+
+
+async def editarticle(update: Update, context: ContextTypes.DEFAULT_TYPE, actor: Actor) -> None:
+    await _edit_other(update, context, actor, EntityType.ARTICLE)
+
+
+async def editsource(update: Update, context: ContextTypes.DEFAULT_TYPE, actor: Actor) -> None:
+    await _edit_other(update, context, actor, EntityType.SOURCE)
+
+
+async def undo(update: Update, context: ContextTypes.DEFAULT_TYPE, actor: Actor) -> None:
+    change = await services_of(context).editing.undo(actor)
+    lines = [f"↩️ Undone your last change ({change.note} of {change.entity_type} "
+             f"#{change.entity_id}):{announce(context, change)}"]  # fmt: skip
+    lines += change_lines(change)
+    await say(update, context, lines)
+
+
+async def alias(update: Update, context: ContextTypes.DEFAULT_TYPE, actor: Actor) -> None:
+    tokens = tokens_of(update)
+    if len(tokens) < 2 or "=" not in tokens[1]:
+        raise InvalidValue("give the word in quotes, then kind=name")
+    term = tokens[0]
+    kind, _, first = tokens[1].partition("=")
+    # The name may run on unquoted: sector=seafood processing.
+    value = " ".join([first, *tokens[2:]]).strip()
+    if not value:
+        raise InvalidValue(f'"{kind}=" has no value')
+    change = await services_of(context).editing.add_alias(actor, term, kind.strip().lower(), value)
+    lines = [f"✅ “{normalize_term(term)}” now means {kind.lower()} {change.fields[0][2]}."]
+    if change.note:
+        lines.append(f"Note: {change.note}")
+    await say(update, context, lines)

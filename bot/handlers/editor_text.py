@@ -1,0 +1,122 @@
+"""How editors see facts and changes: one-line claims, field changes, confirmations."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from telegram import Update
+from telegram.ext import ContextTypes
+
+from bot.botdata import bot_data
+from bot.engine import Reply
+from bot.engine.numbers import money
+from bot.handlers.common import runtime_of
+from bot.markup import Html, escape
+from bot.replying import answer_update
+from db.editing import Change
+from db.kinds import ClaimKind, ClaimStatus
+from db.models import Claim
+from db.snapshot import ClaimView
+from db.validation import ValidationError, country_name
+
+SUMMARY_LEN = 70
+# Every change moves these: the history shows each row's own time instead.
+TIMESTAMP_FIELDS = ("corrected_at", "updated_at", "retracted_at")
+FIELD_HELP = (
+    "Fields: topic, text, quote, place, source, article; quota figures also: country, "
+    "sector, amount, currency, usd, approx, period, basis, change, date."
+)
+
+
+def claim_place(claim: Claim | ClaimView) -> str:
+    parts = [claim.place or ""]
+    if claim.country:
+        try:
+            parts.append(country_name(claim.country))
+        except ValidationError:
+            parts.append(claim.country)
+    label = ", ".join(p for p in parts if p)
+    return label or claim.topic
+
+
+def claim_summary(claim: Claim | ClaimView) -> str:
+    if claim.kind == ClaimKind.QUOTA and claim.amount is not None and claim.currency:
+        bits = [money(claim.amount, claim.currency)]
+        if claim.period:
+            bits.append(f"a {claim.period}")
+        text = " ".join(bits)
+        if claim.change and claim.change != "none":
+            text += f", {claim.change}"
+        if claim.sector:
+            text += f" · {claim.sector}"
+        return text
+    statement = " ".join(claim.statement.split())
+    if len(statement) > SUMMARY_LEN:
+        statement = statement[: SUMMARY_LEN - 1] + "…"
+    return statement
+
+
+def claim_line(claim: Claim | ClaimView) -> str:
+    line = f"#{claim.id} {claim_place(claim)} — {claim_summary(claim)}"
+    if claim.status != ClaimStatus.ACTIVE:
+        line += " (retracted)"
+    return line
+
+
+def when(value: dt.datetime) -> str:
+    return value.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+
+
+def short(value: str | None, limit: int = 120) -> str:
+    if value is None:
+        return "(empty)"
+    value = " ".join(value.split())
+    return value if len(value) <= limit else value[: limit - 1] + "…"
+
+
+def change_lines(change: Change) -> list[str]:
+    shown = []
+    for field_name, old, new in change.fields:
+        if field_name in TIMESTAMP_FIELDS:
+            continue
+        shown.append(f"{field_name}: {short(old)} → {short(new)}")
+    return shown
+
+
+def announce(context: ContextTypes.DEFAULT_TYPE, change: Change | int | None) -> str:
+    """Wakes the notice sender and says how many subscribed chats were queued."""
+    notified = change.notified if isinstance(change, Change) else change
+    if not notified:
+        return ""
+    sender = bot_data(context).notice_sender
+    if sender is not None:
+        sender.wake()
+    chats = "chat" if notified == 1 else "chats"
+    return f" 🔔 {notified} subscribed {chats} will be notified."
+
+
+async def show_claim(
+    update: Update,
+    context: ContextTypes.DEFAULT_TYPE,
+    claim_id: int,
+    heading: str,
+    change: Change | None = None,
+) -> None:
+    """Confirm a change by showing the claim as users will now see it."""
+    engine = await runtime_of(context).answer_engine()
+    claim = engine.snapshot.claim(claim_id)
+    reply = Reply(intents=["editor"])
+    reply.lines.append(escape(heading + announce(context, change)))
+    if claim is None:
+        await answer_update(update, context, reply, engine.snapshot)
+        return
+    if claim.status != ClaimStatus.ACTIVE:
+        reply.lines.append(engine.composer.retraction_line(claim, reply))
+    elif claim.is_quota:
+        reply.lines.append(Html("Users will now see:"))
+        reply.lines.extend(engine.composer.quota_block(claim, reply))
+    else:
+        reply.lines.append(Html("Users will now see:"))
+        reply.use(claim.id, claim.article_id)
+        reply.lines.append(engine.composer.claim_line(claim))
+    await answer_update(update, context, reply, engine.snapshot)

@@ -1,0 +1,126 @@
+"""Owners' commands: editing rights, and the whole store out (/export) and in (/import)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from telegram import Update
+from telegram.constants import ParseMode
+from telegram.ext import ContextTypes
+
+from bot.args import parse_arg_string, split_command_text
+from bot.botdata import bot_data
+from bot.engine import Reply
+from bot.handlers.changes import tokens_of
+from bot.handlers.common import runtime_of, services_of
+from bot.handlers.editor_text import announce
+from bot.handlers.gate import say
+from bot.markup import escape
+from bot.outgoing import build_messages
+from db.editing import Actor, InvalidValue, parse_user_id
+from db.kinds import Role
+from db.snapshot import Snapshot
+from db.transfer import MAX_DOCUMENT_BYTES, DocumentError, ImportMode
+
+CAPTION_LIMIT = 1024
+# The /import word that applies the editors listed in the file (the CLI: --with-editors).
+WITH_EDITORS = "with-editors"
+
+
+def _one_user_id(update: Update) -> int:
+    tokens = tokens_of(update)
+    if len(tokens) != 1:
+        raise InvalidValue("give exactly one numeric user id")
+    return parse_user_id(tokens[0])
+
+
+async def _install_menu(
+    context: ContextTypes.DEFAULT_TYPE, user_id: int, role: Role | None
+) -> None:
+    menus = bot_data(context).menus
+    if menus is not None:
+        await menus.install(user_id, role)
+
+
+async def grant(update: Update, context: ContextTypes.DEFAULT_TYPE, actor: Actor) -> None:
+    user_id = _one_user_id(update)
+    if await services_of(context).editing.grant(actor, user_id):
+        await _install_menu(context, user_id, Role.EDITOR)
+        await say(update, context, [f"✅ {user_id} is now an editor."])
+    else:
+        await say(update, context, [f"{user_id} already has editing rights. Nothing changed."])
+
+
+async def revoke(update: Update, context: ContextTypes.DEFAULT_TYPE, actor: Actor) -> None:
+    user_id = _one_user_id(update)
+    if await services_of(context).editing.revoke(actor, user_id):
+        await _install_menu(context, user_id, None)
+        await say(update, context, [f"✅ {user_id} is no longer an editor."])
+    else:
+        await say(update, context, [f"{user_id} was not an editor. Nothing changed."])
+
+
+async def export(update: Update, context: ContextTypes.DEFAULT_TYPE, actor: Actor) -> None:
+    chat = update.effective_chat
+    assert chat is not None  # a private chat: the gate checked
+    document = await services_of(context).transfer.export_store(actor)
+    data = json.dumps(document, ensure_ascii=False, indent=2).encode()
+    engine = await runtime_of(context).answer_engine()
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d-%H%M%S")
+    caption = _caption(
+        [f"The whole store, format {document['format']} v{document['version']}. "
+         "Send it back with the caption /import to merge, /import mode=replace to replace "
+         f"(add {WITH_EDITORS} to apply its editors too)."],
+        engine.snapshot,
+    )  # fmt: skip
+    await context.bot.send_document(
+        chat.id,
+        document=data,
+        filename=f"quota-facts-{stamp}.json",
+        caption=caption,
+        parse_mode=ParseMode.HTML,
+    )
+
+
+def _caption(lines: list[str], snapshot: Snapshot) -> str:
+    reply = Reply(lines=[escape(line) for line in lines])
+    return build_messages(reply.lines, reply.caveats(snapshot), limit=CAPTION_LIMIT)[0]
+
+
+async def import_store(update: Update, context: ContextTypes.DEFAULT_TYPE, actor: Actor) -> None:
+    message = update.effective_message
+    assert message is not None
+    document = message.document
+    if document is None:
+        raise InvalidValue("attach the JSON file exported by /export")
+    _, tokens = split_command_text(message.caption or "")
+    args = parse_arg_string(" ".join(tokens), max_positional=1)
+    args.check_keys(("mode",))
+    mode = args.options.get("mode", "merge").casefold()
+    if mode not in tuple(ImportMode):
+        raise InvalidValue("mode must be merge or replace")
+    if args.positional and args.positional[0].casefold() != WITH_EDITORS:
+        word = args.positional[0][:20]
+        raise InvalidValue(f'the only word /import takes is {WITH_EDITORS}, not "{word}"')
+    with_editors = bool(args.positional)
+    if document.file_size is not None and document.file_size > MAX_DOCUMENT_BYTES:
+        raise InvalidValue(f"the file is larger than {MAX_DOCUMENT_BYTES:,} bytes")
+    file = await document.get_file()
+    data = bytes(await file.download_as_bytearray())
+    try:
+        summary = await services_of(context).transfer.import_store(
+            actor, data, mode=ImportMode(mode), with_editors=with_editors
+        )
+    except DocumentError as error:
+        await say(update, context, ["⛔ Not imported, nothing changed:", *error.lines()])
+        return
+    for user_id in summary.editors_revoked:
+        await _install_menu(context, user_id, None)
+    # The document may have brought editors: give them their menu.
+    menus = bot_data(context).menus
+    if menus is not None:
+        await menus.install_all()
+    editor_lines = summary.editor_lines(f"/import {WITH_EDITORS}")
+    announced = announce(context, summary.notified)
+    await say(update, context, [f"✅ Imported ({summary.describe()}).{announced}", *editor_lines])

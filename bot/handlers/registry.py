@@ -1,0 +1,154 @@
+"""The one list of commands: registration, the per-chat menus and /help come from it.
+
+Each command has its name, who may use it, whether it shows in the menus, its menu
+description, its usage line and its handler. Editors' and owners' handlers are
+wrapped in the one ``requires`` gate here, so no command can miss it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.handlers import asked, changes, dialogues, listings, owners, reach, subscriptions, user
+from bot.handlers.gate import ActorHandler, Handler, requires
+from bot.markup import Html, escape
+from db.kinds import Role
+
+
+@dataclass(frozen=True)
+class Command:
+    name: str
+    description: str
+    handler: Handler
+    # None: everyone. Editors' commands show in editors' and owners' menus only.
+    role: Role | None = None
+    usage: str = ""
+    # How /help lists it ("" for commands /help leaves out).
+    help: str = ""
+    in_menu: bool = True
+    # /import rides on a document's caption, not on a text message.
+    caption: bool = False
+
+
+def gated(
+    name: str,
+    description: str,
+    handler: ActorHandler,
+    *,
+    what: str,
+    usage: str,
+    role: Role = Role.EDITOR,
+    private_data: str | None = None,
+    in_menu: bool = True,
+    caption: bool = False,
+) -> Command:
+    """A command for editors (or owners): refused to everyone else by ``requires``."""
+    gate = requires(role, name=name, what=what, usage=usage, private_data=private_data)
+    return Command(name, description, gate(handler), role, usage, in_menu=in_menu, caption=caption)
+
+
+PUBLIC = (
+    Command("start", "What this bot is and how to ask", user.start),
+    Command("help", "How to ask, with examples", user.help_command, help="/help"),
+    Command("quotas", "All reported quota figures", user.quotas, help="/quotas all figures"),
+    Command(
+        "quota", "The quota for one place or country", user.quota,
+        help="/quota <place> one place",
+    ),
+    # Public; editors also get the source ids.
+    Command("sources", "Who says so", listings.sources, help="/sources who says so"),
+    Command("caveat", "How far the claims can be trusted", user.caveat,
+            help="/caveat how far to trust it"),
+    Command("article", "The report: title, outlet, original reporting", user.article,
+            help="/article the report"),
+    Command("ask", "Ask a question (in groups)", user.ask,
+            help="/ask <question> (in groups)"),
+    Command("subscribe", "Get a notice when a fact changes", subscriptions.subscribe),
+    Command("unsubscribe", "Stop change notices", subscriptions.unsubscribe),
+    Command("subscriptions", "What this chat follows", subscriptions.subscriptions),
+    Command("privacy", "What the bot stores and why", reach.privacy),
+)  # fmt: skip
+
+EDITORS = (
+    gated("facts", "Editors: every active fact with its id", listings.facts,
+          what="list the facts with ids", usage="/facts [word] [page=2] [all=yes]"),
+    gated("addquota", "Editors: add a quota figure", changes.addquota,
+          what="add quota figures",
+          usage="/addquota country=Russia place=Vladivostok sector=construction "
+          "amount=50,000 currency=RUB [usd=590] [approx=yes] [period=month] [basis=person] "
+          '[change=doubled|increased|none] [date="March 10"] [source="a source in Russia"] '
+          "[article=2]"),
+    gated("addfact", "Editors: add another claim", changes.addfact, what="add facts",
+          usage='/addfact topic=hours text="Workers must work longer hours." [quote="…"] '
+          '[place=Sakhalin] [source="#1"] [article=1]'),
+    gated("addarticle", "Editors: add a report", changes.addarticle, what="add articles",
+          usage='/addarticle outlet="Daily NK" title="…" caveat="Daily NK cannot verify this." '
+          "[url=https://…] [reporter=…] [date=2026-03-10]"),
+    gated("edit", "Editors: correct a fact", changes.edit, what="edit facts",
+          usage='/edit 12 amount=65,000 [more field=value …] [reason="…"] '
+          "(clear a field with -)"),
+    gated("retract", "Editors: withdraw a fact", changes.retract, what="retract facts",
+          usage="/retract 12 the source withdrew the figure"),
+    gated("restore", "Editors: bring a retracted fact back", changes.restore,
+          what="restore facts", usage="/restore 12 [reason]"),
+    gated("history", "Editors: every change to a fact", listings.history,
+          what="see the history", usage="/history 12", private_data="editors' user ids"),
+    gated("undo", "Editors: take back your last change", changes.undo, what="undo changes",
+          usage="/undo"),
+    gated("articles", "Editors: reports with ids", listings.articles,
+          what="list the articles", usage="/articles"),
+    gated("editarticle", "Editors: correct a report", changes.editarticle,
+          what="edit articles",
+          usage='/editarticle 2 caveat="…" [title=… url=… reporter=… date=YYYY-MM-DD]'),
+    gated("editsource", "Editors: correct a source", changes.editsource,
+          what="edit sources",
+          usage='/editsource 3 name="a source in Dalian" [kind=anonymous told_to=… notes=…]'),
+    gated("alias", "Editors: teach the bot a word", changes.alias,
+          what="teach the bot words", usage='/alias "fish factory" sector=seafood processing'),
+    gated("aliases", "Editors: the words taught", listings.aliases, what="list the aliases",
+          usage="/aliases"),
+    gated("admins", "Editors: owners and editors", listings.admins, what="list the editors",
+          usage="/admins", private_data="user ids"),
+    gated("unanswered", "Editors: questions the bot could not answer", asked.unanswered,
+          what="see what people asked", usage="/unanswered [days]",
+          private_data="what people asked"),
+    gated("stats", "Editors: questions, answers, subscribers", asked.stats,
+          what="see what people asked", usage="/stats [days]",
+          private_data="what people asked"),
+    # Anyone may end their own dialogue ("Nothing to cancel." otherwise): no gate.
+    Command("cancel", "Editors: stop a guided dialogue", dialogues.cancel, Role.EDITOR),
+)  # fmt: skip
+
+OWNERS = (
+    gated("grant", "Owners: make a user an editor", owners.grant, role=Role.OWNER,
+          what="grant editing rights", usage="/grant 123456789", private_data="user ids"),
+    gated("revoke", "Owners: take editing rights away", owners.revoke, role=Role.OWNER,
+          what="revoke editing rights", usage="/revoke 123456789", private_data="user ids"),
+    gated("export", "Owners: the whole store as JSON", owners.export, role=Role.OWNER,
+          what="export the store", usage="/export (in a private chat)",
+          private_data="editors' user ids"),
+    gated("import", "Owners: load a JSON file from /export", owners.import_store,
+          role=Role.OWNER, what="import the store", in_menu=False, caption=True,
+          usage="send the JSON file with the caption /import or /import mode=replace "
+          f"(add {owners.WITH_EDITORS} to apply the file's editors too)"),
+)  # fmt: skip
+
+COMMANDS: tuple[Command, ...] = (*PUBLIC, *EDITORS, *OWNERS)
+
+
+def menu_for(role: Role | None) -> list[tuple[str, str]]:
+    """(name, description) of the menu a chat gets: public, plus editors', plus owners'."""
+    shown = (
+        {None}
+        | ({Role.EDITOR} if role is not None else set())
+        | ({Role.OWNER} if role == Role.OWNER else set())
+    )
+    return [(c.name, c.description) for c in COMMANDS if c.in_menu and c.role in shown]
+
+
+def help_line() -> Html:
+    """The commands line of /help: the public commands that have a help text."""
+    listed = [escape(c.help) for c in COMMANDS if c.help and c.role is None]
+    # /help names itself last.
+    listed.sort(key=lambda text: text == escape("/help"))
+    return Html("Commands: " + " · ".join(listed))

@@ -1,0 +1,141 @@
+"""The guided dialogues as step tables: plain data and pure functions, no Telegram, no I/O.
+
+A dialogue has a kind and a step. For each step the table gives its prompt (and the
+choices offered as buttons) and what an accepted value leads to. The handlers in
+bot/handlers/dialogues.py only ask, look things up and call the services.
+
+The values here are stored in the dialogue rows and sent in buttons' callback data
+(``dg:<token>:<action>:<arg>``): they are StrEnums, so both stay byte-identical.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from db.editing import CLAIM_FIELDS, InvalidValue
+from db.validation import CHANGES, PERIODS, ValidationError
+
+
+class DialogueKind(StrEnum):
+    """Each dialogue is named after the command that starts it."""
+
+    ADDQUOTA = "addquota"
+    EDIT = "edit"
+    RETRACT = "retract"
+
+
+class Step(StrEnum):
+    # /edit and /retract
+    FACT = "fact"
+    FIELD = "field"
+    VALUE = "value"
+    REASON = "reason"
+    CONFIRM = "confirm"
+    # /addquota, one field a step
+    COUNTRY = "country"
+    PLACE = "place"
+    SECTOR = "sector"
+    AMOUNT = "amount"
+    CURRENCY = "currency"
+    USD = "usd"
+    CHANGE = "change"
+
+
+class ButtonAction(StrEnum):
+    """The one letter in a dialogue button's callback data."""
+
+    CANCEL = "x"
+    PAGE = "p"
+    FACT = "f"
+    FIELD = "k"
+    VALUE = "v"
+    CONFIRM = "y"
+
+
+@dataclass(frozen=True)
+class Prompt:
+    text: str
+    choices: tuple[str, ...] = ()
+    # "skip" leaves the field out (only where the field is optional).
+    skippable: bool = False
+
+
+QUOTA_PROMPTS: dict[Step, Prompt] = {
+    Step.COUNTRY: Prompt("Which country? (name or ISO code, e.g. Russia or RU)"),
+    Step.PLACE: Prompt("Which place? (e.g. Vladivostok)"),
+    Step.SECTOR: Prompt("Which sector? (e.g. construction)", ("skip",), skippable=True),
+    Step.AMOUNT: Prompt("The amount as reported (before any doubling), e.g. 62,000"),
+    Step.CURRENCY: Prompt(
+        "Which currency? Tap one or send an ISO 4217 code.", ("RUB", "CNY", "USD")
+    ),
+    Step.USD: Prompt(
+        "The dollar figure, if the report gives one (e.g. 730)", ("skip",), skippable=True
+    ),
+    Step.CHANGE: Prompt("What happened to the quota?", ("doubled", "increased", "none")),
+}
+
+# Each kind's steps in order; the last one of /addquota and /retract is the confirmation.
+FLOWS: dict[DialogueKind, tuple[Step, ...]] = {
+    DialogueKind.ADDQUOTA: (*QUOTA_PROMPTS, Step.CONFIRM),
+    DialogueKind.EDIT: (Step.FACT, Step.FIELD, Step.VALUE),
+    DialogueKind.RETRACT: (Step.FACT, Step.REASON, Step.CONFIRM),
+}
+
+# Values offered as buttons when an /edit dialogue asks for a field's new value.
+FIELD_CHOICES: dict[str, tuple[str, ...]] = {
+    "change": CHANGES,
+    "approx": ("yes", "no"),
+    "period": PERIODS,
+}
+
+# Which button fits which step: anything else is refused ("follow the latest message").
+BUTTON_STEPS: dict[ButtonAction, frozenset[Step]] = {
+    ButtonAction.PAGE: frozenset({Step.FACT}),
+    ButtonAction.FACT: frozenset({Step.FACT}),
+    ButtonAction.FIELD: frozenset({Step.FIELD}),
+    ButtonAction.VALUE: frozenset({Step.VALUE, *QUOTA_PROMPTS}),
+    ButtonAction.CONFIRM: frozenset({Step.CONFIRM}),
+}
+
+
+def first_step(kind: DialogueKind) -> Step:
+    return FLOWS[kind][0]
+
+
+def next_step(kind: DialogueKind, step: Step) -> Step | None:
+    """The step after ``step`` in this kind of dialogue; None after the last."""
+    flow = FLOWS[kind]
+    index = flow.index(step)
+    return flow[index + 1] if index + 1 < len(flow) else None
+
+
+def step_of(kind: DialogueKind, stored: object) -> Step | None:
+    """The stored step, if it is one of this kind's (else None: the row is not ours)."""
+    if not isinstance(stored, str):
+        return None
+    try:
+        step = Step(stored)
+    except ValueError:
+        return None
+    return step if step in FLOWS[kind] else None
+
+
+def button_fits(action: ButtonAction, step: Step | None) -> bool:
+    return step is not None and step in BUTTON_STEPS.get(action, frozenset())
+
+
+def accept_quota_value(step: Step, value: str, values: dict[str, str]) -> dict[str, str]:
+    """The answers so far with ``value`` for ``step`` (checked as /addquota will check it).
+
+    Raises ``InvalidValue`` with a one-line reason for a value that would be refused."""
+    prompt = QUOTA_PROMPTS[step]
+    accepted = dict(values)
+    if prompt.skippable and value == "skip":
+        return accepted
+    try:
+        CLAIM_FIELDS[step.value].parse(value, step.value)
+    except ValidationError as error:
+        raise InvalidValue(error.message) from None
+    accepted[step.value] = value
+    return accepted

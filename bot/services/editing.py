@@ -1,0 +1,127 @@
+"""Every editor change and listing (db/editing), each call in a session of its own.
+
+The db functions own the transactions and check rights inside them; this service
+owns the sessions, so handlers never touch the database.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from db import editing
+from db.editing import Actor, Change
+from db.models import Alias, Article, ChangeLogEntry, Claim, Editor, Source
+
+
+class EditingService:
+    def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
+        self._sessions = sessions
+
+    # ----- listings
+
+    async def claims(
+        self, actor: Actor, word: str | None = None, *, active_only: bool = True
+    ) -> list[Claim]:
+        async with self._sessions() as session:
+            return await editing.list_claims(session, actor, word, active_only=active_only)
+
+    async def claim(self, actor: Actor, claim_id: int) -> Claim:
+        async with self._sessions() as session:
+            return await editing.get_claim(session, actor, claim_id)
+
+    async def articles(self, actor: Actor) -> list[Article]:
+        async with self._sessions() as session:
+            return await editing.list_articles(session, actor)
+
+    async def sources(self, actor: Actor) -> list[Source]:
+        async with self._sessions() as session:
+            return await editing.list_sources(session, actor)
+
+    async def aliases(self, actor: Actor) -> list[Alias]:
+        async with self._sessions() as session:
+            return await editing.list_aliases(session, actor)
+
+    async def history(self, actor: Actor, claim_id: int) -> list[ChangeLogEntry]:
+        async with self._sessions() as session:
+            return await editing.history(session, actor, claim_id)
+
+    async def editors(self, actor: Actor) -> list[Editor]:
+        async with self._sessions() as session:
+            return await editing.list_editors(session, actor)
+
+    async def editor_ids(self) -> list[int]:
+        async with self._sessions() as session:
+            return await editing.editor_ids(session)
+
+    # ----- changes
+
+    async def add_quota(self, actor: Actor, options: dict[str, str]) -> Change:
+        async with self._sessions() as session:
+            return await editing.add_quota(session, actor, options)
+
+    async def add_fact(self, actor: Actor, options: dict[str, str]) -> Change:
+        async with self._sessions() as session:
+            return await editing.add_fact(session, actor, options)
+
+    async def add_article(self, actor: Actor, options: dict[str, str]) -> Change:
+        async with self._sessions() as session:
+            return await editing.add_article(session, actor, options)
+
+    async def edit_claim(
+        self,
+        actor: Actor,
+        claim_id: int,
+        options: dict[str, str],
+        *,
+        reason: str | None = None,
+        expected_version: int | None = None,
+    ) -> Change:
+        async with self._sessions() as session:
+            return await editing.edit_claim(
+                session, actor, claim_id, options, reason=reason, expected_version=expected_version
+            )
+
+    async def edit_article(
+        self, actor: Actor, article_id: int, options: dict[str, str], reason: str | None
+    ) -> Change:
+        async with self._sessions() as session:
+            return await editing.edit_article(session, actor, article_id, options, reason)
+
+    async def edit_source(
+        self, actor: Actor, source_id: int, options: dict[str, str], reason: str | None
+    ) -> Change:
+        async with self._sessions() as session:
+            return await editing.edit_source(session, actor, source_id, options, reason)
+
+    async def retract(
+        self,
+        actor: Actor,
+        claim_id: int,
+        reason: str | None,
+        *,
+        expected_version: int | None = None,
+    ) -> Change:
+        async with self._sessions() as session:
+            return await editing.retract(
+                session, actor, claim_id, reason, expected_version=expected_version
+            )
+
+    async def restore(self, actor: Actor, claim_id: int, reason: str | None) -> Change:
+        async with self._sessions() as session:
+            return await editing.restore(session, actor, claim_id, reason)
+
+    async def undo(self, actor: Actor) -> Change:
+        async with self._sessions() as session:
+            return await editing.undo(session, actor)
+
+    async def add_alias(self, actor: Actor, term: str, kind: str, value: str) -> Change:
+        async with self._sessions() as session:
+            return await editing.add_alias(session, actor, term, kind, value)
+
+    async def grant(self, actor: Actor, user_id: int) -> bool:
+        async with self._sessions() as session:
+            return await editing.grant(session, actor, user_id)
+
+    async def revoke(self, actor: Actor, user_id: int) -> bool:
+        async with self._sessions() as session:
+            return await editing.revoke(session, actor, user_id)

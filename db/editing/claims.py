@@ -1,0 +1,385 @@
+"""Claims: add, correct, retract and restore a fact or a quota figure."""
+
+from __future__ import annotations
+
+import contextlib
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from db.editing.access import Actor, require_editor
+from db.editing.changelog import (
+    Change,
+    as_text,
+    log_change,
+    new_batch,
+    queue_claim_notices,
+    run_write,
+)
+from db.editing.errors import Conflict, InvalidValue, NotFound
+from db.editing.fields import CLAIM_FIELDS, CLEAR, clean_reason, parse_fields
+from db.kinds import ChangeAction, ClaimKind, ClaimStatus, EntityType, SourceKind
+from db.models import Article, Claim, Source, utcnow
+from db.revision import bump_revision
+from db.validation import (
+    QUOTA_REQUIRED,
+    SOURCE_MAX_LEN,
+    ValidationError,
+    clean_text,
+    country_name,
+    parse_id,
+)
+
+NARRATION = "the article's own narration"
+
+
+async def default_article_id(session: AsyncSession) -> int:
+    article_id = await session.scalar(
+        select(Article.id).order_by(Article.is_default.desc(), Article.id).limit(1)
+    )
+    if article_id is None:
+        raise NotFound("There is no article yet: add one with /addarticle first.")
+    return int(article_id)
+
+
+async def find_article(session: AsyncSession, article_id: int) -> Article:
+    article = await session.get(Article, article_id)
+    if article is None:
+        raise NotFound(f"There is no article #{article_id}. See /articles.")
+    return article
+
+
+async def find_claim(session: AsyncSession, claim_id: int) -> Claim:
+    claim = await session.get(Claim, claim_id)
+    if claim is None:
+        raise NotFound(f"There is no fact #{claim_id}. See /facts.")
+    return claim
+
+
+async def resolve_source(
+    session: AsyncSession, actor: Actor, batch: str, value: str | None, article_id: int
+) -> int:
+    """A source by id ("#3", "3") or exact name; else a new anonymous one for the article."""
+    if value is None:
+        narration = await session.scalar(
+            select(Source.id)
+            .where(Source.article_id == article_id, Source.kind == SourceKind.NARRATION)
+            .order_by(Source.id)
+            .limit(1)
+        )
+        if narration is not None:
+            return int(narration)
+        return await new_source(session, actor, batch, NARRATION, SourceKind.NARRATION, article_id)
+    raw = value.strip()
+    if raw.removeprefix("#").isdigit():
+        source_id = parse_id(raw)
+        if await session.get(Source, source_id) is None:
+            raise NotFound(f"There is no source #{source_id}. See /sources.")
+        return source_id
+    try:
+        name = clean_text(raw, "source", SOURCE_MAX_LEN, multiline=False)
+    except ValidationError as error:
+        raise InvalidValue(error.message) from None
+    found = await session.scalar(
+        select(Source.id)
+        .where(func.lower(Source.name) == name.lower())
+        .order_by((Source.article_id == article_id).desc(), Source.id)
+        .limit(1)
+    )
+    if found is not None:
+        return int(found)
+    return await new_source(session, actor, batch, name, SourceKind.ANONYMOUS, article_id)
+
+
+async def new_source(
+    session: AsyncSession, actor: Actor, batch: str, name: str, kind: str, article_id: int
+) -> int:
+    source = Source(name=name, kind=kind, article_id=article_id)
+    session.add(source)
+    await session.flush()
+    log_change(session, batch, actor, EntityType.SOURCE, source.id, ChangeAction.CREATE, new=name)
+    return source.id
+
+
+def quota_statement(values: dict[str, Any], country: str) -> str:
+    """A plain statement for a quota added by command (the figures are the claim)."""
+    sector = f" {values['sector']}" if values.get("sector") else ""
+    period = f" a {values['period']}" if values.get("period") else ""
+    basis = f" per {values['basis']}" if values.get("basis") else ""
+    change = values.get("change")
+    verb = f" ({change} from this amount)" if change and change != "none" else ""
+    amount = f"{values['amount'].normalize():,f}"
+    with contextlib.suppress(ValidationError):
+        country = country_name(country)
+    return (
+        f"In {values['place']}, {country}, the quota of North Korean{sector} workers is "
+        f"{amount} {values['currency']}{period}{basis}{verb}."
+    )
+
+
+async def _add_claim(
+    session: AsyncSession,
+    actor: Actor,
+    kind: str,
+    values: dict[str, Any],
+    source_raw: str | None,
+) -> Change:
+    """The transaction shared by /addquota and /addfact, after their own validation."""
+
+    async def work() -> Change:
+        await require_editor(
+            session, actor, "add quota figures" if kind == ClaimKind.QUOTA else "add facts"
+        )
+        batch = new_batch()
+        article_id = values.get("article_id") or await default_article_id(session)
+        await find_article(session, article_id)
+        values["article_id"] = article_id
+        values["source_id"] = await resolve_source(session, actor, batch, source_raw, article_id)
+        claim = Claim(kind=kind, status=ClaimStatus.ACTIVE, **values)
+        session.add(claim)
+        await session.flush()
+        log_change(
+            session,
+            batch,
+            actor,
+            EntityType.CLAIM,
+            claim.id,
+            ChangeAction.CREATE,
+            new=claim.statement,
+        )
+        await bump_revision(session)
+        change = Change(batch, EntityType.CLAIM, claim.id, ChangeAction.CREATE)
+        await queue_claim_notices(session, claim, change)
+        return change
+
+    return await run_write(session, work)
+
+
+async def add_quota(session: AsyncSession, actor: Actor, options: dict[str, str]) -> Change:
+    required = ("country", "place", "amount", "currency")
+    missing = [key for key in required if key not in options]
+    if missing:
+        raise InvalidValue(f'"{missing[0]}=" is missing')
+    allowed = {
+        "country", "place", "sector", "amount", "currency", "usd", "approx", "period",
+        "basis", "change", "date", "source", "article", "text", "quote", "topic",
+    }  # fmt: skip
+    unknown = [key for key in options if key not in allowed]
+    if unknown:
+        raise InvalidValue(
+            f'unknown field "{unknown[0]}"; the fields are: {", ".join(sorted(allowed))}'
+        )
+    source_raw = options.get("source")
+    parsed = parse_fields(
+        CLAIM_FIELDS, {k: v for k, v in options.items() if k != "source"}, allow_clear=False
+    )
+    values: dict[str, Any] = {CLAIM_FIELDS[k].attr: v for k, v in parsed.items()}
+    values.setdefault("topic", "quota")
+    # "nearly $730" only when the editor says the dollar figure is approximate.
+    values["usd_is_approx"] = bool(parsed.get("approx", False))
+    if "statement" not in values:
+        values["statement"] = quota_statement(parsed, values["country"])
+
+    return await _add_claim(session, actor, ClaimKind.QUOTA, values, source_raw)
+
+
+async def add_fact(session: AsyncSession, actor: Actor, options: dict[str, str]) -> Change:
+    for key in ("topic", "text"):
+        if key not in options:
+            raise InvalidValue(f'"{key}=" is missing')
+    allowed = ("topic", "text", "quote", "place", "source", "article")
+    unknown = [key for key in options if key not in allowed]
+    if unknown:
+        raise InvalidValue(f'unknown field "{unknown[0]}"; the fields are: {", ".join(allowed)}')
+    source_raw = options.get("source")
+    parsed = parse_fields(
+        CLAIM_FIELDS, {k: v for k, v in options.items() if k != "source"}, allow_clear=False
+    )
+    values = {CLAIM_FIELDS[k].attr: v for k, v in parsed.items()}
+
+    return await _add_claim(session, actor, ClaimKind.FACT, values, source_raw)
+
+
+async def edit_claim(
+    session: AsyncSession,
+    actor: Actor,
+    claim_id: int,
+    options: dict[str, str],
+    *,
+    reason: str | None = None,
+    expected_version: int | None = None,
+) -> Change:
+    """Correct fields of a claim; sets corrected_at. ``expected_version`` (from a
+    dialogue that showed the old value) refuses the edit if the claim moved on."""
+    if not options:
+        raise InvalidValue("give at least one field=value to change")
+    source_raw = options.get("source")
+    parsed = parse_fields(
+        CLAIM_FIELDS, {k: v for k, v in options.items() if k != "source"}, allow_clear=True
+    )
+    if source_raw is not None and source_raw.strip() == CLEAR:
+        raise InvalidValue('"source" cannot be cleared')
+    reason = clean_reason(reason, required=False)
+
+    async def work() -> Change:
+        await require_editor(session, actor, "edit facts")
+        claim = await find_claim(session, claim_id)
+        if expected_version is not None and claim.version != expected_version:
+            raise Conflict(
+                f"#{claim_id} was changed by someone else meanwhile; nothing was written. "
+                "Look at it again and retry."
+            )
+        if claim.kind != ClaimKind.QUOTA:
+            for key in parsed:
+                if CLAIM_FIELDS[key].quota_only:
+                    raise InvalidValue(f'#{claim_id} is not a quota figure: "{key}" does not apply')
+        elif any(key in QUOTA_REQUIRED and value is None for key, value in parsed.items()):
+            raise InvalidValue(f"a quota figure needs {', '.join(QUOTA_REQUIRED)}")
+        new_values = {CLAIM_FIELDS[k].attr: v for k, v in parsed.items()}
+        batch = new_batch()
+        if "article_id" in new_values:
+            await find_article(session, new_values["article_id"])
+        if source_raw is not None:
+            article_id = new_values.get("article_id", claim.article_id)
+            new_values["source_id"] = await resolve_source(
+                session, actor, batch, source_raw, article_id
+            )
+        change = Change(batch, EntityType.CLAIM, claim_id, ChangeAction.EDIT)
+        for attr, value in new_values.items():
+            old = getattr(claim, attr)
+            if as_text(old) == as_text(value):
+                continue
+            setattr(claim, attr, value)
+            change.fields.append((attr, as_text(old), as_text(value)))
+            log_change(
+                session,
+                batch,
+                actor,
+                EntityType.CLAIM,
+                claim_id,
+                ChangeAction.EDIT,
+                attr,
+                old,
+                value,
+                reason,
+            )
+        if not change.fields:
+            raise InvalidValue(f"#{claim_id} already has these values: nothing to change")
+        figures = {"amount", "currency", "place", "country", "sector", "period", "basis", "change"}
+        if (
+            claim.kind == ClaimKind.QUOTA
+            and "statement" not in new_values
+            and figures & set(new_values)
+        ):
+            # The stored sentence must not go on stating the old figure (exports show it).
+            sentence = quota_statement(
+                {key: getattr(claim, key) for key in figures}, claim.country or ""
+            )
+            if sentence != claim.statement:
+                log_change(session, batch, actor, EntityType.CLAIM, claim_id, ChangeAction.EDIT,
+                           "statement", claim.statement, sentence, reason)  # fmt: skip
+                claim.statement = sentence
+        old_corrected = claim.corrected_at
+        claim.corrected_at = utcnow()
+        claim.updated_at = claim.corrected_at
+        log_change(session, batch, actor, EntityType.CLAIM, claim_id, ChangeAction.EDIT,
+                   "corrected_at", old_corrected, claim.corrected_at, reason)  # fmt: skip
+        await session.flush()
+        await bump_revision(session)
+        await queue_claim_notices(session, claim, change)
+        return change
+
+    return await run_write(session, work)
+
+
+async def retract(
+    session: AsyncSession,
+    actor: Actor,
+    claim_id: int,
+    reason: str | None,
+    *,
+    expected_version: int | None = None,
+) -> Change:
+    """Withdraw a claim: it stays in the store (with its history) but is no longer told."""
+    cleaned = clean_reason(reason, required=True)
+
+    async def work() -> Change:
+        await require_editor(session, actor, "retract facts")
+        claim = await find_claim(session, claim_id)
+        if expected_version is not None and claim.version != expected_version:
+            raise Conflict(f"#{claim_id} was changed by someone else meanwhile; try again.")
+        if claim.status == ClaimStatus.RETRACTED:
+            raise InvalidValue(f"#{claim_id} is already retracted (restore it with /restore)")
+        batch = new_batch()
+        now = utcnow()
+        new = {"status": ClaimStatus.RETRACTED, "retracted_at": now, "retraction_reason": cleaned}
+        change = Change(batch, EntityType.CLAIM, claim_id, ChangeAction.RETRACT)
+        for attr, value in new.items():
+            old = getattr(claim, attr)
+            setattr(claim, attr, value)
+            change.fields.append((attr, as_text(old), as_text(value)))
+            log_change(
+                session,
+                batch,
+                actor,
+                EntityType.CLAIM,
+                claim_id,
+                ChangeAction.RETRACT,
+                attr,
+                old,
+                value,
+                cleaned,
+            )
+        claim.updated_at = now
+        await session.flush()
+        await bump_revision(session)
+        await queue_claim_notices(session, claim, change)
+        return change
+
+    return await run_write(session, work)
+
+
+async def restore(
+    session: AsyncSession, actor: Actor, claim_id: int, reason: str | None = None
+) -> Change:
+    cleaned = clean_reason(reason, required=False)
+
+    async def work() -> Change:
+        await require_editor(session, actor, "restore facts")
+        claim = await find_claim(session, claim_id)
+        if claim.status == ClaimStatus.ACTIVE:
+            raise InvalidValue(f"#{claim_id} is not retracted")
+        batch = new_batch()
+        new: dict[str, Any] = {
+            "status": ClaimStatus.ACTIVE,
+            "retracted_at": None,
+            "retraction_reason": None,
+        }
+        change = Change(batch, EntityType.CLAIM, claim_id, ChangeAction.RESTORE)
+        for attr, value in new.items():
+            old = getattr(claim, attr)
+            setattr(claim, attr, value)
+            change.fields.append((attr, as_text(old), as_text(value)))
+            log_change(
+                session,
+                batch,
+                actor,
+                EntityType.CLAIM,
+                claim_id,
+                ChangeAction.RESTORE,
+                attr,
+                old,
+                value,
+                cleaned,
+            )
+        claim.updated_at = utcnow()
+        await session.flush()
+        await bump_revision(session)
+        await queue_claim_notices(session, claim, change)
+        return change
+
+    return await run_write(session, work)
+
+
+# ----------------------------------------------------------------------------- articles, sources

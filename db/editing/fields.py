@@ -1,0 +1,133 @@
+"""What editors may type for each field of a claim, an article or a source."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from db.editing.errors import InvalidValue
+from db.validation import (
+    BASIS_MAX_LEN,
+    CHANGES,
+    NAME_MAX_LEN,
+    PERIODS,
+    QUOTE_MAX_LEN,
+    REASON_MAX_LEN,
+    SOURCE_KINDS,
+    SOURCE_MAX_LEN,
+    STATEMENT_MAX_LEN,
+    TITLE_MAX_LEN,
+    TOPIC_MAX_LEN,
+    ValidationError,
+    clean_text,
+    normalize_country,
+    normalize_currency,
+    parse_amount,
+    parse_choice,
+    parse_id,
+    parse_iso_date,
+    parse_url,
+    parse_yes_no,
+)
+
+# Written in place of a value to clear an optional field: /edit 5 quote=-
+CLEAR = "-"
+
+
+def _text(max_len: int) -> Callable[[str, str], str]:
+    def parse(value: str, name: str) -> str:
+        return clean_text(value, name, max_len)
+
+    return parse
+
+
+def _line(max_len: int) -> Callable[[str, str], str]:
+    def parse(value: str, name: str) -> str:
+        return clean_text(value, name, max_len, multiline=False)
+
+    return parse
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    attr: str
+    parse: Callable[[str, str], Any]
+    optional: bool = True
+    quota_only: bool = False
+    help: str = ""
+
+
+CLAIM_FIELDS: dict[str, FieldSpec] = {
+    "topic": FieldSpec("topic", _line(TOPIC_MAX_LEN), optional=False, help="a short topic word"),
+    "text": FieldSpec("statement", _text(STATEMENT_MAX_LEN), optional=False, help="the statement"),
+    "quote": FieldSpec("quote", _text(QUOTE_MAX_LEN), help="the verbatim quote"),
+    "place": FieldSpec("place", _line(NAME_MAX_LEN), help="a place name"),
+    "source": FieldSpec("source_id", lambda v, n: v, optional=False, help="a source id or name"),
+    "article": FieldSpec("article_id", lambda v, n: parse_id(v), optional=False, help="an id"),
+    "country": FieldSpec("country", lambda v, n: normalize_country(v), quota_only=True),
+    "sector": FieldSpec("sector", _line(NAME_MAX_LEN), quota_only=True),
+    "amount": FieldSpec("amount", lambda v, n: parse_amount(v, n), optional=False, quota_only=True),
+    "currency": FieldSpec(
+        "currency", lambda v, n: normalize_currency(v), optional=False, quota_only=True
+    ),
+    "usd": FieldSpec("usd_amount", lambda v, n: parse_amount(v, n), quota_only=True),
+    "approx": FieldSpec(
+        "usd_is_approx", lambda v, n: parse_yes_no(v), optional=False, quota_only=True
+    ),
+    "period": FieldSpec("period", lambda v, n: parse_choice(v, n, PERIODS), quota_only=True),
+    "basis": FieldSpec("basis", _line(BASIS_MAX_LEN), quota_only=True),
+    "change": FieldSpec("change", lambda v, n: parse_choice(v, n, CHANGES), quota_only=True),
+    "date": FieldSpec("change_date", _line(NAME_MAX_LEN), quota_only=True),
+}
+
+ARTICLE_FIELDS: dict[str, FieldSpec] = {
+    "outlet": FieldSpec("outlet", _line(NAME_MAX_LEN), optional=False),
+    "title": FieldSpec("title", _line(TITLE_MAX_LEN), optional=False),
+    "caveat": FieldSpec("caveat", _text(REASON_MAX_LEN), optional=False),
+    "url": FieldSpec("url", lambda v, n: parse_url(v)),
+    "reporter": FieldSpec("reporter", _line(NAME_MAX_LEN)),
+    "relies_on": FieldSpec("relies_on", _line(NAME_MAX_LEN)),
+    "date": FieldSpec("published_on", lambda v, n: parse_iso_date(v)),
+}
+
+SOURCE_FIELDS: dict[str, FieldSpec] = {
+    "name": FieldSpec("name", _line(SOURCE_MAX_LEN), optional=False),
+    "kind": FieldSpec("kind", lambda v, n: parse_choice(v, n, SOURCE_KINDS), optional=False),
+    "told_to": FieldSpec("told_to", _line(NAME_MAX_LEN)),
+    "country": FieldSpec("country", lambda v, n: normalize_country(v)),
+    "notes": FieldSpec("notes", _text(REASON_MAX_LEN)),
+    "article": FieldSpec("article_id", lambda v, n: parse_id(v), optional=False),
+}
+
+
+def parse_fields(
+    specs: dict[str, FieldSpec], values: dict[str, str], *, allow_clear: bool
+) -> dict[str, Any]:
+    """Editor key -> parsed value (None for a cleared optional field)."""
+    parsed: dict[str, Any] = {}
+    for key, raw in values.items():
+        spec = specs.get(key)
+        if spec is None:
+            raise InvalidValue(f'unknown field "{key}"; the fields are: {", ".join(specs)}')
+        if allow_clear and raw.strip() == CLEAR:
+            if not spec.optional:
+                raise InvalidValue(f'"{key}" cannot be cleared')
+            parsed[key] = None
+            continue
+        try:
+            parsed[key] = spec.parse(raw, key)
+        except ValidationError as error:
+            raise InvalidValue(error.message) from None
+    return parsed
+
+
+def clean_reason(reason: str | None, *, required: bool) -> str | None:
+    if reason is None or not reason.strip():
+        if required:
+            raise InvalidValue("a reason is required")
+        return None
+    try:
+        return clean_text(reason, "reason", REASON_MAX_LEN, multiline=False)
+    except ValidationError as error:
+        raise InvalidValue(error.message) from None

@@ -1,0 +1,65 @@
+"""The kinds, statuses and roles stored in the database, as enums.
+
+They are ``StrEnum``: a member is its stored string (``Role.OWNER == "owner"``), so
+rows written before these enums, exports and callback data stay byte-identical.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    """Who may do what: owners are set in ADMIN_USER_IDS, editors are granted by them."""
+
+    OWNER = "owner"
+    EDITOR = "editor"
+
+
+class ClaimKind(StrEnum):
+    QUOTA = "quota"
+    FACT = "fact"
+
+
+class ClaimStatus(StrEnum):
+    ACTIVE = "active"
+    RETRACTED = "retracted"
+
+
+class SourceKind(StrEnum):
+    ANONYMOUS = "anonymous"
+    NAMED = "named"
+    NARRATION = "narration"
+
+
+class EntityType(StrEnum):
+    """What a change-log row is about."""
+
+    CLAIM = "claim"
+    ARTICLE = "article"
+    SOURCE = "source"
+    ALIAS = "alias"
+    EDITOR = "editor"
+
+
+class ChangeAction(StrEnum):
+    """What a change-log row records."""
+
+    CREATE = "create"
+    EDIT = "edit"
+    RETRACT = "retract"
+    RESTORE = "restore"
+    UNDO = "undo"
+    GRANT = "grant"
+    REVOKE = "revoke"
+    ALIAS = "alias"
+    IMPORT = "import"
+    SEED = "seed"
+
+
+class SubscriptionKind(StrEnum):
+    """What a chat follows: every change, one place, or one claim."""
+
+    ALL = "all"
+    PLACE = "place"
+    CLAIM = "claim"
