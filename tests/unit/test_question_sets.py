@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -42,7 +43,7 @@ def test_the_english_set_exists() -> None:
 @pytest.mark.parametrize("path", FILES, ids=[path.name for path in FILES])
 def test_question_file_is_well_formed(path: Path) -> None:
     document = load(path)
-    assert path.name == f"fresh_{document['language']}.json"
+    assert re.fullmatch(rf"fresh_{document['language']}(_\d+)?\.json", path.name)
     assert problems(document) == []
 
 
@@ -98,6 +99,17 @@ def test_problems_names_each_defect(break_it: Any, expected: str) -> None:
     break_it(document)
     found = problems(document)
     assert any(expected in line for line in found), found
+
+
+@pytest.mark.parametrize(
+    ("ident", "accepted"),
+    [("e2-001", True), ("en-001", True), ("r2-001", False), ("e2-01", False), ("e22-001", False)],
+)
+def test_a_later_set_numbers_its_own_ids(ident: str, accepted: bool) -> None:
+    document = _valid()
+    document["questions"][0]["id"] = ident
+    found = problems(document)
+    assert (not any("id is not en-NNN" in line for line in found)) is accepted
 
 
 def test_problems_rejects_an_unknown_language() -> None:
