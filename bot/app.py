@@ -71,7 +71,7 @@ def build_application(
         .post_shutdown(_post_shutdown)
     )
     if request is None and settings.telegram_http_client == "aiohttp":
-        # aiohttp costs about a third of httpx's CPU per request (README, "Performance").
+        # aiohttp costs less CPU per request than httpx (figures: docs/performance.md).
         request = AiohttpRequest()
         updates_request = updates_request or AiohttpRequest(connection_pool_size=1)
     if request is not None:
