@@ -29,6 +29,8 @@ from bot.http import AiohttpRequest
 from bot.notify import NoticeSender
 from bot.questionlog import QuestionLogger
 from bot.runtime import Runtime
+from bot.web.server import start_public_site
+from bot.web.telegram_chart import chart
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +47,7 @@ PUBLIC_COMMANDS = (
     ("unsubscribe", "Stop change notices"),
     ("subscriptions", "What this chat follows"),
     ("privacy", "What the bot stores and why"),
+    ("chart", "A chart of every reported figure"),
 )
 
 # Only new messages run commands: an edited command message is never run again.
@@ -133,6 +136,7 @@ def register_handlers(application: Application) -> None:
         CommandHandler("unsubscribe", reach.unsubscribe, filters=OWN_MESSAGE),
         CommandHandler("subscriptions", reach.subscriptions, filters=OWN_MESSAGE),
         CommandHandler("privacy", reach.privacy, filters=OWN_MESSAGE),
+        CommandHandler("chart", chart, filters=OWN_MESSAGE),
         CommandHandler("unanswered", reach.unanswered, filters=OWN_MESSAGE),
         CommandHandler("stats", reach.stats, filters=OWN_MESSAGE),
         # Editor commands: each refuses strangers itself; the services check rights again.
@@ -199,6 +203,10 @@ async def _post_init(application: Application) -> None:
         attach_reach(application, runtime)
     application.bot_data["question_log"].start()
     application.bot_data["notice_sender"].start()
+    # The public record pages (bot/web), when PUBLIC_PORT is set.
+    application.bot_data["public_site"] = await start_public_site(
+        application.bot_data["runtime"], settings
+    )
     try:
         await application.bot.set_my_commands([BotCommand(n, d) for n, d in PUBLIC_COMMANDS])
         # Editor commands show only in owners' and editors' own chats.
@@ -218,6 +226,9 @@ def attach_reach(application: Application, runtime: Runtime) -> None:
 
 
 async def _post_stop(application: Application) -> None:
+    public_site = application.bot_data.pop("public_site", None)
+    if public_site is not None:
+        await public_site.cleanup()
     # Cancel the fan-out at once (the in-flight notice stays queued), then write
     # the last buffered questions while the database is still open.
     sender: NoticeSender | None = application.bot_data.get("notice_sender")
