@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.web.record import modified_on
+from bot.web.record import is_web_url, modified_on
 from db.views import ClaimView, Snapshot
 
 RATING = "Unverified"
@@ -26,7 +26,7 @@ def claim_review(claim: ClaimView, snapshot: Snapshot, base_url: str) -> dict[st
     if article is not None:
         appearance["headline"] = article.title
         appearance["publisher"] = {"@type": "Organization", "name": article.outlet}
-        if article.url:
+        if is_web_url(article.url):
             appearance["url"] = article.url
         if article.published_on is not None:
             appearance["datePublished"] = article.published_on.isoformat()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from functools import cache
 from typing import Any
-from urllib.parse import urlsplit
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
@@ -13,14 +12,6 @@ from bot.web import record
 from bot.web.history import HistoryEntry
 from bot.web.jsonld import claim_review
 from db.views import ClaimView, Snapshot
-
-
-def is_web_url(value: object) -> bool:
-    """Only http(s) links are rendered as links: never javascript: or data: ones."""
-    if not isinstance(value, str):
-        return False
-    parts = urlsplit(value)
-    return parts.scheme in ("http", "https") and bool(parts.netloc)
 
 
 @cache
@@ -32,7 +23,7 @@ def environment() -> Environment:
         undefined=StrictUndefined,
         trim_blocks=False,
     )
-    env.tests["web_url"] = is_web_url
+    env.tests["web_url"] = record.is_web_url
     return env
 
 
@@ -87,7 +78,7 @@ def report_page(snapshot: Snapshot, article_id: int) -> str | None:
         snapshot,
         [article_id],
         article=article,
-        active=[claim for claim in claims if claim.active],
+        groups=record.by_place([claim for claim in claims if claim.active]),
         retracted=[claim for claim in claims if not claim.active],
     )
 

@@ -9,12 +9,21 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
+from urllib.parse import urlsplit
 
 from bot.engine.arithmetic import IMPLIED, implied
 from bot.engine.numbers import money, usd
 from db.views import ArticleView, ClaimView, Snapshot, SourceView
 
 NO_PLACE = "No particular place"
+
+
+def is_web_url(value: object) -> bool:
+    """Only http(s) links are shown as links: never javascript: or data: ones."""
+    if not isinstance(value, str):
+        return False
+    parts = urlsplit(value)
+    return parts.scheme in ("http", "https") and bool(parts.netloc)
 
 
 @dataclass(frozen=True)
