@@ -6,7 +6,7 @@ import re
 from typing import Annotated, Literal
 from urllib.parse import urlsplit
 
-from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from bot.database_url import check_database_url
@@ -144,6 +144,13 @@ class Settings(BaseSettings):
         if level not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
             raise ValueError("must be one of DEBUG, INFO, WARNING, ERROR, CRITICAL")
         return level
+
+    @model_validator(mode="after")
+    def _public_port_free(self) -> Settings:
+        # In webhook mode the webhook server holds WEBHOOK_PORT: the pages need their own.
+        if self.webhook_mode and self.public_port == self.webhook_port:
+            raise ValueError("PUBLIC_PORT must differ from WEBHOOK_PORT (the webhook server's)")
+        return self
 
     def token(self) -> str:
         """The bot token, or a SettingsError when running the bot needs one."""
