@@ -108,17 +108,16 @@ class PublicSite:
             return fresh
         kept = self._rendered.get(name)
         if kept is None or kept[0] != snapshot.revision:
-            # Off the event loop: at 10,000 claims this takes a while (docs/performance.md).
+            # Off the event loop: at 10,000 claims this takes a while (bench/pages.py).
             kept = (snapshot.revision, await asyncio.to_thread(build, snapshot))
             self._rendered[name] = kept
-        return self._cached(web.Response(body=kept[1], content_type=kind), snapshot)
+        response = web.Response(body=kept[1], content_type=kind, charset="utf-8")
+        return self._cached(response, snapshot)
 
     async def index(self, request: web.Request) -> web.Response:
-        response = await self._whole_store(
+        return await self._whole_store(
             request, "index", lambda s: pages.index_page(s).encode(), HTML
         )
-        response.charset = "utf-8"
-        return response
 
     async def claims_json(self, request: web.Request) -> web.Response:
         def build(snapshot: Snapshot) -> bytes:
@@ -126,9 +125,7 @@ class PublicSite:
             document = {"revision": snapshot.revision, "claims": reviews}
             return json.dumps(document, ensure_ascii=False).encode()
 
-        response = await self._whole_store(request, "claims.json", build, "application/json")
-        response.charset = "utf-8"
-        return response
+        return await self._whole_store(request, "claims.json", build, "application/json")
 
     async def claim(self, request: web.Request) -> web.Response:
         snapshot = await self.snapshot()

@@ -28,6 +28,7 @@ async def test_the_series_are_the_reports_dollars_and_the_implied_doubling(
         BarGroup("Dalian\n(HNGN #1, per month)", Decimal("470"), Decimal("940")),
     ]
     assert data.caveat == CAVEAT
+    assert data.left_out == 0
 
 
 async def test_a_retracted_figure_leaves_the_chart_and_an_edit_enters_it(
@@ -39,6 +40,17 @@ async def test_a_retracted_figure_leaves_the_chart_and_an_edit_enters_it(
     data = chart_data(await runtime.facts.current())
     # "increased" implies no new amount: no implied bar.
     assert data.groups == [BarGroup("Dalian\n(HNGN #1, per month)", Decimal("480"), None)]
+
+
+async def test_figures_beyond_the_cap_are_counted_not_drawn(
+    runtime: Runtime, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(chart, "MAX_GROUPS", 1)
+    data = chart_data(await runtime.facts.current())
+    assert data.groups == [
+        BarGroup("Sakhalin\n(HNGN #1, per month)", Decimal("730"), Decimal("1460"))
+    ]
+    assert data.left_out == 1
 
 
 def test_the_png_decodes_at_its_size_with_the_caveat_drawn(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -211,3 +211,17 @@ async def test_pages_show_figures_chain_and_labels(runtime: Runtime, path: str) 
     assert "6,800 yuan (CNY) (about $940) per month per person" in page
     assert "(implied by “doubled”)" in page
     assert "Said by a source in China, reported by Daily NK, carried by HNGN." in page
+
+
+async def test_every_page_revalidates_with_its_etag(runtime: Runtime) -> None:
+    # The whole-store pages once failed here: a charset set on the body-less 304.
+    async with public_client(runtime) as client:
+        for path in [*PAGES, "/claims.json", "/chart.png"]:
+            first = await client.get(path)
+            assert first.status == 200 and first.headers["ETag"] == '"r1"', path
+            again = await client.get(path, headers={"If-None-Match": '"r1"'})
+            assert again.status == 304, path
+            assert again.headers["ETag"] == '"r1"'
+            assert again.headers["Content-Security-Policy"] == CONTENT_SECURITY_POLICY
+            stale = await client.get(path, headers={"If-None-Match": '"r0"'})
+            assert stale.status == 200, path
