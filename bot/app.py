@@ -29,7 +29,7 @@ from bot.http import AiohttpRequest
 from bot.notify import NoticeSender
 from bot.questionlog import QuestionLogger
 from bot.runtime import Runtime
-from bot.web.server import start_public_site
+from bot.web import start_public_site
 from bot.web.telegram_chart import chart
 
 log = logging.getLogger(__name__)

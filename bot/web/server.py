@@ -176,10 +176,8 @@ def base_url(settings: Settings) -> str:
     return f"http://{settings.public_host}:{settings.public_port}"
 
 
-async def start_public_site(runtime: Runtime, settings: Settings) -> web.AppRunner | None:
-    """Serves the pages when PUBLIC_PORT is set; returns the runner to clean up."""
-    if settings.public_port is None:
-        return None
+async def serve(runtime: Runtime, settings: Settings) -> web.AppRunner:
+    """Serves the pages on PUBLIC_HOST:PUBLIC_PORT; returns the runner to clean up."""
     site = PublicSite(runtime, base_url(settings))
     runner = web.AppRunner(site.web_app(), access_log=None)
     await runner.setup()
