@@ -35,6 +35,7 @@ from bot.notify import NoticeSender
 from bot.questionlog import QuestionLogger
 from bot.runtime import Runtime
 from bot.services import Services
+from bot.web import start_public_site
 
 log = logging.getLogger(__name__)
 
@@ -161,6 +162,9 @@ async def _post_init(application: Application) -> None:
     data.notice_sender.start()
     menus = CommandMenus(application)
     data.menus = menus
+    # The public record pages (bot/web), when PUBLIC_PORT is set.
+    assert data.runtime is not None and data.settings is not None
+    data.public_site = await start_public_site(data.runtime, data.settings)
     try:
         await menus.install_public()
         # Editor commands show only in owners' and editors' own chats.
@@ -184,6 +188,9 @@ def attach_runtime(application: Application, runtime: Runtime) -> None:
 
 
 async def _post_stop(application: Application) -> None:
+    public_site, bot_data(application).public_site = bot_data(application).public_site, None
+    if public_site is not None:
+        await public_site.cleanup()
     # Cancel the fan-out at once (the in-flight notice stays queued), then write
     # the last buffered questions while the database is still open.
     data = bot_data(application)

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Any, Protocol
 from telegram.ext import Application, CallbackContext, ContextTypes
 
 if TYPE_CHECKING:
+    from aiohttp.web import AppRunner
+
     from bot.config import Settings
     from bot.flood import FloodGuard
     from bot.markup import Html
@@ -19,6 +21,7 @@ if TYPE_CHECKING:
     from bot.questionlog import QuestionLogger
     from bot.runtime import Runtime
     from bot.services import Services
+    from bot.web.chart import ChartCache
     from db.kinds import Role
 
 
@@ -48,6 +51,10 @@ class BotData:
     menus: Menus | None = None
     # The commands line of /help, generated from the registry (bot/handlers/registry.py).
     help_line: Html | None = None
+    # The public record pages' server (bot/web), when PUBLIC_PORT is set.
+    public_site: AppRunner | None = None
+    # /chart's PNG, drawn again only when the store revision changes.
+    chart_cache: ChartCache | None = None
 
     def need_runtime(self) -> Runtime:
         if self.runtime is None:

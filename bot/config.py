@@ -6,7 +6,7 @@ import re
 from typing import Annotated, Literal
 from urllib.parse import urlsplit
 
-from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from bot.database_url import check_database_url
@@ -57,6 +57,11 @@ class Settings(BaseSettings):
     webhook_port: int = Field(default=8080, ge=1, le=65535)
     # Optional: a chat that gets a one-line alert for every unhandled error.
     error_chat_id: int | None = None
+    # The public record pages (bot/web): off unless PUBLIC_PORT is set.
+    public_port: int | None = Field(default=None, ge=1, le=65535)
+    public_host: str = "127.0.0.1"  # this machine only: expose it through a proxy
+    # The address readers use, for links (JSON-LD, answers in chat); no trailing slash.
+    public_base_url: str | None = None
 
     @field_validator("telegram_bot_token")
     @classmethod
@@ -72,7 +77,9 @@ class Settings(BaseSettings):
     def _database_url(cls, value: str) -> str:
         return check_database_url(value)
 
-    @field_validator("webhook_url", "error_chat_id", mode="before")
+    @field_validator(
+        "webhook_url", "error_chat_id", "public_port", "public_base_url", mode="before"
+    )
     @classmethod
     def _blank_is_unset(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value
@@ -86,6 +93,18 @@ class Settings(BaseSettings):
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise ValueError("must be a full URL such as https://bot.example.org/telegram")
         return value.strip()
+
+    @field_validator("public_base_url")
+    @classmethod
+    def _public_base_url(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        parts = urlsplit(value.strip())
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise ValueError("must be a full URL such as https://record.example.org")
+        if parts.query or parts.fragment:
+            raise ValueError("must have no query or fragment")
+        return value.strip().rstrip("/")
 
     @field_validator("webhook_secret")
     @classmethod
@@ -125,6 +144,13 @@ class Settings(BaseSettings):
         if level not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
             raise ValueError("must be one of DEBUG, INFO, WARNING, ERROR, CRITICAL")
         return level
+
+    @model_validator(mode="after")
+    def _public_port_free(self) -> Settings:
+        # In webhook mode the webhook server holds WEBHOOK_PORT: the pages need their own.
+        if self.webhook_mode and self.public_port == self.webhook_port:
+            raise ValueError("PUBLIC_PORT must differ from WEBHOOK_PORT (the webhook server's)")
+        return self
 
     def token(self) -> str:
         """The bot token, or a SettingsError when running the bot needs one."""

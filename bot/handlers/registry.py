@@ -9,7 +9,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.handlers import asked, changes, dialogues, listings, owners, reach, subscriptions, user
+from bot.handlers import (
+    asked,
+    changes,
+    chart,
+    dialogues,
+    listings,
+    owners,
+    reach,
+    subscriptions,
+    user,
+)
 from bot.handlers.gate import ActorHandler, Handler, requires
 from bot.markup import Html, escape
 from db.kinds import Role
@@ -67,6 +77,8 @@ PUBLIC = (
     Command("unsubscribe", "Stop change notices", subscriptions.unsubscribe),
     Command("subscriptions", "What this chat follows", subscriptions.subscriptions),
     Command("privacy", "What the bot stores and why", reach.privacy),
+    Command("chart", "A chart of every reported figure", chart.chart,
+            help="/chart every figure as a chart"),
 )  # fmt: skip
 
 EDITORS = (

@@ -15,7 +15,7 @@ import html as _html
 import re
 from collections.abc import Iterable, Sequence
 
-from bot.markup import Html, escape, fmt
+from bot.markup import Html, escape, fmt, link
 
 # Kept in code so that even "the database is down" carries it.
 DEFAULT_OUTLET = "HNGN"
@@ -46,17 +46,37 @@ def caveat_block(caveats: Iterable[tuple[str, str]]) -> Html:
     return Html("\n".join(lines))
 
 
+def record_link(
+    base_url: str | None, claim_ids: Sequence[int], article_ids: Sequence[int]
+) -> Html | None:
+    """The public record of the claims an answer cites (PUBLIC_BASE_URL), else None:
+    one claim's page, one report's page, or the whole record."""
+    if not base_url or not claim_ids:
+        return None
+    if len(claim_ids) == 1:
+        url = f"{base_url}/claims/{claim_ids[0]}"
+    elif len(set(article_ids)) == 1:
+        url = f"{base_url}/reports/{article_ids[0]}"
+    else:
+        url = f"{base_url}/"
+    return Html("🔗 " + link("The full record, with its history", url))
+
+
 def build_messages(
     body: Sequence[str] | str,
     caveats: Iterable[tuple[str, str]] = (),
     *,
     limit: int = TELEGRAM_MAX_LENGTH,
+    record: Html | None = None,
 ) -> list[str]:
     """Turns a body and its caveats into one or more Telegram-HTML messages.
 
     ``body`` lines that are not ``Html`` are escaped: plain text can be passed safely.
+    ``record`` (``record_link``) ends the body: in the last part, above its caveat.
     """
     lines = [body] if isinstance(body, str) else list(body)
+    if record is not None:
+        lines.append(record)
     safe_lines: list[str] = []
     for line in lines:
         safe_lines.extend(escape(line).split("\n"))

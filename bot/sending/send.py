@@ -13,17 +13,21 @@ from telegram.constants import ParseMode
 from telegram.error import Forbidden, RetryAfter
 from telegram.ext import ContextTypes
 
+from bot.botdata import bot_data
 from bot.engine import Reply
-from bot.sending.messages import build_messages
+from bot.sending.messages import build_messages, record_link
 from bot.sending.retry import call_with_retry, retry_after_seconds
 from db.snapshot import Snapshot
 
 log = logging.getLogger(__name__)
 
 
-def render(reply: Reply, snapshot: Snapshot | None) -> list[str]:
+def render(
+    reply: Reply, snapshot: Snapshot | None, *, public_base_url: str | None = None
+) -> list[str]:
     caveats = reply.caveats(snapshot) if snapshot is not None else []
-    return build_messages(reply.lines, caveats)
+    record = record_link(public_base_url, reply.claim_ids, reply.article_ids)
+    return build_messages(reply.lines, caveats, record=record)
 
 
 async def send_texts(
@@ -99,10 +103,12 @@ async def answer_update(
         return []
     quote = message.message_id if message is not None and chat.type != "private" else None
     thread = message.message_thread_id if message is not None and message.is_topic_message else None
+    settings = bot_data(context).settings
+    base_url = settings.public_base_url if settings is not None else None
     return await send_texts(
         context.bot,
         chat.id,
-        render(reply, snapshot),
+        render(reply, snapshot, public_base_url=base_url),
         reply_to=quote,
         markup=markup,
         message_thread_id=thread,

@@ -50,7 +50,7 @@ def assert_sent_calls_fit(calls: Iterable[tuple[str, JSONDict]]) -> None:
     for method, params in calls:
         if method in TEXT_METHODS:
             assert_fit_to_send(str(params.get("text", "")))
-        elif method == "sendDocument" and "caption" in params:
+        elif method in ("sendDocument", "sendPhoto") and "caption" in params:
             assert_fit_to_send(str(params["caption"]))
         elif method == "answerInlineQuery":
             results = params.get("results", [])

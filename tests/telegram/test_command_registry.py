@@ -15,7 +15,7 @@ from tests.support.harness import Harness
 OWNER = 1001  # in make_settings' ADMIN_USER_IDS
 
 # The menus as they were listed by hand (bot/app.py and bot/handlers/editor.py) before
-# the registry: the registry must give exactly these, in this order.
+# the registry, plus /chart (the public record's chart): exactly these, in this order.
 PUBLIC_MENU = [
     ("start", "What this bot is and how to ask"),
     ("help", "How to ask, with examples"),
@@ -29,6 +29,7 @@ PUBLIC_MENU = [
     ("unsubscribe", "Stop change notices"),
     ("subscriptions", "What this chat follows"),
     ("privacy", "What the bot stores and why"),
+    ("chart", "A chart of every reported figure"),
 ]
 EDITOR_MENU = [
     ("facts", "Editors: every active fact with its id"),
@@ -57,7 +58,8 @@ OWNER_MENU = [
 ]
 HELP_LINE = (
     "Commands: /quotas all figures · /quota <place> one place · /sources who says so · "
-    "/caveat how far to trust it · /article the report · /ask <question> (in groups) · /help"
+    "/caveat how far to trust it · /article the report · /ask <question> (in groups) · "
+    "/chart every figure as a chart · /help"
 )
 
 

@@ -1,0 +1,113 @@
+"""What the public pages show, built from a snapshot: no I/O, no HTML.
+
+Only public fields go in: editors, the question log and subscribers never reach a page,
+and the change history (bot/web/history.py) carries no user ids.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+from urllib.parse import urlsplit
+
+from bot.engine.arithmetic import IMPLIED, implied
+from bot.engine.numbers import money, usd
+from db.views import ArticleView, ClaimView, Snapshot, SourceView
+
+NO_PLACE = "No particular place"
+
+
+def is_web_url(value: object) -> bool:
+    """Only http(s) links are shown as links: never javascript: or data: ones."""
+    if not isinstance(value, str):
+        return False
+    parts = urlsplit(value)
+    return parts.scheme in ("http", "https") and bool(parts.netloc)
+
+
+@dataclass(frozen=True)
+class FigureLine:
+    """One figure of a claim: as reported, or derived and labelled so."""
+
+    text: str
+    label: str | None = None
+
+
+def attribution(claim: ClaimView, snapshot: Snapshot) -> list[str]:
+    """Who said it, to whom, carried by which outlet (relying on whom), in reading order."""
+    source: SourceView | None = snapshot.sources.get(claim.source_id)
+    article: ArticleView | None = snapshot.articles.get(claim.article_id)
+    chain: list[str] = []
+    if source is not None:
+        chain.append(f"Said by {source.name}")
+        if source.told_to:
+            chain.append(f"to {source.told_to}")
+    if article is not None:
+        if article.relies_on and (source is None or source.told_to != article.relies_on):
+            chain.append(f"reported by {article.relies_on}")
+        chain.append(f"carried by {article.outlet}")
+    return chain
+
+
+def figures(claim: ClaimView) -> list[FigureLine]:
+    """The amounts as reported, then the amounts a change word implies (labelled)."""
+    if not claim.is_quota or claim.amount is None:
+        return []
+    per = " ".join(part for part in (_per(claim.period), _per(claim.basis)) if part)
+    lines = []
+    stated = money(claim.amount, claim.currency or "")
+    if claim.usd_amount is not None:
+        approx = "nearly " if claim.usd_is_approx else ""
+        stated += f" ({approx}{usd(claim.usd_amount)}, the report's conversion)"
+    lines.append(FigureLine(f"{stated} {per}".strip(), "as reported, before the change"))
+    after = implied(claim.amount, claim.change)
+    if after is not None:
+        text = money(after, claim.currency or "")
+        after_usd = implied(claim.usd_amount, claim.change) if claim.usd_amount else None
+        if after_usd is not None:
+            text += f" (about {usd(after_usd)})"
+        lines.append(FigureLine(f"{text} {per}".strip(), IMPLIED))
+    return lines
+
+
+def _per(value: str | None) -> str:
+    return f"per {value}" if value else ""
+
+
+def modified_on(claim: ClaimView) -> dt.datetime:
+    """The latest public change: created, corrected or retracted."""
+    stamps = [claim.created_at, claim.corrected_at, claim.retracted_at]
+    return max(stamp for stamp in stamps if stamp is not None)
+
+
+@dataclass(frozen=True)
+class PlaceGroup:
+    place: str
+    claims: list[ClaimView]
+
+
+def by_place(claims: list[ClaimView]) -> list[PlaceGroup]:
+    """Claims grouped by place, places in alphabetical order, claims by id."""
+    groups: dict[str, list[ClaimView]] = {}
+    for claim in claims:
+        groups.setdefault(claim.place or NO_PLACE, []).append(claim)
+    return [PlaceGroup(place, groups[place]) for place in sorted(groups, key=str.casefold)]
+
+
+def caveats(snapshot: Snapshot, article_ids: list[int] | None = None) -> list[ArticleView]:
+    """The reports whose caveats a page carries: those shown, else the default one."""
+    if article_ids is None:
+        shown = list(snapshot.articles.values())
+    else:
+        shown = [snapshot.articles[i] for i in dict.fromkeys(article_ids) if i in snapshot.articles]
+    if not shown and snapshot.default_article is not None:
+        shown = [snapshot.default_article]
+    return shown
+
+
+def dollar_pairs(claim: ClaimView) -> tuple[Decimal, Decimal | None] | None:
+    """Dollars before, and the implied dollars after (None when no change word implies one)."""
+    if claim.usd_amount is None:
+        return None
+    return claim.usd_amount, implied(claim.usd_amount, claim.change)
