@@ -79,6 +79,7 @@ class AnswerEngine:
             self.honest,
             Arithmetic(),
             help_lines=lambda: self.help().lines,
+            about_lines=lambda: self.about().lines,
             start_lines=lambda: self.start().lines,
             off_topic=self.off_topic,
         )
@@ -229,6 +230,23 @@ class AnswerEngine:
                 "Commands: /quotas all figures · /quota &lt;place&gt; one place · "
                 "/sources who says so · /caveat how far to trust it · /article the report · "
                 "/ask &lt;question&gt; (in groups) · /help"
+            )
+        )
+        return reply
+
+    def about(self) -> Reply:
+        """What the bot is, for "are you a bot for the government?"."""
+        reply = Reply(intents=["about_bot"])
+        reply.lines.append(
+            Html(
+                "I am a bot that passes on what one news report claims, with who claims it; "
+                "I take no side, and nothing I pass on is verified."
+            )
+        )
+        reply.lines.append(
+            Html(
+                "I only answer questions about the reported North Korean overseas-worker "
+                "quotas: the figures, places, dates, reasons, sources and how far to trust them."
             )
         )
         return reply

@@ -34,6 +34,10 @@ class Honest:
         codes = dict.fromkeys(c.currency for c in composer.quotas() if c.currency)
         names = [money(Decimal(2), code).split(" ", 1)[1].split(" (")[0] for code in codes]
         self._currency_names = " and ".join(names[:5])
+        sectors = [
+            f"{c.sector} workers in {self.c.place_label(c)}" for c in composer.quotas() if c.sector
+        ]
+        self._sectors = " and ".join(list(dict.fromkeys(sectors))[:5]) or "the kinds of work named"
         self._factor_words = {
             factor: word for word, factor in vocabulary.change_words.items() if word.endswith("ed")
         }
@@ -75,9 +79,10 @@ class Honest:
             else:
                 outlet, role = article.outlet, "the outlet that carried the report"
         currency = ", ".join(u.other_currencies) or "that currency"
+        sector = " or ".join(u.other_sectors) or "that kind of work"
         return template.format(
             where=where, currencies=currencies or "their currencies", outlet=outlet, role=role,
-            currency=currency,
+            currency=currency, sector=sector, sectors=self._sectors,
         )  # fmt: skip
 
     def _sources_named(self) -> Html:

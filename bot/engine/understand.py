@@ -56,14 +56,21 @@ _QUESTION_START = (
 _SEGMENT_SPLIT = re.compile(
     r"[?!;\n]+|\.\s+|\band also\b|\balso\b|,?\s+and\s+(?=" + _QUESTION_START + ")"
 )
+_SCALE = r"\s*(k\b|thousand\b|m\b|mn\b|mln\b|million\b)?"
 _FIGURE = re.compile(
-    r"(?<![\w.,])(\d{1,3}(?:[,\u00a0\u202f\u2009]\d{3})+|\d+)(?:\.(\d+))?\s*(k\b)?"
+    r"(?<![\w.,])(\d{1,3}(?:[,\u00a0\u202f\u2009]\d{3})+|\d+)(?:\.(\d+))?" + _SCALE
 )
 # Russian, Chinese and Korean writers group thousands with a plain space ("200 000"); in
 # English "March 10 124,000" is two figures, so plain spaces group only in those scripts.
 _FIGURE_SPACED = re.compile(
-    r"(?<![\w.,])(\d{1,3}(?:[ ,\u00a0\u202f\u2009]\d{3})+|\d+)(?:\.(\d+))?\s*(k\b)?"
+    r"(?<![\w.,])(\d{1,3}(?:[ ,\u00a0\u202f\u2009]\d{3})+|\d+)(?:\.(\d+))?" + _SCALE
 )
+_SCALES = {"k": 1000, "thousand": 1000, "m": 1_000_000, "mn": 1_000_000, "mln": 1_000_000}
+_SCALES["million"] = 1_000_000
+# "a million rubles", "one million": a scale word with no digits.
+_WORD_SCALE = re.compile(r"\b(?:a|one)\s+(million|thousand)\b")
+# Words that point back to an earlier part of the message ("what's the quota there").
+ANAPHORS = frozenset("there it its they them their that those these this".split())
 _NON_LATIN = re.compile(r"[\u0400-\u04ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _MONTHS = (
     "january february march april may june july august september october november december"
@@ -102,6 +109,10 @@ class Understanding:
     now: bool = False
     before: bool = False
     role_play: bool = False
+    # "did it go up", "how much did it rise": asked about the change, before -> after.
+    change_asked: bool = False
+    # Kinds of work the question names that no quota is about ("fishermen").
+    other_sectors: list[str] = field(default_factory=list)
     figures: list[Decimal] = field(default_factory=list)
     dates: list[str] = field(default_factory=list)
     months: int | None = None
@@ -127,6 +138,8 @@ class Understanding:
             or self.regions
             or self.domain
             or self.other_currencies
+            # "how much more now": arithmetic on the change is about the report.
+            or bool(self.operations and (self.now or self.before or self.change_asked))
         )
 
     def settle_weak(self, on_topic: bool) -> None:
@@ -184,6 +197,7 @@ class Understander:
                 entries = self._phrases.setdefault(normalize(value), [])
                 if (kind, value) not in entries:
                     entries.append((kind, value))
+        self._topics = frozenset(seen["topic"])
         # Every country name the bot knows of, to say honestly "the report does not cover it".
         self._country_names = country_names or {}
         for name, code in self._country_names.items():
@@ -213,6 +227,7 @@ class Understander:
         for piece in pieces:
             segment = Understanding(text=piece)
             self._read_segment(piece, segment, corrector)
+            self._read_frames(piece, segment)
             self._spot_unknown_places(piece, segment, corrector)
             self._read_figures(piece, segment)
             result.segments.append(segment)
@@ -220,10 +235,36 @@ class Understander:
             if term in text:
                 for kind, value in self._phrases[term]:
                     self._record(result.segments[0], kind, value)
+        previous: Understanding | None = None
         for segment in result.segments:
             segment.settle_weak(segment.on_topic)
+            if previous is not None and previous.has_subject:
+                _inherit_subject(previous, segment)
+            previous = segment
             _merge(result, segment)
         return result
+
+    def _read_frames(self, text: str, result: Understanding) -> None:
+        """Frames that are a pattern rather than a phrase: "how many <people>", "the name
+        of the <thing>"."""
+        tokens = words(text)
+        joined = " " + " ".join(tokens) + " "
+        nouns = self.vocabulary_data.people_nouns
+        for index, token in enumerate(tokens[:-1]):
+            if token == "how" and tokens[index + 1] == "many":
+                # "how many nk ppl", "how many of the guys": a people noun close after.
+                window = " " + " ".join(tokens[index + 2 : index + 6]) + " "
+                if any(f" {noun} " in window for noun in nouns):
+                    _add(result.attributes, Attribute.WORKFORCE)
+        for thing, attribute in self.vocabulary_data.named_things.items():
+            for lead in (" name of the ", " name of that ", " name of this ", " name of "):
+                at = joined.find(lead)
+                if at < 0:
+                    continue
+                after = joined[at + len(lead) :].split()[:3]
+                if thing in after or " ".join(after[:2]) == thing:
+                    _add(result.attributes, attribute)
+                    break
 
     def _read_segment(
         self, segment: str, result: Understanding, corrector: BoundedCorrector
@@ -260,6 +301,8 @@ class Understander:
             if value == Attribute.OTHER_CURRENCY:
                 name = self.vocabulary_data.other_currencies.get(phrase, phrase)
                 _add(result.other_currencies, name)
+            elif value == Attribute.OTHER_SECTOR and phrase:
+                _add(result.other_sectors, phrase)
         elif kind == Cue.OPERATION:
             _add(result.operations, Operation(value))
         elif kind == Cue.DOMAIN:
@@ -274,6 +317,12 @@ class Understander:
             result.before = True
         elif kind == Cue.ROLE_PLAY:
             result.role_play = True
+        elif kind == Cue.CHANGE_ASKED:
+            result.change_asked = True
+        elif kind == Cue.TOPIC:
+            for topic in value.split("|"):
+                if topic in self._topics:
+                    _add(result.topics, topic)
         elif kind == "place":
             _add(result.places, value)
         elif kind in ("country", "any_country"):
@@ -304,8 +353,10 @@ class Understander:
             except InvalidOperation:
                 continue
             if thousands:
-                value *= 1000
+                value *= _SCALES[thousands]
             _add(result.figures, value)
+        for match in islice(_WORD_SCALE.finditer(text), MAX_FIGURES):
+            _add(result.figures, Decimal(_SCALES[match.group(1)]))
         numbers = self.vocabulary_data.number_words
         for match in _DURATION.finditer(text):
             count_word, unit = match.group(1), match.group(2)
@@ -336,12 +387,30 @@ class Understander:
             _add(result.unknown_places, word)
 
 
+_PINYIN_ENDINGS = ("jing", "qing")
+
+
 def _ordinary_form(word: str, ordinary: frozenset[str]) -> bool:
     """An inflected ordinary word ("workers'", "going", "regulars") is no place name."""
     for suffix in ("s", "es", "ing", "ed", "ly", "ers", "er"):
         if word.endswith(suffix) and word[: -len(suffix)] in ordinary:
             return True
+    if word.endswith(_PINYIN_ENDINGS):
+        return False  # Beijing, Chongqing: names, not English -ing forms
     return word.endswith(("ing", "ly", "ness", "ment", "tion", "able", "ful", "less", "ous"))
+
+
+def _inherit_subject(previous: Understanding, segment: Understanding) -> None:
+    """A later part that points back ("what's the quota there now") is about the subject
+    of the part before it."""
+    if segment.has_subject or segment.unknown_places or segment.regions:
+        return
+    if not ANAPHORS & set(words(segment.text)):
+        return
+    segment.places = list(previous.places)
+    segment.countries = list(previous.countries)
+    segment.sectors = list(previous.sectors)
+    segment.currencies = list(previous.currencies)
 
 
 def _merge(into: Understanding, part: Understanding) -> None:
@@ -356,6 +425,7 @@ def _merge(into: Understanding, part: Understanding) -> None:
         "attributes",
         "operations",
         "other_currencies",
+        "other_sectors",
         "regions",
         "question_words",
         "figures",
@@ -369,6 +439,7 @@ def _merge(into: Understanding, part: Understanding) -> None:
     into.now = into.now or part.now
     into.before = into.before or part.before
     into.role_play = into.role_play or part.role_play
+    into.change_asked = into.change_asked or part.change_asked
     into.months = into.months if into.months is not None else part.months
     if part.change_factor is not None:
         into.change_factor = part.change_factor

@@ -91,7 +91,7 @@ QUESTIONS: list[tuple[str, list[str], list[str]]] = [
     # The report is silent.
     ("how many workers are there", ["does not say how many workers"], []),
     ("what is the quota in vietnam", ["does not", "Sakhalin"], ["62,000 rubles a person"]),
-    ("quota in moscow", ["does not mention moscow"], []),
+    ("quota in moscow", ["does not mention Moscow"], []),
     ("what about south korea", ["does not", "covers"], []),
     # A yearly figure is our arithmetic, labelled, from the stated monthly amount.
     (

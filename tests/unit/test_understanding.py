@@ -119,7 +119,7 @@ def test_ordinary_words_are_never_read_as_places(
 
 def test_an_unknown_name_before_quota_is_still_an_uncovered_place(engine: AnswerEngine) -> None:
     text = body(engine, "harbin quota")
-    assert text == "The report does not mention harbin. It covers quota figures for " + (
+    assert text == "The report does not mention Harbin. It covers quota figures for " + (
         "Sakhalin, Russia and Dalian, China."
     )
 
@@ -280,10 +280,10 @@ def test_how_many_hours_is_not_a_sum_of_money(engine: AnswerEngine) -> None:
 
 def test_every_unknown_place_named_is_said_once(engine: AnswerEngine) -> None:
     assert body(engine, "what about the quota in vladivostok and khabarovsk") == (
-        "The report does not mention vladivostok or khabarovsk. It covers quota figures for "
+        "The report does not mention Vladivostok or Khabarovsk. It covers quota figures for "
         "Sakhalin, Russia and Dalian, China."
     )
-    assert body(engine, "quota in pyongyang").startswith("The report does not mention pyongyang.")
+    assert body(engine, "quota in pyongyang").startswith("The report does not mention Pyongyang.")
 
 
 def test_who_said_a_claim_gets_that_claim_and_its_source_only(engine: AnswerEngine) -> None:
