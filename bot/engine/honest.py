@@ -11,7 +11,7 @@ from bot.engine.numbers import money, usd
 from bot.engine.reply import Reply
 from bot.engine.retrieval import ClaimSearch, Hit
 from bot.engine.understand import Understanding
-from bot.engine.vocabulary import Attribute, Intent, Vocabulary
+from bot.engine.vocabulary import Attribute, Intent, Operation, Vocabulary
 from bot.markup import Html, bold, fmt, italic
 from db.views import ClaimView
 
@@ -111,8 +111,11 @@ class Honest:
     def corrections(self, u: Understanding, quotas: list[ClaimView], reply: Reply) -> bool:
         """Say "No" to a figure, change or date the message asserts and the report contradicts."""
         before = len(reply.lines)
-        if quotas:
+        # "how many months to hand over 1 million": a sum to reach, not a claim about a quota.
+        operand = Operation.MONTHS_TO_REACH in u.operations
+        if quotas and not operand:
             self._wrong_amounts(u, quotas, reply)
+        if quotas:
             self._wrong_change(u, quotas, reply)
             self._wrong_dates(u, quotas, reply)
         if len(reply.lines) > before:

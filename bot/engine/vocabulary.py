@@ -81,7 +81,8 @@ class Operation(StrEnum):
     RATIO = "ratio"
     PERCENTAGE = "percentage"
     DIFFERENCE = "difference"
-    TOTAL = "total"
+    TOTAL = "total"  # over a span ("in two years"), or of the places named
+    COMBINED = "combined"  # "combined", "together": of the places named, else of every quota
     PER_YEAR = "per_year"
     PER_WEEK = "per_week"
     PER_DAY = "per_day"
