@@ -84,6 +84,27 @@ _CONTRACTED_IS = re.compile(
 )
 
 
+_WRITTEN = r"(?:written|published|posted|released|put out|out|come out|came out|from|dated)"
+_PIECE = r"(?:article|report|story|piece|news|this|it)"
+# Frames read as patterns over the whole part of a message, not as fixed phrases.
+_FRAMES = (
+    # "when was this article written", "when did the story come out"
+    (re.compile(rf" when (?:was|is|did|were) (?:the |this |that )?{_PIECE} (?:\w+ )?{_WRITTEN} "),
+     Attribute.PUBLICATION_DATE),
+    # "is the report new", "is this story old"
+    (re.compile(rf" is (?:the |this |that )?{_PIECE} (?:new|old|recent|current|up to date|fresh) "),
+     Attribute.PUBLICATION_DATE),
+    # "how is the money sent", "how do they transfer it"
+    (re.compile(r" how (?:is|are|do|does|did|was|were) (?:\w+ ){0,3}(?:sent|send|transfer\w*|"
+                r"wire[sd]?|deliver\w*|collect\w*|hand(?:ed)? (?:it |them )?over|moved|smuggled) "),
+     Attribute.PAYMENT_METHOD),
+    # "where does the (loyalty) money go", "what is the cash used for"
+    (re.compile(r" where (?:does|do|did) (?:the )?(?:\w+ ){0,2}(?:money|cash|quota|it) "
+                r"(?:go|end up) "),
+     Attribute.SPENDING),
+)  # fmt: skip
+
+
 @dataclass
 class Understanding:
     text: str
@@ -256,6 +277,12 @@ class Understander:
                 window = " " + " ".join(tokens[index + 2 : index + 6]) + " "
                 if any(f" {noun} " in window for noun in nouns):
                     _add(result.attributes, Attribute.WORKFORCE)
+        for pattern, attribute in _FRAMES:
+            if pattern.search(joined):
+                _add(result.attributes, attribute)
+        # A change verb consumed inside a longer cue ("rose by") still asks about the change.
+        if any(f" {verb} " in joined for verb in self.vocabulary_data.change_verbs):
+            result.change_asked = True
         for thing, attribute in self.vocabulary_data.named_things.items():
             for lead in (" name of the ", " name of that ", " name of this ", " name of "):
                 at = joined.find(lead)

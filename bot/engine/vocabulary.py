@@ -136,6 +136,8 @@ class Vocabulary:
     people_nouns: tuple[str, ...]
     # "the name of the <thing>": the attribute that names it (the source, the plant, ...).
     named_things: dict[str, Attribute]
+    # Verbs of change ("went up", "rose"): the question is about before -> after.
+    change_verbs: tuple[str, ...]
 
 
 def _entries(data: dict[str, Any]) -> dict[str, list[tuple[Cue, str]]]:
@@ -205,6 +207,7 @@ def load(language: str = "en") -> Vocabulary:
         refusals=dict(data["refusals"]),
         attribution_verbs=frozenset(fold(w) for w in data["attribution_verbs"]),
         people_nouns=tuple(fold(w) for w in data["people_nouns"]),
+        change_verbs=tuple(fold(w) for w in data["change_verbs"]),
         named_things={
             fold(thing): Attribute(name)
             for name, things in data["named_things"].items()
