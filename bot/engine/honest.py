@@ -209,8 +209,8 @@ class Honest:
         dated = [c for c in quotas if c.change_date]
         every_date = {c.change_date for c in self.c.quotas() if c.change_date} if u.dates else set()
         for typed in u.dates:
-            if typed in every_date:
-                continue  # a date the report does give (for this place or another)
+            if typed in every_date or any(d.startswith(f"{typed} ") for d in every_date):
+                continue  # a date (or month) the report does give, for this place or another
             for claim in dated[:3]:
                 reply.use(claim.id, claim.article_id)
                 reply.lines.append(

@@ -76,6 +76,10 @@ _MONTHS = (
     "january february march april may june july august september october november december"
 ).split()
 _DATE = re.compile(r"\b(" + "|".join(_MONTHS) + r")\s+(\d{1,2})(?:st|nd|rd|th)?\b")
+# "it went up in april": a month with no day ("may" only after "in", being also a verb).
+_MONTH_ONLY = re.compile(
+    r"\b(?:in|since|from|by|on|during|early|late|mid)\s+(" + "|".join(_MONTHS) + r")\b(?!\s+\d)"
+)
 _DURATION = re.compile(r"\b(\d+|one|two|three|four|five|six|a)\s+(years?|months?)\b")
 _POSSESSIVE = re.compile(r"(?<=\w)'s\b")
 # "who's" is "who is"; any other "'s" is a possessive ("sakhalin's quota" -> "sakhalin quota").
@@ -219,6 +223,14 @@ class Understander:
                 if (kind, value) not in entries:
                     entries.append((kind, value))
         self._topics = frozenset(seen["topic"])
+        self._outlets = tuple(
+            dict.fromkeys(
+                normalize(name)
+                for article in snapshot.articles.values()
+                for name in (article.outlet, article.relies_on)
+                if name
+            )
+        )
         # Every country name the bot knows of, to say honestly "the report does not cover it".
         self._country_names = country_names or {}
         for name, code in self._country_names.items():
@@ -280,6 +292,13 @@ class Understander:
         for pattern, attribute in _FRAMES:
             if pattern.search(joined):
                 _add(result.attributes, attribute)
+        # "daily nk is south korean propaganda": what the outlet is, which the report does
+        # not say (the bot rates no outlet).
+        slurs = self.vocabulary_data.outlet_slurs
+        if any(f" {o} " in joined for o in self._outlets) and any(
+            f" {w} " in joined for w in slurs
+        ):
+            _add(result.attributes, Attribute.OUTLET_PROFILE)
         # A change verb consumed inside a longer cue ("rose by") still asks about the change.
         if any(f" {verb} " in joined for verb in self.vocabulary_data.change_verbs):
             result.change_asked = True
@@ -368,6 +387,8 @@ class Understander:
     def _read_figures(self, text: str, result: Understanding) -> None:
         for match in islice(_DATE.finditer(text), MAX_FIGURES):
             _add(result.dates, f"{match.group(1).capitalize()} {int(match.group(2))}")
+        for match in islice(_MONTH_ONLY.finditer(text), MAX_FIGURES):
+            _add(result.dates, match.group(1).capitalize())
         dated = {m.group(2) for m in islice(_DATE.finditer(text), MAX_FIGURES)}
         figures = _FIGURE_SPACED if _NON_LATIN.search(text) else _FIGURE
         for match in islice(figures.finditer(text), MAX_FIGURES):

@@ -138,6 +138,8 @@ class Vocabulary:
     named_things: dict[str, Attribute]
     # Verbs of change ("went up", "rose"): the question is about before -> after.
     change_verbs: tuple[str, ...]
+    # Said of a named outlet ("daily nk is propaganda"): a question about what it is.
+    outlet_slurs: tuple[str, ...]
 
 
 def _entries(data: dict[str, Any]) -> dict[str, list[tuple[Cue, str]]]:
@@ -208,6 +210,7 @@ def load(language: str = "en") -> Vocabulary:
         attribution_verbs=frozenset(fold(w) for w in data["attribution_verbs"]),
         people_nouns=tuple(fold(w) for w in data["people_nouns"]),
         change_verbs=tuple(fold(w) for w in data["change_verbs"]),
+        outlet_slurs=tuple(fold(w) for w in data["outlet_slurs"]),
         named_things={
             fold(thing): Attribute(name)
             for name, things in data["named_things"].items()
