@@ -16,6 +16,7 @@ from functools import cached_property
 from itertools import islice
 from typing import Any
 
+from bot.engine.frames import read_frames
 from bot.engine.text import (
     BoundedCorrector,
     Vocabulary,
@@ -88,27 +89,6 @@ _CONTRACTED_IS = re.compile(
 )
 
 
-_WRITTEN = r"(?:written|published|posted|released|put out|out|come out|came out|from|dated)"
-_PIECE = r"(?:article|report|story|piece|news|this|it)"
-# Frames read as patterns over the whole part of a message, not as fixed phrases.
-_FRAMES = (
-    # "when was this article written", "when did the story come out"
-    (re.compile(rf" when (?:was|is|did|were) (?:the |this |that )?{_PIECE} (?:\w+ )?{_WRITTEN} "),
-     Attribute.PUBLICATION_DATE),
-    # "is the report new", "is this story old"
-    (re.compile(rf" is (?:the |this |that )?{_PIECE} (?:new|old|recent|current|up to date|fresh) "),
-     Attribute.PUBLICATION_DATE),
-    # "how is the money sent", "how do they transfer it"
-    (re.compile(r" how (?:is|are|do|does|did|was|were) (?:\w+ ){0,3}(?:sent|send|transfer\w*|"
-                r"wire[sd]?|deliver\w*|collect\w*|hand(?:ed)? (?:it |them )?over|moved|smuggled) "),
-     Attribute.PAYMENT_METHOD),
-    # "where does the (loyalty) money go", "what is the cash used for"
-    (re.compile(r" where (?:does|do|did) (?:the )?(?:\w+ ){0,2}(?:money|cash|quota|it) "
-                r"(?:go|end up) "),
-     Attribute.SPENDING),
-)  # fmt: skip
-
-
 @dataclass
 class Understanding:
     text: str
@@ -127,6 +107,7 @@ class Understanding:
     operations: list[Operation] = field(default_factory=list)
     weak_intents: list[Intent] = field(default_factory=list)
     weak_topics: list[str] = field(default_factory=list)
+    weak_attributes: list[Attribute] = field(default_factory=list)
     other_currencies: list[str] = field(default_factory=list)
     regions: list[str] = field(default_factory=list)
     question_words: list[str] = field(default_factory=list)
@@ -178,6 +159,9 @@ class Understanding:
                 if topic not in self.topics:
                     self.topics.append(topic)
                     self.settled_topics.append(topic)
+            for attribute in self.weak_attributes:
+                _add(self.attributes, attribute)
+        self.weak_attributes = []
         self.weak_intents = []
         self.weak_topics = []
 
@@ -260,7 +244,12 @@ class Understander:
         for piece in pieces:
             segment = Understanding(text=piece)
             self._read_segment(piece, segment, corrector)
-            self._read_frames(piece, segment)
+            frames = read_frames(piece, self.vocabulary_data, self._outlets)
+            for attribute in frames.attributes:
+                _add(segment.attributes, attribute)
+            for operation in frames.operations:
+                _add(segment.operations, operation)
+            segment.change_asked = segment.change_asked or frames.change_asked
             self._spot_unknown_places(piece, segment, corrector)
             self._read_figures(piece, segment)
             result.segments.append(segment)
@@ -277,41 +266,6 @@ class Understander:
             _merge(result, segment)
         return result
 
-    def _read_frames(self, text: str, result: Understanding) -> None:
-        """Frames that are a pattern rather than a phrase: "how many <people>", "the name
-        of the <thing>"."""
-        tokens = words(text)
-        joined = " " + " ".join(tokens) + " "
-        nouns = self.vocabulary_data.people_nouns
-        for index, token in enumerate(tokens[:-1]):
-            if token == "how" and tokens[index + 1] == "many":
-                # "how many nk ppl", "how many of the guys": a people noun close after.
-                window = " " + " ".join(tokens[index + 2 : index + 6]) + " "
-                if any(f" {noun} " in window for noun in nouns):
-                    _add(result.attributes, Attribute.WORKFORCE)
-        for pattern, attribute in _FRAMES:
-            if pattern.search(joined):
-                _add(result.attributes, attribute)
-        # "daily nk is south korean propaganda": what the outlet is, which the report does
-        # not say (the bot rates no outlet).
-        slurs = self.vocabulary_data.outlet_slurs
-        if any(f" {o} " in joined for o in self._outlets) and any(
-            f" {w} " in joined for w in slurs
-        ):
-            _add(result.attributes, Attribute.OUTLET_PROFILE)
-        # A change verb consumed inside a longer cue ("rose by") still asks about the change.
-        if any(f" {verb} " in joined for verb in self.vocabulary_data.change_verbs):
-            result.change_asked = True
-        for thing, attribute in self.vocabulary_data.named_things.items():
-            for lead in (" name of the ", " name of that ", " name of this ", " name of "):
-                at = joined.find(lead)
-                if at < 0:
-                    continue
-                after = joined[at + len(lead) :].split()[:3]
-                if thing in after or " ".join(after[:2]) == thing:
-                    _add(result.attributes, attribute)
-                    break
-
     def _read_segment(
         self, segment: str, result: Understanding, corrector: BoundedCorrector
     ) -> None:
@@ -323,13 +277,20 @@ class Understander:
             for size in range(min(longest, len(tokens) - index), 0, -1):
                 phrase = " ".join(tokens[index : index + size])
                 entries = self._phrases.get(phrase)
+                guessed = False
                 if entries is None and size == 1:
                     corrected = corrector.correct(phrase)
                     if corrected is not None and corrected != phrase:
                         result.corrected_words[phrase] = corrected
                         entries = self._phrases.get(corrected)
+                        guessed = True
                 if entries:
                     for kind, value in entries:
+                        if guessed and kind == Cue.ATTRIBUTE:
+                            # "iphone" is one letter from "phone": a guessed word asks
+                            # about workers only in a message that is about them.
+                            _add(result.weak_attributes, Attribute(value))
+                            continue
                         self._record(result, kind, value, phrase)
                     index += size
                     matched = True

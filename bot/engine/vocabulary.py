@@ -73,6 +73,8 @@ class Attribute(StrEnum):
     TENURE = "tenure"
     STATE_REVENUE = "state_revenue"
     OTHER_SECTOR = "other_sector"
+    FREEDOMS = "freedoms"
+    TAX = "tax"
 
 
 class Operation(StrEnum):

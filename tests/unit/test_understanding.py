@@ -505,3 +505,54 @@ def test_a_total_that_is_not_asked_to_combine_adds_nothing_up(engine: AnswerEngi
     text = body(engine, "what is the total monthly amount")
     assert "$1,200" not in text and "together come to" not in text
     assert "62,000 rubles" in text and "3,400 yuan" in text
+
+
+@pytest.mark.parametrize(
+    ("question", "first_line"),
+    [
+        (
+            "can they quit and go home",
+            "The report does not say whether the workers can quit, leave, keep their papers or "
+            "move freely.",
+        ),
+        (
+            "are their passports taken away",
+            "The report does not say whether the workers can quit, leave, keep their papers or "
+            "move freely.",
+        ),
+        (
+            "what taxes do the workers pay",
+            "The report does not say anything about taxes: only the monthly quota each worker "
+            "must hand over to North Korea.",
+        ),
+        (
+            "do the workers get a day off",
+            "The report does not say whether the workers get days off.",
+        ),
+    ],
+)  # fmt: skip
+def test_freedoms_taxes_and_time_off_are_said_to_be_unreported(
+    engine: AnswerEngine, question: str, first_line: str
+) -> None:
+    text = body(engine, question)
+    assert text.split("\n")[0] == first_line
+    no_quota_figures(text)
+
+
+def test_how_much_it_went_up_is_the_change_not_a_comparison(engine: AnswerEngine) -> None:
+    assert body(engine, "how much did the sakhalin quota go up in dollars") == (
+        "Sakhalin: before, $730 a month; now doubled, so about $1,460 (implied by “doubled”) — "
+        "$730 more a month, our arithmetic from the report's figures; the report states no such "
+        "figure."
+    )
+
+
+def test_a_word_guessed_from_a_typo_asks_nothing_in_an_off_topic_message(
+    engine: AnswerEngine,
+) -> None:
+    # "iphone" is one letter from "phone", "meels" from "meals": cues about workers.
+    assert body(engine, "when does the new iphone come out") == OFF_TOPIC
+    assert body(engine, "any good meels nearby") == OFF_TOPIC
+    assert body(engine, "whats their salry").startswith(
+        "The report does not say how much the workers are paid."
+    )
