@@ -21,7 +21,7 @@ from bot.engine.vocabulary import Intent
 from bot.engine.vocabulary import load as load_vocabulary
 from bot.markup import Html, bold, fmt, italic
 from db.validation import country_names
-from db.views import Snapshot
+from db.views import ClaimView, Snapshot
 
 __all__ = ["AnswerEngine", "Intent", "Reply", "Understanding"]
 
@@ -79,6 +79,7 @@ class AnswerEngine:
             self.honest,
             Arithmetic(),
             help_lines=lambda: self.help().lines,
+            about_lines=lambda: self.about().lines,
             start_lines=lambda: self.start().lines,
             off_topic=self.off_topic,
         )
@@ -90,6 +91,34 @@ class AnswerEngine:
     @property
     def revision(self) -> int:
         return self.snapshot.revision
+
+    # ----- claims, for the handlers and the notice sender -------------------------
+    # (They used to reach into ``engine.composer``; it stays public until every caller
+    # has moved to these.)
+
+    def attribution(self, claim: ClaimView) -> Html:
+        """Who said a claim, to whom, who carried it, unverified, with its id."""
+        return self.composer.attribution(claim)
+
+    def claim_line(self, claim: ClaimView) -> Html:
+        """A claim's words (its quote, else its statement) and its attribution."""
+        return self.composer.claim_line(claim)
+
+    def quota_block(self, claim: ClaimView, reply: Reply) -> list[Html]:
+        """A quota's lines (before, now, when, source); the claim is cited in ``reply``."""
+        return self.composer.quota_block(claim, reply)
+
+    def retraction_line(self, claim: ClaimView, reply: Reply) -> Html:
+        """That a figure was retracted, when and why; the claim is cited in ``reply``."""
+        return self.composer.retraction_line(claim, reply)
+
+    def covered(self) -> Html:
+        """The one sentence saying which places the store has quota figures for."""
+        return self.composer.covered()
+
+    def quota_claims(self) -> list[ClaimView]:
+        """The current quota claims, in store order."""
+        return self.composer.quotas()
 
     # ----- free text -------------------------------------------------------------
 
@@ -201,6 +230,23 @@ class AnswerEngine:
                 "Commands: /quotas all figures · /quota &lt;place&gt; one place · "
                 "/sources who says so · /caveat how far to trust it · /article the report · "
                 "/ask &lt;question&gt; (in groups) · /help"
+            )
+        )
+        return reply
+
+    def about(self) -> Reply:
+        """What the bot is, for "are you a bot for the government?"."""
+        reply = Reply(intents=["about_bot"])
+        reply.lines.append(
+            Html(
+                "I am a bot that passes on what one news report claims, with who claims it; "
+                "I take no side, and nothing I pass on is verified."
+            )
+        )
+        reply.lines.append(
+            Html(
+                "I only answer questions about the reported North Korean overseas-worker "
+                "quotas: the figures, places, dates, reasons, sources and how far to trust them."
             )
         )
         return reply

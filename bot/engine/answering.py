@@ -22,7 +22,7 @@ from bot.markup import Html
 DISPATCH_ORDER = (
     Intent.COMPARE, Intent.LIST, Intent.QUOTA, Intent.USD, Intent.DATE, Intent.BASIS,
     Intent.SECTORS, Intent.SOURCES, Intent.VERIFIED, Intent.TRUST_OUTLET, Intent.ARTICLE,
-    Intent.HELP, Intent.GREETING,
+    Intent.ABOUT_BOT, Intent.HELP, Intent.GREETING,
 )  # fmt: skip
 
 
@@ -34,6 +34,7 @@ class Answerer:
         arithmetic: Arithmetic,
         *,
         help_lines: Callable[[], list[Html]],
+        about_lines: Callable[[], list[Html]],
         start_lines: Callable[[], list[Html]],
         off_topic: Callable[[], Reply],
     ) -> None:
@@ -53,6 +54,7 @@ class Answerer:
             Intent.VERIFIED: lambda u, reply: c.answer_verified(reply),
             Intent.TRUST_OUTLET: lambda u, reply: honest.trust_outlet(reply),
             Intent.ARTICLE: lambda u, reply: c.answer_article(reply),
+            Intent.ABOUT_BOT: lambda u, reply: reply.lines.extend(about_lines()),
             Intent.HELP: lambda u, reply: reply.lines.extend(help_lines()),
             Intent.GREETING: lambda u, reply: reply.lines.extend(start_lines()),
         }
@@ -99,7 +101,8 @@ class Answerer:
             s.currencies.remove("USD")
             _add_intent(s, Intent.USD)
         unknown = [c.country(code) for code in uncovered]
-        unknown += [*s.unknown_places, *s.regions]
+        # Typed in lower case, shown as names ("beijing" -> "Beijing").
+        unknown += [*(p.title() for p in s.unknown_places), *s.regions]
         asks = set(s.intents) - {Intent.QUOTA, Intent.USD, Intent.COMPARE, Intent.LIST}
         asks -= set(s.settled_intents)
         topics = set(s.topics) - {"quota", "doubling", *s.settled_topics}
@@ -116,7 +119,8 @@ class Answerer:
         skip = {Attribute.WAGES} if corrected else set()
         if Attribute.OTHER_CURRENCY in s.attributes:
             s.intents = [i for i in s.intents if i not in (Intent.USD,)]
-        if self.honest.silent(s, reply, skip):
+        silent = self.honest.silent(s, reply, skip)
+        if silent:
             # The question was about what the report does not give: no figure answers it.
             keep = {Intent.VERIFIED, Intent.SOURCES} - set(s.settled_intents)
             s.intents = [i for i in s.intents if i in keep]
@@ -126,7 +130,8 @@ class Answerer:
             handled = True
         if corrected:
             s.intents = [i for i in s.intents if i not in (Intent.QUOTA, Intent.BASIS)]
-        elif self.arithmetic.answer(s, quotas, c.quotas(), reply):
+        elif not silent and self.arithmetic.answer(s, quotas, c.quotas(), reply):
+            # (After "the report does not say", no sum is made of what it does say.)
             return True
         # After "the report does not say", no figure is shown unless asked for.
         handled = self._run(s, reply, default_quota=not handled, search=not handled) or handled
@@ -153,7 +158,8 @@ class Answerer:
         # What is asked beats the noun it is asked about: "when did the quota double",
         # "why was it doubled".
         asks_date = "when" in s.question_words or "date" in s.text.split()
-        if (Intent.DATE in wanted and asks_date) or "reason" in s.settled_topics:
+        # "how do they justify it", "why was it doubled": the reasons, not the figures.
+        if (Intent.DATE in wanted and asks_date) or "reason" in topics:
             wanted -= {Intent.QUOTA, Intent.BASIS, Intent.LIST}
         if Intent.VERIFIED in wanted and Intent.ARTICLE in wanted:
             wanted -= {Intent.VERIFIED, Intent.ARTICLE}
@@ -178,8 +184,13 @@ class Answerer:
                 if s.has_subject or not {Intent.USD, Intent.DATE} & wanted
                 else set()
             )
-        if {Intent.GREETING, Intent.HELP} & wanted and len(wanted) > 1:
+        if {Intent.GREETING, Intent.HELP} & wanted and (len(wanted) > 1 or s.on_topic):
+            # "hey so ... what's the quota": a greeting inside a question is no request.
             wanted -= {Intent.GREETING, Intent.HELP}
+        if Intent.ABOUT_BOT in wanted:
+            # "are you a bot for the government": what the bot is, not the figures.
+            wanted &= {Intent.ABOUT_BOT, Intent.VERIFIED}
+            topics = []
         # Topics reached only through a question word ("why ...") yield to claims that
         # match the question's own words.
         weak_topics_only = topics and all(t in s.settled_topics for t in topics)

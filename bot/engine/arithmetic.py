@@ -7,6 +7,7 @@ amount implied by "doubled". Where a figure cannot be derived honestly (no new a
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -39,6 +40,8 @@ PERIODS = {
 }
 # How a reported change word scales the stated amount ("doubled": the new amount is implied).
 CHANGE_FACTORS = {"doubled": Decimal(2)}
+# A sum to reach is an amount of money, not a day of the month.
+SMALLEST_SUM = Decimal(100)
 
 
 def implied(amount: Decimal, change: str | None) -> Decimal | None:
@@ -131,19 +134,40 @@ class Arithmetic:
             pair = [*quotas, *others]
         elif not (u.places or u.countries) and len(every) == 2:
             pair = list(every)  # "the two quotas"
+        # "by what percent did it go up": the change over time, not one place against another.
+        over_time = (u.change_asked or u.now or u.before) and not named
+        # "combined", "both together": every current quota when the question names none.
+        whole_store = not (u.places or u.countries or u.sectors or u.currencies)
+        period = next((op for op in ops if op in PERIODS), None)
         for op in ops:
             if op == Operation.DOUBLE:
                 self._double(u, quotas, reply)
+            elif op == Operation.RATE:
+                self._rate(quotas, reply)
+            elif op == Operation.MONTHS_TO_REACH:
+                if not self._months_to_reach(u, quotas, dollars, reply):
+                    continue
+            elif op in (Operation.TOTAL, Operation.COMBINED) and u.months:
+                self._over_months(u, quotas, dollars, reply)
+            elif op in (Operation.TOTAL, Operation.COMBINED) and pair and named:
+                self._pair(Operation.TOTAL, u, pair, dollars, reply, period=period)
+            elif op == Operation.COMBINED and pair and whole_store:
+                # "combined in usd?": every quota, only when asked to put them together.
+                self._pair(Operation.TOTAL, u, pair, dollars, reply, period=period)
+            elif op in (Operation.PERCENTAGE, Operation.RATIO) and over_time:
+                for claim in quotas[:5]:
+                    self._before_to_after(op, claim, dollars, reply)
             elif op in PERIODS and Intent.BASIS in u.intents:
                 continue  # "per month or per year?" asks the period, not a sum
             elif op in PERIODS and not (op == Operation.PER_YEAR and u.months):
                 self._per_period(op, u, quotas, dollars, reply)
-            elif op == Operation.TOTAL and u.months:
-                self._over_months(u, quotas, dollars, reply)
-            elif op == Operation.TOTAL and named and pair:
-                self._pair(op, u, pair, dollars, reply)
-            elif op == Operation.DIFFERENCE and len(quotas) == 1 and (u.now or u.before):
-                self._now_minus_before(quotas[0], dollars, reply)
+            elif (
+                op == Operation.DIFFERENCE
+                and (len(quotas) == 1 or over_time)
+                and (u.now or u.before or u.change_asked)
+            ):
+                for claim in quotas[:5]:
+                    self._now_minus_before(claim, dollars, reply)
             elif op in (Operation.RATIO, Operation.PERCENTAGE, Operation.DIFFERENCE) and pair:
                 self._pair(op, u, pair, dollars, reply)
             else:
@@ -216,6 +240,8 @@ class Arithmetic:
         quotas: list[ClaimView],
         dollars: bool,
         reply: Reply,
+        *,
+        period: Operation | None = None,
     ) -> None:
         currencies = {c.currency for c in quotas}
         in_dollars = dollars or len(currencies) > 1
@@ -257,10 +283,15 @@ class Arithmetic:
                 low.described(), unit, italic(LABEL),
             )  # fmt: skip
         else:
+            together = high.amount + low.amount
+            over = ""
+            if period is not None:
+                times, per, name, how = PERIODS[period]
+                over = f", about {high.text(rounded(together * times / per))} {name} ({how})"
             line = fmt(
-                "{} ({}) and {} ({}) together come to about {} a month{} — {}.",
+                "{} ({}) and {} ({}) together come to about {} a month{}{} — {}.",
                 high.name, high.described(), low.name, low.described(),
-                high.text(high.amount + low.amount),
+                high.text(together), over,
                 unit, italic(LABEL),
             )  # fmt: skip
         reply.lines.append(line)
@@ -286,6 +317,109 @@ class Arithmetic:
                 italic(LABEL),
             )
         )
+
+    def _before_to_after(
+        self, op: Operation, claim: ClaimView, dollars: bool, reply: Reply
+    ) -> None:
+        """ "By what percent did it go up": the stated amount against the implied new one."""
+        base = claim.usd_amount if dollars and claim.usd_amount is not None else claim.amount
+        new = implied(base, claim.change) if base is not None else None
+        if base is None or new is None or not base:
+            reply.lines.append(self._no_new_amount(claim))
+            return
+        reply.use(claim.id, claim.article_id)
+        text = usd if dollars and claim.usd_amount is not None else _in(claim)
+        if op == Operation.PERCENTAGE:
+            change = f"up {rounded((new - base) * 100 / base, 1).normalize():f}%"
+        else:
+            change = f"{rounded(new / base, 2).normalize():f} times the old amount"
+        reply.lines.append(
+            fmt(
+                "{}: from {} to about {} a month ({}) — {}, {}.",
+                claim.place or claim.country or "",
+                text(base),
+                text(new),
+                IMPLIED,
+                change,
+                italic(LABEL),
+            )
+        )
+
+    def _rate(self, quotas: list[ClaimView], reply: Reply) -> None:
+        """The exchange rate a quota and the report's own dollar conversion imply."""
+        for claim in quotas[:5]:
+            if claim.amount is None or not claim.usd_amount:
+                reply.lines.append(
+                    fmt(
+                        "{}: the report gives no dollar conversion, so no rate can be worked out.",
+                        claim.place or claim.country or "",
+                    )
+                )
+                continue
+            reply.use(claim.id, claim.article_id)
+            rate = rounded(claim.amount / claim.usd_amount, 2)
+            unit = money(Decimal(2), claim.currency or "").split(" ", 1)[1].split(" (")[0]
+            reply.lines.append(
+                fmt(
+                    "{}: {} is {}{} as the report converts it, so about {} {} to the dollar "
+                    "({} ÷ {}) — {}{}.",
+                    claim.place or claim.country or "",
+                    money(claim.amount, claim.currency or ""),
+                    "nearly " if claim.usd_is_approx else "",
+                    usd(claim.usd_amount),
+                    f"{rate:f}",
+                    unit,
+                    _plain(claim.amount),
+                    _plain(claim.usd_amount),
+                    italic(LABEL),
+                    "; its dollar figure is approximate" if claim.usd_is_approx else "",
+                )
+            )
+
+    def _months_to_reach(
+        self, u: Understanding, quotas: list[ClaimView], dollars: bool, reply: Reply
+    ) -> bool:
+        """ "How many months to hand over 1 million rubles": the sum ÷ the monthly quota."""
+        sums = [f for f in u.figures if f >= SMALLEST_SUM and not 1900 <= f <= 2100]
+        if not sums:
+            return False
+        target = sums[0]
+        # The sum is in the currency the question names (rubles, yuan, dollars), if any.
+        typed = [*u.currencies, *(["USD"] if dollars else [])]
+        for claim in quotas[:5]:
+            figure = self.figure(claim, u, dollars)
+            if figure is None:
+                reply.lines.append(self._no_new_amount(claim))
+                continue
+            if not figure.amount:
+                continue
+            unit = "USD" if figure.in_dollars else claim.currency
+            if typed and unit not in typed:
+                reply.lines.append(
+                    fmt(
+                        "{}: I will not compute that: the sum is in {} and the quota in {}, "
+                        "and the report gives no exchange rate.",
+                        figure.name,
+                        " or ".join(typed),
+                        unit or "another currency",
+                    )
+                )
+                continue
+            self._use(figure, reply)
+            months = rounded(target / figure.amount, 1)
+            reply.lines.append(
+                fmt(
+                    "{}: {} at {} takes about {} months ({} ÷ {}) — {}.",
+                    figure.name,
+                    figure.text(target),
+                    self._state(figure),
+                    f"{months:f}",
+                    _plain(target),
+                    _plain(figure.amount),
+                    italic(LABEL),
+                )
+            )
+        return True
 
     def _double(self, u: Understanding, quotas: list[ClaimView], reply: Reply) -> None:
         for value in u.figures:
@@ -321,6 +455,16 @@ class Arithmetic:
             claim.place or claim.country or "",
             claim.change or "changed",
         )
+
+
+def _plain(amount: Decimal) -> str:
+    """62000.0000 -> "62,000"; 84.5 -> "84.5"."""
+    whole = amount == amount.to_integral_value()
+    return f"{amount:,.0f}" if whole else f"{amount.normalize():,f}"
+
+
+def _in(claim: ClaimView) -> Callable[[Decimal], str]:
+    return lambda amount: money(amount, claim.currency or "")
 
 
 def _spelled(number: int) -> str:

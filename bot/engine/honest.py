@@ -11,7 +11,7 @@ from bot.engine.numbers import money, usd
 from bot.engine.reply import Reply
 from bot.engine.retrieval import ClaimSearch, Hit
 from bot.engine.understand import Understanding
-from bot.engine.vocabulary import Attribute, Intent, Vocabulary
+from bot.engine.vocabulary import Attribute, Intent, Operation, Vocabulary
 from bot.markup import Html, bold, fmt, italic
 from db.views import ClaimView
 
@@ -34,6 +34,10 @@ class Honest:
         codes = dict.fromkeys(c.currency for c in composer.quotas() if c.currency)
         names = [money(Decimal(2), code).split(" ", 1)[1].split(" (")[0] for code in codes]
         self._currency_names = " and ".join(names[:5])
+        sectors = [
+            f"{c.sector} workers in {self.c.place_label(c)}" for c in composer.quotas() if c.sector
+        ]
+        self._sectors = " and ".join(list(dict.fromkeys(sectors))[:5]) or "the kinds of work named"
         self._factor_words = {
             factor: word for word, factor in vocabulary.change_words.items() if word.endswith("ed")
         }
@@ -75,9 +79,10 @@ class Honest:
             else:
                 outlet, role = article.outlet, "the outlet that carried the report"
         currency = ", ".join(u.other_currencies) or "that currency"
+        sector = " or ".join(u.other_sectors) or "that kind of work"
         return template.format(
             where=where, currencies=currencies or "their currencies", outlet=outlet, role=role,
-            currency=currency,
+            currency=currency, sector=sector, sectors=self._sectors,
         )  # fmt: skip
 
     def _sources_named(self) -> Html:
@@ -106,8 +111,11 @@ class Honest:
     def corrections(self, u: Understanding, quotas: list[ClaimView], reply: Reply) -> bool:
         """Say "No" to a figure, change or date the message asserts and the report contradicts."""
         before = len(reply.lines)
-        if quotas:
+        # "how many months to hand over 1 million": a sum to reach, not a claim about a quota.
+        operand = Operation.MONTHS_TO_REACH in u.operations
+        if quotas and not operand:
             self._wrong_amounts(u, quotas, reply)
+        if quotas:
             self._wrong_change(u, quotas, reply)
             self._wrong_dates(u, quotas, reply)
         if len(reply.lines) > before:
@@ -201,8 +209,8 @@ class Honest:
         dated = [c for c in quotas if c.change_date]
         every_date = {c.change_date for c in self.c.quotas() if c.change_date} if u.dates else set()
         for typed in u.dates:
-            if typed in every_date:
-                continue  # a date the report does give (for this place or another)
+            if typed in every_date or any(d.startswith(f"{typed} ") for d in every_date):
+                continue  # a date (or month) the report does give, for this place or another
             for claim in dated[:3]:
                 reply.use(claim.id, claim.article_id)
                 reply.lines.append(

@@ -16,6 +16,7 @@ from functools import cached_property
 from itertools import islice
 from typing import Any
 
+from bot.engine.frames import read_frames
 from bot.engine.text import (
     BoundedCorrector,
     Vocabulary,
@@ -56,19 +57,30 @@ _QUESTION_START = (
 _SEGMENT_SPLIT = re.compile(
     r"[?!;\n]+|\.\s+|\band also\b|\balso\b|,?\s+and\s+(?=" + _QUESTION_START + ")"
 )
+_SCALE = r"\s*(k\b|thousand\b|m\b|mn\b|mln\b|million\b)?"
 _FIGURE = re.compile(
-    r"(?<![\w.,])(\d{1,3}(?:[,\u00a0\u202f\u2009]\d{3})+|\d+)(?:\.(\d+))?\s*(k\b)?"
+    r"(?<![\w.,])(\d{1,3}(?:[,\u00a0\u202f\u2009]\d{3})+|\d+)(?:\.(\d+))?" + _SCALE
 )
 # Russian, Chinese and Korean writers group thousands with a plain space ("200 000"); in
 # English "March 10 124,000" is two figures, so plain spaces group only in those scripts.
 _FIGURE_SPACED = re.compile(
-    r"(?<![\w.,])(\d{1,3}(?:[ ,\u00a0\u202f\u2009]\d{3})+|\d+)(?:\.(\d+))?\s*(k\b)?"
+    r"(?<![\w.,])(\d{1,3}(?:[ ,\u00a0\u202f\u2009]\d{3})+|\d+)(?:\.(\d+))?" + _SCALE
 )
+_SCALES = {"k": 1000, "thousand": 1000, "m": 1_000_000, "mn": 1_000_000, "mln": 1_000_000}
+_SCALES["million"] = 1_000_000
+# "a million rubles", "one million": a scale word with no digits.
+_WORD_SCALE = re.compile(r"\b(?:a|one)\s+(million|thousand)\b")
+# Words that point back to an earlier part of the message ("what's the quota there").
+ANAPHORS = frozenset("there it its they them their that those these this".split())
 _NON_LATIN = re.compile(r"[\u0400-\u04ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _MONTHS = (
     "january february march april may june july august september october november december"
 ).split()
 _DATE = re.compile(r"\b(" + "|".join(_MONTHS) + r")\s+(\d{1,2})(?:st|nd|rd|th)?\b")
+# "it went up in april": a month with no day ("may" only after "in", being also a verb).
+_MONTH_ONLY = re.compile(
+    r"\b(?:in|since|from|by|on|during|early|late|mid)\s+(" + "|".join(_MONTHS) + r")\b(?!\s+\d)"
+)
 _DURATION = re.compile(r"\b(\d+|one|two|three|four|five|six|a)\s+(years?|months?)\b")
 _POSSESSIVE = re.compile(r"(?<=\w)'s\b")
 # "who's" is "who is"; any other "'s" is a possessive ("sakhalin's quota" -> "sakhalin quota").
@@ -95,6 +107,7 @@ class Understanding:
     operations: list[Operation] = field(default_factory=list)
     weak_intents: list[Intent] = field(default_factory=list)
     weak_topics: list[str] = field(default_factory=list)
+    weak_attributes: list[Attribute] = field(default_factory=list)
     other_currencies: list[str] = field(default_factory=list)
     regions: list[str] = field(default_factory=list)
     question_words: list[str] = field(default_factory=list)
@@ -102,6 +115,10 @@ class Understanding:
     now: bool = False
     before: bool = False
     role_play: bool = False
+    # "did it go up", "how much did it rise": asked about the change, before -> after.
+    change_asked: bool = False
+    # Kinds of work the question names that no quota is about ("fishermen").
+    other_sectors: list[str] = field(default_factory=list)
     figures: list[Decimal] = field(default_factory=list)
     dates: list[str] = field(default_factory=list)
     months: int | None = None
@@ -127,6 +144,8 @@ class Understanding:
             or self.regions
             or self.domain
             or self.other_currencies
+            # "how much more now": arithmetic on the change is about the report.
+            or bool(self.operations and (self.now or self.before or self.change_asked))
         )
 
     def settle_weak(self, on_topic: bool) -> None:
@@ -140,6 +159,9 @@ class Understanding:
                 if topic not in self.topics:
                     self.topics.append(topic)
                     self.settled_topics.append(topic)
+            for attribute in self.weak_attributes:
+                _add(self.attributes, attribute)
+        self.weak_attributes = []
         self.weak_intents = []
         self.weak_topics = []
 
@@ -184,6 +206,15 @@ class Understander:
                 entries = self._phrases.setdefault(normalize(value), [])
                 if (kind, value) not in entries:
                     entries.append((kind, value))
+        self._topics = frozenset(seen["topic"])
+        self._outlets = tuple(
+            dict.fromkeys(
+                normalize(name)
+                for article in snapshot.articles.values()
+                for name in (article.outlet, article.relies_on)
+                if name
+            )
+        )
         # Every country name the bot knows of, to say honestly "the report does not cover it".
         self._country_names = country_names or {}
         for name, code in self._country_names.items():
@@ -213,6 +244,12 @@ class Understander:
         for piece in pieces:
             segment = Understanding(text=piece)
             self._read_segment(piece, segment, corrector)
+            frames = read_frames(piece, self.vocabulary_data, self._outlets)
+            for attribute in frames.attributes:
+                _add(segment.attributes, attribute)
+            for operation in frames.operations:
+                _add(segment.operations, operation)
+            segment.change_asked = segment.change_asked or frames.change_asked
             self._spot_unknown_places(piece, segment, corrector)
             self._read_figures(piece, segment)
             result.segments.append(segment)
@@ -220,8 +257,12 @@ class Understander:
             if term in text:
                 for kind, value in self._phrases[term]:
                     self._record(result.segments[0], kind, value)
+        previous: Understanding | None = None
         for segment in result.segments:
             segment.settle_weak(segment.on_topic)
+            if previous is not None and previous.has_subject:
+                _inherit_subject(previous, segment)
+            previous = segment
             _merge(result, segment)
         return result
 
@@ -236,13 +277,20 @@ class Understander:
             for size in range(min(longest, len(tokens) - index), 0, -1):
                 phrase = " ".join(tokens[index : index + size])
                 entries = self._phrases.get(phrase)
+                guessed = False
                 if entries is None and size == 1:
                     corrected = corrector.correct(phrase)
                     if corrected is not None and corrected != phrase:
                         result.corrected_words[phrase] = corrected
                         entries = self._phrases.get(corrected)
+                        guessed = True
                 if entries:
                     for kind, value in entries:
+                        if guessed and kind == Cue.ATTRIBUTE:
+                            # "iphone" is one letter from "phone": a guessed word asks
+                            # about workers only in a message that is about them.
+                            _add(result.weak_attributes, Attribute(value))
+                            continue
                         self._record(result, kind, value, phrase)
                     index += size
                     matched = True
@@ -260,6 +308,8 @@ class Understander:
             if value == Attribute.OTHER_CURRENCY:
                 name = self.vocabulary_data.other_currencies.get(phrase, phrase)
                 _add(result.other_currencies, name)
+            elif value == Attribute.OTHER_SECTOR and phrase:
+                _add(result.other_sectors, phrase)
         elif kind == Cue.OPERATION:
             _add(result.operations, Operation(value))
         elif kind == Cue.DOMAIN:
@@ -274,6 +324,12 @@ class Understander:
             result.before = True
         elif kind == Cue.ROLE_PLAY:
             result.role_play = True
+        elif kind == Cue.CHANGE_ASKED:
+            result.change_asked = True
+        elif kind == Cue.TOPIC:
+            for topic in value.split("|"):
+                if topic in self._topics:
+                    _add(result.topics, topic)
         elif kind == "place":
             _add(result.places, value)
         elif kind in ("country", "any_country"):
@@ -292,6 +348,8 @@ class Understander:
     def _read_figures(self, text: str, result: Understanding) -> None:
         for match in islice(_DATE.finditer(text), MAX_FIGURES):
             _add(result.dates, f"{match.group(1).capitalize()} {int(match.group(2))}")
+        for match in islice(_MONTH_ONLY.finditer(text), MAX_FIGURES):
+            _add(result.dates, match.group(1).capitalize())
         dated = {m.group(2) for m in islice(_DATE.finditer(text), MAX_FIGURES)}
         figures = _FIGURE_SPACED if _NON_LATIN.search(text) else _FIGURE
         for match in islice(figures.finditer(text), MAX_FIGURES):
@@ -304,8 +362,10 @@ class Understander:
             except InvalidOperation:
                 continue
             if thousands:
-                value *= 1000
+                value *= _SCALES[thousands]
             _add(result.figures, value)
+        for match in islice(_WORD_SCALE.finditer(text), MAX_FIGURES):
+            _add(result.figures, Decimal(_SCALES[match.group(1)]))
         numbers = self.vocabulary_data.number_words
         for match in _DURATION.finditer(text):
             count_word, unit = match.group(1), match.group(2)
@@ -336,12 +396,30 @@ class Understander:
             _add(result.unknown_places, word)
 
 
+_PINYIN_ENDINGS = ("jing", "qing")
+
+
 def _ordinary_form(word: str, ordinary: frozenset[str]) -> bool:
     """An inflected ordinary word ("workers'", "going", "regulars") is no place name."""
     for suffix in ("s", "es", "ing", "ed", "ly", "ers", "er"):
         if word.endswith(suffix) and word[: -len(suffix)] in ordinary:
             return True
+    if word.endswith(_PINYIN_ENDINGS):
+        return False  # Beijing, Chongqing: names, not English -ing forms
     return word.endswith(("ing", "ly", "ness", "ment", "tion", "able", "ful", "less", "ous"))
+
+
+def _inherit_subject(previous: Understanding, segment: Understanding) -> None:
+    """A later part that points back ("what's the quota there now") is about the subject
+    of the part before it."""
+    if segment.has_subject or segment.unknown_places or segment.regions:
+        return
+    if not ANAPHORS & set(words(segment.text)):
+        return
+    segment.places = list(previous.places)
+    segment.countries = list(previous.countries)
+    segment.sectors = list(previous.sectors)
+    segment.currencies = list(previous.currencies)
 
 
 def _merge(into: Understanding, part: Understanding) -> None:
@@ -356,6 +434,7 @@ def _merge(into: Understanding, part: Understanding) -> None:
         "attributes",
         "operations",
         "other_currencies",
+        "other_sectors",
         "regions",
         "question_words",
         "figures",
@@ -369,6 +448,7 @@ def _merge(into: Understanding, part: Understanding) -> None:
     into.now = into.now or part.now
     into.before = into.before or part.before
     into.role_play = into.role_play or part.role_play
+    into.change_asked = into.change_asked or part.change_asked
     into.months = into.months if into.months is not None else part.months
     if part.change_factor is not None:
         into.change_factor = part.change_factor

@@ -35,6 +35,7 @@ class Intent(StrEnum):
     COMPARE = "compare"
     QUOTA = "quota"
     TRUST_OUTLET = "trust_outlet"
+    ABOUT_BOT = "about_bot"  # "are you a bot for the government?": what the bot is and does
     # Outcomes rather than cues.
     NOT_COVERED = "not_covered"
     OFF_TOPIC = "off_topic"
@@ -67,6 +68,13 @@ class Attribute(StrEnum):
     OTHER_CURRENCY = "other_currency"
     WORK_TIME = "work_time"
     ESTIMATE = "estimate"
+    PAYMENT_METHOD = "payment_method"
+    SPENDING = "spending"
+    TENURE = "tenure"
+    STATE_REVENUE = "state_revenue"
+    OTHER_SECTOR = "other_sector"
+    FREEDOMS = "freedoms"
+    TAX = "tax"
 
 
 class Operation(StrEnum):
@@ -75,11 +83,14 @@ class Operation(StrEnum):
     RATIO = "ratio"
     PERCENTAGE = "percentage"
     DIFFERENCE = "difference"
-    TOTAL = "total"
+    TOTAL = "total"  # over a span ("in two years"), or of the places named
+    COMBINED = "combined"  # "combined", "together": of the places named, else of every quota
     PER_YEAR = "per_year"
     PER_WEEK = "per_week"
     PER_DAY = "per_day"
     DOUBLE = "double"
+    RATE = "rate"  # the exchange rate a quota and its dollar conversion imply
+    MONTHS_TO_REACH = "months_to_reach"  # how many months of a quota make a sum
 
 
 class Cue(StrEnum):
@@ -97,6 +108,8 @@ class Cue(StrEnum):
     ROLE_PLAY = "role_play"
     CHANGE = "change"  # "tripled": a change the question asserts
     PLAIN = "plain"  # an ordinary word: known (never "corrected" into another), means nothing
+    CHANGE_ASKED = "change_asked"  # "did it go up": the question is about before -> after
+    TOPIC = "topic_word"  # a common word for one or more of the claims' topics ("justify")
 
 
 @dataclass(frozen=True)
@@ -121,6 +134,14 @@ class Vocabulary:
     refusals: dict[str, str]
     # "who said ...": the question asks who said a claim, not for the sources list.
     attribution_verbs: frozenset[str]
+    # "how many <people>": a workforce question, however the people are called.
+    people_nouns: tuple[str, ...]
+    # "the name of the <thing>": the attribute that names it (the source, the plant, ...).
+    named_things: dict[str, Attribute]
+    # Verbs of change ("went up", "rose"): the question is about before -> after.
+    change_verbs: tuple[str, ...]
+    # Said of a named outlet ("daily nk is propaganda"): a question about what it is.
+    outlet_slurs: tuple[str, ...]
 
 
 def _entries(data: dict[str, Any]) -> dict[str, list[tuple[Cue, str]]]:
@@ -150,8 +171,13 @@ def _entries(data: dict[str, Any]) -> dict[str, list[tuple[Cue, str]]]:
         add(term, Cue.DOMAIN, "")
     for term in data["question_words"]:
         add(term, Cue.QUESTION_WORD, "")
-    for term in data["regions"]:
-        add(term, Cue.REGION, term)
+    for term, shown in data["regions"].items():
+        add(term, Cue.REGION, shown)
+    for term in data["change_verbs"]:
+        add(term, Cue.CHANGE_ASKED, "")
+    for topics, terms in data["topic_words"].items():
+        for term in terms:
+            add(term, Cue.TOPIC, topics)
     for term in data["now_words"]:
         add(term, Cue.NOW, "")
     for term in data["before_words"]:
@@ -184,4 +210,12 @@ def load(language: str = "en") -> Vocabulary:
         phrase_synonyms={fold(k): fold(v) for k, v in data["phrase_synonyms"].items()},
         refusals=dict(data["refusals"]),
         attribution_verbs=frozenset(fold(w) for w in data["attribution_verbs"]),
+        people_nouns=tuple(fold(w) for w in data["people_nouns"]),
+        change_verbs=tuple(fold(w) for w in data["change_verbs"]),
+        outlet_slurs=tuple(fold(w) for w in data["outlet_slurs"]),
+        named_things={
+            fold(thing): Attribute(name)
+            for name, things in data["named_things"].items()
+            for thing in things
+        },
     )

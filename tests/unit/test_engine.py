@@ -91,7 +91,7 @@ QUESTIONS: list[tuple[str, list[str], list[str]]] = [
     # The report is silent.
     ("how many workers are there", ["does not say how many workers"], []),
     ("what is the quota in vietnam", ["does not", "Sakhalin"], ["62,000 rubles a person"]),
-    ("quota in moscow", ["does not mention moscow"], []),
+    ("quota in moscow", ["does not mention Moscow"], []),
     ("what about south korea", ["does not", "covers"], []),
     # A yearly figure is our arithmetic, labelled, from the stated monthly amount.
     (
@@ -302,3 +302,35 @@ def test_claim_index_selects_what_a_scan_would(engine: AnswerEngine) -> None:
         assert u.has_subject, question
         scan = [c for c in claims if Composer.matches(c, u)]
         assert index.select(u) == scan, question
+
+
+def test_the_engine_offers_what_handlers_took_from_its_composer(engine: AnswerEngine) -> None:
+    from bot.engine.reply import Reply
+
+    quotas = engine.quota_claims()
+    assert [c.place for c in quotas] == ["Sakhalin", "Dalian"]
+    sakhalin = quotas[0]
+    assert engine.attribution(sakhalin) == engine.composer.attribution(sakhalin)
+    assert engine.attribution(sakhalin) == (
+        "Source: HNGN's own narration (no source named) — unverified [#1]"
+    )
+    assert engine.claim_line(sakhalin) == engine.composer.claim_line(sakhalin)
+    assert engine.covered() == ("It covers quota figures for Sakhalin, Russia and Dalian, China.")
+    reply = Reply()
+    block = engine.quota_block(sakhalin, reply)
+    assert block[1] == "Before: 62,000 rubles (RUB), nearly $730, a person a month."
+    assert reply.claim_ids[0] == sakhalin.id
+    retracted = Reply()
+    line = engine.retraction_line(sakhalin, retracted)
+    assert line.startswith("The figure for Sakhalin, Russia (#1) was retracted on")
+    assert retracted.claim_ids == [sakhalin.id]
+
+
+def test_no_engine_module_is_over_500_lines() -> None:
+    from pathlib import Path
+
+    import bot.engine
+
+    folder = Path(bot.engine.__file__).parent
+    sizes = {p.name: len(p.read_text(encoding="utf-8").splitlines()) for p in folder.glob("*.py")}
+    assert {name: size for name, size in sizes.items() if size > 500} == {}

@@ -119,7 +119,7 @@ def test_ordinary_words_are_never_read_as_places(
 
 def test_an_unknown_name_before_quota_is_still_an_uncovered_place(engine: AnswerEngine) -> None:
     text = body(engine, "harbin quota")
-    assert text == "The report does not mention harbin. It covers quota figures for " + (
+    assert text == "The report does not mention Harbin. It covers quota figures for " + (
         "Sakhalin, Russia and Dalian, China."
     )
 
@@ -280,10 +280,10 @@ def test_how_many_hours_is_not_a_sum_of_money(engine: AnswerEngine) -> None:
 
 def test_every_unknown_place_named_is_said_once(engine: AnswerEngine) -> None:
     assert body(engine, "what about the quota in vladivostok and khabarovsk") == (
-        "The report does not mention vladivostok or khabarovsk. It covers quota figures for "
+        "The report does not mention Vladivostok or Khabarovsk. It covers quota figures for "
         "Sakhalin, Russia and Dalian, China."
     )
-    assert body(engine, "quota in pyongyang").startswith("The report does not mention pyongyang.")
+    assert body(engine, "quota in pyongyang").startswith("The report does not mention Pyongyang.")
 
 
 def test_who_said_a_claim_gets_that_claim_and_its_source_only(engine: AnswerEngine) -> None:
@@ -332,3 +332,227 @@ def test_figures_grouped_with_spaces_are_read_whole_in_other_scripts(
 def test_a_date_the_report_gives_is_not_corrected(engine: AnswerEngine) -> None:
     text = body(engine, "the rubles quota changed after the march 10 directive?")
     assert "No:" not in text and "so not March 10" not in text
+
+
+# Second round: every recognised attribute with no claim gets "does not say", whoever asks.
+@pytest.mark.parametrize(
+    ("question", "first_line"),
+    [
+        (
+            "how are the payments handed over",
+            "The report does not say how the quota is paid or collected (cash, transfer or "
+            "otherwise).",
+        ),
+        (
+            "how is the cash sent back",
+            "The report does not say how the quota is paid or collected (cash, transfer or "
+            "otherwise).",
+        ),
+        (
+            "what does the regime spend the money on",
+            "The report does not say what the money is spent on; it gives only how the "
+            "government frames it.",
+        ),
+        (
+            "where does all that cash end up",
+            "The report does not say what the money is spent on; it gives only how the "
+            "government frames it.",
+        ),
+        (
+            "how long have the dalian workers been in china",
+            "The report does not say how long the workers have been abroad in Dalian or China.",
+        ),
+        (
+            "what's north korea's total revenue from this",
+            "The report does not say how much North Korea collects in all: it gives per-worker "
+            "monthly quotas only, and no number of workers.",
+        ),
+        (
+            "quota for nk miners in russia",
+            "The report does not say anything about miners: it gives quotas only for "
+            "construction workers in Sakhalin, Russia and seafood processing workers in "
+            "Dalian, China.",
+        ),
+        (
+            "how many of the guys are in sakhalin",
+            "The report does not say how many workers there are in Sakhalin.",
+        ),
+        ("what's the name of the fish plant", "The report does not say which companies employ "
+         "the workers."),
+        (
+            "when did this story come out",
+            "The report does not say when the article was published: it carries no publication "
+            "date.",
+        ),
+        (
+            "hngn is a mouthpiece",
+            "The report does not say who HNGN is or describe HNGN: it names it only as the "
+            "outlet that carried the report.",
+        ),
+    ],
+)  # fmt: skip
+def test_attributes_no_claim_holds_are_said_so_in_many_wordings(
+    engine: AnswerEngine, question: str, first_line: str
+) -> None:
+    text = body(engine, question)
+    assert text.split("\n")[0] == first_line
+    no_quota_figures(text)
+
+
+def test_a_greeting_inside_a_question_is_no_request(engine: AnswerEngine) -> None:
+    text = body(engine, "hi, my uncle once worked in china. what do they owe there now?")
+    assert text.startswith("Dalian, China — seafood processing workers\n")
+    assert "I answer questions about" not in text and "62,000" not in text
+
+
+def test_a_later_part_pointing_back_keeps_the_subject(engine: AnswerEngine) -> None:
+    text = body(engine, "tell me about russia. how much is it there now?")
+    assert text.startswith("Sakhalin, Russia — construction workers\n")
+    for figure in ("3,400", "6,800", "Dalian"):
+        assert figure not in text
+
+
+@pytest.mark.parametrize(
+    ("question", "line"),
+    [
+        ("what about central asia", "The report does not mention Central Asia."),
+        ("nk workers in nanjing", "The report does not mention Nanjing."),
+    ],
+)
+def test_uncovered_places_are_named_as_names(
+    engine: AnswerEngine, question: str, line: str
+) -> None:
+    assert body(engine, question) == (
+        f"{line} It covers quota figures for Sakhalin, Russia and Dalian, China."
+    )
+
+
+def test_who_broke_the_story_names_the_original_outlet(engine: AnswerEngine) -> None:
+    text = body(engine, "who broke the story")
+    assert "Original reporting: Daily NK (a source in Russia spoke to it)" in text
+    no_quota_figures(text)
+
+
+def test_asked_what_the_bot_is_it_says_so_and_shows_no_figures(engine: AnswerEngine) -> None:
+    assert body(engine, "are you a bot run by the regime") == (
+        "I am a bot that passes on what one news report claims, with who claims it; I take no "
+        "side, and nothing I pass on is verified.\n"
+        "I only answer questions about the reported North Korean overseas-worker quotas: the "
+        "figures, places, dates, reasons, sources and how far to trust them."
+    )
+
+
+def test_a_month_without_a_day_is_a_date_not_a_place(engine: AnswerEngine) -> None:
+    assert body(engine, "the quota rose in june, right?") == (
+        "No: the report dates the directive behind the change in Dalian, China March 10, not "
+        "June (and gives no year)."
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "line"),
+    [
+        (
+            "what percentage did the dalian quota rise",
+            "Dalian: from 3,400 yuan (CNY) to about 6,800 yuan (CNY) a month (implied by "
+            "“doubled”) — up 100%, our arithmetic from the report's figures; the report states "
+            "no such figure.",
+        ),
+        (
+            "what exchange rate does the sakhalin figure imply",
+            "Sakhalin: 62,000 rubles (RUB) is nearly $730 as the report converts it, so about "
+            "84.93 rubles to the dollar (62,000 ÷ 730) — our arithmetic from the report's "
+            "figures; the report states no such figure; its dollar figure is approximate.",
+        ),
+        (
+            "how many months would a dalian worker need to pay 20,000 yuan after the doubling",
+            "Dalian: 20,000 yuan (CNY) at 6,800 yuan (CNY) a month (implied by “doubled”) takes "
+            "about 2.9 months (20,000 ÷ 6,800) — our arithmetic from the report's figures; the "
+            "report states no such figure.",
+        ),
+        (
+            "both quotas together in dollars",
+            "Sakhalin (62,000 rubles (RUB), nearly $730) and Dalian (3,400 yuan (CNY), nearly "
+            "$470) together come to about $1,200 a month in the report's dollar conversions — "
+            "our arithmetic from the report's figures; the report states no such figure.",
+        ),
+    ],
+)
+def test_second_round_arithmetic_is_computed_and_labelled(
+    engine: AnswerEngine, question: str, line: str
+) -> None:
+    assert body(engine, question) == line
+
+
+def test_both_places_per_year_are_added_up(engine: AnswerEngine) -> None:
+    text = body(engine, "both places together per year in usd now")
+    assert text.startswith(
+        "Sakhalin (124,000 rubles (RUB), about $1,460) and Dalian (6,800 yuan (CNY), about "
+        "$940) together come to about $2,400 a month, about $28,800 a year (× twelve months)"
+    )
+
+
+def test_a_sum_in_another_currency_is_not_divided_by_a_quota(engine: AnswerEngine) -> None:
+    text = body(engine, "how many months to pay 1 million yuan at the sakhalin rate")
+    assert text.startswith(
+        "Sakhalin: I will not compute that: the sum is in CNY and the quota in RUB, and the "
+        "report gives no exchange rate."
+    )
+    assert "1,000,000 rubles" not in text
+
+
+def test_a_total_that_is_not_asked_to_combine_adds_nothing_up(engine: AnswerEngine) -> None:
+    text = body(engine, "what is the total monthly amount")
+    assert "$1,200" not in text and "together come to" not in text
+    assert "62,000 rubles" in text and "3,400 yuan" in text
+
+
+@pytest.mark.parametrize(
+    ("question", "first_line"),
+    [
+        (
+            "can they quit and go home",
+            "The report does not say whether the workers can quit, leave, keep their papers or "
+            "move freely.",
+        ),
+        (
+            "are their passports taken away",
+            "The report does not say whether the workers can quit, leave, keep their papers or "
+            "move freely.",
+        ),
+        (
+            "what taxes do the workers pay",
+            "The report does not say anything about taxes: only the monthly quota each worker "
+            "must hand over to North Korea.",
+        ),
+        (
+            "do the workers get a day off",
+            "The report does not say whether the workers get days off.",
+        ),
+    ],
+)  # fmt: skip
+def test_freedoms_taxes_and_time_off_are_said_to_be_unreported(
+    engine: AnswerEngine, question: str, first_line: str
+) -> None:
+    text = body(engine, question)
+    assert text.split("\n")[0] == first_line
+    no_quota_figures(text)
+
+
+def test_how_much_it_went_up_is_the_change_not_a_comparison(engine: AnswerEngine) -> None:
+    assert body(engine, "how much did the sakhalin quota go up in dollars") == (
+        "Sakhalin: before, $730 a month; now doubled, so about $1,460 (implied by “doubled”) — "
+        "$730 more a month, our arithmetic from the report's figures; the report states no such "
+        "figure."
+    )
+
+
+def test_a_word_guessed_from_a_typo_asks_nothing_in_an_off_topic_message(
+    engine: AnswerEngine,
+) -> None:
+    # "iphone" is one letter from "phone", "meels" from "meals": cues about workers.
+    assert body(engine, "when does the new iphone come out") == OFF_TOPIC
+    assert body(engine, "any good meels nearby") == OFF_TOPIC
+    assert body(engine, "whats their salry").startswith(
+        "The report does not say how much the workers are paid."
+    )

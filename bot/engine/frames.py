@@ -1,0 +1,93 @@
+"""Frames read as patterns over a whole part of a message rather than as fixed phrases:
+"how many <people>", "the name of the <thing>", "when was this written", "how is the money
+sent", "how much did it go up", a named outlet called propaganda.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from bot.engine.text import words
+from bot.engine.vocabulary import Attribute, Operation, Vocabulary
+
+
+@dataclass
+class Frames:
+    """What the patterns found in one part of a message."""
+
+    attributes: list[Attribute] = field(default_factory=list)
+    operations: list[Operation] = field(default_factory=list)
+    change_asked: bool = False
+
+
+_WRITTEN = r"(?:written|published|posted|released|put out|out|come out|came out|from|dated)"
+_PIECE = r"(?:article|report|story|piece|news|this|it)"
+# Frames read as patterns over the whole part of a message, not as fixed phrases.
+_FRAMES = (
+    # "when was this article written", "when did the story come out"
+    (re.compile(rf" when (?:was|is|did|were) (?:the |this |that )?{_PIECE} (?:\w+ )?{_WRITTEN} "),
+     Attribute.PUBLICATION_DATE),
+    # "is the report new", "is this story old"
+    (re.compile(rf" is (?:the |this |that )?{_PIECE} (?:new|old|recent|current|up to date|fresh) "),
+     Attribute.PUBLICATION_DATE),
+    # "how is the money sent", "how do they transfer it"
+    (re.compile(r" how (?:is|are|do|does|did|was|were) (?:\w+ ){0,3}(?:sent|send|transfer\w*|"
+                r"wire[sd]?|deliver\w*|collect\w*|hand(?:ed)? (?:it |them )?over|moved|smuggled) "),
+     Attribute.PAYMENT_METHOD),
+    # "where does the (loyalty) money go", "what is the cash used for"
+    (re.compile(r" where (?:does|do|did) (?:the )?(?:\w+ ){0,2}(?:money|cash|quota|it) "
+                r"(?:go|end up) "),
+     Attribute.SPENDING),
+)  # fmt: skip
+
+
+_HOW_MUCH_CHANGE = re.compile(
+    r" how much (?:\w+ ){0,4}(?:go up|went up|gone up|rise|rose|risen|increase|increased|"
+    r"jump|jumped|grow|grew|climb|climbed) "
+)
+
+
+def _add(target: list[Any], value: object) -> None:
+    if value not in target:
+        target.append(value)
+
+
+def read_frames(text: str, vocabulary: Vocabulary, outlets: tuple[str, ...]) -> Frames:
+    """Frames that are a pattern rather than a phrase: "how many <people>", "the name
+    of the <thing>"."""
+    result = Frames()
+    tokens = words(text)
+    joined = " " + " ".join(tokens) + " "
+    nouns = vocabulary.people_nouns
+    for index, token in enumerate(tokens[:-1]):
+        if token == "how" and tokens[index + 1] == "many":
+            # "how many nk ppl", "how many of the guys": a people noun close after.
+            window = " " + " ".join(tokens[index + 2 : index + 6]) + " "
+            if any(f" {noun} " in window for noun in nouns):
+                _add(result.attributes, Attribute.WORKFORCE)
+    for pattern, attribute in _FRAMES:
+        if pattern.search(joined):
+            _add(result.attributes, attribute)
+    # "how much did it go up": the amount of the change.
+    if _HOW_MUCH_CHANGE.search(joined):
+        _add(result.operations, Operation.DIFFERENCE)
+    # "daily nk is south korean propaganda": what the outlet is, which the report does
+    # not say (the bot rates no outlet).
+    slurs = vocabulary.outlet_slurs
+    if any(f" {o} " in joined for o in outlets) and any(f" {w} " in joined for w in slurs):
+        _add(result.attributes, Attribute.OUTLET_PROFILE)
+    # A change verb consumed inside a longer cue ("rose by") still asks about the change.
+    if any(f" {verb} " in joined for verb in vocabulary.change_verbs):
+        result.change_asked = True
+    for thing, attribute in vocabulary.named_things.items():
+        for lead in (" name of the ", " name of that ", " name of this ", " name of "):
+            at = joined.find(lead)
+            if at < 0:
+                continue
+            after = joined[at + len(lead) :].split()[:3]
+            if thing in after or " ".join(after[:2]) == thing:
+                _add(result.attributes, attribute)
+                break
+    return result
