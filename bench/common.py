@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.engine import AnswerEngine, Reply
-from bot.outgoing import build_messages
+from bot.sending.messages import build_messages
 
 # Free-text questions as people ask them (a sample of tests/unit/test_engine.py's phrasings).
 QUESTIONS = (

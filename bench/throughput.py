@@ -34,8 +34,8 @@ from bench.common import (
 from bench.echo_bot import REPLY
 from bench.fake_api import LeanBotApi
 from bot.config import Settings
-from bot.outgoing import DEFAULT_CAVEAT
 from bot.runtime import Runtime
+from bot.sending.messages import DEFAULT_CAVEAT
 from testkit.fakes.e2e import BotProcess, running_bot
 
 ECHO = "1001:ECHO"

@@ -605,8 +605,8 @@ async def ask_all(questions: Sequence[str]) -> list[str]:
     """Each question's reply as ``python -m bot ask`` prints it, from one temp seeded store."""
     from bot.config import Settings
     from bot.markup import plain_text
-    from bot.outgoing import build_messages
     from bot.runtime import Runtime
+    from bot.sending.messages import build_messages
 
     with tempfile.TemporaryDirectory(prefix="understanding-") as directory:
         url = f"sqlite+aiosqlite:///{Path(directory) / 'store.sqlite3'}"

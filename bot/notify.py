@@ -85,7 +85,7 @@ def notice_reply(notice: notices.ChangeNoticeView, engine: AnswerEngine) -> Repl
     reply.lines.append(fmt("Now: {}", _short(notice.new_value)))
     reply.lines.append(fmt("When: {} UTC", notice.changed_at.strftime("%Y-%m-%d %H:%M")))
     if claim is not None:
-        reply.lines.append(engine.composer.attribution(claim))
+        reply.lines.append(engine.attribution(claim))
     reply.lines.append(Html(""))
     reply.lines.append(Html("You get this because you subscribed. Stop: /unsubscribe"))
     return reply

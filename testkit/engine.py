@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from bot.engine import AnswerEngine
-from bot.outgoing import build_messages
 from bot.runtime import Runtime
+from bot.sending.messages import build_messages
 from testkit.settings import make_settings
 
 

@@ -12,8 +12,8 @@ from bot.botdata import bot_data
 from bot.engine import AnswerEngine, Reply
 from bot.keyboards import follow_up_markup
 from bot.markup import Html, fmt
-from bot.replying import answer_update
 from bot.runtime import Runtime
+from bot.sending.send import answer_update
 from bot.services import Services
 
 # Re-exported: handlers tell an outage from a bug without importing SQLAlchemy.

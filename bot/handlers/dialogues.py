@@ -19,7 +19,7 @@ from bot.handlers.common import DATABASE_DOWN, services_of
 from bot.handlers.editor_text import FIELD_HELP, change_lines, claim_line, short, show_claim
 from bot.handlers.gate import actor_of, first_upper, say
 from bot.handlers.listings import FACTS_PAGE_PREFIX, send_facts
-from bot.outgoing import build_popup
+from bot.sending.messages import build_popup
 from bot.services.dialogue_flow import (
     FIELD_CHOICES,
     QUOTA_PROMPTS,

@@ -12,7 +12,7 @@ from bot.engine import Reply
 from bot.engine.numbers import money
 from bot.handlers.common import runtime_of
 from bot.markup import Html, escape
-from bot.replying import answer_update
+from bot.sending.send import answer_update
 from db.editing import Change
 from db.kinds import ClaimKind, ClaimStatus
 from db.models import Claim
@@ -111,12 +111,12 @@ async def show_claim(
         await answer_update(update, context, reply, engine.snapshot)
         return
     if claim.status != ClaimStatus.ACTIVE:
-        reply.lines.append(engine.composer.retraction_line(claim, reply))
+        reply.lines.append(engine.retraction_line(claim, reply))
     elif claim.is_quota:
         reply.lines.append(Html("Users will now see:"))
-        reply.lines.extend(engine.composer.quota_block(claim, reply))
+        reply.lines.extend(engine.quota_block(claim, reply))
     else:
         reply.lines.append(Html("Users will now see:"))
         reply.use(claim.id, claim.article_id)
-        reply.lines.append(engine.composer.claim_line(claim))
+        reply.lines.append(engine.claim_line(claim))
     await answer_update(update, context, reply, engine.snapshot)

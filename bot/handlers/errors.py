@@ -10,13 +10,13 @@ from telegram.ext import ContextTypes
 
 from bot.botdata import bot_data
 from bot.config import Settings
-from bot.delivery import retry_after_seconds
 from bot.engine import Reply
 from bot.handlers.common import DATABASE_DOWN, unavailable_reply
 from bot.logs import redact
 from bot.markup import Html, fmt
-from bot.outgoing import build_messages
-from bot.replying import answer_update, send_texts
+from bot.sending.messages import build_messages
+from bot.sending.retry import retry_after_seconds
+from bot.sending.send import answer_update, send_texts
 
 log = logging.getLogger(__name__)
 

@@ -18,7 +18,7 @@ from bot.args import ArgumentError
 from bot.engine import Reply
 from bot.handlers.common import in_private_chat, private_only, runtime_of, services_of
 from bot.markup import escape
-from bot.replying import answer_update
+from bot.sending.send import answer_update
 from db.editing import Actor, EditingError, InvalidValue, NotAuthorized, may
 from db.kinds import Role
 from db.validation import ValidationError

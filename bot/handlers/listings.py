@@ -10,7 +10,7 @@ from bot.handlers.common import engine_or_apology, services_of
 from bot.handlers.editor_text import TIMESTAMP_FIELDS, claim_line, short, when
 from bot.handlers.gate import actor_of, say
 from bot.markup import Html, bold, fmt
-from bot.replying import answer_update
+from bot.sending.send import answer_update
 from db.editing import Actor, InvalidValue, may
 from db.kinds import Role
 from db.validation import parse_id

@@ -17,7 +17,7 @@ from bot.handlers.common import runtime_of, services_of
 from bot.handlers.editor_text import announce
 from bot.handlers.gate import say
 from bot.markup import escape
-from bot.outgoing import build_messages
+from bot.sending.messages import build_messages
 from db.editing import Actor, InvalidValue, parse_user_id
 from db.kinds import Role
 from db.snapshot import Snapshot

@@ -31,9 +31,9 @@ from bot.handlers.common import (
 )
 from bot.keyboards import decode, follow_up_markup
 from bot.markup import Html, fmt, plain_text
-from bot.outgoing import build_popup
 from bot.questionlog import record_question
-from bot.replying import answer_update, edit_inline_message, render_one
+from bot.sending.messages import build_popup
+from bot.sending.send import answer_update, edit_inline_message, render_one
 from db import notices
 from db.snapshot import Snapshot
 
@@ -154,7 +154,7 @@ def _inline_replies(engine: AnswerEngine, query: str) -> list[tuple[str, Reply]]
     if not main.answered:
         covers = Reply(intents=["not_covered"], answered=False)
         covers.lines.extend(main.lines)
-        covers.lines.append(engine.composer.covered())
+        covers.lines.append(engine.covered())
         covers.follow_ups = [("All quotas", "all quotas")]
         return [("What I can answer", covers)]
     found = [(_first_plain_line(main) or query, main)]

@@ -56,7 +56,7 @@ def _resolve_target(engine: AnswerEngine, argument: str) -> tuple[SubscriptionKi
     understood = engine.understand(cleaned)
     in_countries = (
         claim.place
-        for claim in engine.composer.quotas()
+        for claim in engine.quota_claims()
         if claim.country in understood.countries and claim.place
     )
     places = [p for p in dict.fromkeys([*understood.places, *in_countries]) if p]

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from bot.engine import AnswerEngine
-from bot.outgoing import build_messages
+from bot.sending.messages import build_messages
 from testkit.engine import seeded_engine, text_of
 
 
