@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 from typing import Any
 
 from sqlalchemy import func, select
@@ -311,31 +312,9 @@ async def retract(
             raise Conflict(f"#{claim_id} was changed by someone else meanwhile; try again.")
         if claim.status == ClaimStatus.RETRACTED:
             raise InvalidValue(f"#{claim_id} is already retracted (restore it with /restore)")
-        batch = new_batch()
         now = utcnow()
         new = {"status": ClaimStatus.RETRACTED, "retracted_at": now, "retraction_reason": cleaned}
-        change = Change(batch, EntityType.CLAIM, claim_id, ChangeAction.RETRACT)
-        for attr, value in new.items():
-            old = getattr(claim, attr)
-            setattr(claim, attr, value)
-            change.fields.append((attr, as_text(old), as_text(value)))
-            log_change(
-                session,
-                batch,
-                actor,
-                EntityType.CLAIM,
-                claim_id,
-                ChangeAction.RETRACT,
-                attr,
-                old,
-                value,
-                cleaned,
-            )
-        claim.updated_at = now
-        await session.flush()
-        await bump_revision(session)
-        await queue_claim_notices(session, claim, change)
-        return change
+        return await _set_status(session, actor, claim, ChangeAction.RETRACT, new, cleaned, now)
 
     return await run_write(session, work)
 
@@ -350,36 +329,40 @@ async def restore(
         claim = await find_claim(session, claim_id)
         if claim.status == ClaimStatus.ACTIVE:
             raise InvalidValue(f"#{claim_id} is not retracted")
-        batch = new_batch()
         new: dict[str, Any] = {
             "status": ClaimStatus.ACTIVE,
             "retracted_at": None,
             "retraction_reason": None,
         }
-        change = Change(batch, EntityType.CLAIM, claim_id, ChangeAction.RESTORE)
-        for attr, value in new.items():
-            old = getattr(claim, attr)
-            setattr(claim, attr, value)
-            change.fields.append((attr, as_text(old), as_text(value)))
-            log_change(
-                session,
-                batch,
-                actor,
-                EntityType.CLAIM,
-                claim_id,
-                ChangeAction.RESTORE,
-                attr,
-                old,
-                value,
-                cleaned,
-            )
-        claim.updated_at = utcnow()
-        await session.flush()
-        await bump_revision(session)
-        await queue_claim_notices(session, claim, change)
-        return change
+        return await _set_status(session, actor, claim, ChangeAction.RESTORE, new, cleaned)
 
     return await run_write(session, work)
 
 
 # ----------------------------------------------------------------------------- articles, sources
+
+
+async def _set_status(
+    session: AsyncSession,
+    actor: Actor,
+    claim: Claim,
+    action: ChangeAction,
+    new: dict[str, Any],
+    reason: str | None,
+    now: dt.datetime | None = None,
+) -> Change:
+    """Retract or restore: the fields, their history rows, the revision, the notices."""
+    batch = new_batch()
+    change = Change(batch, EntityType.CLAIM, claim.id, action)
+    for attr, value in new.items():
+        old = getattr(claim, attr)
+        setattr(claim, attr, value)
+        change.fields.append((attr, as_text(old), as_text(value)))
+        log_change(
+            session, batch, actor, EntityType.CLAIM, claim.id, action, attr, old, value, reason
+        )
+    claim.updated_at = now or utcnow()
+    await session.flush()
+    await bump_revision(session)
+    await queue_claim_notices(session, claim, change)
+    return change
