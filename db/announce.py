@@ -94,20 +94,7 @@ async def announce_article(
     told = await _told_claims(session, Claim.article_id == article.id)
     if not told and not article.is_default:
         return 0  # no fact cites it, and its caveat is not the default one: nobody reads it
-    names, old, new = _joined(fields)
-    return await enqueue_change_notices(
-        session,
-        claim_id=None,
-        place=None,
-        action=NoticeAction.CORRECT.value,
-        field=f"article #{article.id}: {names}",
-        old_value=old,
-        new_value=new,
-        article_id=article.id,
-        when=utcnow(),
-        also_claims=[claim_id for claim_id, _ in told],
-        also_places=[place for _, place in told if place],
-    )
+    return await _announce_details(session, f"article #{article.id}", article.id, fields, told)
 
 
 async def announce_source(session: AsyncSession, source: Source, fields: list[FieldChange]) -> int:
@@ -115,16 +102,28 @@ async def announce_source(session: AsyncSession, source: Source, fields: list[Fi
     told = await _told_claims(session, Claim.source_id == source.id)
     if not told:
         return 0  # no told fact is attributed to it
+    return await _announce_details(session, f"source #{source.id}", source.article_id, fields, told)
+
+
+async def _announce_details(
+    session: AsyncSession,
+    what: str,
+    article_id: int,
+    fields: list[FieldChange],
+    told: list[tuple[int, str | None]],
+) -> int:
+    """An article's or a source's details changed: "all" subscribers, and whoever follows
+    a told fact that cites it, or its place."""
     names, old, new = _joined(fields)
     return await enqueue_change_notices(
         session,
         claim_id=None,
         place=None,
         action=NoticeAction.CORRECT.value,
-        field=f"source #{source.id}: {names}",
+        field=f"{what}: {names}",
         old_value=old,
         new_value=new,
-        article_id=source.article_id,
+        article_id=article_id,
         when=utcnow(),
         also_claims=[claim_id for claim_id, _ in told],
         also_places=[place for _, place in told if place],
