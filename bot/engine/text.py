@@ -105,7 +105,8 @@ class Vocabulary:
     def __init__(self, known: set[str]) -> None:
         self._known = frozenset(known)
         self._by_length: dict[int, list[str]] = {}
-        for word in known:
+        # Sorted: the first match must not depend on the hash seed of this process.
+        for word in sorted(known):
             if " " not in word and not has_cjk(word):
                 self._by_length.setdefault(len(word), []).append(word)
         # Two-edit typos keep their first letter: (length, first letter) -> words, same order.
@@ -136,12 +137,13 @@ class Vocabulary:
         if not self.correctable(word):
             return None
         for distance in range(1, typo_budget(word) + 1):
-            for length in range(len(word) - distance, len(word) + distance + 1):
-                pool = (
-                    self._by_length.get(length, ())
-                    if distance == 1
-                    else self._by_length_and_first.get((length, word[0]), ())
-                )
+            # People seldom mistype a word's first letter: words that keep it come first
+            # ("meels" is "meals", not "feels"); one-edit typos may change it after all.
+            same_first = [(length, word[0]) for length in _lengths(word, distance)]
+            pools = [self._by_length_and_first.get(key, ()) for key in same_first]
+            if distance == 1:
+                pools += [self._by_length.get(length, ()) for length in _lengths(word, 1)]
+            for pool in pools:
                 found = self._scan(word, pool, distance) if pool else None
                 if found is not None:
                     return found
@@ -152,6 +154,10 @@ class Vocabulary:
         as ``edit_distance_within`` counts them) of ``word``."""
         hits = process.extract(word, pool, scorer=OSA.distance, score_cutoff=distance, limit=None)
         return pool[min(index for _, _, index in hits)] if hits else None
+
+
+def _lengths(word: str, distance: int) -> range:
+    return range(len(word) - distance, len(word) + distance + 1)
 
 
 class BoundedCorrector:

@@ -17,12 +17,16 @@ def scan(vocabulary: Vocabulary, word: str) -> str | None:
         return None
     by_length = vocabulary._by_length
     for distance in range(1, budget + 1):
-        for length in range(len(word) - distance, len(word) + distance + 1):
-            for candidate in by_length.get(length, ()):
-                if candidate[0] != word[0] and distance > 1:
-                    continue
-                if edit_distance_within(word, candidate, distance):
-                    return candidate
+        lengths = range(len(word) - distance, len(word) + distance + 1)
+        # Words that keep the first letter first; one-edit typos may change it after all.
+        passes = [True, False] if distance == 1 else [True]
+        for same_first in passes:
+            for length in lengths:
+                for candidate in by_length.get(length, ()):
+                    if same_first and candidate[0] != word[0]:
+                        continue
+                    if edit_distance_within(word, candidate, distance):
+                        return candidate
     return None
 
 
@@ -54,6 +58,30 @@ def test_index_matches_the_scan() -> None:
     asked += ["sakhlin", "daliam", "qouta", "rubels", "loyalyt", "x", "", "12345", "ёлка"]
     for word in asked:
         assert vocabulary.correct(word) == scan(vocabulary, word), word
+
+
+def test_the_correction_does_not_depend_on_the_hash_seed() -> None:
+    """The same typo gets the same word in every process (known words are kept sorted),
+    and a word that keeps the typed first letter wins a tie."""
+    import subprocess
+    import sys
+
+    probe = (
+        "from bot.engine.text import Vocabulary;"
+        "v = Vocabulary({'feels', 'meals', 'melts', 'phone', 'salary', 'gels'});"
+        "print(v.correct('meels'), v.correct('iphone'), v.correct('salry'))"
+    )
+    seen = {
+        subprocess.run(
+            [sys.executable, "-c", probe],
+            env={"PYTHONHASHSEED": str(seed), "PATH": ""},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        for seed in range(6)
+    }
+    assert seen == {"meals phone salary"}
 
 
 def test_close_names_find_what_a_full_difflib_scan_finds() -> None:
