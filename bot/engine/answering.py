@@ -106,7 +106,10 @@ class Answerer:
         asks = set(s.intents) - {Intent.QUOTA, Intent.USD, Intent.COMPARE, Intent.LIST}
         asks -= set(s.settled_intents)
         topics = set(s.topics) - {"quota", "doubling", *s.settled_topics}
-        if unknown and not s.has_subject and not asks and not s.attributes and not topics:
+        # "kuwait construction quota": a sector alone does not make an uncovered place
+        # one of the report's; only a covered place or country does.
+        named_covered = bool(s.places or s.countries)
+        if unknown and not named_covered and not asks and not s.attributes and not topics:
             c.answer_unknown(unknown, reply)
             reply.intents.append(Intent.NOT_COVERED)
             return True

@@ -556,3 +556,43 @@ def test_a_word_guessed_from_a_typo_asks_nothing_in_an_off_topic_message(
     assert body(engine, "whats their salry").startswith(
         "The report does not say how much the workers are paid."
     )
+
+
+# Third round: classes from the second unseen set (tests/questions/fresh_en_2.json).
+@pytest.mark.parametrize(
+    ("question", "place"),
+    [
+        ("qatar construction north korean workers", "Qatar"),
+        ("vladivostok building workers how much", "Vladivostok"),
+        ("shenyang seafood plant quota", "Shenyang"),
+    ],
+)
+def test_an_uncovered_place_next_to_a_sector_word_is_not_a_covered_place(
+    engine: AnswerEngine, question: str, place: str
+) -> None:
+    assert body(engine, question) == (
+        f"The report does not mention {place}. "
+        "It covers quota figures for Sakhalin, Russia and Dalian, China."
+    )
+
+
+@pytest.mark.parametrize("question", ["please let me know the amount", "give me the figures"])
+def test_the_amount_pointed_at_is_the_reported_quota(engine: AnswerEngine, question: str) -> None:
+    text = body(engine, question)
+    assert "62,000 rubles (RUB)" in text
+    assert "3,400 yuan (CNY)" in text
+
+
+@pytest.mark.parametrize("question", ["whats the origin of this", "whos behind this claim"])
+def test_who_is_behind_the_story_asks_for_its_sources(engine: AnswerEngine, question: str) -> None:
+    text = body(engine, question)
+    assert text.startswith("Who says so:")
+    assert "relying on reporting by Daily NK" in text
+
+
+def test_half_a_year_is_six_months(engine: AnswerEngine) -> None:
+    assert body(engine, "how much would a dalian worker pay over half a year now") == (
+        "Dalian: 6,800 yuan (CNY) a month (implied by “doubled”) over six months comes to "
+        "40,800 yuan (CNY) — our arithmetic from the report's figures; the report states no "
+        "such figure."
+    )
