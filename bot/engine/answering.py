@@ -13,6 +13,7 @@ from collections.abc import Callable
 from bot.engine.arithmetic import Arithmetic
 from bot.engine.compose import Composer
 from bot.engine.honest import Honest
+from bot.engine.premises import wrong_pairings
 from bot.engine.reply import Reply
 from bot.engine.understand import Understanding
 from bot.engine.vocabulary import Attribute, Intent
@@ -116,8 +117,9 @@ class Answerer:
         handled = False
         if s.role_play:
             self.honest.refuse_role(reply)
+        paired = wrong_pairings(s, c, reply)
         quotas = c.quotas(s) if s.has_subject else c.quotas()
-        corrected = self.honest.corrections(s, quotas, reply)
+        corrected = self.honest.corrections(s, quotas, reply) or paired
         handled = corrected or handled
         skip = {Attribute.WAGES} if corrected else set()
         if Attribute.OTHER_CURRENCY in s.attributes:

@@ -596,3 +596,32 @@ def test_half_a_year_is_six_months(engine: AnswerEngine) -> None:
         "40,800 yuan (CNY) — our arithmetic from the report's figures; the report states no "
         "such figure."
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("so sakhalin is a chinese city?", "No: the report places Sakhalin in Russia, not China."),
+        ("dalian is in russia isnt it", "No: the report places Dalian in China, not Russia."),
+        (
+            "so in dalian they are building workers?",
+            "No: the workers the report describes in Dalian are seafood processing workers, "
+            "not construction workers.",
+        ),
+        (
+            "i read the dalian quota was 3400 rubles",
+            "No: the report gives the Dalian quota as 3,400 yuan (CNY) a month before the "
+            "doubling, not 3,400 rubles (RUB).",
+        ),
+    ],
+)
+def test_a_place_paired_with_the_wrong_country_sector_or_currency_gets_a_no(
+    engine: AnswerEngine, question: str, answer: str
+) -> None:
+    assert body(engine, question) == answer
+
+
+def test_two_subjects_side_by_side_are_no_premise(engine: AnswerEngine) -> None:
+    text = body(engine, "quota for sakhalin and china")
+    assert not text.startswith("No")
+    assert "62,000 rubles (RUB)" in text
