@@ -75,6 +75,8 @@ class Attribute(StrEnum):
     OTHER_SECTOR = "other_sector"
     FREEDOMS = "freedoms"
     TAX = "tax"
+    PRODUCT = "product"
+    SIGNATORY = "signatory"
 
 
 class Operation(StrEnum):

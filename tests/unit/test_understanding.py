@@ -625,3 +625,54 @@ def test_two_subjects_side_by_side_are_no_premise(engine: AnswerEngine) -> None:
     text = body(engine, "quota for sakhalin and china")
     assert not text.startswith("No")
     assert "62,000 rubles (RUB)" in text
+
+
+@pytest.mark.parametrize(
+    ("question", "first_line"),
+    [
+        (
+            "what fish do the dalian workers handle",
+            "The report does not say what exactly the workers process, make or build "
+            "(which seafood, which buildings).",
+        ),
+        (
+            "what are the sakhalin workers building",
+            "The report does not say what exactly the workers process, make or build "
+            "(which seafood, which buildings).",
+        ),
+        (
+            "which official issued the order",
+            "The report does not say who signed or issued the directive.",
+        ),
+        (
+            "is the money sent through a bank",
+            "The report does not say how the quota is paid or collected (cash, transfer or "
+            "otherwise).",
+        ),
+        (
+            "how long are their working hours in sakhalin",
+            "The report does not say how many hours or days the workers work.",
+        ),
+    ],
+)
+def test_more_attributes_the_report_lacks_are_said_to_be_missing(
+    engine: AnswerEngine, question: str, first_line: str
+) -> None:
+    text = body(engine, question)
+    assert text.split("\n")[0] == first_line
+    no_quota_figures(text)
+
+
+@pytest.mark.parametrize(
+    ("question", "quoted"),
+    [
+        ("what is the cash meant to celebrate", "celebration of victory"),
+        ("what did the workers plan to do with their savings", "get married"),
+    ],
+)
+def test_what_a_claim_says_in_other_words_finds_the_claim(
+    engine: AnswerEngine, question: str, quoted: str
+) -> None:
+    text = body(engine, question)
+    assert quoted in text
+    no_quota_figures(text)
