@@ -15,15 +15,16 @@ from bot.engine.compose import Composer
 from bot.engine.honest import Honest
 from bot.engine.premises import wrong_pairings
 from bot.engine.reply import Reply
+from bot.engine.summary import answer_summary
 from bot.engine.understand import Understanding
 from bot.engine.vocabulary import Attribute, Intent
 from bot.markup import Html
 
 # The order answers come in when one part of a message asks several things.
 DISPATCH_ORDER = (
-    Intent.COMPARE, Intent.LIST, Intent.QUOTA, Intent.USD, Intent.DATE, Intent.BASIS,
-    Intent.SECTORS, Intent.SOURCES, Intent.VERIFIED, Intent.TRUST_OUTLET, Intent.ARTICLE,
-    Intent.ABOUT_BOT, Intent.HELP, Intent.GREETING,
+    Intent.SUMMARY, Intent.COMPARE, Intent.LIST, Intent.QUOTA, Intent.USD, Intent.DATE,
+    Intent.BASIS, Intent.SECTORS, Intent.SOURCES, Intent.VERIFIED, Intent.TRUST_OUTLET,
+    Intent.ARTICLE, Intent.ABOUT_BOT, Intent.HELP, Intent.GREETING,
 )  # fmt: skip
 
 
@@ -44,6 +45,7 @@ class Answerer:
         self.arithmetic = arithmetic
         self._off_topic = off_topic
         self._dispatch: dict[Intent, Callable[[Understanding, Reply], None]] = {
+            Intent.SUMMARY: lambda u, reply: answer_summary(c, reply),
             Intent.COMPARE: c.answer_compare,
             Intent.LIST: lambda u, reply: c.answer_list(reply),
             Intent.QUOTA: c.answer_quota,
@@ -192,6 +194,12 @@ class Answerer:
         if {Intent.GREETING, Intent.HELP} & wanted and (len(wanted) > 1 or s.on_topic):
             # "hey so ... what's the quota": a greeting inside a question is no request.
             wanted -= {Intent.GREETING, Intent.HELP}
+        if Intent.SUMMARY in wanted and not s.has_subject:
+            # "summarise the article (in a few lines)": the summary is the whole answer.
+            wanted = {Intent.SUMMARY}
+            topics = []
+        else:
+            wanted.discard(Intent.SUMMARY)
         if Intent.ABOUT_BOT in wanted:
             # "are you a bot for the government": what the bot is, not the figures.
             wanted &= {Intent.ABOUT_BOT, Intent.VERIFIED}

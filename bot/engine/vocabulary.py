@@ -35,6 +35,7 @@ class Intent(StrEnum):
     COMPARE = "compare"
     QUOTA = "quota"
     TRUST_OUTLET = "trust_outlet"
+    SUMMARY = "summary"  # "summarise the article": a few claims, each attributed
     ABOUT_BOT = "about_bot"  # "are you a bot for the government?": what the bot is and does
     # Outcomes rather than cues.
     NOT_COVERED = "not_covered"

@@ -676,3 +676,18 @@ def test_what_a_claim_says_in_other_words_finds_the_claim(
     text = body(engine, question)
     assert quoted in text
     no_quota_figures(text)
+
+
+@pytest.mark.parametrize(
+    "question", ["tldr?", "give me the gist of this story", "can you summarize the report"]
+)
+def test_a_summary_is_made_only_of_attributed_claims(engine: AnswerEngine, question: str) -> None:
+    lines = body(engine, question).split("\n")
+    assert lines[0] == (
+        "In short, as HNGN reports it, relying on reporting by Daily NK (none of it verified):"
+    )
+    claims = lines[1:-1]
+    assert len(claims) == 6
+    assert all(line.startswith("• ") and "— unverified [#" in line for line in claims)
+    assert "62,000 rubles" in claims[0] and "3,400 yuan" in claims[1]
+    assert lines[-1] == "The report says more: ask about a place, a source or a topic."
