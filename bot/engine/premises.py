@@ -13,7 +13,7 @@ from bot.engine.compose import Composer
 from bot.engine.numbers import money
 from bot.engine.reply import Reply
 from bot.engine.understand import Understanding
-from bot.engine.vocabulary import Intent
+from bot.engine.vocabulary import Attribute, Intent, Vocabulary
 from bot.markup import fmt
 from db.views import ClaimView
 
@@ -100,3 +100,25 @@ def _currencies(u: Understanding, place: str, claims: list[ClaimView], reply: Re
     u.currencies = [code for code in u.currencies if code in own]
     # The amount was answered here; it is not set against the other places' figures.
     u.figures = [f for f in u.figures if f not in amounts]
+
+
+def wrong_year(u: Understanding, vocabulary: Vocabulary, reply: Reply) -> bool:
+    """A year typed ("it doubled in 2019"): the report gives none, so it does not say that.
+    A year reached to ("by 2030") is arithmetic's, not a premise."""
+    years = [
+        f
+        for f in u.figures
+        if 1900 <= f <= 2100
+        and f == f.to_integral_value()
+        and not re.search(rf"\b(?:by|until|till|through|to)\s+{f:f}\b", u.text)
+    ]
+    info = vocabulary.attributes.get(Attribute.YEAR)
+    if not years or u.operations or info is None:
+        return False
+    reply.lines.append(
+        fmt("No: the report does not say {}; it does not say {}.", f"{years[0]:f}", info.says)
+    )
+    u.figures = [f for f in u.figures if f not in years]
+    if Attribute.YEAR in u.attributes:
+        u.attributes.remove(Attribute.YEAR)
+    return True

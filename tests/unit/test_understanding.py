@@ -691,3 +691,26 @@ def test_a_summary_is_made_only_of_attributed_claims(engine: AnswerEngine, quest
     assert all(line.startswith("• ") and "— unverified [#" in line for line in claims)
     assert "62,000 rubles" in claims[0] and "3,400 yuan" in claims[1]
     assert lines[-1] == "The report says more: ask about a place, a source or a topic."
+
+
+def test_a_year_asserted_is_one_the_report_does_not_give(engine: AnswerEngine) -> None:
+    assert body(engine, "so this happened back in 2021?") == (
+        "No: the report does not say 2021; it does not say in which year any of this happened: "
+        "it gives no year; the Dalian directive is dated only “March 10”, and the article "
+        "carries no publication date."
+    )
+    # A year reached to is no premise.
+    assert not body(engine, "how much will a sakhalin worker have paid by 2030").startswith("No")
+
+
+@pytest.mark.parametrize(
+    ("question", "first_line"),
+    [
+        ("how much do the guys on the island pay", "Sakhalin, Russia — construction workers"),
+        ("what do people working in the plants owe", "Dalian, China — seafood processing workers"),
+    ],
+)
+def test_the_island_and_the_plants_are_the_reports_own(
+    engine: AnswerEngine, question: str, first_line: str
+) -> None:
+    assert body(engine, question).split("\n")[0] == first_line
