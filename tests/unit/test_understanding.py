@@ -714,3 +714,11 @@ def test_the_island_and_the_plants_are_the_reports_own(
     engine: AnswerEngine, question: str, first_line: str
 ) -> None:
     assert body(engine, question).split("\n")[0] == first_line
+
+
+def test_which_cities_the_report_mentions_lists_its_quotas(engine: AnswerEngine) -> None:
+    lines = body(engine, "what cities does the article mention").split("\n")
+    assert lines[0] == "All reported quotas (before the doubling, as reported):"
+    assert lines[1].startswith("• #1 Sakhalin, Russia") and lines[2].startswith(
+        "• #2 Dalian, China"
+    )
