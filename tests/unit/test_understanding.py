@@ -722,3 +722,9 @@ def test_which_locations_the_report_covers_lists_its_quotas(engine: AnswerEngine
     assert lines[1].startswith("• #1 Sakhalin, Russia") and lines[2].startswith(
         "• #2 Dalian, China"
     )
+
+
+def test_going_home_early_is_the_savings_and_return_topic(engine: AnswerEngine) -> None:
+    text = body(engine, "will my uncle be able to go back home in dalian")
+    assert text.startswith("Savings, marriage and going home\n")
+    no_quota_figures(text)
