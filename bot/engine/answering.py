@@ -13,16 +13,18 @@ from collections.abc import Callable
 from bot.engine.arithmetic import Arithmetic
 from bot.engine.compose import Composer
 from bot.engine.honest import Honest
+from bot.engine.premises import wrong_pairings, wrong_year
 from bot.engine.reply import Reply
+from bot.engine.summary import answer_summary
 from bot.engine.understand import Understanding
 from bot.engine.vocabulary import Attribute, Intent
 from bot.markup import Html
 
 # The order answers come in when one part of a message asks several things.
 DISPATCH_ORDER = (
-    Intent.COMPARE, Intent.LIST, Intent.QUOTA, Intent.USD, Intent.DATE, Intent.BASIS,
-    Intent.SECTORS, Intent.SOURCES, Intent.VERIFIED, Intent.TRUST_OUTLET, Intent.ARTICLE,
-    Intent.ABOUT_BOT, Intent.HELP, Intent.GREETING,
+    Intent.SUMMARY, Intent.COMPARE, Intent.LIST, Intent.QUOTA, Intent.USD, Intent.DATE,
+    Intent.BASIS, Intent.SECTORS, Intent.SOURCES, Intent.VERIFIED, Intent.TRUST_OUTLET,
+    Intent.ARTICLE, Intent.ABOUT_BOT, Intent.HELP, Intent.GREETING,
 )  # fmt: skip
 
 
@@ -43,6 +45,7 @@ class Answerer:
         self.arithmetic = arithmetic
         self._off_topic = off_topic
         self._dispatch: dict[Intent, Callable[[Understanding, Reply], None]] = {
+            Intent.SUMMARY: lambda u, reply: answer_summary(c, reply),
             Intent.COMPARE: c.answer_compare,
             Intent.LIST: lambda u, reply: c.answer_list(reply),
             Intent.QUOTA: c.answer_quota,
@@ -106,15 +109,20 @@ class Answerer:
         asks = set(s.intents) - {Intent.QUOTA, Intent.USD, Intent.COMPARE, Intent.LIST}
         asks -= set(s.settled_intents)
         topics = set(s.topics) - {"quota", "doubling", *s.settled_topics}
-        if unknown and not s.has_subject and not asks and not s.attributes and not topics:
+        # "kuwait construction quota": a sector alone does not make an uncovered place
+        # one of the report's; only a covered place or country does.
+        named_covered = bool(s.places or s.countries)
+        if unknown and not named_covered and not asks and not s.attributes and not topics:
             c.answer_unknown(unknown, reply)
             reply.intents.append(Intent.NOT_COVERED)
             return True
         handled = False
         if s.role_play:
             self.honest.refuse_role(reply)
+        paired = wrong_pairings(s, c, reply)
+        paired = wrong_year(s, self.honest.vocabulary, reply) or paired
         quotas = c.quotas(s) if s.has_subject else c.quotas()
-        corrected = self.honest.corrections(s, quotas, reply)
+        corrected = self.honest.corrections(s, quotas, reply) or paired
         handled = corrected or handled
         skip = {Attribute.WAGES} if corrected else set()
         if Attribute.OTHER_CURRENCY in s.attributes:
@@ -187,6 +195,12 @@ class Answerer:
         if {Intent.GREETING, Intent.HELP} & wanted and (len(wanted) > 1 or s.on_topic):
             # "hey so ... what's the quota": a greeting inside a question is no request.
             wanted -= {Intent.GREETING, Intent.HELP}
+        if Intent.SUMMARY in wanted and not s.has_subject:
+            # "summarise the article (in a few lines)": the summary is the whole answer.
+            wanted = {Intent.SUMMARY}
+            topics = []
+        else:
+            wanted.discard(Intent.SUMMARY)
         if Intent.ABOUT_BOT in wanted:
             # "are you a bot for the government": what the bot is, not the figures.
             wanted &= {Intent.ABOUT_BOT, Intent.VERIFIED}

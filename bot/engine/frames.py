@@ -40,6 +40,10 @@ _FRAMES = (
     (re.compile(r" where (?:does|do|did) (?:the )?(?:\w+ ){0,2}(?:money|cash|quota|it) "
                 r"(?:go|end up) "),
      Attribute.SPENDING),
+    # "what are the sakhalin workers building", "what exactly do they process"
+    (re.compile(r" what (?:\w+ ){0,5}(?:building|build|built|process|processing|processed|"
+                r"make|making|produce|producing|catch|catching) (?:(?:in|at|there) (?:\w+ )?)?$"),
+     Attribute.PRODUCT),
 )  # fmt: skip
 
 

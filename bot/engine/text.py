@@ -96,8 +96,9 @@ def typo_budget(word: str) -> int:
 class Vocabulary:
     """Known words, and the nearest known word for a typo (cached: typos repeat).
 
-    The nearest word is the first, in a fixed order, of the known words within the
-    typo budget (``edit_distance_within`` is the reference); rapidfuzz compares a
+    The nearest word is, of the known words within the typo budget
+    (``edit_distance_within`` is the reference), the first in alphabetical order that
+    keeps the typed word's first letter, else the first of all; rapidfuzz compares a
     typed word with every known word of a near length in C. Words too long to be
     near any known word, or longer than ``MAX_CORRECTABLE_CHARS``, are not looked up.
     """
@@ -153,7 +154,10 @@ class Vocabulary:
         """The first word of ``pool`` within ``distance`` edits (optimal string alignment,
         as ``edit_distance_within`` counts them) of ``word``."""
         hits = process.extract(word, pool, scorer=OSA.distance, score_cutoff=distance, limit=None)
-        return pool[min(index for _, _, index in hits)] if hits else None
+        if not hits:
+            return None
+        # Typos seldom change the first letter: "meels" is "meals", not "feels".
+        return min((pool[index] for _, _, index in hits), key=lambda k: (k[0] != word[0], k))
 
 
 def _lengths(word: str, distance: int) -> range:

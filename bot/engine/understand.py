@@ -82,6 +82,7 @@ _MONTH_ONLY = re.compile(
     r"\b(?:in|since|from|by|on|during|early|late|mid)\s+(" + "|".join(_MONTHS) + r")\b(?!\s+\d)"
 )
 _DURATION = re.compile(r"\b(\d+|one|two|three|four|five|six|a)\s+(years?|months?)\b")
+_HALF_YEAR = re.compile(r"\b(?:half a year|half-year|half year|six-month|6-month)\b")
 _POSSESSIVE = re.compile(r"(?<=\w)'s\b")
 # "who's" is "who is"; any other "'s" is a possessive ("sakhalin's quota" -> "sakhalin quota").
 _CONTRACTED_IS = re.compile(
@@ -367,6 +368,8 @@ class Understander:
         for match in islice(_WORD_SCALE.finditer(text), MAX_FIGURES):
             _add(result.figures, Decimal(_SCALES[match.group(1)]))
         numbers = self.vocabulary_data.number_words
+        if _HALF_YEAR.search(text):
+            result.months = 6
         for match in _DURATION.finditer(text):
             count_word, unit = match.group(1), match.group(2)
             count = int(count_word) if count_word.isdigit() else numbers.get(count_word, 1)

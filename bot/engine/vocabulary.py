@@ -35,6 +35,7 @@ class Intent(StrEnum):
     COMPARE = "compare"
     QUOTA = "quota"
     TRUST_OUTLET = "trust_outlet"
+    SUMMARY = "summary"  # "summarise the article": a few claims, each attributed
     ABOUT_BOT = "about_bot"  # "are you a bot for the government?": what the bot is and does
     # Outcomes rather than cues.
     NOT_COVERED = "not_covered"
@@ -75,6 +76,8 @@ class Attribute(StrEnum):
     OTHER_SECTOR = "other_sector"
     FREEDOMS = "freedoms"
     TAX = "tax"
+    PRODUCT = "product"
+    SIGNATORY = "signatory"
 
 
 class Operation(StrEnum):

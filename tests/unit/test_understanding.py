@@ -556,3 +556,175 @@ def test_a_word_guessed_from_a_typo_asks_nothing_in_an_off_topic_message(
     assert body(engine, "whats their salry").startswith(
         "The report does not say how much the workers are paid."
     )
+
+
+# Third round: classes from the second unseen set (tests/questions/fresh_en_2.json).
+@pytest.mark.parametrize(
+    ("question", "place"),
+    [
+        ("qatar construction north korean workers", "Qatar"),
+        ("vladivostok building workers how much", "Vladivostok"),
+        ("shenyang seafood plant quota", "Shenyang"),
+    ],
+)
+def test_an_uncovered_place_next_to_a_sector_word_is_not_a_covered_place(
+    engine: AnswerEngine, question: str, place: str
+) -> None:
+    assert body(engine, question) == (
+        f"The report does not mention {place}. "
+        "It covers quota figures for Sakhalin, Russia and Dalian, China."
+    )
+
+
+@pytest.mark.parametrize("question", ["please let me know the amount", "give me the figures"])
+def test_the_amount_pointed_at_is_the_reported_quota(engine: AnswerEngine, question: str) -> None:
+    text = body(engine, question)
+    assert "62,000 rubles (RUB)" in text
+    assert "3,400 yuan (CNY)" in text
+
+
+@pytest.mark.parametrize("question", ["whats the origin of this", "whos behind this claim"])
+def test_who_is_behind_the_story_asks_for_its_sources(engine: AnswerEngine, question: str) -> None:
+    text = body(engine, question)
+    assert text.startswith("Who says so:")
+    assert "relying on reporting by Daily NK" in text
+
+
+def test_half_a_year_is_six_months(engine: AnswerEngine) -> None:
+    assert body(engine, "how much would a dalian worker pay over half a year now") == (
+        "Dalian: 6,800 yuan (CNY) a month (implied by “doubled”) over six months comes to "
+        "40,800 yuan (CNY) — our arithmetic from the report's figures; the report states no "
+        "such figure."
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("so sakhalin is a chinese city?", "No: the report places Sakhalin in Russia, not China."),
+        ("dalian is in russia isnt it", "No: the report places Dalian in China, not Russia."),
+        (
+            "so in dalian they are building workers?",
+            "No: the workers the report describes in Dalian are seafood processing workers, "
+            "not construction workers.",
+        ),
+        (
+            "i read the dalian quota was 3400 rubles",
+            "No: the report gives the Dalian quota as 3,400 yuan (CNY) a month before the "
+            "doubling, not 3,400 rubles (RUB).",
+        ),
+    ],
+)
+def test_a_place_paired_with_the_wrong_country_sector_or_currency_gets_a_no(
+    engine: AnswerEngine, question: str, answer: str
+) -> None:
+    assert body(engine, question) == answer
+
+
+def test_two_subjects_side_by_side_are_no_premise(engine: AnswerEngine) -> None:
+    text = body(engine, "quota for sakhalin and china")
+    assert not text.startswith("No")
+    assert "62,000 rubles (RUB)" in text
+
+
+@pytest.mark.parametrize(
+    ("question", "first_line"),
+    [
+        (
+            "what fish do the dalian workers handle",
+            "The report does not say what exactly the workers process, make or build "
+            "(which seafood, which buildings).",
+        ),
+        (
+            "what are the sakhalin workers building",
+            "The report does not say what exactly the workers process, make or build "
+            "(which seafood, which buildings).",
+        ),
+        (
+            "which official issued the order",
+            "The report does not say who signed or issued the directive.",
+        ),
+        (
+            "is the money sent through a bank",
+            "The report does not say how the quota is paid or collected (cash, transfer or "
+            "otherwise).",
+        ),
+        (
+            "how long are their working hours in sakhalin",
+            "The report does not say how many hours or days the workers work.",
+        ),
+    ],
+)
+def test_more_attributes_the_report_lacks_are_said_to_be_missing(
+    engine: AnswerEngine, question: str, first_line: str
+) -> None:
+    text = body(engine, question)
+    assert text.split("\n")[0] == first_line
+    no_quota_figures(text)
+
+
+@pytest.mark.parametrize(
+    ("question", "quoted"),
+    [
+        ("what is the cash meant to celebrate", "celebration of victory"),
+        ("what did the workers plan to do with their savings", "get married"),
+    ],
+)
+def test_what_a_claim_says_in_other_words_finds_the_claim(
+    engine: AnswerEngine, question: str, quoted: str
+) -> None:
+    text = body(engine, question)
+    assert quoted in text
+    no_quota_figures(text)
+
+
+@pytest.mark.parametrize(
+    "question", ["tldr?", "give me the gist of this story", "can you summarize the report"]
+)
+def test_a_summary_is_made_only_of_attributed_claims(engine: AnswerEngine, question: str) -> None:
+    lines = body(engine, question).split("\n")
+    assert lines[0] == (
+        "In short, as HNGN reports it, relying on reporting by Daily NK (none of it verified):"
+    )
+    claims = lines[1:-1]
+    assert len(claims) == 6
+    assert all(line.startswith("• ") and "— unverified [#" in line for line in claims)
+    assert "62,000 rubles" in claims[0] and "3,400 yuan" in claims[1]
+    assert lines[-1] == "The report says more: ask about a place, a source or a topic."
+
+
+def test_a_year_asserted_is_one_the_report_does_not_give(engine: AnswerEngine) -> None:
+    assert body(engine, "so this happened back in 2021?") == (
+        "No: the report does not say 2021; it does not say in which year any of this happened: "
+        "it gives no year; the Dalian directive is dated only “March 10”, and the article "
+        "carries no publication date."
+    )
+    # A year reached to is no premise.
+    assert not body(engine, "how much will a sakhalin worker have paid by 2030").startswith("No")
+
+
+@pytest.mark.parametrize(
+    ("question", "first_line"),
+    [
+        ("how much do the guys on the island pay", "Sakhalin, Russia — construction workers"),
+        ("what do people working in the plants owe", "Dalian, China — seafood processing workers"),
+    ],
+)
+def test_the_island_and_the_plants_are_the_reports_own(
+    engine: AnswerEngine, question: str, first_line: str
+) -> None:
+    assert body(engine, question).split("\n")[0] == first_line
+
+
+def test_which_locations_the_report_covers_lists_its_quotas(engine: AnswerEngine) -> None:
+    lines = body(engine, "which locations does it cover").split("\n")
+    assert lines[0] == "All reported quotas (before the doubling, as reported):"
+    assert lines[1].startswith("• #1 Sakhalin, Russia") and lines[2].startswith(
+        "• #2 Dalian, China"
+    )
+
+
+def test_going_home_early_is_the_savings_and_return_topic(engine: AnswerEngine) -> None:
+    text = body(engine, "will my uncle be able to go back home in dalian")
+    assert text.startswith("Savings, marriage and going home\n")
+    no_quota_figures(text)

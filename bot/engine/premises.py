@@ -1,0 +1,124 @@
+"""A premise that pairs a place the report covers with the wrong country, sector or
+currency ("Dalian is in Russia", "the Dalian workers build houses", "Sakhalin's quota is
+62,000 yuan"): said "No" to with the report's own pairing, and the wrong part dropped so the
+figures shown are the place's own.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from bot.engine.compose import Composer
+from bot.engine.numbers import money
+from bot.engine.reply import Reply
+from bot.engine.understand import Understanding
+from bot.engine.vocabulary import Attribute, Intent, Vocabulary
+from bot.markup import fmt
+from db.views import ClaimView
+
+# Figures typed that could be amounts (not days of a month, not years).
+SMALLEST_AMOUNT = Decimal(100)
+# "sakhalin and china", "dalian vs russia": two subjects side by side, not a premise.
+_SIDE_BY_SIDE = re.compile(r"\b(?:and|or|vs|versus|compared?|than|both|also)\b|&|,")
+
+
+def wrong_pairings(u: Understanding, composer: Composer, reply: Reply) -> bool:
+    """Say "No" to a country, sector or currency that the one place named does not have."""
+    if len(u.places) != 1 or {Intent.COMPARE, Intent.LIST} & set(u.intents):
+        return False
+    if _SIDE_BY_SIDE.search(u.text):
+        return False
+    place = u.places[0]
+    claims = [c for c in composer.quotas() if c.place == place]
+    if not claims:
+        return False
+    before = len(reply.lines)
+    _countries(u, place, claims, composer, reply)
+    _sectors(u, place, claims, reply)
+    _currencies(u, place, claims, reply)
+    return len(reply.lines) > before
+
+
+def _countries(
+    u: Understanding, place: str, claims: list[ClaimView], composer: Composer, reply: Reply
+) -> None:
+    own = {c.country for c in claims}
+    wrong = [code for code in u.countries if code not in own]
+    if not wrong:
+        return
+    claim = claims[0]
+    reply.use(claim.id, claim.article_id)
+    reply.lines.append(
+        fmt(
+            "No: the report places {} in {}, not {}.",
+            place,
+            composer.country(claim.country),
+            " or ".join(composer.country(code) for code in wrong),
+        )
+    )
+    u.countries = [code for code in u.countries if code in own]
+
+
+def _sectors(u: Understanding, place: str, claims: list[ClaimView], reply: Reply) -> None:
+    own = {c.sector for c in claims if c.sector}
+    wrong = [sector for sector in u.sectors if sector not in own]
+    if not wrong or not own:
+        return
+    claim = next(c for c in claims if c.sector)
+    reply.use(claim.id, claim.article_id)
+    reply.lines.append(
+        fmt(
+            "No: the workers the report describes in {} are {} workers, not {} workers.",
+            place,
+            " and ".join(sorted(own)),
+            " or ".join(wrong),
+        )
+    )
+    u.sectors = [sector for sector in u.sectors if sector in own]
+
+
+def _currencies(u: Understanding, place: str, claims: list[ClaimView], reply: Reply) -> None:
+    # Only an amount asserted in a currency is a premise: "sakhalin in yuan" asks to convert.
+    amounts = [f for f in u.figures if f >= SMALLEST_AMOUNT and not 1900 <= f <= 2100]
+    own = {c.currency for c in claims if c.currency}
+    wrong = [code for code in u.currencies if code not in own and code != "USD"]
+    # "months to pay 1 million yuan": a sum to reach, which arithmetic answers.
+    if not amounts or not wrong or u.operations:
+        return
+    claim = next(c for c in claims if c.currency and c.amount is not None)
+    assert claim.amount is not None and claim.currency is not None
+    reply.use(claim.id, claim.article_id)
+    reply.lines.append(
+        fmt(
+            "No: the report gives the {} quota as {} a month before the doubling, not {}.",
+            place,
+            money(claim.amount, claim.currency),
+            money(amounts[0], wrong[0]),
+        )
+    )
+    u.currencies = [code for code in u.currencies if code in own]
+    # The amount was answered here; it is not set against the other places' figures.
+    u.figures = [f for f in u.figures if f not in amounts]
+
+
+def wrong_year(u: Understanding, vocabulary: Vocabulary, reply: Reply) -> bool:
+    """A year typed ("it doubled in 2019"): the report gives none, so it does not say that.
+    A year reached to ("by 2030") is arithmetic's, not a premise."""
+    years = [
+        f
+        for f in u.figures
+        if 1900 <= f <= 2100
+        and f == f.to_integral_value()
+        and not re.search(rf"\b(?:by|until|till|through|to)\s+{f:f}\b", u.text)
+    ]
+    info = vocabulary.attributes.get(Attribute.YEAR)
+    if not years or u.operations or info is None:
+        return False
+    reply.lines.append(
+        fmt("No: the report does not say {}; it does not say {}.", f"{years[0]:f}", info.says)
+    )
+    u.figures = [f for f in u.figures if f not in years]
+    if Attribute.YEAR in u.attributes:
+        u.attributes.remove(Attribute.YEAR)
+    return True
