@@ -85,13 +85,13 @@ def read_frames(text: str, vocabulary: Vocabulary, outlets: tuple[str, ...]) -> 
     # A change verb consumed inside a longer cue ("rose by") still asks about the change.
     if any(f" {verb} " in joined for verb in vocabulary.change_verbs):
         result.change_asked = True
+    if " name of " not in joined:
+        return result  # most questions: no lead, no thing to look for
+    leads = (" name of the ", " name of that ", " name of this ", " name of ")
+    afters = [
+        joined[at + len(lead) :].split()[:3] for lead in leads if (at := joined.find(lead)) >= 0
+    ]
     for thing, attribute in vocabulary.named_things.items():
-        for lead in (" name of the ", " name of that ", " name of this ", " name of "):
-            at = joined.find(lead)
-            if at < 0:
-                continue
-            after = joined[at + len(lead) :].split()[:3]
-            if thing in after or " ".join(after[:2]) == thing:
-                _add(result.attributes, attribute)
-                break
+        if any(thing in after or " ".join(after[:2]) == thing for after in afters):
+            _add(result.attributes, attribute)
     return result
