@@ -65,10 +65,15 @@ def expected_reply(engine: AnswerEngine, text: str) -> Reply:
     command, _, argument = text.partition(" ")
     argument = argument.strip()
     name = command[1:]
-    if name == "start":
-        return engine.start()
-    if name == "help":
-        return engine.help()
+    if name in ("start", "help"):
+        reply = engine.start() if name == "start" else engine.help()
+        # The bot ends both with the registry's commands line (user.with_help_line);
+        # imported here: bench.scale measures the engine's memory without Telegram's.
+        from bot.handlers.registry import help_line
+
+        if reply.lines:
+            reply.lines[-1] = help_line()
+        return reply
     if name == "quotas":
         return engine.quotas()
     if name == "quota":
