@@ -7,7 +7,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.announce import announce_article, announce_source
 from db.editing.access import Actor, require_editor
-from db.editing.changelog import Change, as_text, log_change, new_batch, run_write
+from db.editing.changelog import (
+    Change,
+    apply_fields,
+    log_change,
+    new_batch,
+    run_write,
+)
 from db.editing.claims import find_article, find_claim
 from db.editing.errors import Conflict, InvalidValue, NotFound
 from db.editing.fields import ARTICLE_FIELDS, SOURCE_FIELDS, FieldSpec, clean_reason, parse_fields
@@ -82,24 +88,7 @@ async def _edit_entity(
             await find_article(session, values["article_id"])
         batch = new_batch()
         change = Change(batch, entity_type, entity_id, ChangeAction.EDIT)
-        for attr, value in values.items():
-            old = getattr(entity, attr)
-            if as_text(old) == as_text(value):
-                continue
-            setattr(entity, attr, value)
-            change.fields.append((attr, as_text(old), as_text(value)))
-            log_change(
-                session,
-                batch,
-                actor,
-                entity_type,
-                entity_id,
-                ChangeAction.EDIT,
-                attr,
-                old,
-                value,
-                cleaned,
-            )
+        apply_fields(session, actor, change, entity, values, cleaned)
         if not change.fields:
             raise InvalidValue(f"{entity_type} #{entity_id} already has these values")
         entity.updated_at = utcnow()

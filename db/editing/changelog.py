@@ -139,3 +139,35 @@ def log_change(
             editor_id=actor.user_id,
         )
     )
+
+
+def apply_fields(
+    session: AsyncSession,
+    actor: Actor,
+    change: Change,
+    entity: Any,
+    values: dict[str, Any],
+    reason: str | None,
+    *,
+    skip_unchanged: bool = True,
+) -> None:
+    """Sets each value on ``entity`` and records it, in ``change`` and as a history row
+    of ``change``'s batch, entity and action (unchanged values skipped unless asked)."""
+    for attr, value in values.items():
+        old = getattr(entity, attr)
+        if skip_unchanged and as_text(old) == as_text(value):
+            continue
+        setattr(entity, attr, value)
+        change.fields.append((attr, as_text(old), as_text(value)))
+        log_change(
+            session,
+            change.batch,
+            actor,
+            change.entity_type,
+            change.entity_id,
+            change.action,
+            attr,
+            old,
+            value,
+            reason,
+        )

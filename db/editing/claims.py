@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from db.editing.access import Actor, require_editor
 from db.editing.changelog import (
     Change,
-    as_text,
+    apply_fields,
     log_change,
     new_batch,
     queue_claim_notices,
@@ -247,24 +247,7 @@ async def edit_claim(
                 session, actor, batch, source_raw, article_id
             )
         change = Change(batch, EntityType.CLAIM, claim_id, ChangeAction.EDIT)
-        for attr, value in new_values.items():
-            old = getattr(claim, attr)
-            if as_text(old) == as_text(value):
-                continue
-            setattr(claim, attr, value)
-            change.fields.append((attr, as_text(old), as_text(value)))
-            log_change(
-                session,
-                batch,
-                actor,
-                EntityType.CLAIM,
-                claim_id,
-                ChangeAction.EDIT,
-                attr,
-                old,
-                value,
-                reason,
-            )
+        apply_fields(session, actor, change, claim, new_values, reason)
         if not change.fields:
             raise InvalidValue(f"#{claim_id} already has these values: nothing to change")
         figures = {"amount", "currency", "place", "country", "sector", "period", "basis", "change"}
@@ -354,13 +337,7 @@ async def _set_status(
     """Retract or restore: the fields, their history rows, the revision, the notices."""
     batch = new_batch()
     change = Change(batch, EntityType.CLAIM, claim.id, action)
-    for attr, value in new.items():
-        old = getattr(claim, attr)
-        setattr(claim, attr, value)
-        change.fields.append((attr, as_text(old), as_text(value)))
-        log_change(
-            session, batch, actor, EntityType.CLAIM, claim.id, action, attr, old, value, reason
-        )
+    apply_fields(session, actor, change, claim, new, reason, skip_unchanged=False)
     claim.updated_at = now or utcnow()
     await session.flush()
     await bump_revision(session)
