@@ -13,6 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from bot.engine.numbers import money, usd
 from bot.engine.reply import Reply
+from bot.engine.reports import amount_text, is_monthly, is_once, place_name, unit
 from bot.engine.understand import Understanding
 from bot.engine.vocabulary import Intent, Operation
 from bot.markup import Html, fmt, italic
@@ -122,6 +123,16 @@ class Arithmetic:
         ops = self.wanted(u)
         if not ops or not quotas:
             return False
+        # Every sum here is of monthly figures: a one-off (or yearly) levy is never
+        # multiplied by twelve; it is said what it is instead.
+        others = [c for c in quotas if not is_monthly(c)]
+        if others:
+            quotas = [c for c in quotas if is_monthly(c)]
+            every = [c for c in every if is_monthly(c)]
+            self._not_monthly(others, reply)
+            if not quotas:
+                reply.intents.append(Intent.ARITHMETIC)
+                return True
         answered = False
         dollars = Intent.USD in u.intents or "USD" in u.currencies
         # Two places' figures are compared only when the question names both, or names
@@ -176,6 +187,20 @@ class Arithmetic:
         if answered:
             reply.intents.append(Intent.ARITHMETIC)
         return answered
+
+    @staticmethod
+    def _not_monthly(claims: list[ClaimView], reply: Reply) -> None:
+        for claim in claims[:5]:
+            reply.use(claim.id, claim.article_id)
+            reply.lines.append(
+                fmt(
+                    "{}: {}{} — {}, so no monthly or yearly sum is made of it.",
+                    place_name(claim),
+                    amount_text(claim),
+                    unit(claim),
+                    "a one-off payment" if is_once(claim) else f"a figure per {claim.period}",
+                )
+            )
 
     def _use(self, figure: Figure, reply: Reply) -> None:
         reply.use(figure.claim.id, figure.claim.article_id)

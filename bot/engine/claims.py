@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TypeVar
 
+from bot.engine import reports
 from bot.engine.numbers import day
 from bot.engine.reply import Reply
 from bot.engine.understand import Understanding
@@ -64,9 +65,14 @@ class ClaimIndex:
 class ComposerBase:
     """What every kind of answer needs: the snapshot's indexes, labels and selections."""
 
+    # Reports summarised one by one in an answer (the newest first).
+    LIST_REPORTS = 5
+
     def __init__(self, snapshot: Snapshot, country_names: dict[str, str]) -> None:
         self.snapshot = snapshot
         self.country_names = country_names  # ISO code -> display name
+        # Which report each claim comes from: named only when there are several.
+        self.reports = reports.Reports(snapshot)
         # Per-snapshot indexes: a question touches only the claims it is about.
         claims = snapshot.claims
         self._active_quotas = ClaimIndex(c for c in claims if c.is_quota and c.active)
@@ -87,6 +93,7 @@ class ComposerBase:
             if claim.topic == "doubling":
                 self._doubling_by_place.setdefault(claim.place, []).append(claim)
         self._covered: Html | None = None
+        self._all_quotas: list[ClaimView] | None = None
         self._all_by_source: list[SourceGroup] | None = None
 
     def country(self, code: str | None) -> str:
@@ -121,9 +128,37 @@ class ComposerBase:
 
     def quotas(self, u: Understanding | None = None, *, active: bool = True) -> list[ClaimView]:
         index = self._active_quotas if active else self._inactive_quotas
+        if not active:
+            return list(index.claims) if u is None or not u.has_subject else index.select(u)
         if u is None or not u.has_subject:
-            return list(index.claims)
-        return index.select(u)
+            if self._all_quotas is None:
+                self._all_quotas = self.arrange(index.claims)
+            return list(self._all_quotas)
+        return self.arrange(index.select(u))
+
+    def arrange(self, claims: list[ClaimView]) -> list[ClaimView]:
+        """Current figures only (a superseded one is shown under what replaced it), and one
+        place's figures from several reports together, newest report first."""
+        if not self.several and not self.reports.earlier:
+            return claims
+        return self.reports.newest_first(self.reports.current(claims), self.where)
+
+    def where(self, claim: ClaimView) -> str:
+        """The country a figure is for (else its place): figures for Dalian and for China
+        from two reports are figures for one place, shown together, newest report first."""
+        return self.country(claim.country) or claim.place or claim.topic
+
+    def disagreements(self, claims: Sequence[ClaimView]) -> list[str]:
+        """Places (countries) for which the claims come from more than one report."""
+        by_place: dict[str, set[int]] = {}
+        for claim in claims:
+            by_place.setdefault(self.where(claim), set()).add(claim.article_id)
+        return [place for place, articles in by_place.items() if len(articles) > 1]
+
+    def cite_all(self, reply: Reply) -> None:
+        """An answer about what every report says (or does not) cites them all."""
+        for article in self.reports.articles:
+            reply.cite(article.id)
 
     @staticmethod
     def matches(claim: ClaimView, u: Understanding) -> bool:
@@ -137,7 +172,7 @@ class ComposerBase:
 
     def covered(self) -> Html:
         if self._covered is None:
-            places = list(dict.fromkeys(self.place_label(c) for c in self._active_quotas.claims))
+            places = list(dict.fromkeys(self.covered_label(c) for c in self._active_quotas.claims))
             if not places:
                 self._covered = Html("The store holds no quota figures right now.")
             elif len(places) > PLACES_IN_SENTENCE:
@@ -146,9 +181,22 @@ class ComposerBase:
                     "; ".join(places[:PLACES_IN_SENTENCE]),
                     f"{len(places) - PLACES_IN_SENTENCE:,}",
                 )
+            elif self.several:
+                self._covered = fmt(
+                    "The {} reports give figures for {}.",
+                    f"{len(self.reports.articles):,}",
+                    "; ".join(places),
+                )
             else:
                 self._covered = fmt("It covers quota figures for {}.", " and ".join(places))
         return self._covered
+
+    def covered_label(self, claim: ClaimView) -> str:
+        """ "Sakhalin, Russia"; with several reports "Sakhalin, Russia (HNGN)"."""
+        if not self.several:
+            return self.place_label(claim)
+        outlet = self.snapshot.articles.get(claim.article_id)
+        return f"{self.place_label(claim)} ({outlet.outlet if outlet else 'unknown report'})"
 
     @staticmethod
     def capped(items: Sequence[T], limit: int = LIST_LIMIT) -> tuple[Sequence[T], int]:
@@ -167,16 +215,32 @@ class ComposerBase:
 
     def supporting(self, quota: ClaimView) -> list[ClaimView]:
         """Active "doubling" facts about the quota's place."""
-        return list(self._doubling_by_place.get(quota.place, ()))
+        found = self._doubling_by_place.get(quota.place, ())
+        return [c for c in found if c.article_id == quota.article_id]
 
     @staticmethod
     def unit(claim: ClaimView) -> str:
-        parts = []
-        if claim.basis:
-            parts.append(f"a {claim.basis}")
-        if claim.period:
-            parts.append(f"a {claim.period}")
-        return (" " + " ".join(parts)) if parts else ""
+        """ " a person a month"; " once per person (one-off), by the end of the month"."""
+        return reports.unit(claim)
+
+    @property
+    def several(self) -> bool:
+        """The store's current claims come from more than one report."""
+        return self.reports.several
+
+    def report_of(self, claim: ClaimView) -> str:
+        """ "RFA, October 2020": the report a claim comes from."""
+        return self.reports.label(claim.article_id)
+
+    def from_report(self, claim: ClaimView) -> str:
+        """ " (RFA, October 2020)" after an entry when there are several reports, else ""."""
+        return f" ({self.report_of(claim)})" if self.several else ""
+
+    def no_report(self, verb: str) -> str:
+        """ "The report does not give" with one report; "None of the 2 reports (…) gives"."""
+        if self.several:
+            return f"{self.reports.none_of()} {verb}s"
+        return f"The report does not {verb}"
 
     def claim_line(self, claim: ClaimView) -> Html:
         # A verbatim quote says it best; the paraphrase is for claims without one.
@@ -185,8 +249,10 @@ class ComposerBase:
 
     def say_not_covered(self, u: Understanding, reply: Reply) -> None:
         asked = u.places + [self.country(c) for c in u.countries] + u.currencies + u.sectors
+        if self.several:
+            self.cite_all(reply)
         reply.lines.append(
-            fmt("The report does not give a quota for {}. {}", ", ".join(asked), self.covered())
+            fmt("{} a quota for {}. {}", self.no_report("give"), ", ".join(asked), self.covered())
         )
         reply.answered = False
 
@@ -203,4 +269,6 @@ class ComposerBase:
     def answer_unknown(self, names: Iterable[str], reply: Reply) -> None:
         names = list(names)
         shown = ", ".join(names[:-1]) + " or " + names[-1] if len(names) > 1 else "".join(names)
-        reply.lines.append(fmt("The report does not mention {}. {}", shown, self.covered()))
+        if self.several:
+            self.cite_all(reply)
+        reply.lines.append(fmt("{} {}. {}", self.no_report("mention"), shown, self.covered()))

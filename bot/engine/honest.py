@@ -9,6 +9,7 @@ from decimal import Decimal
 from bot.engine.compose import Composer
 from bot.engine.numbers import money, usd
 from bot.engine.reply import Reply
+from bot.engine.reports import article_date, report_label
 from bot.engine.retrieval import ClaimSearch, Hit
 from bot.engine.understand import Understanding
 from bot.engine.vocabulary import Attribute, Intent, Operation, Vocabulary
@@ -45,7 +46,7 @@ class Honest:
     # ----- the report is silent -----------------------------------------------------
 
     def silent(self, u: Understanding, reply: Reply, skip: set[Attribute]) -> bool:
-        said = False
+        said = answered = False
         related: list[str] = []
         for attribute in u.attributes:
             if attribute in skip:
@@ -54,7 +55,16 @@ class Honest:
                 reply.lines.append(Html(self.vocabulary.refusals["estimate"]))
                 continue
             info = self.vocabulary.attributes[attribute]
-            reply.lines.append(fmt("The report does not say {}.", self._fill(info.says, u)))
+            if self.c.several:
+                if self._reports_say(attribute, u, reply):
+                    answered = True
+                    continue
+                self.c.cite_all(reply)
+                reply.lines.append(
+                    fmt("{} {}.", self.c.no_report("say"), self._fill(_head(info.says), u))
+                )
+            else:
+                reply.lines.append(fmt("The report does not say {}.", self._fill(info.says, u)))
             said = True
             related.extend(t for t in info.related if t not in related)
             if attribute == Attribute.SOURCE_IDENTITY:
@@ -62,7 +72,37 @@ class Honest:
         if said:
             self._closest(u, related, reply)
             reply.intents.append(Intent.SILENT)
-        return said
+        return said or answered
+
+    def _reports_say(self, attribute: Attribute, u: Understanding, reply: Reply) -> bool:
+        """Several reports: one of them may speak of what the other is silent on (a
+        report's date, the penalty for not paying). Then that is the answer."""
+        if attribute in (Attribute.YEAR, Attribute.PUBLICATION_DATE):
+            for article in self.c.reports.articles:
+                reply.cite(article.id)
+                when = article_date(article)
+                reply.lines.append(
+                    fmt("The {} report is dated {}.", article.outlet, when)
+                    if when
+                    else fmt("The {} report carries no publication date.", article.outlet)
+                )
+            reply.intents.append(Intent.DATE)
+            return True
+        facts = self.c.facts_about(attribute.value, u.places)
+        if not facts:
+            return False
+        reply.lines.append(bold("What the reports say:"))
+        for claim in facts[:MAX_HITS]:
+            reply.use(claim.id, claim.article_id)
+            reply.lines.append(fmt("• {}", self.c.claim_line(claim)))
+        silent = [a for a in self.c.reports.articles if a.id not in {c.article_id for c in facts}]
+        if silent:
+            self.c.cite_all(reply)
+            names = " and ".join(f"the {a.outlet} report" for a in silent)
+            verb = "says" if len(silent) == 1 else "say"
+            reply.lines.append(fmt("{} {} nothing on this.", names[0].upper() + names[1:], verb))
+        reply.intents.append(Intent.STATEMENTS)
+        return True
 
     def _fill(self, template: str, u: Understanding) -> str:
         where = ""
@@ -101,7 +141,7 @@ class Honest:
                 facts.setdefault(claim.id, claim)
         if not facts:
             return
-        reply.lines.append(bold("What it does say:"))
+        reply.lines.append(bold("What they do say:" if self.c.several else "What it does say:"))
         for claim in list(facts.values())[:MAX_HITS]:
             reply.use(claim.id, claim.article_id)
             reply.lines.append(fmt("• {}", self.c.claim_line(claim)))
@@ -231,6 +271,9 @@ class Honest:
 
     def trust_outlet(self, reply: Reply) -> None:
         """Asked whether an outlet can be trusted: the report rates none, and nor does the bot."""
+        if self.c.several:
+            self._trust_outlets(reply)
+            return
         article = self.c.snapshot.default_article
         outlets = [a for a in (article.outlet, article.relies_on) if a] if article else []
         reply.lines.append(
@@ -249,6 +292,27 @@ class Honest:
         reply.lines.append(fmt("• {}", self._anonymous_line()))
         if article is not None:
             reply.lines.append(fmt("• {} says: “{}”", article.outlet, article.caveat))
+
+    def _trust_outlets(self, reply: Reply) -> None:
+        articles = self.c.reports.articles
+        outlets = [o for a in articles for o in (a.outlet, a.relies_on) if o]
+        reply.lines.append(
+            fmt(
+                "None of the {} reports rates {}, and I do not rate outlets. What is known about "
+                "the sourcing:",
+                f"{len(articles):,}",
+                " or ".join(dict.fromkeys(outlets)),
+            )
+        )
+        for article in articles:
+            reply.cite(article.id)
+            if article.relies_on:
+                reply.lines.append(
+                    fmt("• {} relies on reporting by {}.", article.outlet, article.relies_on)
+                )
+        reply.lines.append(fmt("• {}", self._anonymous_line()))
+        for article in articles:
+            reply.lines.append(fmt("• {}: “{}”", report_label(article), article.caveat))
 
     def _anonymous_line(self) -> Html:
         names = [
@@ -315,3 +379,11 @@ class Honest:
         reply.lines.append(italic("Matched on the words of your question."))
         reply.intents.append(Intent.STATEMENTS)
         return True
+
+
+def _head(says: str) -> str:
+    """What is not said, without the first report's own details (after ":" or "("), which
+    need not hold for every report."""
+    for mark in (": ", " ("):
+        says = says.split(mark, 1)[0]
+    return says

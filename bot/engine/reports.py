@@ -1,0 +1,251 @@
+"""Several reports side by side: which report a claim comes from, how a figure's amount,
+period and basis read, and in what order figures from different reports are shown.
+
+With one report in the store nothing here changes a word of an answer: a report is named
+only when the store holds claims from more than one (``Reports.several``).
+
+Fields the general claim model adds (ranges, shares, deadlines, the report's own wording
+of a basis, superseded figures, month-precision dates) are read with ``getattr`` defaults,
+so the engine works on views with or without them.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from babel import Locale
+from babel.dates import format_date
+
+from bot.engine.numbers import LOCALE, day, money, usd
+from db.views import ArticleView, ClaimView, Snapshot
+
+ONCE = "once"
+MONTH = "month"
+
+
+@dataclass(frozen=True)
+class FigureWords:
+    periods: dict[str, str]
+    once: str
+    one_off: str
+    per: str
+    bases: dict[str, str]
+    undated: str
+    range: str
+    share: str
+    share_range: str
+    share_of: str
+
+
+@lru_cache(maxsize=4)
+def words(language: str = "en") -> FigureWords:
+    raw = (
+        resources.files("bot.engine")
+        .joinpath(f"vocabulary/figures_{language}.json")
+        .read_text(encoding="utf-8")
+    )
+    data: dict[str, Any] = json.loads(raw)
+    data.pop("note", None)
+    return FigureWords(**data)
+
+
+def value(claim: ClaimView | ArticleView, name: str) -> Any:
+    """A field of the general claim model, or None on a view that does not have it yet."""
+    return getattr(claim, name, None)
+
+
+def place_name(claim: ClaimView) -> str:
+    """The claim's place, else its country's name (CLDR, via Babel), else "this place"."""
+    if claim.place:
+        return claim.place
+    if claim.country:
+        return str(Locale.parse(LOCALE).territories.get(claim.country, claim.country))
+    return "this place"
+
+
+# ----- one figure ------------------------------------------------------------------------
+
+
+def is_once(claim: ClaimView) -> bool:
+    return claim.period == ONCE
+
+
+def is_monthly(claim: ClaimView) -> bool:
+    """Figures arithmetic may treat as monthly: stated a month, or (as before) no period."""
+    return claim.period in (None, MONTH)
+
+
+def basis_words(claim: ClaimView, article: str = "a") -> str:
+    """ "a person" (or "per person" with ``article="per"``), the report's own wording
+    when it has one, else ""."""
+    text = value(claim, "basis_text")
+    if text:
+        return str(text)
+    if not claim.basis:
+        return ""
+    noun = words().bases.get(claim.basis, claim.basis.replace("_", " "))
+    return f"{words().per if article == 'per' else 'a'} {noun}"
+
+
+def unit(claim: ClaimView, *, deadline: bool = True) -> str:
+    """How often and for whom, with a leading space: " a person a month" (as always),
+    " once per person (one-off), by the end of the month"; "" when the claim gives neither."""
+    w = words()
+    by = value(claim, "deadline") if deadline else None
+    if is_once(claim):
+        parts = [w.once, basis_words(claim, "per"), w.one_off]
+        text = " ".join(p for p in parts if p)
+    else:
+        parts = [basis_words(claim)]
+        if claim.period:
+            parts.append(w.periods.get(claim.period, f"a {claim.period}"))
+        text = " ".join(p for p in parts if p)
+    if by:
+        text = f"{text}, {by}" if text else str(by)
+    return f" {text}" if text else ""
+
+
+def amount_text(claim: ClaimView, amount: Decimal | None = None) -> str:
+    """The amount in its currency, a range when the claim gives one ("300 to 1,000 US dollars
+    (USD)"), or a share ("70 to 90 percent of their pay")."""
+    w = words()
+    base = claim.amount if amount is None else amount
+    high = value(claim, "amount_high") if amount is None else None
+    if base is None:
+        low_share, high_share = value(claim, "share_low"), value(claim, "share_high")
+        of = value(claim, "share_of") or w.share_of
+        if low_share is not None and high_share is not None and high_share != low_share:
+            return w.share_range.format(low=_plain(low_share), high=_plain(high_share), of=of)
+        if low_share is not None:
+            return w.share.format(low=_plain(low_share), of=of)
+        return ""
+    currency = claim.currency or ""
+    if high is not None and high != base:
+        return w.range.format(low=_plain(base), high=money(high, currency))
+    return money(base, currency)
+
+
+def dollars_text(claim: ClaimView) -> str | None:
+    """The report's own dollar conversion ("nearly $730", "$300 to $1,000"), else None."""
+    if claim.usd_amount is None:
+        return None
+    approx = "nearly " if claim.usd_is_approx else ""
+    high = value(claim, "usd_high")
+    if high is not None and high != claim.usd_amount:
+        return f"{approx}{usd(claim.usd_amount)} to {usd(high)}"
+    return f"{approx}{usd(claim.usd_amount)}"
+
+
+def _plain(number: Decimal | int | float) -> str:
+    return f"{Decimal(str(number)).normalize():,f}"
+
+
+# ----- reports ---------------------------------------------------------------------------
+
+
+def article_date(article: ArticleView) -> str | None:
+    """The article's date as precisely as it is known ("October 2020", "31 October 2020")."""
+    published = article.published_on
+    if published is None:
+        return None
+    precision = value(article, "published_precision")
+    if precision == "year":
+        return str(published.year)
+    if precision == "month":
+        return str(format_date(published, format="MMMM y", locale=LOCALE))
+    return day(published)
+
+
+def report_label(article: ArticleView) -> str:
+    """ "RFA, October 2020"; "HNGN, undated" when the report carries no date."""
+    return f"{article.outlet}, {article_date(article) or words().undated}"
+
+
+def _recency(article: ArticleView | None) -> tuple[int, int, int]:
+    """Sort key, newest first: dated reports by date, then undated ones (latest added first)."""
+    if article is None:
+        return (2, 0, 0)
+    if article.published_on is None:
+        return (1, 0, -article.id)
+    return (0, -article.published_on.toordinal(), -article.id)
+
+
+class Reports:
+    """The reports a snapshot's current claims come from."""
+
+    def __init__(self, snapshot: Snapshot) -> None:
+        self.snapshot = snapshot
+        cited = dict.fromkeys(c.article_id for c in snapshot.active_claims)
+        active = [snapshot.articles[i] for i in cited if i in snapshot.articles]
+        self.articles: tuple[ArticleView, ...] = tuple(sorted(active, key=_recency))
+        self.several = len(self.articles) > 1
+        # claim id -> the claims it supersedes (the figures "reported earlier").
+        self.earlier: dict[int, list[ClaimView]] = {}
+        for claim in snapshot.claims:
+            newer = value(claim, "superseded_by")
+            if newer is not None and claim.status != "retracted":
+                self.earlier.setdefault(int(newer), []).append(claim)
+
+    def label(self, article_id: int) -> str:
+        article = self.snapshot.articles.get(article_id)
+        return report_label(article) if article is not None else "an unknown report"
+
+    def names(self) -> str:
+        """The reports, newest first: "RFA, October 2020; HNGN, undated"."""
+        return "; ".join(report_label(a) for a in self.articles)
+
+    def outlets(self) -> str:
+        return ", ".join(dict.fromkeys(a.outlet for a in self.articles))
+
+    def none_of(self) -> str:
+        """ "None of the 2 reports (RFA, October 2020; HNGN, undated)"."""
+        return f"None of the {len(self.articles):,} reports ({self.names()})"
+
+    def recency(self, claim: ClaimView) -> tuple[int, int, int]:
+        return _recency(self.snapshot.articles.get(claim.article_id))
+
+    def superseded(self, claim: ClaimView) -> bool:
+        newer = value(claim, "superseded_by")
+        if newer is None:
+            return False
+        current = self.snapshot.claim(int(newer))
+        return current is not None and current.active
+
+    def latest(self, claim: ClaimView) -> ClaimView | None:
+        """The current claim at the end of a chain of supersessions (None on a loop)."""
+        seen = {claim.id}
+        while self.superseded(claim):
+            newer = self.snapshot.claim(int(value(claim, "superseded_by")))
+            if newer is None or newer.id in seen:
+                return None
+            seen.add(newer.id)
+            claim = newer
+        return claim
+
+    def newest_first(self, claims: Sequence[ClaimView], key: Any) -> list[ClaimView]:
+        """Claims grouped by ``key`` (a place), groups in order of first appearance, and
+        within a group the newest report first. With one report: the order as given."""
+        if not self.several:
+            return list(claims)
+        first: dict[Any, int] = {}
+        for position, claim in enumerate(claims):
+            first.setdefault(key(claim), position)
+        return sorted(claims, key=lambda c: (first[key(c)], self.recency(c)))
+
+    def current(self, claims: Iterable[ClaimView]) -> list[ClaimView]:
+        """The claims that are not superseded, with the current claim of any superseded one
+        that was selected (so "reported earlier" always sits under what replaced it)."""
+        shown: dict[int, ClaimView] = {}
+        for claim in claims:
+            if not self.superseded(claim):
+                shown.setdefault(claim.id, claim)
+                continue
+            newer = self.latest(claim)
+            shown.setdefault(claim.id if newer is None else newer.id, newer or claim)
+        return list(shown.values())
