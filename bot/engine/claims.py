@@ -170,6 +170,15 @@ class ComposerBase:
             return True
         return bool(u.sectors and claim.sector in u.sectors)
 
+    def sources_in(self, name: str) -> list[SourceView]:
+        """Sources whose name holds a place name (whole words, any case)."""
+        folded = f" {name.casefold()} "
+        return [
+            source
+            for source in self.snapshot.sources.values()
+            if folded in f" {source.name.casefold().replace(',', ' ')} "
+        ]
+
     def covered(self) -> Html:
         if self._covered is None:
             places = list(dict.fromkeys(self.covered_label(c) for c in self._active_quotas.claims))
@@ -268,6 +277,30 @@ class ComposerBase:
 
     def answer_unknown(self, names: Iterable[str], reply: Reply) -> None:
         names = list(names)
+        # A place no figure is for may still be where a source is ("an official … in
+        # Dandong"): then the reports do mention it, and say who is there.
+        for name in [n for n in names if self.sources_in(n)]:
+            names.remove(name)
+            for source in self.sources_in(name):
+                article = self.snapshot.articles.get(source.article_id)
+                reply.cite(source.article_id)
+                reply.lines.append(
+                    fmt(
+                        "{} gives no figure for {}; it names {} only as where its source is: {}.",
+                        article.outlet if article else "The report",
+                        name,
+                        name,
+                        source.name,
+                    )
+                )
+                said = [c for c in self._active.claims if c.source_id == source.id]
+                shown_claims, hidden = self.capped(said, BLOCK_LIMIT)
+                for claim in shown_claims:
+                    reply.use(claim.id, claim.article_id)
+                    reply.lines.append(fmt("• {}", self.claim_line(claim)))
+                self.more_line(hidden, "claims from this source", reply)
+        if not names:
+            return
         shown = ", ".join(names[:-1]) + " or " + names[-1] if len(names) > 1 else "".join(names)
         if self.several:
             self.cite_all(reply)

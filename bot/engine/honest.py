@@ -9,7 +9,14 @@ from decimal import Decimal
 from bot.engine.compose import Composer
 from bot.engine.numbers import money, usd
 from bot.engine.reply import Reply
-from bot.engine.reports import article_date, report_label
+from bot.engine.reports import (
+    amount_text,
+    article_date,
+    is_once,
+    periods_said,
+    report_label,
+    unit,
+)
 from bot.engine.retrieval import ClaimSearch, Hit
 from bot.engine.understand import Understanding
 from bot.engine.vocabulary import Attribute, Intent, Operation, Vocabulary
@@ -39,6 +46,7 @@ class Honest:
             f"{c.sector} workers in {self.c.place_label(c)}" for c in composer.quotas() if c.sector
         ]
         self._sectors = " and ".join(list(dict.fromkeys(sectors))[:5]) or "the kinds of work named"
+        self._mixed_periods = len({c.period or "month" for c in composer.quotas()}) > 1
         self._factor_words = {
             factor: word for word, factor in vocabulary.change_words.items() if word.endswith("ed")
         }
@@ -155,6 +163,8 @@ class Honest:
         operand = Operation.MONTHS_TO_REACH in u.operations
         if quotas and not operand:
             self._wrong_amounts(u, quotas, reply)
+        if quotas and not operand:
+            self._wrong_period(u, quotas, reply)
         if quotas:
             self._wrong_change(u, quotas, reply)
             self._wrong_dates(u, quotas, reply)
@@ -225,6 +235,34 @@ class Honest:
             asserted = usd(value) if "USD" in typed else f"{value:,}"
             reply.lines.append(
                 fmt("No: the report gives {} a month before the doubling, not {}.", shown, asserted)
+            )
+
+    def _wrong_period(self, u: Understanding, quotas: list[ClaimView], reply: Reply) -> None:
+        """ "12,000 yuan a month?" of a one-off levy (or "one-off" of a monthly quota): No.
+        Only where the store holds figures of more than one period."""
+        if not self._mixed_periods:
+            return
+        said = periods_said(u.text)
+        if not said:
+            return
+        seen: set[tuple[object, ...]] = set()
+        for claim in [c for c in quotas if c.amount is not None and c.amount in u.figures][:3]:
+            period = claim.period or "month"
+            same = (claim.article_id, claim.amount, claim.currency, period)
+            if period in said or same in seen:
+                continue
+            seen.add(same)
+            reply.use(claim.id, claim.article_id)
+            reply.lines.append(
+                fmt(
+                    "No: {} reports {} for {}{} — {}, not {}.",
+                    self.c.reports.by(claim.article_id) if self.c.several else "the report",
+                    amount_text(claim),
+                    self.c.place_label(claim),
+                    unit(claim),
+                    "a one-off payment" if is_once(claim) else f"a figure per {period}",
+                    " or ".join("one-off" if p == "once" else f"per {p}" for p in said),
+                )
             )
 
     def _wrong_change(self, u: Understanding, quotas: list[ClaimView], reply: Reply) -> None:

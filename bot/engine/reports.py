@@ -41,6 +41,8 @@ class FigureWords:
     share: str
     share_range: str
     share_of: str
+    # Words a message uses to say how often a figure is paid, by period ("once" included).
+    period_words: dict[str, list[str]]
 
 
 @lru_cache(maxsize=4)
@@ -70,6 +72,16 @@ def place_name(claim: ClaimView) -> str:
 
 
 # ----- one figure ------------------------------------------------------------------------
+
+
+def periods_said(text: str) -> list[str]:
+    """The periods a message speaks of ("12,000 yuan a month?" -> ["month"])."""
+    padded = f" {' '.join(text.casefold().split())} "
+    return [
+        period
+        for period, cues in words().period_words.items()
+        if any(f" {cue} " in padded or f" {cue}?" in padded for cue in cues)
+    ]
 
 
 def is_once(claim: ClaimView) -> bool:
@@ -195,6 +207,13 @@ class Reports:
     def label(self, article_id: int) -> str:
         article = self.snapshot.articles.get(article_id)
         return report_label(article) if article is not None else "an unknown report"
+
+    def by(self, article_id: int) -> str:
+        """ "RFA (October 2020)", "HNGN (undated)": a report as the subject of a sentence."""
+        article = self.snapshot.articles.get(article_id)
+        if article is None:
+            return "An unknown report"
+        return f"{article.outlet} ({article_date(article) or words().undated})"
 
     def names(self) -> str:
         """The reports, newest first: "RFA, October 2020; HNGN, undated"."""
