@@ -566,10 +566,11 @@ def problems(document: object) -> list[str]:
     if not isinstance(questions, list):
         return [*found, "'questions' is not a list"]
     seen: set[str] = set()
+    reports = "documents" in document
     for index, question in enumerate(questions):
-        found.extend(_question_problems(question, index, language, seen))
+        found.extend(_question_problems(question, index, language, seen, reports=reports))
     classes = Counter(q.get("class") for q in questions if isinstance(q, dict))
-    if "documents" in document:
+    if reports:
         # A set about reports added to the seed: smaller, and not every class need apply.
         if len(questions) < MIN_QUESTIONS_WITH_DOCUMENTS:
             found.append(f"{len(questions)} questions, fewer than {MIN_QUESTIONS_WITH_DOCUMENTS}")
@@ -604,7 +605,9 @@ def _is_figure(value: object) -> bool:
     return isinstance(value, str) and token_number(value) is not None
 
 
-def _question_problems(question: object, index: int, language: str, seen: set[str]) -> list[str]:
+def _question_problems(
+    question: object, index: int, language: str, seen: set[str], *, reports: bool = False
+) -> list[str]:
     if not isinstance(question, dict):
         return [f"question #{index} is not an object"]
     name = str(question.get("id", f"#{index}"))
@@ -614,8 +617,9 @@ def _question_problems(question: object, index: int, language: str, seen: set[st
         found.append(f"{name}: unknown fields {sorted(extra)}")
     ident = question.get("id")
     # A later set of the same language numbers its own ids: e2-001 in fresh_en_2.json;
-    # a set about a further report, r2-001 (report2_en.json).
-    prefix = rf"(?:{language}|{language[0]}\d|r\d)"
+    # a set about further reports ("documents"), r2-001 (report2_en.json).
+    further = r"|r\d" if reports else ""
+    prefix = rf"(?:{language}|{language[0]}\d{further})"
     if not isinstance(ident, str) or not re.fullmatch(rf"{prefix}-\d{{3}}", ident):
         found.append(f"{name}: id is not {language}-NNN")
     elif ident in seen:
