@@ -39,8 +39,16 @@ _ARTICLE_HAS = {f.name for f in fields(ArticleView)}
 
 @dataclass(frozen=True, slots=True)
 class _Extra(ClaimView):
+    # The general claim model's fields (issue 11), for views that do not have them yet.
+    amount_high: Decimal | None = None
+    usd_high: Decimal | None = None
+    share_low: Decimal | None = None
+    share_high: Decimal | None = None
+    share_of: str | None = None
     deadline: str | None = None
     basis_text: str | None = None
+    amount_to: Decimal | None = None
+    usd_to: Decimal | None = None
     superseded_by: int | None = None
 
 

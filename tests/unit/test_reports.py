@@ -1,0 +1,342 @@
+"""Answers across two reports: the seed (HNGN) and RFA's October 2020 story of a one-off
+"loyalty fund" levy (tests/support/second_report.py). Every answer names the report each
+block comes from, carries the caveat of every report it cites, never picks one of two
+reports' figures silently, and words a one-off levy as one."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from dataclasses import fields
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from bot.engine import AnswerEngine, Reply
+from bot.engine import reports as report_words
+from bot.markup import plain_text
+from bot.sending.messages import build_messages
+from db.views import ClaimView, Snapshot
+from testkit.engine import seeded_engine
+from tests.support.second_report import (
+    RFA_ARTICLE,
+    RFA_CAVEAT,
+    claim,
+    with_second_report,
+)
+
+HNGN_CAVEAT = "HNGN cannot independently verify the claims."
+RFA_LABEL = "RFA, October 2020"
+HNGN_LABEL = "HNGN, undated"
+BOTH = f"None of the 2 reports ({RFA_LABEL}; {HNGN_LABEL})"
+
+
+@pytest.fixture(scope="module")
+def seed(tmp_path_factory: pytest.TempPathFactory) -> AnswerEngine:
+    path: Path = tmp_path_factory.mktemp("reports") / "store.sqlite3"
+    return asyncio.run(seeded_engine(f"sqlite+aiosqlite:///{path}"))
+
+
+@pytest.fixture(scope="module")
+def engine(seed: AnswerEngine) -> AnswerEngine:
+    return AnswerEngine(with_second_report(seed.snapshot))
+
+
+def messages(engine: AnswerEngine, reply: Reply) -> list[str]:
+    return [plain_text(m) for m in build_messages(reply.lines, reply.caveats(engine.snapshot))]
+
+
+def text(engine: AnswerEngine, question: str) -> str:
+    return "\n".join(messages(engine, engine.answer(question)))
+
+
+def body(engine: AnswerEngine, question: str) -> str:
+    """The reply without its caveat lines."""
+    return "\n".join(
+        line for line in text(engine, question).splitlines() if not line.startswith("⚠️")
+    )
+
+
+# ----- one report: nothing changes --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["sakhalin quota", "all quotas", "how many workers are there", "is it verified?",
+     "when was the directive", "what is the quota in vladivostok", "summarise the article",
+     "who says so?", "in dollars", "sakhalin vs dalian", "what year did this happen"],
+)  # fmt: skip
+def test_with_one_report_no_answer_names_a_report(seed: AnswerEngine, question: str) -> None:
+    said = text(seed, question)
+    assert "as reported by" not in said
+    assert "None of the" not in said
+    assert "undated" not in said
+    assert "RFA" not in said
+
+
+def test_with_one_report_the_silent_answer_keeps_its_wording(seed: AnswerEngine) -> None:
+    assert text(seed, "how many workers are there").startswith(
+        "The report does not say how many workers there are."
+    )
+
+
+# ----- every block names its report ---------------------------------------------------------
+
+
+def test_each_quota_block_names_its_report_newest_first(engine: AnswerEngine) -> None:
+    said = body(engine, "china quota")
+    headings = [line for line in said.splitlines() if " — as reported by " in line]
+    assert headings == [
+        f"China — trade workers — as reported by {RFA_LABEL}",
+        f"China — trade workers — as reported by {RFA_LABEL}",
+        f"China — trade workers — as reported by {RFA_LABEL}",
+        f"Dalian, China — seafood processing workers — as reported by {HNGN_LABEL}",
+    ]
+    # Two reports on one country: both shown, and said to be so.
+    assert said.splitlines()[0] == (
+        "2 reports give figures for China: all are shown, newest report first; "
+        "none is picked as the right one."
+    )
+
+
+def test_a_one_off_levy_is_worded_as_one(engine: AnswerEngine) -> None:
+    said = body(engine, "trade workers quota")
+    assert (
+        "One-off payment: 12,000 yuan (CNY), $1,788, once per person (one-off), "
+        "by the end of the month."
+    ) in said
+    assert "One-off payment: 12,000 yuan (CNY), once per spouse (one-off), by the end" in said
+    assert "24,000 yuan (CNY), $3,576, once per household (one-off)" in said
+    assert "a month" not in said
+    assert "Dalian" not in said
+
+
+def test_an_answer_from_one_report_carries_only_its_caveat(engine: AnswerEngine) -> None:
+    for message in messages(engine, engine.answer("trade workers quota")):
+        assert message.endswith(f"⚠️ Unverified. {RFA_CAVEAT}")
+        assert HNGN_CAVEAT not in message
+    for message in messages(engine, engine.answer("sakhalin quota")):
+        assert message.endswith(f"⚠️ Unverified. {HNGN_CAVEAT}")
+        assert RFA_CAVEAT not in message
+
+
+QUESTIONS = [
+    "china quota", "all quotas", "which is higher", "in dollars", "when is the deadline",
+    "who says so?", "is it verified?", "summarise the article", "how many workers are there",
+    "what happens if they don't pay", "what is the quota in vladivostok", "dandong quota",
+    "how much per year in china", "12,000 yuan a month for trade workers?", "per household",
+    "why do they have to pay the loyalty fund", "what is the title of the article",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("question", QUESTIONS)
+def test_every_message_carries_the_caveat_of_every_report_it_cites(
+    engine: AnswerEngine, question: str
+) -> None:
+    reply = engine.answer(question)
+    snapshot = engine.snapshot
+    claims = [snapshot.claim(i) for i in reply.claim_ids]
+    cited = {c.article_id for c in claims if c is not None}
+    assert cited <= set(reply.article_ids)
+    for message in messages(engine, reply):
+        for article_id in reply.article_ids:
+            assert f"⚠️ Unverified. {snapshot.articles[article_id].caveat}" in message
+    # Whoever is named in the body is cited: its caveat is on the message.
+    said = body(engine, question)
+    if re.search(r"\bRFA\b", said):
+        assert RFA_ARTICLE in reply.article_ids
+    if re.search(r"\bHNGN\b", said):
+        assert snapshot.default_article_id in reply.article_ids
+
+
+# ----- silence, across reports --------------------------------------------------------------
+
+
+def test_what_no_report_says_names_them_all(engine: AnswerEngine) -> None:
+    said = body(engine, "how many workers are there")
+    assert said.splitlines()[0] == f"{BOTH} says how many workers there are."
+    assert body(engine, "what is the quota in vladivostok").startswith(
+        f"{BOTH} mentions Vladivostok. The 2 reports give figures for Sakhalin, Russia (HNGN); "
+        "Dalian, China (HNGN); China (RFA)."
+    )
+
+
+def test_what_one_report_says_and_the_other_does_not(engine: AnswerEngine) -> None:
+    said = body(engine, "what happens if they don't pay")
+    assert "threatened with being sent home" in said
+    assert said.splitlines()[-1] == "The HNGN report says nothing on this."
+    assert "None of the" not in said
+
+
+def test_the_year_is_each_reports_own(engine: AnswerEngine) -> None:
+    said = body(engine, "when was the article published")
+    assert "The RFA report is dated October 2020." in said
+    assert "The HNGN report carries no publication date." in said
+
+
+def test_a_place_named_only_as_a_sources_location(engine: AnswerEngine) -> None:
+    said = body(engine, "what did the official in dandong say")
+    assert said.splitlines()[0] == (
+        "RFA gives no figure for Dandong; it names Dandong only as where its source is: "
+        "an official of a trading company in Dandong, China."
+    )
+    assert "must pay 12,000 yuan" in said
+    assert "mentions Dandong" not in said
+
+
+# ----- lists, comparisons, arithmetic ------------------------------------------------------
+
+
+def test_the_list_covers_every_report(engine: AnswerEngine) -> None:
+    lines = body(engine, "all quotas").splitlines()
+    assert lines[0] == f"All reported figures, from 2 reports ({RFA_LABEL}; {HNGN_LABEL}):"
+    entries = [line for line in lines if line.startswith("• #")]
+    assert len(entries) == 5
+    assert entries[0].endswith("a person a month; doubled (HNGN, undated)")
+    # One country's figures together, the newest report first: Russia, then China (RFA, HNGN).
+    assert [e.split()[1] for e in entries] == ["#1", "#101", "#102", "#103", "#2"]
+    assert entries[1] == (
+        "• #101 China — trade: 12,000 yuan (CNY), $1,788 once per person (one-off), "
+        f"by the end of the month; new ({RFA_LABEL})"
+    )
+    quotas = engine.quotas()
+    assert {c.article_id for c in engine.snapshot.claims if c.id in quotas.claim_ids} == {
+        1,
+        RFA_ARTICLE,
+    }
+
+
+def test_a_comparison_across_reports_says_so(engine: AnswerEngine) -> None:
+    said = body(engine, "which is higher")
+    assert said.splitlines()[0] == (
+        f"A comparison across 2 reports ({HNGN_LABEL}; {RFA_LABEL}): "
+        "each figure is as its own report gives it."
+    )
+    # Within one report the comparison reads as it always did.
+    assert "A comparison across" not in body(engine, "sakhalin vs dalian")
+
+
+def test_a_one_off_is_never_multiplied(engine: AnswerEngine) -> None:
+    said = body(engine, "how much per year in china")
+    assert "144,000" not in said and "288,000" not in said
+    assert (
+        "China: 12,000 yuan (CNY) once per person (one-off), by the end of the month — "
+        "a one-off payment, so no monthly or yearly sum is made of it."
+    ) in said
+    # The monthly quota still gets its labelled yearly figure.
+    assert "40,800 yuan (CNY) a year" in said
+
+
+def test_a_wrong_period_is_corrected(engine: AnswerEngine) -> None:
+    said = body(engine, "12,000 yuan a month for trade workers?")
+    assert said.splitlines()[0] == (
+        "No: RFA (October 2020) reports 12,000 yuan (CNY) for China once per person "
+        "(one-off), by the end of the month — a one-off payment, not per month."
+    )
+    assert body(engine, "is the 3,400 yuan a one-off payment?").startswith(
+        "No: HNGN (undated) reports 3,400 yuan (CNY) for Dalian, China a person a month — "
+        "a figure per month, not one-off."
+    )
+
+
+def test_the_summary_goes_report_by_report(engine: AnswerEngine) -> None:
+    said = body(engine, "summarise the article")
+    headings = [line for line in said.splitlines() if line.startswith("In short")]
+    assert headings == [
+        "In short, as RFA reports it (October 2020; none of it verified):",
+        "In short, as HNGN reports it, relying on reporting by Daily NK "
+        "(undated; none of it verified):",
+    ]
+
+
+# ----- superseded figures ------------------------------------------------------------------
+
+
+def superseding(seed: AnswerEngine) -> Snapshot:
+    """Dalian's seed figure superseded by a later (made-up, test-only) RFA figure."""
+    snapshot = with_second_report(seed.snapshot)
+    dalian = snapshot.claim(2)
+    assert dalian is not None
+    values = {f.name: getattr(dalian, f.name) for f in fields(ClaimView)}
+    old = claim(**{**values, "superseded_by": 120})
+    new = claim(
+        **{**values, "id": 120, "article_id": RFA_ARTICLE, "source_id": 4,
+           "amount": Decimal(5000), "usd_amount": None, "change": "none", "change_date": None,
+           "quote": None, "statement": "Test only: Dalian's quota is 5,000 yuan a month."}
+    )  # fmt: skip
+    claims = tuple(old if c.id == 2 else c for c in snapshot.claims)
+    return Snapshot(
+        revision=snapshot.revision,
+        articles=snapshot.articles,
+        sources=snapshot.sources,
+        claims=(*claims, new),
+        aliases=snapshot.aliases,
+        default_article_id=snapshot.default_article_id,
+    )
+
+
+def test_a_superseded_figure_is_shown_as_reported_earlier(seed: AnswerEngine) -> None:
+    engine = AnswerEngine(superseding(seed))
+    said = body(engine, "dalian quota")
+    blocks = [line for line in said.splitlines() if " — as reported by " in line]
+    assert blocks == [f"Dalian, China — seafood processing workers — as reported by {RFA_LABEL}"]
+    assert "Quota: 5,000 yuan (CNY), a person a month." in said
+    assert said.splitlines()[-1] == (
+        f"Reported earlier: 3,400 yuan (CNY), nearly $470, a person a month ({HNGN_LABEL}) [#2]"
+    )
+    # The list shows it under the figure that replaced it; the caveats of both reports.
+    listed = body(engine, "all quotas")
+    assert "  Reported earlier: 3,400 yuan (CNY)" in listed
+    assert "• #2 " not in listed
+    full = text(engine, "dalian quota")
+    assert HNGN_CAVEAT in full and RFA_CAVEAT in full
+
+
+# ----- wording of periods, bases, ranges and shares ----------------------------------------
+
+
+def figure(**values: object) -> ClaimView:
+    base = {
+        "id": 1, "kind": "quota", "topic": "quota", "statement": "s", "quote": None,
+        "place": None, "source_id": 1, "article_id": 1, "status": "active",
+        "retracted_at": None, "retraction_reason": None, "corrected_at": None,
+        "created_at": None, "amount": Decimal(300), "currency": "USD",
+    }  # fmt: skip
+    return claim(**{**base, **values})
+
+
+@pytest.mark.parametrize(
+    ("values", "unit"),
+    [
+        ({"period": "month", "basis": "person"}, " a person a month"),
+        ({"period": "year", "basis": "household"}, " a household a year"),
+        ({"period": "week", "basis": "family_member"}, " a family member a week"),
+        ({"period": "day", "basis": None}, " a day"),
+        ({"period": "once", "basis": "person"}, " once per person (one-off)"),
+        ({"period": "once", "basis": None}, " once (one-off)"),
+        (
+            {
+                "period": "once",
+                "basis": "family_member",
+                "basis_text": "per spouse",
+                "deadline": "by the end of the month",
+            },
+            " once per spouse (one-off), by the end of the month",
+        ),
+        ({"period": None, "basis": None}, ""),
+    ],
+)
+def test_units(values: dict[str, object], unit: str) -> None:
+    assert report_words.unit(figure(**values)) == unit
+
+
+def test_amounts_ranges_and_shares() -> None:
+    assert report_words.amount_text(figure()) == "300 US dollars (USD)"
+    ranged = figure(amount_high=Decimal(1000), usd_amount=Decimal(300), usd_high=Decimal(1000))
+    assert report_words.amount_text(ranged) == "300 to 1,000 US dollars (USD)"
+    assert report_words.dollars_text(ranged) == "nearly $300 to $1,000"
+    share = figure(amount=None, share_low=Decimal(70), share_high=Decimal(90))
+    assert report_words.amount_text(share) == "70 to 90 percent of their pay"
+    single = figure(amount=None, share_low=Decimal(50), share_of="their wages")
+    assert report_words.amount_text(single) == "50 percent of their wages"
