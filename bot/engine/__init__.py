@@ -206,6 +206,23 @@ class AnswerEngine:
 
     def start(self) -> Reply:
         reply = Reply(intents=["start"])
+        if self.composer.several:
+            reports = self.composer.reports
+            reply.lines.append(
+                bold("I answer questions about news reports on North Korea's overseas workers.")
+            )
+            reply.lines.append(
+                fmt(
+                    "The store holds {} reports ({}) on the money North Korea demands from its "
+                    "workers abroad. I tell you what each claims, who claims it, and how far "
+                    "each claim can be trusted. Nothing here is verified.",
+                    f"{len(reports.articles):,}",
+                    reports.names(),
+                )
+            )
+            reply.lines.append(Html(""))
+            reply.lines.extend(self.help().lines)
+            return reply
         reply.lines.append(
             bold("I answer questions about a news report on North Korea's overseas workers.")
         )
@@ -237,9 +254,12 @@ class AnswerEngine:
     def about(self) -> Reply:
         """What the bot is, for "are you a bot for the government?"."""
         reply = Reply(intents=["about_bot"])
+        what = (
+            "the news reports I hold claim" if self.composer.several else "one news report claims"
+        )
         reply.lines.append(
             Html(
-                "I am a bot that passes on what one news report claims, with who claims it; "
+                f"I am a bot that passes on what {what}, with who claims it; "
                 "I take no side, and nothing I pass on is verified."
             )
         )
@@ -284,9 +304,12 @@ class AnswerEngine:
             self.composer.answer_quota(u, reply)
             return reply
         reply.answered = False
+        if self.composer.several:
+            self.composer.cite_all(reply)
         reply.lines.append(
             fmt(
-                "The report does not give a quota for “{}”. {}",
+                "{} a quota for “{}”. {}",
+                self.composer.no_report("give"),
                 place[:100],
                 self.composer.covered(),
             )
@@ -302,6 +325,15 @@ class AnswerEngine:
         reply = Reply(intents=["verified"])
         self.composer.answer_verified(reply)
         reply.lines.append(Html(""))
+        if self.composer.several:
+            reply.lines.append(
+                Html(
+                    "What it means: each outlet passes on what anonymous sources told it or "
+                    "another outlet, and none of it has been checked. The figures may be right, "
+                    "wrong or out of date, and the reports may disagree."
+                )
+            )
+            return reply
         reply.lines.append(
             Html(
                 "What it means: the outlet passes on what anonymous sources told another outlet, "

@@ -13,7 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from bot.engine.numbers import money, usd
 from bot.engine.reply import Reply
-from bot.engine.reports import amount_text, is_monthly, is_once, place_name, unit
+from bot.engine.reports import is_monthly, not_monthly
 from bot.engine.understand import Understanding
 from bot.engine.vocabulary import Intent, Operation
 from bot.markup import Html, fmt, italic
@@ -39,6 +39,8 @@ PERIODS = {
         "× twelve months ÷ the days in a year",
     ),
 }
+# Operations that multiply a monthly figure over time.
+OVER_TIME = frozenset({*PERIODS, Operation.TOTAL, Operation.COMBINED, Operation.MONTHS_TO_REACH})
 # How a reported change word scales the stated amount ("doubled": the new amount is implied).
 CHANGE_FACTORS = {"doubled": Decimal(2)}
 # A sum to reach is an amount of money, not a day of the month.
@@ -129,10 +131,14 @@ class Arithmetic:
         if others:
             quotas = [c for c in quotas if is_monthly(c)]
             every = [c for c in every if is_monthly(c)]
-            self._not_monthly(others, reply)
+            # Sums over time say why a one-off has none; comparisons just leave it out.
+            if set(ops) & OVER_TIME:
+                not_monthly(others, reply)
+                if not quotas:
+                    reply.intents.append(Intent.ARITHMETIC)
+                    return True
             if not quotas:
-                reply.intents.append(Intent.ARITHMETIC)
-                return True
+                return False
         answered = False
         dollars = Intent.USD in u.intents or "USD" in u.currencies
         # Two places' figures are compared only when the question names both, or names
@@ -187,20 +193,6 @@ class Arithmetic:
         if answered:
             reply.intents.append(Intent.ARITHMETIC)
         return answered
-
-    @staticmethod
-    def _not_monthly(claims: list[ClaimView], reply: Reply) -> None:
-        for claim in claims[:5]:
-            reply.use(claim.id, claim.article_id)
-            reply.lines.append(
-                fmt(
-                    "{}: {}{} — {}, so no monthly or yearly sum is made of it.",
-                    place_name(claim),
-                    amount_text(claim),
-                    unit(claim),
-                    "a one-off payment" if is_once(claim) else f"a figure per {claim.period}",
-                )
-            )
 
     def _use(self, figure: Figure, reply: Reply) -> None:
         reply.use(figure.claim.id, figure.claim.article_id)

@@ -233,9 +233,46 @@ class Honest:
             for claim in quotas[:3]:
                 reply.use(claim.id, claim.article_id)
             asserted = usd(value) if "USD" in typed else f"{value:,}"
+            if self.c.several:
+                # Figures of several reports, periods and bases: each as its report gives it.
+                shown = "; ".join(
+                    f"{amount_text(c)}{unit(c)} for {self.c.place_label(c)} ({self.c.report_of(c)})"
+                    for c in quotas[:3]
+                )
+                reply.lines.append(fmt("No: the reports give {}, not {}.", shown, asserted))
+                continue
             reply.lines.append(
                 fmt("No: the report gives {} a month before the doubling, not {}.", shown, asserted)
             )
+
+    def years(self, u: Understanding, reply: Reply) -> bool:
+        """Several reports: a year typed ("did it start in 2020?") is set against each
+        report's own date and the claims that give it; no report is said silent that is not."""
+        years = [f for f in u.figures if 1900 <= f <= 2100 and f == f.to_integral_value()]
+        if not years or u.operations:
+            return False
+        year = int(years[0])
+        giving = [c for c in self.c.snapshot.active_claims if str(year) in c.statement][:MAX_HITS]
+        if giving:
+            reply.lines.append(bold(f"What the reports say of {year}:"))
+            for claim in giving:
+                reply.use(claim.id, claim.article_id)
+                reply.lines.append(fmt("• {}", self.c.claim_line(claim)))
+        else:
+            self.c.cite_all(reply)
+            reply.lines.append(fmt("{} {}.", self.c.no_report("mention"), str(year)))
+        for article in self.c.reports.articles:
+            reply.cite(article.id)
+            when = article_date(article)
+            reply.lines.append(
+                fmt("The {} report is dated {}.", article.outlet, when)
+                if when
+                else fmt("The {} report carries no date and gives no year.", article.outlet)
+            )
+        u.figures = [f for f in u.figures if f not in years]
+        if Attribute.YEAR in u.attributes:
+            u.attributes.remove(Attribute.YEAR)
+        return True
 
     def _wrong_period(self, u: Understanding, quotas: list[ClaimView], reply: Reply) -> None:
         """ "12,000 yuan a month?" of a one-off levy (or "one-off" of a monthly quota): No.
@@ -410,7 +447,9 @@ class Honest:
         found = self.hits(text)
         if not found:
             return False
-        reply.lines.append(bold("What the report says:"))
+        reply.lines.append(
+            bold("What the reports say:" if self.c.several else "What the report says:")
+        )
         for hit in found:
             reply.use(hit.claim.id, hit.claim.article_id)
             reply.lines.append(fmt("• {}", self.c.claim_line(hit.claim)))

@@ -23,6 +23,8 @@ from babel import Locale
 from babel.dates import format_date
 
 from bot.engine.numbers import LOCALE, day, money, usd
+from bot.engine.reply import Reply
+from bot.markup import fmt
 from db.views import ArticleView, ClaimView, Snapshot
 
 ONCE = "once"
@@ -156,6 +158,21 @@ def dollars_text(claim: ClaimView) -> str | None:
 
 def _plain(number: Decimal | int | float) -> str:
     return f"{Decimal(str(number)).normalize():,f}"
+
+
+def not_monthly(claims: Sequence[ClaimView], reply: Reply) -> None:
+    """Asked for a sum over time of figures that are not monthly: what each one is instead."""
+    for claim in claims[:5]:
+        reply.use(claim.id, claim.article_id)
+        reply.lines.append(
+            fmt(
+                "{}: {}{} — {}, so no monthly or yearly sum is made of it.",
+                place_name(claim),
+                amount_text(claim),
+                unit(claim),
+                "a one-off payment" if is_once(claim) else f"a figure per {claim.period}",
+            )
+        )
 
 
 # ----- reports ---------------------------------------------------------------------------

@@ -168,7 +168,9 @@ class SourceAnswers(ComposerBase):
         if not quotas:
             reply.lines.append(Html("The store holds no current quota figures."))
             return
-        reply.lines.append(bold("Sectors in the report:"))
+        reply.lines.append(
+            bold("Sectors in the reports:" if self.several else "Sectors in the report:")
+        )
         shown, hidden = self.capped(quotas)
         for claim in shown:
             reply.use(claim.id, claim.article_id)
