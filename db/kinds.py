@@ -86,7 +86,7 @@ class Basis(StrEnum):
     OTHER = "other"
 
 
-class Change(StrEnum):
+class FigureChange(StrEnum):
     """What the report says happened to a figure. With ``amount_to`` the claim reads
     "from amount to amount_to"; without it ``amount`` is the figure before the change."""
 

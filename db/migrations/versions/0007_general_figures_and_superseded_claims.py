@@ -16,6 +16,7 @@ Create Date: 2026-11-30
 """
 
 from collections.abc import Sequence
+from typing import Any
 
 import sqlalchemy as sa
 from alembic import op
@@ -32,7 +33,7 @@ PRECISIONS = ("deadline_precision", "change_on_precision")
 BASES = ("person", "household", "family_member", "team", "company", "other")
 
 
-def _amount_type() -> sa.types.TypeEngine[object]:
+def _amount_type() -> sa.types.TypeEngine[Any]:
     # As db.models.ExactDecimal stores amounts: text at scale 4 on SQLite (0005), else exact.
     if op.get_bind().dialect.name == "sqlite":
         return sa.String(32)
@@ -55,9 +56,7 @@ def upgrade() -> None:
     with op.batch_alter_table("articles", schema=None) as batch_op:
         batch_op.add_column(sa.Column("published_precision", sa.String(5), nullable=True))
 
-    op.execute(
-        "UPDATE articles SET published_precision = 'day' WHERE published_on IS NOT NULL"
-    )
+    op.execute("UPDATE articles SET published_precision = 'day' WHERE published_on IS NOT NULL")
     bases = ", ".join(f"'{basis}'" for basis in BASES)
     # A basis outside the closed choice: its words kept in basis_text, the basis "other".
     op.execute(
