@@ -69,9 +69,14 @@ def main(argv: list[str] | None = None) -> int:
     except SettingsError as error:
         print(f"Configuration error: {error}", file=sys.stderr)
         return 2
-    configure_logging(settings.log_level, settings.secrets())
-
     command = args.command or "run"
+    level = settings.log_level
+    if command == "ask" and "log_level" not in settings.model_fields_set:
+        # A terminal answer is the whole output: the migration's progress lines on a
+        # first run are noise there, unless LOG_LEVEL asks for them.
+        level = "WARNING"
+    configure_logging(level, settings.secrets())
+
     try:
         if command == "run":
             return run_bot(settings)

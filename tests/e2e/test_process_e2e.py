@@ -243,3 +243,14 @@ def test_sqlite_side_files_are_ignored_by_git(name: str) -> None:
         ["git", "check-ignore", "--no-index", "-q", name], cwd=REPO_ROOT, check=False
     )
     assert result.returncode == 0, f"{name} is not ignored"
+
+
+def test_ask_on_a_new_store_prints_only_the_answer(tmp_path: Path) -> None:
+    url = f"sqlite+aiosqlite:///{tmp_path}/new.db"
+    quiet = run_cli(tmp_path, "ask", "how much in dalian", DATABASE_URL=url)
+    assert (quiet.returncode, quiet.stderr) == (0, "")
+    assert "3,400 yuan" in quiet.stdout
+    # LOG_LEVEL still asks for the records, as for every other command.
+    url2 = f"sqlite+aiosqlite:///{tmp_path}/new2.db"
+    loud = run_cli(tmp_path, "ask", "dalian", DATABASE_URL=url2, LOG_LEVEL="INFO")
+    assert "Running upgrade  -> 0001" in loud.stderr
