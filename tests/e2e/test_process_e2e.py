@@ -261,18 +261,21 @@ def test_ask_on_a_new_store_prints_only_the_answer(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("change", "refusal"),
     [
-        ({"username": "no_such_role_here"}, 'role "no_such_role_here" does not exist'),
-        ({"database": "no_such_database_here"}, 'database "no_such_database_here" does not exist'),
+        (("no_such_role_here", None), 'role "no_such_role_here" does not exist'),
+        ((None, "no_such_database_here"), 'database "no_such_database_here" does not exist'),
     ],
 )
 def test_run_stops_at_once_when_the_server_refuses_the_database_url(
-    tmp_path: Path, need_postgres: None, change: dict[str, str], refusal: str
+    tmp_path: Path, need_postgres: None, change: tuple[str | None, str | None], refusal: str
 ) -> None:
     # A running server that refuses the URL's role, password or database: waiting
     # cannot help (unlike a server still starting), so one line and exit code 2.
     from sqlalchemy.engine import make_url
 
-    url = make_url(POSTGRES_URL).set(**change).render_as_string(hide_password=False)
+    role, database = change
+    good = make_url(POSTGRES_URL)
+    url = good.set(username=role or good.username, database=database or good.database)
+    url = url.render_as_string(hide_password=False)
     result = run_cli(tmp_path, DATABASE_URL=url, TELEGRAM_BOT_TOKEN=TOKEN)
     shown = make_url(url).render_as_string(hide_password=True)
     assert (result.returncode, result.stdout) == (2, "")
