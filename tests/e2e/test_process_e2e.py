@@ -274,8 +274,8 @@ def test_run_stops_at_once_when_the_server_refuses_the_database_url(
 
     role, database = change
     good = make_url(POSTGRES_URL)
-    url = good.set(username=role or good.username, database=database or good.database)
-    url = url.render_as_string(hide_password=False)
+    changed = good.set(username=role or good.username, database=database or good.database)
+    url = changed.render_as_string(hide_password=False)
     result = run_cli(tmp_path, DATABASE_URL=url, TELEGRAM_BOT_TOKEN=TOKEN)
     shown = make_url(url).render_as_string(hide_password=True)
     assert (result.returncode, result.stdout) == (2, "")
