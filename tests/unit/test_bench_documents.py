@@ -13,7 +13,9 @@ from typing import Any
 import pytest
 
 from bench.understanding import (
-    MIN_QUESTIONS_WITH_DOCUMENTS,
+    CLASSES,
+    REPORT_MIN_PER_CLASS,
+    REPORT_MIN_QUESTIONS,
     Store,
     ask_all,
     check,
@@ -81,10 +83,10 @@ TINY_DOCUMENT: dict[str, Any] = {
 }
 
 
-def question(ident: str, text: str, **expect: Any) -> dict[str, Any]:
+def question(ident: str, text: str, cls: str = "covered", **expect: Any) -> dict[str, Any]:
     return {
         "id": ident,
-        "class": "covered",
+        "class": cls,
         "question": text,
         "why": "a test of the scorer's store keys",
         "expect": {"reply_language": "en", **expect},
@@ -92,9 +94,15 @@ def question(ident: str, text: str, **expect: Any) -> dict[str, Any]:
 
 
 def question_file(document_path: str, numbers: list[Any]) -> dict[str, Any]:
+    count = max(REPORT_MIN_QUESTIONS, REPORT_MIN_PER_CLASS * len(CLASSES))
     questions = [
-        question(f"r2-{n:03}", "vladivostok quota", all=["50,000", "Testwire"])
-        for n in range(1, MIN_QUESTIONS_WITH_DOCUMENTS + 1)
+        question(
+            f"r2-{n:03}",
+            "vladivostok quota",
+            CLASSES[n % len(CLASSES)],
+            all=["50,000", "Testwire"],
+        )
+        for n in range(1, count + 1)
     ]
     return {
         "language": "en",
@@ -123,11 +131,11 @@ def test_a_file_with_store_keys_is_well_formed(files: tuple[Path, dict[str, Any]
 @pytest.mark.parametrize(
     ("key", "value", "problem"),
     [
-        ("documents", "tiny.json", "'documents' is not a list of paths"),
-        ("documents", [""], "'documents' is not a list of paths"),
-        ("numbers", ["twelve"], "'numbers' is not a list of figures"),
-        ("numbers", [True], "'numbers' is not a list of figures"),
-        ("numbers", "12000", "'numbers' is not a list of figures"),
+        ("documents", "tiny.json", "'documents' is not a list of .json paths"),
+        ("documents", [""], "'documents' is not a list of .json paths"),
+        ("numbers", ["twelve"], "'numbers' (top level) is not a list of numbers"),
+        ("numbers", [True], "'numbers' (top level) is not a list of numbers"),
+        ("numbers", "12000", "'numbers' (top level) is not a list of numbers"),
     ],
 )
 def test_bad_store_keys_are_reported(
@@ -142,7 +150,7 @@ def test_a_small_set_with_documents_has_its_own_minimum(
 ) -> None:
     _, document = files
     short = {**document, "questions": document["questions"][:3]}
-    assert problems(short) == [f"3 questions, fewer than {MIN_QUESTIONS_WITH_DOCUMENTS}"]
+    assert f"3 questions, fewer than {REPORT_MIN_QUESTIONS}" in problems(short)
     # Without documents, the full set's minimums apply as before.
     plain = {k: v for k, v in short.items() if k not in ("documents", "numbers")}
     assert "3 questions, fewer than 150" in problems(plain)
