@@ -83,13 +83,16 @@ class ComposerBase:
         self._facts_by_topic: dict[str, list[ClaimView]] = {}
         # topic -> place -> positions in _facts_by_topic[topic]
         self._topic_places: dict[str, dict[str | None, list[int]]] = {}
+        # Other reports' topics answer the seed's ("repatriation" answers "penalty").
+        aliases = reports.topic_aliases()
         for claim in snapshot.active_claims:
             if claim.is_quota:
                 continue
-            facts = self._facts_by_topic.setdefault(claim.topic, [])
-            places = self._topic_places.setdefault(claim.topic, {})
-            places.setdefault(claim.place, []).append(len(facts))
-            facts.append(claim)
+            for topic in (claim.topic, *aliases.get(claim.topic, ())):
+                facts = self._facts_by_topic.setdefault(topic, [])
+                places = self._topic_places.setdefault(topic, {})
+                places.setdefault(claim.place, []).append(len(facts))
+                facts.append(claim)
             if claim.topic == "doubling":
                 self._doubling_by_place.setdefault(claim.place, []).append(claim)
         self._covered: Html | None = None
@@ -102,7 +105,8 @@ class ComposerBase:
         return self.country_names.get(code, code)
 
     def place_label(self, claim: ClaimView) -> str:
-        parts = [p for p in (claim.place, self.country(claim.country)) if p]
+        # "China, China" reads once: a report may give the country as the place.
+        parts = list(dict.fromkeys(p for p in (claim.place, self.country(claim.country)) if p))
         return ", ".join(parts) if parts else claim.topic
 
     def source_of(self, claim: ClaimView) -> SourceView | None:

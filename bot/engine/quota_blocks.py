@@ -56,6 +56,9 @@ class QuotaAnswers(ComposerBase):
             lines.append(fmt("One-off payment: {}.", before))
         else:
             lines.append(fmt("Quota: {}.", before))
+        as_reported = reports.basis_as_reported(claim)
+        if as_reported:
+            lines.append(fmt("Basis, in the report's words: {}.", as_reported))
         if claim.change == "new":
             lines.append(Html("Change: a new demand, as reported."))
         if claim.change_date:
@@ -270,6 +273,9 @@ class QuotaAnswers(ComposerBase):
         for claim in shown:
             reply.use(claim.id, claim.article_id)
             basis = reports.basis_words(claim, "per") or "basis not stated"
+            as_reported = reports.basis_as_reported(claim)
+            if as_reported:
+                basis = f"{basis} (in the report's words: {as_reported})"
             if reports.is_once(claim):
                 period = "paid once (a one-off)"
             else:

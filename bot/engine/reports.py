@@ -11,6 +11,7 @@ so the engine works on views with or without them.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -45,6 +46,8 @@ class FigureWords:
     share_of: str
     # Words a message uses to say how often a figure is paid, by period ("once" included).
     period_words: dict[str, list[str]]
+    # seed topic -> other topics whose facts answer it too
+    topic_aliases: dict[str, list[str]]
 
 
 @lru_cache(maxsize=4)
@@ -55,8 +58,18 @@ def words(language: str = "en") -> FigureWords:
         .read_text(encoding="utf-8")
     )
     data: dict[str, Any] = json.loads(raw)
-    data.pop("note", None)
+    data = {key: item for key, item in data.items() if not key.endswith("note")}
     return FigureWords(**data)
+
+
+@lru_cache(maxsize=4)
+def topic_aliases(language: str = "en") -> dict[str, tuple[str, ...]]:
+    """A claim's topic -> the seed topics it also answers ("repatriation" -> "penalty")."""
+    found: dict[str, list[str]] = {}
+    for topic, others in words(language).topic_aliases.items():
+        for other in others:
+            found.setdefault(other, []).append(topic)
+    return {other: tuple(topics) for other, topics in found.items()}
 
 
 def value(claim: ClaimView | ArticleView, name: str) -> Any:
@@ -96,15 +109,19 @@ def is_monthly(claim: ClaimView) -> bool:
 
 
 def basis_words(claim: ClaimView, article: str = "a") -> str:
-    """ "a person" (or "per person" with ``article="per"``), the report's own wording
-    when it has one, else ""."""
-    text = value(claim, "basis_text")
-    if text:
-        return str(text)
-    if not claim.basis:
-        return ""
-    noun = words().bases.get(claim.basis, claim.basis.replace("_", " "))
+    """ "a person" (or "per person" with ``article="per"``); the report's own wording
+    (``basis_text``) only when the basis is none of the named ones; else ""."""
+    noun = words().bases.get(claim.basis or "")
+    if noun is None:
+        text = value(claim, "basis_text")
+        return str(text) if text else ""
     return f"{words().per if article == 'per' else 'a'} {noun}"
+
+
+def basis_as_reported(claim: ClaimView) -> str | None:
+    """The report's own wording of a named basis ("an equal amount for each spouse")."""
+    text = value(claim, "basis_text")
+    return str(text) if text and claim.basis in words().bases else None
 
 
 def unit(claim: ClaimView, *, deadline: bool = True) -> str:
@@ -121,6 +138,8 @@ def unit(claim: ClaimView, *, deadline: bool = True) -> str:
             parts.append(w.periods.get(claim.period, f"a {claim.period}"))
         text = " ".join(p for p in parts if p)
     if by:
+        when = _month_or_day(value(claim, "deadline_on"), value(claim, "deadline_precision"))
+        by = f"{by} ({when})" if when and when not in str(by) else by
         text = f"{text}, {by}" if text else str(by)
     return f" {text}" if text else ""
 
@@ -180,15 +199,17 @@ def not_monthly(claims: Sequence[ClaimView], reply: Reply) -> None:
 
 def article_date(article: ArticleView) -> str | None:
     """The article's date as precisely as it is known ("October 2020", "31 October 2020")."""
-    published = article.published_on
-    if published is None:
+    return _month_or_day(article.published_on, value(article, "published_precision"))
+
+
+def _month_or_day(date: dt.date | None, precision: str | None) -> str | None:
+    if date is None:
         return None
-    precision = value(article, "published_precision")
     if precision == "year":
-        return str(published.year)
+        return str(date.year)
     if precision == "month":
-        return str(format_date(published, format="MMMM y", locale=LOCALE))
-    return day(published)
+        return str(format_date(date, format="MMMM y", locale=LOCALE))
+    return day(date)
 
 
 def report_label(article: ArticleView) -> str:

@@ -1,13 +1,14 @@
 """Answers across two reports: the seed (HNGN) and RFA's October 2020 story of a one-off
-"loyalty fund" levy (tests/support/second_report.py). Every answer names the report each
-block comes from, carries the caveat of every report it cites, never picks one of two
-reports' figures silently, and words a one-off levy as one."""
+"loyalty fund" levy (testkit/reports/rfa_2020.json, merged into the seeded store). Every
+answer names the report each block comes from, carries the caveat of every report it cites,
+never picks one of two reports' figures silently, and words a one-off levy as one."""
 
 from __future__ import annotations
 
 import asyncio
+import dataclasses
+import json
 import re
-from dataclasses import fields
 from decimal import Decimal
 from pathlib import Path
 
@@ -18,16 +19,13 @@ from bot.engine import reports as report_words
 from bot.markup import plain_text
 from bot.sending.messages import build_messages
 from db.views import ClaimView, Snapshot
-from testkit.engine import seeded_engine
-from tests.support.second_report import (
-    RFA_ARTICLE,
-    RFA_CAVEAT,
-    claim,
-    with_second_report,
-)
+from testkit.engine import RFA_2020, engine_with, seeded_engine
 
 HNGN_CAVEAT = "HNGN cannot independently verify the claims."
-RFA_LABEL = "RFA, October 2020"
+RFA_ARTICLE = 101
+RFA_CAVEAT = json.loads(RFA_2020.read_text(encoding="utf-8"))["articles"][0]["caveat"]
+RFA = "Radio Free Asia"
+RFA_LABEL = f"{RFA}, October 2020"
 HNGN_LABEL = "HNGN, undated"
 BOTH = f"None of the 2 reports ({RFA_LABEL}; {HNGN_LABEL})"
 
@@ -39,8 +37,9 @@ def seed(tmp_path_factory: pytest.TempPathFactory) -> AnswerEngine:
 
 
 @pytest.fixture(scope="module")
-def engine(seed: AnswerEngine) -> AnswerEngine:
-    return AnswerEngine(with_second_report(seed.snapshot))
+def engine(tmp_path_factory: pytest.TempPathFactory) -> AnswerEngine:
+    path: Path = tmp_path_factory.mktemp("reports") / "two.sqlite3"
+    return asyncio.run(engine_with(f"sqlite+aiosqlite:///{path}", RFA_2020))
 
 
 def messages(engine: AnswerEngine, reply: Reply) -> list[str]:
@@ -72,7 +71,7 @@ def test_with_one_report_no_answer_names_a_report(seed: AnswerEngine, question: 
     assert "as reported by" not in said
     assert "None of the" not in said
     assert "undated" not in said
-    assert "RFA" not in said
+    assert RFA not in said
 
 
 def test_with_one_report_the_silent_answer_keeps_its_wording(seed: AnswerEngine) -> None:
@@ -104,9 +103,9 @@ def test_a_one_off_levy_is_worded_as_one(engine: AnswerEngine) -> None:
     said = body(engine, "trade workers quota")
     assert (
         "One-off payment: 12,000 yuan (CNY), $1,788, once per person (one-off), "
-        "by the end of the month."
+        "by the end of the month (October 2020)."
     ) in said
-    assert "One-off payment: 12,000 yuan (CNY), once per spouse (one-off), by the end" in said
+    assert "Basis, in the report's words: an equal amount for each spouse." in said
     assert "24,000 yuan (CNY), $3,576, once per household (one-off)" in said
     assert "a month" not in said
     assert "Dalian" not in said
@@ -144,7 +143,7 @@ def test_every_message_carries_the_caveat_of_every_report_it_cites(
             assert f"⚠️ Unverified. {snapshot.articles[article_id].caveat}" in message
     # Whoever is named in the body is cited: its caveat is on the message.
     said = body(engine, question)
-    if re.search(r"\bRFA\b", said):
+    if re.search(rf"\b{RFA}\b", said):
         assert RFA_ARTICLE in reply.article_ids
     if re.search(r"\bHNGN\b", said):
         assert snapshot.default_article_id in reply.article_ids
@@ -158,27 +157,27 @@ def test_what_no_report_says_names_them_all(engine: AnswerEngine) -> None:
     assert said.splitlines()[0] == f"{BOTH} says how many workers there are."
     assert body(engine, "what is the quota in vladivostok").startswith(
         f"{BOTH} mentions Vladivostok. The 2 reports give figures for Sakhalin, Russia (HNGN); "
-        "Dalian, China (HNGN); China (RFA)."
+        f"Dalian, China (HNGN); China ({RFA})."
     )
 
 
 def test_what_one_report_says_and_the_other_does_not(engine: AnswerEngine) -> None:
     said = body(engine, "what happens if they don't pay")
-    assert "threatened with being sent home" in said
+    assert "threatened with being sent back to North Korea" in said
     assert said.splitlines()[-1] == "The HNGN report says nothing on this."
     assert "None of the" not in said
 
 
 def test_the_year_is_each_reports_own(engine: AnswerEngine) -> None:
     said = body(engine, "when was the article published")
-    assert "The RFA report is dated October 2020." in said
+    assert f"The {RFA} report is dated October 2020." in said
     assert "The HNGN report carries no publication date." in said
 
 
 def test_a_place_named_only_as_a_sources_location(engine: AnswerEngine) -> None:
     said = body(engine, "what did the official in dandong say")
     assert said.splitlines()[0] == (
-        "RFA gives no figure for Dandong; it names Dandong only as where its source is: "
+        f"{RFA} gives no figure for Dandong; it names Dandong only as where its source is: "
         "an official of a trading company in Dandong, China."
     )
     assert "must pay 12,000 yuan" in said
@@ -198,7 +197,7 @@ def test_the_list_covers_every_report(engine: AnswerEngine) -> None:
     assert [e.split()[1] for e in entries] == ["#1", "#101", "#102", "#103", "#2"]
     assert entries[1] == (
         "• #101 China — trade: 12,000 yuan (CNY), $1,788 once per person (one-off), "
-        f"by the end of the month; new ({RFA_LABEL})"
+        f"by the end of the month (October 2020); new ({RFA_LABEL})"
     )
     quotas = engine.quotas()
     assert {c.article_id for c in engine.snapshot.claims if c.id in quotas.claim_ids} == {
@@ -221,8 +220,8 @@ def test_a_one_off_is_never_multiplied(engine: AnswerEngine) -> None:
     said = body(engine, "how much per year in china")
     assert "144,000" not in said and "288,000" not in said
     assert (
-        "China: 12,000 yuan (CNY) once per person (one-off), by the end of the month — "
-        "a one-off payment, so no monthly or yearly sum is made of it."
+        "China: 12,000 yuan (CNY) once per person (one-off), by the end of the month "
+        "(October 2020) — a one-off payment, so no monthly or yearly sum is made of it."
     ) in said
     # The monthly quota still gets its labelled yearly figure.
     assert "40,800 yuan (CNY) a year" in said
@@ -231,8 +230,8 @@ def test_a_one_off_is_never_multiplied(engine: AnswerEngine) -> None:
 def test_a_wrong_period_is_corrected(engine: AnswerEngine) -> None:
     said = body(engine, "12,000 yuan a month for trade workers?")
     assert said.splitlines()[0] == (
-        "No: RFA (October 2020) reports 12,000 yuan (CNY) for China once per person "
-        "(one-off), by the end of the month — a one-off payment, not per month."
+        f"No: {RFA} (October 2020) reports 12,000 yuan (CNY) for China once per person "
+        "(one-off), by the end of the month (October 2020) — a one-off payment, not per month."
     )
     assert body(engine, "is the 3,400 yuan a one-off payment?").startswith(
         "No: HNGN (undated) reports 3,400 yuan (CNY) for Dalian, China a person a month — "
@@ -244,7 +243,8 @@ def test_the_summary_goes_report_by_report(engine: AnswerEngine) -> None:
     said = body(engine, "summarise the article")
     headings = [line for line in said.splitlines() if line.startswith("In short")]
     assert headings == [
-        "In short, as RFA reports it (October 2020; none of it verified):",
+        f"In short, as {RFA} reports it, relying on reporting by RFA's Korean Service "
+        "(October 2020; none of it verified):",
         "In short, as HNGN reports it, relying on reporting by Daily NK "
         "(undated; none of it verified):",
     ]
@@ -253,17 +253,16 @@ def test_the_summary_goes_report_by_report(engine: AnswerEngine) -> None:
 # ----- superseded figures ------------------------------------------------------------------
 
 
-def superseding(seed: AnswerEngine) -> Snapshot:
+def superseding(engine: AnswerEngine) -> Snapshot:
     """Dalian's seed figure superseded by a later (made-up, test-only) RFA figure."""
-    snapshot = with_second_report(seed.snapshot)
+    snapshot = engine.snapshot
     dalian = snapshot.claim(2)
     assert dalian is not None
-    values = {f.name: getattr(dalian, f.name) for f in fields(ClaimView)}
-    old = claim(**{**values, "superseded_by": 120})
-    new = claim(
-        **{**values, "id": 120, "article_id": RFA_ARTICLE, "source_id": 4,
-           "amount": Decimal(5000), "usd_amount": None, "change": "none", "change_date": None,
-           "quote": None, "statement": "Test only: Dalian's quota is 5,000 yuan a month."}
+    old = dataclasses.replace(dalian, superseded_by=120)
+    new = dataclasses.replace(
+        dalian, id=120, article_id=RFA_ARTICLE, source_id=101, amount=Decimal(5000),
+        usd_amount=None, change="none", change_date=None, quote=None,
+        statement="Test only: Dalian's quota is 5,000 yuan a month.",
     )  # fmt: skip
     claims = tuple(old if c.id == 2 else c for c in snapshot.claims)
     return Snapshot(
@@ -276,8 +275,8 @@ def superseding(seed: AnswerEngine) -> Snapshot:
     )
 
 
-def test_a_superseded_figure_is_shown_as_reported_earlier(seed: AnswerEngine) -> None:
-    engine = AnswerEngine(superseding(seed))
+def test_a_superseded_figure_is_shown_as_reported_earlier(engine: AnswerEngine) -> None:
+    engine = AnswerEngine(superseding(engine))
     said = body(engine, "dalian quota")
     blocks = [line for line in said.splitlines() if " — as reported by " in line]
     assert blocks == [f"Dalian, China — seafood processing workers — as reported by {RFA_LABEL}"]
@@ -303,7 +302,7 @@ def figure(**values: object) -> ClaimView:
         "retracted_at": None, "retraction_reason": None, "corrected_at": None,
         "created_at": None, "amount": Decimal(300), "currency": "USD",
     }  # fmt: skip
-    return claim(**{**base, **values})
+    return ClaimView(**{**base, **values})  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(
@@ -322,7 +321,11 @@ def figure(**values: object) -> ClaimView:
                 "basis_text": "per spouse",
                 "deadline": "by the end of the month",
             },
-            " once per spouse (one-off), by the end of the month",
+            " once per family member (one-off), by the end of the month",
+        ),
+        (
+            {"period": "once", "basis": "other", "basis_text": "per worker's spouse"},
+            " once per worker's spouse (one-off)",
         ),
         ({"period": None, "basis": None}, ""),
     ],
