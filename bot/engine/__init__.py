@@ -208,6 +208,7 @@ class AnswerEngine:
         reply = Reply(intents=["start"])
         if self.composer.several:
             reports = self.composer.reports
+            self.composer.cite_all(reply)  # it names them: their caveats go under it
             reply.lines.append(
                 bold("I answer questions about news reports on North Korea's overseas workers.")
             )

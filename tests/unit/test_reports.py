@@ -343,3 +343,12 @@ def test_amounts_ranges_and_shares() -> None:
     assert report_words.amount_text(share) == "70 to 90 percent of their pay"
     single = figure(amount=None, share_low=Decimal(50), share_of="their wages")
     assert report_words.amount_text(single) == "50 percent of their wages"
+
+
+def test_start_names_the_reports_and_carries_their_caveats(engine: AnswerEngine) -> None:
+    said = "\n".join(messages(engine, engine.start()))
+    assert "I answer questions about news reports on North Korea's overseas workers." in said
+    assert f"The store holds 2 reports ({RFA_LABEL}; {HNGN_LABEL})" in said
+    assert HNGN_CAVEAT in said and RFA_CAVEAT in said
+    about = "\n".join(messages(engine, engine.about()))
+    assert "passes on what the news reports I hold claim" in about
