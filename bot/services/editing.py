@@ -143,7 +143,11 @@ def figure_hint(claim: Claim) -> list[str]:
     questions will not read, each with an /addquota command prefilled from the fact."""
     if claim.kind != ClaimKind.FACT:
         return []
-    mentions = find_money(claim.statement)
+    # One line per distinct figure: a text may repeat one ("12,000 yuan ... 12,000 yuan").
+    distinct: dict[tuple[object, ...], MoneyMention] = {}
+    for mention in find_money(claim.statement):
+        distinct.setdefault((mention.amount, mention.amount_high, mention.currency), mention)
+    mentions = list(distinct.values())
     if not mentions:
         return []
     shown = ", ".join(_mention_text(m) for m in mentions)

@@ -77,8 +77,8 @@ __all__ = [
     "parse_user_id",
     "restore",
     "retract",
-    "supersede",
     "revoke",
     "role_of",
+    "supersede",
     "undo",
 ]

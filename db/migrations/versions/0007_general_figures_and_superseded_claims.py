@@ -70,8 +70,8 @@ def downgrade() -> None:
         "UPDATE claims SET basis = SUBSTR(basis_text, 1, 20) "
         "WHERE basis = 'other' AND basis_text IS NOT NULL"
     )
-    with op.batch_alter_table("articles", schema=None) as batch_op:
-        batch_op.drop_column("published_precision")
-    with op.batch_alter_table("claims", schema=None) as batch_op:
-        for name in ("superseded_by", *PRECISIONS, *DATES, *(n for n, _ in TEXTS), *AMOUNTS):
-            batch_op.drop_column(name)
+    # Plain DROP COLUMNs (SQLite 3.35+ and PostgreSQL): a batch rebuild of claims or
+    # articles would trip the foreign keys that point at them in a populated store.
+    op.execute("ALTER TABLE articles DROP COLUMN published_precision")
+    for name in ("superseded_by", *PRECISIONS, *DATES, *(n for n, _ in TEXTS), *AMOUNTS):
+        op.execute(f"ALTER TABLE claims DROP COLUMN {name}")
