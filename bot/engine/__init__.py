@@ -5,6 +5,7 @@ Tests, the terminal (``python -m bot ask``) and the Telegram layer all call it.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 from itertools import islice
 
@@ -65,14 +66,19 @@ def suggestions(reply: Reply) -> list[str]:
 class AnswerEngine:
     """Built per snapshot; cheap to keep, rebuilt only when the store's revision changes."""
 
-    def __init__(self, snapshot: Snapshot) -> None:
+    def __init__(self, snapshot: Snapshot, *, several: bool | None = None) -> None:
+        """``several``: built for the reports a question names, in a store of several."""
         self.snapshot = snapshot
         vocabulary = load_vocabulary("en")
         # Quota figures have their structured answers: the search is over the other claims.
         facts = (claim for claim in snapshot.active_claims if not claim.is_quota)
         self.search = ClaimSearch(facts, vocabulary.synonyms, vocabulary.phrase_synonyms)
         self.understander = Understander(snapshot, country_lookup(), claim_words(snapshot))
-        self.composer = Composer(snapshot, country_names())
+        self.composer = Composer(snapshot, country_names(), several=several)
+        # Engines over the claims of the reports a question names ("what does RFA say"),
+        # built when first asked for.
+        self._named: dict[frozenset[int], AnswerEngine] = {}
+        self._narrowed = several is not None
         self.honest = Honest(self.composer, vocabulary, self.search)
         self.answerer = Answerer(
             self.composer,
@@ -126,6 +132,12 @@ class AnswerEngine:
         return self.understander.understand(question)
 
     def answer(self, question: str) -> Reply:
+        narrowed = self._for_named_reports(question)
+        if narrowed is not None:
+            return narrowed.answer(question)
+        if self.composer.several:
+            # "Radio Free Asia" names a report, not a region: read as its initials.
+            question = self.composer.reports.initials(question)
         u = self.understand(question)
         reply = self.answerer.answer(u)
         if u.truncated:
@@ -137,6 +149,23 @@ class AnswerEngine:
             )
         self._add_follow_ups(u, reply)
         return reply
+
+    def _for_named_reports(self, question: str) -> AnswerEngine | None:
+        """With several reports, a question naming some of them (by outlet) is answered
+        from theirs alone; None when it names none, or all."""
+        reports = self.composer.reports
+        if self._narrowed or not reports.several:
+            return None
+        named = reports.named_in(question[:MAX_QUESTION_CHARS])
+        if not named or len(named) == len(reports.articles):
+            return None
+        if named not in self._named:
+            snapshot = self.snapshot
+            claims = tuple(c for c in snapshot.claims if c.article_id in named)
+            self._named[named] = AnswerEngine(
+                replace(snapshot, claims=claims, _by_id={}), several=True
+            )
+        return self._named[named]
 
     # ----- follow-up buttons -----------------------------------------------------
 

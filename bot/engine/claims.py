@@ -68,11 +68,13 @@ class ComposerBase:
     # Reports summarised one by one in an answer (the newest first).
     LIST_REPORTS = 5
 
-    def __init__(self, snapshot: Snapshot, country_names: dict[str, str]) -> None:
+    def __init__(
+        self, snapshot: Snapshot, country_names: dict[str, str], *, several: bool | None = None
+    ) -> None:
         self.snapshot = snapshot
         self.country_names = country_names  # ISO code -> display name
         # Which report each claim comes from: named only when there are several.
-        self.reports = reports.Reports(snapshot)
+        self.reports = reports.Reports(snapshot, several=several)
         # Per-snapshot indexes: a question touches only the claims it is about.
         claims = snapshot.claims
         self._active_quotas = ClaimIndex(c for c in claims if c.is_quota and c.active)
@@ -194,6 +196,11 @@ class ComposerBase:
                     "; ".join(places[:PLACES_IN_SENTENCE]),
                     f"{len(places) - PLACES_IN_SENTENCE:,}",
                 )
+            elif self.several and len(self.reports.articles) == 1:
+                outlet = self.reports.articles[0].outlet
+                self._covered = fmt(
+                    "The {} report gives figures for {}.", outlet, "; ".join(places)
+                )
             elif self.several:
                 self._covered = fmt(
                     "The {} reports give figures for {}.",
@@ -206,7 +213,7 @@ class ComposerBase:
 
     def covered_label(self, claim: ClaimView) -> str:
         """ "Sakhalin, Russia"; with several reports "Sakhalin, Russia (HNGN)"."""
-        if not self.several:
+        if not self.several or len(self.reports.articles) == 1:
             return self.place_label(claim)
         outlet = self.snapshot.articles.get(claim.article_id)
         return f"{self.place_label(claim)} ({outlet.outlet if outlet else 'unknown report'})"
@@ -251,6 +258,11 @@ class ComposerBase:
 
     def no_report(self, verb: str) -> str:
         """ "The report does not give" with one report; "None of the 2 reports (…) gives"."""
+        if self.several and len(self.reports.articles) == 1:
+            # A question about one of several reports.
+            article = self.reports.articles[0]
+            when = reports.article_date(article) or reports.words().undated
+            return f"The {article.outlet} report ({when}) does not {verb}"
         if self.several:
             return f"{self.reports.none_of()} {verb}s"
         return f"The report does not {verb}"

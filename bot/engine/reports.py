@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -194,6 +195,18 @@ def not_monthly(claims: Sequence[ClaimView], reply: Reply) -> None:
         )
 
 
+def outlet_names(article: ArticleView) -> tuple[str, ...]:
+    """How a message may name a report's outlet, folded: "radio free asia", "rfa"."""
+    names = [article.outlet, *([article.relies_on] if article.relies_on else [])]
+    found = []
+    for name in names:
+        found.append(name.casefold())
+        initials = "".join(w[0] for w in name.split() if w[:1].isupper())
+        if len(initials) >= 2 and len(name.split()) >= 2:
+            found.append(initials.casefold())
+    return tuple(dict.fromkeys(found))
+
+
 # ----- reports ---------------------------------------------------------------------------
 
 
@@ -229,12 +242,14 @@ def _recency(article: ArticleView | None) -> tuple[int, int, int]:
 class Reports:
     """The reports a snapshot's current claims come from."""
 
-    def __init__(self, snapshot: Snapshot) -> None:
+    def __init__(self, snapshot: Snapshot, *, several: bool | None = None) -> None:
+        """``several``: the store holds several reports, though ``snapshot`` (the claims of
+        the reports a question names) may hold one."""
         self.snapshot = snapshot
         cited = dict.fromkeys(c.article_id for c in snapshot.active_claims)
         active = [snapshot.articles[i] for i in cited if i in snapshot.articles]
         self.articles: tuple[ArticleView, ...] = tuple(sorted(active, key=_recency))
-        self.several = len(self.articles) > 1
+        self.several = len(self.articles) > 1 if several is None else several
         # claim id -> the claims it supersedes (the figures "reported earlier").
         self.earlier: dict[int, list[ClaimView]] = {}
         for claim in snapshot.claims:
@@ -263,6 +278,29 @@ class Reports:
     def none_of(self) -> str:
         """ "None of the 2 reports (RFA, October 2020; HNGN, undated)"."""
         return f"None of the {len(self.articles):,} reports ({self.names()})"
+
+    def initials(self, text: str) -> str:
+        """A message with the reports' multi-word outlet names as their initials."""
+        for article in self.articles:
+            names = outlet_names(article)
+            for name in names:
+                if " " in name and len(names) > 1:
+                    short = next((n for n in names if " " not in n), None)
+                    if short:
+                        text = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", short, text, flags=re.I)
+        return text
+
+    def named_in(self, text: str) -> frozenset[int]:
+        """The reports a message names by outlet, the outlet it relies on, or the outlet's
+        initials ("RFA" for Radio Free Asia)."""
+        folded = text.casefold()
+        named = set()
+        for article in self.articles:
+            for name in outlet_names(article):
+                if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", folded):
+                    named.add(article.id)
+                    break
+        return frozenset(named)
 
     def recency(self, claim: ClaimView) -> tuple[int, int, int]:
         return _recency(self.snapshot.articles.get(claim.article_id))

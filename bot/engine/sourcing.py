@@ -114,17 +114,20 @@ class SourceAnswers(ComposerBase):
             reply.lines.append(fmt("{} “{}”", bold("Title:"), article.title))
             reply.lines.append(fmt("{} {}", bold("Published by:"), article.outlet))
             if article.relies_on:
+                # Who spoke to the outlet relied on: "a source in Russia spoke to it".
+                told = [
+                    s.name
+                    for s in self.snapshot.sources.values()
+                    if s.article_id == article.id and s.told_to == article.relies_on
+                ]
                 reply.lines.append(
                     fmt(
-                        "{} {} (a source in Russia spoke to it)",
+                        "{} {} ({} spoke to it)",
                         bold("Original reporting:"),
                         article.relies_on,
+                        " and ".join(told),
                     )
-                    if any(
-                        s.told_to == article.relies_on
-                        for s in self.snapshot.sources.values()
-                        if s.article_id == article.id
-                    )
+                    if told
                     else fmt("{} {}", bold("Original reporting:"), article.relies_on)
                 )
             reply.lines.append(

@@ -352,3 +352,31 @@ def test_start_names_the_reports_and_carries_their_caveats(engine: AnswerEngine)
     assert HNGN_CAVEAT in said and RFA_CAVEAT in said
     about = "\n".join(messages(engine, engine.about()))
     assert "passes on what the news reports I hold claim" in about
+
+
+def test_a_question_naming_one_report_is_answered_from_it(engine: AnswerEngine) -> None:
+    said = body(engine, "what does rfa say about sakhalin").strip()
+    assert said == (
+        f"The {RFA} report (October 2020) does not give a quota for Sakhalin. "
+        f"The {RFA} report gives figures for China."
+    )
+    assert caveats_of(engine, "what does rfa say about sakhalin") == [RFA_CAVEAT]
+    # By its full name, or the outlet it relies on ("Daily NK" for HNGN's report).
+    assert "Dalian" not in body(engine, "how much does radio free asia say they pay")
+    assert "Radio Free Asia" not in body(engine, "what quota does daily nk report")
+    # Naming both is asking across both.
+    assert "A comparison across 2 reports" in body(engine, "rfa vs hngn which is higher")
+
+
+def test_the_article_card_names_who_spoke_to_the_original_outlet(engine: AnswerEngine) -> None:
+    said = body(engine, "what is the title of the article")
+    assert (
+        "Original reporting: RFA's Korean Service (an official of a trading company in "
+        "Dandong, China spoke to it)"
+    ) in said
+    assert "Original reporting: Daily NK (a source in Russia spoke to it)" in said
+
+
+def caveats_of(engine: AnswerEngine, question: str) -> list[str]:
+    reply = engine.answer(question)
+    return [caveat for _outlet, caveat in reply.caveats(engine.snapshot)]
