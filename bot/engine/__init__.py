@@ -132,13 +132,13 @@ class AnswerEngine:
         return self.understander.understand(question)
 
     def answer(self, question: str) -> Reply:
-        narrowed = self._for_named_reports(question)
-        if narrowed is not None:
-            return narrowed.answer(question)
         if self.composer.several:
             # "Radio Free Asia" names a report, not a region: read as its initials.
             question = self.composer.reports.initials(question)
         u = self.understand(question)
+        narrowed = self._for_named_reports(question, u)
+        if narrowed is not None:
+            return narrowed.answer(question)
         reply = self.answerer.answer(u)
         if u.truncated:
             reply.lines.append(Html(""))
@@ -150,13 +150,15 @@ class AnswerEngine:
         self._add_follow_ups(u, reply)
         return reply
 
-    def _for_named_reports(self, question: str) -> AnswerEngine | None:
-        """With several reports, a question naming some of them (by outlet) is answered
-        from theirs alone; None when it names none, or all."""
+    def _for_named_reports(self, question: str, u: Understanding) -> AnswerEngine | None:
+        """With several reports, a question naming some of them (by outlet), or pointing
+        at them (a figure or topic only theirs), is answered from theirs alone; None when
+        it names or points at none, or all."""
         reports = self.composer.reports
         if self._narrowed or not reports.several:
             return None
-        named = reports.named_in(question[:MAX_QUESTION_CHARS])
+        text = question[:MAX_QUESTION_CHARS]
+        named = reports.named_in(text) or reports.pointed_at(text, u.figures, u.places, u.sectors)
         if not named or len(named) == len(reports.articles):
             return None
         if named not in self._named:

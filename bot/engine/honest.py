@@ -12,6 +12,7 @@ from bot.engine.reply import Reply
 from bot.engine.reports import (
     amount_text,
     article_date,
+    is_monthly,
     is_once,
     periods_said,
     report_label,
@@ -46,7 +47,9 @@ class Honest:
             f"{c.sector} workers in {self.c.place_label(c)}" for c in composer.quotas() if c.sector
         ]
         self._sectors = " and ".join(list(dict.fromkeys(sectors))[:5]) or "the kinds of work named"
-        self._mixed_periods = len({c.period or "month" for c in composer.quotas()}) > 1
+        # Said only with several reports or a figure that is not monthly: one report's
+        # answers are as they were.
+        self._mixed_periods = composer.several or any(not is_monthly(c) for c in composer.quotas())
         self._factor_words = {
             factor: word for word, factor in vocabulary.change_words.items() if word.endswith("ed")
         }
@@ -276,7 +279,7 @@ class Honest:
 
     def _wrong_period(self, u: Understanding, quotas: list[ClaimView], reply: Reply) -> None:
         """ "12,000 yuan a month?" of a one-off levy (or "one-off" of a monthly quota): No.
-        Only where the store holds figures of more than one period."""
+        Only where some figure is not monthly."""
         if not self._mixed_periods:
             return
         said = periods_said(u.text)

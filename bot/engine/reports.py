@@ -239,6 +239,12 @@ def _recency(article: ArticleView | None) -> tuple[int, int, int]:
     return (0, -article.published_on.toordinal(), -article.id)
 
 
+# Which reports give a figure, a quota topic, a place, a sector.
+Evidence = tuple[
+    dict[Decimal, set[int]], dict[str, set[int]], dict[str, set[int]], dict[str, set[int]]
+]
+
+
 class Reports:
     """The reports a snapshot's current claims come from."""
 
@@ -250,6 +256,15 @@ class Reports:
         active = [snapshot.articles[i] for i in cited if i in snapshot.articles]
         self.articles: tuple[ArticleView, ...] = tuple(sorted(active, key=_recency))
         self.several = len(self.articles) > 1 if several is None else several
+        self._by: (
+            tuple[
+                dict[Decimal, set[int]],
+                dict[str, set[int]],
+                dict[str, set[int]],
+                dict[str, set[int]],
+            ]
+            | None
+        ) = None
         # claim id -> the claims it supersedes (the figures "reported earlier").
         self.earlier: dict[int, list[ClaimView]] = {}
         for claim in snapshot.claims:
@@ -278,6 +293,54 @@ class Reports:
     def none_of(self) -> str:
         """ "None of the 2 reports (RFA, October 2020; HNGN, undated)"."""
         return f"None of the {len(self.articles):,} reports ({self.names()})"
+
+    def pointed_at(
+        self, text: str, figures: Iterable[Decimal], places: Iterable[str], sectors: Iterable[str]
+    ) -> frozenset[int]:
+        """The reports a message points at without naming them: a figure only they give
+        ("12,000 yuan"), or the topic their figures are filed under ("loyalty fund"). None
+        (empty) when a place or sector it names is another report's."""
+        by_figure, by_topic, by_place, by_sector = self._evidence()
+        found: set[int] = set()
+        for figure in figures:
+            found.update(by_figure.get(figure, ()))
+        folded = f" {' '.join(text.casefold().split())} "
+        for topic, articles in by_topic.items():
+            if f" {topic} " in folded:
+                found.update(articles)
+        if not found or len(found) == len(self.articles):
+            return frozenset()
+        for name, index in ((places, by_place), (sectors, by_sector)):
+            for item in name:
+                if not index.get(item, set()) <= found:
+                    return frozenset()
+        return frozenset(found)
+
+    def _evidence(
+        self,
+    ) -> tuple[
+        dict[Decimal, set[int]], dict[str, set[int]], dict[str, set[int]], dict[str, set[int]]
+    ]:
+        if self._by is None:
+            by_figure: dict[Decimal, set[int]] = {}
+            by_topic: dict[str, set[int]] = {}
+            by_place: dict[str, set[int]] = {}
+            by_sector: dict[str, set[int]] = {}
+            for claim in self.snapshot.active_claims:
+                if not claim.is_quota:
+                    continue
+                for amount in (claim.amount, claim.usd_amount, value(claim, "amount_high")):
+                    if amount is not None:
+                        by_figure.setdefault(amount, set()).add(claim.article_id)
+                # The generic topic says nothing of which report is meant.
+                if claim.topic and claim.topic != "quota":
+                    by_topic.setdefault(claim.topic.casefold(), set()).add(claim.article_id)
+                if claim.place:
+                    by_place.setdefault(claim.place, set()).add(claim.article_id)
+                if claim.sector:
+                    by_sector.setdefault(claim.sector, set()).add(claim.article_id)
+            self._by = (by_figure, by_topic, by_place, by_sector)
+        return self._by
 
     def initials(self, text: str) -> str:
         """A message with the reports' multi-word outlet names as their initials."""

@@ -380,3 +380,19 @@ def test_the_article_card_names_who_spoke_to_the_original_outlet(engine: AnswerE
 def caveats_of(engine: AnswerEngine, question: str) -> list[str]:
     reply = engine.answer(question)
     return [caveat for _outlet, caveat in reply.caveats(engine.snapshot)]
+
+
+def test_a_question_pointing_at_one_report_is_answered_from_it(engine: AnswerEngine) -> None:
+    # A topic only its figures are filed under, or a figure only it gives.
+    fund = body(engine, "how much is the loyalty fund")
+    assert fund.count(f"as reported by {RFA_LABEL}") == 3
+    assert "Dalian" not in fund
+    assert body(engine, "is the 12000 yuan monthly?").startswith(
+        f"No: {RFA} (October 2020) reports 12,000 yuan (CNY) for China once per person "
+        "(one-off), by the end of the month (October 2020) — a one-off payment, not per month."
+    )
+    # A place of the other report keeps the question across both.
+    assert body(engine, "sakhalin quota is 12,000 rubles?").startswith(
+        "No: the reports give 62,000 rubles (RUB) a person a month for Sakhalin, Russia "
+        f"({HNGN_LABEL}), not 12,000."
+    )
