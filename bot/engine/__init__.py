@@ -140,6 +140,22 @@ class AnswerEngine:
         if narrowed is not None:
             return narrowed.answer(question)
         reply = self.answerer.answer(u)
+        reports = self.composer.reports
+        if reports.several and not self._narrowed and reports.asked_about(question):
+            # "how many reports do you have": the reports first, then anything else asked.
+            overview = Reply(intents=["reports"])
+            reports.overview(overview)
+            # Beyond the article cards (the overview says it) or "off topic", the rest follows.
+            if reply.claim_ids or not set(reply.intents) <= {Intent.OFF_TOPIC, Intent.ARTICLE}:
+                overview.lines.extend([Html(""), *reply.lines])
+                for claim_id in reply.claim_ids:
+                    claim = self.snapshot.claim(claim_id)
+                    if claim is not None:
+                        overview.use(claim.id, claim.article_id)
+                for article_id in reply.article_ids:
+                    overview.cite(article_id)
+                overview.intents.extend(reply.intents)
+            reply = overview
         if u.truncated:
             reply.lines.append(Html(""))
             reply.lines.append(
@@ -158,7 +174,12 @@ class AnswerEngine:
         if self._narrowed or not reports.several:
             return None
         text = question[:MAX_QUESTION_CHARS]
-        named = reports.named_in(text) or reports.pointed_at(text, u.figures, u.places, u.sectors)
+        # Named ("what does RFA say about Sakhalin"), unless set against another report's
+        # place ("the Dalian quota or RFA's fund, which is bigger").
+        named = reports.named_in(text)
+        if Intent.COMPARE in u.intents:
+            named = reports.within(named, u.places, u.sectors)
+        named = named or reports.pointed_at(text, u.figures, u.places, u.sectors)
         if not named or len(named) == len(reports.articles):
             return None
         if named not in self._named:

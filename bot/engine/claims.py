@@ -136,11 +136,19 @@ class ComposerBase:
         index = self._active_quotas if active else self._inactive_quotas
         if not active:
             return list(index.claims) if u is None or not u.has_subject else index.select(u)
-        if u is None or not u.has_subject:
+        # "the loyalty fund": the figures a report files under that topic are asked for.
+        topics = self.reports.topic_quotas(u.text) if u is not None and self.several else set()
+        if u is None or not (u.has_subject or topics):
             if self._all_quotas is None:
                 self._all_quotas = self.arrange(index.claims)
             return list(self._all_quotas)
-        return self.arrange(index.select(u))
+        chosen = index.select(u) if u.has_subject else []
+        if topics:
+            ids = {c.id for c in chosen}
+            chosen += [
+                c for c in index.claims if c.id not in ids and (c.topic or "").casefold() in topics
+            ]
+        return self.arrange(chosen)
 
     def arrange(self, claims: list[ClaimView]) -> list[ClaimView]:
         """Current figures only (a superseded one is shown under what replaced it), and one

@@ -9,11 +9,13 @@ from decimal import Decimal
 from bot.engine import reports
 from bot.engine.arithmetic import difference, implied
 from bot.engine.claims import BLOCK_LIMIT, IMPLIED, ComposerBase
-from bot.engine.numbers import day, usd
+from bot.engine.numbers import day, money, usd
 from bot.engine.reply import Reply
 from bot.engine.understand import Understanding
 from bot.markup import Html, bold, fmt, italic
 from db.views import ClaimView
+
+IMPLIED_SHORT = "implied by “doubled”"
 
 
 class QuotaAnswers(ComposerBase):
@@ -268,6 +270,46 @@ class QuotaAnswers(ComposerBase):
                 fmt("The {} article itself carries no publication date.", article.outlet)
             )
 
+    def kinds_line(self, chosen: Sequence[ClaimView], reply: Reply) -> None:
+        """A one-off set against a monthly quota in one currency: which is more, in words
+        (no new figure), and that they are not the same kind of payment."""
+        once = next((c for c in chosen if reports.is_once(c) and c.amount is not None), None)
+        monthly = [
+            c
+            for c in chosen
+            if reports.is_monthly(c) and once is not None and c.currency == once.currency
+        ]
+        if once is None or not monthly or once.amount is None:
+            return
+        for claim in monthly[:3]:
+            if claim.amount is None:
+                continue
+            now = implied(claim.amount, claim.change)
+            bigger = max(claim.amount, now or claim.amount)
+            if once.amount > bigger:
+                verdict = "more than one month of"
+            elif once.amount < claim.amount:
+                verdict = "less than one month of"
+            else:
+                verdict = "about as much as one month of, or less than,"
+            doubled = f", {money(now, claim.currency or '')} now, {IMPLIED_SHORT}" if now else ""
+            reply.lines.append(
+                fmt(
+                    "{}'s {}{} is {} {}'s quota for {} ({} a month{}); but {}'s is paid once and "
+                    "{}'s every month: not the same kind of payment.",
+                    self.snapshot.articles[once.article_id].outlet,
+                    reports.amount_text(once),
+                    self.unit(once).split(",")[0],
+                    verdict,
+                    self.snapshot.articles[claim.article_id].outlet,
+                    self.place_label(claim),
+                    money(claim.amount, claim.currency or ""),
+                    doubled,
+                    self.snapshot.articles[once.article_id].outlet,
+                    self.snapshot.articles[claim.article_id].outlet,
+                )
+            )
+
     def answer_basis(self, u: Understanding, reply: Reply) -> None:
         shown, hidden = self.capped(self.quotas(u) or self.quotas())
         for claim in shown:
@@ -313,6 +355,7 @@ class QuotaAnswers(ComposerBase):
             reply.lines.extend(self.quota_block(claim, reply))
         reply.lines.append(Html(""))
         self.more_line(hidden, "quota figures", reply)
+        self.kinds_line(chosen, reply)
         changes = {c.change for c in chosen}
         if changes == {"doubled"}:
             both = "Both" if len(chosen) == 2 else f"All {len(chosen):,}"

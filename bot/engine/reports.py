@@ -26,7 +26,7 @@ from babel.dates import format_date
 
 from bot.engine.numbers import LOCALE, day, money, usd
 from bot.engine.reply import Reply
-from bot.markup import fmt
+from bot.markup import bold, fmt
 from db.views import ArticleView, ClaimView, Snapshot
 
 ONCE = "once"
@@ -49,6 +49,8 @@ class FigureWords:
     period_words: dict[str, list[str]]
     # seed topic -> other topics whose facts answer it too
     topic_aliases: dict[str, list[str]]
+    # "how many reports do you have": the reports held are listed
+    reports_asked: list[str]
 
 
 @lru_cache(maxsize=4)
@@ -92,12 +94,20 @@ def place_name(claim: ClaimView) -> str:
 
 def periods_said(text: str) -> list[str]:
     """The periods a message speaks of ("12,000 yuan a month?" -> ["month"])."""
-    padded = f" {' '.join(text.casefold().split())} "
+    padded = _words(text)
     return [
         period
         for period, cues in words().period_words.items()
-        if any(f" {cue} " in padded or f" {cue}?" in padded for cue in cues)
+        if any(f" {cue} " in padded for cue in cues)
     ]
+
+
+def _words(text: str) -> str:
+    """Folded words between single spaces, punctuation dropped: " is it monthly "."""
+    return " " + " ".join(_PUNCTUATION.sub(" ", text.casefold()).split()) + " "
+
+
+_PUNCTUATION = re.compile(r"[^\w'-]+")
 
 
 def is_once(claim: ClaimView) -> bool:
@@ -300,21 +310,33 @@ class Reports:
         """The reports a message points at without naming them: a figure only they give
         ("12,000 yuan"), or the topic their figures are filed under ("loyalty fund"). None
         (empty) when a place or sector it names is another report's."""
-        by_figure, by_topic, by_place, by_sector = self._evidence()
+        by_figure, by_topic, _, _ = self._evidence()
         found: set[int] = set()
         for figure in figures:
             found.update(by_figure.get(figure, ()))
-        folded = f" {' '.join(text.casefold().split())} "
+        folded = _words(text)
         for topic, articles in by_topic.items():
             if f" {topic} " in folded:
                 found.update(articles)
         if not found or len(found) == len(self.articles):
             return frozenset()
-        for name, index in ((places, by_place), (sectors, by_sector)):
-            for item in name:
-                if not index.get(item, set()) <= found:
+        return self.within(frozenset(found), places, sectors)
+
+    def within(
+        self, found: frozenset[int], places: Iterable[str], sectors: Iterable[str]
+    ) -> frozenset[int]:
+        """``found``, unless a place or sector the message names is another report's."""
+        _, _, by_place, by_sector = self._evidence()
+        for names, index in ((places, by_place), (sectors, by_sector)):
+            for name in names:
+                if not index.get(name, set()) <= found:
                     return frozenset()
-        return frozenset(found)
+        return found
+
+    def topic_quotas(self, text: str) -> set[str]:
+        """The quota topics (other than "quota") a message names: "loyalty fund"."""
+        folded = _words(text)
+        return {topic for topic in self._evidence()[1] if f" {topic} " in folded}
 
     def _evidence(
         self,
@@ -341,6 +363,20 @@ class Reports:
                     by_sector.setdefault(claim.sector, set()).add(claim.article_id)
             self._by = (by_figure, by_topic, by_place, by_sector)
         return self._by
+
+    def asked_about(self, text: str) -> bool:
+        """The message asks which reports the bot holds."""
+        folded = " ".join(text.casefold().split())
+        return any(phrase in folded for phrase in words().reports_asked)
+
+    def overview(self, reply: Reply) -> None:
+        """The reports held, newest first, each cited (its caveat goes under the answer)."""
+        reply.lines.append(
+            bold(f"I hold {len(self.articles):,} reports, newest first (none of it verified):")
+        )
+        for article in self.articles:
+            reply.cite(article.id)
+            reply.lines.append(fmt("• {} — “{}”", report_label(article), article.title))
 
     def initials(self, text: str) -> str:
         """A message with the reports' multi-word outlet names as their initials."""

@@ -396,3 +396,20 @@ def test_a_question_pointing_at_one_report_is_answered_from_it(engine: AnswerEng
         "No: the reports give 62,000 rubles (RUB) a person a month for Sakhalin, Russia "
         f"({HNGN_LABEL}), not 12,000."
     )
+
+
+def test_a_one_off_against_a_monthly_quota_is_compared_in_words(engine: AnswerEngine) -> None:
+    said = body(engine, "which is bigger, the dalian monthly quota or the rfa loyalty fund?")
+    assert said.splitlines()[0].startswith("A comparison across 2 reports")
+    assert (
+        f"{RFA}'s 12,000 yuan (CNY) once per person (one-off) is more than one month of "
+        "HNGN's quota for Dalian, China (3,400 yuan (CNY) a month, 6,800 yuan (CNY) now, "
+        f"implied by “doubled”); but {RFA}'s is paid once and HNGN's every month: not the "
+        "same kind of payment."
+    ) in said
+
+
+def test_a_one_offs_exchange_rate_is_worked_out_once_per_figure(engine: AnswerEngine) -> None:
+    said = body(engine, "exchange rate for the loyalty fund?")
+    assert said.count("so about 6.71 yuan to the dollar") == 2  # 12,000 and 24,000 yuan
+    assert "rubles" not in said
