@@ -255,6 +255,10 @@ Evidence = tuple[
 ]
 
 
+# (one pattern for every outlet name, name -> report), and (long name, its initials).
+Names = tuple[tuple[re.Pattern[str] | None, dict[str, int]], list[tuple[re.Pattern[str], str]]]
+
+
 class Reports:
     """The reports a snapshot's current claims come from."""
 
@@ -266,15 +270,8 @@ class Reports:
         active = [snapshot.articles[i] for i in cited if i in snapshot.articles]
         self.articles: tuple[ArticleView, ...] = tuple(sorted(active, key=_recency))
         self.several = len(self.articles) > 1 if several is None else several
-        self._by: (
-            tuple[
-                dict[Decimal, set[int]],
-                dict[str, set[int]],
-                dict[str, set[int]],
-                dict[str, set[int]],
-            ]
-            | None
-        ) = None
+        self._by: Evidence | None = None
+        self._patterns: Names | None = None
         # claim id -> the claims it supersedes (the figures "reported earlier").
         self.earlier: dict[int, list[ClaimView]] = {}
         for claim in snapshot.claims:
@@ -380,26 +377,40 @@ class Reports:
 
     def initials(self, text: str) -> str:
         """A message with the reports' multi-word outlet names as their initials."""
-        for article in self.articles:
-            names = outlet_names(article)
-            for name in names:
-                if " " in name and len(names) > 1:
-                    short = next((n for n in names if " " not in n), None)
-                    if short:
-                        text = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", short, text, flags=re.I)
+        for pattern, short in self._names()[1]:
+            text = pattern.sub(short, text)
         return text
 
     def named_in(self, text: str) -> frozenset[int]:
         """The reports a message names by outlet, the outlet it relies on, or the outlet's
         initials ("RFA" for Radio Free Asia)."""
-        folded = text.casefold()
-        named = set()
-        for article in self.articles:
-            for name in outlet_names(article):
-                if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", folded):
-                    named.add(article.id)
-                    break
-        return frozenset(named)
+        pattern, by_name = self._names()[0]
+        if pattern is None:
+            return frozenset()
+        return frozenset(by_name[m.group(0)] for m in pattern.finditer(text.casefold()))
+
+    def _names(self) -> Names:
+        """Built once: one pattern for every outlet name, and the long names' shortenings."""
+        if self._patterns is None:
+            by_name: dict[str, int] = {}
+            shorten: list[tuple[re.Pattern[str], str]] = []
+            for article in self.articles:
+                names = outlet_names(article)
+                for name in names:
+                    by_name.setdefault(name, article.id)
+                short = next((n for n in names if " " not in n), None)
+                for name in names:
+                    if " " in name and short:
+                        word = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.IGNORECASE)
+                        shorten.append((word, short))
+            longest = sorted(by_name, key=len, reverse=True)
+            anyone = (
+                re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, longest)) + r")(?!\w)")
+                if longest
+                else None
+            )
+            self._patterns = ((anyone, by_name), shorten)
+        return self._patterns
 
     def recency(self, claim: ClaimView) -> tuple[int, int, int]:
         return _recency(self.snapshot.articles.get(claim.article_id))
