@@ -188,7 +188,6 @@ class QuotaAnswers(ComposerBase):
         shown, hidden = self.capped(chosen)
         for claim in shown:
             reply.use(claim.id, claim.article_id)
-            assert claim.amount is not None and claim.currency is not None
             if claim.usd_amount is None:
                 reply.lines.append(
                     fmt(

@@ -115,8 +115,24 @@ def is_once(claim: ClaimView) -> bool:
 
 
 def is_monthly(claim: ClaimView) -> bool:
-    """Figures arithmetic may treat as monthly: stated a month, or (as before) no period."""
-    return claim.period in (None, MONTH)
+    """Figures arithmetic may treat as monthly: one amount (not a range or a share) stated
+    a month, or (as before) with no period."""
+    return (
+        claim.period in (None, MONTH)
+        and claim.amount is not None
+        and value(claim, "amount_high") in (None, claim.amount)
+    )
+
+
+def why_no_sum(claim: ClaimView) -> str:
+    """Why no sum over time is made of a figure that is not monthly."""
+    if claim.amount is None:
+        return "a share, not an amount"
+    if value(claim, "amount_high") not in (None, claim.amount):
+        return "a range, not one figure"
+    if is_once(claim):
+        return "a one-off payment"
+    return f"a figure per {claim.period}"
 
 
 def basis_words(claim: ClaimView, article: str = "a") -> str:
@@ -200,7 +216,7 @@ def not_monthly(claims: Sequence[ClaimView], reply: Reply) -> None:
                 place_name(claim),
                 amount_text(claim),
                 unit(claim),
-                "a one-off payment" if is_once(claim) else f"a figure per {claim.period}",
+                why_no_sum(claim),
             )
         )
 

@@ -413,3 +413,76 @@ def test_a_one_offs_exchange_rate_is_worked_out_once_per_figure(engine: AnswerEn
     said = body(engine, "exchange rate for the loyalty fund?")
     assert said.count("so about 6.71 yuan to the dollar") == 2  # 12,000 and 24,000 yuan
     assert "rubles" not in said
+
+
+def with_general_figures(engine: AnswerEngine) -> Snapshot:
+    """Made-up, test-only figures of a third report in Kuwait: a monthly range with its
+    dollar range, a yearly figure per household, and a share of pay."""
+    snapshot = engine.snapshot
+    sakhalin = snapshot.claim(1)
+    assert sakhalin is not None
+    article = dataclasses.replace(
+        snapshot.articles[RFA_ARTICLE], id=900, outlet="Testwire", caveat="Test only."
+    )
+    base = dataclasses.replace(
+        sakhalin, article_id=900, place="Kuwait", country="KW", sector="construction",
+        change="none", statement="Test only.",
+    )  # fmt: skip
+    claims = (
+        dataclasses.replace(
+            base,
+            id=901,
+            amount=Decimal(300),
+            amount_high=Decimal(1000),
+            currency="USD",
+            usd_amount=Decimal(300),
+            usd_high=Decimal(1000),
+            usd_is_approx=False,
+        ),
+        dataclasses.replace(
+            base,
+            id=902,
+            amount=Decimal(500),
+            currency="USD",
+            usd_amount=None,
+            period="year",
+            basis="household",
+        ),
+        dataclasses.replace(
+            base,
+            id=903,
+            amount=None,
+            currency=None,
+            usd_amount=None,
+            share_low=Decimal(70),
+            share_high=Decimal(90),
+        ),
+    )
+    return Snapshot(
+        revision=snapshot.revision,
+        articles={**snapshot.articles, 900: article},
+        sources=snapshot.sources,
+        claims=(*snapshot.claims, *claims),
+        aliases=snapshot.aliases,
+        default_article_id=snapshot.default_article_id,
+    )
+
+
+def test_ranges_yearly_figures_and_shares_are_worded_and_never_summed(
+    engine: AnswerEngine,
+) -> None:
+    three = AnswerEngine(with_general_figures(engine))
+    said = body(three, "kuwait quota")
+    assert "Quota: 300 to 1,000 US dollars (USD), $300 to $1,000, a person a month." in said
+    assert "Quota: 500 US dollars (USD), a household a year." in said
+    assert "Quota: 70 to 90 percent of their pay, a person a month." in said
+    yearly = body(three, "how much a year in kuwait")
+    assert "a range, not one figure, so no monthly or yearly sum is made of it" in yearly
+    assert "a figure per year, so no monthly or yearly sum is made of it" in yearly
+    assert "a share, not an amount, so no monthly or yearly sum is made of it" in yearly
+    assert "3,600" not in yearly and "6,000" not in yearly
+    listed = body(three, "all quotas")
+    assert "• #903 Kuwait — construction: 70 to 90 percent of their pay a person a month" in listed
+    assert "Kuwait (Testwire, October 2020): the report gives no dollar figure." in body(
+        three, "kuwait in dollars"
+    )
