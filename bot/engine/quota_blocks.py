@@ -63,7 +63,10 @@ class QuotaAnswers(ComposerBase):
             lines.append(fmt("Basis, in the report's words: {}.", as_reported))
         if claim.change == "new":
             lines.append(Html("Change: a new demand, as reported."))
-        if claim.change_date:
+        if claim.change_date and reports.value(claim, "change_on") is not None:
+            # The report dates it with its year ("March 10, 2024").
+            lines.append(fmt("When: {}.", claim.change_date))
+        elif claim.change_date:
             lines.append(
                 fmt(
                     "When: after a directive dated {} (the report gives no year).",
@@ -231,7 +234,9 @@ class QuotaAnswers(ComposerBase):
             reply.use(claim.id, claim.article_id)
             where = fmt("{}{}", bold(self.place_label(claim)), self.from_report(claim))
             deadline = reports.value(claim, "deadline")
-            if claim.change_date:
+            if claim.change_date and reports.value(claim, "change_on") is not None:
+                reply.lines.append(fmt("{}: {}.", where, claim.change_date))
+            elif claim.change_date:
                 reply.lines.append(
                     fmt(
                         "{}: the increase followed a directive from North Korea dated {}. "

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import datetime as dt
 import json
 import re
 from decimal import Decimal
@@ -485,4 +486,35 @@ def test_ranges_yearly_figures_and_shares_are_worded_and_never_summed(
     assert "• #903 Kuwait — construction: 70 to 90 percent of their pay a person a month" in listed
     assert "Kuwait (Testwire, October 2020): the report gives no dollar figure." in body(
         three, "kuwait in dollars"
+    )
+
+
+def test_from_x_to_y_and_a_dated_change(engine: AnswerEngine) -> None:
+    snapshot = with_general_figures(engine)
+    sakhalin = snapshot.claim(1)
+    assert sakhalin is not None
+    raised = dataclasses.replace(
+        sakhalin,
+        id=904,
+        article_id=900,
+        place="Vladivostok",
+        change="increased",
+        amount_to=Decimal(80000),
+        usd_amount=None,
+        change_date="March 10, 2024",
+        change_on=dt.date(2024, 3, 10),
+        change_on_precision="day",
+    )
+    cut = dataclasses.replace(raised, id=905, place="Khabarovsk", change="decreased",
+                              amount_to=None, change_date=None, change_on=None)  # fmt: skip
+    four = AnswerEngine(
+        dataclasses.replace(snapshot, claims=(*snapshot.claims, raised, cut), _by_id={})
+    )
+    said = body(four, "vladivostok quota")
+    assert "Before: 62,000 rubles (RUB), a person a month." in said
+    assert "Now: 80,000 rubles (RUB), a person a month." in said
+    assert "When: March 10, 2024." in said
+    assert "no year" not in said
+    assert "Now: decreased; the report does not give the new amount." in body(
+        four, "khabarovsk quota"
     )
