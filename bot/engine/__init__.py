@@ -66,6 +66,10 @@ def suggestions(reply: Reply) -> list[str]:
 class AnswerEngine:
     """Built per snapshot; cheap to keep, rebuilt only when the store's revision changes."""
 
+    # With several reports: engines over the claims of the reports a question names, kept
+    # for one snapshot (a class default, so an engine made without __init__ has it too).
+    _named: tuple[Snapshot, dict[frozenset[int], AnswerEngine]] | None = None
+
     def __init__(self, snapshot: Snapshot, *, several: bool | None = None) -> None:
         """``several``: built for the reports a question names, in a store of several."""
         self.snapshot = snapshot
@@ -75,10 +79,6 @@ class AnswerEngine:
         self.search = ClaimSearch(facts, vocabulary.synonyms, vocabulary.phrase_synonyms)
         self.understander = Understander(snapshot, country_lookup(), claim_words(snapshot))
         self.composer = Composer(snapshot, country_names(), several=several)
-        # Engines over the claims of the reports a question names ("what does RFA say"),
-        # built when first asked for.
-        self._named: dict[frozenset[int], AnswerEngine] = {}
-        self._narrowed = several is not None
         self.honest = Honest(self.composer, vocabulary, self.search)
         self.answerer = Answerer(
             self.composer,
@@ -141,7 +141,7 @@ class AnswerEngine:
             return narrowed.answer(question)
         reply = self.answerer.answer(u)
         reports = self.composer.reports
-        if reports.several and not self._narrowed and reports.asked_about(question):
+        if reports.several and not self.composer.narrowed and reports.asked_about(question):
             # "how many reports do you have": the reports first, then anything else asked.
             overview = Reply(intents=["reports"])
             reports.overview(overview)
@@ -171,7 +171,7 @@ class AnswerEngine:
         at them (a figure or topic only theirs), is answered from theirs alone; None when
         it names or points at none, or all."""
         reports = self.composer.reports
-        if self._narrowed or not reports.several:
+        if self.composer.narrowed or not reports.several:
             return None
         text = question[:MAX_QUESTION_CHARS]
         # Named ("what does RFA say about Sakhalin"), unless set against another report's
@@ -182,13 +182,14 @@ class AnswerEngine:
         named = named or reports.pointed_at(text, u.figures, u.places, u.sectors)
         if not named or len(named) == len(reports.articles):
             return None
-        if named not in self._named:
+        if self._named is None or self._named[0] is not self.snapshot:
+            self._named = (self.snapshot, {})
+        engines = self._named[1]
+        if named not in engines:
             snapshot = self.snapshot
             claims = tuple(c for c in snapshot.claims if c.article_id in named)
-            self._named[named] = AnswerEngine(
-                replace(snapshot, claims=claims, _by_id={}), several=True
-            )
-        return self._named[named]
+            engines[named] = AnswerEngine(replace(snapshot, claims=claims, _by_id={}), several=True)
+        return engines[named]
 
     # ----- follow-up buttons -----------------------------------------------------
 

@@ -73,8 +73,12 @@ class ComposerBase:
     ) -> None:
         self.snapshot = snapshot
         self.country_names = country_names  # ISO code -> display name
-        # Which report each claim comes from: named only when there are several.
-        self.reports = reports.Reports(snapshot, several=several)
+        # Which report each claim comes from (named only when there are several): made
+        # for the snapshot in hand when first needed (see ``reports``).
+        self._several = several
+        self._reports: reports.Reports | None = None
+        self._all_quotas: tuple[Snapshot, list[ClaimView]] | None = None
+        self._other_periods: tuple[Snapshot, bool] | None = None
         # Per-snapshot indexes: a question touches only the claims it is about.
         claims = snapshot.claims
         self._active_quotas = ClaimIndex(c for c in claims if c.is_quota and c.active)
@@ -85,21 +89,25 @@ class ComposerBase:
         self._facts_by_topic: dict[str, list[ClaimView]] = {}
         # topic -> place -> positions in _facts_by_topic[topic]
         self._topic_places: dict[str, dict[str | None, list[int]]] = {}
-        # Other reports' topics answer the seed's ("repatriation" answers "penalty").
-        aliases = reports.topic_aliases()
         for claim in snapshot.active_claims:
             if claim.is_quota:
                 continue
-            for topic in (claim.topic, *aliases.get(claim.topic, ())):
-                facts = self._facts_by_topic.setdefault(topic, [])
-                places = self._topic_places.setdefault(topic, {})
-                places.setdefault(claim.place, []).append(len(facts))
-                facts.append(claim)
+            facts = self._facts_by_topic.setdefault(claim.topic, [])
+            places = self._topic_places.setdefault(claim.topic, {})
+            places.setdefault(claim.place, []).append(len(facts))
+            facts.append(claim)
             if claim.topic == "doubling":
                 self._doubling_by_place.setdefault(claim.place, []).append(claim)
         self._covered: Html | None = None
-        self._all_quotas: list[ClaimView] | None = None
         self._all_by_source: list[SourceGroup] | None = None
+
+    @property
+    def reports(self) -> reports.Reports:
+        """The reports of the snapshot in hand (remade when the composer is carried over
+        to a newer snapshot)."""
+        if self._reports is None or self._reports.snapshot is not self.snapshot:
+            self._reports = reports.Reports(self.snapshot, several=self._several)
+        return self._reports
 
     def country(self, code: str | None) -> str:
         if not code:
@@ -139,9 +147,9 @@ class ComposerBase:
         # "the loyalty fund": the figures a report files under that topic are asked for.
         topics = self.reports.topic_quotas(u.text) if u is not None and self.several else set()
         if u is None or not (u.has_subject or topics):
-            if self._all_quotas is None:
-                self._all_quotas = self.arrange(index.claims)
-            return list(self._all_quotas)
+            if self._all_quotas is None or self._all_quotas[0] is not self.snapshot:
+                self._all_quotas = (self.snapshot, self.arrange(index.claims))
+            return list(self._all_quotas[1])
         chosen = index.select(u) if u.has_subject else []
         if topics:
             ids = {c.id for c in chosen}
@@ -298,6 +306,34 @@ class ComposerBase:
         by_place = self._topic_places.get(topic, {})
         positions = sorted(p for place in [*places, None] for p in by_place.get(place, ()))
         return [claims[p] for p in dict.fromkeys(positions)] or claims
+
+    def facts_answering(self, topic: str, places: Sequence[str]) -> Sequence[ClaimView]:
+        """``facts_about`` a topic and the other reports' topics that answer it
+        ("repatriation" for "penalty"), each topic's in store order."""
+        others = [t for t in reports.answered_by(topic) if t in self._facts_by_topic]
+        if not others:
+            return self.facts_about(topic, places)
+        return [c for name in (topic, *others) for c in self.facts_about(name, places)]
+
+    def with_answering(self, topics: Sequence[str]) -> list[str]:
+        """The topics, each followed by other reports' topics that answer it and that
+        some fact is filed under ("reason" -> "party congress", "border")."""
+        found = [*topics]
+        for topic in topics:
+            found += [t for t in reports.answered_by(topic) if t in self._facts_by_topic]
+        return list(dict.fromkeys(found))
+
+    def other_periods(self) -> bool:
+        """Some current figure is not one monthly amount (cached per snapshot)."""
+        if self._other_periods is None or self._other_periods[0] is not self.snapshot:
+            every = self._active_quotas.claims
+            self._other_periods = (self.snapshot, any(not reports.is_monthly(c) for c in every))
+        return self._other_periods[1]
+
+    @property
+    def narrowed(self) -> bool:
+        """Made for the reports a question names, in a store of several."""
+        return self._several is not None
 
     def answer_unknown(self, names: Iterable[str], reply: Reply) -> None:
         names = list(names)

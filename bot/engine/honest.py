@@ -12,7 +12,6 @@ from bot.engine.reply import Reply
 from bot.engine.reports import (
     amount_text,
     article_date,
-    is_monthly,
     is_once,
     periods_said,
     report_label,
@@ -47,9 +46,6 @@ class Honest:
             f"{c.sector} workers in {self.c.place_label(c)}" for c in composer.quotas() if c.sector
         ]
         self._sectors = " and ".join(list(dict.fromkeys(sectors))[:5]) or "the kinds of work named"
-        # Said only with several reports or a figure that is not monthly: one report's
-        # answers are as they were.
-        self._mixed_periods = composer.several or any(not is_monthly(c) for c in composer.quotas())
         self._factor_words = {
             factor: word for word, factor in vocabulary.change_words.items() if word.endswith("ed")
         }
@@ -99,7 +95,7 @@ class Honest:
                 )
             reply.intents.append(Intent.DATE)
             return True
-        facts = self.c.facts_about(attribute.value, u.places)
+        facts = self.c.facts_answering(attribute.value, u.places)
         if not facts:
             return False
         reply.lines.append(bold("What the reports say:"))
@@ -279,11 +275,10 @@ class Honest:
 
     def _wrong_period(self, u: Understanding, quotas: list[ClaimView], reply: Reply) -> None:
         """ "12,000 yuan a month?" of a one-off levy (or "one-off" of a monthly quota): No.
-        Only where some figure is not monthly."""
-        if not self._mixed_periods:
-            return
+        Only with several reports or a figure that is not monthly: one report's monthly
+        figures are answered as they always were."""
         said = periods_said(u.text)
-        if not said:
+        if not said or not (self.c.several or self.c.other_periods()):
             return
         seen: set[tuple[object, ...]] = set()
         for claim in [c for c in quotas if c.amount is not None and c.amount in u.figures][:3]:

@@ -65,14 +65,9 @@ def words(language: str = "en") -> FigureWords:
     return FigureWords(**data)
 
 
-@lru_cache(maxsize=4)
-def topic_aliases(language: str = "en") -> dict[str, tuple[str, ...]]:
-    """A claim's topic -> the seed topics it also answers ("repatriation" -> "penalty")."""
-    found: dict[str, list[str]] = {}
-    for topic, others in words(language).topic_aliases.items():
-        for other in others:
-            found.setdefault(other, []).append(topic)
-    return {other: tuple(topics) for other, topics in found.items()}
+def answered_by(topic: str, language: str = "en") -> tuple[str, ...]:
+    """Other reports' topics whose facts answer this one ("penalty" -> "repatriation")."""
+    return tuple(words(language).topic_aliases.get(topic, ()))
 
 
 def value(claim: ClaimView | ArticleView, name: str) -> Any:

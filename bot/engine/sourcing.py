@@ -183,7 +183,8 @@ class SourceAnswers(ComposerBase):
         self.more_line(hidden, "quota figures", reply)
 
     def answer_topics(self, u: Understanding, reply: Reply) -> None:
-        for topic in u.topics:
+        # Other reports' topics that answer one asked ("border" for "reason") follow it.
+        for topic in self.with_answering(u.topics):
             claims = self._facts_by_topic.get(topic, [])
             if u.places:
                 # The facts about the places asked (and those about no place), in order.

@@ -6,6 +6,7 @@ never picks one of two reports' figures silently, and words a one-off levy as on
 from __future__ import annotations
 
 import asyncio
+import copy
 import dataclasses
 import datetime as dt
 import json
@@ -518,3 +519,15 @@ def test_from_x_to_y_and_a_dated_change(engine: AnswerEngine) -> None:
     assert "Now: decreased; the report does not give the new amount." in body(
         four, "khabarovsk quota"
     )
+
+
+def test_a_composer_carried_to_a_newer_snapshot_sees_its_reports(
+    seed: AnswerEngine, engine: AnswerEngine
+) -> None:
+    # An incremental reload may copy the composer and give it the next snapshot (with its
+    # indexes updated): what it knows of the reports is remade for that snapshot.
+    composer = copy.copy(seed.composer)
+    assert not composer.several and len(composer.quotas()) == 2
+    composer.snapshot = engine.snapshot
+    assert composer.several
+    assert [a.outlet for a in composer.reports.articles] == [RFA, "HNGN"]
