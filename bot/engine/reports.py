@@ -277,18 +277,22 @@ class Reports:
         """``several``: the store holds several reports, though ``snapshot`` (the claims of
         the reports a question names) may hold one."""
         self.snapshot = snapshot
-        cited = dict.fromkeys(c.article_id for c in snapshot.active_claims)
-        active = [snapshot.articles[i] for i in cited if i in snapshot.articles]
+        if len(snapshot.articles) <= 1:
+            # One report at most: nothing to look up in the claims (a large store's case).
+            active = list(snapshot.articles.values())
+        else:
+            cited = {c.article_id for c in snapshot.active_claims}
+            active = [a for i, a in snapshot.articles.items() if i in cited]
         self.articles: tuple[ArticleView, ...] = tuple(sorted(active, key=_recency))
         self.several = len(self.articles) > 1 if several is None else several
         self._by: Evidence | None = None
         self._patterns: Names | None = None
         # claim id -> the claims it supersedes (the figures "reported earlier").
         self.earlier: dict[int, list[ClaimView]] = {}
-        for claim in snapshot.claims:
-            newer = value(claim, "superseded_by")
-            if newer is not None and claim.status != "retracted":
-                self.earlier.setdefault(int(newer), []).append(claim)
+        superseded = [c for c in snapshot.claims if c.superseded_by is not None]
+        for claim in superseded:
+            if claim.status != "retracted" and claim.superseded_by is not None:
+                self.earlier.setdefault(claim.superseded_by, []).append(claim)
 
     def label(self, article_id: int) -> str:
         article = self.snapshot.articles.get(article_id)
