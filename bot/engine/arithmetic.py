@@ -39,8 +39,9 @@ PERIODS = {
         "× twelve months ÷ the days in a year",
     ),
 }
-# Operations that multiply a monthly figure over time.
-OVER_TIME = frozenset({*PERIODS, Operation.TOTAL, Operation.COMBINED, Operation.MONTHS_TO_REACH})
+# Operations that multiply a monthly figure over time (totals only over a span of months).
+PER_PERIOD = frozenset({*PERIODS, Operation.MONTHS_TO_REACH})
+OVER_TIME = PER_PERIOD | {Operation.TOTAL, Operation.COMBINED}
 # How a reported change word scales the stated amount ("doubled": the new amount is implied).
 CHANGE_FACTORS = {"doubled": Decimal(2)}
 # A sum to reach is an amount of money, not a day of the month.
@@ -135,13 +136,14 @@ class Arithmetic:
             quotas = [c for c in quotas if is_monthly(c)]
             every = [c for c in every if is_monthly(c)]
             # Sums over time say why a one-off has none; comparisons just leave it out.
-            if set(ops) & OVER_TIME:
+            summed = set(ops) & (OVER_TIME if u.months else PER_PERIOD)
+            if summed:
                 not_monthly(others, reply)
             if not quotas and Operation.RATE in ops:
                 ops = [Operation.RATE]  # a one-off's own dollar conversion has a rate too
             elif not quotas:
-                reply.intents.extend([Intent.ARITHMETIC] if set(ops) & OVER_TIME else [])
-                return bool(set(ops) & OVER_TIME)
+                reply.intents.extend([Intent.ARITHMETIC] if summed else [])
+                return bool(summed)
         answered = False
         dollars = Intent.USD in u.intents or "USD" in u.currencies
         # Two places' figures are compared only when the question names both, or names
