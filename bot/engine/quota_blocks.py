@@ -233,7 +233,7 @@ class QuotaAnswers(ComposerBase):
         for claim in shown:
             reply.use(claim.id, claim.article_id)
             where = fmt("{}{}", bold(self.place_label(claim)), self.from_report(claim))
-            deadline = reports.value(claim, "deadline")
+            deadline = reports.deadline_text(claim)
             if claim.change_date and reports.value(claim, "change_on") is not None:
                 reply.lines.append(fmt("{}: {}.", where, claim.change_date))
             elif claim.change_date:

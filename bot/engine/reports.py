@@ -160,10 +160,19 @@ def unit(claim: ClaimView, *, deadline: bool = True) -> str:
             parts.append(w.periods.get(claim.period, f"a {claim.period}"))
         text = " ".join(p for p in parts if p)
     if by:
-        when = _month_or_day(value(claim, "deadline_on"), value(claim, "deadline_precision"))
-        by = f"{by} ({when})" if when and when not in str(by) else by
+        by = deadline_text(claim)
         text = f"{text}, {by}" if text else str(by)
     return f" {text}" if text else ""
+
+
+def deadline_text(claim: ClaimView) -> str | None:
+    """ "by the end of the month (October 2020)": the deadline as reported, with its date
+    as precisely as the report gives it."""
+    by = value(claim, "deadline")
+    if not by:
+        return None
+    when = _month_or_day(value(claim, "deadline_on"), value(claim, "deadline_precision"))
+    return f"{by} ({when})" if when and when not in str(by) else str(by)
 
 
 def amount_text(claim: ClaimView, amount: Decimal | None = None) -> str:
