@@ -51,6 +51,8 @@ def country_lookup(locale: str = "en") -> dict[str, str]:
 
 
 DID_YOU_MEAN = "Did you mean "
+# "who is RFA", "tell me about radio free asia": no longer than this.
+OUTLET_QUESTION_WORDS = 6
 
 
 def did_you_mean(place: str) -> str:
@@ -137,25 +139,18 @@ class AnswerEngine:
             question = self.composer.reports.initials(question)
         u = self.understand(question)
         narrowed = self._for_named_reports(question, u)
-        if narrowed is not None:
-            return narrowed.answer(question)
-        reply = self.answerer.answer(u)
         reports = self.composer.reports
+        if narrowed is not None:
+            reply = narrowed.answer(question)
+            short = len(question.split()) <= OUTLET_QUESTION_WORDS
+            if reply.intents == [Intent.OFF_TOPIC] and short and reports.named_in(question):
+                # "tell me about Radio Free Asia": a short question naming an outlet gets
+                # its report's card.
+                reply = narrowed.article()
+            return reply
+        reply = self.answerer.answer(u)
         if reports.several and not self.composer.narrowed and reports.asked_about(question):
-            # "how many reports do you have": the reports first, then anything else asked.
-            overview = Reply(intents=["reports"])
-            reports.overview(overview)
-            # Beyond the article cards (the overview says it) or "off topic", the rest follows.
-            if reply.claim_ids or not set(reply.intents) <= {Intent.OFF_TOPIC, Intent.ARTICLE}:
-                overview.lines.extend([Html(""), *reply.lines])
-                for claim_id in reply.claim_ids:
-                    claim = self.snapshot.claim(claim_id)
-                    if claim is not None:
-                        overview.use(claim.id, claim.article_id)
-                for article_id in reply.article_ids:
-                    overview.cite(article_id)
-                overview.intents.extend(reply.intents)
-            reply = overview
+            reply = self._with_overview(reply)
         if u.truncated:
             reply.lines.append(Html(""))
             reply.lines.append(
@@ -165,6 +160,22 @@ class AnswerEngine:
             )
         self._add_follow_ups(u, reply)
         return reply
+
+    def _with_overview(self, reply: Reply) -> Reply:
+        """ "How many reports do you have": the reports first, then anything else asked
+        (beyond the article cards, which the overview replaces, or "off topic")."""
+        overview = Reply(intents=["reports"])
+        self.composer.reports.overview(overview)
+        if reply.claim_ids or not set(reply.intents) <= {Intent.OFF_TOPIC, Intent.ARTICLE}:
+            overview.lines.extend([Html(""), *reply.lines])
+            for claim_id in reply.claim_ids:
+                claim = self.snapshot.claim(claim_id)
+                if claim is not None:
+                    overview.use(claim.id, claim.article_id)
+            for article_id in reply.article_ids:
+                overview.cite(article_id)
+            overview.intents.extend(reply.intents)
+        return overview
 
     def _for_named_reports(self, question: str, u: Understanding) -> AnswerEngine | None:
         """With several reports, a question naming some of them (by outlet), or pointing

@@ -118,6 +118,8 @@ class Honest:
             where = " in " + " or ".join(places)
         currencies = self._currency_names
         article = self.c.snapshot.default_article
+        if self.c.several and len(self.c.reports.articles) == 1:
+            article = self.c.reports.articles[0]  # the one report the question names
         outlet, role = "the outlet", "a name"
         if article is not None:
             if article.relies_on and article.relies_on.casefold() in u.text:

@@ -531,3 +531,18 @@ def test_a_composer_carried_to_a_newer_snapshot_sees_its_reports(
     composer.snapshot = engine.snapshot
     assert composer.several
     assert [a.outlet for a in composer.reports.articles] == [RFA, "HNGN"]
+
+
+def test_a_short_question_naming_an_outlet_gets_its_report(engine: AnswerEngine) -> None:
+    said = body(engine, "tell me about radio free asia")
+    assert said.startswith("Title: “Cash-Strapped North Korea Orders Workers in China")
+    assert "HNGN" not in said
+    assert caveats_of(engine, "who is rfa") == [RFA_CAVEAT]
+    overview = body(engine, "how many reports do you have")
+    assert overview.splitlines()[:3] == [
+        "I hold 2 reports, newest first (none of it verified):",
+        f"• {RFA_LABEL} — “Cash-Strapped North Korea Orders Workers in China to Pay Into "
+        "'Loyalty Fund'”",
+        "• HNGN, undated — “North Korea Doubles Foreign Currency Quotas For Overseas Workers, "
+        "Intensifying Labor Burden”",
+    ]
