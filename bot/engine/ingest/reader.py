@@ -1,0 +1,409 @@
+"""Reading a pasted report: the article's fields and every money figure, as drafts.
+
+Plain Python over the text (no Telegram, no database). What the store already knows
+(place names and their aliases, each place's country) comes in as plain mappings.
+Nothing here is stored: the editor accepts, edits or skips each draft.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+from bot.engine.ingest.drafts import ArticleDraft, FigureDraft, Proposal, SourceDraft
+from bot.engine.ingest.lexicon import Lexicon, lexicon, paragraphs, sentences
+from bot.engine.money import MoneyMention, find_money
+
+URL = re.compile(r"https?://[^\s<>\"]+")
+QUOTED = re.compile(r"[\"“](?P<quote>[^\"“”]{8,}?)[,.!?]?[\"”]")
+# "in Sakhalin", "in Dalian, China": a capitalised name after "in".
+IN_PLACE = re.compile(
+    r"\b[Ii]n (?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:, (?P<country>[A-Z][a-z]+))?"
+)
+HEADER_LINES = 5
+
+
+@dataclass
+class Sentence:
+    text: str
+    paragraph: int
+    index: int  # in the whole text
+    money: list[MoneyMention] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class KnownPlaces:
+    """What the store knows: alias or name (any case) -> place, and place -> country."""
+
+    names: Mapping[str, str] = field(default_factory=dict)
+    countries: Mapping[str, str] = field(default_factory=dict)
+
+
+def _number(amount: object) -> str:
+    text = format(amount, "f")
+    whole, _, fraction = text.partition(".")
+    fraction = fraction.rstrip("0")
+    grouped = f"{int(whole):,}"
+    return f"{grouped}.{fraction}" if fraction else grouped
+
+
+class Reader:
+    def __init__(self, text: str, known: KnownPlaces) -> None:
+        self.text = text
+        self.known = known
+        self.lex: Lexicon = lexicon()
+        self.sentences: list[Sentence] = []
+        for number, block in enumerate(paragraphs(text)):
+            for piece in sentences(block):
+                self.sentences.append(
+                    Sentence(piece, number, len(self.sentences), find_money(piece))
+                )
+        self.sources: list[SourceDraft] = []
+        self._source_at: dict[int, SourceDraft] = {}
+        self._find_sources()
+
+    # ----- places
+
+    def countries_in(self, text: str) -> list[str]:
+        found = [self.lex.countries[m.group(1)] for m in self.lex.country_names.finditer(text)]
+        return [code for code in found if code not in self.lex.home_countries]
+
+    def places_in(self, text: str) -> list[tuple[str, str | None]]:
+        """Specific places (not countries) in order, each with a country if the text says."""
+        found: list[tuple[int, str, str | None]] = []
+        folded = text.casefold()
+        for term, place in self.known.names.items():
+            for match in re.finditer(rf"(?<!\w){re.escape(term.casefold())}(?!\w)", folded):
+                found.append((match.start(), place, None))
+        for match in IN_PLACE.finditer(text):
+            name = match.group("place")
+            if (
+                name in self.lex.countries
+                or name in self.lex.months
+                or name in self.lex.not_places
+                or name.split(" ")[0] in self.lex.months
+            ):
+                continue
+            country = match.group("country")
+            code = self.lex.countries.get(country) if country else None
+            found.append((match.start("place"), name, code))
+        found.sort(key=lambda item: item[0])
+        places: list[tuple[str, str | None]] = []
+        for _, place, code in found:
+            if all(place.casefold() != p.casefold() for p, _ in places):
+                places.append((place, code))
+            elif code is not None:
+                places = [(p, code if p.casefold() == place.casefold() else c) for p, c in places]
+        return places
+
+    # ----- sources
+
+    def _find_sources(self) -> None:
+        for sentence in self.sentences:
+            match = self.lex.source.search(sentence.text)
+            if match is None:
+                reference = self._back_reference(sentence.text)
+                if reference is not None:
+                    self._source_at[sentence.index] = reference
+                continue
+            name = match.group("name")
+            name = name[:1].lower() + name[1:]
+            told_to = match.group("to")
+            if told_to is not None and told_to.split(" ")[0] in ("That", "The", "On"):
+                told_to = None
+            country_word = match.group("country")
+            codes = self.countries_in(name + (f", {country_word}" if country_word else ""))
+            if not codes:
+                codes = [
+                    self.known.countries[p] for p, _ in self.places_in(name)
+                    if p in self.known.countries
+                ]  # fmt: skip
+            source = next((s for s in self.sources if s.name.casefold() == name.casefold()), None)
+            if source is None:
+                source = SourceDraft(name, "anonymous", told_to, codes[0] if codes else None)
+                self.sources.append(source)
+            self._source_at[sentence.index] = source
+
+    def _back_reference(self, text: str) -> SourceDraft | None:
+        """ "the official said", "the Russian source", "the source in China": an earlier one."""
+        for match in self.lex.back_reference.finditer(text):
+            head = match.group("head")
+            wanted = self.lex.demonyms.get(match.group("adjective") or "")
+            where = match.group("where")
+            if where:
+                wanted = self.lex.countries.get(where, wanted)
+            for source in reversed(self.sources):
+                if re.search(rf"\b{re.escape(head)}\b", source.name) and (
+                    wanted is None or source.country == wanted
+                ):
+                    return source
+        return None
+
+    # ----- the article
+
+    def article(self) -> ArticleDraft:
+        draft = ArticleDraft()
+        lines = [line.strip() for line in self.text.splitlines() if line.strip()]
+
+        def put(key: str, value: str | None, origin: str = "text") -> None:
+            if value:
+                draft.fields[key] = value
+                draft.origin[key] = origin
+
+        put("title", lines[0][:300] if lines else None)
+        caveat = next((s for s in self.sentences if self.lex.caveat.search(s.text)), None)
+        outlet: str | None = None
+        if caveat is not None:
+            sentence = re.sub(r"^(?:However|But|Still|Yet),\s*", "", caveat.text)
+            sentence = sentence[:1].upper() + sentence[1:]
+            put("caveat", sentence)
+            subject = self.lex.caveat.split(sentence, maxsplit=1)[0].strip()
+            if 0 < len(subject) <= 60 and subject[:1].isupper():
+                outlet = subject
+        if outlet is None:
+            for line in lines[1:HEADER_LINES]:
+                if URL.search(line) or line.endswith((".", "?", "!")) or len(line) > 150:
+                    continue
+                head = line.split(",")[0].strip()
+                if head and head[:1].isupper() and len(head) <= 60:
+                    outlet = head
+                    draft.origin["outlet"] = "guess"
+                    break
+        if outlet is not None:
+            draft.fields["outlet"] = outlet
+            draft.origin.setdefault("outlet", "text")
+        url = URL.search(self.text)
+        put("url", url.group(0).rstrip(".,;)]") if url else None)
+        header = "\n".join(lines[1:HEADER_LINES])
+        date = self.lex.full_date.search(header)
+        if date is not None:
+            put("date", self._iso(date))
+            reprint = re.search(
+                r"reprinted (?:with permission )?by (?P<by>[A-Z][\w ]+?) on", header
+            )
+            if reprint is not None:
+                draft.notes.append(f"the date is the reprint's ({reprint.group('by')})")
+        relied = self._relies_on(outlet)
+        put("relies_on", relied)
+        if "caveat" not in draft.fields and self._anonymous():
+            short = self._short(outlet) or "the report"
+            put(
+                "caveat",
+                f"The claims come from anonymous sources {short} quotes; we have not "
+                "independently verified them.",
+                "proposed",
+            )
+        return draft
+
+    def _iso(self, match: re.Match[str]) -> str:
+        if match.group("iso"):
+            return match.group("iso")
+        month = self.lex.months[match.group("month") or match.group("month2")]
+        day = int(match.group("day") or match.group("day2"))
+        year = int(match.group("year") or match.group("year2"))
+        return f"{year:04d}-{month:02d}-{day:02d}"
+
+    @staticmethod
+    def _short(outlet: str | None) -> str | None:
+        if outlet is None:
+            return None
+        acronym = re.search(r"\(([A-Z]{2,})\)", outlet)
+        return acronym.group(1) if acronym else outlet
+
+    def _relies_on(self, outlet: str | None) -> str | None:
+        short = self._short(outlet)
+        for source in self.sources:
+            told = source.told_to
+            if told and not (short and (told.startswith(short) or short.startswith(told))):
+                return told
+        for sentence in self.sentences:
+            match = self.lex.told.search(sentence.text)
+            if match and not (short and match.group("to").startswith(short)):
+                return None  # told someone named, not an outlet we can tell
+        return None
+
+    def _anonymous(self) -> bool:
+        return bool(self.sources) or any(self.lex.anonymous.search(s.text) for s in self.sentences)
+
+    # ----- the figures
+
+    def figures(self) -> list[FigureDraft]:
+        drafts: list[FigureDraft] = []
+        keys: dict[tuple[str, str, str], FigureDraft] = {}
+        for sentence in self.sentences:
+            if sentence.index == 0:
+                continue  # the title
+            for position, mention in enumerate(sentence.money):
+                if (
+                    mention.currency == "USD"
+                    and mention.usd_amount is None
+                    and any(
+                        m.usd_amount == mention.amount for m in sentence.money if m is not mention
+                    )
+                ):
+                    continue
+                draft = self._figure(sentence, position, mention, drafts)
+                # The same amount again in the same country (often in a quote) is the
+                # same figure; the first mention, with its place, leads.
+                key = (
+                    draft.fields["amount"],
+                    draft.fields["currency"],
+                    draft.fields.get("country", ""),
+                )
+                earlier = keys.get(key)
+                if earlier is not None:
+                    self._merge(earlier, draft, sentence)
+                    continue
+                keys[key] = draft
+                drafts.append(draft)
+        return drafts
+
+    def _merge(self, earlier: FigureDraft, again: FigureDraft, sentence: Sentence) -> None:
+        """The same figure again (often in a quote): its quote and source, if new."""
+        quote = self._quote_with(sentence, again.fields["amount"])
+        if quote and "quote" not in earlier.fields:
+            earlier.fields["quote"] = quote
+            earlier.origin["quote"] = "text"
+            if earlier.source.kind == "narration" and again.source.kind != "narration":
+                earlier.source = again.source
+        for key, value in again.fields.items():
+            earlier.fields.setdefault(key, value)
+
+    def _quote_with(self, sentence: Sentence, amount: str) -> str | None:
+        for match in QUOTED.finditer(sentence.text):
+            if amount in match.group("quote"):
+                quote = match.group("quote").strip()
+                return quote if quote.endswith((".", "!", "?")) else quote + "."
+        return None
+
+    def _figure(
+        self, sentence: Sentence, position: int, mention: MoneyMention, drafts: list[FigureDraft]
+    ) -> FigureDraft:
+        draft = FigureDraft()
+        fields, origin = draft.fields, draft.origin
+        text = sentence.text
+        start = sentence.money[position - 1].end if position else 0
+        end = (
+            sentence.money[position + 1].start if position + 1 < len(sentence.money) else len(text)
+        )
+        clause = text[start:end]
+        context = self._context(sentence)
+        fields["amount"] = _number(mention.amount)
+        fields["currency"] = mention.currency
+        if mention.usd_amount is not None:
+            fields["usd"] = _number(mention.usd_amount)
+            fields["approx"] = "yes" if mention.usd_is_approx else "no"
+        self._place(draft, context, drafts)
+        texts = [clause, text, *(s.text for s in reversed(context[:-1]))]
+        sector = self._first(texts, lambda t: self.lex.sectors.search(t))
+        if sector is not None:
+            fields["sector"] = sector.group(1)
+        period = self._cue(self.lex.periods, texts)
+        if period is None and drafts and drafts[-1].fields.get("period"):
+            fields["period"], origin["period"] = drafts[-1].fields["period"], "guess"
+        elif period is not None:
+            fields["period"] = period
+        basis = self._cue(self.lex.bases, [clause, text])
+        if basis is not None:
+            fields["basis"] = basis
+        also = self.lex.also_family.search(clause)
+        if also is not None:
+            draft.extra["also"] = f"the same amount for each {also.group('who')}"
+        change = self._cue(self.lex.changes, [" ".join(texts[1:])])
+        if change is not None:
+            fields["change"] = change
+        self._from_to(draft, sentence, position)
+        day = self._first(texts[1:], lambda t: self.lex.month_day.search(t))
+        if day is not None:
+            fields["date"] = f"{day.group('month')} {day.group('day')}"
+        deadline = self._first(
+            [text, *(s.text for s in self.sentences if s.paragraph == sentence.paragraph)]
+            + [s.text for s in self.sentences if s.index > sentence.index],
+            lambda t: self.lex.deadline.search(t),
+        )
+        if deadline is not None:
+            draft.extra["deadline"] = deadline.group(0)
+        draft.source = self._source_at.get(sentence.index, SourceDraft.narration())
+        fields["text"] = " ".join(s.text for s in context)
+        quote = self._quote_with(sentence, fields["amount"])
+        if quote is not None:
+            fields["quote"] = quote
+        for key in fields:
+            origin.setdefault(key, "text")
+        return draft
+
+    def _context(self, sentence: Sentence) -> list[Sentence]:
+        """The figure's sentence, after the nearest earlier one of its paragraph that names
+        a place when it names none itself (at most two back)."""
+        if self.places_in(sentence.text) or self.countries_in(sentence.text):
+            return [sentence]
+        earlier = [
+            s for s in self.sentences[max(0, sentence.index - 2) : sentence.index]
+            if s.paragraph == sentence.paragraph
+        ]  # fmt: skip
+        for back in range(len(earlier) - 1, -1, -1):
+            candidate = earlier[back]
+            if self.places_in(candidate.text) or self.countries_in(candidate.text):
+                return [*earlier[back:], sentence]
+        return [sentence]
+
+    def _place(
+        self, draft: FigureDraft, context: list[Sentence], drafts: list[FigureDraft]
+    ) -> None:
+        fields, origin = draft.fields, draft.origin
+        joined = " ".join(s.text for s in context)
+        places = self.places_in(joined)
+        countries = self.countries_in(joined)
+        if places:
+            place, code = places[0]
+            fields["place"] = place
+            code = code or (countries[0] if countries else self.known.countries.get(place))
+            if code:
+                fields["country"] = code
+        elif countries:
+            code = countries[0]
+            fields["country"] = code
+            fields["place"] = next(n for n, c in self.lex.countries.items() if c == code)
+            origin["place"] = "guess"
+        elif drafts:
+            for key in ("place", "country"):
+                if key in drafts[-1].fields:
+                    fields[key], origin[key] = drafts[-1].fields[key], "guess"
+
+    def _from_to(self, draft: FigureDraft, sentence: Sentence, position: int) -> None:
+        """ "from 50 rubles to 100 rubles": both ends, the figure being the earlier one."""
+        if position + 1 >= len(sentence.money):
+            return
+        mention, following = sentence.money[position], sentence.money[position + 1]
+        before = sentence.text[max(0, mention.start - 6) : mention.start]
+        between = sentence.text[mention.end : following.start]
+        if re.search(r"\bfrom\s*$", before) and re.fullmatch(r"\s*to\s*", between):
+            draft.extra["change_from"] = mention.text
+            draft.extra["change_to"] = following.text
+
+    @staticmethod
+    def _first(
+        texts: list[str], search: Callable[[str], re.Match[str] | None]
+    ) -> re.Match[str] | None:
+        for text in texts:
+            found = search(text)
+            if found is not None:
+                return found
+        return None
+
+    @staticmethod
+    def _cue(cues: tuple[tuple[str, re.Pattern[str]], ...], texts: list[str]) -> str | None:
+        """The first text with any cue decides; in it, the earliest-listed cue wins."""
+        for text in texts:
+            for name, pattern in cues:
+                if pattern.search(text):
+                    return name
+        return None
+
+
+def read_report(text: str, known: KnownPlaces | None = None) -> Proposal:
+    """The article and the figures a pasted report gives, as drafts for the editor."""
+    reader = Reader(text, known or KnownPlaces())
+    article = reader.article()
+    return Proposal(article, reader.figures(), list(reader.sources))
