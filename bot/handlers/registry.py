@@ -14,6 +14,7 @@ from bot.handlers import (
     changes,
     chart,
     dialogues,
+    ingest,
     listings,
     owners,
     reach,
@@ -90,6 +91,10 @@ EDITORS = (
           "amount=50,000 currency=RUB [usd=590] [approx=yes] [period=month] [basis=person] "
           '[change=doubled|increased|none] [date="March 10"] [source="a source in Russia"] '
           "[article=2]"),
+    gated("ingest", "Editors: paste a report in, figure by figure", ingest.ingest,
+          what="paste reports in", private_data="a report's drafts",
+          usage="/ingest, then paste the report's text (or send it as a .txt file); "
+          "or /ingest <the text>"),
     gated("addfact", "Editors: add another claim", changes.addfact, what="add facts",
           usage='/addfact topic=hours text="Workers must work longer hours." [quote="…"] '
           '[place=Sakhalin] [source="#1"] [article=1]'),
