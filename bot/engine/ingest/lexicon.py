@@ -14,7 +14,9 @@ from babel import Locale
 DATA = Path(__file__).with_name("cues.json")
 # Short forms a sentence boundary must not split ("U.S.", "Mr.").
 ABBREVIATION = re.compile(r"(?:\b(?:[A-Z]\.){1,3}|\b(?:Mr|Mrs|Ms|Dr|St|No|Jr|Sr|Gen|Col)\.)$")
-BOUNDARY = re.compile(r"(?<=[.!?])[\"”’')]*\s+(?=[\"“‘'(]?[A-Z0-9])")
+# A sentence ends at . ! ? (and any closing quote) before a capital, a digit or a letter
+# of another script.
+BOUNDARY = re.compile(r"(?<=[.!?])[\"”’')]*\s+(?=[\"“‘'(]?(?:[A-Z0-9]|[^\x00-\x7f]))")
 
 
 @dataclass(frozen=True)
@@ -29,7 +31,6 @@ class Lexicon:
     sectors: re.Pattern[str]
     source: re.Pattern[str]
     back_reference: re.Pattern[str]
-    told: re.Pattern[str]
     month_day: re.Pattern[str]
     full_date: re.Pattern[str]
     months: dict[str, int]
@@ -88,7 +89,6 @@ def lexicon() -> Lexicon:
         ),
         source=source,
         back_reference=back_reference,
-        told=re.compile(r"\btold (?P<to>[A-Z][\w'’.&-]*(?: [A-Z][\w'’.&-]*)*)"),
         month_day=re.compile(rf"\b(?P<month>{month_names}) (?P<day>\d{{1,2}})\b(?!,? \d{{4}})"),
         full_date=re.compile(
             rf"\b(?:(?P<month>{month_names}) (?P<day>\d{{1,2}}),? (?P<year>\d{{4}})"

@@ -22,6 +22,7 @@ IN_PLACE = re.compile(
     r"\b[Ii]n (?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:, (?P<country>[A-Z][a-z]+))?"
 )
 HEADER_LINES = 5
+WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 
 
 @dataclass
@@ -59,6 +60,12 @@ class Reader:
                 self.sentences.append(
                     Sentence(piece, number, len(self.sentences), find_money(piece))
                 )
+        # Every name and alias the store knows, as words (at most four words long).
+        self._known_names = {
+            " ".join(WORD.findall(term.casefold())): place for term, place in known.names.items()
+        }
+        self._known_names.pop("", None)
+        self._longest = min(4, max((len(t.split(" ")) for t in self._known_names), default=0))
         self.sources: list[SourceDraft] = []
         self._source_at: dict[int, SourceDraft] = {}
         self._find_sources()
@@ -72,10 +79,18 @@ class Reader:
     def places_in(self, text: str) -> list[tuple[str, str | None]]:
         """Specific places (not countries) in order, each with a country if the text says."""
         found: list[tuple[int, str, str | None]] = []
-        folded = text.casefold()
-        for term, place in self.known.names.items():
-            for match in re.finditer(rf"(?<!\w){re.escape(term.casefold())}(?!\w)", folded):
-                found.append((match.start(), place, None))
+        if self._known_names:
+            # Word n-grams looked up in the store's names: linear in the text, whatever
+            # the number of names.
+            words = list(WORD.finditer(text.casefold()))
+            for index, word in enumerate(words):
+                for length in range(min(self._longest, len(words) - index), 0, -1):
+                    last = words[index + length - 1]
+                    gram = " ".join(w.group(0) for w in words[index : index + length])
+                    place = self._known_names.get(gram)
+                    if place is not None and text[word.start() : last.end()].count("\n") == 0:
+                        found.append((word.start(), place, None))
+                        break
         for match in IN_PLACE.finditer(text):
             name = match.group("place")
             if (
@@ -212,15 +227,12 @@ class Reader:
         return acronym.group(1) if acronym else outlet
 
     def _relies_on(self, outlet: str | None) -> str | None:
+        """Whom the sources told, when that is not the outlet itself ("told Daily NK")."""
         short = self._short(outlet)
         for source in self.sources:
             told = source.told_to
             if told and not (short and (told.startswith(short) or short.startswith(told))):
                 return told
-        for sentence in self.sentences:
-            match = self.lex.told.search(sentence.text)
-            if match and not (short and match.group("to").startswith(short)):
-                return None  # told someone named, not an outlet we can tell
         return None
 
     def _anonymous(self) -> bool:
