@@ -432,6 +432,11 @@ async def _accept(
 ) -> None:
     services = services_of(context)
     at = int(state["at"])
+    if at == 0:
+        article = Proposal.from_state(state["proposal"]).article
+        missing = [key for key in ARTICLE_REQUIRED if not article.fields.get(key)]
+        if missing:
+            raise InvalidValue(f"the article needs {', '.join(missing)} first: tap Edit")
     # Claim the draft first (a new token): a second tap of the same button finds none.
     claimed = new_token()
     moved = await services.dialogues.advance(

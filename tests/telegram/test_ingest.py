@@ -6,8 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from bot.markup import plain_text
-from tests.support.harness import Harness
+from tests.support.harness import Harness, telegram_harness
 
 OWNER, STRANGER = 1001, 3003
 RFA = (Path(__file__).resolve().parents[2] / "testkit" / "reports" / "rfa_2020.txt").read_text(
@@ -191,7 +193,11 @@ async def test_odd_pastes_are_answered_in_one_line_and_nothing_is_written(
         await harness.send("/ingest <b>Title</b>\n\nIn Dalian pay 5,000 yuan <i>now</i>.", OWNER)
     )
     assert "title: <b>Title</b>" in out  # the tags are text, shown escaped
-    await harness.tap(button(harness, "Edit"), OWNER)
+    assert "Needed before it can be stored: outlet, caveat (tap Edit)." in out
+    edit = button(harness, "Edit")
+    out = joined(await harness.tap(button(harness, "Accept"), OWNER))
+    assert out.startswith("⛔ The article needs outlet, caveat first: tap Edit")
+    await harness.tap(edit, OWNER)  # the draft's buttons still work
     await harness.tap(button(harness, "outlet"), OWNER)
     out = joined(await harness.send("Test <Outlet>", OWNER))
     assert "outlet: Test <Outlet>" in out
@@ -234,3 +240,30 @@ async def test_a_txt_file_with_the_caption_ingest_is_read(harness: Harness) -> N
     assert "Draft" not in joined(
         await harness.send_document("RFA", "", OWNER, file_name="rfa.txt", mime_type="text/plain")
     )
+
+
+async def test_the_seed_article_pasted_again_goes_under_the_stored_article(
+    harness: Harness,
+) -> None:
+    seed = Path("/work/shared/seed/article.txt")
+    if not seed.exists():
+        pytest.skip("the seed article is not at /work/shared/seed/article.txt")
+    await harness.send("/ingest", OWNER)
+    out = joined(await harness.send(seed.read_text(encoding="utf-8"), OWNER))
+    assert "the article and 2 figure(s) (2 named source(s))" in out
+    assert "caveat: HNGN cannot independently verify the claims." in out
+    out = joined(await harness.tap(button(harness, "Skip"), OWNER))
+    assert "Skipped: the store already has this report as article #1." in out
+    assert "Draft 2 of 3: a figure" in out and "amount: 62,000 RUB" in out
+    assert "place: Sakhalin" in out and "source: the article's own narration" in out
+    await harness.tap(button(harness, "Skip"), OWNER)
+    assert "source: a source in China (anonymous, CN)" in plain_text(harness.sent_texts()[-1])
+
+
+async def test_another_replica_takes_the_next_tap(harness: Harness) -> None:
+    await paste_rfa(harness)
+    accept = button(harness, "Accept")
+    async with telegram_harness(harness.runtime) as other:
+        out = joined(await other.tap(accept, OWNER))
+        assert "✅ Stored the article as #2." in out and "Draft 2 of 3" in out
+        assert await harness.tap(accept, OWNER) == []  # expired on the first replica too
