@@ -16,6 +16,8 @@ RFA = (Path(__file__).resolve().parents[2] / "testkit" / "reports" / "rfa_2020.t
     encoding="utf-8"
 )
 DANDONG = "an official of a trading company in Dandong"
+SEED = Path("/work/shared/seed/article.txt")  # HNGN's text: not copied into the repository
+SEED_TEXT = SEED.read_text(encoding="utf-8") if SEED.exists() else None
 
 
 def joined(texts: list[str]) -> str:
@@ -245,11 +247,10 @@ async def test_a_txt_file_with_the_caption_ingest_is_read(harness: Harness) -> N
 async def test_the_seed_article_pasted_again_goes_under_the_stored_article(
     harness: Harness,
 ) -> None:
-    seed = Path("/work/shared/seed/article.txt")
-    if not seed.exists():
-        pytest.skip("the seed article is not at /work/shared/seed/article.txt")
+    if SEED_TEXT is None:
+        pytest.skip(f"the seed article is not at {SEED}")
     await harness.send("/ingest", OWNER)
-    out = joined(await harness.send(seed.read_text(encoding="utf-8"), OWNER))
+    out = joined(await harness.send(SEED_TEXT, OWNER))
     assert "the article and 2 figure(s) (2 named source(s))" in out
     assert "caveat: HNGN cannot independently verify the claims." in out
     out = joined(await harness.tap(button(harness, "Skip"), OWNER))
