@@ -29,17 +29,28 @@ NAMED_CURRENCIES = ("RUB", "CNY", "USD", "EUR", "KPW", "KRW", "JPY", "GBP")
 NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MoneyMention:
-    """One amount as the text gives it, with the report's own dollar conversion if any."""
+    """One amount as the text gives it (the interface helper C1's money.py has too).
+
+    ``usd`` is the text's own dollar figure: the amount itself when it is in dollars,
+    else the conversion given beside it ("12,000 yuan (US$1,788)"), else None.
+    ``span`` is where the whole mention (conversion included) sits in the text. This
+    reader gives no ranges (``amount_high``) nor period and basis words: /ingest's
+    reader looks for those around the figure itself.
+    """
 
     amount: Decimal
+    amount_high: Decimal | None
     currency: str  # ISO 4217
-    start: int
-    end: int  # the conversion in brackets included
-    text: str
-    usd_amount: Decimal | None = None
-    usd_is_approx: bool = False
+    usd: Decimal | None
+    span: tuple[int, int]
+    usd_high: Decimal | None = None
+    # "nearly $730": the text itself says the figure is approximate.
+    approx: bool = False
+    usd_approx: bool = False
+    period: str | None = None
+    basis: str | None = None
 
 
 @dataclass(frozen=True)
@@ -121,10 +132,10 @@ def find_money(text: str) -> list[MoneyMention]:
     mentions: list[MoneyMention] = []
     index = 0
     while index < len(found):
-        match, amount, code, _approx = found[index]
+        match, amount, code, approx = found[index]
         start, end = match.start(), match.end()
-        usd: Decimal | None = None
-        usd_approx = False
+        usd: Decimal | None = amount if code == "USD" else None
+        usd_approx = approx if code == "USD" else False
         if index + 1 < len(found) and code != "USD":
             following, f_amount, f_code, f_approx = found[index + 1]
             between = text[end : following.start()]
@@ -134,6 +145,16 @@ def find_money(text: str) -> list[MoneyMention]:
                     usd, usd_approx = f_amount, f_approx
                     end = following.end() + closing.end()
                     index += 1
-        mentions.append(MoneyMention(amount, code, start, end, text[start:end], usd, usd_approx))
+        mentions.append(
+            MoneyMention(
+                amount=amount,
+                amount_high=None,
+                currency=code,
+                usd=usd,
+                span=(start, end),
+                approx=approx,
+                usd_approx=usd_approx,
+            )
+        )
         index += 1
     return mentions

@@ -13,7 +13,7 @@ import pytest
 
 from bot.engine.ingest import KnownPlaces, SourceDraft, read_report
 from bot.engine.ingest.drafts import Proposal
-from bot.engine.money import MoneyMention, find_money
+from bot.engine.money import find_money
 from db.validation import parse_amount
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -38,14 +38,19 @@ def seed_text() -> str:
 
 def test_find_money_reads_amounts_and_folds_the_dollar_conversion() -> None:
     [rubles] = find_money("from 62,000 rubles (nearly $730) per person")
-    assert rubles == MoneyMention(
-        Decimal("62000"), "RUB", 5, 32, "62,000 rubles (nearly $730)", Decimal("730"), True
-    )
+    assert (rubles.amount, rubles.currency, rubles.usd, rubles.usd_approx, rubles.span) == (
+        Decimal("62000"), "RUB", Decimal("730"), True, (5, 32),
+    )  # fmt: skip
     yuan, household = find_money("pay 12,000 yuan (US$1,788), and 24,000 yuan ($3,576) a home")
-    assert (yuan.amount, yuan.currency, yuan.usd_amount, yuan.usd_is_approx) == (
+    assert (yuan.amount, yuan.currency, yuan.usd, yuan.usd_approx) == (
         Decimal("12000"), "CNY", Decimal("1788"), False,
     )  # fmt: skip
-    assert (household.amount, household.usd_amount) == (Decimal("24000"), Decimal("3576"))
+    assert (household.amount, household.usd) == (Decimal("24000"), Decimal("3576"))
+    # A dollar amount is its own dollar figure.
+    [dollars] = find_money("about $300 a month")
+    assert (dollars.amount, dollars.usd, dollars.approx, dollars.usd_approx) == (
+        Decimal("300"), Decimal("300"), True, True,
+    )  # fmt: skip
 
 
 def test_find_money_reads_codes_symbols_and_cldr_names() -> None:

@@ -247,14 +247,6 @@ class Reader:
             if sentence.index == 0:
                 continue  # the title
             for position, mention in enumerate(sentence.money):
-                if (
-                    mention.currency == "USD"
-                    and mention.usd_amount is None
-                    and any(
-                        m.usd_amount == mention.amount for m in sentence.money if m is not mention
-                    )
-                ):
-                    continue
                 draft = self._figure(sentence, position, mention, drafts)
                 # The same amount again in the same country (often in a quote) is the
                 # same figure; the first mention, with its place, leads.
@@ -295,17 +287,21 @@ class Reader:
         draft = FigureDraft()
         fields, origin = draft.fields, draft.origin
         text = sentence.text
-        start = sentence.money[position - 1].end if position else 0
+        start = sentence.money[position - 1].span[1] if position else 0
         end = (
-            sentence.money[position + 1].start if position + 1 < len(sentence.money) else len(text)
+            sentence.money[position + 1].span[0]
+            if position + 1 < len(sentence.money)
+            else len(text)
         )
         clause = text[start:end]
         context = self._context(sentence)
         fields["amount"] = _number(mention.amount)
         fields["currency"] = mention.currency
-        if mention.usd_amount is not None:
-            fields["usd"] = _number(mention.usd_amount)
-            fields["approx"] = "yes" if mention.usd_is_approx else "no"
+        if mention.amount_high is not None:
+            draft.extra["up_to"] = f"{_number(mention.amount_high)} {mention.currency}"
+        if mention.usd is not None and mention.currency != "USD":
+            fields["usd"] = _number(mention.usd)
+            fields["approx"] = "yes" if mention.usd_approx else "no"
         self._place(draft, context, drafts)
         texts = [clause, text, *(s.text for s in reversed(context[:-1]))]
         sector = self._first(texts, lambda t: self.lex.sectors.search(t))
@@ -388,11 +384,12 @@ class Reader:
         if position + 1 >= len(sentence.money):
             return
         mention, following = sentence.money[position], sentence.money[position + 1]
-        before = sentence.text[max(0, mention.start - 6) : mention.start]
-        between = sentence.text[mention.end : following.start]
+        (start, end), (next_start, next_end) = mention.span, following.span
+        before = sentence.text[max(0, start - 6) : start]
+        between = sentence.text[end:next_start]
         if re.search(r"\bfrom\s*$", before) and re.fullmatch(r"\s*to\s*", between):
-            draft.extra["change_from"] = mention.text
-            draft.extra["change_to"] = following.text
+            draft.extra["change_from"] = sentence.text[start:end]
+            draft.extra["change_to"] = sentence.text[next_start:next_end]
 
     @staticmethod
     def _first(
