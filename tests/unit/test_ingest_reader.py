@@ -190,10 +190,10 @@ def test_html_and_emoji_are_read_as_plain_text() -> None:
     assert read_report("🙂🙂🙂").figures == []
 
 
-def test_from_x_to_y_keeps_both_ends() -> None:
-    [first, _second] = read_report(
+def test_from_x_to_y_is_one_figure_with_both_ends() -> None:
+    [draft] = read_report(
         "Title\n\nIn Dalian, China, the quota rose from 3,400 yuan to 6,800 yuan a month."
     ).figures
-    assert first.extra["change_from"] == "3,400 yuan"
-    assert first.extra["change_to"] == "6,800 yuan"
-    assert first.fields["change"] == "increased"
+    assert (draft.fields["amount"], draft.fields["currency"]) == ("6,800", "CNY")
+    assert draft.extra == {"change_from": "3,400 yuan", "change_to": "6,800 yuan"}
+    assert (draft.fields["change"], draft.fields["period"]) == ("increased", "month")

@@ -11,9 +11,9 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
+from bot.engine.ingest.amounts import Amount, amounts, number
 from bot.engine.ingest.drafts import ArticleDraft, FigureDraft, Proposal, SourceDraft
 from bot.engine.ingest.lexicon import Lexicon, lexicon, paragraphs, sentences
-from bot.engine.money import MoneyMention, find_money
 
 URL = re.compile(r"https?://[^\s<>\"]+")
 QUOTED = re.compile(r"[\"“](?P<quote>[^\"“”]{8,}?)[,.!?]?[\"”]")
@@ -30,7 +30,7 @@ class Sentence:
     text: str
     paragraph: int
     index: int  # in the whole text
-    money: list[MoneyMention] = field(default_factory=list)
+    money: list[Amount] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -41,24 +41,16 @@ class KnownPlaces:
     countries: Mapping[str, str] = field(default_factory=dict)
 
 
-def _number(amount: object) -> str:
-    text = format(amount, "f")
-    whole, _, fraction = text.partition(".")
-    fraction = fraction.rstrip("0")
-    grouped = f"{int(whole):,}"
-    return f"{grouped}.{fraction}" if fraction else grouped
-
-
 class Reader:
     def __init__(self, text: str, known: KnownPlaces) -> None:
         self.text = text
         self.known = known
         self.lex: Lexicon = lexicon()
         self.sentences: list[Sentence] = []
-        for number, block in enumerate(paragraphs(text)):
+        for paragraph, block in enumerate(paragraphs(text)):
             for piece in sentences(block):
                 self.sentences.append(
-                    Sentence(piece, number, len(self.sentences), find_money(piece))
+                    Sentence(piece, paragraph, len(self.sentences), amounts(piece))
                 )
         # Every name and alias the store knows, as words (at most four words long).
         self._known_names = {
@@ -282,7 +274,7 @@ class Reader:
         return None
 
     def _figure(
-        self, sentence: Sentence, position: int, mention: MoneyMention, drafts: list[FigureDraft]
+        self, sentence: Sentence, position: int, mention: Amount, drafts: list[FigureDraft]
     ) -> FigureDraft:
         draft = FigureDraft()
         fields, origin = draft.fields, draft.origin
@@ -295,12 +287,12 @@ class Reader:
         )
         clause = text[start:end]
         context = self._context(sentence)
-        fields["amount"] = _number(mention.amount)
+        fields["amount"] = number(mention.amount)
         fields["currency"] = mention.currency
         if mention.amount_high is not None:
-            draft.extra["up_to"] = f"{_number(mention.amount_high)} {mention.currency}"
-        if mention.usd is not None and mention.currency != "USD":
-            fields["usd"] = _number(mention.usd)
+            draft.extra["up_to"] = f"{number(mention.amount_high)} {mention.currency}"
+        if mention.usd is not None:
+            fields["usd"] = number(mention.usd)
             fields["approx"] = "yes" if mention.usd_approx else "no"
         self._place(draft, context, drafts)
         texts = [clause, text, *(s.text for s in reversed(context[:-1]))]
@@ -321,7 +313,9 @@ class Reader:
         change = self._cue(self.lex.changes, [" ".join(texts[1:])])
         if change is not None:
             fields["change"] = change
-        self._from_to(draft, sentence, position)
+        if mention.change_from is not None and mention.change_to is not None:
+            draft.extra["change_from"] = mention.change_from
+            draft.extra["change_to"] = mention.change_to
         day = self._first(texts[1:], lambda t: self.lex.month_day.search(t))
         if day is not None:
             fields["date"] = f"{day.group('month')} {day.group('day')}"
@@ -378,18 +372,6 @@ class Reader:
             for key in ("place", "country"):
                 if key in drafts[-1].fields:
                     fields[key], origin[key] = drafts[-1].fields[key], "guess"
-
-    def _from_to(self, draft: FigureDraft, sentence: Sentence, position: int) -> None:
-        """ "from 50 rubles to 100 rubles": both ends, the figure being the earlier one."""
-        if position + 1 >= len(sentence.money):
-            return
-        mention, following = sentence.money[position], sentence.money[position + 1]
-        (start, end), (next_start, next_end) = mention.span, following.span
-        before = sentence.text[max(0, start - 6) : start]
-        between = sentence.text[end:next_start]
-        if re.search(r"\bfrom\s*$", before) and re.fullmatch(r"\s*to\s*", between):
-            draft.extra["change_from"] = sentence.text[start:end]
-            draft.extra["change_to"] = sentence.text[next_start:next_end]
 
     @staticmethod
     def _first(
