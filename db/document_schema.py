@@ -31,7 +31,7 @@ from pydantic_core import PydanticCustomError
 
 from db.validation import (
     ALIAS_KINDS,
-    BASIS_MAX_LEN,
+    BASIS_TEXT_MAX_LEN,
     CHANGES,
     ID_MAX,
     NAME_MAX_LEN,
@@ -47,18 +47,25 @@ from db.validation import (
     USER_ID_MAX,
     ValidationError,
     clean_text,
+    figure_problems,
     normalize_alias_term,
     normalize_alias_value,
     normalize_country,
     normalize_currency,
     parse_amount,
+    parse_basis,
     parse_choice,
     parse_iso_date,
+    parse_share,
     parse_url,
 )
 
 DOCUMENT_FORMAT = "quota-facts-store"
-DOCUMENT_VERSION = 1
+# 2 (issue 11): general figures (ranges, shares, once, deadline, basis wording, "from X
+# to Y", dated changes, superseded_by) and articles' date precision. Version 1 documents
+# are still read: upgrade_document carries them over.
+DOCUMENT_VERSION = 2
+READABLE_VERSIONS = (1, 2)
 MAX_DOCUMENT_BYTES = 5_000_000
 # The format nests three levels (document, list, row); anything much deeper is not a store.
 MAX_DOCUMENT_DEPTH = 8
@@ -210,6 +217,18 @@ Line = Annotated[str, _text(NAME_MAX_LEN, multiline=False)]
 Amount = Annotated[Decimal, PlainValidator(_amount)]
 Timestamp = Annotated[dt.datetime, PlainValidator(_timestamp)]
 Country = Annotated[str, AfterValidator(_checked(normalize_country))]
+Day = Annotated[dt.date, PlainValidator(_date)]
+Precision = Literal["year", "month", "day"]
+Wording = Annotated[str, _text(BASIS_TEXT_MAX_LEN, multiline=False)]
+
+
+def _share(value: Any, info: ValidationInfo) -> Decimal:
+    """A percentage above 0 and at most 100, as text ("70") or a JSON number."""
+    number = _amount(value, info)
+    return _checked(lambda v: parse_share(v, info.field_name or "share")[0])(format(number, "f"))
+
+
+Share = Annotated[Decimal, PlainValidator(_share)]
 
 
 class _Row(BaseModel):
@@ -226,8 +245,15 @@ class ArticleRow(_Row):
     url: Annotated[str, AfterValidator(_checked(parse_url))] | None = None
     reporter: Line | None = None
     relies_on: Line | None = None
-    published_on: Annotated[dt.date, PlainValidator(_date)] | None = None
+    published_on: Day | None = None
+    published_precision: Precision | None = None
     is_default: bool = False
+
+    @model_validator(mode="after")
+    def _precision(self) -> ArticleRow:
+        if (self.published_on is None) != (self.published_precision is None):
+            raise _problem("published_on and published_precision go together")
+        return self
 
 
 class SourceRow(_Row):
@@ -243,7 +269,9 @@ class SourceRow(_Row):
 # Fields only a quota figure has (the commands refuse them on a plain fact too).
 QUOTA_ONLY = (
     "country", "sector", "amount", "currency", "usd_amount", "period", "basis", "change",
-    "change_date",
+    "change_date", "amount_high", "usd_high", "share_low", "share_high", "share_of",
+    "deadline", "deadline_on", "deadline_precision", "basis_text", "amount_to", "usd_to",
+    "change_on", "change_on_precision",
 )  # fmt: skip
 
 
@@ -267,16 +295,43 @@ class ClaimRow(_Row):
     usd_amount: Amount | None = None
     usd_is_approx: bool = True
     period: Annotated[str, _choice(PERIODS)] | None = None
-    basis: Annotated[str, _text(BASIS_MAX_LEN, multiline=False)] | None = None
+    basis: Annotated[str, AfterValidator(_checked(parse_basis))] | None = None
     change: Annotated[str, _choice(CHANGES)] | None = None
     change_date: Line | None = None
+    amount_high: Amount | None = None
+    usd_high: Amount | None = None
+    share_low: Share | None = None
+    share_high: Share | None = None
+    share_of: Wording | None = None
+    deadline: Wording | None = None
+    deadline_on: Day | None = None
+    deadline_precision: Precision | None = None
+    basis_text: Wording | None = None
+    amount_to: Amount | None = None
+    usd_to: Amount | None = None
+    change_on: Day | None = None
+    change_on_precision: Precision | None = None
+    superseded_by: RowId | None = None
 
     @model_validator(mode="after")
     def _quota_fields(self) -> ClaimRow:
+        if self.superseded_by == self.id:
+            raise _problem("a claim cannot supersede itself")
         if self.kind == "quota":
             missing = [key for key in QUOTA_REQUIRED if getattr(self, key) is None]
             if missing:
                 raise _problem(f"a quota figure needs {', '.join(missing)}")
+            values = {key: getattr(self, key) for key in QUOTA_ONLY}
+            share_high = self.share_high
+            if (
+                share_high is not None
+                and self.share_low is not None
+                and share_high <= self.share_low
+            ):
+                raise _problem("share_high must be above share_low")
+            problems = figure_problems(values)
+            if problems:
+                raise _problem("; ".join(problems))
         else:
             extra = [key for key in QUOTA_ONLY if getattr(self, key) is not None]
             if extra:
@@ -331,7 +386,7 @@ class StoreDocument(_Row):
     """The whole document. Lists left out are left alone by a merge."""
 
     format: Literal["quota-facts-store"]
-    version: Literal[1]
+    version: Literal[1, 2]
     note: str | None = None
     exported_at: Timestamp | None = None
     articles: list[ArticleRow] = []
@@ -432,6 +487,57 @@ def _references(doc: dict[str, Any]) -> list[str]:
     return problems
 
 
+_NEW_IN_2 = {
+    "claims": set(QUOTA_ONLY[9:]) | {"superseded_by"},
+    "articles": {"published_precision"},
+}
+
+
+def upgrade_document(doc: dict[str, Any]) -> dict[str, Any]:
+    """A version 1 document as version 2 says the same: a basis outside the closed choice
+    keeps its words in basis_text (basis "other"); a dated article's date is a whole day.
+    Version 1 has none of version 2's fields: such a field there is refused."""
+    if doc.get("version") != 1:
+        return doc
+    upgraded = dict(doc)
+    for section, new_fields in _NEW_IN_2.items():
+        rows = doc.get(section)
+        if not isinstance(rows, list):
+            continue
+        converted: list[Any] = []
+        for row in rows:
+            if not isinstance(row, dict) or new_fields & set(row):
+                converted.append(row)  # the schema reports it (extra fields below)
+                continue
+            row = dict(row)
+            if section == "articles" and isinstance(row.get("published_on"), str):
+                row["published_precision"] = "day"
+            basis = row.get("basis")
+            if section == "claims" and isinstance(basis, str):
+                try:
+                    row["basis"] = parse_basis(basis)
+                except ValidationError:
+                    row["basis"], row["basis_text"] = "other", basis
+            converted.append(row)
+        upgraded[section] = converted
+    return upgraded
+
+
+def _version_1_extras(doc: dict[str, Any]) -> list[str]:
+    if doc.get("version") != 1:
+        return []
+    problems = []
+    for section, new_fields in _NEW_IN_2.items():
+        rows = doc.get(section)
+        for n, row in enumerate(rows if isinstance(rows, list) else []):
+            if isinstance(row, dict):
+                problems += [
+                    f"{section}[{n}].{key}: is not a field of version 1 (write version 2)"
+                    for key in sorted(new_fields & set(row))
+                ]
+    return problems
+
+
 def check_document(doc: Any) -> StoreDocument:
     """The document, validated whole and cleaned as the commands clean; else DocumentError."""
     if not isinstance(doc, dict):
@@ -439,11 +545,11 @@ def check_document(doc: Any) -> StoreDocument:
     if doc.get("format") != DOCUMENT_FORMAT:
         raise DocumentError([f'"format" must be "{DOCUMENT_FORMAT}"'])
     version = doc.get("version")
-    if type(version) is not int or version != DOCUMENT_VERSION:
-        raise DocumentError(
-            [f"unsupported version {version!r} (this bot reads {DOCUMENT_VERSION})"]
-        )
-    problems: list[str] = []
+    if type(version) is not int or version not in READABLE_VERSIONS:
+        readable = " and ".join(map(str, READABLE_VERSIONS))
+        raise DocumentError([f"unsupported version {version!r} (this bot reads {readable})"])
+    problems: list[str] = _version_1_extras(doc)
+    doc = upgrade_document(doc)
     document: StoreDocument | None = None
     try:
         document = StoreDocument.model_validate(doc)

@@ -1,10 +1,12 @@
-"""Money amounts in running text: "62,000 rubles (nearly $730)" -> 62000 RUB, $730 approx.
+"""Money amounts and shares in free text: "12,000 yuan (US$1,788)", "between $300 and
+$1,000 a month", "70 to 90 percent of their pay".
 
-Currency names and symbols come from CLDR through Babel (the English display names,
-singular and plural, and the symbols of a few English locales); the bare words reports
-use that CLDR lacks ("rubles", "yuan") are data in money.json. Numbers are read with
-Babel's ``parse_decimal``. A dollar figure in brackets right after an amount in another
-currency is that amount's conversion, not a figure of its own.
+Plain Python over Babel's CLDR data: currencies by ISO code ("CNY"), symbol ("$",
+"US$", "CN¥", "€") or name ("Chinese yuan", "Russian rubles"); numbers parsed by Babel
+("12,000", "1.5 million" with CLDR's number words). The few words CLDR leaves ambiguous
+("rubles": RUB or BYN) and the phrases around a figure (approximately, a month, per
+household) are data: vocabulary/money_en.json. Used by the editors' fact check (a fact
+whose text holds a figure) and by /ingest's drafts.
 """
 
 from __future__ import annotations
@@ -15,146 +17,269 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
-from babel import Locale
-from babel.numbers import NumberFormatError, get_currency_name, get_currency_symbol, parse_decimal
+import babel
+import babel.numbers
 
-DATA = Path(__file__).with_name("money.json")
-# English locales whose symbols differ ("US$" in en_CA, "CN¥" in en): all are read.
-SYMBOL_LOCALES = ("en", "en_CA", "en_AU", "en_GB")
-# The currencies whose names and symbols are read (enough for the reports we see; any
-# ISO code written as such is read too).
-NAMED_CURRENCIES = ("RUB", "CNY", "USD", "EUR", "KPW", "KRW", "JPY", "GBP")
-
-NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+DATA = Path(__file__).with_name("vocabulary") / "money_en.json"
+# English locales whose CLDR symbols people write: "$" (en) and "US$" (en_001).
+_SYMBOL_LOCALES = ("en", "en_001")
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# How far after a figure its period and basis are looked for ("…, a month, per person").
+_TAIL = 60
 
 
 @dataclass(frozen=True, slots=True)
 class MoneyMention:
-    """One amount as the text gives it (the interface helper C1's money.py has too).
+    """One amount, or range of amounts, of one currency, as the text gives it.
 
     ``usd`` is the text's own dollar figure: the amount itself when it is in dollars,
     else the conversion given beside it ("12,000 yuan (US$1,788)"), else None.
-    ``span`` is where the whole mention (conversion included) sits in the text. This
-    reader gives no ranges (``amount_high``) nor period and basis words: /ingest's
-    reader looks for those around the figure itself.
+    ``span`` is where the whole mention (conversion included) sits in the text.
     """
 
     amount: Decimal
     amount_high: Decimal | None
-    currency: str  # ISO 4217
+    currency: str
     usd: Decimal | None
     span: tuple[int, int]
     usd_high: Decimal | None = None
     # "nearly $730": the text itself says the figure is approximate.
     approx: bool = False
     usd_approx: bool = False
+    # db.kinds.Period and db.kinds.Basis values, when words right after the figure say so.
     period: str | None = None
     basis: str | None = None
 
 
-@dataclass(frozen=True)
-class _Tables:
-    words: dict[str, str]  # lower-case name -> code
-    symbols: dict[str, str]  # symbol as written -> code
-    approximate: tuple[str, ...]
-    scales: dict[str, Decimal]
-    pattern: re.Pattern[str]
+@dataclass(frozen=True, slots=True)
+class ShareMention:
+    """A percentage or a range of them: "70 to 90 percent of their pay"."""
+
+    low: Decimal
+    high: Decimal | None
+    of: str | None
+    span: tuple[int, int]
 
 
-def _alternation(items: list[str]) -> str:
-    return "|".join(re.escape(item) for item in sorted(items, key=len, reverse=True))
+@dataclass(frozen=True, slots=True)
+class _Words:
+    currencies: dict[str, str]  # folded name, symbol or code -> ISO code
+    prefix: re.Pattern[str]
+    token: re.Pattern[str]
+    approx: re.Pattern[str]
+    opener: re.Pattern[str]
+    joiner: re.Pattern[str]
+    conversion_gap: re.Pattern[str]
+    periods: dict[str, str]
+    bases: dict[str, str]
+    tail: re.Pattern[str]
+    share: re.Pattern[str]
+    scales: dict[str, int]
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(word) for word in sorted(set(words), key=len, reverse=True))
+
+
+def _scales(locale: babel.Locale) -> dict[str, int]:
+    """CLDR's long compact number words: {"thousand": 1000, "million": 10**6, ...}."""
+    scales: dict[str, int] = {}
+    for patterns in locale.compact_decimal_formats["long"].values():
+        for magnitude, pattern in patterns.items():
+            text = str(getattr(pattern, "pattern", pattern))
+            word = text.replace("0", "").strip().casefold()
+            if word.isalpha():
+                scales.setdefault(word, int(magnitude) // 10 ** (text.count("0") - 1))
+    return scales
 
 
 @lru_cache(maxsize=1)
-def _tables() -> _Tables:
-    data = json.loads(DATA.read_text(encoding="utf-8"))
-    words: dict[str, str] = {}
-    english = Locale.parse("en")
-    for code in NAMED_CURRENCIES:
-        for count in (1, 2):
-            words[str(get_currency_name(code, count, english)).casefold()] = code
-    words.update({word.casefold(): code for word, code in data["words"].items()})
+def _words() -> _Words:
+    data: dict[str, Any] = json.loads(DATA.read_text(encoding="utf-8"))
+    english = babel.Locale.parse("en")
+    names: dict[str, str] = {}
     symbols: dict[str, str] = {}
-    for locale in SYMBOL_LOCALES:
-        for code in NAMED_CURRENCIES:
-            symbol = str(get_currency_symbol(code, locale))
+    codes = [str(code) for code in english.currencies]
+    codes = [code for code in codes if len(code) == 3 and code.isalpha()]
+    for code in codes:
+        for count in (1, 2):
+            names[babel.numbers.get_currency_name(code, count, "en").casefold()] = code
+        names[str(english.currencies[code]).casefold()] = code
+        for locale in _SYMBOL_LOCALES:
+            symbol = babel.numbers.get_currency_symbol(code, locale)
             if symbol != code and not symbol.isalpha():
                 symbols.setdefault(symbol, code)
-    symbols.update(data["symbols"])
-    codes = [str(code) for code in english.currencies if len(str(code)) == 3]
-    scales = {word: Decimal(value) for word, value in data["scales"].items()}
-    approximate = tuple(data["approximate"])
-    scale = rf"(?:\s+(?P<scale>{_alternation(list(scales))}))?"
-    scale2 = scale.replace("<scale>", "<scale2>")
-    forms = (
-        rf"(?P<symbol>{_alternation(list(symbols))})\s?(?P<n1>{NUMBER}){scale}"
-        rf"|(?-i:(?P<code1>{'|'.join(codes)}))\s(?P<n2>{NUMBER}){scale2}"
-        rf"|(?P<n3>{NUMBER}){scale.replace('<scale>', '<scale3>')}"
-        rf"\s(?P<word>{_alternation(list(words))}|(?-i:{'|'.join(codes)}))\b"
+    # Historical currencies ("Russian ruble (1991–1998)") are not what a report means.
+    names = {name: code for name, code in names.items() if "(" not in name}
+    names.update({word.casefold(): code for word, code in data["bare_currencies"].items()})
+    currencies = {
+        **names,
+        **{symbol.casefold(): code for symbol, code in symbols.items()},
+        **{code.casefold(): code for code in codes},
+    }
+    # Codes in capitals only: "ALL" (the lek) and "TOP" are words too.
+    code_words = f"(?-i:{_alternation(codes)})"
+    prefix = rf"(?:{_alternation(list(symbols))})|(?:\b{code_words})"
+    scales = _scales(english)
+    token = re.compile(
+        rf"(?:(?P<pre>{prefix})\s?)?(?P<num>{_NUMBER})(?:\s(?P<scale>{_alternation(list(scales))})\b)?"
+        rf"(?:\s?(?P<post>\b(?:{_alternation(list(names))}|{code_words})\b))?",
+        re.IGNORECASE,
     )
-    approx = rf"(?:(?P<approx>{_alternation(list(approximate))})\s*)?"
-    pattern = re.compile(rf"(?<![\w.,]){approx}(?:{forms})", re.IGNORECASE)
-    return _Tables(words, symbols, approximate, scales, pattern)
+    approx = _alternation(data["approximately"])
+    percent = _alternation(data["percent_words"])
+    return _Words(
+        currencies=currencies,
+        prefix=re.compile(prefix),
+        token=token,
+        approx=re.compile(rf"(?:^|\W)(?:{approx})\s*$", re.IGNORECASE),
+        opener=re.compile(rf"\b(?:{_alternation(data['range_openers'])})\s*$", re.IGNORECASE),
+        joiner=re.compile(rf"\s*(?:{_alternation(data['range_joiners'])})\s*", re.IGNORECASE),
+        conversion_gap=re.compile(
+            rf"\s*[(,]?\s*(?:(?:{_alternation(data['conversion_openers'])})\s+)?"
+            rf"(?:(?P<approx>{approx})\s+)?",
+            re.IGNORECASE,
+        ),
+        periods={k.casefold(): v for k, v in data["periods"].items()},
+        bases={k.casefold(): v for k, v in data["bases"].items()},
+        tail=re.compile(
+            rf"[\s,]*(?P<phrase>{_alternation([*data['periods'], *data['bases']])})\b",
+            re.IGNORECASE,
+        ),
+        share=re.compile(
+            rf"(?P<low>{_NUMBER})\s*(?:{percent})?\s*(?:(?:to|-|–)\s*(?P<high>{_NUMBER}))?"
+            rf"\s*(?:{percent})(?:\s+of\s+(?P<of>[^\W\d][\w'’ -]{{0,40}}?))?(?=[.,;:)!?]|$)",
+            re.IGNORECASE,
+        ),
+        scales=scales,
+    )
 
 
-def _read(match: re.Match[str], tables: _Tables) -> tuple[Decimal, str, bool] | None:
-    groups = match.groupdict()
-    number = groups["n1"] or groups["n2"] or groups["n3"]
-    try:
-        amount = parse_decimal(number, locale="en", strict=True)
-    except NumberFormatError:
-        return None
-    scale = groups["scale"] or groups["scale2"] or groups["scale3"]
-    if scale:
-        amount *= tables.scales[scale.casefold()]
-    if groups["symbol"]:
-        symbol = next(s for s in tables.symbols if s.casefold() == groups["symbol"].casefold())
-        code = tables.symbols[symbol]
-    elif groups["code1"]:
-        code = groups["code1"].upper()
-    else:
-        # A currency word or an upper-case ISO code (the pattern takes nothing else).
-        word = groups["word"]
-        code = tables.words.get(word.casefold(), word.upper())
-    approx = bool(groups["approx"])
-    return amount, code, approx
+@dataclass
+class _Token:
+    start: int
+    end: int
+    value: Decimal
+    currency: str | None
+
+
+def _tokens(text: str, words: _Words) -> list[_Token]:
+    tokens: list[_Token] = []
+    for match in words.token.finditer(text):
+        before = text[match.start() - 1] if match.start() else ""
+        if before.isalnum() or before == ".":
+            continue  # the tail of another number or word ("A4", "1.5.2")
+        value = babel.numbers.parse_decimal(match["num"], locale="en", strict=False)
+        if match["scale"]:
+            value *= words.scales[match["scale"].casefold()]
+        if value == value.to_integral_value():
+            value = value.quantize(Decimal(1))  # "1.5 million" is 1500000, not 1500000.0
+        currency = None
+        for part in (match["pre"], match["post"]):
+            if part:
+                currency = words.currencies.get(part.strip().casefold()) or currency
+        tokens.append(_Token(match.start(), match.end(), value, currency))
+    return tokens
+
+
+def _ranges(text: str, tokens: list[_Token], words: _Words) -> list[tuple[_Token, _Token | None]]:
+    """Pairs "300 to 1,000 yuan" and "between $300 and $1,000"; lone tokens stay alone."""
+    out: list[tuple[_Token, _Token | None]] = []
+    i = 0
+    while i < len(tokens):
+        low = tokens[i]
+        if i + 1 < len(tokens):
+            high = tokens[i + 1]
+            gap = text[low.end : high.start]
+            joined = words.joiner.fullmatch(gap)
+            opened = words.opener.search(text[max(0, low.start - 12) : low.start]) is not None
+            is_and = joined is not None and gap.strip().casefold() == "and"
+            same = low.currency in (None, high.currency)
+            if joined and same and high.value > low.value and (opened or not is_and):
+                low.currency = high.currency
+                out.append((low, high))
+                i += 2
+                continue
+        out.append((low, None))
+        i += 1
+    return out
 
 
 def find_money(text: str) -> list[MoneyMention]:
-    """Every money amount in ``text``, in order; conversions folded into their amount."""
-    tables = _tables()
-    found: list[tuple[re.Match[str], Decimal, str, bool]] = []
-    for match in tables.pattern.finditer(text):
-        read = _read(match, tables)
-        if read is not None:
-            found.append((match, *read))
+    """Every money amount in ``text`` with a currency, in order; dollar conversions given
+    beside an amount ("(US$1,788)", "or about $470") become its ``usd``, not mentions."""
+    words = _words()
+    pairs = [pair for pair in _ranges(text, _tokens(text, words), words) if pair[0].currency]
     mentions: list[MoneyMention] = []
-    index = 0
-    while index < len(found):
-        match, amount, code, approx = found[index]
-        start, end = match.start(), match.end()
-        usd: Decimal | None = amount if code == "USD" else None
-        usd_approx = approx if code == "USD" else False
-        if index + 1 < len(found) and code != "USD":
-            following, f_amount, f_code, f_approx = found[index + 1]
-            between = text[end : following.start()]
-            if f_code == "USD" and re.fullmatch(r"\s*\(\s*(?:or\s+|US\s*)?", between):
-                closing = re.match(r"\s*\)", text[following.end() :])
-                if closing is not None:
-                    usd, usd_approx = f_amount, f_approx
-                    end = following.end() + closing.end()
-                    index += 1
+    i = 0
+    while i < len(pairs):
+        low, high = pairs[i]
+        end = (high or low).end
+        usd = usd_high = None
+        usd_approx = False
+        currency = str(low.currency)
+        if currency == "USD":
+            usd, usd_high = low.value, high.value if high else None
+        elif i + 1 < len(pairs) and pairs[i + 1][0].currency == "USD":
+            conversion_low, conversion_high = pairs[i + 1]
+            gap = words.conversion_gap.fullmatch(text[end : conversion_low.start])
+            if gap is not None:
+                usd = conversion_low.value
+                usd_high = conversion_high.value if conversion_high else None
+                usd_approx = gap["approx"] is not None
+                end = (conversion_high or conversion_low).end
+                if text[end : end + 1] == ")":
+                    end += 1
+                i += 1
+        approx = words.approx.search(text[max(0, low.start - 20) : low.start]) is not None
+        if currency == "USD":
+            usd_approx = approx
+        period, basis = _tail(text[end : end + _TAIL], words)
         mentions.append(
             MoneyMention(
-                amount=amount,
-                amount_high=None,
-                currency=code,
+                amount=low.value,
+                amount_high=high.value if high else None,
+                currency=currency,
                 usd=usd,
-                span=(start, end),
+                span=(low.start, end),
+                usd_high=usd_high,
                 approx=approx,
                 usd_approx=usd_approx,
+                period=period,
+                basis=basis,
             )
         )
-        index += 1
+        i += 1
     return mentions
+
+
+def _tail(text: str, words: _Words) -> tuple[str | None, str | None]:
+    """The period and basis said right after a figure, in either order."""
+    period = basis = None
+    position = 0
+    for _ in range(2):
+        match = words.tail.match(text, position)
+        if match is None:
+            break
+        phrase = match["phrase"].casefold()
+        if phrase in words.periods and period is None:
+            period = words.periods[phrase]
+        elif phrase in words.bases and basis is None:
+            basis = words.bases[phrase]
+        else:
+            break
+        position = match.end()
+    return period, basis
+
+
+def find_shares(text: str) -> list[ShareMention]:
+    """Percentages: "70 to 90 percent of their pay", "30%"."""
+    shares: list[ShareMention] = []
+    for match in _words().share.finditer(text):
+        low = Decimal(match["low"].replace(",", ""))
+        high = Decimal(match["high"].replace(",", "")) if match["high"] else None
+        of = match["of"].strip() if match["of"] else None
+        shares.append(ShareMention(low, high, of, (match.start(), match.end())))
+    return shares

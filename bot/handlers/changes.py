@@ -16,6 +16,7 @@ from bot.handlers.editor_text import FIELD_HELP, announce, change_lines, show_cl
 from bot.handlers.gate import say
 from bot.handlers.listings import command_text, parsed, single_id
 from bot.services.dialogue_flow import DialogueKind
+from bot.services.editing import figure_hint
 from db.editing import Actor, InvalidValue, normalize_term
 from db.kinds import EntityType
 from db.validation import parse_id
@@ -39,6 +40,33 @@ async def addfact(update: Update, context: ContextTypes.DEFAULT_TYPE, actor: Act
     change = await services_of(context).editing.add_fact(actor, parsed(update, 0).options)
     heading = f"✅ Added fact #{change.entity_id}."
     await show_claim(update, context, change.entity_id, heading, change)
+    await _figures_in_fact(update, context, actor, change.entity_id)
+
+
+async def _figures_in_fact(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, actor: Actor, claim_id: int
+) -> None:
+    """A fact whose text holds a money amount: say that "how much" questions will not read
+    it, and give the /addquota that stores it as a figure."""
+    claim = await services_of(context).editing.claim(actor, claim_id)
+    lines = figure_hint(claim)
+    if lines:
+        await say(update, context, lines, article_ids=[claim.article_id])
+
+
+async def supersede(update: Update, context: ContextTypes.DEFAULT_TYPE, actor: Actor) -> None:
+    tokens = tokens_of(update)
+    if len(tokens) < 2:
+        raise InvalidValue("give the earlier claim's id, then the later one's: /supersede 12 15")
+    old_id, new_id = parse_id(tokens[0]), parse_id(tokens[1])
+    reason = " ".join(tokens[2:]).removeprefix("reason=") or None
+    change = await services_of(context).editing.supersede(actor, old_id, new_id, reason)
+    heading = (
+        f"✅ #{old_id} is now superseded by #{new_id}: answers give #{new_id} and say "
+        f"#{old_id} was reported earlier. Take it back with /undo or /edit {old_id} "
+        "superseded_by=-."
+    )
+    await show_claim(update, context, old_id, heading, change)
 
 
 async def addarticle(update: Update, context: ContextTypes.DEFAULT_TYPE, actor: Actor) -> None:
@@ -65,6 +93,8 @@ async def edit(update: Update, context: ContextTypes.DEFAULT_TYPE, actor: Actor)
     )
     heading = f"✅ Corrected #{claim_id}: " + "; ".join(change_lines(change))
     await show_claim(update, context, claim_id, heading, change)
+    if "text" in args.options:
+        await _figures_in_fact(update, context, actor, claim_id)
 
 
 async def retract(update: Update, context: ContextTypes.DEFAULT_TYPE, actor: Actor) -> None:

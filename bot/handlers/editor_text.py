@@ -23,8 +23,10 @@ SUMMARY_LEN = 70
 # Every change moves these: the history shows each row's own time instead.
 TIMESTAMP_FIELDS = ("corrected_at", "updated_at", "retracted_at")
 FIELD_HELP = (
-    "Fields: topic, text, quote, place, source, article; quota figures also: country, "
-    "sector, amount, currency, usd, approx, period, basis, change, date."
+    "Fields: topic, text, quote, place, source, article, superseded_by; quota figures "
+    "also: country, sector, amount, amount_high, currency, usd, usd_high, approx, share, "
+    "share_of, period, deadline, deadline_on, basis, basis_text, change, amount_to, "
+    "usd_to, date, date_on."
 )
 
 

@@ -1,0 +1,252 @@
+"""Issue 11's claim model: general figures, superseded claims, format 2, the second report."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import json
+from decimal import Decimal as D
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.runtime import Runtime
+from db import editing
+from db.document_schema import DOCUMENT_VERSION, DocumentError, check_document
+from db.editing import Actor, InvalidValue
+from db.kinds import Basis, DatePrecision, FigureChange, Period
+from db.transfer import export_document, import_document, seed_document
+from db.validation import ValidationError, parse_basis, parse_partial_date, parse_share
+
+OWNER = Actor(1001, frozenset({1001}))
+RFA = Path(__file__).parents[2] / "testkit" / "reports" / "rfa_2020.json"
+
+
+def rfa_document() -> dict[str, Any]:
+    loaded: dict[str, Any] = json.loads(RFA.read_text(encoding="utf-8"))
+    return loaded
+
+
+# ----- values
+
+
+def test_partial_dates_keep_their_precision() -> None:
+    assert parse_partial_date("2020") == (dt.date(2020, 1, 1), DatePrecision.YEAR)
+    assert parse_partial_date("2020-10") == (dt.date(2020, 10, 1), DatePrecision.MONTH)
+    assert parse_partial_date("2020-10-31") == (dt.date(2020, 10, 31), DatePrecision.DAY)
+    for bad in ("2020-13", "2020-02-30", "October 2020", "20-10", "", "0000"):
+        with pytest.raises(ValidationError):
+            parse_partial_date(bad)
+
+
+def test_shares_and_bases() -> None:
+    assert parse_share("70 to 90 percent") == (D(70), D(90))
+    assert parse_share("70-90") == (D(70), D(90))
+    assert parse_share("30%") == (D(30), None)
+    for bad in ("0", "101", "90-70", "70-70", "much", ""):
+        with pytest.raises(ValidationError):
+            parse_share(bad)
+    assert parse_basis("Family member") == Basis.FAMILY_MEMBER
+    assert parse_basis("per household") == Basis.HOUSEHOLD
+    with pytest.raises(ValidationError, match="basis_text"):
+        parse_basis("spouse")
+
+
+# ----- the document
+
+
+def test_the_second_report_is_a_valid_version_2_document() -> None:
+    document = check_document(rfa_document())
+    assert document.version == DOCUMENT_VERSION == 2
+    [article] = document.articles
+    assert (article.outlet, article.published_on, article.published_precision) == (
+        "Radio Free Asia",
+        dt.date(2020, 10, 1),
+        "month",
+    )
+    figures = [(c.amount, c.currency, c.usd_amount, c.period, c.basis, c.change)
+               for c in document.claims if c.kind == "quota"]  # fmt: skip
+    assert figures == [
+        (D(12000), "CNY", D(1788), Period.ONCE, Basis.PERSON, FigureChange.NEW),
+        (D(12000), "CNY", D(1788), Period.ONCE, Basis.FAMILY_MEMBER, FigureChange.NEW),
+        (D(24000), "CNY", D(3576), Period.ONCE, Basis.HOUSEHOLD, FigureChange.NEW),
+    ]
+    assert {c.deadline for c in document.claims if c.kind == "quota"} == {"by the end of the month"}
+
+
+def _quota(**fields: Any) -> dict[str, Any]:
+    row = {"id": 1, "kind": "quota", "topic": "quota", "statement": "A figure.",
+           "place": "Dalian", "country": "CN", "source_id": 1, "article_id": 1}  # fmt: skip
+    row.update(fields)
+    return {"format": "quota-facts-store", "version": 2, "claims": [row]}
+
+
+@pytest.mark.parametrize(
+    ("fields", "problem"),
+    [
+        ({}, "needs an amount (with its currency) or a share"),
+        ({"amount": "300"}, "needs its currency"),
+        ({"amount": "300", "currency": "USD", "amount_high": "200"}, "above amount"),
+        ({"amount": "300", "currency": "USD", "usd_high": "400"}, "usd_high needs"),
+        ({"share_low": "90", "share_high": "70"}, "share_high must be above"),
+        ({"share_low": "120"}, "at most 100"),
+        ({"amount": "1", "currency": "USD", "amount_to": "2"}, "needs a change"),
+        ({"amount": "1", "currency": "USD", "deadline_on": "2020-10-01"}, "go together"),
+        ({"amount": "1", "currency": "USD", "deadline_precision": "week"}, "deadline_precision"),
+        ({"amount": "1", "currency": "USD", "basis": "spouse"}, "basis"),
+        ({"amount": "1", "currency": "USD", "period": "fortnight"}, "period"),
+        ({"amount": "1", "currency": "USD", "superseded_by": 1}, "supersede itself"),
+    ],
+)
+def test_the_schema_refuses_figures_that_do_not_hold_together(
+    fields: dict[str, Any], problem: str
+) -> None:
+    with pytest.raises(DocumentError) as caught:
+        check_document(_quota(**fields))
+    assert problem in str(caught.value)
+
+
+def test_general_figures_pass_the_schema() -> None:
+    check_document(_quota(amount="300", amount_high="1000", currency="USD", period="month"))
+    check_document(_quota(share_low="70", share_high="90", share_of="their pay"))
+    check_document(
+        _quota(
+            amount="100",
+            currency="USD",
+            change="increased",
+            amount_to="200",
+            usd_to="200",
+            change_on="2020-03-01",
+            change_on_precision="month",
+        )
+    )
+
+
+def test_a_version_1_document_is_still_read() -> None:
+    seed = seed_document()
+    assert seed["version"] == 1
+    old = copy.deepcopy(seed)
+    old["articles"][0]["published_on"] = "2024-03-10"
+    old["claims"][0]["basis"] = "per worker brigade"
+    document = check_document(old)
+    assert document.articles[0].published_precision == "day"
+    assert (document.claims[0].basis, document.claims[0].basis_text) == (
+        "other",
+        "per worker brigade",
+    )
+    assert document.claims[1].basis == "person"
+    # Version 2's fields do not belong in a version 1 document.
+    old["claims"][0]["deadline"] = "soon"
+    with pytest.raises(DocumentError, match=r"claims\[0\].deadline: is not a field of version 1"):
+        check_document(old)
+
+
+# ----- the store
+
+
+async def test_the_second_report_merges_into_the_seeded_store(runtime: Runtime) -> None:
+    before = (await runtime.facts.current()).claims
+    async with runtime.sessionmaker() as session:
+        summary = await import_document(session, rfa_document(), mode="merge", editor_id=1001)
+    assert (summary.articles, summary.sources, summary.claims_created) == (1, 2, 8)
+    snapshot = await runtime.facts.current()
+    assert snapshot.claims[: len(before)] == before  # the seed is untouched
+    levy = snapshot.claim(101)
+    assert levy is not None
+    assert (levy.amount, levy.currency, levy.usd_amount, levy.period, levy.basis) == (
+        D(12000),
+        "CNY",
+        D(1788),
+        "once",
+        "person",
+    )
+    assert (levy.deadline, levy.deadline_on, levy.deadline_precision) == (
+        "by the end of the month",
+        dt.date(2020, 10, 1),
+        "month",
+    )
+    assert levy.change == "new" and not levy.superseded
+    assert snapshot.articles[101].published_precision == "month"
+    # Export (version 2) and import it again: the same claims.
+    async with runtime.sessionmaker() as session:
+        exported = await export_document(session)
+    assert exported["version"] == 2
+    async with runtime.sessionmaker() as session:
+        await import_document(session, exported, mode="replace")
+    async with runtime.sessionmaker() as session:
+        again = await export_document(session)
+    assert again["claims"] == exported["claims"]
+    assert again["articles"] == exported["articles"]
+
+
+async def test_general_figures_by_command_and_superseding(runtime: Runtime) -> None:
+    async with runtime.sessionmaker() as session:
+        ranged = await editing.add_quota(
+            session,
+            OWNER,
+            {
+                "country": "Russia",
+                "place": "Moscow",
+                "amount": "300",
+                "amount_high": "1,000",
+                "currency": "USD",
+                "period": "month",
+                "basis": "person",
+            },
+        )
+    async with runtime.sessionmaker() as session:
+        share = await editing.add_quota(
+            session,
+            OWNER,
+            {
+                "country": "China",
+                "place": "Shenyang",
+                "share": "70 to 90",
+                "share_of": "their pay",
+                "period": "month",
+            },
+        )
+    snapshot = await runtime.facts.current()
+    moscow, shenyang = snapshot.claim(ranged.entity_id), snapshot.claim(share.entity_id)
+    assert moscow is not None and shenyang is not None
+    assert moscow.statement == (
+        "In Moscow, Russia, the quota of North Korean workers is 300 to 1,000 USD a month per "
+        "person."
+    )
+    assert (shenyang.share_low, shenyang.share_high, shenyang.amount) == (D(70), D(90), None)
+    assert shenyang.statement == (
+        "In Shenyang, China, the quota of North Korean workers is 70 to 90 percent of their "
+        "pay a month."
+    )
+    with pytest.raises(InvalidValue, match=r"amount .* or a share"):
+        async with runtime.sessionmaker() as session:
+            await editing.edit_claim(session, OWNER, share.entity_id, {"share": "-"})
+    # Marked superseded: a history row, not a correction, and undone like any edit.
+    async with runtime.sessionmaker() as session:
+        change = await editing.supersede(session, OWNER, 1, moscow.id)
+    assert change.fields == [("superseded_by", None, str(moscow.id))]
+    snapshot = await runtime.facts.current()
+    old = snapshot.claim(1)
+    assert old is not None and old.superseded_by == moscow.id and old.corrected_at is None
+    with pytest.raises(InvalidValue, match="not both ways"):
+        async with runtime.sessionmaker() as session:
+            await editing.supersede(session, OWNER, moscow.id, 1)
+    with pytest.raises(InvalidValue, match="itself"):
+        async with runtime.sessionmaker() as session:
+            await editing.supersede(session, OWNER, 2, 2)
+    async with runtime.sessionmaker() as session:
+        await editing.undo(session, OWNER)
+    old = (await runtime.facts.current()).claim(1)
+    assert old is not None and old.superseded_by is None
+
+
+async def test_an_article_date_of_a_month(runtime: Runtime) -> None:
+    async with runtime.sessionmaker() as session:
+        await editing.edit_article(session, OWNER, 1, {"date": "2020-10"}, None)
+    article = (await runtime.facts.current()).articles[1]
+    assert (article.published_on, article.published_precision) == (dt.date(2020, 10, 1), "month")
+    async with runtime.sessionmaker() as session:
+        await editing.edit_article(session, OWNER, 1, {"date": "-"}, None)
+    article = (await runtime.facts.current()).articles[1]
+    assert (article.published_on, article.published_precision) == (None, None)
