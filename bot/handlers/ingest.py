@@ -24,7 +24,7 @@ from bot.services.dialogue_flow import DIALOGUE_PREFIX, ButtonAction, DialogueKi
 from db.dialogues import new_token
 from db.editing import ARTICLE_FIELDS, CLAIM_FIELDS, Actor, EditingError, InvalidValue
 from db.editing.fields import CLEAR
-from db.validation import PERIODS, ValidationError
+from db.validation import ValidationError
 
 COMMAND = re.compile(r"^\s*/ingest(?:@\w+)?\b\s*", re.IGNORECASE)
 PASTE_PROMPT = (
@@ -32,8 +32,9 @@ PASTE_PROMPT = (
     "I will propose the article and each figure I find; nothing is stored until you accept."
 )
 ARTICLE_EDITABLE = ("outlet", "title", "caveat", "url", "date", "relies_on")
-FIGURE_EDITABLE = ("amount", "currency", "usd", "approx", "country", "place", "sector",
-                   "period", "basis", "change", "date", "source", "text", "quote")  # fmt: skip
+FIGURE_EDITABLE = ("amount", "currency", "usd", "approx", "amount_high", "amount_to",
+                   "country", "place", "sector", "period", "deadline", "basis", "basis_text",
+                   "change", "date", "source", "text", "quote")  # fmt: skip
 ARTICLE_REQUIRED = ("outlet", "title", "caveat")
 ORIGIN_NOTES = {
     "guess": " (a guess: check it)",
@@ -196,9 +197,11 @@ def figure_lines(draft: FigureDraft) -> list[str]:
     if fields.get("usd"):
         hedge = "nearly " if fields.get("approx") == "yes" else ""
         lines.append(f"in dollars: {hedge}${fields['usd']} (the report's own conversion)")
-    for key in ("place", "country", "sector", "period", "basis", "change", "date"):
+    shown = ("amount_high", "usd_high", "amount_to", "usd_to", "place", "country", "sector",
+             "period", "deadline", "basis", "basis_text", "change", "date")  # fmt: skip
+    for key in shown:
         if fields.get(key):
-            lines.append(f"{key}: {_value(fields, origin, key)}")
+            lines.append(f"{key.replace('_', ' ')}: {_value(fields, origin, key)}")
     for key, value in draft.extra.items():
         lines.append(f"{key.replace('_', ' ')}: {value}")
     lines.append(source_line(draft.source))
@@ -350,10 +353,6 @@ def _checked(key: str, value: str, figure: bool) -> str | None:
         if key in (("amount", "currency", "text", "source") if figure else ARTICLE_REQUIRED):
             raise InvalidValue(f'"{key}" cannot be cleared')
         return None
-    if figure and key == "period" and value.casefold() == "once":
-        return "once"  # a one-off: kept in the draft until the store has it
-    if figure and key == "period" and value not in PERIODS:
-        raise InvalidValue(f"the period must be one of {', '.join((*PERIODS, 'once'))}")
     if key != "source":
         specs = CLAIM_FIELDS if figure else ARTICLE_FIELDS
         try:

@@ -2,8 +2,9 @@
 draft stored through the editors' own writes (db/editing: history rows, revision,
 notices), one transaction a draft.
 
-What the claim model cannot hold yet (a one-off period, a deadline, "from X to Y", an
-equal amount for each spouse) stays in the draft and is named to the editor.
+Draft fields are /addquota's own keys (period once, deadline, basis and basis_text,
+amount_to...); anything a draft holds that the store has no field for is named to the
+editor when the draft is stored.
 """
 
 from __future__ import annotations
@@ -15,47 +16,32 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.engine.ingest import ArticleDraft, FigureDraft, KnownPlaces, Proposal, read_report
 from db import editing
-from db.editing import Actor, Change
+from db.editing import CLAIM_FIELDS, Actor, Change
 from db.editing.access import require_editor
 from db.models import Alias, Article, Claim
 from db.session import read_transaction
-from db.validation import BASIS_MAX_LEN, CHANGES, PERIODS
 
-# The draft keys /addquota takes as they are (the rest are checked one by one below).
-QUOTA_KEYS = ("country", "place", "sector", "amount", "currency", "usd", "approx", "date",
-              "text", "quote")  # fmt: skip
 ARTICLE_KEYS = ("outlet", "title", "caveat", "url", "date", "relies_on", "reporter")
-# A change the store names differently.
-CHANGE_NAMES = {"unchanged": "none"}
 
 
 @dataclass
 class StoredFigure:
     change: Change
-    # "period: once" and the like: in the draft, not in the store (no field for it yet).
+    # What the draft holds that the store has no field for (named to the editor).
     kept_out: list[str] = field(default_factory=list)
 
 
 def quota_options(draft: FigureDraft, article_id: int) -> tuple[dict[str, str], list[str]]:
-    """The /addquota options a figure draft gives, and what the store cannot take yet."""
-    fields = draft.fields
-    options = {key: fields[key] for key in QUOTA_KEYS if fields.get(key)}
+    """The /addquota options a figure draft gives, and what the store cannot take."""
+    options: dict[str, str] = {}
     kept_out: list[str] = []
-    period = fields.get("period")
-    if period in PERIODS:
-        options["period"] = period
-    elif period:
-        kept_out.append(f"period: {period}")
-    basis = fields.get("basis")
-    if basis and len(basis) <= BASIS_MAX_LEN:
-        options["basis"] = basis
-    elif basis:
-        kept_out.append(f"basis: {basis}")
-    change = CHANGE_NAMES.get(fields.get("change", ""), fields.get("change", ""))
-    if change in CHANGES:
-        options["change"] = change
-    elif change:
-        kept_out.append(f"change: {change}")
+    for key, value in draft.fields.items():
+        if not value:
+            continue
+        if key in CLAIM_FIELDS and key not in ("source", "article"):
+            options[key] = value
+        else:
+            kept_out.append(f"{key.replace('_', ' ')}: {value}")
     kept_out += [f"{key.replace('_', ' ')}: {value}" for key, value in draft.extra.items()]
     if draft.source.kind != "narration":
         options["source"] = draft.source.name

@@ -15,7 +15,7 @@ OWNER, STRANGER = 1001, 3003
 RFA = (Path(__file__).resolve().parents[2] / "testkit" / "reports" / "rfa_2020.txt").read_text(
     encoding="utf-8"
 )
-DANDONG = "an official of a trading company in Dandong"
+DANDONG = "an official of a trading company in Dandong, China"
 SEED = Path("/work/shared/seed/article.txt")  # HNGN's text: not copied into the repository
 SEED_TEXT = SEED.read_text(encoding="utf-8") if SEED.exists() else None
 
@@ -61,42 +61,44 @@ async def test_the_rfa_report_is_proposed_draft_by_draft_and_stored_on_accept(
     harness: Harness,
 ) -> None:
     out = await paste_rfa(harness)
-    assert "the article and 2 figure(s) (1 named source(s))" in out
-    assert "Draft 1 of 3: the article" in out
-    assert "outlet: Radio Free Asia (RFA) (a guess: check it)" in out
+    assert "the article and 3 figure(s) (1 named source(s))" in out
+    assert "Draft 1 of 4: the article" in out
+    assert "outlet: Radio Free Asia (a guess: check it)" in out
     assert "caveat: The claims come from anonymous sources RFA quotes; we have not " in out
     assert "(written by the bot: the text has no such sentence)" in out
-    assert "date: 2020-10-31" in out
-    assert "Note: the date is the reprint's (American Military News)" in out
+    assert "date: 2020-10\n" in out
+    assert "relies_on: RFA's Korean Service" in out
+    assert "Note: reprinted by American Military News" in out
     before = await harness.store()
 
     out = joined(await harness.tap(button(harness, "Accept"), OWNER))
     assert "✅ Stored the article as #2." in out
-    assert "Draft 2 of 3: a figure" in out
+    assert "Draft 2 of 4: a figure" in out
     for line in ("amount: 12,000 CNY", "in dollars: $1,788 (the report's own conversion)",
-                 "period: once", "basis: person", "also: the same amount for each spouse",
+                 "period: once", "basis: person", "basis text: Each trade worker",
                  "deadline: by the end of the month",
                  f"source: {DANDONG} (anonymous, told RFA's Korean Service, CN)"):  # fmt: skip
         assert line in out, line
     out = joined(await harness.tap(button(harness, "Accept"), OWNER))
-    assert "✅ Stored draft 2 as quota #" in out
-    assert (
-        "Kept in the draft only (the store has no field for it yet): period: once; "
-        "also: the same amount for each spouse; deadline: by the end of the month." in out
-    )
-    assert "Draft 3 of 3: a figure" in out and "basis: household" in out
+    assert "✅ Stored draft 2 as quota #" in out and "Kept in the draft only" not in out
+    assert "Draft 3 of 4: a figure" in out and "basis: family_member" in out
+    assert "basis text: the same amount again for each spouse" in out
+    out = joined(await harness.tap(button(harness, "Accept"), OWNER))
+    assert "Draft 4 of 4: a figure" in out and "basis: household" in out
     out = joined(await harness.tap(button(harness, "Accept"), OWNER))
     assert "Done. Article #2; figures stored: #" in out and "skipped: 0." in out
 
     store = await harness.store()
     [article] = [a for a in rows(store, "articles") if a["id"] == 2]
-    assert {k: article[k] for k in ("outlet", "title", "url", "published_on", "relies_on")} == {
-        "outlet": "Radio Free Asia (RFA)",
+    keys = ("outlet", "title", "url", "published_on", "published_precision", "relies_on")
+    assert {k: article[k] for k in keys} == {
+        "outlet": "Radio Free Asia",
         "title": "Cash-Strapped North Korea Orders Workers in China to Pay Into 'Loyalty Fund'",
         "url": "https://americanmilitarynews.com/2020/10/cash-strapped-north-korea-orders-"
         "workers-in-china-to-pay-into-loyalty-fund/",
-        "published_on": "2020-10-31",
-        "relies_on": None,
+        "published_on": "2020-10-01",
+        "published_precision": "month",
+        "relies_on": "RFA's Korean Service",
     }
     [source] = [s for s in rows(store, "sources") if s["article_id"] == 2]
     assert (source["name"], source["kind"], source["told_to"], source["country"]) == (
@@ -105,18 +107,24 @@ async def test_the_rfa_report_is_proposed_draft_by_draft_and_stored_on_accept(
     claims = [c for c in rows(store, "claims") if c["article_id"] == 2]
     figures = [
         (c["amount"], c["currency"], c["usd_amount"], c["usd_is_approx"], c["place"],
-         c["country"], c["period"], c["basis"], c["source_id"])
+         c["country"], c["period"], c["basis"], c["deadline"], c["source_id"])
         for c in claims
     ]  # fmt: skip
+    levy = ("CNY", "1788", False, "China", "CN", "once")
+    deadline = ("by the end of the month", source["id"])
     assert figures == [
-        ("12000", "CNY", "1788", False, "China", "CN", None, "person", source["id"]),
-        ("24000", "CNY", "3576", False, "China", "CN", None, "household", source["id"]),
+        ("12000", *levy, "person", *deadline),
+        ("12000", *levy, "family_member", *deadline),
+        ("24000", "CNY", "3576", False, "China", "CN", "once", "household", *deadline),
     ]
-    assert claims[1]["statement"] == (
+    assert [c["basis_text"] for c in claims] == [
+        "Each trade worker", "the same amount again for each spouse", "per household",
+    ]  # fmt: skip
+    assert claims[2]["statement"] == (
         "A married worker therefore owes 24,000 yuan ($3,576) per household, the official said."
     )
     # Every accepted draft wrote its history rows; the seed's rows are untouched.
-    assert len(rows(store, "claims")) == len(rows(before, "claims")) + 2
+    assert len(rows(store, "claims")) == len(rows(before, "claims")) + 3
     assert len(rows(store, "history")) > len(rows(before, "history"))
 
 
@@ -132,8 +140,9 @@ async def test_skipping_stores_nothing(harness: Harness) -> None:
     after_article = await harness.store()
     out = joined(await harness.tap(button(harness, "Skip"), OWNER))
     assert "Skipped draft 2: nothing stored for it." in out
+    await harness.tap(button(harness, "Skip"), OWNER)
     out = joined(await harness.tap(button(harness, "Skip"), OWNER))
-    assert "figures stored: none; skipped: 2." in out
+    assert "figures stored: none; skipped: 3." in out
     assert await harness.store() == after_article
 
 
@@ -144,7 +153,7 @@ async def test_a_field_is_edited_before_accepting(harness: Harness) -> None:
     out = joined(await harness.tap(button(harness, "place"), OWNER))
     assert "place is now: China" in out
     out = joined(await harness.send("Dandong", OWNER))
-    assert "place: Dandong" in out and "Draft 2 of 3" in out
+    assert "place: Dandong" in out and "Draft 2 of 4" in out
     await harness.tap(button(harness, "Edit"), OWNER)
     await harness.tap(button(harness, "amount"), OWNER)
     out = joined(await harness.send("lots", OWNER))
@@ -236,7 +245,7 @@ async def test_a_txt_file_with_the_caption_ingest_is_read(harness: Harness) -> N
             "RFA", "/ingest", OWNER, file_name="rfa.txt", mime_type="text/plain"
         )
     )
-    assert "Draft 1 of 3: the article" in out
+    assert "Draft 1 of 4: the article" in out
     # A file with no /ingest waiting and no caption is not taken as a report.
     await harness.send("/cancel", OWNER)
     assert "Draft" not in joined(
@@ -266,5 +275,5 @@ async def test_another_replica_takes_the_next_tap(harness: Harness) -> None:
     accept = button(harness, "Accept")
     async with telegram_harness(harness.runtime) as other:
         out = joined(await other.tap(accept, OWNER))
-        assert "✅ Stored the article as #2." in out and "Draft 2 of 3" in out
+        assert "✅ Stored the article as #2." in out and "Draft 2 of 4" in out
         assert await harness.tap(accept, OWNER) == []  # expired on the first replica too

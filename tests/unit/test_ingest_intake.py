@@ -59,30 +59,26 @@ def test_odd_text_is_refused_in_one_line(text: str, message: str) -> None:
     assert refused.value.message == message
 
 
-def test_an_accepted_figure_gives_addquota_what_the_store_has_and_names_the_rest() -> None:
+def test_an_accepted_figure_gives_addquota_its_fields_and_names_the_rest() -> None:
     draft = FigureDraft(
         fields={"amount": "12,000", "currency": "CNY", "usd": "1,788", "approx": "no",
                 "country": "CN", "place": "China", "sector": "trade", "period": "once",
-                "basis": "person", "change": "unchanged", "text": "Each worker pays."},
+                "basis": "person", "basis_text": "each worker", "change": "unchanged",
+                "deadline": "by the end of the month", "text": "Each worker pays.",
+                "wages": ""},
         source=SourceDraft("an official", "anonymous", "RFA's Korean Service", "CN"),
-        extra={"also": "the same amount for each spouse", "deadline": "by the end of the month"},
+        extra={"note": "something the store has no field for"},
     )  # fmt: skip
     options, kept_out = quota_options(draft, 7)
     assert options == {
         "amount": "12,000", "currency": "CNY", "usd": "1,788", "approx": "no", "country": "CN",
-        "place": "China", "sector": "trade", "basis": "person", "change": "none",
+        "place": "China", "sector": "trade", "period": "once", "basis": "person",
+        "basis_text": "each worker", "change": "unchanged", "deadline": "by the end of the month",
         "text": "Each worker pays.", "source": "an official", "article": "7",
     }  # fmt: skip
-    assert kept_out == [
-        "period: once",
-        "also: the same amount for each spouse",
-        "deadline: by the end of the month",
-    ]
+    assert kept_out == ["note: something the store has no field for"]
     draft.source = SourceDraft.narration()
-    draft.fields["period"] = "month"
+    draft.fields["wages"] = "100"
     options, kept_out = quota_options(draft, 7)
-    assert "source" not in options and options["period"] == "month"
-    assert kept_out == [
-        "also: the same amount for each spouse",
-        "deadline: by the end of the month",
-    ]
+    assert "source" not in options and options["article"] == "7"
+    assert kept_out == ["wages: 100", "note: something the store has no field for"]

@@ -127,42 +127,53 @@ def test_the_rfa_report_proposes_its_article() -> None:
     article = rfa().article
     assert article.fields == {
         "title": "Cash-Strapped North Korea Orders Workers in China to Pay Into 'Loyalty Fund'",
-        "outlet": "Radio Free Asia (RFA)",
+        "outlet": "Radio Free Asia",
         "url": "https://americanmilitarynews.com/2020/10/cash-strapped-north-korea-orders-"
         "workers-in-china-to-pay-into-loyalty-fund/",
-        "date": "2020-10-31",
+        "date": "2020-10",  # the month RFA's report gives, not the reprint's day
+        "relies_on": "RFA's Korean Service",
         "caveat": "The claims come from anonymous sources RFA quotes; we have not "
         "independently verified them.",
     }
     # No "cannot verify" sentence in the report: the caveat is ours, and says so.
     assert article.origin["caveat"] == "proposed"
     assert article.origin["outlet"] == "guess"
-    assert article.notes == ["the date is the reprint's (American Military News)"]
+    assert article.notes == ["reprinted by American Military News"]
 
 
-def test_the_rfa_report_proposes_the_one_off_levy_per_person_and_per_household() -> None:
-    person, household = rfa().figures
+def test_the_rfa_report_proposes_the_one_off_levy_per_person_spouse_and_household() -> None:
+    person, spouse, household = rfa().figures
     official = SourceDraft(
-        "an official of a trading company in Dandong", "anonymous", "RFA's Korean Service", "CN"
+        "an official of a trading company in Dandong, China",
+        "anonymous",
+        "RFA's Korean Service",
+        "CN",
     )
-    assert person.fields | {"text": ""} == {
-        "amount": "12,000", "currency": "CNY", "usd": "1,788", "approx": "no",
-        "country": "CN", "place": "China", "sector": "trade", "period": "once",
-        "basis": "person", "text": "",
-    }  # fmt: skip
-    assert person.extra == {
-        "also": "the same amount for each spouse",
+    levy = {
+        "amount": "12,000", "currency": "CNY", "usd": "1,788", "approx": "no", "country": "CN",
+        "place": "China", "sector": "trade", "period": "once",
         "deadline": "by the end of the month",
-    }
-    assert household.fields | {"text": ""} == {
-        "amount": "24,000", "currency": "CNY", "usd": "3,576", "approx": "no",
-        "country": "CN", "place": "China", "period": "once", "basis": "household", "text": "",
     }  # fmt: skip
-    assert household.extra == {"deadline": "by the end of the month"}
-    assert person.source == household.source == official
-    assert household.fields["text"] == (
-        "A married worker therefore owes 24,000 yuan ($3,576) per household, the official said."
-    )
+    assert person.fields == levy | {
+        "basis": "person",
+        "basis_text": "Each trade worker",
+        "text": "Each trade worker stationed in China must make a one-off payment of 12,000 "
+        "yuan (US$1,788), and the same amount again for each spouse, the official said.",
+    }
+    # "the same amount again for each spouse": a figure of its own, from the same sentence.
+    assert spouse.fields == person.fields | {
+        "basis": "family_member",
+        "basis_text": "the same amount again for each spouse",
+    }
+    assert household.fields == {
+        "amount": "24,000", "currency": "CNY", "usd": "3,576", "approx": "no",
+        "place": "China", "country": "CN", "period": "once", "basis": "household",
+        "basis_text": "per household", "deadline": "by the end of the month",
+        "text": "A married worker therefore owes 24,000 yuan ($3,576) per household, "
+        "the official said.",
+    }  # fmt: skip
+    assert person.extra == spouse.extra == household.extra == {}
+    assert person.source == spouse.source == household.source == official
     # Weak cues are marked for the editor to check.
     assert household.origin["period"] == person.origin["place"] == "guess"
 
@@ -194,6 +205,8 @@ def test_from_x_to_y_is_one_figure_with_both_ends() -> None:
     [draft] = read_report(
         "Title\n\nIn Dalian, China, the quota rose from 3,400 yuan to 6,800 yuan a month."
     ).figures
-    assert (draft.fields["amount"], draft.fields["currency"]) == ("6,800", "CNY")
-    assert draft.extra == {"change_from": "3,400 yuan", "change_to": "6,800 yuan"}
-    assert (draft.fields["change"], draft.fields["period"]) == ("increased", "month")
+    # The claim model's "from amount to amount_to".
+    fields = draft.fields
+    assert (fields["amount"], fields["amount_to"], fields["currency"]) == ("3,400", "6,800", "CNY")
+    assert (fields["change"], fields["period"]) == ("increased", "month")
+    assert draft.extra == {}

@@ -20,24 +20,32 @@ def number(amount: object) -> str:
 
 @dataclass(frozen=True)
 class Amount:
-    """One figure of a sentence: a money mention, or "from X to Y" read as one."""
+    """One figure of a sentence, in the claim model's terms: an amount (or a range up to
+    ``amount_high``), or "from X to Y" read as one figure: ``amount`` X, ``amount_to`` Y."""
 
     amount: Decimal
     currency: str
-    usd: Decimal | None
+    usd: Decimal | None  # the report's own conversion (None for dollar amounts)
     usd_approx: bool
     span: tuple[int, int]
     amount_high: Decimal | None = None  # a range: "between 300 and 1,000 dollars"
-    change_from: str | None = None  # "from 3,400 yuan to 6,800 yuan", as written
-    change_to: str | None = None
+    usd_high: Decimal | None = None
+    amount_to: Decimal | None = None  # "from 3,400 yuan to 6,800 yuan"
+    usd_to: Decimal | None = None
 
 
 FROM_BEFORE = re.compile(r"\bfrom\s*$")
 TO_BETWEEN = re.compile(r"\s*to\s*")
 
 
+def _conversion(mention: MoneyMention) -> tuple[Decimal | None, Decimal | None]:
+    if mention.currency == "USD":
+        return None, None
+    return mention.usd, mention.usd_high
+
+
 def amounts(text: str) -> list[Amount]:
-    """The figures of a sentence, from find_money: "from X to Y" becomes one figure, Y
+    """The figures of a sentence, from find_money: "from X to Y" becomes one figure
     (whether find_money gives two mentions or one range)."""
     mentions: list[MoneyMention] = find_money(text)
     found: list[Amount] = []
@@ -45,7 +53,7 @@ def amounts(text: str) -> list[Amount]:
     while index < len(mentions):
         mention = mentions[index]
         start, end = mention.span
-        usd = mention.usd if mention.currency != "USD" else None
+        usd, usd_high = _conversion(mention)
         after_from = FROM_BEFORE.search(text[max(0, start - 6) : start]) is not None
         following = mentions[index + 1] if index + 1 < len(mentions) else None
         if (
@@ -54,27 +62,22 @@ def amounts(text: str) -> list[Amount]:
             and following.currency == mention.currency
             and TO_BETWEEN.fullmatch(text[end : following.span[0]])
         ):
-            follow_usd = following.usd if following.currency != "USD" else None
             found.append(Amount(
-                following.amount, mention.currency, follow_usd, following.usd_approx,
-                (start, following.span[1]), None, text[start:end],
-                text[following.span[0] : following.span[1]],
+                mention.amount, mention.currency, usd, mention.usd_approx,
+                (start, following.span[1]), amount_to=following.amount,
+                usd_to=_conversion(following)[0],
             ))  # fmt: skip
             index += 2
             continue
         if after_from and mention.amount_high is not None:
-            # One range from find_money: "3,400 yuan to 6,800 yuan" as written.
-            ends = re.split(r"\s+to\s+", text[start:end], maxsplit=1)
-            low = ends[0] if len(ends) == 2 else f"{number(mention.amount)} {mention.currency}"
-            high = ends[-1] if len(ends) == 2 else None
             found.append(Amount(
-                mention.amount_high, mention.currency, None, False, (start, end), None,
-                low, high or f"{number(mention.amount_high)} {mention.currency}",
+                mention.amount, mention.currency, usd, mention.usd_approx, (start, end),
+                amount_to=mention.amount_high, usd_to=usd_high,
             ))  # fmt: skip
         else:
             found.append(Amount(
                 mention.amount, mention.currency, usd, mention.usd_approx, (start, end),
-                mention.amount_high,
+                amount_high=mention.amount_high, usd_high=usd_high,
             ))  # fmt: skip
         index += 1
     return found

@@ -93,7 +93,8 @@ def lexicon() -> Lexicon:
         full_date=re.compile(
             rf"\b(?:(?P<month>{month_names}) (?P<day>\d{{1,2}}),? (?P<year>\d{{4}})"
             rf"|(?P<day2>\d{{1,2}}) (?P<month2>{month_names}),? (?P<year2>\d{{4}})"
-            rf"|(?P<iso>\d{{4}}-\d{{2}}-\d{{2}}))\b"
+            rf"|(?P<iso>\d{{4}}-\d{{2}}(?:-\d{{2}})?)"
+            rf"|(?P<month3>{month_names}),? (?P<year3>\d{{4}}))\b"
         ),
         months=months,
         countries=countries,

@@ -120,7 +120,9 @@ class Reader:
             if told_to is not None and told_to.split(" ")[0] in ("That", "The", "On"):
                 told_to = None
             country_word = match.group("country")
-            codes = self.countries_in(name + (f", {country_word}" if country_word else ""))
+            if country_word in self.lex.countries:
+                name = f"{name}, {country_word}"  # "… in Dandong, China"
+            codes = self.countries_in(name)
             if not codes:
                 codes = [
                     self.known.countries[p] for p, _ in self.places_in(name)
@@ -177,35 +179,39 @@ class Reader:
                     outlet = head
                     draft.origin["outlet"] = "guess"
                     break
+        short = self._short(outlet)
         if outlet is not None:
-            draft.fields["outlet"] = outlet
+            # "Radio Free Asia (RFA)": the name; the short form is for the caveat.
+            draft.fields["outlet"] = re.sub(r"\s*\([A-Z]{2,}\)$", "", outlet)
             draft.origin.setdefault("outlet", "text")
         url = URL.search(self.text)
         put("url", url.group(0).rstrip(".,;)]") if url else None)
         header = "\n".join(lines[1:HEADER_LINES])
+        # The first date under the title is the report's (a reprint's date comes later).
         date = self.lex.full_date.search(header)
+        reprint = re.search(r"reprinted (?:with permission )?by (?P<by>[A-Z][\w ]+?) on", header)
         if date is not None:
             put("date", self._iso(date))
-            reprint = re.search(
-                r"reprinted (?:with permission )?by (?P<by>[A-Z][\w ]+?) on", header
-            )
-            if reprint is not None:
+            if reprint is not None and reprint.start() < date.start():
                 draft.notes.append(f"the date is the reprint's ({reprint.group('by')})")
-        relied = self._relies_on(outlet)
-        put("relies_on", relied)
+        if reprint is not None:
+            draft.notes.append(f"reprinted by {reprint.group('by')}")
+        put("relies_on", self._relies_on(outlet))
         if "caveat" not in draft.fields and self._anonymous():
-            short = self._short(outlet) or "the report"
             put(
                 "caveat",
-                f"The claims come from anonymous sources {short} quotes; we have not "
-                "independently verified them.",
+                f"The claims come from anonymous sources {short or 'the report'} quotes; "
+                "we have not independently verified them.",
                 "proposed",
             )
         return draft
 
     def _iso(self, match: re.Match[str]) -> str:
+        """YYYY-MM-DD, or YYYY-MM when the text gives only the month."""
         if match.group("iso"):
             return match.group("iso")
+        if match.group("month3"):
+            return f"{int(match.group('year3')):04d}-{self.lex.months[match.group('month3')]:02d}"
         month = self.lex.months[match.group("month") or match.group("month2")]
         day = int(match.group("day") or match.group("day2"))
         year = int(match.group("year") or match.group("year2"))
@@ -220,11 +226,10 @@ class Reader:
 
     def _relies_on(self, outlet: str | None) -> str | None:
         """Whom the sources told, when that is not the outlet itself ("told Daily NK")."""
-        short = self._short(outlet)
+        names = {outlet, self._short(outlet)} - {None}
         for source in self.sources:
-            told = source.told_to
-            if told and not (short and (told.startswith(short) or short.startswith(told))):
-                return told
+            if source.told_to and source.told_to not in names:
+                return source.told_to
         return None
 
     def _anonymous(self) -> bool:
@@ -234,7 +239,7 @@ class Reader:
 
     def figures(self) -> list[FigureDraft]:
         drafts: list[FigureDraft] = []
-        keys: dict[tuple[str, str, str], FigureDraft] = {}
+        keys: dict[tuple[str, str, str, str], FigureDraft] = {}
         for sentence in self.sentences:
             if sentence.index == 0:
                 continue  # the title
@@ -246,6 +251,7 @@ class Reader:
                     draft.fields["amount"],
                     draft.fields["currency"],
                     draft.fields.get("country", ""),
+                    draft.fields.get("basis", ""),
                 )
                 earlier = keys.get(key)
                 if earlier is not None:
@@ -253,7 +259,17 @@ class Reader:
                     continue
                 keys[key] = draft
                 drafts.append(draft)
+                family = draft.extra.pop("family", None)
+                if family is not None:
+                    drafts.append(self._family(draft, family))
         return drafts
+
+    @staticmethod
+    def _family(draft: FigureDraft, words: str) -> FigureDraft:
+        """The same figure again for each spouse (or other family member)."""
+        fields = {**draft.fields, "basis": "family_member", "basis_text": words}
+        origin = {**draft.origin, "basis": "text", "basis_text": "text"}
+        return FigureDraft(fields, draft.source, dict(draft.extra), origin)
 
     def _merge(self, earlier: FigureDraft, again: FigureDraft, sentence: Sentence) -> None:
         """The same figure again (often in a quote): its quote and source, if new."""
@@ -289,10 +305,12 @@ class Reader:
         context = self._context(sentence)
         fields["amount"] = number(mention.amount)
         fields["currency"] = mention.currency
-        if mention.amount_high is not None:
-            draft.extra["up_to"] = f"{number(mention.amount_high)} {mention.currency}"
+        for key, value in (("amount_high", mention.amount_high), ("usd", mention.usd),
+                           ("usd_high", mention.usd_high), ("amount_to", mention.amount_to),
+                           ("usd_to", mention.usd_to)):  # fmt: skip
+            if value is not None:
+                fields[key] = number(value)
         if mention.usd is not None:
-            fields["usd"] = number(mention.usd)
             fields["approx"] = "yes" if mention.usd_approx else "no"
         self._place(draft, context, drafts)
         texts = [clause, text, *(s.text for s in reversed(context[:-1]))]
@@ -303,19 +321,18 @@ class Reader:
         if period is None and drafts and drafts[-1].fields.get("period"):
             fields["period"], origin["period"] = drafts[-1].fields["period"], "guess"
         elif period is not None:
-            fields["period"] = period
-        basis = self._cue(self.lex.bases, [clause, text])
-        if basis is not None:
-            fields["basis"] = basis
+            fields["period"] = period[0]
+        # "… and the same amount again for each spouse" is a figure of its own (figures()).
         also = self.lex.also_family.search(clause)
         if also is not None:
-            draft.extra["also"] = f"the same amount for each {also.group('who')}"
+            draft.extra["family"] = also.group(0)
+        own = self.lex.also_family.sub(" ", clause)
+        basis = self._cue(self.lex.bases, [own, self.lex.also_family.sub(" ", text)])
+        if basis is not None:
+            fields["basis"], fields["basis_text"] = basis[0], basis[1]
         change = self._cue(self.lex.changes, [" ".join(texts[1:])])
         if change is not None:
-            fields["change"] = change
-        if mention.change_from is not None and mention.change_to is not None:
-            draft.extra["change_from"] = mention.change_from
-            draft.extra["change_to"] = mention.change_to
+            fields["change"] = change[0]
         day = self._first(texts[1:], lambda t: self.lex.month_day.search(t))
         if day is not None:
             fields["date"] = f"{day.group('month')} {day.group('day')}"
@@ -325,7 +342,7 @@ class Reader:
             lambda t: self.lex.deadline.search(t),
         )
         if deadline is not None:
-            draft.extra["deadline"] = deadline.group(0)
+            fields["deadline"] = deadline.group(0)
         draft.source = self._source_at.get(sentence.index, SourceDraft.narration())
         fields["text"] = " ".join(s.text for s in context)
         quote = self._quote_with(sentence, fields["amount"])
@@ -384,12 +401,16 @@ class Reader:
         return None
 
     @staticmethod
-    def _cue(cues: tuple[tuple[str, re.Pattern[str]], ...], texts: list[str]) -> str | None:
-        """The first text with any cue decides; in it, the earliest-listed cue wins."""
+    def _cue(
+        cues: tuple[tuple[str, re.Pattern[str]], ...], texts: list[str]
+    ) -> tuple[str, str] | None:
+        """The first text with any cue decides; in it, the earliest-listed cue wins:
+        (its name, the words that matched)."""
         for text in texts:
             for name, pattern in cues:
-                if pattern.search(text):
-                    return name
+                found = pattern.search(text)
+                if found is not None:
+                    return name, found.group(0)
         return None
 
 
