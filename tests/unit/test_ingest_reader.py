@@ -167,7 +167,8 @@ def test_the_rfa_report_proposes_the_one_off_levy_per_person_spouse_and_househol
     }
     assert household.fields == {
         "amount": "24,000", "currency": "CNY", "usd": "3,576", "approx": "no",
-        "place": "China", "country": "CN", "period": "once", "basis": "household",
+        "place": "China", "country": "CN", "sector": "trade", "period": "once",
+        "basis": "household",
         "basis_text": "per household", "deadline": "by the end of the month",
         "text": "A married worker therefore owes 24,000 yuan ($3,576) per household, "
         "the official said.",
@@ -175,7 +176,8 @@ def test_the_rfa_report_proposes_the_one_off_levy_per_person_spouse_and_househol
     assert person.extra == spouse.extra == household.extra == {}
     assert person.source == spouse.source == household.source == official
     # Weak cues are marked for the editor to check.
-    assert household.origin["period"] == person.origin["place"] == "guess"
+    assert household.origin["period"] == household.origin["sector"] == "guess"
+    assert person.origin["place"] == "guess"
 
 
 def test_the_drafts_survive_the_dialogue_store_as_json() -> None:
@@ -210,3 +212,30 @@ def test_from_x_to_y_is_one_figure_with_both_ends() -> None:
     assert (fields["amount"], fields["amount_to"], fields["currency"]) == ("3,400", "6,800", "CNY")
     assert (fields["change"], fields["period"]) == ("increased", "month")
     assert draft.extra == {}
+
+
+def test_the_rfa_drafts_agree_with_the_hand_made_rfa_document() -> None:
+    """testkit/reports/rfa_2020.json is the same report typed in by hand (with the editor
+    commands' fields): the drafts give the same figures, source and article."""
+    document = json.loads((ROOT / "testkit" / "reports" / "rfa_2020.json").read_text("utf-8"))
+    [stored_article] = document["articles"]
+    sources = {s["id"]: s for s in document["sources"]}
+    stored = [c for c in document["claims"] if c["kind"] == "quota"]
+    proposal = rfa()
+    article = proposal.article.fields
+    for key in ("outlet", "title", "url", "relies_on"):
+        assert article[key] == stored_article[key], key
+    assert stored_article["published_precision"] == "month"
+    assert article["date"] == stored_article["published_on"][:7]
+    assert len(proposal.figures) == len(stored) == 3
+    for draft, claim in zip(proposal.figures, stored, strict=True):
+        fields = draft.fields
+        assert parse_amount(fields["amount"]) == Decimal(claim["amount"])
+        assert parse_amount(fields["usd"]) == Decimal(claim["usd_amount"])
+        assert (fields["approx"] == "yes") == claim["usd_is_approx"]
+        for key in ("currency", "place", "country", "sector", "period", "basis", "deadline"):
+            assert fields.get(key) == claim[key], (key, fields.get(key), claim[key])
+        source = sources[claim["source_id"]]
+        assert (draft.source.name, draft.source.told_to, draft.source.country) == (
+            source["name"], source["told_to"], source["country"],
+        )  # fmt: skip

@@ -59,6 +59,7 @@ class Reader:
         self._known_names.pop("", None)
         self._longest = min(4, max((len(t.split(" ")) for t in self._known_names), default=0))
         self.sources: list[SourceDraft] = []
+        self._last_paragraph = -2
         self._source_at: dict[int, SourceDraft] = {}
         self._find_sources()
 
@@ -303,6 +304,10 @@ class Reader:
         )
         clause = text[start:end]
         context = self._context(sentence)
+        # The figure just before, if it is in this paragraph or the one before: what this
+        # sentence does not say (sector, period) is guessed from it.
+        previous = drafts[-1] if drafts and self._last_paragraph >= sentence.paragraph - 1 else None
+        self._last_paragraph = sentence.paragraph
         fields["amount"] = number(mention.amount)
         fields["currency"] = mention.currency
         for key, value in (("amount_high", mention.amount_high), ("usd", mention.usd),
@@ -317,9 +322,12 @@ class Reader:
         sector = self._first(texts, lambda t: self.lex.sectors.search(t))
         if sector is not None:
             fields["sector"] = sector.group(1)
+        elif previous is not None and previous.fields.get("sector"):
+            # "A married worker therefore owes …": the report goes on about the same people.
+            fields["sector"], origin["sector"] = previous.fields["sector"], "guess"
         period = self._cue(self.lex.periods, texts)
-        if period is None and drafts and drafts[-1].fields.get("period"):
-            fields["period"], origin["period"] = drafts[-1].fields["period"], "guess"
+        if period is None and previous is not None and previous.fields.get("period"):
+            fields["period"], origin["period"] = previous.fields["period"], "guess"
         elif period is not None:
             fields["period"] = period[0]
         # "… and the same amount again for each spouse" is a figure of its own (figures()).
