@@ -11,7 +11,7 @@ import pytest
 from bot.markup import plain_text
 from tests.support.harness import Harness, telegram_harness
 
-OWNER, STRANGER = 1001, 3003
+OWNER, STRANGER, READER = 1001, 3003, 4004
 RFA = (Path(__file__).resolve().parents[2] / "testkit" / "reports" / "rfa_2020.txt").read_text(
     encoding="utf-8"
 )
@@ -277,3 +277,16 @@ async def test_another_replica_takes_the_next_tap(harness: Harness) -> None:
         out = joined(await other.tap(accept, OWNER))
         assert "✅ Stored the article as #2." in out and "Draft 2 of 4" in out
         assert await harness.tap(accept, OWNER) == []  # expired on the first replica too
+
+
+async def test_readers_are_answered_from_the_accepted_drafts_with_rfas_caveat(
+    harness: Harness,
+) -> None:
+    await paste_rfa(harness)
+    for _ in range(4):  # the article and the three figures
+        await harness.tap(button(harness, "Accept"), OWNER)
+    out = joined(await harness.send("how much do trade workers in China pay?", READER))
+    assert "12,000 yuan" in out and "24,000 yuan" in out and "Radio Free Asia" in out
+    assert "The claims come from anonymous sources RFA quotes; we have not independently" in out
+    # The seed's answers still stand beside it.
+    assert "3,400 yuan" in joined(await harness.send("quota in Dalian", READER))
