@@ -19,6 +19,7 @@ from bot.handlers import ingest
 from bot.handlers.common import DATABASE_DOWN, services_of
 from bot.handlers.editor_text import FIELD_HELP, change_lines, claim_line, short, show_claim
 from bot.handlers.gate import actor_of, first_upper, say
+from bot.handlers.ingest_text import cancelled
 from bot.handlers.listings import FACTS_PAGE_PREFIX, send_facts
 from bot.sending.messages import build_popup
 from bot.services.dialogue_flow import (
@@ -256,7 +257,7 @@ async def _button_tapped(turn: Turn, action: ButtonAction, arg: str) -> None:
         await services_of(turn.context).dialogues.finish(
             turn.chat_id, turn.actor.user_id, turn.token
         )
-        await turn.say([ingest.cancelled(turn.state)])
+        await turn.say([cancelled(turn.state)])
         return
     step = step_of(turn.kind, turn.state.get("step"))
     if not button_fits(action, step):
@@ -318,7 +319,7 @@ async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     dialogue = await dialogues.load(chat.id, actor.user_id)
     ended = await dialogues.finish(chat.id, actor.user_id)
     state = dict(dialogue.state) if dialogue is not None else {}
-    await say(update, context, [ingest.cancelled(state) if ended else "Nothing to cancel."])
+    await say(update, context, [cancelled(state) if ended else "Nothing to cancel."])
 
 
 async def on_callback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

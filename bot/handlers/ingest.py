@@ -15,14 +15,22 @@ from typing import Any
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import ApplicationHandlerStop, ContextTypes
 
-from bot.engine.ingest import ArticleDraft, FigureDraft, Proposal, SourceDraft
+from bot.engine.ingest import Proposal, SourceDraft
 from bot.engine.ingest.intake import MAX_REPORT_BYTES, ReportRefused, check_report, decode_report
 from bot.handlers.common import DATABASE_DOWN, in_private_chat, services_of
 from bot.handlers.editor_text import show_claim
 from bot.handlers.gate import actor_of, first_upper, say
+from bot.handlers.ingest_text import (
+    ARTICLE_EDITABLE,
+    ARTICLE_REQUIRED,
+    FIGURE_EDITABLE,
+    article_lines,
+    checked_value,
+    figure_lines,
+)
 from bot.services.dialogue_flow import DIALOGUE_PREFIX, ButtonAction, DialogueKind, Step
 from db.dialogues import new_token
-from db.editing import ARTICLE_FIELDS, CLAIM_FIELDS, Actor, EditingError, InvalidValue
+from db.editing import Actor, EditingError, InvalidValue
 from db.editing.fields import CLEAR
 from db.validation import ValidationError
 
@@ -31,15 +39,6 @@ PASTE_PROMPT = (
     "Paste the report's text here (or send it as a UTF-8 .txt file). "
     "I will propose the article and each figure I find; nothing is stored until you accept."
 )
-ARTICLE_EDITABLE = ("outlet", "title", "caveat", "url", "date", "relies_on")
-FIGURE_EDITABLE = ("amount", "currency", "usd", "approx", "amount_high", "amount_to",
-                   "country", "place", "sector", "period", "deadline", "basis", "basis_text",
-                   "change", "date", "source", "text", "quote")  # fmt: skip
-ARTICLE_REQUIRED = ("outlet", "title", "caveat")
-ORIGIN_NOTES = {
-    "guess": " (a guess: check it)",
-    "proposed": " (written by the bot: the text has no such sentence)",
-}
 
 
 def _button(token: str, label: str, action: ButtonAction, arg: str = "") -> InlineKeyboardButton:
@@ -149,66 +148,7 @@ async def _read(
     await _show(update, context, actor, chat_id, {**state, **changes}, changes)
 
 
-def cancelled(state: dict[str, Any]) -> str:
-    """What a cancelled dialogue leaves: nothing, or what /ingest had already stored."""
-    stored = [f"#{claim_id}" for claim_id in state.get("stored", [])]
-    if state.get("article_id") is None and not stored:
-        return "Cancelled. Nothing was changed."
-    return (
-        f"Cancelled. Already stored before: article #{state['article_id']}"
-        + (f", figures {', '.join(stored)}" if stored else "")
-        + ". Nothing else was changed."
-    )
-
-
 # ----- showing a draft --------------------------------------------------------------------
-
-
-def _value(draft_fields: dict[str, str], origin: dict[str, str], key: str) -> str:
-    value = draft_fields.get(key)
-    if not value:
-        return "—"
-    return value + ORIGIN_NOTES.get(origin.get(key, "text"), "")
-
-
-def article_lines(draft: ArticleDraft) -> list[str]:
-    lines = [f"{key}: {_value(draft.fields, draft.origin, key)}" for key in ARTICLE_EDITABLE]
-    missing = [key for key in ARTICLE_REQUIRED if not draft.fields.get(key)]
-    if missing:
-        lines.append(f"Needed before it can be stored: {', '.join(missing)} (tap Edit).")
-    lines += [f"Note: {note}" for note in draft.notes]
-    return lines
-
-
-def source_line(source: SourceDraft) -> str:
-    if source.kind == "narration":
-        return "source: the article's own narration"
-    details = [source.kind]
-    if source.told_to:
-        details.append(f"told {source.told_to}")
-    if source.country:
-        details.append(source.country)
-    return f"source: {source.name} ({', '.join(details)})"
-
-
-def figure_lines(draft: FigureDraft) -> list[str]:
-    fields, origin = draft.fields, draft.origin
-    lines = [f"amount: {fields.get('amount', '—')} {fields.get('currency', '')}".rstrip()]
-    if fields.get("usd"):
-        hedge = "nearly " if fields.get("approx") == "yes" else ""
-        lines.append(f"in dollars: {hedge}${fields['usd']} (the report's own conversion)")
-    shown = ("amount_high", "usd_high", "amount_to", "usd_to", "place", "country", "sector",
-             "period", "deadline", "basis", "basis_text", "change", "date")  # fmt: skip
-    for key in shown:
-        if fields.get(key):
-            lines.append(f"{key.replace('_', ' ')}: {_value(fields, origin, key)}")
-    for key, value in draft.extra.items():
-        lines.append(f"{key.replace('_', ' ')}: {value}")
-    lines.append(source_line(draft.source))
-    lines.append(f"sentence: {fields.get('text', '—')}")
-    if fields.get("quote"):
-        lines.append(f"quote: {fields['quote']}")
-    return lines
 
 
 async def _show(
@@ -346,22 +286,6 @@ async def _ask_value(
     ])  # fmt: skip
 
 
-def _checked(key: str, value: str, figure: bool) -> str | None:
-    """The value as typed, if the store would take it (None: cleared)."""
-    value = value.strip()
-    if value == CLEAR:
-        if key in (("amount", "currency", "text", "source") if figure else ARTICLE_REQUIRED):
-            raise InvalidValue(f'"{key}" cannot be cleared')
-        return None
-    if key != "source":
-        specs = CLAIM_FIELDS if figure else ARTICLE_FIELDS
-        try:
-            specs[key].parse(value, key)
-        except ValidationError as error:
-            raise InvalidValue(error.message) from None
-    return value
-
-
 async def _set_value(
     update: Update,
     context: ContextTypes.DEFAULT_TYPE,
@@ -372,7 +296,7 @@ async def _set_value(
 ) -> None:
     key = str(state["field"])
     at = int(state["at"])
-    value = _checked(key, text, figure=at > 0)
+    value = checked_value(key, text, figure=at > 0)
     proposal = Proposal.from_state(state["proposal"])
     if at == 0:
         fields, origin = proposal.article.fields, proposal.article.origin
