@@ -304,7 +304,13 @@ async def _set_value(
         draft = proposal.figures[at - 1]
         fields, origin = draft.fields, draft.origin
         if key == "source":
-            draft.source = SourceDraft(value or "", "anonymous")
+            narration = SourceDraft.narration()
+            named = (value or "").strip()
+            draft.source = (
+                narration
+                if named.casefold() in (narration.name, "narration", "the article")
+                else SourceDraft(named, "anonymous")
+            )
     if key != "source":
         if value is None:
             fields.pop(key, None)

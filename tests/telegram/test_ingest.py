@@ -160,10 +160,16 @@ async def test_a_field_is_edited_before_accepting(harness: Harness) -> None:
     assert out.startswith("⛔") and "Send it again, or /cancel." in out
     out = joined(await harness.send("12,500", OWNER))
     assert "amount: 12,500 CNY" in out
+    await harness.tap(button(harness, "Edit"), OWNER)
+    await harness.tap(button(harness, "source"), OWNER)
+    out = joined(await harness.send("narration", OWNER))
+    assert "source: the article's own narration" in out
     await harness.tap(button(harness, "Accept"), OWNER)
     store = await harness.store()
     [claim] = [c for c in rows(store, "claims") if c["article_id"] == 2]
     assert (claim["place"], claim["amount"]) == ("Dandong", "12500")
+    [narration] = [s for s in rows(store, "sources") if s["id"] == claim["source_id"]]
+    assert (narration["name"], narration["kind"]) == ("the article's own narration", "narration")
     out = joined(await harness.send("/cancel", OWNER))
     assert out.startswith(f"Cancelled. Already stored before: article #2, figures #{claim['id']}.")
 
