@@ -13,8 +13,8 @@ from db.validation import ValidationError
 
 ARTICLE_EDITABLE = ("outlet", "title", "caveat", "url", "date", "relies_on")
 FIGURE_EDITABLE = ("amount", "currency", "usd", "approx", "amount_high", "amount_to",
-                   "country", "place", "sector", "period", "deadline", "basis", "basis_text",
-                   "change", "date", "source", "text", "quote")  # fmt: skip
+                   "country", "place", "sector", "topic", "period", "deadline", "deadline_on",
+                   "basis", "basis_text", "change", "date", "source", "text", "quote")  # fmt: skip
 ARTICLE_REQUIRED = ("outlet", "title", "caveat")
 ORIGIN_NOTES = {
     "guess": " (a guess: check it)",
@@ -68,7 +68,8 @@ def figure_lines(draft: FigureDraft) -> list[str]:
         hedge = "nearly " if fields.get("approx") == "yes" else ""
         lines.append(f"in dollars: {hedge}${fields['usd']} (the report's own conversion)")
     shown = ("amount_high", "usd_high", "amount_to", "usd_to", "place", "country", "sector",
-             "period", "deadline", "basis", "basis_text", "change", "date")  # fmt: skip
+             "topic", "period", "deadline", "deadline_on", "basis", "basis_text", "change",
+             "date")  # fmt: skip
     for key in shown:
         if fields.get(key):
             lines.append(f"{key.replace('_', ' ')}: {value_text(fields, origin, key)}")

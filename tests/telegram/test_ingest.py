@@ -117,6 +117,9 @@ async def test_the_rfa_report_is_proposed_draft_by_draft_and_stored_on_accept(
         ("12000", *levy, "family_member", *deadline),
         ("24000", "CNY", "3576", False, "China", "CN", "once", "household", *deadline),
     ]
+    assert {(c["topic"], c["deadline_on"], c["deadline_precision"]) for c in claims} == {
+        ("loyalty fund", "2020-10-01", "month")
+    }
     assert [c["basis_text"] for c in claims] == [
         "Each trade worker", "the same amount again for each spouse", "per household",
     ]  # fmt: skip

@@ -152,7 +152,7 @@ def test_the_rfa_report_proposes_the_one_off_levy_per_person_spouse_and_househol
     levy = {
         "amount": "12,000", "currency": "CNY", "usd": "1,788", "approx": "no", "country": "CN",
         "place": "China", "sector": "trade", "period": "once",
-        "deadline": "by the end of the month",
+        "deadline": "by the end of the month", "topic": "loyalty fund", "deadline_on": "2020-10",
     }  # fmt: skip
     assert person.fields == levy | {
         "basis": "person",
@@ -170,6 +170,7 @@ def test_the_rfa_report_proposes_the_one_off_levy_per_person_spouse_and_househol
         "place": "China", "country": "CN", "sector": "trade", "period": "once",
         "basis": "household",
         "basis_text": "per household", "deadline": "by the end of the month",
+        "topic": "loyalty fund", "deadline_on": "2020-10",
         "text": "A married worker therefore owes 24,000 yuan ($3,576) per household, "
         "the official said.",
     }  # fmt: skip
@@ -178,6 +179,8 @@ def test_the_rfa_report_proposes_the_one_off_levy_per_person_spouse_and_househol
     # Weak cues are marked for the editor to check.
     assert household.origin["period"] == household.origin["sector"] == "guess"
     assert person.origin["place"] == "guess"
+    # From the title's quoted term and the report's month: guesses too.
+    assert person.origin["topic"] == person.origin["deadline_on"] == "guess"
 
 
 def test_the_drafts_survive_the_dialogue_store_as_json() -> None:
@@ -233,8 +236,11 @@ def test_the_rfa_drafts_agree_with_the_hand_made_rfa_document() -> None:
         assert parse_amount(fields["amount"]) == Decimal(claim["amount"])
         assert parse_amount(fields["usd"]) == Decimal(claim["usd_amount"])
         assert (fields["approx"] == "yes") == claim["usd_is_approx"]
-        for key in ("currency", "place", "country", "sector", "period", "basis", "deadline"):
+        for key in ("currency", "place", "country", "sector", "period", "basis", "deadline",
+                    "topic"):  # fmt: skip
             assert fields.get(key) == claim[key], (key, fields.get(key), claim[key])
+        assert fields["deadline_on"] == claim["deadline_on"][:7]
+        assert claim["deadline_precision"] == "month"
         source = sources[claim["source_id"]]
         assert (draft.source.name, draft.source.told_to, draft.source.country) == (
             source["name"], source["told_to"], source["country"],

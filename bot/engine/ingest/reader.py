@@ -422,8 +422,32 @@ class Reader:
         return None
 
 
+TITLE_TERM = re.compile(r"['‘\"“](?P<term>[A-Za-z][A-Za-z -]{2,40})['’\"”]")
+# "by the end of the month" / "… of the year": the month or year the report is dated.
+DEADLINE_SPAN = {"month": 7, "year": 4}
+END_OF = re.compile(r"\bthe end of (?:the|this) (?P<span>month|year)\b")
+
+
+def _settle(article: ArticleDraft, figures: list[FigureDraft]) -> None:
+    """What the figures take from the article, marked as guesses: the topic a quoted term
+    of the title names ("Pay Into 'Loyalty Fund'"), and a deadline's date from the
+    report's own date ("by the end of the month" in a report dated October 2020)."""
+    term = TITLE_TERM.search(article.fields.get("title", ""))
+    date = article.fields.get("date", "")
+    for draft in figures:
+        if term is not None:
+            draft.fields["topic"] = term.group("term").strip().lower()
+            draft.origin["topic"] = "guess"
+        end = END_OF.search(draft.fields.get("deadline", ""))
+        if end is not None and len(date) >= DEADLINE_SPAN[end.group("span")]:
+            draft.fields["deadline_on"] = date[: DEADLINE_SPAN[end.group("span")]]
+            draft.origin["deadline_on"] = "guess"
+
+
 def read_report(text: str, known: KnownPlaces | None = None) -> Proposal:
     """The article and the figures a pasted report gives, as drafts for the editor."""
     reader = Reader(text, known or KnownPlaces())
     article = reader.article()
-    return Proposal(article, reader.figures(), list(reader.sources))
+    figures = reader.figures()
+    _settle(article, figures)
+    return Proposal(article, figures, list(reader.sources))
