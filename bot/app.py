@@ -121,6 +121,13 @@ def register_handlers(application: Application) -> None:
         for command in COMMANDS
     ]
     handlers += [
+        MessageHandler(
+            OWN_MESSAGE & filters.Document.ALL & CaptionCommand(command.name), command.handler
+        )
+        for command in COMMANDS
+        if command.caption_too
+    ]
+    handlers += [
         # Buttons: editors' (fx:/dg:) first, then every other button is a follow-up question.
         CallbackQueryHandler(dialogues.on_callback, pattern=r"^(fx|dg):"),
         CallbackQueryHandler(reach.follow_up),
@@ -146,8 +153,8 @@ def register_handlers(application: Application) -> None:
         ),
         group=-1,
     )
-    # A .txt file for a waiting /ingest (or captioned /ingest), before /import and the
-    # "only text is read" reply; any other file passes on to them.
+    # A .txt file for a waiting /ingest, before /import and the "only text is read"
+    # reply; any other file passes on to them.
     application.add_handler(
         MessageHandler(OWN_MESSAGE & filters.Document.ALL & private, ingest.document), group=-1
     )

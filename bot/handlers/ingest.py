@@ -49,13 +49,17 @@ def _button(token: str, label: str, action: ButtonAction, arg: str = "") -> Inli
 
 
 async def ingest(update: Update, context: ContextTypes.DEFAULT_TYPE, actor: Actor) -> None:
-    """/ingest [the report's text]: the gate let only editors, in private chats, here."""
+    """/ingest [the report's text], or a .txt file with the caption /ingest: the gate let
+    only editors, in private chats, here."""
     message = update.effective_message
     chat = update.effective_chat
     assert message is not None and chat is not None
     text = COMMAND.sub("", message.text or "", count=1)
     dialogues = services_of(context).dialogues
     state = await dialogues.start(chat.id, actor.user_id, DialogueKind.INGEST, {"step": Step.PASTE})
+    if message.document is not None:
+        await _read_file(update, context, actor, chat.id, state, message.document)
+        return
     if not text.strip():
         await say(update, context, [PASTE_PROMPT, "/cancel to stop."])
         return
@@ -63,43 +67,47 @@ async def ingest(update: Update, context: ContextTypes.DEFAULT_TYPE, actor: Acto
 
 
 async def document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """A file in a private chat: the report, if an editor's /ingest is waiting for it (or the
-    caption is /ingest). Anything else is left to the other handlers."""
+    """A file without the /ingest caption in a private chat: the report, if the editor's
+    /ingest is waiting for it. Anything else is left to the other handlers."""
     message = update.effective_message
     chat = update.effective_chat
     actor = actor_of(update, context)
     if message is None or message.document is None or chat is None or actor is None:
         return
-    if not in_private_chat(update):
-        return
+    if not in_private_chat(update) or COMMAND.match(message.caption or ""):
+        return  # a captioned /ingest goes through the command's gate
     services = services_of(context)
-    captioned = COMMAND.match(message.caption or "") is not None
     try:
         if await services.access.role(actor) is None:
             return
         dialogue = await services.dialogues.load(chat.id, actor.user_id)
     except DATABASE_DOWN:
         return
-    waiting = (
-        dialogue is not None
-        and dialogue.kind == DialogueKind.INGEST
-        and dialogue.state.get("step") == Step.PASTE
-    )
-    if not waiting and not captioned:
+    if (
+        dialogue is None
+        or dialogue.kind != DialogueKind.INGEST
+        or dialogue.state.get("step") != Step.PASTE
+    ):
         return
-    if waiting and dialogue is not None:
-        state = dict(dialogue.state)
-    else:
-        state = await services.dialogues.start(
-            chat.id, actor.user_id, DialogueKind.INGEST, {"step": Step.PASTE}
-        )
-    try:
-        text = await _file_text(message.document)
-    except ReportRefused as refused:
-        await say(update, context, [f"⛔ {refused.message}", "Nothing was stored."])
-        raise ApplicationHandlerStop from None
-    await _read(update, context, actor, chat.id, state, text)
+    await _read_file(update, context, actor, chat.id, dict(dialogue.state), message.document)
     raise ApplicationHandlerStop
+
+
+async def _read_file(
+    update: Update,
+    context: ContextTypes.DEFAULT_TYPE,
+    actor: Actor,
+    chat_id: int,
+    state: dict[str, Any],
+    file: Any,
+) -> None:
+    try:
+        text = await _file_text(file)
+    except ReportRefused as refused:
+        await services_of(context).dialogues.finish(chat_id, actor.user_id)
+        await say(update, context, [f"⛔ {refused.message}", "Nothing was stored."])
+        return
+    await _read(update, context, actor, chat_id, state, text)
 
 
 async def _file_text(file: Any) -> str:

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from bot.markup import plain_text
+from testkit.fakes.updates import make_document, make_message_update
 from tests.support.harness import Harness, telegram_harness
 
 OWNER, STRANGER, READER = 1001, 3003, 4004
@@ -255,6 +256,16 @@ async def test_a_txt_file_with_the_caption_ingest_is_read(harness: Harness) -> N
         )
     )
     assert "Draft 1 of 4: the article" in out
+    # The caption goes through the same gate as the command.
+    out = joined(await harness.send_document("RFA", "/ingest", STRANGER, file_name="rfa.txt"))
+    assert out.startswith("Only editors can paste reports in. Nothing was changed.")
+    in_group = make_message_update(
+        harness.next_update_id(), None, OWNER, chat_id=-100, chat_type="supergroup",
+        document=make_document("RFA", "rfa.txt", "text/plain"), caption="/ingest",
+    )  # fmt: skip
+    assert joined(await harness.process(in_group)).splitlines()[0] == (
+        "/ingest shows a report's drafts, so it answers only in private: ask me in a private chat."
+    )
     # A file with no /ingest waiting and no caption is not taken as a report.
     await harness.send("/cancel", OWNER)
     assert "Draft" not in joined(
