@@ -156,6 +156,15 @@ async def test_a_field_is_edited_before_accepting(harness: Harness) -> None:
     await harness.tap(button(harness, "Edit"), OWNER)
     out = joined(await harness.tap(button(harness, "place"), OWNER))
     assert "place is now: China" in out
+    out = joined(await harness.send("-", OWNER))
+    assert "place:" not in out
+    before = await harness.store()
+    out = joined(await harness.tap(button(harness, "Accept"), OWNER))
+    assert out.startswith('⛔ Not stored: "place=" is missing')
+    assert "Draft 2 of 4: a figure" in out  # shown again, with fresh buttons
+    assert await harness.store() == before
+    await harness.tap(button(harness, "Edit"), OWNER)
+    await harness.tap(button(harness, "place"), OWNER)
     out = joined(await harness.send("Dandong", OWNER))
     assert "place: Dandong" in out and "Draft 2 of 4" in out
     await harness.tap(button(harness, "Edit"), OWNER)
