@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from bot.engine.claims import IDS_PER_SOURCE, ComposerBase, SourceGroup
-from bot.engine.numbers import day
+from bot.engine.numbers import reported_date
 from bot.engine.reply import Reply
 from bot.engine.understand import Understanding
 from bot.markup import Html, bold, escape, fmt, join
@@ -119,7 +119,7 @@ class SourceAnswers(ComposerBase):
                 fmt(
                     "{} {}",
                     bold("Date:"),
-                    day(article.published_on)
+                    reported_date(article.published_on, article.published_precision)
                     if article.published_on
                     else "not given in the report",
                 )

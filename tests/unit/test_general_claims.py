@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from bot.engine.numbers import reported_date
 from bot.runtime import Runtime
 from db import editing
 from db.document_schema import DOCUMENT_VERSION, DocumentError, check_document
@@ -18,6 +19,7 @@ from db.editing import Actor, InvalidValue
 from db.kinds import Basis, DatePrecision, FigureChange, Period
 from db.transfer import export_document, import_document, seed_document
 from db.validation import ValidationError, parse_basis, parse_partial_date, parse_share
+from db.views import partial_iso
 
 OWNER = Actor(1001, frozenset({1001}))
 RFA = Path(__file__).parents[2] / "testkit" / "reports" / "rfa_2020.json"
@@ -250,3 +252,14 @@ async def test_an_article_date_of_a_month(runtime: Runtime) -> None:
         await editing.edit_article(session, OWNER, 1, {"date": "-"}, None)
     article = (await runtime.facts.current()).articles[1]
     assert (article.published_on, article.published_precision) == (None, None)
+
+
+def test_dates_are_shown_only_as_precisely_as_reported() -> None:
+    october = dt.date(2020, 10, 1)
+    assert reported_date(october, "month") == "October 2020"
+    assert reported_date(october, "year") == "2020"
+    assert reported_date(october, "day") == reported_date(october, None) == "1 October 2020"
+    assert partial_iso(october, "month") == "2020-10"
+    assert partial_iso(october, "year") == "2020"
+    assert partial_iso(october, "day") == "2020-10-01"
+    assert partial_iso(None, None) is None
