@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 import datetime as dt
 import json
 from decimal import Decimal as D
@@ -12,6 +13,7 @@ from typing import Any
 import pytest
 
 from bot.engine.numbers import reported_date
+from bot.handlers.editor_text import claim_line
 from bot.runtime import Runtime
 from db import editing
 from db.document_schema import DOCUMENT_VERSION, DocumentError, check_document
@@ -19,7 +21,7 @@ from db.editing import Actor, InvalidValue
 from db.kinds import Basis, DatePrecision, FigureChange, Period
 from db.transfer import export_document, import_document, seed_document
 from db.validation import ValidationError, parse_basis, parse_partial_date, parse_share
-from db.views import partial_iso
+from db.views import ClaimView, partial_iso
 
 OWNER = Actor(1001, frozenset({1001}))
 RFA = Path(__file__).parents[2] / "testkit" / "reports" / "rfa_2020.json"
@@ -263,3 +265,18 @@ def test_dates_are_shown_only_as_precisely_as_reported() -> None:
     assert partial_iso(october, "year") == "2020"
     assert partial_iso(october, "day") == "2020-10-01"
     assert partial_iso(None, None) is None
+
+
+def test_editors_listing_lines_show_ranges_shares_and_superseding() -> None:
+    base = ClaimView(
+        id=7, kind="quota", topic="quota", statement="A figure.", quote=None, place="Moscow",
+        source_id=1, article_id=1, status="active", retracted_at=None, retraction_reason=None,
+        corrected_at=None, created_at=dt.datetime(2026, 1, 1, tzinfo=dt.UTC), country="RU",
+        amount=D(300), amount_high=D(1000), currency="USD", period="month",
+    )  # fmt: skip
+    assert claim_line(base) == "#7 Moscow, Russia — 300 to 1,000 US dollars (USD) a month"
+    share = dataclasses.replace(
+        base, amount=None, amount_high=None, currency=None, share_low=D(70), share_high=D(90),
+        period="once", superseded_by=9,
+    )  # fmt: skip
+    assert claim_line(share) == "#7 Moscow, Russia — 70 to 90 percent once (superseded by #9)"
