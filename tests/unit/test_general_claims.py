@@ -15,6 +15,7 @@ import pytest
 from bot.engine.numbers import reported_date
 from bot.handlers.editor_text import claim_line
 from bot.runtime import Runtime
+from bot.web.record import figures
 from db import editing
 from db.document_schema import DOCUMENT_VERSION, DocumentError, check_document
 from db.editing import Actor, InvalidValue
@@ -280,3 +281,45 @@ def test_editors_listing_lines_show_ranges_shares_and_superseding() -> None:
         period="once", superseded_by=9,
     )  # fmt: skip
     assert claim_line(share) == "#7 Moscow, Russia — 70 to 90 percent once (superseded by #9)"
+
+
+def test_the_public_record_states_general_figures_as_reported() -> None:
+    levy = ClaimView(
+        id=101, kind="quota", topic="loyalty fund", statement="A levy.", quote=None,
+        place="China", source_id=101, article_id=101, status="active", retracted_at=None,
+        retraction_reason=None, corrected_at=None,
+        created_at=dt.datetime(2026, 1, 1, tzinfo=dt.UTC), country="CN", amount=D(12000),
+        currency="CNY", usd_amount=D(1788), usd_is_approx=False, period="once",
+        basis="family_member", basis_text="for each spouse", change="new",
+        deadline="by the end of the month",
+    )  # fmt: skip
+    assert [(line.text, line.label) for line in figures(levy)] == [
+        (
+            "12,000 yuan (CNY) ($1,788, the report's conversion) once (a one-off levy) "
+            "per family member (for each spouse)",
+            "as reported",
+        ),
+        ("due by the end of the month", "deadline as reported"),
+    ]
+    ranged = dataclasses.replace(
+        levy, amount=D(300), amount_high=D(1000), currency="USD", usd_amount=None,
+        period="month", basis="person", basis_text=None, change=None, deadline=None,
+    )  # fmt: skip
+    assert [line.text for line in figures(ranged)] == [
+        "300 to 1,000 US dollars (USD) per month per person"
+    ]
+    share = dataclasses.replace(
+        ranged, amount=None, amount_high=None, currency=None, share_low=D(70),
+        share_high=D(90), share_of="their pay",
+    )  # fmt: skip
+    assert [line.text for line in figures(share)] == [
+        "70 to 90 percent of their pay per month per person"
+    ]
+    moved = dataclasses.replace(
+        ranged, amount_high=None, change="increased", amount_to=D(500), usd_to=D(500),
+    )  # fmt: skip
+    assert [(line.text, line.label) for line in figures(moved)] == [
+        ("300 US dollars (USD) per month per person", "as reported, before the change"),
+        ("500 US dollars (USD) ($500, the report's conversion) per month per person",
+         "as reported, after the change"),
+    ]  # fmt: skip
