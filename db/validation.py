@@ -550,6 +550,8 @@ def figure_problems(values: Mapping[str, object]) -> list[str]:
     amount, share = values.get("amount"), values.get("share_low")
     if amount is None and share is None:
         problems.append("a quota figure needs an amount (with its currency) or a share")
+    elif amount is not None and share is not None:
+        problems.append("a quota figure is an amount or a share, not both: store two claims")
     if amount is not None and values.get("currency") is None:
         problems.append("a quota figure with an amount needs its currency")
     high = values.get("amount_high")

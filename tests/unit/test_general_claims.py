@@ -92,6 +92,7 @@ def _quota(**fields: Any) -> dict[str, Any]:
     [
         ({}, "needs an amount (with its currency) or a share"),
         ({"amount": "300"}, "needs its currency"),
+        ({"amount": "300", "currency": "USD", "share_low": "20"}, "not both"),
         ({"amount": "300", "currency": "USD", "amount_high": "200"}, "above amount"),
         ({"amount": "300", "currency": "USD", "usd_high": "400"}, "usd_high needs"),
         ({"share_low": "90", "share_high": "70"}, "share_high must be above"),
