@@ -98,7 +98,9 @@ async def test_the_second_report_by_editor_commands_equals_the_fixture(harness: 
     # Only the fact with "12,000 yuan" in its text is flagged, with a ready /addquota.
     [hint] = hints
     assert "This fact contains a figure (12,000 CNY)" in hint
-    assert '/addquota country=? place="China" amount=12000 currency=CNY' in hint
+    # The country comes from the fact's source (the official in Dandong, China).
+    assert '/addquota country=CN place="China" amount=12000 currency=CNY' in hint
+    assert 'topic="minimum" text="Many workers had earlier given' in hint
 
     store = await harness.store()
     stored_article = next(a for a in store["articles"] if a["id"] == article_id)  # type: ignore[attr-defined]

@@ -15,11 +15,13 @@ import pytest
 from bot.engine.numbers import reported_date
 from bot.handlers.editor_text import claim_line
 from bot.runtime import Runtime
+from bot.services.editing import figure_hint
 from bot.web.record import figures
 from db import editing
 from db.document_schema import DOCUMENT_VERSION, DocumentError, check_document
 from db.editing import Actor, InvalidValue
 from db.kinds import Basis, DatePrecision, FigureChange, Period
+from db.models import Claim
 from db.transfer import export_document, import_document, seed_document
 from db.validation import ValidationError, parse_basis, parse_partial_date, parse_share
 from db.views import ClaimView, partial_iso
@@ -324,3 +326,27 @@ def test_the_public_record_states_general_figures_as_reported() -> None:
         ("500 US dollars (USD) ($500, the report's conversion) per month per person",
          "as reported, after the change"),
     ]  # fmt: skip
+
+
+def test_a_fact_with_money_in_its_text_gets_a_prefilled_addquota() -> None:
+    fact = Claim(
+        id=30, kind="fact", topic="wages", place="Vladivostok", source_id=2, article_id=1,
+        statement='Workers earn between $300 and $1,000 a month, or 62,000 rubles '
+        '(nearly $730) "each".',
+    )  # fmt: skip
+    lines = figure_hint(fact, "RU")
+    assert lines == [
+        'ℹ️ This fact contains figures (300 to 1,000 USD, 62,000 RUB) that "how much" '
+        "questions will not read as a figure. To store one as a figure, check the country "
+        "and place (fill in any ?) and send:",
+        '/addquota country=RU place="Vladivostok" amount=300 amount_high=1000 currency=USD '
+        'period=month topic="wages" text="Workers earn between $300 and $1,000 a month, or '
+        "62,000 rubles (nearly $730) 'each'.\" source=#2 article=1",
+        '/addquota country=RU place="Vladivostok" amount=62000 currency=RUB usd=730 approx=yes '
+        'topic="wages" text="Workers earn between $300 and $1,000 a month, or 62,000 rubles '
+        "(nearly $730) 'each'.\" source=#2 article=1",
+    ]
+    plain = Claim(id=31, kind="fact", topic="t", source_id=2, article_id=1, statement="In 2020.")
+    assert figure_hint(plain) == []
+    quota = Claim(id=32, kind="quota", topic="quota", source_id=2, article_id=1, statement="$5")
+    assert figure_hint(quota) == []
