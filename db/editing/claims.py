@@ -20,6 +20,7 @@ from db.editing.changelog import (
 )
 from db.editing.errors import Conflict, InvalidValue, NotFound
 from db.editing.fields import CLAIM_FIELDS, CLEAR, clean_reason, parse_fields, to_attrs
+from db.figures import figure_problems
 from db.kinds import (
     Basis,
     ChangeAction,
@@ -38,7 +39,6 @@ from db.validation import (
     ValidationError,
     clean_text,
     country_name,
-    figure_problems,
     parse_id,
 )
 
@@ -49,7 +49,7 @@ STATEMENT_FIGURES = (
     "amount", "amount_high", "currency", "share_low", "share_high", "share_of", "place",
     "country", "sector", "period", "basis", "basis_text", "change", "amount_to", "deadline",
 )  # fmt: skip
-# Every figure attribute, checked together (db.validation.figure_problems).
+# Every figure attribute, checked together (db.figures.figure_problems).
 FIGURE_ATTRS = (
     *STATEMENT_FIGURES, "usd_amount", "usd_high", "usd_to", "deadline_on",
     "deadline_precision", "change_on", "change_on_precision",

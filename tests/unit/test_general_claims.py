@@ -20,10 +20,11 @@ from bot.web.record import figures
 from db import editing
 from db.document_schema import DOCUMENT_VERSION, DocumentError, check_document
 from db.editing import Actor, InvalidValue
+from db.figures import parse_basis, parse_partial_date, parse_share
 from db.kinds import Basis, DatePrecision, FigureChange, Period
 from db.models import Claim
 from db.transfer import export_document, import_document, seed_document
-from db.validation import ValidationError, parse_basis, parse_partial_date, parse_share
+from db.validation import ValidationError
 from db.views import ClaimView, partial_iso
 
 OWNER = Actor(1001, frozenset({1001}))
