@@ -499,6 +499,10 @@ def check(question: dict[str, Any], text: str) -> list[str]:
 
 MIN_PER_CLASS = {"en": 12, "ru": 5, "zh": 5, "ko": 5}
 MIN_QUESTIONS = {"en": 150, "ru": 60, "zh": 60, "ko": 60}
+# A report set (report2_en.json) asks about further import documents, named by its top-level
+# "documents"; its ids are rN-NNN and it may be smaller.
+REPORT_MIN_QUESTIONS = 45
+REPORT_MIN_PER_CLASS = 4
 
 
 def _is_token(value: object) -> bool:
@@ -522,22 +526,40 @@ def problems(document: object) -> list[str]:
     for key in ("written", "how"):
         if not isinstance(document.get(key), str) or not document[key].strip():
             found.append(f"{key!r} is missing or empty")
+    report_set = "documents" in document
+    if report_set:
+        documents = document["documents"]
+        if (
+            not isinstance(documents, list)
+            or not documents
+            or not all(isinstance(path, str) and path.endswith(".json") for path in documents)
+        ):
+            found.append("'documents' is not a list of .json paths")
+    extra_numbers = document.get("numbers", [])
+    if not isinstance(extra_numbers, list) or not all(
+        isinstance(n, (int, float)) and not isinstance(n, bool) for n in extra_numbers
+    ):
+        found.append("'numbers' (top level) is not a list of numbers")
     questions = document.get("questions")
     if not isinstance(questions, list):
         return [*found, "'questions' is not a list"]
     seen: set[str] = set()
     for index, question in enumerate(questions):
-        found.extend(_question_problems(question, index, language, seen))
+        found.extend(_question_problems(question, index, language, seen, report_set))
     classes = Counter(q.get("class") for q in questions if isinstance(q, dict))
-    if len(questions) < MIN_QUESTIONS[language]:
-        found.append(f"{len(questions)} questions, fewer than {MIN_QUESTIONS[language]}")
+    least = REPORT_MIN_QUESTIONS if report_set else MIN_QUESTIONS[language]
+    per_class = REPORT_MIN_PER_CLASS if report_set else MIN_PER_CLASS[language]
+    if len(questions) < least:
+        found.append(f"{len(questions)} questions, fewer than {least}")
     for name in CLASSES:
-        if classes[name] < MIN_PER_CLASS[language]:
-            found.append(f"class {name}: {classes[name]}, fewer than {MIN_PER_CLASS[language]}")
+        if classes[name] < per_class:
+            found.append(f"class {name}: {classes[name]}, fewer than {per_class}")
     return found
 
 
-def _question_problems(question: object, index: int, language: str, seen: set[str]) -> list[str]:
+def _question_problems(
+    question: object, index: int, language: str, seen: set[str], report_set: bool = False
+) -> list[str]:
     if not isinstance(question, dict):
         return [f"question #{index} is not an object"]
     name = str(question.get("id", f"#{index}"))
@@ -547,9 +569,10 @@ def _question_problems(question: object, index: int, language: str, seen: set[st
         found.append(f"{name}: unknown fields {sorted(extra)}")
     ident = question.get("id")
     # A later set of the same language numbers its own ids: e2-001 in fresh_en_2.json.
-    prefix = rf"(?:{language}|{language[0]}\d)"
+    # A report set numbers them rN-NNN: r2-001 in report2_en.json.
+    prefix = r"r\d" if report_set else rf"(?:{language}|{language[0]}\d)"
     if not isinstance(ident, str) or not re.fullmatch(rf"{prefix}-\d{{3}}", ident):
-        found.append(f"{name}: id is not {language}-NNN")
+        found.append(f"{name}: id is not {'rN' if report_set else language}-NNN")
     elif ident in seen:
         found.append(f"{name}: id used twice")
     else:

@@ -37,6 +37,7 @@ EDITOR_MENU = [
     ("addfact", "Editors: add another claim"),
     ("addarticle", "Editors: add a report"),
     ("edit", "Editors: correct a fact"),
+    ("supersede", "Editors: mark a claim superseded by a later one"),
     ("retract", "Editors: withdraw a fact"),
     ("restore", "Editors: bring a retracted fact back"),
     ("history", "Editors: every change to a fact"),
