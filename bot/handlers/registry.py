@@ -103,8 +103,7 @@ EDITORS = (
           usage='/edit 12 amount=65,000 [more field=value …] [reason="…"] '
           "(clear a field with -)"),
     gated("supersede", "Editors: mark a claim superseded by a later one", changes.supersede,
-          what="edit facts", usage="/supersede 12 15 [reason] (15 supersedes 12)",
-          in_menu=False),
+          what="edit facts", usage="/supersede 12 15 [reason] (15 supersedes 12)"),
     gated("retract", "Editors: withdraw a fact", changes.retract, what="retract facts",
           usage="/retract 12 the source withdrew the figure"),
     gated("restore", "Editors: bring a retracted fact back", changes.restore,
