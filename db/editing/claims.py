@@ -161,8 +161,11 @@ def quota_statement(values: dict[str, Any], country: str) -> str:
         basis_text += f" ({values['basis_text']})"
     change = values.get("change")
     verb = ""
+    figure = _figure(values)
     if values.get("amount_to") is not None:
-        verb = f" ({change} from {_number(values['amount'])} to {_number(values['amount_to'])})"
+        # "from X to Y": the claim states Y now, and X before.
+        figure = _figure({**values, "amount": values["amount_to"], "amount_high": None})
+        verb = f" ({change} from {_number(values['amount'])})"
     elif change in (FigureChange.NEW, FigureChange.UNCHANGED):
         verb = f" ({change})"
     elif change and change != FigureChange.NONE:
@@ -170,9 +173,11 @@ def quota_statement(values: dict[str, Any], country: str) -> str:
     deadline = f", due {values['deadline']}" if values.get("deadline") else ""
     with contextlib.suppress(ValidationError):
         country = country_name(country)
+    # "In China", not "In China, China", when the place is the country itself.
+    where = values["place"] if values["place"] == country else f"{values['place']}, {country}"
     return (
-        f"In {values['place']}, {country}, the quota of North Korean{sector} workers is "
-        f"{_figure(values)}{period_text}{basis_text}{verb}{deadline}."
+        f"In {where}, the quota of North Korean{sector} workers is "
+        f"{figure}{period_text}{basis_text}{verb}{deadline}."
     )
 
 

@@ -20,6 +20,7 @@ from bot.web.record import figures
 from db import editing
 from db.document_schema import DOCUMENT_VERSION, DocumentError, check_document
 from db.editing import Actor, InvalidValue
+from db.editing.claims import quota_statement
 from db.figures import parse_basis, parse_partial_date, parse_share
 from db.kinds import Basis, DatePrecision, FigureChange, Period
 from db.models import Claim
@@ -351,3 +352,19 @@ def test_a_fact_with_money_in_its_text_gets_a_prefilled_addquota() -> None:
     assert figure_hint(plain) == []
     quota = Claim(id=32, kind="quota", topic="quota", source_id=2, article_id=1, statement="$5")
     assert figure_hint(quota) == []
+
+
+def test_a_generated_statement_says_from_x_to_y_and_once() -> None:
+    values = {"place": "Dalian", "amount": D(3400), "amount_to": D(6800), "currency": "CNY",
+              "change": "doubled", "period": "month", "basis": "person"}  # fmt: skip
+    assert quota_statement(values, "CN") == (
+        "In Dalian, China, the quota of North Korean workers is 6,800 CNY a month per person "
+        "(doubled from 3,400)."
+    )
+    levy = {"place": "China", "amount": D(24000), "currency": "CNY", "period": "once",
+            "basis": "household", "basis_text": "a married worker's household", "change": "new",
+            "deadline": "by the end of the month"}  # fmt: skip
+    assert quota_statement(levy, "CN") == (
+        "In China, the quota of North Korean workers is 24,000 CNY once (a one-off "
+        "levy) per household (a married worker's household) (new), due by the end of the month."
+    )
