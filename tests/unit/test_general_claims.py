@@ -6,12 +6,14 @@ import copy
 import dataclasses
 import datetime as dt
 import json
+import re
 from decimal import Decimal as D
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from bot.args import parse_args
 from bot.engine.numbers import reported_date
 from bot.handlers.editor_text import claim_line
 from bot.runtime import Runtime
@@ -21,6 +23,7 @@ from db import editing
 from db.document_schema import DOCUMENT_VERSION, DocumentError, check_document
 from db.editing import Actor, InvalidValue
 from db.editing.claims import quota_statement
+from db.editing.fields import CLAIM_FIELDS, parse_fields
 from db.figures import parse_basis, parse_partial_date, parse_share
 from db.kinds import Basis, DatePrecision, FigureChange, Period
 from db.models import Claim
@@ -368,3 +371,15 @@ def test_a_generated_statement_says_from_x_to_y_and_once() -> None:
         "In China, the quota of North Korean workers is 24,000 CNY once (a one-off "
         "levy) per household (a married worker's household) (new), due by the end of the month."
     )
+
+
+def test_every_field_example_in_the_editors_guide_parses() -> None:
+    guide = (Path(__file__).parents[2] / "docs" / "editors.md").read_text(encoding="utf-8")
+    section = guide.split("## Figures as reports give them", 1)[1].split("\n## ", 1)[0]
+    examples = re.findall(r"^\| `[^|]*` \| [^|]* \| `([^`]+)` \|$", section, re.M)
+    assert len(examples) == 14
+    for example in examples:
+        command = example if example.startswith("/") else f"/addquota {example}"
+        options = parse_args(command, max_positional=1).options
+        parsed = parse_fields(CLAIM_FIELDS, options, allow_clear=False)
+        assert set(parsed) == set(options), example
