@@ -12,7 +12,7 @@ from telegram.ext import ContextTypes
 from bot.args import split_command_text
 from bot.handlers.common import in_private_chat, services_of
 from bot.handlers.dialogues import start_dialogue
-from bot.handlers.editor_text import FIELD_HELP, announce, change_lines, show_claim
+from bot.handlers.editor_text import FIELD_HELP, announce, change_lines, edit_heading, show_claim
 from bot.handlers.gate import say
 from bot.handlers.listings import command_text, parsed, single_id
 from bot.services.dialogue_flow import DialogueKind
@@ -89,7 +89,7 @@ async def edit(update: Update, context: ContextTypes.DEFAULT_TYPE, actor: Actor)
     change = await services_of(context).editing.edit_claim(
         actor, claim_id, args.options, reason=reason
     )
-    heading = f"✅ Corrected #{claim_id}: " + "; ".join(change_lines(change))
+    heading = edit_heading(claim_id, change)
     await show_claim(update, context, claim_id, heading, change)
     if "text" in args.options:
         await _figures_in_fact(update, context, actor, claim_id)

@@ -102,6 +102,13 @@ def change_lines(change: Change) -> list[str]:
     return shown
 
 
+def edit_heading(claim_id: int, change: Change) -> str:
+    """ "Corrected", unless the edit only marked the claim superseded (not a correction)."""
+    fields = {name for name, _, _ in change.fields if name not in TIMESTAMP_FIELDS}
+    verb = "Changed" if fields == {"superseded_by"} else "Corrected"
+    return f"✅ {verb} #{claim_id}: " + "; ".join(change_lines(change))
+
+
 def announce(context: ContextTypes.DEFAULT_TYPE, change: Change | int | None) -> str:
     """Wakes the notice sender and says how many subscribed chats were queued."""
     notified = change.notified if isinstance(change, Change) else change

@@ -144,4 +144,4 @@ async def test_supersede_by_command_with_undo(harness: Harness) -> None:
     store = await harness.store()
     assert next(c for c in store["claims"] if c["id"] == 1)["superseded_by"] is None  # type: ignore[attr-defined]
     out = joined(await harness.send("/edit 1 superseded_by=#3", OWNER))
-    assert "superseded_by: (empty) → 3" in out
+    assert "Changed #1: superseded_by: (empty) → 3" in out
