@@ -17,7 +17,13 @@ from telegram.ext import ApplicationHandlerStop, ContextTypes
 from bot.args import ArgumentError
 from bot.handlers import ingest
 from bot.handlers.common import DATABASE_DOWN, services_of
-from bot.handlers.editor_text import FIELD_HELP, change_lines, claim_line, short, show_claim
+from bot.handlers.editor_text import (
+    FIELD_HELP,
+    claim_line,
+    edit_heading,
+    short,
+    show_claim,
+)
 from bot.handlers.gate import actor_of, first_upper, say
 from bot.handlers.ingest_text import cancelled
 from bot.handlers.listings import FACTS_PAGE_PREFIX, send_facts
@@ -189,7 +195,7 @@ async def _on_value(turn: Turn, value: str) -> None:
         expected_version=int(turn.state["version"]),
     )  # fmt: skip
     await services_of(turn.context).dialogues.finish(turn.chat_id, turn.actor.user_id, turn.token)
-    heading = f"✅ Corrected #{claim_id}: " + "; ".join(change_lines(change))
+    heading = edit_heading(claim_id, change)
     await show_claim(turn.update, turn.context, claim_id, heading, change)
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from db.editing import CLAIM_FIELDS, InvalidValue
-from db.validation import CHANGES, PERIODS, ValidationError
+from db.validation import BASES, CHANGES, PERIODS, ValidationError
 
 # Every dialogue button's callback data starts with it: ``dg:<token>:<action>:<arg>``.
 DIALOGUE_PREFIX = "dg"
@@ -85,7 +85,9 @@ QUOTA_PROMPTS: dict[Step, Prompt] = {
     Step.USD: Prompt(
         "The dollar figure, if the report gives one (e.g. 730)", ("skip",), skippable=True
     ),
-    Step.CHANGE: Prompt("What happened to the quota?", ("doubled", "increased", "none")),
+    Step.CHANGE: Prompt(
+        "What happened to the quota?", ("doubled", "increased", "decreased", "new", "none")
+    ),
 }
 
 # Each kind's steps in order; the last one of /addquota and /retract is the confirmation.
@@ -101,6 +103,7 @@ FIELD_CHOICES: dict[str, tuple[str, ...]] = {
     "change": CHANGES,
     "approx": ("yes", "no"),
     "period": PERIODS,
+    "basis": BASES,
 }
 
 # Which button fits which step: anything else is refused ("follow the latest message").

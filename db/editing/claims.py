@@ -20,6 +20,7 @@ from db.editing.changelog import (
 )
 from db.editing.errors import Conflict, InvalidValue, NotFound
 from db.editing.fields import CLAIM_FIELDS, CLEAR, clean_reason, parse_fields, to_attrs
+from db.figures import figure_problems
 from db.kinds import (
     Basis,
     ChangeAction,
@@ -38,7 +39,6 @@ from db.validation import (
     ValidationError,
     clean_text,
     country_name,
-    figure_problems,
     parse_id,
 )
 
@@ -49,7 +49,7 @@ STATEMENT_FIGURES = (
     "amount", "amount_high", "currency", "share_low", "share_high", "share_of", "place",
     "country", "sector", "period", "basis", "basis_text", "change", "amount_to", "deadline",
 )  # fmt: skip
-# Every figure attribute, checked together (db.validation.figure_problems).
+# Every figure attribute, checked together (db.figures.figure_problems).
 FIGURE_ATTRS = (
     *STATEMENT_FIGURES, "usd_amount", "usd_high", "usd_to", "deadline_on",
     "deadline_precision", "change_on", "change_on_precision",
@@ -179,8 +179,11 @@ def quota_statement(values: dict[str, Any], country: str) -> str:
         basis_text += f" ({values['basis_text']})"
     change = values.get("change")
     verb = ""
+    figure = _figure(values)
     if values.get("amount_to") is not None:
-        verb = f" ({change} from {_number(values['amount'])} to {_number(values['amount_to'])})"
+        # "from X to Y": the claim states Y now, and X before.
+        figure = _figure({**values, "amount": values["amount_to"], "amount_high": None})
+        verb = f" ({change} from {_number(values['amount'])})"
     elif change in (FigureChange.NEW, FigureChange.UNCHANGED):
         verb = f" ({change})"
     elif change and change != FigureChange.NONE:
@@ -188,9 +191,11 @@ def quota_statement(values: dict[str, Any], country: str) -> str:
     deadline = f", due {values['deadline']}" if values.get("deadline") else ""
     with contextlib.suppress(ValidationError):
         country = country_name(country)
+    # "In China", not "In China, China", when the place is the country itself.
+    where = values["place"] if values["place"] == country else f"{values['place']}, {country}"
     return (
-        f"In {values['place']}, {country}, the quota of North Korean{sector} workers is "
-        f"{_figure(values)}{period_text}{basis_text}{verb}{deadline}."
+        f"In {where}, the quota of North Korean{sector} workers is "
+        f"{figure}{period_text}{basis_text}{verb}{deadline}."
     )
 
 

@@ -53,7 +53,13 @@ def test_stored_values_and_button_letters_are_unchanged() -> None:
 
 def test_quota_prompts_offer_their_choices() -> None:
     assert QUOTA_PROMPTS[Step.CURRENCY].choices == ("RUB", "CNY", "USD")
-    assert QUOTA_PROMPTS[Step.CHANGE].choices == ("doubled", "increased", "none")
+    assert QUOTA_PROMPTS[Step.CHANGE].choices == (
+        "doubled",
+        "increased",
+        "decreased",
+        "new",
+        "none",
+    )
     assert QUOTA_PROMPTS[Step.SECTOR].choices == ("skip",)
     assert QUOTA_PROMPTS[Step.COUNTRY].text.startswith("Which country?")
 
