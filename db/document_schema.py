@@ -9,12 +9,9 @@ path (``claims[3].amount: …``), all of them at once, and nothing is written.
 from __future__ import annotations
 
 import datetime as dt
-import json
-import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
-from itertools import accumulate
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -29,6 +26,11 @@ from pydantic import (
 from pydantic import ValidationError as SchemaError
 from pydantic_core import PydanticCustomError
 
+from db.document_reading import MAX_DOCUMENT_BYTES as MAX_DOCUMENT_BYTES
+from db.document_reading import MAX_DOCUMENT_DEPTH as MAX_DOCUMENT_DEPTH
+from db.document_reading import DocumentError as DocumentError
+from db.document_reading import upgrade_document, version_1_extras
+from db.figures import figure_problems, parse_basis, parse_share
 from db.validation import (
     ALIAS_KINDS,
     BASIS_TEXT_MAX_LEN,
@@ -47,16 +49,13 @@ from db.validation import (
     USER_ID_MAX,
     ValidationError,
     clean_text,
-    figure_problems,
     normalize_alias_term,
     normalize_alias_value,
     normalize_country,
     normalize_currency,
     parse_amount,
-    parse_basis,
     parse_choice,
     parse_iso_date,
-    parse_share,
     parse_url,
 )
 
@@ -66,71 +65,11 @@ DOCUMENT_FORMAT = "quota-facts-store"
 # are still read: upgrade_document carries them over.
 DOCUMENT_VERSION = 2
 READABLE_VERSIONS = (1, 2)
-MAX_DOCUMENT_BYTES = 5_000_000
-# The format nests three levels (document, list, row); anything much deeper is not a store.
-MAX_DOCUMENT_DEPTH = 8
-# An editor reads the problems in a chat: the first ones, and how many more there are.
-MAX_PROBLEMS_SHOWN = 20
-
 # History rows are kept as written; their limits are their columns' (db/models.py).
 _BATCH_MAX_LEN = 36
 _HISTORY_NAME_MAX_LEN = 20
 _HISTORY_FIELD_MAX_LEN = 40
 _HISTORY_VALUE_MAX_LEN = 100_000
-
-
-class DocumentError(ValueError):
-    """The document cannot be imported; ``problems`` holds one line for each reason."""
-
-    def __init__(self, problems: Sequence[str]) -> None:
-        self.problems = list(problems)
-        super().__init__("\n".join(self.lines()))
-
-    def lines(self) -> list[str]:
-        shown = self.problems[:MAX_PROBLEMS_SHOWN]
-        hidden = len(self.problems) - len(shown)
-        if hidden:
-            shown.append(f"… and {hidden} more {'problem' if hidden == 1 else 'problems'}")
-        return shown
-
-
-# --------------------------------------------------------------------------- parsing
-
-_JSON_STRING = re.compile(r'"(?:[^"\\]++|\\.)*+"', re.DOTALL)
-_NOT_A_BRACKET = re.compile(r"[^\[\]{}]++")
-
-
-def _nesting_depth(text: str) -> int:
-    """How deep arrays and objects nest, counted without recursion (strings skipped)."""
-    brackets = _NOT_A_BRACKET.sub("", _JSON_STRING.sub("", text))
-    return max(accumulate(1 if ch in "[{" else -1 for ch in brackets), default=0)
-
-
-def _refuse_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a number JSON allows")
-
-
-def load_json(raw: bytes | str) -> Any:
-    """JSON text to Python, within the size and depth limits; decimals stay exact."""
-    if len(raw) > MAX_DOCUMENT_BYTES:
-        raise DocumentError([f"the document is larger than {MAX_DOCUMENT_BYTES:,} bytes"])
-    if isinstance(raw, bytes):
-        try:
-            raw = raw.decode("utf-8")
-        except UnicodeDecodeError as error:
-            raise DocumentError([f"the document is not UTF-8 text ({error.reason})"]) from None
-    depth = _nesting_depth(raw)
-    too_deep = (
-        f"the document nests {{}} levels deep; a store document nests at most {MAX_DOCUMENT_DEPTH}"
-    )
-    if depth > MAX_DOCUMENT_DEPTH:
-        raise DocumentError([too_deep.format(depth)])
-    try:
-        return json.loads(raw, parse_float=Decimal, parse_constant=_refuse_constant)
-    except RecursionError:  # not reached after the depth check; kept as the last guard
-        raise DocumentError([too_deep.format("too many")]) from None
-    except ValueError as error:
-        raise DocumentError([f"not valid JSON ({error})"]) from None
 
 
 # --------------------------------------------------------------------------- field types
@@ -487,57 +426,6 @@ def _references(doc: dict[str, Any]) -> list[str]:
     return problems
 
 
-_NEW_IN_2 = {
-    "claims": set(QUOTA_ONLY[9:]) | {"superseded_by"},
-    "articles": {"published_precision"},
-}
-
-
-def upgrade_document(doc: dict[str, Any]) -> dict[str, Any]:
-    """A version 1 document as version 2 says the same: a basis outside the closed choice
-    keeps its words in basis_text (basis "other"); a dated article's date is a whole day.
-    Version 1 has none of version 2's fields: such a field there is refused."""
-    if doc.get("version") != 1:
-        return doc
-    upgraded = dict(doc)
-    for section, new_fields in _NEW_IN_2.items():
-        rows = doc.get(section)
-        if not isinstance(rows, list):
-            continue
-        converted: list[Any] = []
-        for row in rows:
-            if not isinstance(row, dict) or new_fields & set(row):
-                converted.append(row)  # the schema reports it (extra fields below)
-                continue
-            row = dict(row)
-            if section == "articles" and isinstance(row.get("published_on"), str):
-                row["published_precision"] = "day"
-            basis = row.get("basis")
-            if section == "claims" and isinstance(basis, str):
-                try:
-                    row["basis"] = parse_basis(basis)
-                except ValidationError:
-                    row["basis"], row["basis_text"] = "other", basis
-            converted.append(row)
-        upgraded[section] = converted
-    return upgraded
-
-
-def _version_1_extras(doc: dict[str, Any]) -> list[str]:
-    if doc.get("version") != 1:
-        return []
-    problems = []
-    for section, new_fields in _NEW_IN_2.items():
-        rows = doc.get(section)
-        for n, row in enumerate(rows if isinstance(rows, list) else []):
-            if isinstance(row, dict):
-                problems += [
-                    f"{section}[{n}].{key}: is not a field of version 1 (write version 2)"
-                    for key in sorted(new_fields & set(row))
-                ]
-    return problems
-
-
 def check_document(doc: Any) -> StoreDocument:
     """The document, validated whole and cleaned as the commands clean; else DocumentError."""
     if not isinstance(doc, dict):
@@ -548,7 +436,7 @@ def check_document(doc: Any) -> StoreDocument:
     if type(version) is not int or version not in READABLE_VERSIONS:
         readable = " and ".join(map(str, READABLE_VERSIONS))
         raise DocumentError([f"unsupported version {version!r} (this bot reads {readable})"])
-    problems: list[str] = _version_1_extras(doc)
+    problems: list[str] = version_1_extras(doc)
     doc = upgrade_document(doc)
     document: StoreDocument | None = None
     try:

@@ -22,6 +22,7 @@ from sqlalchemy import delete, func, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.announce import announce_import, public_state
+from db.document_reading import load_json
 from db.document_schema import (
     DOCUMENT_FORMAT,
     DOCUMENT_VERSION,
@@ -31,7 +32,6 @@ from db.document_schema import (
     HistoryRow,
     StoreDocument,
     check_document,
-    load_json,
 )
 from db.editing import as_text
 from db.models import Alias, Article, ChangeLogEntry, Claim, Editor, Source

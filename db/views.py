@@ -12,6 +12,17 @@ from decimal import Decimal
 from functools import cached_property
 
 
+def partial_iso(value: dt.date | None, precision: str | None) -> str | None:
+    """An ISO 8601 date to the precision known: "2020", "2020-10" or "2020-10-31"."""
+    if value is None:
+        return None
+    if precision == "year":
+        return f"{value.year:04d}"
+    if precision == "month":
+        return f"{value.year:04d}-{value.month:02d}"
+    return value.isoformat()
+
+
 @dataclass(frozen=True, slots=True)
 class ArticleView:
     id: int
@@ -25,6 +36,10 @@ class ArticleView:
     is_default: bool
     # db.kinds.DatePrecision of published_on ("month": only October 2020 is known).
     published_precision: str | None = None
+
+    @property
+    def published_iso(self) -> str | None:
+        return partial_iso(self.published_on, self.published_precision)
 
 
 @dataclass(frozen=True, slots=True)

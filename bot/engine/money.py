@@ -51,6 +51,9 @@ class MoneyMention:
     # db.kinds.Period and db.kinds.Basis values, when words right after the figure say so.
     period: str | None = None
     basis: str | None = None
+    # The word that opened a range ("between", "from"): "from 31,000 to 62,000 rubles"
+    # may be a change rather than a range, which only the sentence can tell.
+    opener: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,7 +138,7 @@ def _words() -> _Words:
         prefix=re.compile(prefix),
         token=token,
         approx=re.compile(rf"(?:^|\W)(?:{approx})\s*$", re.IGNORECASE),
-        opener=re.compile(rf"\b(?:{_alternation(data['range_openers'])})\s*$", re.IGNORECASE),
+        opener=re.compile(rf"\b(?P<word>{_alternation(data['range_openers'])})\s*$", re.IGNORECASE),
         joiner=re.compile(rf"\s*(?:{_alternation(data['range_joiners'])})\s*", re.IGNORECASE),
         conversion_gap=re.compile(
             rf"\s*[(,]?\s*(?:(?:{_alternation(data['conversion_openers'])})\s+)?"
@@ -163,6 +166,7 @@ class _Token:
     end: int
     value: Decimal
     currency: str | None
+    opener: str | None = None
 
 
 def _tokens(text: str, words: _Words) -> list[_Token]:
@@ -187,6 +191,9 @@ def _tokens(text: str, words: _Words) -> list[_Token]:
 def _ranges(text: str, tokens: list[_Token], words: _Words) -> list[tuple[_Token, _Token | None]]:
     """Pairs "300 to 1,000 yuan" and "between $300 and $1,000"; lone tokens stay alone."""
     out: list[tuple[_Token, _Token | None]] = []
+    for token in tokens:
+        opened = words.opener.search(text[max(0, token.start - 12) : token.start])
+        token.opener = opened["word"].casefold() if opened else None
     i = 0
     while i < len(tokens):
         low = tokens[i]
@@ -194,10 +201,9 @@ def _ranges(text: str, tokens: list[_Token], words: _Words) -> list[tuple[_Token
             high = tokens[i + 1]
             gap = text[low.end : high.start]
             joined = words.joiner.fullmatch(gap)
-            opened = words.opener.search(text[max(0, low.start - 12) : low.start]) is not None
             is_and = joined is not None and gap.strip().casefold() == "and"
             same = low.currency in (None, high.currency)
-            if joined and same and high.value > low.value and (opened or not is_and):
+            if joined and same and high.value > low.value and (low.opener or not is_and):
                 low.currency = high.currency
                 out.append((low, high))
                 i += 2
@@ -249,6 +255,7 @@ def find_money(text: str) -> list[MoneyMention]:
                 usd_approx=usd_approx,
                 period=period,
                 basis=basis,
+                opener=low.opener if high else None,
             )
         )
         i += 1

@@ -22,9 +22,8 @@ from importlib import resources
 from typing import Any
 
 from babel import Locale
-from babel.dates import format_date
 
-from bot.engine.numbers import LOCALE, day, money, usd
+from bot.engine.numbers import LOCALE, money, reported_date, usd
 from bot.engine.reply import Reply
 from bot.markup import bold, fmt
 from db.views import ArticleView, ClaimView, Snapshot
@@ -246,13 +245,7 @@ def article_date(article: ArticleView) -> str | None:
 
 
 def _month_or_day(date: dt.date | None, precision: str | None) -> str | None:
-    if date is None:
-        return None
-    if precision == "year":
-        return str(date.year)
-    if precision == "month":
-        return str(format_date(date, format="MMMM y", locale=LOCALE))
-    return day(date)
+    return None if date is None else reported_date(date, precision)
 
 
 def report_label(article: ArticleView) -> str:

@@ -12,11 +12,10 @@ from telegram.ext import ContextTypes
 from bot.args import split_command_text
 from bot.handlers.common import in_private_chat, services_of
 from bot.handlers.dialogues import start_dialogue
-from bot.handlers.editor_text import FIELD_HELP, announce, change_lines, show_claim
+from bot.handlers.editor_text import FIELD_HELP, announce, change_lines, edit_heading, show_claim
 from bot.handlers.gate import say
 from bot.handlers.listings import command_text, parsed, single_id
 from bot.services.dialogue_flow import DialogueKind
-from bot.services.editing import figure_hint
 from db.editing import Actor, InvalidValue, normalize_term
 from db.kinds import EntityType
 from db.validation import parse_id
@@ -48,10 +47,9 @@ async def _figures_in_fact(
 ) -> None:
     """A fact whose text holds a money amount: say that "how much" questions will not read
     it, and give the /addquota that stores it as a figure."""
-    claim = await services_of(context).editing.claim(actor, claim_id)
-    lines = figure_hint(claim)
+    lines, article_id = await services_of(context).editing.figure_hint(actor, claim_id)
     if lines:
-        await say(update, context, lines, article_ids=[claim.article_id])
+        await say(update, context, lines, article_ids=[article_id])
 
 
 async def supersede(update: Update, context: ContextTypes.DEFAULT_TYPE, actor: Actor) -> None:
@@ -91,7 +89,7 @@ async def edit(update: Update, context: ContextTypes.DEFAULT_TYPE, actor: Actor)
     change = await services_of(context).editing.edit_claim(
         actor, claim_id, args.options, reason=reason
     )
-    heading = f"✅ Corrected #{claim_id}: " + "; ".join(change_lines(change))
+    heading = edit_heading(claim_id, change)
     await show_claim(update, context, claim_id, heading, change)
     if "text" in args.options:
         await _figures_in_fact(update, context, actor, claim_id)

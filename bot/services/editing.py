@@ -31,6 +31,14 @@ class EditingService:
         async with self._sessions() as session:
             return await editing.get_claim(session, actor, claim_id)
 
+    async def figure_hint(self, actor: Actor, claim_id: int) -> tuple[list[str], int]:
+        """For a fact whose text holds money amounts: the note and prefilled /addquota
+        lines (the country taken from its source where known), and its article id."""
+        async with self._sessions() as session:
+            claim = await editing.get_claim(session, actor, claim_id)
+            source = await session.get(Source, claim.source_id)
+        return figure_hint(claim, source.country if source else None), claim.article_id
+
     async def articles(self, actor: Actor) -> list[Article]:
         async with self._sessions() as session:
             return await editing.list_articles(session, actor)
@@ -138,7 +146,7 @@ class EditingService:
 # ----- figures inside a fact's text
 
 
-def figure_hint(claim: Claim) -> list[str]:
+def figure_hint(claim: Claim, country: str | None = None) -> list[str]:
     """Lines telling an editor that a fact's text holds money figures that "how much"
     questions will not read, each with an /addquota command prefilled from the fact."""
     if claim.kind != ClaimKind.FACT:
@@ -154,10 +162,10 @@ def figure_hint(claim: Claim) -> list[str]:
     plural = "figures" if len(mentions) > 1 else "a figure"
     lines = [
         f'ℹ️ This fact contains {plural} ({shown}) that "how much" questions will not '
-        "read as a figure. To store one as a figure, fill in the country (and the place) "
-        "and send:"
+        "read as a figure. To store one as a figure, check the country and place "
+        "(fill in any ?) and send:"
     ]
-    lines += [addquota_command(claim, mention) for mention in mentions]
+    lines += [addquota_command(claim, mention, country) for mention in mentions]
     return lines
 
 
@@ -168,9 +176,9 @@ def _mention_text(mention: MoneyMention) -> str:
     return f"{text} {mention.currency}"
 
 
-def addquota_command(claim: Claim, mention: MoneyMention) -> str:
+def addquota_command(claim: Claim, mention: MoneyMention, country: str | None = None) -> str:
     """/addquota prefilled from a fact and one money mention in its text."""
-    parts = ["/addquota", "country=?", f"place={_quoted(claim.place or '?')}"]
+    parts = ["/addquota", f"country={country or '?'}", f"place={_quoted(claim.place or '?')}"]
     parts.append(f"amount={mention.amount.normalize():f}")
     if mention.amount_high is not None:
         parts.append(f"amount_high={mention.amount_high.normalize():f}")

@@ -20,6 +20,7 @@ from db.editing.changelog import (
 )
 from db.editing.errors import Conflict, InvalidValue, NotFound
 from db.editing.fields import CLAIM_FIELDS, CLEAR, clean_reason, parse_fields, to_attrs
+from db.figures import figure_problems
 from db.kinds import (
     Basis,
     ChangeAction,
@@ -38,7 +39,6 @@ from db.validation import (
     ValidationError,
     clean_text,
     country_name,
-    figure_problems,
     parse_id,
 )
 
@@ -49,7 +49,7 @@ STATEMENT_FIGURES = (
     "amount", "amount_high", "currency", "share_low", "share_high", "share_of", "place",
     "country", "sector", "period", "basis", "basis_text", "change", "amount_to", "deadline",
 )  # fmt: skip
-# Every figure attribute, checked together (db.validation.figure_problems).
+# Every figure attribute, checked together (db.figures.figure_problems).
 FIGURE_ATTRS = (
     *STATEMENT_FIGURES, "usd_amount", "usd_high", "usd_to", "deadline_on",
     "deadline_precision", "change_on", "change_on_precision",
@@ -84,9 +84,17 @@ async def find_claim(session: AsyncSession, claim_id: int) -> Claim:
 
 
 async def resolve_source(
-    session: AsyncSession, actor: Actor, batch: str, value: str | None, article_id: int
+    session: AsyncSession,
+    actor: Actor,
+    batch: str,
+    value: str | None,
+    article_id: int,
+    details: dict[str, str | None] | None = None,
 ) -> int:
-    """A source by id ("#3", "3") or exact name; else a new anonymous one for the article."""
+    """A source by id ("#3", "3") or exact name; else a new anonymous one for the article.
+
+    With ``details`` (told_to, country: a report read by /ingest) only this article's
+    sources count as the same name, and a new one gets the details."""
     if value is None:
         narration = await session.scalar(
             select(Source.id)
@@ -107,24 +115,34 @@ async def resolve_source(
         name = clean_text(raw, "source", SOURCE_MAX_LEN, multiline=False)
     except ValidationError as error:
         raise InvalidValue(error.message) from None
+    query = select(Source.id).where(func.lower(Source.name) == name.lower())
+    if details is not None:
+        query = query.where(Source.article_id == article_id)
     found = await session.scalar(
-        select(Source.id)
-        .where(func.lower(Source.name) == name.lower())
-        .order_by((Source.article_id == article_id).desc(), Source.id)
-        .limit(1)
+        query.order_by((Source.article_id == article_id).desc(), Source.id).limit(1)
     )
     if found is not None:
         return int(found)
-    return await new_source(session, actor, batch, name, SourceKind.ANONYMOUS, article_id)
+    return await new_source(session, actor, batch, name, SourceKind.ANONYMOUS, article_id, details)
 
 
 async def new_source(
-    session: AsyncSession, actor: Actor, batch: str, name: str, kind: str, article_id: int
+    session: AsyncSession,
+    actor: Actor,
+    batch: str,
+    name: str,
+    kind: str,
+    article_id: int,
+    details: dict[str, str | None] | None = None,
 ) -> int:
-    source = Source(name=name, kind=kind, article_id=article_id)
+    extra = {key: value for key, value in (details or {}).items() if value is not None}
+    source = Source(name=name, kind=kind, article_id=article_id, **extra)
     session.add(source)
     await session.flush()
     log_change(session, batch, actor, EntityType.SOURCE, source.id, ChangeAction.CREATE, new=name)
+    for key, value in extra.items():
+        log_change(session, batch, actor, EntityType.SOURCE, source.id, ChangeAction.CREATE,
+                   key, None, value)  # fmt: skip
     return source.id
 
 
@@ -161,8 +179,11 @@ def quota_statement(values: dict[str, Any], country: str) -> str:
         basis_text += f" ({values['basis_text']})"
     change = values.get("change")
     verb = ""
+    figure = _figure(values)
     if values.get("amount_to") is not None:
-        verb = f" ({change} from {_number(values['amount'])} to {_number(values['amount_to'])})"
+        # "from X to Y": the claim states Y now, and X before.
+        figure = _figure({**values, "amount": values["amount_to"], "amount_high": None})
+        verb = f" ({change} from {_number(values['amount'])})"
     elif change in (FigureChange.NEW, FigureChange.UNCHANGED):
         verb = f" ({change})"
     elif change and change != FigureChange.NONE:
@@ -170,9 +191,11 @@ def quota_statement(values: dict[str, Any], country: str) -> str:
     deadline = f", due {values['deadline']}" if values.get("deadline") else ""
     with contextlib.suppress(ValidationError):
         country = country_name(country)
+    # "In China", not "In China, China", when the place is the country itself.
+    where = values["place"] if values["place"] == country else f"{values['place']}, {country}"
     return (
-        f"In {values['place']}, {country}, the quota of North Korean{sector} workers is "
-        f"{_figure(values)}{period_text}{basis_text}{verb}{deadline}."
+        f"In {where}, the quota of North Korean{sector} workers is "
+        f"{figure}{period_text}{basis_text}{verb}{deadline}."
     )
 
 
@@ -199,6 +222,7 @@ async def _add_claim(
     kind: str,
     values: dict[str, Any],
     source_raw: str | None,
+    source_details: dict[str, str | None] | None = None,
 ) -> Change:
     """The transaction shared by /addquota and /addfact, after their own validation."""
 
@@ -210,7 +234,9 @@ async def _add_claim(
         article_id = values.get("article_id") or await default_article_id(session)
         await find_article(session, article_id)
         values["article_id"] = article_id
-        values["source_id"] = await resolve_source(session, actor, batch, source_raw, article_id)
+        values["source_id"] = await resolve_source(
+            session, actor, batch, source_raw, article_id, source_details
+        )
         claim = Claim(kind=kind, status=ClaimStatus.ACTIVE, **values)
         session.add(claim)
         await session.flush()
@@ -231,7 +257,14 @@ async def _add_claim(
     return await run_write(session, work)
 
 
-async def add_quota(session: AsyncSession, actor: Actor, options: dict[str, str]) -> Change:
+async def add_quota(
+    session: AsyncSession,
+    actor: Actor,
+    options: dict[str, str],
+    *,
+    source_details: dict[str, str | None] | None = None,
+) -> Change:
+    """``source_details`` (told_to, country): for a new source named by ``source=``."""
     required = ("country", "place", *(() if "share" in options else ("amount", "currency")))
     missing = [key for key in required if key not in options]
     if missing:
@@ -254,7 +287,7 @@ async def add_quota(session: AsyncSession, actor: Actor, options: dict[str, str]
     if "statement" not in values:
         values["statement"] = quota_statement(values, values["country"])
 
-    return await _add_claim(session, actor, ClaimKind.QUOTA, values, source_raw)
+    return await _add_claim(session, actor, ClaimKind.QUOTA, values, source_raw, source_details)
 
 
 async def add_fact(session: AsyncSession, actor: Actor, options: dict[str, str]) -> Change:

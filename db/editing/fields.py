@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from db.editing.errors import InvalidValue
+from db.figures import parse_basis, parse_partial_date, parse_share
 from db.validation import (
     BASIS_TEXT_MAX_LEN,
     CHANGES,
@@ -24,11 +25,8 @@ from db.validation import (
     normalize_country,
     normalize_currency,
     parse_amount,
-    parse_basis,
     parse_choice,
     parse_id,
-    parse_partial_date,
-    parse_share,
     parse_url,
     parse_yes_no,
 )

@@ -98,7 +98,9 @@ async def test_the_second_report_by_editor_commands_equals_the_fixture(harness: 
     # Only the fact with "12,000 yuan" in its text is flagged, with a ready /addquota.
     [hint] = hints
     assert "This fact contains a figure (12,000 CNY)" in hint
-    assert '/addquota country=? place="China" amount=12000 currency=CNY' in hint
+    # The country comes from the fact's source (the official in Dandong, China).
+    assert '/addquota country=CN place="China" amount=12000 currency=CNY' in hint
+    assert 'topic="minimum" text="Many workers had earlier given' in hint
 
     store = await harness.store()
     stored_article = next(a for a in store["articles"] if a["id"] == article_id)  # type: ignore[attr-defined]
@@ -121,3 +123,25 @@ async def test_the_second_report_by_editor_commands_equals_the_fixture(harness: 
             values["source_id"] = names[values["source_id"]]["name"]
             values.pop("article_id")
         assert got == want
+
+
+async def test_supersede_by_command_with_undo(harness: Harness) -> None:
+    out = joined(await harness.send("/supersede 1 2", 3003))
+    assert "Only editors can" in out
+    out = joined(await harness.send("/supersede 1", OWNER))
+    assert "/supersede 12 15" in out
+    out = joined(await harness.send("/supersede 1 2 a later figure", OWNER))
+    assert "#1 is now superseded by #2" in out
+    store = await harness.store()
+    claims = {c["id"]: c for c in store["claims"]}  # type: ignore[attr-defined]
+    assert claims[1]["superseded_by"] == 2 and claims[1]["corrected_at"] is None
+    out = joined(await harness.send("/facts sakhalin", OWNER))
+    assert "(superseded by #2)" in out
+    out = joined(await harness.send("/supersede 2 1", OWNER))
+    assert "not both ways" in out
+    out = joined(await harness.send("/undo", OWNER))
+    assert "Undone your last change" in out
+    store = await harness.store()
+    assert next(c for c in store["claims"] if c["id"] == 1)["superseded_by"] is None  # type: ignore[attr-defined]
+    out = joined(await harness.send("/edit 1 superseded_by=#3", OWNER))
+    assert "Changed #1: superseded_by: (empty) → 3" in out

@@ -3,21 +3,33 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 import datetime as dt
 import json
+import re
 from decimal import Decimal as D
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from bot.args import parse_args
+from bot.engine.numbers import reported_date
+from bot.handlers.editor_text import claim_line
 from bot.runtime import Runtime
+from bot.services.editing import figure_hint
+from bot.web.record import figures
 from db import editing
 from db.document_schema import DOCUMENT_VERSION, DocumentError, check_document
 from db.editing import Actor, InvalidValue
+from db.editing.claims import quota_statement
+from db.editing.fields import CLAIM_FIELDS, parse_fields
+from db.figures import parse_basis, parse_partial_date, parse_share
 from db.kinds import Basis, DatePrecision, FigureChange, Period
+from db.models import Claim
 from db.transfer import export_document, import_document, seed_document
-from db.validation import ValidationError, parse_basis, parse_partial_date, parse_share
+from db.validation import ValidationError
+from db.views import ClaimView, partial_iso
 
 OWNER = Actor(1001, frozenset({1001}))
 RFA = Path(__file__).parents[2] / "testkit" / "reports" / "rfa_2020.json"
@@ -87,6 +99,7 @@ def _quota(**fields: Any) -> dict[str, Any]:
     [
         ({}, "needs an amount (with its currency) or a share"),
         ({"amount": "300"}, "needs its currency"),
+        ({"amount": "300", "currency": "USD", "share_low": "20"}, "not both"),
         ({"amount": "300", "currency": "USD", "amount_high": "200"}, "above amount"),
         ({"amount": "300", "currency": "USD", "usd_high": "400"}, "usd_high needs"),
         ({"share_low": "90", "share_high": "70"}, "share_high must be above"),
@@ -250,3 +263,123 @@ async def test_an_article_date_of_a_month(runtime: Runtime) -> None:
         await editing.edit_article(session, OWNER, 1, {"date": "-"}, None)
     article = (await runtime.facts.current()).articles[1]
     assert (article.published_on, article.published_precision) == (None, None)
+
+
+def test_dates_are_shown_only_as_precisely_as_reported() -> None:
+    october = dt.date(2020, 10, 1)
+    assert reported_date(october, "month") == "October 2020"
+    assert reported_date(october, "year") == "2020"
+    assert reported_date(october, "day") == reported_date(october, None) == "1 October 2020"
+    assert partial_iso(october, "month") == "2020-10"
+    assert partial_iso(october, "year") == "2020"
+    assert partial_iso(october, "day") == "2020-10-01"
+    assert partial_iso(None, None) is None
+
+
+def test_editors_listing_lines_show_ranges_shares_and_superseding() -> None:
+    base = ClaimView(
+        id=7, kind="quota", topic="quota", statement="A figure.", quote=None, place="Moscow",
+        source_id=1, article_id=1, status="active", retracted_at=None, retraction_reason=None,
+        corrected_at=None, created_at=dt.datetime(2026, 1, 1, tzinfo=dt.UTC), country="RU",
+        amount=D(300), amount_high=D(1000), currency="USD", period="month",
+    )  # fmt: skip
+    assert claim_line(base) == "#7 Moscow, Russia — 300 to 1,000 US dollars (USD) a month"
+    share = dataclasses.replace(
+        base, amount=None, amount_high=None, currency=None, share_low=D(70), share_high=D(90),
+        period="once", superseded_by=9,
+    )  # fmt: skip
+    assert claim_line(share) == "#7 Moscow, Russia — 70 to 90 percent once (superseded by #9)"
+
+
+def test_the_public_record_states_general_figures_as_reported() -> None:
+    levy = ClaimView(
+        id=101, kind="quota", topic="loyalty fund", statement="A levy.", quote=None,
+        place="China", source_id=101, article_id=101, status="active", retracted_at=None,
+        retraction_reason=None, corrected_at=None,
+        created_at=dt.datetime(2026, 1, 1, tzinfo=dt.UTC), country="CN", amount=D(12000),
+        currency="CNY", usd_amount=D(1788), usd_is_approx=False, period="once",
+        basis="family_member", basis_text="for each spouse", change="new",
+        deadline="by the end of the month",
+    )  # fmt: skip
+    assert [(line.text, line.label) for line in figures(levy)] == [
+        (
+            "12,000 yuan (CNY) ($1,788, the report's conversion) once (a one-off levy) "
+            "per family member (for each spouse)",
+            "as reported",
+        ),
+        ("due by the end of the month", "deadline as reported"),
+    ]
+    ranged = dataclasses.replace(
+        levy, amount=D(300), amount_high=D(1000), currency="USD", usd_amount=None,
+        period="month", basis="person", basis_text=None, change=None, deadline=None,
+    )  # fmt: skip
+    assert [line.text for line in figures(ranged)] == [
+        "300 to 1,000 US dollars (USD) per month per person"
+    ]
+    share = dataclasses.replace(
+        ranged, amount=None, amount_high=None, currency=None, share_low=D(70),
+        share_high=D(90), share_of="their pay",
+    )  # fmt: skip
+    assert [line.text for line in figures(share)] == [
+        "70 to 90 percent of their pay per month per person"
+    ]
+    moved = dataclasses.replace(
+        ranged, amount_high=None, change="increased", amount_to=D(500), usd_to=D(500),
+    )  # fmt: skip
+    assert [(line.text, line.label) for line in figures(moved)] == [
+        ("300 US dollars (USD) per month per person", "as reported, before the change"),
+        ("500 US dollars (USD) ($500, the report's conversion) per month per person",
+         "as reported, after the change"),
+    ]  # fmt: skip
+
+
+def test_a_fact_with_money_in_its_text_gets_a_prefilled_addquota() -> None:
+    fact = Claim(
+        id=30, kind="fact", topic="wages", place="Vladivostok", source_id=2, article_id=1,
+        statement='Workers earn between $300 and $1,000 a month, or 62,000 rubles '
+        '(nearly $730) "each".',
+    )  # fmt: skip
+    lines = figure_hint(fact, "RU")
+    assert lines == [
+        'ℹ️ This fact contains figures (300 to 1,000 USD, 62,000 RUB) that "how much" '
+        "questions will not read as a figure. To store one as a figure, check the country "
+        "and place (fill in any ?) and send:",
+        '/addquota country=RU place="Vladivostok" amount=300 amount_high=1000 currency=USD '
+        'period=month topic="wages" text="Workers earn between $300 and $1,000 a month, or '
+        "62,000 rubles (nearly $730) 'each'.\" source=#2 article=1",
+        '/addquota country=RU place="Vladivostok" amount=62000 currency=RUB usd=730 approx=yes '
+        'topic="wages" text="Workers earn between $300 and $1,000 a month, or 62,000 rubles '
+        "(nearly $730) 'each'.\" source=#2 article=1",
+    ]
+    plain = Claim(id=31, kind="fact", topic="t", source_id=2, article_id=1, statement="In 2020.")
+    assert figure_hint(plain) == []
+    quota = Claim(id=32, kind="quota", topic="quota", source_id=2, article_id=1, statement="$5")
+    assert figure_hint(quota) == []
+
+
+def test_a_generated_statement_says_from_x_to_y_and_once() -> None:
+    values = {"place": "Dalian", "amount": D(3400), "amount_to": D(6800), "currency": "CNY",
+              "change": "doubled", "period": "month", "basis": "person"}  # fmt: skip
+    assert quota_statement(values, "CN") == (
+        "In Dalian, China, the quota of North Korean workers is 6,800 CNY a month per person "
+        "(doubled from 3,400)."
+    )
+    levy = {"place": "China", "amount": D(24000), "currency": "CNY", "period": "once",
+            "basis": "household", "basis_text": "a married worker's household", "change": "new",
+            "deadline": "by the end of the month"}  # fmt: skip
+    assert quota_statement(levy, "CN") == (
+        "In China, the quota of North Korean workers is 24,000 CNY once (a one-off "
+        "levy) per household (a married worker's household) (new), due by the end of the month."
+    )
+
+
+def test_every_field_example_in_the_editors_guide_parses() -> None:
+    guide = (Path(__file__).parents[2] / "docs" / "editors.md").read_text(encoding="utf-8")
+    section = guide.split("## Figures as reports give them", 1)[1].split("\n## ", 1)[0]
+    examples = re.findall(r"^\| `[^|]*` \| [^|]* \| `([^`]+)` \|$", section, re.M)
+    assert len(examples) == 14
+    for example in examples:
+        command = example if example.startswith("/") else f"/addquota {example}"
+        options = parse_args(command, max_positional=1).options
+        parsed = parse_fields(CLAIM_FIELDS, options, allow_clear=False)
+        assert set(parsed) == set(options), example

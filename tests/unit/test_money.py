@@ -63,7 +63,16 @@ def test_basis_and_period_after_a_figure() -> None:
 
 def test_ranges() -> None:
     assert find_money("between $300 and $1,000 a month") == [
-        MoneyMention(D(300), D(1000), "USD", D(300), (8, 23), usd_high=D(1000), period="month")
+        MoneyMention(
+            D(300),
+            D(1000),
+            "USD",
+            D(300),
+            (8, 23),
+            usd_high=D(1000),
+            period="month",
+            opener="between",
+        )
     ]
     [mention] = find_money("paid 300 to 1,000 yuan monthly")
     assert (mention.amount, mention.amount_high, mention.currency) == (D(300), D(1000), "CNY")
@@ -108,3 +117,14 @@ def test_shares() -> None:
 def test_a_long_text_is_read_in_linear_steps() -> None:
     text = "12,000 yuan (US$1,788) per person; " * 2_000
     assert len(find_money(text)) == 2_000
+
+
+def test_a_range_keeps_the_word_that_opened_it() -> None:
+    [moved] = find_money("from 31,000 to 62,000 rubles")
+    assert (moved.amount, moved.amount_high, moved.opener) == (D(31000), D(62000), "from")
+    [between] = find_money("between $300 and $1,000 a month")
+    assert between.opener == "between"
+    [plain] = find_money("300 to 500 yuan")
+    assert plain.opener is None
+    [alone] = find_money("from $300")
+    assert (alone.amount_high, alone.opener) == (None, None)
