@@ -262,6 +262,9 @@ def _recency(article: ArticleView | None) -> tuple[int, int, int]:
     return (0, -article.published_on.toordinal(), -article.id)
 
 
+# Reports named one by one in a sentence ("None of the 7 reports (…; and 2 more)").
+NAMED_REPORTS = 5
+
 # Which reports give a figure, a quota topic, a place, a sector.
 Evidence = tuple[
     dict[Decimal, set[int]], dict[str, set[int]], dict[str, set[int]], dict[str, set[int]]
@@ -308,8 +311,11 @@ class Reports:
         return f"{article.outlet} ({article_date(article) or words().undated})"
 
     def names(self) -> str:
-        """The reports, newest first: "RFA, October 2020; HNGN, undated"."""
-        return "; ".join(report_label(a) for a in self.articles)
+        """The reports, newest first: "RFA, October 2020; HNGN, undated" (the first few,
+        then how many more)."""
+        shown = [report_label(a) for a in self.articles[:NAMED_REPORTS]]
+        hidden = len(self.articles) - len(shown)
+        return "; ".join(shown) + (f"; and {hidden:,} more" if hidden else "")
 
     def outlets(self) -> str:
         return ", ".join(dict.fromkeys(a.outlet for a in self.articles))

@@ -71,4 +71,5 @@ def _per_report(composer: Composer, reply: Reply) -> None:
         for claim in chosen:
             reply.use(claim.id, claim.article_id)
             reply.lines.append(fmt("• {}", composer.claim_line(claim)))
-    reply.lines.append(italic("The reports say more: ask about a place, a source or a topic."))
+    more = "The reports say more" if len(reports) > 1 else "The report says more"
+    reply.lines.append(italic(f"{more}: ask about a place, a source or a topic."))

@@ -546,3 +546,38 @@ def test_a_short_question_naming_an_outlet_gets_its_report(engine: AnswerEngine)
         "• HNGN, undated — “North Korea Doubles Foreign Currency Quotas For Overseas Workers, "
         "Intensifying Labor Burden”",
     ]
+
+
+def test_many_reports_are_named_a_few_at_a_time(engine: AnswerEngine) -> None:
+    snapshot = engine.snapshot
+    rfa = snapshot.articles[RFA_ARTICLE]
+    levy = snapshot.claim(101)
+    assert levy is not None
+    articles = {
+        **snapshot.articles,
+        **{
+            n: dataclasses.replace(rfa, id=n, outlet=f"Outlet {n}", published_on=None)
+            for n in range(200, 206)
+        },
+    }
+    claims = tuple(
+        dataclasses.replace(levy, id=n, article_id=n, statement="Test only.")
+        for n in range(200, 206)
+    )
+    many = AnswerEngine(
+        dataclasses.replace(
+            snapshot, articles=articles, claims=(*snapshot.claims, *claims), _by_id={}
+        )
+    )
+    said = body(many, "how many workers are there")
+    assert said.startswith(
+        f"None of the 8 reports ({RFA_LABEL}; Outlet 205, undated; Outlet 204, undated; "
+        "Outlet 203, undated; Outlet 202, undated; and 3 more) says how many workers"
+    )
+
+
+def test_one_named_reports_summary(engine: AnswerEngine) -> None:
+    said = body(engine, "summarise the rfa article").strip()
+    assert said.startswith(f"In short, as {RFA} reports it")
+    assert "HNGN" not in said
+    assert said.endswith("The report says more: ask about a place, a source or a topic.")
