@@ -124,6 +124,12 @@ class AnswerEngine:
         """The one sentence saying which places the store has quota figures for."""
         return self.composer.covered()
 
+    def cite_covered(self, reply: Reply) -> None:
+        """With several reports the ``covered`` sentence names them: their caveats go under
+        the reply that shows it."""
+        if self.composer.several:
+            self.composer.cite_all(reply)
+
     def quota_claims(self) -> list[ClaimView]:
         """The current quota claims, in store order."""
         return self.composer.quotas()
@@ -358,6 +364,7 @@ class AnswerEngine:
             reply = Reply(intents=["usage"], answered=False)
             reply.lines.append(Html("Usage: /quota &lt;place or country&gt;, e.g. /quota Sakhalin"))
             reply.lines.append(self.composer.covered())
+            self.cite_covered(reply)
             return reply
         u = self.understand(place)
         reply = Reply(intents=["quota"])

@@ -155,6 +155,9 @@ def _inline_replies(engine: AnswerEngine, query: str) -> list[tuple[str, Reply]]
         covers = Reply(intents=["not_covered"], answered=False)
         covers.lines.extend(main.lines)
         covers.lines.append(engine.covered())
+        # The caveats of what it cites, and of the reports the last sentence names.
+        covers.article_ids = list(main.article_ids)
+        engine.cite_covered(covers)
         covers.follow_ups = [("All quotas", "all quotas")]
         return [("What I can answer", covers)]
     found = [(_first_plain_line(main) or query, main)]

@@ -59,3 +59,13 @@ async def test_a_reader_asks_across_both(harness: Harness) -> None:
         f"None of the 2 reports ({RFA}; HNGN, undated) says how many workers there are."
     )
     assert sorted(caveats(silent)) == sorted([HNGN_CAVEAT, RFA_CAVEAT])
+
+
+async def test_an_inline_answer_no_report_gives_carries_every_caveat(harness: Harness) -> None:
+    await with_rfa(harness)
+    call = await harness.inline_query("how many workers are there")
+    [result] = call["results"]
+    message = plain_text(result["input_message_content"]["message_text"])
+    assert message.startswith(f"None of the 2 reports ({RFA}; HNGN, undated)")
+    assert "The 2 reports give figures for" in message
+    assert sorted(caveats(message)) == sorted([HNGN_CAVEAT, RFA_CAVEAT])
