@@ -133,10 +133,23 @@ class QuotaAnswers(ComposerBase):
         """Said before the blocks when reports differ on a place: none is picked."""
         for place in self.disagreements(claims):
             articles = dict.fromkeys(c.article_id for c in claims if self.where(c) == place)
+            undated = [
+                self.snapshot.articles[i].outlet
+                for i in articles
+                if i in self.snapshot.articles and self.snapshot.articles[i].published_on is None
+            ]
+            order = "newest report first"
+            if undated:
+                # An undated report may be the newer one: the order says only what is known.
+                order = (
+                    f"dated reports first, newest first ({' and '.join(undated)} "
+                    f"{'carries' if len(undated) == 1 else 'carry'} no date, so which is "
+                    "newer is not known)"
+                )
             reply.lines.append(
                 italic(
                     f"{len(articles):,} reports give figures for {place}: all are shown, "
-                    "newest report first; none is picked as the right one."
+                    f"{order}; none is picked as the right one."
                 )
             )
 

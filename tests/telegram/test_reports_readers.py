@@ -51,7 +51,7 @@ async def test_a_reader_asks_across_both(harness: Harness) -> None:
     assert message.startswith(f"All reported figures, from 2 reports ({RFA}; HNGN, undated):")
     assert sorted(caveats(message)) == sorted([HNGN_CAVEAT, RFA_CAVEAT])
     [china] = [plain_text(t) for t in await harness.send("china quota")]
-    assert china.startswith("2 reports give figures for China: all are shown, newest report")
+    assert china.startswith("2 reports give figures for China: all are shown, dated reports")
     assert china.index(f"as reported by {RFA}") < china.index("as reported by HNGN, undated")
     assert sorted(caveats(china)) == sorted([HNGN_CAVEAT, RFA_CAVEAT])
     [silent] = [plain_text(t) for t in await harness.send("how many workers are there?")]

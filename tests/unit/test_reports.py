@@ -94,10 +94,12 @@ def test_each_quota_block_names_its_report_newest_first(engine: AnswerEngine) ->
         f"China — trade workers — as reported by {RFA_LABEL}",
         f"Dalian, China — seafood processing workers — as reported by {HNGN_LABEL}",
     ]
-    # Two reports on one country: both shown, and said to be so.
+    # Two reports on one country: both shown, and said to be so; HNGN's carries no date,
+    # so it is not said to be the older.
     assert said.splitlines()[0] == (
-        "2 reports give figures for China: all are shown, newest report first; "
-        "none is picked as the right one."
+        "2 reports give figures for China: all are shown, dated reports first, newest first "
+        "(HNGN carries no date, so which is newer is not known); none is picked as the right "
+        "one."
     )
 
 
@@ -581,3 +583,17 @@ def test_one_named_reports_summary(engine: AnswerEngine) -> None:
     assert said.startswith(f"In short, as {RFA} reports it")
     assert "HNGN" not in said
     assert said.endswith("The report says more: ask about a place, a source or a topic.")
+
+
+def test_two_dated_reports_on_one_place_newest_first(engine: AnswerEngine) -> None:
+    snapshot = engine.snapshot
+    hngn = dataclasses.replace(snapshot.articles[1], published_on=dt.date(2024, 5, 2))
+    dated = AnswerEngine(
+        dataclasses.replace(snapshot, articles={**snapshot.articles, 1: hngn}, _by_id={})
+    )
+    said = body(dated, "china quota")
+    assert said.splitlines()[0] == (
+        "2 reports give figures for China: all are shown, newest report first; none is "
+        "picked as the right one."
+    )
+    assert said.index("as reported by HNGN, 2 May 2024") < said.index(f"as reported by {RFA_LABEL}")
