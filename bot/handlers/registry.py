@@ -14,6 +14,7 @@ from bot.handlers import (
     changes,
     chart,
     dialogues,
+    ingest,
     listings,
     owners,
     reach,
@@ -38,6 +39,8 @@ class Command:
     in_menu: bool = True
     # /import rides on a document's caption, not on a text message.
     caption: bool = False
+    # /ingest takes both: a text message, or a file with the command as its caption.
+    caption_too: bool = False
 
 
 def gated(
@@ -51,10 +54,14 @@ def gated(
     private_data: str | None = None,
     in_menu: bool = True,
     caption: bool = False,
+    caption_too: bool = False,
 ) -> Command:
     """A command for editors (or owners): refused to everyone else by ``requires``."""
     gate = requires(role, name=name, what=what, usage=usage, private_data=private_data)
-    return Command(name, description, gate(handler), role, usage, in_menu=in_menu, caption=caption)
+    return Command(
+        name, description, gate(handler), role, usage,
+        in_menu=in_menu, caption=caption, caption_too=caption_too,
+    )  # fmt: skip
 
 
 PUBLIC = (
@@ -93,6 +100,10 @@ EDITORS = (
           '[basis_text="…"] [change=doubled|increased|decreased|new|unchanged|none] '
           '[amount_to=… usd_to=…] [date="March 10"] [date_on=2020-03-10] '
           '[source="a source in Russia"] [article=2]'),
+    gated("ingest", "Editors: paste a report in, figure by figure", ingest.ingest,
+          what="paste reports in", private_data="a report's drafts", caption_too=True,
+          usage="/ingest, then paste the report's text (or send it as a .txt file); "
+          "or /ingest <the text>"),
     gated("addfact", "Editors: add another claim", changes.addfact, what="add facts",
           usage='/addfact topic=hours text="Workers must work longer hours." [quote="…"] '
           '[place=Sakhalin] [source="#1"] [article=1]'),

@@ -16,6 +16,9 @@ from enum import StrEnum
 from db.editing import CLAIM_FIELDS, InvalidValue
 from db.validation import BASES, CHANGES, PERIODS, ValidationError
 
+# Every dialogue button's callback data starts with it: ``dg:<token>:<action>:<arg>``.
+DIALOGUE_PREFIX = "dg"
+
 
 class DialogueKind(StrEnum):
     """Each dialogue is named after the command that starts it."""
@@ -23,6 +26,7 @@ class DialogueKind(StrEnum):
     ADDQUOTA = "addquota"
     EDIT = "edit"
     RETRACT = "retract"
+    INGEST = "ingest"
 
 
 class Step(StrEnum):
@@ -40,6 +44,11 @@ class Step(StrEnum):
     CURRENCY = "currency"
     USD = "usd"
     CHANGE = "change"
+    # /ingest: the pasted text, then each draft (accept, edit a field, skip)
+    PASTE = "paste"
+    DRAFT = "draft"
+    DRAFT_FIELD = "draft_field"
+    DRAFT_VALUE = "draft_value"
 
 
 class ButtonAction(StrEnum):
@@ -51,6 +60,10 @@ class ButtonAction(StrEnum):
     FIELD = "k"
     VALUE = "v"
     CONFIRM = "y"
+    # /ingest's drafts
+    ACCEPT = "a"
+    EDIT = "e"
+    SKIP = "s"
 
 
 @dataclass(frozen=True)
@@ -82,6 +95,7 @@ FLOWS: dict[DialogueKind, tuple[Step, ...]] = {
     DialogueKind.ADDQUOTA: (*QUOTA_PROMPTS, Step.CONFIRM),
     DialogueKind.EDIT: (Step.FACT, Step.FIELD, Step.VALUE),
     DialogueKind.RETRACT: (Step.FACT, Step.REASON, Step.CONFIRM),
+    DialogueKind.INGEST: (Step.PASTE, Step.DRAFT, Step.DRAFT_FIELD, Step.DRAFT_VALUE),
 }
 
 # Values offered as buttons when an /edit dialogue asks for a field's new value.
@@ -96,9 +110,12 @@ FIELD_CHOICES: dict[str, tuple[str, ...]] = {
 BUTTON_STEPS: dict[ButtonAction, frozenset[Step]] = {
     ButtonAction.PAGE: frozenset({Step.FACT}),
     ButtonAction.FACT: frozenset({Step.FACT}),
-    ButtonAction.FIELD: frozenset({Step.FIELD}),
+    ButtonAction.FIELD: frozenset({Step.FIELD, Step.DRAFT_FIELD}),
     ButtonAction.VALUE: frozenset({Step.VALUE, *QUOTA_PROMPTS}),
     ButtonAction.CONFIRM: frozenset({Step.CONFIRM}),
+    ButtonAction.ACCEPT: frozenset({Step.DRAFT}),
+    ButtonAction.EDIT: frozenset({Step.DRAFT}),
+    ButtonAction.SKIP: frozenset({Step.DRAFT}),
 }
 
 

@@ -84,9 +84,17 @@ async def find_claim(session: AsyncSession, claim_id: int) -> Claim:
 
 
 async def resolve_source(
-    session: AsyncSession, actor: Actor, batch: str, value: str | None, article_id: int
+    session: AsyncSession,
+    actor: Actor,
+    batch: str,
+    value: str | None,
+    article_id: int,
+    details: dict[str, str | None] | None = None,
 ) -> int:
-    """A source by id ("#3", "3") or exact name; else a new anonymous one for the article."""
+    """A source by id ("#3", "3") or exact name; else a new anonymous one for the article.
+
+    With ``details`` (told_to, country: a report read by /ingest) only this article's
+    sources count as the same name, and a new one gets the details."""
     if value is None:
         narration = await session.scalar(
             select(Source.id)
@@ -107,24 +115,34 @@ async def resolve_source(
         name = clean_text(raw, "source", SOURCE_MAX_LEN, multiline=False)
     except ValidationError as error:
         raise InvalidValue(error.message) from None
+    query = select(Source.id).where(func.lower(Source.name) == name.lower())
+    if details is not None:
+        query = query.where(Source.article_id == article_id)
     found = await session.scalar(
-        select(Source.id)
-        .where(func.lower(Source.name) == name.lower())
-        .order_by((Source.article_id == article_id).desc(), Source.id)
-        .limit(1)
+        query.order_by((Source.article_id == article_id).desc(), Source.id).limit(1)
     )
     if found is not None:
         return int(found)
-    return await new_source(session, actor, batch, name, SourceKind.ANONYMOUS, article_id)
+    return await new_source(session, actor, batch, name, SourceKind.ANONYMOUS, article_id, details)
 
 
 async def new_source(
-    session: AsyncSession, actor: Actor, batch: str, name: str, kind: str, article_id: int
+    session: AsyncSession,
+    actor: Actor,
+    batch: str,
+    name: str,
+    kind: str,
+    article_id: int,
+    details: dict[str, str | None] | None = None,
 ) -> int:
-    source = Source(name=name, kind=kind, article_id=article_id)
+    extra = {key: value for key, value in (details or {}).items() if value is not None}
+    source = Source(name=name, kind=kind, article_id=article_id, **extra)
     session.add(source)
     await session.flush()
     log_change(session, batch, actor, EntityType.SOURCE, source.id, ChangeAction.CREATE, new=name)
+    for key, value in extra.items():
+        log_change(session, batch, actor, EntityType.SOURCE, source.id, ChangeAction.CREATE,
+                   key, None, value)  # fmt: skip
     return source.id
 
 
@@ -204,6 +222,7 @@ async def _add_claim(
     kind: str,
     values: dict[str, Any],
     source_raw: str | None,
+    source_details: dict[str, str | None] | None = None,
 ) -> Change:
     """The transaction shared by /addquota and /addfact, after their own validation."""
 
@@ -215,7 +234,9 @@ async def _add_claim(
         article_id = values.get("article_id") or await default_article_id(session)
         await find_article(session, article_id)
         values["article_id"] = article_id
-        values["source_id"] = await resolve_source(session, actor, batch, source_raw, article_id)
+        values["source_id"] = await resolve_source(
+            session, actor, batch, source_raw, article_id, source_details
+        )
         claim = Claim(kind=kind, status=ClaimStatus.ACTIVE, **values)
         session.add(claim)
         await session.flush()
@@ -236,7 +257,14 @@ async def _add_claim(
     return await run_write(session, work)
 
 
-async def add_quota(session: AsyncSession, actor: Actor, options: dict[str, str]) -> Change:
+async def add_quota(
+    session: AsyncSession,
+    actor: Actor,
+    options: dict[str, str],
+    *,
+    source_details: dict[str, str | None] | None = None,
+) -> Change:
+    """``source_details`` (told_to, country): for a new source named by ``source=``."""
     required = ("country", "place", *(() if "share" in options else ("amount", "currency")))
     missing = [key for key in required if key not in options]
     if missing:
@@ -259,7 +287,7 @@ async def add_quota(session: AsyncSession, actor: Actor, options: dict[str, str]
     if "statement" not in values:
         values["statement"] = quota_statement(values, values["country"])
 
-    return await _add_claim(session, actor, ClaimKind.QUOTA, values, source_raw)
+    return await _add_claim(session, actor, ClaimKind.QUOTA, values, source_raw, source_details)
 
 
 async def add_fact(session: AsyncSession, actor: Actor, options: dict[str, str]) -> Change:

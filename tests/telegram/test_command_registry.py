@@ -34,6 +34,7 @@ PUBLIC_MENU = [
 EDITOR_MENU = [
     ("facts", "Editors: every active fact with its id"),
     ("addquota", "Editors: add a quota figure"),
+    ("ingest", "Editors: paste a report in, figure by figure"),
     ("addfact", "Editors: add another claim"),
     ("addarticle", "Editors: add a report"),
     ("edit", "Editors: correct a fact"),
