@@ -1,0 +1,153 @@
+"""Reading Russian, Chinese and Korean words as the vocabulary's forms.
+
+One function, ``analyse``, turns a part of a message into the tokens the phrase tables are
+keyed on, and names the place-like words the tables do not know:
+
+- Russian: pymorphy3 (OpenCorpora dictionaries, shipped in pymorphy3-dicts-ru) gives each
+  word's lemma ("на сахалине" -> "на сахалин"); of a word's readings the first whose lemma
+  the tables know wins ("даляне" -> "далянь", not "даляна"). A reading tagged Geox (a place
+  name) that the tables do not know is an unknown place ("во владивостоке").
+- Chinese: traditional characters become simplified (OpenCC's t2s tables, in
+  opencc-python-reimplemented), then jieba segments the text, with every known term added
+  to its dictionary so that a cue is never split; a segment tagged ns (a place) that the
+  tables do not know is an unknown place ("沈阳").
+- Korean: kiwipiepy was measured (tests/questions/README.md: about 500 MB resident), far
+  over the memory budget, so a word (eojeol) is read as the longest known term it begins
+  with ("사할린에서" -> "사할린"), else with its particles and endings (ko.json) taken off.
+
+The libraries load on the first question in their language, once a process; nothing is
+downloaded (jieba's dictionary and pymorphy3's ship in their packages).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Collection
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from bot.engine.language import Language
+
+_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*|\$|%", re.UNICODE)
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+
+
+@dataclass
+class Analysis:
+    tokens: list[str] = field(default_factory=list)
+    # Place names the libraries recognise that the tables do not know, in lemma form.
+    places: list[str] = field(default_factory=list)
+
+
+@lru_cache(maxsize=1)
+def _morph() -> Any:
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer(lang="ru")
+
+
+@lru_cache(maxsize=1)
+def _simplifier() -> Any:
+    from opencc import OpenCC
+
+    return OpenCC("t2s")
+
+
+@lru_cache(maxsize=1)
+def _jieba() -> Any:
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(logging.WARNING)
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    return jieba.posseg.POSTokenizer(tokenizer)
+
+
+_added_to_jieba: set[str] = set()
+
+
+def simplified(text: str) -> str:
+    """Traditional Chinese characters as simplified ones (other characters unchanged)."""
+    if not _HAN.search(text):
+        return text
+    return str(_simplifier().convert(text))
+
+
+def analyse(
+    text: str, language: Language, known: Collection[str], suffixes: tuple[str, ...] = ()
+) -> Analysis:
+    """The tokens of ``text`` (already folded) in the tables' forms, and unknown places."""
+    if language is Language.RU:
+        return _russian(text, known)
+    if language is Language.ZH:
+        return _chinese(text, known)
+    if language is Language.KO:
+        return _korean(text, known, suffixes)
+    return Analysis(tokens=_WORD.findall(text))
+
+
+def _russian(text: str, known: Collection[str]) -> Analysis:
+    result = Analysis()
+    morph = _morph()
+    for word in _WORD.findall(text):
+        if word in known or word.isascii():
+            result.tokens.append(word)
+            continue
+        parses = morph.parse(word)
+        lemmas = [p.normal_form.replace("ё", "е") for p in parses]
+        lemma = next((lemma for lemma in lemmas if lemma in known), lemmas[0] if lemmas else word)
+        result.tokens.append(lemma)
+        if lemma not in known and any("Geox" in p.tag for p in parses[:3]):
+            place = next(p.normal_form for p in parses[:3] if "Geox" in p.tag)
+            result.places.append(place)
+    return result
+
+
+def _chinese(text: str, known: Collection[str]) -> Analysis:
+    result = Analysis()
+    text = simplified(text)
+    tokenizer = _jieba()
+    new = [term for term in known if term not in _added_to_jieba and _HAN.search(term)]
+    for term in new:
+        tokenizer.tokenizer.add_word(term, freq=100_000)
+        _added_to_jieba.add(term)
+    for pair in tokenizer.lcut(text, HMM=True):
+        word, flag = pair.word.strip(), pair.flag
+        if not word or not _WORD.fullmatch(word):
+            continue
+        result.tokens.append(word)
+        if flag == "ns" and word not in known and len(word) >= 2:
+            result.places.append(word)
+    return result
+
+
+def _korean(text: str, known: Collection[str], suffixes: tuple[str, ...]) -> Analysis:
+    result = Analysis()
+    for word in _WORD.findall(text):
+        if word in known or not _HANGUL.search(word):
+            result.tokens.append(word)
+            continue
+        # The longest known term the word begins with ("노동자들은" -> "노동자").
+        for end in range(len(word) - 1, 0, -1):
+            stem = word[:end]
+            if stem in known and (end >= 2 or word[end:] in suffixes):
+                result.tokens.append(stem)
+                rest = word[end:]
+                if rest in known:
+                    result.tokens.append(rest)
+                break
+        else:
+            result.tokens.append(_strip(word, suffixes))
+    return result
+
+
+def _strip(word: str, suffixes: tuple[str, ...]) -> str:
+    """A Korean word without its particle or ending (the longest that leaves a stem)."""
+    for suffix in suffixes:  # longest first
+        if word.endswith(suffix) and len(word) > len(suffix):
+            return word[: -len(suffix)]
+    return word

@@ -1,0 +1,172 @@
+"""The Russian, Chinese and Korean cue words (vocabulary/ru.json, zh.json, ko.json), read
+into the same phrase entries as the English file's: the same Intent, Attribute and
+Operation values, plus subjects (places, countries, currencies, sectors, topics) that the
+store's aliases do not yet hold, places the reports do not cover, and country names from
+CLDR in that language (Babel), so "кувейт", "越南", "베트남" are countries like "kuwait".
+
+Terms are written as people write them; each is put through the language's analysis
+(bot/engine/analysis.py) once, when the language is first met, so "на сахалине" and
+"сахалин" are one key.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from bot.engine.language import Language
+from bot.engine.vocabulary import FOLDER, Attribute, Cue, Intent, Operation
+from db.textfold import fold
+from db.validation import country_names
+
+SUBJECT_KINDS = ("place", "country", "currency", "sector", "topic")
+# The report's subject is no country it reports figures for ("кндр", "북한", "朝鲜").
+SUBJECT_COUNTRY = "KP"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    language: Language
+    # (term, kind, value) as written; the caller analyses the term.
+    entries: tuple[tuple[str, str, str], ...]
+    # Korean particles and endings, longest first.
+    suffixes: tuple[str, ...]
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(language: Language) -> Lexicon:
+    data: dict[str, Any] = json.loads((FOLDER / f"{language}.json").read_text(encoding="utf-8"))
+    entries: list[tuple[str, str, str]] = []
+
+    def add(term: str, kind: str, value: str) -> None:
+        entries.append((fold(term), kind, value))
+
+    for name, cues in data.get("intents", {}).items():
+        intent = Intent(name)
+        for term in cues.get("strong", ()):
+            add(term, Cue.INTENT, intent)
+        for term in cues.get("weak", ()):
+            add(term, Cue.WEAK_INTENT, intent)
+    for name, terms in data.get("attributes", {}).items():
+        attribute = Attribute(name)
+        for term in terms:
+            add(term, Cue.ATTRIBUTE, attribute)
+    for name, terms in data.get("operations", {}).items():
+        operation = Operation(name)
+        for term in terms:
+            add(term, Cue.OPERATION, operation)
+    plain: list[tuple[str, Cue]] = [
+        ("domain_words", Cue.DOMAIN),
+        ("question_words", Cue.QUESTION_WORD),
+        ("change_verbs", Cue.CHANGE_ASKED),
+        ("now_words", Cue.NOW),
+        ("before_words", Cue.BEFORE),
+        ("role_play_cues", Cue.ROLE_PLAY),
+        ("ordinary_words", Cue.PLAIN),
+    ]
+    for key, cue in plain:
+        for term in data.get(key, ()):
+            add(term, cue, "")
+    for topics, terms in data.get("topic_words", {}).items():
+        for term in terms:
+            add(term, Cue.TOPIC, topics)
+    for term, shown in data.get("elsewhere", {}).items():
+        add(term, Cue.REGION, shown)
+    for kind, terms in data.get("subjects", {}).items():
+        if kind not in SUBJECT_KINDS:
+            raise ValueError(f"{language}.json: unknown subject kind {kind!r}")
+        for term, value in terms.items():
+            add(term, kind, value)
+    for code, name in country_names(str(language)).items():
+        if code != SUBJECT_COUNTRY:
+            add(name, "any_country", code)
+    suffixes = sorted((fold(s) for s in data.get("suffixes", ())), key=len, reverse=True)
+    return Lexicon(language, tuple(entries), tuple(suffixes))
+
+
+def analysed_entries(
+    lexicon: Lexicon, analyse_term: Callable[[str], str]
+) -> dict[str, list[tuple[str, str]]]:
+    """The lexicon's entries keyed on the analysed form of each term."""
+    phrases: dict[str, list[tuple[str, str]]] = {}
+    for term, kind, value in lexicon.entries:
+        key = analyse_term(term)
+        if not key:
+            continue
+        found = phrases.setdefault(key, [])
+        if (kind, value) not in found:
+            found.append((kind, value))
+    return phrases
+
+
+class LanguageTables:
+    """The hook of an Understander (built per snapshot) for Russian, Chinese and Korean.
+
+    ``prepare`` adds a language's phrases to the understander's tables on the first question
+    in it (the store's aliases in that script too, analysed the same way); ``read`` gives a
+    part of a message as the analysed text the phrase lookup reads, and records the places
+    the analysis found that no table knows. English passes through untouched.
+    """
+
+    def __init__(self, understander: Any) -> None:
+        self._understander = understander
+        self._ready: dict[Language, Lexicon] = {}
+
+    def prepare(self, language: Language) -> None:
+        if language is Language.EN or language in self._ready:
+            return
+        from bot.engine.analysis import analyse, simplified
+        from bot.engine.text import Vocabulary
+
+        lexicon = load_lexicon(language)
+        understander = self._understander
+        phrases: dict[str, list[tuple[str, str]]] = understander._phrases
+
+        def key(term: str) -> str:
+            if language is Language.RU:
+                return " ".join(analyse(term, language, ()).tokens)
+            if language is Language.ZH:
+                return simplified(term)
+            return term
+
+        added = analysed_entries(lexicon, key)
+        # The store's aliases in this language's script ("рублей" -> "рубль").
+        for term, entries in list(phrases.items()):
+            if not term.isascii() and detect_script(term) is language:
+                analysed = key(term)
+                if analysed != term:
+                    added.setdefault(analysed, []).extend(entries)
+        for term, entries in added.items():
+            found = phrases.setdefault(term, [])
+            for entry in entries:
+                if entry not in found:
+                    found.append(entry)
+            first, *rest = term.split(" ")
+            longest = understander._longest_from
+            longest[first] = max(longest.get(first, 1), 1 + len(rest))
+        understander.__dict__.pop("known_words", None)
+        understander.vocabulary = Vocabulary({p for p in phrases if " " not in p})
+        self._ready[language] = lexicon
+
+    def read(self, piece: str, segment: Any) -> str:
+        language = segment.language
+        if language is Language.EN:
+            return piece
+        from bot.engine.analysis import analyse
+
+        lexicon = self._ready[language]
+        analysis = analyse(piece, language, self._understander._phrases, lexicon.suffixes)
+        for place in analysis.places:
+            shown = place.capitalize() if language is Language.RU else place
+            if shown not in segment.unknown_places:
+                segment.unknown_places.append(shown)
+        return " ".join(analysis.tokens)
+
+
+def detect_script(term: str) -> Language:
+    from bot.engine.language import detect
+
+    return detect(term)
