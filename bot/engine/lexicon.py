@@ -12,6 +12,7 @@ Terms are written as people write them; each is put through the language's analy
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -34,6 +35,12 @@ class Lexicon:
     entries: tuple[tuple[str, str, str], ...]
     # Korean particles and endings, longest first.
     suffixes: tuple[str, ...]
+    # Where one message holds two questions ("сколько и с какой даты", "多少，几号").
+    split: re.Pattern[str] | None
+    # A span of time ("3 года", "三年", "3년"): count and unit; unit -> months.
+    duration: re.Pattern[str] | None
+    units: dict[str, int]
+    numbers: dict[str, int]
 
 
 @lru_cache(maxsize=4)
@@ -84,7 +91,16 @@ def load_lexicon(language: Language) -> Lexicon:
         if code != SUBJECT_COUNTRY:
             add(name, "any_country", code)
     suffixes = sorted((fold(s) for s in data.get("suffixes", ())), key=len, reverse=True)
-    return Lexicon(language, tuple(entries), tuple(suffixes))
+    spans = data.get("durations", {})
+    return Lexicon(
+        language,
+        tuple(entries),
+        tuple(suffixes),
+        re.compile(data["split"]) if data.get("split") else None,
+        re.compile(spans["pattern"]) if spans else None,
+        {fold(k): int(v) for k, v in spans.get("units", {}).items()},
+        {fold(k): int(v) for k, v in spans.get("numbers", {}).items()},
+    )
 
 
 def analysed_entries(
@@ -151,6 +167,29 @@ class LanguageTables:
         understander.vocabulary = Vocabulary({p for p in phrases if " " not in p})
         self._ready[language] = lexicon
 
+    def split(self, pieces: list[str], language: Language) -> list[str]:
+        """The parts of a message, cut further where this language joins two questions;
+        a fragment of a word or two (a greeting, a filler) stays with the next part."""
+        lexicon = self._ready.get(language)
+        if lexicon is None or lexicon.split is None:
+            return pieces
+        result: list[str] = []
+        carried = ""
+        for piece in pieces:
+            for part in lexicon.split.split(piece):
+                part = f"{carried} {part}".strip() if carried else part
+                if len(part.strip()) < 4 or len(part.split()) == 1 and language is Language.RU:
+                    carried = part
+                    continue
+                carried = ""
+                result.append(part)
+        if carried:
+            if result:
+                result[-1] = f"{result[-1]} {carried}"
+            else:
+                result.append(carried)
+        return result or pieces
+
     def read(self, piece: str, segment: Any) -> str:
         language = segment.language
         if language is Language.EN:
@@ -158,7 +197,15 @@ class LanguageTables:
         from bot.engine.analysis import analyse
 
         lexicon = self._ready[language]
-        analysis = analyse(piece, language, self._understander._phrases, lexicon.suffixes)
+        understander = self._understander
+        known = understander.known_words if language is Language.KO else understander._phrases
+        analysis = analyse(piece, language, known, lexicon.suffixes)
+        if lexicon.duration is not None:
+            for match in lexicon.duration.finditer(piece):
+                count_word, unit = match.group(1), match.group(2)
+                count = int(count_word) if count_word.isdigit() else lexicon.numbers.get(count_word, 1)
+                if count > 1 and unit in lexicon.units:
+                    segment.months = count * lexicon.units[unit]
         for place in analysis.places:
             shown = place.capitalize() if language is Language.RU else place
             if shown not in segment.unknown_places:

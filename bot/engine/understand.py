@@ -246,6 +246,7 @@ class Understander:
         self._languages.prepare(result.language)
         corrector = BoundedCorrector(self.vocabulary)
         pieces = [s for s in _SEGMENT_SPLIT.split(text) if s and s.strip()] or [text]
+        pieces = self._languages.split(pieces, result.language)
         # A long message is read whole; only its first few parts are answered apart.
         if len(pieces) > MAX_SEGMENTS:
             pieces = [*pieces[: MAX_SEGMENTS - 1], " ".join(pieces[MAX_SEGMENTS - 1 :])]
