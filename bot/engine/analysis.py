@@ -59,15 +59,37 @@ def _simplifier() -> Any:
 @lru_cache(maxsize=1)
 def _jieba() -> Any:
     import jieba
-    import jieba.posseg
 
     jieba.setLogLevel(logging.WARNING)
     tokenizer = jieba.Tokenizer()
     tokenizer.initialize()
-    return jieba.posseg.POSTokenizer(tokenizer)
+    return tokenizer
+
+
+@lru_cache(maxsize=1)
+def _chinese_places() -> frozenset[str]:
+    """The words jieba's own dictionary tags ns (a place name). Read from the dictionary
+    rather than through jieba.posseg, whose tables would double jieba's memory."""
+    from importlib.resources import files
+
+    places = set()
+    with files("jieba").joinpath("dict.txt").open(encoding="utf-8") as lines:
+        for line in lines:
+            if line.endswith(" ns\n"):
+                places.add(line.split(" ", 1)[0])
+    return frozenset(places)
 
 
 _added_to_jieba: set[str] = set()
+
+
+def teach_chinese(terms: Collection[str]) -> None:
+    """Keep these terms whole when segmenting (once each, a process)."""
+    tokenizer = _jieba()
+    for term in terms:
+        if term not in _added_to_jieba and _HAN.search(term) and " " not in term:
+            tokenizer.add_word(term, freq=100_000)
+            _added_to_jieba.add(term)
 
 
 def simplified(text: str) -> str:
@@ -110,17 +132,13 @@ def _russian(text: str, known: Collection[str]) -> Analysis:
 def _chinese(text: str, known: Collection[str]) -> Analysis:
     result = Analysis()
     text = simplified(text)
-    tokenizer = _jieba()
-    new = [term for term in known if term not in _added_to_jieba and _HAN.search(term)]
-    for term in new:
-        tokenizer.tokenizer.add_word(term, freq=100_000)
-        _added_to_jieba.add(term)
-    for pair in tokenizer.lcut(text, HMM=True):
-        word, flag = pair.word.strip(), pair.flag
+    places = _chinese_places()
+    for word in _jieba().lcut(text, HMM=True):
+        word = word.strip()
         if not word or not _WORD.fullmatch(word):
             continue
         result.tokens.append(word)
-        if flag == "ns" and word not in known and len(word) >= 2:
+        if word in places and word not in known and len(word) >= 2:
             result.places.append(word)
     return result
 

@@ -134,7 +134,7 @@ class LanguageTables:
     def prepare(self, language: Language) -> None:
         if language is Language.EN or language in self._ready:
             return
-        from bot.engine.analysis import analyse, simplified
+        from bot.engine.analysis import analyse, simplified, teach_chinese
         from bot.engine.text import Vocabulary
 
         lexicon = load_lexicon(language)
@@ -163,6 +163,8 @@ class LanguageTables:
             first, *rest = term.split(" ")
             longest = understander._longest_from
             longest[first] = max(longest.get(first, 1), 1 + len(rest))
+        if language is Language.ZH:
+            teach_chinese([term for term in phrases if detect_script(term) is Language.ZH])
         understander.__dict__.pop("known_words", None)
         understander.vocabulary = Vocabulary({p for p in phrases if " " not in p})
         self._ready[language] = lexicon
