@@ -180,7 +180,7 @@ class LanguageTables:
         for piece in pieces:
             for part in lexicon.split.split(piece):
                 part = f"{carried} {part}".strip() if carried else part
-                if len(part.strip()) < 4 or len(part.split()) == 1 and language is Language.RU:
+                if len(part.strip()) < 4 or (len(part.split()) == 1 and language is Language.RU):
                     carried = part
                     continue
                 carried = ""
@@ -205,7 +205,9 @@ class LanguageTables:
         if lexicon.duration is not None:
             for match in lexicon.duration.finditer(piece):
                 count_word, unit = match.group(1), match.group(2)
-                count = int(count_word) if count_word.isdigit() else lexicon.numbers.get(count_word, 1)
+                count = (
+                    int(count_word) if count_word.isdigit() else lexicon.numbers.get(count_word, 1)
+                )
                 if count > 1 and unit in lexicon.units:
                     segment.months = count * lexicon.units[unit]
         for place in analysis.places:

@@ -1,0 +1,176 @@
+"""Russian, Chinese and Korean questions (issue 12, the input side): the language of a
+message, each language's analysis, and the frames read from them, which must be the
+frames the English question gives."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+
+import pytest
+
+from bot.engine import AnswerEngine
+from bot.engine.analysis import analyse, simplified
+from bot.engine.language import Language, detect
+from bot.engine.lexicon import load_lexicon
+from bot.engine.vocabulary import FOLDER, Attribute, Intent, Operation
+from testkit.engine import seeded_engine
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory: pytest.TempPathFactory) -> AnswerEngine:
+    path = tmp_path_factory.mktemp("languages") / "store.sqlite3"
+    return asyncio.run(seeded_engine(f"sqlite+aiosqlite:///{path}"))
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("how much in sakhalin", Language.EN),
+        ("café au lait", Language.EN),
+        ("", Language.EN),
+        ("123 ?!", Language.EN),
+        ("сколько на сахалине", Language.RU),
+        ("в Dalian сколько сейчас", Language.RU),  # mixed: the non-Latin letters win
+        ("萨哈林多少", Language.ZH),
+        ("朝鮮工人在大連", Language.ZH),  # traditional
+        ("loyalty money是啥意思", Language.ZH),
+        ("사할린 얼마", Language.KO),
+        ("124,000루블은 계산한 거야?", Language.KO),
+        ("sahalin kvota skolko", Language.EN),  # transliterated: no script says Russian
+    ],
+)
+def test_language_by_script(text: str, language: Language) -> None:
+    assert detect(text) is language
+
+
+def test_russian_words_become_lemmas_known_forms_first() -> None:
+    known = {"сахалин", "далянь", "рабочий"}
+    result = analyse("рабочие на сахалине и в даляне", Language.RU, known)
+    assert result.tokens == ["рабочий", "на", "сахалин", "и", "в", "далянь"]
+    assert result.places == []
+
+
+def test_russian_unknown_place_names_are_found() -> None:
+    result = analyse("а в хабаровске", Language.RU, {"сахалин"})
+    assert result.places == ["хабаровск"]
+
+
+def test_chinese_is_simplified_then_segmented() -> None:
+    assert simplified("朝鮮工人在大連") == "朝鲜工人在大连"
+    result = analyse("丹东的朝鲜工人", Language.ZH, {"朝鲜", "工人"})
+    assert "丹东" in result.tokens and "的" in result.tokens
+    assert result.places == ["丹东"]
+
+
+def test_korean_words_lose_particles() -> None:
+    known = {"사할린", "노동자", "명"}
+    result = analyse(
+        "사할린에서 노동자들은 몇 명이나", Language.KO, known, ("이나", "에서", "들은")
+    )
+    assert result.tokens == ["사할린", "노동자", "몇", "명"]
+
+
+def test_english_passes_through_untouched() -> None:
+    assert analyse("how much in sakhalin", Language.EN, set()).tokens == [
+        "how",
+        "much",
+        "in",
+        "sakhalin",
+    ]
+
+
+@pytest.mark.parametrize("language", [Language.RU, Language.ZH, Language.KO])
+def test_vocabulary_files_name_only_known_enums(language: Language) -> None:
+    lexicon = load_lexicon(language)  # raises on an unknown intent, attribute or operation
+    assert lexicon.language is language
+    data = json.loads((FOLDER / f"{language}.json").read_text(encoding="utf-8"))
+    assert data["language"] == language
+    assert set(data["intents"]) <= {i.value for i in Intent}
+    assert set(data["attributes"]) <= {a.value for a in Attribute}
+    assert set(data["operations"]) <= {o.value for o in Operation}
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how many workers are there in sakhalin",
+        "сколько рабочих на сахалине?",
+        "萨哈林一共有多少朝鲜工人？",
+        "사할린에 북한 노동자 몇 명이나 있어?",
+    ],
+)
+def test_the_same_frame_in_every_language(engine: AnswerEngine, question: str) -> None:
+    understood = engine.understander.understand(question)
+    assert understood.places == ["Sakhalin"]
+    assert Attribute.WORKFORCE in understood.attributes
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("сколько в год выходит на сахалине по новой норме", Language.RU),
+        ("萨哈林翻倍以后一年交多少", Language.ZH),
+        ("사할린 1년이면 몇 루블이야", Language.KO),
+    ],
+)
+def test_the_frame_records_the_language(
+    engine: AnswerEngine, question: str, language: Language
+) -> None:
+    understood = engine.understander.understand(question)
+    assert understood.language is language
+    assert all(segment.language is language for segment in understood.segments)
+    assert understood.places == ["Sakhalin"]
+    assert Operation.PER_YEAR in understood.operations
+
+
+def test_english_frames_say_english(engine: AnswerEngine) -> None:
+    assert engine.understander.understand("sakhalin quota").language is Language.EN
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "если 3 года пахать на сахалине, сколько всего",
+        "在大连干三年总共交多少",
+        "다롄 3년 일하면 총 얼마",
+    ],
+)
+def test_spans_of_years_are_read(engine: AnswerEngine, question: str) -> None:
+    understood = engine.understander.understand(question)
+    assert understood.months == 36
+    assert Operation.TOTAL in understood.operations
+
+
+@pytest.mark.parametrize(
+    ("question", "shown"),
+    [
+        ("а в хабаровске сколько?", "Khabarovsk"),
+        ("丹东的朝鲜工人交多少", "Dandong"),
+        ("단둥은 얼마 내?", "Dandong"),
+        ("越南有没有朝鲜工人额度", "VN"),
+    ],
+)
+def test_places_the_report_does_not_cover(engine: AnswerEngine, question: str, shown: str) -> None:
+    understood = engine.understander.understand(question)
+    assert not understood.places
+    assert shown in understood.regions + understood.countries + understood.unknown_places
+
+
+def test_a_mixed_message_reads_both_languages(engine: AnswerEngine) -> None:
+    understood = engine.understander.understand("что за loyalty money и сколько в Dalian?")
+    assert understood.language is Language.RU
+    assert understood.places == ["Dalian"]
+    assert "loyalty money" in understood.topics
+
+
+def test_two_questions_in_one_message_are_two_parts(engine: AnswerEngine) -> None:
+    understood = engine.understander.understand("大连交多少，几号开始的")
+    assert len(understood.segments) == 2
+    assert Intent.QUOTA in understood.segments[0].intents
+    assert Intent.DATE in understood.segments[1].intents
+
+
+def test_typos_and_traditional_characters(engine: AnswerEngine) -> None:
+    assert engine.understander.understand("плиз цифры по сахолину").places == ["Sakhalin"]
+    assert engine.understander.understand("朝鮮工人在大連做什麼工作").places == ["Dalian"]
