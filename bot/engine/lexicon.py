@@ -80,6 +80,10 @@ def load_lexicon(language: Language) -> Lexicon:
     for topics, terms in data.get("topic_words", {}).items():
         for term in terms:
             add(term, Cue.TOPIC, topics)
+    # Question words that point to a topic ("зачем", "为啥", "왜"): weak, as in English,
+    # counted only when something else in the message is on topic.
+    for term, topic in data.get("weak_topics", {}).items():
+        add(term, "weak_topic", topic)
     for term, shown in data.get("elsewhere", {}).items():
         add(term, Cue.REGION, shown)
     for kind, terms in data.get("subjects", {}).items():
@@ -166,7 +170,10 @@ class LanguageTables:
         if language is Language.ZH:
             teach_chinese([term for term in phrases if detect_script(term) is Language.ZH])
         understander.__dict__.pop("known_words", None)
-        understander.vocabulary = Vocabulary({p for p in phrases if " " not in p})
+        if language is Language.RU:
+            # Typos are corrected in letters, not in Han or Hangul (text.Vocabulary skips
+            # them): only Russian words join the corrector's list.
+            understander.vocabulary = Vocabulary({p for p in phrases if " " not in p})
         self._ready[language] = lexicon
 
     def split(self, pieces: list[str], language: Language) -> list[str]:
