@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+from decimal import Decimal
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -41,6 +42,9 @@ class Lexicon:
     duration: re.Pattern[str] | None
     units: dict[str, int]
     numbers: dict[str, int]
+    # "124 тыс", "6.2万", "9만": a figure and its scale word, read as one figure.
+    scaled: re.Pattern[str] | None
+    scales: dict[str, int]
 
 
 @lru_cache(maxsize=4)
@@ -104,7 +108,16 @@ def load_lexicon(language: Language) -> Lexicon:
         re.compile(spans["pattern"]) if spans else None,
         {fold(k): int(v) for k, v in spans.get("units", {}).items()},
         {fold(k): int(v) for k, v in spans.get("numbers", {}).items()},
+        _scaled_figure(data.get("scales", {})),
+        {fold(k): int(v) for k, v in data.get("scales", {}).items()},
     )
+
+
+def _scaled_figure(scales: dict[str, int]) -> re.Pattern[str] | None:
+    if not scales:
+        return None
+    words = "|".join(re.escape(fold(w)) for w in sorted(scales, key=len, reverse=True))
+    return re.compile(rf"(?<![\d.,])(\d+)(?:[.,](\d+))?\s*({words})(?![а-яё])")
 
 
 def analysed_entries(
@@ -198,6 +211,19 @@ class LanguageTables:
             else:
                 result.append(carried)
         return result or pieces
+
+    def figures(self, piece: str, language: Language) -> str:
+        """The part of a message with scaled figures written out ("124 тыс" -> "124000")."""
+        lexicon = self._ready.get(language)
+        if lexicon is None or lexicon.scaled is None:
+            return piece
+
+        def written_out(match: re.Match[str]) -> str:
+            whole, fraction, word = match.group(1), match.group(2) or "", match.group(3)
+            value = Decimal(f"{whole}.{fraction}" if fraction else whole) * lexicon.scales[word]
+            return f" {value.normalize():f} "
+
+        return lexicon.scaled.sub(written_out, piece)
 
     def read(self, piece: str, segment: Any) -> str:
         language = segment.language

@@ -260,7 +260,7 @@ class Understander:
                 _add(segment.operations, operation)
             segment.change_asked = segment.change_asked or frames.change_asked
             self._spot_unknown_places(piece, segment, corrector)
-            self._read_figures(piece, segment)
+            self._read_figures(self._languages.figures(piece, result.language), segment)
             result.segments.append(segment)
         for term in self._cjk_terms:
             if term in text:
