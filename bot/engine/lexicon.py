@@ -13,11 +13,14 @@ from __future__ import annotations
 
 import json
 import re
-from decimal import Decimal
 from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import lru_cache
 from typing import Any
+
+import babel
+from babel.numbers import get_currency_name
 
 from bot.engine.language import Language
 from bot.engine.vocabulary import FOLDER, Attribute, Cue, Intent, Operation
@@ -45,6 +48,9 @@ class Lexicon:
     # "124 тыс", "6.2万", "9만": a figure and its scale word, read as one figure.
     scaled: re.Pattern[str] | None
     scales: dict[str, int]
+    # Words read as an English cue of en.json ("евро" -> "eur", "원화" -> "krw"), so the
+    # answer names the currency as the English vocabulary does; as written, not analysed.
+    glosses: dict[str, str]
 
 
 @lru_cache(maxsize=4)
@@ -98,6 +104,14 @@ def load_lexicon(language: Language) -> Lexicon:
     for code, name in country_names(str(language)).items():
         if code != SUBJECT_COUNTRY:
             add(name, "any_country", code)
+    # Currency names from CLDR in this language, every plural form ("российских рублей").
+    for code in STORE_CURRENCIES:
+        for name in currency_names(code, str(language)):
+            add(name, "currency", code)
+    glosses = {fold(k): v for k, v in data.get("glosses", {}).items()}
+    for code in OTHER_CURRENCIES:
+        for name in currency_names(code, str(language)):
+            glosses.setdefault(fold(name), code.lower())
     suffixes = sorted((fold(s) for s in data.get("suffixes", ())), key=len, reverse=True)
     spans = data.get("durations", {})
     return Lexicon(
@@ -110,7 +124,21 @@ def load_lexicon(language: Language) -> Lexicon:
         {fold(k): int(v) for k, v in spans.get("numbers", {}).items()},
         _scaled_figure(data.get("scales", {})),
         {fold(k): int(v) for k, v in data.get("scales", {}).items()},
+        glosses,
     )
+
+
+# The quota currencies (the store's aliases name them by ISO code) and the others the
+# English vocabulary knows by code (en.json other_currencies: "krw", "eur", ...).
+STORE_CURRENCIES = ("RUB", "CNY", "USD")
+OTHER_CURRENCIES = ("KRW", "KPW", "EUR", "JPY", "GBP")
+
+
+def currency_names(code: str, locale: str) -> set[str]:
+    """CLDR's names of a currency in a language: the display name and its plural forms."""
+    names = {babel.Locale.parse(locale).currencies.get(code, "")}
+    names |= {get_currency_name(code, count=count, locale=locale) for count in (1, 2, 5)}
+    return {name for name in names if name and name != code}
 
 
 def _scaled_figure(scales: dict[str, int]) -> re.Pattern[str] | None:
@@ -147,6 +175,8 @@ class LanguageTables:
     def __init__(self, understander: Any) -> None:
         self._understander = understander
         self._ready: dict[Language, Lexicon] = {}
+        # (analysed term, English cue) per language, longest first.
+        self._glossed: dict[Language, list[tuple[str, str]]] = {}
 
     def prepare(self, language: Language) -> None:
         if language is Language.EN or language in self._ready:
@@ -187,6 +217,10 @@ class LanguageTables:
             # Typos are corrected in letters, not in Han or Hangul (text.Vocabulary skips
             # them): only Russian words join the corrector's list.
             understander.vocabulary = Vocabulary({p for p in phrases if " " not in p})
+        glossed = {key(term): gloss for term, gloss in lexicon.glosses.items()}
+        self._glossed[language] = sorted(glossed.items(), key=lambda item: -len(item[0]))
+        if language is Language.ZH:
+            teach_chinese(list(glossed))
         self._ready[language] = lexicon
 
     def split(self, pieces: list[str], language: Language) -> list[str]:
@@ -247,7 +281,11 @@ class LanguageTables:
             shown = place.capitalize() if language is Language.RU else place
             if shown not in segment.unknown_places:
                 segment.unknown_places.append(shown)
-        return " ".join(analysis.tokens)
+        analysed = " ".join(analysis.tokens)
+        for term, gloss in self._glossed[language]:
+            if term in analysed:
+                analysed = f" {analysed} ".replace(f" {term} ", f" {gloss} ").strip()
+        return analysed
 
 
 def detect_script(term: str) -> Language:

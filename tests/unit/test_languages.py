@@ -174,3 +174,37 @@ def test_two_questions_in_one_message_are_two_parts(engine: AnswerEngine) -> Non
 def test_typos_and_traditional_characters(engine: AnswerEngine) -> None:
     assert engine.understander.understand("плиз цифры по сахолину").places == ["Sakhalin"]
     assert engine.understander.understand("朝鮮工人在大連做什麼工作").places == ["Dalian"]
+
+
+@pytest.mark.parametrize(
+    ("question", "shown"),
+    [
+        ("сколько это в евро на сахалине", "euros (EUR)"),
+        ("大连的额度折合多少韩元", "Korean won (KRW)"),
+        ("62,000 rubles면 원화로 얼마야?", "Korean won (KRW)"),
+        ("сколько в южнокорейских вонах", "Korean won (KRW)"),  # CLDR's plural name
+    ],
+)
+def test_other_currencies_are_named_as_in_english(
+    engine: AnswerEngine, question: str, shown: str
+) -> None:
+    understood = engine.understander.understand(question)
+    assert Attribute.OTHER_CURRENCY in understood.attributes
+    assert understood.other_currencies == [shown]
+
+
+@pytest.mark.parametrize(
+    ("question", "code"),
+    [("сколько российских рублей", "RUB"), ("多少人民币", "CNY"), ("미국 달러로 얼마", "USD")],
+)
+def test_quota_currencies_by_their_cldr_names(
+    engine: AnswerEngine, question: str, code: str
+) -> None:
+    assert code in engine.understander.understand(question).currencies
+
+
+@pytest.mark.parametrize("language", [Language.RU, Language.ZH, Language.KO])
+def test_glosses_are_english_cues(language: Language) -> None:
+    english = json.loads((FOLDER / "en.json").read_text(encoding="utf-8"))
+    for gloss in load_lexicon(language).glosses.values():
+        assert gloss in english["other_currencies"], gloss
