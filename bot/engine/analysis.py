@@ -114,19 +114,27 @@ def analyse(
 
 def _russian(text: str, known: Collection[str]) -> Analysis:
     result = Analysis()
-    morph = _morph()
     for word in _WORD.findall(text):
         if word in known or word.isascii():
             result.tokens.append(word)
             continue
-        parses = morph.parse(word)
-        lemmas = [p.normal_form.replace("ё", "е") for p in parses]
+        lemmas, place = _readings(word)
         lemma = next((lemma for lemma in lemmas if lemma in known), lemmas[0] if lemmas else word)
         result.tokens.append(lemma)
-        if lemma not in known and any("Geox" in p.tag for p in parses[:3]):
-            place = next(p.normal_form for p in parses[:3] if "Geox" in p.tag)
+        if place is not None and lemma not in known:
             result.places.append(place)
     return result
+
+
+@lru_cache(maxsize=8192)
+def _readings(word: str) -> tuple[tuple[str, ...], str | None]:
+    """A Russian word's lemmas, likeliest first, and the lemma of a reading as a place
+    name (Geox) among the first three. Cached: pymorphy3 looks a word up in pure Python
+    (about 0.1 ms), and people use the same few hundred words."""
+    parses = _morph().parse(word)
+    lemmas = tuple(dict.fromkeys(p.normal_form.replace("ё", "е") for p in parses))
+    place = next((p.normal_form for p in parses[:3] if "Geox" in p.tag), None)
+    return lemmas, place
 
 
 def _chinese(text: str, known: Collection[str]) -> Analysis:
