@@ -22,10 +22,15 @@ downloaded (jieba's dictionary and pymorphy3's ship in their packages).
 from __future__ import annotations
 
 import logging
+import marshal
+import os
 import re
-from collections.abc import Collection
+import tempfile
+from collections.abc import Collection, Iterator
+from contextlib import suppress
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from bot.engine.language import Language
@@ -56,28 +61,66 @@ def _simplifier() -> Any:
     return OpenCC("t2s")
 
 
+# jieba's dictionary holds 349,046 words; the rarest (used fewer than this many times in
+# its corpus) are left out: a third of the words and about half the memory
+# (tests/questions/README.md), and the question sets segment the same.
+MIN_WORD_FREQUENCY = 20
+
+
 @lru_cache(maxsize=1)
 def _jieba() -> Any:
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
     tokenizer = jieba.Tokenizer()
-    tokenizer.initialize()
+    cache = (
+        Path(tempfile.gettempdir()) / f"bot-jieba-{jieba.__version__}-{MIN_WORD_FREQUENCY}.cache"
+    )
+    try:
+        tokenizer.FREQ, tokenizer.total = marshal.loads(cache.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        tokenizer.FREQ, tokenizer.total = _prefix_dictionary(MIN_WORD_FREQUENCY)
+        with suppress(OSError):  # like jieba's own cache: the next process loads faster
+            partial = cache.with_suffix(f".{os.getpid()}")
+            partial.write_bytes(marshal.dumps((tokenizer.FREQ, tokenizer.total)))
+            partial.replace(cache)
+    tokenizer.initialized = True
     return tokenizer
+
+
+def _jieba_lines() -> Iterator[bytes]:
+    """jieba's dictionary, one "word frequency tag" line at a time."""
+    from importlib.resources import files
+
+    with files("jieba").joinpath("dict.txt").open("rb") as lines:
+        yield from lines
+
+
+def _prefix_dictionary(minimum: int) -> tuple[dict[str, int], int]:
+    """jieba's word -> frequency table (every prefix of a word present, as 0) and the
+    total, as jieba's own loader builds it, from the words used at least ``minimum`` times."""
+    frequencies: dict[str, int] = {}
+    total = 0
+    for line in _jieba_lines():
+        word, count = line.decode("utf-8").split(" ")[:2]
+        if int(count) < minimum:
+            continue
+        frequencies[word] = int(count)
+        total += int(count)
+        for end in range(1, len(word)):
+            frequencies.setdefault(word[:end], 0)
+    return frequencies, total
 
 
 @lru_cache(maxsize=1)
 def _chinese_places() -> frozenset[str]:
     """The words jieba's own dictionary tags ns (a place name). Read from the dictionary
     rather than through jieba.posseg, whose tables would double jieba's memory."""
-    from importlib.resources import files
-
-    places = set()
-    with files("jieba").joinpath("dict.txt").open(encoding="utf-8") as lines:
-        for line in lines:
-            if line.endswith(" ns\n"):
-                places.add(line.split(" ", 1)[0])
-    return frozenset(places)
+    return frozenset(
+        line.split(b" ", 1)[0].decode("utf-8")
+        for line in _jieba_lines()
+        if line.rstrip().endswith(b" ns")
+    )
 
 
 _added_to_jieba: set[str] = set()
