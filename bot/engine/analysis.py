@@ -73,19 +73,36 @@ def _jieba() -> Any:
 
     jieba.setLogLevel(logging.WARNING)
     tokenizer = jieba.Tokenizer()
-    cache = (
-        Path(tempfile.gettempdir()) / f"bot-jieba-{jieba.__version__}-{MIN_WORD_FREQUENCY}.cache"
-    )
-    try:
-        tokenizer.FREQ, tokenizer.total = marshal.loads(cache.read_bytes())
-    except (OSError, ValueError, EOFError, TypeError):
-        tokenizer.FREQ, tokenizer.total = _prefix_dictionary(MIN_WORD_FREQUENCY)
-        with suppress(OSError):  # like jieba's own cache: the next process loads faster
-            partial = cache.with_suffix(f".{os.getpid()}")
-            partial.write_bytes(marshal.dumps((tokenizer.FREQ, tokenizer.total)))
-            partial.replace(cache)
+    tokenizer.FREQ, tokenizer.total, _ = _chinese_tables()
     tokenizer.initialized = True
     return tokenizer
+
+
+@lru_cache(maxsize=1)
+def _chinese_tables() -> tuple[dict[str, int], int, frozenset[str]]:
+    """jieba's frequency table (trimmed), its total, and the words it tags ns (a place
+    name), read from jieba's dictionary once and cached in the temp folder, as jieba
+    caches its own table, so the next process loads them in a fraction of the time."""
+    from importlib.metadata import version
+
+    name = f"bot-jieba-{version('jieba')}-{MIN_WORD_FREQUENCY}.cache"
+    cache = Path(tempfile.gettempdir()) / name
+    try:
+        frequencies, total, places = marshal.loads(cache.read_bytes())
+        return frequencies, total, frozenset(places)
+    except (OSError, ValueError, EOFError, TypeError):
+        pass
+    frequencies, total = _prefix_dictionary(MIN_WORD_FREQUENCY)
+    places = [
+        line.split(b" ", 1)[0].decode("utf-8")
+        for line in _jieba_lines()
+        if line.rstrip().endswith(b" ns")
+    ]
+    with suppress(OSError):
+        partial = cache.with_suffix(f".{os.getpid()}")
+        partial.write_bytes(marshal.dumps((frequencies, total, places)))
+        partial.replace(cache)
+    return frequencies, total, frozenset(places)
 
 
 def _jieba_lines() -> Iterator[bytes]:
@@ -112,15 +129,10 @@ def _prefix_dictionary(minimum: int) -> tuple[dict[str, int], int]:
     return frequencies, total
 
 
-@lru_cache(maxsize=1)
 def _chinese_places() -> frozenset[str]:
-    """The words jieba's own dictionary tags ns (a place name). Read from the dictionary
+    """The words jieba's own dictionary tags ns (a place name): read from the dictionary
     rather than through jieba.posseg, whose tables would double jieba's memory."""
-    return frozenset(
-        line.split(b" ", 1)[0].decode("utf-8")
-        for line in _jieba_lines()
-        if line.rstrip().endswith(b" ns")
-    )
+    return _chinese_tables()[2]
 
 
 _added_to_jieba: set[str] = set()
