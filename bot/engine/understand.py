@@ -425,7 +425,8 @@ def _inherit_subject(previous: Understanding, segment: Understanding) -> None:
     of the part before it."""
     if segment.has_subject or segment.unknown_places or segment.regions:
         return
-    if not ANAPHORS & set(words(segment.text)):
+    # Russian, Chinese and Korean leave the subject out ("大连交多少，几号开始的").
+    if segment.language is Language.EN and not ANAPHORS & set(words(segment.text)):
         return
     segment.places = list(previous.places)
     segment.countries = list(previous.countries)

@@ -169,6 +169,8 @@ def test_two_questions_in_one_message_are_two_parts(engine: AnswerEngine) -> Non
     assert len(understood.segments) == 2
     assert Intent.QUOTA in understood.segments[0].intents
     assert Intent.DATE in understood.segments[1].intents
+    # The second part leaves its subject out, as Chinese does: it is Dalian's date.
+    assert understood.segments[1].places == ["Dalian"]
 
 
 def test_typos_and_traditional_characters(engine: AnswerEngine) -> None:
