@@ -216,6 +216,8 @@ class LanguageTables:
         # "сахалин"); rebuilding it with the cue words too cost 0.3 s at 100,000 claims
         # and changed no answer of fresh_ru.json.
         glossed = {key(term): gloss for term, gloss in lexicon.glosses.items()}
+        for term in glossed:  # known words, so a Korean word is read as one ("식당에서")
+            phrases.setdefault(term, [(Cue.PLAIN, "")])
         self._glossed[language] = sorted(glossed.items(), key=lambda item: -len(item[0]))
         if language is Language.ZH:
             teach_chinese(list(glossed))

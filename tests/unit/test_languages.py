@@ -208,5 +208,37 @@ def test_quota_currencies_by_their_cldr_names(
 @pytest.mark.parametrize("language", [Language.RU, Language.ZH, Language.KO])
 def test_glosses_are_english_cues(language: Language) -> None:
     english = json.loads((FOLDER / "en.json").read_text(encoding="utf-8"))
+    cues = set(english["other_currencies"]) | set(english["attributes"]["other_sector"]["cues"])
     for gloss in load_lexicon(language).glosses.values():
-        assert gloss in english["other_currencies"], gloss
+        assert gloss in cues, gloss
+
+
+@pytest.mark.parametrize(
+    ("question", "sector"),
+    [
+        ("а рыбаки в сахалине сколько сдают?", "fishermen"),
+        ("饭店服务员也要交吗", "waitresses"),
+        ("식당에서 일하는 사람들도 내?", "restaurant"),
+    ],
+)
+def test_kinds_of_work_the_report_does_not_cover_are_named_in_english(
+    engine: AnswerEngine, question: str, sector: str
+) -> None:
+    understood = engine.understander.understand(question)
+    assert Attribute.OTHER_SECTOR in understood.attributes
+    assert sector in understood.other_sectors
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "кувейт, катар — там есть данные?",  # "есть" is "быть", as is "суть"
+        "сколько они платят на сахалине?",  # not "how many are they"
+        "все квоты покажи",  # "все" is "весь", which is no total
+    ],
+)
+def test_russian_lemmas_that_collide_are_no_cues(engine: AnswerEngine, question: str) -> None:
+    understood = engine.understander.understand(question)
+    assert Intent.SUMMARY not in understood.intents
+    assert Attribute.WORKFORCE not in understood.attributes
+    assert Operation.TOTAL not in understood.operations
