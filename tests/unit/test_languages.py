@@ -242,3 +242,69 @@ def test_russian_lemmas_that_collide_are_no_cues(engine: AnswerEngine, question:
     assert Intent.SUMMARY not in understood.intents
     assert Attribute.WORKFORCE not in understood.attributes
     assert Operation.TOTAL not in understood.operations
+
+
+PARALLEL = [
+    (
+        "where do the workers live in dalian",
+        "где живут рабочие в даляне",
+        "大连的工人住在哪里",
+        "다롄 노동자들은 어디서 살아?",
+    ),
+    (
+        "are the workers in sakhalin punished",
+        "рабочих на сахалине наказывают?",
+        "萨哈林的工人会受到惩罚吗",
+        "사할린 노동자들은 처벌 받아?",
+    ),
+    (
+        "how much per year in dalian",
+        "сколько в год в даляне",
+        "大连每年交多少",
+        "다롄은 1년에 얼마",
+    ),
+    (
+        "what percentage did the quota rise",
+        "на сколько процентов выросла квота",
+        "额度涨了百分之多少",
+        "할당량 몇 퍼센트 올랐어",
+    ),
+    (
+        "who said it about sakhalin",
+        "кто это сказал про сахалин",
+        "萨哈林的事谁说的",
+        "사할린 얘기 누가 한 말이야",
+    ),
+    (
+        "sakhalin quota in dollars",
+        "квота на сахалине в долларах",
+        "萨哈林的额度是多少美元",
+        "사할린 할당량 달러로",
+    ),
+    ("what is loyalty money", "что такое деньги лояльности", "忠诚资金是什么", "충성자금이 뭐야"),
+    (
+        "how many workers in dalian",
+        "сколько рабочих в даляне",
+        "大连有多少工人",
+        "다롄 노동자 몇 명",
+    ),
+    ("quota in vladivostok", "квота во владивостоке", "海参崴的额度", "블라디보스토크 할당량"),
+    ("what do the workers eat", "чем кормят рабочих", "工人吃什么", "노동자들 밥은?"),
+]
+
+
+@pytest.mark.parametrize("row", PARALLEL, ids=[row[0] for row in PARALLEL])
+def test_the_same_question_in_four_languages_is_one_frame(
+    engine: AnswerEngine, row: tuple[str, str, str, str]
+) -> None:
+    """Written apart from the question sets: what the question is about and what it asks
+    (places, countries, attributes, operations, places not covered) match English's."""
+
+    def frame(question: str) -> dict[str, list[str]]:
+        understood = engine.understander.understand(question)
+        keys = ("places", "countries", "attributes", "operations", "regions", "unknown_places")
+        return {key: sorted(map(str, getattr(understood, key))) for key in keys}
+
+    english, *others = row
+    for question in others:
+        assert frame(question) == frame(english), question
