@@ -427,14 +427,15 @@ def script_shares(text: str) -> dict[str, float]:
 _ASIDE = re.compile(r"\([^()]*\)|（[^（）]*）")
 
 
-def says_silent(reply: ReplyText) -> bool:
+def says_silent(reply: ReplyText, also_english: bool = False) -> bool:
     """The reply says the reports are silent, in a sentence of its own.
 
     An aside in brackets ("a source in China (the report does not say to whom)") is about
     something else than the question, so it does not count.
     """
     outside = _normalise(_ASIDE.sub(" ", reply.text))
-    return any(_normalise(phrase) in outside for phrase in SILENT_PHRASES[reply.language])
+    phrases = [*SILENT_PHRASES[reply.language], *(SILENT_PHRASES["en"] if also_english else ())]
+    return any(_normalise(phrase) in outside for phrase in phrases)
 
 
 def _allowed_numbers(expect: dict[str, Any], extra: Sequence[str] = ()) -> list[float]:
@@ -490,8 +491,15 @@ def _unlabelled_implied(reply: ReplyText) -> list[str]:
     return unlabelled
 
 
-def check(question: dict[str, Any], text: str, store: Store | None = None) -> list[str]:
-    """The checks this reply fails (empty when it passes), each as one short line."""
+def check(
+    question: dict[str, Any], text: str, store: Store | None = None, ignore_language: bool = False
+) -> list[str]:
+    """The checks this reply fails (empty when it passes), each as one short line.
+
+    ``ignore_language`` measures understanding apart from the reply's language: the
+    reply_language check is skipped, and "does not say" / "what it covers" may also be
+    said in English. Every other check (content tokens, figures, caveat) is unchanged.
+    """
     expect: dict[str, Any] = question["expect"]
     language: str = expect.get("reply_language", "en")
     reply = ReplyText(text, language)
@@ -504,10 +512,14 @@ def check(question: dict[str, Any], text: str, store: Store | None = None) -> li
     for token in expect.get("none", []):
         if reply.has(token):
             failures.append(f"none: has {token!r}")
-    if expect.get("silent") and not says_silent(reply):
+    if expect.get("silent") and not says_silent(reply, also_english=ignore_language):
         failures.append(f"silent: no 'does not say' phrase in {language}")
     if expect.get("scope"):
-        if not reply.has_any(SCOPE_PHRASES[language]):
+        scope_phrases = [
+            *SCOPE_PHRASES[language],
+            *(SCOPE_PHRASES["en"] if ignore_language else ()),
+        ]
+        if not reply.has_any(scope_phrases):
             failures.append(f"scope: does not say what it covers, in {language}")
         shown = [figure for figure in QUOTA_FIGURES if reply.has(figure)]
         if shown:
@@ -523,7 +535,7 @@ def check(question: dict[str, Any], text: str, store: Store | None = None) -> li
     failures.extend(_caveat_failures(reply, store.caveats))
     shares = script_shares(text)
     share = shares.get(SCRIPTS[language], 0.0)
-    if share < LANGUAGE_SHARE:
+    if share < LANGUAGE_SHARE and not ignore_language:
         failures.append(
             f"reply_language: {SCRIPTS[language]} is {share:.0%} of the letters, "
             f"not {LANGUAGE_SHARE:.0%} ({language} expected)"
@@ -692,10 +704,13 @@ async def ask_all(questions: Sequence[str], store: Store | None = None) -> list[
 
 
 def score(
-    document: dict[str, Any], replies: Sequence[str], store: Store | None = None
+    document: dict[str, Any],
+    replies: Sequence[str],
+    store: Store | None = None,
+    ignore_language: bool = False,
 ) -> list[Result]:
     return [
-        Result(q["id"], q["class"], q["question"], reply, check(q, reply, store))
+        Result(q["id"], q["class"], q["question"], reply, check(q, reply, store, ignore_language))
         for q, reply in zip(document["questions"], replies, strict=True)
     ]
 
@@ -794,6 +809,12 @@ def main(argv: list[str] | None = None) -> int:
         choices=HALVES,
         help="only the development half (odd ids) or the hold-out half (even ids)",
     )
+    parser.add_argument(
+        "--ignore-language",
+        action="store_true",
+        help="skip the reply_language check (and accept English 'does not say' / scope "
+        "phrases), to measure understanding apart from the reply's language",
+    )
     args = parser.parse_args(argv)
 
     document = json.loads(args.file.read_text(encoding="utf-8"))
@@ -815,7 +836,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     store = with_articles(store)
     replies = asyncio.run(ask_all([q["question"] for q in document["questions"]], store))
-    results = score(document, replies, store)
+    results = score(document, replies, store, args.ignore_language)
 
     for result in results:
         if args.replies or (args.verbose and not result.passed):

@@ -69,8 +69,9 @@ class ShareMention:
 @dataclass(frozen=True, slots=True)
 class _Words:
     currencies: dict[str, str]  # folded name, symbol or code -> ISO code
+    number: re.Pattern[str]
     prefix: re.Pattern[str]
-    token: re.Pattern[str]
+    suffix: re.Pattern[str]
     approx: re.Pattern[str]
     opener: re.Pattern[str]
     joiner: re.Pattern[str]
@@ -124,19 +125,25 @@ def _words() -> _Words:
     }
     # Codes in capitals only: "ALL" (the lek) and "TOP" are words too.
     code_words = f"(?-i:{_alternation(codes)})"
-    prefix = rf"(?:{_alternation(list(symbols))})|(?:\b{code_words})"
     scales = _scales(english)
-    token = re.compile(
-        rf"(?:(?P<pre>{prefix})\s?)?(?P<num>{_NUMBER})(?:\s(?P<scale>{_alternation(list(scales))})\b)?"
-        rf"(?:\s?(?P<post>\b(?:{_alternation(list(names))}|{code_words})\b))?",
-        re.IGNORECASE,
+    # Numbers are found first; the (long) currency alternations are then tried only right
+    # before and after each number, not at every position of the text.
+    number = re.compile(
+        rf"(?P<num>{_NUMBER})(?:\s(?P<scale>{_alternation(list(scales))})\b)?", re.IGNORECASE
+    )
+    prefix = re.compile(
+        rf"(?P<pre>{_alternation(list(symbols))}|\b{code_words})\s?$", re.IGNORECASE
+    )
+    suffix = re.compile(
+        rf"\s?(?P<post>\b(?:{_alternation(list(names))}|{code_words})\b)", re.IGNORECASE
     )
     approx = _alternation(data["approximately"])
     percent = _alternation(data["percent_words"])
     return _Words(
         currencies=currencies,
-        prefix=re.compile(prefix),
-        token=token,
+        number=number,
+        prefix=prefix,
+        suffix=suffix,
         approx=re.compile(rf"(?:^|\W)(?:{approx})\s*$", re.IGNORECASE),
         opener=re.compile(rf"\b(?P<word>{_alternation(data['range_openers'])})\s*$", re.IGNORECASE),
         joiner=re.compile(rf"\s*(?:{_alternation(data['range_joiners'])})\s*", re.IGNORECASE),
@@ -169,10 +176,18 @@ class _Token:
     opener: str | None = None
 
 
+# The longest currency symbol or code written before a number, with its space ("F CFA ").
+_PREFIX_REACH = 8
+
+
 def _tokens(text: str, words: _Words) -> list[_Token]:
     tokens: list[_Token] = []
-    for match in words.token.finditer(text):
-        before = text[match.start() - 1] if match.start() else ""
+    for match in words.number.finditer(text):
+        start, end = match.span()
+        pre = words.prefix.search(text, max(0, start - _PREFIX_REACH), start)
+        if pre is not None:
+            start = pre.start()
+        before = text[start - 1] if start else ""
         if before.isalnum() or before == ".":
             continue  # the tail of another number or word ("A4", "1.5.2")
         value = babel.numbers.parse_decimal(match["num"], locale="en", strict=False)
@@ -181,10 +196,13 @@ def _tokens(text: str, words: _Words) -> list[_Token]:
         if value == value.to_integral_value():
             value = value.quantize(Decimal(1))  # "1.5 million" is 1500000, not 1500000.0
         currency = None
-        for part in (match["pre"], match["post"]):
+        post = words.suffix.match(text, end)
+        if post is not None:
+            end = post.end()
+        for part in (pre and pre["pre"], post and post["post"]):
             if part:
                 currency = words.currencies.get(part.strip().casefold()) or currency
-        tokens.append(_Token(match.start(), match.end(), value, currency))
+        tokens.append(_Token(start, end, value, currency))
     return tokens
 
 

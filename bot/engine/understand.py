@@ -17,6 +17,8 @@ from itertools import islice
 from typing import Any
 
 from bot.engine.frames import read_frames
+from bot.engine.language import Language, detect
+from bot.engine.lexicon import LanguageTables
 from bot.engine.text import (
     BoundedCorrector,
     Vocabulary,
@@ -93,6 +95,8 @@ _CONTRACTED_IS = re.compile(
 @dataclass
 class Understanding:
     text: str
+    # The question's language (bot/engine/language.py), for answering in it.
+    language: Language = Language.EN
     intents: list[Intent] = field(default_factory=list)
     places: list[str] = field(default_factory=list)
     countries: list[str] = field(default_factory=list)
@@ -228,6 +232,8 @@ class Understander:
         self.vocabulary = Vocabulary({p for p in self._phrases if " " not in p})
         # Words that are not place names: ordinary English, and every word the claims use.
         self._not_places = self.vocabulary_data.ordinary_words | claim_words | question_words
+        # Russian, Chinese and Korean: their tables join these on the first question in them.
+        self._languages = LanguageTables(self)
 
     @cached_property
     def known_words(self) -> frozenset[str]:
@@ -236,15 +242,17 @@ class Understander:
     def understand(self, question: str) -> Understanding:
         text, truncated = normalize_question(question)
         text = _POSSESSIVE.sub("", _CONTRACTED_IS.sub(r"\1 is", text))
-        result = Understanding(text=text, truncated=truncated)
+        result = Understanding(text=text, truncated=truncated, language=detect(text))
+        self._languages.prepare(result.language)
         corrector = BoundedCorrector(self.vocabulary)
         pieces = [s for s in _SEGMENT_SPLIT.split(text) if s and s.strip()] or [text]
+        pieces = self._languages.split(pieces, result.language)
         # A long message is read whole; only its first few parts are answered apart.
         if len(pieces) > MAX_SEGMENTS:
             pieces = [*pieces[: MAX_SEGMENTS - 1], " ".join(pieces[MAX_SEGMENTS - 1 :])]
         for piece in pieces:
-            segment = Understanding(text=piece)
-            self._read_segment(piece, segment, corrector)
+            segment = Understanding(text=piece, language=result.language)
+            self._read_segment(self._languages.read(piece, segment), segment, corrector)
             frames = read_frames(piece, self.vocabulary_data, self._outlets)
             for attribute in frames.attributes:
                 _add(segment.attributes, attribute)
@@ -252,7 +260,7 @@ class Understander:
                 _add(segment.operations, operation)
             segment.change_asked = segment.change_asked or frames.change_asked
             self._spot_unknown_places(piece, segment, corrector)
-            self._read_figures(piece, segment)
+            self._read_figures(self._languages.figures(piece, result.language), segment)
             result.segments.append(segment)
         for term in self._cjk_terms:
             if term in text:
@@ -417,7 +425,8 @@ def _inherit_subject(previous: Understanding, segment: Understanding) -> None:
     of the part before it."""
     if segment.has_subject or segment.unknown_places or segment.regions:
         return
-    if not ANAPHORS & set(words(segment.text)):
+    # Russian, Chinese and Korean leave the subject out ("大连交多少，几号开始的").
+    if segment.language is Language.EN and not ANAPHORS & set(words(segment.text)):
         return
     segment.places = list(previous.places)
     segment.countries = list(previous.countries)

@@ -203,4 +203,11 @@ def addquota_command(claim: Claim, mention: MoneyMention, country: str | None = 
 
 
 def _quoted(text: str) -> str:
-    return '"' + " ".join(text.split()).replace('"', "'") + '"'
+    """A value as the command arguments read it back (bot/args.py): in straight quotes, or
+    in typographic ones when it holds straight quotes, so the text stays as written."""
+    text = " ".join(text.split())
+    if '"' not in text:
+        return f'"{text}"'
+    if "“" not in text and "”" not in text:
+        return f"“{text}”"
+    return '"' + text.replace('"', "'") + '"'

@@ -270,7 +270,7 @@ async def test_facts_are_paginated_with_buttons(harness: Harness) -> None:
     [[next_button]] = harness.last_keyboard()
     assert next_button["callback_data"] == "fx:2:0:"
     out = joined(await harness.tap(next_button["callback_data"], EDITOR))
-    assert "page 2 of 2" in out and "#25 extra — Extra statement 9." in out
+    assert "page 2 of 2" in out and "#26 extra — Extra statement 9." in out
     out = joined(await harness.send("/facts extra page=2", EDITOR))
     assert "page 1 of 1" in out  # only ten match: the page is clamped
     out = joined(await harness.send("/facts page=0", EDITOR))

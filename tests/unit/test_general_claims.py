@@ -345,12 +345,15 @@ def test_a_fact_with_money_in_its_text_gets_a_prefilled_addquota() -> None:
         "questions will not read as a figure. To store one as a figure, check the country "
         "and place (fill in any ?) and send:",
         '/addquota country=RU place="Vladivostok" amount=300 amount_high=1000 currency=USD '
-        'period=month topic="wages" text="Workers earn between $300 and $1,000 a month, or '
-        "62,000 rubles (nearly $730) 'each'.\" source=#2 article=1",
+        'period=month topic="wages" text=“Workers earn between $300 and $1,000 a month, or '
+        '62,000 rubles (nearly $730) "each".” source=#2 article=1',
         '/addquota country=RU place="Vladivostok" amount=62000 currency=RUB usd=730 approx=yes '
-        'topic="wages" text="Workers earn between $300 and $1,000 a month, or 62,000 rubles '
-        "(nearly $730) 'each'.\" source=#2 article=1",
+        'topic="wages" text=“Workers earn between $300 and $1,000 a month, or 62,000 rubles '
+        '(nearly $730) "each".” source=#2 article=1',
     ]
+    # The command reads back the fact's text exactly, quotes and all.
+    for line in lines[1:]:
+        assert parse_args(line, max_positional=0).options["text"] == fact.statement
     plain = Claim(id=31, kind="fact", topic="t", source_id=2, article_id=1, statement="In 2020.")
     assert figure_hint(plain) == []
     quota = Claim(id=32, kind="quota", topic="quota", source_id=2, article_id=1, statement="$5")
