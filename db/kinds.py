@@ -63,3 +63,12 @@ class SubscriptionKind(StrEnum):
     ALL = "all"
     PLACE = "place"
     CLAIM = "claim"
+
+
+class Language(StrEnum):
+    """The languages of the user interface (bot/i18n): a user's stored preference."""
+
+    EN = "en"
+    RU = "ru"
+    ZH = "zh"
+    KO = "ko"
