@@ -23,9 +23,7 @@ IDS_PER_QUERY = 500
 async def language_of(session: AsyncSession, telegram_id: int) -> Language | None:
     async with read_transaction(session):
         stored = await session.scalar(
-            select(LanguagePreference.language).where(
-                LanguagePreference.telegram_id == telegram_id
-            )
+            select(LanguagePreference.language).where(LanguagePreference.telegram_id == telegram_id)
         )
     return Language(stored) if stored is not None else None
 

@@ -64,7 +64,9 @@ async def _say(
     if markup is None:
         await send_engine_reply(update, context, engine, reply, language)
     else:
-        await answer_update(update, context, reply, engine.snapshot, markup=markup, language=language)
+        await answer_update(
+            update, context, reply, engine.snapshot, markup=markup, language=language
+        )
 
 
 async def language(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

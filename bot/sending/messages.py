@@ -41,9 +41,7 @@ TRANSLATED_CAVEAT = N_("Unverified: {outlet} says it cannot independently verify
 ORIGINAL_CAVEAT = N_("The outlet's own words: {caveat}")
 
 
-def caveat_block(
-    caveats: Iterable[tuple[str, str]], language: Language = DEFAULT_LANGUAGE
-) -> Html:
+def caveat_block(caveats: Iterable[tuple[str, str]], language: Language = DEFAULT_LANGUAGE) -> Html:
     """One line per distinct (outlet, caveat) pair, in the order first cited; in another
     language than English, a translated sentence first and the original one under it."""
     seen: list[tuple[str, str]] = []
