@@ -285,9 +285,10 @@ PRIVACY = (
         "sent; so does the first notice Telegram refuses because the bot was blocked or removed."
     ),
     N_(
-        "• If you choose a language with /language: your user id and that language, so that "
-        "I answer you in it; a group that subscribes keeps its language for the notices. "
-        "/language reset deletes yours; /unsubscribe deletes a group's."
+        "• A language, if you choose one with /language or /subscribe in a language other "
+        "than English: your user id (a group's id, for a group) and that language, so that "
+        "answers and notices come in it. /language reset deletes yours; a group's goes when "
+        "it follows nothing more; either goes with the first notice Telegram refuses."
     ),
     N_("• Editors' changes to facts, with the editor's id, for accountability."),
     N_("Nothing else: no profiles, no message history, nothing shared."),
