@@ -20,19 +20,30 @@ from bot.services.outage import DATABASE_DOWN
 log = logging.getLogger(__name__)
 
 
-def text_of(update: Update) -> str:
-    """The user's own words in an update: a message's text without its leading command,
-    or an inline query; "" for anything else."""
+def text_of(update: Update) -> tuple[str, bool]:
+    """The user's own words in an update (a message's text without its leading command,
+    or an inline query; "" for anything else), and whether they followed a command."""
     if update.inline_query is not None:
-        return update.inline_query.query
+        return update.inline_query.query, False
     message = update.message or update.edited_message
     if message is None:
-        return ""
+        return "", False
     text = message.text or message.caption or ""
-    if text.startswith("/"):
-        parts = text.split(maxsplit=1)
-        text = parts[1] if len(parts) > 1 else ""
-    return text
+    if not text.startswith("/"):
+        return text, False
+    parts = text.split(maxsplit=1)
+    return (parts[1] if len(parts) > 1 else ""), True
+
+
+def text_language(update: Update) -> Language | None:
+    """The language of the update's text when its script makes it clear. A command's
+    words in Latin letters are not taken for English: they are names and keywords
+    ("/quota Sakhalin", "/language reset") as often as English."""
+    text, after_command = text_of(update)
+    found = detect(text)
+    if after_command and found == Language.EN:
+        return None
+    return found
 
 
 def unstored_language(update: Update) -> Language:
@@ -40,7 +51,7 @@ def unstored_language(update: Update) -> Language:
     user = update.effective_user
     return choose(
         None,
-        hint=detect(text_of(update)),
+        hint=text_language(update),
         language_code=user.language_code if user is not None else None,
     )
 

@@ -175,4 +175,5 @@ def help_line(language: Language = DEFAULT_LANGUAGE) -> Html:
     listed = [escape(_(c.help)) for c in COMMANDS if c.help and c.role is None]
     # /help names itself last.
     listed.sort(key=lambda text: text == escape("/help"))
-    return Html(f"{escape(_('Commands:'))} {' · '.join(listed)}")
+    heading = escape(_("Commands:"))
+    return Html(heading + Html(" " + " · ".join(listed)))

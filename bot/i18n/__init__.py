@@ -87,14 +87,15 @@ def _script_of(char: str) -> Language | None:
 
 # A message's first characters are enough to tell its script.
 _DETECT_CHARS = 400
+_PUNCTUATION = "?!.,;:'\"()«»“”‘’-"
 
 
 def detect(text: str | None) -> Language | None:
     """The language of a text by its script, when clear; else None.
 
-    Hangul means Korean (Korean text may hold Han characters too); else the script with
-    the most letters among Cyrillic, Han and Latin wins; Latin letters alone mean English
-    only when they make at least one word of three letters (``/start``'s "ok" is unclear).
+    Hangul means Korean (Korean text may hold Han characters too); else Cyrillic or Han
+    when they are at least a quarter of the letters; Latin letters alone mean English only
+    when they make two words or more (a lone name, "Sakhalin", or "ok" is unclear).
     """
     if not text:
         return None
@@ -108,10 +109,9 @@ def detect(text: str | None) -> Language | None:
     best = max((Language.RU, Language.ZH), key=lambda language: counts[language])
     if counts[best] and counts[best] >= counts[Language.EN] / 3:
         return best
-    words = text[:_DETECT_CHARS].split()
-    if counts[Language.EN] >= 3 and any(
-        len(word) >= 3 and word.isascii() and word.isalpha() for word in words
-    ):
+    words = [w.strip(_PUNCTUATION) for w in text[:_DETECT_CHARS].split()]
+    latin_words = [w for w in words if len(w) >= 2 and w.isascii() and w.isalpha()]
+    if len(latin_words) >= 2:
         return Language.EN
     return None
 

@@ -21,6 +21,8 @@ from bot.sending.messages import DEFAULT_CAVEAT, build_messages, build_popup, ca
         ("how much in sakhalin", Language.EN),
         ("квота in Sakhalin", Language.RU),
         ("ok", None),  # too short to tell
+        ("Sakhalin?", None),  # a name is no language
+        ("quota, dalian?", Language.EN),
         ("12 000 ₽", None),
         ("", None),
         (None, None),
