@@ -130,7 +130,7 @@ async def test_inline_results_come_in_the_queriers_language(harness: Harness) ->
         text = result["input_message_content"]["message_text"]
         assert RU_CAVEAT in plain_text(text) and CAVEAT in text
     english = await harness.inline_query("", READER + 1, language_code="en")
-    assert [r["title"] for r in _results(english)][0] == "All reported quotas"
+    assert _results(english)[0]["title"] == "All reported quotas"
     assert not english.get("is_personal")
     found = await harness.inline_query("сахалин", READER + 2, language_code="en")
     first = _results(found)[0]

@@ -66,7 +66,9 @@ def test_every_text_is_translated_not_fuzzy_with_the_same_placeholders(
         if message.fuzzy:
             problems.append(("fuzzy", key))
         ids = [key] if isinstance(key, str) else list(key)
-        strings = [message.string] if isinstance(message.string, str) else list(message.string)
+        strings = (
+            [message.string] if isinstance(message.string, str) else list(message.string or ())
+        )
         if isinstance(key, tuple) and len(strings) != PLURALS[language]:
             problems.append(("plural forms", key))
         for text in strings:
