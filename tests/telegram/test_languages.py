@@ -193,3 +193,17 @@ async def test_privacy_and_unknown_commands_in_korean(harness: Harness) -> None:
     [unknown] = await harness.send("/nosuch", READER, language_code="ko")
     assert plain_text(unknown).startswith("/nosuch 명령어는 모릅니다.")
     assert "명령어: /quotas" in plain_text(unknown)
+
+
+async def test_a_stranger_is_refused_editors_commands_in_their_language(
+    harness: Harness,
+) -> None:
+    [refused] = await harness.send("/facts", READER, language_code="ru")
+    assert plain_text(refused).startswith(
+        "Команда /facts — только для редакторов. Ничего не изменено."
+    )
+    assert RU_CAVEAT in plain_text(refused) and CAVEAT in refused
+    [refused] = await harness.send("/grant 5", READER, language_code="zh")
+    assert plain_text(refused).startswith("只有所有者可以使用 /grant。未做任何更改。")
+    [english] = await harness.send("/facts", READER)
+    assert plain_text(english).startswith("Only editors can list the facts with ids.")
