@@ -76,6 +76,15 @@ async def language(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     service = services_of(context).languages
     argument = command_argument(context).casefold()
+    message = update.effective_message
+    if user.is_bot or (message is not None and message.sender_chat is not None):
+        # Anonymous admins and channels share one placeholder account: nothing to store.
+        now = unstored_language(update)
+        anonymous = translator(now).gettext(
+            "Anonymous admins and channels cannot choose a language: write from your own account."
+        )
+        await _say(update, context, engine, [fmt("{}", anonymous)], now)
+        return
     if argument in RESET_WORDS:
         removed = await service.forget(user.id)
         now = unstored_language(update)

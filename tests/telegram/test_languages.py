@@ -7,6 +7,8 @@ import json
 from typing import Any
 
 from bot.markup import plain_text
+from bot.runtime import Runtime
+from db import languages
 from tests.support.harness import CAVEAT, Harness
 from tests.telegram.test_reach import queue_change
 
@@ -207,3 +209,31 @@ async def test_a_stranger_is_refused_editors_commands_in_their_language(
     assert plain_text(refused).startswith("只有所有者可以使用 /grant。未做任何更改。")
     [english] = await harness.send("/facts", READER)
     assert plain_text(english).startswith("Only editors can list the facts with ids.")
+
+
+async def test_anonymous_admins_cannot_choose_a_language(harness: Harness) -> None:
+    group = {"id": GROUP, "type": "supergroup", "title": "Test"}
+    [said] = await harness.send(
+        "/language ru", READER, chat_id=GROUP, chat_type="supergroup", sender_chat=group
+    )
+    assert plain_text(said).startswith("Anonymous admins and channels cannot choose a language")
+    async with harness.runtime.sessionmaker() as session:
+        assert await languages.languages_of(session, [1087968824, GROUP, READER]) == {}
+
+
+async def test_database_down_apologises_in_the_apps_language(sqlite_harness: Harness) -> None:
+    broken = Runtime.create(
+        sqlite_harness.runtime.settings.model_copy(
+            update={"database_url": "sqlite+aiosqlite:////nonexistent/dir/x.db"}
+        )
+    )
+    sqlite_harness.app.bot_data.runtime = broken
+    try:
+        [texts] = await sqlite_harness.send("/quotas", READER, language_code="ko")
+    finally:
+        sqlite_harness.app.bot_data.runtime = sqlite_harness.runtime
+        await broken.close()
+    assert plain_text(texts).startswith(
+        "사실 저장소를 일시적으로 쓸 수 없습니다. 잠시 후 다시 시도해 주세요."
+    )
+    assert KO_CAVEAT in plain_text(texts) and CAVEAT in texts
