@@ -16,7 +16,7 @@ READER = 880_001
 GROUP = -100_880_002
 RU_CAVEAT = "Не проверено: HNGN сообщает, что не может независимо проверить эти утверждения."
 ZH_CAVEAT = "未经证实：HNGN 表示无法独立核实这些说法。"
-KO_CAVEAT = "검증되지 않음: HNGN은(는) 이 주장들을 독자적으로 확인할 수 없다고 밝혔습니다."
+KO_CAVEAT = "검증되지 않음: HNGN 측은 이 주장들을 독자적으로 확인할 수 없다고 밝혔습니다."
 
 
 def _results(call: dict[str, Any]) -> list[dict[str, Any]]:
@@ -52,7 +52,7 @@ async def test_an_unsupported_or_missing_language_code_gets_english(harness: Har
 
 async def test_language_ko_switches_and_stays(harness: Harness) -> None:
     [chosen] = await harness.send("/language ko", READER, language_code="en")
-    assert plain_text(chosen).startswith("이제 한국어(으)로 답합니다.")
+    assert plain_text(chosen).startswith("이제부터 답변 언어: 한국어.")
     assert KO_CAVEAT in plain_text(chosen) and CAVEAT in chosen
     [help_text] = await harness.send("/help", READER, language_code="en")
     assert plain_text(help_text).startswith("편하게 물어보세요. 예를 들어:")
@@ -100,9 +100,9 @@ async def test_language_alone_shows_buttons_and_a_tap_stores_the_choice(
         "lang:ko",
     ]
     [tapped] = await harness.tap("lang:ko", READER, language_code="ru")
-    assert plain_text(tapped).startswith("이제 한국어(으)로 답합니다.")
+    assert plain_text(tapped).startswith("이제부터 답변 언어: 한국어.")
     [shown] = await harness.send("/language", READER, language_code="ru")
-    assert plain_text(shown).startswith("선택하신 대로 한국어(으)로 답합니다.")
+    assert plain_text(shown).startswith("선택하신 답변 언어: 한국어.")
     # A forged or stale language button: a pop-up with the caveat, nothing stored.
     await harness.tap("lang:xx", READER, language_code="ru")
     [popup] = harness.bot_api.calls_of("answerCallbackQuery")[-1:]
@@ -237,3 +237,13 @@ async def test_database_down_apologises_in_the_apps_language(sqlite_harness: Har
         "사실 저장소를 일시적으로 쓸 수 없습니다. 잠시 후 다시 시도해 주세요."
     )
     assert KO_CAVEAT in plain_text(texts) and CAVEAT in texts
+
+
+async def test_sources_and_chart_carry_the_readers_caveat(harness: Harness) -> None:
+    [sources] = await harness.send("/sources", READER, language_code="ru")
+    assert RU_CAVEAT in plain_text(sources) and CAVEAT in sources
+    await harness.send("/chart", READER, language_code="zh")
+    [photo] = harness.bot_api.calls_of("sendPhoto")[-1:]
+    caption = plain_text(str(photo["caption"]))
+    assert caption.startswith("所有报道的指标，按报道自己的换算以美元表示")
+    assert ZH_CAVEAT in caption and CAVEAT in caption

@@ -82,7 +82,7 @@ def test_the_caveat_in_english_is_unchanged() -> None:
     [
         (Language.RU, "Не проверено: HNGN сообщает, что не может независимо проверить"),
         (Language.ZH, "未经证实：HNGN 表示无法独立核实这些说法。"),
-        (Language.KO, "검증되지 않음: HNGN은(는) 이 주장들을 독자적으로 확인할 수 없다고"),
+        (Language.KO, "검증되지 않음: HNGN 측은 이 주장들을 독자적으로 확인할 수 없다고"),
     ],
 )
 def test_a_translated_caveat_keeps_the_outlets_own_sentence(
