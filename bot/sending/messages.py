@@ -35,15 +35,19 @@ def telegram_length(fragment: str) -> int:
     return len(text.encode("utf-16-le")) // 2
 
 
-# In the answer's language, above the article's own sentence (which is never translated):
-# the caveat is stored in the article's language, and only the outlet's words are its caveat.
-TRANSLATED_CAVEAT = N_("Unverified: {outlet} says it cannot independently verify these claims.")
+# In another language: the bot's "unverified" and the caveat in that language, then the
+# article's own sentence, always, as the outlet wrote it. A stored caveat is translated
+# only where the catalogs hold that very sentence (the seed's); any other one is
+# introduced as the outlet's words, never paraphrased.
+KNOWN_CAVEATS = (N_("HNGN cannot independently verify the claims."),)
+TRANSLATED_CAVEAT = N_("Unverified. {caveat}")
 ORIGINAL_CAVEAT = N_("The outlet's own words: {caveat}")
+UNKNOWN_CAVEAT = N_("Unverified. The outlet's caveat, as it wrote it:")
 
 
 def caveat_block(caveats: Iterable[tuple[str, str]], language: Language = DEFAULT_LANGUAGE) -> Html:
     """One line per distinct (outlet, caveat) pair, in the order first cited; in another
-    language than English, a translated sentence first and the original one under it."""
+    language than English, two: the caveat in it, then the article's own sentence."""
     seen: list[tuple[str, str]] = []
     for pair in caveats:
         if pair not in seen:
@@ -55,9 +59,13 @@ def caveat_block(caveats: Iterable[tuple[str, str]], language: Language = DEFAUL
         return Html("\n".join(lines))
     _ = translator(language).gettext
     lines = []
-    for outlet, caveat in seen:
-        lines.append(fmt("⚠️ <i>{}</i>", fmt(_(TRANSLATED_CAVEAT), outlet=outlet)))
-        lines.append(fmt("<i>{}</i>", fmt(_(ORIGINAL_CAVEAT), caveat=caveat)))
+    for _outlet, caveat in seen:
+        if caveat in KNOWN_CAVEATS:
+            lines.append(fmt("⚠️ <i>{}</i>", fmt(_(TRANSLATED_CAVEAT), caveat=_(caveat))))
+            lines.append(fmt("<i>{}</i>", fmt(_(ORIGINAL_CAVEAT), caveat=caveat)))
+        else:
+            lines.append(fmt("⚠️ <i>{}</i>", _(UNKNOWN_CAVEAT)))
+            lines.append(fmt("<i>{}</i>", caveat))
     return Html("\n".join(lines))
 
 
@@ -190,15 +198,12 @@ def _prefix_within(word: str, limit: int) -> int:
 TELEGRAM_POPUP_MAX_LENGTH = 200
 
 
-POPUP_CAVEAT = N_("{outlet} cannot independently verify the claims.")
-
-
 def build_popup(text: str, language: Language = DEFAULT_LANGUAGE) -> str:
     """A callback-query pop-up (plain text, at most 200 characters), with the caveat too:
     in another language than English, translated and then as the outlet wrote it."""
     tail = f" ⚠️ {DEFAULT_CAVEAT}"
     if language != DEFAULT_LANGUAGE:
-        translated = translator(language).gettext(POPUP_CAVEAT).format(outlet=DEFAULT_OUTLET)
+        translated = translator(language).gettext(DEFAULT_CAVEAT)
         tail = f" ⚠️ {translated} ({DEFAULT_CAVEAT})"
     room = TELEGRAM_POPUP_MAX_LENGTH - len(tail)
     body = text if len(text) <= room else text[: room - 1] + "…"

@@ -14,9 +14,9 @@ from tests.telegram.test_reach import queue_change
 
 READER = 880_001
 GROUP = -100_880_002
-RU_CAVEAT = "Не проверено: HNGN сообщает, что не может независимо проверить эти утверждения."
-ZH_CAVEAT = "未经证实：HNGN 表示无法独立核实这些说法。"
-KO_CAVEAT = "검증되지 않음: HNGN 측은 이 주장들을 독자적으로 확인할 수 없다고 밝혔습니다."
+RU_CAVEAT = "Не проверено. HNGN не может независимо проверить эти утверждения."
+ZH_CAVEAT = "未经证实。HNGN 无法独立核实这些说法。"
+KO_CAVEAT = "검증되지 않음. HNGN은 이 주장들을 독자적으로 확인할 수 없습니다."
 
 
 def _results(call: dict[str, Any]) -> list[dict[str, Any]]:
@@ -247,3 +247,25 @@ async def test_sources_and_chart_carry_the_readers_caveat(harness: Harness) -> N
     caption = plain_text(str(photo["caption"]))
     assert caption.startswith("所有报道的指标，按报道自己的换算以美元表示")
     assert ZH_CAVEAT in caption and CAVEAT in caption
+
+
+async def test_an_editors_article_keeps_its_own_caveat_in_every_language(
+    harness: Harness,
+) -> None:
+    editor = 1001  # an owner in make_settings
+    await harness.send(
+        '/addarticle outlet="Daily NK" title="Quotas" caveat="Daily NK could not reach the '
+        'source again."',
+        editor,
+    )
+    await harness.send(
+        "/addquota country=Russia place=Vladivostok sector=construction amount=50,000 "
+        "currency=RUB article=2",
+        editor,
+    )
+    [answer] = await harness.send("/quota Vladivostok", READER, language_code="ru")
+    text = plain_text(answer)
+    assert (
+        "Не проверено. Оговорка издания в оригинале:\nDaily NK could not reach the source again."
+        in text
+    )

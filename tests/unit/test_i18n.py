@@ -78,26 +78,53 @@ def test_the_caveat_in_english_is_unchanged() -> None:
 
 
 @pytest.mark.parametrize(
-    ("language", "translated"),
+    ("language", "translated", "original"),
     [
-        (Language.RU, "Не проверено: HNGN сообщает, что не может независимо проверить"),
-        (Language.ZH, "未经证实：HNGN 表示无法独立核实这些说法。"),
-        (Language.KO, "검증되지 않음: HNGN 측은 이 주장들을 독자적으로 확인할 수 없다고"),
+        (
+            Language.RU,
+            "⚠️ <i>Не проверено. HNGN не может независимо проверить эти утверждения.</i>",
+            f"<i>Слова издания в оригинале: {DEFAULT_CAVEAT}</i>",
+        ),
+        (
+            Language.ZH,
+            "⚠️ <i>未经证实。HNGN 无法独立核实这些说法。</i>",
+            f"<i>媒体原文：{DEFAULT_CAVEAT}</i>",
+        ),
+        (
+            Language.KO,
+            "⚠️ <i>검증되지 않음. HNGN은 이 주장들을 독자적으로 확인할 수 없습니다.</i>",
+            f"<i>매체 원문: {DEFAULT_CAVEAT}</i>",
+        ),
     ],
 )
 def test_a_translated_caveat_keeps_the_outlets_own_sentence(
-    language: Language, translated: str
+    language: Language, translated: str, original: str
 ) -> None:
     [message] = build_messages(["x"], [("HNGN", DEFAULT_CAVEAT)], language=language)
-    assert translated in message
-    assert DEFAULT_CAVEAT in message  # the original sentence, always
-    # An editor's caveat with markup characters stays escaped in both lines.
-    [other] = build_messages(["x"], [("A & B", "A <b> cannot verify.")], language=language)
-    assert "A &amp; B" in other and "A &lt;b&gt; cannot verify." in other
+    assert message == f"x\n\n{translated}\n{original}"
+
+
+@pytest.mark.parametrize("language", [Language.RU, Language.ZH, Language.KO], ids=str)
+def test_a_caveat_the_catalogs_do_not_hold_is_given_as_written(language: Language) -> None:
+    """An editor's caveat is never paraphrased: the outlet's words, introduced as such."""
+    caveat = "Daily NK <b>could not</b> reach the source again & says so."
+    [message] = build_messages(["x"], [("Daily NK", caveat)], language=language)
+    first, second = message.split("\n")[2:]
+    assert first.startswith("⚠️ <i>") and "Daily NK" not in first
+    assert (
+        second
+        == "<i>Daily NK &lt;b&gt;could not&lt;/b&gt; reach the source again &amp; says so.</i>"
+    )
+    intro = {
+        Language.RU: "Не проверено. Оговорка издания в оригинале:",
+        Language.ZH: "未经证实。媒体的原文说明：",
+        Language.KO: "검증되지 않음. 매체가 밝힌 원문 유의 사항:",
+    }
+    assert first == f"⚠️ <i>{intro[language]}</i>"
 
 
 def test_a_translated_popup_keeps_the_original_and_fits() -> None:
     popup = build_popup("Слишком много запросов: подождите минуту." * 10, Language.RU)
     assert len(popup) <= 200
     assert popup.endswith(f"({DEFAULT_CAVEAT})")
-    assert "HNGN не может независимо проверить" in popup
+    assert "⚠️ HNGN не может независимо проверить эти утверждения. (HNGN cannot" in popup
