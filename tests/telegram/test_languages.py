@@ -269,3 +269,12 @@ async def test_an_editors_article_keeps_its_own_caveat_in_every_language(
         "Не проверено. Оговорка издания в оригинале:\nDaily NK could not reach the source again."
         in text
     )
+
+
+async def test_a_stranger_pressing_an_editors_button_is_told_in_their_language(
+    harness: Harness,
+) -> None:
+    await harness.tap("fx:2:0:", READER, language_code="ko")
+    [popup] = harness.bot_api.calls_of("answerCallbackQuery")[-1:]
+    assert str(popup["text"]).startswith("이 버튼은 편집자만 쓸 수 있습니다.")
+    assert CAVEAT in str(popup["text"])
