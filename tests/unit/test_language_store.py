@@ -146,3 +146,19 @@ async def test_bad_preferences_in_a_document_are_refused(
         assert problem in str(raised.value)
     finally:
         await runtime.close()
+
+
+async def test_the_terminal_gives_the_caveat_in_the_questions_language(
+    sqlite_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from bot.__main__ import ask_once
+
+    await ask_once(make_settings(sqlite_url), "사할린 할당량")
+    korean = capsys.readouterr().out
+    await ask_once(make_settings(sqlite_url), "sakhalin quota")
+    english = capsys.readouterr().out
+    assert korean.endswith(
+        "⚠️ 검증되지 않음. HNGN은 이 주장들을 독자적으로 확인할 수 없습니다.\n"
+        "매체 원문: HNGN cannot independently verify the claims.\n"
+    )
+    assert english.endswith("⚠️ Unverified. HNGN cannot independently verify the claims.\n")
