@@ -6,6 +6,7 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
+from bot.__main__ import ask_once
 from bot.runtime import Runtime
 from db import languages, migrate
 from db.document_schema import DocumentError
@@ -151,8 +152,6 @@ async def test_bad_preferences_in_a_document_are_refused(
 async def test_the_terminal_gives_the_caveat_in_the_questions_language(
     sqlite_url: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from bot.__main__ import ask_once
-
     await ask_once(make_settings(sqlite_url), "사할린 할당량")
     korean = capsys.readouterr().out
     await ask_once(make_settings(sqlite_url), "sakhalin quota")
