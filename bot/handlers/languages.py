@@ -46,18 +46,21 @@ def text_language(update: Update) -> Language | None:
     return found
 
 
-def unstored_language(update: Update) -> Language:
-    """The language without the stored preference (the database may be down)."""
+def unstored_language(update: Update, hint: Language | None = None) -> Language:
+    """The language without the stored preference (the database may be down). ``hint``:
+    the text's language from a fuller detector (the engine's), instead of its script."""
     user = update.effective_user
     return choose(
         None,
-        hint=text_language(update),
+        hint=hint or text_language(update),
         language_code=user.language_code if user is not None else None,
     )
 
 
-async def language_of(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Language:
-    """The language to answer this update in."""
+async def language_of(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, hint: Language | None = None
+) -> Language:
+    """The language to answer this update in; ``hint`` as in ``unstored_language``."""
     user = update.effective_user
     services = bot_data(context).services
     preference: Language | None = None
@@ -66,4 +69,4 @@ async def language_of(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Lan
             preference = await services.languages.preference(user.id)
         except DATABASE_DOWN as error:
             log.warning("Database unavailable reading a language: %s", type(error).__name__)
-    return preference or unstored_language(update)
+    return preference or unstored_language(update, hint)
