@@ -9,7 +9,7 @@ from typing import Any
 from bot.markup import plain_text
 from bot.runtime import Runtime
 from db import languages
-from tests.support.harness import CAVEAT, Harness
+from tests.support.harness import CAVEAT, Harness, telegram_harness
 from tests.telegram.test_reach import queue_change
 
 READER = 880_001
@@ -278,3 +278,19 @@ async def test_a_stranger_pressing_an_editors_button_is_told_in_their_language(
     [popup] = harness.bot_api.calls_of("answerCallbackQuery")[-1:]
     assert str(popup["text"]).startswith("이 버튼은 편집자만 쓸 수 있습니다.")
     assert CAVEAT in str(popup["text"])
+
+
+async def test_flood_notes_come_in_the_senders_language(runtime: Runtime) -> None:
+    async with telegram_harness(runtime, flood_max_messages=2) as harness:
+        for _ in range(3):
+            await harness.send("dalian", user_id=READER, language_code="zh")
+        note = plain_text(harness.sent_texts()[-1])
+        assert note.startswith("您发消息的速度超过了我好好回答的速度。一分钟后我会再读您的消息。")
+        assert ZH_CAVEAT in note and CAVEAT in note
+        harness.bot_api.clear()
+        await harness.tap("q1:who says so?", READER + 7, language_code="ko")
+        await harness.tap("q1:who says so?", READER + 7, language_code="ko")
+        await harness.tap("q1:who says so?", READER + 7, language_code="ko")
+        [popup] = harness.bot_api.calls_of("answerCallbackQuery")[-1:]
+        assert str(popup["text"]).startswith("요청이 너무 많습니다. 1분만 기다려 주세요.")
+        assert str(popup["text"]).endswith(f"({CAVEAT})")
