@@ -13,6 +13,7 @@ from bot.runtime import Runtime
 from bot.services.access import AccessService
 from bot.services.dialogues import DialogueService
 from bot.services.editing import EditingService
+from bot.services.ingest import IngestService
 from bot.services.languages import LanguageService
 from bot.services.questions import QuestionStatsService
 from bot.services.subscriptions import SubscriptionService
@@ -27,6 +28,7 @@ class Services:
     subscriptions: SubscriptionService
     questions: QuestionStatsService
     transfer: TransferService
+    ingest: IngestService
     languages: LanguageService
 
     @classmethod
@@ -39,6 +41,7 @@ class Services:
             subscriptions=SubscriptionService(sessions),
             questions=QuestionStatsService(sessions),
             transfer=TransferService(sessions),
+            ingest=IngestService(sessions),
             languages=LanguageService(sessions),
         )
 
@@ -47,6 +50,7 @@ __all__ = [
     "AccessService",
     "DialogueService",
     "EditingService",
+    "IngestService",
     "LanguageService",
     "QuestionStatsService",
     "Services",

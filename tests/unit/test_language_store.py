@@ -22,7 +22,7 @@ GROUP = -100_770_456
 async def test_0009_upgrades_an_empty_and_a_populated_store(database_url: str) -> None:
     engine = create_engine(database_url, pool_pre_ping=False)
     try:
-        await migrate.upgrade_engine(engine, "0006")
+        await migrate.upgrade_engine(engine, "0007")
         async with engine.begin() as connection:
             await connection.execute(
                 text(

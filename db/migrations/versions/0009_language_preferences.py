@@ -2,7 +2,7 @@
 and the language a subscribed group's notices come in.
 
 Revision ID: 0009
-Revises: 0006
+Revises: 0007
 Create Date: 2026-11-30
 """
 
@@ -12,8 +12,8 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0009"
-# Re-chained when the branches are merged (other changes add 0007 and 0008).
-down_revision: str | None = "0006"
+# Chained after main's newest (0007) when main was merged in; re-chained again if 0008 lands first.
+down_revision: str | None = "0007"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
