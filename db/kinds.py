@@ -104,3 +104,12 @@ class DatePrecision(StrEnum):
     YEAR = "year"
     MONTH = "month"
     DAY = "day"
+
+
+class Language(StrEnum):
+    """The languages of the user interface (bot/i18n): a user's stored preference."""
+
+    EN = "en"
+    RU = "ru"
+    ZH = "zh"
+    KO = "ko"

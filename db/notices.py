@@ -18,7 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.errors import OneLineError
 from db.kinds import SubscriptionKind
-from db.models import ChangeNotice, NoticeDelivery, Subscription, utcnow
+from db.models import ChangeNotice, LanguagePreference, NoticeDelivery, Subscription, utcnow
 from db.session import read_transaction, write_transaction
 
 # Chat types the bot may send notices to; channels are not supported.
@@ -142,6 +142,11 @@ async def _forget_unfollowed(session: AsyncSession, chat_id: int) -> None:
     if not remaining:
         # Sent and failed rows too: nothing keeps the chat's id once it follows nothing.
         await session.execute(delete(NoticeDelivery).where(NoticeDelivery.chat_id == chat_id))
+        if chat_id < 0:
+            # A group's language was kept for its notices only (a user's is their choice).
+            await session.execute(
+                delete(LanguagePreference).where(LanguagePreference.telegram_id == chat_id)
+            )
         return
     if any(kind == "all" for kind, _ in remaining):
         return
@@ -383,11 +388,15 @@ async def give_up(session: AsyncSession, delivery_id: int, error: str) -> None:
 
 
 async def drop_chat(session: AsyncSession, chat_id: int, reason: str) -> int:
-    """The chat blocked the bot (or is gone): remove its subscriptions and every notice
-    row with its id, sent ones included (``reason`` is for the caller's log only)."""
+    """The chat blocked the bot (or is gone): remove its subscriptions, every notice
+    row with its id, sent ones included, and its language (``reason`` is for the caller's
+    log only)."""
     async with write_transaction(session):
         result = await session.execute(delete(Subscription).where(Subscription.chat_id == chat_id))
         await session.execute(delete(NoticeDelivery).where(NoticeDelivery.chat_id == chat_id))
+        await session.execute(
+            delete(LanguagePreference).where(LanguagePreference.telegram_id == chat_id)
+        )
     return int(result.rowcount or 0)  # type: ignore[attr-defined]
 
 

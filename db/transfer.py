@@ -34,7 +34,16 @@ from db.document_schema import (
     check_document,
 )
 from db.editing import as_text
-from db.models import Alias, Article, ChangeLogEntry, Claim, Editor, Source
+from db.models import (
+    Alias,
+    Article,
+    ChangeLogEntry,
+    Claim,
+    Editor,
+    LanguagePreference,
+    Source,
+    utcnow,
+)
 from db.revision import bump_revision
 from db.session import write_transaction
 
@@ -318,6 +327,7 @@ async def _apply_document(
     editors = await _apply_editors(
         session, document, mode=mode, editor_id=editor_id, with_editors=with_editors
     )
+    await _apply_languages(session, document, mode=mode)
     await session.flush()
     await _reset_sequences(session)
     await bump_revision(session)
@@ -330,6 +340,25 @@ async def _apply_document(
         aliases=len(document.aliases),
         **editors,
     )
+
+
+async def _apply_languages(
+    session: AsyncSession, document: StoreDocument, *, mode: ImportMode
+) -> None:
+    """Language preferences: set as listed; a replace that lists them keeps only those."""
+    if mode == ImportMode.REPLACE and "languages" in document.model_fields_set:
+        await session.execute(delete(LanguagePreference))
+    for row in document.languages:
+        stored = await session.get(LanguagePreference, row.telegram_id)
+        if stored is None:
+            session.add(
+                LanguagePreference(
+                    telegram_id=row.telegram_id, language=row.language, updated_at=utcnow()
+                )
+            )
+        elif stored.language != row.language:
+            stored.language = row.language
+            stored.updated_at = utcnow()
 
 
 async def _apply_editors(
@@ -417,7 +446,12 @@ async def export_document(session: AsyncSession, *, include_editors: bool = True
         aliases = (await session.scalars(select(Alias).order_by(Alias.kind, Alias.term))).all()
         history = (await session.scalars(select(ChangeLogEntry).order_by(ChangeLogEntry.id))).all()
         editors = (await session.scalars(select(Editor).order_by(Editor.user_id))).all()
-    return {
+        languages = (
+            await session.scalars(
+                select(LanguagePreference).order_by(LanguagePreference.telegram_id)
+            )
+        ).all()
+    document: dict[str, Any] = {
         "format": DOCUMENT_FORMAT,
         "version": DOCUMENT_VERSION,
         "exported_at": dt.datetime.now(dt.UTC).isoformat(),
@@ -465,3 +499,10 @@ async def export_document(session: AsyncSession, *, include_editors: bool = True
             for h in history
         ],
     }
+    if include_editors and languages:
+        # Private data (user ids), like the editors; left out when there is none, so a
+        # store without preferences exports exactly as before.
+        document["languages"] = [
+            {"telegram_id": row.telegram_id, "language": row.language} for row in languages
+        ]
+    return document
