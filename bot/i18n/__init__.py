@@ -25,6 +25,7 @@ from babel.dates import format_datetime
 from babel.numbers import format_decimal
 
 # One enum for the code and the stored preference (db/kinds.py).
+from bot.engine.language import script_of
 from db.kinds import Language
 
 DEFAULT_LANGUAGE = Language.EN
@@ -61,30 +62,6 @@ def from_language_code(code: str | None) -> Language | None:
     return parse_language(primary)
 
 
-def _script_of(char: str) -> Language | None:
-    point = ord(char)
-    if 0x0400 <= point <= 0x052F or 0x1C80 <= point <= 0x1C8F:
-        return Language.RU
-    if (
-        0xAC00 <= point <= 0xD7A3
-        or 0x1100 <= point <= 0x11FF
-        or 0x3130 <= point <= 0x318F
-        or 0xA960 <= point <= 0xA97F
-        or 0xD7B0 <= point <= 0xD7FF
-    ):
-        return Language.KO
-    if (
-        0x4E00 <= point <= 0x9FFF
-        or 0x3400 <= point <= 0x4DBF
-        or 0xF900 <= point <= 0xFAFF
-        or 0x20000 <= point <= 0x2FA1F
-    ):
-        return Language.ZH
-    if char.isascii() and char.isalpha():
-        return Language.EN
-    return None
-
-
 # A message's first characters are enough to tell its script.
 _DETECT_CHARS = 400
 _PUNCTUATION = "?!.,;:'\"()«»“”‘’-"
@@ -101,7 +78,7 @@ def detect(text: str | None) -> Language | None:
         return None
     counts = {language: 0 for language in Language}
     for char in text[:_DETECT_CHARS]:
-        found = _script_of(char)
+        found = script_of(char)
         if found is not None:
             counts[found] += 1
     if counts[Language.KO]:
