@@ -35,22 +35,20 @@ class ImportLog:
         # As for claims: an owner's import "import", the command line and the seed "seed".
         self.created = ChangeAction.IMPORT if self.editor_id else ChangeAction.SEED
 
-    def created_row(
-        self, entity_type: EntityType, entity_id: int, value: Any, field_name: str | None = None
-    ) -> None:
+    def created_row(self, entity_type: EntityType, entity_id: int, value: Any) -> None:
+        """As for an imported fact: no field, the new row named (title, name, value)."""
         log_change(self.session, self.batch, self.actor, entity_type, entity_id, self.created,
-                   field_name, None, value)  # fmt: skip
+                   None, None, value)  # fmt: skip
 
     def changed(self, entity_type: EntityType, entity: Any, values: dict[str, Any]) -> None:
         """Sets the values that differ, one history row each (unchanged ones untouched)."""
         change = Change(self.batch, entity_type, entity.id, ChangeAction.IMPORT)
         apply_fields(self.session, self.actor, change, entity, values, None)
 
-    def removed(
-        self, entity_type: EntityType, entity_id: int, value: Any, field_name: str | None = None
-    ) -> None:
+    def removed(self, entity_type: EntityType, entity_id: int, value: Any) -> None:
+        """No field, the removed row named as old value, no new value."""
         log_change(self.session, self.batch, self.actor, entity_type, entity_id,
-                   ChangeAction.IMPORT, field_name, value, None)  # fmt: skip
+                   ChangeAction.IMPORT, None, value, None)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -98,4 +96,4 @@ def log_removed(log: ImportLog, before: StoreRows, document: Any) -> None:
     kept_aliases = {(row.term, row.kind) for row in document.aliases}
     for key, (alias_id, value) in sorted(before.aliases.items()):
         if key not in kept_aliases:
-            log.removed(EntityType.ALIAS, alias_id, value, "value")
+            log.removed(EntityType.ALIAS, alias_id, value)

@@ -314,7 +314,7 @@ async def _apply_document(
             added_aliases.append(alias)
     await session.flush()  # the new aliases' ids, for their history rows
     for alias in added_aliases:
-        log.created_row(EntityType.ALIAS, alias.id, alias.value, "value")
+        log.created_row(EntityType.ALIAS, alias.id, alias.value)
     if before is not None:
         log_removed(log, before, document)
     if mode == ImportMode.REPLACE:

@@ -69,7 +69,7 @@ async def test_a_merge_import_records_article_and_alias_changes_and_undo_sees_th
     assert await _rows_after(runtime, last) == [
         ("article", 1, "import", "caveat", old_caveat, "Unverified. Read again in 2026.", 1001),
         ("alias", alias_id, "import", "value", "fishing", "seafood processing", 1001),
-        ("alias", added.id, "import", "value", None, "fishing", 1001),
+        ("alias", added.id, "import", None, None, "fishing", 1001),
     ]
 
     # The editor's creation of "fish works" is no longer theirs alone to take back.
@@ -115,7 +115,7 @@ async def test_a_replace_import_records_what_it_removed(runtime: Runtime) -> Non
     async with runtime.sessionmaker() as session:
         await import_document(session, document, mode="replace", editor_id=OWNER.user_id)
     rows = await _rows_after(runtime, 0)
-    assert ("alias", alias_id, "import", "value", "fishing", None, 1001) in rows
+    assert ("alias", alias_id, "import", None, "fishing", None, 1001) in rows
     # Everything kept was created afresh by the replace, each with its row, as facts are.
     created = {(t, i) for t, i, action, _, old, new, _ in rows if old is None and new}
     assert {("article", a["id"]) for a in document["articles"]} <= created
