@@ -37,7 +37,7 @@ from bot.runtime import Runtime
 from bot.sending.retry import retry_after_seconds
 from bot.sending.send import render, send_texts
 from db import languages, notices
-from db.announce import NoticeAction
+from db.kinds import NoticeAction
 from db.models import utcnow
 from db.session import is_sqlite
 

@@ -57,6 +57,32 @@ class ChangeAction(StrEnum):
     SEED = "seed"
 
 
+class NoticeAction(StrEnum):
+    """What subscribers read a change as (stored in change_notices.action; bot/notify.py
+    words it)."""
+
+    ADD = "add"
+    CORRECT = "correct"
+    RETRACT = "retract"
+    RESTORE = "restore"
+    IMPORT = "import"
+
+
+class DeliveryStatus(StrEnum):
+    """Where one chat's copy of a notice is: waiting, accepted by Telegram, or given up."""
+
+    PENDING = "pending"
+    SENT = "sent"
+    FAILED = "failed"
+
+
+class ImportMode(StrEnum):
+    """How an import meets the store: merge (update by id, add the rest) or replace it."""
+
+    MERGE = "merge"
+    REPLACE = "replace"
+
+
 class SubscriptionKind(StrEnum):
     """What a chat follows: every change, one place, or one claim."""
 

@@ -370,7 +370,7 @@ class NoticeDelivery(Base):
     __tablename__ = "notice_deliveries"
     __table_args__ = (
         UniqueConstraint("notice_id", "chat_id", name="notice_chat"),
-        CheckConstraint("status IN ('pending', 'sent', 'dropped', 'failed')", name="status"),
+        CheckConstraint("status IN ('pending', 'sent', 'failed')", name="status"),
         Index("ix_notice_deliveries_status_due", "status", "not_before"),
     )
 
