@@ -170,6 +170,7 @@ def run_bot(settings: Settings) -> int:
 
 async def ask_once(settings: Settings, question: str) -> int:
     from bot.engine import suggestions
+    from bot.i18n import DEFAULT_LANGUAGE, detect
     from bot.markup import escape
     from bot.runtime import Runtime
     from bot.sending.messages import build_messages
@@ -181,7 +182,9 @@ async def ask_once(settings: Settings, question: str) -> int:
         reply = engine.answer(question)
         # The chat shows suggestions as buttons; here they are plain lines.
         lines = [*reply.lines, *map(escape, suggestions(reply))]
-        for part in build_messages(lines, reply.caveats(engine.snapshot)):
+        # The caveat in the question's language (its script), as in a chat without a choice.
+        language = detect(question) or DEFAULT_LANGUAGE
+        for part in build_messages(lines, reply.caveats(engine.snapshot), language=language):
             print(plain_text(part))
     finally:
         await runtime.close()

@@ -26,11 +26,12 @@ from telegram.request import BaseRequest
 from bot.botdata import CONTEXT_TYPES, bot_data
 from bot.config import Settings
 from bot.flood import FloodGuard
-from bot.handlers import dialogues, errors, ingest, reach, user
+from bot.handlers import dialogues, errors, ingest, language, reach, user
 from bot.handlers.commands import CaptionCommand
 from bot.handlers.menus import CommandMenus
 from bot.handlers.registry import COMMANDS, help_line
 from bot.http import AiohttpRequest
+from bot.i18n import Language
 from bot.notify import NoticeSender
 from bot.questionlog import QuestionLogger
 from bot.runtime import Runtime
@@ -107,6 +108,7 @@ def build_application(
 
 def register_handlers(application: Application) -> None:
     bot_data(application).help_line = help_line()
+    bot_data(application).help_lines = {language: help_line(language) for language in Language}
     private = filters.ChatType.PRIVATE
     groups = filters.ChatType.GROUPS
     # Commands, in the registry's order (the order of the menus).
@@ -130,6 +132,7 @@ def register_handlers(application: Application) -> None:
     handlers += [
         # Buttons: editors' (fx:/dg:) first, then every other button is a follow-up question.
         CallbackQueryHandler(dialogues.on_callback, pattern=r"^(fx|dg):"),
+        CallbackQueryHandler(language.on_button, pattern=r"^lang:"),
         CallbackQueryHandler(reach.follow_up),
         InlineQueryHandler(reach.inline_query),
         # Any other command: a hint in private chats, silence for other bots' commands.

@@ -321,6 +321,19 @@ class HistoryRow(_Row):
     undone: bool = False
 
 
+def _chat_id(value: int, info: ValidationInfo) -> int:
+    if type(value) is not int or value == 0 or abs(value) > USER_ID_MAX:
+        raise _problem("must be a Telegram user or group id")
+    return value
+
+
+class LanguageRow(_Row):
+    """A language preference (/language; a subscribed group's): private data, like editors."""
+
+    telegram_id: Annotated[int, AfterValidator(_chat_id)]
+    language: Literal["en", "ru", "zh", "ko"]
+
+
 class StoreDocument(_Row):
     """The whole document. Lists left out are left alone by a merge."""
 
@@ -334,6 +347,8 @@ class StoreDocument(_Row):
     aliases: list[AliasRow] = []
     editors: list[EditorRow] = []
     history: list[HistoryRow] = []
+    # Written only when there are some (with the editors): older documents have none.
+    languages: list[LanguageRow] = []
 
 
 # --------------------------------------------------------------------------- messages
@@ -389,6 +404,7 @@ def _duplicates(doc: dict[str, Any]) -> list[str]:
         ("sources", "id"),
         ("claims", "id"),
         ("editors", "user_id"),
+        ("languages", "telegram_id"),
     ):
         counts = Counter(_ids(doc.get(section), key))
         problems += [

@@ -57,6 +57,32 @@ class ChangeAction(StrEnum):
     SEED = "seed"
 
 
+class NoticeAction(StrEnum):
+    """What subscribers read a change as (stored in change_notices.action; bot/notify.py
+    words it)."""
+
+    ADD = "add"
+    CORRECT = "correct"
+    RETRACT = "retract"
+    RESTORE = "restore"
+    IMPORT = "import"
+
+
+class DeliveryStatus(StrEnum):
+    """Where one chat's copy of a notice is: waiting, accepted by Telegram, or given up."""
+
+    PENDING = "pending"
+    SENT = "sent"
+    FAILED = "failed"
+
+
+class ImportMode(StrEnum):
+    """How an import meets the store: merge (update by id, add the rest) or replace it."""
+
+    MERGE = "merge"
+    REPLACE = "replace"
+
+
 class SubscriptionKind(StrEnum):
     """What a chat follows: every change, one place, or one claim."""
 
@@ -104,3 +130,12 @@ class DatePrecision(StrEnum):
     YEAR = "year"
     MONTH = "month"
     DAY = "day"
+
+
+class Language(StrEnum):
+    """The languages of the user interface (bot/i18n): a user's stored preference."""
+
+    EN = "en"
+    RU = "ru"
+    ZH = "zh"
+    KO = "ko"

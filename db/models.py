@@ -370,7 +370,7 @@ class NoticeDelivery(Base):
     __tablename__ = "notice_deliveries"
     __table_args__ = (
         UniqueConstraint("notice_id", "chat_id", name="notice_chat"),
-        CheckConstraint("status IN ('pending', 'sent', 'dropped', 'failed')", name="status"),
+        CheckConstraint("status IN ('pending', 'sent', 'failed')", name="status"),
         Index("ix_notice_deliveries_status_due", "status", "not_before"),
     )
 
@@ -401,3 +401,15 @@ class QuestionLogEntry(Base):
     answered: Mapped[bool] = mapped_column(Boolean)
     # message | inline | button
     via: Mapped[str] = mapped_column(String(10), default="message")
+
+
+class LanguagePreference(Base):
+    """The language a user chose with /language (their numeric id; nothing else about them),
+    or the one a group's change notices come in (the group's id, set when it subscribes)."""
+
+    __tablename__ = "language_preferences"
+    __table_args__ = (CheckConstraint("language IN ('en', 'ru', 'zh', 'ko')", name="language"),)
+
+    telegram_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    language: Mapped[str] = mapped_column(String(5))
+    updated_at: Mapped[dt.datetime] = mapped_column(UtcDateTime(), default=utcnow)

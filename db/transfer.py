@@ -13,7 +13,6 @@ import json
 import uuid
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from enum import StrEnum
 from importlib import resources
 from typing import Any
 
@@ -34,7 +33,18 @@ from db.document_schema import (
     check_document,
 )
 from db.editing import as_text
-from db.models import Alias, Article, ChangeLogEntry, Claim, Editor, Source
+from db.import_history import ImportLog, log_removed, store_rows
+from db.kinds import ChangeAction, EntityType, ImportMode
+from db.models import (
+    Alias,
+    Article,
+    ChangeLogEntry,
+    Claim,
+    Editor,
+    LanguagePreference,
+    Source,
+    utcnow,
+)
 from db.revision import bump_revision
 from db.session import write_transaction
 
@@ -94,11 +104,6 @@ CLAIM_FIELDS = (
 )
 # Dates and times, written as ISO 8601 text.
 CLAIM_DATETIMES = ("retracted_at", "corrected_at", "deadline_on", "change_on")
-
-
-class ImportMode(StrEnum):
-    MERGE = "merge"
-    REPLACE = "replace"
 
 
 @dataclass(frozen=True)
@@ -238,6 +243,8 @@ async def _apply_document(
     """The writes of an import, inside the caller's transaction."""
     batch = str(uuid.uuid4())
     created = updated = 0
+    log = ImportLog(session, batch, editor_id)  # history of articles, sources, aliases
+    before = await store_rows(session) if mode == ImportMode.REPLACE else None
     if mode == ImportMode.REPLACE:
         for model in (Claim, Source, Alias, Article, ChangeLogEntry):
             await session.execute(delete(model))
@@ -246,18 +253,18 @@ async def _apply_document(
         article = await session.get(Article, article_row.id)
         if article is None:
             session.add(Article(id=article_row.id, **values))
+            log.created_row(EntityType.ARTICLE, article_row.id, values.get("title"))
         else:
-            for key, value in values.items():
-                setattr(article, key, value)
+            log.changed(EntityType.ARTICLE, article, values)
     await session.flush()
     for source_row in document.sources:
         values = _values(source_row, SOURCE_FIELDS)
         source = await session.get(Source, source_row.id)
         if source is None:
             session.add(Source(id=source_row.id, **values))
+            log.created_row(EntityType.SOURCE, source_row.id, values.get("name"))
         else:
-            for key, value in values.items():
-                setattr(source, key, value)
+            log.changed(EntityType.SOURCE, source, values)
     await session.flush()
     await _check_store_references(session, document)
     for row in document.claims:
@@ -273,9 +280,9 @@ async def _apply_document(
             session.add(
                 ChangeLogEntry(
                     batch=batch,
-                    entity_type="claim",
+                    entity_type=EntityType.CLAIM,
                     entity_id=row.id,
-                    action="import" if editor_id else "seed",
+                    action=ChangeAction.IMPORT if editor_id else ChangeAction.SEED,
                     editor_id=editor_id,
                     new_value=row.statement,
                 )
@@ -289,9 +296,9 @@ async def _apply_document(
                 session.add(
                     ChangeLogEntry(
                         batch=batch,
-                        entity_type="claim",
+                        entity_type=EntityType.CLAIM,
                         entity_id=claim.id,
-                        action="import",
+                        action=ChangeAction.IMPORT,
                         field=key,
                         old_value=as_text(old),
                         new_value=as_text(value),
@@ -304,20 +311,28 @@ async def _apply_document(
     existing_aliases = {
         (alias.term, alias.kind): alias for alias in await session.scalars(select(Alias))
     }
+    added_aliases: list[Alias] = []
     for alias_row in document.aliases:
         alias_key = (alias_row.term, alias_row.kind)
         if alias_key in existing_aliases:
-            existing_aliases[alias_key].value = alias_row.value
+            log.changed(EntityType.ALIAS, existing_aliases[alias_key], {"value": alias_row.value})
         else:
             alias = Alias(term=alias_row.term, kind=alias_row.kind, value=alias_row.value)
             session.add(alias)
             existing_aliases[alias_key] = alias
+            added_aliases.append(alias)
+    await session.flush()  # the new aliases' ids, for their history rows
+    for alias in added_aliases:
+        log.created_row(EntityType.ALIAS, alias.id, alias.value)
+    if before is not None:
+        log_removed(log, before, document)
     if mode == ImportMode.REPLACE:
         for history_row in document.history:
             session.add(ChangeLogEntry(**_history_values(history_row)))
     editors = await _apply_editors(
         session, document, mode=mode, editor_id=editor_id, with_editors=with_editors
     )
+    await _apply_languages(session, document, mode=mode)
     await session.flush()
     await _reset_sequences(session)
     await bump_revision(session)
@@ -330,6 +345,25 @@ async def _apply_document(
         aliases=len(document.aliases),
         **editors,
     )
+
+
+async def _apply_languages(
+    session: AsyncSession, document: StoreDocument, *, mode: ImportMode
+) -> None:
+    """Language preferences: set as listed; a replace that lists them keeps only those."""
+    if mode == ImportMode.REPLACE and "languages" in document.model_fields_set:
+        await session.execute(delete(LanguagePreference))
+    for row in document.languages:
+        stored = await session.get(LanguagePreference, row.telegram_id)
+        if stored is None:
+            session.add(
+                LanguagePreference(
+                    telegram_id=row.telegram_id, language=row.language, updated_at=utcnow()
+                )
+            )
+        elif stored.language != row.language:
+            stored.language = row.language
+            stored.updated_at = utcnow()
 
 
 async def _apply_editors(
@@ -361,13 +395,14 @@ async def _apply_editors(
         session.add(granted)
     for user_id in revoked:
         await session.delete(current[user_id])
-    for action, user_ids in (("grant", missing), ("revoke", revoked)):
+    for action, user_ids in ((ChangeAction.GRANT, missing), (ChangeAction.REVOKE, revoked)):
         for user_id in user_ids:
-            old, new = (None, str(user_id)) if action == "grant" else (str(user_id), None)
+            granting = action == ChangeAction.GRANT
+            old, new = (None, str(user_id)) if granting else (str(user_id), None)
             session.add(
                 ChangeLogEntry(
                     batch=batch,
-                    entity_type="editor",
+                    entity_type=EntityType.EDITOR,
                     entity_id=0,
                     action=action,
                     field="user_id",
@@ -417,7 +452,12 @@ async def export_document(session: AsyncSession, *, include_editors: bool = True
         aliases = (await session.scalars(select(Alias).order_by(Alias.kind, Alias.term))).all()
         history = (await session.scalars(select(ChangeLogEntry).order_by(ChangeLogEntry.id))).all()
         editors = (await session.scalars(select(Editor).order_by(Editor.user_id))).all()
-    return {
+        languages = (
+            await session.scalars(
+                select(LanguagePreference).order_by(LanguagePreference.telegram_id)
+            )
+        ).all()
+    document: dict[str, Any] = {
         "format": DOCUMENT_FORMAT,
         "version": DOCUMENT_VERSION,
         "exported_at": dt.datetime.now(dt.UTC).isoformat(),
@@ -465,3 +505,10 @@ async def export_document(session: AsyncSession, *, include_editors: bool = True
             for h in history
         ],
     }
+    if include_editors and languages:
+        # Private data (user ids), like the editors; left out when there is none, so a
+        # store without preferences exports exactly as before.
+        document["languages"] = [
+            {"telegram_id": row.telegram_id, "language": row.language} for row in languages
+        ]
+    return document

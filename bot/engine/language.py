@@ -13,25 +13,32 @@ English), which is the one case script alone gets wrong too (tests/questions/REA
 
 from __future__ import annotations
 
-from enum import StrEnum
+from db.kinds import Language
+
+__all__ = ["Language", "detect", "script_of"]
 
 
-class Language(StrEnum):
-    EN = "en"
-    RU = "ru"
-    ZH = "zh"
-    KO = "ko"
-
-
-def _script(char: str) -> Language | None:
-    code = ord(char)
-    if code < 0x80:
+def script_of(char: str) -> Language | None:
+    """The language a letter's script points to; None for digits, marks and symbols."""
+    point = ord(char)
+    if point < 0x80:
         return Language.EN if char.isalpha() else None
-    if 0x0400 <= code <= 0x04FF:
+    if 0x0400 <= point <= 0x052F or 0x1C80 <= point <= 0x1C8F:
         return Language.RU
-    if 0xAC00 <= code <= 0xD7A3 or 0x1100 <= code <= 0x11FF or 0x3130 <= code <= 0x318F:
+    if (
+        0xAC00 <= point <= 0xD7A3
+        or 0x1100 <= point <= 0x11FF
+        or 0x3130 <= point <= 0x318F
+        or 0xA960 <= point <= 0xA97F
+        or 0xD7B0 <= point <= 0xD7FF
+    ):
         return Language.KO
-    if 0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF or 0xF900 <= code <= 0xFAFF:
+    if (
+        0x4E00 <= point <= 0x9FFF
+        or 0x3400 <= point <= 0x4DBF
+        or 0xF900 <= point <= 0xFAFF
+        or 0x20000 <= point <= 0x2FA1F
+    ):
         return Language.ZH
     if char.isalpha() and char < "\u0250":
         return Language.EN  # Latin with accents
@@ -44,7 +51,7 @@ def detect(text: str) -> Language:
         return Language.EN  # the common case: no scan of each character
     counts = {Language.RU: 0, Language.ZH: 0, Language.KO: 0}
     for char in text:
-        script = _script(char)
+        script = script_of(char)
         if script is not None and script is not Language.EN:
             counts[script] += 1
     if not any(counts.values()):

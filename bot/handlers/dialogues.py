@@ -26,7 +26,9 @@ from bot.handlers.editor_text import (
 )
 from bot.handlers.gate import actor_of, first_upper, say
 from bot.handlers.ingest_text import cancelled
+from bot.handlers.languages import language_of
 from bot.handlers.listings import FACTS_PAGE_PREFIX, send_facts
+from bot.i18n import translator
 from bot.sending.messages import build_popup
 from bot.services.dialogue_flow import (
     DIALOGUE_PREFIX,
@@ -339,7 +341,10 @@ async def on_callback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     services = services_of(context)
     role = await services.access.role(actor) if actor is not None else None
     if actor is None or role is None or chat is None:
-        await query.answer(build_popup("Only editors can use these buttons."), show_alert=True)
+        # A stranger's pop-up: in their language (editors' own texts stay English).
+        language = await language_of(update, context)
+        only = translator(language).gettext("Only editors can use these buttons.")
+        await query.answer(build_popup(only, language), show_alert=True)
         return
     parts = data.split(":")
     if (

@@ -9,6 +9,7 @@ from bot.args import ParsedArgs, parse_args
 from bot.handlers.common import engine_or_apology, services_of
 from bot.handlers.editor_text import TIMESTAMP_FIELDS, claim_line, short, when
 from bot.handlers.gate import actor_of, say
+from bot.handlers.languages import language_of
 from bot.markup import Html, bold, fmt
 from bot.sending.send import answer_update
 from db.editing import Actor, InvalidValue, may
@@ -105,7 +106,9 @@ async def sources(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                 reply.lines.append(
                     fmt("#{} {} ({}{}; article #{})", s.id, s.name, s.kind, told, s.article_id)
                 )
-    await answer_update(update, context, reply, engine.snapshot)
+    # Public: the caveat in the reader's language (bot/handlers/languages.py).
+    language = await language_of(update, context)
+    await answer_update(update, context, reply, engine.snapshot, language=language)
 
 
 async def aliases(update: Update, context: ContextTypes.DEFAULT_TYPE, actor: Actor) -> None:

@@ -15,6 +15,7 @@ from bot.handlers import (
     chart,
     dialogues,
     ingest,
+    language,
     listings,
     owners,
     reach,
@@ -22,6 +23,7 @@ from bot.handlers import (
     user,
 )
 from bot.handlers.gate import ActorHandler, Handler, requires
+from bot.i18n import DEFAULT_LANGUAGE, N_, Language, translator
 from bot.markup import Html, escape
 from db.kinds import Role
 
@@ -65,27 +67,30 @@ def gated(
 
 
 PUBLIC = (
-    Command("start", "What this bot is and how to ask", user.start),
-    Command("help", "How to ask, with examples", user.help_command, help="/help"),
-    Command("quotas", "All reported quota figures", user.quotas, help="/quotas all figures"),
+    Command("start", N_("What this bot is and how to ask"), user.start),
+    Command("help", N_("How to ask, with examples"), user.help_command, help="/help"),
+    Command("quotas", N_("All reported quota figures"), user.quotas,
+            help=N_("/quotas all figures")),
     Command(
-        "quota", "The quota for one place or country", user.quota,
-        help="/quota <place> one place",
+        "quota", N_("The quota for one place or country"), user.quota,
+        help=N_("/quota <place> one place"),
     ),
     # Public; editors also get the source ids.
-    Command("sources", "Who says so", listings.sources, help="/sources who says so"),
-    Command("caveat", "How far the claims can be trusted", user.caveat,
-            help="/caveat how far to trust it"),
-    Command("article", "The report: title, outlet, original reporting", user.article,
-            help="/article the report"),
-    Command("ask", "Ask a question (in groups)", user.ask,
-            help="/ask <question> (in groups)"),
-    Command("subscribe", "Get a notice when a fact changes", subscriptions.subscribe),
-    Command("unsubscribe", "Stop change notices", subscriptions.unsubscribe),
-    Command("subscriptions", "What this chat follows", subscriptions.subscriptions),
-    Command("privacy", "What the bot stores and why", reach.privacy),
-    Command("chart", "A chart of every reported figure", chart.chart,
-            help="/chart every figure as a chart"),
+    Command("sources", N_("Who says so"), listings.sources, help=N_("/sources who says so")),
+    Command("caveat", N_("How far the claims can be trusted"), user.caveat,
+            help=N_("/caveat how far to trust it")),
+    Command("article", N_("The report: title, outlet, original reporting"), user.article,
+            help=N_("/article the report")),
+    Command("ask", N_("Ask a question (in groups)"), user.ask,
+            help=N_("/ask <question> (in groups)")),
+    Command("subscribe", N_("Get a notice when a fact changes"), subscriptions.subscribe),
+    Command("unsubscribe", N_("Stop change notices"), subscriptions.unsubscribe),
+    Command("subscriptions", N_("What this chat follows"), subscriptions.subscriptions),
+    Command("privacy", N_("What the bot stores and why"), reach.privacy),
+    Command("chart", N_("A chart of every reported figure"), chart.chart,
+            help=N_("/chart every figure as a chart")),
+    Command("language", N_("Choose your language"), language.language,
+            help=N_("/language your language")),
 )  # fmt: skip
 
 EDITORS = (
@@ -164,19 +169,27 @@ OWNERS = (
 COMMANDS: tuple[Command, ...] = (*PUBLIC, *EDITORS, *OWNERS)
 
 
-def menu_for(role: Role | None) -> list[tuple[str, str]]:
-    """(name, description) of the menu a chat gets: public, plus editors', plus owners'."""
+def menu_for(role: Role | None, language: Language = DEFAULT_LANGUAGE) -> list[tuple[str, str]]:
+    """(name, description) of the menu a chat gets: public, plus editors', plus owners'.
+    Public descriptions in ``language``; editors' and owners' stay in English."""
     shown = (
         {None}
         | ({Role.EDITOR} if role is not None else set())
         | ({Role.OWNER} if role == Role.OWNER else set())
     )
-    return [(c.name, c.description) for c in COMMANDS if c.in_menu and c.role in shown]
+    _ = translator(language).gettext
+    return [
+        (c.name, _(c.description) if c.role is None else c.description)
+        for c in COMMANDS
+        if c.in_menu and c.role in shown
+    ]
 
 
-def help_line() -> Html:
+def help_line(language: Language = DEFAULT_LANGUAGE) -> Html:
     """The commands line of /help: the public commands that have a help text."""
-    listed = [escape(c.help) for c in COMMANDS if c.help and c.role is None]
+    _ = translator(language).gettext
+    listed = [escape(_(c.help)) for c in COMMANDS if c.help and c.role is None]
     # /help names itself last.
     listed.sort(key=lambda text: text == escape("/help"))
-    return Html("Commands: " + " · ".join(listed))
+    heading = escape(_("Commands:"))
+    return Html(heading + Html(" " + " · ".join(listed)))

@@ -14,6 +14,7 @@ from bot.services.access import AccessService
 from bot.services.dialogues import DialogueService
 from bot.services.editing import EditingService
 from bot.services.ingest import IngestService
+from bot.services.languages import LanguageService
 from bot.services.questions import QuestionStatsService
 from bot.services.subscriptions import SubscriptionService
 from bot.services.transfer import TransferService
@@ -28,6 +29,7 @@ class Services:
     questions: QuestionStatsService
     transfer: TransferService
     ingest: IngestService
+    languages: LanguageService
 
     @classmethod
     def create(cls, runtime: Runtime) -> Services:
@@ -40,6 +42,7 @@ class Services:
             questions=QuestionStatsService(sessions),
             transfer=TransferService(sessions),
             ingest=IngestService(sessions),
+            languages=LanguageService(sessions),
         )
 
 
@@ -48,6 +51,7 @@ __all__ = [
     "DialogueService",
     "EditingService",
     "IngestService",
+    "LanguageService",
     "QuestionStatsService",
     "Services",
     "SubscriptionService",

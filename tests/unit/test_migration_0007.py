@@ -108,4 +108,4 @@ async def test_an_empty_store_upgrades(database_url: str) -> None:
             count = await connection.scalar(text("SELECT COUNT(*) FROM claims"))
     finally:
         await engine.dispose()
-    assert (version, count) == ("0007", 0)
+    assert (version, count) == (migrate.head_revision(), 0)  # 0007 and any later one
