@@ -135,13 +135,14 @@ class Arithmetic:
         if others:
             quotas = [c for c in quotas if is_monthly(c)]
             every = [c for c in every if is_monthly(c)]
-            # Sums over time say why a one-off has none; comparisons just leave it out.
+            # Sums say why a one-off has none; comparisons just leave it out.
             summed = set(ops) & (OVER_TIME if u.months else PER_PERIOD)
-            if summed:
+            if set(ops) & OVER_TIME:
                 not_monthly(others, reply)
             if not quotas and Operation.RATE in ops:
                 ops = [Operation.RATE]  # a one-off's own dollar conversion has a rate too
             elif not quotas:
+                # A total with no span ("in total", "combined"): the figures follow.
                 reply.intents.extend([Intent.ARITHMETIC] if summed else [])
                 return bool(summed)
         answered = False
