@@ -45,13 +45,14 @@ async def _probe(url: str) -> None:
 
 
 class DatabaseRefused(Exception):
-    """The server answered and refused us (credentials, no such database): waiting
-    cannot help, unlike a server that is down or still starting."""
+    """The server answered and refused the URL's credentials: waiting cannot help,
+    unlike a server that is down or still starting."""
 
 
-# SQLSTATE classes a running server answers a bad DATABASE_URL with: 28 invalid
-# authorization (wrong password 28P01, unknown role 28000), 3D000 no such database.
-_REFUSED_SQLSTATES = ("28", "3D000")
+# SQLSTATE class 28, invalid authorization (wrong password 28P01; unknown role or no
+# pg_hba.conf entry 28000): the running server refused the URL's credentials. A database
+# that does not exist yet (3D000) is still waited for: an init job may create it.
+_REFUSED_SQLSTATES = ("28",)
 
 
 def _refused(error: BaseException) -> bool:
@@ -62,7 +63,7 @@ def _refused(error: BaseException) -> bool:
 def wait_for_database(url: str, stop: threading.Event, max_wait: float | None = None) -> bool:
     """Return True once the database answers; False if ``stop`` was set first or
     ``max_wait`` seconds passed. SQLite is a local file: no waiting for it. Raises
-    ``DatabaseRefused`` if the server refuses the URL's credentials or database."""
+    ``DatabaseRefused`` if the server refuses the URL's credentials."""
     if is_sqlite(url):
         return True
     where = make_url(url).render_as_string(hide_password=True)

@@ -119,7 +119,7 @@ async def test_two_replicas_on_one_postgresql(api: FakeBotApi, pg_url: str) -> N
                 claims = await connection.scalar(select(func.count()).select_from(Claim))
         finally:
             await engine.dispose()
-        assert (articles, claims) == (1, 15)  # seeded exactly once
+        assert (articles, claims) == (1, 16)  # seeded exactly once
 
         async def ask(replica: Replica, user_id: int) -> str:
             update = make_message_update(api.next_update_id(), "/quota Sakhalin", user_id=user_id)
