@@ -63,3 +63,17 @@ class SubscriptionKind(StrEnum):
     ALL = "all"
     PLACE = "place"
     CLAIM = "claim"
+
+
+class SnapshotPart(StrEnum):
+    """What a ``store_changes`` row names: a row of a table the snapshot holds, or more."""
+
+    CLAIM = "claim"
+    ARTICLE = "article"
+    SOURCE = "source"
+    ALIAS = "alias"
+    EDITOR = "editor"
+    # Too many rows, or a bulk statement: whoever reads this reloads everything.
+    ALL = "all"
+    # A revision with no row of the snapshot changed (so every revision has a row).
+    NONE = "none"

@@ -78,6 +78,18 @@ class AliasView:
     value: str
 
 
+@dataclass(frozen=True, slots=True)
+class SnapshotDiff:
+    """What changed since the snapshot a snapshot was made from (incremental reloads)."""
+
+    base_revision: int
+    claim_ids: frozenset[int]  # claims added, changed or removed
+    articles: bool = False
+    sources: bool = False
+    aliases: bool = False
+    editors: bool = False
+
+
 @dataclass(frozen=True)
 class Snapshot:
     revision: int
@@ -90,9 +102,17 @@ class Snapshot:
     # skip editor-only lookups for everyone else without a query.
     editor_ids: frozenset[int] = frozenset()
     _by_id: dict[int, ClaimView] = field(default_factory=dict, repr=False)
+    # Set by an incremental reload: lets the engine update its indexes instead of rebuilding.
+    diff: SnapshotDiff | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        self._by_id.update({claim.id: claim for claim in self.claims})
+        if not self._by_id:  # an incremental reload hands the index over, built
+            self._by_id.update({claim.id: claim for claim in self.claims})
+
+    @property
+    def claims_by_id(self) -> dict[int, ClaimView]:
+        """Every claim by id (do not modify)."""
+        return self._by_id
 
     def claim(self, claim_id: int) -> ClaimView | None:
         return self._by_id.get(claim_id)
