@@ -63,7 +63,13 @@ class Runtime:
         async with self._engine_lock:
             if self._answer_engine is None or self._answer_engine.revision != snapshot.revision:
                 # Building the vocabulary takes a moment on big stores: off the event loop.
-                self._answer_engine = await asyncio.to_thread(AnswerEngine, snapshot)
+                # After an incremental reload the engine is updated from the last one
+                # (milliseconds); otherwise, built anew.
+                previous = self._answer_engine
+                if previous is not None and snapshot.diff is not None:
+                    self._answer_engine = await asyncio.to_thread(previous.updated, snapshot)
+                else:
+                    self._answer_engine = await asyncio.to_thread(AnswerEngine, snapshot)
             return self._answer_engine
 
     async def close(self) -> None:

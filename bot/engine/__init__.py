@@ -5,6 +5,7 @@ Tests, the terminal (``python -m bot ask``) and the Telegram layer all call it.
 
 from __future__ import annotations
 
+import copy
 from functools import lru_cache
 from itertools import islice
 
@@ -14,7 +15,7 @@ from bot.engine.compose import Composer
 from bot.engine.honest import Honest
 from bot.engine.numbers import warm_up
 from bot.engine.reply import Reply
-from bot.engine.retrieval import ClaimSearch, claim_words
+from bot.engine.retrieval import ClaimSearch, claim_word_counts, words_of
 from bot.engine.text import MAX_QUESTION_CHARS, CloseNames, normalize
 from bot.engine.understand import Understander, Understanding
 from bot.engine.vocabulary import Intent
@@ -66,14 +67,29 @@ class AnswerEngine:
     """Built per snapshot; cheap to keep, rebuilt only when the store's revision changes."""
 
     def __init__(self, snapshot: Snapshot) -> None:
-        self.snapshot = snapshot
         vocabulary = load_vocabulary("en")
         # Quota figures have their structured answers: the search is over the other claims.
         facts = (claim for claim in snapshot.active_claims if not claim.is_quota)
-        self.search = ClaimSearch(facts, vocabulary.synonyms, vocabulary.phrase_synonyms)
-        self.understander = Understander(snapshot, country_lookup(), claim_words(snapshot))
-        self.composer = Composer(snapshot, country_names())
-        self.honest = Honest(self.composer, vocabulary, self.search)
+        search = ClaimSearch(facts, vocabulary.synonyms, vocabulary.phrase_synonyms)
+        self._word_counts = claim_word_counts(snapshot.active_claims)
+        words = frozenset(self._word_counts)
+        understander = Understander(snapshot, country_lookup(), words)
+        self._assemble(snapshot, search, understander, Composer(snapshot, country_names()))
+
+    def _assemble(
+        self,
+        snapshot: Snapshot,
+        search: ClaimSearch,
+        understander: Understander,
+        composer: Composer,
+        honest: Honest | None = None,
+        places: tuple[list[str], CloseNames] | None = None,
+    ) -> None:
+        self.snapshot = snapshot
+        self.search = search
+        self.understander = understander
+        self.composer = composer
+        self.honest = honest or Honest(self.composer, load_vocabulary("en"), self.search)
         self.answerer = Answerer(
             self.composer,
             self.honest,
@@ -84,9 +100,55 @@ class AnswerEngine:
             off_topic=self.off_topic,
         )
         # Built once per snapshot, like the composer's indexes.
-        self._quota_places = self._list_quota_places()
-        self._close_names = CloseNames(self._quota_places)
+        if places is None:
+            quota_places = self._list_quota_places()
+            places = (quota_places, CloseNames(quota_places))
+        self._quota_places, self._close_names = places
         warm_up()
+
+    def updated(self, snapshot: Snapshot) -> AnswerEngine:
+        """The engine for ``snapshot``: made from this one when ``snapshot`` is this one's
+        plus an incremental reload (only the indexes the changed claims touch are
+        copied and changed; this engine is not), else built anew."""
+        diff = snapshot.diff
+        if diff is None or diff.base_revision != self.revision or diff.articles or diff.aliases:
+            return AnswerEngine(snapshot)
+        old, new = self.snapshot, snapshot
+        changed = [(old.claim(i), new.claim(i)) for i in sorted(diff.claim_ids)]
+        removed = [c for c, _ in changed if c is not None]
+        added = [c for _, c in changed if c is not None]
+        counts = self._word_counts
+        words: frozenset[str] | None = None
+        if changed:
+            counts = counts.copy()
+            counts.subtract(w for c in removed if c.active for w in words_of(c))
+            counts.update(w for c in added if c.active for w in words_of(c))
+            for word in [w for w, n in counts.items() if n <= 0] if removed else ():
+                del counts[word]
+            if counts.keys() != self._word_counts.keys():
+                words = frozenset(counts)
+        understander = self.understander.updated(changed, words)
+        if understander is None:
+            return AnswerEngine(snapshot)
+        search = self.search.updated(
+            (c for c in removed if c.active and not c.is_quota),
+            (c for c in added if c.active and not c.is_quota),
+        )
+        composer = self.composer.updated(new, removed, added)
+        quotas_changed = any(c.is_quota for c in (*removed, *added))
+        engine = object.__new__(AnswerEngine)
+        engine._word_counts = counts
+        honest = None
+        places: tuple[list[str], CloseNames] | None = (self._quota_places, self._close_names)
+        if quotas_changed:
+            engine.composer = composer
+            listed = engine._list_quota_places()
+            places = None if listed != self._quota_places else (listed, self._close_names)
+        else:
+            honest = copy.copy(self.honest)
+            honest.c, honest.search = composer, search
+        engine._assemble(new, search, understander, composer, honest, places)
+        return engine
 
     @property
     def revision(self) -> int:

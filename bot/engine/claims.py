@@ -6,8 +6,10 @@ Every figure printed by the engine is a stored claim's, or a derivation labelled
 
 from __future__ import annotations
 
+import bisect
+import copy
 from collections.abc import Iterable, Sequence
-from typing import TypeVar
+from typing import Self, TypeVar
 
 from bot.engine.numbers import day
 from bot.engine.reply import Reply
@@ -33,22 +35,24 @@ class ClaimIndex:
     """Claims by place, country, currency and sector, built once per snapshot.
 
     ``select`` gives what a scan with ``Composer.matches`` would, in the same
-    order, without touching the claims that do not match.
+    order (by id, as the snapshot holds them), without touching the claims that do
+    not match. ``updated`` makes the next snapshot's index from this one.
     """
 
     FIELDS = ("place", "country", "currency", "sector")
 
     def __init__(self, claims: Iterable[ClaimView]) -> None:
         self.claims = list(claims)
+        self._by_id = {claim.id: claim for claim in self.claims}
         self._by: dict[str, dict[str, list[int]]] = {name: {} for name in self.FIELDS}
-        for position, claim in enumerate(self.claims):
+        for claim in self.claims:
             for name in self.FIELDS:
                 value = getattr(claim, name)
                 if value is not None:
-                    self._by[name].setdefault(value, []).append(position)
+                    self._by[name].setdefault(value, []).append(claim.id)
 
     def select(self, u: Understanding) -> list[ClaimView]:
-        positions: set[int] = set()
+        ids: set[int] = set()
         for name, wanted in (
             ("place", u.places),
             ("country", u.countries),
@@ -57,8 +61,70 @@ class ClaimIndex:
         ):
             by_value = self._by[name]
             for value in wanted:
-                positions.update(by_value.get(value, ()))
-        return [self.claims[p] for p in sorted(positions)]
+                ids.update(by_value.get(value, ()))
+        return [self._by_id[i] for i in sorted(ids)]
+
+    def updated(self, removed: Iterable[ClaimView], added: Iterable[ClaimView]) -> ClaimIndex:
+        """A new index without ``removed`` (as indexed here) and with ``added``; this one
+        is not changed (only the touched lists are copied)."""
+        new = object.__new__(ClaimIndex)
+        claims = list(self.claims)
+        by_id = dict(self._by_id)
+        by = {name: dict(values) for name, values in self._by.items()}
+        copied: set[tuple[str, str]] = set()
+
+        def own(name: str, value: str) -> list[int]:
+            if (name, value) not in copied:
+                copied.add((name, value))
+                by[name][value] = list(by[name].get(value, ()))
+            return by[name][value]
+
+        for claim in removed:
+            if by_id.pop(claim.id, None) is None:
+                continue
+            at = bisect.bisect_left(claims, claim.id, key=_claim_id)
+            del claims[at]
+            for name in self.FIELDS:
+                value = getattr(claim, name)
+                if value is not None:
+                    ids = own(name, value)
+                    ids.remove(claim.id)
+                    if not ids:
+                        del by[name][value]
+                        copied.discard((name, value))
+        for claim in added:
+            by_id[claim.id] = claim
+            claims.insert(bisect.bisect_left(claims, claim.id, key=_claim_id), claim)
+            for name in self.FIELDS:
+                value = getattr(claim, name)
+                if value is not None:
+                    bisect.insort(own(name, value), claim.id)
+        new.claims, new._by_id, new._by = claims, by_id, by
+        return new
+
+
+def _claim_id(claim: ClaimView) -> int:
+    return claim.id
+
+
+def _where(
+    pair: tuple[Sequence[ClaimView], Sequence[ClaimView]], *, active: bool
+) -> tuple[list[ClaimView], list[ClaimView]]:
+    return [c for c in pair[0] if c.active == active], [c for c in pair[1] if c.active == active]
+
+
+def _places_of(facts: Sequence[ClaimView]) -> dict[str | None, list[int]]:
+    places: dict[str | None, list[int]] = {}
+    for position, claim in enumerate(facts):
+        places.setdefault(claim.place, []).append(position)
+    return places
+
+
+def _doubling(facts_by_topic: dict[str, list[ClaimView]]) -> dict[str | None, list[ClaimView]]:
+    by_place: dict[str | None, list[ClaimView]] = {}
+    for claim in facts_by_topic.get("doubling", ()):
+        by_place.setdefault(claim.place, []).append(claim)
+    return by_place
 
 
 class ComposerBase:
@@ -73,21 +139,56 @@ class ComposerBase:
         self._inactive_quotas = ClaimIndex(c for c in claims if c.is_quota and not c.active)
         self._active = ClaimIndex(snapshot.active_claims)
         self.covered_countries = frozenset(c.country for c in self._active_quotas.claims)
-        self._doubling_by_place: dict[str | None, list[ClaimView]] = {}
         self._facts_by_topic: dict[str, list[ClaimView]] = {}
-        # topic -> place -> positions in _facts_by_topic[topic]
-        self._topic_places: dict[str, dict[str | None, list[int]]] = {}
         for claim in snapshot.active_claims:
-            if claim.is_quota:
-                continue
-            facts = self._facts_by_topic.setdefault(claim.topic, [])
-            places = self._topic_places.setdefault(claim.topic, {})
-            places.setdefault(claim.place, []).append(len(facts))
-            facts.append(claim)
-            if claim.topic == "doubling":
-                self._doubling_by_place.setdefault(claim.place, []).append(claim)
+            if not claim.is_quota:
+                self._facts_by_topic.setdefault(claim.topic, []).append(claim)
+        # topic -> place -> positions in _facts_by_topic[topic]
+        self._topic_places = {
+            topic: _places_of(facts) for topic, facts in self._facts_by_topic.items()
+        }
+        self._doubling_by_place = _doubling(self._facts_by_topic)
         self._covered: Html | None = None
         self._all_by_source: list[SourceGroup] | None = None
+
+    def updated(
+        self, snapshot: Snapshot, removed: Sequence[ClaimView], added: Sequence[ClaimView]
+    ) -> Self:
+        """This composer for ``snapshot``, the next snapshot, whose claims differ by
+        ``removed`` (their versions in this one's) and ``added`` (their new versions);
+        only the indexes those touch are copied and changed, this one is not."""
+        new = copy.copy(self)
+        new.snapshot = snapshot
+        new._covered, new._all_by_source = None, None
+        quotas = [c for c in removed if c.is_quota], [c for c in added if c.is_quota]
+        if quotas[0] or quotas[1]:
+            new._active_quotas = self._active_quotas.updated(*_where(quotas, active=True))
+            new._inactive_quotas = self._inactive_quotas.updated(*_where(quotas, active=False))
+            new.covered_countries = frozenset(c.country for c in new._active_quotas.claims)
+        new._active = self._active.updated(*_where((removed, added), active=True))
+        facts = _where(
+            ([c for c in removed if not c.is_quota], [c for c in added if not c.is_quota]),
+            active=True,
+        )
+        topics = {c.topic for c in (*facts[0], *facts[1])}
+        if topics:
+            new._facts_by_topic = dict(self._facts_by_topic)
+            new._topic_places = dict(self._topic_places)
+            gone = {c.id for c in facts[0]}
+            for topic in topics:
+                kept = [c for c in self._facts_by_topic.get(topic, ()) if c.id not in gone]
+                for claim in facts[1]:
+                    if claim.topic == topic:
+                        kept.insert(bisect.bisect_left(kept, claim.id, key=_claim_id), claim)
+                if kept:
+                    new._facts_by_topic[topic] = kept
+                    new._topic_places[topic] = _places_of(kept)
+                else:
+                    new._facts_by_topic.pop(topic, None)
+                    new._topic_places.pop(topic, None)
+            if "doubling" in topics:
+                new._doubling_by_place = _doubling(new._facts_by_topic)
+        return new
 
     def country(self, code: str | None) -> str:
         if not code:

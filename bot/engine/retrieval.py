@@ -73,8 +73,17 @@ class Hit:
     score: float
 
 
+def _counts(claim: ClaimView) -> Counter[str]:
+    return Counter(terms(f"{claim.statement} {claim.quote or ''}"))
+
+
 class ClaimSearch:
-    """BM25 over every active claim's statement and quote."""
+    """BM25 over every active claim's statement and quote.
+
+    Postings are keyed by claim id, and the inverse document frequencies computed per
+    question from their lengths, so that ``updated`` can make the index of the next
+    snapshot from this one by touching only the changed claims' terms.
+    """
 
     def __init__(
         self,
@@ -82,26 +91,60 @@ class ClaimSearch:
         synonyms: dict[str, list[str]] | None = None,
         phrase_synonyms: dict[str, str] | None = None,
     ) -> None:
-        self._claims: list[ClaimView] = []
-        self._lengths: list[int] = []
-        self._postings: dict[str, list[tuple[int, int]]] = {}
+        self._claims: dict[int, ClaimView] = {}
+        self._lengths: dict[int, int] = {}
+        self._postings: dict[str, dict[int, int]] = {}
+        self._total_length = 0
         for claim in claims:
-            counts = Counter(terms(f"{claim.statement} {claim.quote or ''}"))
-            position = len(self._claims)
-            self._claims.append(claim)
-            self._lengths.append(sum(counts.values()))
-            for term, count in counts.items():
-                self._postings.setdefault(term, []).append((position, count))
-        total = len(self._claims)
-        self._average = (sum(self._lengths) / total) if total else 1.0
-        self._idf = {
-            term: math.log(1 + (total - len(p) + 0.5) / (len(p) + 0.5))
-            for term, p in self._postings.items()
-        }
+            self._add(claim, _counts(claim), self._postings)
         self._synonyms = {stem(k): [stem(v) for v in vs] for k, vs in (synonyms or {}).items()}
         self._phrases = [
             (re.compile(rf"\b{re.escape(k)}\b"), v) for k, v in (phrase_synonyms or {}).items()
         ]
+
+    def _add(
+        self, claim: ClaimView, counts: Counter[str], postings: dict[str, dict[int, int]]
+    ) -> None:
+        self._claims[claim.id] = claim
+        length = sum(counts.values())
+        self._lengths[claim.id] = length
+        self._total_length += length
+        for term, count in counts.items():
+            postings.setdefault(term, {})[claim.id] = count
+
+    def updated(self, removed: Iterable[ClaimView], added: Iterable[ClaimView]) -> ClaimSearch:
+        """A new index without ``removed`` (as indexed here) and with ``added``; this
+        one is not changed (copy on write: only the touched terms' postings are copied)."""
+        new = object.__new__(ClaimSearch)
+        new._synonyms, new._phrases = self._synonyms, self._phrases
+        new._claims, new._lengths = dict(self._claims), dict(self._lengths)
+        new._total_length = self._total_length
+        postings = dict(self._postings)
+        copied: set[str] = set()
+
+        def own(term: str) -> dict[int, int]:
+            if term not in copied:
+                copied.add(term)
+                postings[term] = dict(postings.get(term, {}))
+            return postings[term]
+
+        for claim in removed:
+            if new._claims.pop(claim.id, None) is None:
+                continue
+            new._total_length -= new._lengths.pop(claim.id)
+            for term in _counts(claim):
+                entries = own(term)
+                entries.pop(claim.id, None)
+                if not entries:
+                    del postings[term]
+                    copied.discard(term)
+        for claim in added:
+            counts = _counts(claim)
+            for term in counts:
+                own(term)
+            new._add(claim, counts, postings)
+        new._postings = postings
+        return new
 
     def expand(self, words: list[str]) -> list[str]:
         expanded = list(words)
@@ -114,18 +157,22 @@ class ClaimSearch:
         for pattern, meaning in self._phrases:
             question = pattern.sub(f" {meaning} ", question)
         asked = self.expand(terms(question)[:max_terms])
+        total = len(self._claims)
+        average = (self._total_length / total) if total else 1.0
         scores: dict[int, float] = {}
         for term in asked:
-            idf = self._idf.get(term)
-            if idf is None:
+            entries = self._postings.get(term)
+            if not entries:
                 continue
-            for position, count in self._postings[term]:
-                norm = K1 * (1 - B + B * self._lengths[position] / self._average)
-                scores[position] = scores.get(position, 0.0) + idf * count * (K1 + 1) / (
+            found = len(entries)
+            idf = math.log(1 + (total - found + 0.5) / (found + 0.5))
+            for claim_id, count in entries.items():
+                norm = K1 * (1 - B + B * self._lengths[claim_id] / average)
+                scores[claim_id] = scores.get(claim_id, 0.0) + idf * count * (K1 + 1) / (
                     count + norm
                 )
         best = sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:limit]
-        return [Hit(self._claims[position], score) for position, score in best]
+        return [Hit(self._claims[claim_id], score) for claim_id, score in best]
 
     def known(self, word: str) -> bool:
         return stem(word) in self._postings
@@ -133,7 +180,16 @@ class ClaimSearch:
 
 def claim_words(snapshot: Snapshot) -> frozenset[str]:
     """Every word the active claims use (folded): such words are not place names."""
-    found: set[str] = set()
-    for claim in snapshot.active_claims:
-        found.update(_TOKEN.findall(f"{claim.statement} {claim.quote or ''}".casefold()))
-    return frozenset(found)
+    return frozenset(claim_word_counts(snapshot.active_claims))
+
+
+def words_of(claim: ClaimView) -> set[str]:
+    return set(_TOKEN.findall(f"{claim.statement} {claim.quote or ''}".casefold()))
+
+
+def claim_word_counts(claims: Iterable[ClaimView]) -> Counter[str]:
+    """How many of ``claims`` use each word (folded); updated claim by claim."""
+    counts: Counter[str] = Counter()
+    for claim in claims:
+        counts.update(words_of(claim))
+    return counts

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from sqlalchemy import select, text, update
 
+from bot.engine import AnswerEngine
 from bot.runtime import Runtime
 from db import editing
 from db.editing import Actor
@@ -156,3 +157,65 @@ async def test_fact_store_is_exact_after_many_mixed_edits(runtime: Runtime) -> N
         if n % 2:
             same(await store.current(), await full_load(runtime))
     same(await store.current(), await full_load(runtime))
+
+
+QUESTIONS = (
+    "How much do workers in Sakhalin owe now?",
+    "fish plant workers china quota",
+    "Who says so?",
+    "Is any of this confirmed?",
+    "What's loyalty cash?",
+    "Russia vs China",
+    "how much in dollars for dalian",
+    "when did the quota for dalian change?",
+    "what jobs do they do",
+    "sakhlin quota",
+    "how many hours do they work",
+    "why did the quotas rise",
+    "can workers protest",
+    "quota in Vietnam",
+    "shifts twelve hours",
+)
+
+
+def same_answers(updated: AnswerEngine, built: AnswerEngine) -> None:
+    for question in QUESTIONS:
+        a, b = updated.answer(question), built.answer(question)
+        assert (a.lines, a.claim_ids, a.follow_ups) == (b.lines, b.claim_ids, b.follow_ups), (
+            question
+        )
+    assert updated.quotas().lines == built.quotas().lines
+    assert updated.sources().lines == built.sources().lines
+    assert updated.quota_places() == built.quota_places()
+
+
+async def test_the_engine_updated_answers_as_one_built_anew(runtime: Runtime) -> None:
+    engine = await runtime.answer_engine()
+    edits = [
+        lambda s: editing.edit_claim(s, OWNER, 1, {"amount": "63000"}, reason="typo"),
+        lambda s: editing.add_fact(
+            s, OWNER, {"topic": "hours", "text": "Shifts last twelve hours."}
+        ),
+        lambda s: editing.edit_claim(s, OWNER, 3, {"text": "Workers protest the twelve hours."}),
+        lambda s: editing.retract(s, OWNER, 2, "withdrawn by the outlet"),
+        lambda s: editing.restore(s, OWNER, 2, "the outlet stands by it"),
+        lambda s: editing.add_quota(
+            s,
+            OWNER,
+            {"place": "Vladivostok", "country": "RU", "amount": "50000", "currency": "RUB"},
+        ),
+        lambda s: editing.add_alias(s, OWNER, "yuzhno", "place", "Sakhalin"),
+        lambda s: editing.grant(s, OWNER, 4242),
+        lambda s: editing.edit_claim(s, OWNER, 1, {"place": "Sakhalin Island"}, reason="typo"),
+    ]
+    for n, edit in enumerate(edits):
+        async with runtime.sessionmaker() as session:
+            await edit(session)
+        before = engine
+        engine = await runtime.answer_engine()
+        assert engine.revision > before.revision
+        # Claim edits that bring no new name, and editors, update the engine in place
+        # of building it: its vocabulary is the same object.
+        kept = engine.understander.vocabulary is before.understander.vocabulary
+        assert kept == (n in (0, 1, 2, 3, 4, 7)), n
+        same_answers(engine, AnswerEngine(engine.snapshot))
