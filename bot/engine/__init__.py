@@ -11,6 +11,7 @@ from itertools import islice
 
 from bot.engine.answering import Answerer
 from bot.engine.arithmetic import Arithmetic
+from bot.engine.claims import same_quota_labels
 from bot.engine.compose import Composer
 from bot.engine.honest import Honest
 from bot.engine.numbers import warm_up
@@ -135,18 +136,18 @@ class AnswerEngine:
             (c for c in added if c.active and not c.is_quota),
         )
         composer = self.composer.updated(new, removed, added)
-        quotas_changed = any(c.is_quota for c in (*removed, *added))
         engine = object.__new__(AnswerEngine)
         engine._word_counts = counts
         honest = None
         places: tuple[list[str], CloseNames] | None = (self._quota_places, self._close_names)
-        if quotas_changed:
+        if same_quota_labels(removed, added):
+            # The covered places, currencies and sectors are as they were.
+            honest = copy.copy(self.honest)
+            honest.c, honest.search = composer, search
+        else:
             engine.composer = composer
             listed = engine._list_quota_places()
             places = None if listed != self._quota_places else (listed, self._close_names)
-        else:
-            honest = copy.copy(self.honest)
-            honest.c, honest.search = composer, search
         engine._assemble(new, search, understander, composer, honest, places)
         return engine
 

@@ -41,9 +41,12 @@ class ClaimIndex:
 
     FIELDS = ("place", "country", "currency", "sector")
 
-    def __init__(self, claims: Iterable[ClaimView]) -> None:
+    def __init__(
+        self, claims: Iterable[ClaimView], lookup: dict[int, ClaimView] | None = None
+    ) -> None:
         self.claims = list(claims)
-        self._by_id = {claim.id: claim for claim in self.claims}
+        # The snapshot's claims by id (shared, not copied), else these claims'.
+        self._by_id = lookup if lookup is not None else {c.id: c for c in self.claims}
         self._by: dict[str, dict[str, list[int]]] = {name: {} for name in self.FIELDS}
         for claim in self.claims:
             for name in self.FIELDS:
@@ -64,25 +67,32 @@ class ClaimIndex:
                 ids.update(by_value.get(value, ()))
         return [self._by_id[i] for i in sorted(ids)]
 
-    def updated(self, removed: Iterable[ClaimView], added: Iterable[ClaimView]) -> ClaimIndex:
-        """A new index without ``removed`` (as indexed here) and with ``added``; this one
-        is not changed (only the touched lists are copied)."""
+    def updated(
+        self,
+        removed: Iterable[ClaimView],
+        added: Iterable[ClaimView],
+        lookup: dict[int, ClaimView],
+    ) -> ClaimIndex:
+        """A new index without ``removed`` (as indexed here) and with ``added``, over the
+        next snapshot's ``lookup``; this one is not changed (touched lists are copied)."""
         new = object.__new__(ClaimIndex)
         claims = list(self.claims)
-        by_id = dict(self._by_id)
-        by = {name: dict(values) for name, values in self._by.items()}
-        copied: set[tuple[str, str]] = set()
+        by = dict(self._by)
+        copied: set[tuple[str, str | None]] = set()
 
         def own(name: str, value: str) -> list[int]:
+            if (name, None) not in copied:  # the field's dict, copied once
+                copied.add((name, None))
+                by[name] = dict(by[name])
             if (name, value) not in copied:
                 copied.add((name, value))
                 by[name][value] = list(by[name].get(value, ()))
             return by[name][value]
 
         for claim in removed:
-            if by_id.pop(claim.id, None) is None:
-                continue
             at = bisect.bisect_left(claims, claim.id, key=_claim_id)
+            if at == len(claims) or claims[at].id != claim.id:
+                continue  # not in this index
             del claims[at]
             for name in self.FIELDS:
                 value = getattr(claim, name)
@@ -93,18 +103,32 @@ class ClaimIndex:
                         del by[name][value]
                         copied.discard((name, value))
         for claim in added:
-            by_id[claim.id] = claim
             claims.insert(bisect.bisect_left(claims, claim.id, key=_claim_id), claim)
             for name in self.FIELDS:
                 value = getattr(claim, name)
                 if value is not None:
                     bisect.insort(own(name, value), claim.id)
-        new.claims, new._by_id, new._by = claims, by_id, by
+        new.claims, new._by_id, new._by = claims, lookup, by
         return new
 
 
 def _claim_id(claim: ClaimView) -> int:
     return claim.id
+
+
+def same_quota_labels(removed: Sequence[ClaimView], added: Sequence[ClaimView]) -> bool:
+    """Whether the changed claims leave every quota's place, country, currency, sector
+    and status as they were (then the lists of covered places, countries, currencies
+    and sectors are too)."""
+    before = {c.id: c for c in removed if c.is_quota}
+    after = {c.id: c for c in added if c.is_quota}
+    if before.keys() != after.keys():
+        return False
+    fields = ("place", "country", "currency", "sector", "status")
+    return all(
+        [getattr(before[i], f) for f in fields] == [getattr(after[i], f) for f in fields]
+        for i in before
+    )
 
 
 def _where(
@@ -115,8 +139,8 @@ def _where(
 
 def _places_of(facts: Sequence[ClaimView]) -> dict[str | None, list[int]]:
     places: dict[str | None, list[int]] = {}
-    for position, claim in enumerate(facts):
-        places.setdefault(claim.place, []).append(position)
+    for claim in facts:
+        places.setdefault(claim.place, []).append(claim.id)
     return places
 
 
@@ -135,15 +159,18 @@ class ComposerBase:
         self.country_names = country_names  # ISO code -> display name
         # Per-snapshot indexes: a question touches only the claims it is about.
         claims = snapshot.claims
-        self._active_quotas = ClaimIndex(c for c in claims if c.is_quota and c.active)
-        self._inactive_quotas = ClaimIndex(c for c in claims if c.is_quota and not c.active)
-        self._active = ClaimIndex(snapshot.active_claims)
+        by_id = snapshot.claims_by_id
+        self._active_quotas = ClaimIndex((c for c in claims if c.is_quota and c.active), by_id)
+        self._inactive_quotas = ClaimIndex(
+            (c for c in claims if c.is_quota and not c.active), by_id
+        )
+        self._active = ClaimIndex(snapshot.active_claims, by_id)
         self.covered_countries = frozenset(c.country for c in self._active_quotas.claims)
         self._facts_by_topic: dict[str, list[ClaimView]] = {}
         for claim in snapshot.active_claims:
             if not claim.is_quota:
                 self._facts_by_topic.setdefault(claim.topic, []).append(claim)
-        # topic -> place -> positions in _facts_by_topic[topic]
+        # topic -> place -> ids of _facts_by_topic[topic]
         self._topic_places = {
             topic: _places_of(facts) for topic, facts in self._facts_by_topic.items()
         }
@@ -159,13 +186,15 @@ class ComposerBase:
         only the indexes those touch are copied and changed, this one is not."""
         new = copy.copy(self)
         new.snapshot = snapshot
-        new._covered, new._all_by_source = None, None
+        by_id = snapshot.claims_by_id
+        new._all_by_source = None
         quotas = [c for c in removed if c.is_quota], [c for c in added if c.is_quota]
-        if quotas[0] or quotas[1]:
-            new._active_quotas = self._active_quotas.updated(*_where(quotas, active=True))
-            new._inactive_quotas = self._inactive_quotas.updated(*_where(quotas, active=False))
+        new._active_quotas = self._active_quotas.updated(*_where(quotas, active=True), by_id)
+        new._inactive_quotas = self._inactive_quotas.updated(*_where(quotas, active=False), by_id)
+        if not same_quota_labels(removed, added):
+            new._covered = None
             new.covered_countries = frozenset(c.country for c in new._active_quotas.claims)
-        new._active = self._active.updated(*_where((removed, added), active=True))
+        new._active = self._active.updated(*_where((removed, added), active=True), by_id)
         facts = _where(
             ([c for c in removed if not c.is_quota], [c for c in added if not c.is_quota]),
             active=True,
@@ -177,12 +206,21 @@ class ComposerBase:
             gone = {c.id for c in facts[0]}
             for topic in topics:
                 kept = [c for c in self._facts_by_topic.get(topic, ()) if c.id not in gone]
+                places = dict(self._topic_places.get(topic, {}))
+                for claim in facts[0]:
+                    if claim.topic == topic:
+                        ids = places[claim.place] = list(places[claim.place])
+                        ids.remove(claim.id)
+                        if not ids:
+                            del places[claim.place]
                 for claim in facts[1]:
                     if claim.topic == topic:
                         kept.insert(bisect.bisect_left(kept, claim.id, key=_claim_id), claim)
+                        ids = places[claim.place] = list(places.get(claim.place, ()))
+                        bisect.insort(ids, claim.id)
                 if kept:
                     new._facts_by_topic[topic] = kept
-                    new._topic_places[topic] = _places_of(kept)
+                    new._topic_places[topic] = places
                 else:
                     new._facts_by_topic.pop(topic, None)
                     new._topic_places.pop(topic, None)
@@ -297,9 +335,14 @@ class ComposerBase:
         claims = self._facts_by_topic.get(topic, [])
         if not places:
             return claims
+        return self.topic_facts_at(topic, places) or claims
+
+    def topic_facts_at(self, topic: str, places: Sequence[str]) -> list[ClaimView]:
+        """Active facts on a topic about those places or about no place, in store order."""
         by_place = self._topic_places.get(topic, {})
-        positions = sorted(p for place in [*places, None] for p in by_place.get(place, ()))
-        return [claims[p] for p in dict.fromkeys(positions)] or claims
+        ids = sorted(i for place in [*places, None] for i in by_place.get(place, ()))
+        by_id = self.snapshot.claims_by_id
+        return [by_id[i] for i in dict.fromkeys(ids)]
 
     def answer_unknown(self, names: Iterable[str], reply: Reply) -> None:
         names = list(names)

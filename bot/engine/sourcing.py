@@ -165,12 +165,7 @@ class SourceAnswers(ComposerBase):
             claims = self._facts_by_topic.get(topic, [])
             if u.places:
                 # The facts about the places asked (and those about no place), in order.
-                by_place = self._topic_places.get(topic, {})
-                positions = sorted(
-                    p for place in [*u.places, None] for p in by_place.get(place, ())
-                )
-                local = [claims[p] for p in dict.fromkeys(positions)]
-                claims = local or claims
+                claims = self.topic_facts_at(topic, u.places) or claims
             if not claims:
                 continue
             reply.lines.append(bold(TOPIC_TITLES.get(topic, topic.capitalize())))
