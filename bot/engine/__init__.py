@@ -15,6 +15,7 @@ from bot.engine.claims import same_quota_labels
 from bot.engine.compose import Composer
 from bot.engine.honest import Honest
 from bot.engine.numbers import warm_up
+from bot.engine.refresh import updated_understander
 from bot.engine.reply import Reply
 from bot.engine.retrieval import ClaimSearch, claim_word_counts, words_of
 from bot.engine.text import MAX_QUESTION_CHARS, CloseNames, normalize
@@ -112,7 +113,7 @@ class AnswerEngine:
         plus an incremental reload (only the indexes the changed claims touch are
         copied and changed; this engine is not), else built anew."""
         diff = snapshot.diff
-        if diff is None or diff.base_revision != self.revision or diff.articles or diff.aliases:
+        if diff is None or diff.base_revision != self.revision:
             return AnswerEngine(snapshot)
         old, new = self.snapshot, snapshot
         changed = [(old.claim(i), new.claim(i)) for i in sorted(diff.claim_ids)]
@@ -128,7 +129,14 @@ class AnswerEngine:
                 del counts[word]
             if counts.keys() != self._word_counts.keys():
                 words = frozenset(counts)
-        understander = self.understander.updated(changed, words)
+        understander = updated_understander(
+            self.understander,
+            new,
+            changed,
+            words,
+            aliases_changed=diff.aliases,
+            articles_changed=diff.articles,
+        )
         if understander is None:
             return AnswerEngine(snapshot)
         search = self.search.updated(

@@ -9,9 +9,7 @@ weak cue ("new", "how much") counts only when something else in the message is o
 
 from __future__ import annotations
 
-import copy
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import cached_property
@@ -28,7 +26,7 @@ from bot.engine.text import (
     words,
 )
 from bot.engine.vocabulary import Attribute, Cue, Intent, Operation, load
-from db.views import ClaimView, Snapshot
+from db.views import Snapshot
 
 # Words that say nothing about the subject; used to spot an unknown place after "in".
 STOPWORDS = frozenset(
@@ -196,6 +194,10 @@ class Understander:
             self._phrases.setdefault(term, []).append((kind, alias.value))
         # Places, sectors and topics are their own names too.
         seen: dict[str, set[str]] = {"place": set(), "sector": set(), "topic": set()}
+        # Kept for bot/engine/refresh.py, which updates this for the next snapshot.
+        self._aliases = snapshot.aliases
+        self._last_claim_id = snapshot.claims[-1].id if snapshot.claims else 0
+        self._claim_names: dict[str, list[tuple[str, str]]] = {}
         for claim in snapshot.claims:
             value: str | None
             for kind, value in (
@@ -206,7 +208,9 @@ class Understander:
                 if value is None or value in seen[kind] or (kind != "topic" and not value):
                     continue
                 seen[kind].add(value)
-                entries = self._phrases.setdefault(normalize(value), [])
+                name = normalize(value)
+                self._claim_names.setdefault(name, []).append((kind, value))
+                entries = self._phrases.setdefault(name, [])
                 if (kind, value) not in entries:
                     entries.append((kind, value))
         self._seen = seen
@@ -231,35 +235,6 @@ class Understander:
         self.vocabulary = Vocabulary({p for p in self._phrases if " " not in p})
         # Words that are not place names: ordinary English, and every word the claims use.
         self._not_places = self.vocabulary_data.ordinary_words | claim_words | question_words
-
-    def updated(
-        self,
-        changed: Iterable[tuple[ClaimView | None, ClaimView | None]],
-        claim_words: frozenset[str] | None,
-    ) -> Understander | None:
-        """This understander for the next snapshot, whose claims changed as ``changed``
-        says ((old, new) versions; None: absent), when its names stay the same: None when
-        a place, sector or topic may have come or gone (build a new one then)."""
-        for old, new in changed:
-            if new is None or (
-                old is not None
-                and (old.place, old.sector, old.topic) != (new.place, new.sector, new.topic)
-            ):
-                return None
-            for kind, value in (("place", new.place), ("sector", new.sector), ("topic", new.topic)):
-                if (
-                    value is not None
-                    and (value or kind == "topic")
-                    and value not in self._seen[kind]
-                ):
-                    return None
-        if claim_words is None:
-            return self
-        fresh = copy.copy(self)
-        fresh._not_places = (
-            self.vocabulary_data.ordinary_words | claim_words | self.vocabulary_data.question_words
-        )
-        return fresh
 
     @cached_property
     def known_words(self) -> frozenset[str]:
