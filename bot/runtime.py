@@ -83,8 +83,11 @@ class Runtime:
                 # After an incremental reload the engine is updated from the last one
                 # (milliseconds); otherwise, built anew.
                 previous = self._answer_engine
-                if previous is not None and snapshot.diff is not None:
-                    self._answer_engine = await asyncio.to_thread(previous.updated, snapshot)
+                diff = None
+                if previous is not None:
+                    diff = self.facts.diff_between(previous.revision, snapshot.revision)
+                if previous is not None and diff is not None:
+                    self._answer_engine = await asyncio.to_thread(previous.updated, snapshot, diff)
                 else:
                     self._answer_engine = await asyncio.to_thread(_build_engine, snapshot)
             return self._answer_engine

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import bisect
+from collections import deque
 from collections.abc import Iterable
 from dataclasses import fields
 
@@ -145,6 +146,8 @@ async def load_snapshot(session: AsyncSession, revision: int) -> Snapshot:
 # a revision in between has no log row (an older program wrote it, or the log was
 # pruned) or says "all" (an import), everything is loaded instead.
 
+# Incremental steps FactStore remembers (see FactStore.diff_between).
+KEPT_STEPS = 256
 # Beyond this many changed rows, loading everything is as quick.
 MAX_INCREMENTAL_ROWS = 5_000
 _IN_CHUNK = 500  # ids per IN (...) list
@@ -283,6 +286,10 @@ class FactStore:
         self.revisions = revisions or SessionRevisionReader(sessionmaker)
         self._snapshot = EMPTY_SNAPSHOT
         self._lock = asyncio.Lock()
+        # The last incremental steps (each snapshot's diff), so that whoever builds on an
+        # older snapshot (the answer engine, when a page was served in between) can
+        # still update from it instead of building anew.
+        self._steps: deque[tuple[int, SnapshotDiff]] = deque(maxlen=KEPT_STEPS)
 
     @property
     def last_known(self) -> Snapshot:
@@ -305,6 +312,33 @@ class FactStore:
                 changes = await changed_rows(session, old.revision, revision)
                 if changes is None:
                     self._snapshot = await load_snapshot(session, revision)
+                    self._steps.clear()
                 else:
                     self._snapshot = await update_snapshot(session, old, revision, changes)
+                    if self._snapshot.diff is not None:
+                        self._steps.append((revision, self._snapshot.diff))
             return self._snapshot
+
+    def diff_between(self, base: int, target: int) -> SnapshotDiff | None:
+        """What changed from the snapshot at ``base`` to the one at ``target``, when every
+        step between them was incremental and is still kept; else None."""
+        pairs = [(revision, diff) for revision, diff in self._steps if base < revision <= target]
+        at = base
+        for revision, diff in pairs:
+            if diff.base_revision != at:
+                return None  # a full load in between
+            at = revision
+        if not pairs or at != target:
+            return None
+        steps = [diff for _, diff in pairs]
+        merged = steps[0]
+        for diff in steps[1:]:
+            merged = SnapshotDiff(
+                base_revision=base,
+                claim_ids=merged.claim_ids | diff.claim_ids,
+                articles=merged.articles or diff.articles,
+                sources=merged.sources or diff.sources,
+                aliases=merged.aliases or diff.aliases,
+                editors=merged.editors or diff.editors,
+            )
+        return merged

@@ -24,7 +24,7 @@ from bot.engine.vocabulary import Intent
 from bot.engine.vocabulary import load as load_vocabulary
 from bot.markup import Html, bold, fmt, italic
 from db.validation import country_names
-from db.views import ClaimView, Snapshot
+from db.views import ClaimView, Snapshot, SnapshotDiff
 
 __all__ = ["AnswerEngine", "Intent", "Reply", "Understanding"]
 
@@ -108,11 +108,11 @@ class AnswerEngine:
         self._quota_places, self._close_names = places
         warm_up()
 
-    def updated(self, snapshot: Snapshot) -> AnswerEngine:
+    def updated(self, snapshot: Snapshot, diff: SnapshotDiff | None = None) -> AnswerEngine:
         """The engine for ``snapshot``: made from this one when ``snapshot`` is this one's
         plus an incremental reload (only the indexes the changed claims touch are
         copied and changed; this engine is not), else built anew."""
-        diff = snapshot.diff
+        diff = diff or snapshot.diff  # from this engine's snapshot to ``snapshot``
         if diff is None or diff.base_revision != self.revision:
             return AnswerEngine(snapshot)
         old, new = self.snapshot, snapshot

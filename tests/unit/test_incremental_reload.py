@@ -229,3 +229,18 @@ async def test_the_engine_updated_answers_as_one_built_anew(runtime: Runtime) ->
         kept = engine.search._base is before.search._base
         assert kept == (n != 8), n
         same_answers(engine, AnswerEngine(engine.snapshot))
+
+
+async def test_the_engine_catches_up_over_several_reloads(runtime: Runtime) -> None:
+    """Pages read the snapshot too: the engine then updates over several steps at once."""
+    engine = await runtime.answer_engine()
+    for n in range(3):
+        async with runtime.sessionmaker() as session:
+            await editing.edit_claim(session, OWNER, 3 + n, {"text": f"Shifts of {n} hours."})
+        await runtime.facts.current()  # a public page, say
+    updated = await runtime.answer_engine()
+    assert updated.revision == engine.revision + 3
+    assert updated.search._base is engine.search._base  # updated, not built anew
+    same_answers(updated, AnswerEngine(updated.snapshot))
+    assert runtime.facts.diff_between(engine.revision, engine.revision + 3) is not None
+    assert runtime.facts.diff_between(engine.revision - 1, engine.revision + 3) is None
