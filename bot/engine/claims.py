@@ -67,6 +67,10 @@ class ClaimIndex:
                 ids.update(by_value.get(value, ()))
         return [self._by_id[i] for i in sorted(ids)]
 
+    def having(self, name: str, value: str) -> list[ClaimView]:
+        """The claims whose ``name`` field is ``value``, in store order."""
+        return [self._by_id[i] for i in self._by[name].get(value, ())]
+
     def updated(
         self,
         removed: Iterable[ClaimView],
@@ -263,6 +267,10 @@ class ComposerBase:
         if u is None or not u.has_subject:
             return list(index.claims)
         return index.select(u)
+
+    def quotas_at(self, place: str) -> list[ClaimView]:
+        """The current quota claims of one place, in store order (from the index)."""
+        return self._active_quotas.having("place", place)
 
     @staticmethod
     def matches(claim: ClaimView, u: Understanding) -> bool:
