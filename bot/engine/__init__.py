@@ -6,6 +6,7 @@ Tests, the terminal (``python -m bot ask``) and the Telegram layer all call it.
 from __future__ import annotations
 
 import copy
+import weakref
 from functools import lru_cache
 from itertools import islice
 
@@ -92,14 +93,18 @@ class AnswerEngine:
         self.understander = understander
         self.composer = composer
         self.honest = honest or Honest(self.composer, load_vocabulary("en"), self.search)
+        me = weakref.proxy(self)
         self.answerer = Answerer(
             self.composer,
             self.honest,
             Arithmetic(),
-            help_lines=lambda: self.help().lines,
-            about_lines=lambda: self.about().lines,
-            start_lines=lambda: self.start().lines,
-            off_topic=self.off_topic,
+            # Through a weak proxy: no reference cycle, so an engine replaced after an
+            # edit is freed at once, not at the next full garbage collection (its
+            # snapshot's tables are megabytes, and edits come every few seconds).
+            help_lines=lambda: me.help().lines,
+            about_lines=lambda: me.about().lines,
+            start_lines=lambda: me.start().lines,
+            off_topic=lambda: me.off_topic(),
         )
         # Built once per snapshot, like the composer's indexes.
         if places is None:
