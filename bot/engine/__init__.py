@@ -130,8 +130,9 @@ class AnswerEngine:
             counts = counts.copy()
             counts.subtract(w for c in removed if c.active for w in words_of(c))
             counts.update(w for c in added if c.active for w in words_of(c))
-            for word in [w for w, n in counts.items() if n <= 0] if removed else ():
-                del counts[word]
+            for word in {w for c in removed if c.active for w in words_of(c)}:
+                if counts[word] <= 0:
+                    del counts[word]
             if counts.keys() != self._word_counts.keys():
                 words = frozenset(counts)
         understander = updated_understander(

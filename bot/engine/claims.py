@@ -42,9 +42,16 @@ class ClaimIndex:
     FIELDS = ("place", "country", "currency", "sector")
 
     def __init__(
-        self, claims: Iterable[ClaimView], lookup: dict[int, ClaimView] | None = None
+        self,
+        claims: Iterable[ClaimView],
+        lookup: dict[int, ClaimView] | None = None,
+        *,
+        listed: bool = True,
     ) -> None:
         self.claims = list(claims)
+        # Unlisted: ``claims`` is left empty after indexing (the snapshot has the list),
+        # so that ``updated`` need not copy it.
+        self._listed = listed
         # The snapshot's claims by id (shared, not copied), else these claims'.
         self._by_id = lookup if lookup is not None else {c.id: c for c in self.claims}
         self._by: dict[str, dict[str, list[int]]] = {name: {} for name in self.FIELDS}
@@ -53,6 +60,8 @@ class ClaimIndex:
                 value = getattr(claim, name)
                 if value is not None:
                     self._by[name].setdefault(value, []).append(claim.id)
+        if not listed:
+            self.claims = []
 
     def select(self, u: Understanding) -> list[ClaimView]:
         ids: set[int] = set()
@@ -80,7 +89,8 @@ class ClaimIndex:
         """A new index without ``removed`` (as indexed here) and with ``added``, over the
         next snapshot's ``lookup``; this one is not changed (touched lists are copied)."""
         new = object.__new__(ClaimIndex)
-        claims = list(self.claims)
+        new._listed = self._listed
+        claims = list(self.claims) if self._listed else []
         by = dict(self._by)
         copied: set[tuple[str, str | None]] = set()
 
@@ -94,10 +104,13 @@ class ClaimIndex:
             return by[name][value]
 
         for claim in removed:
-            at = bisect.bisect_left(claims, claim.id, key=_claim_id)
-            if at == len(claims) or claims[at].id != claim.id:
-                continue  # not in this index
-            del claims[at]
+            if self._listed:
+                at = bisect.bisect_left(claims, claim.id, key=_claim_id)
+                if at == len(claims) or claims[at].id != claim.id:
+                    continue  # not in this index
+                del claims[at]
+            elif claim.id not in self._by_id or not self._indexed(claim):
+                continue
             for name in self.FIELDS:
                 value = getattr(claim, name)
                 if value is not None:
@@ -107,13 +120,23 @@ class ClaimIndex:
                         del by[name][value]
                         copied.discard((name, value))
         for claim in added:
-            claims.insert(bisect.bisect_left(claims, claim.id, key=_claim_id), claim)
+            if self._listed:
+                claims.insert(bisect.bisect_left(claims, claim.id, key=_claim_id), claim)
             for name in self.FIELDS:
                 value = getattr(claim, name)
                 if value is not None:
                     bisect.insort(own(name, value), claim.id)
         new.claims, new._by_id, new._by = claims, lookup, by
         return new
+
+    def _indexed(self, claim: ClaimView) -> bool:
+        """Whether ``claim`` (as indexed) is in an unlisted index: its first indexed field
+        value lists its id (a claim with no indexed field changes nothing here)."""
+        for name in self.FIELDS:
+            value = getattr(claim, name)
+            if value is not None:
+                return claim.id in self._by[name].get(value, ())
+        return False
 
 
 def _claim_id(claim: ClaimView) -> int:
@@ -168,7 +191,8 @@ class ComposerBase:
         self._inactive_quotas = ClaimIndex(
             (c for c in claims if c.is_quota and not c.active), by_id
         )
-        self._active = ClaimIndex(snapshot.active_claims, by_id)
+        # Every active claim; its list is the snapshot's active_claims.
+        self._active = ClaimIndex(snapshot.active_claims, by_id, listed=False)
         self.covered_countries = frozenset(c.country for c in self._active_quotas.claims)
         self._facts_by_topic: dict[str, list[ClaimView]] = {}
         for claim in snapshot.active_claims:
@@ -209,7 +233,11 @@ class ComposerBase:
             new._topic_places = dict(self._topic_places)
             gone = {c.id for c in facts[0]}
             for topic in topics:
-                kept = [c for c in self._facts_by_topic.get(topic, ()) if c.id not in gone]
+                kept = list(self._facts_by_topic.get(topic, ()))
+                for claim_id in gone:
+                    at = bisect.bisect_left(kept, claim_id, key=_claim_id)
+                    if at < len(kept) and kept[at].id == claim_id:
+                        del kept[at]
                 places = dict(self._topic_places.get(topic, {}))
                 for claim in facts[0]:
                     if claim.topic == topic:

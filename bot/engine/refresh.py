@@ -66,13 +66,17 @@ def updated_understander(
             fresh._claim_names[name] = [*fresh._claim_names.get(name, ()), (kind, value)]
             touched.add(name)
     fresh._topics = frozenset(fresh._seen["topic"])
-    aliases = _alias_entries(u, snapshot.aliases)
+    aliases: dict[str, list[tuple[str, str]]] | None = None
     if aliases_changed:
         fresh._aliases = snapshot.aliases
+        aliases = _alias_entries(u, snapshot.aliases)
         before = _alias_entries(u, u._aliases)
         touched.update(t for t in {*before, *aliases} if before.get(t) != aliases.get(t))
-    if touched and not _rebuild_terms(u, fresh, touched, aliases):
-        return None
+    if touched:
+        if aliases is None:
+            aliases = _alias_entries(u, snapshot.aliases)
+        if not _rebuild_terms(u, fresh, touched, aliases):
+            return None
     if articles_changed:
         fresh._outlets = tuple(
             dict.fromkeys(

@@ -20,7 +20,7 @@ class SourceAnswers(ComposerBase):
         else:
             # The store-wide grouping is the same for every question: made once.
             if self._all_by_source is None:
-                self._all_by_source = self._by_source(self._active.claims)
+                self._all_by_source = self._by_source(self.snapshot.active_claims)
             groups = self._all_by_source
         if not groups:
             self.say_not_covered(u, reply)
