@@ -23,6 +23,7 @@ from db.views import (
     EMPTY_SNAPSHOT,
     AliasView,
     ArticleView,
+    ClaimsById,
     ClaimView,
     Snapshot,
     SnapshotDiff,
@@ -188,11 +189,11 @@ def _chunks(ids: Iterable[int]) -> list[list[int]]:
 
 def _merge_claims(
     old: Snapshot, changed: set[int], fresh: Iterable[ClaimView]
-) -> tuple[tuple[ClaimView, ...], dict[int, ClaimView]]:
+) -> tuple[tuple[ClaimView, ...], ClaimsById]:
     """The old claims with the changed ones replaced, added or removed (still by id)."""
-    by_id = dict(old.claims_by_id)
     claims = list(old.claims)
     found = {claim.id: claim for claim in fresh}
+    changes: dict[int, ClaimView | None] = {}
     for claim_id in sorted(changed):
         claim = found.get(claim_id)
         at = bisect.bisect_left(claims, claim_id, key=lambda c: c.id)
@@ -200,14 +201,17 @@ def _merge_claims(
         if claim is None:
             if present:
                 del claims[at]
-                by_id.pop(claim_id, None)
+                changes[claim_id] = None
         elif present:
             claims[at] = claim
-            by_id[claim_id] = claim
+            changes[claim_id] = claim
         else:
             claims.insert(at, claim)
-            by_id[claim_id] = claim
-    return tuple(claims), by_id
+            changes[claim_id] = claim
+    by_id = old.claims_by_id
+    if not isinstance(by_id, ClaimsById):
+        by_id = ClaimsById(dict(by_id))
+    return tuple(claims), by_id.with_changes(changes)
 
 
 async def update_snapshot(

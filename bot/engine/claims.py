@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 import copy
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Self, TypeVar
 
 from bot.engine.numbers import day
@@ -44,7 +44,7 @@ class ClaimIndex:
     def __init__(
         self,
         claims: Iterable[ClaimView],
-        lookup: dict[int, ClaimView] | None = None,
+        lookup: Mapping[int, ClaimView] | None = None,
         *,
         listed: bool = True,
     ) -> None:
@@ -84,7 +84,7 @@ class ClaimIndex:
         self,
         removed: Iterable[ClaimView],
         added: Iterable[ClaimView],
-        lookup: dict[int, ClaimView],
+        lookup: Mapping[int, ClaimView],
     ) -> ClaimIndex:
         """A new index without ``removed`` (as indexed here) and with ``added``, over the
         next snapshot's ``lookup``; this one is not changed (touched lists are copied)."""

@@ -183,12 +183,12 @@ QUESTIONS = (
 
 
 def same_answers(updated: AnswerEngine, built: AnswerEngine) -> None:
-    a, b = updated.understander, built.understander
+    ua, ub = updated.understander, built.understander
     for name in ("_phrases", "_longest_from", "_not_places", "_topics", "_outlets", "_seen"):
-        assert getattr(a, name) == getattr(b, name), name
-    assert a.known_words == b.known_words
+        assert getattr(ua, name) == getattr(ub, name), name
+    assert ua.known_words == ub.known_words
     for name in ("_known", "_by_length", "_by_length_and_first", "_max_correctable"):
-        assert getattr(a.vocabulary, name) == getattr(b.vocabulary, name), name
+        assert getattr(ua.vocabulary, name) == getattr(ub.vocabulary, name), name
     for question in QUESTIONS:
         a, b = updated.answer(question), built.answer(question)
         assert (a.lines, a.claim_ids, a.follow_ups) == (b.lines, b.claim_ids, b.follow_ups), (
