@@ -3,6 +3,8 @@ and the result is exactly what a full load gives, on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
+import asyncio
+
 from sqlalchemy import select, text, update
 
 from bot.engine import AnswerEngine
@@ -244,3 +246,36 @@ async def test_the_engine_catches_up_over_several_reloads(runtime: Runtime) -> N
     same_answers(updated, AnswerEngine(updated.snapshot))
     assert runtime.facts.diff_between(engine.revision, engine.revision + 3) is not None
     assert runtime.facts.diff_between(engine.revision - 1, engine.revision + 3) is None
+
+
+async def test_concurrent_writers_and_a_reader_miss_nothing(runtime: Runtime) -> None:
+    """Two replicas write at once while a third reloads as it goes: whatever order the
+    transactions commit in, the reader's snapshot ends exactly as a full load."""
+    writers = [Runtime.create(make_settings(runtime.settings.database_url)) for _ in range(2)]
+    reader = FactStore(runtime.sessionmaker)
+    await reader.current()
+
+    async def write(rt: Runtime, offset: int) -> None:
+        for n in range(6):
+            async with rt.sessionmaker() as session:
+                await editing.add_fact(
+                    session, OWNER, {"topic": "hours", "text": f"Writer {offset} fact {n}."}
+                )
+            async with rt.sessionmaker() as session:
+                await editing.edit_claim(
+                    session, OWNER, 3 + offset, {"text": f"Writer {offset} edit {n}."}
+                )
+
+    async def read() -> None:
+        for _ in range(12):
+            await reader.current()
+            await asyncio.sleep(0)
+
+    try:
+        await asyncio.gather(write(writers[0], 0), write(writers[1], 1), read())
+        snapshot = await reader.current()
+        same(snapshot, await full_load(runtime))
+        assert snapshot.diff is not None  # it stayed on the incremental path
+    finally:
+        for rt in writers:
+            await rt.close()
