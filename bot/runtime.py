@@ -87,7 +87,8 @@ class Runtime:
                 if previous is not None:
                     diff = self.facts.diff_between(previous.revision, snapshot.revision)
                 if previous is not None and diff is not None:
-                    self._answer_engine = await asyncio.to_thread(previous.updated, snapshot, diff)
+                    # Milliseconds: on the loop (a thread hop costs more on a busy machine).
+                    self._answer_engine = previous.updated(snapshot, diff)
                 else:
                     self._answer_engine = await asyncio.to_thread(_build_engine, snapshot)
             return self._answer_engine

@@ -65,7 +65,9 @@ async def _load_claims(
     claims: list[ClaimView] = []
     query = select(*columns).order_by(table.c.id)
     if ids is not None:
-        query = query.where(table.c.id.in_(list(ids)))
+        # A few rows: one plain query (streaming costs more round trips than it saves).
+        rows = await session.execute(query.where(table.c.id.in_(list(ids))))
+        return tuple(ClaimView(*row) for row in rows)
     result = await session.stream(query)
     async for batch in result.partitions(2_000):
         for row in batch:
