@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import random
 import resource
 import sys
@@ -158,6 +159,7 @@ class Results:
     reloads: list[float] = field(default_factory=list)  # questions that reloaded first
     reload_cpu: list[float] = field(default_factory=list)
     full_reloads: int = 0
+    slowest: tuple[float, str, bool] = (0.0, "", False)  # latency, question, reloaded
     asked: list[tuple[float, int]] = field(default_factory=list)  # (started, revision)
     confirmations: list[dict[str, Any]] = field(default_factory=list)
     # (the edit, the revision of the engine checked, what was wrong)
@@ -247,6 +249,7 @@ async def ask_during_edits(url: str, seconds: float, every: float) -> dict[str, 
         t2 = time.monotonic()
         results.asked.append((t0, engine.revision))
         results.latencies.append(t2 - t0)
+        results.slowest = max(results.slowest, (t2 - t0, question, reloaded))
         if reloaded:
             results.full_reloads += engine.snapshot.diff is None
             results.reloads.append(t1 - t0)
@@ -268,6 +271,8 @@ async def ask_during_edits(url: str, seconds: float, every: float) -> dict[str, 
         "p50_ms": percentile(results.latencies, 50) * 1000,
         "p99_ms": percentile(results.latencies, 99) * 1000,
         "max_ms": max(results.latencies) * 1000,
+        "slowest": f"{results.slowest[1]!r}" + (" (reloaded first)" if results.slowest[2] else ""),
+        "slow_share": sum(t > 0.05 for t in results.latencies) / len(results.latencies),
         "reloads": len(results.reloads),
         "full_reloads": results.full_reloads,
         "reload_p50_ms": percentile(results.reloads, 50) * 1000,
@@ -336,14 +341,16 @@ def main(argv: list[str] | None = None) -> int:
             f"{r['edits']} edits in {args.seconds:.0f}s (one every {args.every * 1000:.0f} ms), "
             f"{r['questions']:,} questions\n"
             f"  question latency p50 {r['p50_ms']:.1f} ms, p99 {r['p99_ms']:.1f} ms, "
-            f"max {r['max_ms']:.0f} ms\n"
+            f"max {r['max_ms']:.0f} ms ({r['slowest']}); over 50 ms: "
+            f"{r['slow_share'] * 100:.1f} %\n"
             f"  reload per edit ({r['reloads']} questions reloaded first, "
             f"{r['full_reloads']} of them everything): "
             f"p50 {r['reload_p50_ms']:.1f} ms, p99 {r['reload_p99_ms']:.1f} ms, "
             f"max {r['reload_max_ms']:.0f} ms (CPU p50 {r['reload_cpu_p50_ms']:.1f} ms)\n"
             f"  stale answers after a confirmed edit: {r['stale']}; edits checked: "
             f"{r['checked']}, not seen: {r['failed']} {r['failed_checks']}\n"
-            f"  peak RSS {r['peak_mb']:.0f} MB",
+            f"  peak RSS {r['peak_mb']:.0f} MB; load average at the end "
+            f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores",
             flush=True,
         )
     return 0
