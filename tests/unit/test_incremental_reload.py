@@ -9,12 +9,12 @@ from sqlalchemy import select, text, update
 
 from bot.engine import AnswerEngine
 from bot.runtime import Runtime
-from db import editing
+from db import editing, migrate
 from db.editing import Actor
 from db.kinds import SnapshotPart
 from db.models import StoreChange
 from db.revision import current_revision
-from db.session import write_transaction
+from db.session import create_engine, write_transaction
 from db.snapshot import FactStore, Snapshot, load_snapshot
 from testkit.settings import make_settings
 
@@ -279,3 +279,45 @@ async def test_concurrent_writers_and_a_reader_miss_nothing(runtime: Runtime) ->
     finally:
         for rt in writers:
             await rt.close()
+
+
+ROWS_AT_0006 = (
+    "INSERT INTO articles (id, outlet, title, caveat, is_default, created_at, updated_at, "
+    "version) VALUES (1, 'HNGN', 'A title', 'A caveat.', true, CURRENT_TIMESTAMP, "
+    "CURRENT_TIMESTAMP, 1)",
+    "INSERT INTO sources (id, name, kind, article_id, created_at, updated_at, version) "
+    "VALUES (1, 'a source', 'anonymous', 1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 1)",
+    "INSERT INTO claims (id, kind, topic, statement, source_id, article_id, status, "
+    "created_at, updated_at, version, usd_is_approx) VALUES (1, 'fact', 'hours', "
+    "'Shifts are long.', 1, 1, 'active', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 1, true)",
+)
+
+
+async def test_0008_upgrades_a_populated_store_and_reloads_incrementally(
+    database_url: str,
+) -> None:
+    engine = create_engine(database_url, pool_pre_ping=False)
+    try:
+        await migrate.upgrade_engine(engine, "0006")
+        async with engine.begin() as connection:
+            for statement in ROWS_AT_0006:
+                await connection.execute(text(statement))
+        await migrate.upgrade_engine(engine)
+        async with engine.begin() as connection:
+            logged = await connection.scalar(text("SELECT count(*) FROM store_changes"))
+    finally:
+        await engine.dispose()
+    assert logged == 0  # an existing store starts with an empty log
+
+    runtime = Runtime.create(make_settings(database_url))
+    try:
+        await runtime.prepare_store()  # current, and not empty: no seed
+        first = await runtime.facts.current()
+        assert first.diff is None and [c.statement for c in first.claims] == ["Shifts are long."]
+        async with runtime.sessionmaker() as session:
+            await editing.edit_claim(session, OWNER, 1, {"text": "Shifts last 12 hours."})
+        snapshot = await runtime.facts.current()
+        assert snapshot.diff is not None and snapshot.diff.claim_ids == {1}
+        assert snapshot.claim(1).statement == "Shifts last 12 hours."  # type: ignore[union-attr]
+    finally:
+        await runtime.close()
