@@ -213,6 +213,8 @@ async def ask_during_edits(url: str, seconds: float, every: float) -> dict[str, 
     load_seconds = time.perf_counter() - started
     places = sorted({c.place for c in engine.snapshot.claims if c.place and c.is_quota})
     questions, _ = question_mix(places, 100_000)
+    for question in dict.fromkeys(questions[:200]):  # first-use imports (/start's registry)
+        expected_messages(engine, question)
     results = Results()
     editor = await asyncio.create_subprocess_exec(
         sys.executable, "-m", "bench.reload", "--child", "edit", url, f"{seconds}:{every}",
