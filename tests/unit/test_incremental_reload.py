@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import asyncio
 
+import pytest
 from sqlalchemy import select, text, update
 
 from bot.engine import AnswerEngine
+from bot.engine.retrieval import ClaimSearch
 from bot.runtime import Runtime
 from db import editing, migrate
 from db.editing import Actor
@@ -16,6 +18,7 @@ from db.models import StoreChange
 from db.revision import current_revision
 from db.session import create_engine, write_transaction
 from db.snapshot import FactStore, Snapshot, load_snapshot
+from db.views import ClaimsById
 from testkit.settings import make_settings
 
 OWNER = Actor(1001, frozenset({1001}))
@@ -321,3 +324,23 @@ async def test_0008_upgrades_a_populated_store_and_reloads_incrementally(
         assert snapshot.claim(1).statement == "Shifts last 12 hours."  # type: ignore[union-attr]
     finally:
         await runtime.close()
+
+
+async def test_compacting_the_overlays_changes_no_answer(
+    runtime: Runtime, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The BM25 overlay and the shared claims-by-id table are merged every few thousand
+    changes; with a threshold of 2 they merge every other edit, and nothing differs."""
+    monkeypatch.setattr(ClaimSearch, "COMPACT_AT", 2)
+    monkeypatch.setattr(ClaimsById, "COMPACT_AT", 2)
+    engine = await runtime.answer_engine()
+    for n in range(5):
+        async with runtime.sessionmaker() as session:
+            await editing.edit_claim(session, OWNER, 3 + n % 2, {"text": f"Shifts of {n}."})
+            await editing.add_fact(session, OWNER, {"topic": "hours", "text": f"New {n}."})
+            await editing.retract(session, OWNER, 3 + (n + 1) % 2, f"retracted {n}")
+            await editing.restore(session, OWNER, 3 + (n + 1) % 2, f"restored {n}")
+        engine = await runtime.answer_engine()
+        same(engine.snapshot, await full_load(runtime))
+        same_answers(engine, AnswerEngine(engine.snapshot))
+        assert engine.snapshot.diff is not None
