@@ -26,7 +26,7 @@ from telegram.request import BaseRequest
 from bot.botdata import CONTEXT_TYPES, bot_data
 from bot.config import Settings
 from bot.flood import FloodGuard
-from bot.handlers import dialogues, errors, reach, user
+from bot.handlers import dialogues, errors, ingest, reach, user
 from bot.handlers.commands import CaptionCommand
 from bot.handlers.menus import CommandMenus
 from bot.handlers.registry import COMMANDS, help_line
@@ -121,6 +121,13 @@ def register_handlers(application: Application) -> None:
         for command in COMMANDS
     ]
     handlers += [
+        MessageHandler(
+            OWN_MESSAGE & filters.Document.ALL & CaptionCommand(command.name), command.handler
+        )
+        for command in COMMANDS
+        if command.caption_too
+    ]
+    handlers += [
         # Buttons: editors' (fx:/dg:) first, then every other button is a follow-up question.
         CallbackQueryHandler(dialogues.on_callback, pattern=r"^(fx|dg):"),
         CallbackQueryHandler(reach.follow_up),
@@ -145,6 +152,11 @@ def register_handlers(application: Application) -> None:
             OWN_MESSAGE & filters.TEXT & ~filters.COMMAND & private, dialogues.dialogue_text
         ),
         group=-1,
+    )
+    # A .txt file for a waiting /ingest, before /import and the "only text is read"
+    # reply; any other file passes on to them.
+    application.add_handler(
+        MessageHandler(OWN_MESSAGE & filters.Document.ALL & private, ingest.document), group=-1
     )
     application.add_error_handler(errors.on_error)
 

@@ -65,6 +65,47 @@ class SubscriptionKind(StrEnum):
     CLAIM = "claim"
 
 
+class Period(StrEnum):
+    """How often a figure is due: "once" is a one-off levy."""
+
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+    YEAR = "year"
+    ONCE = "once"
+
+
+class Basis(StrEnum):
+    """Whom a figure is counted for; the report's own words go in ``basis_text``."""
+
+    PERSON = "person"
+    HOUSEHOLD = "household"
+    FAMILY_MEMBER = "family_member"
+    TEAM = "team"
+    COMPANY = "company"
+    OTHER = "other"
+
+
+class FigureChange(StrEnum):
+    """What the report says happened to a figure. With ``amount_to`` the claim reads
+    "from amount to amount_to"; without it ``amount`` is the figure before the change."""
+
+    DOUBLED = "doubled"
+    INCREASED = "increased"
+    DECREASED = "decreased"
+    NEW = "new"
+    UNCHANGED = "unchanged"
+    NONE = "none"
+
+
+class DatePrecision(StrEnum):
+    """How much of a stored date the report gave: 2020 (year), October 2020 (month), or a day."""
+
+    YEAR = "year"
+    MONTH = "month"
+    DAY = "day"
+
+
 class SnapshotPart(StrEnum):
     """What a ``store_changes`` row names: a row of a table the snapshot holds, or more."""
 

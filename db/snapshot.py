@@ -47,7 +47,8 @@ _CLAIM_FIELDS = tuple(f.name for f in fields(ClaimView))
 # Few distinct values, repeated on every row: one string object each, not one per row.
 _SHARED_FIELDS = frozenset(
     {"kind", "topic", "place", "status", "country", "sector", "currency", "period", "basis",
-     "change", "change_date", "retraction_reason"}
+     "change", "change_date", "retraction_reason", "share_of", "deadline", "basis_text",
+     "deadline_precision", "change_on_precision"}
 )  # fmt: skip
 
 
@@ -91,6 +92,7 @@ def _article_view(a: Article) -> ArticleView:
         relies_on=a.relies_on,
         published_on=a.published_on,
         is_default=a.is_default,
+        published_precision=a.published_precision,
     )
 
 

@@ -22,6 +22,7 @@ from sqlalchemy import delete, func, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.announce import announce_import, public_state
+from db.document_reading import load_json
 from db.document_schema import (
     DOCUMENT_FORMAT,
     DOCUMENT_VERSION,
@@ -31,7 +32,6 @@ from db.document_schema import (
     HistoryRow,
     StoreDocument,
     check_document,
-    load_json,
 )
 from db.editing import as_text
 from db.models import Alias, Article, ChangeLogEntry, Claim, Editor, Source
@@ -54,7 +54,10 @@ __all__ = [
     "validate_document",
 ]
 
-ARTICLE_FIELDS = ("outlet", "title", "caveat", "url", "reporter", "relies_on", "is_default")
+ARTICLE_FIELDS = (
+    "outlet", "title", "caveat", "url", "reporter", "relies_on", "is_default",
+    "published_precision",
+)  # fmt: skip
 SOURCE_FIELDS = ("name", "kind", "told_to", "country", "article_id", "notes")
 CLAIM_FIELDS = (
     "kind",
@@ -76,8 +79,21 @@ CLAIM_FIELDS = (
     "basis",
     "change",
     "change_date",
+    "amount_high",
+    "usd_high",
+    "share_low",
+    "share_high",
+    "share_of",
+    "deadline",
+    "deadline_precision",
+    "basis_text",
+    "amount_to",
+    "usd_to",
+    "change_on_precision",
+    "superseded_by",
 )
-CLAIM_DATETIMES = ("retracted_at", "corrected_at")
+# Dates and times, written as ISO 8601 text.
+CLAIM_DATETIMES = ("retracted_at", "corrected_at", "deadline_on", "change_on")
 
 
 class ImportMode(StrEnum):
@@ -199,7 +215,10 @@ async def _check_store_references(session: AsyncSession, document: StoreDocument
         for n, row in enumerate(document.sources)
         if row.article_id not in articles
     ]
+    claims = set(await session.scalars(select(Claim.id))) | {row.id for row in document.claims}
     for n, claim in enumerate(document.claims):
+        if claim.superseded_by is not None and claim.superseded_by not in claims:
+            problems.append(f"claims[{n}].superseded_by: there is no claim {claim.superseded_by}")
         if claim.article_id not in articles:
             problems.append(f"claims[{n}].article_id: there is no article {claim.article_id}")
         if claim.source_id not in sources:

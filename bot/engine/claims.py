@@ -8,9 +8,18 @@ from __future__ import annotations
 
 import bisect
 import copy
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from typing import Self, TypeVar
 
+from bot.engine import reports
+from bot.engine.indexes import (
+    ClaimIndex,
+    claim_id_of,
+    doubling_by_place,
+    places_of,
+    same_quota_labels,
+    where_active,
+)
 from bot.engine.numbers import day
 from bot.engine.reply import Reply
 from bot.engine.understand import Understanding
@@ -31,159 +40,23 @@ T = TypeVar("T")
 SourceGroup = tuple[int, list[ClaimView], list[str]]
 
 
-class ClaimIndex:
-    """Claims by place, country, currency and sector, built once per snapshot.
-
-    ``select`` gives what a scan with ``Composer.matches`` would, in the same
-    order (by id, as the snapshot holds them), without touching the claims that do
-    not match. ``updated`` makes the next snapshot's index from this one.
-    """
-
-    FIELDS = ("place", "country", "currency", "sector")
-
-    def __init__(
-        self,
-        claims: Iterable[ClaimView],
-        lookup: Mapping[int, ClaimView] | None = None,
-        *,
-        listed: bool = True,
-    ) -> None:
-        self.claims = list(claims)
-        # Unlisted: ``claims`` is left empty after indexing (the snapshot has the list),
-        # so that ``updated`` need not copy it.
-        self._listed = listed
-        # The snapshot's claims by id (shared, not copied), else these claims'.
-        self._by_id = lookup if lookup is not None else {c.id: c for c in self.claims}
-        self._by: dict[str, dict[str, list[int]]] = {name: {} for name in self.FIELDS}
-        for claim in self.claims:
-            for name in self.FIELDS:
-                value = getattr(claim, name)
-                if value is not None:
-                    self._by[name].setdefault(value, []).append(claim.id)
-        if not listed:
-            self.claims = []
-
-    def select(self, u: Understanding) -> list[ClaimView]:
-        ids: set[int] = set()
-        for name, wanted in (
-            ("place", u.places),
-            ("country", u.countries),
-            ("currency", u.currencies),
-            ("sector", u.sectors),
-        ):
-            by_value = self._by[name]
-            for value in wanted:
-                ids.update(by_value.get(value, ()))
-        return [self._by_id[i] for i in sorted(ids)]
-
-    def having(self, name: str, value: str) -> list[ClaimView]:
-        """The claims whose ``name`` field is ``value``, in store order."""
-        return [self._by_id[i] for i in self._by[name].get(value, ())]
-
-    def updated(
-        self,
-        removed: Iterable[ClaimView],
-        added: Iterable[ClaimView],
-        lookup: Mapping[int, ClaimView],
-    ) -> ClaimIndex:
-        """A new index without ``removed`` (as indexed here) and with ``added``, over the
-        next snapshot's ``lookup``; this one is not changed (touched lists are copied)."""
-        new = object.__new__(ClaimIndex)
-        new._listed = self._listed
-        claims = list(self.claims) if self._listed else []
-        by = dict(self._by)
-        copied: set[tuple[str, str | None]] = set()
-
-        def own(name: str, value: str) -> list[int]:
-            if (name, None) not in copied:  # the field's dict, copied once
-                copied.add((name, None))
-                by[name] = dict(by[name])
-            if (name, value) not in copied:
-                copied.add((name, value))
-                by[name][value] = list(by[name].get(value, ()))
-            return by[name][value]
-
-        for claim in removed:
-            if self._listed:
-                at = bisect.bisect_left(claims, claim.id, key=_claim_id)
-                if at == len(claims) or claims[at].id != claim.id:
-                    continue  # not in this index
-                del claims[at]
-            elif claim.id not in self._by_id or not self._indexed(claim):
-                continue
-            for name in self.FIELDS:
-                value = getattr(claim, name)
-                if value is not None:
-                    ids = own(name, value)
-                    ids.remove(claim.id)
-                    if not ids:
-                        del by[name][value]
-                        copied.discard((name, value))
-        for claim in added:
-            if self._listed:
-                claims.insert(bisect.bisect_left(claims, claim.id, key=_claim_id), claim)
-            for name in self.FIELDS:
-                value = getattr(claim, name)
-                if value is not None:
-                    bisect.insort(own(name, value), claim.id)
-        new.claims, new._by_id, new._by = claims, lookup, by
-        return new
-
-    def _indexed(self, claim: ClaimView) -> bool:
-        """Whether ``claim`` (as indexed) is in an unlisted index: its first indexed field
-        value lists its id (a claim with no indexed field changes nothing here)."""
-        for name in self.FIELDS:
-            value = getattr(claim, name)
-            if value is not None:
-                return claim.id in self._by[name].get(value, ())
-        return False
-
-
-def _claim_id(claim: ClaimView) -> int:
-    return claim.id
-
-
-def same_quota_labels(removed: Sequence[ClaimView], added: Sequence[ClaimView]) -> bool:
-    """Whether the changed claims leave every quota's place, country, currency, sector
-    and status as they were (then the lists of covered places, countries, currencies
-    and sectors are too)."""
-    before = {c.id: c for c in removed if c.is_quota}
-    after = {c.id: c for c in added if c.is_quota}
-    if before.keys() != after.keys():
-        return False
-    fields = ("place", "country", "currency", "sector", "status")
-    return all(
-        [getattr(before[i], f) for f in fields] == [getattr(after[i], f) for f in fields]
-        for i in before
-    )
-
-
-def _where(
-    pair: tuple[Sequence[ClaimView], Sequence[ClaimView]], *, active: bool
-) -> tuple[list[ClaimView], list[ClaimView]]:
-    return [c for c in pair[0] if c.active == active], [c for c in pair[1] if c.active == active]
-
-
-def _places_of(facts: Sequence[ClaimView]) -> dict[str | None, list[int]]:
-    places: dict[str | None, list[int]] = {}
-    for claim in facts:
-        places.setdefault(claim.place, []).append(claim.id)
-    return places
-
-
-def _doubling(facts_by_topic: dict[str, list[ClaimView]]) -> dict[str | None, list[ClaimView]]:
-    by_place: dict[str | None, list[ClaimView]] = {}
-    for claim in facts_by_topic.get("doubling", ()):
-        by_place.setdefault(claim.place, []).append(claim)
-    return by_place
-
-
 class ComposerBase:
     """What every kind of answer needs: the snapshot's indexes, labels and selections."""
 
-    def __init__(self, snapshot: Snapshot, country_names: dict[str, str]) -> None:
+    # Reports summarised one by one in an answer (the newest first).
+    LIST_REPORTS = 5
+
+    def __init__(
+        self, snapshot: Snapshot, country_names: dict[str, str], *, several: bool | None = None
+    ) -> None:
         self.snapshot = snapshot
         self.country_names = country_names  # ISO code -> display name
+        # Which report each claim comes from (named only when there are several): made
+        # for the snapshot in hand when first needed (see ``reports``).
+        self._several = several
+        self._reports: reports.Reports | None = None
+        self._all_quotas: tuple[Snapshot, list[ClaimView]] | None = None
+        self._other_periods: tuple[Snapshot, bool] | None = None
         # Per-snapshot indexes: a question touches only the claims it is about.
         claims = snapshot.claims
         by_id = snapshot.claims_by_id
@@ -200,14 +73,27 @@ class ComposerBase:
                 self._facts_by_topic.setdefault(claim.topic, []).append(claim)
         # topic -> place -> ids of _facts_by_topic[topic]
         self._topic_places = {
-            topic: _places_of(facts) for topic, facts in self._facts_by_topic.items()
+            topic: places_of(facts) for topic, facts in self._facts_by_topic.items()
         }
-        self._doubling_by_place = _doubling(self._facts_by_topic)
+        self._doubling_by_place = doubling_by_place(self._facts_by_topic)
         self._covered: Html | None = None
         self._all_by_source: list[SourceGroup] | None = None
 
+    @property
+    def reports(self) -> reports.Reports:
+        """The reports of the snapshot in hand (remade when the composer is carried over
+        to a newer snapshot)."""
+        if self._reports is None or self._reports.snapshot is not self.snapshot:
+            self._reports = reports.Reports(self.snapshot, several=self._several)
+        return self._reports
+
     def updated(
-        self, snapshot: Snapshot, removed: Sequence[ClaimView], added: Sequence[ClaimView]
+        self,
+        snapshot: Snapshot,
+        removed: Sequence[ClaimView],
+        added: Sequence[ClaimView],
+        *,
+        articles_changed: bool = False,
     ) -> Self:
         """This composer for ``snapshot``, the next snapshot, whose claims differ by
         ``removed`` (their versions in this one's) and ``added`` (their new versions);
@@ -217,13 +103,15 @@ class ComposerBase:
         by_id = snapshot.claims_by_id
         new._all_by_source = None
         quotas = [c for c in removed if c.is_quota], [c for c in added if c.is_quota]
-        new._active_quotas = self._active_quotas.updated(*_where(quotas, active=True), by_id)
-        new._inactive_quotas = self._inactive_quotas.updated(*_where(quotas, active=False), by_id)
-        if not same_quota_labels(removed, added):
+        new._active_quotas = self._active_quotas.updated(*where_active(quotas, active=True), by_id)
+        new._inactive_quotas = self._inactive_quotas.updated(
+            *where_active(quotas, active=False), by_id
+        )
+        if articles_changed or not same_quota_labels(removed, added):
             new._covered = None
             new.covered_countries = frozenset(c.country for c in new._active_quotas.claims)
-        new._active = self._active.updated(*_where((removed, added), active=True), by_id)
-        facts = _where(
+        new._active = self._active.updated(*where_active((removed, added), active=True), by_id)
+        facts = where_active(
             ([c for c in removed if not c.is_quota], [c for c in added if not c.is_quota]),
             active=True,
         )
@@ -235,7 +123,7 @@ class ComposerBase:
             for topic in topics:
                 kept = list(self._facts_by_topic.get(topic, ()))
                 for claim_id in gone:
-                    at = bisect.bisect_left(kept, claim_id, key=_claim_id)
+                    at = bisect.bisect_left(kept, claim_id, key=claim_id_of)
                     if at < len(kept) and kept[at].id == claim_id:
                         del kept[at]
                 places = dict(self._topic_places.get(topic, {}))
@@ -247,7 +135,7 @@ class ComposerBase:
                             del places[claim.place]
                 for claim in facts[1]:
                     if claim.topic == topic:
-                        kept.insert(bisect.bisect_left(kept, claim.id, key=_claim_id), claim)
+                        kept.insert(bisect.bisect_left(kept, claim.id, key=claim_id_of), claim)
                         ids = places[claim.place] = list(places.get(claim.place, ()))
                         bisect.insort(ids, claim.id)
                 if kept:
@@ -257,7 +145,7 @@ class ComposerBase:
                     new._facts_by_topic.pop(topic, None)
                     new._topic_places.pop(topic, None)
             if "doubling" in topics:
-                new._doubling_by_place = _doubling(new._facts_by_topic)
+                new._doubling_by_place = doubling_by_place(new._facts_by_topic)
         return new
 
     def country(self, code: str | None) -> str:
@@ -266,7 +154,8 @@ class ComposerBase:
         return self.country_names.get(code, code)
 
     def place_label(self, claim: ClaimView) -> str:
-        parts = [p for p in (claim.place, self.country(claim.country)) if p]
+        # "China, China" reads once: a report may give the country as the place.
+        parts = list(dict.fromkeys(p for p in (claim.place, self.country(claim.country)) if p))
         return ", ".join(parts) if parts else claim.topic
 
     def source_of(self, claim: ClaimView) -> SourceView | None:
@@ -292,9 +181,45 @@ class ComposerBase:
 
     def quotas(self, u: Understanding | None = None, *, active: bool = True) -> list[ClaimView]:
         index = self._active_quotas if active else self._inactive_quotas
-        if u is None or not u.has_subject:
-            return list(index.claims)
-        return index.select(u)
+        if not active:
+            return list(index.claims) if u is None or not u.has_subject else index.select(u)
+        # "the loyalty fund": the figures a report files under that topic are asked for.
+        topics = self.reports.topic_quotas(u.text) if u is not None and self.several else set()
+        if u is None or not (u.has_subject or topics):
+            if self._all_quotas is None or self._all_quotas[0] is not self.snapshot:
+                self._all_quotas = (self.snapshot, self.arrange(index.claims))
+            return list(self._all_quotas[1])
+        chosen = index.select(u) if u.has_subject else []
+        if topics:
+            ids = {c.id for c in chosen}
+            chosen += [
+                c for c in index.claims if c.id not in ids and (c.topic or "").casefold() in topics
+            ]
+        return self.arrange(chosen)
+
+    def arrange(self, claims: list[ClaimView]) -> list[ClaimView]:
+        """Current figures only (a superseded one is shown under what replaced it), and one
+        place's figures from several reports together, newest report first."""
+        if not self.several and not self.reports.earlier:
+            return claims
+        return self.reports.newest_first(self.reports.current(claims), self.where)
+
+    def where(self, claim: ClaimView) -> str:
+        """The country a figure is for (else its place): figures for Dalian and for China
+        from two reports are figures for one place, shown together, newest report first."""
+        return self.country(claim.country) or claim.place or claim.topic
+
+    def disagreements(self, claims: Sequence[ClaimView]) -> list[str]:
+        """Places (countries) for which the claims come from more than one report."""
+        by_place: dict[str, set[int]] = {}
+        for claim in claims:
+            by_place.setdefault(self.where(claim), set()).add(claim.article_id)
+        return [place for place, articles in by_place.items() if len(articles) > 1]
+
+    def cite_all(self, reply: Reply) -> None:
+        """An answer about what every report says (or does not) cites them all."""
+        for article in self.reports.articles:
+            reply.cite(article.id)
 
     def quotas_at(self, place: str) -> list[ClaimView]:
         """The current quota claims of one place, in store order (from the index)."""
@@ -310,9 +235,18 @@ class ComposerBase:
             return True
         return bool(u.sectors and claim.sector in u.sectors)
 
+    def sources_in(self, name: str) -> list[SourceView]:
+        """Sources whose name holds a place name (whole words, any case)."""
+        folded = f" {name.casefold()} "
+        return [
+            source
+            for source in self.snapshot.sources.values()
+            if folded in f" {source.name.casefold().replace(',', ' ')} "
+        ]
+
     def covered(self) -> Html:
         if self._covered is None:
-            places = list(dict.fromkeys(self.place_label(c) for c in self._active_quotas.claims))
+            places = list(dict.fromkeys(self.covered_label(c) for c in self._active_quotas.claims))
             if not places:
                 self._covered = Html("The store holds no quota figures right now.")
             elif len(places) > PLACES_IN_SENTENCE:
@@ -321,9 +255,27 @@ class ComposerBase:
                     "; ".join(places[:PLACES_IN_SENTENCE]),
                     f"{len(places) - PLACES_IN_SENTENCE:,}",
                 )
+            elif self.several and len(self.reports.articles) == 1:
+                outlet = self.reports.articles[0].outlet
+                self._covered = fmt(
+                    "The {} report gives figures for {}.", outlet, "; ".join(places)
+                )
+            elif self.several:
+                self._covered = fmt(
+                    "The {} reports give figures for {}.",
+                    f"{len(self.reports.articles):,}",
+                    "; ".join(places),
+                )
             else:
                 self._covered = fmt("It covers quota figures for {}.", " and ".join(places))
         return self._covered
+
+    def covered_label(self, claim: ClaimView) -> str:
+        """ "Sakhalin, Russia"; with several reports "Sakhalin, Russia (HNGN)"."""
+        if not self.several or len(self.reports.articles) == 1:
+            return self.place_label(claim)
+        outlet = self.snapshot.articles.get(claim.article_id)
+        return f"{self.place_label(claim)} ({outlet.outlet if outlet else 'unknown report'})"
 
     @staticmethod
     def capped(items: Sequence[T], limit: int = LIST_LIMIT) -> tuple[Sequence[T], int]:
@@ -342,16 +294,37 @@ class ComposerBase:
 
     def supporting(self, quota: ClaimView) -> list[ClaimView]:
         """Active "doubling" facts about the quota's place."""
-        return list(self._doubling_by_place.get(quota.place, ()))
+        found = self._doubling_by_place.get(quota.place, ())
+        return [c for c in found if c.article_id == quota.article_id]
 
     @staticmethod
     def unit(claim: ClaimView) -> str:
-        parts = []
-        if claim.basis:
-            parts.append(f"a {claim.basis}")
-        if claim.period:
-            parts.append(f"a {claim.period}")
-        return (" " + " ".join(parts)) if parts else ""
+        """ " a person a month"; " once per person (one-off), by the end of the month"."""
+        return reports.unit(claim)
+
+    @property
+    def several(self) -> bool:
+        """The store's current claims come from more than one report."""
+        return self.reports.several
+
+    def report_of(self, claim: ClaimView) -> str:
+        """ "RFA, October 2020": the report a claim comes from."""
+        return self.reports.label(claim.article_id)
+
+    def from_report(self, claim: ClaimView) -> str:
+        """ " (RFA, October 2020)" after an entry when there are several reports, else ""."""
+        return f" ({self.report_of(claim)})" if self.several else ""
+
+    def no_report(self, verb: str) -> str:
+        """ "The report does not give" with one report; "None of the 2 reports (…) gives"."""
+        if self.several and len(self.reports.articles) == 1:
+            # A question about one of several reports.
+            article = self.reports.articles[0]
+            when = reports.article_date(article) or reports.words().undated
+            return f"The {article.outlet} report ({when}) does not {verb}"
+        if self.several:
+            return f"{self.reports.none_of()} {verb}s"
+        return f"The report does not {verb}"
 
     def claim_line(self, claim: ClaimView) -> Html:
         # A verbatim quote says it best; the paraphrase is for claims without one.
@@ -360,8 +333,10 @@ class ComposerBase:
 
     def say_not_covered(self, u: Understanding, reply: Reply) -> None:
         asked = u.places + [self.country(c) for c in u.countries] + u.currencies + u.sectors
+        if self.several:
+            self.cite_all(reply)
         reply.lines.append(
-            fmt("The report does not give a quota for {}. {}", ", ".join(asked), self.covered())
+            fmt("{} a quota for {}. {}", self.no_report("give"), ", ".join(asked), self.covered())
         )
         reply.answered = False
 
@@ -380,7 +355,61 @@ class ComposerBase:
         by_id = self.snapshot.claims_by_id
         return [by_id[i] for i in dict.fromkeys(ids)]
 
+    def facts_answering(self, topic: str, places: Sequence[str]) -> Sequence[ClaimView]:
+        """``facts_about`` a topic and the other reports' topics that answer it
+        ("repatriation" for "penalty"), each topic's in store order."""
+        others = [t for t in reports.answered_by(topic) if t in self._facts_by_topic]
+        if not others:
+            return self.facts_about(topic, places)
+        return [c for name in (topic, *others) for c in self.facts_about(name, places)]
+
+    def with_answering(self, topics: Sequence[str]) -> list[str]:
+        """The topics, each followed by other reports' topics that answer it and that
+        some fact is filed under ("reason" -> "party congress", "border")."""
+        found = [*topics]
+        for topic in topics:
+            found += [t for t in reports.answered_by(topic) if t in self._facts_by_topic]
+        return list(dict.fromkeys(found))
+
+    def other_periods(self) -> bool:
+        """Some current figure is not one monthly amount (cached per snapshot)."""
+        if self._other_periods is None or self._other_periods[0] is not self.snapshot:
+            every = self._active_quotas.claims
+            self._other_periods = (self.snapshot, any(not reports.is_monthly(c) for c in every))
+        return self._other_periods[1]
+
+    @property
+    def narrowed(self) -> bool:
+        """Made for the reports a question names, in a store of several."""
+        return self._several is not None
+
     def answer_unknown(self, names: Iterable[str], reply: Reply) -> None:
         names = list(names)
+        # A place no figure is for may still be where a source is ("an official … in
+        # Dandong"): then the reports do mention it, and say who is there.
+        for name in [n for n in names if self.sources_in(n)]:
+            names.remove(name)
+            for source in self.sources_in(name):
+                article = self.snapshot.articles.get(source.article_id)
+                reply.cite(source.article_id)
+                reply.lines.append(
+                    fmt(
+                        "{} gives no figure for {}; it names {} only as where its source is: {}.",
+                        article.outlet if article else "The report",
+                        name,
+                        name,
+                        source.name,
+                    )
+                )
+                said = [c for c in self._active.claims if c.source_id == source.id]
+                shown_claims, hidden = self.capped(said, BLOCK_LIMIT)
+                for claim in shown_claims:
+                    reply.use(claim.id, claim.article_id)
+                    reply.lines.append(fmt("• {}", self.claim_line(claim)))
+                self.more_line(hidden, "claims from this source", reply)
+        if not names:
+            return
         shown = ", ".join(names[:-1]) + " or " + names[-1] if len(names) > 1 else "".join(names)
-        reply.lines.append(fmt("The report does not mention {}. {}", shown, self.covered()))
+        if self.several:
+            self.cite_all(reply)
+        reply.lines.append(fmt("{} {}. {}", self.no_report("mention"), shown, self.covered()))

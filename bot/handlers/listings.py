@@ -14,6 +14,7 @@ from bot.sending.send import answer_update
 from db.editing import Actor, InvalidValue, may
 from db.kinds import Role
 from db.validation import parse_id
+from db.views import partial_iso
 
 PAGE_SIZE = 20
 # The /facts page buttons: fx:<page>:<all 0/1>:<word>
@@ -79,7 +80,7 @@ async def articles(update: Update, context: ContextTypes.DEFAULT_TYPE, actor: Ac
     rows = await services_of(context).editing.articles(actor)
     lines = ["Articles (cite one with article=<id>):"]
     for a in rows:
-        date = a.published_on.isoformat() if a.published_on else "no date"
+        date = partial_iso(a.published_on, a.published_precision) or "no date"
         default = " [default]" if a.is_default else ""
         lines.append(f"#{a.id} {a.outlet} — {a.title} ({date}){default}")
         lines.append(f"    caveat: {a.caveat}")

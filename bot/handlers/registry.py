@@ -14,6 +14,7 @@ from bot.handlers import (
     changes,
     chart,
     dialogues,
+    ingest,
     listings,
     owners,
     reach,
@@ -38,6 +39,8 @@ class Command:
     in_menu: bool = True
     # /import rides on a document's caption, not on a text message.
     caption: bool = False
+    # /ingest takes both: a text message, or a file with the command as its caption.
+    caption_too: bool = False
 
 
 def gated(
@@ -51,10 +54,14 @@ def gated(
     private_data: str | None = None,
     in_menu: bool = True,
     caption: bool = False,
+    caption_too: bool = False,
 ) -> Command:
     """A command for editors (or owners): refused to everyone else by ``requires``."""
     gate = requires(role, name=name, what=what, usage=usage, private_data=private_data)
-    return Command(name, description, gate(handler), role, usage, in_menu=in_menu, caption=caption)
+    return Command(
+        name, description, gate(handler), role, usage,
+        in_menu=in_menu, caption=caption, caption_too=caption_too,
+    )  # fmt: skip
 
 
 PUBLIC = (
@@ -87,18 +94,27 @@ EDITORS = (
     gated("addquota", "Editors: add a quota figure", changes.addquota,
           what="add quota figures",
           usage="/addquota country=Russia place=Vladivostok sector=construction "
-          "amount=50,000 currency=RUB [usd=590] [approx=yes] [period=month] [basis=person] "
-          '[change=doubled|increased|none] [date="March 10"] [source="a source in Russia"] '
-          "[article=2]"),
+          "amount=50,000 currency=RUB [usd=590] [approx=yes] [amount_high=… usd_high=…] "
+          "[share=70-90 share_of=…] [period=month|week|year|day|once] [deadline=\"…\"] "
+          "[deadline_on=2020-10] [basis=person|household|family_member|team|company|other] "
+          '[basis_text="…"] [change=doubled|increased|decreased|new|unchanged|none] '
+          '[amount_to=… usd_to=…] [date="March 10"] [date_on=2020-03-10] '
+          '[source="a source in Russia"] [article=2]'),
+    gated("ingest", "Editors: paste a report in, figure by figure", ingest.ingest,
+          what="paste reports in", private_data="a report's drafts", caption_too=True,
+          usage="/ingest, then paste the report's text (or send it as a .txt file); "
+          "or /ingest <the text>"),
     gated("addfact", "Editors: add another claim", changes.addfact, what="add facts",
           usage='/addfact topic=hours text="Workers must work longer hours." [quote="…"] '
           '[place=Sakhalin] [source="#1"] [article=1]'),
     gated("addarticle", "Editors: add a report", changes.addarticle, what="add articles",
           usage='/addarticle outlet="Daily NK" title="…" caveat="Daily NK cannot verify this." '
-          "[url=https://…] [reporter=…] [date=2026-03-10]"),
+          "[url=https://…] [reporter=…] [date=2026-03-10|2026-03|2026]"),
     gated("edit", "Editors: correct a fact", changes.edit, what="edit facts",
           usage='/edit 12 amount=65,000 [more field=value …] [reason="…"] '
           "(clear a field with -)"),
+    gated("supersede", "Editors: mark a claim superseded by a later one", changes.supersede,
+          what="edit facts", usage="/supersede 12 15 [reason] (15 supersedes 12)"),
     gated("retract", "Editors: withdraw a fact", changes.retract, what="retract facts",
           usage="/retract 12 the source withdrew the figure"),
     gated("restore", "Editors: bring a retracted fact back", changes.restore,

@@ -88,6 +88,19 @@ async def send_texts(
     return sent
 
 
+async def send_file(bot: Bot, chat_id: int, data: bytes, *, filename: str, caption: str) -> Message:
+    """Sends a file with an already-built caption, retried like a text while Telegram
+    surely did not receive it (the bytes are sent again from memory)."""
+
+    async def send() -> Message:
+        return await bot.send_document(
+            chat_id, document=data, filename=filename, caption=caption,
+            parse_mode=ParseMode.HTML,
+        )  # fmt: skip
+
+    return await call_with_retry(send, what=f"sendDocument to chat {chat_id}")
+
+
 async def answer_update(
     update: Update,
     context: ContextTypes.DEFAULT_TYPE,

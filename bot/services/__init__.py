@@ -13,6 +13,7 @@ from bot.runtime import Runtime
 from bot.services.access import AccessService
 from bot.services.dialogues import DialogueService
 from bot.services.editing import EditingService
+from bot.services.ingest import IngestService
 from bot.services.questions import QuestionStatsService
 from bot.services.subscriptions import SubscriptionService
 from bot.services.transfer import TransferService
@@ -26,6 +27,7 @@ class Services:
     subscriptions: SubscriptionService
     questions: QuestionStatsService
     transfer: TransferService
+    ingest: IngestService
 
     @classmethod
     def create(cls, runtime: Runtime) -> Services:
@@ -37,6 +39,7 @@ class Services:
             subscriptions=SubscriptionService(sessions),
             questions=QuestionStatsService(sessions),
             transfer=TransferService(sessions),
+            ingest=IngestService(sessions),
         )
 
 
@@ -44,6 +47,7 @@ __all__ = [
     "AccessService",
     "DialogueService",
     "EditingService",
+    "IngestService",
     "QuestionStatsService",
     "Services",
     "SubscriptionService",

@@ -34,9 +34,11 @@ PUBLIC_MENU = [
 EDITOR_MENU = [
     ("facts", "Editors: every active fact with its id"),
     ("addquota", "Editors: add a quota figure"),
+    ("ingest", "Editors: paste a report in, figure by figure"),
     ("addfact", "Editors: add another claim"),
     ("addarticle", "Editors: add a report"),
     ("edit", "Editors: correct a fact"),
+    ("supersede", "Editors: mark a claim superseded by a later one"),
     ("retract", "Editors: withdraw a fact"),
     ("restore", "Editors: bring a retracted fact back"),
     ("history", "Editors: every change to a fact"),

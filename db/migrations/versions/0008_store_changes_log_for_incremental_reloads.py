@@ -6,7 +6,7 @@ them). Existing stores start with an empty log: a process loads everything once,
 the revision it finds, and from then on reads only the rows changed since.
 
 Revision ID: 0008
-Revises: 0006
+Revises: 0007
 Create Date: 2026-11-30
 """
 
@@ -16,8 +16,8 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0008"
-# Re-chained after "0007" (another change adds it) when the branches are merged.
-down_revision: str | None = "0006"
+# Written after 0006 beside another change's 0007; chained after it when main was merged.
+down_revision: str | None = "0007"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
