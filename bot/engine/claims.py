@@ -64,7 +64,8 @@ class ComposerBase:
         self._inactive_quotas = ClaimIndex(
             (c for c in claims if c.is_quota and not c.active), by_id
         )
-        # Every active claim; its list is the snapshot's active_claims.
+        # Every active claim, unlisted: its ``claims`` stays empty (so that an edit need not
+        # copy 100,000 entries); the list is the snapshot's ``active_claims``.
         self._active = ClaimIndex(snapshot.active_claims, by_id, listed=False)
         self.covered_countries = frozenset(c.country for c in self._active_quotas.claims)
         self._facts_by_topic: dict[str, list[ClaimView]] = {}
@@ -220,10 +221,6 @@ class ComposerBase:
         """An answer about what every report says (or does not) cites them all."""
         for article in self.reports.articles:
             reply.cite(article.id)
-
-    def quotas_at(self, place: str) -> list[ClaimView]:
-        """The current quota claims of one place, in store order (from the index)."""
-        return self._active_quotas.having("place", place)
 
     @staticmethod
     def matches(claim: ClaimView, u: Understanding) -> bool:
@@ -401,7 +398,7 @@ class ComposerBase:
                         source.name,
                     )
                 )
-                said = [c for c in self._active.claims if c.source_id == source.id]
+                said = [c for c in self.snapshot.active_claims if c.source_id == source.id]
                 shown_claims, hidden = self.capped(said, BLOCK_LIMIT)
                 for claim in shown_claims:
                     reply.use(claim.id, claim.article_id)

@@ -61,10 +61,6 @@ class ClaimIndex:
                 ids.update(by_value.get(value, ()))
         return [self._by_id[i] for i in sorted(ids)]
 
-    def having(self, name: str, value: str) -> list[ClaimView]:
-        """The claims whose ``name`` field is ``value``, in store order."""
-        return [self._by_id[i] for i in self._by[name].get(value, ())]
-
     def updated(
         self,
         removed: Iterable[ClaimView],

@@ -30,7 +30,7 @@ def wrong_pairings(u: Understanding, composer: Composer, reply: Reply) -> bool:
     if _SIDE_BY_SIDE.search(u.text):
         return False
     place = u.places[0]
-    claims = composer.quotas_at(place)
+    claims = [c for c in composer.quotas() if c.place == place]
     if not claims:
         return False
     before = len(reply.lines)
