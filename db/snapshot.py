@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import bisect
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import fields
 
 from sqlalchemy import select
@@ -218,6 +218,22 @@ def _merge_claims(
     return tuple(claims), by_id.with_changes(changes)
 
 
+def _active_after(
+    old: Snapshot, changed: set[int], by_id: Mapping[int, ClaimView]
+) -> tuple[ClaimView, ...]:
+    """``old.active_claims`` with the changed claims' new versions (a full pass cost 30 ms
+    at 100,000 claims, on the first question after every edit)."""
+    active = list(old.active_claims)
+    for claim_id in sorted(changed):
+        at = bisect.bisect_left(active, claim_id, key=lambda c: c.id)
+        if at < len(active) and active[at].id == claim_id:
+            del active[at]
+        claim = by_id.get(claim_id)
+        if claim is not None and claim.active:
+            active.insert(at, claim)
+    return tuple(active)
+
+
 async def update_snapshot(
     session: AsyncSession,
     old: Snapshot,
@@ -261,7 +277,7 @@ async def update_snapshot(
     editor_ids = old.editor_ids
     if changes.get(SnapshotPart.EDITOR):
         editor_ids = frozenset(await session.scalars(select(Editor.user_id)))
-    return Snapshot(
+    snapshot = Snapshot(
         revision=revision,
         articles=articles,
         sources=sources,
@@ -279,6 +295,12 @@ async def update_snapshot(
             editors=editor_ids is not old.editor_ids,
         ),
     )
+    if claim_ids and "active_claims" in old.__dict__:
+        # Seeded: the cached property is computed no more (a frozen dataclass's dict).
+        snapshot.__dict__["active_claims"] = _active_after(old, claim_ids, snapshot.claims_by_id)
+    elif "active_claims" in old.__dict__:
+        snapshot.__dict__["active_claims"] = old.active_claims  # the same claims
+    return snapshot
 
 
 class FactStore:

@@ -103,6 +103,11 @@ class ComposerBase:
         new.snapshot = snapshot
         by_id = snapshot.claims_by_id
         new._all_by_source = None
+        new._reports = None
+        reports_made = self._reports is not None and self._reports.snapshot is self.snapshot
+        if reports_made and not articles_changed and self._reports is not None:
+            # The same reports, unless a claim moved them (then made anew when asked).
+            new._reports = self._reports.carried(snapshot, removed, added)
         quotas = [c for c in removed if c.is_quota], [c for c in added if c.is_quota]
         new._active_quotas = self._active_quotas.updated(*where_active(quotas, active=True), by_id)
         new._inactive_quotas = self._inactive_quotas.updated(

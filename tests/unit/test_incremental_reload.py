@@ -200,6 +200,9 @@ def same_answers(updated: AnswerEngine, built: AnswerEngine) -> None:
             question
         )
     assert updated.quotas().lines == built.quotas().lines
+    ra, rb = updated.composer.reports, built.composer.reports
+    assert (ra.articles, ra.several, ra.earlier) == (rb.articles, rb.several, rb.earlier)
+    assert updated.snapshot.active_claims == built.snapshot.active_claims
     assert updated.sources().lines == built.sources().lines
     assert updated.quota_places() == built.quota_places()
 
