@@ -139,3 +139,17 @@ class Language(StrEnum):
     RU = "ru"
     ZH = "zh"
     KO = "ko"
+
+
+class SnapshotPart(StrEnum):
+    """What a ``store_changes`` row names: a row of a table the snapshot holds, or more."""
+
+    CLAIM = "claim"
+    ARTICLE = "article"
+    SOURCE = "source"
+    ALIAS = "alias"
+    EDITOR = "editor"
+    # Too many rows, or a bulk statement: whoever reads this reloads everything.
+    ALL = "all"
+    # A revision with no row of the snapshot changed (so every revision has a row).
+    NONE = "none"

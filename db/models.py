@@ -300,6 +300,24 @@ class StoreState(Base):
     )
 
 
+class StoreChange(Base):
+    """Which snapshot row a revision changed, written in that revision's transaction.
+
+    Readers holding revision R reload only the rows named by revisions above R
+    (db/changes.py writes them, db/snapshot.py reads them). Every revision has at least
+    one row, so a gap means "reload everything".
+    """
+
+    __tablename__ = "store_changes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    revision: Mapped[int] = mapped_column(BigInteger, index=True)
+    # db.kinds.SnapshotPart
+    part: Mapped[str] = mapped_column(String(10))
+    # The row's key (claims.id, editors.user_id …); None for "all" and "none".
+    row_id: Mapped[int | None] = mapped_column(BigInteger)
+
+
 class Dialogue(Base):
     """A guided editor dialogue's state, kept here so it survives restarts and replicas."""
 

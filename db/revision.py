@@ -11,16 +11,24 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
+from db.changes import remember_bump
 from db.models import StoreState, utcnow
 
 
 async def bump_revision(session: AsyncSession) -> None:
-    """Call inside the transaction that changes the facts; readers reload on a new number."""
-    await session.execute(
+    """Call inside the transaction that changes the facts; readers reload on a new number.
+
+    The rows changed are logged under the new number when the transaction commits
+    (db/changes.py), so readers reload only those.
+    """
+    revision = await session.scalar(
         update(StoreState)
         .where(StoreState.id == 1)
         .values(revision=StoreState.revision + 1, updated_at=utcnow())
+        .returning(StoreState.revision)
     )
+    if revision is not None:
+        remember_bump(session.sync_session, int(revision))
 
 
 async def current_revision(session: AsyncSession) -> int:

@@ -7,9 +7,11 @@ engine can import them without pulling in the database layer.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
+from typing import Any
 
 
 def partial_iso(value: dt.date | None, precision: str | None) -> str | None:
@@ -122,6 +124,78 @@ class AliasView:
     value: str
 
 
+class ClaimsById(Mapping[int, ClaimView]):
+    """Claims by id, read-only: a base dict shared by successive snapshots, plus the few
+    claims changed since it was made (None: removed). An incremental reload makes the
+    next one without copying 100,000 entries; past ``COMPACT_AT`` changes it copies once."""
+
+    COMPACT_AT = 2_000
+    __slots__ = ("_base", "_changes", "_len")
+
+    def __init__(
+        self, base: dict[int, ClaimView], changes: dict[int, ClaimView | None] | None = None
+    ) -> None:
+        self._base = base
+        self._changes = changes or {}
+        self._len = len(base) + sum(
+            (value is not None) - (key in base) for key, value in self._changes.items()
+        )
+
+    def __getitem__(self, key: int) -> ClaimView:
+        if key in self._changes:
+            value = self._changes[key]
+            if value is None:
+                raise KeyError(key)
+            return value
+        return self._base[key]
+
+    def get(self, key: int, default: Any = None) -> Any:
+        if key in self._changes:
+            value = self._changes[key]
+            return default if value is None else value
+        return self._base.get(key, default)
+
+    def __contains__(self, key: object) -> bool:
+        if key in self._changes:
+            return self._changes[key] is not None
+        return key in self._base
+
+    def __iter__(self) -> Iterator[int]:
+        for key in self._base:
+            if key not in self._changes:
+                yield key
+        for key, value in self._changes.items():
+            if value is not None:
+                yield key
+
+    def __len__(self) -> int:
+        return self._len
+
+    def with_changes(self, changes: dict[int, ClaimView | None]) -> ClaimsById:
+        merged = {**self._changes, **changes}
+        if len(merged) <= self.COMPACT_AT:
+            return ClaimsById(self._base, merged)
+        base = dict(self._base)
+        for key, value in merged.items():
+            if value is None:
+                base.pop(key, None)
+            else:
+                base[key] = value
+        return ClaimsById(base)
+
+
+@dataclass(frozen=True, slots=True)
+class SnapshotDiff:
+    """What changed since the snapshot a snapshot was made from (incremental reloads)."""
+
+    base_revision: int
+    claim_ids: frozenset[int]  # claims added, changed or removed
+    articles: bool = False
+    sources: bool = False
+    aliases: bool = False
+    editors: bool = False
+
+
 @dataclass(frozen=True)
 class Snapshot:
     revision: int
@@ -133,10 +207,19 @@ class Snapshot:
     # Editors granted in the store (owners come from settings): lets the Telegram layer
     # skip editor-only lookups for everyone else without a query.
     editor_ids: frozenset[int] = frozenset()
-    _by_id: dict[int, ClaimView] = field(default_factory=dict, repr=False)
+    _by_id: Mapping[int, ClaimView] = field(default_factory=dict, repr=False)
+    # Set by an incremental reload: lets the engine update its indexes instead of rebuilding.
+    diff: SnapshotDiff | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        self._by_id.update({claim.id: claim for claim in self.claims})
+        if not self._by_id and isinstance(self._by_id, dict):
+            # (an incremental reload hands the index over, built)
+            self._by_id.update({claim.id: claim for claim in self.claims})
+
+    @property
+    def claims_by_id(self) -> Mapping[int, ClaimView]:
+        """Every claim by id (do not modify)."""
+        return self._by_id
 
     def claim(self, claim_id: int) -> ClaimView | None:
         return self._by_id.get(claim_id)

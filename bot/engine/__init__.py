@@ -5,6 +5,8 @@ Tests, the terminal (``python -m bot ask``) and the Telegram layer all call it.
 
 from __future__ import annotations
 
+import copy
+import weakref
 from dataclasses import replace
 from functools import lru_cache
 from itertools import islice
@@ -13,16 +15,18 @@ from bot.engine.answering import Answerer
 from bot.engine.arithmetic import Arithmetic
 from bot.engine.compose import Composer
 from bot.engine.honest import Honest
+from bot.engine.indexes import same_quota_labels
 from bot.engine.numbers import warm_up
+from bot.engine.refresh import updated_understander
 from bot.engine.reply import Reply
-from bot.engine.retrieval import ClaimSearch, claim_words
+from bot.engine.retrieval import ClaimSearch, claim_word_counts, words_of
 from bot.engine.text import MAX_QUESTION_CHARS, CloseNames, normalize
 from bot.engine.understand import Understander, Understanding
 from bot.engine.vocabulary import Intent
 from bot.engine.vocabulary import load as load_vocabulary
 from bot.markup import Html, bold, fmt, italic
 from db.validation import country_names
-from db.views import ClaimView, Snapshot
+from db.views import ClaimView, Snapshot, SnapshotDiff
 
 __all__ = ["AnswerEngine", "Intent", "Reply", "Understanding"]
 
@@ -74,27 +78,101 @@ class AnswerEngine:
 
     def __init__(self, snapshot: Snapshot, *, several: bool | None = None) -> None:
         """``several``: built for the reports a question names, in a store of several."""
-        self.snapshot = snapshot
         vocabulary = load_vocabulary("en")
         # Quota figures have their structured answers: the search is over the other claims.
         facts = (claim for claim in snapshot.active_claims if not claim.is_quota)
-        self.search = ClaimSearch(facts, vocabulary.synonyms, vocabulary.phrase_synonyms)
-        self.understander = Understander(snapshot, country_lookup(), claim_words(snapshot))
-        self.composer = Composer(snapshot, country_names(), several=several)
-        self.honest = Honest(self.composer, vocabulary, self.search)
+        search = ClaimSearch(facts, vocabulary.synonyms, vocabulary.phrase_synonyms)
+        self._word_counts = claim_word_counts(snapshot.active_claims)
+        words = frozenset(self._word_counts)
+        understander = Understander(snapshot, country_lookup(), words)
+        composer = Composer(snapshot, country_names(), several=several)
+        self._assemble(snapshot, search, understander, composer)
+
+    def _assemble(
+        self,
+        snapshot: Snapshot,
+        search: ClaimSearch,
+        understander: Understander,
+        composer: Composer,
+        honest: Honest | None = None,
+        places: tuple[list[str], CloseNames] | None = None,
+    ) -> None:
+        self.snapshot = snapshot
+        self.search = search
+        self.understander = understander
+        self.composer = composer
+        self.honest = honest or Honest(self.composer, load_vocabulary("en"), self.search)
+        me = weakref.proxy(self)
         self.answerer = Answerer(
             self.composer,
             self.honest,
             Arithmetic(),
-            help_lines=lambda: self.help().lines,
-            about_lines=lambda: self.about().lines,
-            start_lines=lambda: self.start().lines,
-            off_topic=self.off_topic,
+            # Through a weak proxy: no reference cycle, so an engine replaced after an
+            # edit is freed at once, not at the next full garbage collection (its
+            # snapshot's tables are megabytes, and edits come every few seconds).
+            help_lines=lambda: me.help().lines,
+            about_lines=lambda: me.about().lines,
+            start_lines=lambda: me.start().lines,
+            off_topic=lambda: me.off_topic(),
         )
         # Built once per snapshot, like the composer's indexes.
-        self._quota_places = self._list_quota_places()
-        self._close_names = CloseNames(self._quota_places)
+        if places is None:
+            quota_places = self._list_quota_places()
+            places = (quota_places, CloseNames(quota_places))
+        self._quota_places, self._close_names = places
         warm_up()
+
+    def updated(self, snapshot: Snapshot, diff: SnapshotDiff | None = None) -> AnswerEngine:
+        """The engine for ``snapshot``: made from this one when ``snapshot`` is this one's
+        plus an incremental reload (only the indexes the changed claims touch are
+        copied and changed; this engine is not), else built anew."""
+        diff = diff or snapshot.diff  # from this engine's snapshot to ``snapshot``
+        if diff is None or diff.base_revision != self.revision:
+            return AnswerEngine(snapshot)
+        old, new = self.snapshot, snapshot
+        changed = [(old.claim(i), new.claim(i)) for i in sorted(diff.claim_ids)]
+        removed = [c for c, _ in changed if c is not None]
+        added = [c for _, c in changed if c is not None]
+        counts = self._word_counts
+        words: frozenset[str] | None = None
+        if changed:
+            counts = counts.copy()
+            counts.subtract(w for c in removed if c.active for w in words_of(c))
+            counts.update(w for c in added if c.active for w in words_of(c))
+            for word in {w for c in removed if c.active for w in words_of(c)}:
+                if counts[word] <= 0:
+                    del counts[word]
+            if counts.keys() != self._word_counts.keys():
+                words = frozenset(counts)
+        understander = updated_understander(
+            self.understander,
+            new,
+            changed,
+            words,
+            aliases_changed=diff.aliases,
+            articles_changed=diff.articles,
+        )
+        if understander is None:
+            return AnswerEngine(snapshot)
+        search = self.search.updated(
+            (c for c in removed if c.active and not c.is_quota),
+            (c for c in added if c.active and not c.is_quota),
+        )
+        composer = self.composer.updated(new, removed, added, articles_changed=diff.articles)
+        engine = object.__new__(AnswerEngine)
+        engine._word_counts = counts
+        honest = None
+        places: tuple[list[str], CloseNames] | None = (self._quota_places, self._close_names)
+        if same_quota_labels(removed, added):
+            # The covered places, currencies and sectors are as they were.
+            honest = copy.copy(self.honest)
+            honest.c, honest.search = composer, search
+        else:
+            engine.composer = composer
+            listed = engine._list_quota_places()
+            places = None if listed != self._quota_places else (listed, self._close_names)
+        engine._assemble(new, search, understander, composer, honest, places)
+        return engine
 
     @property
     def revision(self) -> int:

@@ -6,10 +6,20 @@ Every figure printed by the engine is a stored claim's, or a derivation labelled
 
 from __future__ import annotations
 
+import bisect
+import copy
 from collections.abc import Iterable, Sequence
-from typing import TypeVar
+from typing import Self, TypeVar
 
 from bot.engine import reports
+from bot.engine.indexes import (
+    ClaimIndex,
+    claim_id_of,
+    doubling_by_place,
+    places_of,
+    same_quota_labels,
+    where_active,
+)
 from bot.engine.numbers import day
 from bot.engine.reply import Reply
 from bot.engine.understand import Understanding
@@ -28,38 +38,6 @@ IDS_PER_SOURCE = 10
 
 T = TypeVar("T")
 SourceGroup = tuple[int, list[ClaimView], list[str]]
-
-
-class ClaimIndex:
-    """Claims by place, country, currency and sector, built once per snapshot.
-
-    ``select`` gives what a scan with ``Composer.matches`` would, in the same
-    order, without touching the claims that do not match.
-    """
-
-    FIELDS = ("place", "country", "currency", "sector")
-
-    def __init__(self, claims: Iterable[ClaimView]) -> None:
-        self.claims = list(claims)
-        self._by: dict[str, dict[str, list[int]]] = {name: {} for name in self.FIELDS}
-        for position, claim in enumerate(self.claims):
-            for name in self.FIELDS:
-                value = getattr(claim, name)
-                if value is not None:
-                    self._by[name].setdefault(value, []).append(position)
-
-    def select(self, u: Understanding) -> list[ClaimView]:
-        positions: set[int] = set()
-        for name, wanted in (
-            ("place", u.places),
-            ("country", u.countries),
-            ("currency", u.currencies),
-            ("sector", u.sectors),
-        ):
-            by_value = self._by[name]
-            for value in wanted:
-                positions.update(by_value.get(value, ()))
-        return [self.claims[p] for p in sorted(positions)]
 
 
 class ComposerBase:
@@ -81,23 +59,24 @@ class ComposerBase:
         self._other_periods: tuple[Snapshot, bool] | None = None
         # Per-snapshot indexes: a question touches only the claims it is about.
         claims = snapshot.claims
-        self._active_quotas = ClaimIndex(c for c in claims if c.is_quota and c.active)
-        self._inactive_quotas = ClaimIndex(c for c in claims if c.is_quota and not c.active)
-        self._active = ClaimIndex(snapshot.active_claims)
+        by_id = snapshot.claims_by_id
+        self._active_quotas = ClaimIndex((c for c in claims if c.is_quota and c.active), by_id)
+        self._inactive_quotas = ClaimIndex(
+            (c for c in claims if c.is_quota and not c.active), by_id
+        )
+        # Every active claim, unlisted: its ``claims`` stays empty (so that an edit need not
+        # copy 100,000 entries); the list is the snapshot's ``active_claims``.
+        self._active = ClaimIndex(snapshot.active_claims, by_id, listed=False)
         self.covered_countries = frozenset(c.country for c in self._active_quotas.claims)
-        self._doubling_by_place: dict[str | None, list[ClaimView]] = {}
         self._facts_by_topic: dict[str, list[ClaimView]] = {}
-        # topic -> place -> positions in _facts_by_topic[topic]
-        self._topic_places: dict[str, dict[str | None, list[int]]] = {}
         for claim in snapshot.active_claims:
-            if claim.is_quota:
-                continue
-            facts = self._facts_by_topic.setdefault(claim.topic, [])
-            places = self._topic_places.setdefault(claim.topic, {})
-            places.setdefault(claim.place, []).append(len(facts))
-            facts.append(claim)
-            if claim.topic == "doubling":
-                self._doubling_by_place.setdefault(claim.place, []).append(claim)
+            if not claim.is_quota:
+                self._facts_by_topic.setdefault(claim.topic, []).append(claim)
+        # topic -> place -> ids of _facts_by_topic[topic]
+        self._topic_places = {
+            topic: places_of(facts) for topic, facts in self._facts_by_topic.items()
+        }
+        self._doubling_by_place = doubling_by_place(self._facts_by_topic)
         self._covered: Html | None = None
         self._all_by_source: list[SourceGroup] | None = None
 
@@ -108,6 +87,72 @@ class ComposerBase:
         if self._reports is None or self._reports.snapshot is not self.snapshot:
             self._reports = reports.Reports(self.snapshot, several=self._several)
         return self._reports
+
+    def updated(
+        self,
+        snapshot: Snapshot,
+        removed: Sequence[ClaimView],
+        added: Sequence[ClaimView],
+        *,
+        articles_changed: bool = False,
+    ) -> Self:
+        """This composer for ``snapshot``, the next snapshot, whose claims differ by
+        ``removed`` (their versions in this one's) and ``added`` (their new versions);
+        only the indexes those touch are copied and changed, this one is not."""
+        new = copy.copy(self)
+        new.snapshot = snapshot
+        by_id = snapshot.claims_by_id
+        new._all_by_source = None
+        new._reports = None
+        reports_made = self._reports is not None and self._reports.snapshot is self.snapshot
+        if reports_made and not articles_changed and self._reports is not None:
+            # The same reports, unless a claim moved them (then made anew when asked).
+            new._reports = self._reports.carried(snapshot, removed, added)
+        quotas = [c for c in removed if c.is_quota], [c for c in added if c.is_quota]
+        new._active_quotas = self._active_quotas.updated(*where_active(quotas, active=True), by_id)
+        new._inactive_quotas = self._inactive_quotas.updated(
+            *where_active(quotas, active=False), by_id
+        )
+        if articles_changed or not same_quota_labels(removed, added):
+            new._covered = None
+            new.covered_countries = frozenset(c.country for c in new._active_quotas.claims)
+        new._active = self._active.updated(*where_active((removed, added), active=True), by_id)
+        facts = where_active(
+            ([c for c in removed if not c.is_quota], [c for c in added if not c.is_quota]),
+            active=True,
+        )
+        topics = {c.topic for c in (*facts[0], *facts[1])}
+        if topics:
+            new._facts_by_topic = dict(self._facts_by_topic)
+            new._topic_places = dict(self._topic_places)
+            gone = {c.id for c in facts[0]}
+            for topic in topics:
+                kept = list(self._facts_by_topic.get(topic, ()))
+                for claim_id in gone:
+                    at = bisect.bisect_left(kept, claim_id, key=claim_id_of)
+                    if at < len(kept) and kept[at].id == claim_id:
+                        del kept[at]
+                places = dict(self._topic_places.get(topic, {}))
+                for claim in facts[0]:
+                    if claim.topic == topic:
+                        ids = places[claim.place] = list(places[claim.place])
+                        ids.remove(claim.id)
+                        if not ids:
+                            del places[claim.place]
+                for claim in facts[1]:
+                    if claim.topic == topic:
+                        kept.insert(bisect.bisect_left(kept, claim.id, key=claim_id_of), claim)
+                        ids = places[claim.place] = list(places.get(claim.place, ()))
+                        bisect.insort(ids, claim.id)
+                if kept:
+                    new._facts_by_topic[topic] = kept
+                    new._topic_places[topic] = places
+                else:
+                    new._facts_by_topic.pop(topic, None)
+                    new._topic_places.pop(topic, None)
+            if "doubling" in topics:
+                new._doubling_by_place = doubling_by_place(new._facts_by_topic)
+        return new
 
     def country(self, code: str | None) -> str:
         if not code:
@@ -303,9 +348,14 @@ class ComposerBase:
         claims = self._facts_by_topic.get(topic, [])
         if not places:
             return claims
+        return self.topic_facts_at(topic, places) or claims
+
+    def topic_facts_at(self, topic: str, places: Sequence[str]) -> list[ClaimView]:
+        """Active facts on a topic about those places or about no place, in store order."""
         by_place = self._topic_places.get(topic, {})
-        positions = sorted(p for place in [*places, None] for p in by_place.get(place, ()))
-        return [claims[p] for p in dict.fromkeys(positions)] or claims
+        ids = sorted(i for place in [*places, None] for i in by_place.get(place, ()))
+        by_id = self.snapshot.claims_by_id
+        return [by_id[i] for i in dict.fromkeys(ids)]
 
     def facts_answering(self, topic: str, places: Sequence[str]) -> Sequence[ClaimView]:
         """``facts_about`` a topic and the other reports' topics that answer it
@@ -353,7 +403,7 @@ class ComposerBase:
                         source.name,
                     )
                 )
-                said = [c for c in self._active.claims if c.source_id == source.id]
+                said = [c for c in self.snapshot.active_claims if c.source_id == source.id]
                 shown_claims, hidden = self.capped(said, BLOCK_LIMIT)
                 for claim in shown_claims:
                     reply.use(claim.id, claim.article_id)

@@ -11,9 +11,11 @@ so the engine works on views with or without them.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import json
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -282,12 +284,9 @@ class Reports:
         """``several``: the store holds several reports, though ``snapshot`` (the claims of
         the reports a question names) may hold one."""
         self.snapshot = snapshot
-        if len(snapshot.articles) <= 1:
-            # One report at most: nothing to look up in the claims (a large store's case).
-            active = list(snapshot.articles.values())
-        else:
-            cited = {c.article_id for c in snapshot.active_claims}
-            active = [a for i, a in snapshot.articles.items() if i in cited]
+        self._cited = Counter(c.article_id for c in snapshot.active_claims)
+        cited = dict.fromkeys(c.article_id for c in snapshot.active_claims)
+        active = [snapshot.articles[i] for i in cited if i in snapshot.articles]
         self.articles: tuple[ArticleView, ...] = tuple(sorted(active, key=_recency))
         self.several = len(self.articles) > 1 if several is None else several
         self._by: Evidence | None = None
@@ -298,6 +297,25 @@ class Reports:
         for claim in superseded:
             if claim.status != "retracted" and claim.superseded_by is not None:
                 self.earlier.setdefault(claim.superseded_by, []).append(claim)
+
+    def carried(
+        self, snapshot: Snapshot, removed: Sequence[ClaimView], added: Sequence[ClaimView]
+    ) -> Reports | None:
+        """These reports for the next snapshot (an incremental reload: ``removed`` and
+        ``added`` are the changed claims' old and new versions), when they stay the same
+        reports and no superseding changed; else None (make them anew: a pass over every
+        claim, ~80 ms at 100,000)."""
+        if any(value(c, "superseded_by") is not None for c in (*removed, *added)):
+            return None
+        cited = self._cited.copy()
+        cited.subtract(c.article_id for c in removed if c.active)
+        cited.update(c.article_id for c in added if c.active)
+        if {i for i, n in cited.items() if n > 0} != {i for i, n in self._cited.items() if n > 0}:
+            return None
+        carried = copy.copy(self)
+        carried.snapshot, carried._cited = snapshot, cited
+        carried._by = carried._patterns = None
+        return carried
 
     def label(self, article_id: int) -> str:
         article = self.snapshot.articles.get(article_id)

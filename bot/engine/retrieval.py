@@ -7,6 +7,7 @@ few words touches only the postings of its words — no dependency, no start-up 
 
 from __future__ import annotations
 
+import copy
 import math
 import re
 from collections import Counter
@@ -73,8 +74,55 @@ class Hit:
     score: float
 
 
+def _counts(claim: ClaimView) -> Counter[str]:
+    return Counter(terms(f"{claim.statement} {claim.quote or ''}"))
+
+
+class _Layer:
+    """Claims, their lengths and their terms' postings (term -> claim id -> count)."""
+
+    __slots__ = ("claims", "lengths", "postings")
+
+    def __init__(self) -> None:
+        self.claims: dict[int, ClaimView] = {}
+        self.lengths: dict[int, int] = {}
+        self.postings: dict[str, dict[int, int]] = {}
+
+    def add(self, claim: ClaimView, counts: Counter[str]) -> int:
+        self.claims[claim.id] = claim
+        length = self.lengths[claim.id] = sum(counts.values())
+        for term, count in counts.items():
+            self.postings.setdefault(term, {})[claim.id] = count
+        return length
+
+    def remove(self, claim_id: int) -> int:
+        claim = self.claims.pop(claim_id)
+        for term in _counts(claim):
+            entries = self.postings[term]
+            del entries[claim_id]
+            if not entries:
+                del self.postings[term]
+        return self.lengths.pop(claim_id)
+
+    def copy(self) -> _Layer:
+        layer = _Layer()
+        layer.claims, layer.lengths = dict(self.claims), dict(self.lengths)
+        layer.postings = {term: dict(entries) for term, entries in self.postings.items()}
+        return layer
+
+
 class ClaimSearch:
-    """BM25 over every active claim's statement and quote."""
+    """BM25 over every active claim's statement and quote.
+
+    Built once per store load; after an incremental reload ``updated`` makes the next
+    snapshot's index from this one without copying it: the index built at load (the
+    base, never changed) is shared, the claims changed since are a small overlay, and
+    the base claims they replaced or removed are skipped. Document frequencies come
+    from the postings' lengths per question. Past ``COMPACT_AT`` changed claims, the
+    overlay is merged into a new base (one copy, every few thousand edits).
+    """
+
+    COMPACT_AT = 2_000
 
     def __init__(
         self,
@@ -82,26 +130,73 @@ class ClaimSearch:
         synonyms: dict[str, list[str]] | None = None,
         phrase_synonyms: dict[str, str] | None = None,
     ) -> None:
-        self._claims: list[ClaimView] = []
-        self._lengths: list[int] = []
-        self._postings: dict[str, list[tuple[int, int]]] = {}
+        self._base = _Layer()
+        self._total_length = 0
         for claim in claims:
-            counts = Counter(terms(f"{claim.statement} {claim.quote or ''}"))
-            position = len(self._claims)
-            self._claims.append(claim)
-            self._lengths.append(sum(counts.values()))
-            for term, count in counts.items():
-                self._postings.setdefault(term, []).append((position, count))
-        total = len(self._claims)
-        self._average = (sum(self._lengths) / total) if total else 1.0
-        self._idf = {
-            term: math.log(1 + (total - len(p) + 0.5) / (len(p) + 0.5))
-            for term, p in self._postings.items()
-        }
+            self._total_length += self._base.add(claim, _counts(claim))
+        self._count = len(self._base.claims)
+        self._extra = _Layer()
+        self._gone: frozenset[int] = frozenset()  # base claims no longer in the index
+        self._gone_terms: dict[str, int] = {}  # term -> how many of them use it
         self._synonyms = {stem(k): [stem(v) for v in vs] for k, vs in (synonyms or {}).items()}
         self._phrases = [
             (re.compile(rf"\b{re.escape(k)}\b"), v) for k, v in (phrase_synonyms or {}).items()
         ]
+
+    def updated(self, removed: Iterable[ClaimView], added: Iterable[ClaimView]) -> ClaimSearch:
+        """A new index without ``removed`` and with ``added`` (claims by id); this one
+        is not changed."""
+        new = copy.copy(self)
+        extra = new._extra = self._extra.copy()
+        gone = set(self._gone)
+        gone_terms = dict(self._gone_terms)
+        for claim in removed:
+            if claim.id in extra.claims:
+                new._total_length -= extra.remove(claim.id)
+            elif claim.id in self._base.claims and claim.id not in gone:
+                gone.add(claim.id)
+                for term in _counts(self._base.claims[claim.id]):
+                    gone_terms[term] = gone_terms.get(term, 0) + 1
+                new._total_length -= self._base.lengths[claim.id]
+            else:
+                continue
+            new._count -= 1
+        for claim in added:
+            if claim.id in extra.claims:
+                new._total_length -= extra.remove(claim.id)
+                new._count -= 1
+            new._total_length += extra.add(claim, _counts(claim))
+            new._count += 1
+        new._gone, new._gone_terms = frozenset(gone), gone_terms
+        if len(gone) + len(extra.claims) > self.COMPACT_AT:
+            new._compact()
+        return new
+
+    def _compact(self) -> None:
+        base = _Layer()
+        base.claims = {i: c for i, c in self._base.claims.items() if i not in self._gone}
+        base.lengths = {i: n for i, n in self._base.lengths.items() if i not in self._gone}
+        for term, entries in self._base.postings.items():
+            if self._gone_terms.get(term):
+                entries = {i: n for i, n in entries.items() if i not in self._gone}
+            if entries:
+                base.postings[term] = entries  # untouched postings are shared
+        for claim_id, claim in self._extra.claims.items():
+            base.claims[claim_id] = claim
+            base.lengths[claim_id] = self._extra.lengths[claim_id]
+        for term, entries in self._extra.postings.items():
+            merged = base.postings[term] = dict(base.postings.get(term, {}))
+            merged.update(entries)
+        self._base, self._extra = base, _Layer()
+        self._gone, self._gone_terms = frozenset(), {}
+
+    def _found(self, term: str) -> int:
+        """How many indexed claims use ``term``."""
+        return (
+            len(self._base.postings.get(term, ()))
+            - self._gone_terms.get(term, 0)
+            + len(self._extra.postings.get(term, ()))
+        )
 
     def expand(self, words: list[str]) -> list[str]:
         expanded = list(words)
@@ -114,26 +209,49 @@ class ClaimSearch:
         for pattern, meaning in self._phrases:
             question = pattern.sub(f" {meaning} ", question)
         asked = self.expand(terms(question)[:max_terms])
+        total = self._count
+        average = (self._total_length / total) if total else 1.0
+        gone = self._gone
         scores: dict[int, float] = {}
         for term in asked:
-            idf = self._idf.get(term)
-            if idf is None:
+            found = self._found(term)
+            if found <= 0:
                 continue
-            for position, count in self._postings[term]:
-                norm = K1 * (1 - B + B * self._lengths[position] / self._average)
-                scores[position] = scores.get(position, 0.0) + idf * count * (K1 + 1) / (
-                    count + norm
-                )
+            idf = math.log(1 + (total - found + 0.5) / (found + 0.5))
+            for layer in (self._base, self._extra):
+                entries = layer.postings.get(term)
+                if not entries:
+                    continue
+                lengths = layer.lengths
+                for claim_id, count in entries.items():
+                    if gone and layer is self._base and claim_id in gone:
+                        continue
+                    norm = K1 * (1 - B + B * lengths[claim_id] / average)
+                    scores[claim_id] = scores.get(claim_id, 0.0) + idf * count * (K1 + 1) / (
+                        count + norm
+                    )
         best = sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:limit]
-        return [Hit(self._claims[position], score) for position, score in best]
+        return [Hit(self._claim(claim_id), score) for claim_id, score in best]
+
+    def _claim(self, claim_id: int) -> ClaimView:
+        return self._extra.claims.get(claim_id) or self._base.claims[claim_id]
 
     def known(self, word: str) -> bool:
-        return stem(word) in self._postings
+        return self._found(stem(word)) > 0
 
 
 def claim_words(snapshot: Snapshot) -> frozenset[str]:
     """Every word the active claims use (folded): such words are not place names."""
-    found: set[str] = set()
-    for claim in snapshot.active_claims:
-        found.update(_TOKEN.findall(f"{claim.statement} {claim.quote or ''}".casefold()))
-    return frozenset(found)
+    return frozenset(claim_word_counts(snapshot.active_claims))
+
+
+def words_of(claim: ClaimView) -> set[str]:
+    return set(_TOKEN.findall(f"{claim.statement} {claim.quote or ''}".casefold()))
+
+
+def claim_word_counts(claims: Iterable[ClaimView]) -> Counter[str]:
+    """How many of ``claims`` use each word (folded); updated claim by claim."""
+    counts: Counter[str] = Counter()
+    for claim in claims:
+        counts.update(words_of(claim))
+    return counts

@@ -20,7 +20,7 @@ class SourceAnswers(ComposerBase):
         else:
             # The store-wide grouping is the same for every question: made once.
             if self._all_by_source is None:
-                self._all_by_source = self._by_source(self._active.claims)
+                self._all_by_source = self._by_source(self.snapshot.active_claims)
             groups = self._all_by_source
         if not groups:
             self.say_not_covered(u, reply)
@@ -188,12 +188,7 @@ class SourceAnswers(ComposerBase):
             claims = self._facts_by_topic.get(topic, [])
             if u.places:
                 # The facts about the places asked (and those about no place), in order.
-                by_place = self._topic_places.get(topic, {})
-                positions = sorted(
-                    p for place in [*u.places, None] for p in by_place.get(place, ())
-                )
-                local = [claims[p] for p in dict.fromkeys(positions)]
-                claims = local or claims
+                claims = self.topic_facts_at(topic, u.places) or claims
             if not claims:
                 continue
             reply.lines.append(bold(TOPIC_TITLES.get(topic, topic.capitalize())))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import copy
 import difflib
 import heapq
 import re
@@ -119,6 +121,35 @@ class Vocabulary:
         longest = max(self._by_length, default=0)
         self._max_correctable = min(MAX_CORRECTABLE_CHARS, longest + MAX_TYPO_EDITS)
         self.correct = lru_cache(maxsize=4096)(self._correct)
+
+    def changed(self, added: set[str], removed: set[str]) -> Vocabulary:
+        """A new vocabulary with ``added`` and without ``removed`` words, as one built from
+        scratch would be (the per-length lists stay sorted); this one is not changed."""
+        new = copy.copy(self)
+        new._known = (self._known - removed) | added
+        new._by_length = dict(self._by_length)
+        new._by_length_and_first = dict(self._by_length_and_first)
+        for word in (*removed, *added):
+            if " " in word or has_cjk(word) or not word:
+                continue
+            key = (len(word), word[0])
+            words = new._by_length[len(word)] = list(new._by_length.get(len(word), ()))
+            firsts = new._by_length_and_first[key] = list(new._by_length_and_first.get(key, ()))
+            for pool in (words, firsts):
+                at = bisect.bisect_left(pool, word)
+                present = at < len(pool) and pool[at] == word
+                if word in added and not present:
+                    pool.insert(at, word)
+                elif word in removed and word not in added and present:
+                    del pool[at]
+            if not words:
+                del new._by_length[len(word)]
+            if not firsts:
+                del new._by_length_and_first[key]
+        longest = max(new._by_length, default=0)
+        new._max_correctable = min(MAX_CORRECTABLE_CHARS, longest + MAX_TYPO_EDITS)
+        new.correct = lru_cache(maxsize=4096)(new._correct)
+        return new
 
     def __contains__(self, word: str) -> bool:
         return word in self._known

@@ -198,6 +198,10 @@ class Understander:
             self._phrases.setdefault(term, []).append((kind, alias.value))
         # Places, sectors and topics are their own names too.
         seen: dict[str, set[str]] = {"place": set(), "sector": set(), "topic": set()}
+        # Kept for bot/engine/refresh.py, which updates this for the next snapshot.
+        self._aliases = snapshot.aliases
+        self._last_claim_id = snapshot.claims[-1].id if snapshot.claims else 0
+        self._claim_names: dict[str, list[tuple[str, str]]] = {}
         for claim in snapshot.claims:
             value: str | None
             for kind, value in (
@@ -208,9 +212,12 @@ class Understander:
                 if value is None or value in seen[kind] or (kind != "topic" and not value):
                     continue
                 seen[kind].add(value)
-                entries = self._phrases.setdefault(normalize(value), [])
+                name = normalize(value)
+                self._claim_names.setdefault(name, []).append((kind, value))
+                entries = self._phrases.setdefault(name, [])
                 if (kind, value) not in entries:
                     entries.append((kind, value))
+        self._seen = seen
         self._topics = frozenset(seen["topic"])
         self._outlets = tuple(
             dict.fromkeys(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.announce import FieldChange, announce_undo
@@ -149,7 +149,9 @@ async def _undo_row(
         ):
             # The source came with a claim in the same batch: keep it (the claim is kept too).
             return
-        await session.execute(delete(model).where(model.id == entity.id))
+        # Through the ORM: the snapshot's change log names the row (db/changes.py).
+        await session.delete(entity)
+        await session.flush()
         log_change(session, batch, actor, row.entity_type, row.entity_id, ChangeAction.UNDO, None,
              row.new_value, None, reason)  # fmt: skip
         change.fields.append(("(created)", row.new_value, None))

@@ -13,7 +13,7 @@ from alembic import op
 
 revision: str = "0009"
 # Chained after main's newest (0007) when main was merged in; re-chained again if 0008 lands first.
-down_revision: str | None = "0007"
+down_revision: str | None = "0008"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
