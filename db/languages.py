@@ -28,6 +28,15 @@ async def language_of(session: AsyncSession, telegram_id: int) -> Language | Non
     return Language(stored) if stored is not None else None
 
 
+async def all_languages(session: AsyncSession) -> dict[int, Language]:
+    """Every stored preference (one short row per user who chose a language)."""
+    async with read_transaction(session):
+        rows = await session.execute(
+            select(LanguagePreference.telegram_id, LanguagePreference.language)
+        )
+        return {telegram_id: Language(language) for telegram_id, language in rows}
+
+
 async def languages_of(session: AsyncSession, telegram_ids: Collection[int]) -> dict[int, Language]:
     """The stored languages of these ids (ids without one are left out)."""
     ids = sorted(set(telegram_ids))
