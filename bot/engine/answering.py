@@ -65,7 +65,9 @@ class Answerer:
     def answer(self, u: Understanding) -> Reply:
         reply = Reply()
         polite = {Intent.GREETING, Intent.HELP}
-        segments = [s for s in u.segments if s.on_topic or polite & set(s.intents)]
+        segments = [
+            s for s in u.segments if s.on_topic or (polite & set(s.intents) and not s.foreign)
+        ]
         if any(s.on_topic for s in segments):
             # "thanks!" after a question is not a question of its own.
             segments = [s for s in segments if s.on_topic]

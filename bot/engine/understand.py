@@ -17,6 +17,7 @@ from itertools import islice
 from typing import Any
 
 from bot.engine.frames import read_frames
+from bot.engine.relevance import foreign_words
 from bot.engine.text import (
     BoundedCorrector,
     Vocabulary,
@@ -81,7 +82,7 @@ _DATE = re.compile(r"\b(" + "|".join(_MONTHS) + r")\s+(\d{1,2})(?:st|nd|rd|th)?\
 _MONTH_ONLY = re.compile(
     r"\b(?:in|since|from|by|on|during|early|late|mid)\s+(" + "|".join(_MONTHS) + r")\b(?!\s+\d)"
 )
-_DURATION = re.compile(r"\b(\d+|one|two|three|four|five|six|a)\s+(years?|months?)\b")
+_DURATION = re.compile(r"\b(\d+|one|two|three|four|five|six|a)\s*(years?|yrs?|months?)\b")
 _HALF_YEAR = re.compile(r"\b(?:half a year|half-year|half year|six-month|6-month)\b")
 _POSSESSIVE = re.compile(r"(?<=\w)'s\b")
 # "who's" is "who is"; any other "'s" is a possessive ("sakhalin's quota" -> "sakhalin quota").
@@ -128,14 +129,35 @@ class Understanding:
     # Topics reached only through a question word ("why" -> the reasons).
     settled_topics: list[str] = field(default_factory=list)
     settled_intents: list[Intent] = field(default_factory=list)
+    # Relevance (relevance.py): a word tying it to the report more than a pronoun or the
+    # country's name does, and words of another subject.
+    strong_domain: bool = False
+    foreign: list[str] = field(default_factory=list)
 
     @property
     def has_subject(self) -> bool:
         return bool(self.places or self.countries or self.currencies or self.sectors)
 
     @property
+    def anchored(self) -> bool:
+        """Tied to the report by more than a place, a question word or a pronoun."""
+        loose = {Intent.GREETING, Intent.HELP, Intent.ARTICLE, Intent.DATE}
+        return bool(
+            self.strong_domain
+            or set(self.intents) - loose - set(self.settled_intents)
+            or [t for t in self.topics if t not in self.settled_topics]
+            or self.attributes
+            or self.operations
+            or self.currencies
+            or self.sectors
+            or self.other_currencies
+        )
+
+    @property
     def on_topic(self) -> bool:
         """Something besides question words and weak cues ties it to the report."""
+        if self.foreign and not self.anchored:
+            return False  # "who is the president of russia": another subject
         return bool(
             self.has_subject
             or set(self.intents) - {Intent.GREETING, Intent.HELP}
@@ -228,6 +250,7 @@ class Understander:
         self.vocabulary = Vocabulary({p for p in self._phrases if " " not in p})
         # Words that are not place names: ordinary English, and every word the claims use.
         self._not_places = self.vocabulary_data.ordinary_words | claim_words | question_words
+        self._topical = self.known_words | self._not_places | STOPWORDS
 
     @cached_property
     def known_words(self) -> frozenset[str]:
@@ -252,6 +275,8 @@ class Understander:
                 _add(segment.operations, operation)
             segment.change_asked = segment.change_asked or frames.change_asked
             self._spot_unknown_places(piece, segment, corrector)
+            skip = {*segment.corrected_words, *segment.unknown_places}
+            segment.foreign = foreign_words(words(piece), self._topical, self.vocabulary_data, skip)
             self._read_figures(piece, segment)
             result.segments.append(segment)
         for term in self._cjk_terms:
@@ -292,6 +317,12 @@ class Understander:
                             # about workers only in a message that is about them.
                             _add(result.weak_attributes, Attribute(value))
                             continue
+                        if guessed and kind in (Cue.TOPIC, "topic"):
+                            # "harry" is one letter from "marry": the same.
+                            for topic in value.split("|"):
+                                if topic in self._topics:
+                                    _add(result.weak_topics, topic)
+                            continue
                         self._record(result, kind, value, phrase)
                     index += size
                     matched = True
@@ -315,6 +346,8 @@ class Understander:
             _add(result.operations, Operation(value))
         elif kind == Cue.DOMAIN:
             result.domain = True
+            if phrase not in self.vocabulary_data.weak_domain_words:
+                result.strong_domain = True
         elif kind == Cue.QUESTION_WORD:
             _add(result.question_words, phrase)
         elif kind == Cue.REGION:

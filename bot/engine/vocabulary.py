@@ -145,6 +145,11 @@ class Vocabulary:
     change_verbs: tuple[str, ...]
     # Said of a named outlet ("daily nk is propaganda"): a question about what it is.
     outlet_slurs: tuple[str, ...]
+    # Relevance: words that tie a message to the report only beside a stronger one; chat
+    # words that say nothing; nouns of other subjects ("president", "sushi").
+    weak_domain_words: frozenset[str]
+    chat_words: frozenset[str]
+    off_topic_words: frozenset[str]
 
 
 def _entries(data: dict[str, Any]) -> dict[str, list[tuple[Cue, str]]]:
@@ -216,6 +221,9 @@ def load(language: str = "en") -> Vocabulary:
         people_nouns=tuple(fold(w) for w in data["people_nouns"]),
         change_verbs=tuple(fold(w) for w in data["change_verbs"]),
         outlet_slurs=tuple(fold(w) for w in data["outlet_slurs"]),
+        weak_domain_words=frozenset(fold(w) for w in data["weak_domain_words"]),
+        chat_words=frozenset(fold(w) for w in data["chat_words"]),
+        off_topic_words=frozenset(fold(w) for w in data["off_topic_words"]),
         named_things={
             fold(thing): Attribute(name)
             for name, things in data["named_things"].items()

@@ -1,0 +1,46 @@
+"""Whether a part of a message is about the report at all, from its content rather than its
+question word: "who is the president of russia" names a covered country, "what time is it
+in sakhalin" a covered place, yet neither asks about the report.
+
+A part is about something else when it holds a word of another subject (a noun from the
+vocabulary's ``off_topic_words``, or a word the engine does not know at all that is no chat
+word and no typo of a known one) and nothing stronger than a place, a question word or a
+pronoun ties it to the report (``Understanding.anchored``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable
+
+from bot.engine.vocabulary import Vocabulary
+
+# Endings stripped to find a known word under an inflected one ("visited" is not "visit",
+# but "talking" is "talk").
+_ENDINGS = ("ing", "ed", "es", "s", "ly", "er", "ers")
+MIN_LETTERS = 3
+
+
+def foreign_words(
+    tokens: Iterable[str],
+    known: Collection[str],
+    vocabulary: Vocabulary,
+    skip: Collection[str] = (),
+) -> list[str]:
+    """The words of ``tokens`` that belong to another subject than the report's."""
+    found: list[str] = []
+    for word in tokens:
+        if word in vocabulary.off_topic_words:
+            found.append(word)
+            continue
+        if len(word) < MIN_LETTERS or not word.isalpha() or word in skip:
+            continue
+        if word in known or word in vocabulary.chat_words:
+            continue
+        if any(
+            word.endswith(end)
+            and (word[: -len(end)] in known or word[: -len(end)] in vocabulary.chat_words)
+            for end in _ENDINGS
+        ):
+            continue
+        found.append(word)
+    return found
