@@ -40,6 +40,10 @@ _FRAMES = (
     (re.compile(r" where (?:does|do|did) (?:the )?(?:\w+ ){0,2}(?:money|cash|quota|it) "
                 r"(?:go|end up) "),
      Attribute.SPENDING),
+    # "who is the source in russia, name?", "are the sources named"
+    (re.compile(r" (?:source|sources|informant|informants|insider|insiders) (?:\w+ ){0,6}"
+                r"(?:name|names|named|identity|identities) "),
+     Attribute.SOURCE_IDENTITY),
     # "what are the sakhalin workers building", "what exactly do they process"
     (re.compile(r" what (?:\w+ ){0,5}(?:building|build|built|process|processing|processed|"
                 r"make|making|produce|producing|catch|catching) (?:(?:in|at|there) (?:\w+ )?)?$"),

@@ -18,6 +18,7 @@ from typing import Any
 
 from bot.engine.frames import read_frames
 from bot.engine.relevance import foreign_words
+from bot.engine.segments import FRAGMENT_WORDS, split_parts
 from bot.engine.text import (
     BoundedCorrector,
     Vocabulary,
@@ -51,13 +52,6 @@ _PLACE_AFTER_PREPOSITION = re.compile(
 )
 _AND_ANOTHER = re.compile(r"\s*(?:,|and|or|&)\s+(?:the\s+)?([^\W\d_][\w-]{2,})", re.UNICODE)
 _PLACE_BEFORE_QUOTA = re.compile(r"\b([^\W\d_][\w-]{2,})\s+quotas?\b", re.UNICODE)
-_QUESTION_START = (
-    r"(?:what|whats|what's|how|hows|who|whos|when|where|why|which|can|could|do|does|did|"
-    r"is|are|was|were|will|would)\b"
-)
-_SEGMENT_SPLIT = re.compile(
-    r"[?!;\n]+|\.\s+|\band also\b|\balso\b|,?\s+and\s+(?=" + _QUESTION_START + ")"
-)
 _SCALE = r"\s*(k\b|thousand\b|m\b|mn\b|mln\b|million\b)?"
 _FIGURE = re.compile(
     r"(?<![\w.,])(\d{1,3}(?:[,\u00a0\u202f\u2009]\d{3})+|\d+)(?:\.(\d+))?" + _SCALE
@@ -261,7 +255,7 @@ class Understander:
         text = _POSSESSIVE.sub("", _CONTRACTED_IS.sub(r"\1 is", text))
         result = Understanding(text=text, truncated=truncated)
         corrector = BoundedCorrector(self.vocabulary)
-        pieces = [s for s in _SEGMENT_SPLIT.split(text) if s and s.strip()] or [text]
+        pieces = split_parts(text)
         # A long message is read whole; only its first few parts are answered apart.
         if len(pieces) > MAX_SEGMENTS:
             pieces = [*pieces[: MAX_SEGMENTS - 1], " ".join(pieces[MAX_SEGMENTS - 1 :])]
@@ -448,14 +442,18 @@ def _ordinary_form(word: str, ordinary: frozenset[str]) -> bool:
 def _inherit_subject(previous: Understanding, segment: Understanding) -> None:
     """A later part that points back ("what's the quota there now") is about the subject
     of the part before it."""
-    if segment.has_subject or segment.unknown_places or segment.regions:
+    if segment.places or segment.countries or segment.sectors:
         return
-    if not ANAPHORS & set(words(segment.text)):
+    if segment.unknown_places or segment.regions:
+        return
+    tokens = words(segment.text)
+    # "2) in dollars": a short part with no place is about the one before it.
+    if not ANAPHORS & set(tokens) and len(tokens) > FRAGMENT_WORDS + 1:
         return
     segment.places = list(previous.places)
     segment.countries = list(previous.countries)
     segment.sectors = list(previous.sectors)
-    segment.currencies = list(previous.currencies)
+    segment.currencies = list(dict.fromkeys([*segment.currencies, *previous.currencies]))
 
 
 def _merge(into: Understanding, part: Understanding) -> None:
