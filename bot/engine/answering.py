@@ -20,6 +20,11 @@ from bot.engine.understand import Understanding
 from bot.engine.vocabulary import Attribute, Intent
 from bot.markup import Html
 
+# What asks for quota figures: of an uncovered place, the report gives none.
+_FIGURE_INTENTS = frozenset(
+    {Intent.QUOTA, Intent.USD, Intent.COMPARE, Intent.LIST, Intent.BASIS, Intent.GREETING}
+)
+
 # The order answers come in when one part of a message asks several things.
 DISPATCH_ORDER = (
     Intent.SUMMARY, Intent.COMPARE, Intent.LIST, Intent.QUOTA, Intent.USD, Intent.DATE,
@@ -114,6 +119,13 @@ class Answerer:
         # "kuwait construction quota": a sector alone does not make an uncovered place
         # one of the report's; only a covered place or country does.
         named_covered = bool(s.places or s.countries)
+        elsewhere = bool(unknown) and not named_covered
+        if elsewhere:
+            # "what is the quota in beijing": the figures asked for are that place's, which
+            # the report does not give; another place's are no answer.
+            s.intents = [i for i in s.intents if i not in _FIGURE_INTENTS]
+            s.topics = [t for t in s.topics if t not in ("quota", "doubling")]
+            asks -= _FIGURE_INTENTS
         if unknown and not named_covered and not asks and not s.attributes and not topics:
             c.answer_unknown(unknown, reply)
             reply.intents.append(Intent.NOT_COVERED)
@@ -140,11 +152,16 @@ class Answerer:
             handled = True
         if corrected:
             s.intents = [i for i in s.intents if i not in (Intent.QUOTA, Intent.BASIS)]
+        elif elsewhere:
+            pass  # no sum is made of other places' figures
         elif not silent and self.arithmetic.answer(s, quotas, c.quotas(), reply):
             # (After "the report does not say", no sum is made of what it does say.)
             return True
         # After "the report does not say", no figure is shown unless asked for.
-        handled = self._run(s, reply, default_quota=not handled, search=not handled) or handled
+        handled = (
+            self._run(s, reply, default_quota=not (handled or elsewhere), search=not handled)
+            or handled
+        )
         if unknown:
             c.answer_unknown(unknown, reply)
             reply.intents.append(Intent.NOT_COVERED)
