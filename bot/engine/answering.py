@@ -25,6 +25,9 @@ _FIGURE_INTENTS = frozenset(
     {Intent.QUOTA, Intent.USD, Intent.COMPARE, Intent.LIST, Intent.BASIS, Intent.GREETING}
 )
 
+# A message this short about the workers that asks nothing in particular gets the overview.
+TERSE = 6
+
 # The order answers come in when one part of a message asks several things.
 DISPATCH_ORDER = (
     Intent.SUMMARY, Intent.COMPARE, Intent.LIST, Intent.QUOTA, Intent.USD, Intent.DATE,
@@ -249,6 +252,12 @@ class Answerer:
             handled = True
         if not handled and search:
             handled = self.honest.statements(s.text, reply)
+        short = s.strong_domain and not s.foreign and len(s.text.split()) <= TERSE
+        if not handled and search and default_quota and short:
+            # "anything on the workers there": about the report, nothing in particular.
+            c.answer_list(reply)
+            reply.intents.append(Intent.LIST)
+            handled = True
         return handled
 
 

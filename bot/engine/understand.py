@@ -44,6 +44,7 @@ STOPWORDS = frozenset(
 # message of "in xyz" should not be echoed back whole.
 MAX_UNKNOWN_PLACES = 5
 MAX_SEGMENTS = 6
+TERSE_WORDS = 3
 # Figures and dates read from one part of a message (a wall of digits is not 1,000 claims).
 MAX_FIGURES = 8
 
@@ -277,9 +278,14 @@ class Understander:
             if term in text:
                 for kind, value in self._phrases[term]:
                     self._record(result.segments[0], kind, value)
+        # "numbers please", "both pls", "when?": in a message this short, a weak cue is
+        # the question itself.
+        chat = self.vocabulary_data.chat_words
+        terse = len(result.segments) == 1 and not result.segments[0].foreign
+        terse = terse and sum(w not in chat for w in words(text)) <= TERSE_WORDS
         previous: Understanding | None = None
         for segment in result.segments:
-            segment.settle_weak(segment.on_topic)
+            segment.settle_weak(segment.on_topic or terse)
             if previous is not None and previous.has_subject:
                 _inherit_subject(previous, segment)
             previous = segment
