@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from functools import cached_property
-from itertools import islice
 from typing import Any
 
+from bot.engine.figures import read_figures
 from bot.engine.frames import read_frames
 from bot.engine.relevance import foreign_words
 from bot.engine.segments import FRAGMENT_WORDS, split_parts
@@ -45,40 +45,14 @@ STOPWORDS = frozenset(
 MAX_UNKNOWN_PLACES = 5
 MAX_SEGMENTS = 6
 TERSE_WORDS = 3
-# Figures and dates read from one part of a message (a wall of digits is not 1,000 claims).
-MAX_FIGURES = 8
 
 _PLACE_AFTER_PREPOSITION = re.compile(
     r"\b(?:in|at|for|from|about|of)\s+(?:the\s+)?([^\W\d_][\w-]{2,})", re.UNICODE
 )
 _AND_ANOTHER = re.compile(r"\s*(?:,|and|or|&)\s+(?:the\s+)?([^\W\d_][\w-]{2,})", re.UNICODE)
 _PLACE_BEFORE_QUOTA = re.compile(r"\b([^\W\d_][\w-]{2,})\s+quotas?\b", re.UNICODE)
-_SCALE = r"\s*(k\b|thousand\b|m\b|mn\b|mln\b|million\b)?"
-_FIGURE = re.compile(
-    r"(?<![\w.,])(\d{1,3}(?:[,\u00a0\u202f\u2009]\d{3})+|\d+)(?:\.(\d+))?" + _SCALE
-)
-# Russian, Chinese and Korean writers group thousands with a plain space ("200 000"); in
-# English "March 10 124,000" is two figures, so plain spaces group only in those scripts.
-_FIGURE_SPACED = re.compile(
-    r"(?<![\w.,])(\d{1,3}(?:[ ,\u00a0\u202f\u2009]\d{3})+|\d+)(?:\.(\d+))?" + _SCALE
-)
-_SCALES = {"k": 1000, "thousand": 1000, "m": 1_000_000, "mn": 1_000_000, "mln": 1_000_000}
-_SCALES["million"] = 1_000_000
-# "a million rubles", "one million": a scale word with no digits.
-_WORD_SCALE = re.compile(r"\b(?:a|one)\s+(million|thousand)\b")
 # Words that point back to an earlier part of the message ("what's the quota there").
 ANAPHORS = frozenset("there it its they them their that those these this".split())
-_NON_LATIN = re.compile(r"[\u0400-\u04ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
-_MONTHS = (
-    "january february march april may june july august september october november december"
-).split()
-_DATE = re.compile(r"\b(" + "|".join(_MONTHS) + r")\s+(\d{1,2})(?:st|nd|rd|th)?\b")
-# "it went up in april": a month with no day ("may" only after "in", being also a verb).
-_MONTH_ONLY = re.compile(
-    r"\b(?:in|since|from|by|on|during|early|late|mid)\s+(" + "|".join(_MONTHS) + r")\b(?!\s+\d)"
-)
-_DURATION = re.compile(r"\b(\d+|one|two|three|four|five|six|a)\s*(years?|yrs?|months?)\b")
-_HALF_YEAR = re.compile(r"\b(?:half a year|half-year|half year|six-month|6-month)\b")
 _POSSESSIVE = re.compile(r"(?<=\w)'s\b")
 # "who's" is "who is"; any other "'s" is a possessive ("sakhalin's quota" -> "sakhalin quota").
 _CONTRACTED_IS = re.compile(
@@ -119,6 +93,8 @@ class Understanding:
     figures: list[Decimal] = field(default_factory=list)
     dates: list[str] = field(default_factory=list)
     months: int | None = None
+    # "10 workers": how many workers a sum is for.
+    headcount: int | None = None
     change_factor: float | None = None
     segments: list[Understanding] = field(default_factory=list)
     # Topics reached only through a question word ("why" -> the reasons).
@@ -272,7 +248,9 @@ class Understander:
             self._spot_unknown_places(piece, segment, corrector)
             skip = {*segment.corrected_words, *segment.unknown_places}
             segment.foreign = foreign_words(words(piece), self._topical, self.vocabulary_data, skip)
-            self._read_figures(piece, segment)
+            typed = read_figures(piece, self.vocabulary_data)
+            segment.dates, segment.figures = typed.dates, typed.figures
+            segment.months, segment.headcount = typed.months, typed.headcount
             result.segments.append(segment)
         for term in self._cjk_terms:
             if term in text:
@@ -379,36 +357,6 @@ class Understander:
         if phrase in self.vocabulary_data.change_words:
             result.change_factor = self.vocabulary_data.change_words[phrase]
 
-    def _read_figures(self, text: str, result: Understanding) -> None:
-        for match in islice(_DATE.finditer(text), MAX_FIGURES):
-            _add(result.dates, f"{match.group(1).capitalize()} {int(match.group(2))}")
-        for match in islice(_MONTH_ONLY.finditer(text), MAX_FIGURES):
-            _add(result.dates, match.group(1).capitalize())
-        dated = {m.group(2) for m in islice(_DATE.finditer(text), MAX_FIGURES)}
-        figures = _FIGURE_SPACED if _NON_LATIN.search(text) else _FIGURE
-        for match in islice(figures.finditer(text), MAX_FIGURES):
-            whole, fraction, thousands = match.group(1), match.group(2), match.group(3)
-            if whole in dated:
-                continue
-            digits = re.sub(r"\D", "", whole)
-            try:
-                value = Decimal(digits + (f".{fraction}" if fraction else ""))
-            except InvalidOperation:
-                continue
-            if thousands:
-                value *= _SCALES[thousands]
-            _add(result.figures, value)
-        for match in islice(_WORD_SCALE.finditer(text), MAX_FIGURES):
-            _add(result.figures, Decimal(_SCALES[match.group(1)]))
-        numbers = self.vocabulary_data.number_words
-        if _HALF_YEAR.search(text):
-            result.months = 6
-        for match in _DURATION.finditer(text):
-            count_word, unit = match.group(1), match.group(2)
-            count = int(count_word) if count_word.isdigit() else numbers.get(count_word, 1)
-            if count > 1:  # "a year" is a rate (per year), "two years" a span
-                result.months = count * (12 if unit.startswith("year") else 1)
-
     def _spot_unknown_places(
         self, text: str, result: Understanding, corrector: BoundedCorrector
     ) -> None:
@@ -490,5 +438,6 @@ def _merge(into: Understanding, part: Understanding) -> None:
     into.role_play = into.role_play or part.role_play
     into.change_asked = into.change_asked or part.change_asked
     into.months = into.months if into.months is not None else part.months
+    into.headcount = into.headcount if into.headcount is not None else part.headcount
     if part.change_factor is not None:
         into.change_factor = part.change_factor
