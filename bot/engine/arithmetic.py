@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from bot.engine.group_sums import group_sums
 from bot.engine.numbers import money, usd
 from bot.engine.reply import Reply
 from bot.engine.understand import Understanding
@@ -103,6 +104,14 @@ class Arithmetic:
             ops.append(Operation.TOTAL)
         return ops
 
+    @staticmethod
+    def _asks_sum(u: Understanding) -> bool:
+        """A sum of money asked: how much, a total, a figure, a quota."""
+        return bool(
+            {Intent.QUOTA, Intent.USD, Intent.COMPARE} & set(u.intents)
+            or {Operation.TOTAL, Operation.COMBINED} & set(u.operations)
+        )
+
     def figure(self, claim: ClaimView, u: Understanding, dollars: bool) -> Figure | None:
         base = claim.usd_amount if dollars else claim.amount
         if base is None:
@@ -119,11 +128,17 @@ class Arithmetic:
         self, u: Understanding, quotas: list[ClaimView], every: list[ClaimView], reply: Reply
     ) -> bool:
         """``quotas``: those the question names (else all); ``every``: all current ones."""
+        dollars = Intent.USD in u.intents or "USD" in u.currencies
+        if u.headcount and u.headcount > 1 and quotas and self._asks_sum(u):
+            # "10 workers in sakhalin, how much a month": the quota times the head count.
+            group_sums(u.headcount, quotas, now=u.now, before=u.before, dollars=dollars,
+                       months=u.months, reply=reply)  # fmt: skip
+            reply.intents.append(Intent.ARITHMETIC)
+            return True
         ops = self.wanted(u)
         if not ops or not quotas:
             return False
         answered = False
-        dollars = Intent.USD in u.intents or "USD" in u.currencies
         # Two places' figures are compared only when the question names both, or names
         # one and the store holds just one other ("how much more does Sakhalin pay");
         # they are added up only when it names both.
