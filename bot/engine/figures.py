@@ -103,7 +103,7 @@ def read_figures(text: str, vocabulary: Vocabulary) -> Typed:
         count_word, unit = match.group(1), match.group(2)
         count = int(count_word) if count_word.isdigit() else numbers.get(count_word, 1)
         if count > 1:  # "a year" is a rate (per year), "two years" a span
-            result.months = count * (12 if unit.startswith("year") else 1)
+            result.months = count * (12 if unit.startswith(("year", "yr")) else 1)
     return result
 
 

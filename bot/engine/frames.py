@@ -40,6 +40,10 @@ _FRAMES = (
     (re.compile(r" where (?:does|do|did) (?:the )?(?:\w+ ){0,2}(?:money|cash|quota|it) "
                 r"(?:go|end up) "),
      Attribute.SPENDING),
+    # "are they paid in rubles", "wages in what currency": not "paid in a year"
+    (re.compile(r" (?:paid|wages?|salary|salaries|earnings|pay) in (?:what |which )?"
+                r"(?:currency|currencies|rubles?|roubles?|yuan|rmb|dollars?|usd|cash|won|kind) "),
+     Attribute.WAGE_CURRENCY),
     # "who is the source in russia, name?", "are the sources named"
     (re.compile(r" (?:source|sources|informant|informants|insider|insiders) (?:\w+ ){0,6}"
                 r"(?:name|names|named|identity|identities) "),
@@ -51,6 +55,12 @@ _FRAMES = (
 )  # fmt: skip
 
 
+# "the rouble to dollar rate", "what rate did they use", "yuan/usd rate"
+_RATE = re.compile(
+    r" (?:(?:rouble|ruble|rubles|roubles|yuan|rmb|dollar|dollars|usd|currency|exchange|"
+    r"conversion) (?:\w+ ){0,3}rates?|rates? (?:did|do|does|was|were) (?:they|it|the report|"
+    r"hngn) (?:use|used|apply|applied)) "
+)
 _HOW_MUCH_CHANGE = re.compile(
     r" how much (?:\w+ ){0,4}(?:go up|went up|gone up|rise|rose|risen|increase|increased|"
     r"jump|jumped|grow|grew|climb|climbed) "
@@ -78,6 +88,8 @@ def read_frames(text: str, vocabulary: Vocabulary, outlets: tuple[str, ...]) -> 
     for pattern, attribute in _FRAMES:
         if pattern.search(joined):
             _add(result.attributes, attribute)
+    if _RATE.search(joined):
+        _add(result.operations, Operation.RATE)
     # "how much did it go up": the amount of the change.
     if _HOW_MUCH_CHANGE.search(joined):
         _add(result.operations, Operation.DIFFERENCE)
