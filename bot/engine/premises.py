@@ -13,7 +13,7 @@ from bot.engine.compose import Composer
 from bot.engine.numbers import money
 from bot.engine.reply import Reply
 from bot.engine.understand import Understanding
-from bot.engine.vocabulary import Attribute, Intent, Vocabulary
+from bot.engine.vocabulary import Attribute, Intent, Operation, Vocabulary
 from bot.markup import fmt
 from db.views import ClaimView
 
@@ -122,3 +122,47 @@ def wrong_year(u: Understanding, vocabulary: Vocabulary, reply: Reply) -> bool:
     if Attribute.YEAR in u.attributes:
         u.attributes.remove(Attribute.YEAR)
     return True
+
+
+_PERIODS = {Operation.PER_WEEK: "a week", Operation.PER_DAY: "a day", Operation.PER_YEAR: "a year"}
+
+
+def wrong_period(u: Understanding, composer: Composer, reply: Reply) -> bool:
+    """A quota's own amount asserted per week, day or year ("weekly quota of 62k rubles",
+    "they pay 3400 yuan every week"): the report gives it a month. Only an assertion: "what
+    is 62,000 rubles a year" asks for a sum, which arithmetic makes."""
+    periods = [op for op in u.operations if op in _PERIODS]
+    if not periods or u.question_words or u.months or u.headcount or Intent.BASIS in u.intents:
+        return False
+    amounts = [f for f in u.figures if f >= SMALLEST_AMOUNT and not 1900 <= f <= 2100]
+    quotas = composer.quotas(u) if u.has_subject else composer.quotas()
+    for value in amounts:
+        for claim in quotas:
+            if claim.amount is None:
+                continue
+            doubled = claim.change == "doubled"
+            if value not in (claim.amount, claim.usd_amount, claim.amount * 2 if doubled else None):
+                continue
+            reply.use(claim.id, claim.article_id)
+            now = (
+                f" Now doubled, so about {money(claim.amount * 2, claim.currency or '')} a "
+                "month (implied by “doubled”)."
+                if doubled
+                else ""
+            )
+            reply.lines.append(
+                fmt(
+                    "No: the report gives the {} quota as {} a month per person (before the "
+                    "doubling), not {}.{}",
+                    claim.place or composer.country(claim.country),
+                    money(claim.amount, claim.currency or ""),
+                    _PERIODS[periods[0]],
+                    now,
+                )
+            )
+            reply.intents.append(Intent.CORRECTION)
+            # Answered here: no sum per week is made of it, nor is it set against others.
+            u.operations = [op for op in u.operations if op not in _PERIODS]
+            u.figures = [f for f in u.figures if f != value]
+            return True
+    return False
