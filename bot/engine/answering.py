@@ -13,7 +13,7 @@ from collections.abc import Callable
 from bot.engine.arithmetic import Arithmetic
 from bot.engine.compose import Composer
 from bot.engine.honest import Honest
-from bot.engine.premises import wrong_pairings, wrong_period, wrong_year
+from bot.engine.premises import wrong_demander, wrong_pairings, wrong_period, wrong_year
 from bot.engine.reply import Reply
 from bot.engine.summary import answer_summary
 from bot.engine.understand import Understanding
@@ -138,6 +138,7 @@ class Answerer:
             self.honest.refuse_role(reply)
         paired = wrong_pairings(s, c, reply)
         paired = wrong_period(s, c, reply) or paired
+        paired = wrong_demander(s, c, reply) or paired
         paired = wrong_year(s, self.honest.vocabulary, reply) or paired
         quotas = c.quotas(s) if s.has_subject else c.quotas()
         corrected = self.honest.corrections(s, quotas, reply) or paired

@@ -223,8 +223,19 @@ class Honest:
                     )
                 )
             if not dated:
+                other = next((c for c in self.c.quotas() if c.change_date), None)
+                elsewhere = (
+                    f" (the only date it gives, {other.change_date}, is for the directive "
+                    f"behind the change in {self.c.place_label(other)})"
+                    if other is not None
+                    else ""
+                )
                 reply.lines.append(
-                    fmt("The report gives no date for the change, so not {} either.", typed)
+                    fmt(
+                        "The report gives no date for the change, so not {} either{}.",
+                        typed,
+                        elsewhere,
+                    )
                 )
 
     # ----- outlets, refusals, sources' own words --------------------------------------

@@ -166,3 +166,35 @@ def wrong_period(u: Understanding, composer: Composer, reply: Reply) -> bool:
             u.figures = [f for f in u.figures if f != value]
             return True
     return False
+
+
+# The country the report is about: it demands the money of its own workers.
+SUBJECT_COUNTRY = "KP"
+
+
+def wrong_demander(u: Understanding, composer: Composer, reply: Reply) -> bool:
+    """ "The Russian government demands this money": the report says North Korea does."""
+    hosts = [code for code in u.governments if code != SUBJECT_COUNTRY]
+    if not hosts:
+        return False
+    names = " or ".join(composer.country(code) for code in hosts)
+    if Intent.QUOTA not in u.intents:
+        # "what does the russian government say": the report quotes no host government.
+        reply.lines.append(
+            fmt("The report does not say what the government of {} says or does about it.", names)
+        )
+        reply.intents.append(Intent.SILENT)
+        return True
+    claims = composer.quotas()
+    for claim in claims[:1]:
+        reply.use(claim.id, claim.article_id)
+    reply.lines.append(
+        fmt(
+            "No: the report says {} demands the quota of its own workers abroad; it does not "
+            "say that the government of {} demands or takes this money.",
+            composer.country(SUBJECT_COUNTRY),
+            names,
+        )
+    )
+    reply.intents.append(Intent.CORRECTION)
+    return True

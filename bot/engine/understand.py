@@ -51,6 +51,7 @@ _PLACE_AFTER_PREPOSITION = re.compile(
 )
 _AND_ANOTHER = re.compile(r"\s*(?:,|and|or|&)\s+(?:the\s+)?([^\W\d_][\w-]{2,})", re.UNICODE)
 _PLACE_BEFORE_QUOTA = re.compile(r"\b([^\W\d_][\w-]{2,})\s+quotas?\b", re.UNICODE)
+_COUNTRY = ("country", "any_country")
 # Words that point back to an earlier part of the message ("what's the quota there").
 ANAPHORS = frozenset("there it its they them their that those these this".split())
 _POSSESSIVE = re.compile(r"(?<=\w)'s\b")
@@ -93,6 +94,8 @@ class Understanding:
     figures: list[Decimal] = field(default_factory=list)
     dates: list[str] = field(default_factory=list)
     months: int | None = None
+    # "russian gov": countries whose government the message names.
+    governments: list[str] = field(default_factory=list)
     # "10 workers": how many workers a sum is for.
     headcount: int | None = None
     change_factor: float | None = None
@@ -302,6 +305,9 @@ class Understander:
                                     _add(result.weak_topics, topic)
                             continue
                         self._record(result, kind, value, phrase)
+                        after = tokens[index + size] if index + size < len(tokens) else ""
+                        if kind in _COUNTRY and after in self.vocabulary_data.government_words:
+                            _add(result.governments, value)  # "the russian gov"
                     index += size
                     matched = True
                     break
@@ -427,6 +433,7 @@ def _merge(into: Understanding, part: Understanding) -> None:
         "question_words",
         "figures",
         "dates",
+        "governments",
     ):
         target = getattr(into, name)
         for value in getattr(part, name):

@@ -150,6 +150,8 @@ class Vocabulary:
     weak_domain_words: frozenset[str]
     chat_words: frozenset[str]
     off_topic_words: frozenset[str]
+    # "russian gov": after a country, its government.
+    government_words: frozenset[str]
 
 
 def _entries(data: dict[str, Any]) -> dict[str, list[tuple[Cue, str]]]:
@@ -224,6 +226,7 @@ def load(language: str = "en") -> Vocabulary:
         weak_domain_words=frozenset(fold(w) for w in data["weak_domain_words"]),
         chat_words=frozenset(fold(w) for w in data["chat_words"]),
         off_topic_words=frozenset(fold(w) for w in data["off_topic_words"]),
+        government_words=frozenset(fold(w) for w in data["government_words"]),
         named_things={
             fold(thing): Attribute(name)
             for name, things in data["named_things"].items()
