@@ -181,7 +181,11 @@ class Answerer:
         topics = [t for t in s.topics if t not in ("quota", "doubling")]
         # Cues that only hint ("the article", "how much") yield to what is asked outright.
         hinted = set(s.settled_intents)
-        if wanted - hinted or [t for t in topics if t not in s.settled_topics]:
+        asked_topics = [t for t in topics if t not in s.settled_topics]
+        if asked_topics:
+            # "what did they hope to do after a few years": the topic, not the quota.
+            wanted -= hinted
+        elif wanted - hinted:
             wanted -= hinted - {Intent.QUOTA, Intent.DATE}
         if "doubling" in s.topics and not wanted and not topics:
             wanted.add(Intent.QUOTA)
