@@ -182,10 +182,10 @@ class Answerer:
         # Cues that only hint ("the article", "how much") yield to what is asked outright.
         hinted = set(s.settled_intents)
         asked_topics = [t for t in topics if t not in s.settled_topics]
-        if asked_topics:
+        if asked_topics and not s.amount_hinted:
             # "what did they hope to do after a few years": the topic, not the quota.
             wanted -= hinted
-        elif wanted - hinted:
+        elif wanted - hinted or asked_topics:
             wanted -= hinted - {Intent.QUOTA, Intent.DATE}
         if "doubling" in s.topics and not wanted and not topics:
             wanted.add(Intent.QUOTA)

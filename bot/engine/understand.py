@@ -94,6 +94,8 @@ class Understanding:
     figures: list[Decimal] = field(default_factory=list)
     dates: list[str] = field(default_factory=list)
     months: int | None = None
+    # A weak quota cue that asks an amount ("how much"), not only a time ("after").
+    amount_hinted: bool = False
     # "russian gov": countries whose government the message names.
     governments: list[str] = field(default_factory=list)
     # "10 workers": how many workers a sum is for.
@@ -319,6 +321,10 @@ class Understander:
             _add(result.intents, Intent(value))
         elif kind == Cue.WEAK_INTENT:
             _add(result.weak_intents, Intent(value))
+            if value == Intent.QUOTA and not any(
+                k in (Cue.NOW, Cue.BEFORE) for k, _ in self._phrases.get(phrase, ())
+            ):
+                result.amount_hinted = True  # "how much", not just "after"
         elif kind == Cue.ATTRIBUTE:
             _add(result.attributes, Attribute(value))
             if value == Attribute.OTHER_CURRENCY:
