@@ -20,6 +20,7 @@ class Frames:
     attributes: list[Attribute] = field(default_factory=list)
     operations: list[Operation] = field(default_factory=list)
     change_asked: bool = False
+    topics: list[str] = field(default_factory=list)
 
 
 _WRITTEN = r"(?:written|published|posted|released|put out|out|come out|came out|from|dated)"
@@ -61,6 +62,11 @@ _RATE = re.compile(
     r"conversion) (?:\w+ ){0,3}rates?|rates? (?:did|do|does|was|were) (?:they|it|the report|"
     r"hngn) (?:use|used|apply|applied)) "
 )
+# "how much of the pay does the government take": a share of the earnings, not a quota.
+_SHARE_OF_PAY = re.compile(
+    r" how much of (?:the |their |his |her |a |what )?(?:\w+ )?(?:pay|wages?|salary|salaries|"
+    r"earnings|income|earn|earned|makes?|paycheck) "
+)
 _HOW_MUCH_CHANGE = re.compile(
     r" how much (?:\w+ ){0,4}(?:go up|went up|gone up|rise|rose|risen|increase|increased|"
     r"jump|jumped|grow|grew|climb|climbed) "
@@ -88,6 +94,8 @@ def read_frames(text: str, vocabulary: Vocabulary, outlets: tuple[str, ...]) -> 
     for pattern, attribute in _FRAMES:
         if pattern.search(joined):
             _add(result.attributes, attribute)
+    if _SHARE_OF_PAY.search(joined):
+        _add(result.topics, "earnings")
     if _RATE.search(joined):
         _add(result.operations, Operation.RATE)
     # "how much did it go up": the amount of the change.

@@ -158,7 +158,9 @@ class Understanding:
                 if topic not in self.topics:
                     self.topics.append(topic)
                     self.settled_topics.append(topic)
-            for attribute in self.weak_attributes:
+            # A guessed word ("watches" read as "watched") asks about the workers only
+            # when more than a pronoun ties the message to them.
+            for attribute in self.weak_attributes if self.anchored else ():
                 _add(self.attributes, attribute)
         self.weak_attributes = []
         self.weak_intents = []
@@ -247,6 +249,12 @@ class Understander:
             frames = read_frames(piece, self.vocabulary_data, self._outlets)
             for attribute in frames.attributes:
                 _add(segment.attributes, attribute)
+            for topic in frames.topics:
+                if topic in self._topics:
+                    _add(segment.topics, topic)
+                    # "how much of their pay": a share of what they earn, not the quota.
+                    segment.intents = [i for i in segment.intents if i != Intent.QUOTA]
+                    segment.weak_intents = [i for i in segment.weak_intents if i != Intent.QUOTA]
             for operation in frames.operations:
                 _add(segment.operations, operation)
             segment.change_asked = segment.change_asked or frames.change_asked
