@@ -18,13 +18,15 @@ from bot.engine.reply import Reply
 from bot.engine.summary import answer_summary
 from bot.engine.understand import Understanding
 from bot.engine.vocabulary import Attribute, Intent
-from bot.markup import Html
+from bot.markup import Html, fmt
 
 # What asks for quota figures: of an uncovered place, the report gives none.
 _FIGURE_INTENTS = frozenset(
     {Intent.QUOTA, Intent.USD, Intent.COMPARE, Intent.LIST, Intent.BASIS, Intent.GREETING}
 )
 
+# A claim matching the question's words this well (BM25) is shown beside a topic's facts.
+CLOSE_MATCH = 6.0
 # A message this short about the workers that asks nothing in particular gets the overview.
 TERSE = 6
 
@@ -256,6 +258,7 @@ class Answerer:
             c.answer_topics(_with_topics(s, topics), reply)
             reply.intents.extend(f"topic:{t}" for t in topics)
             handled = True
+            self._closest_words(s, reply)
         if not handled and search:
             handled = self.honest.statements(s.text, reply)
         short = s.strong_domain and not s.foreign and len(s.text.split()) <= TERSE
@@ -265,6 +268,17 @@ class Answerer:
             reply.intents.append(Intent.LIST)
             handled = True
         return handled
+
+    def _closest_words(self, s: Understanding, reply: Reply) -> None:
+        """After a topic's facts, the claim that matches the question's own words best, when
+        it matches them closely and was not shown ("what are they complaining about": the
+        quote where workers complain, filed under the doubling)."""
+        found = [
+            h for h in self.honest.hits(s.text, CLOSE_MATCH) if h.claim.id not in reply.claim_ids
+        ]
+        for hit in found[:1]:
+            reply.use(hit.claim.id, hit.claim.article_id)
+            reply.lines.append(fmt("• {}", self.composer.claim_line(hit.claim)))
 
 
 def _add_intent(u: Understanding, intent: Intent) -> None:
