@@ -158,9 +158,7 @@ class Understanding:
                 if topic not in self.topics:
                     self.topics.append(topic)
                     self.settled_topics.append(topic)
-            # A guessed word ("watches" read as "watched") asks about the workers only
-            # when more than a pronoun ties the message to them.
-            for attribute in self.weak_attributes if self.anchored else ():
+            for attribute in self.weak_attributes:
                 _add(self.attributes, attribute)
         self.weak_attributes = []
         self.weak_intents = []
