@@ -18,7 +18,7 @@ from db.views import ClaimView
 # Retrieval: the best claim must score this much (BM25) to be an answer at all, and the
 # others at least this share of the best one's score.
 MIN_SCORE = 1.5
-ATTRIBUTION_SCORE = 3.0
+ATTRIBUTION_SCORE = 2.0
 SHARE_OF_BEST = 0.5
 MAX_HITS = 3
 # Figures typed that could be amounts (not days of a month, not years).
