@@ -45,6 +45,10 @@ _FRAMES = (
     (re.compile(r" (?:paid|wages?|salary|salaries|earnings|pay) in (?:what |which )?"
                 r"(?:currency|currencies|rubles?|roubles?|yuan|rmb|dollars?|usd|cash|won|kind) "),
      Attribute.WAGE_CURRENCY),
+    # "how much do they make (a month)", not "how much do they make him hand over"
+    (re.compile(r" (?:how much|what) (?:do|does|did) (?:\w+ ){1,3}make (?!him |them |her |us |you "
+                r"|me |the |their |workers |people |(?:\w+ )?(?:pay|hand|give|send))"),
+     Attribute.WAGES),
     # "who is the source in russia, name?", "are the sources named"
     (re.compile(r" (?:source|sources|informant|informants|insider|insiders) (?:\w+ ){0,6}"
                 r"(?:name|names|named|identity|identities) "),

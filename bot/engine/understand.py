@@ -122,7 +122,8 @@ class Understanding:
             self.strong_domain
             or set(self.intents) - loose - set(self.settled_intents)
             or [t for t in self.topics if t not in self.settled_topics]
-            or self.attributes
+            # "when is christmas this year": "year" asks about the report only beside a place
+            or (self.attributes and (self.places or self.countries or self.sectors))
             or self.operations
             or self.currencies
             or self.sectors
