@@ -44,3 +44,8 @@ def foreign_words(
             continue
         found.append(word)
     return found
+
+
+def listed_off_topic(words: Iterable[str], vocabulary: Vocabulary) -> bool:
+    """Whether any of ``words`` is a listed noun of another subject ("christmas")."""
+    return any(word in vocabulary.off_topic_words for word in words)

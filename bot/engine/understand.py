@@ -17,7 +17,7 @@ from typing import Any
 
 from bot.engine.figures import read_figures
 from bot.engine.frames import read_frames
-from bot.engine.relevance import foreign_words
+from bot.engine.relevance import foreign_words, listed_off_topic
 from bot.engine.segments import FRAGMENT_WORDS, split_parts
 from bot.engine.text import (
     BoundedCorrector,
@@ -109,6 +109,7 @@ class Understanding:
     # country's name does, and words of another subject.
     strong_domain: bool = False
     foreign: list[str] = field(default_factory=list)
+    other_subject: bool = False  # one of them a listed noun of another subject
 
     @property
     def has_subject(self) -> bool:
@@ -124,6 +125,7 @@ class Understanding:
             or [t for t in self.topics if t not in self.settled_topics]
             # "when is christmas this year": "year" asks about the report only beside a place
             or (self.attributes and (self.places or self.countries or self.sectors))
+            or (self.attributes and not self.other_subject)
             or self.operations
             or self.currencies
             or self.sectors
@@ -260,6 +262,7 @@ class Understander:
             self._spot_unknown_places(piece, segment, corrector)
             skip = {*segment.corrected_words, *segment.unknown_places}
             segment.foreign = foreign_words(words(piece), self._topical, self.vocabulary_data, skip)
+            segment.other_subject = listed_off_topic(segment.foreign, self.vocabulary_data)
             typed = read_figures(piece, self.vocabulary_data)
             segment.dates, segment.figures = typed.dates, typed.figures
             segment.months, segment.headcount = typed.months, typed.headcount
