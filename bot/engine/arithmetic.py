@@ -150,7 +150,7 @@ class Arithmetic:
         elif not (u.places or u.countries) and len(every) == 2:
             pair = list(every)  # "the two quotas"
         # "by what percent did it go up": the change over time, not one place against another.
-        over_time = (u.change_asked or u.now or u.before) and not named
+        over_time = (u.change_asked or u.now or u.before) and not (named or u.pair_asked)
         # "combined", "both together": every current quota when the question names none.
         whole_store = not (u.places or u.countries or u.sectors or u.currencies)
         period = next((op for op in ops if op in PERIODS), None)

@@ -21,6 +21,10 @@ class Frames:
     operations: list[Operation] = field(default_factory=list)
     change_asked: bool = False
     topics: list[str] = field(default_factory=list)
+    # The quota places asked for in other words ("which russian place is mentioned").
+    places_asked: bool = False
+    # "the difference between the two quotas": one place against the other, not over time.
+    pair_asked: bool = False
 
 
 _WRITTEN = r"(?:written|published|posted|released|put out|out|come out|came out|from|dated)"
@@ -66,6 +70,16 @@ _RATE = re.compile(
     r"conversion) (?:\w+ ){0,3}rates?|rates? (?:did|do|does|was|were) (?:they|it|the report|"
     r"hngn) (?:use|used|apply|applied)) "
 )
+# "which russian place is mentioned", "what chinese city": the places the quotas are for.
+_WHICH_PLACE = re.compile(
+    r" (?:which|what) (?:\w+ )?(?:place|places|city|cities|town|towns|region|regions|location|"
+    r"locations|area|areas) (?:is |are |was |were |does |do )?(?:it |they |the report |"
+    r"the article )?(?:mentioned|named|covered|about|in the|listed|given|discussed|talk) "
+)
+_PAIR = re.compile(
+    r" (?:between (?:the two|both|them|the places|the quotas)|the two (?:quotas|places|figures|"
+    r"amounts|cities|countries)|both (?:quotas|places|figures|amounts)) "
+)
 # "how much of the pay does the government take": a share of the earnings, not a quota.
 _SHARE_OF_PAY = re.compile(
     r" how much of (?:the |their |his |her |a |what )?(?:\w+ )?(?:pay|wages?|salary|salaries|"
@@ -98,6 +112,9 @@ def read_frames(text: str, vocabulary: Vocabulary, outlets: tuple[str, ...]) -> 
     for pattern, attribute in _FRAMES:
         if pattern.search(joined):
             _add(result.attributes, attribute)
+    result.pair_asked = bool(_PAIR.search(joined))
+    if _WHICH_PLACE.search(joined):
+        result.places_asked = True
     if _SHARE_OF_PAY.search(joined):
         _add(result.topics, "earnings")
     if _RATE.search(joined):

@@ -3,9 +3,9 @@ question word: "who is the president of russia" names a covered country, "what t
 in sakhalin" a covered place, yet neither asks about the report.
 
 A part is about something else when it holds a word of another subject (a noun from the
-vocabulary's ``off_topic_words``, or a word the engine does not know at all that is no chat
-word and no typo of a known one) and nothing stronger than a place, a question word or a
-pronoun ties it to the report (``Understanding.anchored``).
+vocabulary's ``off_topic_words``, or one of at most three words the engine does not know at
+all that are no chat word and no typo of a known one) and nothing stronger than a place, a
+question word or a pronoun ties it to the report (``Understanding.anchored``).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from bot.engine.vocabulary import Vocabulary
 # but "talking" is "talk").
 _ENDINGS = ("ing", "ed", "es", "s", "ly", "er", "ers")
 MIN_LETTERS = 3
+MAX_UNKNOWN = 3
 
 
 def foreign_words(
@@ -28,6 +29,7 @@ def foreign_words(
 ) -> list[str]:
     """The words of ``tokens`` that belong to another subject than the report's."""
     found: list[str] = []
+    unknown: list[str] = []
     for word in tokens:
         if word in vocabulary.off_topic_words:
             found.append(word)
@@ -42,8 +44,10 @@ def foreign_words(
             for end in _ENDINGS
         ):
             continue
-        found.append(word)
-    return found
+        unknown.append(word)
+    # A message mostly of words the bot cannot read is noise around what it can read (a
+    # typo'd place after random letters), not a question about something else.
+    return found + (unknown if len(unknown) <= MAX_UNKNOWN else [])
 
 
 def listed_off_topic(words: Iterable[str], vocabulary: Vocabulary) -> bool:

@@ -94,6 +94,8 @@ class Understanding:
     figures: list[Decimal] = field(default_factory=list)
     dates: list[str] = field(default_factory=list)
     months: int | None = None
+    # "between the two quotas": one place against the other.
+    pair_asked: bool = False
     # A weak quota cue that asks an amount ("how much"), not only a time ("after").
     amount_hinted: bool = False
     # "russian gov": countries whose government the message names.
@@ -256,6 +258,9 @@ class Understander:
                     # "how much of their pay": a share of what they earn, not the quota.
                     segment.intents = [i for i in segment.intents if i != Intent.QUOTA]
                     segment.weak_intents = [i for i in segment.weak_intents if i != Intent.QUOTA]
+            segment.pair_asked = frames.pair_asked
+            if frames.places_asked:
+                _add(segment.intents, Intent.LIST)
             for operation in frames.operations:
                 _add(segment.operations, operation)
             segment.change_asked = segment.change_asked or frames.change_asked
@@ -459,6 +464,7 @@ def _merge(into: Understanding, part: Understanding) -> None:
     into.now = into.now or part.now
     into.before = into.before or part.before
     into.role_play = into.role_play or part.role_play
+    into.pair_asked = into.pair_asked or part.pair_asked
     into.change_asked = into.change_asked or part.change_asked
     into.months = into.months if into.months is not None else part.months
     into.headcount = into.headcount if into.headcount is not None else part.headcount
