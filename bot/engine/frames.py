@@ -53,6 +53,11 @@ _FRAMES = (
     (re.compile(r" (?:how much|what) (?:do|does|did) (?:\w+ ){1,3}make (?!him |them |her |us |you "
                 r"|me |the |their |workers |people |(?:\w+ )?(?:pay|hand|give|send))"),
      Attribute.WAGES),
+    # "how long has the quota system been in place", "since when are quotas demanded"
+    (re.compile(r" (?:how long (?:has|have|had|is|was|were)|since when (?:has|have|is|are|was)) "
+                r"(?:the |this |that |a )?(?:quota|quotas|loyalty|system|scheme|practice)(?: \w+)? "
+                r"(?:been|existed|exist|in place|around|going|running|demanded|there) "),
+     Attribute.QUOTA_HISTORY),
     # "who is the source in russia, name?", "are the sources named"
     (re.compile(r" (?:source|sources|informant|informants|insider|insiders) (?:\w+ ){0,6}"
                 r"(?:name|names|named|identity|identities) "),

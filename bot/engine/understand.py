@@ -252,6 +252,9 @@ class Understander:
             frames = read_frames(piece, self.vocabulary_data, self._outlets)
             for attribute in frames.attributes:
                 _add(segment.attributes, attribute)
+            if Attribute.QUOTA_HISTORY in segment.attributes:
+                # "how long has the quota been in place": the quota's age, not the workers'.
+                segment.attributes = [a for a in segment.attributes if a != Attribute.TENURE]
             for topic in frames.topics:
                 if topic in self._topics:
                     _add(segment.topics, topic)

@@ -78,6 +78,7 @@ class Attribute(StrEnum):
     TAX = "tax"
     PRODUCT = "product"
     SIGNATORY = "signatory"
+    QUOTA_HISTORY = "quota_history"  # how long the quota system has existed
 
 
 class Operation(StrEnum):
