@@ -203,8 +203,12 @@ class Answerer:
             wanted -= {Intent.VERIFIED, Intent.ARTICLE}
             wanted.add(Intent.TRUST_OUTLET)
         handled = False
-        if Intent.SOURCES in wanted and s.countries and "what" in s.question_words:
-            if self.honest.source_statements(s, reply):
+        # "what does the sakhalin source say": the source in that place's country.
+        countries = s.countries or (
+            [q.country for q in c.quotas(s) if q.country] if s.places else []
+        )
+        if Intent.SOURCES in wanted and countries and "what" in s.question_words:
+            if self.honest.source_statements(_with(s, countries=countries), reply):
                 wanted -= {Intent.SOURCES, Intent.QUOTA}
                 handled = True
         elif Intent.SOURCES in wanted and self.honest.attribute_quote(s, reply):
@@ -284,6 +288,10 @@ class Answerer:
 def _add_intent(u: Understanding, intent: Intent) -> None:
     if intent not in u.intents:
         u.intents.append(intent)
+
+
+def _with(u: Understanding, **changes: object) -> Understanding:
+    return Understanding(**{**u.__dict__, **changes})
 
 
 def _with_topics(u: Understanding, topics: list[str]) -> Understanding:

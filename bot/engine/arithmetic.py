@@ -131,8 +131,9 @@ class Arithmetic:
         dollars = Intent.USD in u.intents or "USD" in u.currencies
         if u.headcount and u.headcount > 1 and quotas and self._asks_sum(u):
             # "10 workers in sakhalin, how much a month": the quota times the head count.
+            months = u.months or (12 if Operation.PER_YEAR in u.operations else None)
             group_sums(u.headcount, quotas, now=u.now, before=u.before, dollars=dollars,
-                       months=u.months, reply=reply)  # fmt: skip
+                       months=months, reply=reply)  # fmt: skip
             reply.intents.append(Intent.ARITHMETIC)
             return True
         ops = self.wanted(u)
