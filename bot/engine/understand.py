@@ -261,6 +261,7 @@ class Understander:
                     # "how much of their pay": a share of what they earn, not the quota.
                     segment.intents = [i for i in segment.intents if i != Intent.QUOTA]
                     segment.weak_intents = [i for i in segment.weak_intents if i != Intent.QUOTA]
+                    segment.attributes = [a for a in segment.attributes if a != Attribute.WAGES]
             segment.pair_asked = frames.pair_asked
             if frames.places_asked:
                 _add(segment.intents, Intent.LIST)
