@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from bot.engine.group_sums import group_sums
 from bot.engine.numbers import money, usd
+from bot.engine.rates import implied_rates, rounded
+from bot.engine.rates import plain as _plain
 from bot.engine.reply import Reply
 from bot.engine.understand import Understanding
 from bot.engine.vocabulary import Intent, Operation
@@ -53,10 +55,6 @@ def implied(amount: Decimal, change: str | None) -> Decimal | None:
 
 def difference(high: Decimal, low: Decimal) -> Decimal:
     return high - low
-
-
-def rounded(value: Decimal, places: int = 0) -> Decimal:
-    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 
 
 @dataclass(frozen=True)
@@ -155,11 +153,13 @@ class Arithmetic:
         # "combined", "both together": every current quota when the question names none.
         whole_store = not (u.places or u.countries or u.sectors or u.currencies)
         period = next((op for op in ops if op in PERIODS), None)
-        for op in ops:
+        # "how much more … per year": the gap a year, not each place's year beside it.
+        gap = period if Operation.DIFFERENCE in ops and pair and len(quotas) != 1 else None
+        for op in sorted(ops, key=lambda op: op in PERIODS):
             if op == Operation.DOUBLE:
                 self._double(u, quotas, reply)
             elif op == Operation.RATE:
-                self._rate(quotas, reply)
+                implied_rates(quotas, reply)
             elif op == Operation.MONTHS_TO_REACH:
                 if not self._months_to_reach(u, quotas, dollars, reply):
                     continue
@@ -175,7 +175,9 @@ class Arithmetic:
                     self._before_to_after(op, claim, dollars, reply)
             elif op in PERIODS and Intent.BASIS in u.intents:
                 continue  # "per month or per year?" asks the period, not a sum
-            elif op in PERIODS and not (op == Operation.PER_YEAR and u.months):
+            elif op in PERIODS and (gap or (op == Operation.PER_YEAR and u.months)):
+                continue
+            elif op in PERIODS:
                 self._per_period(op, u, quotas, dollars, reply)
             elif (
                 op == Operation.DIFFERENCE
@@ -185,7 +187,7 @@ class Arithmetic:
                 for claim in quotas[:5]:
                     self._now_minus_before(claim, dollars, reply)
             elif op in (Operation.RATIO, Operation.PERCENTAGE, Operation.DIFFERENCE) and pair:
-                self._pair(op, u, pair, dollars, reply)
+                self._pair(op, u, pair, dollars, reply, period=gap)
             else:
                 continue
             answered = True
@@ -292,10 +294,14 @@ class Arithmetic:
                 italic(LABEL),
             )  # fmt: skip
         elif op == Operation.DIFFERENCE:
+            gap = difference(high.amount, low.amount)
+            over = ""
+            if period is not None:
+                times, per, name, how = PERIODS[period]
+                over = f", about {high.text(rounded(gap * times / per))} {name} ({how})"
             line = fmt(
-                "{} ({}) is about {} more a month than {} ({}){} — {}.",
-                high.name, high.described(), high.text(difference(high.amount, low.amount)),
-                low.name,
+                "{} ({}) is about {} more a month{} than {} ({}){} — {}.",
+                high.name, high.described(), high.text(gap), over, low.name,
                 low.described(), unit, italic(LABEL),
             )  # fmt: skip
         else:
@@ -360,37 +366,6 @@ class Arithmetic:
                 italic(LABEL),
             )
         )
-
-    def _rate(self, quotas: list[ClaimView], reply: Reply) -> None:
-        """The exchange rate a quota and the report's own dollar conversion imply."""
-        for claim in quotas[:5]:
-            if claim.amount is None or not claim.usd_amount:
-                reply.lines.append(
-                    fmt(
-                        "{}: the report gives no dollar conversion, so no rate can be worked out.",
-                        claim.place or claim.country or "",
-                    )
-                )
-                continue
-            reply.use(claim.id, claim.article_id)
-            rate = rounded(claim.amount / claim.usd_amount, 2)
-            unit = money(Decimal(2), claim.currency or "").split(" ", 1)[1].split(" (")[0]
-            reply.lines.append(
-                fmt(
-                    "{}: {} is {}{} as the report converts it, so about {} {} to the dollar "
-                    "({} ÷ {}) — {}{}.",
-                    claim.place or claim.country or "",
-                    money(claim.amount, claim.currency or ""),
-                    "nearly " if claim.usd_is_approx else "",
-                    usd(claim.usd_amount),
-                    f"{rate:f}",
-                    unit,
-                    _plain(claim.amount),
-                    _plain(claim.usd_amount),
-                    italic(LABEL),
-                    "; its dollar figure is approximate" if claim.usd_is_approx else "",
-                )
-            )
 
     def _months_to_reach(
         self, u: Understanding, quotas: list[ClaimView], dollars: bool, reply: Reply
@@ -471,12 +446,6 @@ class Arithmetic:
             claim.place or claim.country or "",
             claim.change or "changed",
         )
-
-
-def _plain(amount: Decimal) -> str:
-    """62000.0000 -> "62,000"; 84.5 -> "84.5"."""
-    whole = amount == amount.to_integral_value()
-    return f"{amount:,.0f}" if whole else f"{amount.normalize():,f}"
 
 
 def _in(claim: ClaimView) -> Callable[[Decimal], str]:

@@ -144,3 +144,11 @@ def test_a_share_of_the_pay_is_the_earnings_fact(engine: AnswerEngine) -> None:
     assert "takes most of what North Korean construction workers earn" in text
     for figure in QUOTA_FIGURES:
         assert figure not in text
+
+
+def test_a_gap_per_year_is_the_monthly_gap_times_twelve(engine: AnswerEngine) -> None:
+    assert body(engine, "how much more does sakhalin pay than dalian per year") == (
+        "Sakhalin (62,000 rubles (RUB), nearly $730) is about $260 more a month, about $3,120 "
+        "a year (× twelve months) than Dalian (3,400 yuan (CNY), nearly $470) in the report's "
+        f"dollar conversions — {LABEL}."
+    )
