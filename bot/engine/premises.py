@@ -37,6 +37,8 @@ def wrong_pairings(u: Understanding, composer: Composer, reply: Reply) -> bool:
     _countries(u, place, claims, composer, reply)
     _sectors(u, place, claims, reply)
     _currencies(u, place, claims, reply)
+    if len(reply.lines) > before:
+        reply.intents.append(Intent.CORRECTION)
     return len(reply.lines) > before
 
 
@@ -63,6 +65,24 @@ def _countries(
 def _sectors(u: Understanding, place: str, claims: list[ClaimView], reply: Reply) -> None:
     own = {c.sector for c in claims if c.sector}
     wrong = [sector for sector in u.sectors if sector not in own]
+    asserted = [
+        phrase
+        for phrase in u.other_sectors
+        if re.search(rf"\b(?:are|were|is|was)\s+(?:\w+\s+)?{re.escape(phrase)}\b", u.text)
+    ]
+    if asserted and own and not u.question_words:
+        # "the sakhalin guys are fishermen": asserted, not asked.
+        claim = next(c for c in claims if c.sector)
+        reply.use(claim.id, claim.article_id)
+        reply.lines.append(
+            fmt(
+                "No: the workers the report describes in {} are {} workers, not {}.",
+                place,
+                " and ".join(sorted(own)),
+                " or ".join(asserted),
+            )
+        )
+        u.attributes = [a for a in u.attributes if a != Attribute.OTHER_SECTOR]
     if not wrong or not own:
         return
     claim = next(c for c in claims if c.sector)

@@ -152,3 +152,13 @@ def test_a_gap_per_year_is_the_monthly_gap_times_twelve(engine: AnswerEngine) ->
         "a year (× twelve months) than Dalian (3,400 yuan (CNY), nearly $470) in the report's "
         f"dollar conversions — {LABEL}."
     )
+
+
+def test_a_kind_of_work_asserted_for_a_place_is_said_no_to(engine: AnswerEngine) -> None:
+    assert body(engine, "the dalian workers are miners") == (
+        "No: the workers the report describes in Dalian are seafood processing workers, not miners."
+    )
+
+
+def test_where_did_you_get_this_asks_the_sources(engine: AnswerEngine) -> None:
+    assert body(engine, "where did u get this from").startswith("Who says so:")
