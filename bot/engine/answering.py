@@ -16,6 +16,7 @@ from bot.engine.honest import Honest
 from bot.engine.premises import wrong_demander, wrong_pairings, wrong_period, wrong_year
 from bot.engine.reply import Reply
 from bot.engine.summary import answer_summary
+from bot.engine.text import words
 from bot.engine.understand import Understanding
 from bot.engine.vocabulary import Attribute, Intent
 from bot.markup import Html, fmt
@@ -25,6 +26,8 @@ _FIGURE_INTENTS = frozenset(
     {Intent.QUOTA, Intent.USD, Intent.COMPARE, Intent.LIST, Intent.BASIS, Intent.GREETING}
 )
 
+# At most this many words of another subject are named back ("medical care").
+NAMED_WORDS = 4
 # A claim matching the question's words this well (BM25) is shown beside a topic's facts.
 CLOSE_MATCH = 6.0
 # A message this short about the workers that asks nothing in particular gets the overview.
@@ -134,6 +137,17 @@ class Answerer:
         if unknown and not named_covered and not asks and not s.attributes and not topics:
             c.answer_unknown(unknown, reply)
             reply.intents.append(Intent.NOT_COVERED)
+            return True
+        if s.foreign and not s.asks_report and not unknown:
+            # "do they get medical care in sakhalin": about the workers, but nothing the
+            # report holds.
+            where = " in " + " or ".join(s.places) if s.places else ""
+            reply.lines.append(
+                fmt(
+                    "The report does not say anything about {}{}. {}", _named(s), where, c.covered()
+                )
+            )
+            reply.intents.append(Intent.SILENT)
             return True
         handled = False
         if s.role_play:
@@ -288,6 +302,16 @@ class Answerer:
 def _add_intent(u: Understanding, intent: Intent) -> None:
     if intent not in u.intents:
         u.intents.append(intent)
+
+
+def _named(s: Understanding) -> str:
+    """The words of another subject as typed ("medical care")."""
+    tokens = words(s.text)
+    at = [i for i, token in enumerate(tokens) if token in s.foreign]
+    first, last = at[0], min(at[-1], at[0] + NAMED_WORDS - 1)
+    if first and tokens[first - 1] in s.corrected_words:
+        first -= 1  # "medical care": "medical" was taken for a typo of "media"
+    return " ".join(tokens[first : last + 1])
 
 
 def _with(u: Understanding, **changes: object) -> Understanding:

@@ -112,6 +112,7 @@ class Understanding:
     strong_domain: bool = False
     foreign: list[str] = field(default_factory=list)
     other_subject: bool = False  # one of them a listed noun of another subject
+    people_pronoun: bool = False  # "they", "their": the workers
 
     @property
     def has_subject(self) -> bool:
@@ -119,7 +120,13 @@ class Understanding:
 
     @property
     def anchored(self) -> bool:
-        """Tied to the report by more than a place, a question word or a pronoun."""
+        """Tied to the report by more than a place, a question word or "it"; "they" (the
+        workers) too, unless a listed noun of another subject is in the message."""
+        return self.asks_report or (self.people_pronoun and not self.other_subject)
+
+    @property
+    def asks_report(self) -> bool:
+        """Something asked of the report: a cue, a topic, an attribute, an operation."""
         loose = {Intent.GREETING, Intent.HELP, Intent.ARTICLE, Intent.DATE}
         return bool(
             self.strong_domain
@@ -269,7 +276,14 @@ class Understander:
                 _add(segment.operations, operation)
             segment.change_asked = segment.change_asked or frames.change_asked
             self._spot_unknown_places(piece, segment, corrector)
-            skip = {*segment.corrected_words, *segment.unknown_places}
+            # A typo of a word that means something is no word of another subject ("insurance"
+            # read as the plain word "instance" still is one).
+            skip = {
+                typed
+                for typed, known in segment.corrected_words.items()
+                if any(kind != Cue.PLAIN for kind, _ in self._phrases.get(known, ()))
+            }
+            skip.update(segment.unknown_places)
             segment.foreign = foreign_words(words(piece), self._topical, self.vocabulary_data, skip)
             segment.other_subject = listed_off_topic(segment.foreign, self.vocabulary_data)
             typed = read_figures(piece, self.vocabulary_data)
@@ -357,6 +371,7 @@ class Understander:
             result.domain = True
             if phrase not in self.vocabulary_data.weak_domain_words:
                 result.strong_domain = True
+            result.people_pronoun |= phrase in self.vocabulary_data.people_pronouns
         elif kind == Cue.QUESTION_WORD:
             _add(result.question_words, phrase)
         elif kind == Cue.REGION:

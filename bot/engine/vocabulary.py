@@ -153,6 +153,8 @@ class Vocabulary:
     off_topic_words: frozenset[str]
     # "russian gov": after a country, its government.
     government_words: frozenset[str]
+    # "do they get medical care": the workers, asked about something the report lacks.
+    people_pronouns: frozenset[str]
 
 
 def _entries(data: dict[str, Any]) -> dict[str, list[tuple[Cue, str]]]:
@@ -228,6 +230,7 @@ def load(language: str = "en") -> Vocabulary:
         chat_words=frozenset(fold(w) for w in data["chat_words"]),
         off_topic_words=frozenset(fold(w) for w in data["off_topic_words"]),
         government_words=frozenset(fold(w) for w in data["government_words"]),
+        people_pronouns=frozenset(fold(w) for w in data["people_pronouns"]),
         named_things={
             fold(thing): Attribute(name)
             for name, things in data["named_things"].items()

@@ -162,3 +162,12 @@ def test_a_kind_of_work_asserted_for_a_place_is_said_no_to(engine: AnswerEngine)
 
 def test_where_did_you_get_this_asks_the_sources(engine: AnswerEngine) -> None:
     assert body(engine, "where did u get this from").startswith("Who says so:")
+
+
+def test_something_about_the_workers_the_report_lacks_gets_does_not_say(
+    engine: AnswerEngine,
+) -> None:
+    assert body(engine, "do they have insurance") == (
+        "The report does not say anything about insurance. It covers quota figures for "
+        "Sakhalin, Russia and Dalian, China."
+    )
