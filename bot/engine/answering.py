@@ -157,7 +157,10 @@ class Answerer:
         paired = wrong_pairings(s, c, reply)
         paired = wrong_period(s, c, reply) or paired
         paired = wrong_demander(s, c, reply) or paired
-        paired = wrong_year(s, self.honest.vocabulary, reply) or paired
+        if c.several:
+            paired = self.honest.years(s, reply) or paired
+        else:
+            paired = wrong_year(s, self.honest.vocabulary, reply) or paired
         quotas = c.quotas(s) if s.has_subject else c.quotas()
         corrected = self.honest.corrections(s, quotas, reply) or paired
         handled = corrected or handled

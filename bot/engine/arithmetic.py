@@ -16,6 +16,7 @@ from bot.engine.numbers import money, usd
 from bot.engine.rates import implied_rates, rounded
 from bot.engine.rates import plain as _plain
 from bot.engine.reply import Reply
+from bot.engine.reports import is_monthly, not_monthly
 from bot.engine.understand import Understanding
 from bot.engine.vocabulary import Intent, Operation
 from bot.markup import Html, fmt, italic
@@ -41,6 +42,8 @@ PERIODS = {
         "× twelve months ÷ the days in a year",
     ),
 }
+# Operations that multiply a monthly figure over time.
+OVER_TIME = frozenset({*PERIODS, Operation.TOTAL, Operation.COMBINED, Operation.MONTHS_TO_REACH})
 # How a reported change word scales the stated amount ("doubled": the new amount is implied).
 CHANGE_FACTORS = {"doubled": Decimal(2)}
 # A sum to reach is an amount of money, not a day of the month.
@@ -137,6 +140,23 @@ class Arithmetic:
         ops = self.wanted(u)
         if not ops or not quotas:
             return False
+        # Every sum here is of monthly figures: a one-off (or yearly) levy is never
+        # multiplied by twelve; it is said what it is instead.
+        others = [c for c in quotas if not is_monthly(c)]
+        # One line per figure and its conversion (a report may give one twice).
+        rated = list({(c.amount, c.usd_amount, c.currency): c for c in reversed(quotas)}.values())
+        rated.reverse()
+        if others:
+            quotas = [c for c in quotas if is_monthly(c)]
+            every = [c for c in every if is_monthly(c)]
+            # Sums over time say why a one-off has none; comparisons just leave it out.
+            if set(ops) & OVER_TIME:
+                not_monthly(others, reply)
+            if not quotas and Operation.RATE in ops:
+                ops = [Operation.RATE]  # a one-off's own dollar conversion has a rate too
+            elif not quotas:
+                reply.intents.extend([Intent.ARITHMETIC] if set(ops) & OVER_TIME else [])
+                return bool(set(ops) & OVER_TIME)
         answered = False
         # Two places' figures are compared only when the question names both, or names
         # one and the store holds just one other ("how much more does Sakhalin pay");
@@ -159,7 +179,7 @@ class Arithmetic:
             if op == Operation.DOUBLE:
                 self._double(u, quotas, reply)
             elif op == Operation.RATE:
-                implied_rates(quotas, reply)
+                implied_rates(rated, reply)
             elif op == Operation.MONTHS_TO_REACH:
                 if not self._months_to_reach(u, quotas, dollars, reply):
                     continue

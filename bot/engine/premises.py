@@ -106,8 +106,9 @@ def _currencies(u: Understanding, place: str, claims: list[ClaimView], reply: Re
     # "months to pay 1 million yuan": a sum to reach, which arithmetic answers.
     if not amounts or not wrong or u.operations:
         return
-    claim = next(c for c in claims if c.currency and c.amount is not None)
-    assert claim.amount is not None and claim.currency is not None
+    claim = next((c for c in claims if c.currency and c.amount is not None), None)
+    if claim is None or claim.amount is None or claim.currency is None:
+        return  # only shares of pay: no amount to set the typed one against
     reply.use(claim.id, claim.article_id)
     reply.lines.append(
         fmt(

@@ -65,7 +65,6 @@ class Attribute(StrEnum):
     PUBLICATION_DATE = "publication_date"
     OUTLET_PROFILE = "outlet_profile"
     SOURCE_IDENTITY = "source_identity"
-    PHOTO = "photo"
     OTHER_CURRENCY = "other_currency"
     WORK_TIME = "work_time"
     ESTIMATE = "estimate"
