@@ -130,10 +130,13 @@ class Arithmetic:
     ) -> bool:
         """``quotas``: those the question names (else all); ``every``: all current ones."""
         dollars = Intent.USD in u.intents or "USD" in u.currencies
-        if u.headcount and u.headcount > 1 and quotas and self._asks_sum(u):
-            # "10 workers in sakhalin, how much a month": the quota times the head count.
+        monthly = [c for c in quotas if is_monthly(c)]
+        if u.headcount and u.headcount > 1 and monthly and self._asks_sum(u):
+            # "10 workers in sakhalin, how much a month": the monthly quota times the head
+            # count (a one-off or a range is said what it is instead).
             months = u.months or (12 if Operation.PER_YEAR in u.operations else None)
-            group_sums(u.headcount, quotas, now=u.now, before=u.before, dollars=dollars,
+            not_monthly([c for c in quotas if not is_monthly(c)], reply)
+            group_sums(u.headcount, monthly, now=u.now, before=u.before, dollars=dollars,
                        months=months, reply=reply)  # fmt: skip
             reply.intents.append(Intent.ARITHMETIC)
             return True
