@@ -13,12 +13,27 @@ from collections.abc import Callable
 from bot.engine.arithmetic import Arithmetic
 from bot.engine.compose import Composer
 from bot.engine.honest import Honest
-from bot.engine.premises import wrong_pairings, wrong_year
+from bot.engine.premises import wrong_demander, wrong_pairings, wrong_period, wrong_year
 from bot.engine.reply import Reply
 from bot.engine.summary import answer_summary
+from bot.engine.text import words
 from bot.engine.understand import Understanding
 from bot.engine.vocabulary import Attribute, Intent
-from bot.markup import Html
+from bot.markup import Html, fmt
+
+# What asks for quota figures: of an uncovered place, the report gives none.
+_FIGURE_INTENTS = frozenset(
+    {Intent.QUOTA, Intent.USD, Intent.COMPARE, Intent.LIST, Intent.BASIS, Intent.GREETING}
+)
+
+# At most this many claims of one source on a topic are shown.
+MAX_SOURCE_CLAIMS = 5
+# At most this many words of another subject are named back ("medical care").
+NAMED_WORDS = 4
+# A claim matching the question's words this well (BM25) is shown beside a topic's facts.
+CLOSE_MATCH = 6.0
+# A message this short about the workers that asks nothing in particular gets the overview.
+TERSE = 6
 
 # The order answers come in when one part of a message asks several things.
 DISPATCH_ORDER = (
@@ -65,7 +80,9 @@ class Answerer:
     def answer(self, u: Understanding) -> Reply:
         reply = Reply()
         polite = {Intent.GREETING, Intent.HELP}
-        segments = [s for s in u.segments if s.on_topic or polite & set(s.intents)]
+        segments = [
+            s for s in u.segments if s.on_topic or (polite & set(s.intents) and not s.foreign)
+        ]
         if any(s.on_topic for s in segments):
             # "thanks!" after a question is not a question of its own.
             segments = [s for s in segments if s.on_topic]
@@ -112,14 +129,34 @@ class Answerer:
         # "kuwait construction quota": a sector alone does not make an uncovered place
         # one of the report's; only a covered place or country does.
         named_covered = bool(s.places or s.countries)
+        elsewhere = bool(unknown) and not named_covered
+        if elsewhere:
+            # "what is the quota in beijing": the figures asked for are that place's, which
+            # the report does not give; another place's are no answer.
+            s.intents = [i for i in s.intents if i not in _FIGURE_INTENTS]
+            s.topics = [t for t in s.topics if t not in ("quota", "doubling")]
+            asks -= _FIGURE_INTENTS
         if unknown and not named_covered and not asks and not s.attributes and not topics:
             c.answer_unknown(unknown, reply)
             reply.intents.append(Intent.NOT_COVERED)
+            return True
+        if s.foreign and not s.asks_report and not unknown:
+            # "do they get medical care in sakhalin": about the workers, but nothing the
+            # report holds.
+            where = " in " + " or ".join(s.places) if s.places else ""
+            reply.lines.append(
+                fmt(
+                    "The report does not say anything about {}{}. {}", _named(s), where, c.covered()
+                )
+            )
+            reply.intents.append(Intent.SILENT)
             return True
         handled = False
         if s.role_play:
             self.honest.refuse_role(reply)
         paired = wrong_pairings(s, c, reply)
+        paired = wrong_period(s, c, reply) or paired
+        paired = wrong_demander(s, c, reply) or paired
         if c.several:
             paired = self.honest.years(s, reply) or paired
         else:
@@ -141,11 +178,16 @@ class Answerer:
             handled = True
         if corrected:
             s.intents = [i for i in s.intents if i not in (Intent.QUOTA, Intent.BASIS)]
+        elif elsewhere:
+            pass  # no sum is made of other places' figures
         elif not silent and self.arithmetic.answer(s, quotas, c.quotas(), reply):
             # (After "the report does not say", no sum is made of what it does say.)
             return True
         # After "the report does not say", no figure is shown unless asked for.
-        handled = self._run(s, reply, default_quota=not handled, search=not handled) or handled
+        handled = (
+            self._run(s, reply, default_quota=not (handled or elsewhere), search=not handled)
+            or handled
+        )
         if unknown:
             c.answer_unknown(unknown, reply)
             reply.intents.append(Intent.NOT_COVERED)
@@ -160,7 +202,11 @@ class Answerer:
         topics = [t for t in s.topics if t not in ("quota", "doubling")]
         # Cues that only hint ("the article", "how much") yield to what is asked outright.
         hinted = set(s.settled_intents)
-        if wanted - hinted or [t for t in topics if t not in s.settled_topics]:
+        asked_topics = [t for t in topics if t not in s.settled_topics]
+        if asked_topics and not s.amount_hinted:
+            # "what did they hope to do after a few years": the topic, not the quota.
+            wanted -= hinted
+        elif wanted - hinted or asked_topics:
             wanted -= hinted - {Intent.QUOTA, Intent.DATE}
         if "doubling" in s.topics and not wanted and not topics:
             wanted.add(Intent.QUOTA)
@@ -176,9 +222,18 @@ class Answerer:
             wanted -= {Intent.VERIFIED, Intent.ARTICLE}
             wanted.add(Intent.TRUST_OUTLET)
         handled = False
-        if Intent.SOURCES in wanted and s.countries and "what" in s.question_words:
-            if self.honest.source_statements(s, reply):
+        # "what does the sakhalin source say": the source in that place's country.
+        countries = s.countries or (
+            [q.country for q in c.quotas(s) if q.country] if s.places else []
+        )
+        if Intent.SOURCES in wanted and countries and "what" in s.question_words:
+            # "what did the chinese source say about the young women": that source's claims on
+            # the topic when it has some, else everything it said.
+            if self._source_on_topic(s, countries, topics, reply) or self.honest.source_statements(
+                _with(s, countries=countries), reply
+            ):
                 wanted -= {Intent.SOURCES, Intent.QUOTA}
+                topics = []
                 handled = True
         elif Intent.SOURCES in wanted and self.honest.attribute_quote(s, reply):
             wanted -= {Intent.SOURCES, Intent.QUOTA}
@@ -231,14 +286,73 @@ class Answerer:
             c.answer_topics(_with_topics(s, topics), reply)
             reply.intents.extend(f"topic:{t}" for t in topics)
             handled = True
+            self._closest_words(s, reply)
         if not handled and search:
             handled = self.honest.statements(s.text, reply)
+        short = s.strong_domain and not s.foreign and len(s.text.split()) <= TERSE
+        if not handled and search and default_quota and short:
+            # "anything on the workers there": about the report, nothing in particular.
+            c.answer_list(reply)
+            reply.intents.append(Intent.LIST)
+            handled = True
         return handled
+
+    def _source_on_topic(
+        self, s: Understanding, countries: list[str], topics: list[str], reply: Reply
+    ) -> bool:
+        asked = [t for t in topics if t not in s.settled_topics]
+        sources = {
+            source.id
+            for source in self.composer.snapshot.sources.values()
+            if source.country in countries
+        }
+        found = {
+            claim.id: claim
+            for topic in asked
+            for claim in self.composer.facts_about(topic, [])
+            if claim.source_id in sources
+        }
+        if not found:
+            return False
+        # Then the rest of what that source said, but no quota figure nobody asked for.
+        for claim in self.composer.snapshot.active_claims:
+            if claim.source_id in sources and not claim.is_quota:
+                found.setdefault(claim.id, claim)
+        for claim in list(found.values())[:MAX_SOURCE_CLAIMS]:
+            reply.use(claim.id, claim.article_id)
+            reply.lines.append(fmt("• {}", self.composer.claim_line(claim)))
+        reply.intents.append(Intent.STATEMENTS)
+        return True
+
+    def _closest_words(self, s: Understanding, reply: Reply) -> None:
+        """After a topic's facts, the claim that matches the question's own words best, when
+        it matches them closely and was not shown ("what are they complaining about": the
+        quote where workers complain, filed under the doubling)."""
+        found = [
+            h for h in self.honest.hits(s.text, CLOSE_MATCH) if h.claim.id not in reply.claim_ids
+        ]
+        for hit in found[:1]:
+            reply.use(hit.claim.id, hit.claim.article_id)
+            reply.lines.append(fmt("• {}", self.composer.claim_line(hit.claim)))
 
 
 def _add_intent(u: Understanding, intent: Intent) -> None:
     if intent not in u.intents:
         u.intents.append(intent)
+
+
+def _named(s: Understanding) -> str:
+    """The words of another subject as typed ("medical care")."""
+    tokens = words(s.text)
+    at = [i for i, token in enumerate(tokens) if token in s.foreign]
+    first, last = at[0], min(at[-1], at[0] + NAMED_WORDS - 1)
+    if first and tokens[first - 1] in s.corrected_words:
+        first -= 1  # "medical care": "medical" was taken for a typo of "media"
+    return " ".join(tokens[first : last + 1])
+
+
+def _with(u: Understanding, **changes: object) -> Understanding:
+    return Understanding(**{**u.__dict__, **changes})
 
 
 def _with_topics(u: Understanding, topics: list[str]) -> Understanding:

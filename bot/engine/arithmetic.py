@@ -8,10 +8,13 @@ amount implied by "doubled". Where a figure cannot be derived honestly (no new a
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from dataclasses import dataclass, replace
+from decimal import Decimal
 
+from bot.engine.group_sums import group_sums
 from bot.engine.numbers import money, usd
+from bot.engine.rates import implied_rates, rounded
+from bot.engine.rates import plain as _plain
 from bot.engine.reply import Reply
 from bot.engine.reports import is_monthly, not_monthly
 from bot.engine.understand import Understanding
@@ -56,10 +59,6 @@ def implied(amount: Decimal, change: str | None) -> Decimal | None:
 
 def difference(high: Decimal, low: Decimal) -> Decimal:
     return high - low
-
-
-def rounded(value: Decimal, places: int = 0) -> Decimal:
-    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 
 
 @dataclass(frozen=True)
@@ -107,6 +106,14 @@ class Arithmetic:
             ops.append(Operation.TOTAL)
         return ops
 
+    @staticmethod
+    def _asks_sum(u: Understanding) -> bool:
+        """A sum of money asked: how much, a total, a figure, a quota."""
+        return bool(
+            {Intent.QUOTA, Intent.USD, Intent.COMPARE} & set(u.intents)
+            or {Operation.TOTAL, Operation.COMBINED} & set(u.operations)
+        )
+
     def figure(self, claim: ClaimView, u: Understanding, dollars: bool) -> Figure | None:
         base = claim.usd_amount if dollars else claim.amount
         if base is None:
@@ -123,6 +130,17 @@ class Arithmetic:
         self, u: Understanding, quotas: list[ClaimView], every: list[ClaimView], reply: Reply
     ) -> bool:
         """``quotas``: those the question names (else all); ``every``: all current ones."""
+        dollars = Intent.USD in u.intents or "USD" in u.currencies
+        monthly = [c for c in quotas if is_monthly(c)]
+        if u.headcount and u.headcount > 1 and monthly and self._asks_sum(u):
+            # "10 workers in sakhalin, how much a month": the monthly quota times the head
+            # count (a one-off or a range is said what it is instead).
+            months = u.months or (12 if Operation.PER_YEAR in u.operations else None)
+            not_monthly([c for c in quotas if not is_monthly(c)], reply)
+            group_sums(u.headcount, monthly, now=u.now, before=u.before, dollars=dollars,
+                       months=months, reply=reply)  # fmt: skip
+            reply.intents.append(Intent.ARITHMETIC)
+            return True
         ops = self.wanted(u)
         if not ops or not quotas:
             return False
@@ -146,7 +164,6 @@ class Arithmetic:
                 reply.intents.extend([Intent.ARITHMETIC] if summed else [])
                 return bool(summed)
         answered = False
-        dollars = Intent.USD in u.intents or "USD" in u.currencies
         # Two places' figures are compared only when the question names both, or names
         # one and the store holds just one other ("how much more does Sakhalin pay");
         # they are added up only when it names both.
@@ -158,15 +175,17 @@ class Arithmetic:
         elif not (u.places or u.countries) and len(every) == 2:
             pair = list(every)  # "the two quotas"
         # "by what percent did it go up": the change over time, not one place against another.
-        over_time = (u.change_asked or u.now or u.before) and not named
+        over_time = (u.change_asked or u.now or u.before) and not (named or u.pair_asked)
         # "combined", "both together": every current quota when the question names none.
         whole_store = not (u.places or u.countries or u.sectors or u.currencies)
         period = next((op for op in ops if op in PERIODS), None)
-        for op in ops:
+        # "how much more … per year": the gap a year, not each place's year beside it.
+        gap = period if Operation.DIFFERENCE in ops and pair and len(quotas) != 1 else None
+        for op in sorted(ops, key=lambda op: op in PERIODS):
             if op == Operation.DOUBLE:
                 self._double(u, quotas, reply)
             elif op == Operation.RATE:
-                self._rate(rated, reply)
+                implied_rates(rated, reply)
             elif op == Operation.MONTHS_TO_REACH:
                 if not self._months_to_reach(u, quotas, dollars, reply):
                     continue
@@ -182,7 +201,9 @@ class Arithmetic:
                     self._before_to_after(op, claim, dollars, reply)
             elif op in PERIODS and Intent.BASIS in u.intents:
                 continue  # "per month or per year?" asks the period, not a sum
-            elif op in PERIODS and not (op == Operation.PER_YEAR and u.months):
+            elif op in PERIODS and (gap or (op == Operation.PER_YEAR and u.months)):
+                continue
+            elif op in PERIODS:
                 self._per_period(op, u, quotas, dollars, reply)
             elif (
                 op == Operation.DIFFERENCE
@@ -192,7 +213,7 @@ class Arithmetic:
                 for claim in quotas[:5]:
                     self._now_minus_before(claim, dollars, reply)
             elif op in (Operation.RATIO, Operation.PERCENTAGE, Operation.DIFFERENCE) and pair:
-                self._pair(op, u, pair, dollars, reply)
+                self._pair(op, u, pair, dollars, reply, period=gap)
             else:
                 continue
             answered = True
@@ -239,8 +260,10 @@ class Arithmetic:
         months = Decimal(u.months or 1)
         years = u.months // 12 if u.months and u.months % 12 == 0 else None
         span = f"{_spelled(years)} years" if years else f"{_spelled(u.months or 1)} months"
-        for claim in quotas[:5]:
-            figure = self.figure(claim, u, dollars)
+        # "before and after": both amounts, the stated one first.
+        both = [replace(u, now=False), replace(u, before=False)] if u.now and u.before else [u]
+        for claim, asked in ((claim, asked) for claim in quotas[:5] for asked in both):
+            figure = self.figure(claim, asked, dollars)
             if figure is None:
                 reply.lines.append(self._no_new_amount(claim))
                 continue
@@ -299,10 +322,14 @@ class Arithmetic:
                 italic(LABEL),
             )  # fmt: skip
         elif op == Operation.DIFFERENCE:
+            gap = difference(high.amount, low.amount)
+            over = ""
+            if period is not None:
+                times, per, name, how = PERIODS[period]
+                over = f", about {high.text(rounded(gap * times / per))} {name} ({how})"
             line = fmt(
-                "{} ({}) is about {} more a month than {} ({}){} — {}.",
-                high.name, high.described(), high.text(difference(high.amount, low.amount)),
-                low.name,
+                "{} ({}) is about {} more a month{} than {} ({}){} — {}.",
+                high.name, high.described(), high.text(gap), over, low.name,
                 low.described(), unit, italic(LABEL),
             )  # fmt: skip
         else:
@@ -367,37 +394,6 @@ class Arithmetic:
                 italic(LABEL),
             )
         )
-
-    def _rate(self, quotas: list[ClaimView], reply: Reply) -> None:
-        """The exchange rate a quota and the report's own dollar conversion imply."""
-        for claim in quotas[:5]:
-            if claim.amount is None or not claim.usd_amount:
-                reply.lines.append(
-                    fmt(
-                        "{}: the report gives no dollar conversion, so no rate can be worked out.",
-                        claim.place or claim.country or "",
-                    )
-                )
-                continue
-            reply.use(claim.id, claim.article_id)
-            rate = rounded(claim.amount / claim.usd_amount, 2)
-            unit = money(Decimal(2), claim.currency or "").split(" ", 1)[1].split(" (")[0]
-            reply.lines.append(
-                fmt(
-                    "{}: {} is {}{} as the report converts it, so about {} {} to the dollar "
-                    "({} ÷ {}) — {}{}.",
-                    claim.place or claim.country or "",
-                    money(claim.amount, claim.currency or ""),
-                    "nearly " if claim.usd_is_approx else "",
-                    usd(claim.usd_amount),
-                    f"{rate:f}",
-                    unit,
-                    _plain(claim.amount),
-                    _plain(claim.usd_amount),
-                    italic(LABEL),
-                    "; its dollar figure is approximate" if claim.usd_is_approx else "",
-                )
-            )
 
     def _months_to_reach(
         self, u: Understanding, quotas: list[ClaimView], dollars: bool, reply: Reply
@@ -478,12 +474,6 @@ class Arithmetic:
             claim.place or claim.country or "",
             claim.change or "changed",
         )
-
-
-def _plain(amount: Decimal) -> str:
-    """62000.0000 -> "62,000"; 84.5 -> "84.5"."""
-    whole = amount == amount.to_integral_value()
-    return f"{amount:,.0f}" if whole else f"{amount.normalize():,f}"
 
 
 def _in(claim: ClaimView) -> Callable[[Decimal], str]:

@@ -20,6 +20,11 @@ class Frames:
     attributes: list[Attribute] = field(default_factory=list)
     operations: list[Operation] = field(default_factory=list)
     change_asked: bool = False
+    topics: list[str] = field(default_factory=list)
+    # The quota places asked for in other words ("which russian place is mentioned").
+    places_asked: bool = False
+    # "the difference between the two quotas": one place against the other, not over time.
+    pair_asked: bool = False
 
 
 _WRITTEN = r"(?:written|published|posted|released|put out|out|come out|came out|from|dated)"
@@ -40,6 +45,23 @@ _FRAMES = (
     (re.compile(r" where (?:does|do|did) (?:the )?(?:\w+ ){0,2}(?:money|cash|quota|it) "
                 r"(?:go|end up) "),
      Attribute.SPENDING),
+    # "are they paid in rubles", "wages in what currency": not "paid in a year"
+    (re.compile(r" (?:paid|wages?|salary|salaries|earnings|pay) in (?:what |which )?"
+                r"(?:currency|currencies|rubles?|roubles?|yuan|rmb|dollars?|usd|cash|won|kind) "),
+     Attribute.WAGE_CURRENCY),
+    # "how much do they make (a month)", not "how much do they make him hand over"
+    (re.compile(r" (?:how much|what) (?:do|does|did) (?:\w+ ){1,3}make (?!him |them |her |us |you "
+                r"|me |the |their |workers |people |(?:\w+ )?(?:pay|hand|give|send))"),
+     Attribute.WAGES),
+    # "how long has the quota system been in place", "since when are quotas demanded"
+    (re.compile(r" (?:how long (?:has|have|had|is|was|were)|since when (?:has|have|is|are|was)) "
+                r"(?:the |this |that |a )?(?:quota|quotas|loyalty|system|scheme|practice)(?: \w+)? "
+                r"(?:been|existed|exist|in place|around|going|running|demanded|there) "),
+     Attribute.QUOTA_HISTORY),
+    # "who is the source in russia, name?", "are the sources named"
+    (re.compile(r" (?:source|sources|informant|informants|insider|insiders) (?:\w+ ){0,6}"
+                r"(?:name|names|named|identity|identities) "),
+     Attribute.SOURCE_IDENTITY),
     # "what are the sakhalin workers building", "what exactly do they process"
     (re.compile(r" what (?:\w+ ){0,5}(?:building|build|built|process|processing|processed|"
                 r"make|making|produce|producing|catch|catching) (?:(?:in|at|there) (?:\w+ )?)?$"),
@@ -47,6 +69,27 @@ _FRAMES = (
 )  # fmt: skip
 
 
+# "the rouble to dollar rate", "what rate did they use", "yuan/usd rate"
+_RATE = re.compile(
+    r" (?:(?:rouble|ruble|rubles|roubles|yuan|rmb|dollar|dollars|usd|currency|exchange|"
+    r"conversion) (?:\w+ ){0,3}rates?|rates? (?:did|do|does|was|were) (?:they|it|the report|"
+    r"hngn) (?:use|used|apply|applied)) "
+)
+# "which russian place is mentioned", "what chinese city": the places the quotas are for.
+_WHICH_PLACE = re.compile(
+    r" (?:which|what) (?:\w+ )?(?:place|places|city|cities|town|towns|region|regions|location|"
+    r"locations|area|areas) (?:is |are |was |were |does |do )?(?:it |they |the report |"
+    r"the article )?(?:mentioned|named|covered|about|in the|listed|given|discussed|talk) "
+)
+_PAIR = re.compile(
+    r" (?:between (?:the two|both|them|the places|the quotas)|the two (?:quotas|places|figures|"
+    r"amounts|cities|countries)|both (?:quotas|places|figures|amounts)) "
+)
+# "how much of the pay does the government take": a share of the earnings, not a quota.
+_SHARE_OF_PAY = re.compile(
+    r" how much of (?:the |their |his |her |a |what )?(?:\w+ )?(?:pay|wages?|salary|salaries|"
+    r"earnings|income|earn|earned|makes?|paycheck) "
+)
 _HOW_MUCH_CHANGE = re.compile(
     r" how much (?:\w+ ){0,4}(?:go up|went up|gone up|rise|rose|risen|increase|increased|"
     r"jump|jumped|grow|grew|climb|climbed) "
@@ -74,6 +117,13 @@ def read_frames(text: str, vocabulary: Vocabulary, outlets: tuple[str, ...]) -> 
     for pattern, attribute in _FRAMES:
         if pattern.search(joined):
             _add(result.attributes, attribute)
+    result.pair_asked = bool(_PAIR.search(joined))
+    if _WHICH_PLACE.search(joined):
+        result.places_asked = True
+    if _SHARE_OF_PAY.search(joined):
+        _add(result.topics, "earnings")
+    if _RATE.search(joined):
+        _add(result.operations, Operation.RATE)
     # "how much did it go up": the amount of the change.
     if _HOW_MUCH_CHANGE.search(joined):
         _add(result.operations, Operation.DIFFERENCE)

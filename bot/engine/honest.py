@@ -26,7 +26,7 @@ from db.views import ClaimView
 # Retrieval: the best claim must score this much (BM25) to be an answer at all, and the
 # others at least this share of the best one's score.
 MIN_SCORE = 1.5
-ATTRIBUTION_SCORE = 3.0
+ATTRIBUTION_SCORE = 2.0
 SHARE_OF_BEST = 0.5
 MAX_HITS = 3
 # Figures typed that could be amounts (not days of a month, not years).
@@ -338,8 +338,19 @@ class Honest:
                     )
                 )
             if not dated:
+                other = next((c for c in self.c.quotas() if c.change_date), None)
+                elsewhere = (
+                    f" (the only date it gives, {other.change_date}, is for the directive "
+                    f"behind the change in {self.c.place_label(other)})"
+                    if other is not None
+                    else ""
+                )
                 reply.lines.append(
-                    fmt("The report gives no date for the change, so not {} either.", typed)
+                    fmt(
+                        "The report gives no date for the change, so not {} either{}.",
+                        typed,
+                        elsewhere,
+                    )
                 )
 
     # ----- outlets, refusals, sources' own words --------------------------------------

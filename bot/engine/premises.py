@@ -13,7 +13,7 @@ from bot.engine.compose import Composer
 from bot.engine.numbers import money
 from bot.engine.reply import Reply
 from bot.engine.understand import Understanding
-from bot.engine.vocabulary import Attribute, Intent, Vocabulary
+from bot.engine.vocabulary import Attribute, Intent, Operation, Vocabulary
 from bot.markup import fmt
 from db.views import ClaimView
 
@@ -37,6 +37,8 @@ def wrong_pairings(u: Understanding, composer: Composer, reply: Reply) -> bool:
     _countries(u, place, claims, composer, reply)
     _sectors(u, place, claims, reply)
     _currencies(u, place, claims, reply)
+    if len(reply.lines) > before:
+        reply.intents.append(Intent.CORRECTION)
     return len(reply.lines) > before
 
 
@@ -63,6 +65,24 @@ def _countries(
 def _sectors(u: Understanding, place: str, claims: list[ClaimView], reply: Reply) -> None:
     own = {c.sector for c in claims if c.sector}
     wrong = [sector for sector in u.sectors if sector not in own]
+    asserted = [
+        phrase
+        for phrase in u.other_sectors
+        if re.search(rf"\b(?:are|were|is|was)\s+(?:\w+\s+)?{re.escape(phrase)}\b", u.text)
+    ]
+    if asserted and own and not u.question_words:
+        # "the sakhalin guys are fishermen": asserted, not asked.
+        claim = next(c for c in claims if c.sector)
+        reply.use(claim.id, claim.article_id)
+        reply.lines.append(
+            fmt(
+                "No: the workers the report describes in {} are {} workers, not {}.",
+                place,
+                " and ".join(sorted(own)),
+                " or ".join(asserted),
+            )
+        )
+        u.attributes = [a for a in u.attributes if a != Attribute.OTHER_SECTOR]
     if not wrong or not own:
         return
     claim = next(c for c in claims if c.sector)
@@ -122,4 +142,80 @@ def wrong_year(u: Understanding, vocabulary: Vocabulary, reply: Reply) -> bool:
     u.figures = [f for f in u.figures if f not in years]
     if Attribute.YEAR in u.attributes:
         u.attributes.remove(Attribute.YEAR)
+    return True
+
+
+_PERIODS = {Operation.PER_WEEK: "a week", Operation.PER_DAY: "a day", Operation.PER_YEAR: "a year"}
+
+
+def wrong_period(u: Understanding, composer: Composer, reply: Reply) -> bool:
+    """A quota's own amount asserted per week, day or year ("weekly quota of 62k rubles",
+    "they pay 3400 yuan every week"): the report gives it a month. Only an assertion: "what
+    is 62,000 rubles a year" asks for a sum, which arithmetic makes."""
+    periods = [op for op in u.operations if op in _PERIODS]
+    if not periods or u.question_words or u.months or u.headcount or Intent.BASIS in u.intents:
+        return False
+    amounts = [f for f in u.figures if f >= SMALLEST_AMOUNT and not 1900 <= f <= 2100]
+    quotas = composer.quotas(u) if u.has_subject else composer.quotas()
+    for value in amounts:
+        for claim in quotas:
+            if claim.amount is None:
+                continue
+            doubled = claim.change == "doubled"
+            if value not in (claim.amount, claim.usd_amount, claim.amount * 2 if doubled else None):
+                continue
+            reply.use(claim.id, claim.article_id)
+            now = (
+                f" Now doubled, so about {money(claim.amount * 2, claim.currency or '')} a "
+                "month (implied by “doubled”)."
+                if doubled
+                else ""
+            )
+            reply.lines.append(
+                fmt(
+                    "No: the report gives the {} quota as {} a month per person (before the "
+                    "doubling), not {}.{}",
+                    claim.place or composer.country(claim.country),
+                    money(claim.amount, claim.currency or ""),
+                    _PERIODS[periods[0]],
+                    now,
+                )
+            )
+            reply.intents.append(Intent.CORRECTION)
+            # Answered here: no sum per week is made of it, nor is it set against others.
+            u.operations = [op for op in u.operations if op not in _PERIODS]
+            u.figures = [f for f in u.figures if f != value]
+            return True
+    return False
+
+
+# The country the report is about: it demands the money of its own workers.
+SUBJECT_COUNTRY = "KP"
+
+
+def wrong_demander(u: Understanding, composer: Composer, reply: Reply) -> bool:
+    """ "The Russian government demands this money": the report says North Korea does."""
+    hosts = [code for code in u.governments if code != SUBJECT_COUNTRY]
+    if not hosts:
+        return False
+    names = " or ".join(composer.country(code) for code in hosts)
+    if Intent.QUOTA not in u.intents:
+        # "what does the russian government say": the report quotes no host government.
+        reply.lines.append(
+            fmt("The report does not say what the government of {} says or does about it.", names)
+        )
+        reply.intents.append(Intent.SILENT)
+        return True
+    claims = composer.quotas()
+    for claim in claims[:1]:
+        reply.use(claim.id, claim.article_id)
+    reply.lines.append(
+        fmt(
+            "No: the report says {} demands the quota of its own workers abroad; it does not "
+            "say that the government of {} demands or takes this money.",
+            composer.country(SUBJECT_COUNTRY),
+            names,
+        )
+    )
+    reply.intents.append(Intent.CORRECTION)
     return True

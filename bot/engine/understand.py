@@ -11,14 +11,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from functools import cached_property
-from itertools import islice
 from typing import Any
 
+from bot.engine.figures import read_figures
 from bot.engine.frames import read_frames
 from bot.engine.language import Language, detect
 from bot.engine.lexicon import LanguageTables
+from bot.engine.relevance import foreign_words, listed_off_topic, ordinary_form
+from bot.engine.segments import FRAGMENT_WORDS, split_parts
 from bot.engine.text import (
     BoundedCorrector,
     Vocabulary,
@@ -44,47 +46,16 @@ STOPWORDS = frozenset(
 # message of "in xyz" should not be echoed back whole.
 MAX_UNKNOWN_PLACES = 5
 MAX_SEGMENTS = 6
-# Figures and dates read from one part of a message (a wall of digits is not 1,000 claims).
-MAX_FIGURES = 8
+TERSE_WORDS = 3
 
 _PLACE_AFTER_PREPOSITION = re.compile(
     r"\b(?:in|at|for|from|about|of)\s+(?:the\s+)?([^\W\d_][\w-]{2,})", re.UNICODE
 )
 _AND_ANOTHER = re.compile(r"\s*(?:,|and|or|&)\s+(?:the\s+)?([^\W\d_][\w-]{2,})", re.UNICODE)
 _PLACE_BEFORE_QUOTA = re.compile(r"\b([^\W\d_][\w-]{2,})\s+quotas?\b", re.UNICODE)
-_QUESTION_START = (
-    r"(?:what|whats|what's|how|hows|who|whos|when|where|why|which|can|could|do|does|did|"
-    r"is|are|was|were|will|would)\b"
-)
-_SEGMENT_SPLIT = re.compile(
-    r"[?!;\n]+|\.\s+|\band also\b|\balso\b|,?\s+and\s+(?=" + _QUESTION_START + ")"
-)
-_SCALE = r"\s*(k\b|thousand\b|m\b|mn\b|mln\b|million\b)?"
-_FIGURE = re.compile(
-    r"(?<![\w.,])(\d{1,3}(?:[,\u00a0\u202f\u2009]\d{3})+|\d+)(?:\.(\d+))?" + _SCALE
-)
-# Russian, Chinese and Korean writers group thousands with a plain space ("200 000"); in
-# English "March 10 124,000" is two figures, so plain spaces group only in those scripts.
-_FIGURE_SPACED = re.compile(
-    r"(?<![\w.,])(\d{1,3}(?:[ ,\u00a0\u202f\u2009]\d{3})+|\d+)(?:\.(\d+))?" + _SCALE
-)
-_SCALES = {"k": 1000, "thousand": 1000, "m": 1_000_000, "mn": 1_000_000, "mln": 1_000_000}
-_SCALES["million"] = 1_000_000
-# "a million rubles", "one million": a scale word with no digits.
-_WORD_SCALE = re.compile(r"\b(?:a|one)\s+(million|thousand)\b")
+_COUNTRY = ("country", "any_country")
 # Words that point back to an earlier part of the message ("what's the quota there").
 ANAPHORS = frozenset("there it its they them their that those these this".split())
-_NON_LATIN = re.compile(r"[\u0400-\u04ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
-_MONTHS = (
-    "january february march april may june july august september october november december"
-).split()
-_DATE = re.compile(r"\b(" + "|".join(_MONTHS) + r")\s+(\d{1,2})(?:st|nd|rd|th)?\b")
-# "it went up in april": a month with no day ("may" only after "in", being also a verb).
-_MONTH_ONLY = re.compile(
-    r"\b(?:in|since|from|by|on|during|early|late|mid)\s+(" + "|".join(_MONTHS) + r")\b(?!\s+\d)"
-)
-_DURATION = re.compile(r"\b(\d+|one|two|three|four|five|six|a)\s+(years?|months?)\b")
-_HALF_YEAR = re.compile(r"\b(?:half a year|half-year|half year|six-month|6-month)\b")
 _POSSESSIVE = re.compile(r"(?<=\w)'s\b")
 # "who's" is "who is"; any other "'s" is a possessive ("sakhalin's quota" -> "sakhalin quota").
 _CONTRACTED_IS = re.compile(
@@ -127,19 +98,58 @@ class Understanding:
     figures: list[Decimal] = field(default_factory=list)
     dates: list[str] = field(default_factory=list)
     months: int | None = None
+    # "between the two quotas": one place against the other.
+    pair_asked: bool = False
+    # A weak quota cue that asks an amount ("how much"), not only a time ("after").
+    amount_hinted: bool = False
+    # "russian gov": countries whose government the message names.
+    governments: list[str] = field(default_factory=list)
+    # "10 workers": how many workers a sum is for.
+    headcount: int | None = None
     change_factor: float | None = None
     segments: list[Understanding] = field(default_factory=list)
     # Topics reached only through a question word ("why" -> the reasons).
     settled_topics: list[str] = field(default_factory=list)
     settled_intents: list[Intent] = field(default_factory=list)
+    # Relevance (relevance.py): a word tying it to the report more than a pronoun or the
+    # country's name does, and words of another subject.
+    strong_domain: bool = False
+    foreign: list[str] = field(default_factory=list)
+    other_subject: bool = False  # one of them a listed noun of another subject
+    people_pronoun: bool = False  # "they", "their": the workers
 
     @property
     def has_subject(self) -> bool:
         return bool(self.places or self.countries or self.currencies or self.sectors)
 
     @property
+    def anchored(self) -> bool:
+        """Tied to the report by more than a place, a question word or "it"; "they" (the
+        workers) too, unless a listed noun of another subject is in the message."""
+        return self.asks_report or (self.people_pronoun and not self.other_subject)
+
+    @property
+    def asks_report(self) -> bool:
+        """Something asked of the report: a cue, a topic, an attribute, an operation."""
+        loose = {Intent.GREETING, Intent.HELP, Intent.ARTICLE, Intent.DATE}
+        return bool(
+            self.strong_domain
+            or set(self.intents) - loose - set(self.settled_intents)
+            or [t for t in self.topics if t not in self.settled_topics]
+            # "when is christmas this year": "year" asks about the report only beside a place
+            or (self.attributes and (self.places or self.countries or self.sectors))
+            or (self.attributes and not self.other_subject)
+            or self.operations
+            or self.currencies
+            or self.sectors
+            or self.other_currencies
+        )
+
+    @property
     def on_topic(self) -> bool:
         """Something besides question words and weak cues ties it to the report."""
+        if self.foreign and not self.anchored:
+            return False  # "who is the president of russia": another subject
         return bool(
             self.has_subject
             or set(self.intents) - {Intent.GREETING, Intent.HELP}
@@ -239,6 +249,7 @@ class Understander:
         self.vocabulary = Vocabulary({p for p in self._phrases if " " not in p})
         # Words that are not place names: ordinary English, and every word the claims use.
         self._not_places = self.vocabulary_data.ordinary_words | claim_words | question_words
+        self._topical = self.known_words | self._not_places | STOPWORDS
         # Russian, Chinese and Korean: their tables join these on the first question in them.
         self._languages = LanguageTables(self)
 
@@ -252,7 +263,7 @@ class Understander:
         result = Understanding(text=text, truncated=truncated, language=detect(text))
         self._languages.prepare(result.language)
         corrector = BoundedCorrector(self.vocabulary)
-        pieces = [s for s in _SEGMENT_SPLIT.split(text) if s and s.strip()] or [text]
+        pieces = split_parts(text)
         pieces = self._languages.split(pieces, result.language)
         # A long message is read whole; only its first few parts are answered apart.
         if len(pieces) > MAX_SEGMENTS:
@@ -263,19 +274,59 @@ class Understander:
             frames = read_frames(piece, self.vocabulary_data, self._outlets)
             for attribute in frames.attributes:
                 _add(segment.attributes, attribute)
+            if Attribute.QUOTA_HISTORY in segment.attributes:
+                # "how long has the quota been in place": the quota's age, not the workers'.
+                segment.attributes = [a for a in segment.attributes if a != Attribute.TENURE]
+            for topic in frames.topics:
+                if topic in self._topics:
+                    _add(segment.topics, topic)
+                    # "how much of their pay": a share of what they earn, not the quota.
+                    segment.intents = [i for i in segment.intents if i != Intent.QUOTA]
+                    segment.weak_intents = [i for i in segment.weak_intents if i != Intent.QUOTA]
+                    segment.attributes = [a for a in segment.attributes if a != Attribute.WAGES]
+            segment.pair_asked = frames.pair_asked
+            if frames.places_asked:
+                _add(segment.intents, Intent.LIST)
             for operation in frames.operations:
                 _add(segment.operations, operation)
             segment.change_asked = segment.change_asked or frames.change_asked
             self._spot_unknown_places(piece, segment, corrector)
-            self._read_figures(self._languages.figures(piece, result.language), segment)
+            # A typo of a word that means something is no word of another subject ("insurance"
+            # read as the plain word "instance" still is one).
+            skip = {
+                typed
+                for typed, known in segment.corrected_words.items()
+                if any(kind != Cue.PLAIN for kind, _ in self._phrases.get(known, ()))
+            }
+            skip.update(segment.unknown_places)
+            segment.foreign = foreign_words(words(piece), self._topical, self.vocabulary_data, skip)
+            segment.other_subject = listed_off_topic(segment.foreign, self.vocabulary_data)
+            if not (segment.question_words or segment.people_pronoun):
+                # "sahalin kvota skolko": unknown words that ask nothing are no other subject.
+                off = self.vocabulary_data.off_topic_words
+                segment.foreign = [w for w in segment.foreign if w in off]
+            typed = read_figures(
+                self._languages.figures(piece, result.language), self.vocabulary_data
+            )
+            for name in ("dates", "figures"):  # beside any a language's reading found
+                for value in getattr(typed, name):
+                    _add(getattr(segment, name), value)
+            segment.months = segment.months if typed.months is None else typed.months
+            segment.headcount = typed.headcount
             result.segments.append(segment)
         for term in self._cjk_terms:
             if term in text:
                 for kind, value in self._phrases[term]:
                     self._record(result.segments[0], kind, value)
+        # "numbers please", "both pls", "when?": in a message this short, a weak cue is
+        # the question itself.
+        chat = self.vocabulary_data.chat_words
         previous: Understanding | None = None
         for segment in result.segments:
-            segment.settle_weak(segment.on_topic)
+            terse = not segment.foreign and (
+                sum(w not in chat for w in words(segment.text)) <= TERSE_WORDS
+            )
+            segment.settle_weak(segment.on_topic or terse)
             if previous is not None and previous.has_subject:
                 _inherit_subject(previous, segment)
             previous = segment
@@ -307,7 +358,16 @@ class Understander:
                             # about workers only in a message that is about them.
                             _add(result.weak_attributes, Attribute(value))
                             continue
+                        if guessed and kind in (Cue.TOPIC, "topic"):
+                            # "harry" is one letter from "marry": the same.
+                            for topic in value.split("|"):
+                                if topic in self._topics:
+                                    _add(result.weak_topics, topic)
+                            continue
                         self._record(result, kind, value, phrase)
+                        after = tokens[index + size] if index + size < len(tokens) else ""
+                        if kind in _COUNTRY and after in self.vocabulary_data.government_words:
+                            _add(result.governments, value)  # "the russian gov"
                     index += size
                     matched = True
                     break
@@ -319,6 +379,10 @@ class Understander:
             _add(result.intents, Intent(value))
         elif kind == Cue.WEAK_INTENT:
             _add(result.weak_intents, Intent(value))
+            if value == Intent.QUOTA and not any(
+                k in (Cue.NOW, Cue.BEFORE) for k, _ in self._phrases.get(phrase, ())
+            ):
+                result.amount_hinted = True  # "how much", not just "after"
         elif kind == Cue.ATTRIBUTE:
             _add(result.attributes, Attribute(value))
             if value == Attribute.OTHER_CURRENCY:
@@ -330,6 +394,9 @@ class Understander:
             _add(result.operations, Operation(value))
         elif kind == Cue.DOMAIN:
             result.domain = True
+            if phrase not in self.vocabulary_data.weak_domain_words:
+                result.strong_domain = True
+            result.people_pronoun |= phrase in self.vocabulary_data.people_pronouns
         elif kind == Cue.QUESTION_WORD:
             _add(result.question_words, phrase)
         elif kind == Cue.REGION:
@@ -361,36 +428,6 @@ class Understander:
         if phrase in self.vocabulary_data.change_words:
             result.change_factor = self.vocabulary_data.change_words[phrase]
 
-    def _read_figures(self, text: str, result: Understanding) -> None:
-        for match in islice(_DATE.finditer(text), MAX_FIGURES):
-            _add(result.dates, f"{match.group(1).capitalize()} {int(match.group(2))}")
-        for match in islice(_MONTH_ONLY.finditer(text), MAX_FIGURES):
-            _add(result.dates, match.group(1).capitalize())
-        dated = {m.group(2) for m in islice(_DATE.finditer(text), MAX_FIGURES)}
-        figures = _FIGURE_SPACED if _NON_LATIN.search(text) else _FIGURE
-        for match in islice(figures.finditer(text), MAX_FIGURES):
-            whole, fraction, thousands = match.group(1), match.group(2), match.group(3)
-            if whole in dated:
-                continue
-            digits = re.sub(r"\D", "", whole)
-            try:
-                value = Decimal(digits + (f".{fraction}" if fraction else ""))
-            except InvalidOperation:
-                continue
-            if thousands:
-                value *= _SCALES[thousands]
-            _add(result.figures, value)
-        for match in islice(_WORD_SCALE.finditer(text), MAX_FIGURES):
-            _add(result.figures, Decimal(_SCALES[match.group(1)]))
-        numbers = self.vocabulary_data.number_words
-        if _HALF_YEAR.search(text):
-            result.months = 6
-        for match in _DURATION.finditer(text):
-            count_word, unit = match.group(1), match.group(2)
-            count = int(count_word) if count_word.isdigit() else numbers.get(count_word, 1)
-            if count > 1:  # "a year" is a rate (per year), "two years" a span
-                result.months = count * (12 if unit.startswith("year") else 1)
-
     def _spot_unknown_places(
         self, text: str, result: Understanding, corrector: BoundedCorrector
     ) -> None:
@@ -407,38 +444,30 @@ class Understander:
                 break
             if word in STOPWORDS or word in self.known_words or word in self._not_places:
                 continue
-            if _ordinary_form(word, self._not_places):
+            if ordinary_form(word, self._not_places):
                 continue
             if corrector.correct(word) is not None or corrector.skipped(word):
                 continue  # a typo of a known word, or perhaps one
             _add(result.unknown_places, word)
 
 
-_PINYIN_ENDINGS = ("jing", "qing")
-
-
-def _ordinary_form(word: str, ordinary: frozenset[str]) -> bool:
-    """An inflected ordinary word ("workers'", "going", "regulars") is no place name."""
-    for suffix in ("s", "es", "ing", "ed", "ly", "ers", "er"):
-        if word.endswith(suffix) and word[: -len(suffix)] in ordinary:
-            return True
-    if word.endswith(_PINYIN_ENDINGS):
-        return False  # Beijing, Chongqing: names, not English -ing forms
-    return word.endswith(("ing", "ly", "ness", "ment", "tion", "able", "ful", "less", "ous"))
-
-
 def _inherit_subject(previous: Understanding, segment: Understanding) -> None:
     """A later part that points back ("what's the quota there now") is about the subject
     of the part before it."""
-    if segment.has_subject or segment.unknown_places or segment.regions:
+    if segment.places or segment.countries or segment.sectors:
         return
-    # Russian, Chinese and Korean leave the subject out ("大连交多少，几号开始的").
-    if segment.language is Language.EN and not ANAPHORS & set(words(segment.text)):
+    if segment.unknown_places or segment.regions:
+        return
+    tokens = words(segment.text)
+    # "2) in dollars": a short part with no place is about the one before it; Russian,
+    # Chinese and Korean leave the subject out ("大连交多少，几号开始的").
+    english = segment.language is Language.EN
+    if english and not ANAPHORS & set(tokens) and len(tokens) > FRAGMENT_WORDS + 1:
         return
     segment.places = list(previous.places)
     segment.countries = list(previous.countries)
     segment.sectors = list(previous.sectors)
-    segment.currencies = list(previous.currencies)
+    segment.currencies = list(dict.fromkeys([*segment.currencies, *previous.currencies]))
 
 
 def _merge(into: Understanding, part: Understanding) -> None:
@@ -458,6 +487,7 @@ def _merge(into: Understanding, part: Understanding) -> None:
         "question_words",
         "figures",
         "dates",
+        "governments",
     ):
         target = getattr(into, name)
         for value in getattr(part, name):
@@ -467,7 +497,9 @@ def _merge(into: Understanding, part: Understanding) -> None:
     into.now = into.now or part.now
     into.before = into.before or part.before
     into.role_play = into.role_play or part.role_play
+    into.pair_asked = into.pair_asked or part.pair_asked
     into.change_asked = into.change_asked or part.change_asked
     into.months = into.months if into.months is not None else part.months
+    into.headcount = into.headcount if into.headcount is not None else part.headcount
     if part.change_factor is not None:
         into.change_factor = part.change_factor

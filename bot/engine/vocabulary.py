@@ -77,6 +77,7 @@ class Attribute(StrEnum):
     TAX = "tax"
     PRODUCT = "product"
     SIGNATORY = "signatory"
+    QUOTA_HISTORY = "quota_history"  # how long the quota system has existed
 
 
 class Operation(StrEnum):
@@ -144,6 +145,16 @@ class Vocabulary:
     change_verbs: tuple[str, ...]
     # Said of a named outlet ("daily nk is propaganda"): a question about what it is.
     outlet_slurs: tuple[str, ...]
+    # Relevance: words that tie a message to the report only beside a stronger one; chat
+    # words that say nothing; nouns of other subjects ("president", "sushi"). These five
+    # lists are optional in a language's file (empty when absent).
+    weak_domain_words: frozenset[str]
+    chat_words: frozenset[str]
+    off_topic_words: frozenset[str]
+    # "russian gov": after a country, its government.
+    government_words: frozenset[str]
+    # "do they get medical care": the workers, asked about something the report lacks.
+    people_pronouns: frozenset[str]
 
 
 def _entries(data: dict[str, Any]) -> dict[str, list[tuple[Cue, str]]]:
@@ -215,6 +226,11 @@ def load(language: str = "en") -> Vocabulary:
         people_nouns=tuple(fold(w) for w in data["people_nouns"]),
         change_verbs=tuple(fold(w) for w in data["change_verbs"]),
         outlet_slurs=tuple(fold(w) for w in data["outlet_slurs"]),
+        weak_domain_words=frozenset(fold(w) for w in data.get("weak_domain_words", ())),
+        chat_words=frozenset(fold(w) for w in data.get("chat_words", ())),
+        off_topic_words=frozenset(fold(w) for w in data.get("off_topic_words", ())),
+        government_words=frozenset(fold(w) for w in data.get("government_words", ())),
+        people_pronouns=frozenset(fold(w) for w in data.get("people_pronouns", ())),
         named_things={
             fold(thing): Attribute(name)
             for name, things in data["named_things"].items()

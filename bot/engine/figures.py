@@ -1,0 +1,112 @@
+"""Figures typed in a question: amounts ("62k", "200 000"), dates ("march 15"), a span
+("two years", "half a year") and a number of workers ("10 workers", "5 ppl").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from itertools import islice
+from typing import Any
+
+from bot.engine.vocabulary import Vocabulary
+
+# Figures and dates read from one part of a message (a wall of digits is not 1,000 claims).
+MAX_FIGURES = 8
+
+_SCALE = r"\s*(k\b|thousand\b|m\b|mn\b|mln\b|million\b)?"
+_FIGURE = re.compile(
+    r"(?<![\w.,])(\d{1,3}(?:[,\u00a0\u202f\u2009]\d{3})+|\d+)(?:\.(\d+))?" + _SCALE
+)
+# Russian, Chinese and Korean writers group thousands with a plain space ("200 000"); in
+# English "March 10 124,000" is two figures, so plain spaces group only in those scripts.
+_FIGURE_SPACED = re.compile(
+    r"(?<![\w.,])(\d{1,3}(?:[ ,\u00a0\u202f\u2009]\d{3})+|\d+)(?:\.(\d+))?" + _SCALE
+)
+_SCALES = {"k": 1000, "thousand": 1000, "m": 1_000_000, "mn": 1_000_000, "mln": 1_000_000}
+_SCALES["million"] = 1_000_000
+# "a million rubles", "one million": a scale word with no digits.
+_WORD_SCALE = re.compile(r"\b(?:a|one)\s+(million|thousand)\b")
+_NON_LATIN = re.compile(r"[\u0400-\u04ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_MONTHS = (
+    "january february march april may june july august september october november december"
+).split()
+_DATE = re.compile(r"\b(" + "|".join(_MONTHS) + r")\s+(\d{1,2})(?:st|nd|rd|th)?\b")
+# "it went up in april": a month with no day ("may" only after "in", being also a verb).
+_MONTH_ONLY = re.compile(
+    r"\b(?:in|since|from|by|on|during|early|late|mid)\s+(" + "|".join(_MONTHS) + r")\b(?!\s+\d)"
+)
+_DURATION = re.compile(r"\b(\d+|one|two|three|four|five|six|a)\s*(years?|yrs?|months?)\b")
+_HALF_YEAR = re.compile(r"\b(?:half a year|half-year|half year|six-month|6-month)\b")
+
+
+_UNIT_WORDS = (
+    r"(?:years?|yrs?|months?|mos?|weeks?|days?|hours?|rubles?|roubles?|yuan|rmb|dollars?|usd|"
+    r"k|thousand|million|percent|times|per|a|an|in|on|at)"
+)
+_PEOPLE = r"(?:workers?|ppl|people|persons?|guys|men|women|employees|laborers?|labourers?|folks)"
+# "10 workers", "5 ppl", "ten dalian workers", "a crew of 20 workers": how many are counted.
+_HEADCOUNT = re.compile(
+    r"\b(\d{1,5}|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred)\s+"
+    r"(?:(?!" + _UNIT_WORDS + r"\b)[a-z]+\s+){0,2}" + _PEOPLE + r"\b"
+)
+_COUNT_WORDS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "twenty": 20, "fifty": 50, "hundred": 100,
+}  # fmt: skip
+
+
+@dataclass
+class Typed:
+    """What one part of a message types: dates, figures, a span and a head count."""
+
+    dates: list[str] = field(default_factory=list)
+    figures: list[Decimal] = field(default_factory=list)
+    months: int | None = None
+    headcount: int | None = None
+
+
+def read_figures(text: str, vocabulary: Vocabulary) -> Typed:
+    """Dates, figures, a span of months and a number of workers typed in one part."""
+    result = Typed()
+    for match in islice(_DATE.finditer(text), MAX_FIGURES):
+        _add(result.dates, f"{match.group(1).capitalize()} {int(match.group(2))}")
+    for match in islice(_MONTH_ONLY.finditer(text), MAX_FIGURES):
+        _add(result.dates, match.group(1).capitalize())
+    dated = {m.group(2) for m in islice(_DATE.finditer(text), MAX_FIGURES)}
+    counted = _HEADCOUNT.search(text)
+    if counted is not None:
+        word = counted.group(1)
+        result.headcount = int(word) if word.isdigit() else _COUNT_WORDS[word]
+    figures = _FIGURE_SPACED if _NON_LATIN.search(text) else _FIGURE
+    for match in islice(figures.finditer(text), MAX_FIGURES):
+        whole, fraction, thousands = match.group(1), match.group(2), match.group(3)
+        if whole in dated:
+            continue
+        if counted is not None and match.start() == counted.start(1) and not thousands:
+            continue  # "10 workers": a head count, not an amount
+        digits = re.sub(r"\D", "", whole)
+        try:
+            value = Decimal(digits + (f".{fraction}" if fraction else ""))
+        except InvalidOperation:
+            continue
+        if thousands:
+            value *= _SCALES[thousands]
+        _add(result.figures, value)
+    for match in islice(_WORD_SCALE.finditer(text), MAX_FIGURES):
+        _add(result.figures, Decimal(_SCALES[match.group(1)]))
+    numbers = vocabulary.number_words
+    if _HALF_YEAR.search(text):
+        result.months = 6
+    for match in _DURATION.finditer(text):
+        count_word, unit = match.group(1), match.group(2)
+        count = int(count_word) if count_word.isdigit() else numbers.get(count_word, 1)
+        if count > 1:  # "a year" is a rate (per year), "two years" a span
+            result.months = count * (12 if unit.startswith(("year", "yr")) else 1)
+    return result
+
+
+def _add(target: list[Any], value: object) -> None:
+    if value not in target:
+        target.append(value)

@@ -1,0 +1,70 @@
+"""Whether a part of a message is about the report at all, from its content rather than its
+question word: "who is the president of russia" names a covered country, "what time is it
+in sakhalin" a covered place, yet neither asks about the report.
+
+A part is about something else when it holds a word of another subject (a noun from the
+vocabulary's ``off_topic_words``, or one of at most three words the engine does not know at
+all that are no chat word and no typo of a known one) and nothing stronger than a place, a
+question word or a pronoun ties it to the report (``Understanding.anchored``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable
+
+from bot.engine.vocabulary import Vocabulary
+
+# Endings stripped to find a known word under an inflected one ("visited" is not "visit",
+# but "talking" is "talk").
+_ENDINGS = ("ing", "ed", "es", "s", "ly", "er", "ers")
+MIN_LETTERS = 3
+MAX_UNKNOWN = 3
+
+
+def foreign_words(
+    tokens: Iterable[str],
+    known: Collection[str],
+    vocabulary: Vocabulary,
+    skip: Collection[str] = (),
+) -> list[str]:
+    """The words of ``tokens`` that belong to another subject than the report's."""
+    found: list[str] = []
+    unknown: list[str] = []
+    for word in tokens:
+        if word in vocabulary.off_topic_words:
+            found.append(word)
+            continue
+        # Only words of the vocabulary's own script are judged: a Russian or Korean word is
+        # not another subject for an English word list.
+        if len(word) < MIN_LETTERS or not word.isalpha() or not word.isascii() or word in skip:
+            continue
+        if word in known or word in vocabulary.chat_words:
+            continue
+        if any(
+            word.endswith(end)
+            and (word[: -len(end)] in known or word[: -len(end)] in vocabulary.chat_words)
+            for end in _ENDINGS
+        ):
+            continue
+        unknown.append(word)
+    # A message mostly of words the bot cannot read is noise around what it can read (a
+    # typo'd place after random letters), not a question about something else.
+    return found + (unknown if len(unknown) <= MAX_UNKNOWN else [])
+
+
+def listed_off_topic(words: Iterable[str], vocabulary: Vocabulary) -> bool:
+    """Whether any of ``words`` is a listed noun of another subject ("christmas")."""
+    return any(word in vocabulary.off_topic_words for word in words)
+
+
+_PINYIN_ENDINGS = ("jing", "qing")
+
+
+def ordinary_form(word: str, ordinary: frozenset[str]) -> bool:
+    """An inflected ordinary word ("workers'", "going", "regulars") is no place name."""
+    for suffix in ("s", "es", "ing", "ed", "ly", "ers", "er"):
+        if word.endswith(suffix) and word[: -len(suffix)] in ordinary:
+            return True
+    if word.endswith(_PINYIN_ENDINGS):
+        return False  # Beijing, Chongqing: names, not English -ing forms
+    return word.endswith(("ing", "ly", "ness", "ment", "tion", "able", "ful", "less", "ous"))

@@ -1,0 +1,49 @@
+"""A message's parts: split at question marks, full stops, "and what …", numbered items
+("1) … 2) …"); a fragment ("name?", "dorms? sakhalin") is read with the part before it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.engine.text import words
+
+_QUESTION_START = (
+    r"(?:what|whats|what's|how|hows|who|whos|when|where|why|which|can|could|do|does|did|"
+    r"is|are|was|were|will|would)\b"
+)
+_WH_WORD = re.compile(r"(?:what|whats|how|hows|who|whos|when|where|why|which)\b")
+_SEGMENT_SPLIT = re.compile(
+    r"[?!;\n]+|\.\s+|\band also\b|\balso\b|,?\s+and\s+(?=" + _QUESTION_START + ")"
+)
+# "1) … 2) … 3) …", "(a) …": numbered parts, each a part however short.
+_NUMBERED = re.compile(r"(?:^|\s)\(?(?:\d{1,2}|[a-e])\)\s*")
+# A piece this short ("name?", "dorms?", "sakhalin") finishes the part before it.
+FRAGMENT_WORDS = 2
+
+
+def split_parts(text: str) -> list[str]:
+    """The parts of a message; a fragment ("where do they live, dorms? sakhalin") is
+    read with the part before it (or, first, after it)."""
+    numbered = [part for part in _NUMBERED.split(text) if part.strip()]
+    if len(numbered) > 1:
+        return [piece for part in numbered for piece in split_parts(part)]
+    pieces: list[str] = []
+    fragment = ""
+    for piece in _SEGMENT_SPLIT.split(text):
+        if not piece or not piece.strip():
+            continue
+        tokens = words(piece)
+        # "… and why?": a question word keeps a short part a question of its own.
+        asks = any(_WH_WORD.fullmatch(token) for token in tokens)
+        if len(tokens) <= FRAGMENT_WORDS and not asks:
+            if pieces:
+                pieces[-1] = f"{pieces[-1]} {piece.strip()}"
+            else:
+                fragment = f"{fragment} {piece.strip()}".strip()
+            continue
+        pieces.append(f"{fragment} {piece}".strip() if fragment else piece)
+        fragment = ""
+    if fragment:
+        pieces.append(fragment)
+    return pieces or [text]
