@@ -307,3 +307,25 @@ async def test_export_is_sent_again_when_telegram_surely_did_not_take_it(
     await harness.send("/export", OWNER)
     assert len(harness.bot_api.calls_of("sendDocument")) == 2
     assert json.loads(harness.bot_api.uploaded_files[-1].data)["format"] == "quota-facts-store"
+
+
+async def test_the_readme_figure_examples_are_accepted(harness: Harness) -> None:
+    from pathlib import Path
+
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    block = readme.split("## Editors\n", 1)[1].split("```text\n", 1)[1].split("```", 1)[0]
+    added = []
+    for line in block.splitlines():
+        if line.startswith("/addquota"):
+            out = joined(await harness.send(line, OWNER))
+            found = re.search(r"^✅ Added quota #(\d+)\.$", out, re.M)
+            assert found is not None and "Users will now see:" in out, out
+            added.append(found.group(1))
+    assert len(added) == 3
+    # /edit and /supersede, on the claims just added (the README's ids are examples).
+    edit = f'/edit {added[0]} basis=household basis_text="a married worker\'s household"'
+    assert "Unverified" in joined(await harness.send(edit, OWNER))
+    out = joined(await harness.send("/edit 1 amount=31,000 amount_to=62,000 change=doubled", OWNER))
+    assert "62,000" in out and "error" not in out.lower(), out
+    out = joined(await harness.send(f"/supersede 1 {added[1]}", OWNER))
+    assert "superseded" in out.lower(), out

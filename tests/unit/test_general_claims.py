@@ -386,3 +386,15 @@ def test_every_field_example_in_the_editors_guide_parses() -> None:
         options = parse_args(command, max_positional=1).options
         parsed = parse_fields(CLAIM_FIELDS, options, allow_clear=False)
         assert set(parsed) == set(options), example
+
+
+def test_every_figure_example_in_the_readme_parses_and_checks() -> None:
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Editors\n", 1)[1].split("\n## ", 1)[0]
+    block = section.split("```text\n", 1)[1].split("```", 1)[0]
+    commands = [line for line in block.splitlines() if line.startswith(("/addquota", "/edit"))]
+    assert len(commands) == 5
+    for command in commands:
+        options = parse_args(command, max_positional=1).options
+        parsed = parse_fields(CLAIM_FIELDS, options, allow_clear=False)
+        assert set(parsed) == set(options), command
