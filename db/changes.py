@@ -5,7 +5,8 @@ aliases, editors) writes, just before it commits, one ``store_changes`` row per 
 row, stamped with the revision the transaction bumped the store to. Nothing has to call
 this: SQLAlchemy session events collect the rows every flush wrote (inserts, updates,
 deletes of ORM objects), and a bulk statement on those tables (``delete(Claim)``,
-``insert(Claim), rows``) is logged as "reload everything".
+``insert(Claim), rows``), or any hand-written SQL that is not a read, is logged as
+"reload everything".
 
 Why the log can be read by revision, even with several replicas writing at once: the
 revision is one row (``store_state``), and the bump updates it inside the writer's
@@ -25,6 +26,7 @@ from typing import Any
 
 from sqlalchemy import delete, event, insert, select, update
 from sqlalchemy.orm import ORMExecuteState, Session, SessionTransaction, UOWTransaction
+from sqlalchemy.sql.elements import TextClause
 
 from db.kinds import SnapshotPart
 from db.models import Alias, Article, Claim, Editor, Source, StoreChange, StoreState, utcnow
@@ -78,6 +80,12 @@ def _collect(session: Session, flush_context: UOWTransaction) -> None:
 
 @event.listens_for(Session, "do_orm_execute")
 def _bulk(state: ORMExecuteState) -> None:
+    if isinstance(state.statement, TextClause):
+        # Hand-written SQL: which rows it wrote is unknown, so anything but a read
+        # is logged as "reload everything" (never a "none" that would hide it).
+        if not state.statement.text.lstrip()[:6].upper().startswith(("SELECT", "WITH")):
+            note_change(state.session, SnapshotPart.ALL)
+        return
     if not (state.is_insert or state.is_update or state.is_delete):
         return
     table = getattr(state.statement, "table", None)

@@ -127,6 +127,20 @@ async def test_a_revision_without_log_rows_loads_everything(runtime: Runtime) ->
     assert snapshot.claim(1).amount == 64000  # type: ignore[union-attr]
 
 
+async def test_hand_written_sql_with_a_bump_loads_everything(runtime: Runtime) -> None:
+    # The session sees the bump (bump_revision) but not which rows the SQL wrote: it must
+    # not log "nothing of the snapshot changed" (the two-replica e2e test's edit).
+    from db.revision import bump_revision
+
+    await runtime.facts.current()
+    async with runtime.sessionmaker() as session, write_transaction(session):
+        await session.execute(text("UPDATE claims SET amount = '65000' WHERE id = 1"))
+        await bump_revision(session)
+    snapshot = await runtime.facts.current()
+    assert snapshot.diff is None
+    assert snapshot.claim(1).amount == 65000  # type: ignore[union-attr]
+
+
 async def test_a_bulk_statement_loads_everything(runtime: Runtime) -> None:
     await runtime.facts.current()
     async with runtime.sessionmaker() as session, write_transaction(session):
