@@ -52,6 +52,7 @@ _PLACE_AFTER_PREPOSITION = re.compile(
 _AND_ANOTHER = re.compile(r"\s*(?:,|and|or|&)\s+(?:the\s+)?([^\W\d_][\w-]{2,})", re.UNICODE)
 _PLACE_BEFORE_QUOTA = re.compile(r"\b([^\W\d_][\w-]{2,})\s+quotas?\b", re.UNICODE)
 _COUNTRY = ("country", "any_country")
+_PREPOSITIONS = frozenset("in at for from of to about into across".split())
 # Words that point back to an earlier part of the message ("what's the quota there").
 ANAPHORS = frozenset("there it its they them their that those these this".split())
 _POSSESSIVE = re.compile(r"(?<=\w)'s\b")
@@ -256,7 +257,9 @@ class Understander:
         for piece in pieces:
             segment = Understanding(text=piece)
             self._read_segment(piece, segment, corrector)
-            frames = read_frames(piece, self.vocabulary_data, self._outlets)
+            # Patterns read the words as meant: "how many nk wrokers" asks a head count.
+            framed = _corrected(piece, segment.corrected_words)
+            frames = read_frames(framed, self.vocabulary_data, self._outlets)
             for attribute in frames.attributes:
                 _add(segment.attributes, attribute)
             if Attribute.QUOTA_HISTORY in segment.attributes:
@@ -326,6 +329,10 @@ class Understander:
                         result.corrected_words[phrase] = corrected
                         entries = self._phrases.get(corrected)
                         guessed = True
+                if entries and phrase in self.vocabulary_data.name_like_places:
+                    before = tokens[index - 1] if index else ""
+                    if before not in _PREPOSITIONS:
+                        entries = [e for e in entries if e[0] not in _COUNTRY] or None
                 if entries:
                     for kind, value in entries:
                         if guessed and kind == Cue.ATTRIBUTE:
@@ -427,6 +434,13 @@ class Understander:
 
 
 _PINYIN_ENDINGS = ("jing", "qing")
+
+
+def _corrected(text: str, corrections: dict[str, str]) -> str:
+    """The part with its typos read as the words they were taken for."""
+    if not corrections:
+        return text
+    return " ".join(corrections.get(token, token) for token in words(text))
 
 
 def _ordinary_form(word: str, ordinary: frozenset[str]) -> bool:

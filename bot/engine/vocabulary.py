@@ -79,6 +79,8 @@ class Attribute(StrEnum):
     PRODUCT = "product"
     SIGNATORY = "signatory"
     QUOTA_HISTORY = "quota_history"  # how long the quota system has existed
+    CONTRACT = "contract"  # the length or terms of the workers' contracts
+    PAY_SHARE = "pay_share"  # what share of their pay the quota takes
 
 
 class Operation(StrEnum):
@@ -155,6 +157,9 @@ class Vocabulary:
     government_words: frozenset[str]
     # "do they get medical care": the workers, asked about something the report lacks.
     people_pronouns: frozenset[str]
+    # Country names that are also given names or words ("chad here", "jordan says"): a
+    # country only after a preposition ("in chad", "from jordan").
+    name_like_places: frozenset[str] = frozenset()
 
 
 def _entries(data: dict[str, Any]) -> dict[str, list[tuple[Cue, str]]]:
@@ -231,6 +236,7 @@ def load(language: str = "en") -> Vocabulary:
         off_topic_words=frozenset(fold(w) for w in data["off_topic_words"]),
         government_words=frozenset(fold(w) for w in data["government_words"]),
         people_pronouns=frozenset(fold(w) for w in data["people_pronouns"]),
+        name_like_places=frozenset(fold(w) for w in data.get("name_like_places", ())),
         named_things={
             fold(thing): Attribute(name)
             for name, things in data["named_things"].items()
