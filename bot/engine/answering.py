@@ -26,6 +26,8 @@ _FIGURE_INTENTS = frozenset(
     {Intent.QUOTA, Intent.USD, Intent.COMPARE, Intent.LIST, Intent.BASIS, Intent.GREETING}
 )
 
+# At most this many claims of one source on a topic are shown.
+MAX_SOURCE_CLAIMS = 5
 # At most this many words of another subject are named back ("medical care").
 NAMED_WORDS = 4
 # A claim matching the question's words this well (BM25) is shown beside a topic's facts.
@@ -222,8 +224,13 @@ class Answerer:
             [q.country for q in c.quotas(s) if q.country] if s.places else []
         )
         if Intent.SOURCES in wanted and countries and "what" in s.question_words:
-            if self.honest.source_statements(_with(s, countries=countries), reply):
+            # "what did the chinese source say about the young women": that source's claims on
+            # the topic when it has some, else everything it said.
+            if self._source_on_topic(s, countries, topics, reply) or self.honest.source_statements(
+                _with(s, countries=countries), reply
+            ):
                 wanted -= {Intent.SOURCES, Intent.QUOTA}
+                topics = []
                 handled = True
         elif Intent.SOURCES in wanted and self.honest.attribute_quote(s, reply):
             wanted -= {Intent.SOURCES, Intent.QUOTA}
@@ -286,6 +293,33 @@ class Answerer:
             reply.intents.append(Intent.LIST)
             handled = True
         return handled
+
+    def _source_on_topic(
+        self, s: Understanding, countries: list[str], topics: list[str], reply: Reply
+    ) -> bool:
+        asked = [t for t in topics if t not in s.settled_topics]
+        sources = {
+            source.id
+            for source in self.composer.snapshot.sources.values()
+            if source.country in countries
+        }
+        found = {
+            claim.id: claim
+            for topic in asked
+            for claim in self.composer.facts_about(topic, [])
+            if claim.source_id in sources
+        }
+        if not found:
+            return False
+        # Then the rest of what that source said, but no quota figure nobody asked for.
+        for claim in self.composer.snapshot.active_claims:
+            if claim.source_id in sources and not claim.is_quota:
+                found.setdefault(claim.id, claim)
+        for claim in list(found.values())[:MAX_SOURCE_CLAIMS]:
+            reply.use(claim.id, claim.article_id)
+            reply.lines.append(fmt("• {}", self.composer.claim_line(claim)))
+        reply.intents.append(Intent.STATEMENTS)
+        return True
 
     def _closest_words(self, s: Understanding, reply: Reply) -> None:
         """After a topic's facts, the claim that matches the question's own words best, when

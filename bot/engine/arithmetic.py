@@ -8,7 +8,7 @@ amount implied by "doubled". Where a figure cannot be derived honestly (no new a
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from bot.engine.group_sums import group_sums
@@ -234,8 +234,10 @@ class Arithmetic:
         months = Decimal(u.months or 1)
         years = u.months // 12 if u.months and u.months % 12 == 0 else None
         span = f"{_spelled(years)} years" if years else f"{_spelled(u.months or 1)} months"
-        for claim in quotas[:5]:
-            figure = self.figure(claim, u, dollars)
+        # "before and after": both amounts, the stated one first.
+        both = [replace(u, now=False), replace(u, before=False)] if u.now and u.before else [u]
+        for claim, asked in ((claim, asked) for claim in quotas[:5] for asked in both):
+            figure = self.figure(claim, asked, dollars)
             if figure is None:
                 reply.lines.append(self._no_new_amount(claim))
                 continue

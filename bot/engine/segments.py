@@ -39,7 +39,9 @@ def split_parts(text: str) -> list[str]:
         if not piece or not piece.strip():
             continue
         tokens = words(piece)
-        if len(tokens) <= FRAGMENT_WORDS and not (tokens and _WH_WORD.match(tokens[0])):
+        # "… and why?": a question word keeps a short part a question of its own.
+        asks = any(_WH_WORD.fullmatch(token) for token in tokens)
+        if len(tokens) <= FRAGMENT_WORDS and not asks:
             if pieces:
                 pieces[-1] = f"{pieces[-1]} {piece.strip()}"
             else:

@@ -300,10 +300,11 @@ class Understander:
         # "numbers please", "both pls", "when?": in a message this short, a weak cue is
         # the question itself.
         chat = self.vocabulary_data.chat_words
-        terse = len(result.segments) == 1 and not result.segments[0].foreign
-        terse = terse and sum(w not in chat for w in words(text)) <= TERSE_WORDS
         previous: Understanding | None = None
         for segment in result.segments:
+            terse = not segment.foreign and (
+                sum(w not in chat for w in words(segment.text)) <= TERSE_WORDS
+            )
             segment.settle_weak(segment.on_topic or terse)
             if previous is not None and previous.has_subject:
                 _inherit_subject(previous, segment)

@@ -171,3 +171,17 @@ def test_something_about_the_workers_the_report_lacks_gets_does_not_say(
         "The report does not say anything about insurance. It covers quota figures for "
         "Sakhalin, Russia and Dalian, China."
     )
+
+
+def test_a_short_why_after_parts_is_asked_too(engine: AnswerEngine) -> None:
+    text = body(engine, "what is the quota in sakhalin? and in dalian? and why?")
+    assert "62,000" in text and "3,400" in text
+    assert "Why the quotas rose" in text
+
+
+def test_a_span_before_and_after_gives_both_sums(engine: AnswerEngine) -> None:
+    assert body(engine, "how much would a dalian worker pay over 2 years before and after") == (
+        f"Dalian: 3,400 yuan (CNY) a month over two years comes to 81,600 yuan (CNY) — {LABEL}.\n"
+        "Dalian: 6,800 yuan (CNY) a month (implied by “doubled”) over two years comes to "
+        f"163,200 yuan (CNY) — {LABEL}."
+    )
