@@ -233,9 +233,13 @@ class Answerer:
                 topics = []
                 handled = True
         elif Intent.SOURCES in wanted and self.honest.attribute_quote(s, reply):
-            wanted -= {Intent.SOURCES, Intent.QUOTA}
+            wanted -= {Intent.SOURCES, Intent.QUOTA, *([Intent.DATE] if s.dates else [])}
             topics = []  # the claim it found is the answer
             handled = True
+        # "who broke the story vs who republished it": the outlets, not the quotas.
+        outlets = {Intent.SOURCES, Intent.ARTICLE} & wanted and Intent.QUOTA not in s.intents
+        if outlets and not (s.has_subject or s.operations):
+            wanted.discard(Intent.COMPARE)
         if Intent.COMPARE in wanted or Intent.LIST in wanted:
             wanted.discard(Intent.QUOTA)
         if Intent.LIST in wanted and s.has_subject:

@@ -25,6 +25,8 @@ from bot.engine.text import (
     has_cjk,
     normalize,
     normalize_question,
+    ordinary_form,
+    with_corrections,
     words,
 )
 from bot.engine.vocabulary import Attribute, Cue, Intent, Operation, load
@@ -258,13 +260,15 @@ class Understander:
             segment = Understanding(text=piece)
             self._read_segment(piece, segment, corrector)
             # Patterns read the words as meant: "how many nk wrokers" asks a head count.
-            framed = _corrected(piece, segment.corrected_words)
+            framed = with_corrections(piece, segment.corrected_words)
             frames = read_frames(framed, self.vocabulary_data, self._outlets)
             for attribute in frames.attributes:
                 _add(segment.attributes, attribute)
-            if Attribute.QUOTA_HISTORY in segment.attributes:
-                # "how long has the quota been in place": the quota's age, not the workers'.
-                segment.attributes = [a for a in segment.attributes if a != Attribute.TENURE]
+            # "how long has the quota been in place": the quota's age, not the workers' stay;
+            # "what percentage of their pay goes to it": the share, not what it is spent on.
+            for wins, loses in self.vocabulary_data.attribute_overrides.items():
+                if wins in segment.attributes:
+                    segment.attributes = [a for a in segment.attributes if a not in loses]
             for topic in frames.topics:
                 if topic in self._topics:
                     _add(segment.topics, topic)
@@ -427,31 +431,11 @@ class Understander:
                 break
             if word in STOPWORDS or word in self.known_words or word in self._not_places:
                 continue
-            if _ordinary_form(word, self._not_places):
+            if ordinary_form(word, self._not_places):
                 continue
             if corrector.correct(word) is not None or corrector.skipped(word):
                 continue  # a typo of a known word, or perhaps one
             _add(result.unknown_places, word)
-
-
-_PINYIN_ENDINGS = ("jing", "qing")
-
-
-def _corrected(text: str, corrections: dict[str, str]) -> str:
-    """The part with its typos read as the words they were taken for."""
-    if not corrections:
-        return text
-    return " ".join(corrections.get(token, token) for token in words(text))
-
-
-def _ordinary_form(word: str, ordinary: frozenset[str]) -> bool:
-    """An inflected ordinary word ("workers'", "going", "regulars") is no place name."""
-    for suffix in ("s", "es", "ing", "ed", "ly", "ers", "er"):
-        if word.endswith(suffix) and word[: -len(suffix)] in ordinary:
-            return True
-    if word.endswith(_PINYIN_ENDINGS):
-        return False  # Beijing, Chongqing: names, not English -ing forms
-    return word.endswith(("ing", "ly", "ness", "ment", "tion", "able", "ful", "less", "ous"))
 
 
 def _inherit_subject(previous: Understanding, segment: Understanding) -> None:

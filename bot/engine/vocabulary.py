@@ -8,7 +8,7 @@ Data, not code: a Russian, Chinese or Korean file can be added beside the Englis
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
@@ -160,6 +160,8 @@ class Vocabulary:
     # Country names that are also given names or words ("chad here", "jordan says"): a
     # country only after a preposition ("in chad", "from jordan").
     name_like_places: frozenset[str] = frozenset()
+    # An attribute that, when asked, means another cue was no question of its own.
+    attribute_overrides: dict[Attribute, frozenset[Attribute]] = field(default_factory=dict)
 
 
 def _entries(data: dict[str, Any]) -> dict[str, list[tuple[Cue, str]]]:
@@ -237,6 +239,10 @@ def load(language: str = "en") -> Vocabulary:
         government_words=frozenset(fold(w) for w in data["government_words"]),
         people_pronouns=frozenset(fold(w) for w in data["people_pronouns"]),
         name_like_places=frozenset(fold(w) for w in data.get("name_like_places", ())),
+        attribute_overrides={
+            Attribute(wins): frozenset(Attribute(a) for a in loses)
+            for wins, loses in data.get("attribute_overrides", {}).items()
+        },
         named_things={
             fold(thing): Attribute(name)
             for name, things in data["named_things"].items()
