@@ -156,7 +156,7 @@ class Answerer:
             self.honest.refuse_role(reply)
         paired = wrong_pairings(s, c, reply)
         paired = wrong_period(s, c, reply) or paired
-        paired = wrong_demander(s, c, reply) or paired
+        paired = wrong_demander(s, c, reply, self.honest.vocabulary) or paired
         paired = wrong_year(s, self.honest.vocabulary, reply) or paired
         quotas = c.quotas(s) if s.has_subject else c.quotas()
         corrected = self.honest.corrections(s, quotas, reply) or paired

@@ -161,6 +161,8 @@ class Vocabulary:
     # country only after a preposition ("in chad", "from jordan").
     name_like_places: frozenset[str] = frozenset()
     # An attribute that, when asked, means another cue was no question of its own.
+    # "china ordered it": a country said to demand the money (premises.wrong_demander).
+    demand_verbs: frozenset[str] = frozenset()
     attribute_overrides: dict[Attribute, frozenset[Attribute]] = field(default_factory=dict)
 
 
@@ -239,6 +241,7 @@ def load(language: str = "en") -> Vocabulary:
         government_words=frozenset(fold(w) for w in data["government_words"]),
         people_pronouns=frozenset(fold(w) for w in data["people_pronouns"]),
         name_like_places=frozenset(fold(w) for w in data.get("name_like_places", ())),
+        demand_verbs=frozenset(fold(w) for w in data.get("demand_verbs", ())),
         attribute_overrides={
             Attribute(wins): frozenset(Attribute(a) for a in loses)
             for wins, loses in data.get("attribute_overrides", {}).items()

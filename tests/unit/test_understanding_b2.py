@@ -102,3 +102,31 @@ def test_who_first_reported_versus_who_carried_it_is_no_quota_comparison(
     assert "Published by: HNGN" in text
     for figure in QUOTA_FIGURES:
         assert figure not in text
+
+
+def test_a_host_country_said_to_demand_the_money_gets_no(engine: AnswerEngine) -> None:
+    assert body(engine, "so it's china that squeezes them") == (
+        "No: the report says North Korea demands the quota of its own workers abroad; it does "
+        "not say that the government of China demands or takes this money."
+    )
+
+
+def test_asking_what_a_host_country_demands_is_no_premise(engine: AnswerEngine) -> None:
+    assert not body(engine, "how much does russia demand").startswith("No:")
+
+
+def test_the_local_amount_said_in_dollars_gets_no(engine: AnswerEngine) -> None:
+    text = body(engine, "the dalian quota is 6,800 dollars right")
+    assert text.startswith(
+        "No: the report gives the Dalian quota in yuan, not dollars: 3,400 yuan (CNY) a month "
+        "before the doubling."
+    )
+
+
+def test_a_percentage_is_no_amount_to_correct(engine: AnswerEngine) -> None:
+    assert "not 100" not in body(engine, "tell me this is 100% confirmed")
+
+
+def test_a_crew_of_n_is_a_head_count(engine: AnswerEngine) -> None:
+    text = body(engine, "what does a team of 4 in dalian owe a month now")
+    assert "4 workers × 6,800 yuan (CNY) a month = 27,200 yuan (CNY) a month" in text
