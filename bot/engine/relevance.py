@@ -34,7 +34,9 @@ def foreign_words(
         if word in vocabulary.off_topic_words:
             found.append(word)
             continue
-        if len(word) < MIN_LETTERS or not word.isalpha() or word in skip:
+        # Only words of the vocabulary's own script are judged: a Russian or Korean word is
+        # not another subject for an English word list.
+        if len(word) < MIN_LETTERS or not word.isalpha() or not word.isascii() or word in skip:
             continue
         if word in known or word in vocabulary.chat_words:
             continue

@@ -293,6 +293,10 @@ class Understander:
             skip.update(segment.unknown_places)
             segment.foreign = foreign_words(words(piece), self._topical, self.vocabulary_data, skip)
             segment.other_subject = listed_off_topic(segment.foreign, self.vocabulary_data)
+            if not (segment.question_words or segment.people_pronoun):
+                # "sahalin kvota skolko": unknown words that ask nothing are no other subject.
+                off = self.vocabulary_data.off_topic_words
+                segment.foreign = [w for w in segment.foreign if w in off]
             typed = read_figures(piece, self.vocabulary_data)
             segment.dates, segment.figures = typed.dates, typed.figures
             segment.months, segment.headcount = typed.months, typed.headcount

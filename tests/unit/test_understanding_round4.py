@@ -185,3 +185,10 @@ def test_a_span_before_and_after_gives_both_sums(engine: AnswerEngine) -> None:
         "Dalian: 6,800 yuan (CNY) a month (implied by “doubled”) over two years comes to "
         f"163,200 yuan (CNY) — {LABEL}."
     )
+
+
+def test_unknown_words_that_ask_nothing_are_no_other_subject(engine: AnswerEngine) -> None:
+    # A transliteration ("sahalin kvota skolko") still reaches the place; only a question
+    # (or "they") about unknown words is about something else.
+    assert "62,000" in body(engine, "sahalin kvota skolko")
+    assert "62,000" in body(engine, "сахалин квота сколько")
