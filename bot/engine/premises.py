@@ -106,7 +106,7 @@ def _currencies(u: Understanding, place: str, claims: list[ClaimView], reply: Re
     own = {c.currency for c in claims if c.currency}
     local = [c for c in claims if c.amount is not None and c.currency and c.currency != "USD"]
     said = [c for c in local if c.amount in amounts or c.amount * 2 in amounts]  # type: ignore[operator]
-    if said and Intent.USD in u.intents and not u.operations:
+    if said and Intent.USD in u.intents and not u.operations and not set(u.currencies) & own:
         # "the sakhalin quota is 124,000 dollars": the report's figure, in another currency.
         claim = said[0]
         assert claim.amount is not None and claim.currency is not None

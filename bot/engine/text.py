@@ -273,3 +273,14 @@ def ordinary_form(word: str, ordinary: frozenset[str]) -> bool:
     if word.endswith(_PINYIN_ENDINGS):
         return False  # Beijing, Chongqing: names, not English -ing forms
     return word.endswith(("ing", "ly", "ness", "ment", "tion", "able", "ful", "less", "ous"))
+
+
+_FLAG = re.compile("([\U0001f1e6-\U0001f1ff])([\U0001f1e6-\U0001f1ff])")
+
+
+def flag_countries(text: str) -> list[str]:
+    """The ISO codes of the flags in a message ("🇷🇺" -> "RU")."""
+    return [
+        "".join(chr(ord(letter) - 0x1F1E6 + ord("A")) for letter in match.groups())
+        for match in _FLAG.finditer(text[:MAX_QUESTION_CHARS])
+    ]

@@ -22,6 +22,7 @@ from bot.engine.segments import FRAGMENT_WORDS, split_parts
 from bot.engine.text import (
     BoundedCorrector,
     Vocabulary,
+    flag_countries,
     has_cjk,
     normalize,
     normalize_question,
@@ -301,6 +302,8 @@ class Understander:
             segment.dates, segment.figures = typed.dates, typed.figures
             segment.months, segment.headcount = typed.months, typed.headcount
             result.segments.append(segment)
+        for code in flag_countries(question):
+            self._record(result.segments[0], "any_country", code)  # "🇷🇺 quota"
         for term in self._cjk_terms:
             if term in text:
                 for kind, value in self._phrases[term]:

@@ -130,3 +130,24 @@ def test_a_percentage_is_no_amount_to_correct(engine: AnswerEngine) -> None:
 def test_a_crew_of_n_is_a_head_count(engine: AnswerEngine) -> None:
     text = body(engine, "what does a team of 4 in dalian owe a month now")
     assert "4 workers × 6,800 yuan (CNY) a month = 27,200 yuan (CNY) a month" in text
+
+
+def test_a_flag_names_its_country(engine: AnswerEngine) -> None:
+    text = body(engine, "🇨🇳 quota?")
+    assert text.startswith("Dalian, China — seafood processing workers")
+    assert "62,000" not in text
+
+
+def test_a_conversion_follows_the_amount_typed(engine: AnswerEngine) -> None:
+    text = body(engine, "what is 3400 yuan in usd")
+    assert text.startswith("Dalian, China")
+    assert "$470" in text
+    for figure in ("62,000", "$730", "124,000", "$1,460"):
+        assert figure not in text
+
+
+def test_a_later_part_about_that_figure_keeps_its_place(engine: AnswerEngine) -> None:
+    text = body(engine, "470 dollars is nothing. where do the numbers come from")
+    assert "$470" in text
+    assert "62,000" not in text
+    assert "\n\n\n" not in text
