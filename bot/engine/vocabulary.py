@@ -149,7 +149,8 @@ class Vocabulary:
     # Said of a named outlet ("daily nk is propaganda"): a question about what it is.
     outlet_slurs: tuple[str, ...]
     # Relevance: words that tie a message to the report only beside a stronger one; chat
-    # words that say nothing; nouns of other subjects ("president", "sushi").
+    # words that say nothing; nouns of other subjects ("president", "sushi"). These five
+    # lists are optional in a language's file (empty when absent).
     weak_domain_words: frozenset[str]
     chat_words: frozenset[str]
     off_topic_words: frozenset[str]
@@ -235,11 +236,11 @@ def load(language: str = "en") -> Vocabulary:
         people_nouns=tuple(fold(w) for w in data["people_nouns"]),
         change_verbs=tuple(fold(w) for w in data["change_verbs"]),
         outlet_slurs=tuple(fold(w) for w in data["outlet_slurs"]),
-        weak_domain_words=frozenset(fold(w) for w in data["weak_domain_words"]),
-        chat_words=frozenset(fold(w) for w in data["chat_words"]),
-        off_topic_words=frozenset(fold(w) for w in data["off_topic_words"]),
-        government_words=frozenset(fold(w) for w in data["government_words"]),
-        people_pronouns=frozenset(fold(w) for w in data["people_pronouns"]),
+        weak_domain_words=frozenset(fold(w) for w in data.get("weak_domain_words", ())),
+        chat_words=frozenset(fold(w) for w in data.get("chat_words", ())),
+        off_topic_words=frozenset(fold(w) for w in data.get("off_topic_words", ())),
+        government_words=frozenset(fold(w) for w in data.get("government_words", ())),
+        people_pronouns=frozenset(fold(w) for w in data.get("people_pronouns", ())),
         name_like_places=frozenset(fold(w) for w in data.get("name_like_places", ())),
         demand_verbs=frozenset(fold(w) for w in data.get("demand_verbs", ())),
         attribute_overrides={
