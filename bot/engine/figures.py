@@ -39,6 +39,7 @@ _MONTH_ONLY = re.compile(
 )
 _DURATION = re.compile(r"\b(\d+|one|two|three|four|five|six|a)\s*(years?|yrs?|months?)\b")
 _HALF_YEAR = re.compile(r"\b(?:half a year|half-year|half year|six-month|6-month)\b")
+_QUARTER = re.compile(r"\b(?:quarterly|(?:per|a|each|every|one|the) quarter|three-month|3-month)\b")
 
 
 _UNIT_WORDS = (
@@ -106,6 +107,8 @@ def read_figures(text: str, vocabulary: Vocabulary) -> Typed:
     numbers = vocabulary.number_words
     if _HALF_YEAR.search(text):
         result.months = 6
+    elif _QUARTER.search(text):
+        result.months = 3
     for match in _DURATION.finditer(text):
         count_word, unit = match.group(1), match.group(2)
         count = int(count_word) if count_word.isdigit() else numbers.get(count_word, 1)

@@ -87,6 +87,7 @@ class Operation(StrEnum):
     """Arithmetic a question asks for; bot/engine/arithmetic.py computes them all."""
 
     RATIO = "ratio"
+    SHARE = "share"  # "dalian as a % of sakhalin": the first named as a share of the second
     PERCENTAGE = "percentage"
     DIFFERENCE = "difference"
     TOTAL = "total"  # over a span ("in two years"), or of the places named

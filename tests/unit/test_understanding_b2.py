@@ -151,3 +151,19 @@ def test_a_later_part_about_that_figure_keeps_its_place(engine: AnswerEngine) ->
     assert "$470" in text
     assert "62,000" not in text
     assert "\n\n\n" not in text
+
+
+def test_one_place_as_a_share_of_the_other_in_the_order_named(engine: AnswerEngine) -> None:
+    for question in ("sakhalin as a percentage of dalian, in usd", "what % of dalian is sakhalin"):
+        text = body(engine, question)
+        assert text.startswith("Sakhalin (62,000 rubles (RUB), nearly $730) is about 155.3% of ")
+
+
+def test_more_than_twice_asks_the_ratio(engine: AnswerEngine) -> None:
+    text = body(engine, "is dalian's quota more than twice sakhalin's in dollars")
+    assert "is about 1.55 times" in text
+
+
+def test_a_quarter_is_three_months(engine: AnswerEngine) -> None:
+    text = body(engine, "what does a sakhalin worker owe per quarter now")
+    assert "over three months comes to 372,000 rubles (RUB)" in text
