@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.engine import AnswerEngine, Reply
+from bot.i18n import Language, detect
 from bot.sending.messages import build_messages
 
 # Free-text questions as people ask them (a sample of tests/unit/test_engine.py's phrasings).
@@ -89,9 +90,19 @@ def expected_reply(engine: AnswerEngine, text: str) -> Reply:
     raise ValueError(text)
 
 
+def expected_language(text: str) -> Language:
+    """The language of the reply's fixed texts (the caveat) for a user whose Telegram app
+    is in English and who chose none (bot/handlers/languages.py): the text's script."""
+    if text.startswith("/"):
+        found = detect(text.partition(" ")[2])
+        return found if found is not None else Language.EN
+    return detect(text) or Language.EN
+
+
 def expected_messages(engine: AnswerEngine, text: str) -> list[str]:
     reply = expected_reply(engine, text)
-    return build_messages(reply.lines, reply.caveats(engine.snapshot))
+    language = expected_language(text)
+    return build_messages(reply.lines, reply.caveats(engine.snapshot), language=language)
 
 
 def process_cpu(pid: int) -> float:

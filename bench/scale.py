@@ -165,7 +165,40 @@ def question_mix(places: list[str], count: int) -> tuple[list[str], list[str]]:
     return one, wide
 
 
-async def measure(url: str, questions: int) -> dict[str, object]:
+# Questions in Russian, Chinese and Korean (bot/engine/language.py): the same kinds as
+# the English mix, about the report's places and the synthetic ones.
+LANGUAGE_TEMPLATES = {
+    "ru": (
+        "сколько сейчас отдают рабочие на сахалине?",
+        "кто это сказал?",
+        "сколько рабочих в {}?",
+        "квота в {} в долларах",
+        "с какого числа подняли квоту в {}",
+    ),
+    "zh": (
+        "萨哈林的朝鲜工人现在每个月交多少？",
+        "谁说的？",
+        "{}有多少朝鲜工人",
+        "{}的额度折合多少美元",
+        "大连那个指示是几号下的",
+    ),
+    "ko": (
+        "사할린에서 북한 노동자들 한 달에 얼마 내?",
+        "출처 어디임",
+        "{} 노동자 몇 명이야?",
+        "{} 할당량 달러로 얼마",
+        "다롄 지시 날짜 언제였지",
+    ),
+}
+
+
+def language_mix(places: list[str], language: str, count: int) -> list[str]:
+    rng = random.Random(11)
+    templates = LANGUAGE_TEMPLATES[language]
+    return [rng.choice(templates).format(rng.choice(places or ["Sakhalin"])) for _ in range(count)]
+
+
+async def measure(url: str, questions: int, languages: tuple[str, ...] = ()) -> dict[str, object]:
     from bot.runtime import Runtime
     from testkit.settings import make_settings
 
@@ -175,14 +208,26 @@ async def measure(url: str, questions: int) -> dict[str, object]:
     load_seconds = time.perf_counter() - started
     places = sorted({c.place for c in engine.snapshot.claims if c.place and c.is_quota})
     one, wide = question_mix(places, questions)
+    # Every language's analysis loaded before timing (the first question in a language
+    # loads its library once a process): the peak memory is with all of them.
+    first_answer_s: dict[str, float] = {}
+    for language in languages:
+        t0 = time.perf_counter()
+        expected_messages(engine, LANGUAGE_TEMPLATES[language][0])
+        first_answer_s[language] = time.perf_counter() - t0
     timings: list[float] = []
+    # CPU time of the answering thread: on a shared machine the wall clock's tail is
+    # mostly waiting for a core.
+    cpu: list[float] = []
     revision_reads: list[float] = []
     for question in one:
         t0 = time.perf_counter()
         engine = await runtime.answer_engine()
         t1 = time.perf_counter()
+        c1 = time.thread_time()
         expected_messages(engine, question)
         t2 = time.perf_counter()
+        cpu.append(time.thread_time() - c1)
         revision_reads.append(t1 - t0)
         timings.append(t2 - t1)
     wide_timings: dict[str, float] = {}
@@ -191,6 +236,22 @@ async def measure(url: str, questions: int) -> dict[str, object]:
         messages = expected_messages(engine, question)
         wide_timings[question] = time.perf_counter() - t0
         wide_timings[f"{question} (messages)"] = len(messages)
+    per_language: dict[str, dict[str, float]] = {}
+    for language in languages:
+        spent = []
+        spent_cpu = []
+        for question in language_mix(places, language, questions // 4):
+            t0 = time.perf_counter()
+            c0 = time.thread_time()
+            expected_messages(engine, question)
+            spent.append(time.perf_counter() - t0)
+            spent_cpu.append(time.thread_time() - c0)
+        per_language[language] = {
+            "first_s": first_answer_s[language],
+            "p50_ms": percentile(spent, 50) * 1000,
+            "p99_ms": percentile(spent, 99) * 1000,
+            "cpu_p99_ms": percentile(spent_cpu, 99) * 1000,
+        }
     await runtime.close()
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return {
@@ -199,19 +260,22 @@ async def measure(url: str, questions: int) -> dict[str, object]:
         "p50_ms": percentile(timings, 50) * 1000,
         "p99_ms": percentile(timings, 99) * 1000,
         "max_ms": max(timings) * 1000,
+        "cpu_p99_ms": percentile(cpu, 99) * 1000,
         "revision_p50_us": percentile(revision_reads, 50) * 1e6,
         "revision_p99_us": percentile(revision_reads, 99) * 1e6,
         "peak_mb": peak,
         "wide": wide_timings,
+        "languages": per_language,
     }
 
 
 def child(argv: list[str]) -> None:
-    command, url, value = argv
+    command, url, value, languages = argv
     if command == "build":
         asyncio.run(build_store(url, int(value)))
     else:
-        print(json.dumps(asyncio.run(measure(url, int(value)))))
+        wanted = tuple(name for name in languages.split(",") if name and name != "en")
+        print(json.dumps(asyncio.run(measure(url, int(value), wanted))))
 
 
 async def _admin(admin_url: str, sql: str) -> None:
@@ -245,7 +309,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--postgres", default="postgresql+asyncpg://postgres@127.0.0.1:5432/postgres"
     )
-    parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--languages",
+        default="ru,zh,ko",
+        help="besides English, time questions in these (loaded before timing; '' for none)",
+    )
+    parser.add_argument("--child", nargs=4, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
         child(args.child)
@@ -266,8 +335,8 @@ def main(argv: list[str] | None = None) -> int:
                 asyncio.run(_admin(args.postgres, f'CREATE DATABASE "{database}"'))
                 url = make_url(args.postgres).set(database=database).render_as_string(False)
             try:
-                run("build", url, str(size))
-                result = json.loads(run("measure", url, str(args.questions)))
+                run("build", url, str(size), "")
+                result = json.loads(run("measure", url, str(args.questions), args.languages))
             finally:
                 if database is not None:
                     asyncio.run(
@@ -285,6 +354,14 @@ def main(argv: list[str] | None = None) -> int:
                 f"{result['revision_p50_us']:6.0f}us {result['peak_mb']:7.0f}MB  {wide_text}",
                 flush=True,
             )
+            print(f"{'':10} {'en':>7} cpu p99 {result['cpu_p99_ms']:.2f}ms", flush=True)
+            for language, figures in result["languages"].items():
+                print(
+                    f"{'':10} {language:>7} first answer {figures['first_s']:.2f}s "
+                    f"p50 {figures['p50_ms']:.2f}ms p99 {figures['p99_ms']:.2f}ms "
+                    f"cpu p99 {figures['cpu_p99_ms']:.2f}ms",
+                    flush=True,
+                )
     return 0
 
 

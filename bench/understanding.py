@@ -19,6 +19,13 @@ and applies the file's checks (see tests/questions/README.md for the format):
   are in that language's script.
 - on every reply: the caveat, and the implied doubled amounts labelled as such.
 
+Two optional top-level keys describe a store beyond the seed (a set about further reports):
+"documents", import documents (paths relative to the working directory, the question file or
+the repository) merged into the store after the seed, as ``python -m bot import`` does; and
+"numbers", figures those reports give (so not invented; the documents' own dates count too).
+With documents, every reply needs some report's caveat, and the caveat of each report it
+names.
+
 Prints the score per class and the total; ``--verbose`` adds each failing question with its
 reply and the checks it failed, ``--replies`` every reply. A bench: it never fails on a score.
 """
@@ -34,7 +41,7 @@ import tempfile
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -420,20 +427,51 @@ def script_shares(text: str) -> dict[str, float]:
 _ASIDE = re.compile(r"\([^()]*\)|（[^（）]*）")
 
 
-def says_silent(reply: ReplyText) -> bool:
+def says_silent(reply: ReplyText, also_english: bool = False) -> bool:
     """The reply says the reports are silent, in a sentence of its own.
 
     An aside in brackets ("a source in China (the report does not say to whom)") is about
     something else than the question, so it does not count.
     """
     outside = _normalise(_ASIDE.sub(" ", reply.text))
-    return any(_normalise(phrase) in outside for phrase in SILENT_PHRASES[reply.language])
+    phrases = [*SILENT_PHRASES[reply.language], *(SILENT_PHRASES["en"] if also_english else ())]
+    return any(_normalise(phrase) in outside for phrase in phrases)
 
 
-def _allowed_numbers(expect: dict[str, Any]) -> list[float]:
-    tokens = [*ARTICLE_NUMBERS, *IMPLIED_NUMBERS, *expect.get("numbers", [])]
+def _allowed_numbers(expect: dict[str, Any], extra: Sequence[str] = ()) -> list[float]:
+    tokens = [*ARTICLE_NUMBERS, *IMPLIED_NUMBERS, *extra, *expect.get("numbers", [])]
     values = [token_number(token) for token in tokens]
     return [value for value in values if value is not None]
+
+
+@dataclass(frozen=True)
+class Store:
+    """What a question file adds to the seeded store (its top-level keys): "documents",
+    import documents loaded after the seed, and "numbers", figures they give (so not
+    invented); with the caveat of every article the store then holds, as (outlet, caveat)."""
+
+    documents: tuple[Path, ...] = ()
+    numbers: tuple[str, ...] = ()
+    caveats: tuple[tuple[str, str], ...] = ()
+
+
+def _caveat_failures(reply: ReplyText, caveats: Sequence[tuple[str, str]]) -> list[str]:
+    """With several reports: some article's caveat on every reply, and the caveat of each
+    report the reply names (its outlet outside the caveat lines)."""
+    if not caveats:
+        return [] if CAVEAT in reply.normalised else [f"no caveat ({CAVEAT!r})"]
+    present = [(o, c) for o, c in caveats if _normalise(c) in reply.normalised]
+    if not present:
+        return ["no caveat (of any report in the store)"]
+    body = _normalise(
+        "\n".join(line for line in reply.text.splitlines() if not line.startswith("⚠️"))
+    )
+    return [
+        f"no caveat of {outlet}, which the reply names"
+        for outlet, caveat in caveats
+        if re.search(rf"\b{re.escape(_normalise(outlet))}\b", body)
+        and _normalise(caveat) not in reply.normalised
+    ]
 
 
 def _unlabelled_implied(reply: ReplyText) -> list[str]:
@@ -453,8 +491,15 @@ def _unlabelled_implied(reply: ReplyText) -> list[str]:
     return unlabelled
 
 
-def check(question: dict[str, Any], text: str) -> list[str]:
-    """The checks this reply fails (empty when it passes), each as one short line."""
+def check(
+    question: dict[str, Any], text: str, store: Store | None = None, ignore_language: bool = False
+) -> list[str]:
+    """The checks this reply fails (empty when it passes), each as one short line.
+
+    ``ignore_language`` measures understanding apart from the reply's language: the
+    reply_language check is skipped, and "does not say" / "what it covers" may also be
+    said in English. Every other check (content tokens, figures, caveat) is unchanged.
+    """
     expect: dict[str, Any] = question["expect"]
     language: str = expect.get("reply_language", "en")
     reply = ReplyText(text, language)
@@ -467,26 +512,30 @@ def check(question: dict[str, Any], text: str) -> list[str]:
     for token in expect.get("none", []):
         if reply.has(token):
             failures.append(f"none: has {token!r}")
-    if expect.get("silent") and not says_silent(reply):
+    if expect.get("silent") and not says_silent(reply, also_english=ignore_language):
         failures.append(f"silent: no 'does not say' phrase in {language}")
     if expect.get("scope"):
-        if not reply.has_any(SCOPE_PHRASES[language]):
+        scope_phrases = [
+            *SCOPE_PHRASES[language],
+            *(SCOPE_PHRASES["en"] if ignore_language else ()),
+        ]
+        if not reply.has_any(scope_phrases):
             failures.append(f"scope: does not say what it covers, in {language}")
         shown = [figure for figure in QUOTA_FIGURES if reply.has(figure)]
         if shown:
             failures.append(f"scope: shows quota figures {', '.join(shown)}")
-    allowed = _allowed_numbers(expect)
+    store = store or Store()
+    allowed = _allowed_numbers(expect, store.numbers)
     invented = [n for n in reply.numbers if not any(same_number(n, a) for a in allowed)]
     if invented:
         failures.append("invented figure: " + ", ".join(f"{n:g}" for n in invented))
     unlabelled = _unlabelled_implied(reply)
     if unlabelled:
         failures.append("implied figure not labelled: " + ", ".join(unlabelled))
-    if CAVEAT not in reply.normalised:
-        failures.append(f"no caveat ({CAVEAT!r})")
+    failures.extend(_caveat_failures(reply, store.caveats))
     shares = script_shares(text)
     share = shares.get(SCRIPTS[language], 0.0)
-    if share < LANGUAGE_SHARE:
+    if share < LANGUAGE_SHARE and not ignore_language:
         failures.append(
             f"reply_language: {SCRIPTS[language]} is {share:.0%} of the letters, "
             f"not {LANGUAGE_SHARE:.0%} ({language} expected)"
@@ -499,6 +548,10 @@ def check(question: dict[str, Any], text: str) -> list[str]:
 
 MIN_PER_CLASS = {"en": 12, "ru": 5, "zh": 5, "ko": 5}
 MIN_QUESTIONS = {"en": 150, "ru": 60, "zh": 60, "ko": 60}
+# A report set (report2_en.json) asks about further import documents, named by its top-level
+# "documents"; its ids are rN-NNN and it may be smaller.
+REPORT_MIN_QUESTIONS = 45
+REPORT_MIN_PER_CLASS = 4
 
 
 def _is_token(value: object) -> bool:
@@ -522,22 +575,40 @@ def problems(document: object) -> list[str]:
     for key in ("written", "how"):
         if not isinstance(document.get(key), str) or not document[key].strip():
             found.append(f"{key!r} is missing or empty")
+    report_set = "documents" in document
+    if report_set:
+        documents = document["documents"]
+        if (
+            not isinstance(documents, list)
+            or not documents
+            or not all(isinstance(path, str) and path.endswith(".json") for path in documents)
+        ):
+            found.append("'documents' is not a list of .json paths")
+    extra_numbers = document.get("numbers", [])
+    if not isinstance(extra_numbers, list) or not all(
+        isinstance(n, (int, float)) and not isinstance(n, bool) for n in extra_numbers
+    ):
+        found.append("'numbers' (top level) is not a list of numbers")
     questions = document.get("questions")
     if not isinstance(questions, list):
         return [*found, "'questions' is not a list"]
     seen: set[str] = set()
     for index, question in enumerate(questions):
-        found.extend(_question_problems(question, index, language, seen))
+        found.extend(_question_problems(question, index, language, seen, report_set))
     classes = Counter(q.get("class") for q in questions if isinstance(q, dict))
-    if len(questions) < MIN_QUESTIONS[language]:
-        found.append(f"{len(questions)} questions, fewer than {MIN_QUESTIONS[language]}")
+    least = REPORT_MIN_QUESTIONS if report_set else MIN_QUESTIONS[language]
+    per_class = REPORT_MIN_PER_CLASS if report_set else MIN_PER_CLASS[language]
+    if len(questions) < least:
+        found.append(f"{len(questions)} questions, fewer than {least}")
     for name in CLASSES:
-        if classes[name] < MIN_PER_CLASS[language]:
-            found.append(f"class {name}: {classes[name]}, fewer than {MIN_PER_CLASS[language]}")
+        if classes[name] < per_class:
+            found.append(f"class {name}: {classes[name]}, fewer than {per_class}")
     return found
 
 
-def _question_problems(question: object, index: int, language: str, seen: set[str]) -> list[str]:
+def _question_problems(
+    question: object, index: int, language: str, seen: set[str], report_set: bool = False
+) -> list[str]:
     if not isinstance(question, dict):
         return [f"question #{index} is not an object"]
     name = str(question.get("id", f"#{index}"))
@@ -547,9 +618,10 @@ def _question_problems(question: object, index: int, language: str, seen: set[st
         found.append(f"{name}: unknown fields {sorted(extra)}")
     ident = question.get("id")
     # A later set of the same language numbers its own ids: e2-001 in fresh_en_2.json.
-    prefix = rf"(?:{language}|{language[0]}\d)"
+    # A report set numbers them rN-NNN: r2-001 in report2_en.json.
+    prefix = r"r\d" if report_set else rf"(?:{language}|{language[0]}\d)"
     if not isinstance(ident, str) or not re.fullmatch(rf"{prefix}-\d{{3}}", ident):
-        found.append(f"{name}: id is not {language}-NNN")
+        found.append(f"{name}: id is not {'rN' if report_set else language}-NNN")
     elif ident in seen:
         found.append(f"{name}: id used twice")
     else:
@@ -601,18 +673,25 @@ class Result:
         return not self.failures
 
 
-async def ask_all(questions: Sequence[str]) -> list[str]:
-    """Each question's reply as ``python -m bot ask`` prints it, from one temp seeded store."""
+async def ask_all(questions: Sequence[str], store: Store | None = None) -> list[str]:
+    """Each question's reply as ``python -m bot ask`` prints it, from one temp seeded store
+    (with ``store``'s documents imported after the seed, merged as ``python -m bot import``)."""
     from bot.config import Settings
     from bot.markup import plain_text
     from bot.runtime import Runtime
     from bot.sending.messages import build_messages
+    from db.transfer import import_document, read_document
 
+    store = store or Store()
     with tempfile.TemporaryDirectory(prefix="understanding-") as directory:
         url = f"sqlite+aiosqlite:///{Path(directory) / 'store.sqlite3'}"
         runtime = Runtime.create(Settings(database_url=url, _env_file=None))
         try:
             await runtime.prepare_store()
+            for path in store.documents:
+                document = read_document(path.read_bytes())
+                async with runtime.sessionmaker() as session:
+                    await import_document(session, document)
             engine = await runtime.answer_engine()
             replies = []
             for question in questions:
@@ -624,11 +703,53 @@ async def ask_all(questions: Sequence[str]) -> list[str]:
             await runtime.close()
 
 
-def score(document: dict[str, Any], replies: Sequence[str]) -> list[Result]:
+def score(
+    document: dict[str, Any],
+    replies: Sequence[str],
+    store: Store | None = None,
+    ignore_language: bool = False,
+) -> list[Result]:
     return [
-        Result(q["id"], q["class"], q["question"], reply, check(q, reply))
+        Result(q["id"], q["class"], q["question"], reply, check(q, reply, store, ignore_language))
         for q, reply in zip(document["questions"], replies, strict=True)
     ]
+
+
+REPOSITORY = Path(__file__).resolve().parents[1]
+
+
+def store_of(document: dict[str, Any], question_file: Path) -> Store:
+    """The file's "documents" (paths relative to the working directory, the question file
+    or the repository) and "numbers"; caveats are read once the store is built."""
+    paths = []
+    for name in document.get("documents", []):
+        candidates = [Path(name), question_file.parent / name, REPOSITORY / name]
+        found = next((path for path in candidates if path.is_file()), None)
+        if found is None:
+            raise FileNotFoundError(f"document {name!r} not found")
+        paths.append(found)
+    numbers = tuple(n if isinstance(n, str) else f"{n}" for n in document.get("numbers", []))
+    return Store(documents=tuple(paths), numbers=numbers)
+
+
+def with_articles(store: Store) -> Store:
+    """The store with the caveat, as (outlet, caveat), of every article in the seed and its
+    documents; and the documents' own dates' day and year among its numbers."""
+    from db.transfer import read_document, seed_document
+
+    if not store.documents:
+        return store
+    articles = [*read_document(json.dumps(seed_document())).articles]
+    added = []
+    for path in store.documents:
+        added.extend(read_document(path.read_bytes()).articles)
+    dates = [a.published_on for a in added if a.published_on is not None]
+    days = [str(n) for date in dates for n in (date.day, date.year)]
+    return replace(
+        store,
+        numbers=tuple(dict.fromkeys([*store.numbers, *days])),
+        caveats=tuple(dict.fromkeys((a.outlet, a.caveat) for a in [*articles, *added])),
+    )
 
 
 def summary(results: Sequence[Result]) -> list[tuple[str, int, int]]:
@@ -688,6 +809,12 @@ def main(argv: list[str] | None = None) -> int:
         choices=HALVES,
         help="only the development half (odd ids) or the hold-out half (even ids)",
     )
+    parser.add_argument(
+        "--ignore-language",
+        action="store_true",
+        help="skip the reply_language check (and accept English 'does not say' / scope "
+        "phrases), to measure understanding apart from the reply's language",
+    )
     args = parser.parse_args(argv)
 
     document = json.loads(args.file.read_text(encoding="utf-8"))
@@ -702,8 +829,14 @@ def main(argv: list[str] | None = None) -> int:
         document["questions"] = [q for q in document["questions"] if q["id"] in wanted]
     if args.half:
         document["questions"] = [q for q in document["questions"] if half_of(q["id"]) == args.half]
-    replies = asyncio.run(ask_all([q["question"] for q in document["questions"]]))
-    results = score(document, replies)
+    try:
+        store = store_of(document, args.file)
+    except FileNotFoundError as error:
+        print(f"{args.file}: {error}", file=sys.stderr)
+        return 2
+    store = with_articles(store)
+    replies = asyncio.run(ask_all([q["question"] for q in document["questions"]], store))
+    results = score(document, replies, store, args.ignore_language)
 
     for result in results:
         if args.replies or (args.verbose and not result.passed):

@@ -69,9 +69,14 @@ def main(argv: list[str] | None = None) -> int:
     except SettingsError as error:
         print(f"Configuration error: {error}", file=sys.stderr)
         return 2
-    configure_logging(settings.log_level, settings.secrets())
-
     command = args.command or "run"
+    level = settings.log_level
+    if command == "ask" and "log_level" not in settings.model_fields_set:
+        # A terminal answer is the whole output: the migration's progress lines on a
+        # first run are noise there, unless LOG_LEVEL asks for them.
+        level = "WARNING"
+    configure_logging(level, settings.secrets())
+
     try:
         if command == "run":
             return run_bot(settings)
@@ -116,7 +121,13 @@ def run_bot(settings: Settings) -> int:
     from telegram import Update
 
     from bot.app import build_application
-    from bot.startup import TokenRefused, stop_on_signals, wait_for_database, wait_for_telegram
+    from bot.startup import (
+        DatabaseRefused,
+        TokenRefused,
+        stop_on_signals,
+        wait_for_database,
+        wait_for_telegram,
+    )
     from db.migrate import upgrade
 
     settings.token()  # fail fast, with one clear line, before touching anything
@@ -124,8 +135,18 @@ def run_bot(settings: Settings) -> int:
         settings.secret()
     stop = threading.Event()
     with stop_on_signals(stop):
-        if not wait_for_database(settings.database_url, stop):
-            return 0
+        try:
+            if not wait_for_database(settings.database_url, stop):
+                return 0
+        except DatabaseRefused as error:
+            from bot.database_url import shown
+
+            print(
+                f"Configuration error: DATABASE_URL {shown(settings.database_url)} was "
+                f"refused by the server ({error})",
+                file=sys.stderr,
+            )
+            return 2
         upgrade(settings.database_url)
         try:
             # Telegram down or unreachable at start-up: one line a try, not a traceback.
@@ -149,6 +170,7 @@ def run_bot(settings: Settings) -> int:
 
 async def ask_once(settings: Settings, question: str) -> int:
     from bot.engine import suggestions
+    from bot.i18n import DEFAULT_LANGUAGE, detect
     from bot.markup import escape
     from bot.runtime import Runtime
     from bot.sending.messages import build_messages
@@ -160,7 +182,9 @@ async def ask_once(settings: Settings, question: str) -> int:
         reply = engine.answer(question)
         # The chat shows suggestions as buttons; here they are plain lines.
         lines = [*reply.lines, *map(escape, suggestions(reply))]
-        for part in build_messages(lines, reply.caveats(engine.snapshot)):
+        # The caveat in the question's language (its script), as in a chat without a choice.
+        language = detect(question) or DEFAULT_LANGUAGE
+        for part in build_messages(lines, reply.caveats(engine.snapshot), language=language):
             print(plain_text(part))
     finally:
         await runtime.close()

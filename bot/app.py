@@ -26,11 +26,12 @@ from telegram.request import BaseRequest
 from bot.botdata import CONTEXT_TYPES, bot_data
 from bot.config import Settings
 from bot.flood import FloodGuard
-from bot.handlers import dialogues, errors, reach, user
+from bot.handlers import dialogues, errors, ingest, language, reach, user
 from bot.handlers.commands import CaptionCommand
 from bot.handlers.menus import CommandMenus
 from bot.handlers.registry import COMMANDS, help_line
 from bot.http import AiohttpRequest
+from bot.i18n import Language
 from bot.notify import NoticeSender
 from bot.questionlog import QuestionLogger
 from bot.runtime import Runtime
@@ -107,6 +108,7 @@ def build_application(
 
 def register_handlers(application: Application) -> None:
     bot_data(application).help_line = help_line()
+    bot_data(application).help_lines = {language: help_line(language) for language in Language}
     private = filters.ChatType.PRIVATE
     groups = filters.ChatType.GROUPS
     # Commands, in the registry's order (the order of the menus).
@@ -121,8 +123,16 @@ def register_handlers(application: Application) -> None:
         for command in COMMANDS
     ]
     handlers += [
+        MessageHandler(
+            OWN_MESSAGE & filters.Document.ALL & CaptionCommand(command.name), command.handler
+        )
+        for command in COMMANDS
+        if command.caption_too
+    ]
+    handlers += [
         # Buttons: editors' (fx:/dg:) first, then every other button is a follow-up question.
         CallbackQueryHandler(dialogues.on_callback, pattern=r"^(fx|dg):"),
+        CallbackQueryHandler(language.on_button, pattern=r"^lang:"),
         CallbackQueryHandler(reach.follow_up),
         InlineQueryHandler(reach.inline_query),
         # Any other command: a hint in private chats, silence for other bots' commands.
@@ -145,6 +155,11 @@ def register_handlers(application: Application) -> None:
             OWN_MESSAGE & filters.TEXT & ~filters.COMMAND & private, dialogues.dialogue_text
         ),
         group=-1,
+    )
+    # A .txt file for a waiting /ingest, before /import and the "only text is read"
+    # reply; any other file passes on to them.
+    application.add_handler(
+        MessageHandler(OWN_MESSAGE & filters.Document.ALL & private, ingest.document), group=-1
     )
     application.add_error_handler(errors.on_error)
 

@@ -6,7 +6,7 @@ The Application is built with ``CONTEXT_TYPES``, so ``context.bot_data`` is a
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
 from telegram.ext import Application, CallbackContext, ContextTypes
@@ -51,6 +51,8 @@ class BotData:
     menus: Menus | None = None
     # The commands line of /help, generated from the registry (bot/handlers/registry.py).
     help_line: Html | None = None
+    # The same line in each language of the interface (bot/i18n), by language code.
+    help_lines: dict[str, Html] = field(default_factory=dict)
     # The public record pages' server (bot/web), when PUBLIC_PORT is set.
     public_site: AppRunner | None = None
     # /chart's PNG, drawn again only when the store revision changes.

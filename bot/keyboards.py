@@ -14,6 +14,8 @@ import unicodedata
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
+from bot.i18n import DEFAULT_LANGUAGE, N_, Language, translator
+
 PREFIX = "q1:"
 MAX_CALLBACK_BYTES = 64
 MAX_LABEL_CHARS = 40
@@ -35,14 +37,45 @@ def decode(data: str | None) -> str | None:
     return question
 
 
-def follow_up_markup(follow_ups: list[tuple[str, str]]) -> InlineKeyboardMarkup | None:
+# The engine's follow-up labels (bot/engine), marked here for the catalogs: a button's
+# label is shown in the user's language; the question it asks stays the engine's.
+FOLLOW_UP_LABELS = frozenset(
+    {
+        N_("All quotas"),
+        N_("In US dollars"),
+        N_("Sources"),
+        N_("How reliable is this?"),
+        N_("Other places"),
+    }
+)
+DID_YOU_MEAN = ("Did you mean ", "?")  # the engine's "Did you mean <place>?"
+DID_YOU_MEAN_LABEL = N_("Did you mean {place}?")
+
+
+def label_in(label: str, language: Language) -> str:
+    """A follow-up label in ``language`` (labels the catalogs do not know stay as they are)."""
+    if language == DEFAULT_LANGUAGE:
+        return label
+    _ = translator(language).gettext
+    if label in FOLLOW_UP_LABELS:
+        return _(label)
+    start, end = DID_YOU_MEAN
+    if label.startswith(start) and label.endswith(end) and len(label) > len(start) + len(end):
+        return _(DID_YOU_MEAN_LABEL).format(place=label[len(start) : -len(end)])
+    return label
+
+
+def follow_up_markup(
+    follow_ups: list[tuple[str, str]], language: Language = DEFAULT_LANGUAGE
+) -> InlineKeyboardMarkup | None:
     """Two buttons a row; pairs whose question does not fit in callback_data are dropped."""
     buttons = []
     for label, question in follow_ups:
         data = encode(question)
         if data is None:
             continue
-        buttons.append(InlineKeyboardButton(label[:MAX_LABEL_CHARS], callback_data=data))
+        shown = label_in(label, language)
+        buttons.append(InlineKeyboardButton(shown[:MAX_LABEL_CHARS], callback_data=data))
         if len(buttons) == MAX_BUTTONS:
             break
     if not buttons:

@@ -31,12 +31,13 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
 from telegram.ext import Application
 
 from bot.engine import AnswerEngine, Reply
+from bot.i18n import DEFAULT_LANGUAGE, N_, Language, translator
 from bot.markup import Html, bold, fmt
 from bot.runtime import Runtime
 from bot.sending.retry import retry_after_seconds
 from bot.sending.send import render, send_texts
-from db import notices
-from db.announce import NoticeAction
+from db import languages, notices
+from db.kinds import NoticeAction
 from db.models import utcnow
 from db.session import is_sqlite
 
@@ -51,43 +52,58 @@ GROUP_GAP = 3.0  # 20 a minute per group
 VALUE_LIMIT = 800  # characters of an old/new value shown in a notice
 # How a notice is headed, for each action db/announce.py queues notices under.
 HEADINGS: dict[NoticeAction, str] = {
-    NoticeAction.ADD: "New fact",
-    NoticeAction.CORRECT: "Correction",
-    NoticeAction.RETRACT: "Retraction",
-    NoticeAction.RESTORE: "Restored",
-    NoticeAction.IMPORT: "Imported",
+    NoticeAction.ADD: N_("New fact"),
+    NoticeAction.CORRECT: N_("Correction"),
+    NoticeAction.RETRACT: N_("Retraction"),
+    NoticeAction.RESTORE: N_("Restored"),
+    NoticeAction.IMPORT: N_("Imported"),
 }
 _KNOWN_ACTIONS = {action.value: action for action in NoticeAction}
 # Nothing was there before these: no "Was:" line.
 _NOTHING_BEFORE = frozenset({NoticeAction.ADD, NoticeAction.IMPORT})
 
 
-def _short(value: str | None) -> str:
+def _short(value: str | None, none: str = "(none)") -> str:
     if value is None or value == "":
-        return "(none)"
+        return none
     return value if len(value) <= VALUE_LIMIT else value[:VALUE_LIMIT] + "…"
 
 
-def notice_reply(notice: notices.ChangeNoticeView, engine: AnswerEngine) -> Reply:
-    """What changed, old and new, when, the source; the caveat is added by render()."""
+def notice_reply(
+    notice: notices.ChangeNoticeView,
+    engine: AnswerEngine,
+    language: Language = DEFAULT_LANGUAGE,
+) -> Reply:
+    """What changed, old and new, when, the source; the caveat is added by render().
+
+    The fixed lines are in ``language``; the values are the store's, as the editor
+    wrote them, and the attribution is the engine's (English until it is translated)."""
+    tr = translator(language)
+    _ = tr.gettext
     reply = Reply(intents=["notice"])
     reply.cite(notice.article_id)
     action = _KNOWN_ACTIONS.get(notice.action)
-    what = HEADINGS[action] if action is not None else notice.action.capitalize()
+    what = _(HEADINGS[action]) if action is not None else notice.action.capitalize()
     claim = engine.snapshot.claim(notice.claim_id) if notice.claim_id is not None else None
-    subject = f"#{notice.claim_id}" if notice.claim_id is not None else "the store"
+    subject = f"#{notice.claim_id}" if notice.claim_id is not None else _("the store")
     where = f" ({notice.place})" if notice.place else ""
     reply.lines.append(bold(f"{what}: {subject}{where}"))
+    none = _("(none)")
     if notice.field:
-        reply.lines.append(fmt("Field: {}", notice.field))
+        reply.lines.append(fmt(_("Field: {field}"), field=notice.field))
     if notice.old_value is not None or action not in _NOTHING_BEFORE:
-        reply.lines.append(fmt("Was: {}", _short(notice.old_value)))
-    reply.lines.append(fmt("Now: {}", _short(notice.new_value)))
-    reply.lines.append(fmt("When: {} UTC", notice.changed_at.strftime("%Y-%m-%d %H:%M")))
+        reply.lines.append(fmt(_("Was: {value}"), value=_short(notice.old_value, none)))
+    reply.lines.append(fmt(_("Now: {value}"), value=_short(notice.new_value, none)))
+    when = (
+        notice.changed_at.strftime("%Y-%m-%d %H:%M")
+        if language == DEFAULT_LANGUAGE
+        else tr.datetime(notice.changed_at)
+    )
+    reply.lines.append(fmt(_("When: {time} UTC"), time=when))
     if claim is not None:
         reply.lines.append(engine.attribution(claim))
     reply.lines.append(Html(""))
-    reply.lines.append(Html("You get this because you subscribed. Stop: /unsubscribe"))
+    reply.lines.append(fmt("{}", _("You get this because you subscribed. Stop: /unsubscribe")))
     return reply
 
 
@@ -192,6 +208,10 @@ class NoticeSender:
         if not due:
             return None
         engine = await self.runtime.answer_engine()
+        # Each chat's notice in its language: a private chat's user's choice, or the one
+        # a group subscribed in (db/languages.py); English when none is stored.
+        async with self.runtime.sessionmaker() as session:
+            chosen = await languages.languages_of(session, [d.chat_id for d in due])
         soonest = float("inf")
         sent_any = False
         for delivery in due:
@@ -200,17 +220,24 @@ class NoticeSender:
             if ready_at > now:
                 soonest = min(soonest, ready_at - now)
                 continue
-            outcome = await self._deliver(delivery, engine)
+            language = chosen.get(delivery.chat_id, DEFAULT_LANGUAGE)
+            outcome = await self._deliver(delivery, engine, language)
             sent_any = sent_any or outcome
             if self._paused_until > time.monotonic():
                 return 0.0  # 429: stop this round, pause at the start of the next
         self._forget_old_chats()
         return 0.0 if sent_any or soonest == float("inf") else soonest
 
-    async def _deliver(self, delivery: notices.DueDelivery, engine: AnswerEngine) -> bool:
+    async def _deliver(
+        self,
+        delivery: notices.DueDelivery,
+        engine: AnswerEngine,
+        language: Language = DEFAULT_LANGUAGE,
+    ) -> bool:
         gap = PRIVATE_GAP if delivery.chat_type == "private" else GROUP_GAP
         self._next_ok[delivery.chat_id] = time.monotonic() + gap
-        texts = render(notice_reply(delivery.notice, engine), engine.snapshot)
+        reply = notice_reply(delivery.notice, engine, language)
+        texts = render(reply, engine.snapshot, language=language)
         if self._pace is not None:
             await self._pace.acquire()
         sent = False

@@ -44,18 +44,41 @@ async def _probe(url: str) -> None:
         await engine.dispose()
 
 
+class DatabaseRefused(Exception):
+    """The server answered and refused us (credentials, no such database): waiting
+    cannot help, unlike a server that is down or still starting."""
+
+
+# SQLSTATE classes a running server answers a bad DATABASE_URL with: 28 invalid
+# authorization (wrong password 28P01, unknown role 28000), 3D000 no such database.
+_REFUSED_SQLSTATES = ("28", "3D000")
+
+
+def _refused(error: BaseException) -> bool:
+    sqlstate = getattr(getattr(error, "orig", None), "sqlstate", None)
+    return isinstance(sqlstate, str) and sqlstate.startswith(_REFUSED_SQLSTATES)
+
+
 def wait_for_database(url: str, stop: threading.Event, max_wait: float | None = None) -> bool:
     """Return True once the database answers; False if ``stop`` was set first or
-    ``max_wait`` seconds passed. SQLite is a local file: no waiting for it."""
+    ``max_wait`` seconds passed. SQLite is a local file: no waiting for it. Raises
+    ``DatabaseRefused`` if the server refuses the URL's credentials or database."""
     if is_sqlite(url):
         return True
     where = make_url(url).render_as_string(hide_password=True)
 
     def attempt() -> str:
-        asyncio.run(_probe(url))
+        try:
+            asyncio.run(_probe(url))
+        except Exception as error:
+            if _refused(error):
+                raise DatabaseRefused(describe_error(error)) from None
+            raise
         return ""
 
-    return _retry_until_reachable(f"Database {where}", attempt, stop, max_wait)
+    return _retry_until_reachable(
+        f"Database {where}", attempt, stop, max_wait, fatal=(DatabaseRefused,)
+    )
 
 
 class _Stopped(Exception):

@@ -14,11 +14,11 @@ fact, never what any fact, caveat or source says.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import StrEnum
 
 from sqlalchemy import ColumnElement, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from db.kinds import ClaimStatus, EntityType, NoticeAction
 from db.models import Article, Claim, Source, utcnow
 from db.notices import enqueue_change_notices
 
@@ -28,16 +28,6 @@ FieldChange = tuple[str, str | None, str | None]
 IDS_SHOWN = 20
 # Kept in the history beside the values an editor typed; not news to readers.
 _TIMESTAMPS = frozenset({"corrected_at", "retracted_at"})
-
-
-class NoticeAction(StrEnum):
-    """What subscribers read a change as (bot/notify.py words it)."""
-
-    ADD = "add"
-    CORRECT = "correct"
-    RETRACT = "retract"
-    RESTORE = "restore"
-    IMPORT = "import"
 
 
 def _shown(value: str | None) -> str:
@@ -82,7 +72,7 @@ async def _told_claims(
 ) -> list[tuple[int, str | None]]:
     """The active facts (id, place) an article's or a source's change touches."""
     rows = await session.execute(
-        select(Claim.id, Claim.place).where(Claim.status == "active", condition)
+        select(Claim.id, Claim.place).where(Claim.status == ClaimStatus.ACTIVE, condition)
     )
     return [(int(claim_id), place) for claim_id, place in rows.all()]
 
@@ -130,6 +120,13 @@ async def _announce_details(
     )
 
 
+# An /undo that sets a claim's status is told as its retraction or restoration.
+_UNDONE_TO: dict[str, NoticeAction] = {
+    ClaimStatus.RETRACTED: NoticeAction.RETRACT,
+    ClaimStatus.ACTIVE: NoticeAction.RESTORE,
+}
+
+
 async def announce_undo(
     session: AsyncSession, touched: dict[tuple[str, int], list[FieldChange]]
 ) -> int:
@@ -139,20 +136,18 @@ async def announce_undo(
         fields = [change for change in all_fields if change[0] not in _TIMESTAMPS]
         if not fields:
             continue
-        if entity_type == "claim":
+        if entity_type == EntityType.CLAIM:
             claim = await session.get(Claim, entity_id)
             if claim is None:
                 continue
             status = next((new for name, _, new in fields if name == "status"), None)
-            action = {"retracted": NoticeAction.RETRACT, "active": NoticeAction.RESTORE}.get(
-                status or "", NoticeAction.CORRECT
-            )
+            action = _UNDONE_TO.get(status or "", NoticeAction.CORRECT)
             queued += await announce_claim(session, claim, action, fields)
-        elif entity_type == "article":
+        elif entity_type == EntityType.ARTICLE:
             article = await session.get(Article, entity_id)
             if article is not None:  # None: an unused article was added and is gone again
                 queued += await announce_article(session, article, fields)
-        elif entity_type == "source":
+        elif entity_type == EntityType.SOURCE:
             source = await session.get(Source, entity_id)
             if source is not None:
                 queued += await announce_source(session, source, fields)
@@ -228,7 +223,7 @@ async def announce_import(session: AsyncSession, before: PublicState) -> int:
     was, now = before.claims, after.claims
 
     def told(claims: dict[int, _ToldClaim], claim_id: int) -> bool:
-        return claim_id in claims and claims[claim_id].status == "active"
+        return claim_id in claims and claims[claim_id].status == ClaimStatus.ACTIVE
 
     added = sorted(i for i in now if told(now, i) and i not in was)
     restored = sorted(i for i in now if told(now, i) and i in was and not told(was, i))

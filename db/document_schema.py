@@ -9,12 +9,9 @@ path (``claims[3].amount: …``), all of them at once, and nothing is written.
 from __future__ import annotations
 
 import datetime as dt
-import json
-import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
-from itertools import accumulate
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -29,9 +26,14 @@ from pydantic import (
 from pydantic import ValidationError as SchemaError
 from pydantic_core import PydanticCustomError
 
+from db.document_reading import MAX_DOCUMENT_BYTES as MAX_DOCUMENT_BYTES
+from db.document_reading import MAX_DOCUMENT_DEPTH as MAX_DOCUMENT_DEPTH
+from db.document_reading import DocumentError as DocumentError
+from db.document_reading import upgrade_document, version_1_extras
+from db.figures import figure_problems, parse_basis, parse_share
 from db.validation import (
     ALIAS_KINDS,
-    BASIS_MAX_LEN,
+    BASIS_TEXT_MAX_LEN,
     CHANGES,
     ID_MAX,
     NAME_MAX_LEN,
@@ -58,72 +60,16 @@ from db.validation import (
 )
 
 DOCUMENT_FORMAT = "quota-facts-store"
-DOCUMENT_VERSION = 1
-MAX_DOCUMENT_BYTES = 5_000_000
-# The format nests three levels (document, list, row); anything much deeper is not a store.
-MAX_DOCUMENT_DEPTH = 8
-# An editor reads the problems in a chat: the first ones, and how many more there are.
-MAX_PROBLEMS_SHOWN = 20
-
+# 2 (issue 11): general figures (ranges, shares, once, deadline, basis wording, "from X
+# to Y", dated changes, superseded_by) and articles' date precision. Version 1 documents
+# are still read: upgrade_document carries them over.
+DOCUMENT_VERSION = 2
+READABLE_VERSIONS = (1, 2)
 # History rows are kept as written; their limits are their columns' (db/models.py).
 _BATCH_MAX_LEN = 36
 _HISTORY_NAME_MAX_LEN = 20
 _HISTORY_FIELD_MAX_LEN = 40
 _HISTORY_VALUE_MAX_LEN = 100_000
-
-
-class DocumentError(ValueError):
-    """The document cannot be imported; ``problems`` holds one line for each reason."""
-
-    def __init__(self, problems: Sequence[str]) -> None:
-        self.problems = list(problems)
-        super().__init__("\n".join(self.lines()))
-
-    def lines(self) -> list[str]:
-        shown = self.problems[:MAX_PROBLEMS_SHOWN]
-        hidden = len(self.problems) - len(shown)
-        if hidden:
-            shown.append(f"… and {hidden} more {'problem' if hidden == 1 else 'problems'}")
-        return shown
-
-
-# --------------------------------------------------------------------------- parsing
-
-_JSON_STRING = re.compile(r'"(?:[^"\\]++|\\.)*+"', re.DOTALL)
-_NOT_A_BRACKET = re.compile(r"[^\[\]{}]++")
-
-
-def _nesting_depth(text: str) -> int:
-    """How deep arrays and objects nest, counted without recursion (strings skipped)."""
-    brackets = _NOT_A_BRACKET.sub("", _JSON_STRING.sub("", text))
-    return max(accumulate(1 if ch in "[{" else -1 for ch in brackets), default=0)
-
-
-def _refuse_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a number JSON allows")
-
-
-def load_json(raw: bytes | str) -> Any:
-    """JSON text to Python, within the size and depth limits; decimals stay exact."""
-    if len(raw) > MAX_DOCUMENT_BYTES:
-        raise DocumentError([f"the document is larger than {MAX_DOCUMENT_BYTES:,} bytes"])
-    if isinstance(raw, bytes):
-        try:
-            raw = raw.decode("utf-8")
-        except UnicodeDecodeError as error:
-            raise DocumentError([f"the document is not UTF-8 text ({error.reason})"]) from None
-    depth = _nesting_depth(raw)
-    too_deep = (
-        f"the document nests {{}} levels deep; a store document nests at most {MAX_DOCUMENT_DEPTH}"
-    )
-    if depth > MAX_DOCUMENT_DEPTH:
-        raise DocumentError([too_deep.format(depth)])
-    try:
-        return json.loads(raw, parse_float=Decimal, parse_constant=_refuse_constant)
-    except RecursionError:  # not reached after the depth check; kept as the last guard
-        raise DocumentError([too_deep.format("too many")]) from None
-    except ValueError as error:
-        raise DocumentError([f"not valid JSON ({error})"]) from None
 
 
 # --------------------------------------------------------------------------- field types
@@ -210,6 +156,18 @@ Line = Annotated[str, _text(NAME_MAX_LEN, multiline=False)]
 Amount = Annotated[Decimal, PlainValidator(_amount)]
 Timestamp = Annotated[dt.datetime, PlainValidator(_timestamp)]
 Country = Annotated[str, AfterValidator(_checked(normalize_country))]
+Day = Annotated[dt.date, PlainValidator(_date)]
+Precision = Literal["year", "month", "day"]
+Wording = Annotated[str, _text(BASIS_TEXT_MAX_LEN, multiline=False)]
+
+
+def _share(value: Any, info: ValidationInfo) -> Decimal:
+    """A percentage above 0 and at most 100, as text ("70") or a JSON number."""
+    number = _amount(value, info)
+    return _checked(lambda v: parse_share(v, info.field_name or "share")[0])(format(number, "f"))
+
+
+Share = Annotated[Decimal, PlainValidator(_share)]
 
 
 class _Row(BaseModel):
@@ -226,8 +184,15 @@ class ArticleRow(_Row):
     url: Annotated[str, AfterValidator(_checked(parse_url))] | None = None
     reporter: Line | None = None
     relies_on: Line | None = None
-    published_on: Annotated[dt.date, PlainValidator(_date)] | None = None
+    published_on: Day | None = None
+    published_precision: Precision | None = None
     is_default: bool = False
+
+    @model_validator(mode="after")
+    def _precision(self) -> ArticleRow:
+        if (self.published_on is None) != (self.published_precision is None):
+            raise _problem("published_on and published_precision go together")
+        return self
 
 
 class SourceRow(_Row):
@@ -243,7 +208,9 @@ class SourceRow(_Row):
 # Fields only a quota figure has (the commands refuse them on a plain fact too).
 QUOTA_ONLY = (
     "country", "sector", "amount", "currency", "usd_amount", "period", "basis", "change",
-    "change_date",
+    "change_date", "amount_high", "usd_high", "share_low", "share_high", "share_of",
+    "deadline", "deadline_on", "deadline_precision", "basis_text", "amount_to", "usd_to",
+    "change_on", "change_on_precision",
 )  # fmt: skip
 
 
@@ -267,16 +234,43 @@ class ClaimRow(_Row):
     usd_amount: Amount | None = None
     usd_is_approx: bool = True
     period: Annotated[str, _choice(PERIODS)] | None = None
-    basis: Annotated[str, _text(BASIS_MAX_LEN, multiline=False)] | None = None
+    basis: Annotated[str, AfterValidator(_checked(parse_basis))] | None = None
     change: Annotated[str, _choice(CHANGES)] | None = None
     change_date: Line | None = None
+    amount_high: Amount | None = None
+    usd_high: Amount | None = None
+    share_low: Share | None = None
+    share_high: Share | None = None
+    share_of: Wording | None = None
+    deadline: Wording | None = None
+    deadline_on: Day | None = None
+    deadline_precision: Precision | None = None
+    basis_text: Wording | None = None
+    amount_to: Amount | None = None
+    usd_to: Amount | None = None
+    change_on: Day | None = None
+    change_on_precision: Precision | None = None
+    superseded_by: RowId | None = None
 
     @model_validator(mode="after")
     def _quota_fields(self) -> ClaimRow:
+        if self.superseded_by == self.id:
+            raise _problem("a claim cannot supersede itself")
         if self.kind == "quota":
             missing = [key for key in QUOTA_REQUIRED if getattr(self, key) is None]
             if missing:
                 raise _problem(f"a quota figure needs {', '.join(missing)}")
+            values = {key: getattr(self, key) for key in QUOTA_ONLY}
+            share_high = self.share_high
+            if (
+                share_high is not None
+                and self.share_low is not None
+                and share_high <= self.share_low
+            ):
+                raise _problem("share_high must be above share_low")
+            problems = figure_problems(values)
+            if problems:
+                raise _problem("; ".join(problems))
         else:
             extra = [key for key in QUOTA_ONLY if getattr(self, key) is not None]
             if extra:
@@ -327,11 +321,24 @@ class HistoryRow(_Row):
     undone: bool = False
 
 
+def _chat_id(value: int, info: ValidationInfo) -> int:
+    if type(value) is not int or value == 0 or abs(value) > USER_ID_MAX:
+        raise _problem("must be a Telegram user or group id")
+    return value
+
+
+class LanguageRow(_Row):
+    """A language preference (/language; a subscribed group's): private data, like editors."""
+
+    telegram_id: Annotated[int, AfterValidator(_chat_id)]
+    language: Literal["en", "ru", "zh", "ko"]
+
+
 class StoreDocument(_Row):
     """The whole document. Lists left out are left alone by a merge."""
 
     format: Literal["quota-facts-store"]
-    version: Literal[1]
+    version: Literal[1, 2]
     note: str | None = None
     exported_at: Timestamp | None = None
     articles: list[ArticleRow] = []
@@ -340,6 +347,8 @@ class StoreDocument(_Row):
     aliases: list[AliasRow] = []
     editors: list[EditorRow] = []
     history: list[HistoryRow] = []
+    # Written only when there are some (with the editors): older documents have none.
+    languages: list[LanguageRow] = []
 
 
 # --------------------------------------------------------------------------- messages
@@ -395,6 +404,7 @@ def _duplicates(doc: dict[str, Any]) -> list[str]:
         ("sources", "id"),
         ("claims", "id"),
         ("editors", "user_id"),
+        ("languages", "telegram_id"),
     ):
         counts = Counter(_ids(doc.get(section), key))
         problems += [
@@ -439,11 +449,11 @@ def check_document(doc: Any) -> StoreDocument:
     if doc.get("format") != DOCUMENT_FORMAT:
         raise DocumentError([f'"format" must be "{DOCUMENT_FORMAT}"'])
     version = doc.get("version")
-    if type(version) is not int or version != DOCUMENT_VERSION:
-        raise DocumentError(
-            [f"unsupported version {version!r} (this bot reads {DOCUMENT_VERSION})"]
-        )
-    problems: list[str] = []
+    if type(version) is not int or version not in READABLE_VERSIONS:
+        readable = " and ".join(map(str, READABLE_VERSIONS))
+        raise DocumentError([f"unsupported version {version!r} (this bot reads {readable})"])
+    problems: list[str] = version_1_extras(doc)
+    doc = upgrade_document(doc)
     document: StoreDocument | None = None
     try:
         document = StoreDocument.model_validate(doc)

@@ -57,9 +57,85 @@ class ChangeAction(StrEnum):
     SEED = "seed"
 
 
+class NoticeAction(StrEnum):
+    """What subscribers read a change as (stored in change_notices.action; bot/notify.py
+    words it)."""
+
+    ADD = "add"
+    CORRECT = "correct"
+    RETRACT = "retract"
+    RESTORE = "restore"
+    IMPORT = "import"
+
+
+class DeliveryStatus(StrEnum):
+    """Where one chat's copy of a notice is: waiting, accepted by Telegram, or given up."""
+
+    PENDING = "pending"
+    SENT = "sent"
+    FAILED = "failed"
+
+
+class ImportMode(StrEnum):
+    """How an import meets the store: merge (update by id, add the rest) or replace it."""
+
+    MERGE = "merge"
+    REPLACE = "replace"
+
+
 class SubscriptionKind(StrEnum):
     """What a chat follows: every change, one place, or one claim."""
 
     ALL = "all"
     PLACE = "place"
     CLAIM = "claim"
+
+
+class Period(StrEnum):
+    """How often a figure is due: "once" is a one-off levy."""
+
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+    YEAR = "year"
+    ONCE = "once"
+
+
+class Basis(StrEnum):
+    """Whom a figure is counted for; the report's own words go in ``basis_text``."""
+
+    PERSON = "person"
+    HOUSEHOLD = "household"
+    FAMILY_MEMBER = "family_member"
+    TEAM = "team"
+    COMPANY = "company"
+    OTHER = "other"
+
+
+class FigureChange(StrEnum):
+    """What the report says happened to a figure. With ``amount_to`` the claim reads
+    "from amount to amount_to"; without it ``amount`` is the figure before the change."""
+
+    DOUBLED = "doubled"
+    INCREASED = "increased"
+    DECREASED = "decreased"
+    NEW = "new"
+    UNCHANGED = "unchanged"
+    NONE = "none"
+
+
+class DatePrecision(StrEnum):
+    """How much of a stored date the report gave: 2020 (year), October 2020 (month), or a day."""
+
+    YEAR = "year"
+    MONTH = "month"
+    DAY = "day"
+
+
+class Language(StrEnum):
+    """The languages of the user interface (bot/i18n): a user's stored preference."""
+
+    EN = "en"
+    RU = "ru"
+    ZH = "zh"
+    KO = "ko"

@@ -130,6 +130,9 @@ class Article(Base):
     relies_on: Mapped[str | None] = mapped_column(String(100))
     # None where the report gives no date: the bot must never guess one.
     published_on: Mapped[dt.date | None] = mapped_column(Date)
+    # How much of published_on the report gives (db.kinds.DatePrecision): "month" keeps
+    # "October 2020" from reading as October 1st. None when there is no date.
+    published_precision: Mapped[str | None] = mapped_column(String(5))
     is_default: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime(), default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(UtcDateTime(), default=utcnow)
@@ -190,19 +193,44 @@ class Claim(Base):
     # Optimistic locking: two editors changing one claim cannot overwrite each other.
     version: Mapped[int] = mapped_column(Integer, default=1)
 
-    # Quota columns (kind == "quota").
+    # Figure columns (kind == "quota": every figure claim, whatever its period).
     country: Mapped[str | None] = mapped_column(String(2))
     sector: Mapped[str | None] = mapped_column(String(100))
     amount: Mapped[Decimal | None] = mapped_column(ExactDecimal())
+    # The top of a range ("between $300 and $1,000"): amount is then its bottom.
+    amount_high: Mapped[Decimal | None] = mapped_column(ExactDecimal())
     currency: Mapped[str | None] = mapped_column(String(3))
     usd_amount: Mapped[Decimal | None] = mapped_column(ExactDecimal())
     usd_is_approx: Mapped[bool] = mapped_column(Boolean, default=True)
+    # The report's own dollar conversion of amount_high (a range in dollars).
+    usd_high: Mapped[Decimal | None] = mapped_column(ExactDecimal())
+    # A share instead of an amount ("70 to 90 percent of their pay"), in percent.
+    share_low: Mapped[Decimal | None] = mapped_column(ExactDecimal())
+    share_high: Mapped[Decimal | None] = mapped_column(ExactDecimal())
+    # What the share is of, as reported ("their pay").
+    share_of: Mapped[str | None] = mapped_column(String(100))
+    # db.kinds.Period: day | week | month | year | once.
     period: Mapped[str | None] = mapped_column(String(20))
+    # The deadline as reported ("by the end of the month"), and its date where known.
+    deadline: Mapped[str | None] = mapped_column(String(100))
+    deadline_on: Mapped[dt.date | None] = mapped_column(Date)
+    deadline_precision: Mapped[str | None] = mapped_column(String(5))
+    # db.kinds.Basis; the report's own wording ("for each spouse") in basis_text.
     basis: Mapped[str | None] = mapped_column(String(20))
-    # doubled | increased | none: "amount" is the figure before the change.
+    basis_text: Mapped[str | None] = mapped_column(String(100))
+    # db.kinds.Change. Without amount_to, "amount" is the figure before the change;
+    # with it the report states both: "from amount to amount_to".
     change: Mapped[str | None] = mapped_column(String(20))
-    # As reported ("March 10"); free text because the report gives no year.
+    amount_to: Mapped[Decimal | None] = mapped_column(ExactDecimal())
+    usd_to: Mapped[Decimal | None] = mapped_column(ExactDecimal())
+    # As reported ("March 10"), with or without a year; change_on is the date where the
+    # report allows one, to the precision it gives (db.kinds.DatePrecision).
     change_date: Mapped[str | None] = mapped_column(String(100))
+    change_on: Mapped[dt.date | None] = mapped_column(Date)
+    change_on_precision: Mapped[str | None] = mapped_column(String(5))
+    # A later claim that supersedes this one (an editor's call): answers say "reported
+    # earlier". Any kind of claim may be superseded; checked by the editing code.
+    superseded_by: Mapped[int | None] = mapped_column(Integer)
 
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 
@@ -342,7 +370,7 @@ class NoticeDelivery(Base):
     __tablename__ = "notice_deliveries"
     __table_args__ = (
         UniqueConstraint("notice_id", "chat_id", name="notice_chat"),
-        CheckConstraint("status IN ('pending', 'sent', 'dropped', 'failed')", name="status"),
+        CheckConstraint("status IN ('pending', 'sent', 'failed')", name="status"),
         Index("ix_notice_deliveries_status_due", "status", "not_before"),
     )
 
@@ -373,3 +401,15 @@ class QuestionLogEntry(Base):
     answered: Mapped[bool] = mapped_column(Boolean)
     # message | inline | button
     via: Mapped[str] = mapped_column(String(10), default="message")
+
+
+class LanguagePreference(Base):
+    """The language a user chose with /language (their numeric id; nothing else about them),
+    or the one a group's change notices come in (the group's id, set when it subscribes)."""
+
+    __tablename__ = "language_preferences"
+    __table_args__ = (CheckConstraint("language IN ('en', 'ru', 'zh', 'ko')", name="language"),)
+
+    telegram_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    language: Mapped[str] = mapped_column(String(5))
+    updated_at: Mapped[dt.datetime] = mapped_column(UtcDateTime(), default=utcnow)

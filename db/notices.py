@@ -17,8 +17,8 @@ from sqlalchemy import delete, exists, func, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.errors import OneLineError
-from db.kinds import SubscriptionKind
-from db.models import ChangeNotice, NoticeDelivery, Subscription, utcnow
+from db.kinds import DeliveryStatus, SubscriptionKind
+from db.models import ChangeNotice, LanguagePreference, NoticeDelivery, Subscription, utcnow
 from db.session import read_transaction, write_transaction
 
 # Chat types the bot may send notices to; channels are not supported.
@@ -142,6 +142,11 @@ async def _forget_unfollowed(session: AsyncSession, chat_id: int) -> None:
     if not remaining:
         # Sent and failed rows too: nothing keeps the chat's id once it follows nothing.
         await session.execute(delete(NoticeDelivery).where(NoticeDelivery.chat_id == chat_id))
+        if chat_id < 0:
+            # A group's language was kept for its notices only (a user's is their choice).
+            await session.execute(
+                delete(LanguagePreference).where(LanguagePreference.telegram_id == chat_id)
+            )
         return
     if any(kind == "all" for kind, _ in remaining):
         return
@@ -151,7 +156,9 @@ async def _forget_unfollowed(session: AsyncSession, chat_id: int) -> None:
         await session.execute(
             select(NoticeDelivery.id, ChangeNotice.claim_id, ChangeNotice.place)
             .join(ChangeNotice, ChangeNotice.id == NoticeDelivery.notice_id)
-            .where(NoticeDelivery.chat_id == chat_id, NoticeDelivery.status == "pending")
+            .where(
+                NoticeDelivery.chat_id == chat_id, NoticeDelivery.status == DeliveryStatus.PENDING
+            )
         )
     ).all()
     # A notice reached this chat through one of these two (or through an article's or
@@ -247,7 +254,7 @@ async def enqueue_change_notices(
                     "notice_id": notice.id,
                     "chat_id": chat_id,
                     "chat_type": chat_type,
-                    "status": "pending",
+                    "status": DeliveryStatus.PENDING,
                     "attempts": 0,
                     "not_before": now,
                 }
@@ -269,7 +276,10 @@ async def due_deliveries(
             await session.execute(
                 select(NoticeDelivery, ChangeNotice)
                 .join(ChangeNotice, ChangeNotice.id == NoticeDelivery.notice_id)
-                .where(NoticeDelivery.status == "pending", NoticeDelivery.not_before <= now)
+                .where(
+                    NoticeDelivery.status == DeliveryStatus.PENDING,
+                    NoticeDelivery.not_before <= now,
+                )
                 .order_by(NoticeDelivery.id)
                 .limit(limit)
             )
@@ -299,7 +309,9 @@ async def due_deliveries(
 async def next_due_at(session: AsyncSession) -> dt.datetime | None:
     async with read_transaction(session):
         return await session.scalar(
-            select(func.min(NoticeDelivery.not_before)).where(NoticeDelivery.status == "pending")
+            select(func.min(NoticeDelivery.not_before)).where(
+                NoticeDelivery.status == DeliveryStatus.PENDING
+            )
         )
 
 
@@ -308,7 +320,7 @@ async def pending_count(session: AsyncSession) -> int:
         count = await session.scalar(
             select(func.count())
             .select_from(NoticeDelivery)
-            .where(NoticeDelivery.status == "pending")
+            .where(NoticeDelivery.status == DeliveryStatus.PENDING)
         )
     return int(count or 0)
 
@@ -327,7 +339,7 @@ async def claim_delivery(session: AsyncSession, delivery_id: int) -> bool:
             update(NoticeDelivery)
             .where(
                 NoticeDelivery.id == delivery_id,
-                NoticeDelivery.status == "pending",
+                NoticeDelivery.status == DeliveryStatus.PENDING,
                 NoticeDelivery.not_before <= now,
             )
             .values(not_before=now + DELIVERY_LEASE)
@@ -340,7 +352,9 @@ async def release_delivery(session: AsyncSession, delivery_id: int) -> None:
     async with write_transaction(session):
         await session.execute(
             update(NoticeDelivery)
-            .where(NoticeDelivery.id == delivery_id, NoticeDelivery.status == "pending")
+            .where(
+                NoticeDelivery.id == delivery_id, NoticeDelivery.status == DeliveryStatus.PENDING
+            )
             .values(not_before=utcnow())
         )
 
@@ -349,8 +363,12 @@ async def mark_sent(session: AsyncSession, delivery_id: int) -> None:
     async with write_transaction(session):
         await session.execute(
             update(NoticeDelivery)
-            .where(NoticeDelivery.id == delivery_id, NoticeDelivery.status == "pending")
-            .values(status="sent", sent_at=utcnow(), attempts=NoticeDelivery.attempts + 1)
+            .where(
+                NoticeDelivery.id == delivery_id, NoticeDelivery.status == DeliveryStatus.PENDING
+            )
+            .values(
+                status=DeliveryStatus.SENT, sent_at=utcnow(), attempts=NoticeDelivery.attempts + 1
+            )
         )
 
 
@@ -369,7 +387,7 @@ async def defer(
             await session.execute(
                 update(NoticeDelivery)
                 .where(NoticeDelivery.id == delivery_id, NoticeDelivery.attempts >= MAX_ATTEMPTS)
-                .values(status="failed")
+                .values(status=DeliveryStatus.FAILED)
             )
 
 
@@ -378,16 +396,24 @@ async def give_up(session: AsyncSession, delivery_id: int, error: str) -> None:
         await session.execute(
             update(NoticeDelivery)
             .where(NoticeDelivery.id == delivery_id)
-            .values(status="failed", error=error[:200], attempts=NoticeDelivery.attempts + 1)
+            .values(
+                status=DeliveryStatus.FAILED,
+                error=error[:200],
+                attempts=NoticeDelivery.attempts + 1,
+            )
         )
 
 
 async def drop_chat(session: AsyncSession, chat_id: int, reason: str) -> int:
-    """The chat blocked the bot (or is gone): remove its subscriptions and every notice
-    row with its id, sent ones included (``reason`` is for the caller's log only)."""
+    """The chat blocked the bot (or is gone): remove its subscriptions, every notice
+    row with its id, sent ones included, and its language (``reason`` is for the caller's
+    log only)."""
     async with write_transaction(session):
         result = await session.execute(delete(Subscription).where(Subscription.chat_id == chat_id))
         await session.execute(delete(NoticeDelivery).where(NoticeDelivery.chat_id == chat_id))
+        await session.execute(
+            delete(LanguagePreference).where(LanguagePreference.telegram_id == chat_id)
+        )
     return int(result.rowcount or 0)  # type: ignore[attr-defined]
 
 
@@ -407,7 +433,7 @@ async def purge_finished_notices(
     async with write_transaction(session):
         await session.execute(
             delete(NoticeDelivery).where(
-                NoticeDelivery.status != "pending", NoticeDelivery.notice_id.in_(old)
+                NoticeDelivery.status != DeliveryStatus.PENDING, NoticeDelivery.notice_id.in_(old)
             )
         )
         ids = list(

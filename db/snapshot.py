@@ -41,7 +41,8 @@ _CLAIM_FIELDS = tuple(f.name for f in fields(ClaimView))
 # Few distinct values, repeated on every row: one string object each, not one per row.
 _SHARED_FIELDS = frozenset(
     {"kind", "topic", "place", "status", "country", "sector", "currency", "period", "basis",
-     "change", "change_date", "retraction_reason"}
+     "change", "change_date", "retraction_reason", "share_of", "deadline", "basis_text",
+     "deadline_precision", "change_on_precision"}
 )  # fmt: skip
 
 
@@ -79,6 +80,7 @@ async def load_snapshot(session: AsyncSession, revision: int) -> Snapshot:
             relies_on=a.relies_on,
             published_on=a.published_on,
             is_default=a.is_default,
+            published_precision=a.published_precision,
         )
         for a in await session.scalars(select(Article).order_by(Article.id))
     }

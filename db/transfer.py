@@ -13,7 +13,6 @@ import json
 import uuid
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from enum import StrEnum
 from importlib import resources
 from typing import Any
 
@@ -22,6 +21,7 @@ from sqlalchemy import delete, func, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.announce import announce_import, public_state
+from db.document_reading import load_json
 from db.document_schema import (
     DOCUMENT_FORMAT,
     DOCUMENT_VERSION,
@@ -31,10 +31,20 @@ from db.document_schema import (
     HistoryRow,
     StoreDocument,
     check_document,
-    load_json,
 )
 from db.editing import as_text
-from db.models import Alias, Article, ChangeLogEntry, Claim, Editor, Source
+from db.import_history import ImportLog, log_removed, store_rows
+from db.kinds import ChangeAction, EntityType, ImportMode
+from db.models import (
+    Alias,
+    Article,
+    ChangeLogEntry,
+    Claim,
+    Editor,
+    LanguagePreference,
+    Source,
+    utcnow,
+)
 from db.revision import bump_revision
 from db.session import write_transaction
 
@@ -54,7 +64,10 @@ __all__ = [
     "validate_document",
 ]
 
-ARTICLE_FIELDS = ("outlet", "title", "caveat", "url", "reporter", "relies_on", "is_default")
+ARTICLE_FIELDS = (
+    "outlet", "title", "caveat", "url", "reporter", "relies_on", "is_default",
+    "published_precision",
+)  # fmt: skip
 SOURCE_FIELDS = ("name", "kind", "told_to", "country", "article_id", "notes")
 CLAIM_FIELDS = (
     "kind",
@@ -76,13 +89,21 @@ CLAIM_FIELDS = (
     "basis",
     "change",
     "change_date",
+    "amount_high",
+    "usd_high",
+    "share_low",
+    "share_high",
+    "share_of",
+    "deadline",
+    "deadline_precision",
+    "basis_text",
+    "amount_to",
+    "usd_to",
+    "change_on_precision",
+    "superseded_by",
 )
-CLAIM_DATETIMES = ("retracted_at", "corrected_at")
-
-
-class ImportMode(StrEnum):
-    MERGE = "merge"
-    REPLACE = "replace"
+# Dates and times, written as ISO 8601 text.
+CLAIM_DATETIMES = ("retracted_at", "corrected_at", "deadline_on", "change_on")
 
 
 @dataclass(frozen=True)
@@ -199,7 +220,10 @@ async def _check_store_references(session: AsyncSession, document: StoreDocument
         for n, row in enumerate(document.sources)
         if row.article_id not in articles
     ]
+    claims = set(await session.scalars(select(Claim.id))) | {row.id for row in document.claims}
     for n, claim in enumerate(document.claims):
+        if claim.superseded_by is not None and claim.superseded_by not in claims:
+            problems.append(f"claims[{n}].superseded_by: there is no claim {claim.superseded_by}")
         if claim.article_id not in articles:
             problems.append(f"claims[{n}].article_id: there is no article {claim.article_id}")
         if claim.source_id not in sources:
@@ -219,6 +243,8 @@ async def _apply_document(
     """The writes of an import, inside the caller's transaction."""
     batch = str(uuid.uuid4())
     created = updated = 0
+    log = ImportLog(session, batch, editor_id)  # history of articles, sources, aliases
+    before = await store_rows(session) if mode == ImportMode.REPLACE else None
     if mode == ImportMode.REPLACE:
         for model in (Claim, Source, Alias, Article, ChangeLogEntry):
             await session.execute(delete(model))
@@ -227,18 +253,18 @@ async def _apply_document(
         article = await session.get(Article, article_row.id)
         if article is None:
             session.add(Article(id=article_row.id, **values))
+            log.created_row(EntityType.ARTICLE, article_row.id, values.get("title"))
         else:
-            for key, value in values.items():
-                setattr(article, key, value)
+            log.changed(EntityType.ARTICLE, article, values)
     await session.flush()
     for source_row in document.sources:
         values = _values(source_row, SOURCE_FIELDS)
         source = await session.get(Source, source_row.id)
         if source is None:
             session.add(Source(id=source_row.id, **values))
+            log.created_row(EntityType.SOURCE, source_row.id, values.get("name"))
         else:
-            for key, value in values.items():
-                setattr(source, key, value)
+            log.changed(EntityType.SOURCE, source, values)
     await session.flush()
     await _check_store_references(session, document)
     for row in document.claims:
@@ -254,9 +280,9 @@ async def _apply_document(
             session.add(
                 ChangeLogEntry(
                     batch=batch,
-                    entity_type="claim",
+                    entity_type=EntityType.CLAIM,
                     entity_id=row.id,
-                    action="import" if editor_id else "seed",
+                    action=ChangeAction.IMPORT if editor_id else ChangeAction.SEED,
                     editor_id=editor_id,
                     new_value=row.statement,
                 )
@@ -270,9 +296,9 @@ async def _apply_document(
                 session.add(
                     ChangeLogEntry(
                         batch=batch,
-                        entity_type="claim",
+                        entity_type=EntityType.CLAIM,
                         entity_id=claim.id,
-                        action="import",
+                        action=ChangeAction.IMPORT,
                         field=key,
                         old_value=as_text(old),
                         new_value=as_text(value),
@@ -285,20 +311,28 @@ async def _apply_document(
     existing_aliases = {
         (alias.term, alias.kind): alias for alias in await session.scalars(select(Alias))
     }
+    added_aliases: list[Alias] = []
     for alias_row in document.aliases:
         alias_key = (alias_row.term, alias_row.kind)
         if alias_key in existing_aliases:
-            existing_aliases[alias_key].value = alias_row.value
+            log.changed(EntityType.ALIAS, existing_aliases[alias_key], {"value": alias_row.value})
         else:
             alias = Alias(term=alias_row.term, kind=alias_row.kind, value=alias_row.value)
             session.add(alias)
             existing_aliases[alias_key] = alias
+            added_aliases.append(alias)
+    await session.flush()  # the new aliases' ids, for their history rows
+    for alias in added_aliases:
+        log.created_row(EntityType.ALIAS, alias.id, alias.value)
+    if before is not None:
+        log_removed(log, before, document)
     if mode == ImportMode.REPLACE:
         for history_row in document.history:
             session.add(ChangeLogEntry(**_history_values(history_row)))
     editors = await _apply_editors(
         session, document, mode=mode, editor_id=editor_id, with_editors=with_editors
     )
+    await _apply_languages(session, document, mode=mode)
     await session.flush()
     await _reset_sequences(session)
     await bump_revision(session)
@@ -311,6 +345,25 @@ async def _apply_document(
         aliases=len(document.aliases),
         **editors,
     )
+
+
+async def _apply_languages(
+    session: AsyncSession, document: StoreDocument, *, mode: ImportMode
+) -> None:
+    """Language preferences: set as listed; a replace that lists them keeps only those."""
+    if mode == ImportMode.REPLACE and "languages" in document.model_fields_set:
+        await session.execute(delete(LanguagePreference))
+    for row in document.languages:
+        stored = await session.get(LanguagePreference, row.telegram_id)
+        if stored is None:
+            session.add(
+                LanguagePreference(
+                    telegram_id=row.telegram_id, language=row.language, updated_at=utcnow()
+                )
+            )
+        elif stored.language != row.language:
+            stored.language = row.language
+            stored.updated_at = utcnow()
 
 
 async def _apply_editors(
@@ -342,13 +395,14 @@ async def _apply_editors(
         session.add(granted)
     for user_id in revoked:
         await session.delete(current[user_id])
-    for action, user_ids in (("grant", missing), ("revoke", revoked)):
+    for action, user_ids in ((ChangeAction.GRANT, missing), (ChangeAction.REVOKE, revoked)):
         for user_id in user_ids:
-            old, new = (None, str(user_id)) if action == "grant" else (str(user_id), None)
+            granting = action == ChangeAction.GRANT
+            old, new = (None, str(user_id)) if granting else (str(user_id), None)
             session.add(
                 ChangeLogEntry(
                     batch=batch,
-                    entity_type="editor",
+                    entity_type=EntityType.EDITOR,
                     entity_id=0,
                     action=action,
                     field="user_id",
@@ -398,7 +452,12 @@ async def export_document(session: AsyncSession, *, include_editors: bool = True
         aliases = (await session.scalars(select(Alias).order_by(Alias.kind, Alias.term))).all()
         history = (await session.scalars(select(ChangeLogEntry).order_by(ChangeLogEntry.id))).all()
         editors = (await session.scalars(select(Editor).order_by(Editor.user_id))).all()
-    return {
+        languages = (
+            await session.scalars(
+                select(LanguagePreference).order_by(LanguagePreference.telegram_id)
+            )
+        ).all()
+    document: dict[str, Any] = {
         "format": DOCUMENT_FORMAT,
         "version": DOCUMENT_VERSION,
         "exported_at": dt.datetime.now(dt.UTC).isoformat(),
@@ -446,3 +505,10 @@ async def export_document(session: AsyncSession, *, include_editors: bool = True
             for h in history
         ],
     }
+    if include_editors and languages:
+        # Private data (user ids), like the editors; left out when there is none, so a
+        # store without preferences exports exactly as before.
+        document["languages"] = [
+            {"telegram_id": row.telegram_id, "language": row.language} for row in languages
+        ]
+    return document

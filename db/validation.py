@@ -20,13 +20,16 @@ import babel.numbers
 import pycountry
 
 from db.errors import OneLineError, preview
+from db.kinds import Basis, FigureChange, Period
 from db.textfold import fold
 
 __all__ = [
     "ALIAS_KINDS",
     "AMOUNT_MAX_DECIMALS",
     "AMOUNT_MAX_INTEGER_DIGITS",
+    "BASES",
     "BASIS_MAX_LEN",
+    "BASIS_TEXT_MAX_LEN",
     "CHANGES",
     "ID_MAX",
     "NAME_MAX_LEN",
@@ -68,14 +71,19 @@ TITLE_MAX_LEN = 300
 REASON_MAX_LEN = 500
 URL_MAX_LEN = 500
 BASIS_MAX_LEN = 20
+# The report's wording of a basis ("for each spouse"), a share's whole ("their pay"), a
+# deadline ("by the end of the month").
+BASIS_TEXT_MAX_LEN = 100
 
-# The closed choices of claim, source and alias fields.
-CHANGES = ("doubled", "increased", "none")
-PERIODS = ("month", "week", "year", "day")
+# The closed choices of claim, source and alias fields (db/kinds.py holds the enums).
+CHANGES = tuple(FigureChange)
+PERIODS = tuple(Period)
+BASES = tuple(Basis)
 SOURCE_KINDS = ("anonymous", "named", "narration")
 ALIAS_KINDS = ("place", "sector", "topic", "country", "currency")
-# Fields a quota figure always has (besides the ones every claim has).
-QUOTA_REQUIRED = ("place", "country", "amount", "currency")
+# Fields a quota figure always has (besides the ones every claim has); it also has an
+# amount with its currency, or a share (db.figures.figure_problems).
+QUOTA_REQUIRED = ("place", "country")
 
 # 15 integer digits is a quadrillion, far beyond any real quota, and with 4 decimals
 # (enough for exchange-rate style figures) it fits a NUMERIC(19, 4) column exactly.

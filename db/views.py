@@ -12,6 +12,17 @@ from decimal import Decimal
 from functools import cached_property
 
 
+def partial_iso(value: dt.date | None, precision: str | None) -> str | None:
+    """An ISO 8601 date to the precision known: "2020", "2020-10" or "2020-10-31"."""
+    if value is None:
+        return None
+    if precision == "year":
+        return f"{value.year:04d}"
+    if precision == "month":
+        return f"{value.year:04d}-{value.month:02d}"
+    return value.isoformat()
+
+
 @dataclass(frozen=True, slots=True)
 class ArticleView:
     id: int
@@ -23,6 +34,12 @@ class ArticleView:
     relies_on: str | None
     published_on: dt.date | None
     is_default: bool
+    # db.kinds.DatePrecision of published_on ("month": only October 2020 is known).
+    published_precision: str | None = None
+
+    @property
+    def published_iso(self) -> str | None:
+        return partial_iso(self.published_on, self.published_precision)
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +78,33 @@ class ClaimView:
     basis: str | None = None
     change: str | None = None
     change_date: str | None = None
+    # Issue 11's general figures; the defaults read as the seed-era claims did.
+    amount_high: Decimal | None = None
+    usd_high: Decimal | None = None
+    share_low: Decimal | None = None
+    share_high: Decimal | None = None
+    share_of: str | None = None
+    deadline: str | None = None
+    deadline_on: dt.date | None = None
+    deadline_precision: str | None = None
+    basis_text: str | None = None
+    amount_to: Decimal | None = None
+    usd_to: Decimal | None = None
+    change_on: dt.date | None = None
+    change_on_precision: str | None = None
+    superseded_by: int | None = None
+
+    @property
+    def is_range(self) -> bool:
+        return self.amount_high is not None
+
+    @property
+    def is_share(self) -> bool:
+        return self.share_low is not None
+
+    @property
+    def superseded(self) -> bool:
+        return self.superseded_by is not None
 
     @property
     def active(self) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from bot.engine import AnswerEngine
 from bot.runtime import Runtime
@@ -14,6 +15,26 @@ async def seeded_engine(url: str) -> AnswerEngine:
     runtime = Runtime.create(make_settings(url))
     try:
         await runtime.prepare_store()
+        return await runtime.answer_engine()
+    finally:
+        await runtime.close()
+
+
+# The second real report (issue 11): RFA, October 2020, as an import document.
+RFA_2020 = Path(__file__).parent / "reports" / "rfa_2020.json"
+
+
+async def engine_with(url: str, *documents: Path) -> AnswerEngine:
+    """A seeded engine with import documents merged after the seed (as `python -m bot
+    import` does)."""
+    from db.transfer import import_document, read_document
+
+    runtime = Runtime.create(make_settings(url))
+    try:
+        await runtime.prepare_store()
+        for path in documents:
+            async with runtime.sessionmaker() as session:
+                await import_document(session, read_document(path.read_bytes()))
         return await runtime.answer_engine()
     finally:
         await runtime.close()

@@ -5,6 +5,7 @@ Tests, the terminal (``python -m bot ask``) and the Telegram layer all call it.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 from itertools import islice
 
@@ -65,14 +66,19 @@ def suggestions(reply: Reply) -> list[str]:
 class AnswerEngine:
     """Built per snapshot; cheap to keep, rebuilt only when the store's revision changes."""
 
-    def __init__(self, snapshot: Snapshot) -> None:
+    # With several reports: engines over the claims of the reports a question names, kept
+    # for one snapshot (a class default, so an engine made without __init__ has it too).
+    _named: tuple[Snapshot, dict[frozenset[int], AnswerEngine]] | None = None
+
+    def __init__(self, snapshot: Snapshot, *, several: bool | None = None) -> None:
+        """``several``: built for the reports a question names, in a store of several."""
         self.snapshot = snapshot
         vocabulary = load_vocabulary("en")
         # Quota figures have their structured answers: the search is over the other claims.
         facts = (claim for claim in snapshot.active_claims if not claim.is_quota)
         self.search = ClaimSearch(facts, vocabulary.synonyms, vocabulary.phrase_synonyms)
         self.understander = Understander(snapshot, country_lookup(), claim_words(snapshot))
-        self.composer = Composer(snapshot, country_names())
+        self.composer = Composer(snapshot, country_names(), several=several)
         self.honest = Honest(self.composer, vocabulary, self.search)
         self.answerer = Answerer(
             self.composer,
@@ -126,8 +132,30 @@ class AnswerEngine:
         return self.understander.understand(question)
 
     def answer(self, question: str) -> Reply:
+        if self.composer.several:
+            # "Radio Free Asia" names a report, not a region: read as its initials.
+            question = self.composer.reports.initials(question)
         u = self.understand(question)
+        narrowed = self._for_named_reports(question, u)
+        if narrowed is not None:
+            return narrowed.answer(question)
         reply = self.answerer.answer(u)
+        reports = self.composer.reports
+        if reports.several and not self.composer.narrowed and reports.asked_about(question):
+            # "how many reports do you have": the reports first, then anything else asked.
+            overview = Reply(intents=["reports"])
+            reports.overview(overview)
+            # Beyond the article cards (the overview says it) or "off topic", the rest follows.
+            if reply.claim_ids or not set(reply.intents) <= {Intent.OFF_TOPIC, Intent.ARTICLE}:
+                overview.lines.extend([Html(""), *reply.lines])
+                for claim_id in reply.claim_ids:
+                    claim = self.snapshot.claim(claim_id)
+                    if claim is not None:
+                        overview.use(claim.id, claim.article_id)
+                for article_id in reply.article_ids:
+                    overview.cite(article_id)
+                overview.intents.extend(reply.intents)
+            reply = overview
         if u.truncated:
             reply.lines.append(Html(""))
             reply.lines.append(
@@ -137,6 +165,31 @@ class AnswerEngine:
             )
         self._add_follow_ups(u, reply)
         return reply
+
+    def _for_named_reports(self, question: str, u: Understanding) -> AnswerEngine | None:
+        """With several reports, a question naming some of them (by outlet), or pointing
+        at them (a figure or topic only theirs), is answered from theirs alone; None when
+        it names or points at none, or all."""
+        reports = self.composer.reports
+        if self.composer.narrowed or not reports.several:
+            return None
+        text = question[:MAX_QUESTION_CHARS]
+        # Named ("what does RFA say about Sakhalin"), unless set against another report's
+        # place ("the Dalian quota or RFA's fund, which is bigger").
+        named = reports.named_in(text)
+        if Intent.COMPARE in u.intents:
+            named = reports.within(named, u.places, u.sectors)
+        named = named or reports.pointed_at(text, u.figures, u.places, u.sectors)
+        if not named or len(named) == len(reports.articles):
+            return None
+        if self._named is None or self._named[0] is not self.snapshot:
+            self._named = (self.snapshot, {})
+        engines = self._named[1]
+        if named not in engines:
+            snapshot = self.snapshot
+            claims = tuple(c for c in snapshot.claims if c.article_id in named)
+            engines[named] = AnswerEngine(replace(snapshot, claims=claims, _by_id={}), several=True)
+        return engines[named]
 
     # ----- follow-up buttons -----------------------------------------------------
 
@@ -206,6 +259,24 @@ class AnswerEngine:
 
     def start(self) -> Reply:
         reply = Reply(intents=["start"])
+        if self.composer.several:
+            reports = self.composer.reports
+            self.composer.cite_all(reply)  # it names them: their caveats go under it
+            reply.lines.append(
+                bold("I answer questions about news reports on North Korea's overseas workers.")
+            )
+            reply.lines.append(
+                fmt(
+                    "The store holds {} reports ({}) on the money North Korea demands from its "
+                    "workers abroad. I tell you what each claims, who claims it, and how far "
+                    "each claim can be trusted. Nothing here is verified.",
+                    f"{len(reports.articles):,}",
+                    reports.names(),
+                )
+            )
+            reply.lines.append(Html(""))
+            reply.lines.extend(self.help().lines)
+            return reply
         reply.lines.append(
             bold("I answer questions about a news report on North Korea's overseas workers.")
         )
@@ -237,9 +308,12 @@ class AnswerEngine:
     def about(self) -> Reply:
         """What the bot is, for "are you a bot for the government?"."""
         reply = Reply(intents=["about_bot"])
+        what = (
+            "the news reports I hold claim" if self.composer.several else "one news report claims"
+        )
         reply.lines.append(
             Html(
-                "I am a bot that passes on what one news report claims, with who claims it; "
+                f"I am a bot that passes on what {what}, with who claims it; "
                 "I take no side, and nothing I pass on is verified."
             )
         )
@@ -284,9 +358,12 @@ class AnswerEngine:
             self.composer.answer_quota(u, reply)
             return reply
         reply.answered = False
+        if self.composer.several:
+            self.composer.cite_all(reply)
         reply.lines.append(
             fmt(
-                "The report does not give a quota for “{}”. {}",
+                "{} a quota for “{}”. {}",
+                self.composer.no_report("give"),
                 place[:100],
                 self.composer.covered(),
             )
@@ -302,6 +379,15 @@ class AnswerEngine:
         reply = Reply(intents=["verified"])
         self.composer.answer_verified(reply)
         reply.lines.append(Html(""))
+        if self.composer.several:
+            reply.lines.append(
+                Html(
+                    "What it means: each outlet passes on what anonymous sources told it or "
+                    "another outlet, and none of it has been checked. The figures may be right, "
+                    "wrong or out of date, and the reports may disagree."
+                )
+            )
+            return reply
         reply.lines.append(
             Html(
                 "What it means: the outlet passes on what anonymous sources told another outlet, "

@@ -168,7 +168,10 @@ class Answerer:
         paired = wrong_pairings(s, c, reply)
         paired = wrong_period(s, c, reply) or paired
         paired = wrong_demander(s, c, reply, self.honest.vocabulary) or paired
-        paired = wrong_year(s, self.honest.vocabulary, reply) or paired
+        if c.several:
+            paired = self.honest.years(s, reply) or paired
+        else:
+            paired = wrong_year(s, self.honest.vocabulary, reply) or paired
         quotas = c.quotas(s) if s.has_subject else c.quotas()
         corrected = self.honest.corrections(s, quotas, reply) or paired
         handled = corrected or handled
@@ -248,7 +251,7 @@ class Answerer:
             topics = []  # the claim it found is the answer
             handled = True
         # "who broke the story vs who republished it": the outlets, not the quotas.
-        outlets = {Intent.SOURCES, Intent.ARTICLE} & wanted and Intent.QUOTA not in s.intents
+        outlets = Intent.SOURCES in wanted and Intent.QUOTA not in s.intents
         if outlets and not (s.has_subject or s.operations):
             wanted.discard(Intent.COMPARE)
         if Intent.COMPARE in wanted or Intent.LIST in wanted:

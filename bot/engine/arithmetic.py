@@ -17,6 +17,7 @@ from bot.engine.numbers import money, usd
 from bot.engine.rates import implied_rates, rounded
 from bot.engine.rates import plain as _plain
 from bot.engine.reply import Reply
+from bot.engine.reports import is_monthly, not_monthly
 from bot.engine.understand import Understanding
 from bot.engine.vocabulary import Intent, Operation
 from bot.markup import Html, fmt, italic
@@ -42,14 +43,14 @@ PERIODS = {
         "× twelve months ÷ the days in a year",
     ),
 }
+# Operations that multiply a monthly figure over time.
+OVER_TIME = frozenset({*PERIODS, Operation.TOTAL, Operation.COMBINED, Operation.MONTHS_TO_REACH})
 # How a reported change word scales the stated amount ("doubled": the new amount is implied).
 CHANGE_FACTORS = {"doubled": Decimal(2)}
 # A sum to reach is an amount of money, not a day of the month.
 SMALLEST_SUM = Decimal(100)
 
-_WHAT_SHARE_OF = re.compile(
-    r"\bwhat (?:%|percent|percentage|per cent|share|proportion|fraction) of\b"
-)
+_WHAT_SHARE_OF = re.compile(r"\bwhat (?:%|per ?cent|percentage|share|proportion|fraction) of\b")
 
 
 def implied(amount: Decimal, change: str | None) -> Decimal | None:
@@ -134,16 +135,36 @@ class Arithmetic:
     ) -> bool:
         """``quotas``: those the question names (else all); ``every``: all current ones."""
         dollars = Intent.USD in u.intents or "USD" in u.currencies
-        if u.headcount and u.headcount > 1 and quotas and self._asks_sum(u):
-            # "10 workers in sakhalin, how much a month": the quota times the head count.
+        monthly = [c for c in quotas if is_monthly(c)]
+        if u.headcount and u.headcount > 1 and monthly and self._asks_sum(u):
+            # "10 workers in sakhalin, how much a month": the monthly quota times the head
+            # count (a one-off or a range is said what it is instead).
             months = u.months or (12 if Operation.PER_YEAR in u.operations else None)
-            group_sums(u.headcount, quotas, now=u.now, before=u.before, dollars=dollars,
+            not_monthly([c for c in quotas if not is_monthly(c)], reply)
+            group_sums(u.headcount, monthly, now=u.now, before=u.before, dollars=dollars,
                        months=months, reply=reply)  # fmt: skip
             reply.intents.append(Intent.ARITHMETIC)
             return True
         ops = self.wanted(u)
         if not ops or not quotas:
             return False
+        # Every sum here is of monthly figures: a one-off (or yearly) levy is never
+        # multiplied by twelve; it is said what it is instead.
+        others = [c for c in quotas if not is_monthly(c)]
+        # One line per figure and its conversion (a report may give one twice).
+        rated = list({(c.amount, c.usd_amount, c.currency): c for c in reversed(quotas)}.values())
+        rated.reverse()
+        if others:
+            quotas = [c for c in quotas if is_monthly(c)]
+            every = [c for c in every if is_monthly(c)]
+            # Sums over time say why a one-off has none; comparisons just leave it out.
+            if set(ops) & OVER_TIME:
+                not_monthly(others, reply)
+            if not quotas and Operation.RATE in ops:
+                ops = [Operation.RATE]  # a one-off's own dollar conversion has a rate too
+            elif not quotas:
+                reply.intents.extend([Intent.ARITHMETIC] if set(ops) & OVER_TIME else [])
+                return bool(set(ops) & OVER_TIME)
         answered = False
         # Two places' figures are compared only when the question names both, or names
         # one and the store holds just one other ("how much more does Sakhalin pay");
@@ -166,7 +187,7 @@ class Arithmetic:
             if op == Operation.DOUBLE:
                 self._double(u, quotas, reply)
             elif op == Operation.RATE:
-                implied_rates(quotas, reply)
+                implied_rates(rated, reply)
             elif op == Operation.MONTHS_TO_REACH:
                 if not self._months_to_reach(u, quotas, dollars, reply):
                     continue

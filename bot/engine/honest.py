@@ -9,6 +9,14 @@ from decimal import Decimal
 from bot.engine.compose import Composer
 from bot.engine.numbers import money, usd
 from bot.engine.reply import Reply
+from bot.engine.reports import (
+    amount_text,
+    article_date,
+    is_once,
+    periods_said,
+    report_label,
+    unit,
+)
 from bot.engine.retrieval import ClaimSearch, Hit
 from bot.engine.understand import Understanding
 from bot.engine.vocabulary import Attribute, Intent, Operation, Vocabulary
@@ -45,7 +53,7 @@ class Honest:
     # ----- the report is silent -----------------------------------------------------
 
     def silent(self, u: Understanding, reply: Reply, skip: set[Attribute]) -> bool:
-        said = False
+        said = answered = False
         related: list[str] = []
         for attribute in u.attributes:
             if attribute in skip:
@@ -54,7 +62,16 @@ class Honest:
                 reply.lines.append(Html(self.vocabulary.refusals["estimate"]))
                 continue
             info = self.vocabulary.attributes[attribute]
-            reply.lines.append(fmt("The report does not say {}.", self._fill(info.says, u)))
+            if self.c.several:
+                if self._reports_say(attribute, u, reply):
+                    answered = True
+                    continue
+                self.c.cite_all(reply)
+                reply.lines.append(
+                    fmt("{} {}.", self.c.no_report("say"), self._fill(_head(info.says), u))
+                )
+            else:
+                reply.lines.append(fmt("The report does not say {}.", self._fill(info.says, u)))
             said = True
             related.extend(t for t in info.related if t not in related)
             if attribute == Attribute.SOURCE_IDENTITY:
@@ -62,7 +79,37 @@ class Honest:
         if said:
             self._closest(u, related, reply)
             reply.intents.append(Intent.SILENT)
-        return said
+        return said or answered
+
+    def _reports_say(self, attribute: Attribute, u: Understanding, reply: Reply) -> bool:
+        """Several reports: one of them may speak of what the other is silent on (a
+        report's date, the penalty for not paying). Then that is the answer."""
+        if attribute in (Attribute.YEAR, Attribute.PUBLICATION_DATE):
+            for article in self.c.reports.articles:
+                reply.cite(article.id)
+                when = article_date(article)
+                reply.lines.append(
+                    fmt("The {} report is dated {}.", article.outlet, when)
+                    if when
+                    else fmt("The {} report carries no publication date.", article.outlet)
+                )
+            reply.intents.append(Intent.DATE)
+            return True
+        facts = self.c.facts_answering(attribute.value, u.places)
+        if not facts:
+            return False
+        reply.lines.append(bold("What the reports say:"))
+        for claim in facts[:MAX_HITS]:
+            reply.use(claim.id, claim.article_id)
+            reply.lines.append(fmt("• {}", self.c.claim_line(claim)))
+        silent = [a for a in self.c.reports.articles if a.id not in {c.article_id for c in facts}]
+        if silent:
+            self.c.cite_all(reply)
+            names = " and ".join(f"the {a.outlet} report" for a in silent)
+            verb = "says" if len(silent) == 1 else "say"
+            reply.lines.append(fmt("{} {} nothing on this.", names[0].upper() + names[1:], verb))
+        reply.intents.append(Intent.STATEMENTS)
+        return True
 
     def _fill(self, template: str, u: Understanding) -> str:
         where = ""
@@ -101,7 +148,7 @@ class Honest:
                 facts.setdefault(claim.id, claim)
         if not facts:
             return
-        reply.lines.append(bold("What it does say:"))
+        reply.lines.append(bold("What they do say:" if self.c.several else "What it does say:"))
         for claim in list(facts.values())[:MAX_HITS]:
             reply.use(claim.id, claim.article_id)
             reply.lines.append(fmt("• {}", self.c.claim_line(claim)))
@@ -115,6 +162,8 @@ class Honest:
         operand = Operation.MONTHS_TO_REACH in u.operations
         if quotas and not operand:
             self._wrong_amounts(u, quotas, reply)
+        if quotas and not operand:
+            self._wrong_period(u, quotas, reply)
         if quotas:
             self._wrong_change(u, quotas, reply)
             self._wrong_dates(u, quotas, reply)
@@ -183,8 +232,72 @@ class Honest:
             for claim in quotas[:3]:
                 reply.use(claim.id, claim.article_id)
             asserted = usd(value) if "USD" in typed else f"{value:,}"
+            if self.c.several:
+                # Figures of several reports, periods and bases: each as its report gives it.
+                shown = "; ".join(
+                    f"{amount_text(c)}{unit(c)} for {self.c.place_label(c)} ({self.c.report_of(c)})"
+                    for c in quotas[:3]
+                )
+                reply.lines.append(fmt("No: the reports give {}, not {}.", shown, asserted))
+                continue
             reply.lines.append(
                 fmt("No: the report gives {} a month before the doubling, not {}.", shown, asserted)
+            )
+
+    def years(self, u: Understanding, reply: Reply) -> bool:
+        """Several reports: a year typed ("did it start in 2020?") is set against each
+        report's own date and the claims that give it; no report is said silent that is not."""
+        years = [f for f in u.figures if 1900 <= f <= 2100 and f == f.to_integral_value()]
+        if not years or u.operations:
+            return False
+        year = int(years[0])
+        giving = [c for c in self.c.snapshot.active_claims if str(year) in c.statement][:MAX_HITS]
+        if giving:
+            reply.lines.append(bold(f"What the reports say of {year}:"))
+            for claim in giving:
+                reply.use(claim.id, claim.article_id)
+                reply.lines.append(fmt("• {}", self.c.claim_line(claim)))
+        else:
+            self.c.cite_all(reply)
+            reply.lines.append(fmt("{} {}.", self.c.no_report("mention"), str(year)))
+        for article in self.c.reports.articles:
+            reply.cite(article.id)
+            when = article_date(article)
+            reply.lines.append(
+                fmt("The {} report is dated {}.", article.outlet, when)
+                if when
+                else fmt("The {} report carries no date and gives no year.", article.outlet)
+            )
+        u.figures = [f for f in u.figures if f not in years]
+        if Attribute.YEAR in u.attributes:
+            u.attributes.remove(Attribute.YEAR)
+        return True
+
+    def _wrong_period(self, u: Understanding, quotas: list[ClaimView], reply: Reply) -> None:
+        """ "12,000 yuan a month?" of a one-off levy (or "one-off" of a monthly quota): No.
+        Only with several reports or a figure that is not monthly: one report's monthly
+        figures are answered as they always were."""
+        said = periods_said(u.text)
+        if not said or not (self.c.several or self.c.other_periods()):
+            return
+        seen: set[tuple[object, ...]] = set()
+        for claim in [c for c in quotas if c.amount is not None and c.amount in u.figures][:3]:
+            period = claim.period or "month"
+            same = (claim.article_id, claim.amount, claim.currency, period)
+            if period in said or same in seen:
+                continue
+            seen.add(same)
+            reply.use(claim.id, claim.article_id)
+            reply.lines.append(
+                fmt(
+                    "No: {} reports {} for {}{} — {}, not {}.",
+                    self.c.reports.by(claim.article_id) if self.c.several else "the report",
+                    amount_text(claim),
+                    self.c.place_label(claim),
+                    unit(claim),
+                    "a one-off payment" if is_once(claim) else f"a figure per {period}",
+                    " or ".join("one-off" if p == "once" else f"per {p}" for p in said),
+                )
             )
 
     def _wrong_change(self, u: Understanding, quotas: list[ClaimView], reply: Reply) -> None:
@@ -242,6 +355,9 @@ class Honest:
 
     def trust_outlet(self, reply: Reply) -> None:
         """Asked whether an outlet can be trusted: the report rates none, and nor does the bot."""
+        if self.c.several:
+            self._trust_outlets(reply)
+            return
         article = self.c.snapshot.default_article
         outlets = [a for a in (article.outlet, article.relies_on) if a] if article else []
         reply.lines.append(
@@ -260,6 +376,27 @@ class Honest:
         reply.lines.append(fmt("• {}", self._anonymous_line()))
         if article is not None:
             reply.lines.append(fmt("• {} says: “{}”", article.outlet, article.caveat))
+
+    def _trust_outlets(self, reply: Reply) -> None:
+        articles = self.c.reports.articles
+        outlets = [o for a in articles for o in (a.outlet, a.relies_on) if o]
+        reply.lines.append(
+            fmt(
+                "None of the {} reports rates {}, and I do not rate outlets. What is known about "
+                "the sourcing:",
+                f"{len(articles):,}",
+                " or ".join(dict.fromkeys(outlets)),
+            )
+        )
+        for article in articles:
+            reply.cite(article.id)
+            if article.relies_on:
+                reply.lines.append(
+                    fmt("• {} relies on reporting by {}.", article.outlet, article.relies_on)
+                )
+        reply.lines.append(fmt("• {}", self._anonymous_line()))
+        for article in articles:
+            reply.lines.append(fmt("• {}: “{}”", report_label(article), article.caveat))
 
     def _anonymous_line(self) -> Html:
         names = [
@@ -335,10 +472,20 @@ class Honest:
         found = self.hits(text)
         if not found:
             return False
-        reply.lines.append(bold("What the report says:"))
+        reply.lines.append(
+            bold("What the reports say:" if self.c.several else "What the report says:")
+        )
         for hit in found:
             reply.use(hit.claim.id, hit.claim.article_id)
             reply.lines.append(fmt("• {}", self.c.claim_line(hit.claim)))
         reply.lines.append(italic("Matched on the words of your question."))
         reply.intents.append(Intent.STATEMENTS)
         return True
+
+
+def _head(says: str) -> str:
+    """What is not said, without the first report's own details (after ":" or "("), which
+    need not hold for every report."""
+    for mark in (": ", " ("):
+        says = says.split(mark, 1)[0]
+    return says

@@ -49,6 +49,15 @@ def day(value: dt.datetime | dt.date, locale: str = LOCALE) -> str:
     return str(format_date(value, format="d MMMM y", locale=locale))
 
 
+_PRECISION_FORMATS = {"year": "y", "month": "MMMM y"}
+
+
+def reported_date(value: dt.date, precision: str | None, locale: str = LOCALE) -> str:
+    """A date only as precisely as the report gave it: "2020", "October 2020" or a day."""
+    pattern = _PRECISION_FORMATS.get(precision or "day", "d MMMM y")
+    return str(format_date(value, format=pattern, locale=locale))
+
+
 @lru_cache(maxsize=1)
 def warm_up() -> None:
     """Babel loads its locale data and parses patterns on first use (tens of ms):

@@ -108,16 +108,16 @@ def _currencies(u: Understanding, place: str, claims: list[ClaimView], reply: Re
     said = [c for c in local if c.amount in amounts or c.amount * 2 in amounts]  # type: ignore[operator]
     if said and Intent.USD in u.intents and not u.operations and not set(u.currencies) & own:
         # "the sakhalin quota is 124,000 dollars": the report's figure, in another currency.
-        claim = said[0]
-        assert claim.amount is not None and claim.currency is not None
-        reply.use(claim.id, claim.article_id)
+        stated = said[0]
+        assert stated.amount is not None and stated.currency is not None
+        reply.use(stated.id, stated.article_id)
         reply.lines.append(
             fmt(
                 "No: the report gives the {} quota in {}, not dollars: {} a month before the "
                 "doubling.",
                 place,
-                money(claim.amount, claim.currency).split(" (")[0].split(" ", 1)[-1],
-                money(claim.amount, claim.currency),
+                money(stated.amount, stated.currency).split(" (")[0].split(" ", 1)[-1],
+                money(stated.amount, stated.currency),
             )
         )
         return
@@ -125,8 +125,9 @@ def _currencies(u: Understanding, place: str, claims: list[ClaimView], reply: Re
     # "months to pay 1 million yuan": a sum to reach, which arithmetic answers.
     if not amounts or not wrong or u.operations:
         return
-    claim = next(c for c in claims if c.currency and c.amount is not None)
-    assert claim.amount is not None and claim.currency is not None
+    claim = next((c for c in claims if c.currency and c.amount is not None), None)
+    if claim is None or claim.amount is None or claim.currency is None:
+        return  # only shares of pay: no amount to set the typed one against
     reply.use(claim.id, claim.article_id)
     reply.lines.append(
         fmt(

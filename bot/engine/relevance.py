@@ -55,3 +55,16 @@ def foreign_words(
 def listed_off_topic(words: Iterable[str], vocabulary: Vocabulary) -> bool:
     """Whether any of ``words`` is a listed noun of another subject ("christmas")."""
     return any(word in vocabulary.off_topic_words for word in words)
+
+
+_PINYIN_ENDINGS = ("jing", "qing")
+
+
+def ordinary_form(word: str, ordinary: frozenset[str]) -> bool:
+    """An inflected ordinary word ("workers'", "going", "regulars") is no place name."""
+    for suffix in ("s", "es", "ing", "ed", "ly", "ers", "er"):
+        if word.endswith(suffix) and word[: -len(suffix)] in ordinary:
+            return True
+    if word.endswith(_PINYIN_ENDINGS):
+        return False  # Beijing, Chongqing: names, not English -ing forms
+    return word.endswith(("ing", "ly", "ness", "ment", "tion", "able", "ful", "less", "ous"))

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from bot.engine import reports
 from bot.engine.claims import IDS_PER_SOURCE, ComposerBase, SourceGroup
-from bot.engine.numbers import day
 from bot.engine.reply import Reply
 from bot.engine.understand import Understanding
 from bot.markup import Html, bold, escape, fmt, join
@@ -88,6 +88,17 @@ class SourceAnswers(ComposerBase):
             if article is None:
                 continue
             relies = f", relying on reporting by {article.relies_on}" if article.relies_on else ""
+            if self.several:
+                # The stored caveat may be the bot's own words about a report, not the outlet's.
+                reply.lines.append(
+                    fmt(
+                        "Reported by {}{}. Caveat: “{}”",
+                        reports.report_label(article),
+                        relies,
+                        article.caveat,
+                    )
+                )
+                continue
             reply.lines.append(
                 fmt(
                     "Reported by {}{}. {} says: “{}”",
@@ -102,24 +113,31 @@ class SourceAnswers(ComposerBase):
         articles = [
             self.snapshot.articles[i] for i in reply.article_ids if i in self.snapshot.articles
         ]
+        if not articles and self.several:
+            articles = list(self.reports.articles)
         if not articles and self.snapshot.default_article is not None:
             articles = [self.snapshot.default_article]
-        for article in articles:
+        for index, article in enumerate(articles):
             reply.cite(article.id)
+            if index:
+                reply.lines.append(Html(""))
             reply.lines.append(fmt("{} “{}”", bold("Title:"), article.title))
             reply.lines.append(fmt("{} {}", bold("Published by:"), article.outlet))
             if article.relies_on:
+                # Who spoke to the outlet relied on: "a source in Russia spoke to it".
+                told = [
+                    s.name
+                    for s in self.snapshot.sources.values()
+                    if s.article_id == article.id and s.told_to == article.relies_on
+                ]
                 reply.lines.append(
                     fmt(
-                        "{} {} (a source in Russia spoke to it)",
+                        "{} {} ({} spoke to it)",
                         bold("Original reporting:"),
                         article.relies_on,
+                        " and ".join(told),
                     )
-                    if any(
-                        s.told_to == article.relies_on
-                        for s in self.snapshot.sources.values()
-                        if s.article_id == article.id
-                    )
+                    if told
                     else fmt("{} {}", bold("Original reporting:"), article.relies_on)
                 )
             reply.lines.append(
@@ -129,9 +147,7 @@ class SourceAnswers(ComposerBase):
                 fmt(
                     "{} {}",
                     bold("Date:"),
-                    day(article.published_on)
-                    if article.published_on
-                    else "not given in the report",
+                    reports.article_date(article) or "not given in the report",
                 )
             )
             if article.url:
@@ -140,7 +156,11 @@ class SourceAnswers(ComposerBase):
     def answer_verified(self, reply: Reply) -> None:
         article = self.snapshot.default_article
         reply.lines.append(bold("No — none of this is independently verified."))
-        if article is not None:
+        if self.several:
+            for report in self.reports.articles:
+                reply.cite(report.id)
+                reply.lines.append(fmt("{}: “{}”", reports.report_label(report), report.caveat))
+        elif article is not None:
             reply.cite(article.id)
             reply.lines.append(
                 fmt("{}, which carried the report, says: “{}”", article.outlet, article.caveat)
@@ -161,7 +181,9 @@ class SourceAnswers(ComposerBase):
         if not quotas:
             reply.lines.append(Html("The store holds no current quota figures."))
             return
-        reply.lines.append(bold("Sectors in the report:"))
+        reply.lines.append(
+            bold("Sectors in the reports:" if self.several else "Sectors in the report:")
+        )
         shown, hidden = self.capped(quotas)
         for claim in shown:
             reply.use(claim.id, claim.article_id)
@@ -171,7 +193,8 @@ class SourceAnswers(ComposerBase):
         self.more_line(hidden, "quota figures", reply)
 
     def answer_topics(self, u: Understanding, reply: Reply) -> None:
-        for topic in u.topics:
+        # Other reports' topics that answer one asked ("border" for "reason") follow it.
+        for topic in self.with_answering(u.topics):
             claims = self._facts_by_topic.get(topic, [])
             if u.places:
                 # The facts about the places asked (and those about no place), in order.

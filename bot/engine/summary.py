@@ -5,20 +5,20 @@ from __future__ import annotations
 
 from bot.engine.compose import Composer
 from bot.engine.reply import Reply
-from bot.markup import bold, fmt, italic
+from bot.engine.reports import article_date
+from bot.markup import Html, bold, fmt, italic
+from db.views import ClaimView
 
 # Claims in a summary: enough for the gist, few enough for a chat message.
 SUMMARY_CLAIMS = 6
 
 
 def answer_summary(composer: Composer, reply: Reply) -> None:
+    if composer.several:
+        _per_report(composer, reply)
+        return
     quotas = composer.quotas()
-    quota_ids = {c.id for c in quotas}
-    others = [c for c in composer.snapshot.active_claims if c.id not in quota_ids]
-    # One claim per topic: the gist of each theme rather than the first few in a row.
-    by_topic = {c.topic: c for c in reversed(others)}
-    firsts = sorted(by_topic.values(), key=lambda c: c.id)
-    chosen = [*quotas, *firsts][:SUMMARY_CLAIMS]
+    chosen, more = _gist(composer, quotas, list(composer.snapshot.active_claims), SUMMARY_CLAIMS)
     article = composer.snapshot.default_article
     if article is not None:
         reply.cite(article.id)
@@ -31,6 +31,44 @@ def answer_summary(composer: Composer, reply: Reply) -> None:
     for claim in chosen:
         reply.use(claim.id, claim.article_id)
         reply.lines.append(fmt("• {}", composer.claim_line(claim)))
-    if len(quotas) + len(others) > len(chosen):
+    if more:
         # No count: a number here would read as one of the report's figures.
         reply.lines.append(italic("The report says more: ask about a place, a source or a topic."))
+
+
+def _gist(
+    composer: Composer, quotas: list[ClaimView], claims: list[ClaimView], limit: int
+) -> tuple[list[ClaimView], bool]:
+    """The quota figures first, then one claim per other topic; and whether more was left."""
+    quota_ids = {c.id for c in quotas}
+    others = [c for c in claims if c.id not in quota_ids]
+    # One claim per topic: the gist of each theme rather than the first few in a row.
+    by_topic = {c.topic: c for c in reversed(others)}
+    firsts = sorted(by_topic.values(), key=lambda c: c.id)
+    chosen = [*quotas, *firsts][:limit]
+    return chosen, len(quotas) + len(others) > len(chosen)
+
+
+def _per_report(composer: Composer, reply: Reply) -> None:
+    """Several reports: each one's gist under its own name, newest report first."""
+    reports = composer.reports.articles[: composer.LIST_REPORTS]
+    each = max(2, SUMMARY_CLAIMS // len(reports))
+    all_quotas = composer.quotas()
+    for index, article in enumerate(reports):
+        mine = [c for c in composer.snapshot.active_claims if c.article_id == article.id]
+        quotas = [c for c in all_quotas if c.article_id == article.id]
+        chosen, _ = _gist(composer, quotas, mine, each)
+        if index:
+            reply.lines.append(Html(""))
+        reply.cite(article.id)
+        relying = f", relying on reporting by {article.relies_on}" if article.relies_on else ""
+        when = article_date(article) or "undated"
+        reply.lines.append(
+            bold(
+                f"In short, as {article.outlet} reports it{relying} ({when}; none of it verified):"
+            )
+        )
+        for claim in chosen:
+            reply.use(claim.id, claim.article_id)
+            reply.lines.append(fmt("• {}", composer.claim_line(claim)))
+    reply.lines.append(italic("The reports say more: ask about a place, a source or a topic."))

@@ -255,24 +255,11 @@ def _bigrams(word: str) -> set[str]:
     return {padded[i : i + 2] for i in range(len(padded) - 1)}
 
 
-_PINYIN_ENDINGS = ("jing", "qing")
-
-
 def with_corrections(text: str, corrections: dict[str, str]) -> str:
     """The part with its typos read as the words they were taken for."""
     if not corrections:
         return text
     return " ".join(corrections.get(token, token) for token in words(text))
-
-
-def ordinary_form(word: str, ordinary: frozenset[str]) -> bool:
-    """An inflected ordinary word ("workers'", "going", "regulars") is no place name."""
-    for suffix in ("s", "es", "ing", "ed", "ly", "ers", "er"):
-        if word.endswith(suffix) and word[: -len(suffix)] in ordinary:
-            return True
-    if word.endswith(_PINYIN_ENDINGS):
-        return False  # Beijing, Chongqing: names, not English -ing forms
-    return word.endswith(("ing", "ly", "ness", "ment", "tion", "able", "ful", "less", "ous"))
 
 
 _FLAG = re.compile("([\U0001f1e6-\U0001f1ff])([\U0001f1e6-\U0001f1ff])")

@@ -17,7 +17,9 @@ from typing import Any
 
 from bot.engine.figures import read_figures
 from bot.engine.frames import read_frames
-from bot.engine.relevance import foreign_words, listed_off_topic
+from bot.engine.language import Language, detect
+from bot.engine.lexicon import LanguageTables
+from bot.engine.relevance import foreign_words, listed_off_topic, ordinary_form
 from bot.engine.segments import FRAGMENT_WORDS, split_parts
 from bot.engine.text import (
     BoundedCorrector,
@@ -26,7 +28,6 @@ from bot.engine.text import (
     has_cjk,
     normalize,
     normalize_question,
-    ordinary_form,
     with_corrections,
     words,
 )
@@ -68,6 +69,8 @@ _CONTRACTED_IS = re.compile(
 @dataclass
 class Understanding:
     text: str
+    # The question's language (bot/engine/language.py), for answering in it.
+    language: Language = Language.EN
     intents: list[Intent] = field(default_factory=list)
     places: list[str] = field(default_factory=list)
     countries: list[str] = field(default_factory=list)
@@ -243,6 +246,8 @@ class Understander:
         # Words that are not place names: ordinary English, and every word the claims use.
         self._not_places = self.vocabulary_data.ordinary_words | claim_words | question_words
         self._topical = self.known_words | self._not_places | STOPWORDS
+        # Russian, Chinese and Korean: their tables join these on the first question in them.
+        self._languages = LanguageTables(self)
 
     @cached_property
     def known_words(self) -> frozenset[str]:
@@ -251,25 +256,24 @@ class Understander:
     def understand(self, question: str) -> Understanding:
         text, truncated = normalize_question(question)
         text = _POSSESSIVE.sub("", _CONTRACTED_IS.sub(r"\1 is", text))
-        result = Understanding(text=text, truncated=truncated)
+        result = Understanding(text=text, truncated=truncated, language=detect(text))
+        self._languages.prepare(result.language)
         corrector = BoundedCorrector(self.vocabulary)
         pieces = split_parts(text)
+        pieces = self._languages.split(pieces, result.language)
         # A long message is read whole; only its first few parts are answered apart.
         if len(pieces) > MAX_SEGMENTS:
             pieces = [*pieces[: MAX_SEGMENTS - 1], " ".join(pieces[MAX_SEGMENTS - 1 :])]
         for piece in pieces:
-            segment = Understanding(text=piece)
-            self._read_segment(piece, segment, corrector)
+            segment = Understanding(text=piece, language=result.language)
+            self._read_segment(self._languages.read(piece, segment), segment, corrector)
             # Patterns read the words as meant: "how many nk wrokers" asks a head count.
             framed = with_corrections(piece, segment.corrected_words)
             frames = read_frames(framed, self.vocabulary_data, self._outlets)
             for attribute in frames.attributes:
                 _add(segment.attributes, attribute)
-            # "how long has the quota been in place": the quota's age, not the workers' stay;
-            # "what percentage of their pay goes to it": the share, not what it is spent on.
-            for wins, loses in self.vocabulary_data.attribute_overrides.items():
-                if wins in segment.attributes:
-                    segment.attributes = [a for a in segment.attributes if a not in loses]
+            # "how long has the quota been in place": the quota's age, not the workers' stay.
+            segment.attributes = self.vocabulary_data.without_overridden(segment.attributes)
             for topic in frames.topics:
                 if topic in self._topics:
                     _add(segment.topics, topic)
@@ -298,9 +302,14 @@ class Understander:
                 # "sahalin kvota skolko": unknown words that ask nothing are no other subject.
                 off = self.vocabulary_data.off_topic_words
                 segment.foreign = [w for w in segment.foreign if w in off]
-            typed = read_figures(piece, self.vocabulary_data)
-            segment.dates, segment.figures = typed.dates, typed.figures
-            segment.months, segment.headcount = typed.months, typed.headcount
+            typed = read_figures(
+                self._languages.figures(piece, result.language), self.vocabulary_data
+            )
+            for name in ("dates", "figures"):  # beside any a language's reading found
+                for value in getattr(typed, name):
+                    _add(getattr(segment, name), value)
+            segment.months = segment.months if typed.months is None else typed.months
+            segment.headcount = typed.headcount
             result.segments.append(segment)
         for code in flag_countries(question):
             self._record(result.segments[0], "any_country", code)  # "🇷🇺 quota"
@@ -453,8 +462,10 @@ def _inherit_subject(previous: Understanding, segment: Understanding) -> None:
     if segment.unknown_places or segment.regions:
         return
     tokens = words(segment.text)
-    # "2) in dollars": a short part with no place is about the one before it.
-    if not ANAPHORS & set(tokens) and len(tokens) > FRAGMENT_WORDS + 1:
+    # "2) in dollars": a short part with no place is about the one before it; Russian,
+    # Chinese and Korean leave the subject out ("大连交多少，几号开始的").
+    english = segment.language is Language.EN
+    if english and not ANAPHORS & set(tokens) and len(tokens) > FRAGMENT_WORDS + 1:
         return
     segment.places = list(previous.places)
     segment.countries = list(previous.countries)
@@ -462,25 +473,15 @@ def _inherit_subject(previous: Understanding, segment: Understanding) -> None:
     segment.currencies = list(dict.fromkeys([*segment.currencies, *previous.currencies]))
 
 
+# The lists a message's parts add up to for the whole message.
+_MERGED_LISTS = (
+    "intents places countries currencies sectors topics unknown_places attributes operations "
+    "other_currencies other_sectors regions question_words figures dates governments"
+).split()
+
+
 def _merge(into: Understanding, part: Understanding) -> None:
-    for name in (
-        "intents",
-        "places",
-        "countries",
-        "currencies",
-        "sectors",
-        "topics",
-        "unknown_places",
-        "attributes",
-        "operations",
-        "other_currencies",
-        "other_sectors",
-        "regions",
-        "question_words",
-        "figures",
-        "dates",
-        "governments",
-    ):
+    for name in _MERGED_LISTS:
         target = getattr(into, name)
         for value in getattr(part, name):
             _add(target, value)

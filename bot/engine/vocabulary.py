@@ -65,7 +65,6 @@ class Attribute(StrEnum):
     PUBLICATION_DATE = "publication_date"
     OUTLET_PROFILE = "outlet_profile"
     SOURCE_IDENTITY = "source_identity"
-    PHOTO = "photo"
     OTHER_CURRENCY = "other_currency"
     WORK_TIME = "work_time"
     ESTIMATE = "estimate"
@@ -166,6 +165,14 @@ class Vocabulary:
     # "china ordered it": a country said to demand the money (premises.wrong_demander).
     demand_verbs: frozenset[str] = frozenset()
     attribute_overrides: dict[Attribute, frozenset[Attribute]] = field(default_factory=dict)
+
+    def without_overridden(self, attributes: list[Attribute]) -> list[Attribute]:
+        """The attributes asked, less those another one asked overrides ("what percentage of
+        their pay goes to it": the share, not what the money is spent on)."""
+        for wins, loses in self.attribute_overrides.items():
+            if wins in attributes:
+                attributes = [a for a in attributes if a not in loses]
+        return attributes
 
 
 def _entries(data: dict[str, Any]) -> dict[str, list[tuple[Cue, str]]]:

@@ -12,7 +12,7 @@ from telegram.ext import ContextTypes
 from bot.args import split_command_text
 from bot.handlers.common import in_private_chat, services_of
 from bot.handlers.dialogues import start_dialogue
-from bot.handlers.editor_text import FIELD_HELP, announce, change_lines, show_claim
+from bot.handlers.editor_text import FIELD_HELP, announce, change_lines, edit_heading, show_claim
 from bot.handlers.gate import say
 from bot.handlers.listings import command_text, parsed, single_id
 from bot.services.dialogue_flow import DialogueKind
@@ -39,6 +39,32 @@ async def addfact(update: Update, context: ContextTypes.DEFAULT_TYPE, actor: Act
     change = await services_of(context).editing.add_fact(actor, parsed(update, 0).options)
     heading = f"✅ Added fact #{change.entity_id}."
     await show_claim(update, context, change.entity_id, heading, change)
+    await _figures_in_fact(update, context, actor, change.entity_id)
+
+
+async def _figures_in_fact(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, actor: Actor, claim_id: int
+) -> None:
+    """A fact whose text holds a money amount: say that "how much" questions will not read
+    it, and give the /addquota that stores it as a figure."""
+    lines, article_id = await services_of(context).editing.figure_hint(actor, claim_id)
+    if lines:
+        await say(update, context, lines, article_ids=[article_id])
+
+
+async def supersede(update: Update, context: ContextTypes.DEFAULT_TYPE, actor: Actor) -> None:
+    tokens = tokens_of(update)
+    if len(tokens) < 2:
+        raise InvalidValue("give the earlier claim's id, then the later one's: /supersede 12 15")
+    old_id, new_id = parse_id(tokens[0]), parse_id(tokens[1])
+    reason = " ".join(tokens[2:]).removeprefix("reason=") or None
+    change = await services_of(context).editing.supersede(actor, old_id, new_id, reason)
+    heading = (
+        f"✅ #{old_id} is now superseded by #{new_id}: answers give #{new_id} and say "
+        f"#{old_id} was reported earlier. Take it back with /undo or /edit {old_id} "
+        "superseded_by=-."
+    )
+    await show_claim(update, context, old_id, heading, change)
 
 
 async def addarticle(update: Update, context: ContextTypes.DEFAULT_TYPE, actor: Actor) -> None:
@@ -63,8 +89,10 @@ async def edit(update: Update, context: ContextTypes.DEFAULT_TYPE, actor: Actor)
     change = await services_of(context).editing.edit_claim(
         actor, claim_id, args.options, reason=reason
     )
-    heading = f"✅ Corrected #{claim_id}: " + "; ".join(change_lines(change))
+    heading = edit_heading(claim_id, change)
     await show_claim(update, context, claim_id, heading, change)
+    if "text" in args.options:
+        await _figures_in_fact(update, context, actor, claim_id)
 
 
 async def retract(update: Update, context: ContextTypes.DEFAULT_TYPE, actor: Actor) -> None:

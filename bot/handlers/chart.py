@@ -9,12 +9,14 @@ from telegram.ext import ContextTypes
 
 from bot.botdata import bot_data
 from bot.handlers.common import engine_or_apology
+from bot.handlers.languages import language_of
+from bot.i18n import N_, translator
 from bot.sending.messages import build_messages
 from bot.sending.retry import call_with_retry
 from bot.web.chart import ChartCache
 
 CAPTION_LIMIT = 1024
-CAPTION = (
+CAPTION = N_(
     "Every reported quota figure in dollars, as the reports convert them; hatched bars "
     "are the amounts implied by “doubled” (our arithmetic)."
 )
@@ -38,7 +40,9 @@ async def chart(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     png = await chart_cache(context).png(snapshot)
     shown = sorted({claim.article_id for claim in snapshot.active_claims})
     caveats = [(a.outlet, a.caveat) for i in shown if (a := snapshot.articles.get(i))]
-    caption = build_messages([CAPTION], caveats, limit=CAPTION_LIMIT)[0]
+    language = await language_of(update, context)
+    text = translator(language).gettext(CAPTION)
+    caption = build_messages([text], caveats, limit=CAPTION_LIMIT, language=language)[0]
 
     async def send() -> Message:
         return await context.bot.send_photo(

@@ -10,6 +10,8 @@ from telegram.ext import ContextTypes
 
 from bot.botdata import bot_data
 from bot.engine import AnswerEngine, Reply
+from bot.handlers.languages import language_of, unstored_language
+from bot.i18n import DEFAULT_LANGUAGE, Language, translator
 from bot.keyboards import follow_up_markup
 from bot.markup import Html, fmt
 from bot.runtime import Runtime
@@ -30,9 +32,12 @@ def services_of(context: ContextTypes.DEFAULT_TYPE) -> Services:
     return bot_data(context).need_services()
 
 
-def unavailable_reply() -> Reply:
+def unavailable_reply(language: Language = DEFAULT_LANGUAGE) -> Reply:
+    _ = translator(language).gettext
     reply = Reply(intents=["unavailable"], answered=False)
-    reply.lines.append(Html("The fact store is temporarily unavailable. Please try again shortly."))
+    reply.lines.append(
+        fmt("{}", _("The fact store is temporarily unavailable. Please try again shortly."))
+    )
     return reply
 
 
@@ -44,17 +49,27 @@ async def engine_or_apology(
         return await runtime_of(context).answer_engine()
     except DATABASE_DOWN as error:
         log.warning("Database unavailable: %s", type(error).__name__)
-        # No snapshot: the caveat kept in code goes under the apology.
-        await answer_update(update, context, unavailable_reply(), None)
+        # No snapshot: the caveat kept in code goes under the apology; no stored
+        # preference either: the language of the text, else Telegram's language code.
+        language = unstored_language(update)
+        await answer_update(update, context, unavailable_reply(language), None, language=language)
         return None
 
 
 async def send_engine_reply(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, engine: AnswerEngine, reply: Reply
+    update: Update,
+    context: ContextTypes.DEFAULT_TYPE,
+    engine: AnswerEngine,
+    reply: Reply,
+    language: Language | None = None,
 ) -> None:
+    """``language``: the one the reply's own lines are in (read from the update if None);
+    the caveat comes in it, above the article's own sentence."""
+    if language is None:
+        language = await language_of(update, context)
     # Follow-up questions become buttons under the answer (bot/keyboards.py).
-    markup = follow_up_markup(reply.follow_ups)
-    await answer_update(update, context, reply, engine.snapshot, markup=markup)
+    markup = follow_up_markup(reply.follow_ups, language)
+    await answer_update(update, context, reply, engine.snapshot, markup=markup, language=language)
 
 
 def in_private_chat(update: Update) -> bool:
@@ -69,9 +84,14 @@ def private_only(command: str, what: str) -> str:
 
 
 async def say_lines(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, engine: AnswerEngine, *lines: Html | str
+    update: Update,
+    context: ContextTypes.DEFAULT_TYPE,
+    engine: AnswerEngine,
+    *lines: Html | str,
+    language: Language | None = None,
 ) -> None:
-    """Lines for a chat (plain strings are escaped), sent with the caveat."""
+    """Lines for a chat (plain strings are escaped), sent with the caveat (in ``language``,
+    the lines' own, read from the update if None)."""
     reply = Reply(intents=["subscriptions"])
     reply.lines.extend(Html(line) if isinstance(line, Html) else fmt("{}", line) for line in lines)
-    await send_engine_reply(update, context, engine, reply)
+    await send_engine_reply(update, context, engine, reply, language)

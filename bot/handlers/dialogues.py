@@ -15,12 +15,23 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import ApplicationHandlerStop, ContextTypes
 
 from bot.args import ArgumentError
+from bot.handlers import ingest
 from bot.handlers.common import DATABASE_DOWN, services_of
-from bot.handlers.editor_text import FIELD_HELP, change_lines, claim_line, short, show_claim
+from bot.handlers.editor_text import (
+    FIELD_HELP,
+    claim_line,
+    edit_heading,
+    short,
+    show_claim,
+)
 from bot.handlers.gate import actor_of, first_upper, say
+from bot.handlers.ingest_text import cancelled
+from bot.handlers.languages import language_of
 from bot.handlers.listings import FACTS_PAGE_PREFIX, send_facts
+from bot.i18n import translator
 from bot.sending.messages import build_popup
 from bot.services.dialogue_flow import (
+    DIALOGUE_PREFIX,
     FIELD_CHOICES,
     QUOTA_PROMPTS,
     ButtonAction,
@@ -37,7 +48,6 @@ from db.editing import clean_reason as checked_reason
 from db.kinds import ClaimKind, ClaimStatus
 from db.validation import ValidationError, parse_id
 
-DIALOGUE_PREFIX = "dg"
 FACTS_PER_PAGE = 8
 
 
@@ -187,7 +197,7 @@ async def _on_value(turn: Turn, value: str) -> None:
         expected_version=int(turn.state["version"]),
     )  # fmt: skip
     await services_of(turn.context).dialogues.finish(turn.chat_id, turn.actor.user_id, turn.token)
-    heading = f"✅ Corrected #{claim_id}: " + "; ".join(change_lines(change))
+    heading = edit_heading(claim_id, change)
     await show_claim(turn.update, turn.context, claim_id, heading, change)
 
 
@@ -219,6 +229,9 @@ STEP_ANSWERS: dict[Step, Callable[[Turn, str], Awaitable[None]]] = {
 
 async def _answer(turn: Turn, value: str) -> None:
     """One answer (typed text or a tapped value) to the dialogue's current step."""
+    if turn.kind == DialogueKind.INGEST:
+        await ingest.on_text(turn.update, turn.context, turn.actor, turn.chat_id, turn.state, value)
+        return
     step = step_of(turn.kind, turn.state.get("step"))
     if step in QUOTA_PROMPTS:
         await _on_quota_value(turn, step, value)
@@ -252,11 +265,16 @@ async def _button_tapped(turn: Turn, action: ButtonAction, arg: str) -> None:
         await services_of(turn.context).dialogues.finish(
             turn.chat_id, turn.actor.user_id, turn.token
         )
-        await turn.say(["Cancelled. Nothing was changed."])
+        await turn.say([cancelled(turn.state)])
         return
     step = step_of(turn.kind, turn.state.get("step"))
     if not button_fits(action, step):
         raise InvalidValue("that button does not fit this step; follow the latest message")
+    if turn.kind == DialogueKind.INGEST:
+        await ingest.on_button(
+            turn.update, turn.context, turn.actor, turn.chat_id, turn.state, action, arg
+        )
+        return
     if action == ButtonAction.PAGE:
         await _ask_fact(turn, page=parse_id(arg))
     elif action == ButtonAction.CONFIRM:
@@ -305,10 +323,11 @@ async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     actor = actor_of(update, context)
     if chat is None or actor is None:
         return
-    ended = await services_of(context).dialogues.finish(chat.id, actor.user_id)
-    await say(
-        update, context, ["Cancelled. Nothing was changed." if ended else "Nothing to cancel."]
-    )
+    dialogues = services_of(context).dialogues
+    dialogue = await dialogues.load(chat.id, actor.user_id)
+    ended = await dialogues.finish(chat.id, actor.user_id)
+    state = dict(dialogue.state) if dialogue is not None else {}
+    await say(update, context, [cancelled(state) if ended else "Nothing to cancel."])
 
 
 async def on_callback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -322,7 +341,10 @@ async def on_callback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     services = services_of(context)
     role = await services.access.role(actor) if actor is not None else None
     if actor is None or role is None or chat is None:
-        await query.answer(build_popup("Only editors can use these buttons."), show_alert=True)
+        # A stranger's pop-up: in their language (editors' own texts stay English).
+        language = await language_of(update, context)
+        only = translator(language).gettext("Only editors can use these buttons.")
+        await query.answer(build_popup(only, language), show_alert=True)
         return
     parts = data.split(":")
     if (

@@ -23,8 +23,10 @@ SUMMARY_LEN = 70
 # Every change moves these: the history shows each row's own time instead.
 TIMESTAMP_FIELDS = ("corrected_at", "updated_at", "retracted_at")
 FIELD_HELP = (
-    "Fields: topic, text, quote, place, source, article; quota figures also: country, "
-    "sector, amount, currency, usd, approx, period, basis, change, date."
+    "Fields: topic, text, quote, place, source, article, superseded_by; quota figures "
+    "also: country, sector, amount, amount_high, currency, usd, usd_high, approx, share, "
+    "share_of, period, deadline, deadline_on, basis, basis_text, change, amount_to, "
+    "usd_to, date, date_on."
 )
 
 
@@ -39,10 +41,25 @@ def claim_place(claim: Claim | ClaimView) -> str:
     return label or claim.topic
 
 
+def _figure(claim: Claim | ClaimView) -> str | None:
+    """ "62,000 rubles (RUB)", "300 to 1,000 US dollars (USD)", "70 to 90 percent"."""
+    if claim.amount is not None and claim.currency:
+        if claim.amount_high is not None:
+            return f"{claim.amount.normalize():,f} to {money(claim.amount_high, claim.currency)}"
+        return money(claim.amount, claim.currency)
+    if claim.share_low is not None:
+        high = f" to {claim.share_high.normalize():,f}" if claim.share_high is not None else ""
+        return f"{claim.share_low.normalize():,f}{high} percent"
+    return None
+
+
 def claim_summary(claim: Claim | ClaimView) -> str:
-    if claim.kind == ClaimKind.QUOTA and claim.amount is not None and claim.currency:
-        bits = [money(claim.amount, claim.currency)]
-        if claim.period:
+    figure = _figure(claim) if claim.kind == ClaimKind.QUOTA else None
+    if figure is not None:
+        bits = [figure]
+        if claim.period == "once":
+            bits.append("once")
+        elif claim.period:
             bits.append(f"a {claim.period}")
         text = " ".join(bits)
         if claim.change and claim.change != "none":
@@ -58,6 +75,8 @@ def claim_summary(claim: Claim | ClaimView) -> str:
 
 def claim_line(claim: Claim | ClaimView) -> str:
     line = f"#{claim.id} {claim_place(claim)} — {claim_summary(claim)}"
+    if claim.superseded_by is not None:
+        line += f" (superseded by #{claim.superseded_by})"
     if claim.status != ClaimStatus.ACTIVE:
         line += " (retracted)"
     return line
@@ -81,6 +100,13 @@ def change_lines(change: Change) -> list[str]:
             continue
         shown.append(f"{field_name}: {short(old)} → {short(new)}")
     return shown
+
+
+def edit_heading(claim_id: int, change: Change) -> str:
+    """ "Corrected", unless the edit only marked the claim superseded (not a correction)."""
+    fields = {name for name, _, _ in change.fields if name not in TIMESTAMP_FIELDS}
+    verb = "Changed" if fields == {"superseded_by"} else "Corrected"
+    return f"✅ {verb} #{claim_id}: " + "; ".join(change_lines(change))
 
 
 def announce(context: ContextTypes.DEFAULT_TYPE, change: Change | int | None) -> str:

@@ -12,8 +12,10 @@ from bot.botdata import bot_data
 from bot.config import Settings
 from bot.engine import Reply
 from bot.handlers.common import DATABASE_DOWN, unavailable_reply
+from bot.handlers.languages import unstored_language
+from bot.i18n import DEFAULT_LANGUAGE, translator
 from bot.logs import redact
-from bot.markup import Html, fmt
+from bot.markup import fmt
 from bot.sending.messages import build_messages
 from bot.sending.retry import retry_after_seconds
 from bot.sending.send import answer_update, send_texts
@@ -37,18 +39,21 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     if isinstance(error, NetworkError) and not isinstance(update, Update):
         log.warning("Telegram API trouble: %s", error)
         return
+    # Not the stored preference: the database may be what failed.
+    language = unstored_language(update) if isinstance(update, Update) else DEFAULT_LANGUAGE
+    _ = translator(language).gettext
     if isinstance(error, DATABASE_DOWN):
         log.warning("Database unavailable while handling an update: %s", type(error).__name__)
-        reply = unavailable_reply()
+        reply = unavailable_reply(language)
     else:
         log.error("Unhandled error while handling an update", exc_info=error)
         reply = Reply(intents=["error"], answered=False)
         reply.lines.append(
-            Html("Sorry, something went wrong on my side. Please try again in a moment.")
+            fmt("{}", _("Sorry, something went wrong on my side. Please try again in a moment."))
         )
     if isinstance(update, Update) and update.effective_chat is not None:
         try:
-            await answer_update(update, context, reply, None)
+            await answer_update(update, context, reply, None, language=language)
         except Exception:  # the apology itself failed: nothing more to do than log it
             log.warning("Could not send the apology", exc_info=True)
     if not isinstance(error, DATABASE_DOWN):

@@ -17,6 +17,8 @@ from telegram.ext import ContextTypes
 from bot.args import ArgumentError
 from bot.engine import Reply
 from bot.handlers.common import in_private_chat, private_only, runtime_of, services_of
+from bot.handlers.languages import language_of
+from bot.i18n import DEFAULT_LANGUAGE, N_, Language, translator
 from bot.markup import escape
 from bot.sending.send import answer_update
 from db.editing import Actor, EditingError, InvalidValue, NotAuthorized, may
@@ -47,17 +49,46 @@ async def say(
     *,
     markup: InlineKeyboardMarkup | None = None,
     article_ids: Sequence[int] = (),
+    language: Language = DEFAULT_LANGUAGE,
 ) -> None:
     """Send editor-facing lines through the one sending path, with the caveat."""
     engine = await runtime_of(context).answer_engine()
     reply = Reply(lines=[escape(line) for line in lines], intents=["editor"])
     for article_id in article_ids:
         reply.cite(article_id)
-    await answer_update(update, context, reply, engine.snapshot, markup=markup)
+    await answer_update(update, context, reply, engine.snapshot, markup=markup, language=language)
+
+
+# The refusals strangers get, in their language (editors' own messages are English).
+TRANSLATED_REFUSALS = {
+    Role.EDITOR: N_("Only editors can use /{command}. Nothing was changed."),
+    Role.OWNER: N_("Only owners can use /{command}. Nothing was changed."),
+}
+ANONYMOUS = N_("Anonymous admins and channels cannot edit: write from your own account.")
 
 
 def refusal(role: Role, what: str) -> str:
     return f"Only {WHO[role]} can {what}. Nothing was changed."
+
+
+async def refuse(
+    update: Update,
+    context: ContextTypes.DEFAULT_TYPE,
+    role: Role,
+    *,
+    name: str,
+    what: str,
+    anonymous: bool = False,
+) -> None:
+    """A stranger's refusal: as it always was in English, a shorter one in the others."""
+    language = await language_of(update, context)
+    if language == DEFAULT_LANGUAGE:
+        lines = [refusal(role, what), *([ANONYMOUS] if anonymous else [])]
+    else:
+        _ = translator(language).gettext
+        lines = [_(TRANSLATED_REFUSALS[role]).format(command=name)]
+        lines += [_(ANONYMOUS)] if anonymous else []
+    await say(update, context, lines, language=language)
 
 
 def first_upper(error: Exception) -> str:
@@ -81,13 +112,10 @@ def requires(
                 return
             actor = actor_of(update, context)
             if actor is None:
-                await say(update, context, [
-                    refusal(Role.EDITOR, what),
-                    "Anonymous admins and channels cannot edit: write from your own account.",
-                ])  # fmt: skip
+                await refuse(update, context, Role.EDITOR, name=name, what=what, anonymous=True)
                 return
             if not may(await services_of(context).access.role(actor), role):
-                await say(update, context, [refusal(role, what)])
+                await refuse(update, context, role, name=name, what=what)
                 return
             if private_data is not None and not in_private_chat(update):
                 await say(update, context, [private_only(f"/{name}", private_data)])

@@ -9,11 +9,13 @@ from bot.args import ParsedArgs, parse_args
 from bot.handlers.common import engine_or_apology, services_of
 from bot.handlers.editor_text import TIMESTAMP_FIELDS, claim_line, short, when
 from bot.handlers.gate import actor_of, say
+from bot.handlers.languages import language_of
 from bot.markup import Html, bold, fmt
 from bot.sending.send import answer_update
 from db.editing import Actor, InvalidValue, may
 from db.kinds import Role
 from db.validation import parse_id
+from db.views import partial_iso
 
 PAGE_SIZE = 20
 # The /facts page buttons: fx:<page>:<all 0/1>:<word>
@@ -79,7 +81,7 @@ async def articles(update: Update, context: ContextTypes.DEFAULT_TYPE, actor: Ac
     rows = await services_of(context).editing.articles(actor)
     lines = ["Articles (cite one with article=<id>):"]
     for a in rows:
-        date = a.published_on.isoformat() if a.published_on else "no date"
+        date = partial_iso(a.published_on, a.published_precision) or "no date"
         default = " [default]" if a.is_default else ""
         lines.append(f"#{a.id} {a.outlet} — {a.title} ({date}){default}")
         lines.append(f"    caveat: {a.caveat}")
@@ -104,7 +106,9 @@ async def sources(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                 reply.lines.append(
                     fmt("#{} {} ({}{}; article #{})", s.id, s.name, s.kind, told, s.article_id)
                 )
-    await answer_update(update, context, reply, engine.snapshot)
+    # Public: the caveat in the reader's language (bot/handlers/languages.py).
+    language = await language_of(update, context)
+    await answer_update(update, context, reply, engine.snapshot, language=language)
 
 
 async def aliases(update: Update, context: ContextTypes.DEFAULT_TYPE, actor: Actor) -> None:

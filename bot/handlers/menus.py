@@ -3,6 +3,7 @@ commands only in their own private chats (from the registry)."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
 from telegram import BotCommand, BotCommandScopeChat
@@ -11,6 +12,7 @@ from telegram.ext import Application
 
 from bot.botdata import bot_data
 from bot.handlers.registry import menu_for
+from bot.i18n import DEFAULT_LANGUAGE, Language
 from db.kinds import Role
 
 log = logging.getLogger(__name__)
@@ -21,8 +23,20 @@ class CommandMenus:
         self._application = application
 
     async def install_public(self) -> None:
-        commands = [BotCommand(n, d) for n, d in menu_for(None)]
-        await self._application.bot.set_my_commands(commands)
+        """The public menu: English for everyone, and translated for the users whose
+        Telegram app is in another language of the interface (``language_code``)."""
+        bot = self._application.bot
+        await bot.set_my_commands([BotCommand(n, d) for n, d in menu_for(None)])
+        await asyncio.gather(
+            *(
+                bot.set_my_commands(
+                    [BotCommand(n, d) for n, d in menu_for(None, language)],
+                    language_code=language.value,
+                )
+                for language in Language
+                if language != DEFAULT_LANGUAGE
+            )
+        )
 
     async def install(self, user_id: int, role: Role | None) -> None:
         """Editor commands appear in the menu of editors' and owners' private chats only."""

@@ -6,7 +6,6 @@ import datetime as dt
 import json
 
 from telegram import Update
-from telegram.constants import ParseMode
 from telegram.ext import ContextTypes
 
 from bot.args import parse_arg_string, split_command_text
@@ -18,6 +17,7 @@ from bot.handlers.editor_text import announce
 from bot.handlers.gate import say
 from bot.markup import escape
 from bot.sending.messages import build_messages
+from bot.sending.send import send_file
 from db.editing import Actor, InvalidValue, parse_user_id
 from db.kinds import Role
 from db.snapshot import Snapshot
@@ -74,13 +74,8 @@ async def export(update: Update, context: ContextTypes.DEFAULT_TYPE, actor: Acto
          f"(add {WITH_EDITORS} to apply its editors too)."],
         engine.snapshot,
     )  # fmt: skip
-    await context.bot.send_document(
-        chat.id,
-        document=data,
-        filename=f"quota-facts-{stamp}.json",
-        caption=caption,
-        parse_mode=ParseMode.HTML,
-    )
+    await send_file(context.bot, chat.id, data, filename=f"quota-facts-{stamp}.json",
+                    caption=caption)  # fmt: skip
 
 
 def _caption(lines: list[str], snapshot: Snapshot) -> str:

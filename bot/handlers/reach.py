@@ -29,7 +29,9 @@ from bot.handlers.common import (
     services_of,
     unavailable_reply,
 )
-from bot.keyboards import decode, follow_up_markup
+from bot.handlers.languages import language_of
+from bot.i18n import DEFAULT_LANGUAGE, N_, Language, translator
+from bot.keyboards import decode, follow_up_markup, label_in
 from bot.markup import Html, fmt, plain_text
 from bot.questionlog import record_question
 from bot.sending.messages import build_popup
@@ -44,8 +46,8 @@ MAX_INLINE_QUERY = 256
 DEFAULT_DAYS = 30
 
 
-def _markup_for(reply: Reply) -> InlineKeyboardMarkup | None:
-    return follow_up_markup(reply.follow_ups)
+def _markup_for(reply: Reply, language: Language) -> InlineKeyboardMarkup | None:
+    return follow_up_markup(reply.follow_ups, language)
 
 
 # ----- flood protection (an early TypeHandler group) ---------------------------------
@@ -67,19 +69,24 @@ async def flood_check(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     if verdict == "ok" or (sender_chat is None and await _is_staff(user.id, context)):
         return
     if verdict == "warn":
+        language = await language_of(update, context)
+        _ = translator(language).gettext
         if update.callback_query is not None:
             await update.callback_query.answer(
-                build_popup("Too many requests: please wait a minute.")
+                build_popup(_("Too many requests: please wait a minute."), language)
             )
         elif update.effective_chat is not None and update.effective_chat.type == ChatType.PRIVATE:
             reply = Reply(intents=["flood"], answered=False)
             reply.lines.append(
-                Html(
-                    "You are sending messages faster than I can answer them well. "
-                    "I will read your messages again in a minute."
+                fmt(
+                    "{}",
+                    _(
+                        "You are sending messages faster than I can answer them well. "
+                        "I will read your messages again in a minute."
+                    ),
                 )
             )
-            await answer_update(update, context, reply, None)
+            await answer_update(update, context, reply, None, language=language)
     raise ApplicationHandlerStop
 
 
@@ -111,14 +118,18 @@ async def _inline_flood_check(update: Update, context: ContextTypes.DEFAULT_TYPE
     if verdict == "ok" or await _is_staff(query.from_user.id, context):
         return
     if verdict == "warn":
+        language = await language_of(update, context)
+        _ = translator(language).gettext
         reply = Reply(intents=["flood"], answered=False)
         reply.lines.append(
-            Html("You are sending inline queries faster than I can answer them. Wait a minute.")
+            fmt(
+                "{}",
+                _("You are sending inline queries faster than I can answer them. Wait a minute."),
+            )
         )
         # Personal and uncached: other people typing the same words get real answers.
-        await _answer_inline(
-            query, [("Too many queries: please wait a minute", reply)], None, 0, personal=True
-        )
+        title = _("Too many queries: please wait a minute")
+        await _answer_inline(query, [(title, reply)], None, 0, personal=True, language=language)
     raise ApplicationHandlerStop
 
 
@@ -142,28 +153,31 @@ def _first_plain_line(reply: Reply) -> str:
     return ""
 
 
-def _inline_replies(engine: AnswerEngine, query: str) -> list[tuple[str, Reply]]:
+def _inline_replies(
+    engine: AnswerEngine, query: str, language: Language = DEFAULT_LANGUAGE
+) -> list[tuple[str, Reply]]:
     """Ranked (title, reply) pairs: the answer first, then its natural follow-ups."""
+    _ = translator(language).gettext
     if not query:
         return [
-            ("All reported quotas", engine.quotas()),
-            ("Who says so?", engine.sources()),
-            ("How far can this be trusted?", engine.caveat()),
+            (_("All reported quotas"), engine.quotas()),
+            (_("Who says so?"), engine.sources()),
+            (_("How far can this be trusted?"), engine.caveat()),
         ]
     main = engine.answer(query)
     if not main.answered:
         covers = Reply(intents=["not_covered"], answered=False)
         covers.lines.extend(main.lines)
         covers.lines.append(engine.covered())
-        covers.follow_ups = [("All quotas", "all quotas")]
-        return [("What I can answer", covers)]
+        covers.follow_ups = [(N_("All quotas"), "all quotas")]
+        return [(_("What I can answer"), covers)]
     found = [(_first_plain_line(main) or query, main)]
     for label, question in main.follow_ups:
         if len(found) >= MAX_INLINE_RESULTS:
             break
         extra = engine.answer(question)
-        if extra.answered and all(r.lines != extra.lines for _, r in found):
-            found.append((label, extra))
+        if extra.answered and all(r.lines != extra.lines for _title, r in found):
+            found.append((label_in(label, language), extra))
     return found
 
 
@@ -177,15 +191,22 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         engine: AnswerEngine | None = await runtime_of(context).answer_engine()
     except DATABASE_DOWN:
         engine = None
+    language = await language_of(update, context)
     if engine is None:
-        pairs = [("Temporarily unavailable", unavailable_reply())]
+        title = translator(language).gettext("Temporarily unavailable")
+        pairs = [(title, unavailable_reply(language))]
         snapshot = None
     else:
-        pairs = _inline_replies(engine, text)
+        pairs = _inline_replies(engine, text, language)
         snapshot = engine.snapshot
         if text:
             record_question(context, text, pairs[0][1], via="inline")
-    await _answer_inline(query, pairs, snapshot, settings.inline_cache_seconds, personal=False)
+    # In the querier's language: Telegram must not serve them to someone else typing the
+    # same words (personal); English answers are everyone's, as before.
+    personal = language != DEFAULT_LANGUAGE
+    await _answer_inline(
+        query, pairs, snapshot, settings.inline_cache_seconds, personal=personal, language=language
+    )
 
 
 async def _answer_inline(
@@ -195,6 +216,7 @@ async def _answer_inline(
     cache_seconds: int,
     *,
     personal: bool,
+    language: Language = DEFAULT_LANGUAGE,
 ) -> None:
     """Answers an inline query with (title, reply) pairs, each rendered with its caveat."""
     revision = snapshot.revision if snapshot is not None else 0
@@ -204,11 +226,11 @@ async def _answer_inline(
             title=title[:100],
             description=_first_plain_line(reply) if title != _first_plain_line(reply) else None,
             input_message_content=InputTextMessageContent(
-                render_one(reply, snapshot),
+                render_one(reply, snapshot, language),
                 parse_mode=ParseMode.HTML,
                 link_preview_options=LinkPreviewOptions(is_disabled=True),
             ),
-            reply_markup=_markup_for(reply),
+            reply_markup=_markup_for(reply, language),
         )
         for index, (title, reply) in enumerate(pairs[:MAX_INLINE_RESULTS])
     ]
@@ -223,54 +245,75 @@ async def follow_up(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if query is None:
         return
     question = decode(query.data)
+    language = await language_of(update, context)
+    _ = translator(language).gettext
     if question is None:
-        await query.answer(build_popup("This button is out of date. Please ask me again in words."))
+        stale = _("This button is out of date. Please ask me again in words.")
+        await query.answer(build_popup(stale, language))
         return
     try:
         engine = await runtime_of(context).answer_engine()
     except DATABASE_DOWN:
-        await query.answer(
-            build_popup("The fact store is temporarily unavailable. Try again shortly.")
-        )
+        down = _("The fact store is temporarily unavailable. Try again shortly.")
+        await query.answer(build_popup(down, language))
         return
     await query.answer()
     reply = engine.answer(question)
     record_question(context, question, reply, via="button")
-    markup = _markup_for(reply)
+    markup = _markup_for(reply, language)
     if query.inline_message_id is not None:
-        await edit_inline_message(
-            context, query.inline_message_id, render_one(reply, engine.snapshot), markup=markup
-        )
+        text = render_one(reply, engine.snapshot, language)
+        await edit_inline_message(context, query.inline_message_id, text, markup=markup)
         return
-    await answer_update(update, context, reply, engine.snapshot, markup=markup)
+    await answer_update(update, context, reply, engine.snapshot, markup=markup, language=language)
 
 
 # ----- privacy ---------------------------------------------------------------------------
 
 
 PRIVACY = (
-    "What I store and why:",
-    "• Questions you ask (the text, what I understood, whether I could answer, when) — "
-    "without your user id or name — so editors see what is missing. Deleted after {days} days.",
-    "• If you /subscribe: this chat's id, what it follows, and the change notices for it "
-    "(each deleted {notice_days} days after the change, once sent or given up). "
-    "/unsubscribe deletes all of it at once, queued notices included, and nothing more is "
-    "sent; so does the first notice Telegram refuses because the bot was blocked or removed.",
-    "• Editors' changes to facts, with the editor's id, for accountability.",
-    "Nothing else: no profiles, no message history, nothing shared.",
+    N_("What I store and why:"),
+    N_(
+        "• Questions you ask (the text, what I understood, whether I could answer, when) — "
+        "without your user id or name — so editors see what is missing. "
+        "Deleted after {days} days."
+    ),
+    N_(
+        "• If you /subscribe: this chat's id, what it follows, and the change notices for it "
+        "(each deleted {notice_days} days after the change, once sent or given up). "
+        "/unsubscribe deletes all of it at once, queued notices included, and nothing more is "
+        "sent; so does the first notice Telegram refuses because the bot was blocked or removed."
+    ),
+    N_(
+        "• A language, if you choose one with /language or /subscribe in a language other "
+        "than English: your user id (a group's id, for a group) and that language, so that "
+        "answers and notices come in it. /language reset deletes yours; a group's goes when "
+        "it follows nothing more; either goes with the first notice Telegram refuses."
+    ),
+    N_("• Editors' changes to facts, with the editor's id, for accountability."),
+    N_("Nothing else: no profiles, no message history, nothing shared."),
 )
 
 
-def privacy_line(line: str, question_days: int) -> Html | str:
+def privacy_line(
+    line: str, question_days: int, language: Language = DEFAULT_LANGUAGE
+) -> Html | str:
+    translated = translator(language).gettext(line)
     if "{" not in line:
-        return line
-    return fmt(line, days=question_days, notice_days=notices.FINISHED_NOTICES_KEEP.days)
+        return translated
+    number = translator(language).number
+    return fmt(
+        translated,
+        days=number(question_days),
+        notice_days=number(notices.FINISHED_NOTICES_KEEP.days),
+    )
 
 
 async def privacy(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     engine = await engine_or_apology(update, context)
     if engine is None:
         return
+    language = await language_of(update, context)
     days = runtime_of(context).settings.question_log_days
-    lines = [privacy_line(line, days) for line in PRIVACY]
-    await say_lines(update, context, engine, *cast(list[Html | str], lines))
+    lines = [privacy_line(line, days, language) for line in PRIVACY]
+    await say_lines(update, context, engine, *cast(list[Html | str], lines), language=language)

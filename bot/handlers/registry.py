@@ -14,6 +14,8 @@ from bot.handlers import (
     changes,
     chart,
     dialogues,
+    ingest,
+    language,
     listings,
     owners,
     reach,
@@ -21,6 +23,7 @@ from bot.handlers import (
     user,
 )
 from bot.handlers.gate import ActorHandler, Handler, requires
+from bot.i18n import DEFAULT_LANGUAGE, N_, Language, translator
 from bot.markup import Html, escape
 from db.kinds import Role
 
@@ -38,6 +41,8 @@ class Command:
     in_menu: bool = True
     # /import rides on a document's caption, not on a text message.
     caption: bool = False
+    # /ingest takes both: a text message, or a file with the command as its caption.
+    caption_too: bool = False
 
 
 def gated(
@@ -51,34 +56,41 @@ def gated(
     private_data: str | None = None,
     in_menu: bool = True,
     caption: bool = False,
+    caption_too: bool = False,
 ) -> Command:
     """A command for editors (or owners): refused to everyone else by ``requires``."""
     gate = requires(role, name=name, what=what, usage=usage, private_data=private_data)
-    return Command(name, description, gate(handler), role, usage, in_menu=in_menu, caption=caption)
+    return Command(
+        name, description, gate(handler), role, usage,
+        in_menu=in_menu, caption=caption, caption_too=caption_too,
+    )  # fmt: skip
 
 
 PUBLIC = (
-    Command("start", "What this bot is and how to ask", user.start),
-    Command("help", "How to ask, with examples", user.help_command, help="/help"),
-    Command("quotas", "All reported quota figures", user.quotas, help="/quotas all figures"),
+    Command("start", N_("What this bot is and how to ask"), user.start),
+    Command("help", N_("How to ask, with examples"), user.help_command, help="/help"),
+    Command("quotas", N_("All reported quota figures"), user.quotas,
+            help=N_("/quotas all figures")),
     Command(
-        "quota", "The quota for one place or country", user.quota,
-        help="/quota <place> one place",
+        "quota", N_("The quota for one place or country"), user.quota,
+        help=N_("/quota <place> one place"),
     ),
     # Public; editors also get the source ids.
-    Command("sources", "Who says so", listings.sources, help="/sources who says so"),
-    Command("caveat", "How far the claims can be trusted", user.caveat,
-            help="/caveat how far to trust it"),
-    Command("article", "The report: title, outlet, original reporting", user.article,
-            help="/article the report"),
-    Command("ask", "Ask a question (in groups)", user.ask,
-            help="/ask <question> (in groups)"),
-    Command("subscribe", "Get a notice when a fact changes", subscriptions.subscribe),
-    Command("unsubscribe", "Stop change notices", subscriptions.unsubscribe),
-    Command("subscriptions", "What this chat follows", subscriptions.subscriptions),
-    Command("privacy", "What the bot stores and why", reach.privacy),
-    Command("chart", "A chart of every reported figure", chart.chart,
-            help="/chart every figure as a chart"),
+    Command("sources", N_("Who says so"), listings.sources, help=N_("/sources who says so")),
+    Command("caveat", N_("How far the claims can be trusted"), user.caveat,
+            help=N_("/caveat how far to trust it")),
+    Command("article", N_("The report: title, outlet, original reporting"), user.article,
+            help=N_("/article the report")),
+    Command("ask", N_("Ask a question (in groups)"), user.ask,
+            help=N_("/ask <question> (in groups)")),
+    Command("subscribe", N_("Get a notice when a fact changes"), subscriptions.subscribe),
+    Command("unsubscribe", N_("Stop change notices"), subscriptions.unsubscribe),
+    Command("subscriptions", N_("What this chat follows"), subscriptions.subscriptions),
+    Command("privacy", N_("What the bot stores and why"), reach.privacy),
+    Command("chart", N_("A chart of every reported figure"), chart.chart,
+            help=N_("/chart every figure as a chart")),
+    Command("language", N_("Choose your language"), language.language,
+            help=N_("/language your language")),
 )  # fmt: skip
 
 EDITORS = (
@@ -87,18 +99,27 @@ EDITORS = (
     gated("addquota", "Editors: add a quota figure", changes.addquota,
           what="add quota figures",
           usage="/addquota country=Russia place=Vladivostok sector=construction "
-          "amount=50,000 currency=RUB [usd=590] [approx=yes] [period=month] [basis=person] "
-          '[change=doubled|increased|none] [date="March 10"] [source="a source in Russia"] '
-          "[article=2]"),
+          "amount=50,000 currency=RUB [usd=590] [approx=yes] [amount_high=… usd_high=…] "
+          "[share=70-90 share_of=…] [period=month|week|year|day|once] [deadline=\"…\"] "
+          "[deadline_on=2020-10] [basis=person|household|family_member|team|company|other] "
+          '[basis_text="…"] [change=doubled|increased|decreased|new|unchanged|none] '
+          '[amount_to=… usd_to=…] [date="March 10"] [date_on=2020-03-10] '
+          '[source="a source in Russia"] [article=2]'),
+    gated("ingest", "Editors: paste a report in, figure by figure", ingest.ingest,
+          what="paste reports in", private_data="a report's drafts", caption_too=True,
+          usage="/ingest, then paste the report's text (or send it as a .txt file); "
+          "or /ingest <the text>"),
     gated("addfact", "Editors: add another claim", changes.addfact, what="add facts",
           usage='/addfact topic=hours text="Workers must work longer hours." [quote="…"] '
           '[place=Sakhalin] [source="#1"] [article=1]'),
     gated("addarticle", "Editors: add a report", changes.addarticle, what="add articles",
           usage='/addarticle outlet="Daily NK" title="…" caveat="Daily NK cannot verify this." '
-          "[url=https://…] [reporter=…] [date=2026-03-10]"),
+          "[url=https://…] [reporter=…] [date=2026-03-10|2026-03|2026]"),
     gated("edit", "Editors: correct a fact", changes.edit, what="edit facts",
           usage='/edit 12 amount=65,000 [more field=value …] [reason="…"] '
           "(clear a field with -)"),
+    gated("supersede", "Editors: mark a claim superseded by a later one", changes.supersede,
+          what="edit facts", usage="/supersede 12 15 [reason] (15 supersedes 12)"),
     gated("retract", "Editors: withdraw a fact", changes.retract, what="retract facts",
           usage="/retract 12 the source withdrew the figure"),
     gated("restore", "Editors: bring a retracted fact back", changes.restore,
@@ -148,19 +169,27 @@ OWNERS = (
 COMMANDS: tuple[Command, ...] = (*PUBLIC, *EDITORS, *OWNERS)
 
 
-def menu_for(role: Role | None) -> list[tuple[str, str]]:
-    """(name, description) of the menu a chat gets: public, plus editors', plus owners'."""
+def menu_for(role: Role | None, language: Language = DEFAULT_LANGUAGE) -> list[tuple[str, str]]:
+    """(name, description) of the menu a chat gets: public, plus editors', plus owners'.
+    Public descriptions in ``language``; editors' and owners' stay in English."""
     shown = (
         {None}
         | ({Role.EDITOR} if role is not None else set())
         | ({Role.OWNER} if role == Role.OWNER else set())
     )
-    return [(c.name, c.description) for c in COMMANDS if c.in_menu and c.role in shown]
+    _ = translator(language).gettext
+    return [
+        (c.name, _(c.description) if c.role is None else c.description)
+        for c in COMMANDS
+        if c.in_menu and c.role in shown
+    ]
 
 
-def help_line() -> Html:
+def help_line(language: Language = DEFAULT_LANGUAGE) -> Html:
     """The commands line of /help: the public commands that have a help text."""
-    listed = [escape(c.help) for c in COMMANDS if c.help and c.role is None]
+    _ = translator(language).gettext
+    listed = [escape(_(c.help)) for c in COMMANDS if c.help and c.role is None]
     # /help names itself last.
     listed.sort(key=lambda text: text == escape("/help"))
-    return Html("Commands: " + " · ".join(listed))
+    heading = escape(_("Commands:"))
+    return Html(heading + Html(" " + " · ".join(listed)))

@@ -12,6 +12,9 @@ from bot.botdata import bot_data
 from bot.engine import AnswerEngine, Reply
 from bot.handlers.commands import addressed_to, command_word
 from bot.handlers.common import engine_or_apology, send_engine_reply
+from bot.handlers.languages import language_of
+from bot.handlers.welcome import EXAMPLES, help_reply, start_reply
+from bot.i18n import DEFAULT_LANGUAGE, Language, translator
 from bot.markup import Html, fmt
 from bot.questionlog import record_question
 
@@ -58,31 +61,62 @@ async def _reply_with(
     engine = await engine_or_apology(update, context)
     if engine is None:
         return
-    reply = _build(engine, make, argument, context)
+    language = await language_of(update, context)
+    reply = _build(engine, make, argument, context, language)
     if make in ("ask", "quota") and argument and argument.strip():
         record_question(context, argument, reply)  # buffered: no write on the answer path
-    await send_engine_reply(update, context, engine, reply)
+    await send_engine_reply(update, context, engine, reply, language)
 
 
-def with_help_line(reply: Reply, context: ContextTypes.DEFAULT_TYPE) -> Reply:
+def commands_line(context: ContextTypes.DEFAULT_TYPE, language: Language) -> Html | None:
+    """The registry's commands line (bot/handlers/registry.py) in ``language``."""
+    data = bot_data(context)
+    return data.help_lines.get(language, data.help_line)
+
+
+def with_help_line(
+    reply: Reply, context: ContextTypes.DEFAULT_TYPE, language: Language = DEFAULT_LANGUAGE
+) -> Reply:
     """The engine's help ends with its commands line: the registry's replaces it, so /help
     lists exactly the registered commands."""
-    line = bot_data(context).help_line
+    line = commands_line(context, language)
     if line is not None and reply.lines:
         reply.lines[-1] = line
     return reply
 
 
-def _build(
-    engine: AnswerEngine, make: str, argument: str | None, context: ContextTypes.DEFAULT_TYPE
+def help_for(
+    engine: AnswerEngine, context: ContextTypes.DEFAULT_TYPE, language: Language, *, start: bool
 ) -> Reply:
+    """/start or /help: the engine's in English, the catalogs' in the other languages."""
+    line = commands_line(context, language)
+    if language == DEFAULT_LANGUAGE or line is None:
+        return with_help_line(engine.start() if start else engine.help(), context)
+    return start_reply(language, line) if start else help_reply(language, line)
+
+
+def _build(
+    engine: AnswerEngine,
+    make: str,
+    argument: str | None,
+    context: ContextTypes.DEFAULT_TYPE,
+    language: Language = DEFAULT_LANGUAGE,
+) -> Reply:
+    _ = translator(language).gettext
     if make == "start":
-        return with_help_line(engine.start(), context)
+        return help_for(engine, context, language, start=True)
     if make == "help":
-        return with_help_line(engine.help(), context)
+        return help_for(engine, context, language, start=False)
     if make == "quotas":
         return engine.quotas()
     if make == "quota":
+        if not (argument or "").strip() and language != DEFAULT_LANGUAGE:
+            reply = Reply(intents=["usage"], answered=False)
+            reply.lines.append(
+                fmt("{}", _("Usage: /quota <place or country>, e.g. /quota Sakhalin"))
+            )
+            reply.lines.append(engine.covered())
+            return reply
         return engine.quota(argument or "")
     if make == "sources":
         return engine.sources()
@@ -93,7 +127,7 @@ def _build(
     if make == "ask":
         if not argument:
             reply = Reply(intents=["usage"], answered=False)
-            reply.lines.append(Html("Usage: /ask &lt;your question&gt;, e.g. /ask who says so?"))
+            reply.lines.append(fmt("{}", _("Usage: /ask <your question>, e.g. /ask who says so?")))
             return reply
         return engine.answer(argument)
     raise ValueError(make)
@@ -154,10 +188,12 @@ async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     engine = await engine_or_apology(update, context)
     if engine is None:
         return
+    language = await language_of(update, context)
+    _ = translator(language).gettext
     reply = Reply(intents=["unknown_command"], answered=False)
-    reply.lines.append(fmt("I don't know the command {}.", command[:64]))
-    reply.lines.extend(with_help_line(engine.help(), context).lines)
-    await send_engine_reply(update, context, engine, reply)
+    reply.lines.append(fmt(_("I don't know the command {command}."), command=command[:64]))
+    reply.lines.extend(help_for(engine, context, language, start=False).lines)
+    await send_engine_reply(update, context, engine, reply, language)
 
 
 async def not_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -169,7 +205,11 @@ async def not_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     engine = await engine_or_apology(update, context)
     if engine is None:
         return
+    language = await language_of(update, context)
+    _ = translator(language).gettext
     reply = Reply(intents=["not_text"], answered=False)
-    reply.lines.append(Html("I can only read text. Ask me a question in words, for example:"))
-    reply.lines.append(Html("How much do workers in Sakhalin owe now?"))
-    await send_engine_reply(update, context, engine, reply)
+    reply.lines.append(
+        fmt("{}", _("I can only read text. Ask me a question in words, for example:"))
+    )
+    reply.lines.append(fmt("{}", _(EXAMPLES[0])))
+    await send_engine_reply(update, context, engine, reply, language)

@@ -15,6 +15,7 @@ import html as _html
 import re
 from collections.abc import Iterable, Sequence
 
+from bot.i18n import DEFAULT_LANGUAGE, N_, Language, translator
 from bot.markup import Html, escape, fmt, link
 
 # Kept in code so that even "the database is down" carries it.
@@ -34,20 +35,45 @@ def telegram_length(fragment: str) -> int:
     return len(text.encode("utf-16-le")) // 2
 
 
-def caveat_block(caveats: Iterable[tuple[str, str]]) -> Html:
-    """One line per distinct (outlet, caveat) pair, in the order first cited."""
+# In another language: the bot's "unverified" and the caveat in that language, then the
+# article's own sentence, always, as the outlet wrote it. A stored caveat is translated
+# only where the catalogs hold that very sentence (the seed's); any other one is
+# introduced as the outlet's words, never paraphrased.
+KNOWN_CAVEATS = (N_("HNGN cannot independently verify the claims."),)
+TRANSLATED_CAVEAT = N_("Unverified. {caveat}")
+ORIGINAL_CAVEAT = N_("The outlet's own words: {caveat}")
+UNKNOWN_CAVEAT = N_("Unverified. The outlet's caveat, as it wrote it:")
+
+
+def caveat_block(caveats: Iterable[tuple[str, str]], language: Language = DEFAULT_LANGUAGE) -> Html:
+    """One line per distinct (outlet, caveat) pair, in the order first cited; in another
+    language than English, two: the caveat in it, then the article's own sentence."""
     seen: list[tuple[str, str]] = []
     for pair in caveats:
         if pair not in seen:
             seen.append(pair)
     if not seen:
         seen = [(DEFAULT_OUTLET, DEFAULT_CAVEAT)]
-    lines = [fmt("⚠️ <i>Unverified. {}</i>", caveat) for _outlet, caveat in seen]
+    if language == DEFAULT_LANGUAGE:
+        lines = [fmt("⚠️ <i>Unverified. {}</i>", caveat) for _outlet, caveat in seen]
+        return Html("\n".join(lines))
+    _ = translator(language).gettext
+    lines = []
+    for _outlet, caveat in seen:
+        if caveat in KNOWN_CAVEATS:
+            lines.append(fmt("⚠️ <i>{}</i>", fmt(_(TRANSLATED_CAVEAT), caveat=_(caveat))))
+            lines.append(fmt("<i>{}</i>", fmt(_(ORIGINAL_CAVEAT), caveat=caveat)))
+        else:
+            lines.append(fmt("⚠️ <i>{}</i>", _(UNKNOWN_CAVEAT)))
+            lines.append(fmt("<i>{}</i>", caveat))
     return Html("\n".join(lines))
 
 
 def record_link(
-    base_url: str | None, claim_ids: Sequence[int], article_ids: Sequence[int]
+    base_url: str | None,
+    claim_ids: Sequence[int],
+    article_ids: Sequence[int],
+    language: Language = DEFAULT_LANGUAGE,
 ) -> Html | None:
     """The public record of the claims an answer cites (PUBLIC_BASE_URL), else None:
     one claim's page, one report's page, or the whole record."""
@@ -59,7 +85,8 @@ def record_link(
         url = f"{base_url}/reports/{article_ids[0]}"
     else:
         url = f"{base_url}/"
-    return Html("🔗 " + link("The full record, with its history", url))
+    label = translator(language).gettext("The full record, with its history")
+    return Html("🔗 " + link(label, url))
 
 
 def build_messages(
@@ -68,11 +95,13 @@ def build_messages(
     *,
     limit: int = TELEGRAM_MAX_LENGTH,
     record: Html | None = None,
+    language: Language = DEFAULT_LANGUAGE,
 ) -> list[str]:
     """Turns a body and its caveats into one or more Telegram-HTML messages.
 
     ``body`` lines that are not ``Html`` are escaped: plain text can be passed safely.
     ``record`` (``record_link``) ends the body: in the last part, above its caveat.
+    ``language``: the caveat's (the article's own sentence is always there too).
     """
     lines = [body] if isinstance(body, str) else list(body)
     if record is not None:
@@ -82,7 +111,7 @@ def build_messages(
         safe_lines.extend(escape(line).split("\n"))
     while safe_lines and not safe_lines[-1].strip():
         safe_lines.pop()
-    tail = caveat_block(caveats)
+    tail = caveat_block(caveats, language)
     tail_length = telegram_length(tail) + 2  # the blank line before it
     if tail_length >= limit:
         raise ValueError("the caveat alone does not fit in a message")
@@ -169,9 +198,13 @@ def _prefix_within(word: str, limit: int) -> int:
 TELEGRAM_POPUP_MAX_LENGTH = 200
 
 
-def build_popup(text: str) -> str:
-    """A callback-query pop-up (plain text, at most 200 characters), with the caveat too."""
+def build_popup(text: str, language: Language = DEFAULT_LANGUAGE) -> str:
+    """A callback-query pop-up (plain text, at most 200 characters), with the caveat too:
+    in another language than English, translated and then as the outlet wrote it."""
     tail = f" ⚠️ {DEFAULT_CAVEAT}"
+    if language != DEFAULT_LANGUAGE:
+        translated = translator(language).gettext(DEFAULT_CAVEAT)
+        tail = f" ⚠️ {translated} ({DEFAULT_CAVEAT})"
     room = TELEGRAM_POPUP_MAX_LENGTH - len(tail)
     body = text if len(text) <= room else text[: room - 1] + "…"
     return body + tail

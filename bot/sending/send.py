@@ -15,6 +15,7 @@ from telegram.ext import ContextTypes
 
 from bot.botdata import bot_data
 from bot.engine import Reply
+from bot.i18n import DEFAULT_LANGUAGE, N_, Language, translator
 from bot.sending.messages import build_messages, record_link
 from bot.sending.retry import call_with_retry, retry_after_seconds
 from db.snapshot import Snapshot
@@ -23,11 +24,15 @@ log = logging.getLogger(__name__)
 
 
 def render(
-    reply: Reply, snapshot: Snapshot | None, *, public_base_url: str | None = None
+    reply: Reply,
+    snapshot: Snapshot | None,
+    *,
+    public_base_url: str | None = None,
+    language: Language = DEFAULT_LANGUAGE,
 ) -> list[str]:
     caveats = reply.caveats(snapshot) if snapshot is not None else []
-    record = record_link(public_base_url, reply.claim_ids, reply.article_ids)
-    return build_messages(reply.lines, caveats, record=record)
+    record = record_link(public_base_url, reply.claim_ids, reply.article_ids, language)
+    return build_messages(reply.lines, caveats, record=record, language=language)
 
 
 async def send_texts(
@@ -88,6 +93,19 @@ async def send_texts(
     return sent
 
 
+async def send_file(bot: Bot, chat_id: int, data: bytes, *, filename: str, caption: str) -> Message:
+    """Sends a file with an already-built caption, retried like a text while Telegram
+    surely did not receive it (the bytes are sent again from memory)."""
+
+    async def send() -> Message:
+        return await bot.send_document(
+            chat_id, document=data, filename=filename, caption=caption,
+            parse_mode=ParseMode.HTML,
+        )  # fmt: skip
+
+    return await call_with_retry(send, what=f"sendDocument to chat {chat_id}")
+
+
 async def answer_update(
     update: Update,
     context: ContextTypes.DEFAULT_TYPE,
@@ -95,8 +113,10 @@ async def answer_update(
     snapshot: Snapshot | None,
     *,
     markup: InlineKeyboardMarkup | None = None,
+    language: Language = DEFAULT_LANGUAGE,
 ) -> list[Message]:
-    """Replies in the chat the update came from; in groups, as a reply to the question."""
+    """Replies in the chat the update came from; in groups, as a reply to the question.
+    ``language``: the caveat's, under the body (which the caller wrote in it)."""
     chat = update.effective_chat
     message = update.effective_message
     if chat is None:
@@ -108,7 +128,7 @@ async def answer_update(
     return await send_texts(
         context.bot,
         chat.id,
-        render(reply, snapshot, public_base_url=base_url),
+        render(reply, snapshot, public_base_url=base_url, language=language),
         reply_to=quote,
         markup=markup,
         message_thread_id=thread,
@@ -117,23 +137,26 @@ async def answer_update(
 
 # ----- one-message renderings (inline results, edits in place) ----------------------
 
-SHORTENED = "(Shortened: ask me in a private chat for the full answer.)"
+SHORTENED = N_("(Shortened: ask me in a private chat for the full answer.)")
 
 
-def render_one(reply: Reply, snapshot: Snapshot | None) -> str:
+def render_one(
+    reply: Reply, snapshot: Snapshot | None, language: Language = DEFAULT_LANGUAGE
+) -> str:
     """The reply as ONE message with its caveat: inline results and in-place edits
     cannot be split, so a long body loses its last lines and says so."""
     caveats = reply.caveats(snapshot) if snapshot is not None else []
-    parts = build_messages(reply.lines, caveats)
+    parts = build_messages(reply.lines, caveats, language=language)
     if len(parts) == 1:
         return parts[0]
+    shortened = translator(language).gettext(SHORTENED)
     lines = list(reply.lines)
     while lines:
         lines.pop()
-        parts = build_messages([*lines, SHORTENED], caveats)
+        parts = build_messages([*lines, shortened], caveats, language=language)
         if len(parts) == 1:
             return parts[0]
-    return build_messages([SHORTENED], caveats)[0]
+    return build_messages([shortened], caveats, language=language)[0]
 
 
 async def edit_inline_message(

@@ -13,6 +13,8 @@ from bot.runtime import Runtime
 from bot.services.access import AccessService
 from bot.services.dialogues import DialogueService
 from bot.services.editing import EditingService
+from bot.services.ingest import IngestService
+from bot.services.languages import LanguageService
 from bot.services.questions import QuestionStatsService
 from bot.services.subscriptions import SubscriptionService
 from bot.services.transfer import TransferService
@@ -26,6 +28,8 @@ class Services:
     subscriptions: SubscriptionService
     questions: QuestionStatsService
     transfer: TransferService
+    ingest: IngestService
+    languages: LanguageService
 
     @classmethod
     def create(cls, runtime: Runtime) -> Services:
@@ -37,6 +41,8 @@ class Services:
             subscriptions=SubscriptionService(sessions),
             questions=QuestionStatsService(sessions),
             transfer=TransferService(sessions),
+            ingest=IngestService(sessions),
+            languages=LanguageService(sessions),
         )
 
 
@@ -44,6 +50,8 @@ __all__ = [
     "AccessService",
     "DialogueService",
     "EditingService",
+    "IngestService",
+    "LanguageService",
     "QuestionStatsService",
     "Services",
     "SubscriptionService",

@@ -14,7 +14,10 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from db.editing import CLAIM_FIELDS, InvalidValue
-from db.validation import CHANGES, PERIODS, ValidationError
+from db.validation import BASES, CHANGES, PERIODS, ValidationError
+
+# Every dialogue button's callback data starts with it: ``dg:<token>:<action>:<arg>``.
+DIALOGUE_PREFIX = "dg"
 
 
 class DialogueKind(StrEnum):
@@ -23,6 +26,7 @@ class DialogueKind(StrEnum):
     ADDQUOTA = "addquota"
     EDIT = "edit"
     RETRACT = "retract"
+    INGEST = "ingest"
 
 
 class Step(StrEnum):
@@ -40,6 +44,11 @@ class Step(StrEnum):
     CURRENCY = "currency"
     USD = "usd"
     CHANGE = "change"
+    # /ingest: the pasted text, then each draft (accept, edit a field, skip)
+    PASTE = "paste"
+    DRAFT = "draft"
+    DRAFT_FIELD = "draft_field"
+    DRAFT_VALUE = "draft_value"
 
 
 class ButtonAction(StrEnum):
@@ -51,6 +60,10 @@ class ButtonAction(StrEnum):
     FIELD = "k"
     VALUE = "v"
     CONFIRM = "y"
+    # /ingest's drafts
+    ACCEPT = "a"
+    EDIT = "e"
+    SKIP = "s"
 
 
 @dataclass(frozen=True)
@@ -72,7 +85,9 @@ QUOTA_PROMPTS: dict[Step, Prompt] = {
     Step.USD: Prompt(
         "The dollar figure, if the report gives one (e.g. 730)", ("skip",), skippable=True
     ),
-    Step.CHANGE: Prompt("What happened to the quota?", ("doubled", "increased", "none")),
+    Step.CHANGE: Prompt(
+        "What happened to the quota?", ("doubled", "increased", "decreased", "new", "none")
+    ),
 }
 
 # Each kind's steps in order; the last one of /addquota and /retract is the confirmation.
@@ -80,6 +95,7 @@ FLOWS: dict[DialogueKind, tuple[Step, ...]] = {
     DialogueKind.ADDQUOTA: (*QUOTA_PROMPTS, Step.CONFIRM),
     DialogueKind.EDIT: (Step.FACT, Step.FIELD, Step.VALUE),
     DialogueKind.RETRACT: (Step.FACT, Step.REASON, Step.CONFIRM),
+    DialogueKind.INGEST: (Step.PASTE, Step.DRAFT, Step.DRAFT_FIELD, Step.DRAFT_VALUE),
 }
 
 # Values offered as buttons when an /edit dialogue asks for a field's new value.
@@ -87,15 +103,19 @@ FIELD_CHOICES: dict[str, tuple[str, ...]] = {
     "change": CHANGES,
     "approx": ("yes", "no"),
     "period": PERIODS,
+    "basis": BASES,
 }
 
 # Which button fits which step: anything else is refused ("follow the latest message").
 BUTTON_STEPS: dict[ButtonAction, frozenset[Step]] = {
     ButtonAction.PAGE: frozenset({Step.FACT}),
     ButtonAction.FACT: frozenset({Step.FACT}),
-    ButtonAction.FIELD: frozenset({Step.FIELD}),
+    ButtonAction.FIELD: frozenset({Step.FIELD, Step.DRAFT_FIELD}),
     ButtonAction.VALUE: frozenset({Step.VALUE, *QUOTA_PROMPTS}),
     ButtonAction.CONFIRM: frozenset({Step.CONFIRM}),
+    ButtonAction.ACCEPT: frozenset({Step.DRAFT}),
+    ButtonAction.EDIT: frozenset({Step.DRAFT}),
+    ButtonAction.SKIP: frozenset({Step.DRAFT}),
 }
 
 

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.engine.money import MoneyMention, find_money
 from db import editing
 from db.editing import Actor, Change
+from db.kinds import ClaimKind
 from db.models import Alias, Article, ChangeLogEntry, Claim, Editor, Source
 
 
@@ -28,6 +30,14 @@ class EditingService:
     async def claim(self, actor: Actor, claim_id: int) -> Claim:
         async with self._sessions() as session:
             return await editing.get_claim(session, actor, claim_id)
+
+    async def figure_hint(self, actor: Actor, claim_id: int) -> tuple[list[str], int]:
+        """For a fact whose text holds money amounts: the note and prefilled /addquota
+        lines (the country taken from its source where known), and its article id."""
+        async with self._sessions() as session:
+            claim = await editing.get_claim(session, actor, claim_id)
+            source = await session.get(Source, claim.source_id)
+        return figure_hint(claim, source.country if source else None), claim.article_id
 
     async def articles(self, actor: Actor) -> list[Article]:
         async with self._sessions() as session:
@@ -93,6 +103,12 @@ class EditingService:
         async with self._sessions() as session:
             return await editing.edit_source(session, actor, source_id, options, reason)
 
+    async def supersede(
+        self, actor: Actor, old_id: int, new_id: int, reason: str | None = None
+    ) -> Change:
+        async with self._sessions() as session:
+            return await editing.supersede(session, actor, old_id, new_id, reason)
+
     async def retract(
         self,
         actor: Actor,
@@ -125,3 +141,73 @@ class EditingService:
     async def revoke(self, actor: Actor, user_id: int) -> bool:
         async with self._sessions() as session:
             return await editing.revoke(session, actor, user_id)
+
+
+# ----- figures inside a fact's text
+
+
+def figure_hint(claim: Claim, country: str | None = None) -> list[str]:
+    """Lines telling an editor that a fact's text holds money figures that "how much"
+    questions will not read, each with an /addquota command prefilled from the fact."""
+    if claim.kind != ClaimKind.FACT:
+        return []
+    # One line per distinct figure: a text may repeat one ("12,000 yuan ... 12,000 yuan").
+    distinct: dict[tuple[object, ...], MoneyMention] = {}
+    for mention in find_money(claim.statement):
+        distinct.setdefault((mention.amount, mention.amount_high, mention.currency), mention)
+    mentions = list(distinct.values())
+    if not mentions:
+        return []
+    shown = ", ".join(_mention_text(m) for m in mentions)
+    plural = "figures" if len(mentions) > 1 else "a figure"
+    lines = [
+        f'ℹ️ This fact contains {plural} ({shown}) that "how much" questions will not '
+        "read as a figure. To store one as a figure, check the country and place "
+        "(fill in any ?) and send:"
+    ]
+    lines += [addquota_command(claim, mention, country) for mention in mentions]
+    return lines
+
+
+def _mention_text(mention: MoneyMention) -> str:
+    text = f"{mention.amount.normalize():,f}"
+    if mention.amount_high is not None:
+        text += f" to {mention.amount_high.normalize():,f}"
+    return f"{text} {mention.currency}"
+
+
+def addquota_command(claim: Claim, mention: MoneyMention, country: str | None = None) -> str:
+    """/addquota prefilled from a fact and one money mention in its text."""
+    parts = ["/addquota", f"country={country or '?'}", f"place={_quoted(claim.place or '?')}"]
+    parts.append(f"amount={mention.amount.normalize():f}")
+    if mention.amount_high is not None:
+        parts.append(f"amount_high={mention.amount_high.normalize():f}")
+    parts.append(f"currency={mention.currency}")
+    if mention.usd is not None and mention.currency != "USD":
+        parts.append(f"usd={mention.usd.normalize():f}")
+        if mention.usd_high is not None:
+            parts.append(f"usd_high={mention.usd_high.normalize():f}")
+    if mention.usd_approx:
+        parts.append("approx=yes")
+    if mention.period:
+        parts.append(f"period={mention.period}")
+    if mention.basis:
+        parts.append(f"basis={mention.basis}")
+    parts += [
+        f"topic={_quoted(claim.topic)}",
+        f"text={_quoted(claim.statement)}",
+        f"source=#{claim.source_id}",
+        f"article={claim.article_id}",
+    ]
+    return " ".join(parts)
+
+
+def _quoted(text: str) -> str:
+    """A value as the command arguments read it back (bot/args.py): in straight quotes, or
+    in typographic ones when it holds straight quotes, so the text stays as written."""
+    text = " ".join(text.split())
+    if '"' not in text:
+        return f'"{text}"'
+    if "“" not in text and "”" not in text:
+        return f"“{text}”"
+    return '"' + text.replace('"', "'") + '"'

@@ -23,6 +23,19 @@ FIELD_NAMES = {
     "corrected_at": "corrected on",
     "change_date": "date of the change",
     "source_id": "source",
+    "amount_high": "top of the range",
+    "usd_high": "top of the range in dollars",
+    "share_low": "share (percent)",
+    "share_high": "top of the share (percent)",
+    "share_of": "share of",
+    "deadline_on": "deadline date",
+    "deadline_precision": "deadline date precision",
+    "basis_text": "basis as reported",
+    "amount_to": "amount after the change",
+    "usd_to": "dollars after the change",
+    "change_on": "date of the change (as a date)",
+    "change_on_precision": "precision of that date",
+    "superseded_by": "superseded by claim",
 }
 
 # Stored actions, as a reader would say them.

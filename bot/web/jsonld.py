@@ -29,7 +29,7 @@ def claim_review(claim: ClaimView, snapshot: Snapshot, base_url: str) -> dict[st
         if is_web_url(article.url):
             appearance["url"] = article.url
         if article.published_on is not None:
-            appearance["datePublished"] = article.published_on.isoformat()
+            appearance["datePublished"] = article.published_iso
     review: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "ClaimReview",

@@ -52,27 +52,65 @@ def attribution(claim: ClaimView, snapshot: Snapshot) -> list[str]:
 
 def figures(claim: ClaimView) -> list[FigureLine]:
     """The amounts as reported, then the amounts a change word implies (labelled)."""
-    if not claim.is_quota or claim.amount is None:
+    if not claim.is_quota:
         return []
-    per = " ".join(part for part in (_per(claim.period), _per(claim.basis)) if part)
+    per = " ".join(part for part in (_period(claim.period), _per(claim.basis)) if part)
+    if claim.basis_text:
+        per = f"{per} ({claim.basis_text})".strip()
+    if claim.amount is None:
+        if claim.share_low is None:
+            return []
+        return [FigureLine(f"{_share(claim)} {per}".strip(), "as reported")]
     lines = []
-    stated = money(claim.amount, claim.currency or "")
+    stated = _amount(claim.amount, claim.amount_high, claim.currency or "")
     if claim.usd_amount is not None:
         approx = "nearly " if claim.usd_is_approx else ""
-        stated += f" ({approx}{usd(claim.usd_amount)}, the report's conversion)"
-    lines.append(FigureLine(f"{stated} {per}".strip(), "as reported, before the change"))
-    after = implied(claim.amount, claim.change)
+        dollars = usd(claim.usd_amount)
+        if claim.usd_high is not None:
+            dollars += f" to {usd(claim.usd_high)}"
+        stated += f" ({approx}{dollars}, the report's conversion)"
+    before = claim.change in ("doubled", "increased", "decreased") or claim.amount_to is not None
+    label = "as reported, before the change" if before else "as reported"
+    lines.append(FigureLine(f"{stated} {per}".strip(), label))
+    if claim.amount_to is not None:
+        text = money(claim.amount_to, claim.currency or "")
+        if claim.usd_to is not None:
+            text += f" ({usd(claim.usd_to)}, the report's conversion)"
+        lines.append(FigureLine(f"{text} {per}".strip(), "as reported, after the change"))
+        return lines
+    after = implied(claim.amount, claim.change) if claim.amount_high is None else None
     if after is not None:
         text = money(after, claim.currency or "")
         after_usd = implied(claim.usd_amount, claim.change) if claim.usd_amount else None
         if after_usd is not None:
             text += f" (about {usd(after_usd)})"
         lines.append(FigureLine(f"{text} {per}".strip(), IMPLIED))
+    if claim.deadline:
+        lines.append(FigureLine(f"due {claim.deadline}", "deadline as reported"))
     return lines
 
 
+def _amount(low: Decimal, high: Decimal | None, currency: str) -> str:
+    if high is None:
+        return money(low, currency)
+    return f"{low.normalize():,f} to {money(high, currency)}"
+
+
+def _share(claim: ClaimView) -> str:
+    assert claim.share_low is not None
+    text = f"{claim.share_low.normalize():,f}"
+    if claim.share_high is not None:
+        text += f" to {claim.share_high.normalize():,f}"
+    whole = f" of {claim.share_of}" if claim.share_of else ""
+    return f"{text} percent{whole}"
+
+
+def _period(value: str | None) -> str:
+    return "once (a one-off levy)" if value == "once" else _per(value)
+
+
 def _per(value: str | None) -> str:
-    return f"per {value}" if value else ""
+    return f"per {value.replace('_', ' ')}" if value else ""
 
 
 def modified_on(claim: ClaimView) -> dt.datetime:

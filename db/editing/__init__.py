@@ -29,7 +29,7 @@ from db.editing.catalog import (
     normalize_term,
 )
 from db.editing.changelog import Change, as_text
-from db.editing.claims import add_fact, add_quota, edit_claim, restore, retract
+from db.editing.claims import add_fact, add_quota, edit_claim, restore, retract, supersede
 from db.editing.editors import editor_ids, grant, list_editors, parse_user_id, revoke
 from db.editing.errors import Conflict, EditingError, InvalidValue, NotAuthorized, NotFound
 from db.editing.fields import ARTICLE_FIELDS, CLAIM_FIELDS, SOURCE_FIELDS, FieldSpec, clean_reason
@@ -79,5 +79,6 @@ __all__ = [
     "retract",
     "revoke",
     "role_of",
+    "supersede",
     "undo",
 ]

@@ -16,7 +16,14 @@ from db.editing.changelog import (
 )
 from db.editing.claims import find_article, find_claim
 from db.editing.errors import Conflict, InvalidValue, NotFound
-from db.editing.fields import ARTICLE_FIELDS, SOURCE_FIELDS, FieldSpec, clean_reason, parse_fields
+from db.editing.fields import (
+    ARTICLE_FIELDS,
+    SOURCE_FIELDS,
+    FieldSpec,
+    clean_reason,
+    parse_fields,
+    to_attrs,
+)
 from db.kinds import ChangeAction, ClaimStatus, EntityType
 from db.models import Alias, Article, ChangeLogEntry, Claim, Source, utcnow
 from db.revision import bump_revision
@@ -34,7 +41,7 @@ async def add_article(session: AsyncSession, actor: Actor, options: dict[str, st
         if key not in options:
             raise InvalidValue(f'"{key}=" is missing')
     parsed = parse_fields(ARTICLE_FIELDS, options, allow_clear=False)
-    values = {ARTICLE_FIELDS[k].attr: v for k, v in parsed.items()}
+    values = to_attrs(ARTICLE_FIELDS, parsed)
 
     async def work() -> Change:
         await require_editor(session, actor, "add articles")
@@ -71,7 +78,7 @@ async def _edit_entity(
     if not options:
         raise InvalidValue("give at least one field=value to change")
     parsed = parse_fields(specs, options, allow_clear=True)
-    values = {specs[k].attr: v for k, v in parsed.items()}
+    values = to_attrs(specs, parsed)
     cleaned = clean_reason(reason, required=False)
 
     async def work() -> Change:

@@ -13,10 +13,10 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.exc import StaleDataError
 
-from db.announce import NoticeAction, announce_claim
+from db.announce import announce_claim
 from db.editing.access import Actor
 from db.editing.errors import Conflict
-from db.kinds import ChangeAction
+from db.kinds import ChangeAction, NoticeAction
 from db.models import ChangeLogEntry, Claim
 from db.session import write_transaction
 
@@ -88,6 +88,15 @@ VALUE_TYPES: dict[str, type] = {
     "amount": Decimal,
     "usd_amount": Decimal,
     "usd_is_approx": bool,
+    "amount_high": Decimal,
+    "usd_high": Decimal,
+    "share_low": Decimal,
+    "share_high": Decimal,
+    "amount_to": Decimal,
+    "usd_to": Decimal,
+    "deadline_on": dt.date,
+    "change_on": dt.date,
+    "superseded_by": int,
     "source_id": int,
     "article_id": int,
     "retracted_at": dt.datetime,
@@ -117,7 +126,7 @@ def from_text(attr: str, value: str | None) -> Any:
 def log_change(
     session: AsyncSession,
     batch: str,
-    actor: Actor,
+    actor: Actor | None,
     entity_type: str,
     entity_id: int,
     action: str,
@@ -136,14 +145,14 @@ def log_change(
             old_value=as_text(old),
             new_value=as_text(new),
             reason=reason,
-            editor_id=actor.user_id,
+            editor_id=actor.user_id if actor is not None else None,
         )
     )
 
 
 def apply_fields(
     session: AsyncSession,
-    actor: Actor,
+    actor: Actor | None,
     change: Change,
     entity: Any,
     values: dict[str, Any],
@@ -152,7 +161,8 @@ def apply_fields(
     skip_unchanged: bool = True,
 ) -> None:
     """Sets each value on ``entity`` and records it, in ``change`` and as a history row
-    of ``change``'s batch, entity and action (unchanged values skipped unless asked)."""
+    of ``change``'s batch, entity and action (unchanged values skipped unless asked).
+    ``actor`` None is the system (the command-line import and the seed): no editor id."""
     for attr, value in values.items():
         old = getattr(entity, attr)
         if skip_unchanged and as_text(old) == as_text(value):

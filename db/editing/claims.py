@@ -19,8 +19,18 @@ from db.editing.changelog import (
     run_write,
 )
 from db.editing.errors import Conflict, InvalidValue, NotFound
-from db.editing.fields import CLAIM_FIELDS, CLEAR, clean_reason, parse_fields
-from db.kinds import ChangeAction, ClaimKind, ClaimStatus, EntityType, SourceKind
+from db.editing.fields import CLAIM_FIELDS, CLEAR, clean_reason, parse_fields, to_attrs
+from db.figures import figure_problems
+from db.kinds import (
+    Basis,
+    ChangeAction,
+    ClaimKind,
+    ClaimStatus,
+    EntityType,
+    FigureChange,
+    Period,
+    SourceKind,
+)
 from db.models import Article, Claim, Source, utcnow
 from db.revision import bump_revision
 from db.validation import (
@@ -33,6 +43,21 @@ from db.validation import (
 )
 
 NARRATION = "the article's own narration"
+
+# The figure attributes a generated quota statement states.
+STATEMENT_FIGURES = (
+    "amount", "amount_high", "currency", "share_low", "share_high", "share_of", "place",
+    "country", "sector", "period", "basis", "basis_text", "change", "amount_to", "deadline",
+)  # fmt: skip
+# Every figure attribute, checked together (db.figures.figure_problems).
+FIGURE_ATTRS = (
+    *STATEMENT_FIGURES, "usd_amount", "usd_high", "usd_to", "deadline_on",
+    "deadline_precision", "change_on", "change_on_precision",
+)  # fmt: skip
+
+
+def _figure_values(claim: Claim) -> dict[str, Any]:
+    return {key: getattr(claim, key) for key in FIGURE_ATTRS}
 
 
 async def default_article_id(session: AsyncSession) -> int:
@@ -59,9 +84,17 @@ async def find_claim(session: AsyncSession, claim_id: int) -> Claim:
 
 
 async def resolve_source(
-    session: AsyncSession, actor: Actor, batch: str, value: str | None, article_id: int
+    session: AsyncSession,
+    actor: Actor,
+    batch: str,
+    value: str | None,
+    article_id: int,
+    details: dict[str, str | None] | None = None,
 ) -> int:
-    """A source by id ("#3", "3") or exact name; else a new anonymous one for the article."""
+    """A source by id ("#3", "3") or exact name; else a new anonymous one for the article.
+
+    With ``details`` (told_to, country: a report read by /ingest) only this article's
+    sources count as the same name, and a new one gets the details."""
     if value is None:
         narration = await session.scalar(
             select(Source.id)
@@ -82,41 +115,105 @@ async def resolve_source(
         name = clean_text(raw, "source", SOURCE_MAX_LEN, multiline=False)
     except ValidationError as error:
         raise InvalidValue(error.message) from None
+    query = select(Source.id).where(func.lower(Source.name) == name.lower())
+    if details is not None:
+        query = query.where(Source.article_id == article_id)
     found = await session.scalar(
-        select(Source.id)
-        .where(func.lower(Source.name) == name.lower())
-        .order_by((Source.article_id == article_id).desc(), Source.id)
-        .limit(1)
+        query.order_by((Source.article_id == article_id).desc(), Source.id).limit(1)
     )
     if found is not None:
         return int(found)
-    return await new_source(session, actor, batch, name, SourceKind.ANONYMOUS, article_id)
+    return await new_source(session, actor, batch, name, SourceKind.ANONYMOUS, article_id, details)
 
 
 async def new_source(
-    session: AsyncSession, actor: Actor, batch: str, name: str, kind: str, article_id: int
+    session: AsyncSession,
+    actor: Actor,
+    batch: str,
+    name: str,
+    kind: str,
+    article_id: int,
+    details: dict[str, str | None] | None = None,
 ) -> int:
-    source = Source(name=name, kind=kind, article_id=article_id)
+    extra = {key: value for key, value in (details or {}).items() if value is not None}
+    source = Source(name=name, kind=kind, article_id=article_id, **extra)
     session.add(source)
     await session.flush()
     log_change(session, batch, actor, EntityType.SOURCE, source.id, ChangeAction.CREATE, new=name)
+    for key, value in extra.items():
+        log_change(session, batch, actor, EntityType.SOURCE, source.id, ChangeAction.CREATE,
+                   key, None, value)  # fmt: skip
     return source.id
 
 
+def _number(value: Any) -> str:
+    return f"{value.normalize():,f}"
+
+
+def _figure(values: dict[str, Any]) -> str:
+    """ "12,000 CNY", "300 to 1,000 USD", "70 to 90 percent of their pay"."""
+    if values.get("amount") is None:
+        low, high = values.get("share_low"), values.get("share_high")
+        share = f"{_number(low)} to {_number(high)}" if high is not None else _number(low)
+        whole = f" of {values['share_of']}" if values.get("share_of") else ""
+        return f"{share} percent{whole}"
+    amount = _number(values["amount"])
+    if values.get("amount_high") is not None:
+        amount = f"{amount} to {_number(values['amount_high'])}"
+    return f"{amount} {values['currency']}"
+
+
 def quota_statement(values: dict[str, Any], country: str) -> str:
-    """A plain statement for a quota added by command (the figures are the claim)."""
+    """A plain statement for a quota added by command (the figures are the claim).
+
+    ``values`` are stored attribute names (amount, currency, period, basis, ...)."""
     sector = f" {values['sector']}" if values.get("sector") else ""
-    period = f" a {values['period']}" if values.get("period") else ""
-    basis = f" per {values['basis']}" if values.get("basis") else ""
+    period = values.get("period")
+    if period == Period.ONCE:
+        period_text = " once (a one-off levy)"
+    else:
+        period_text = f" a {period}" if period else ""
+    basis = values.get("basis")
+    basis_text = f" per {str(basis).replace('_', ' ')}" if basis and basis != Basis.OTHER else ""
+    if values.get("basis_text"):
+        basis_text += f" ({values['basis_text']})"
     change = values.get("change")
-    verb = f" ({change} from this amount)" if change and change != "none" else ""
-    amount = f"{values['amount'].normalize():,f}"
+    verb = ""
+    figure = _figure(values)
+    if values.get("amount_to") is not None:
+        # "from X to Y": the claim states Y now, and X before.
+        figure = _figure({**values, "amount": values["amount_to"], "amount_high": None})
+        verb = f" ({change} from {_number(values['amount'])})"
+    elif change in (FigureChange.NEW, FigureChange.UNCHANGED):
+        verb = f" ({change})"
+    elif change and change != FigureChange.NONE:
+        verb = f" ({change} from this amount)"
+    deadline = f", due {values['deadline']}" if values.get("deadline") else ""
     with contextlib.suppress(ValidationError):
         country = country_name(country)
+    # "In China", not "In China, China", when the place is the country itself.
+    where = values["place"] if values["place"] == country else f"{values['place']}, {country}"
     return (
-        f"In {values['place']}, {country}, the quota of North Korean{sector} workers is "
-        f"{amount} {values['currency']}{period}{basis}{verb}."
+        f"In {where}, the quota of North Korean{sector} workers is "
+        f"{figure}{period_text}{basis_text}{verb}{deadline}."
     )
+
+
+def _figure_check(values: dict[str, Any]) -> None:
+    problems = figure_problems(values)
+    if problems:
+        raise InvalidValue(problems[0])
+
+
+async def _check_superseding(session: AsyncSession, claim_id: int | None, new_id: int) -> None:
+    """A claim is superseded by another existing claim, never by itself or in a loop."""
+    if new_id == claim_id:
+        raise InvalidValue(f"#{new_id} cannot supersede itself")
+    later = await session.get(Claim, new_id)
+    if later is None:
+        raise NotFound(f"There is no fact #{new_id}. See /facts.")
+    if claim_id is not None and later.superseded_by == claim_id:
+        raise InvalidValue(f"#{new_id} is itself superseded by #{claim_id}: not both ways")
 
 
 async def _add_claim(
@@ -125,6 +222,7 @@ async def _add_claim(
     kind: str,
     values: dict[str, Any],
     source_raw: str | None,
+    source_details: dict[str, str | None] | None = None,
 ) -> Change:
     """The transaction shared by /addquota and /addfact, after their own validation."""
 
@@ -136,7 +234,9 @@ async def _add_claim(
         article_id = values.get("article_id") or await default_article_id(session)
         await find_article(session, article_id)
         values["article_id"] = article_id
-        values["source_id"] = await resolve_source(session, actor, batch, source_raw, article_id)
+        values["source_id"] = await resolve_source(
+            session, actor, batch, source_raw, article_id, source_details
+        )
         claim = Claim(kind=kind, status=ClaimStatus.ACTIVE, **values)
         session.add(claim)
         await session.flush()
@@ -157,15 +257,19 @@ async def _add_claim(
     return await run_write(session, work)
 
 
-async def add_quota(session: AsyncSession, actor: Actor, options: dict[str, str]) -> Change:
-    required = ("country", "place", "amount", "currency")
+async def add_quota(
+    session: AsyncSession,
+    actor: Actor,
+    options: dict[str, str],
+    *,
+    source_details: dict[str, str | None] | None = None,
+) -> Change:
+    """``source_details`` (told_to, country): for a new source named by ``source=``."""
+    required = ("country", "place", *(() if "share" in options else ("amount", "currency")))
     missing = [key for key in required if key not in options]
     if missing:
         raise InvalidValue(f'"{missing[0]}=" is missing')
-    allowed = {
-        "country", "place", "sector", "amount", "currency", "usd", "approx", "period",
-        "basis", "change", "date", "source", "article", "text", "quote", "topic",
-    }  # fmt: skip
+    allowed = set(CLAIM_FIELDS)
     unknown = [key for key in options if key not in allowed]
     if unknown:
         raise InvalidValue(
@@ -175,14 +279,15 @@ async def add_quota(session: AsyncSession, actor: Actor, options: dict[str, str]
     parsed = parse_fields(
         CLAIM_FIELDS, {k: v for k, v in options.items() if k != "source"}, allow_clear=False
     )
-    values: dict[str, Any] = {CLAIM_FIELDS[k].attr: v for k, v in parsed.items()}
+    values: dict[str, Any] = to_attrs(CLAIM_FIELDS, parsed)
     values.setdefault("topic", "quota")
     # "nearly $730" only when the editor says the dollar figure is approximate.
     values["usd_is_approx"] = bool(parsed.get("approx", False))
+    _figure_check(values)
     if "statement" not in values:
-        values["statement"] = quota_statement(parsed, values["country"])
+        values["statement"] = quota_statement(values, values["country"])
 
-    return await _add_claim(session, actor, ClaimKind.QUOTA, values, source_raw)
+    return await _add_claim(session, actor, ClaimKind.QUOTA, values, source_raw, source_details)
 
 
 async def add_fact(session: AsyncSession, actor: Actor, options: dict[str, str]) -> Change:
@@ -197,7 +302,7 @@ async def add_fact(session: AsyncSession, actor: Actor, options: dict[str, str])
     parsed = parse_fields(
         CLAIM_FIELDS, {k: v for k, v in options.items() if k != "source"}, allow_clear=False
     )
-    values = {CLAIM_FIELDS[k].attr: v for k, v in parsed.items()}
+    values = to_attrs(CLAIM_FIELDS, parsed)
 
     return await _add_claim(session, actor, ClaimKind.FACT, values, source_raw)
 
@@ -237,7 +342,11 @@ async def edit_claim(
                     raise InvalidValue(f'#{claim_id} is not a quota figure: "{key}" does not apply')
         elif any(key in QUOTA_REQUIRED and value is None for key, value in parsed.items()):
             raise InvalidValue(f"a quota figure needs {', '.join(QUOTA_REQUIRED)}")
-        new_values = {CLAIM_FIELDS[k].attr: v for k, v in parsed.items()}
+        new_values = to_attrs(CLAIM_FIELDS, parsed)
+        if claim.kind == ClaimKind.QUOTA:
+            _figure_check({**_figure_values(claim), **new_values})
+        if new_values.get("superseded_by") is not None:
+            await _check_superseding(session, claim_id, new_values["superseded_by"])
         batch = new_batch()
         if "article_id" in new_values:
             await find_article(session, new_values["article_id"])
@@ -250,31 +359,37 @@ async def edit_claim(
         apply_fields(session, actor, change, claim, new_values, reason)
         if not change.fields:
             raise InvalidValue(f"#{claim_id} already has these values: nothing to change")
-        figures = {"amount", "currency", "place", "country", "sector", "period", "basis", "change"}
         if (
             claim.kind == ClaimKind.QUOTA
             and "statement" not in new_values
-            and figures & set(new_values)
+            and set(STATEMENT_FIGURES) & set(new_values)
         ):
             # The stored sentence must not go on stating the old figure (exports show it).
-            sentence = quota_statement(
-                {key: getattr(claim, key) for key in figures}, claim.country or ""
-            )
+            sentence = quota_statement(_figure_values(claim), claim.country or "")
             if sentence != claim.statement:
                 log_change(session, batch, actor, EntityType.CLAIM, claim_id, ChangeAction.EDIT,
                            "statement", claim.statement, sentence, reason)  # fmt: skip
                 claim.statement = sentence
-        old_corrected = claim.corrected_at
-        claim.corrected_at = utcnow()
-        claim.updated_at = claim.corrected_at
-        log_change(session, batch, actor, EntityType.CLAIM, claim_id, ChangeAction.EDIT,
-                   "corrected_at", old_corrected, claim.corrected_at, reason)  # fmt: skip
+        if set(new_values) - {"superseded_by"}:
+            # A correction; marking the claim superseded is not one (the report said it).
+            old_corrected = claim.corrected_at
+            claim.corrected_at = utcnow()
+            log_change(session, batch, actor, EntityType.CLAIM, claim_id, ChangeAction.EDIT,
+                       "corrected_at", old_corrected, claim.corrected_at, reason)  # fmt: skip
+        claim.updated_at = utcnow()
         await session.flush()
         await bump_revision(session)
         await queue_claim_notices(session, claim, change)
         return change
 
     return await run_write(session, work)
+
+
+async def supersede(
+    session: AsyncSession, actor: Actor, old_id: int, new_id: int, reason: str | None = None
+) -> Change:
+    """/supersede: the later claim ``new_id`` supersedes ``old_id`` (an /edit of its field)."""
+    return await edit_claim(session, actor, old_id, {"superseded_by": f"#{new_id}"}, reason=reason)
 
 
 async def retract(

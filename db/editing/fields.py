@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from db.editing.errors import InvalidValue
+from db.figures import parse_basis, parse_partial_date, parse_share
 from db.validation import (
-    BASIS_MAX_LEN,
+    BASIS_TEXT_MAX_LEN,
     CHANGES,
     NAME_MAX_LEN,
     PERIODS,
@@ -26,7 +27,6 @@ from db.validation import (
     parse_amount,
     parse_choice,
     parse_id,
-    parse_iso_date,
     parse_url,
     parse_yes_no,
 )
@@ -56,6 +56,32 @@ class FieldSpec:
     optional: bool = True
     quota_only: bool = False
     help: str = ""
+    # Attributes set together from one typed value (parse returns a tuple of them):
+    # "share=70-90" sets share_low and share_high, "date_on=2020-10" a date and its
+    # precision. Clearing the field clears them all.
+    also: tuple[str, ...] = ()
+
+    @property
+    def attrs(self) -> tuple[str, ...]:
+        return (self.attr, *self.also)
+
+
+def to_attrs(specs: dict[str, FieldSpec], parsed: dict[str, Any]) -> dict[str, Any]:
+    """Editor keys with parsed values -> model attributes with their values."""
+    values: dict[str, Any] = {}
+    for key, value in parsed.items():
+        spec = specs[key]
+        if not spec.also:
+            values[spec.attr] = value
+        elif value is None:
+            values.update(dict.fromkeys(spec.attrs))
+        else:
+            values.update(zip(spec.attrs, value, strict=True))
+    return values
+
+
+def _superseding(value: str, name: str) -> int:
+    return parse_id(value)
 
 
 CLAIM_FIELDS: dict[str, FieldSpec] = {
@@ -75,10 +101,47 @@ CLAIM_FIELDS: dict[str, FieldSpec] = {
     "approx": FieldSpec(
         "usd_is_approx", lambda v, n: parse_yes_no(v), optional=False, quota_only=True
     ),
+    "amount_high": FieldSpec(
+        "amount_high", lambda v, n: parse_amount(v, n), quota_only=True, help="a range's top"
+    ),
+    "usd_high": FieldSpec(
+        "usd_high", lambda v, n: parse_amount(v, n), quota_only=True, help="its dollar top"
+    ),
+    "share": FieldSpec(
+        "share_low",
+        lambda v, n: parse_share(v, n),
+        quota_only=True,
+        help="a percentage, or a range like 70-90",
+        also=("share_high",),
+    ),
+    "share_of": FieldSpec("share_of", _line(BASIS_TEXT_MAX_LEN), quota_only=True),
     "period": FieldSpec("period", lambda v, n: parse_choice(v, n, PERIODS), quota_only=True),
-    "basis": FieldSpec("basis", _line(BASIS_MAX_LEN), quota_only=True),
+    "deadline": FieldSpec(
+        "deadline", _line(BASIS_TEXT_MAX_LEN), quota_only=True, help="as reported"
+    ),
+    "deadline_on": FieldSpec(
+        "deadline_on",
+        lambda v, n: parse_partial_date(v),
+        quota_only=True,
+        help="YYYY-MM-DD, YYYY-MM or YYYY",
+        also=("deadline_precision",),
+    ),
+    "basis": FieldSpec("basis", lambda v, n: parse_basis(v), quota_only=True),
+    "basis_text": FieldSpec(
+        "basis_text", _line(BASIS_TEXT_MAX_LEN), quota_only=True, help="the report's words"
+    ),
     "change": FieldSpec("change", lambda v, n: parse_choice(v, n, CHANGES), quota_only=True),
+    "amount_to": FieldSpec("amount_to", lambda v, n: parse_amount(v, n), quota_only=True),
+    "usd_to": FieldSpec("usd_to", lambda v, n: parse_amount(v, n), quota_only=True),
     "date": FieldSpec("change_date", _line(NAME_MAX_LEN), quota_only=True),
+    "date_on": FieldSpec(
+        "change_on",
+        lambda v, n: parse_partial_date(v),
+        quota_only=True,
+        help="YYYY-MM-DD, YYYY-MM or YYYY",
+        also=("change_on_precision",),
+    ),
+    "superseded_by": FieldSpec("superseded_by", _superseding, help="a later claim's id"),
 }
 
 ARTICLE_FIELDS: dict[str, FieldSpec] = {
@@ -88,7 +151,12 @@ ARTICLE_FIELDS: dict[str, FieldSpec] = {
     "url": FieldSpec("url", lambda v, n: parse_url(v)),
     "reporter": FieldSpec("reporter", _line(NAME_MAX_LEN)),
     "relies_on": FieldSpec("relies_on", _line(NAME_MAX_LEN)),
-    "date": FieldSpec("published_on", lambda v, n: parse_iso_date(v)),
+    "date": FieldSpec(
+        "published_on",
+        lambda v, n: parse_partial_date(v),
+        help="YYYY-MM-DD, YYYY-MM or YYYY",
+        also=("published_precision",),
+    ),
 }
 
 SOURCE_FIELDS: dict[str, FieldSpec] = {

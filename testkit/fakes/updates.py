@@ -144,9 +144,10 @@ def make_message(
     caption: str | None = None,
     from_user: JSONDict | None = None,
     chat: JSONDict | None = None,
+    language_code: str | None = "en",
 ) -> JSONDict:
     """A Message. ``chat_id`` defaults to ``user_id`` in private chats and to a
-    supergroup id otherwise."""
+    supergroup id otherwise; ``language_code`` is the sender's Telegram app's."""
     if chat is None:
         if chat_id is None:
             chat_id = user_id if chat_type == "private" else DEFAULT_GROUP_ID
@@ -157,7 +158,7 @@ def make_message(
         "chat": chat,
     }
     if from_user is None and chat["type"] != "channel":
-        from_user = make_user(user_id, first_name, username)
+        from_user = make_user(user_id, first_name, username, language_code=language_code)
     if from_user is not None:
         msg["from"] = from_user
     if sender_chat is not None:
@@ -193,6 +194,7 @@ def make_message_update(
     caption: str | None = None,
     message_id: int | None = None,
     date: int | None = None,
+    language_code: str | None = "en",
 ) -> JSONDict:
     """An Update carrying a (possibly edited) message. A leading ``/command`` gets
     its ``bot_command`` entity automatically."""
@@ -209,6 +211,7 @@ def make_message_update(
         sender_chat=sender_chat,
         document=document,
         caption=caption,
+        language_code=language_code,
     )
     if sender_chat is not None and chat_type != "private":
         # Anonymous group admins post as the chat; Telegram then sets `from` to
@@ -233,12 +236,13 @@ def make_callback_update(
     message_id: int | None = None,
     callback_id: str | None = None,
     inline_message_id: str | None = None,
+    language_code: str | None = "en",
 ) -> JSONDict:
     """A CallbackQuery from an inline keyboard button. With ``inline_message_id``
     the query has no ``message`` (button under an inline-mode result)."""
     query: JSONDict = {
         "id": callback_id or f"cbq-{update_id}",
-        "from": make_user(user_id, first_name, username),
+        "from": make_user(user_id, first_name, username, language_code=language_code),
         "chat_instance": f"ci-{chat_id if chat_id is not None else user_id}",
         "data": data,
     }
@@ -269,10 +273,11 @@ def make_inline_update(
     offset: str = "",
     chat_type: str | None = "sender",
     inline_query_id: str | None = None,
+    language_code: str | None = "en",
 ) -> JSONDict:
     inline: JSONDict = {
         "id": inline_query_id or f"iq-{update_id}",
-        "from": make_user(user_id, first_name, username),
+        "from": make_user(user_id, first_name, username, language_code=language_code),
         "query": query,
         "offset": offset,
     }

@@ -17,6 +17,7 @@ from bot.markup import plain_text
 from testkit.fakes.bot_api_server import FakeBotApi
 from testkit.fakes.e2e import REPO_ROOT, build_env
 from testkit.fakes.updates import make_message_update, make_user, now
+from tests.support.postgres import POSTGRES_URL
 from tests.support.production_support import (
     TOKEN,
     api_fixture,  # noqa: F401 - fixture "api"
@@ -24,6 +25,7 @@ from tests.support.production_support import (
     bot_process,
     final_stderr,
     free_port,
+    need_postgres_fixture,  # noqa: F401 - fixture "need_postgres"
 )
 
 ALERT_CHAT = 5550001
@@ -243,3 +245,40 @@ def test_sqlite_side_files_are_ignored_by_git(name: str) -> None:
         ["git", "check-ignore", "--no-index", "-q", name], cwd=REPO_ROOT, check=False
     )
     assert result.returncode == 0, f"{name} is not ignored"
+
+
+def test_ask_on_a_new_store_prints_only_the_answer(tmp_path: Path) -> None:
+    url = f"sqlite+aiosqlite:///{tmp_path}/new.db"
+    quiet = run_cli(tmp_path, "ask", "how much in dalian", DATABASE_URL=url)
+    assert (quiet.returncode, quiet.stderr) == (0, "")
+    assert "3,400 yuan" in quiet.stdout
+    # LOG_LEVEL still asks for the records, as for every other command.
+    url2 = f"sqlite+aiosqlite:///{tmp_path}/new2.db"
+    loud = run_cli(tmp_path, "ask", "dalian", DATABASE_URL=url2, LOG_LEVEL="INFO")
+    assert "Running upgrade  -> 0001" in loud.stderr
+
+
+@pytest.mark.parametrize(
+    ("change", "refusal"),
+    [
+        (("no_such_role_here", None), 'role "no_such_role_here" does not exist'),
+        ((None, "no_such_database_here"), 'database "no_such_database_here" does not exist'),
+    ],
+)
+def test_run_stops_at_once_when_the_server_refuses_the_database_url(
+    tmp_path: Path, need_postgres: None, change: tuple[str | None, str | None], refusal: str
+) -> None:
+    # A running server that refuses the URL's role, password or database: waiting
+    # cannot help (unlike a server still starting), so one line and exit code 2.
+    from sqlalchemy.engine import make_url
+
+    role, database = change
+    good = make_url(POSTGRES_URL)
+    changed = good.set(username=role or good.username, database=database or good.database)
+    url = changed.render_as_string(hide_password=False)
+    result = run_cli(tmp_path, DATABASE_URL=url, TELEGRAM_BOT_TOKEN=TOKEN)
+    shown = make_url(url).render_as_string(hide_password=True)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == (
+        f"Configuration error: DATABASE_URL {shown} was refused by the server (Error: {refusal})\n"
+    )

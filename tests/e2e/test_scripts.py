@@ -90,7 +90,7 @@ def test_check_installs_dev_extras_once_and_run_reuses_them(project: Path) -> No
     gate = [
         "ruff check .",
         "ruff format --check .",
-        "mypy bot db tests bench",
+        "mypy bot db tests bench testkit",
         "lint-imports ",
         "pytest -q",
     ]

@@ -21,8 +21,10 @@ from telegram import Update
 from telegram.ext import Application, ContextTypes
 
 from bot.app import _post_init, build_application
+from bot.i18n import Language, translator
 from bot.notify import NoticeSender
 from bot.runtime import Runtime
+from bot.sending.messages import UNKNOWN_CAVEAT
 from db.transfer import export_document
 from testkit.fakes.recording_request import TEXT_METHODS, RecordingRequest
 from testkit.fakes.updates import (
@@ -38,11 +40,18 @@ from tests.support.html_check import assert_telegram_html
 CAVEAT = "HNGN cannot independently verify the claims."
 # Articles added by editors bring their own caveat; the bot marks every one "Unverified."
 OTHER_CAVEAT_MARK = "Unverified."
+# ...and in the other languages introduces it, as written, with this line (bot/i18n).
+OTHER_CAVEAT_MARKS = (
+    OTHER_CAVEAT_MARK,
+    *(translator(language).gettext(UNKNOWN_CAVEAT) for language in Language),
+)
 
 
 def assert_fit_to_send(text: str) -> None:
     assert_telegram_html(text)
-    assert CAVEAT in text or OTHER_CAVEAT_MARK in text, f"no caveat in:\n{text}"
+    assert CAVEAT in text or any(mark in text for mark in OTHER_CAVEAT_MARKS), (
+        f"no caveat in:\n{text}"
+    )
 
 
 def assert_sent_calls_fit(calls: Iterable[tuple[str, JSONDict]]) -> None:

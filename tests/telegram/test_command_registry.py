@@ -15,7 +15,7 @@ from tests.support.harness import Harness
 OWNER = 1001  # in make_settings' ADMIN_USER_IDS
 
 # The menus as they were listed by hand (bot/app.py and bot/handlers/editor.py) before
-# the registry, plus /chart (the public record's chart): exactly these, in this order.
+# the registry, plus /chart (the public record's chart) and /language: exactly these, in order.
 PUBLIC_MENU = [
     ("start", "What this bot is and how to ask"),
     ("help", "How to ask, with examples"),
@@ -30,13 +30,16 @@ PUBLIC_MENU = [
     ("subscriptions", "What this chat follows"),
     ("privacy", "What the bot stores and why"),
     ("chart", "A chart of every reported figure"),
+    ("language", "Choose your language"),
 ]
 EDITOR_MENU = [
     ("facts", "Editors: every active fact with its id"),
     ("addquota", "Editors: add a quota figure"),
+    ("ingest", "Editors: paste a report in, figure by figure"),
     ("addfact", "Editors: add another claim"),
     ("addarticle", "Editors: add a report"),
     ("edit", "Editors: correct a fact"),
+    ("supersede", "Editors: mark a claim superseded by a later one"),
     ("retract", "Editors: withdraw a fact"),
     ("restore", "Editors: bring a retracted fact back"),
     ("history", "Editors: every change to a fact"),
@@ -59,7 +62,7 @@ OWNER_MENU = [
 HELP_LINE = (
     "Commands: /quotas all figures · /quota <place> one place · /sources who says so · "
     "/caveat how far to trust it · /article the report · /ask <question> (in groups) · "
-    "/chart every figure as a chart · /help"
+    "/chart every figure as a chart · /language your language · /help"
 )
 
 
@@ -98,8 +101,16 @@ def test_every_command_is_registered_once_from_the_registry(harness: Harness) ->
 
 async def test_the_menus_sent_at_start_up_come_from_the_registry(harness: Harness) -> None:
     calls = harness.bot_api.calls_of("setMyCommands")
-    [public] = [c for c in calls if not c.get("scope")]
+    [public] = [c for c in calls if not c.get("scope") and not c.get("language_code")]
     assert _pairs(public["commands"]) == PUBLIC_MENU
+    # The public menu in each other language of the interface, for those Telegram apps.
+    translated = {
+        c["language_code"]: _pairs(c["commands"]) for c in calls if c.get("language_code")
+    }
+    assert sorted(translated) == ["ko", "ru", "zh"]
+    assert [name for name, _ in translated["ru"]] == [name for name, _ in PUBLIC_MENU]
+    assert translated["ru"][0] == ("start", "Что это за бот и как спрашивать")
+    assert translated["zh"][-1] == ("language", "选择语言")
     scoped = [c for c in calls if c.get("scope")]
     owner_menus = [c for c in scoped if json.loads(json.dumps(c["scope"]))["chat_id"] == OWNER]
     assert [_pairs(c["commands"]) for c in owner_menus] == [PUBLIC_MENU + EDITOR_MENU + OWNER_MENU]

@@ -36,20 +36,30 @@ def test_each_dialogue_walks_its_steps_in_order() -> None:
     ]  # fmt: skip
     assert [str(s) for s in walk(DialogueKind.EDIT)] == ["fact", "field", "value"]
     assert [str(s) for s in walk(DialogueKind.RETRACT)] == ["fact", "reason", "confirm"]
+    assert [str(s) for s in walk(DialogueKind.INGEST)] == [
+        "paste", "draft", "draft_field", "draft_value",
+    ]  # fmt: skip
 
 
 def test_stored_values_and_button_letters_are_unchanged() -> None:
     # Dialogue rows and callback data (dg:<token>:<letter>:<arg>) written before stay valid.
     assert {a.name: str(a) for a in ButtonAction} == {
         "CANCEL": "x", "PAGE": "p", "FACT": "f", "FIELD": "k", "VALUE": "v", "CONFIRM": "y",
+        "ACCEPT": "a", "EDIT": "e", "SKIP": "s",
     }  # fmt: skip
-    assert [str(k) for k in DialogueKind] == ["addquota", "edit", "retract"]
+    assert [str(k) for k in DialogueKind] == ["addquota", "edit", "retract", "ingest"]
     assert f"dg:ab12:{ButtonAction.CONFIRM}:" == "dg:ab12:y:"
 
 
 def test_quota_prompts_offer_their_choices() -> None:
     assert QUOTA_PROMPTS[Step.CURRENCY].choices == ("RUB", "CNY", "USD")
-    assert QUOTA_PROMPTS[Step.CHANGE].choices == ("doubled", "increased", "none")
+    assert QUOTA_PROMPTS[Step.CHANGE].choices == (
+        "doubled",
+        "increased",
+        "decreased",
+        "new",
+        "none",
+    )
     assert QUOTA_PROMPTS[Step.SECTOR].choices == ("skip",)
     assert QUOTA_PROMPTS[Step.COUNTRY].text.startswith("Which country?")
 

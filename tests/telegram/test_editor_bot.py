@@ -270,7 +270,7 @@ async def test_facts_are_paginated_with_buttons(harness: Harness) -> None:
     [[next_button]] = harness.last_keyboard()
     assert next_button["callback_data"] == "fx:2:0:"
     out = joined(await harness.tap(next_button["callback_data"], EDITOR))
-    assert "page 2 of 2" in out and "#25 extra — Extra statement 9." in out
+    assert "page 2 of 2" in out and "#26 extra — Extra statement 9." in out
     out = joined(await harness.send("/facts extra page=2", EDITOR))
     assert "page 1 of 1" in out  # only ten match: the page is clamped
     out = joined(await harness.send("/facts page=0", EDITOR))
@@ -298,3 +298,12 @@ async def test_dialogue_by_typed_id_paging_and_cancel(harness: Harness) -> None:
     # With the dialogue gone, text is a question again.
     out = joined(await harness.send("who says so?", EDITOR))
     assert "Who says so" in out
+
+
+async def test_export_is_sent_again_when_telegram_surely_did_not_take_it(
+    harness: Harness,
+) -> None:
+    harness.bot_api.fail_next("sendDocument", 502)  # a Bad Gateway: nothing was sent
+    await harness.send("/export", OWNER)
+    assert len(harness.bot_api.calls_of("sendDocument")) == 2
+    assert json.loads(harness.bot_api.uploaded_files[-1].data)["format"] == "quota-facts-store"

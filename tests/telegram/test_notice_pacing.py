@@ -10,7 +10,7 @@ import pytest
 from aiolimiter import AsyncLimiter
 
 from bot.notify import HEADINGS, NoticeSender
-from db.announce import NoticeAction
+from db.kinds import NoticeAction
 from testkit.notice_support import queue_amount_correction, subscribe_to_everything
 from tests.support.harness import Harness
 

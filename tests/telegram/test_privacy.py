@@ -132,6 +132,34 @@ async def subscribe_line(harness: Harness, line: str) -> None:
         assert await tables_holding(rt, chat) == set(), chat
 
 
+async def language_line(harness: Harness, line: str) -> None:
+    rt = harness.runtime
+    assert "your user id (a group's id, for a group) and that language" in line
+    # Chosen with /language: the user's id and the language; /language reset deletes it.
+    await harness.send("/language ru", user_id=READER)
+    assert await tables_holding(rt, READER) == {"language_preferences"}
+    assert "/language reset deletes yours" in line
+    await harness.send("/language reset", user_id=READER)
+    assert await tables_holding(rt, READER) == set()
+    # A group subscribing in Russian keeps its language while it follows something.
+    assert "a group's goes when it follows nothing more" in line
+    harness.bot_api.responder.chat_member_status[(GROUP, OTHER)] = "administrator"
+    await harness.send("/subscribe сахалин", user_id=OTHER, chat_id=GROUP, chat_type="supergroup")
+    assert await tables_holding(rt, GROUP) == {"subscriptions", "language_preferences"}
+    await harness.send("/unsubscribe", user_id=OTHER, chat_id=GROUP, chat_type="supergroup")
+    assert await tables_holding(rt, GROUP) == set()
+    assert await tables_holding(rt, OTHER) == set()
+    # A private chat subscribing in Russian: the user's language, until it is refused.
+    assert "either goes with the first notice Telegram refuses" in line
+    await harness.send("/subscribe", user_id=READER, language_code="ru")
+    assert await tables_holding(rt, READER) == {"subscriptions", "language_preferences"}
+    sender = await harness.manual_notice_sender()
+    assert await queue_change(rt) == 1
+    harness.bot_api.fail_next("sendMessage", 403)
+    await _drain(sender)
+    assert await tables_holding(rt, READER) == set()
+
+
 async def editors_line(harness: Harness, line: str) -> None:
     assert "with the editor's id" in line
     await harness.send('/edit 2 usd=47 reason="checked"', user_id=EDITOR)
@@ -153,6 +181,7 @@ async def nothing_else_line(harness: Harness, line: str) -> None:
 CHECKS: dict[str, Callable[[Harness, str], Awaitable[None]]] = {
     "• Questions you ask": questions_line,
     "• If you /subscribe": subscribe_line,
+    "• A language": language_line,
     "• Editors' changes": editors_line,
     "Nothing else": nothing_else_line,
 }

@@ -151,7 +151,7 @@ async def test_claim_pages_embed_a_claim_review(runtime: Runtime) -> None:
     # /claims.json: the same review for every claim.
     reviews = {item["url"]: item for item in document["claims"]}
     assert reviews[f"{BASE_URL}/claims/2"] == review
-    assert len(reviews) == 15
+    assert len(reviews) == 16
 
 
 async def test_an_edit_and_a_retraction_show_on_the_next_load(runtime: Runtime) -> None:

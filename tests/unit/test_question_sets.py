@@ -1,4 +1,5 @@
-"""The fresh question sets (tests/questions/fresh_*.json) are well-formed; the scorer reads them.
+"""The question sets (tests/questions/fresh_*.json, report*_*.json) are well-formed; the scorer
+reads them.
 
 Only the form is tested here, never the score: today's engine fails many of the questions,
 and the score is measured by hand with ``python -m bench.understanding``.
@@ -19,6 +20,8 @@ from bench.understanding import (
     CLASSES,
     MIN_PER_CLASS,
     MIN_QUESTIONS,
+    REPORT_MIN_PER_CLASS,
+    REPORT_MIN_QUESTIONS,
     ReplyText,
     check,
     parse_numbers,
@@ -28,7 +31,7 @@ from bench.understanding import (
 )
 
 QUESTIONS = Path(__file__).resolve().parents[1] / "questions"
-FILES = sorted(QUESTIONS.glob("fresh_*.json"))
+FILES = sorted([*QUESTIONS.glob("fresh_*.json"), *QUESTIONS.glob("report*_*.json")])
 CAVEAT_LINE = "⚠️ Unverified. HNGN cannot independently verify the claims."
 
 
@@ -43,7 +46,11 @@ def test_the_english_set_exists() -> None:
 @pytest.mark.parametrize("path", FILES, ids=[path.name for path in FILES])
 def test_question_file_is_well_formed(path: Path) -> None:
     document = load(path)
-    assert re.fullmatch(rf"fresh_{document['language']}(_\d+)?\.json", path.name)
+    language = document["language"]
+    if "documents" in document:
+        assert re.fullmatch(rf"report\d+_{language}\.json", path.name)
+    else:
+        assert re.fullmatch(rf"fresh_{language}(_\d+)?\.json", path.name)
     assert problems(document) == []
 
 
@@ -52,10 +59,13 @@ def test_question_file_has_the_required_counts(path: Path) -> None:
     document = load(path)
     language = document["language"]
     questions = document["questions"]
-    assert len(questions) >= MIN_QUESTIONS[language]
+    report_set = "documents" in document
+    assert len(questions) >= (REPORT_MIN_QUESTIONS if report_set else MIN_QUESTIONS[language])
     classes = Counter(question["class"] for question in questions)
     assert set(classes) == set(CLASSES)
-    assert min(classes.values()) >= MIN_PER_CLASS[language]
+    assert min(classes.values()) >= (
+        REPORT_MIN_PER_CLASS if report_set else MIN_PER_CLASS[language]
+    )
     ids = [question["id"] for question in questions]
     assert len(ids) == len(set(ids))
 
@@ -110,6 +120,44 @@ def test_a_later_set_numbers_its_own_ids(ident: str, accepted: bool) -> None:
     document["questions"][0]["id"] = ident
     found = problems(document)
     assert (not any("id is not en-NNN" in line for line in found)) is accepted
+
+
+def _report_set() -> dict[str, Any]:
+    """fresh_en.json cut to 5 questions a class (50), renumbered r2-NNN, with the two keys."""
+    document = _valid()
+    questions = [
+        question
+        for name in CLASSES
+        for question in [q for q in document["questions"] if q["class"] == name][:5]
+    ]
+    for number, question in enumerate(questions, start=1):
+        question["id"] = f"r2-{number:03d}"
+    document.update(
+        questions=questions, documents=["testkit/reports/x.json"], numbers=[12000, 1788]
+    )
+    return document
+
+
+def test_a_report_set_is_accepted_with_its_keys_and_ids() -> None:
+    assert problems(_report_set()) == []
+
+
+@pytest.mark.parametrize(
+    ("break_it", "expected"),
+    [
+        (lambda d: d.update(documents=[]), "'documents' is not a list of .json paths"),
+        (lambda d: d.update(documents="x.json"), "'documents' is not a list of .json paths"),
+        (lambda d: d.update(numbers=["12,000"]), "'numbers' (top level) is not a list of numbers"),
+        (lambda d: d["questions"][0].update(id="en-001"), "id is not rN-NNN"),
+        (lambda d: d.update(questions=d["questions"][:44]), "fewer than 45"),
+        (lambda d: d.pop("documents"), "id is not en-NNN"),
+    ],
+)
+def test_problems_names_each_defect_of_a_report_set(break_it: Any, expected: str) -> None:
+    document = _report_set()
+    break_it(document)
+    found = problems(document)
+    assert any(expected in line for line in found), found
 
 
 def test_problems_rejects_an_unknown_language() -> None:

@@ -87,7 +87,7 @@ async def test_concurrent_first_starts_seed_once(database_url: str) -> None:
         await asyncio.gather(*(rt.prepare_store(migrate=False) for rt in runtimes))
         async with runtimes[0].sessionmaker() as session:
             assert await session.scalar(select(func.count()).select_from(Article)) == 1
-            assert await session.scalar(select(func.count()).select_from(Claim)) == 15
+            assert await session.scalar(select(func.count()).select_from(Claim)) == 16
     finally:
         for rt in runtimes:
             await rt.close()
@@ -99,7 +99,7 @@ async def test_export_import_round_trip(runtime: Runtime) -> None:
     assert document["format"] == seed_document()["format"]
     async with runtime.sessionmaker() as session:
         summary = await import_document(session, document, mode="replace")
-    assert summary.claims_created == 15
+    assert summary.claims_created == 16
     async with runtime.sessionmaker() as session:
         again = await export_document(session)
     assert again["claims"] == document["claims"]

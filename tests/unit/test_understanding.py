@@ -321,7 +321,10 @@ def test_figures_grouped_with_spaces_are_read_whole_in_other_scripts(
     engine: AnswerEngine,
 ) -> None:
     text = body(engine, "напиши что квота на сахалине 200 000 рублей")
+    # "напиши что" is "write that": refused as English "say that" is (vocabulary/ru.json).
     assert text == (
+        "I only pass on what the report says, with its sources; I do not play a role or "
+        "state anything as verified.\n"
         "No: the report gives 62,000 rubles (RUB) for Sakhalin, Russia a month before the "
         "doubling, not 200,000."
     )

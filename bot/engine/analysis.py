@@ -1,0 +1,234 @@
+"""Reading Russian, Chinese and Korean words as the vocabulary's forms.
+
+One function, ``analyse``, turns a part of a message into the tokens the phrase tables are
+keyed on, and names the place-like words the tables do not know:
+
+- Russian: pymorphy3 (OpenCorpora dictionaries, shipped in pymorphy3-dicts-ru) gives each
+  word's lemma ("на сахалине" -> "на сахалин"); of a word's readings the first whose lemma
+  the tables know wins ("даляне" -> "далянь", not "даляна"). A reading tagged Geox (a place
+  name) that the tables do not know is an unknown place ("во владивостоке").
+- Chinese: traditional characters become simplified (OpenCC's t2s tables, in
+  opencc-python-reimplemented), then jieba segments the text, with every known term added
+  to its dictionary so that a cue is never split; a segment tagged ns (a place) that the
+  tables do not know is an unknown place ("沈阳").
+- Korean: kiwipiepy was measured (tests/questions/README.md: about 500 MB resident), far
+  over the memory budget, so a word (eojeol) is read as the longest known term it begins
+  with ("사할린에서" -> "사할린"), else with its particles and endings (ko.json) taken off.
+
+The libraries load on the first question in their language, once a process; nothing is
+downloaded (jieba's dictionary and pymorphy3's ship in their packages).
+"""
+
+from __future__ import annotations
+
+import logging
+import marshal
+import os
+import re
+import tempfile
+from collections.abc import Collection, Iterator
+from contextlib import suppress
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from bot.engine.language import Language
+
+_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*|\$|%", re.UNICODE)
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+
+
+@dataclass
+class Analysis:
+    tokens: list[str] = field(default_factory=list)
+    # Place names the libraries recognise that the tables do not know, in lemma form.
+    places: list[str] = field(default_factory=list)
+
+
+@lru_cache(maxsize=1)
+def _morph() -> Any:
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer(lang="ru")
+
+
+@lru_cache(maxsize=1)
+def _simplifier() -> Any:
+    from opencc import OpenCC
+
+    return OpenCC("t2s")
+
+
+# jieba's dictionary holds 349,046 words; the rarest (used fewer than this many times in
+# its corpus) are left out: a third of the words and about half the memory
+# (tests/questions/README.md), and the question sets segment the same.
+MIN_WORD_FREQUENCY = 20
+
+
+@lru_cache(maxsize=1)
+def _jieba() -> Any:
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    tokenizer = jieba.Tokenizer()
+    tokenizer.FREQ, tokenizer.total, _ = _chinese_tables()
+    tokenizer.initialized = True
+    return tokenizer
+
+
+@lru_cache(maxsize=1)
+def _chinese_tables() -> tuple[dict[str, int], int, frozenset[str]]:
+    """jieba's frequency table (trimmed), its total, and the words it tags ns (a place
+    name), read from jieba's dictionary once and cached in the temp folder, as jieba
+    caches its own table, so the next process loads them in a fraction of the time."""
+    from importlib.metadata import version
+
+    name = f"bot-jieba-{version('jieba')}-{MIN_WORD_FREQUENCY}.cache"
+    cache = Path(tempfile.gettempdir()) / name
+    try:
+        frequencies, total, places = marshal.loads(cache.read_bytes())
+        return frequencies, total, frozenset(places)
+    except (OSError, ValueError, EOFError, TypeError):
+        pass
+    frequencies, total = _prefix_dictionary(MIN_WORD_FREQUENCY)
+    places = [
+        line.split(b" ", 1)[0].decode("utf-8")
+        for line in _jieba_lines()
+        if line.rstrip().endswith(b" ns")
+    ]
+    with suppress(OSError):
+        partial = cache.with_suffix(f".{os.getpid()}")
+        partial.write_bytes(marshal.dumps((frequencies, total, places)))
+        partial.replace(cache)
+    return frequencies, total, frozenset(places)
+
+
+def _jieba_lines() -> Iterator[bytes]:
+    """jieba's dictionary, one "word frequency tag" line at a time."""
+    from importlib.resources import files
+
+    with files("jieba").joinpath("dict.txt").open("rb") as lines:
+        yield from lines
+
+
+def _prefix_dictionary(minimum: int) -> tuple[dict[str, int], int]:
+    """jieba's word -> frequency table (every prefix of a word present, as 0) and the
+    total, as jieba's own loader builds it, from the words used at least ``minimum`` times."""
+    frequencies: dict[str, int] = {}
+    total = 0
+    for line in _jieba_lines():
+        word, count = line.decode("utf-8").split(" ")[:2]
+        if int(count) < minimum:
+            continue
+        frequencies[word] = int(count)
+        total += int(count)
+        for end in range(1, len(word)):
+            frequencies.setdefault(word[:end], 0)
+    return frequencies, total
+
+
+def _chinese_places() -> frozenset[str]:
+    """The words jieba's own dictionary tags ns (a place name): read from the dictionary
+    rather than through jieba.posseg, whose tables would double jieba's memory."""
+    return _chinese_tables()[2]
+
+
+_added_to_jieba: set[str] = set()
+
+
+def teach_chinese(terms: Collection[str]) -> None:
+    """Keep these terms whole when segmenting (once each, a process)."""
+    tokenizer = _jieba()
+    for term in terms:
+        if term not in _added_to_jieba and _HAN.search(term) and " " not in term:
+            tokenizer.add_word(term, freq=100_000)
+            _added_to_jieba.add(term)
+
+
+def simplified(text: str) -> str:
+    """Traditional Chinese characters as simplified ones (other characters unchanged)."""
+    if not _HAN.search(text):
+        return text
+    return str(_simplifier().convert(text))
+
+
+def analyse(
+    text: str, language: Language, known: Collection[str], suffixes: tuple[str, ...] = ()
+) -> Analysis:
+    """The tokens of ``text`` (already folded) in the tables' forms, and unknown places."""
+    if language is Language.RU:
+        return _russian(text, known)
+    if language is Language.ZH:
+        return _chinese(text, known)
+    if language is Language.KO:
+        return _korean(text, known, suffixes)
+    return Analysis(tokens=_WORD.findall(text))
+
+
+def _russian(text: str, known: Collection[str]) -> Analysis:
+    result = Analysis()
+    for word in _WORD.findall(text):
+        if word in known or word.isascii():
+            result.tokens.append(word)
+            continue
+        lemmas, place = _readings(word)
+        lemma = next((lemma for lemma in lemmas if lemma in known), lemmas[0] if lemmas else word)
+        result.tokens.append(lemma)
+        if place is not None and lemma not in known:
+            result.places.append(place)
+    return result
+
+
+@lru_cache(maxsize=8192)
+def _readings(word: str) -> tuple[tuple[str, ...], str | None]:
+    """A Russian word's lemmas, likeliest first, and the lemma of a reading as a place
+    name (Geox) among the first three. Cached: pymorphy3 looks a word up in pure Python
+    (about 0.1 ms), and people use the same few hundred words."""
+    parses = _morph().parse(word)
+    lemmas = tuple(dict.fromkeys(p.normal_form.replace("ё", "е") for p in parses))
+    place = next((p.normal_form for p in parses[:3] if "Geox" in p.tag), None)
+    return lemmas, place
+
+
+def _chinese(text: str, known: Collection[str]) -> Analysis:
+    result = Analysis()
+    text = simplified(text)
+    places = _chinese_places()
+    for word in _jieba().lcut(text, HMM=True):
+        word = word.strip()
+        if not word or not _WORD.fullmatch(word):
+            continue
+        result.tokens.append(word)
+        if word in places and word not in known and len(word) >= 2:
+            result.places.append(word)
+    return result
+
+
+def _korean(text: str, known: Collection[str], suffixes: tuple[str, ...]) -> Analysis:
+    result = Analysis()
+    for word in _WORD.findall(text):
+        if word in known or not _HANGUL.search(word):
+            result.tokens.append(word)
+            continue
+        # The longest known term the word begins with ("노동자들은" -> "노동자").
+        for end in range(len(word) - 1, 0, -1):
+            stem = word[:end]
+            if stem in known and (end >= 2 or word[end:] in suffixes):
+                result.tokens.append(stem)
+                rest = word[end:]
+                if rest in known:
+                    result.tokens.append(rest)
+                break
+        else:
+            result.tokens.append(_strip(word, suffixes))
+    return result
+
+
+def _strip(word: str, suffixes: tuple[str, ...]) -> str:
+    """A Korean word without its particle or ending (the longest that leaves a stem)."""
+    for suffix in suffixes:  # longest first
+        if word.endswith(suffix) and len(word) > len(suffix):
+            return word[: -len(suffix)]
+    return word
