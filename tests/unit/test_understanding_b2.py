@@ -167,3 +167,12 @@ def test_more_than_twice_asks_the_ratio(engine: AnswerEngine) -> None:
 def test_a_quarter_is_three_months(engine: AnswerEngine) -> None:
     text = body(engine, "what does a sakhalin worker owe per quarter now")
     assert "over three months comes to 372,000 rubles (RUB)" in text
+
+
+def test_a_country_named_without_its_bracketed_name_is_known(engine: AnswerEngine) -> None:
+    assert body(engine, "what about burma?").startswith("The report does not mention Myanmar")
+
+
+def test_medics_are_a_kind_of_work_the_report_lacks(engine: AnswerEngine) -> None:
+    text = body(engine, "do nk medics in sakhalin pay it too")
+    assert text.startswith("The report does not say anything about medics")
