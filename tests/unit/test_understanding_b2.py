@@ -176,3 +176,10 @@ def test_a_country_named_without_its_bracketed_name_is_known(engine: AnswerEngin
 def test_medics_are_a_kind_of_work_the_report_lacks(engine: AnswerEngine) -> None:
     text = body(engine, "do nk medics in sakhalin pay it too")
     assert text.startswith("The report does not say anything about medics")
+
+
+def test_an_amount_a_month_off_each_worker_is_no_time_off_or_tax(engine: AnswerEngine) -> None:
+    assert body(engine, "so they take 50k rubles a month off every sakhalin worker") == (
+        "No: the report gives 62,000 rubles (RUB) for Sakhalin, Russia a month before the "
+        "doubling, not 50,000."
+    )
