@@ -48,6 +48,11 @@ def country_lookup(locale: str = "en") -> dict[str, str]:
     """Normalized country name -> code, for spotting countries the report does not cover."""
     names = {normalize(name): code for code, name in country_names(locale).items()}
     names.update({"usa": "US", "america": "US", "uk": "GB", "britain": "GB"})
+    # "Myanmar (Burma)": each name by itself too.
+    for name, code in list(names.items()):
+        if "(" in name:
+            for part in name.replace(")", "").split("("):
+                names.setdefault(part.strip(), code)
     for name, code in list(names.items()):
         if code == SUBJECT_COUNTRY or name in ("korea",):
             del names[name]

@@ -20,6 +20,7 @@ from bot.engine.text import words
 from bot.engine.understand import Understanding
 from bot.engine.vocabulary import Attribute, Intent
 from bot.markup import Html, fmt
+from db.views import ClaimView
 
 # What asks for quota figures: of an uncovered place, the report gives none.
 _FIGURE_INTENTS = frozenset(
@@ -86,7 +87,16 @@ class Answerer:
         if any(s.on_topic for s in segments):
             # "thanks!" after a question is not a question of its own.
             segments = [s for s in segments if s.on_topic]
+        carried: list[str] = []
         for segment in segments:
+            if not (segment.places or segment.countries or segment.sectors):
+                # "what's 62000 roubles in usd": the quota of that amount or currency; a
+                # later part with no subject of its own ("where is it from") the same.
+                picked = _picked(segment, self.composer.quotas())
+                if not picked and set(segment.currencies) <= {"USD"} and not segment.unknown_places:
+                    picked = carried
+                segment.places = list(picked)
+                carried = picked
             if reply.lines:
                 reply.lines.append(Html(""))
             before = len(reply.lines)
@@ -98,6 +108,7 @@ class Answerer:
                 # A later part of the message repeats nothing an earlier part said.
                 said = set(reply.lines[:before])
                 fresh = [line for line in reply.lines[before:] if line == "" or line not in said]
+                fresh = [n for i, n in enumerate(fresh) if n or (i and fresh[i - 1])]
                 reply.lines[before:] = fresh
         if not reply.lines:
             off = self._off_topic()
@@ -156,7 +167,7 @@ class Answerer:
             self.honest.refuse_role(reply)
         paired = wrong_pairings(s, c, reply)
         paired = wrong_period(s, c, reply) or paired
-        paired = wrong_demander(s, c, reply) or paired
+        paired = wrong_demander(s, c, reply, self.honest.vocabulary) or paired
         if c.several:
             paired = self.honest.years(s, reply) or paired
         else:
@@ -236,9 +247,13 @@ class Answerer:
                 topics = []
                 handled = True
         elif Intent.SOURCES in wanted and self.honest.attribute_quote(s, reply):
-            wanted -= {Intent.SOURCES, Intent.QUOTA}
+            wanted -= {Intent.SOURCES, Intent.QUOTA, *([Intent.DATE] if s.dates else [])}
             topics = []  # the claim it found is the answer
             handled = True
+        # "who broke the story vs who republished it": the outlets, not the quotas.
+        outlets = Intent.SOURCES in wanted and Intent.QUOTA not in s.intents
+        if outlets and not (s.has_subject or s.operations):
+            wanted.discard(Intent.COMPARE)
         if Intent.COMPARE in wanted or Intent.LIST in wanted:
             wanted.discard(Intent.QUOTA)
         if Intent.LIST in wanted and s.has_subject:
@@ -334,6 +349,23 @@ class Answerer:
         for hit in found[:1]:
             reply.use(hit.claim.id, hit.claim.article_id)
             reply.lines.append(fmt("• {}", self.composer.claim_line(hit.claim)))
+
+
+def _picked(s: Understanding, quotas: list[ClaimView]) -> list[str]:
+    """The places whose quota the message names by its amount, dollar figure or currency,
+    when that is some of them and not all."""
+    picked = {
+        q.place
+        for q in quotas
+        if q.place
+        and (
+            q.currency in s.currencies
+            or any(f in (q.amount, q.usd_amount) for f in s.figures)
+            or (q.amount is not None and q.amount * 2 in s.figures)
+        )
+    }
+    every = {q.place for q in quotas if q.place}
+    return sorted(picked) if picked and picked != every else []
 
 
 def _add_intent(u: Understanding, intent: Intent) -> None:

@@ -7,6 +7,7 @@ amount implied by "doubled". Where a figure cannot be derived honestly (no new a
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -49,6 +50,8 @@ OVER_TIME = PER_PERIOD | {Operation.TOTAL, Operation.COMBINED}
 CHANGE_FACTORS = {"doubled": Decimal(2)}
 # A sum to reach is an amount of money, not a day of the month.
 SMALLEST_SUM = Decimal(100)
+
+_WHAT_SHARE_OF = re.compile(r"\bwhat (?:%|per ?cent|percentage|share|proportion|fraction) of\b")
 
 
 def implied(amount: Decimal, change: str | None) -> Decimal | None:
@@ -100,8 +103,10 @@ class Arithmetic:
         asks_amount = Intent.QUOTA in u.intents or Intent.USD in u.intents or u.currencies
         ops = [op for op in ops if op not in PERIODS or asks_amount]
         # "how much higher, in percent": the percentage is the answer, not also the gap.
-        if Operation.RATIO in ops or Operation.PERCENTAGE in ops:
+        if {Operation.RATIO, Operation.PERCENTAGE, Operation.SHARE} & set(ops):
             ops = [op for op in ops if op != Operation.DIFFERENCE]
+        if Operation.SHARE in ops:  # "as a percentage of": the share, not also the rise
+            ops = [op for op in ops if op != Operation.PERCENTAGE]
         if u.months and u.months > 1 and Operation.TOTAL not in ops and Intent.QUOTA in u.intents:
             ops.append(Operation.TOTAL)
         return ops
@@ -212,7 +217,8 @@ class Arithmetic:
             ):
                 for claim in quotas[:5]:
                     self._now_minus_before(claim, dollars, reply)
-            elif op in (Operation.RATIO, Operation.PERCENTAGE, Operation.DIFFERENCE) and pair:
+            elif op in (Operation.RATIO, Operation.PERCENTAGE, Operation.DIFFERENCE,
+                        Operation.SHARE) and pair:  # fmt: skip
                 self._pair(op, u, pair, dollars, reply, period=gap)
             else:
                 continue
@@ -307,7 +313,18 @@ class Arithmetic:
         for figure in (high, low):
             self._use(figure, reply)
         unit = " in the report's dollar conversions" if in_dollars else ""
-        if op == Operation.RATIO:
+        if op == Operation.SHARE:
+            # "dalian as a % of sakhalin": in the order named.
+            order = [p for p in u.places if p in {q.place for q in quotas}]
+            part, whole = (high, low) if not order or high.claim.place == order[0] else (low, high)
+            if _WHAT_SHARE_OF.search(u.text):  # "what % of sakhalin's is dalian's"
+                part, whole = whole, part
+            line = fmt(
+                "{} ({}) is about {}% of {} ({}){} — {}.",
+                part.name, part.described(), f"{rounded(part.amount * 100 / whole.amount, 1)}",
+                whole.name, whole.described(), unit, italic(LABEL),
+            )  # fmt: skip
+        elif op == Operation.RATIO:
             ratio = rounded(high.amount / low.amount, 2)
             line = fmt(
                 "{} ({}) is about {} times {} ({}){} — {}.",

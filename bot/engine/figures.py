@@ -39,6 +39,7 @@ _MONTH_ONLY = re.compile(
 )
 _DURATION = re.compile(r"\b(\d+|one|two|three|four|five|six|a)\s*(years?|yrs?|months?)\b")
 _HALF_YEAR = re.compile(r"\b(?:half a year|half-year|half year|six-month|6-month)\b")
+_QUARTER = re.compile(r"\b(?:quarterly|(?:per|a|each|every|one|the) quarter|three-month|3-month)\b")
 
 
 _UNIT_WORDS = (
@@ -51,6 +52,13 @@ _HEADCOUNT = re.compile(
     r"\b(\d{1,5}|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred)\s+"
     r"(?:(?!" + _UNIT_WORDS + r"\b)[a-z]+\s+){0,2}" + _PEOPLE + r"\b"
 )
+# "a crew of 10", "a team of five": a head count with no people noun after it.
+_CREW = re.compile(
+    r"\b(?:crew|team|group|gang|brigade|squad|unit)\s+of\s+(\d{1,5}|two|three|four|five|six|"
+    r"seven|eight|nine|ten|twenty|fifty|hundred)\b"
+)
+# "100% verified": a share, not an amount.
+_PERCENT_AFTER = re.compile(r"\s*(?:%|percent\b|per cent\b)")
 _COUNT_WORDS = {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "twenty": 20, "fifty": 50, "hundred": 100,
@@ -75,14 +83,14 @@ def read_figures(text: str, vocabulary: Vocabulary) -> Typed:
     for match in islice(_MONTH_ONLY.finditer(text), MAX_FIGURES):
         _add(result.dates, match.group(1).capitalize())
     dated = {m.group(2) for m in islice(_DATE.finditer(text), MAX_FIGURES)}
-    counted = _HEADCOUNT.search(text)
+    counted = _HEADCOUNT.search(text) or _CREW.search(text)
     if counted is not None:
         word = counted.group(1)
         result.headcount = int(word) if word.isdigit() else _COUNT_WORDS[word]
     figures = _FIGURE_SPACED if _NON_LATIN.search(text) else _FIGURE
     for match in islice(figures.finditer(text), MAX_FIGURES):
         whole, fraction, thousands = match.group(1), match.group(2), match.group(3)
-        if whole in dated:
+        if whole in dated or _PERCENT_AFTER.match(text, match.end()):
             continue
         if counted is not None and match.start() == counted.start(1) and not thousands:
             continue  # "10 workers": a head count, not an amount
@@ -99,6 +107,8 @@ def read_figures(text: str, vocabulary: Vocabulary) -> Typed:
     numbers = vocabulary.number_words
     if _HALF_YEAR.search(text):
         result.months = 6
+    elif _QUARTER.search(text):
+        result.months = 3
     for match in _DURATION.finditer(text):
         count_word, unit = match.group(1), match.group(2)
         count = int(count_word) if count_word.isdigit() else numbers.get(count_word, 1)

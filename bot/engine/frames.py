@@ -90,6 +90,12 @@ _SHARE_OF_PAY = re.compile(
     r" how much of (?:the |their |his |her |a |what )?(?:\w+ )?(?:pay|wages?|salary|salaries|"
     r"earnings|income|earn|earned|makes?|paycheck) "
 )
+# A "%" asked ("as a % of"), not typed after a figure ("100% verified").
+_SHARE_SIGN = re.compile(r"(?:^|[^\d\s])\s*%|(?:^|\s)%")
+_SHARE_OF = re.compile(
+    r"\b(?:as an?|what) (?:%|percent|percentage|per cent|share|proportion|fraction) "
+    r"(?:is \w+ )?of\b"
+)
 _HOW_MUCH_CHANGE = re.compile(
     r" how much (?:\w+ ){0,4}(?:go up|went up|gone up|rise|rose|risen|increase|increased|"
     r"jump|jumped|grow|grew|climb|climbed) "
@@ -118,6 +124,10 @@ def read_frames(text: str, vocabulary: Vocabulary, outlets: tuple[str, ...]) -> 
         if pattern.search(joined):
             _add(result.attributes, attribute)
     result.pair_asked = bool(_PAIR.search(joined))
+    if _SHARE_OF.search(text):
+        _add(result.operations, Operation.SHARE)  # "dalian as a % of sakhalin"
+    elif _SHARE_SIGN.search(text):
+        _add(result.operations, Operation.PERCENTAGE)  # "how much higher in %"
     if _WHICH_PLACE.search(joined):
         result.places_asked = True
     if _SHARE_OF_PAY.search(joined):

@@ -442,9 +442,25 @@ class Honest:
 
     def attribute_quote(self, u: Understanding, reply: Reply) -> bool:
         """Who said a claim ("who said they'd work themselves to death?"), with the claim."""
-        if not self.vocabulary.attribution_verbs & set(u.text.split()):
+        # "whose info is the march 10 thing": "whose" asks who said it too.
+        if not self.vocabulary.attribution_verbs & set(u.text.split()) and (
+            "whose" not in u.text.split()
+        ):
             return False
-        found = self.hits(u.text, ATTRIBUTION_SCORE)[:1]
+        dated = [c for c in self.c.quotas() if c.change_date and c.change_date in u.dates]
+        if dated and "whose" in u.text.split():
+            # "whose info is the march 10 thing": the claim that gives that date.
+            claim = dated[0]
+            reply.use(claim.id, claim.article_id)
+            reply.lines.append(fmt("{}", self.c.claim_line(claim)))
+            reply.intents.append(Intent.SOURCES)
+            return True
+        found = self.hits(u.text, ATTRIBUTION_SCORE)
+        # "who told them about the loyalty cash in china": a source in that country first.
+        sources = self.c.snapshot.sources
+        local = [h for h in found if getattr(sources.get(h.claim.source_id), "country", None)
+                 in u.countries]  # fmt: skip
+        found = (local or found)[:1]
         if not found:
             return False
         claim = found[0].claim

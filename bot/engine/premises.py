@@ -17,10 +17,12 @@ from bot.engine.vocabulary import Attribute, Intent, Operation, Vocabulary
 from bot.markup import fmt
 from db.views import ClaimView
 
+# A message starting so asks rather than asserts.
+_ASKING = frozenset("does do did how what which who why when where can could would".split())
 # Figures typed that could be amounts (not days of a month, not years).
 SMALLEST_AMOUNT = Decimal(100)
 # "sakhalin and china", "dalian vs russia": two subjects side by side, not a premise.
-_SIDE_BY_SIDE = re.compile(r"\b(?:and|or|vs|versus|compared?|than|both|also)\b|&|,")
+_SIDE_BY_SIDE = re.compile(r"\b(?:and|or|vs|versus|compared?|than|both|also)\b|&|,(?!\d)")
 
 
 def wrong_pairings(u: Understanding, composer: Composer, reply: Reply) -> bool:
@@ -102,6 +104,23 @@ def _currencies(u: Understanding, place: str, claims: list[ClaimView], reply: Re
     # Only an amount asserted in a currency is a premise: "sakhalin in yuan" asks to convert.
     amounts = [f for f in u.figures if f >= SMALLEST_AMOUNT and not 1900 <= f <= 2100]
     own = {c.currency for c in claims if c.currency}
+    local = [c for c in claims if c.amount is not None and c.currency and c.currency != "USD"]
+    said = [c for c in local if c.amount in amounts or c.amount * 2 in amounts]  # type: ignore[operator]
+    if said and Intent.USD in u.intents and not u.operations and not set(u.currencies) & own:
+        # "the sakhalin quota is 124,000 dollars": the report's figure, in another currency.
+        stated = said[0]
+        assert stated.amount is not None and stated.currency is not None
+        reply.use(stated.id, stated.article_id)
+        reply.lines.append(
+            fmt(
+                "No: the report gives the {} quota in {}, not dollars: {} a month before the "
+                "doubling.",
+                place,
+                money(stated.amount, stated.currency).split(" (")[0].split(" ", 1)[-1],
+                money(stated.amount, stated.currency),
+            )
+        )
+        return
     wrong = [code for code in u.currencies if code not in own and code != "USD"]
     # "months to pay 1 million yuan": a sum to reach, which arithmetic answers.
     if not amounts or not wrong or u.operations:
@@ -193,13 +212,27 @@ def wrong_period(u: Understanding, composer: Composer, reply: Reply) -> bool:
 SUBJECT_COUNTRY = "KP"
 
 
-def wrong_demander(u: Understanding, composer: Composer, reply: Reply) -> bool:
+def wrong_demander(
+    u: Understanding, composer: Composer, reply: Reply, vocabulary: Vocabulary | None = None
+) -> bool:
     """ "The Russian government demands this money": the report says North Korea does."""
     hosts = [code for code in u.governments if code != SUBJECT_COUNTRY]
+    tokens = u.text.split()
+    # "china ordered the increase", "so russia is the one squeezing them": asserted, not
+    # asked ("how much does china demand" is a question about the quota).
+    asserted = bool(
+        vocabulary is not None
+        and tokens
+        and tokens[0] not in _ASKING
+        and not u.question_words
+        and vocabulary.demand_verbs & set(tokens)
+    )
+    if asserted:
+        hosts += [code for code in u.countries if code != SUBJECT_COUNTRY and code not in hosts]
     if not hosts:
         return False
     names = " or ".join(composer.country(code) for code in hosts)
-    if Intent.QUOTA not in u.intents:
+    if Intent.QUOTA not in u.intents and not asserted:
         # "what does the russian government say": the report quotes no host government.
         reply.lines.append(
             fmt("The report does not say what the government of {} says or does about it.", names)

@@ -198,6 +198,8 @@ class QuotaAnswers(ComposerBase):
 
     def answer_usd(self, u: Understanding, reply: Reply) -> None:
         chosen = self.quotas(u) if u.has_subject and not u.currencies else self.quotas()
+        if u.places and u.currencies:  # "62000 roubles (sakhalin's) in usd": that place's
+            chosen = [claim for claim in chosen if claim.place in u.places]
         if u.has_subject and not u.currencies and not chosen:
             self.say_not_covered(u, reply)
             return

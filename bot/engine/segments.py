@@ -18,6 +18,8 @@ _SEGMENT_SPLIT = re.compile(
 )
 # "1) … 2) … 3) …", "(a) …": numbered parts, each a part however short.
 _NUMBERED = re.compile(r"(?:^|\s)\(?(?:\d{1,2}|[a-e])\)\s*")
+# "sakhalin quota? also how many workers": what comes before "also" is a question of its own.
+_ALSO = re.compile(r"[?!.]\s*(?:and\s+)?also\b")
 # A piece this short ("name?", "dorms?", "sakhalin") finishes the part before it.
 FRAGMENT_WORDS = 2
 
@@ -28,6 +30,9 @@ def split_parts(text: str) -> list[str]:
     numbered = [part for part in _NUMBERED.split(text) if part.strip()]
     if len(numbered) > 1:
         return [piece for part in numbered for piece in split_parts(part)]
+    asked = [part for part in _ALSO.split(text) if part.strip()]
+    if len(asked) > 1:
+        return [piece for part in asked for piece in split_parts(part)]
     pieces: list[str] = []
     fragment = ""
     for piece in _SEGMENT_SPLIT.split(text):

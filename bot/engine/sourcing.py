@@ -15,13 +15,23 @@ from db.views import ClaimView
 
 class SourceAnswers(ComposerBase):
     def answer_sources(self, u: Understanding, reply: Reply) -> None:
+        # The store-wide grouping is the same for every question: made once.
+        if self._all_by_source is None:
+            self._all_by_source = self._by_source(self.snapshot.active_claims)
+        groups = self._all_by_source
         if u.has_subject:
-            groups = self._by_source(self._active.select(u))
-        else:
-            # The store-wide grouping is the same for every question: made once.
-            if self._all_by_source is None:
-                self._all_by_source = self._by_source(self.snapshot.active_claims)
-            groups = self._all_by_source
+            selected = self._active.select(u)
+            groups = self._by_source(selected)
+            # "where did the russia info come from": the sources in that country too.
+            countries = set(u.countries) | {c.country for c in selected if c.country}
+            shown = {group[0] for group in groups}
+            groups += [
+                group
+                for group in self._all_by_source
+                if group[0] not in shown
+                and (source := self.snapshot.sources.get(group[0])) is not None
+                and source.country in countries
+            ]
         if not groups:
             self.say_not_covered(u, reply)
             return

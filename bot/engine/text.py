@@ -284,3 +284,21 @@ class CloseNames:
 def _bigrams(word: str) -> set[str]:
     padded = f"^{word}$"
     return {padded[i : i + 2] for i in range(len(padded) - 1)}
+
+
+def with_corrections(text: str, corrections: dict[str, str]) -> str:
+    """The part with its typos read as the words they were taken for."""
+    if not corrections:
+        return text
+    return " ".join(corrections.get(token, token) for token in words(text))
+
+
+_FLAG = re.compile("([\U0001f1e6-\U0001f1ff])([\U0001f1e6-\U0001f1ff])")
+
+
+def flag_countries(text: str) -> list[str]:
+    """The ISO codes of the flags in a message ("🇷🇺" -> "RU")."""
+    return [
+        "".join(chr(ord(letter) - 0x1F1E6 + ord("A")) for letter in match.groups())
+        for match in _FLAG.finditer(text[:MAX_QUESTION_CHARS])
+    ]

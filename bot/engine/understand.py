@@ -24,9 +24,11 @@ from bot.engine.segments import FRAGMENT_WORDS, split_parts
 from bot.engine.text import (
     BoundedCorrector,
     Vocabulary,
+    flag_countries,
     has_cjk,
     normalize,
     normalize_question,
+    with_corrections,
     words,
 )
 from bot.engine.vocabulary import Attribute, Cue, Intent, Operation, load
@@ -54,6 +56,7 @@ _PLACE_AFTER_PREPOSITION = re.compile(
 _AND_ANOTHER = re.compile(r"\s*(?:,|and|or|&)\s+(?:the\s+)?([^\W\d_][\w-]{2,})", re.UNICODE)
 _PLACE_BEFORE_QUOTA = re.compile(r"\b([^\W\d_][\w-]{2,})\s+quotas?\b", re.UNICODE)
 _COUNTRY = ("country", "any_country")
+_PREPOSITIONS = frozenset("in at for from of to about into across".split())
 # Words that point back to an earlier part of the message ("what's the quota there").
 ANAPHORS = frozenset("there it its they them their that those these this".split())
 _POSSESSIVE = re.compile(r"(?<=\w)'s\b")
@@ -271,12 +274,13 @@ class Understander:
         for piece in pieces:
             segment = Understanding(text=piece, language=result.language)
             self._read_segment(self._languages.read(piece, segment), segment, corrector)
-            frames = read_frames(piece, self.vocabulary_data, self._outlets)
+            # Patterns read the words as meant: "how many nk wrokers" asks a head count.
+            framed = with_corrections(piece, segment.corrected_words)
+            frames = read_frames(framed, self.vocabulary_data, self._outlets)
             for attribute in frames.attributes:
                 _add(segment.attributes, attribute)
-            if Attribute.QUOTA_HISTORY in segment.attributes:
-                # "how long has the quota been in place": the quota's age, not the workers'.
-                segment.attributes = [a for a in segment.attributes if a != Attribute.TENURE]
+            # "how long has the quota been in place": the quota's age, not the workers' stay.
+            segment.attributes = self.vocabulary_data.without_overridden(segment.attributes)
             for topic in frames.topics:
                 if topic in self._topics:
                     _add(segment.topics, topic)
@@ -314,6 +318,8 @@ class Understander:
             segment.months = segment.months if typed.months is None else typed.months
             segment.headcount = typed.headcount
             result.segments.append(segment)
+        for code in flag_countries(question):
+            self._record(result.segments[0], "any_country", code)  # "🇷🇺 quota"
         for term in self._cjk_terms:
             if term in text:
                 for kind, value in self._phrases[term]:
@@ -351,6 +357,10 @@ class Understander:
                         result.corrected_words[phrase] = corrected
                         entries = self._phrases.get(corrected)
                         guessed = True
+                if entries and phrase in self.vocabulary_data.name_like_places:
+                    before = tokens[index - 1] if index else ""
+                    if before not in _PREPOSITIONS:
+                        entries = [e for e in entries if e[0] not in _COUNTRY] or None
                 if entries:
                     for kind, value in entries:
                         if guessed and kind == Cue.ATTRIBUTE:
@@ -470,25 +480,15 @@ def _inherit_subject(previous: Understanding, segment: Understanding) -> None:
     segment.currencies = list(dict.fromkeys([*segment.currencies, *previous.currencies]))
 
 
+# The lists a message's parts add up to for the whole message.
+_MERGED_LISTS = (
+    "intents places countries currencies sectors topics unknown_places attributes operations "
+    "other_currencies other_sectors regions question_words figures dates governments"
+).split()
+
+
 def _merge(into: Understanding, part: Understanding) -> None:
-    for name in (
-        "intents",
-        "places",
-        "countries",
-        "currencies",
-        "sectors",
-        "topics",
-        "unknown_places",
-        "attributes",
-        "operations",
-        "other_currencies",
-        "other_sectors",
-        "regions",
-        "question_words",
-        "figures",
-        "dates",
-        "governments",
-    ):
+    for name in _MERGED_LISTS:
         target = getattr(into, name)
         for value in getattr(part, name):
             _add(target, value)

@@ -8,7 +8,7 @@ Data, not code: a Russian, Chinese or Korean file can be added beside the Englis
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
@@ -78,12 +78,15 @@ class Attribute(StrEnum):
     PRODUCT = "product"
     SIGNATORY = "signatory"
     QUOTA_HISTORY = "quota_history"  # how long the quota system has existed
+    CONTRACT = "contract"  # the length or terms of the workers' contracts
+    PAY_SHARE = "pay_share"  # what share of their pay the quota takes
 
 
 class Operation(StrEnum):
     """Arithmetic a question asks for; bot/engine/arithmetic.py computes them all."""
 
     RATIO = "ratio"
+    SHARE = "share"  # "dalian as a % of sakhalin": the first named as a share of the second
     PERCENTAGE = "percentage"
     DIFFERENCE = "difference"
     TOTAL = "total"  # over a span ("in two years"), or of the places named
@@ -155,6 +158,21 @@ class Vocabulary:
     government_words: frozenset[str]
     # "do they get medical care": the workers, asked about something the report lacks.
     people_pronouns: frozenset[str]
+    # Country names that are also given names or words ("chad here", "jordan says"): a
+    # country only after a preposition ("in chad", "from jordan").
+    name_like_places: frozenset[str] = frozenset()
+    # An attribute that, when asked, means another cue was no question of its own.
+    # "china ordered it": a country said to demand the money (premises.wrong_demander).
+    demand_verbs: frozenset[str] = frozenset()
+    attribute_overrides: dict[Attribute, frozenset[Attribute]] = field(default_factory=dict)
+
+    def without_overridden(self, attributes: list[Attribute]) -> list[Attribute]:
+        """The attributes asked, less those another one asked overrides ("what percentage of
+        their pay goes to it": the share, not what the money is spent on)."""
+        for wins, loses in self.attribute_overrides.items():
+            if wins in attributes:
+                attributes = [a for a in attributes if a not in loses]
+        return attributes
 
 
 def _entries(data: dict[str, Any]) -> dict[str, list[tuple[Cue, str]]]:
@@ -231,6 +249,12 @@ def load(language: str = "en") -> Vocabulary:
         off_topic_words=frozenset(fold(w) for w in data.get("off_topic_words", ())),
         government_words=frozenset(fold(w) for w in data.get("government_words", ())),
         people_pronouns=frozenset(fold(w) for w in data.get("people_pronouns", ())),
+        name_like_places=frozenset(fold(w) for w in data.get("name_like_places", ())),
+        demand_verbs=frozenset(fold(w) for w in data.get("demand_verbs", ())),
+        attribute_overrides={
+            Attribute(wins): frozenset(Attribute(a) for a in loses)
+            for wins, loses in data.get("attribute_overrides", {}).items()
+        },
         named_things={
             fold(thing): Attribute(name)
             for name, things in data["named_things"].items()
