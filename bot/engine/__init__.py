@@ -8,12 +8,12 @@ from __future__ import annotations
 import copy
 import weakref
 from dataclasses import replace
-from functools import lru_cache
 from itertools import islice
 
 from bot.engine.answering import Answerer
 from bot.engine.arithmetic import Arithmetic
 from bot.engine.compose import Composer
+from bot.engine.countries import country_lookup
 from bot.engine.honest import Honest
 from bot.engine.indexes import same_quota_labels
 from bot.engine.numbers import warm_up
@@ -30,9 +30,6 @@ from db.views import ClaimView, Snapshot, SnapshotDiff
 
 __all__ = ["AnswerEngine", "Intent", "Reply", "Understanding"]
 
-# The report's subject, not a place it reports figures for.
-SUBJECT_COUNTRY = "KP"
-
 EXAMPLES = (
     "How much do workers in Sakhalin owe now?",
     "fish plant workers china quota",
@@ -41,22 +38,6 @@ EXAMPLES = (
     "What's loyalty cash?",
     "Russia vs China",
 )
-
-
-@lru_cache(maxsize=4)
-def country_lookup(locale: str = "en") -> dict[str, str]:
-    """Normalized country name -> code, for spotting countries the report does not cover."""
-    names = {normalize(name): code for code, name in country_names(locale).items()}
-    names.update({"usa": "US", "america": "US", "uk": "GB", "britain": "GB"})
-    # "Myanmar (Burma)": each name by itself too.
-    for name, code in list(names.items()):
-        if "(" in name:
-            for part in name.replace(")", "").split("("):
-                names.setdefault(part.strip(), code)
-    for name, code in list(names.items()):
-        if code == SUBJECT_COUNTRY or name in ("korea",):
-            del names[name]
-    return names
 
 
 DID_YOU_MEAN = "Did you mean "

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from bot.engine.group_sums import group_sums
-from bot.engine.numbers import money, usd
+from bot.engine.numbers import money, spelled, usd
 from bot.engine.rates import implied_rates, rounded
 from bot.engine.rates import plain as _plain
 from bot.engine.reply import Reply
@@ -265,7 +265,7 @@ class Arithmetic:
     ) -> None:
         months = Decimal(u.months or 1)
         years = u.months // 12 if u.months and u.months % 12 == 0 else None
-        span = f"{_spelled(years)} years" if years else f"{_spelled(u.months or 1)} months"
+        span = f"{spelled(years)} years" if years else f"{spelled(u.months or 1)} months"
         # "before and after": both amounts, the stated one first.
         both = [replace(u, now=False), replace(u, before=False)] if u.now and u.before else [u]
         for claim, asked in ((claim, asked) for claim in quotas[:5] for asked in both):
@@ -495,8 +495,3 @@ class Arithmetic:
 
 def _in(claim: ClaimView) -> Callable[[Decimal], str]:
     return lambda amount: money(amount, claim.currency or "")
-
-
-def _spelled(number: int) -> str:
-    words = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
-    return words[number] if 0 <= number < len(words) else f"{number:,}"

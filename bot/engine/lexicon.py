@@ -22,6 +22,7 @@ from typing import Any
 import babel
 from babel.numbers import get_currency_name
 
+from bot.engine.countries import SUBJECT_COUNTRY
 from bot.engine.language import Language
 from bot.engine.vocabulary import FOLDER, Attribute, Cue, Intent, Operation
 from db.textfold import fold
@@ -29,7 +30,6 @@ from db.validation import country_names
 
 SUBJECT_KINDS = ("place", "country", "currency", "sector", "topic")
 # The report's subject is no country it reports figures for ("кндр", "북한", "朝鲜").
-SUBJECT_COUNTRY = "KP"
 
 
 @dataclass(frozen=True)

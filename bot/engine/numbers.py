@@ -66,3 +66,9 @@ def warm_up() -> None:
     usd(Decimal(2))
     money(Decimal(2), "USD")
     day(dt.date(2000, 1, 1))
+
+
+def spelled(number: int) -> str:
+    """Small counts in words ("two"), larger ones in digits."""
+    words = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+    return words[number] if 0 <= number < len(words) else f"{number:,}"

@@ -10,6 +10,7 @@ import re
 from decimal import Decimal
 
 from bot.engine.compose import Composer
+from bot.engine.countries import SUBJECT_COUNTRY
 from bot.engine.numbers import money
 from bot.engine.reply import Reply
 from bot.engine.understand import Understanding
@@ -209,7 +210,6 @@ def wrong_period(u: Understanding, composer: Composer, reply: Reply) -> bool:
 
 
 # The country the report is about: it demands the money of its own workers.
-SUBJECT_COUNTRY = "KP"
 
 
 def wrong_demander(

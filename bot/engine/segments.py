@@ -5,8 +5,12 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING, Any
 
 from bot.engine.text import words
+
+if TYPE_CHECKING:
+    from bot.engine.understand import Understanding
 
 _QUESTION_START = (
     r"(?:what|whats|what's|how|hows|who|whos|when|where|why|which|can|could|do|does|did|"
@@ -52,3 +56,34 @@ def split_parts(text: str) -> list[str]:
     if fragment:
         pieces.append(fragment)
     return pieces or [text]
+
+
+# The lists a message's parts add up to for the whole message.
+_MERGED_LISTS = (
+    "intents places countries currencies sectors topics unknown_places attributes operations "
+    "other_currencies other_sectors regions question_words figures dates governments"
+).split()
+
+
+def merge_part(into: Understanding, part: Understanding) -> None:
+    """Adds one part's reading to the whole message's."""
+    for name in _MERGED_LISTS:
+        target = getattr(into, name)
+        for value in getattr(part, name):
+            _add(target, value)
+    into.corrected_words.update(part.corrected_words)
+    into.domain = into.domain or part.domain
+    into.now = into.now or part.now
+    into.before = into.before or part.before
+    into.role_play = into.role_play or part.role_play
+    into.pair_asked = into.pair_asked or part.pair_asked
+    into.change_asked = into.change_asked or part.change_asked
+    into.months = into.months if into.months is not None else part.months
+    into.headcount = into.headcount if into.headcount is not None else part.headcount
+    if part.change_factor is not None:
+        into.change_factor = part.change_factor
+
+
+def _add(target: list[Any], value: object) -> None:
+    if value not in target:
+        target.append(value)

@@ -20,7 +20,7 @@ from bot.engine.frames import read_frames
 from bot.engine.language import Language, detect
 from bot.engine.lexicon import LanguageTables
 from bot.engine.relevance import foreign_words, listed_off_topic, ordinary_form
-from bot.engine.segments import FRAGMENT_WORDS, split_parts
+from bot.engine.segments import FRAGMENT_WORDS, merge_part, split_parts
 from bot.engine.text import (
     BoundedCorrector,
     Vocabulary,
@@ -336,7 +336,7 @@ class Understander:
             if previous is not None and previous.has_subject:
                 _inherit_subject(previous, segment)
             previous = segment
-            _merge(result, segment)
+            merge_part(result, segment)
         return result
 
     def _read_segment(
@@ -478,28 +478,3 @@ def _inherit_subject(previous: Understanding, segment: Understanding) -> None:
     segment.countries = list(previous.countries)
     segment.sectors = list(previous.sectors)
     segment.currencies = list(dict.fromkeys([*segment.currencies, *previous.currencies]))
-
-
-# The lists a message's parts add up to for the whole message.
-_MERGED_LISTS = (
-    "intents places countries currencies sectors topics unknown_places attributes operations "
-    "other_currencies other_sectors regions question_words figures dates governments"
-).split()
-
-
-def _merge(into: Understanding, part: Understanding) -> None:
-    for name in _MERGED_LISTS:
-        target = getattr(into, name)
-        for value in getattr(part, name):
-            _add(target, value)
-    into.corrected_words.update(part.corrected_words)
-    into.domain = into.domain or part.domain
-    into.now = into.now or part.now
-    into.before = into.before or part.before
-    into.role_play = into.role_play or part.role_play
-    into.pair_asked = into.pair_asked or part.pair_asked
-    into.change_asked = into.change_asked or part.change_asked
-    into.months = into.months if into.months is not None else part.months
-    into.headcount = into.headcount if into.headcount is not None else part.headcount
-    if part.change_factor is not None:
-        into.change_factor = part.change_factor
