@@ -324,7 +324,7 @@ def main(argv: list[str] | None = None) -> int:
             asyncio.run(_admin(args.postgres, f'CREATE DATABASE "{database}"'))
             url = make_url(args.postgres).set(database=database).render_as_string(False)
         try:
-            run_scale("build", url, str(args.claims))
+            run_scale("build", url, str(args.claims), "")
             done = subprocess.run(
                 [sys.executable, "-m", "bench.reload", "--child", "ask", url,
                  f"{args.seconds}:{args.every}"],
