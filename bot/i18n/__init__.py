@@ -76,17 +76,20 @@ def detect(text: str | None) -> Language | None:
     """
     if not text:
         return None
-    counts = {language: 0 for language in Language}
-    for char in text[:_DETECT_CHARS]:
-        found = script_of(char)
-        if found is not None:
-            counts[found] += 1
-    if counts[Language.KO]:
-        return Language.KO
-    best = max((Language.RU, Language.ZH), key=lambda language: counts[language])
-    if counts[best] and counts[best] >= counts[Language.EN] / 3:
-        return best
-    words = [w.strip(_PUNCTUATION) for w in text[:_DETECT_CHARS].split()]
+    head = text[:_DETECT_CHARS]
+    # Most messages are ASCII: no Hangul, Cyrillic or Han to count (every message asks).
+    if not head.isascii():
+        counts = {language: 0 for language in Language}
+        for char in head:
+            found = script_of(char)
+            if found is not None:
+                counts[found] += 1
+        if counts[Language.KO]:
+            return Language.KO
+        best = max((Language.RU, Language.ZH), key=lambda language: counts[language])
+        if counts[best] and counts[best] >= counts[Language.EN] / 3:
+            return best
+    words = [w.strip(_PUNCTUATION) for w in head.split()]
     latin_words = [w for w in words if len(w) >= 2 and w.isascii() and w.isalpha()]
     if len(latin_words) >= 2:
         return Language.EN
