@@ -31,6 +31,7 @@ from bot.engine.silence import (
     covered_sentence,
     english_start,
     silence_of,
+    two_sentences,
 )
 from bot.engine.understand import Understanding
 from bot.engine.wording import N_, _
@@ -188,10 +189,17 @@ class ComposerBase:
             return name or ""
         return self._local.name(self.snapshot, "sector", name)
 
+    def local_place(self, claim: ClaimView) -> str:
+        """The claim's place in the answer's language ("" when it has none); a report may
+        give the country as the place ("China"): then the country's name."""
+        if claim.place and claim.country and claim.place == self.country_names.get(claim.country):
+            return self.country(claim.country)
+        return self.place(claim.place)
+
     def place_label(self, claim: ClaimView) -> str:
         # "China, China" reads once: a report may give the country as the place.
         parts = list(
-            dict.fromkeys(p for p in (self.place(claim.place), self.country(claim.country)) if p)
+            dict.fromkeys(p for p in (self.local_place(claim), self.country(claim.country)) if p)
         )
         if len(parts) == 2:
             # "Sakhalin, Russia"; "俄罗斯萨哈林"
@@ -388,7 +396,7 @@ class ComposerBase:
             self.cite_all(reply)
         # Translators: the separator between the things a question asked about ("Kuwait, RUB").
         named = _(", ").join(asked)
-        reply.lines.append(fmt("{} {}", self.no_report_line("quota", named), self.covered()))
+        reply.lines.append(two_sentences(self.no_report_line("quota", named), self.covered()))
         reply.answered = False
 
     def facts_about(self, topic: str, places: Sequence[str]) -> Sequence[ClaimView]:
@@ -468,4 +476,4 @@ class ComposerBase:
             shown = or_list(names)
         if self.several:
             self.cite_all(reply)
-        reply.lines.append(fmt("{} {}", self.no_report_line("mention", shown), self.covered()))
+        reply.lines.append(two_sentences(self.no_report_line("mention", shown), self.covered()))

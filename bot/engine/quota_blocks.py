@@ -485,10 +485,10 @@ class QuotaAnswers(ComposerBase):
             reply.lines.append(
                 fmt(
                     _(template),
-                    high=self.place(high.place) or self.place_label(high),
+                    high=self.local_place(high) or self.place_label(high),
                     high_usd=usd(high.usd_amount),
                     difference=usd(difference(high.usd_amount, low.usd_amount)),
-                    low=self.place(low.place) or self.place_label(low),
+                    low=self.local_place(low) or self.place_label(low),
                     low_usd=usd(low.usd_amount),
                     label=italic(_("our arithmetic; the report makes no such comparison")),
                 )

@@ -200,3 +200,9 @@ def covered_sentence(places: list[str], several: bool, held: reports.Reports) ->
             places=separator.join(places),
         )
     return fmt(_("It covers quota figures for {places}."), places=series(places))
+
+
+def two_sentences(first: str, second: str) -> Html:
+    """Two sentences in a row: "… a quota for Kuwait. It covers …" (no space in Chinese)."""
+    # Translators: one sentence after another.
+    return fmt(_("{first} {second}"), first=first, second=second)
