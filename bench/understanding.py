@@ -677,6 +677,8 @@ async def ask_all(questions: Sequence[str], store: Store | None = None) -> list[
     """Each question's reply as ``python -m bot ask`` prints it, from one temp seeded store
     (with ``store``'s documents imported after the seed, merged as ``python -m bot import``)."""
     from bot.config import Settings
+    from bot.engine.wording import speaking
+    from bot.i18n import DEFAULT_LANGUAGE, detect, translator
     from bot.markup import plain_text
     from bot.runtime import Runtime
     from bot.sending.messages import build_messages
@@ -695,8 +697,13 @@ async def ask_all(questions: Sequence[str], store: Store | None = None) -> list[
             engine = await runtime.answer_engine()
             replies = []
             for question in questions:
-                reply = engine.answer(question)
-                parts = build_messages(reply.lines, reply.caveats(engine.snapshot))
+                # As ``ask`` and a chat without a stored choice: the question's language.
+                language = detect(question) or DEFAULT_LANGUAGE
+                with speaking(translator(language)):
+                    reply = engine.answer(question)
+                parts = build_messages(
+                    reply.lines, reply.caveats(engine.snapshot), language=language
+                )
                 replies.append("\n".join(plain_text(part) for part in parts))
             return replies
         finally:
