@@ -361,7 +361,10 @@ class ComposerBase:
 
     def from_report(self, claim: ClaimView) -> str:
         """ " (RFA, October 2020)" after an entry when there are several reports, else ""."""
-        return f" ({self.report_of(claim)})" if self.several else ""
+        if not self.several:
+            return ""
+        # Translators: after a place, the report its figure comes from (with a leading space).
+        return _(" ({report})").format(report=self.report_of(claim))
 
     def no_report(self, verb: str) -> str:
         """ "The report does not give" with one report; "None of the 2 reports (…) gives":

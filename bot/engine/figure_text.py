@@ -22,6 +22,7 @@ from typing import Any
 from babel import Locale
 
 from bot.engine import wording
+from bot.engine.local_names import vocabulary_names
 from bot.engine.numbers import money, month_day, number, reported_date, usd
 from bot.engine.reply import Reply
 from bot.engine.wording import N_, _
@@ -102,8 +103,12 @@ def value(claim: ClaimView | ArticleView, name: str) -> Any:
 def place_name(claim: ClaimView) -> str:
     """The claim's place, else its country's name (CLDR, via Babel, in the answer's
     locale), else "this place"."""
-    if claim.place:
+    if claim.place and wording.is_english():
         return claim.place
+    if claim.place:
+        if claim.country and claim.place == _territories("en").get(claim.country):
+            return country_name(claim.country)  # a report gave the country as the place
+        return vocabulary_names(wording.language()).get(("place", claim.place), claim.place)
     if claim.country:
         return country_name(claim.country)
     return _("this place")
