@@ -185,3 +185,14 @@ def test_an_uncovered_subject_in_korean(engine: AnswerEngine) -> None:
     assert lines(engine, "do they get medical care in sakhalin", Language.KO) == [
         f"보도는 Sakhalin의 ‘care’에 대해 언급하지 않습니다. {covered}"
     ]
+
+
+def test_a_span_of_one_year_is_singular_in_english(engine: AnswerEngine) -> None:
+    """ "over 12 months" is one year (it read "one years" before the plural forms)."""
+    assert lines(engine, "sakhalin total over 12 months", Language.EN) == [
+        "Sakhalin: 62,000 rubles (RUB) a month over one year comes to 744,000 rubles (RUB) — "
+        "our arithmetic from the report's figures; the report states no such figure."
+    ]
+    assert lines(engine, "dalian total over 24 months", Language.ZH) == [
+        f"Dalian：每月3,400 人民币 (CNY)，2年合计81,600 人民币 (CNY)——{ZH_LABEL}。"
+    ]
