@@ -38,7 +38,9 @@ async def apply_translations(
 ) -> None:
     """After the claims: ``before`` is what was stored before the import began (a replace
     has deleted it already; a merge still has it)."""
-    wanted = {(row.claim_id, row.language): row.text for row in document.translations}
+    wanted: dict[tuple[int, str], str] = {
+        (row.claim_id, row.language): row.text for row in document.translations
+    }
     existing = {
         (row.claim_id, row.language): row for row in await session.scalars(select(ClaimTranslation))
     }
@@ -56,9 +58,9 @@ async def apply_translations(
         if old != text:
             _log(session, batch, editor_id, claim_id, language, old, text)
     if mode == ImportMode.REPLACE:
-        for (claim_id, language), old in before.items():
-            if (claim_id, language) not in wanted:
-                _log(session, batch, editor_id, claim_id, language, old, None)
+        for (gone_id, gone_language), old_text in before.items():
+            if (gone_id, gone_language) not in wanted:
+                _log(session, batch, editor_id, gone_id, gone_language, old_text, None)
 
 
 def _log(

@@ -109,7 +109,7 @@ async def test_versions_1_and_2_still_import(runtime: Runtime) -> None:
 
 
 def test_bad_translation_rows_are_refused_all_at_once() -> None:
-    document = {
+    document: dict[str, Any] = {
         "format": "quota-facts-store",
         "version": 3,
         "translations": [
