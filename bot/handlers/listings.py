@@ -6,10 +6,12 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes
 
 from bot.args import ParsedArgs, parse_args
+from bot.engine.wording import speaking
 from bot.handlers.common import engine_or_apology, services_of
 from bot.handlers.editor_text import TIMESTAMP_FIELDS, claim_line, short, when
 from bot.handlers.gate import actor_of, say
 from bot.handlers.languages import language_of
+from bot.i18n import translator
 from bot.markup import Html, bold, fmt
 from bot.sending.send import answer_update
 from db.editing import Actor, InvalidValue, may
@@ -93,7 +95,10 @@ async def sources(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     engine = await engine_or_apology(update, context)
     if engine is None:
         return
-    reply = engine.sources()
+    # Public: the answer and its caveat in the reader's language (bot/handlers/languages.py).
+    language = await language_of(update, context)
+    with speaking(translator(language)):
+        reply = engine.sources()
     actor = actor_of(update, context)
     services = services_of(context)
     if actor is not None and may(await services.access.role(actor), Role.EDITOR):
@@ -106,8 +111,6 @@ async def sources(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                 reply.lines.append(
                     fmt("#{} {} ({}{}; article #{})", s.id, s.name, s.kind, told, s.article_id)
                 )
-    # Public: the caveat in the reader's language (bot/handlers/languages.py).
-    language = await language_of(update, context)
     await answer_update(update, context, reply, engine.snapshot, language=language)
 
 

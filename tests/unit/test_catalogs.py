@@ -119,3 +119,13 @@ def test_english_is_the_code_itself() -> None:
     tr = translator(Language.EN)
     assert tr.gettext("Who says so?") == "Who says so?"
     assert tr.ngettext("{names} and {count} more", "x", 2) == "x"
+
+
+@pytest.mark.parametrize("language", TRANSLATED, ids=str)
+def test_no_text_is_defined_twice_in_a_catalog(language: Language) -> None:
+    """Catalogs merge by union (.gitattributes): two branches adding the same text would
+    leave it twice, and the later definition would silently win."""
+    ids = re.findall(r'^msgid "(.*)"\n((?:"(?:.*)"\n)*)', po_text(language).decode(), re.M)
+    texts = [first + "".join(re.findall(r'^"(.*)"$', rest, re.M)) for first, rest in ids]
+    repeated = sorted({t for t in texts if texts.count(t) > 1})
+    assert repeated == []
