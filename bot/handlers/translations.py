@@ -80,3 +80,20 @@ async def _show(
             shown = engine.claim_line(claim)
         reply.lines.append(fmt("Readers asking in {} will see: {}", language.value, shown))
     await answer_update(update, context, reply, engine.snapshot)
+
+
+async def stale_note(update: Update, context: ContextTypes.DEFAULT_TYPE, claim_id: int) -> None:
+    """After an edit of a claim's words: its stored translations were of the earlier words."""
+    engine = await runtime_of(context).answer_engine()
+    claim = engine.snapshot.claim(claim_id)
+    if claim is None or not claim.translations:
+        return
+    languages = ", ".join(claim.translations)
+    await say(
+        update,
+        context,
+        [
+            f"ℹ️ #{claim_id} has translations ({languages}) made of its earlier words: "
+            f"check them with /translate {claim_id}."
+        ],
+    )

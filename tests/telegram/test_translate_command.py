@@ -9,7 +9,7 @@ from bot.args import leading_words
 from bot.markup import plain_text
 from tests.support.harness import Harness
 
-OWNER, STRANGER = 1001, 3003
+OWNER, STRANGER, READER = 1001, 3003, 4004
 RU = "Теперь, когда власти удвоили квоту, рабочие жалуются."
 USAGE = "Usage: /translate 12 <ru|zh|ko> <the translation>"
 
@@ -101,3 +101,36 @@ async def test_strangers_are_refused(harness: Harness) -> None:
 async def test_the_usage_line_comes_with_a_refusal(harness: Harness) -> None:
     out = joined(await harness.send("/translate 3 fr bonjour", OWNER))
     assert USAGE in out
+
+
+async def test_a_russian_reader_sees_the_translation_marked_then_the_original(
+    harness: Harness,
+) -> None:
+    question = "сколько платят рабочие на Сахалине?"
+    original = "“Now that authorities have doubled the loyalty cash quota"
+    out = joined(await harness.send(question, READER))
+    assert f"Also: {original}" in out
+    assert "death.” (оригинал, английский) Source: a source in Russia" in out
+    assert "перевод редакции" not in out
+
+    await harness.send(f"/translate 3 ru {RU}", OWNER)
+    out = joined(await harness.send(question, READER))
+    assert f"Also: {RU} (перевод редакции) — {original}" in out
+    assert "death.” (оригинал, английский) Source: a source in Russia" in out
+    # In English nothing changes.
+    out = joined(await harness.send("how much do workers in sakhalin pay?", READER))
+    assert f"Also: {original}" in out
+    assert "перевод" not in out and "оригинал" not in out
+
+
+async def test_editing_the_words_of_a_translated_claim_says_so(harness: Harness) -> None:
+    out = joined(await harness.send('/edit 3 quote="Now they doubled it."', OWNER))
+    assert "has translations" not in out
+    await harness.send(f"/translate 3 ru {RU}", OWNER)
+    await harness.send("/translate 3 ko 두 배로 늘렸다.", OWNER)
+    out = joined(await harness.send('/edit 3 quote="Now they doubled it again."', OWNER))
+    assert (
+        "ℹ️ #3 has translations (ko, ru) made of its earlier words: check them with /translate 3."
+    ) in out
+    out = joined(await harness.send("/edit 3 place=Sakhalin", OWNER))
+    assert "has translations" not in out
