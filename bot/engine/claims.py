@@ -22,6 +22,7 @@ from bot.engine.indexes import (
 )
 from bot.engine.local_names import LocalNames, or_list
 from bot.engine.numbers import day
+from bot.engine.originals import claim_words
 from bot.engine.reply import Reply
 from bot.engine.silence import (
     MORE_LINES,
@@ -35,7 +36,7 @@ from bot.engine.silence import (
 )
 from bot.engine.understand import Understanding
 from bot.engine.wording import N_, _
-from bot.markup import Html, escape, fmt, italic
+from bot.markup import Html, fmt, italic
 from db.views import ClaimView, Snapshot, SourceView
 
 IMPLIED = N_("implied by “doubled”; the report does not state the new amount")
@@ -384,9 +385,9 @@ class ComposerBase:
         return fmt(template, what=what, **fields)
 
     def claim_line(self, claim: ClaimView) -> Html:
-        # A verbatim quote says it best; the paraphrase is for claims without one.
-        text = fmt("“{}”", claim.quote) if claim.quote else escape(claim.statement)
-        return fmt("{} {}", text, italic(self.attribution(claim)))
+        # A verbatim quote says it best; the paraphrase is for claims without one. In the
+        # other languages: marked as the original, after the editors' translation if any.
+        return fmt("{} {}", claim_words(claim), italic(self.attribution(claim)))
 
     def say_not_covered(self, u: Understanding, reply: Reply) -> None:
         asked = (

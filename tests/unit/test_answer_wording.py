@@ -52,7 +52,8 @@ def test_a_russian_quota_block(seed: AnswerEngine) -> None:
         " с человека в месяц — следует из слова «удвоили»; новую сумму статья не указывает.",
         "Когда: дата изменения в статье не указана.",
         "Источник: HNGN от своего имени (без ссылки на источник) — не проверено [#1]",
-        f"Также: {DOUBLED_QUOTE} Источник: a source in Russia, рассказавший Daily NK; "
+        f"Также: {DOUBLED_QUOTE} (оригинал, английский) Источник: a source in Russia, "
+        "рассказавший Daily NK; "
         "опубликовал HNGN — не проверено [#3]",
     ]
 
@@ -76,8 +77,8 @@ def test_a_korean_quota_block(seed: AnswerEngine) -> None:
         "표현에서 추산한 금액이며, 보도에 새 금액은 나와 있지 않음.",
         "시기: 보도에 변경 날짜는 나와 있지 않습니다.",
         "출처: HNGN 자체 서술(소식통 명시 없음) — 검증되지 않음 [#1]",
-        f"참고: {DOUBLED_QUOTE} 출처: a source in Russia, Daily NK에 전함; HNGN 게재 — "
-        "검증되지 않음 [#3]",
+        f"참고: {DOUBLED_QUOTE} (원문, 영어) 출처: a source in Russia, Daily NK에 전함; "
+        "HNGN 게재 — 검증되지 않음 [#3]",
     ]
 
 
