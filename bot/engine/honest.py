@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from bot.engine.compose import Composer
 from bot.engine.numbers import money, number, usd
-from bot.engine.phrases import either, local_date, series
+from bot.engine.phrases import either, local_date, separately, series, source_name
 from bot.engine.reply import Reply
 from bot.engine.reports import (
     amount_text,
@@ -178,14 +178,16 @@ class Honest(Silences):
             asserted = usd(value) if "USD" in typed else number(value)
             if self.c.several:
                 # Figures of several reports, periods and bases: each as its report gives it.
-                shown = "; ".join(
-                    _("{amount}{unit} for {place} ({report})").format(
-                        amount=amount_text(c),
-                        unit=unit(c),
-                        place=self.c.place_label(c),
-                        report=self.c.report_of(c),
-                    )
-                    for c in quotas[:3]
+                shown = separately(
+                    [
+                        _("{amount}{unit} for {place} ({report})").format(
+                            amount=amount_text(c),
+                            unit=unit(c),
+                            place=self.c.place_label(c),
+                            report=self.c.report_of(c),
+                        )
+                        for c in quotas[:3]
+                    ]
                 )
                 reply.lines.append(
                     fmt(_("No: the reports give {figures}, not {value}."), figures=shown,
@@ -413,7 +415,7 @@ class Honest(Silences):
                 "The claims come from anonymous sources — {names} — and from the article's own "
                 "narration."
             ),
-            names="; ".join(self.anonymous()) or _("none named"),
+            names=separately(self.anonymous()) or _("none named"),
         )
 
     def refuse_role(self, reply: Reply) -> None:
@@ -428,7 +430,7 @@ class Honest(Silences):
         if not claims:
             return False
         for source in sources:
-            reply.lines.append(bold(_("What {source} said:").format(source=source.name)))
+            reply.lines.append(bold(_("What {source} said:").format(source=source_name(source))))
             mine = [c for c in claims if c.source_id == source.id]
             shown, hidden = self.c.capped(mine)
             for claim in shown:

@@ -18,7 +18,15 @@ from babel.numbers import get_currency_name
 from bot.engine import reports, wording
 from bot.engine.compose import Composer
 from bot.engine.numbers import money, number
-from bot.engine.phrases import both, currency_label, either, first_upper, series
+from bot.engine.phrases import (
+    both,
+    currency_label,
+    either,
+    first_upper,
+    separately,
+    series,
+    source_name,
+)
 from bot.engine.reply import Reply
 from bot.engine.understand import Understanding
 from bot.engine.vocabulary import Attribute, Intent, Vocabulary
@@ -226,15 +234,15 @@ class Silences:
 
     def _sources_named(self) -> Html:
         return fmt(
-            _("It names them only as: {names}."), names="; ".join(self.anonymous()) or _("no one")
+            _("It names them only as: {names}."), names=separately(self.anonymous()) or _("no one")
         )
 
     def anonymous(self) -> list[str]:
         """The anonymous sources, each with whom it told when the report says."""
         return [
-            _("{name} (who told {outlet})").format(name=s.name, outlet=s.told_to)
+            _("{name} (who told {outlet})").format(name=source_name(s), outlet=s.told_to)
             if s.told_to
-            else s.name
+            else source_name(s)
             for s in self.c.snapshot.sources.values()
             if s.kind == "anonymous"
         ]

@@ -8,11 +8,11 @@ from collections.abc import Iterable
 from bot.engine import reports
 from bot.engine.claims import IDS_PER_SOURCE, ComposerBase, SourceGroup
 from bot.engine.numbers import number
-from bot.engine.phrases import both
+from bot.engine.phrases import both, separately, series, source_name
 from bot.engine.reply import Reply
 from bot.engine.understand import Understanding
 from bot.engine.wording import N_, _, is_english
-from bot.markup import Html, bold, escape, fmt, join
+from bot.markup import Html, bold, escape, fmt
 from db.views import ClaimView
 
 
@@ -44,7 +44,7 @@ class SourceAnswers(ComposerBase):
             source = self.snapshot.sources.get(source_id)
             if source is None:
                 continue
-            topics = join([escape(topic_name(t)) for t in topic_names], ", ")
+            topics = escape(series([topic_name(t) for t in topic_names]))
             said, hidden_ids = self.capped(all_said, IDS_PER_SOURCE)
             ids = ", ".join(f"#{c.id}" for c in said)
             if hidden_ids:
@@ -61,14 +61,14 @@ class SourceAnswers(ComposerBase):
             elif source.told_to:
                 who = fmt(
                     _("{name} — anonymous, spoke to {told}; carried by {outlet}"),
-                    name=source.name,
+                    name=source_name(source),
                     told=source.told_to,
                     outlet=outlet,
                 )
             else:
                 who = fmt(
                     _("{name} — anonymous; the report does not say to whom; carried by {outlet}"),
-                    name=source.name,
+                    name=source_name(source),
                     outlet=outlet,
                 )
             reply.lines.append(
@@ -141,7 +141,7 @@ class SourceAnswers(ComposerBase):
             if article.relies_on:
                 # Who spoke to the outlet relied on: "a source in Russia spoke to it".
                 told = [
-                    s.name
+                    source_name(s)
                     for s in self.snapshot.sources.values()
                     if s.article_id == article.id and s.told_to == article.relies_on
                 ]
@@ -191,9 +191,9 @@ class SourceAnswers(ComposerBase):
         anonymous = [s for s in self.snapshot.sources.values() if s.kind == "anonymous"]
         if anonymous:
             names = [
-                _("{name} (who told {outlet})").format(name=s.name, outlet=s.told_to)
+                _("{name} (who told {outlet})").format(name=source_name(s), outlet=s.told_to)
                 if s.told_to
-                else s.name
+                else source_name(s)
                 for s in anonymous
             ]
             reply.lines.append(
@@ -203,7 +203,7 @@ class SourceAnswers(ComposerBase):
                         "article's own narration. Treat them as reported claims, not established "
                         "facts."
                     ),
-                    names="; ".join(names),
+                    names=separately(names),
                 )
             )
 
