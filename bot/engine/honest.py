@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from bot.engine.compose import Composer
 from bot.engine.numbers import money, number, usd
-from bot.engine.phrases import either, local_date, separately, series, source_name
+from bot.engine.phrases import either, local_date, separately, series
 from bot.engine.reply import Reply
 from bot.engine.reports import (
     amount_text,
@@ -430,7 +430,7 @@ class Honest(Silences):
         if not claims:
             return False
         for source in sources:
-            reply.lines.append(bold(_("What {source} said:").format(source=source_name(source))))
+            reply.lines.append(bold(_("What {source} said:").format(source=source.name)))
             mine = [c for c in claims if c.source_id == source.id]
             shown, hidden = self.c.capped(mine)
             for claim in shown:

@@ -21,8 +21,6 @@ from babel.numbers import get_currency_name
 from bot.engine import wording
 from bot.engine.numbers import month_day
 from bot.engine.wording import _
-from db.validation import country_names
-from db.views import SourceView
 
 _ENGLISH_MONTHS = (
     "january february march april may june july august september october november december"
@@ -108,26 +106,3 @@ def _currency_label(code: str, locale: str) -> str:
     except Exception:  # a code CLDR does not know: the code alone
         return code
     return f"{name} ({code})"
-
-
-def source_name(source: SourceView) -> str:
-    """A source as the answers name it. An anonymous source the store names by its country
-    alone ("a source in China") is named so in the answer's language, with CLDR's name of
-    that country; any other name is the store's own words."""
-    if wording.is_english() or source.kind != "anonymous" or not source.country:
-        return source.name
-    english = _country_name(source.country, "en")
-    if source.name.casefold() != f"a source in {english}".casefold():
-        return source.name
-    country = _country_name(source.country, wording.locale())
-    return _("a source in {country}").format(country=country)
-
-
-@lru_cache(maxsize=64)
-def _country_name(code: str, locale: str) -> str:
-    return _country_table(locale).get(code, code)
-
-
-@lru_cache(maxsize=8)
-def _country_table(locale: str) -> dict[str, str]:
-    return country_names(locale)

@@ -25,7 +25,6 @@ from bot.engine.phrases import (
     first_upper,
     separately,
     series,
-    source_name,
 )
 from bot.engine.reply import Reply
 from bot.engine.understand import Understanding
@@ -240,9 +239,9 @@ class Silences:
     def anonymous(self) -> list[str]:
         """The anonymous sources, each with whom it told when the report says."""
         return [
-            _("{name} (who told {outlet})").format(name=source_name(s), outlet=s.told_to)
+            _("{name} (who told {outlet})").format(name=s.name, outlet=s.told_to)
             if s.told_to
-            else source_name(s)
+            else s.name
             for s in self.c.snapshot.sources.values()
             if s.kind == "anonymous"
         ]

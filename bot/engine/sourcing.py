@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from bot.engine import reports
 from bot.engine.claims import IDS_PER_SOURCE, ComposerBase, SourceGroup
 from bot.engine.numbers import number
-from bot.engine.phrases import both, separately, series, source_name
+from bot.engine.phrases import both, separately, series
 from bot.engine.reply import Reply
 from bot.engine.understand import Understanding
 from bot.engine.wording import N_, _, is_english
@@ -61,14 +61,14 @@ class SourceAnswers(ComposerBase):
             elif source.told_to:
                 who = fmt(
                     _("{name} — anonymous, spoke to {told}; carried by {outlet}"),
-                    name=source_name(source),
+                    name=source.name,
                     told=source.told_to,
                     outlet=outlet,
                 )
             else:
                 who = fmt(
                     _("{name} — anonymous; the report does not say to whom; carried by {outlet}"),
-                    name=source_name(source),
+                    name=source.name,
                     outlet=outlet,
                 )
             reply.lines.append(
@@ -141,7 +141,7 @@ class SourceAnswers(ComposerBase):
             if article.relies_on:
                 # Who spoke to the outlet relied on: "a source in Russia spoke to it".
                 told = [
-                    source_name(s)
+                    s.name
                     for s in self.snapshot.sources.values()
                     if s.article_id == article.id and s.told_to == article.relies_on
                 ]
@@ -191,9 +191,9 @@ class SourceAnswers(ComposerBase):
         anonymous = [s for s in self.snapshot.sources.values() if s.kind == "anonymous"]
         if anonymous:
             names = [
-                _("{name} (who told {outlet})").format(name=source_name(s), outlet=s.told_to)
+                _("{name} (who told {outlet})").format(name=s.name, outlet=s.told_to)
                 if s.told_to
-                else source_name(s)
+                else s.name
                 for s in anonymous
             ]
             reply.lines.append(

@@ -79,7 +79,7 @@ def test_a_silent_answer_keeps_its_elaboration_and_names_the_sources(seed: Answe
     ]
     assert lines(seed, "who are the sources", Language.RU) == [
         "В статье не говорится о том, кто эти источники: их имена не названы.",
-        "В ней они названы лишь так: источник (Россия), сообщивший Daily NK; источник (Китай).",
+        "В ней они названы лишь так: a source in Russia, сообщивший Daily NK; a source in China.",
     ]
 
 
@@ -139,7 +139,7 @@ def test_trust_and_verification_in_each_language(seed: AnswerEngine) -> None:
         "보도를 게재한 HNGN의 입장: “HNGN cannot independently verify the claims.”",
     ]
     assert lines(seed, "is this verified?", Language.ZH)[2] == (
-        "这些数字来自匿名消息来源——俄罗斯的一名消息人士（向Daily NK透露）；中国的一名消息人士——"
+        "这些数字来自匿名消息来源——a source in Russia（向Daily NK透露）；a source in China——"
         "以及文章本身的叙述。请把它们视为报道中的说法，而不是既定事实。"
     )
 
@@ -148,7 +148,7 @@ def test_sources_name_topics_by_their_translated_titles(seed: AnswerEngine) -> N
     found = lines(seed, "who says so?", Language.RU)
     assert found[0] == "Кто это утверждает:"
     assert found[3] == (
-        "• источник (Россия) — анонимный источник, говорил с Daily NK; опубликовано в HNGN. "
+        "• a source in Russia — анонимный источник, говорил с Daily NK; опубликовано в HNGN. "
         "Темы: Удвоение, Рабочее время и Заработок (#3, #4, #6)."
     )
 
