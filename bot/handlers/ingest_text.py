@@ -94,5 +94,5 @@ def checked_value(key: str, value: str, figure: bool) -> str | None:
         try:
             specs[key].parse(value, key)
         except ValidationError as error:
-            raise InvalidValue(error.message) from None
+            raise InvalidValue(error.text) from None
     return value

@@ -156,6 +156,6 @@ def accept_quota_value(step: Step, value: str, values: dict[str, str]) -> dict[s
     try:
         CLAIM_FIELDS[step.value].parse(value, step.value)
     except ValidationError as error:
-        raise InvalidValue(error.message) from None
+        raise InvalidValue(error.text) from None
     accepted[step.value] = value
     return accepted

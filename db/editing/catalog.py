@@ -15,7 +15,7 @@ from db.editing.changelog import (
     run_write,
 )
 from db.editing.claims import find_article, find_claim
-from db.editing.errors import Conflict, InvalidValue, NotFound
+from db.editing.errors import Conflict, InvalidValue, NotFound, entity_name
 from db.editing.fields import (
     ARTICLE_FIELDS,
     SOURCE_FIELDS,
@@ -24,6 +24,7 @@ from db.editing.fields import (
     parse_fields,
     to_attrs,
 )
+from db.errors import N_
 from db.kinds import ChangeAction, ClaimStatus, EntityType
 from db.models import Alias, Article, ChangeLogEntry, Claim, Source, utcnow
 from db.revision import bump_revision
@@ -35,11 +36,17 @@ from db.validation import (
     normalize_alias_value,
 )
 
+# /editarticle and /editsource of an id the store does not have.
+NOT_FOUND = {
+    EntityType.ARTICLE: N_("There is no article #{entity_id}. See /articles."),
+    EntityType.SOURCE: N_("There is no source #{entity_id}. See /sources."),
+}
+
 
 async def add_article(session: AsyncSession, actor: Actor, options: dict[str, str]) -> Change:
     for key in ("outlet", "title", "caveat"):
         if key not in options:
-            raise InvalidValue(f'"{key}=" is missing')
+            raise InvalidValue(N_('"{key}=" is missing'), key=key)
     parsed = parse_fields(ARTICLE_FIELDS, options, allow_clear=False)
     values = to_attrs(ARTICLE_FIELDS, parsed)
 
@@ -76,7 +83,7 @@ async def _edit_entity(
     expected_version: int | None,
 ) -> Change:
     if not options:
-        raise InvalidValue("give at least one field=value to change")
+        raise InvalidValue(N_("give at least one field=value to change"))
     parsed = parse_fields(specs, options, allow_clear=True)
     values = to_attrs(specs, parsed)
     cleaned = clean_reason(reason, required=False)
@@ -85,11 +92,15 @@ async def _edit_entity(
         await require_editor(session, actor, f"edit {entity_type}s")
         entity: Article | Source | None = await session.get(model, entity_id)
         if entity is None:
-            raise NotFound(f"There is no {entity_type} #{entity_id}. See /{entity_type}s.")
+            raise NotFound(NOT_FOUND[EntityType(entity_type)], entity_id=entity_id)
         if expected_version is not None and entity.version != expected_version:
             raise Conflict(
-                f"{entity_type} #{entity_id} was changed by someone else meanwhile; nothing was "
-                "written. Look at it again and retry."
+                N_(
+                    "{entity} #{entity_id} was changed by someone else meanwhile; nothing was "
+                    "written. Look at it again and retry."
+                ),
+                entity=entity_name(entity_type),
+                entity_id=entity_id,
             )
         if "article_id" in values:
             await find_article(session, values["article_id"])
@@ -97,7 +108,11 @@ async def _edit_entity(
         change = Change(batch, entity_type, entity_id, ChangeAction.EDIT)
         apply_fields(session, actor, change, entity, values, cleaned)
         if not change.fields:
-            raise InvalidValue(f"{entity_type} #{entity_id} already has these values")
+            raise InvalidValue(
+                N_("{entity} #{entity_id} already has these values"),
+                entity=entity_name(entity_type),
+                entity_id=entity_id,
+            )
         entity.updated_at = utcnow()
         await session.flush()  # the version check (version_id_col) happens here
         await bump_revision(session)
@@ -163,7 +178,7 @@ def _alias_value(kind: str, value: str) -> str:
     try:
         return normalize_alias_value(kind, value)
     except ValidationError as error:
-        raise InvalidValue(error.message) from None
+        raise InvalidValue(error.text) from None
 
 
 def normalize_term(term: str) -> str:
@@ -171,7 +186,7 @@ def normalize_term(term: str) -> str:
     try:
         return normalize_alias_term(term)
     except ValidationError as error:
-        raise InvalidValue(error.message) from None
+        raise InvalidValue(error.text) from None
 
 
 async def add_alias(
@@ -185,7 +200,11 @@ async def add_alias(
 ) -> Change:
     """Teach a word, or re-point one; ``expected_version`` guards a re-pointing."""
     if kind not in ALIAS_KINDS:
-        raise InvalidValue(f'the kind must be one of {", ".join(ALIAS_KINDS)}, not "{kind[:20]}"')
+        raise InvalidValue(
+            N_('the kind must be one of {kinds}, not "{kind}"'),
+            kinds=", ".join(ALIAS_KINDS),
+            kind=kind[:20],
+        )
     normalized = normalize_term(term)
     clean_value = _alias_value(kind, value)
 
@@ -212,11 +231,19 @@ async def add_alias(
                 clean_value,
             )
         elif alias.value == clean_value:
-            raise InvalidValue(f'"{normalized}" already means {kind} {clean_value}')
+            raise InvalidValue(
+                N_('"{term}" already means {kind} {value}'),
+                term=normalized,
+                kind=kind,
+                value=clean_value,
+            )
         elif expected_version is not None and alias.version != expected_version:
             raise Conflict(
-                f'"{normalized}" was changed by someone else meanwhile; nothing was written. '
-                "Look at it again and retry."
+                N_(
+                    '"{term}" was changed by someone else meanwhile; nothing was written. '
+                    "Look at it again and retry."
+                ),
+                term=normalized,
             )
         else:
             old = alias.value
