@@ -38,8 +38,8 @@ from db.validation import (
 
 # /editarticle and /editsource of an id the store does not have.
 NOT_FOUND = {
-    EntityType.ARTICLE: N_("There is no article #{entity_id}. See /articles."),
-    EntityType.SOURCE: N_("There is no source #{entity_id}. See /sources."),
+    EntityType.ARTICLE: N_("There is no article #{article_id}. See /articles."),
+    EntityType.SOURCE: N_("There is no source #{source_id}. See /sources."),
 }
 
 
@@ -92,7 +92,9 @@ async def _edit_entity(
         await require_editor(session, actor, f"edit {entity_type}s")
         entity: Article | Source | None = await session.get(model, entity_id)
         if entity is None:
-            raise NotFound(NOT_FOUND[EntityType(entity_type)], entity_id=entity_id)
+            raise NotFound(
+                NOT_FOUND[EntityType(entity_type)], article_id=entity_id, source_id=entity_id
+            )
         if expected_version is not None and entity.version != expected_version:
             raise Conflict(
                 N_(
