@@ -35,7 +35,8 @@ class Text:
 
     def render(self, gettext: Callable[[str], str] = _same) -> str:
         """The text in the language of ``gettext`` (English by default)."""
-        template = gettext(self.template)
+        # gettext("") is a catalog's header, never a text of ours.
+        template = gettext(self.template) if self.template else ""
         if not self.fields:
             return template
         values = {

@@ -1,0 +1,98 @@
+"""Editors' messages in the editor's language (issue 12): confirmations, refusals from
+db/editing translated where they become a reply, plural forms, dialogues and buttons;
+English stays as it was (tests/telegram/test_editor_bot.py)."""
+
+from __future__ import annotations
+
+from bot.markup import plain_text
+from tests.support.harness import Harness
+
+OWNER, READER = 1001, 4004  # OWNER is in make_settings' ADMIN_USER_IDS
+
+
+def lines_of(texts: list[str]) -> list[str]:
+    """The first message's lines as the editor reads them."""
+    return plain_text(texts[0]).split("\n")
+
+
+def buttons(harness: Harness) -> list[str]:
+    return [button["text"] for row in harness.last_keyboard() for button in row]
+
+
+async def test_a_refusal_from_db_is_translated_where_it_becomes_a_reply(
+    harness: Harness,
+) -> None:
+    before = await harness.store()
+    out = await harness.send("/retract 9999 gone", OWNER, language_code="ru")
+    assert lines_of(out)[0] == "⛔ Факта #9999 нет. См. /facts."
+    out = await harness.send("/retract 9999 gone", OWNER, language_code="en")
+    assert lines_of(out)[0] == "⛔ There is no fact #9999. See /facts."
+    out = await harness.send("/undo", OWNER, language_code="ko")
+    assert lines_of(out)[0] == "⛔ 되돌릴 변경이 더 없습니다."
+    assert await harness.store() == before
+
+
+async def test_a_bad_value_in_chinese_names_the_field_and_keeps_the_usage(
+    harness: Harness,
+) -> None:
+    out = await harness.send("/edit 1 amount=abc", OWNER, language_code="zh-hans")
+    assert lines_of(out)[:2] == [
+        '⛔ “amount”必须是大于 0 的数字，例如 62000、62,000 或 3400.5，而不是 "abc"',
+        '用法：/edit 12 amount=65,000 [more field=value …] [reason="…"] (clear a field with -)',
+    ]
+
+
+async def test_russian_counts_take_their_three_plural_forms(harness: Harness) -> None:
+    said = [
+        lines_of(await harness.send(f"/unanswered {days}", OWNER, language_code="ru"))[0]
+        for days in (1, 3, 5, 21)
+    ]
+    assert said == [
+        "За последний 1 день вопросов без ответа нет.",
+        "За последние 3 дня вопросов без ответа нет.",
+        "За последние 5 дней вопросов без ответа нет.",
+        "За последний 21 день вопросов без ответа нет.",
+    ]
+
+
+async def test_a_correction_and_its_undo_in_russian(harness: Harness) -> None:
+    await harness.send("/subscribe", READER)
+    out = await harness.send("/edit 1 amount=63,000", OWNER, language_code="ru")
+    # The reader's change notice may be sent in the same turn: take the editor's reply.
+    out = [text for text in out if text.startswith("✅")]
+    assert lines_of(out)[:2] == [
+        "✅ Исправлено #1: amount: 62000 → 63000 🔔 1 подписанный чат получит уведомление.",
+        "Теперь пользователи увидят:",
+    ]
+    out = await harness.send("/undo", OWNER, language_code="ru")
+    out = [text for text in out if text.startswith("↩️")]
+    assert lines_of(out)[0] == (
+        "↩️ Ваше последнее изменение отменено (правка: утверждение #1): "
+        "🔔 1 подписанный чат получит уведомление."
+    )
+    assert "amount: 63000 → 62000" in lines_of(out)
+
+
+async def test_a_korean_retract_dialogue_asks_and_labels_its_buttons(harness: Harness) -> None:
+    out = await harness.send("/retract", OWNER, language_code="ko")
+    assert lines_of(out)[0] == "어느 사실을 철회할까요? 누르거나 번호를 보내세요."
+    assert buttons(harness)[-1] == "✖ 취소"
+    token = harness.last_keyboard()[0][0]["callback_data"].split(":")[1]
+    out = await harness.tap(f"dg:{token}:f:1", OWNER, language_code="ko")
+    assert lines_of(out)[1] == "왜 철회하나요? 사유를 보내세요."
+    # Typed Korean: the text's own script says Korean even without a language code.
+    out = await harness.send("출처가 철회함", OWNER)
+    assert lines_of(out)[0] == "#1을(를) 철회할까요? 사유: 출처가 철회함"
+    assert buttons(harness) == ["네, 철회합니다", "✖ 취소"]
+    out = await harness.tap(f"dg:{token}:x:", OWNER, language_code="ko")
+    assert lines_of(out)[0] == "취소했습니다. 아무것도 바뀌지 않았습니다."
+
+
+async def test_the_stored_language_wins_for_editors_too(harness: Harness) -> None:
+    await harness.send("/language ru", OWNER, language_code="en")
+    out = await harness.send("/undo", OWNER, language_code="en")
+    assert lines_of(out)[0] == "⛔ У вас не осталось изменений для отмены."
+    out = await harness.send("/facts page=abc", OWNER, language_code="en")
+    assert lines_of(out)[0] == (
+        '⛔ Номер должен быть целым числом, например 12 или #12, а не "abc"'
+    )
