@@ -174,7 +174,7 @@ async def editsource(update: Update, context: ContextTypes.DEFAULT_TYPE, actor: 
 async def undo(update: Update, context: ContextTypes.DEFAULT_TYPE, actor: Actor) -> None:
     change = await services_of(context).editing.undo(actor)
     undone = _("Undone your last change ({action} of {entity} #{entity_id}):").format(
-        action=action_name(change.note),
+        action=action_name(str(change.note)),
         entity=entity_label(change.entity_type),
         entity_id=change.entity_id,
     )
@@ -199,5 +199,6 @@ async def alias(update: Update, context: ContextTypes.DEFAULT_TYPE, actor: Actor
     )
     lines = ["✅ " + taught]
     if change.note:
-        lines.append(_("Note: {note}").format(note=change.note))
+        note = change.note.render(_) if isinstance(change.note, Text) else change.note
+        lines.append(_("Note: {note}").format(note=note))
     await say(update, context, lines)

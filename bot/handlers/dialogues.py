@@ -34,7 +34,7 @@ from bot.handlers.gate import (
     say,
 )
 from bot.handlers.ingest_text import cancelled
-from bot.handlers.languages import language_of
+from bot.handlers.languages import editor_language_of, language_of
 from bot.handlers.listings import FACTS_PAGE_PREFIX, send_facts
 from bot.i18n import translator
 from bot.sending.messages import build_popup
@@ -332,7 +332,7 @@ async def dialogue_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     if dialogue is None:
         return
     turn = Turn(update, context, actor, chat.id, DialogueKind(dialogue.kind), dict(dialogue.state))
-    with editor_language(await language_of(update, context)):
+    with editor_language(await editor_language_of(update, context)):
         try:
             await _answer(turn, message.text.strip())
         except (ValidationError, InvalidValue, ArgumentError, NotFound) as error:
@@ -353,7 +353,7 @@ async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     dialogue = await dialogues.load(chat.id, actor.user_id)
     ended = await dialogues.finish(chat.id, actor.user_id)
     state = dict(dialogue.state) if dialogue is not None else {}
-    with editor_language(await language_of(update, context)):
+    with editor_language(await editor_language_of(update, context)):
         await say(update, context, [cancelled(state) if ended else _("Nothing to cancel.")])
 
 
@@ -373,7 +373,7 @@ async def on_callback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
         only = translator(language).gettext("Only editors can use these buttons.")
         await query.answer(build_popup(only, language), show_alert=True)
         return
-    with editor_language(await language_of(update, context)):
+    with editor_language(await editor_language_of(update, context)):
         await _editor_tapped(update, context, actor, chat.id, data)
 
 

@@ -17,7 +17,7 @@ from bot.markup import escape
 from bot.sending.send import answer_update
 from db.editing import Change
 from db.editing.errors import entity_name
-from db.kinds import ChangeAction, ClaimKind, ClaimStatus, EntityType
+from db.kinds import ChangeAction, ClaimKind, ClaimStatus, EntityType, Period
 from db.models import Claim
 from db.snapshot import ClaimView
 from db.validation import ValidationError, country_name
@@ -46,6 +46,23 @@ ACTION_NAMES = {
     ChangeAction.IMPORT: N_("import"),
     ChangeAction.SEED: N_("seed"),
 }
+
+# How often a figure is due, in a fact's one-line summary.
+PERIOD_WORDS = {
+    Period.DAY: N_("a day"),
+    Period.WEEK: N_("a week"),
+    Period.MONTH: N_("a month"),
+    Period.YEAR: N_("a year"),
+    Period.ONCE: N_("once"),
+}
+
+
+def period_words(period: str) -> str:
+    """ "a month", "once" in the editor's language (an unknown period as "a <period>")."""
+    try:
+        return _(PERIOD_WORDS[Period(period)])
+    except ValueError:
+        return f"a {period}"
 
 
 def action_name(action: str | None) -> str:
@@ -76,11 +93,16 @@ def _figure(claim: Claim | ClaimView) -> str | None:
     """ "62,000 rubles (RUB)", "300 to 1,000 US dollars (USD)", "70 to 90 percent"."""
     if claim.amount is not None and claim.currency:
         if claim.amount_high is not None:
-            return f"{claim.amount.normalize():,f} to {money(claim.amount_high, claim.currency)}"
+            return _("{low} to {high}").format(
+                low=f"{claim.amount.normalize():,f}", high=money(claim.amount_high, claim.currency)
+            )
         return money(claim.amount, claim.currency)
     if claim.share_low is not None:
-        high = f" to {claim.share_high.normalize():,f}" if claim.share_high is not None else ""
-        return f"{claim.share_low.normalize():,f}{high} percent"
+        low = f"{claim.share_low.normalize():,f}"
+        if claim.share_high is None:
+            return _("{share} percent").format(share=low)
+        high = f"{claim.share_high.normalize():,f}"
+        return _("{low} to {high} percent").format(low=low, high=high)
     return None
 
 
@@ -88,10 +110,8 @@ def claim_summary(claim: Claim | ClaimView) -> str:
     figure = _figure(claim) if claim.kind == ClaimKind.QUOTA else None
     if figure is not None:
         bits = [figure]
-        if claim.period == "once":
-            bits.append("once")
-        elif claim.period:
-            bits.append(f"a {claim.period}")
+        if claim.period:
+            bits.append(period_words(claim.period))
         text = " ".join(bits)
         if claim.change and claim.change != "none":
             text += f", {claim.change}"

@@ -20,7 +20,7 @@ from bot.engine import Reply
 from bot.engine.wording import _, speaking
 from bot.engine.wording import language as speaking_language
 from bot.handlers.common import in_private_chat, private_only, runtime_of, services_of
-from bot.handlers.languages import language_of
+from bot.handlers.languages import editor_language_of, language_of
 from bot.i18n import DEFAULT_LANGUAGE, N_, Language, translator
 from bot.markup import escape
 from bot.sending.send import answer_update
@@ -143,7 +143,7 @@ def requires(
             if not may(await services_of(context).access.role(actor), role):
                 await refuse(update, context, role, name=name, what=what)
                 return
-            with editor_language(await language_of(update, context)):
+            with editor_language(await editor_language_of(update, context)):
                 if private_data is not None and not in_private_chat(update):
                     await say(update, context, [private_only(f"/{name}", private_data)])
                     return

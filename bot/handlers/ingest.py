@@ -29,7 +29,7 @@ from bot.handlers.ingest_text import (
     checked_value,
     figure_lines,
 )
-from bot.handlers.languages import language_of
+from bot.handlers.languages import editor_language_of
 from bot.services.dialogue_flow import DIALOGUE_PREFIX, ButtonAction, DialogueKind, Step
 from db.dialogues import new_token
 from db.editing import Actor, EditingError, InvalidValue
@@ -94,7 +94,7 @@ async def document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         or dialogue.state.get("step") != Step.PASTE
     ):
         return
-    with editor_language(await language_of(update, context)):
+    with editor_language(await editor_language_of(update, context)):
         await _read_file(update, context, actor, chat.id, dict(dialogue.state), message.document)
     raise ApplicationHandlerStop
 

@@ -24,7 +24,7 @@ from db.editing.fields import (
     parse_fields,
     to_attrs,
 )
-from db.errors import N_
+from db.errors import N_, Text
 from db.kinds import ChangeAction, ClaimStatus, EntityType
 from db.models import Alias, Article, ChangeLogEntry, Claim, Source, utcnow
 from db.revision import bump_revision
@@ -270,7 +270,7 @@ async def add_alias(
     return await run_write(session, work)
 
 
-async def _alias_note(session: AsyncSession, kind: str, value: str) -> str | None:
+async def _alias_note(session: AsyncSession, kind: str, value: str) -> Text | None:
     """A warning when no active claim has the value the alias points at."""
     column = {"place": Claim.place, "sector": Claim.sector, "topic": Claim.topic}.get(kind)
     if kind == "country":
@@ -284,7 +284,11 @@ async def _alias_note(session: AsyncSession, kind: str, value: str) -> str | Non
     )
     if found:
         return None
-    return f"No fact has {kind} {value} yet, so the word finds nothing until one does."
+    return Text(
+        N_("No fact has {kind} {value} yet, so the word finds nothing until one does."),
+        kind=kind,
+        value=value,
+    )
 
 
 async def list_aliases(session: AsyncSession, actor: Actor) -> list[Alias]:

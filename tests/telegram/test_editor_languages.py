@@ -80,12 +80,20 @@ async def test_a_korean_retract_dialogue_asks_and_labels_its_buttons(harness: Ha
     token = harness.last_keyboard()[0][0]["callback_data"].split(":")[1]
     out = await harness.tap(f"dg:{token}:f:1", OWNER, language_code="ko")
     assert lines_of(out)[1] == "왜 철회하나요? 사유를 보내세요."
-    # Typed Korean: the text's own script says Korean even without a language code.
-    out = await harness.send("출처가 철회함", OWNER)
+    out = await harness.send("출처가 철회함", OWNER, language_code="ko")
     assert lines_of(out)[0] == "#1을(를) 철회할까요? 사유: 출처가 철회함"
     assert buttons(harness) == ["네, 철회합니다", "✖ 취소"]
     out = await harness.tap(f"dg:{token}:x:", OWNER, language_code="ko")
     assert lines_of(out)[0] == "취소했습니다. 아무것도 바뀌지 않았습니다."
+
+
+async def test_an_editors_data_does_not_choose_the_language(harness: Harness) -> None:
+    # The word taught is Russian; the editor reads the bot in English (language_code).
+    out = await harness.send('/alias "рыбный завод" sector=seafood processing', OWNER)
+    assert lines_of(out)[0] == "✅ “рыбный завод” now means sector seafood processing."
+    out = await harness.send('/alias "рыбный цех" sector=seafood processing', OWNER,
+                             language_code="ru")  # fmt: skip
+    assert lines_of(out)[0] == "✅ «рыбный цех» теперь означает sector seafood processing."
 
 
 async def test_the_stored_language_wins_for_editors_too(harness: Harness) -> None:
