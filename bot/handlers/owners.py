@@ -11,7 +11,7 @@ from telegram.ext import ContextTypes
 from bot.args import parse_arg_string, split_command_text
 from bot.botdata import bot_data
 from bot.engine import Reply
-from bot.engine.wording import N_, _
+from bot.engine.wording import N_, _, ngettext
 from bot.handlers.changes import tokens_of
 from bot.handlers.common import runtime_of, services_of
 from bot.handlers.editor_text import announce
@@ -22,7 +22,7 @@ from bot.sending.send import send_file
 from db.editing import Actor, InvalidValue, parse_user_id
 from db.kinds import Language, Role
 from db.snapshot import Snapshot
-from db.transfer import MAX_DOCUMENT_BYTES, DocumentError, ImportMode
+from db.transfer import MAX_DOCUMENT_BYTES, DocumentError, ImportMode, ImportSummary
 
 CAPTION_LIMIT = 1024
 # The /import word that applies the editors listed in the file (the CLI: --with-editors).
@@ -129,7 +129,41 @@ async def import_store(update: Update, context: ContextTypes.DEFAULT_TYPE, actor
     menus = bot_data(context).menus
     if menus is not None:
         await menus.install_all()
-    editor_lines = summary.editor_lines(f"/import {WITH_EDITORS}")
+    editor_lines = _editor_lines(summary, f"/import {WITH_EDITORS}")
     announced = announce(context, summary.notified)
-    imported = _("Imported ({summary}).").format(summary=summary.describe())
+    imported = _("Imported ({summary}).").format(summary=_described(summary))
     await say(update, context, ["✅ " + imported + announced, *editor_lines])
+
+
+def _described(summary: ImportSummary) -> str:
+    """What an import did, in the owner's language (the command line: ``describe``)."""
+    return _(
+        "{mode}: {articles} articles, {sources} sources, {added} facts added, "
+        "{updated} facts updated, {aliases} aliases"
+    ).format(
+        mode=summary.mode,
+        articles=summary.articles,
+        sources=summary.sources,
+        added=summary.claims_created,
+        updated=summary.claims_updated,
+        aliases=summary.aliases,
+    )
+
+
+def _editor_lines(summary: ImportSummary, option: str) -> list[str]:
+    """What an import did to editing rights, in the owner's language (``editor_lines``)."""
+    if not summary.editors_applied:
+        if not summary.editors_not_applied:
+            return []
+        count = len(summary.editors_not_applied)
+        left = ngettext(
+            "{count} editor grant in the file was not applied (use {option} to apply them): {ids}",
+            "{count} editor grants in the file were not applied (use {option} to apply them): "
+            "{ids}",
+            count,
+        )
+        ids = ", ".join(map(str, summary.editors_not_applied))
+        return [left.format(count=count, option=option, ids=ids)]
+    lines = [_("Editor granted: {user_id}").format(user_id=u) for u in summary.editors_granted]
+    lines += [_("Editor revoked: {user_id}").format(user_id=u) for u in summary.editors_revoked]
+    return lines or [_("Editors: no change.")]

@@ -4,7 +4,11 @@ English stays as it was (tests/telegram/test_editor_bot.py)."""
 
 from __future__ import annotations
 
+from bot.engine.wording import speaking
+from bot.handlers import owners
+from bot.i18n import Language, translator
 from bot.markup import plain_text
+from db.transfer import ImportSummary
 from tests.support.harness import Harness
 
 OWNER, READER = 1001, 4004  # OWNER is in make_settings' ADMIN_USER_IDS
@@ -104,3 +108,23 @@ async def test_the_stored_language_wins_for_editors_too(harness: Harness) -> Non
     assert lines_of(out)[0] == (
         '⛔ Номер должен быть целым числом, например 12 или #12, а не "abc"'
     )
+
+
+def test_an_imports_summary_reads_in_english_as_the_command_line_prints_it() -> None:
+    summaries = [
+        ImportSummary("merge", 1, 2, 3, 4, 5),
+        ImportSummary("replace", 0, 0, 1, 0, 0, editors_not_applied=(7,)),
+        ImportSummary("merge", 1, 1, 1, 1, 1, editors_not_applied=(7, 8)),
+        ImportSummary(
+            "merge", 1, 1, 1, 1, 1, editors_granted=(7,), editors_revoked=(8,), editors_applied=True
+        ),
+        ImportSummary("merge", 1, 1, 1, 1, 1, editors_applied=True),
+    ]
+    for summary in summaries:
+        assert owners._described(summary) == summary.describe()
+        assert owners._editor_lines(summary, "X") == summary.editor_lines("X")
+    with speaking(translator(Language.RU)):
+        assert owners._editor_lines(summaries[2], "/import with-editors") == [
+            "2 назначения редакторов из файла не применены (чтобы применить, используйте "
+            "/import with-editors): 7, 8"
+        ]
