@@ -210,29 +210,18 @@ def parse_amount(text: str, field: str = "amount") -> Decimal:
         hint = Text("")
         if value.count(".") > 1 or re.fullmatch(r"[0-9]+,[0-9]{1,2}", value):
             hint = Text(N_(' (use "," for thousands and "." for decimals)'))
-        raise ValidationError(
-            N_('"{field}" must be {usage}, not {value}{hint}'),
-            field=field,
-            usage=usage,
-            value=preview(value),
-            hint=hint,
-        )
+        must_be = N_('"{field}" must be {usage}, not {value}{hint}')
+        raise ValidationError(must_be, field=field, usage=usage, value=preview(value), hint=hint)
     digits = match["int"]
     for sep in _SEPARATORS:
         digits = digits.replace(sep, "")
     frac = match["frac"] or ""
     if len(digits.lstrip("0")) > AMOUNT_MAX_INTEGER_DIGITS:
-        raise ValidationError(
-            N_('"{field}" is too large: at most {digits} digits before the point'),
-            field=field,
-            digits=AMOUNT_MAX_INTEGER_DIGITS,
-        )
+        too_large = N_('"{field}" is too large: at most {digits} digits before the point')
+        raise ValidationError(too_large, field=field, digits=AMOUNT_MAX_INTEGER_DIGITS)
     if len(frac) > AMOUNT_MAX_DECIMALS:
-        raise ValidationError(
-            N_('"{field}" has too many decimals: at most {decimals} after the point'),
-            field=field,
-            decimals=AMOUNT_MAX_DECIMALS,
-        )
+        too_many = N_('"{field}" has too many decimals: at most {decimals} after the point')
+        raise ValidationError(too_many, field=field, decimals=AMOUNT_MAX_DECIMALS)
     amount = Decimal(f"{digits}.{frac}" if frac else digits)
     if amount <= 0:
         raise ValidationError(N_('"{field}" must be greater than 0'), field=field)
@@ -248,11 +237,8 @@ def parse_id(text: str) -> int:
         )
     number = int(value)
     if not 1 <= number <= ID_MAX:
-        raise ValidationError(
-            N_("there is no id {number}: ids run from 1 to {largest}"),
-            number=number,
-            largest=ID_MAX,
-        )
+        no_such = N_("there is no id {number}: ids run from 1 to {largest}")
+        raise ValidationError(no_such, number=number, largest=ID_MAX)
     return number
 
 
@@ -434,11 +420,9 @@ def clean_text(value: str, field: str, max_len: int, *, multiline: bool = True) 
     if not cleaned:
         raise ValidationError(N_('"{field}" is empty'), field=field)
     if len(cleaned) > max_len:
+        too_long = N_('"{field}" is too long: {length} characters, the limit is {limit}')
         raise ValidationError(
-            N_('"{field}" is too long: {length} characters, the limit is {limit}'),
-            field=field,
-            length=f"{len(cleaned):,}",
-            limit=f"{max_len:,}",
+            too_long, field=field, length=f"{len(cleaned):,}", limit=f"{max_len:,}"
         )
     return cleaned
 
@@ -490,12 +474,8 @@ def parse_choice(text: str, field: str, choices: Iterable[str]) -> str:
     for choice in options:
         if choice.casefold() == value:
             return choice
-    raise ValidationError(
-        N_('"{field}" must be one of {choices}, not {value}'),
-        field=field,
-        choices=", ".join(options),
-        value=preview(text),
-    )
+    one_of = N_('"{field}" must be one of {choices}, not {value}')
+    raise ValidationError(one_of, field=field, choices=", ".join(options), value=preview(text))
 
 
 def parse_iso_date(text: str) -> datetime.date:
