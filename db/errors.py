@@ -52,6 +52,14 @@ class Text:
         return f"Text({self.template!r}, **{dict(self.fields)!r})"
 
 
+def either(texts: list[Text]) -> Text:
+    """ "A or B or C" (at least one), each part translated with the whole."""
+    joined = texts[0]
+    for text in texts[1:]:
+        joined = Text(N_("{first} or {second}"), first=joined, second=text)
+    return joined
+
+
 def _fold(message: str) -> str:
     return " ".join(message.split())
 

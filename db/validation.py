@@ -19,8 +19,8 @@ import babel
 import babel.numbers
 import pycountry
 
-from db.errors import N_, OneLineError, Text, preview
-from db.kinds import Basis, FigureChange, Period
+from db.errors import N_, OneLineError, Text, either, preview
+from db.kinds import Basis, FigureChange, Language, Period
 from db.textfold import fold
 
 __all__ = [
@@ -55,6 +55,7 @@ __all__ = [
     "parse_choice",
     "parse_id",
     "parse_iso_date",
+    "parse_translation_language",
     "parse_url",
     "parse_yes_no",
 ]
@@ -66,6 +67,8 @@ NAME_MAX_LEN = 100
 SOURCE_MAX_LEN = 200
 STATEMENT_MAX_LEN = 2000
 QUOTE_MAX_LEN = 2000
+# An editor's translation of a statement or quote (db/editing/translations.py).
+TRANSLATION_MAX_LEN = 2000
 TOPIC_MAX_LEN = 60
 TITLE_MAX_LEN = 300
 REASON_MAX_LEN = 500
@@ -78,6 +81,8 @@ BASIS_TEXT_MAX_LEN = 100
 # The closed choices of claim, source and alias fields (db/kinds.py holds the enums).
 CHANGES = tuple(FigureChange)
 PERIODS = tuple(Period)
+# The languages an editor may store a translation in (db/editing/translations.py).
+TRANSLATION_LANGUAGES = tuple(language for language in Language if language != Language.EN)
 BASES = tuple(Basis)
 SOURCE_KINDS = ("anonymous", "named", "narration")
 ALIAS_KINDS = ("place", "sector", "topic", "country", "currency")
@@ -160,20 +165,10 @@ def _suggest(query: str, index: Mapping[str, str], describe: Mapping[str, str]) 
         return Text("")
     pattern = re.compile(rf"(?:^|\W){re.escape(key)}(?:\W|$)")
     codes = sorted({code for name, code in index.items() if pattern.search(name)})
-    if not codes:
-        return Text("")
     if len(codes) > 4:
         return Text(N_(" (several match, e.g. {codes}, …)"), codes=", ".join(codes[:4]))
     choices = [Text(N_("{code} ({name})"), code=c, name=describe[c]) for c in codes]
-    return Text(N_(" (did you mean {choices}?)"), choices=_or(choices))
-
-
-def _or(texts: list[Text]) -> Text:
-    """ "A or B or C", each part translated with the whole."""
-    joined = texts[0]
-    for text in texts[1:]:
-        joined = Text(N_("{first} or {second}"), first=joined, second=text)
-    return joined
+    return Text(N_(" (did you mean {choices}?)"), choices=either(choices)) if codes else Text("")
 
 
 # --------------------------------------------------------------------------- numbers
@@ -207,9 +202,8 @@ def parse_amount(text: str, field: str = "amount") -> Decimal:
         raise ValidationError(N_('"{field}" is too long: give {usage}'), field=field, usage=usage)
     match = _AMOUNT_RE.fullmatch(value)
     if match is None:
-        hint = Text("")
-        if value.count(".") > 1 or re.fullmatch(r"[0-9]+,[0-9]{1,2}", value):
-            hint = Text(N_(' (use "," for thousands and "." for decimals)'))
+        odd = value.count(".") > 1 or re.fullmatch(r"[0-9]+,[0-9]{1,2}", value)
+        hint = Text(N_(' (use "," for thousands and "." for decimals)') if odd else "")
         must_be = N_('"{field}" must be {usage}, not {value}{hint}')
         raise ValidationError(must_be, field=field, usage=usage, value=preview(value), hint=hint)
     digits = match["int"]
@@ -232,9 +226,8 @@ def parse_id(text: str) -> int:
     """Parse a record id as shown to editors: ``12`` or ``#12``, from 1 to 2**31-1."""
     value = _strip_invisible(text).removeprefix("#")
     if not re.fullmatch(r"[0-9]{1,10}", value, re.ASCII):
-        raise ValidationError(
-            N_("an id must be a whole number like 12 or #12, not {value}"), value=preview(text)
-        )
+        not_an_id = N_("an id must be a whole number like 12 or #12, not {value}")
+        raise ValidationError(not_an_id, value=preview(text))
     number = int(value)
     if not 1 <= number <= ID_MAX:
         no_such = N_("there is no id {number}: ids run from 1 to {largest}")
@@ -281,9 +274,8 @@ def normalize_currency(text: str) -> str:
     if code is not None:
         return code
     hint = _suggest(value, index, english)
-    raise ValidationError(
-        N_("unknown currency {value}: {usage}{hint}"), value=preview(value), usage=usage, hint=hint
-    )
+    unknown = N_("unknown currency {value}: {usage}{hint}")
+    raise ValidationError(unknown, value=preview(value), usage=usage, hint=hint)
 
 
 # --------------------------------------------------------------------------- countries
@@ -362,9 +354,8 @@ def normalize_country(text: str) -> str:
     if code is not None:
         return code
     hint = _suggest(value, index, english)
-    raise ValidationError(
-        N_("unknown country {value}: {usage}{hint}"), value=preview(value), usage=usage, hint=hint
-    )
+    unknown = N_("unknown country {value}: {usage}{hint}")
+    raise ValidationError(unknown, value=preview(value), usage=usage, hint=hint)
 
 
 def country_name(code: str, locale: str = "en") -> str:
@@ -431,9 +422,8 @@ def parse_url(value: str) -> str:
     """An http(s) address without spaces."""
     url = clean_text(value, "url", URL_MAX_LEN, multiline=False)
     if not url.startswith(("http://", "https://")) or any(ch.isspace() for ch in url):
-        raise ValidationError(
-            N_('"{field}" must start with http:// or https:// and have no spaces'), field="url"
-        )
+        not_web = N_('"{field}" must start with http:// or https:// and have no spaces')
+        raise ValidationError(not_web, field="url")
     return url
 
 
@@ -485,9 +475,24 @@ def parse_iso_date(text: str) -> datetime.date:
         try:
             return datetime.date.fromisoformat(value)
         except ValueError:
-            raise ValidationError(
-                N_("there is no such date as {value}"), value=preview(value)
-            ) from None
+            no_date = N_("there is no such date as {value}")
+            raise ValidationError(no_date, value=preview(value)) from None
     raise ValidationError(
         N_("a date must be written YYYY-MM-DD, like 2024-03-10, not {value}"), value=preview(text)
     )
+
+
+def parse_translation_language(text: str) -> Language:
+    """ "ru", "zh" or "ko": a language a claim may be translated into (never English, the
+    language the claims are stored in)."""
+    code = text.strip().casefold()
+    languages = ", ".join(TRANSLATION_LANGUAGES)
+    if code == Language.EN:
+        stored = N_(
+            "the claims are stored in English as the report gave them: translate into {languages}"
+        )
+        raise ValidationError(stored, languages=languages)
+    if code not in TRANSLATION_LANGUAGES:
+        one_of = N_('the language must be one of {languages}, not "{code}"')
+        raise ValidationError(one_of, languages=languages, code=code[:20])
+    return Language(code)

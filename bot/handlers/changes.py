@@ -24,6 +24,7 @@ from bot.handlers.editor_text import (
 )
 from bot.handlers.gate import say
 from bot.handlers.listings import command_text, parsed, single_id
+from bot.handlers.translations import stale_note
 from bot.services.dialogue_flow import DialogueKind
 from db.editing import Actor, InvalidValue, normalize_term
 from db.errors import N_, Text
@@ -120,6 +121,8 @@ async def edit(update: Update, context: ContextTypes.DEFAULT_TYPE, actor: Actor)
     await show_claim(update, context, claim_id, heading, change)
     if "text" in args.options:
         await _figures_in_fact(update, context, actor, claim_id)
+    if {"text", "quote"} & set(args.options):
+        await stale_note(update, context, claim_id)
 
 
 async def retract(update: Update, context: ContextTypes.DEFAULT_TYPE, actor: Actor) -> None:
