@@ -4,6 +4,8 @@ English stays as it was (tests/telegram/test_editor_bot.py)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from bot.engine.wording import speaking
 from bot.handlers import owners
 from bot.i18n import Language, translator
@@ -12,6 +14,7 @@ from db.transfer import ImportSummary
 from tests.support.harness import Harness
 
 OWNER, READER = 1001, 4004  # OWNER is in make_settings' ADMIN_USER_IDS
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def lines_of(texts: list[str]) -> list[str]:
@@ -128,3 +131,30 @@ def test_an_imports_summary_reads_in_english_as_the_command_line_prints_it() -> 
             "2 назначения редакторов из файла не применены (чтобы применить, используйте "
             "/import with-editors): 7, 8"
         ]
+
+
+async def test_ingest_drafts_and_buttons_in_russian(harness: Harness) -> None:
+    report = (ROOT / "testkit" / "reports" / "rfa_2020.txt").read_text(encoding="utf-8")
+    out = await harness.send("/ingest", OWNER, language_code="ru")
+    assert lines_of(out)[:2] == [
+        "Вставьте сюда текст отчёта (или пришлите его файлом .txt в UTF-8). Я предложу статью "
+        "и каждую найденную цифру; ничего не сохраняется, пока вы не примете.",
+        "/cancel — остановить.",
+    ]
+    said = [line for text in await harness.send(report, OWNER, language_code="ru")
+            for line in plain_text(text).split("\n")]  # fmt: skip
+    assert said[0] == (
+        "Я прочитал отчёт: статья и 3 цифры (названных источников: 1). Каждый придёт "
+        "черновиком: «Принять» сохраняет его, «Изменить» сначала меняет поле, «Пропустить» "
+        "его опускает."
+    )
+    assert "Черновик 1 из 4: статья" in said
+    assert "outlet: Radio Free Asia (догадка: проверьте)" in said
+    assert buttons(harness) == ["✅ Принять", "✏ Изменить", "⏭ Пропустить", "✖ Отмена"]
+    accept = harness.last_keyboard()[0][0]["callback_data"]
+    said = [line for text in await harness.tap(accept, OWNER, language_code="ru")
+            for line in plain_text(text).split("\n")]  # fmt: skip
+    assert "✅ Статья сохранена как #2." in said
+    assert "Черновик 2 из 4: цифра" in said
+    assert "in dollars: $1,788 (the report's own conversion)" not in said
+    assert "в долларах: $1,788 (пересчёт самого отчёта)" in said
