@@ -36,6 +36,8 @@ from db.validation import (
     normalize_alias_value,
 )
 
+# What /editarticle and /editsource do ("Only editors can edit articles.").
+EDIT_WHAT = {EntityType.ARTICLE: N_("edit articles"), EntityType.SOURCE: N_("edit sources")}
 # /editarticle and /editsource of an id the store does not have.
 NOT_FOUND = {
     EntityType.ARTICLE: N_("There is no article #{article_id}. See /articles."),
@@ -51,7 +53,7 @@ async def add_article(session: AsyncSession, actor: Actor, options: dict[str, st
     values = to_attrs(ARTICLE_FIELDS, parsed)
 
     async def work() -> Change:
-        await require_editor(session, actor, "add articles")
+        await require_editor(session, actor, N_("add articles"))
         article = Article(is_default=False, **values)
         session.add(article)
         await session.flush()
@@ -89,7 +91,7 @@ async def _edit_entity(
     cleaned = clean_reason(reason, required=False)
 
     async def work() -> Change:
-        await require_editor(session, actor, f"edit {entity_type}s")
+        await require_editor(session, actor, EDIT_WHAT[EntityType(entity_type)])
         entity: Article | Source | None = await session.get(model, entity_id)
         if entity is None:
             raise NotFound(
@@ -211,7 +213,7 @@ async def add_alias(
     clean_value = _alias_value(kind, value)
 
     async def work() -> Change:
-        await require_editor(session, actor, "teach the bot words")
+        await require_editor(session, actor, N_("teach the bot words"))
         batch = new_batch()
         alias = await session.scalar(
             select(Alias).where(Alias.term == normalized, Alias.kind == kind)
@@ -293,7 +295,7 @@ async def _alias_note(session: AsyncSession, kind: str, value: str) -> Text | No
 
 async def list_aliases(session: AsyncSession, actor: Actor) -> list[Alias]:
     async with read_transaction(session):
-        await require_editor(session, actor, "list aliases")
+        await require_editor(session, actor, N_("list aliases"))
         return list(await session.scalars(select(Alias).order_by(Alias.kind, Alias.term)))
 
 
@@ -304,7 +306,7 @@ async def list_claims(
     session: AsyncSession, actor: Actor, word: str | None = None, *, active_only: bool = True
 ) -> list[Claim]:
     async with read_transaction(session):
-        await require_editor(session, actor, "list the facts with ids")
+        await require_editor(session, actor, N_("list the facts with ids"))
         query = select(Claim).order_by(Claim.id)
         if active_only:
             query = query.where(Claim.status == ClaimStatus.ACTIVE)
@@ -323,25 +325,25 @@ def _haystack(claim: Claim) -> str:
 
 async def get_claim(session: AsyncSession, actor: Actor, claim_id: int) -> Claim:
     async with read_transaction(session):
-        await require_editor(session, actor, "look at facts")
+        await require_editor(session, actor, N_("look at facts"))
         return await find_claim(session, claim_id)
 
 
 async def list_articles(session: AsyncSession, actor: Actor) -> list[Article]:
     async with read_transaction(session):
-        await require_editor(session, actor, "list the articles")
+        await require_editor(session, actor, N_("list the articles"))
         return list(await session.scalars(select(Article).order_by(Article.id)))
 
 
 async def list_sources(session: AsyncSession, actor: Actor) -> list[Source]:
     async with read_transaction(session):
-        await require_editor(session, actor, "list the sources with ids")
+        await require_editor(session, actor, N_("list the sources with ids"))
         return list(await session.scalars(select(Source).order_by(Source.id)))
 
 
 async def history(session: AsyncSession, actor: Actor, claim_id: int) -> list[ChangeLogEntry]:
     async with read_transaction(session):
-        await require_editor(session, actor, "see the history")
+        await require_editor(session, actor, N_("see the history"))
         await find_claim(session, claim_id)
         return list(
             await session.scalars(

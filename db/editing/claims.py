@@ -237,7 +237,7 @@ async def _add_claim(
 
     async def work() -> Change:
         await require_editor(
-            session, actor, "add quota figures" if kind == ClaimKind.QUOTA else "add facts"
+            session, actor, N_("add quota figures") if kind == ClaimKind.QUOTA else N_("add facts")
         )
         batch = new_batch()
         article_id = values.get("article_id") or await default_article_id(session)
@@ -344,7 +344,7 @@ async def edit_claim(
     reason = clean_reason(reason, required=False)
 
     async def work() -> Change:
-        await require_editor(session, actor, "edit facts")
+        await require_editor(session, actor, N_("edit facts"))
         claim = await find_claim(session, claim_id)
         if expected_version is not None and claim.version != expected_version:
             raise Conflict(
@@ -430,7 +430,7 @@ async def retract(
     cleaned = clean_reason(reason, required=True)
 
     async def work() -> Change:
-        await require_editor(session, actor, "retract facts")
+        await require_editor(session, actor, N_("retract facts"))
         claim = await find_claim(session, claim_id)
         if expected_version is not None and claim.version != expected_version:
             raise Conflict(
@@ -455,7 +455,7 @@ async def restore(
     cleaned = clean_reason(reason, required=False)
 
     async def work() -> Change:
-        await require_editor(session, actor, "restore facts")
+        await require_editor(session, actor, N_("restore facts"))
         claim = await find_claim(session, claim_id)
         if claim.status == ClaimStatus.ACTIVE:
             raise InvalidValue(N_("#{claim_id} is not retracted"), claim_id=claim_id)

@@ -18,7 +18,7 @@ from db.validation import USER_ID_MAX
 
 async def grant(session: AsyncSession, actor: Actor, user_id: int) -> bool:
     """Make ``user_id`` an editor; False when they already were one (or are an owner)."""
-    require_owner(actor, "grant editing rights")
+    require_owner(actor, N_("grant editing rights"))
     _check_user_id(user_id)
 
     async def work() -> bool:
@@ -43,7 +43,7 @@ async def grant(session: AsyncSession, actor: Actor, user_id: int) -> bool:
 
 
 async def revoke(session: AsyncSession, actor: Actor, user_id: int) -> bool:
-    require_owner(actor, "revoke editing rights")
+    require_owner(actor, N_("revoke editing rights"))
     _check_user_id(user_id)
     if user_id in actor.owners:
         raise InvalidValue(
@@ -94,7 +94,7 @@ def parse_user_id(text: str) -> int:
 
 async def list_editors(session: AsyncSession, actor: Actor) -> list[Editor]:
     async with read_transaction(session):
-        await require_editor(session, actor, "list the editors")
+        await require_editor(session, actor, N_("list the editors"))
         return list(await session.scalars(select(Editor).order_by(Editor.user_id)))
 
 

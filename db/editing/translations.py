@@ -115,7 +115,7 @@ async def _change(
     """The transaction of /translate: the text, its history row, the revision, notices."""
 
     async def work() -> Change:
-        await require_editor(session, actor, "translate facts")
+        await require_editor(session, actor, N_("translate facts"))
         claim = await find_claim(session, claim_id)
         if text is not None and not has_text(claim):
             nothing = N_("#{claim_id} has no statement or quote to translate")
@@ -161,7 +161,7 @@ async def list_translations(
 ) -> tuple[Claim, list[ClaimTranslation]]:
     """The claim and its stored translations, by language."""
     async with read_transaction(session):
-        await require_editor(session, actor, "see translations")
+        await require_editor(session, actor, N_("see translations"))
         claim = await find_claim(session, claim_id)
         rows = list(
             await session.scalars(

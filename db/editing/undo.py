@@ -33,7 +33,7 @@ async def undo(session: AsyncSession, actor: Actor) -> Change:
     """Take back the actor's own last change (one batch), if nothing changed it since."""
 
     async def work() -> Change:
-        await require_editor(session, actor, "undo changes")
+        await require_editor(session, actor, N_("undo changes"))
         last = await session.scalar(
             select(ChangeLogEntry)
             .where(

@@ -6,8 +6,9 @@ from __future__ import annotations
 import pytest
 
 from bot.i18n import Language, translator
-from db.editing import InvalidValue
-from db.errors import Text
+from db.editing import InvalidValue, NotAuthorized
+from db.editing.access import Actor, require_owner
+from db.errors import N_, Text
 from db.validation import ValidationError, parse_amount, parse_id
 
 
@@ -51,4 +52,13 @@ def test_a_refusal_passed_on_keeps_its_template() -> None:
     assert str(passed) == str(error)
     assert passed.localized(translator(Language.ZH).gettext) == (
         '编号必须是整数，例如 12 或 #12，而不是 "x"'
+    )
+
+
+def test_a_refusal_of_rights_names_the_action_in_the_same_language() -> None:
+    with pytest.raises(NotAuthorized) as caught:
+        require_owner(Actor(5, frozenset({1})), N_("revoke editing rights"))
+    assert str(caught.value) == "Only owners can revoke editing rights."
+    assert caught.value.localized(translator(Language.RU).gettext) == (
+        "Только владельцы могут: снимать права редактора."
     )
