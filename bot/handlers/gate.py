@@ -150,7 +150,7 @@ def requires(
                 try:
                     await func(update, context, actor)
                 except (ArgumentError, ValidationError, InvalidValue) as error:
-                    usage_line = _("Usage: {usage}").format(usage=usage)
+                    usage_line = _("Usage: {usage}").format(usage=_(usage) if usage else usage)
                     await say(update, context, [f"⛔ {first_upper(error)}", usage_line])
                 except NotAuthorized as error:
                     await say(update, context, [said(error)])

@@ -108,8 +108,8 @@ EDITORS = (
           '[source="a source in Russia"] [article=2]'),
     gated("ingest", N_("Editors: paste a report in, figure by figure"), ingest.ingest,
           what="paste reports in", private_data=N_("a report's drafts"), caption_too=True,
-          usage="/ingest, then paste the report's text (or send it as a .txt file); "
-          "or /ingest <the text>"),
+          usage=N_("/ingest, then paste the report's text (or send it as a .txt file); "
+                   "or /ingest <the text>")),
     gated("addfact", N_("Editors: add another claim"), changes.addfact, what="add facts",
           usage='/addfact topic=hours text="Workers must work longer hours." [quote="…"] '
           '[place=Sakhalin] [source="#1"] [article=1]'),
@@ -117,14 +117,14 @@ EDITORS = (
           usage='/addarticle outlet="Daily NK" title="…" caveat="Daily NK cannot verify this." '
           "[url=https://…] [reporter=…] [date=2026-03-10|2026-03|2026]"),
     gated("edit", N_("Editors: correct a fact"), changes.edit, what="edit facts",
-          usage='/edit 12 amount=65,000 [more field=value …] [reason="…"] '
-          "(clear a field with -)"),
+          usage=N_('/edit 12 amount=65,000 [more field=value …] [reason="…"] '
+                   "(clear a field with -)")),
     gated("supersede", N_("Editors: mark a claim superseded by a later one"), changes.supersede,
-          what="edit facts", usage="/supersede 12 15 [reason] (15 supersedes 12)"),
+          what="edit facts", usage=N_("/supersede 12 15 [reason] (15 supersedes 12)")),
     gated("retract", N_("Editors: withdraw a fact"), changes.retract, what="retract facts",
-          usage="/retract 12 the source withdrew the figure"),
+          usage=N_("/retract 12 the source withdrew the figure")),
     gated("restore", N_("Editors: bring a retracted fact back"), changes.restore,
-          what="restore facts", usage="/restore 12 [reason]"),
+          what="restore facts", usage=N_("/restore 12 [reason]")),
     gated("translate", N_("Editors: store a translation of a statement or quote"),
           translations.translate, what="translate facts", usage=translations.USAGE),
     gated("history", N_("Editors: every change to a fact"), listings.history,
@@ -146,10 +146,10 @@ EDITORS = (
     gated("admins", N_("Editors: owners and editors"), listings.admins, what="list the editors",
           usage="/admins", private_data=N_("user ids")),
     gated("unanswered", N_("Editors: questions the bot could not answer"), asked.unanswered,
-          what="see what people asked", usage="/unanswered [days]",
+          what="see what people asked", usage=N_("/unanswered [days]"),
           private_data=N_("what people asked")),
     gated("stats", N_("Editors: questions, answers, subscribers"), asked.stats,
-          what="see what people asked", usage="/stats [days]",
+          what="see what people asked", usage=N_("/stats [days]"),
           private_data=N_("what people asked")),
     # Anyone may end their own dialogue ("Nothing to cancel." otherwise): no gate.
     Command("cancel", N_("Editors: stop a guided dialogue"), dialogues.cancel, Role.EDITOR),
@@ -161,7 +161,7 @@ OWNERS = (
     gated("revoke", N_("Owners: take editing rights away"), owners.revoke, role=Role.OWNER,
           what="revoke editing rights", usage="/revoke 123456789", private_data=N_("user ids")),
     gated("export", N_("Owners: the whole store as JSON"), owners.export, role=Role.OWNER,
-          what="export the store", usage="/export (in a private chat)",
+          what="export the store", usage=N_("/export (in a private chat)"),
           private_data=N_("editors' user ids")),
     gated("import", N_("Owners: load a JSON file from /export"), owners.import_store,
           role=Role.OWNER, what="import the store", in_menu=False, caption=True,

@@ -45,7 +45,7 @@ async def test_a_bad_value_in_chinese_names_the_field_and_keeps_the_usage(
     out = await harness.send("/edit 1 amount=abc", OWNER, language_code="zh-hans")
     assert lines_of(out)[:2] == [
         '⛔ “amount”必须是大于 0 的数字，例如 62000、62,000 或 3400.5，而不是 "abc"',
-        '用法：/edit 12 amount=65,000 [more field=value …] [reason="…"] (clear a field with -)',
+        '用法：/edit 12 amount=65,000 [更多 field=value …] [reason="…"]（用 - 清空字段）',
     ]
 
 
