@@ -14,6 +14,7 @@ import unicodedata
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
+from bot.engine.local_names import local_name
 from bot.i18n import DEFAULT_LANGUAGE, N_, Language, translator
 
 PREFIX = "q1:"
@@ -61,7 +62,8 @@ def label_in(label: str, language: Language) -> str:
         return _(label)
     start, end = DID_YOU_MEAN
     if label.startswith(start) and label.endswith(end) and len(label) > len(start) + len(end):
-        return _(DID_YOU_MEAN_LABEL).format(place=label[len(start) : -len(end)])
+        place = local_name("place", label[len(start) : -len(end)], language)
+        return _(DID_YOU_MEAN_LABEL).format(place=place)
     return label
 
 

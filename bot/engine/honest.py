@@ -139,7 +139,7 @@ class Honest(Silences):
                             "say what they are paid."
                         ),
                         value=money(value, currency),
-                        place=claim.place or self.c.country(claim.country),
+                        place=self.c.local_place(claim) or self.c.country(claim.country),
                         amount=money(claim.amount, currency),
                         doubled=money(claim.amount * 2, currency),
                     )
