@@ -195,14 +195,18 @@ async def _post_init(application: Application) -> None:
     log.info("Bot @%s is ready", application.bot.username)
 
 
+# The language analysers load this long after start-up (Runtime.warm_up).
+WARM_UP_LANGUAGES_AFTER = 2.0
+
+
 async def _warm_up(runtime: Runtime) -> None:
     started = time.perf_counter()
     try:
-        await runtime.warm_up()
+        await runtime.warm_up(languages_after=WARM_UP_LANGUAGES_AFTER)
     except Exception as error:  # a convenience: the first question does it otherwise
         log.warning("Warm-up failed (%s); the first question will load what it needs", error)
         return
-    log.info("Answer engine and language analysers ready in %.1fs", time.perf_counter() - started)
+    log.info("Engine and language analysers ready after %.1fs", time.perf_counter() - started)
 
 
 async def stop_warm_up(application: Application) -> None:

@@ -97,12 +97,16 @@ class Runtime:
                     self._answer_engine = await asyncio.to_thread(_build_engine, snapshot)
             return self._answer_engine
 
-    async def warm_up(self) -> None:
-        """What the first question would otherwise wait for, done at start-up: the answer
-        engine (built in a thread), then the Russian, Chinese and Korean analysers and
-        tables (a second or two of CPU on a cold start), in a thread too, so the event loop
-        answers meanwhile. A question that needs them first waits for them, once."""
+    async def warm_up(self, *, languages_after: float = 0.0) -> None:
+        """What a first question would otherwise wait for, done at start-up: the answer
+        engine (built in a thread), then, ``languages_after`` seconds later, the Russian,
+        Chinese and Korean analysers and tables (half a second to a second of CPU), in a
+        thread too, so the event loop answers meanwhile. The pause lets the questions
+        waiting at start-up be answered first, with no thread taking turns with them for
+        the interpreter; one among them in another language loads just its own analyser
+        (and a question that needs one being loaded waits for that load, once)."""
         await self.answer_engine()
+        await asyncio.sleep(languages_after)
         await asyncio.to_thread(warm_up_languages)
 
     async def close(self) -> None:

@@ -8,6 +8,7 @@ import threading
 
 import pytest
 
+import bot.app
 import bot.runtime
 from bot.botdata import bot_data
 from bot.runtime import Runtime
@@ -25,6 +26,7 @@ async def test_the_analysers_load_off_the_event_loop_while_questions_are_answere
         assert release.wait(30), "the test never released the warm-up"
 
     monkeypatch.setattr(bot.runtime, "warm_up_languages", slow_warm_up)
+    monkeypatch.setattr(bot.app, "WARM_UP_LANGUAGES_AFTER", 0.0)
     async with telegram_harness(sqlite_runtime) as harness:
         task = bot_data(harness.app).warm_up
         assert task is not None
@@ -49,6 +51,7 @@ async def test_a_failed_warm_up_is_logged_and_questions_are_answered(
         raise OSError("no dictionary")
 
     monkeypatch.setattr(bot.runtime, "warm_up_languages", broken)
+    monkeypatch.setattr(bot.app, "WARM_UP_LANGUAGES_AFTER", 0.0)
     async with telegram_harness(sqlite_runtime) as harness:
         task = bot_data(harness.app).warm_up
         assert task is not None
