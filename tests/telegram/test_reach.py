@@ -114,7 +114,7 @@ def test_a_keyboard_is_built_once_and_the_same_for_the_same_buttons() -> None:
     assert russian is not None and russian is not first
     assert russian.inline_keyboard[0][0].text != "In US dollars"
     with pytest.raises(AttributeError):  # frozen: one object is safely shared
-        first.inline_keyboard = ()  # type: ignore[misc]
+        first.inline_keyboard = ()
     assert follow_up_markup([]) is None
 
 
