@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 from pathlib import Path
@@ -67,12 +66,12 @@ def test_the_table_is_kept_in_its_folder_and_read_back(
 
 
 def test_nothing_is_written_outside_the_stores_folder(tmp_path: Path) -> None:
-    """A fresh process answers a Chinese question: jieba's table goes beside the SQLite
-    store, and nothing at all into the temp folder (jieba would write its own cache
-    there)."""
-    store, temp = tmp_path / "store", tmp_path / "temp"
-    store.mkdir()
-    temp.mkdir()
+    """A fresh process warms up and answers a Chinese question: jieba's table goes beside
+    the SQLite store, and nothing at all into the temp folder (jieba would write its own
+    cache there) or the home folder."""
+    store, temp, home = tmp_path / "store", tmp_path / "temp", tmp_path / "home"
+    for folder in (store, temp, home):
+        folder.mkdir()
     url = f"sqlite+aiosqlite:///{store / 'facts.sqlite3'}"
     script = (
         "import asyncio\n"
@@ -87,12 +86,11 @@ def test_nothing_is_written_outside_the_stores_folder(tmp_path: Path) -> None:
         "    await runtime.close()\n"
         "asyncio.run(main())\n"
     )
-    env = {"TMPDIR": str(temp), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+    env = {"TMPDIR": str(temp), "PATH": "/usr/bin:/bin", "HOME": str(home)}
     done = subprocess.run(
         [sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=120
     )
     assert done.returncode == 0, done.stderr
     assert "124,000" in done.stdout
-    assert sorted(p.name for p in temp.iterdir()) == []
+    assert list(temp.iterdir()) == [] and list(home.iterdir()) == []
     assert tables_file() in {p.name for p in store.iterdir()}
-    assert tempfile.gettempdir() != str(temp)  # the child's temp folder, not ours
