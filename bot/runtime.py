@@ -100,8 +100,8 @@ class Runtime:
     async def warm_up(self, *, languages_after: float = 0.0) -> None:
         """What a first question would otherwise wait for, done at start-up: the answer
         engine (built in a thread), then, ``languages_after`` seconds later, the Russian,
-        Chinese and Korean analysers and tables (0.5 s of CPU; 0.2 s with jieba's table kept), in a
-        thread too, so the event loop answers meanwhile. The pause lets the questions
+        Chinese and Korean analysers and tables (0.5 s of CPU; 0.2 s with jieba's table
+        kept), in a thread too, so the event loop answers meanwhile. The pause lets the questions
         waiting at start-up be answered first, with no thread taking turns with them for
         the interpreter; one among them in another language loads just its own analyser
         (and a question that needs one being loaded waits for that load, once)."""
