@@ -316,12 +316,15 @@ def _number_pattern(groups: str) -> re.Pattern[str]:
 
 
 _NUMBER = _number_pattern(_GROUPS)
+_PER_ONE = re.compile(r"(?<![\d.,])1\s?(?=인당|명당)")
 _NUMBER_RU = _number_pattern(_GROUPS_RU)
 
 
 def parse_numbers(text: str, language: str = "en") -> list[float]:
     """Every number written in digits, in order: "62,000", "62 000", "6.2万", "6만 2천", "50k"."""
     pattern = _NUMBER_RU if language == "ru" else _NUMBER
+    # Korean writes "per person" with a digit ("1인당", "1명당"): a unit, not a figure.
+    text = _PER_ONE.sub(" ", text)
     found: list[tuple[float, int, int, str]] = []  # value, start, end, CJK unit or ""
     for match in pattern.finditer(text):
         whole, point, fraction = match.group(1), match.group(2), match.group(3)
@@ -677,6 +680,8 @@ async def ask_all(questions: Sequence[str], store: Store | None = None) -> list[
     """Each question's reply as ``python -m bot ask`` prints it, from one temp seeded store
     (with ``store``'s documents imported after the seed, merged as ``python -m bot import``)."""
     from bot.config import Settings
+    from bot.engine.wording import speaking
+    from bot.i18n import DEFAULT_LANGUAGE, detect, translator
     from bot.markup import plain_text
     from bot.runtime import Runtime
     from bot.sending.messages import build_messages
@@ -695,8 +700,13 @@ async def ask_all(questions: Sequence[str], store: Store | None = None) -> list[
             engine = await runtime.answer_engine()
             replies = []
             for question in questions:
-                reply = engine.answer(question)
-                parts = build_messages(reply.lines, reply.caveats(engine.snapshot))
+                # As ``ask`` and a chat without a stored choice: the question's language.
+                language = detect(question) or DEFAULT_LANGUAGE
+                with speaking(translator(language)):
+                    reply = engine.answer(question)
+                parts = build_messages(
+                    reply.lines, reply.caveats(engine.snapshot), language=language
+                )
                 replies.append("\n".join(plain_text(part) for part in parts))
             return replies
         finally:

@@ -170,7 +170,8 @@ def run_bot(settings: Settings) -> int:
 
 async def ask_once(settings: Settings, question: str) -> int:
     from bot.engine import suggestions
-    from bot.i18n import DEFAULT_LANGUAGE, detect
+    from bot.engine.wording import speaking
+    from bot.i18n import DEFAULT_LANGUAGE, detect, translator
     from bot.markup import escape
     from bot.runtime import Runtime
     from bot.sending.messages import build_messages
@@ -179,11 +180,13 @@ async def ask_once(settings: Settings, question: str) -> int:
     try:
         await runtime.prepare_store()
         engine = await runtime.answer_engine()
-        reply = engine.answer(question)
-        # The chat shows suggestions as buttons; here they are plain lines.
-        lines = [*reply.lines, *map(escape, suggestions(reply))]
-        # The caveat in the question's language (its script), as in a chat without a choice.
+        # The question's language (its script), as in a chat without a stored choice: the
+        # answer and its caveat in it.
         language = detect(question) or DEFAULT_LANGUAGE
+        with speaking(translator(language)):
+            reply = engine.answer(question)
+            # The chat shows suggestions as buttons; here they are plain lines.
+            lines = [*reply.lines, *map(escape, suggestions(reply))]
         for part in build_messages(lines, reply.caveats(engine.snapshot), language=language):
             print(plain_text(part))
     finally:

@@ -31,6 +31,7 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
 from telegram.ext import Application
 
 from bot.engine import AnswerEngine, Reply
+from bot.engine.wording import speaking
 from bot.i18n import DEFAULT_LANGUAGE, N_, Language, translator
 from bot.markup import Html, bold, fmt
 from bot.runtime import Runtime
@@ -77,7 +78,7 @@ def notice_reply(
     """What changed, old and new, when, the source; the caveat is added by render().
 
     The fixed lines are in ``language``; the values are the store's, as the editor
-    wrote them, and the attribution is the engine's (English until it is translated)."""
+    wrote them, and the attribution is the engine's, composed in the same language."""
     tr = translator(language)
     _ = tr.gettext
     reply = Reply(intents=["notice"])
@@ -101,7 +102,8 @@ def notice_reply(
     )
     reply.lines.append(fmt(_("When: {time} UTC"), time=when))
     if claim is not None:
-        reply.lines.append(engine.attribution(claim))
+        with speaking(tr):
+            reply.lines.append(engine.attribution(claim))
     reply.lines.append(Html(""))
     reply.lines.append(fmt("{}", _("You get this because you subscribed. Stop: /unsubscribe")))
     return reply

@@ -20,6 +20,7 @@ from telegram.ext import ApplicationHandlerStop, ContextTypes
 
 from bot.botdata import bot_data
 from bot.engine import AnswerEngine, Reply
+from bot.engine.wording import speaking
 from bot.flood import FloodGuard
 from bot.handlers.common import (
     DATABASE_DOWN,
@@ -156,7 +157,15 @@ def _first_plain_line(reply: Reply) -> str:
 def _inline_replies(
     engine: AnswerEngine, query: str, language: Language = DEFAULT_LANGUAGE
 ) -> list[tuple[str, Reply]]:
-    """Ranked (title, reply) pairs: the answer first, then its natural follow-ups."""
+    """Ranked (title, reply) pairs: the answer first, then its natural follow-ups, composed
+    in ``language``."""
+    with speaking(translator(language)):
+        return _inline_replies_in(engine, query, language)
+
+
+def _inline_replies_in(
+    engine: AnswerEngine, query: str, language: Language
+) -> list[tuple[str, Reply]]:
     _ = translator(language).gettext
     if not query:
         return [
@@ -261,7 +270,8 @@ async def follow_up(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await query.answer(build_popup(down, language))
         return
     await query.answer()
-    reply = engine.answer(question)
+    with speaking(translator(language)):
+        reply = engine.answer(question)
     record_question(context, question, reply, via="button")
     markup = _markup_for(reply, language)
     if query.inline_message_id is not None:

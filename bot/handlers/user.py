@@ -10,6 +10,7 @@ from telegram.ext import ContextTypes, filters
 
 from bot.botdata import bot_data
 from bot.engine import AnswerEngine, Reply
+from bot.engine.wording import speaking
 from bot.handlers.commands import addressed_to, command_word
 from bot.handlers.common import engine_or_apology, send_engine_reply
 from bot.handlers.languages import language_of
@@ -96,6 +97,18 @@ def help_for(
 
 
 def _build(
+    engine: AnswerEngine,
+    make: str,
+    argument: str | None,
+    context: ContextTypes.DEFAULT_TYPE,
+    language: Language = DEFAULT_LANGUAGE,
+) -> Reply:
+    """The reply, composed by the engine in ``language`` (bot/engine/wording.py)."""
+    with speaking(translator(language)):
+        return _build_in(engine, make, argument, context, language)
+
+
+def _build_in(
     engine: AnswerEngine,
     make: str,
     argument: str | None,

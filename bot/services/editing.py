@@ -9,10 +9,11 @@ from __future__ import annotations
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.engine.money import MoneyMention, find_money
+from bot.engine.wording import ngettext
 from db import editing
 from db.editing import Actor, Change
 from db.kinds import ClaimKind
-from db.models import Alias, Article, ChangeLogEntry, Claim, Editor, Source
+from db.models import Alias, Article, ChangeLogEntry, Claim, ClaimTranslation, Editor, Source
 
 
 class EditingService:
@@ -54,6 +55,12 @@ class EditingService:
     async def history(self, actor: Actor, claim_id: int) -> list[ChangeLogEntry]:
         async with self._sessions() as session:
             return await editing.history(session, actor, claim_id)
+
+    async def translations(
+        self, actor: Actor, claim_id: int
+    ) -> tuple[Claim, list[ClaimTranslation]]:
+        async with self._sessions() as session:
+            return await editing.list_translations(session, actor, claim_id)
 
     async def editors(self, actor: Actor) -> list[Editor]:
         async with self._sessions() as session:
@@ -134,6 +141,16 @@ class EditingService:
         async with self._sessions() as session:
             return await editing.add_alias(session, actor, term, kind, value)
 
+    async def set_translation(
+        self, actor: Actor, claim_id: int, language: str, text: str
+    ) -> Change:
+        async with self._sessions() as session:
+            return await editing.set_translation(session, actor, claim_id, language, text)
+
+    async def remove_translation(self, actor: Actor, claim_id: int, language: str) -> Change:
+        async with self._sessions() as session:
+            return await editing.remove_translation(session, actor, claim_id, language)
+
     async def grant(self, actor: Actor, user_id: int) -> bool:
         async with self._sessions() as session:
             return await editing.grant(session, actor, user_id)
@@ -159,12 +176,16 @@ def figure_hint(claim: Claim, country: str | None = None) -> list[str]:
     if not mentions:
         return []
     shown = ", ".join(_mention_text(m) for m in mentions)
-    plural = "figures" if len(mentions) > 1 else "a figure"
-    lines = [
-        f'ℹ️ This fact contains {plural} ({shown}) that "how much" questions will not '
+    contains = ngettext(
+        'This fact contains a figure ({figures}) that "how much" questions will not '
         "read as a figure. To store one as a figure, check the country and place "
-        "(fill in any ?) and send:"
-    ]
+        "(fill in any ?) and send:",
+        'This fact contains figures ({figures}) that "how much" questions will not '
+        "read as a figure. To store one as a figure, check the country and place "
+        "(fill in any ?) and send:",
+        len(mentions),
+    )
+    lines = ["ℹ️ " + contains.format(figures=shown)]
     lines += [addquota_command(claim, mention, country) for mention in mentions]
     return lines
 
