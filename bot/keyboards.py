@@ -11,6 +11,7 @@ but well-formed value can only ask a question the user could have typed.
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
@@ -71,6 +72,16 @@ def follow_up_markup(
     follow_ups: list[tuple[str, str]], language: Language = DEFAULT_LANGUAGE
 ) -> InlineKeyboardMarkup | None:
     """Two buttons a row; pairs whose question does not fit in callback_data are dropped."""
+    return _markup(tuple(follow_ups), language)
+
+
+# The same few keyboards go under most answers, and building python-telegram-bot's objects
+# is not free (2 % of the bot's CPU under a burst): each is built once. They are frozen
+# (TelegramObject), so one is safely sent under many messages.
+@lru_cache(maxsize=512)
+def _markup(
+    follow_ups: tuple[tuple[str, str], ...], language: Language
+) -> InlineKeyboardMarkup | None:
     buttons = []
     for label, question in follow_ups:
         data = encode(question)
