@@ -15,7 +15,6 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
@@ -24,6 +23,7 @@ from babel.numbers import get_currency_name
 
 from bot.engine.countries import SUBJECT_COUNTRY
 from bot.engine.language import Language
+from bot.engine.numerals import numeral_pattern, numeral_value, scaled_pattern, scaled_value
 from bot.engine.vocabulary import FOLDER, Attribute, Cue, Intent, Operation
 from db.textfold import fold
 from db.validation import country_names
@@ -48,6 +48,9 @@ class Lexicon:
     # "124 тыс", "6.2万", "9만": a figure and its scale word, read as one figure.
     scaled: re.Pattern[str] | None
     scales: dict[str, int]
+    # Numerals with a scale ("三千四", "十二万四千"): their pattern and values.
+    numeral: re.Pattern[str] | None
+    numerals: dict[str, int]
     # Words read as an English cue of en.json ("евро" -> "eur", "원화" -> "krw"), so the
     # answer names the currency as the English vocabulary does; as written, not analysed.
     glosses: dict[str, str]
@@ -94,6 +97,10 @@ def load_lexicon(language: Language) -> Lexicon:
     # counted only when something else in the message is on topic.
     for term, topic in data.get("weak_topics", {}).items():
         add(term, "weak_topic", topic)
+    for term in data.get("off_topic_words", ()):
+        add(term, Cue.OFF_TOPIC, "")
+    for term, factor in data.get("change_words", {}).items():
+        add(term, Cue.CHANGE_FACTOR, str(factor))
     for term, shown in data.get("elsewhere", {}).items():
         add(term, Cue.REGION, shown)
     for kind, terms in data.get("subjects", {}).items():
@@ -122,8 +129,10 @@ def load_lexicon(language: Language) -> Lexicon:
         re.compile(spans["pattern"]) if spans else None,
         {fold(k): int(v) for k, v in spans.get("units", {}).items()},
         {fold(k): int(v) for k, v in spans.get("numbers", {}).items()},
-        _scaled_figure(data.get("scales", {})),
+        scaled_pattern(data.get("scales", {})),
         {fold(k): int(v) for k, v in data.get("scales", {}).items()},
+        numeral_pattern(data.get("numerals", {})),
+        {k: int(v) for k, v in data.get("numerals", {}).items()},
         glosses,
     )
 
@@ -139,13 +148,6 @@ def currency_names(code: str, locale: str) -> set[str]:
     names = {babel.Locale.parse(locale).currencies.get(code, "")}
     names |= {get_currency_name(code, count=count, locale=locale) for count in (1, 2, 5)}
     return {name for name in names if name and name != code}
-
-
-def _scaled_figure(scales: dict[str, int]) -> re.Pattern[str] | None:
-    if not scales:
-        return None
-    words = "|".join(re.escape(fold(w)) for w in sorted(scales, key=len, reverse=True))
-    return re.compile(rf"(?<![\d.,])(\d+)(?:[.,](\d+))?\s*({words})(?![а-яё])")
 
 
 def analysed_entries(
@@ -247,17 +249,18 @@ class LanguageTables:
         return result or pieces
 
     def figures(self, piece: str, language: Language) -> str:
-        """The part of a message with scaled figures written out ("124 тыс" -> "124000")."""
+        """The part of a message with scaled figures written out ("124 тыс" -> "124000",
+        "6万2" -> "62000", "三千四" -> "3400"): bot/engine/numerals.py."""
         lexicon = self._ready.get(language)
-        if lexicon is None or lexicon.scaled is None:
+        if lexicon is None:
             return piece
-
-        def written_out(match: re.Match[str]) -> str:
-            whole, fraction, word = match.group(1), match.group(2) or "", match.group(3)
-            value = Decimal(f"{whole}.{fraction}" if fraction else whole) * lexicon.scales[word]
-            return f" {value.normalize():f} "
-
-        return lexicon.scaled.sub(written_out, piece)
+        if lexicon.numeral is not None:
+            numerals = lexicon.numerals
+            piece = lexicon.numeral.sub(lambda m: f" {numeral_value(m.group(), numerals)} ", piece)
+        if lexicon.scaled is None:
+            return piece
+        scales = lexicon.scales
+        return lexicon.scaled.sub(lambda m: f" {scaled_value(m, scales).normalize():f} ", piece)
 
     def read(self, piece: str, segment: Any) -> str:
         language = segment.language

@@ -119,6 +119,8 @@ class Understanding:
     strong_domain: bool = False
     foreign: list[str] = field(default_factory=list)
     other_subject: bool = False  # one of them a listed noun of another subject
+    # Listed nouns of another subject in Russian, Chinese or Korean, as analysed.
+    listed_foreign: list[str] = field(default_factory=list)
     people_pronoun: bool = False  # "they", "their": the workers
 
     @property
@@ -309,6 +311,9 @@ class Understander:
                 # "sahalin kvota skolko": unknown words that ask nothing are no other subject.
                 off = self.vocabulary_data.off_topic_words
                 segment.foreign = [w for w in segment.foreign if w in off]
+            if segment.listed_foreign:  # "погода", "天气", "날씨" (vocabulary/<lang>.json)
+                segment.foreign.extend(segment.listed_foreign)
+                segment.other_subject = True
             typed = read_figures(
                 self._languages.figures(piece, result.language), self.vocabulary_data
             )
@@ -435,6 +440,10 @@ class Understander:
             _add(result.topics, value)
         elif kind == "weak_topic":
             _add(result.weak_topics, value)
+        elif kind == Cue.OFF_TOPIC:
+            _add(result.listed_foreign, phrase)
+        elif kind == Cue.CHANGE_FACTOR:
+            result.change_factor = float(value)  # "втрое", "三倍", "세 배"
         if phrase in self.vocabulary_data.change_words:
             result.change_factor = self.vocabulary_data.change_words[phrase]
 

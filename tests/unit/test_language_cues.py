@@ -1,0 +1,146 @@
+"""Russian, Chinese and Korean cues beyond the question frame (issue 12): nouns of another
+subject, a change the question asserts, figures written with scale words or numerals. Each
+row is one question in four languages, written apart from the question sets; the reply must
+be the kind the English question gets."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from bot.engine import AnswerEngine
+from bot.engine.language import Language
+from bot.engine.lexicon import LanguageTables, load_lexicon
+from bot.engine.numerals import numeral_value
+from bot.engine.vocabulary import Intent
+from testkit.engine import seeded_engine
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory: pytest.TempPathFactory) -> AnswerEngine:
+    path = tmp_path_factory.mktemp("cues") / "store.sqlite3"
+    return asyncio.run(seeded_engine(f"sqlite+aiosqlite:///{path}"))
+
+
+OFF_TOPIC = [
+    (
+        "why is the weather in sakhalin so cold",
+        "почему на сахалине такая холодная погода",
+        "为什么萨哈林的天气这么冷",
+        "왜 사할린 날씨가 이렇게 추워?",
+    ),
+    (
+        "who is the president of russia",
+        "кто президент россии",
+        "谁是俄罗斯总统",
+        "러시아 대통령이 누구야",
+    ),
+    (
+        "will it rain in dalian tomorrow",
+        "в даляне завтра будет дождь?",
+        "大连明天下雨吗",
+        "다롄 내일 비 와?",
+    ),
+]
+
+
+@pytest.mark.parametrize("row", OFF_TOPIC, ids=[row[0] for row in OFF_TOPIC])
+def test_a_noun_of_another_subject_is_off_topic(engine: AnswerEngine, row: tuple[str, ...]) -> None:
+    for question in row:
+        assert engine.answer(question).intents == [Intent.OFF_TOPIC], question
+
+
+CHANGES = [
+    (
+        "so the sakhalin quota tripled?",
+        "квоту на сахалине утроили?",
+        "萨哈林的额度涨了三倍？",
+        "사할린 할당량 세 배로 올랐어?",
+        "tripled",
+    ),
+    (
+        "dalian quota was halved right?",
+        "в даляне квоту сократили вдвое?",
+        "大连的额度减半了吗",
+        "다롄 할당량 반으로 줄었지?",
+        "halved",
+    ),
+]
+
+
+@pytest.mark.parametrize("row", CHANGES, ids=[row[0] for row in CHANGES])
+def test_a_wrong_change_is_corrected(engine: AnswerEngine, row: tuple[str, ...]) -> None:
+    *questions, word = row
+    for question in questions:
+        reply = engine.answer(question)
+        assert reply.intents == [Intent.CORRECTION], question
+        assert "doubled (from" in reply.lines[0] and f"not {word}." in reply.lines[0], question
+
+
+@pytest.mark.parametrize(
+    ("question", "figure"),
+    [
+        ("на сахалине 90 тыс?", "90,000"),
+        ("на сахалине 90 тыщ рублей?", "90,000"),
+        ("萨哈林是9万卢布吗", "90,000"),
+        ("萨哈林是九万卢布吗", "90,000"),
+        ("听说萨哈林9万5是吧", "95,000"),
+        ("사할린 9만5천 루블 맞아?", "95,000"),
+    ],
+)
+def test_a_wrong_figure_in_words_is_corrected(
+    engine: AnswerEngine, question: str, figure: str
+) -> None:
+    reply = engine.answer(question)
+    assert reply.intents == [Intent.CORRECTION]
+    assert len(reply.lines) == 1
+    assert "gives 62,000 rubles (RUB)" in reply.lines[0] and f"not {figure}." in reply.lines[0]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "萨哈林是12万4千卢布吗",
+        "萨哈林是十二万四千卢布吗",
+        "사할린이 12만4천 루블이야?",
+        "на сахалине 124 тыс.?",
+    ],
+)
+def test_the_doubled_amount_in_words_is_no_wrong_figure(
+    engine: AnswerEngine, question: str
+) -> None:
+    reply = engine.answer(question)
+    assert Intent.CORRECTION not in reply.intents
+    assert any("implied by “doubled”" in line for line in reply.lines)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("三千四", 3400),
+        ("三千四百", 3400),
+        ("六万二", 62000),
+        ("十二万四千", 124000),
+        ("三千零五", 3005),
+    ],
+)
+def test_chinese_numerals(text: str, value: int) -> None:
+    assert numeral_value(text, load_lexicon(Language.ZH).numerals) == value
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "written"),
+    [
+        ("ru", "62 тыс. рублей", " 62000 . рублей"),
+        ("ru", "в 1,5 тыс", "в  1500 "),
+        ("zh", "6万2", " 62000 "),
+        ("zh", "百分之几", "百分之几"),  # no figure
+        ("zh", "万一", "万一"),
+        ("ko", "3천4백 위안", " 3400  위안"),
+    ],
+)
+def test_figures_are_written_out(language: str, text: str, written: str) -> None:
+    tables = LanguageTables(object())
+    tables._ready[Language(language)] = load_lexicon(Language(language))
+    assert tables.figures(text, Language(language)) == written
