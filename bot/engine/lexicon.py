@@ -108,9 +108,20 @@ def load_lexicon(language: Language) -> Lexicon:
             raise ValueError(f"{language}.json: unknown subject kind {kind!r}")
         for term, value in terms.items():
             add(term, kind, value)
+    # Words that are place names to CLDR but ordinary words too ("건지": Guernsey, "whether").
+    cities = data.get("cities", {})
+    not_places = {fold(name) for name in cities.get("not_places", ())}
     for code, name in country_names(str(language)).items():
-        if code != SUBJECT_COUNTRY:
+        if code != SUBJECT_COUNTRY and fold(name) not in not_places:
             add(name, "any_country", code)
+    # Cities CLDR names time zones after, in this language ("哈巴罗夫斯克" is listed by hand,
+    # "伊尔库茨克", "노보시비르스크", "Иркутск" come from here): places the report does not cover.
+    not_cities = not_places | {fold(name) for name in country_names(str(language)).values()}
+    covered = {*data.get("subjects", {}).get("place", {}).values(), *cities.get("subject", ())}
+    shortest = cities.get("min_letters", 2)
+    for name, shown in exemplar_cities(str(language)).items():
+        if len(name) >= shortest and fold(name) not in not_cities and shown not in covered:
+            add(name, Cue.REGION, shown)
     # Currency names from CLDR in this language, every plural form ("российских рублей").
     for code in STORE_CURRENCIES:
         for name in currency_names(code, str(language)):
@@ -141,6 +152,20 @@ def load_lexicon(language: Language) -> Lexicon:
 # English vocabulary knows by code (en.json other_currencies: "krw", "eur", ...).
 STORE_CURRENCIES = ("RUB", "CNY", "USD")
 OTHER_CURRENCIES = ("KRW", "KPW", "EUR", "JPY", "GBP")
+
+
+def exemplar_cities(locale: str) -> dict[str, str]:
+    """CLDR's names of the cities that name time zones, in a language, with their English
+    names ("Иркутск" -> "Irkutsk"); none of Antarctica's stations."""
+    english = babel.Locale.parse("en").time_zones
+    cities: dict[str, str] = {}
+    for zone, names in babel.Locale.parse(locale).time_zones.items():
+        city = names.get("city")
+        if not city or zone.startswith(("Antarctica/", "Etc/")):
+            continue
+        shown = english.get(zone, {}).get("city") or zone.rsplit("/", 1)[-1].replace("_", " ")
+        cities[str(city)] = str(shown)
+    return cities
 
 
 def currency_names(code: str, locale: str) -> set[str]:

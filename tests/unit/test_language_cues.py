@@ -144,3 +144,37 @@ def test_figures_are_written_out(language: str, text: str, written: str) -> None
     tables = LanguageTables(object())
     tables._ready[Language(language)] = load_lexicon(Language(language))
     assert tables.figures(text, Language(language)) == written
+
+
+@pytest.mark.parametrize(
+    ("question", "shown"),
+    [
+        ("а в иркутске сколько?", "Irkutsk"),  # CLDR's city names
+        ("伊尔库茨克交多少", "Irkutsk"),
+        ("노보시비르스크는 얼마야", "Novosibirsk"),
+        ("도쿄에서는 얼마 내?", "Tokyo"),
+        ("哈巴罗夫斯克的额度是多少", "Khabarovsk"),  # listed by hand
+        ("а на дальнем востоке?", "the Far East"),
+    ],
+)
+def test_places_in_other_scripts_are_not_covered(
+    engine: AnswerEngine, question: str, shown: str
+) -> None:
+    reply = engine.answer(question)
+    assert reply.intents == [Intent.NOT_COVERED]
+    assert reply.lines[0].startswith(f"The report does not mention {shown}. It covers")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "城市里的工人交多少",
+        "这些东西是真的吗",
+        "инфа есть про квоты?",
+        "뭔 건지 모르겠네 할당량 얼마",
+    ],
+)
+def test_ordinary_words_are_no_places(engine: AnswerEngine, question: str) -> None:
+    understood = engine.understander.understand(question)
+    assert (understood.unknown_places, understood.regions, understood.countries) == ([], [], [])
+    assert Intent.NOT_COVERED not in engine.answer(question).intents
