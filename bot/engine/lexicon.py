@@ -97,6 +97,10 @@ def load_lexicon(language: Language) -> Lexicon:
     # counted only when something else in the message is on topic.
     for term, topic in data.get("weak_topics", {}).items():
         add(term, "weak_topic", topic)
+    for term in data.get("weak_domain_words", ()):
+        add(term, Cue.WEAK_DOMAIN, "")
+    for term in data.get("people_pronouns", ()):
+        add(term, Cue.PEOPLE_PRONOUN, "")
     for term in data.get("off_topic_words", ()):
         add(term, Cue.OFF_TOPIC, "")
     for term, factor in data.get("change_words", {}).items():

@@ -440,6 +440,9 @@ class Understander:
             _add(result.topics, value)
         elif kind == "weak_topic":
             _add(result.weak_topics, value)
+        elif kind in (Cue.WEAK_DOMAIN, Cue.PEOPLE_PRONOUN):  # "они", "他们", "이거"
+            result.domain = True
+            result.people_pronoun |= kind == Cue.PEOPLE_PRONOUN
         elif kind == Cue.OFF_TOPIC:
             _add(result.listed_foreign, phrase)
         elif kind == Cue.CHANGE_FACTOR:

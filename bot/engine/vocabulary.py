@@ -119,6 +119,9 @@ class Cue(StrEnum):
     # Russian, Chinese, Korean (vocabulary/<lang>.json): a noun of another subject
     # ("погода", "天气", "날씨"), and a change the question asserts, with its factor ("втрое").
     OFF_TOPIC = "off_topic_word"
+    # A word that ties a message to the report as "it" or "they" do in English: weakly.
+    WEAK_DOMAIN = "weak_domain"
+    PEOPLE_PRONOUN = "people_pronoun"
     CHANGE_FACTOR = "change_factor"
 
 

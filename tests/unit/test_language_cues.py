@@ -178,3 +178,22 @@ def test_ordinary_words_are_no_places(engine: AnswerEngine, question: str) -> No
     understood = engine.understander.understand(question)
     assert (understood.unknown_places, understood.regions, understood.countries) == ([], [], [])
     assert Intent.NOT_COVERED not in engine.answer(question).intents
+
+
+CUES = [
+    ("못 내면 어떻게 돼?", Intent.SILENT),  # penalty
+    ("돈은 어떻게 북한으로 보내?", Intent.SILENT),  # payment method
+    ("이 돈 어디에 쓰여?", Intent.SILENT),  # spending
+    ("что будет если не заплатить", Intent.SILENT),
+    ("交不起会有什么后果", Intent.SILENT),
+    ("여자 노동자들은 어때", "topic:women"),
+    ("中国人怎么看他们", "topic:locals"),
+    ("они жаловаться могут?", "topic:protest"),
+    ("세 배 오른 거 아냐?", Intent.CORRECTION),  # "거" ties it to the report, as "it" does
+    ("하루에 얼마 꼴이야", Intent.ARITHMETIC),
+]
+
+
+@pytest.mark.parametrize(("question", "intent"), CUES, ids=[row[0] for row in CUES])
+def test_attribute_and_topic_cues(engine: AnswerEngine, question: str, intent: str) -> None:
+    assert engine.answer(question).intents == [intent]
