@@ -184,11 +184,14 @@ def _russian(text: str, known: Collection[str]) -> Analysis:
 @lru_cache(maxsize=8192)
 def _readings(word: str) -> tuple[tuple[str, ...], str | None]:
     """A Russian word's lemmas, likeliest first, and the lemma of a reading as a place
-    name (Geox) among the first three. Cached: pymorphy3 looks a word up in pure Python
-    (about 0.1 ms), and people use the same few hundred words."""
+    name (Geox) among the first three, when the likeliest reading is a noun. Cached:
+    pymorphy3 looks a word up in pure Python (about 0.1 ms), and people use the same few
+    hundred words."""
     parses = _morph().parse(word)
     lemmas = tuple(dict.fromkeys(p.normal_form.replace("ё", "е") for p in parses))
-    place = next((p.normal_form for p in parses[:3] if "Geox" in p.tag), None)
+    # Only a word read first as a noun: "куда" is first "where", though a river too.
+    noun = bool(parses) and parses[0].tag.POS == "NOUN"
+    place = next((p.normal_form for p in parses[:3] if "Geox" in p.tag), None) if noun else None
     return lemmas, place
 
 

@@ -23,7 +23,14 @@ from babel.numbers import get_currency_name
 
 from bot.engine.countries import SUBJECT_COUNTRY
 from bot.engine.language import Language
-from bot.engine.numerals import numeral_pattern, numeral_value, scaled_pattern, scaled_value
+from bot.engine.numerals import (
+    english_date,
+    month_numbers,
+    numeral_pattern,
+    numeral_value,
+    scaled_pattern,
+    scaled_value,
+)
 from bot.engine.vocabulary import FOLDER, Attribute, Cue, Intent, Operation
 from db.textfold import fold
 from db.validation import country_names
@@ -51,6 +58,9 @@ class Lexicon:
     # Numerals with a scale ("三千四", "十二万四千"): their pattern and values.
     numeral: re.Pattern[str] | None
     numerals: dict[str, int]
+    # A date written the language's way ("5 марта", "3月5日"), groups "month" and "day".
+    date: re.Pattern[str] | None
+    months: dict[str, int]
     # Words read as an English cue of en.json ("евро" -> "eur", "원화" -> "krw"), so the
     # answer names the currency as the English vocabulary does; as written, not analysed.
     glosses: dict[str, str]
@@ -148,9 +158,14 @@ def load_lexicon(language: Language) -> Lexicon:
         {fold(k): int(v) for k, v in data.get("scales", {}).items()},
         numeral_pattern(data.get("numerals", {})),
         {k: int(v) for k, v in data.get("numerals", {}).items()},
+        re.compile(data["date_pattern"]) if data.get("date_pattern") else None,
+        month_numbers(str(language)),
         glosses,
     )
 
+
+# A figure glued to the Han or Hangul word before it.
+_GLUED_FIGURE = re.compile(r"(?<=[\u3400-\u9fff\uf900-\ufaff\uac00-\ud7a3])(?=\d)")
 
 # The quota currencies (the store's aliases name them by ISO code) and the others the
 # English vocabulary knows by code (en.json other_currencies: "krw", "eur", ...).
@@ -278,18 +293,25 @@ class LanguageTables:
         return result or pieces
 
     def figures(self, piece: str, language: Language) -> str:
-        """The part of a message with scaled figures written out ("124 тыс" -> "124000",
-        "6万2" -> "62000", "三千四" -> "3400"): bot/engine/numerals.py."""
+        """The part of a message with dates and scaled figures written as the English
+        figure reader reads them ("5 марта" -> "march 5", "124 тыс" -> "124000", "6万2" ->
+        "62000", "三千四" -> "3400"): bot/engine/numerals.py."""
         lexicon = self._ready.get(language)
         if lexicon is None:
             return piece
+        if lexicon.date is not None:
+            months = lexicon.months
+            piece = lexicon.date.sub(lambda m: english_date(m, months), piece)
         if lexicon.numeral is not None:
             numerals = lexicon.numerals
             piece = lexicon.numeral.sub(lambda m: f" {numeral_value(m.group(), numerals)} ", piece)
-        if lexicon.scaled is None:
-            return piece
-        scales = lexicon.scales
-        return lexicon.scaled.sub(lambda m: f" {scaled_value(m, scales).normalize():f} ", piece)
+        if lexicon.scaled is not None:
+            scales = lexicon.scales
+            piece = lexicon.scaled.sub(
+                lambda m: f" {scaled_value(m, scales).normalize():f} ", piece
+            )
+        # "大连是5000元吗": Chinese and Korean put no space between a word and a figure.
+        return _GLUED_FIGURE.sub(" ", piece)
 
     def read(self, piece: str, segment: Any) -> str:
         language = segment.language

@@ -72,3 +72,32 @@ def numeral_value(text: str, numerals: dict[str, int]) -> int:
     if number and previous and text[-2:-1] and numerals[text[-2]] == previous:
         return total + section + number * previous // 10  # "六万二": 2 of the next unit
     return total + section + number
+
+
+def month_numbers(locale: str) -> dict[str, int]:
+    """CLDR's month names in a language, every form ("марта", "мар", "март") -> 1..12."""
+    import babel
+
+    months = babel.Locale.parse(locale).months
+    names: dict[str, int] = {}
+    for context in ("format", "stand-alone"):
+        for width in ("wide", "abbreviated"):
+            for number, name in months[context][width].items():
+                names[fold(str(name)).rstrip(".")] = int(number)
+    return names
+
+
+_ENGLISH_MONTHS = (
+    "january february march april may june july august september october november december"
+).split()
+
+
+def english_date(match: re.Match[str], months: dict[str, int]) -> str:
+    """A date written the language's way ("5 марта", "3月5日", "3월 5일") as the English
+    figure reader reads it ("march 5"); unchanged when the month is no month."""
+    month = match.group("month")
+    number = int(month) if month.isdigit() else months.get(month.rstrip("."), 0)
+    day = int(match.group("day"))
+    if not 1 <= number <= 12 or not 1 <= day <= 31:
+        return match.group()
+    return f" {_ENGLISH_MONTHS[number - 1]} {day} "

@@ -325,7 +325,11 @@ class Understander:
             result.segments.append(segment)
         for code in flag_countries(question):
             self._record(result.segments[0], "any_country", code)  # "🇷🇺 quota"
-        for term in self._cjk_terms:
+        # Chinese and Korean text is segmented (lexicon.py); elsewhere a Chinese or Korean
+        # alias is found inside the text ("сколько в 大连"), though not inside a longer
+        # word of its own script ("美元" holds "元").
+        segmented = result.language in (Language.ZH, Language.KO)
+        for term in () if segmented else self._cjk_terms:
             if term in text:
                 for kind, value in self._phrases[term]:
                     self._record(result.segments[0], kind, value)

@@ -197,3 +197,30 @@ CUES = [
 @pytest.mark.parametrize(("question", "intent"), CUES, ids=[row[0] for row in CUES])
 def test_attribute_and_topic_cues(engine: AnswerEngine, question: str, intent: str) -> None:
     assert engine.answer(question).intents == [intent]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["大连是3月5日开始的吗", "다롄 지시 3월 5일 아니야?", "в даляне приказ был 5 марта?"],
+)
+def test_a_wrong_date_in_the_language_s_own_form_is_corrected(
+    engine: AnswerEngine, question: str
+) -> None:
+    reply = engine.answer(question)
+    assert reply.intents[0] == Intent.CORRECTION
+    assert reply.lines[0] == (
+        "No: the report dates the directive behind the change in Dalian, China March 10, "
+        "not March 5 (and gives no year)."
+    )
+
+
+def test_a_figure_glued_to_a_chinese_word_is_read(engine: AnswerEngine) -> None:
+    reply = engine.answer("大连是5000元吗")
+    assert reply.intents == [Intent.CORRECTION]
+    assert reply.lines[0].endswith("not 5,000.")
+
+
+def test_a_chinese_alias_inside_a_longer_word_is_not_it(engine: AnswerEngine) -> None:
+    understood = engine.understander.understand("美元是多少")  # 美元 holds 元 (yuan)
+    assert understood.currencies == ["USD"]
+    assert engine.understander.understand("сколько в 大连").places == ["Dalian"]
