@@ -64,6 +64,8 @@ class Lexicon:
     # Words read as an English cue of en.json ("евро" -> "eur", "원화" -> "krw"), so the
     # answer names the currency as the English vocabulary does; as written, not analysed.
     glosses: dict[str, str]
+    # Words read as English search words over the claims' text ("копейка" -> "penny").
+    search_terms: dict[str, str]
 
 
 @lru_cache(maxsize=4)
@@ -161,6 +163,7 @@ def load_lexicon(language: Language) -> Lexicon:
         re.compile(data["date_pattern"]) if data.get("date_pattern") else None,
         month_numbers(str(language)),
         glosses,
+        {fold(k): fold(v) for k, v in data.get("search_terms", {}).items()},
     )
 
 
@@ -223,6 +226,8 @@ class LanguageTables:
         self._ready: dict[Language, Lexicon] = {}
         # (analysed term, English cue) per language, longest first.
         self._glossed: dict[Language, list[tuple[str, str]]] = {}
+        # (analysed term, English search words) per language.
+        self._searched: dict[Language, list[tuple[str, str]]] = {}
 
     def prepare(self, language: Language) -> None:
         if language is Language.EN or language in self._ready:
@@ -265,8 +270,12 @@ class LanguageTables:
         for term in glossed:  # known words, so a Korean word is read as one ("식당에서")
             phrases.setdefault(term, [(Cue.PLAIN, "")])
         self._glossed[language] = sorted(glossed.items(), key=lambda item: -len(item[0]))
+        searched = {key(term): english for term, english in lexicon.search_terms.items()}
+        for term in searched:  # known words, so a Korean word is read as one ("죽도록")
+            phrases.setdefault(term, [(Cue.PLAIN, "")])
+        self._searched[language] = [(term, english) for term, english in searched.items() if term]
         if language is Language.ZH:
-            teach_chinese(list(glossed))
+            teach_chinese([*glossed, *searched])
         self._ready[language] = lexicon
 
     def split(self, pieces: list[str], language: Language) -> list[str]:
@@ -336,6 +345,10 @@ class LanguageTables:
             if shown not in segment.unknown_places:
                 segment.unknown_places.append(shown)
         analysed = " ".join(analysis.tokens)
+        spaced = f" {analysed} "
+        for term, english in self._searched[language]:
+            if f" {term} " in spaced:
+                segment.search_words.extend(english.split())
         for term, gloss in self._glossed[language]:
             if term in analysed:
                 analysed = f" {analysed} ".replace(f" {term} ", f" {gloss} ").strip()

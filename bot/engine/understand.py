@@ -121,7 +121,16 @@ class Understanding:
     other_subject: bool = False  # one of them a listed noun of another subject
     # Listed nouns of another subject in Russian, Chinese or Korean, as analysed.
     listed_foreign: list[str] = field(default_factory=list)
+    # English words for the search over the claims' (English) text, from a Russian,
+    # Chinese or Korean question's words (vocabulary/<lang>.json "search_terms").
+    search_words: list[str] = field(default_factory=list)
     people_pronoun: bool = False  # "they", "their": the workers
+
+    @property
+    def search_text(self) -> str:
+        """The text the search over the claims reads: the question, and in another
+        language the English words its words stand for."""
+        return " ".join([self.text, *self.search_words]) if self.search_words else self.text
 
     @property
     def has_subject(self) -> bool:

@@ -224,3 +224,26 @@ def test_a_chinese_alias_inside_a_longer_word_is_not_it(engine: AnswerEngine) ->
     understood = engine.understander.understand("美元是多少")  # 美元 holds 元 (yuan)
     assert understood.currencies == ["USD"]
     assert engine.understander.understand("сколько в 大连").places == ["Dalian"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "who said they will not see a penny",
+        "кто сказал что они не увидят ни копейки",
+        "谁说的工人累死也拿不到一分钱",
+        "죽도록 일해도 한 푼도 못 번다고 누가 말했어?",
+    ],
+)
+def test_who_said_a_quote_is_found_through_english_search_words(
+    engine: AnswerEngine, question: str
+) -> None:
+    reply = engine.answer(question)
+    assert reply.intents == [Intent.SOURCES]
+    assert reply.claim_ids == [3]  # "workers complain they won't see a penny"
+
+
+def test_search_words_come_only_from_the_other_languages(engine: AnswerEngine) -> None:
+    assert engine.understander.understand("who said it").segments[0].search_words == []
+    russian = engine.understander.understand("кто сказал про копейки").segments[0]
+    assert sorted(russian.search_words) == ["penny", "said"]
