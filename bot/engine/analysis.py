@@ -174,11 +174,22 @@ def _russian(text: str, known: Collection[str]) -> Analysis:
             result.tokens.append(word)
             continue
         lemmas, place = _readings(word)
-        lemma = next((lemma for lemma in lemmas if lemma in known), lemmas[0] if lemmas else word)
+        fallback = lemmas[0] if lemmas else word
+        if not _in_dictionary(word):
+            # A word not in the dictionary: pymorphy3 guesses a lemma ("даляни" ->
+            # "далянуть"); the word as typed is the better guess for the typo corrector.
+            fallback = word
+        lemma = next((lemma for lemma in lemmas if lemma in known), fallback)
         result.tokens.append(lemma)
         if place is not None and lemma not in known:
             result.places.append(place)
     return result
+
+
+@lru_cache(maxsize=8192)
+def _in_dictionary(word: str) -> bool:
+    """Whether pymorphy3's dictionary holds the word (rather than guessing its reading)."""
+    return bool(_morph().word_is_known(word))
 
 
 @lru_cache(maxsize=8192)
