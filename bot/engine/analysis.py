@@ -175,9 +175,10 @@ def _russian(text: str, known: Collection[str]) -> Analysis:
             continue
         lemmas, place = _readings(word)
         fallback = lemmas[0] if lemmas else word
-        if not _in_dictionary(word):
-            # A word not in the dictionary: pymorphy3 guesses a lemma ("даляни" ->
-            # "далянуть"); the word as typed is the better guess for the typo corrector.
+        if not _guessed_as_noun(word):
+            # A word pymorphy3's dictionary does not hold, guessed as a verb or the like
+            # ("даляни" -> "далянуть"): the word as typed suits the typo corrector better;
+            # a guessed noun keeps its lemma ("сахолину" -> "сахолин").
             fallback = word
         lemma = next((lemma for lemma in lemmas if lemma in known), fallback)
         result.tokens.append(lemma)
@@ -187,9 +188,12 @@ def _russian(text: str, known: Collection[str]) -> Analysis:
 
 
 @lru_cache(maxsize=8192)
-def _in_dictionary(word: str) -> bool:
-    """Whether pymorphy3's dictionary holds the word (rather than guessing its reading)."""
-    return bool(_morph().word_is_known(word))
+def _guessed_as_noun(word: str) -> bool:
+    """In pymorphy3's dictionary, or not but read first as a noun."""
+    if _morph().word_is_known(word):
+        return True
+    parses = _morph().parse(word)
+    return bool(parses) and parses[0].tag.POS == "NOUN"
 
 
 @lru_cache(maxsize=8192)

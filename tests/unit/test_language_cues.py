@@ -247,3 +247,11 @@ def test_search_words_come_only_from_the_other_languages(engine: AnswerEngine) -
     assert engine.understander.understand("who said it").segments[0].search_words == []
     russian = engine.understander.understand("кто сказал про копейки").segments[0]
     assert sorted(russian.search_words) == ["penny", "said"]
+
+
+@pytest.mark.parametrize(
+    ("question", "place"),
+    [("квота в даляни", "Dalian"), ("плиз цифры по сахолину", "Sakhalin")],
+)
+def test_russian_typos_of_places(engine: AnswerEngine, question: str, place: str) -> None:
+    assert engine.understander.understand(question).places == [place]
