@@ -61,6 +61,8 @@ class Lexicon:
     # A date written the language's way ("5 марта", "3月5日"), groups "month" and "day".
     date: re.Pattern[str] | None
     months: dict[str, int]
+    # A number of workers ("10 рабочих", "10个工人", "10명"), group "count".
+    headcount: re.Pattern[str] | None
     # Words read as an English cue of en.json ("евро" -> "eur", "원화" -> "krw"), so the
     # answer names the currency as the English vocabulary does; as written, not analysed.
     glosses: dict[str, str]
@@ -162,6 +164,7 @@ def load_lexicon(language: Language) -> Lexicon:
         {k: int(v) for k, v in data.get("numerals", {}).items()},
         re.compile(data["date_pattern"]) if data.get("date_pattern") else None,
         month_numbers(str(language)),
+        re.compile(data["headcount_pattern"]) if data.get("headcount_pattern") else None,
         glosses,
         {fold(k): fold(v) for k, v in data.get("search_terms", {}).items()},
     )
@@ -319,6 +322,8 @@ class LanguageTables:
             piece = lexicon.scaled.sub(
                 lambda m: f" {scaled_value(m, scales).normalize():f} ", piece
             )
+        if lexicon.headcount is not None:  # "10명" -> "10 workers", as English is read
+            piece = lexicon.headcount.sub(lambda m: f" {m.group('count')} workers ", piece)
         # "大连是5000元吗": Chinese and Korean put no space between a word and a figure.
         return _GLUED_FIGURE.sub(" ", piece)
 

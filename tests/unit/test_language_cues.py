@@ -255,3 +255,20 @@ def test_search_words_come_only_from_the_other_languages(engine: AnswerEngine) -
 )
 def test_russian_typos_of_places(engine: AnswerEngine, question: str, place: str) -> None:
     assert engine.understander.understand(question).places == [place]
+
+
+@pytest.mark.parametrize(
+    ("question", "product"),
+    [
+        ("how much for 10 workers in sakhalin", "10 workers × 124,000 rubles (RUB) a month"),
+        ("10 рабочих на сахалине сколько в месяц", "10 workers × 124,000 rubles (RUB) a month"),
+        ("大连10个工人一个月交多少", "10 workers × 6,800 yuan (CNY) a month"),
+        ("사할린 노동자 10명 한 달에 얼마", "10 workers × 124,000 rubles (RUB) a month"),
+    ],
+)
+def test_a_number_of_workers_in_any_language(
+    engine: AnswerEngine, question: str, product: str
+) -> None:
+    reply = engine.answer(question)
+    assert reply.intents == [Intent.ARITHMETIC]
+    assert product in reply.lines[0]
