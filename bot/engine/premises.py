@@ -217,7 +217,8 @@ def wrong_demander(
 ) -> bool:
     """ "The Russian government demands this money": the report says North Korea does."""
     hosts = [code for code in u.governments if code != SUBJECT_COUNTRY]
-    tokens = u.text.split()
+    # In Russian, Chinese or Korean, with the English words its words stand for.
+    tokens = u.search_text.split()
     # "china ordered the increase", "so russia is the one squeezing them": asserted, not
     # asked ("how much does china demand" is a question about the quota).
     asserted = bool(

@@ -272,3 +272,20 @@ def test_a_number_of_workers_in_any_language(
     reply = engine.answer(question)
     assert reply.intents == [Intent.ARITHMETIC]
     assert product in reply.lines[0]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "is it russia that demands the money from workers?",
+        "это россия требует деньги с рабочих?",
+        "российское правительство забирает деньги?",
+        "是俄罗斯政府要的钱吗",
+        "러시아 정부가 돈 걷는 거야?",
+    ],
+)
+def test_who_demands_the_money_in_any_language(engine: AnswerEngine, question: str) -> None:
+    reply = engine.answer(question)
+    assert reply.intents == [Intent.CORRECTION]
+    assert reply.lines[0].startswith("No: the report says North Korea demands the quota")
+    assert reply.lines[0].endswith("the government of Russia demands or takes this money.")
