@@ -289,3 +289,15 @@ def test_who_demands_the_money_in_any_language(engine: AnswerEngine, question: s
     assert reply.intents == [Intent.CORRECTION]
     assert reply.lines[0].startswith("No: the report says North Korea demands the quota")
     assert reply.lines[0].endswith("the government of Russia demands or takes this money.")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "квота в даляне, а ещё почему её подняли",
+        "大连交多少还有为什么涨",
+        "다롄 얼마야 그리고 왜 올렸어",
+    ],
+)
+def test_two_questions_joined_by_and_also(engine: AnswerEngine, question: str) -> None:
+    assert engine.answer(question).intents == [Intent.QUOTA, "topic:reason"]
