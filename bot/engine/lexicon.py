@@ -179,6 +179,24 @@ STORE_CURRENCIES = ("RUB", "CNY", "USD")
 OTHER_CURRENCIES = ("KRW", "KPW", "EUR", "JPY", "GBP")
 
 
+# Cues only the Russian, Chinese and Korean vocabularies have.
+LANGUAGE_CUES = frozenset({Cue.WEAK_DOMAIN, Cue.PEOPLE_PRONOUN, Cue.OFF_TOPIC, Cue.CHANGE_FACTOR})
+
+
+def record_language_cue(result: Any, kind: str, value: str, phrase: str) -> None:
+    """One of LANGUAGE_CUES into an Understanding: a word that ties a part to the report
+    as "it" and "they" do ("это", "他们", "이거"), a noun of another subject ("погода"),
+    a change asserted with its factor ("втрое", "三倍", "세 배")."""
+    if kind in (Cue.WEAK_DOMAIN, Cue.PEOPLE_PRONOUN):
+        result.domain = True
+        result.people_pronoun |= kind == Cue.PEOPLE_PRONOUN
+    elif kind == Cue.OFF_TOPIC:
+        if phrase not in result.listed_foreign:
+            result.listed_foreign.append(phrase)
+    elif kind == Cue.CHANGE_FACTOR:
+        result.change_factor = float(value)
+
+
 def exemplar_cities(locale: str) -> dict[str, str]:
     """CLDR's names of the cities that name time zones, in a language, with their English
     names ("Иркутск" -> "Irkutsk"); none of Antarctica's stations."""

@@ -18,7 +18,7 @@ from typing import Any
 from bot.engine.figures import read_figures
 from bot.engine.frames import read_frames
 from bot.engine.language import Language, detect
-from bot.engine.lexicon import LanguageTables
+from bot.engine.lexicon import LANGUAGE_CUES, LanguageTables, record_language_cue
 from bot.engine.relevance import foreign_words, listed_off_topic, ordinary_form
 from bot.engine.segments import FRAGMENT_WORDS, merge_part, split_parts
 from bot.engine.text import (
@@ -119,17 +119,12 @@ class Understanding:
     strong_domain: bool = False
     foreign: list[str] = field(default_factory=list)
     other_subject: bool = False  # one of them a listed noun of another subject
-    # Listed nouns of another subject in Russian, Chinese or Korean, as analysed.
-    listed_foreign: list[str] = field(default_factory=list)
-    # English words for the search over the claims' (English) text, from a Russian,
-    # Chinese or Korean question's words (vocabulary/<lang>.json "search_terms").
-    search_words: list[str] = field(default_factory=list)
+    listed_foreign: list[str] = field(default_factory=list)  # "погода" (lexicon.py)
+    search_words: list[str] = field(default_factory=list)  # "копейка" -> "penny" (lexicon.py)
     people_pronoun: bool = False  # "they", "their": the workers
 
     @property
-    def search_text(self) -> str:
-        """The text the search over the claims reads: the question, and in another
-        language the English words its words stand for."""
+    def search_text(self) -> str:  # what the search over the claims' English text reads
         return " ".join([self.text, *self.search_words]) if self.search_words else self.text
 
     @property
@@ -334,9 +329,7 @@ class Understander:
             result.segments.append(segment)
         for code in flag_countries(question):
             self._record(result.segments[0], "any_country", code)  # "🇷🇺 quota"
-        # Chinese and Korean text is segmented (lexicon.py); elsewhere a Chinese or Korean
-        # alias is found inside the text ("сколько в 大连"), though not inside a longer
-        # word of its own script ("美元" holds "元").
+        # "сколько в 大连"; Chinese and Korean are segmented ("美元" is not "元").
         segmented = result.language in (Language.ZH, Language.KO)
         for term in () if segmented else self._cjk_terms:
             if term in text:
@@ -453,13 +446,8 @@ class Understander:
             _add(result.topics, value)
         elif kind == "weak_topic":
             _add(result.weak_topics, value)
-        elif kind in (Cue.WEAK_DOMAIN, Cue.PEOPLE_PRONOUN):  # "они", "他们", "이거"
-            result.domain = True
-            result.people_pronoun |= kind == Cue.PEOPLE_PRONOUN
-        elif kind == Cue.OFF_TOPIC:
-            _add(result.listed_foreign, phrase)
-        elif kind == Cue.CHANGE_FACTOR:
-            result.change_factor = float(value)  # "втрое", "三倍", "세 배"
+        elif kind in LANGUAGE_CUES:
+            record_language_cue(result, kind, value, phrase)  # "они", "погода", "втрое"
         if phrase in self.vocabulary_data.change_words:
             result.change_factor = self.vocabulary_data.change_words[phrase]
 
