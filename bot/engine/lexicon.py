@@ -193,8 +193,9 @@ def record_language_cue(result: Any, kind: str, value: str, phrase: str) -> None
     elif kind == Cue.OFF_TOPIC:
         if phrase not in result.listed_foreign:
             result.listed_foreign.append(phrase)
-    elif kind == Cue.CHANGE_FACTOR:
+    elif kind == Cue.CHANGE_FACTOR:  # "网上说翻了三倍": about the quota, with no "it"
         result.change_factor = float(value)
+        result.domain = True
 
 
 def exemplar_cities(locale: str) -> dict[str, str]:
