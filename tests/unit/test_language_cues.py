@@ -301,3 +301,28 @@ def test_who_demands_the_money_in_any_language(engine: AnswerEngine, question: s
 )
 def test_two_questions_joined_by_and_also(engine: AnswerEngine, question: str) -> None:
     assert engine.answer(question).intents == [Intent.QUOTA, "topic:reason"]
+
+
+OPERATIONS = [
+    ("сколько вместе по обоим местам в долларах", "together come to about $1,200 a month"),
+    ("两地加起来一个月多少美元", "together come to about $1,200 a month"),
+    ("두 곳 합치면 한 달에 얼마", "together come to about $1,200 a month"),
+    ("по какому курсу считали доллары", "about 84.93 rubles to the dollar"),
+    ("按什么汇率换算的", "about 84.93 rubles to the dollar"),
+    ("환율 얼마로 계산한 거야", "about 84.93 rubles to the dollar"),
+    ("сколько месяцев надо чтобы заплатить 1 миллион рублей на сахалине", "about 16.1 months"),
+    ("萨哈林要几个月才能交满100万卢布", "about 16.1 months"),
+    ("사할린에서 100만 루블 내려면 몇 달 걸려?", "about 16.1 months"),
+]
+
+
+@pytest.mark.parametrize(("question", "shown"), OPERATIONS, ids=[r[0] for r in OPERATIONS])
+def test_operations_in_any_language(engine: AnswerEngine, question: str, shown: str) -> None:
+    reply = engine.answer(question)
+    assert reply.intents == [Intent.ARITHMETIC]
+    assert shown in reply.lines[0]
+
+
+@pytest.mark.parametrize("question", ["왜 요즘 환율이 이렇게 올라?", "какая погода в москве"])
+def test_the_rate_of_the_day_is_another_subject(engine: AnswerEngine, question: str) -> None:
+    assert engine.answer(question).intents == [Intent.OFF_TOPIC]
