@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from bot.engine.arithmetic import Arithmetic
 from bot.engine.compose import Composer
+from bot.engine.derived import either
 from bot.engine.honest import Honest
 from bot.engine.premises import wrong_demander, wrong_pairings, wrong_period, wrong_year
 from bot.engine.reply import Reply
@@ -19,6 +20,7 @@ from bot.engine.summary import answer_summary
 from bot.engine.text import words
 from bot.engine.understand import Understanding
 from bot.engine.vocabulary import Attribute, Intent
+from bot.engine.wording import _
 from bot.markup import Html, fmt
 from db.views import ClaimView
 
@@ -154,12 +156,17 @@ class Answerer:
         if s.foreign and not s.asks_report and not unknown:
             # "do they get medical care in sakhalin": about the workers, but nothing the
             # report holds.
-            where = " in " + " or ".join(s.places) if s.places else ""
-            reply.lines.append(
-                fmt(
-                    "The report does not say anything about {}{}. {}", _named(s), where, c.covered()
+            if s.places:
+                nothing = fmt(
+                    _("The report does not say anything about {subject} in {places}."),
+                    subject=_named(s),
+                    places=either(s.places),
                 )
-            )
+            else:
+                nothing = fmt(
+                    _("The report does not say anything about {subject}."), subject=_named(s)
+                )
+            reply.lines.append(fmt("{} {}", nothing, c.covered()))
             reply.intents.append(Intent.SILENT)
             return True
         handled = False
