@@ -167,9 +167,21 @@ def analyse(
     return Analysis(tokens=_WORD.findall(text))
 
 
+# Particles written on to a Russian word with a hyphen ("копят-то", "скажи-ка"); on a
+# question word they make another word ("кто-то" is "someone").
+_PARTICLES = ("-то", "-ка", "-таки", "-де")
+_INDEFINITE = frozenset(
+    "кто что чего чему чем кого кому ком где когда как какой какая какое какие какого куда "
+    "откуда почему зачем сколько чей чья чье чьи".split()
+)
+
+
 def _russian(text: str, known: Collection[str]) -> Analysis:
     result = Analysis()
     for word in _WORD.findall(text):
+        if word.endswith(_PARTICLES) and word not in known:
+            stem = word.rsplit("-", 1)[0]
+            word = word if stem in _INDEFINITE else stem
         if word in known or word.isascii():
             result.tokens.append(word)
             continue
@@ -224,9 +236,16 @@ def _chinese(text: str, known: Collection[str]) -> Analysis:
     return result
 
 
+# A figure glued to a Hangul word, not to a counter ("1년", "10명", "2배", "6만" stay).
+_FIGURE_BEFORE_HANGUL = re.compile(
+    r"(?<=\d)(?=[\uac00-\ud7a3])(?![년월일명인배주시만천백억개달살])"
+)
+
+
 def _korean(text: str, known: Collection[str], suffixes: tuple[str, ...]) -> Analysis:
     result = Analysis()
-    for word in _WORD.findall(text):
+    # "124,000루블은": the figure and the word are two ("루블" is the currency).
+    for word in _WORD.findall(_FIGURE_BEFORE_HANGUL.sub(" ", text)):
         if word in known or not _HANGUL.search(word):
             result.tokens.append(word)
             continue

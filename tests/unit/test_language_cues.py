@@ -13,7 +13,7 @@ from bot.engine import AnswerEngine
 from bot.engine.language import Language
 from bot.engine.lexicon import LanguageTables, load_lexicon
 from bot.engine.numerals import numeral_value
-from bot.engine.vocabulary import Intent
+from bot.engine.vocabulary import Intent, Operation
 from testkit.engine import seeded_engine
 
 
@@ -326,3 +326,16 @@ def test_operations_in_any_language(engine: AnswerEngine, question: str, shown: 
 @pytest.mark.parametrize("question", ["왜 요즘 환율이 이렇게 올라?", "какая погода в москве"])
 def test_the_rate_of_the_day_is_another_subject(engine: AnswerEngine, question: str) -> None:
     assert engine.answer(question).intents == [Intent.OFF_TOPIC]
+
+
+def test_a_russian_particle_comes_off_its_word(engine: AnswerEngine) -> None:
+    assert engine.understander.understand("на что они копят-то").topics == ["savings", "doubling"]
+    assert engine.understander.understand("кто-то сказал").intents == []  # "someone"
+
+
+def test_a_figure_glued_to_a_korean_word(engine: AnswerEngine) -> None:
+    understood = engine.understander.understand("124,000루블은 계산한 거야?")
+    assert understood.currencies == ["RUB"]
+    assert engine.understander.understand("사할린 1년이면 몇 루블").operations == [
+        Operation.PER_YEAR
+    ]
