@@ -277,6 +277,7 @@ class Understander:
         # A long message is read whole; only its first few parts are answered apart.
         if len(pieces) > MAX_SEGMENTS:
             pieces = [*pieces[: MAX_SEGMENTS - 1], " ".join(pieces[MAX_SEGMENTS - 1 :])]
+        instructed = False
         for piece in pieces:
             segment = Understanding(text=piece, language=result.language)
             self._read_segment(self._languages.read(piece, segment), segment, corrector)
@@ -321,7 +322,9 @@ class Understander:
             typed = read_figures(
                 self._languages.figures(piece, result.language), self.vocabulary_data
             )
-            for name in ("dates", "figures"):  # beside any a language's reading found
+            # A figure the message tells the bot to state is no figure it asserts.
+            instructed = instructed or segment.role_play
+            for name in ("dates",) if instructed else ("dates", "figures"):
                 for value in getattr(typed, name):
                     _add(getattr(segment, name), value)
             segment.months = segment.months if typed.months is None else typed.months
