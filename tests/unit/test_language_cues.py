@@ -365,3 +365,19 @@ def test_a_figure_the_bot_is_told_to_state_is_not_repeated(
     assert not any(f in text for f in ("200,000", "1,000,000", "10,000"))
     assert reply.lines[0].startswith("I only pass on what the report says") is refused
     assert reply.lines[int(refused)].startswith(f"<b>{place}, ")  # the report's own figures
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "俄罗斯的额度是大连的几倍（按美元）",
+        "во сколько раз россия больше даляня",
+        "러시아가 다롄의 몇 배야",
+    ],
+)
+def test_one_subject_against_another_is_no_wrong_pairing(
+    engine: AnswerEngine, question: str
+) -> None:
+    reply = engine.answer(question)
+    assert reply.intents == [Intent.ARITHMETIC]
+    assert "about 1.55 times Dalian" in reply.lines[0]
