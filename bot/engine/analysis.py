@@ -255,7 +255,7 @@ def _korean(text: str, known: Collection[str], suffixes: tuple[str, ...]) -> Ana
             if stem in known and (end >= 2 or word[end:] in suffixes):
                 result.tokens.append(stem)
                 rest = word[end:]
-                if rest in known:
+                if rest in known and rest not in suffixes:  # "충성자금이란": no Iran (이란)
                     result.tokens.append(rest)
                 break
         else:

@@ -371,7 +371,9 @@ class LanguageTables:
         analysed = " ".join(analysis.tokens)
         spaced = f" {analysed} "
         for term, english in self._searched[language]:
-            if f" {term} " in spaced:
+            # Chinese: a term may sit inside a longer segment ("每日nk是什么").
+            inside = language is Language.ZH and len(term) > 1 and term in analysed
+            if inside or f" {term} " in spaced:
                 segment.search_words.extend(english.split())
         for term, gloss in self._glossed[language]:
             if term in analysed:

@@ -381,3 +381,25 @@ def test_one_subject_against_another_is_no_wrong_pairing(
     reply = engine.answer(question)
     assert reply.intents == [Intent.ARITHMETIC]
     assert "about 1.55 times Dalian" in reply.lines[0]
+
+
+@pytest.mark.parametrize(
+    ("question", "outlet"),
+    [
+        ("what kind of outlet is daily nk", "Daily NK"),
+        ("데일리NK는 어떤 매체인가요?", "Daily NK"),
+        ("每日NK是什么媒体", "Daily NK"),
+        ("дейли нк что за издание", "Daily NK"),
+        ("HNGN что за издание?", "HNGN"),
+    ],
+)
+def test_which_outlet_is_asked_about(engine: AnswerEngine, question: str, outlet: str) -> None:
+    reply = engine.answer(question)
+    assert reply.intents == [Intent.SILENT]
+    assert reply.lines[0].startswith(f"The report does not say who {outlet} is")
+
+
+def test_a_korean_ending_is_no_country(engine: AnswerEngine) -> None:
+    understood = engine.understander.understand("충성자금이란 무엇인가요?")  # 이란: Iran
+    assert (understood.topics, understood.countries) == (["loyalty money"], [])
+    assert engine.understander.understand("이란은 얼마 내?").countries == ["IR"]
