@@ -249,18 +249,44 @@ def _korean(text: str, known: Collection[str], suffixes: tuple[str, ...]) -> Ana
         if word in known or not _HANGUL.search(word):
             result.tokens.append(word)
             continue
-        # The longest known term the word begins with ("노동자들은" -> "노동자").
+        result.tokens.extend(_korean_word(word, known, suffixes))
+    return result
+
+
+# Words written together with no space between them ("할당량이얼마임") are read one after
+# another, at most this many.
+MAX_JOINED = 4
+
+
+def _korean_word(word: str, known: Collection[str], suffixes: tuple[str, ...]) -> list[str]:
+    """The longest known term the word begins with ("노동자들은" -> "노동자"); what follows,
+    when it is a known word ("다롄보다" -> "보다") or more words written without a space
+    ("할당량이얼마임" -> "할당량", "얼마"); else the word without its particle or ending."""
+    tokens: list[str] = []
+    while word and len(tokens) < MAX_JOINED:
         for end in range(len(word) - 1, 0, -1):
             stem = word[:end]
             if stem in known and (end >= 2 or word[end:] in suffixes):
-                result.tokens.append(stem)
-                rest = word[end:]
-                if rest in known and rest not in suffixes:  # "충성자금이란": no Iran (이란)
-                    result.tokens.append(rest)
                 break
         else:
-            result.tokens.append(_strip(word, suffixes))
-    return result
+            if not tokens:
+                tokens.append(_strip(word, suffixes))
+            elif word in known and word not in suffixes:
+                tokens.append(word)
+            break
+        tokens.append(stem)
+        rest = word[end:]
+        if rest in known and rest not in suffixes:  # "충성자금이란": no Iran (이란)
+            tokens.append(rest)
+            break
+        if rest in suffixes:
+            break
+        # The particle after the first word, then the next word ("이" + "얼마임").
+        particle = next((p for p in suffixes if rest.startswith(p) and len(rest) > len(p)), "")
+        word = rest[len(particle) :]
+        if len(word) < 2:
+            break
+    return tokens
 
 
 def _strip(word: str, suffixes: tuple[str, ...]) -> str:

@@ -144,6 +144,8 @@ def load_lexicon(language: Language) -> Lexicon:
     for code in STORE_CURRENCIES:
         for name in currency_names(code, str(language)):
             add(name, "currency", code)
+    if data.get("spaceless_terms"):  # Korean written without spaces: "몇명", "한달", "세배"
+        entries += [(t.replace(" ", ""), k, v) for t, k, v in entries if " " in t]
     glosses = {fold(k): v for k, v in data.get("glosses", {}).items()}
     for code in OTHER_CURRENCIES:
         for name in currency_names(code, str(language)):

@@ -403,3 +403,19 @@ def test_a_korean_ending_is_no_country(engine: AnswerEngine) -> None:
     understood = engine.understander.understand("충성자금이란 무엇인가요?")  # 이란: Iran
     assert (understood.topics, understood.countries) == (["loyalty money"], [])
     assert engine.understander.understand("이란은 얼마 내?").countries == ["IR"]
+
+
+@pytest.mark.parametrize(
+    ("question", "intents"),
+    [
+        ("할당량이얼마임", [Intent.QUOTA]),
+        ("다롄은얼마내?", [Intent.QUOTA]),
+        ("사할린노동자몇명", [Intent.SILENT]),  # workforce, as "사할린 노동자 몇 명"
+        ("세배로올랐어?", [Intent.CORRECTION]),
+        ("사할린이 다롄보다 얼마나 더 많아", [Intent.ARITHMETIC]),
+    ],
+)
+def test_korean_written_without_spaces(
+    engine: AnswerEngine, question: str, intents: list[Intent]
+) -> None:
+    assert engine.answer(question).intents == intents
