@@ -249,8 +249,35 @@ def _korean(text: str, known: Collection[str], suffixes: tuple[str, ...]) -> Ana
         if word in known or not _HANGUL.search(word):
             result.tokens.append(word)
             continue
-        result.tokens.extend(_korean_word(word, known, suffixes))
+        tokens = _korean_word(word, known, suffixes)
+        southern = _initial_sound_law(word)
+        if southern != word and not any(token in known for token in tokens):
+            # North Korean spelling keeps an initial ㄹ/ㄴ ("로동자"): read the South's too.
+            tokens = _korean_word(southern, known, suffixes)
+        result.tokens.extend(tokens)
     return result
+
+
+# Hangul syllables: initial consonant ㄴ = 2, ㄹ = 5, ㅇ = 11; vowels ㅑ ㅕ ㅖ ㅛ ㅠ ㅣ.
+_SYLLABLE, _INITIALS, _VOWELS = 0xAC00, 588, 28
+_IOTA = frozenset({2, 3, 6, 7, 12, 17, 20})
+
+
+def _initial_sound_law(word: str) -> str:
+    """The South Korean spelling of a word's first syllable (두음 법칙): 로동 -> 노동,
+    리익 -> 이익, 녀성 -> 여성; other words unchanged."""
+    code = ord(word[0]) - _SYLLABLE
+    if not 0 <= code < 11172:
+        return word
+    initial, vowel = divmod(code, _INITIALS)[0], (code % _INITIALS) // _VOWELS
+    if initial == 5:
+        initial = 11 if vowel in _IOTA else 2
+    elif initial == 2 and vowel in _IOTA - {7}:
+        initial = 11
+    else:
+        return word
+    first = chr(_SYLLABLE + initial * _INITIALS + code % _INITIALS)
+    return first + word[1:]
 
 
 # Words written together with no space between them ("할당량이얼마임") are read one after

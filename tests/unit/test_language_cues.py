@@ -419,3 +419,9 @@ def test_korean_written_without_spaces(
     engine: AnswerEngine, question: str, intents: list[Intent]
 ) -> None:
     assert engine.answer(question).intents == intents
+
+
+def test_north_korean_spelling(engine: AnswerEngine) -> None:
+    assert engine.answer("녀성 로동자들 얘기").intents == ["topic:women"]  # 여성 노동자
+    understood = engine.understander.understand("사할린 로동자들은 한달에 얼마 바쳐?")
+    assert understood.segments[0].strong_domain and understood.places == ["Sakhalin"]
