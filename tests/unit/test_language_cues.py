@@ -425,3 +425,11 @@ def test_north_korean_spelling(engine: AnswerEngine) -> None:
     assert engine.answer("녀성 로동자들 얘기").intents == ["topic:women"]  # 여성 노동자
     understood = engine.understander.understand("사할린 로동자들은 한달에 얼마 바쳐?")
     assert understood.segments[0].strong_domain and understood.places == ["Sakhalin"]
+
+
+@pytest.mark.parametrize(
+    "question", ["was this in 2023?", "это было в 2023 году?", "这是2023年的事吗", "2023년 얘기야?"]
+)
+def test_a_year_the_report_does_not_give(engine: AnswerEngine, question: str) -> None:
+    line = engine.answer(question).lines[0]
+    assert line.startswith("No: the report does not say 2023; it does not say in which year")
