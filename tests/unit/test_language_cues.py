@@ -433,3 +433,11 @@ def test_north_korean_spelling(engine: AnswerEngine) -> None:
 def test_a_year_the_report_does_not_give(engine: AnswerEngine, question: str) -> None:
     line = engine.answer(question).lines[0]
     assert line.startswith("No: the report does not say 2023; it does not say in which year")
+
+
+@pytest.mark.parametrize(
+    "question", ["сахалин зимой квота та же?", "항의할 수단이 있어?", "거기 가나요?"]
+)
+def test_country_names_that_are_ordinary_words(engine: AnswerEngine, question: str) -> None:
+    # "та же" (тот: Того, Togo), "수단" (means: Sudan), "가나요" (가나: Ghana)
+    assert engine.understander.understand(question).countries == []
