@@ -441,3 +441,21 @@ def test_a_year_the_report_does_not_give(engine: AnswerEngine, question: str) ->
 def test_country_names_that_are_ordinary_words(engine: AnswerEngine, question: str) -> None:
     # "та же" (тот: Того, Togo), "수단" (means: Sudan), "가나요" (가나: Ghana)
     assert engine.understander.understand(question).countries == []
+
+
+@pytest.mark.parametrize(
+    ("question", "intents"),
+    [
+        ("원래 얼마였는데 지금은 얼마야", [Intent.QUOTA]),  # "얼마였": "how much was it"
+        ("之前是多少，现在呢", [Intent.QUOTA]),
+        ("сколько было раньше и сколько сейчас", [Intent.QUOTA]),
+        ("사할린 인구 얼마였지", [Intent.OFF_TOPIC]),  # population: another subject
+        ("사할린은 전보다 얼마나 더 내?", [Intent.ARITHMETIC]),  # than before: over time
+        ("누가 이런 말 했어", [Intent.SOURCES]),
+        ("когда лучше ехать в даляни отдыхать", [Intent.OFF_TOPIC]),
+    ],
+)
+def test_before_and_now_without_a_subject(
+    engine: AnswerEngine, question: str, intents: list[Intent]
+) -> None:
+    assert engine.answer(question).intents == intents
