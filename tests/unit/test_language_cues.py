@@ -459,3 +459,10 @@ def test_before_and_now_without_a_subject(
     engine: AnswerEngine, question: str, intents: list[Intent]
 ) -> None:
     assert engine.answer(question).intents == intents
+
+
+def test_common_words_are_no_cues(engine: AnswerEngine) -> None:
+    # "будет" is a form of "быть" (no "before"); "день" alone is no other subject.
+    assert not engine.understander.understand("сколько будет в долларах").before
+    assert engine.understander.understand("сколько часов в день").listed_foreign == []
+    assert engine.understander.understand("사할린와 다롄").segments[0].listed_foreign == []
