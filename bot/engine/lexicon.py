@@ -332,7 +332,9 @@ class LanguageTables:
         for term in glossed:  # known words, so a Korean word is read as one ("식당에서")
             phrases.setdefault(term, [(Cue.PLAIN, "")])
         self._glossed[language] = sorted(glossed.items(), key=lambda item: -len(item[0]))
-        searched = {key(term): english for term, english in lexicon.search_terms.items()}
+        searched = {
+            term_key(term, language): english for term, english in lexicon.search_terms.items()
+        }
         for term in searched:  # known words, so a Korean word is read as one ("죽도록")
             phrases.setdefault(term, [(Cue.PLAIN, "")])
         self._searched[language] = [(term, english) for term, english in searched.items() if term]
