@@ -291,7 +291,7 @@ class Answerer:
         # "why was it doubled" asks the reasons; "why are they unhappy" asks what claims say.
         about_the_change = Intent.QUOTA in s.intents or "doubling" in s.topics
         search_first = weak_topics_only and not wanted and not about_the_change
-        if search_first and self.honest.statements(s.text, reply):
+        if search_first and self.honest.statements(s.search_text, reply):
             return True
         before = len(reply.lines)
         for intent in DISPATCH_ORDER:
@@ -310,7 +310,7 @@ class Answerer:
             handled = True
             self._closest_words(s, reply)
         if not handled and search:
-            handled = self.honest.statements(s.text, reply)
+            handled = self.honest.statements(s.search_text, reply)
         short = s.strong_domain and not s.foreign and len(s.text.split()) <= TERSE
         if not handled and search and default_quota and short:
             # "anything on the workers there": about the report, nothing in particular.
@@ -351,7 +351,9 @@ class Answerer:
         it matches them closely and was not shown ("what are they complaining about": the
         quote where workers complain, filed under the doubling)."""
         found = [
-            h for h in self.honest.hits(s.text, CLOSE_MATCH) if h.claim.id not in reply.claim_ids
+            h
+            for h in self.honest.hits(s.search_text, CLOSE_MATCH)
+            if h.claim.id not in reply.claim_ids
         ]
         for hit in found[:1]:
             reply.use(hit.claim.id, hit.claim.article_id)

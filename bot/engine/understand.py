@@ -18,7 +18,7 @@ from typing import Any
 from bot.engine.figures import read_figures
 from bot.engine.frames import read_frames
 from bot.engine.language import Language, detect
-from bot.engine.lexicon import LanguageTables
+from bot.engine.lexicon import LANGUAGE_CUES, LanguageTables, record_language_cue
 from bot.engine.relevance import foreign_words, listed_off_topic, ordinary_form
 from bot.engine.segments import FRAGMENT_WORDS, merge_part, split_parts
 from bot.engine.text import (
@@ -119,7 +119,13 @@ class Understanding:
     strong_domain: bool = False
     foreign: list[str] = field(default_factory=list)
     other_subject: bool = False  # one of them a listed noun of another subject
+    listed_foreign: list[str] = field(default_factory=list)  # "погода" (lexicon.py)
+    search_words: list[str] = field(default_factory=list)  # "копейка" -> "penny" (lexicon.py)
     people_pronoun: bool = False  # "they", "their": the workers
+
+    @property
+    def search_text(self) -> str:  # what the search over the claims' English text reads
+        return " ".join([self.text, *self.search_words]) if self.search_words else self.text
 
     @property
     def has_subject(self) -> bool:
@@ -271,6 +277,7 @@ class Understander:
         # A long message is read whole; only its first few parts are answered apart.
         if len(pieces) > MAX_SEGMENTS:
             pieces = [*pieces[: MAX_SEGMENTS - 1], " ".join(pieces[MAX_SEGMENTS - 1 :])]
+        instructed = False
         for piece in pieces:
             segment = Understanding(text=piece, language=result.language)
             self._read_segment(self._languages.read(piece, segment), segment, corrector)
@@ -309,10 +316,15 @@ class Understander:
                 # "sahalin kvota skolko": unknown words that ask nothing are no other subject.
                 off = self.vocabulary_data.off_topic_words
                 segment.foreign = [w for w in segment.foreign if w in off]
+            if segment.listed_foreign:  # "погода", "天气", "날씨" (vocabulary/<lang>.json)
+                segment.foreign.extend(segment.listed_foreign)
+                segment.other_subject = True
             typed = read_figures(
                 self._languages.figures(piece, result.language), self.vocabulary_data
             )
-            for name in ("dates", "figures"):  # beside any a language's reading found
+            # A figure the message tells the bot to state is no figure it asserts.
+            instructed = instructed or segment.role_play
+            for name in ("dates",) if instructed else ("dates", "figures"):
                 for value in getattr(typed, name):
                     _add(getattr(segment, name), value)
             segment.months = segment.months if typed.months is None else typed.months
@@ -320,7 +332,9 @@ class Understander:
             result.segments.append(segment)
         for code in flag_countries(question):
             self._record(result.segments[0], "any_country", code)  # "🇷🇺 quota"
-        for term in self._cjk_terms:
+        # "сколько в 大连"; Chinese and Korean are segmented ("美元" is not "元").
+        segmented = result.language in (Language.ZH, Language.KO)
+        for term in () if segmented else self._cjk_terms:
             if term in text:
                 for kind, value in self._phrases[term]:
                     self._record(result.segments[0], kind, value)
@@ -435,6 +449,8 @@ class Understander:
             _add(result.topics, value)
         elif kind == "weak_topic":
             _add(result.weak_topics, value)
+        elif kind in LANGUAGE_CUES:
+            record_language_cue(result, kind, value, phrase)  # "они", "погода", "втрое"
         if phrase in self.vocabulary_data.change_words:
             result.change_factor = self.vocabulary_data.change_words[phrase]
 
