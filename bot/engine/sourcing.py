@@ -219,7 +219,11 @@ class SourceAnswers(ComposerBase):
         for claim in shown:
             reply.use(claim.id, claim.article_id)
             reply.lines.append(
-                fmt("• {}: {}", claim.sector or _("not stated"), self.place_label(claim))
+                fmt(
+                    "• {}: {}",
+                    self.sector(claim.sector) or _("not stated"),
+                    self.place_label(claim),
+                )
             )
         self.more_line(hidden, "quota figures", reply)
 
