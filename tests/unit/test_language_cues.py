@@ -191,6 +191,10 @@ CUES = [
     ("они жаловаться могут?", "topic:protest"),
     ("세 배 오른 거 아냐?", Intent.CORRECTION),  # "거" ties it to the report, as "it" does
     ("하루에 얼마 꼴이야", Intent.ARITHMETIC),
+    # "who said so?" with the words between or in another tense
+    ("누가 그렇게 말했어?", Intent.SOURCES),
+    ("누가 말한 거야", Intent.SOURCES),
+    ("그거 누가 말해?", Intent.SOURCES),
 ]
 
 
