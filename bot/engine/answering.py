@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from bot.engine.arithmetic import Arithmetic
+from bot.engine.asks import unmapped_ask
 from bot.engine.compose import Composer
 from bot.engine.honest import Honest
 from bot.engine.premises import wrong_demander, wrong_pairings, wrong_period, wrong_year
@@ -19,7 +20,8 @@ from bot.engine.summary import answer_summary
 from bot.engine.text import words
 from bot.engine.understand import Understanding
 from bot.engine.vocabulary import Attribute, Intent
-from bot.markup import Html, fmt
+from bot.engine.wording import _
+from bot.markup import Html, bold, fmt
 from db.views import ClaimView
 
 # What asks for quota figures: of an uncovered place, the report gives none.
@@ -219,8 +221,17 @@ class Answerer:
             wanted -= hinted
         elif wanted - hinted or asked_topics:
             wanted -= hinted - {Intent.QUOTA, Intent.DATE}
+        if wanted == {Intent.ARTICLE} <= hinted and s.has_subject and not topics:
+            # "what does the report say about dalian": the report's facts on that place.
+            wanted = set()
         if "doubling" in s.topics and not wanted and not topics:
             wanted.add(Intent.QUOTA)
+        if default_quota and unmapped_ask(s, wanted, self.honest.vocabulary.attribution_verbs):
+            # "what are the dalian plants called": a place and words the engine cannot map;
+            # the quota block is no answer to them. With a topic asked, the topic is.
+            if not asked_topics or s.asks_by_word:
+                return self._not_mapped(s, reply)
+            wanted.discard(Intent.QUOTA)
         if not wanted and not topics and s.has_subject and default_quota:
             wanted.add(Intent.QUOTA)
         # What is asked beats the noun it is asked about: "when did the quota double",
@@ -337,6 +348,44 @@ class Answerer:
             reply.use(claim.id, claim.article_id)
             reply.lines.append(fmt("• {}", self.composer.claim_line(claim)))
         reply.intents.append(Intent.STATEMENTS)
+        return True
+
+    def _not_mapped(self, s: Understanding, reply: Reply) -> bool:
+        """An ask about a covered subject the engine cannot map to anything the report
+        holds: say so, then the closest statements (no quota figure dressed up as the
+        answer)."""
+        c = self.composer
+        named = s.places or [c.country(code) for code in s.countries] or s.sectors
+        subject = " and ".join(dict.fromkeys(named))
+        if c.several:
+            c.cite_all(reply)
+            line = (
+                _("None of the reports says that about {subject}.")
+                if subject
+                else _("None of the reports says that.")
+            )
+        else:
+            line = (
+                _("The report does not say that about {subject}.")
+                if subject
+                else _("The report does not say that.")
+            )
+        reply.lines.append(fmt(line, subject=subject))
+        # Searched on what the question is about, not on how it asks ("called", "name").
+        asking = self.honest.vocabulary.ask_words
+        text = " ".join(w for w in words(s.text) if w not in asking)
+        found = [h for h in self.honest.hits(text) if not h.claim.is_quota]
+        if found:
+            closest = (
+                _("What they do say that comes closest:")
+                if c.several
+                else _("What it does say that comes closest:")
+            )
+            reply.lines.append(bold(closest))
+            for hit in found:
+                reply.use(hit.claim.id, hit.claim.article_id)
+                reply.lines.append(fmt("• {}", c.claim_line(hit.claim)))
+        reply.intents.append(Intent.SILENT)
         return True
 
     def _closest_words(self, s: Understanding, reply: Reply) -> None:

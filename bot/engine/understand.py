@@ -15,6 +15,7 @@ from decimal import Decimal
 from functools import cached_property
 from typing import Any
 
+from bot.engine.asks import keep_unmapped
 from bot.engine.figures import read_figures
 from bot.engine.frames import read_frames
 from bot.engine.language import Language, detect
@@ -120,6 +121,10 @@ class Understanding:
     foreign: list[str] = field(default_factory=list)
     other_subject: bool = False  # one of them a listed noun of another subject
     people_pronoun: bool = False  # "they", "their": the workers
+    # Content words no phrase of the vocabulary or the store took ("happens", "deadline"):
+    # what is asked when the engine cannot map it (answering.py: no quota block for it).
+    unmapped: list[str] = field(default_factory=list)
+    asks_by_word: bool = False  # one of them an ask word ("called", "name", "happens")
 
     @property
     def has_subject(self) -> bool:
@@ -295,6 +300,7 @@ class Understander:
                 _add(segment.operations, operation)
             segment.change_asked = segment.change_asked or frames.change_asked
             self._spot_unknown_places(piece, segment, corrector)
+            segment.unmapped = [w for w in segment.unmapped if w not in segment.unknown_places]
             # A typo of a word that means something is no word of another subject ("insurance"
             # read as the plain word "instance" still is one).
             skip = {
@@ -382,6 +388,10 @@ class Understander:
                     matched = True
                     break
             if not matched:
+                if result.language is Language.EN:
+                    keep_unmapped(
+                        tokens[index], result, self.vocabulary_data, self._outlets, STOPWORDS
+                    )
                 index += 1
 
     def _record(self, result: Understanding, kind: str, value: str, phrase: str = "") -> None:
@@ -389,8 +399,10 @@ class Understander:
             _add(result.intents, Intent(value))
         elif kind == Cue.WEAK_INTENT:
             _add(result.weak_intents, Intent(value))
-            if value == Intent.QUOTA and not any(
-                k in (Cue.NOW, Cue.BEFORE) for k, _ in self._phrases.get(phrase, ())
+            if (
+                value == Intent.QUOTA
+                and phrase not in self.vocabulary_data.not_amount_words
+                and not any(k in (Cue.NOW, Cue.BEFORE) for k, _ in self._phrases.get(phrase, ()))
             ):
                 result.amount_hinted = True  # "how much", not just "after"
         elif kind == Cue.ATTRIBUTE:

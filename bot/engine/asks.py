@@ -1,0 +1,92 @@
+"""What a question asks when no phrase of the vocabulary says it: its content words that
+no cue, subject or ordinary word took ("what are the dalian plants *called*", "what
+*happens* to a worker who can't pay"). The quota block answers an amount, a change, a date
+or who says so; a question about a covered place that asks something else, in words the
+engine cannot map, gets "the report does not say that" and the closest statements instead
+(answering.py), never a figure dressed up as the answer.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from bot.engine.relevance import ordinary_form
+from bot.engine.text import words
+from bot.engine.vocabulary import Intent, Vocabulary
+
+if TYPE_CHECKING:
+    from bot.engine.understand import Understanding
+
+# Shorter words ("up", "ok") carry no ask of their own.
+MIN_CONTENT = 3
+
+
+def keep_unmapped(
+    word: str,
+    result: Understanding,
+    data: Vocabulary,
+    outlets: tuple[str, ...],
+    stopwords: frozenset[str],
+) -> None:
+    """Keep a word no phrase took when it could carry what is asked: not a stop, chat,
+    question or ordinary word, no people noun, number, outlet name or typo of a known
+    word."""
+    if len(word) < MIN_CONTENT or not word.isalpha():
+        return
+    if word in data.ask_words:
+        _add(result.unmapped, word)
+        result.asks_by_word = True
+        return
+    if word in stopwords or word in data.chat_words or word in data.question_words:
+        return
+    if word in data.ordinary_words or word in data.people_nouns or word in data.number_words:
+        return
+    if word in result.corrected_words or ordinary_form(word, data.ordinary_words):
+        return
+    if word in outlet_words(outlets):
+        return  # "what does rfa say": the report it names, no ask of its own
+    _add(result.unmapped, word)
+
+
+@lru_cache(maxsize=4)
+def outlet_words(outlets: tuple[str, ...]) -> frozenset[str]:
+    """The words of the reports' outlet names, and the initials of the longer ones
+    ("radio free asia", "rfa")."""
+    found: set[str] = set()
+    for name in outlets:
+        parts = name.split()
+        found.update(parts)
+        if len(parts) >= 2:
+            found.add("".join(part[0] for part in parts))
+    return frozenset(found)
+
+
+def unmapped_ask(s: Understanding, wanted: set[Intent], attribution_verbs: frozenset[str]) -> bool:
+    """Words the engine cannot map are what is asked: nothing is asked outright (no intent,
+    attribute, operation, figure or date of the report's; at most a weak quota cue that
+    asks no amount), and it is asked, not only named: a question word or an ask word."""
+    if not s.unmapped or wanted - {Intent.QUOTA} or s.amount_hinted:
+        return False
+    # "and the hard-working crews?" names; "what are the plants called" asks.
+    if not (s.question_words or s.asks_by_word):
+        return False
+    if set(s.intents) - set(s.settled_intents):
+        return False
+    if attribution_verbs & set(words(s.text)):
+        return False  # "what does rfa say about sakhalin": what it says is the ask
+    return not (
+        s.attributes
+        or s.operations
+        or s.figures
+        or s.dates
+        or s.unknown_places
+        or s.change_asked
+        or s.role_play
+        or s.foreign
+    )
+
+
+def _add(target: list[str], value: str) -> None:
+    if value not in target:
+        target.append(value)

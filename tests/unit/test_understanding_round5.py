@@ -1,0 +1,75 @@
+"""Round 5 of the understanding work (issue 10): asks the engine cannot map, off-topic
+questions that share a word with a fact, the user's own figures. Phrased apart from the
+fresh sets."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from bot.engine import AnswerEngine
+from testkit.engine import seeded_engine, text_of
+
+QUOTA_FIGURES = ("62,000", "3,400", "124,000", "6,800", "$730", "$470", "$1,460", "$940")
+CAVEAT = "\n\n⚠️ Unverified. HNGN cannot independently verify the claims."
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory: pytest.TempPathFactory) -> AnswerEngine:
+    path = tmp_path_factory.mktemp("round5") / "store.sqlite3"
+    return asyncio.run(seeded_engine(f"sqlite+aiosqlite:///{path}"))
+
+
+def body(engine: AnswerEngine, question: str) -> str:
+    text = text_of(engine, question)
+    assert text.endswith(CAVEAT), text
+    return text.removesuffix(CAVEAT)
+
+
+@pytest.mark.parametrize(
+    ("question", "place"),
+    [
+        ("what is the sakhalin building site called", "Sakhalin"),
+        ("name the dalian boss", "Dalian"),
+        ("what happens to dalian workers who can't come up with it", "Dalian"),
+    ],
+)
+def test_an_ask_the_engine_cannot_map_gets_does_not_say_and_no_quota_block(
+    engine: AnswerEngine, question: str, place: str
+) -> None:
+    text = body(engine, question)
+    assert text.splitlines()[0] == f"The report does not say that about {place}."
+    assert not [figure for figure in QUOTA_FIGURES if figure in text]
+
+
+def test_the_closest_statements_follow_but_never_a_quota_claim(engine: AnswerEngine) -> None:
+    text = body(engine, "what happens to a sakhalin worker who can't come up with the money")
+    lines = text.splitlines()
+    assert lines[:2] == [
+        "The report does not say that about Sakhalin.",
+        "What it does say that comes closest:",
+    ]
+    assert "already takes most of what North Korean construction workers earn" in text
+    assert not [figure for figure in QUOTA_FIGURES if figure in text]
+
+
+@pytest.mark.parametrize(
+    ("question", "figure"),
+    [
+        ("what do the sakhalin crews owe?", "62,000"),
+        ("dalian amount, cheers", "3,400"),
+        ("and the hard-working dalian crews?", "3,400"),
+        ("what did the report say on sakhalin, in short", "62,000"),
+    ],
+)
+def test_a_quota_ask_in_odd_words_still_gets_the_figures(
+    engine: AnswerEngine, question: str, figure: str
+) -> None:
+    assert figure in body(engine, question)
+
+
+def test_money_named_in_a_question_about_savings_asks_no_amount(engine: AnswerEngine) -> None:
+    text = body(engine, "will the sakhalin guys ever get home with money")
+    assert "Savings, marriage and going home" in text
+    assert not [figure for figure in QUOTA_FIGURES if figure in text]
