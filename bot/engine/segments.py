@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from bot.engine.language import Language
 from bot.engine.text import words
 
 if TYPE_CHECKING:
@@ -26,6 +27,8 @@ _NUMBERED = re.compile(r"(?:^|\s)\(?(?:\d{1,2}|[a-e])\)\s*")
 _ALSO = re.compile(r"[?!.]\s*(?:and\s+)?also\b")
 # A piece this short ("name?", "dorms?", "sakhalin") finishes the part before it.
 FRAGMENT_WORDS = 2
+# Words that point back to an earlier part of the message ("what's the quota there").
+ANAPHORS = frozenset("there it its they them their that those these this".split())
 
 
 def split_parts(text: str) -> list[str]:
@@ -87,3 +90,22 @@ def merge_part(into: Understanding, part: Understanding) -> None:
 def _add(target: list[Any], value: object) -> None:
     if value not in target:
         target.append(value)
+
+
+def inherit_subject(previous: Understanding, segment: Understanding) -> None:
+    """A later part that points back ("what's the quota there now") is about the subject
+    of the part before it."""
+    if segment.places or segment.countries or segment.sectors:
+        return
+    if segment.unknown_places or segment.regions:
+        return
+    tokens = words(segment.text)
+    # "2) in dollars": a short part with no place is about the one before it; Russian,
+    # Chinese and Korean leave the subject out ("大连交多少，几号开始的").
+    english = segment.language is Language.EN
+    if english and not ANAPHORS & set(tokens) and len(tokens) > FRAGMENT_WORDS + 1:
+        return
+    segment.places = list(previous.places)
+    segment.countries = list(previous.countries)
+    segment.sectors = list(previous.sectors)
+    segment.currencies = list(dict.fromkeys([*segment.currencies, *previous.currencies]))

@@ -21,7 +21,7 @@ from bot.engine.frames import read_frames
 from bot.engine.language import Language, detect
 from bot.engine.lexicon import LanguageTables
 from bot.engine.relevance import foreign_words, listed_off_topic, ordinary_form
-from bot.engine.segments import FRAGMENT_WORDS, merge_part, split_parts
+from bot.engine.segments import inherit_subject, merge_part, split_parts
 from bot.engine.text import (
     BoundedCorrector,
     Vocabulary,
@@ -58,8 +58,6 @@ _AND_ANOTHER = re.compile(r"\s*(?:,|and|or|&)\s+(?:the\s+)?([^\W\d_][\w-]{2,})",
 _PLACE_BEFORE_QUOTA = re.compile(r"\b([^\W\d_][\w-]{2,})\s+quotas?\b", re.UNICODE)
 _COUNTRY = ("country", "any_country")
 _PREPOSITIONS = frozenset("in at for from of to about into across".split())
-# Words that point back to an earlier part of the message ("what's the quota there").
-ANAPHORS = frozenset("there it its they them their that those these this".split())
 _POSSESSIVE = re.compile(r"(?<=\w)'s\b")
 # "who's" is "who is"; any other "'s" is a possessive ("sakhalin's quota" -> "sakhalin quota").
 _CONTRACTED_IS = re.compile(
@@ -137,6 +135,25 @@ class Understanding:
         return self.asks_report or (self.people_pronoun and not self.other_subject)
 
     @property
+    def tied(self) -> bool:
+        """Tied to the report's subject matter by more than a cue word: a subject, a topic
+        asked outright, a strong domain word, "they" (the workers), a place named."""
+        return bool(
+            self.strong_domain
+            or self.places
+            or self.countries
+            or self.sectors
+            or self.currencies
+            or [t for t in self.topics if t not in self.settled_topics]
+            or self.people_pronoun
+            or self.unknown_places
+            or self.regions
+            # "is it per person or per team": "it" (the report) beside a cue of its own;
+            # not "this year" beside a cue that another subject shares ("year").
+            or (self.domain and set(self.intents) - {Intent.GREETING, Intent.HELP})
+        )
+
+    @property
     def asks_report(self) -> bool:
         """Something asked of the report: a cue, a topic, an attribute, an operation."""
         loose = {Intent.GREETING, Intent.HELP, Intent.ARTICLE, Intent.DATE}
@@ -156,8 +173,10 @@ class Understanding:
     @property
     def on_topic(self) -> bool:
         """Something besides question words and weak cues ties it to the report."""
-        if self.foreign and not self.anchored:
-            return False  # "who is the president of russia": another subject
+        if self.foreign and not (self.anchored and self.tied):
+            # "who is the president of russia": another subject; "how do i renew my
+            # passport": a cue word ("passport") another subject shares is no tie.
+            return False
         return bool(
             self.has_subject
             or set(self.intents) - {Intent.GREETING, Intent.HELP}
@@ -311,7 +330,11 @@ class Understander:
             skip.update(segment.unknown_places)
             segment.foreign = foreign_words(words(piece), self._topical, self.vocabulary_data, skip)
             segment.other_subject = listed_off_topic(segment.foreign, self.vocabulary_data)
-            if not (segment.question_words or segment.people_pronoun):
+            # A question word inside a cue ("who wrote", "how do i") asks a question too.
+            asking = segment.question_words or self.vocabulary_data.question_words & set(
+                words(piece)
+            )
+            if not (asking or segment.people_pronoun):
                 # "sahalin kvota skolko": unknown words that ask nothing are no other subject.
                 off = self.vocabulary_data.off_topic_words
                 segment.foreign = [w for w in segment.foreign if w in off]
@@ -340,7 +363,7 @@ class Understander:
             )
             segment.settle_weak(segment.on_topic or terse)
             if previous is not None and previous.has_subject:
-                _inherit_subject(previous, segment)
+                inherit_subject(previous, segment)
             previous = segment
             merge_part(result, segment)
         return result
@@ -471,22 +494,3 @@ class Understander:
             if corrector.correct(word) is not None or corrector.skipped(word):
                 continue  # a typo of a known word, or perhaps one
             _add(result.unknown_places, word)
-
-
-def _inherit_subject(previous: Understanding, segment: Understanding) -> None:
-    """A later part that points back ("what's the quota there now") is about the subject
-    of the part before it."""
-    if segment.places or segment.countries or segment.sectors:
-        return
-    if segment.unknown_places or segment.regions:
-        return
-    tokens = words(segment.text)
-    # "2) in dollars": a short part with no place is about the one before it; Russian,
-    # Chinese and Korean leave the subject out ("大连交多少，几号开始的").
-    english = segment.language is Language.EN
-    if english and not ANAPHORS & set(tokens) and len(tokens) > FRAGMENT_WORDS + 1:
-        return
-    segment.places = list(previous.places)
-    segment.countries = list(previous.countries)
-    segment.sectors = list(previous.sectors)
-    segment.currencies = list(dict.fromkeys([*segment.currencies, *previous.currencies]))

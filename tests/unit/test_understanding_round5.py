@@ -73,3 +73,38 @@ def test_money_named_in_a_question_about_savings_asks_no_amount(engine: AnswerEn
     text = body(engine, "will the sakhalin guys ever get home with money")
     assert "Savings, marriage and going home" in text
     assert not [figure for figure in QUOTA_FIGURES if figure in text]
+
+
+OFF_TOPIC = (
+    "I can only answer questions about the reported North Korean overseas-worker quotas: "
+    "the figures, places, dates, reasons, sources and how far to trust them.\n"
+    "Try: How much do workers in Sakhalin owe now?"
+)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "when is diwali this year",  # "year" is a cue of the report's too
+        "who wrote the iliad",  # "who wrote" asks for the article's author elsewhere
+        "how do i renew my passport",  # "passport": the workers' papers elsewhere
+        "why did the soviet union collapse",  # "union": a trade union elsewhere
+    ],
+)
+def test_a_cue_word_another_subject_shares_does_not_make_it_about_the_report(
+    engine: AnswerEngine, question: str
+) -> None:
+    assert body(engine, question) == OFF_TOPIC
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("is it per worker or per brigade", "is per person, per month"),
+        ("can i cite this for my essay, who do i credit", "Who says so"),
+    ],
+)
+def test_the_report_named_as_it_beside_a_cue_stays_on_topic(
+    engine: AnswerEngine, question: str, expected: str
+) -> None:
+    assert expected in body(engine, question)
