@@ -14,6 +14,7 @@ from bot.engine.arithmetic import Arithmetic
 from bot.engine.asks import unmapped_ask
 from bot.engine.compose import Composer
 from bot.engine.honest import Honest
+from bot.engine.own_figures import asks_with_own, compare_own
 from bot.engine.premises import wrong_demander, wrong_pairings, wrong_period, wrong_year
 from bot.engine.reply import Reply
 from bot.engine.summary import answer_summary
@@ -164,6 +165,9 @@ class Answerer:
             )
             reply.intents.append(Intent.SILENT)
             return True
+        if asks_with_own(s):
+            # "i make 900 dollars: is the dalian quota more than that?": compared, not refuted.
+            return compare_own(s, c.quotas(s) if s.has_subject else c.quotas(), reply)
         handled = False
         if s.role_play:
             self.honest.refuse_role(reply)

@@ -11,6 +11,7 @@ from bot.engine.language import Language
 from bot.engine.text import words
 
 if TYPE_CHECKING:
+    from bot.engine.figures import OwnFigure
     from bot.engine.understand import Understanding
 
 _QUESTION_START = (
@@ -109,3 +110,19 @@ def inherit_subject(previous: Understanding, segment: Understanding) -> None:
     segment.countries = list(previous.countries)
     segment.sectors = list(previous.sectors)
     segment.currencies = list(dict.fromkeys([*segment.currencies, *previous.currencies]))
+
+
+def carry_own_figures(segments: list[Understanding]) -> list[Understanding]:
+    """ "i make 900 dollars a month. is the dalian quota more than that?": the asker's figure
+    goes with the question after it; the part that only gave it is no question."""
+    kept: list[Understanding] = []
+    carried: list[OwnFigure] = []
+    for index, segment in enumerate(segments):
+        segment.own_figures = [*carried, *segment.own_figures]
+        carried = []
+        last = index == len(segments) - 1
+        if segment.own_figures and not last and not (segment.places or segment.countries):
+            carried = segment.own_figures
+            continue
+        kept.append(segment)
+    return kept

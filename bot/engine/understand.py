@@ -16,12 +16,12 @@ from functools import cached_property
 from typing import Any
 
 from bot.engine.asks import keep_unmapped
-from bot.engine.figures import read_figures
+from bot.engine.figures import OwnFigure, mentions_own_pay, read_figures
 from bot.engine.frames import read_frames
 from bot.engine.language import Language, detect
 from bot.engine.lexicon import LanguageTables
-from bot.engine.relevance import foreign_words, listed_off_topic, ordinary_form
-from bot.engine.segments import inherit_subject, merge_part, split_parts
+from bot.engine.relevance import foreign_words, listed_off_topic, ordinary_form, tied_to_report
+from bot.engine.segments import carry_own_figures, inherit_subject, merge_part, split_parts
 from bot.engine.text import (
     BoundedCorrector,
     Vocabulary,
@@ -122,6 +122,8 @@ class Understanding:
     # Content words no phrase of the vocabulary or the store took ("happens", "deadline"):
     # what is asked when the engine cannot map it (answering.py: no quota block for it).
     unmapped: list[str] = field(default_factory=list)
+    # "i make 900 dollars": the asker's own figures (figures.py), compared, not refuted.
+    own_figures: list[OwnFigure] = field(default_factory=list)
     asks_by_word: bool = False  # one of them an ask word ("called", "name", "happens")
 
     @property
@@ -136,22 +138,7 @@ class Understanding:
 
     @property
     def tied(self) -> bool:
-        """Tied to the report's subject matter by more than a cue word: a subject, a topic
-        asked outright, a strong domain word, "they" (the workers), a place named."""
-        return bool(
-            self.strong_domain
-            or self.places
-            or self.countries
-            or self.sectors
-            or self.currencies
-            or [t for t in self.topics if t not in self.settled_topics]
-            or self.people_pronoun
-            or self.unknown_places
-            or self.regions
-            # "is it per person or per team": "it" (the report) beside a cue of its own;
-            # not "this year" beside a cue that another subject shares ("year").
-            or (self.domain and set(self.intents) - {Intent.GREETING, Intent.HELP})
-        )
+        return tied_to_report(self)
 
     @property
     def asks_report(self) -> bool:
@@ -346,7 +333,12 @@ class Understander:
                     _add(getattr(segment, name), value)
             segment.months = segment.months if typed.months is None else typed.months
             segment.headcount = typed.headcount
+            segment.own_figures = typed.own
+            if mentions_own_pay(piece):
+                # "more than my whole salary": the pay asked about is the asker's own.
+                segment.attributes = [a for a in segment.attributes if a != Attribute.WAGES]
             result.segments.append(segment)
+        result.segments = carry_own_figures(result.segments)
         for code in flag_countries(question):
             self._record(result.segments[0], "any_country", code)  # "🇷🇺 quota"
         for term in self._cjk_terms:

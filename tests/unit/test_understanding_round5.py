@@ -108,3 +108,43 @@ def test_the_report_named_as_it_beside_a_cue_stays_on_topic(
     engine: AnswerEngine, question: str, expected: str
 ) -> None:
     assert expected in body(engine, question)
+
+
+def test_the_askers_own_pay_is_compared_not_refuted(engine: AnswerEngine) -> None:
+    text = body(engine, "i earn 1000 dollars a month. is the sakhalin quota now more than my pay?")
+    assert text.splitlines() == [
+        "Sakhalin: $730 a month before the doubling; doubled, about $1,460 (implied by “doubled”).",
+        "Against the $1,000 you give: the new quota is $460 more than yours — our arithmetic "
+        "from the report's figures; the report states no such figure.",
+    ]
+
+
+def test_a_ratio_is_given_when_it_tells_something(engine: AnswerEngine) -> None:
+    text = body(engine, "my salary is 3000 yuan, compare with the dalian quota now")
+    assert "Dalian: 3,400 yuan (CNY) a month before the doubling" in text
+    assert "the new quota is 3,800 yuan (CNY) more than yours, about 2.27 times it" in text
+    assert "62,000" not in text
+
+
+def test_own_pay_in_another_currency_is_not_converted(engine: AnswerEngine) -> None:
+    text = body(engine, "my pay is 40000 rubles. how does the dalian quota compare?")
+    assert text == (
+        "Dalian: the quota is in CNY, your figure in RUB; the report gives no rate to compare them."
+    )
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "my cousin on sakhalin pays 90000 rubles a month, right?",
+        "i heard the quota is 90000 rubles",
+    ],
+)
+def test_a_figure_said_of_the_quota_is_still_corrected(engine: AnswerEngine, question: str) -> None:
+    assert body(engine, question).startswith("No: the report gives 62,000 rubles (RUB)")
+
+
+def test_the_workers_wage_beside_own_pay_is_still_not_in_the_report(engine: AnswerEngine) -> None:
+    text = body(engine, "i work in a warehouse for 40k rubles. what do dalian workers earn")
+    assert text.startswith("The report does not say how much the workers are paid")
+    assert not [figure for figure in QUOTA_FIGURES if figure in text]
