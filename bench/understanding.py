@@ -316,12 +316,15 @@ def _number_pattern(groups: str) -> re.Pattern[str]:
 
 
 _NUMBER = _number_pattern(_GROUPS)
+_PER_ONE = re.compile(r"(?<![\d.,])1\s?(?=인당|명당)")
 _NUMBER_RU = _number_pattern(_GROUPS_RU)
 
 
 def parse_numbers(text: str, language: str = "en") -> list[float]:
     """Every number written in digits, in order: "62,000", "62 000", "6.2万", "6만 2천", "50k"."""
     pattern = _NUMBER_RU if language == "ru" else _NUMBER
+    # Korean writes "per person" with a digit ("1인당", "1명당"): a unit, not a figure.
+    text = _PER_ONE.sub(" ", text)
     found: list[tuple[float, int, int, str]] = []  # value, start, end, CJK unit or ""
     for match in pattern.finditer(text):
         whole, point, fraction = match.group(1), match.group(2), match.group(3)

@@ -169,6 +169,32 @@ def split_command_text(text: str) -> tuple[str, list[str]]:
     return command, split_arg_string(rest)
 
 
+# A free text may be typed inside one pair of quotes: straight or typographic.
+_WRAPPING_QUOTES = (('"', '"'), ("“", "”"))
+
+
+def leading_words(text: str, count: int) -> tuple[str, list[str], str]:
+    """The command, its first ``count`` words, and the rest as typed (newlines and quotes
+    kept): a free text such as /translate's, which shell-style splitting would mangle.
+    The rest loses only surrounding spaces and one pair of quotes around all of it."""
+    command, rest = _split_command(text)
+    parts = rest.split(maxsplit=count)
+    words, remainder = parts[:count], (parts[count] if len(parts) > count else "")
+    remainder = remainder.strip()
+    for opening, closing in _WRAPPING_QUOTES:
+        inner = remainder[1:-1]
+        if (
+            len(remainder) >= 2
+            and remainder.startswith(opening)
+            and remainder.endswith(closing)
+            and opening not in inner
+            and closing not in inner
+        ):
+            remainder = inner.strip()
+            break
+    return command, words, remainder
+
+
 @dataclass
 class ParsedArgs:
     """A command's arguments: ``key=value`` options by lower-cased key, the rest in order."""

@@ -1,10 +1,10 @@
 """Which snapshot rows each revision changed: the log incremental reloads read.
 
-Every transaction that changes a table the snapshot holds (claims, articles, sources,
-aliases, editors) writes, just before it commits, one ``store_changes`` row per changed
-row, stamped with the revision the transaction bumped the store to. Nothing has to call
-this: SQLAlchemy session events collect the rows every flush wrote (inserts, updates,
-deletes of ORM objects), and a bulk statement on those tables (``delete(Claim)``,
+Every transaction that changes a table the snapshot holds (claims and their translations,
+articles, sources, aliases, editors) writes, just before it commits, one ``store_changes``
+row per changed row, stamped with the revision the transaction bumped the store to.
+Nothing has to call this: SQLAlchemy session events collect the rows every flush wrote
+(inserts, updates, deletes of ORM objects), and a bulk statement on those tables (``delete(Claim)``,
 ``insert(Claim), rows``), or any hand-written SQL that is not a read, is logged as
 "reload everything".
 
@@ -29,7 +29,17 @@ from sqlalchemy.orm import ORMExecuteState, Session, SessionTransaction, UOWTran
 from sqlalchemy.sql.elements import TextClause
 
 from db.kinds import SnapshotPart
-from db.models import Alias, Article, Claim, Editor, Source, StoreChange, StoreState, utcnow
+from db.models import (
+    Alias,
+    Article,
+    Claim,
+    ClaimTranslation,
+    Editor,
+    Source,
+    StoreChange,
+    StoreState,
+    utcnow,
+)
 
 # ORM class -> (the part, the attribute that keys its row).
 TRACKED: dict[type, tuple[SnapshotPart, str]] = {
@@ -38,6 +48,8 @@ TRACKED: dict[type, tuple[SnapshotPart, str]] = {
     Source: (SnapshotPart.SOURCE, "id"),
     Alias: (SnapshotPart.ALIAS, "id"),
     Editor: (SnapshotPart.EDITOR, "user_id"),
+    # A translation is part of its claim's view: the claim is read again, with them all.
+    ClaimTranslation: (SnapshotPart.CLAIM, "claim_id"),
 }
 _TABLES = frozenset(model.__table__.name for model in TRACKED)  # type: ignore[attr-defined]
 

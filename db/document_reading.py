@@ -1,7 +1,8 @@
 """From JSON text to a document of the current version, before the schema checks it.
 
 The text is read within the size and depth limits, with exact decimals; a document of an
-older version that this bot still reads (version 1) is carried over to the current one.
+older version that this bot still reads (versions 1 and 2) is carried over to the current
+one (version 3 adds only the translations, which an older document has none of).
 """
 
 from __future__ import annotations
@@ -130,10 +131,13 @@ def upgrade_document(doc: dict[str, Any]) -> dict[str, Any]:
     return upgraded
 
 
-def version_1_extras(doc: dict[str, Any]) -> list[str]:
-    if doc.get("version") != 1:
-        return []
+def older_version_extras(doc: dict[str, Any]) -> list[str]:
+    """Fields a version 1 or 2 document cannot have: those of a later version."""
     problems = []
+    if doc.get("version") in (1, 2) and "translations" in doc:
+        problems.append("translations: is not a field of versions 1 and 2 (write version 3)")
+    if doc.get("version") != 1:
+        return problems
     for section, new_fields in _NEW_IN_2.items():
         rows = doc.get(section)
         for n, row in enumerate(rows if isinstance(rows, list) else []):

@@ -29,7 +29,7 @@ from pydantic_core import PydanticCustomError
 from db.document_reading import MAX_DOCUMENT_BYTES as MAX_DOCUMENT_BYTES
 from db.document_reading import MAX_DOCUMENT_DEPTH as MAX_DOCUMENT_DEPTH
 from db.document_reading import DocumentError as DocumentError
-from db.document_reading import upgrade_document, version_1_extras
+from db.document_reading import older_version_extras, upgrade_document
 from db.figures import figure_problems, parse_basis, parse_share
 from db.validation import (
     ALIAS_KINDS,
@@ -46,6 +46,7 @@ from db.validation import (
     STATEMENT_MAX_LEN,
     TITLE_MAX_LEN,
     TOPIC_MAX_LEN,
+    TRANSLATION_MAX_LEN,
     USER_ID_MAX,
     ValidationError,
     clean_text,
@@ -63,8 +64,9 @@ DOCUMENT_FORMAT = "quota-facts-store"
 # 2 (issue 11): general figures (ranges, shares, once, deadline, basis wording, "from X
 # to Y", dated changes, superseded_by) and articles' date precision. Version 1 documents
 # are still read: upgrade_document carries them over.
-DOCUMENT_VERSION = 2
-READABLE_VERSIONS = (1, 2)
+# 3 (issue 12): the editors' translations of statements and quotes ("translations").
+DOCUMENT_VERSION = 3
+READABLE_VERSIONS = (1, 2, 3)
 # History rows are kept as written; their limits are their columns' (db/models.py).
 _BATCH_MAX_LEN = 36
 _HISTORY_NAME_MAX_LEN = 20
@@ -334,11 +336,19 @@ class LanguageRow(_Row):
     language: Literal["en", "ru", "zh", "ko"]
 
 
+class TranslationRow(_Row):
+    """An editor's translation of a claim's statement or quote (version 3)."""
+
+    claim_id: RowId
+    language: Literal["ru", "zh", "ko"]
+    text: Annotated[str, _text(TRANSLATION_MAX_LEN, multiline=True)]
+
+
 class StoreDocument(_Row):
     """The whole document. Lists left out are left alone by a merge."""
 
     format: Literal["quota-facts-store"]
-    version: Literal[1, 2]
+    version: Literal[1, 2, 3]
     note: str | None = None
     exported_at: Timestamp | None = None
     articles: list[ArticleRow] = []
@@ -349,6 +359,7 @@ class StoreDocument(_Row):
     history: list[HistoryRow] = []
     # Written only when there are some (with the editors): older documents have none.
     languages: list[LanguageRow] = []
+    translations: list[TranslationRow] = []
 
 
 # --------------------------------------------------------------------------- messages
@@ -417,9 +428,15 @@ def _duplicates(doc: dict[str, Any]) -> list[str]:
 
 def _alias_duplicates(document: StoreDocument) -> list[str]:
     counts = Counter((alias.term, alias.kind) for alias in document.aliases)
-    return [
+    problems = [
         f'aliases: "{term}" ({kind}) appears {count} times'
         for (term, kind), count in counts.items()
+        if count > 1
+    ]
+    translations = Counter((row.claim_id, row.language) for row in document.translations)
+    return problems + [
+        f"translations: claim {claim_id} ({language}) appears {count} times"
+        for (claim_id, language), count in translations.items()
         if count > 1
     ]
 
@@ -452,7 +469,7 @@ def check_document(doc: Any) -> StoreDocument:
     if type(version) is not int or version not in READABLE_VERSIONS:
         readable = " and ".join(map(str, READABLE_VERSIONS))
         raise DocumentError([f"unsupported version {version!r} (this bot reads {readable})"])
-    problems: list[str] = version_1_extras(doc)
+    problems: list[str] = older_version_extras(doc)
     doc = upgrade_document(doc)
     document: StoreDocument | None = None
     try:

@@ -235,6 +235,34 @@ class Claim(Base):
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 
 
+class ClaimTranslation(Base):
+    """An editor's translation of a claim's statement (or quote) into one interface language.
+
+    The claim itself stays as the report gave it: answers in that language show this text
+    marked as the editors' translation, then the original marked as the original.
+    """
+
+    __tablename__ = "claim_translations"
+    __table_args__ = (
+        UniqueConstraint("claim_id", "language", name="claim_language"),
+        CheckConstraint("language IN ('ru', 'zh', 'ko')", name="language"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id"), index=True)
+    # db.kinds.Language, never English (the claims' own language).
+    language: Mapped[str] = mapped_column(String(5))
+    text: Mapped[str] = mapped_column(Text)
+    # Who stored it last (an editor's numeric id; None for an import or the seed), and when.
+    updated_by: Mapped[int | None] = mapped_column(BigInteger)
+    created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime(), default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(UtcDateTime(), default=utcnow)
+    # Optimistic locking, as on claims: two editors translating at once cannot overwrite.
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
+
+
 class Alias(Base):
     """A word people use, mapped to a place, sector, topic, country or currency."""
 

@@ -11,13 +11,13 @@ import asyncio
 import bisect
 from collections import deque
 from collections.abc import Iterable, Mapping
-from dataclasses import fields
+from dataclasses import fields, replace
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from db.kinds import SnapshotPart
-from db.models import Alias, Article, Claim, Editor, Source, StoreChange
+from db.models import Alias, Article, Claim, ClaimTranslation, Editor, Source, StoreChange
 from db.revision import RevisionReader, SessionRevisionReader, current_revision
 from db.views import (
     EMPTY_SNAPSHOT,
@@ -28,6 +28,7 @@ from db.views import (
     Snapshot,
     SnapshotDiff,
     SourceView,
+    Translations,
 )
 
 # The view types live in db/views.py (no SQLAlchemy); re-exported for existing importers.
@@ -43,7 +44,8 @@ __all__ = [
 ]
 
 
-_CLAIM_FIELDS = tuple(f.name for f in fields(ClaimView))
+# The claims table's columns, in ClaimView's order (its translations come from their table).
+_CLAIM_FIELDS = tuple(f.name for f in fields(ClaimView) if f.name != "translations")
 # Few distinct values, repeated on every row: one string object each, not one per row.
 _SHARED_FIELDS = frozenset(
     {"kind", "topic", "place", "status", "country", "sector", "currency", "period", "basis",
@@ -52,7 +54,43 @@ _SHARED_FIELDS = frozenset(
 )  # fmt: skip
 
 
+async def _load_translations(
+    session: AsyncSession, ids: Iterable[int] | None = None
+) -> dict[int, Translations]:
+    """Claim id -> its stored translations: of every claim, or of those of ``ids``.
+    One plain query (few claims have any); claims without one are not in the result."""
+    table = ClaimTranslation.__table__
+    query = select(table.c.claim_id, table.c.language, table.c.text)
+    if ids is not None:
+        query = query.where(table.c.claim_id.in_(list(ids)))
+    found: dict[int, dict[str, str]] = {}
+    for claim_id, language, text in await session.execute(query):
+        found.setdefault(claim_id, {})[language] = text
+    return {claim_id: Translations(texts) for claim_id, texts in found.items()}
+
+
+def _with_translations(
+    claims: Iterable[ClaimView], translations: Mapping[int, Translations]
+) -> tuple[ClaimView, ...]:
+    if not translations:
+        return tuple(claims)
+    return tuple(
+        replace(claim, translations=translations[claim.id]) if claim.id in translations else claim
+        for claim in claims
+    )
+
+
 async def _load_claims(
+    session: AsyncSession, ids: Iterable[int] | None = None
+) -> tuple[ClaimView, ...]:
+    """Every claim, or those of ``ids`` that exist, each with its translations."""
+    if ids is not None:
+        ids = list(ids)
+    claims = await _load_claim_rows(session, ids)
+    return _with_translations(claims, await _load_translations(session, ids))
+
+
+async def _load_claim_rows(
     session: AsyncSession, ids: Iterable[int] | None = None
 ) -> tuple[ClaimView, ...]:
     """Plain rows, streamed in batches: no ORM objects (a 100,000-claim store would
@@ -122,7 +160,7 @@ def _default_article(articles: dict[int, ArticleView]) -> int | None:
 
 
 async def load_snapshot(session: AsyncSession, revision: int) -> Snapshot:
-    """Reads every table the engine needs: four queries, whatever the store's size."""
+    """Reads every table the engine needs: a few queries, whatever the store's size."""
     articles = {
         a.id: _article_view(a) for a in await session.scalars(select(Article).order_by(Article.id))
     }

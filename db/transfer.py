@@ -34,12 +34,14 @@ from db.document_schema import (
 from db.editing import as_text
 from db.import_history import ImportLog, log_removed, store_rows
 from db.import_people import apply_editors, apply_languages
+from db.import_translations import apply_translations, export_translations, stored_translations
 from db.kinds import ChangeAction, EntityType, ImportMode
 from db.models import (
     Alias,
     Article,
     ChangeLogEntry,
     Claim,
+    ClaimTranslation,
     Editor,
     LanguagePreference,
     Source,
@@ -220,6 +222,11 @@ async def _check_store_references(session: AsyncSession, document: StoreDocument
         if row.article_id not in articles
     ]
     claims = set(await session.scalars(select(Claim.id))) | {row.id for row in document.claims}
+    problems += [
+        f"translations[{n}].claim_id: there is no claim {row.claim_id}"
+        for n, row in enumerate(document.translations)
+        if row.claim_id not in claims
+    ]
     for n, claim in enumerate(document.claims):
         if claim.superseded_by is not None and claim.superseded_by not in claims:
             problems.append(f"claims[{n}].superseded_by: there is no claim {claim.superseded_by}")
@@ -244,8 +251,9 @@ async def _apply_document(
     created = updated = 0
     log = ImportLog(session, batch, editor_id)  # history of articles, sources, aliases
     before = await store_rows(session) if mode == ImportMode.REPLACE else None
+    translations_before = await stored_translations(session)
     if mode == ImportMode.REPLACE:
-        for model in (Claim, Source, Alias, Article, ChangeLogEntry):
+        for model in (ClaimTranslation, Claim, Source, Alias, Article, ChangeLogEntry):
             await session.execute(delete(model))
     for article_row in document.articles:
         values = _values(article_row, (*ARTICLE_FIELDS, "published_on"))
@@ -307,6 +315,10 @@ async def _apply_document(
                 setattr(claim, key, value)
                 changed = True
         updated += changed
+    await session.flush()  # the claims, before the translations that point at them
+    await apply_translations(
+        session, document, translations_before, mode=mode, batch=batch, editor_id=editor_id
+    )
     existing_aliases = {
         (alias.term, alias.kind): alias for alias in await session.scalars(select(Alias))
     }
@@ -383,6 +395,7 @@ async def export_document(session: AsyncSession, *, include_editors: bool = True
         aliases = (await session.scalars(select(Alias).order_by(Alias.kind, Alias.term))).all()
         history = (await session.scalars(select(ChangeLogEntry).order_by(ChangeLogEntry.id))).all()
         editors = (await session.scalars(select(Editor).order_by(Editor.user_id))).all()
+        translations = await export_translations(session)
         languages = (
             await session.scalars(
                 select(LanguagePreference).order_by(LanguagePreference.telegram_id)
@@ -413,6 +426,7 @@ async def export_document(session: AsyncSession, *, include_editors: bool = True
             for c in claims
         ],
         "aliases": [{"term": a.term, "kind": a.kind, "value": a.value} for a in aliases],
+        "translations": translations,
         "editors": [
             {"user_id": e.user_id, "granted_by": e.granted_by, "granted_at": _iso(e.granted_at)}
             for e in editors

@@ -20,7 +20,7 @@ import babel.numbers
 import pycountry
 
 from db.errors import OneLineError, preview
-from db.kinds import Basis, FigureChange, Period
+from db.kinds import Basis, FigureChange, Language, Period
 from db.textfold import fold
 
 __all__ = [
@@ -55,6 +55,7 @@ __all__ = [
     "parse_choice",
     "parse_id",
     "parse_iso_date",
+    "parse_translation_language",
     "parse_url",
     "parse_yes_no",
 ]
@@ -66,6 +67,8 @@ NAME_MAX_LEN = 100
 SOURCE_MAX_LEN = 200
 STATEMENT_MAX_LEN = 2000
 QUOTE_MAX_LEN = 2000
+# An editor's translation of a statement or quote (db/editing/translations.py).
+TRANSLATION_MAX_LEN = 2000
 TOPIC_MAX_LEN = 60
 TITLE_MAX_LEN = 300
 REASON_MAX_LEN = 500
@@ -78,6 +81,8 @@ BASIS_TEXT_MAX_LEN = 100
 # The closed choices of claim, source and alias fields (db/kinds.py holds the enums).
 CHANGES = tuple(FigureChange)
 PERIODS = tuple(Period)
+# The languages an editor may store a translation in (db/editing/translations.py).
+TRANSLATION_LANGUAGES = tuple(language for language in Language if language != Language.EN)
 BASES = tuple(Basis)
 SOURCE_KINDS = ("anonymous", "named", "narration")
 ALIAS_KINDS = ("place", "sector", "topic", "country", "currency")
@@ -470,3 +475,19 @@ def parse_iso_date(text: str) -> datetime.date:
     raise ValidationError(
         f"a date must be written YYYY-MM-DD, like 2024-03-10, not {preview(text)}"
     )
+
+
+def parse_translation_language(text: str) -> Language:
+    """ "ru", "zh" or "ko": a language a claim may be translated into (never English, the
+    language the claims are stored in)."""
+    code = text.strip().casefold()
+    if code == Language.EN:
+        raise ValidationError(
+            "the claims are stored in English as the report gave them: translate into "
+            f"{', '.join(TRANSLATION_LANGUAGES)}"
+        )
+    if code not in TRANSLATION_LANGUAGES:
+        raise ValidationError(
+            f'the language must be one of {", ".join(TRANSLATION_LANGUAGES)}, not "{code[:20]}"'
+        )
+    return Language(code)

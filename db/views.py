@@ -55,6 +55,42 @@ class SourceView:
     notes: str | None
 
 
+class Translations(Mapping[str, str]):
+    """A claim's stored translations, language code (db.kinds.Language) -> the editors'
+    text: read-only and hashable, so a ClaimView stays a value."""
+
+    __slots__ = ("_items",)
+
+    def __init__(self, items: Mapping[str, str] | None = None) -> None:
+        self._items: tuple[tuple[str, str], ...] = tuple(sorted((items or {}).items()))
+
+    def __getitem__(self, key: str) -> str:
+        for language, text in self._items:
+            if language == key:
+                return text
+        raise KeyError(key)
+
+    def __iter__(self) -> Iterator[str]:
+        return (language for language, _ in self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __hash__(self) -> int:
+        return hash(self._items)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Translations):
+            return self._items == other._items
+        return isinstance(other, Mapping) and dict(self._items) == dict(other)
+
+    def __repr__(self) -> str:
+        return f"Translations({dict(self._items)!r})"
+
+
+NO_TRANSLATIONS = Translations()
+
+
 @dataclass(frozen=True, slots=True)
 class ClaimView:
     id: int
@@ -95,6 +131,9 @@ class ClaimView:
     change_on: dt.date | None = None
     change_on_precision: str | None = None
     superseded_by: int | None = None
+    # The editors' translations of the statement (or quote), by language; never English.
+    # Not a column of claims: db/snapshot.py loads them from claim_translations.
+    translations: Translations = NO_TRANSLATIONS
 
     @property
     def is_range(self) -> bool:

@@ -21,9 +21,10 @@ from bot.engine.indexes import (
     where_active,
 )
 from bot.engine.numbers import day
+from bot.engine.originals import claim_words
 from bot.engine.reply import Reply
 from bot.engine.understand import Understanding
-from bot.markup import Html, escape, fmt, italic
+from bot.markup import Html, fmt, italic
 from db.views import ClaimView, Snapshot, SourceView
 
 IMPLIED = "implied by “doubled”; the report does not state the new amount"
@@ -329,9 +330,9 @@ class ComposerBase:
         return f"The report does not {verb}"
 
     def claim_line(self, claim: ClaimView) -> Html:
-        # A verbatim quote says it best; the paraphrase is for claims without one.
-        text = fmt("“{}”", claim.quote) if claim.quote else escape(claim.statement)
-        return fmt("{} {}", text, italic(self.attribution(claim)))
+        # A verbatim quote says it best; the paraphrase is for claims without one. In the
+        # other languages: marked as the original, after the editors' translation if any.
+        return fmt("{} {}", claim_words(claim), italic(self.attribution(claim)))
 
     def say_not_covered(self, u: Understanding, reply: Reply) -> None:
         asked = u.places + [self.country(c) for c in u.countries] + u.currencies + u.sectors

@@ -15,6 +15,7 @@ from bot.handlers.dialogues import start_dialogue
 from bot.handlers.editor_text import FIELD_HELP, announce, change_lines, edit_heading, show_claim
 from bot.handlers.gate import say
 from bot.handlers.listings import command_text, parsed, single_id
+from bot.handlers.translations import stale_note
 from bot.services.dialogue_flow import DialogueKind
 from db.editing import Actor, InvalidValue, normalize_term
 from db.kinds import EntityType
@@ -93,6 +94,8 @@ async def edit(update: Update, context: ContextTypes.DEFAULT_TYPE, actor: Actor)
     await show_claim(update, context, claim_id, heading, change)
     if "text" in args.options:
         await _figures_in_fact(update, context, actor, claim_id)
+    if {"text", "quote"} & set(args.options):
+        await stale_note(update, context, claim_id)
 
 
 async def retract(update: Update, context: ContextTypes.DEFAULT_TYPE, actor: Actor) -> None:

@@ -20,6 +20,7 @@ from bot.handlers import (
     owners,
     reach,
     subscriptions,
+    translations,
     user,
 )
 from bot.handlers.gate import ActorHandler, Handler, requires
@@ -124,6 +125,8 @@ EDITORS = (
           usage="/retract 12 the source withdrew the figure"),
     gated("restore", "Editors: bring a retracted fact back", changes.restore,
           what="restore facts", usage="/restore 12 [reason]"),
+    gated("translate", "Editors: store a translation of a statement or quote",
+          translations.translate, what="translate facts", usage=translations.USAGE),
     gated("history", "Editors: every change to a fact", listings.history,
           what="see the history", usage="/history 12", private_data="editors' user ids"),
     gated("undo", "Editors: take back your last change", changes.undo, what="undo changes",

@@ -12,7 +12,7 @@ from bot.engine.money import MoneyMention, find_money
 from db import editing
 from db.editing import Actor, Change
 from db.kinds import ClaimKind
-from db.models import Alias, Article, ChangeLogEntry, Claim, Editor, Source
+from db.models import Alias, Article, ChangeLogEntry, Claim, ClaimTranslation, Editor, Source
 
 
 class EditingService:
@@ -54,6 +54,12 @@ class EditingService:
     async def history(self, actor: Actor, claim_id: int) -> list[ChangeLogEntry]:
         async with self._sessions() as session:
             return await editing.history(session, actor, claim_id)
+
+    async def translations(
+        self, actor: Actor, claim_id: int
+    ) -> tuple[Claim, list[ClaimTranslation]]:
+        async with self._sessions() as session:
+            return await editing.list_translations(session, actor, claim_id)
 
     async def editors(self, actor: Actor) -> list[Editor]:
         async with self._sessions() as session:
@@ -133,6 +139,16 @@ class EditingService:
     async def add_alias(self, actor: Actor, term: str, kind: str, value: str) -> Change:
         async with self._sessions() as session:
             return await editing.add_alias(session, actor, term, kind, value)
+
+    async def set_translation(
+        self, actor: Actor, claim_id: int, language: str, text: str
+    ) -> Change:
+        async with self._sessions() as session:
+            return await editing.set_translation(session, actor, claim_id, language, text)
+
+    async def remove_translation(self, actor: Actor, claim_id: int, language: str) -> Change:
+        async with self._sessions() as session:
+            return await editing.remove_translation(session, actor, claim_id, language)
 
     async def grant(self, actor: Actor, user_id: int) -> bool:
         async with self._sessions() as session:

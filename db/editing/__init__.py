@@ -11,7 +11,8 @@ the editor; the Telegram layer adds the usage line.
 
 The modules: ``errors``, ``access`` (actors and roles), ``changelog`` (history rows and
 the write transaction), ``fields`` (what may be typed), ``editors`` (grant, revoke),
-``claims``, ``catalog`` (articles, sources, aliases, listings) and ``undo``.
+``claims``, ``catalog`` (articles, sources, aliases, listings), ``translations`` (the
+editors' translations of statements and quotes) and ``undo``.
 """
 
 from db.editing.access import Actor, check_role, may, role_of
@@ -33,6 +34,7 @@ from db.editing.claims import add_fact, add_quota, edit_claim, restore, retract,
 from db.editing.editors import editor_ids, grant, list_editors, parse_user_id, revoke
 from db.editing.errors import Conflict, EditingError, InvalidValue, NotAuthorized, NotFound
 from db.editing.fields import ARTICLE_FIELDS, CLAIM_FIELDS, SOURCE_FIELDS, FieldSpec, clean_reason
+from db.editing.translations import list_translations, remove_translation, set_translation
 from db.editing.undo import undo
 from db.kinds import Role
 from db.validation import ALIAS_KINDS, CHANGES, PERIODS
@@ -72,13 +74,16 @@ __all__ = [
     "list_claims",
     "list_editors",
     "list_sources",
+    "list_translations",
     "may",
     "normalize_term",
     "parse_user_id",
+    "remove_translation",
     "restore",
     "retract",
     "revoke",
     "role_of",
+    "set_translation",
     "supersede",
     "undo",
 ]

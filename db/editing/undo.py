@@ -20,6 +20,7 @@ from db.editing.changelog import (
     run_write,
 )
 from db.editing.errors import Conflict, NotFound
+from db.editing.translations import field_language, find_translation, put_translation
 from db.kinds import ChangeAction, ClaimStatus, EntityType
 from db.models import Alias, Article, ChangeLogEntry, Claim, Source, utcnow
 from db.revision import bump_revision
@@ -157,6 +158,20 @@ async def _undo_row(
         change.fields.append(("(created)", row.new_value, None))
         return
     if row.field is None:
+        return
+    if row.entity_type == EntityType.CLAIM and (language := field_language(row.field)):
+        # A translation: its text is kept in claim_translations, not on the claim.
+        found = await find_translation(session, row.entity_id, language)
+        now_text = found.text if found is not None else None
+        if now_text != row.new_value:
+            raise Conflict(
+                f"the {language.value} translation of #{row.entity_id} was changed again "
+                "since; undo refused, nothing was written"
+            )
+        await put_translation(session, actor, row.entity_id, language, row.old_value)
+        log_change(session, batch, actor, row.entity_type, row.entity_id, ChangeAction.UNDO,
+                   row.field, now_text, row.old_value, reason)  # fmt: skip
+        change.fields.append((row.field, now_text, row.old_value))
         return
     current = as_text(getattr(entity, row.field))
     # Timestamps move with every change; the values an editor typed must be unchanged.

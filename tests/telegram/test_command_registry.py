@@ -42,6 +42,7 @@ EDITOR_MENU = [
     ("supersede", "Editors: mark a claim superseded by a later one"),
     ("retract", "Editors: withdraw a fact"),
     ("restore", "Editors: bring a retracted fact back"),
+    ("translate", "Editors: store a translation of a statement or quote"),
     ("history", "Editors: every change to a fact"),
     ("undo", "Editors: take back your last change"),
     ("articles", "Editors: reports with ids"),

@@ -70,7 +70,7 @@ def test_shares_and_bases() -> None:
 
 def test_the_second_report_is_a_valid_version_2_document() -> None:
     document = check_document(rfa_document())
-    assert document.version == DOCUMENT_VERSION == 2
+    assert document.version == 2 and DOCUMENT_VERSION == 3
     [article] = document.articles
     assert (article.outlet, article.published_on, article.published_precision) == (
         "Radio Free Asia",
@@ -181,10 +181,10 @@ async def test_the_second_report_merges_into_the_seeded_store(runtime: Runtime) 
     )
     assert levy.change == "new" and not levy.superseded
     assert snapshot.articles[101].published_precision == "month"
-    # Export (version 2) and import it again: the same claims.
+    # Export (version 3) and import it again: the same claims.
     async with runtime.sessionmaker() as session:
         exported = await export_document(session)
-    assert exported["version"] == 2
+    assert exported["version"] == 3
     async with runtime.sessionmaker() as session:
         await import_document(session, exported, mode="replace")
     async with runtime.sessionmaker() as session:

@@ -178,6 +178,9 @@ def test_problems_rejects_an_unknown_language() -> None:
         ("6만 2천 루블, 3,400위안", "ko", [62000, 3400]),
         ("50k, the 8th, March 10 124,000", "en", [50000, 8, 10, 124000]),
         ("unverified [#12] and #3", "en", []),
+        # "per person" in Korean is written with a 1: a unit, not a figure; 11인당 is 11.
+        ("1인당 62,000 루블, 1 명당", "ko", [62_000.0]),
+        ("11인당", "ko", [11.0]),
     ],
 )
 def test_parse_numbers(text: str, language: str, values: list[float]) -> None:

@@ -1,0 +1,50 @@
+"""A claim's own words in an answer: as the report gave them, and in the other languages
+marked as the original, after the editors' translation where one is stored.
+
+Issue 12: stored statements and quotes stay as the report gave them; a translation is
+shown only where an editor stored one (``/translate``), marked as the editors', and never
+a machine translation presented as the source's words. English answers are unchanged.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from babel import Locale
+
+from bot.engine import wording
+from bot.engine.language import detect
+from bot.engine.wording import N_, _
+from bot.markup import Html, escape, fmt
+from db.views import ClaimView
+
+# The editors' text, marked as theirs ("… (перевод редакции)").
+TRANSLATION = N_("{text} (editors' translation)")
+# The report's words, with the language they are in ("“…” (оригинал, английский)").
+ORIGINAL = N_("{text} (original, {language})")
+
+
+@lru_cache(maxsize=64)
+def language_name(code: str, locale: str) -> str:
+    """CLDR's name of a language in the answer's locale ("английский", "英语")."""
+    names = Locale.parse(locale).languages
+    return str(names.get(code, code))
+
+
+def original_words(claim: ClaimView) -> Html:
+    """The quote (it says it best), else the statement: exactly as stored."""
+    return fmt("“{}”", claim.quote) if claim.quote else escape(claim.statement)
+
+
+def claim_words(claim: ClaimView) -> Html:
+    """What an answer shows of a claim's words in the current answer's language."""
+    original = original_words(claim)
+    language = wording.language()
+    if language == "en":
+        return original
+    said_in = detect(claim.quote or claim.statement).value
+    marked = fmt(_(ORIGINAL), text=original, language=language_name(said_in, wording.locale()))
+    translated = claim.translations.get(language)
+    if translated is None:
+        return marked
+    return fmt("{} — {}", fmt(_(TRANSLATION), text=translated), marked)
