@@ -20,6 +20,7 @@ from bot.engine.figures import OwnFigure, mentions_own_pay, read_figures
 from bot.engine.frames import read_frames
 from bot.engine.language import Language, detect
 from bot.engine.lexicon import LanguageTables
+from bot.engine.places import place_candidates
 from bot.engine.relevance import foreign_words, listed_off_topic, ordinary_form, tied_to_report
 from bot.engine.segments import carry_own_figures, inherit_subject, merge_part, split_parts
 from bot.engine.text import (
@@ -51,11 +52,6 @@ MAX_UNKNOWN_PLACES = 5
 MAX_SEGMENTS = 6
 TERSE_WORDS = 3
 
-_PLACE_AFTER_PREPOSITION = re.compile(
-    r"\b(?:in|at|for|from|about|of)\s+(?:the\s+)?([^\W\d_][\w-]{2,})", re.UNICODE
-)
-_AND_ANOTHER = re.compile(r"\s*(?:,|and|or|&)\s+(?:the\s+)?([^\W\d_][\w-]{2,})", re.UNICODE)
-_PLACE_BEFORE_QUOTA = re.compile(r"\b([^\W\d_][\w-]{2,})\s+quotas?\b", re.UNICODE)
 _COUNTRY = ("country", "any_country")
 _PREPOSITIONS = frozenset("in at for from of to about into across".split())
 _POSSESSIVE = re.compile(r"(?<=\w)'s\b")
@@ -306,7 +302,8 @@ class Understander:
                 _add(segment.operations, operation)
             segment.change_asked = segment.change_asked or frames.change_asked
             self._spot_unknown_places(piece, segment, corrector)
-            segment.unmapped = [w for w in segment.unmapped if w not in segment.unknown_places]
+            placed = {w for name in segment.unknown_places for w in name.split()}
+            segment.unmapped = [w for w in segment.unmapped if w not in placed]
             # A typo of a word that means something is no word of another subject ("insurance"
             # read as the plain word "instance" still is one).
             skip = {
@@ -314,7 +311,7 @@ class Understander:
                 for typed, known in segment.corrected_words.items()
                 if any(kind != Cue.PLAIN for kind, _ in self._phrases.get(known, ()))
             }
-            skip.update(segment.unknown_places)
+            skip.update(w for name in segment.unknown_places for w in name.split())
             segment.foreign = foreign_words(words(piece), self._topical, self.vocabulary_data, skip)
             segment.other_subject = listed_off_topic(segment.foreign, self.vocabulary_data)
             # A question word inside a cue ("who wrote", "how do i") asks a question too.
@@ -468,21 +465,18 @@ class Understander:
     def _spot_unknown_places(
         self, text: str, result: Understanding, corrector: BoundedCorrector
     ) -> None:
-        candidates: list[str] = []
-        for match in _PLACE_AFTER_PREPOSITION.finditer(text):
-            candidates.append(match.group(1))
-            # "in vladivostok and khabarovsk": the second name too.
-            more = _AND_ANOTHER.match(text, match.end())
-            if more is not None:
-                candidates.append(more.group(1))
-        candidates += [m.group(1) for m in _PLACE_BEFORE_QUOTA.finditer(text)]
-        for word in candidates:
+        def unknown(word: str) -> bool:
+            if word in STOPWORDS or word in self.known_words or word in self._not_places:
+                return False
+            if ordinary_form(word, self._not_places):
+                return False
+            # A typo of a known word, or perhaps one.
+            return corrector.correct(word) is None and not corrector.skipped(word)
+
+        def sector(phrase: str) -> bool:
+            return any(kind == "sector" for kind, _ in self._phrases.get(phrase, ()))
+
+        for name in place_candidates(text, unknown, sector):
             if len(result.unknown_places) >= MAX_UNKNOWN_PLACES:
                 break
-            if word in STOPWORDS or word in self.known_words or word in self._not_places:
-                continue
-            if ordinary_form(word, self._not_places):
-                continue
-            if corrector.correct(word) is not None or corrector.skipped(word):
-                continue  # a typo of a known word, or perhaps one
-            _add(result.unknown_places, word)
+            _add(result.unknown_places, name)

@@ -148,3 +148,28 @@ def test_the_workers_wage_beside_own_pay_is_still_not_in_the_report(engine: Answ
     text = body(engine, "i work in a warehouse for 40k rubles. what do dalian workers earn")
     assert text.startswith("The report does not say how much the workers are paid")
     assert not [figure for figure in QUOTA_FIGURES if figure in text]
+
+
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        ("how much do workers owe in ulan bator?", "Ulan Bator"),
+        ("irkutsk construction guys, how much", "Irkutsk"),
+        ("tomsk builders quota", "Tomsk"),
+    ],
+)
+def test_a_place_no_list_holds_is_not_covered_and_gets_no_figures(
+    engine: AnswerEngine, question: str, named: str
+) -> None:
+    text = body(engine, question)
+    assert text == (
+        f"The report does not mention {named}. It covers quota figures for Sakhalin, Russia and "
+        "Dalian, China."
+    )
+
+
+@pytest.mark.parametrize(
+    "question", ["migrant workers quota", "those poor workers in dalian, how much"]
+)
+def test_a_word_before_the_workers_is_no_place(engine: AnswerEngine, question: str) -> None:
+    assert "does not mention" not in body(engine, question)

@@ -1,0 +1,55 @@
+"""Where a question names a place the store does not know: a word the engine cannot read
+after "in", "at", "for" … ("workers in phnom penh", two unknown words being one name), before
+"quota" ("magadan quota"), or opening the message before a kind of work ("yantai seafood
+workers", "kazan construction sites"). Only words that are no known, ordinary or chat word
+and no typo of one (the caller's ``unknown``) count.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from bot.engine.text import words
+
+_PLACE_AFTER_PREPOSITION = re.compile(
+    r"\b(?:in|at|for|from|about|of)\s+(?:the\s+)?([^\W\d_][\w-]{2,})", re.UNICODE
+)
+# "in vladivostok and khabarovsk": the second name too.
+_AND_ANOTHER = re.compile(r"\s*(?:,|and|or|&)\s+(?:the\s+)?([^\W\d_][\w-]{2,})", re.UNICODE)
+_PLACE_BEFORE_QUOTA = re.compile(r"\b([^\W\d_][\w-]{2,})\s+quotas?\b", re.UNICODE)
+# "phnom penh": the word after an unknown name, when it is unknown too.
+_NEXT_WORD = re.compile(r"\s+([^\W\d_][\w-]{2,})\b", re.UNICODE)
+# Words of a kind of work read after the opening word ("seafood", "fish processing").
+SECTOR_WORDS = 2
+
+
+def place_candidates(
+    text: str, unknown: Callable[[str], bool], sector: Callable[[str], bool]
+) -> list[str]:
+    """The unknown place names a part of a message holds, in order (one or two words)."""
+    found: list[str] = []
+
+    def add(match: re.Match[str] | None) -> None:
+        if match is None or not unknown(match.group(1)):
+            return
+        name = match.group(1)
+        after = _NEXT_WORD.match(text, match.end(1))
+        if after is not None and unknown(after.group(1)):
+            name = f"{name} {after.group(1)}"
+        if name not in found:
+            found.append(name)
+
+    for match in _PLACE_AFTER_PREPOSITION.finditer(text):
+        add(match)
+        add(_AND_ANOTHER.match(text, match.end()))
+    for match in _PLACE_BEFORE_QUOTA.finditer(text):
+        add(match)
+    tokens = words(text)
+    if len(tokens) > 1 and unknown(tokens[0]):
+        # "yantai seafood workers, how much": the opening word names where the work is.
+        following = tokens[1 : 1 + SECTOR_WORDS]
+        named = any(sector(" ".join(following[:n])) for n in range(1, len(following) + 1))
+        if named and tokens[0] not in found:
+            found.append(tokens[0])
+    return found
