@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from bot.engine.group_sums import group_sums
 from bot.engine.numbers import money, spelled, usd
+from bot.engine.periods import OVER_TIME, PER_PERIOD, PERIODS, period_of
 from bot.engine.rates import implied_rates, rounded
 from bot.engine.rates import plain as _plain
 from bot.engine.reply import Reply
@@ -25,27 +26,6 @@ from db.views import ClaimView
 
 LABEL = "our arithmetic from the report's figures; the report states no such figure"
 IMPLIED = "implied by “doubled”"
-MONTHS_A_YEAR = Decimal(12)
-WEEKS_A_YEAR = Decimal(52)
-DAYS_A_YEAR = Decimal(365)
-PERIODS = {
-    Operation.PER_YEAR: (MONTHS_A_YEAR, Decimal(1), "a year", "× twelve months"),
-    Operation.PER_WEEK: (
-        MONTHS_A_YEAR,
-        WEEKS_A_YEAR,
-        "a week",
-        "× twelve months ÷ fifty-two weeks",
-    ),
-    Operation.PER_DAY: (
-        MONTHS_A_YEAR,
-        DAYS_A_YEAR,
-        "a day",
-        "× twelve months ÷ the days in a year",
-    ),
-}
-# Operations that multiply a monthly figure over time (totals only over a span of months).
-PER_PERIOD = frozenset({*PERIODS, Operation.MONTHS_TO_REACH})
-OVER_TIME = PER_PERIOD | {Operation.TOTAL, Operation.COMBINED}
 # How a reported change word scales the stated amount ("doubled": the new amount is implied).
 CHANGE_FACTORS = {"doubled": Decimal(2)}
 # A sum to reach is an amount of money, not a day of the month.
@@ -240,7 +220,7 @@ class Arithmetic:
     def _per_period(
         self, op: Operation, u: Understanding, quotas: list[ClaimView], dollars: bool, reply: Reply
     ) -> None:
-        times, per, period, how = PERIODS[op]
+        times, per, period, how = period_of(op, u.days_in_month)
         for claim in quotas[:5]:
             figure = self.figure(claim, u, dollars)
             if figure is None:

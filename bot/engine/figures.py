@@ -39,6 +39,11 @@ _MONTH_ONLY = re.compile(
 )
 _DURATION = re.compile(r"\b(\d+|one|two|three|four|five|six|a)\s*(years?|yrs?|months?)\b")
 _HALF_YEAR = re.compile(r"\b(?:half a year|half-year|half year|six-month|6-month)\b")
+_MONTH_DAYS = re.compile(
+    r"\b(?:assum\w*|with|using|say|if)\s+(?:a\s+)?(2[89]|3[01])[\s-]*days?\b|"
+    r"\b(2[89]|3[01])[\s-]*days?\s+(?:a|per|in\s+a|each)\s+month\b|"
+    r"\b(2[89]|3[01])-day\s+months?\b"
+)
 _QUARTER = re.compile(r"\b(?:quarterly|(?:per|a|each|every|one|the) quarter|three-month|3-month)\b")
 
 
@@ -122,6 +127,8 @@ class Typed:
     months: int | None = None
     headcount: int | None = None
     own: list[OwnFigure] = field(default_factory=list)
+    # "assume 30 days", "a 30-day month": the month length the asker wants a day figure from.
+    days_in_month: int | None = None
 
 
 def read_figures(text: str, vocabulary: Vocabulary) -> Typed:
@@ -136,11 +143,16 @@ def read_figures(text: str, vocabulary: Vocabulary) -> Typed:
     if counted is not None:
         word = counted.group(1)
         result.headcount = int(word) if word.isdigit() else _COUNT_WORDS[word]
+    month_days = _MONTH_DAYS.search(text)
+    if month_days is not None:
+        result.days_in_month = int(next(g for g in month_days.groups() if g))
     figures = _FIGURE_SPACED if _NON_LATIN.search(text) else _FIGURE
     for match in islice(figures.finditer(text), MAX_FIGURES):
         whole, fraction, thousands = match.group(1), match.group(2), match.group(3)
         if whole in dated or _PERCENT_AFTER.match(text, match.end()):
             continue
+        if month_days is not None and whole == str(result.days_in_month):
+            continue  # "assume 30 days": a month's length, not an amount
         if counted is not None and match.start() == counted.start(1) and not thousands:
             continue  # "10 workers": a head count, not an amount
         digits = re.sub(r"\D", "", whole)

@@ -82,7 +82,8 @@ _WHICH_PLACE = re.compile(
     r"the article )?(?:mentioned|named|covered|about|in the|listed|given|discussed|talk) "
 )
 _PAIR = re.compile(
-    r" (?:between (?:the two|both|them|the places|the quotas)|the two (?:quotas|places|figures|"
+    r" (?:between (?:the two|both|them|the places|the quotas|the (?:\w+ ){1,2}(?:quotas|figures|"
+    r"amounts))|the two (?:quotas|places|figures|"
     r"amounts|cities|countries)|both (?:quotas|places|figures|amounts)) "
 )
 # "how much of the pay does the government take": a share of the earnings, not a quota.

@@ -120,6 +120,7 @@ class Understanding:
     unmapped: list[str] = field(default_factory=list)
     # "i make 900 dollars": the asker's own figures (figures.py), compared, not refuted.
     own_figures: list[OwnFigure] = field(default_factory=list)
+    days_in_month: int | None = None  # "assume 30 days"
     asks_by_word: bool = False  # one of them an ask word ("called", "name", "happens")
 
     @property
@@ -331,6 +332,7 @@ class Understander:
             segment.months = segment.months if typed.months is None else typed.months
             segment.headcount = typed.headcount
             segment.own_figures = typed.own
+            segment.days_in_month = typed.days_in_month
             if mentions_own_pay(piece):
                 # "more than my whole salary": the pay asked about is the asker's own.
                 segment.attributes = [a for a in segment.attributes if a != Attribute.WAGES]

@@ -173,3 +173,33 @@ def test_a_place_no_list_holds_is_not_covered_and_gets_no_figures(
 )
 def test_a_word_before_the_workers_is_no_place(engine: AnswerEngine, question: str) -> None:
     assert "does not mention" not in body(engine, question)
+
+
+LABEL = "our arithmetic from the report's figures; the report states no such figure"
+
+
+def test_a_whole_year_is_a_period_not_a_calendar_year(engine: AnswerEngine) -> None:
+    assert body(engine, "a whole year at the new dalian rate, how many yuan") == (
+        "Dalian: 6,800 yuan (CNY) a month (implied by “doubled”) is about 81,600 yuan (CNY) a "
+        f"year (× twelve months) — {LABEL}; the report gives monthly quotas only."
+    )
+
+
+def test_a_day_from_the_month_length_the_asker_gives(engine: AnswerEngine) -> None:
+    assert body(engine, "per day in dalian now, assuming 31 days") == (
+        "Dalian: 6,800 yuan (CNY) a month (implied by “doubled”) is about 219 yuan (CNY) a day "
+        f"(÷ 31 days, as you asked) — {LABEL}; the report gives monthly quotas only."
+    )
+
+
+def test_the_gap_between_the_old_figures_is_one_place_against_the_other(
+    engine: AnswerEngine,
+) -> None:
+    text = body(engine, "difference between the old figures in dollars")
+    assert "is about $260 more a month than Dalian" in text
+
+
+def test_extra_each_month_for_one_place_is_its_increase(engine: AnswerEngine) -> None:
+    text = body(engine, "how much extra each month does a dalian worker pay")
+    assert "3,400 yuan (CNY) more a month" in text
+    assert "Sakhalin" not in text
