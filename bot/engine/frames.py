@@ -62,6 +62,14 @@ _FRAMES = (
     (re.compile(r" (?:source|sources|informant|informants|insider|insiders) (?:\w+ ){0,6}"
                 r"(?:name|names|named|identity|identities) "),
      Attribute.SOURCE_IDENTITY),
+    # "from official north korean documents", "any leaked papers behind it"
+    (re.compile(r" (?:official|internal|leaked|government|state|secret) (?:\w+ ){0,2}(?:documents?|"
+                r"papers|records|files|paperwork) "),
+     Attribute.DOCUMENTS),
+    # "is there a named person behind the claims", "an identified source"
+    (re.compile(r" (?:named|identified|identifiable|real) (?:person|persons|people|source|sources|"
+                r"informant|insider|individual) "),
+     Attribute.SOURCE_IDENTITY),
     # "what are the sakhalin workers building", "what exactly do they process"
     (re.compile(r" what (?:\w+ ){0,5}(?:building|build|built|process|processing|processed|"
                 r"make|making|produce|producing|catch|catching) (?:(?:in|at|there) (?:\w+ )?)?$"),

@@ -74,7 +74,7 @@ class Honest:
                 reply.lines.append(fmt("The report does not say {}.", self._fill(info.says, u)))
             said = True
             related.extend(t for t in info.related if t not in related)
-            if attribute == Attribute.SOURCE_IDENTITY:
+            if attribute in (Attribute.SOURCE_IDENTITY, Attribute.DOCUMENTS):
                 reply.lines.append(self._sources_named())
         if said:
             self._closest(u, related, reply)

@@ -80,6 +80,7 @@ class Attribute(StrEnum):
     QUOTA_HISTORY = "quota_history"  # how long the quota system has existed
     CONTRACT = "contract"  # the length or terms of the workers' contracts
     PAY_SHARE = "pay_share"  # what share of their pay the quota takes
+    DOCUMENTS = "documents"  # documents behind the figures (the report cites none)
 
 
 class Operation(StrEnum):

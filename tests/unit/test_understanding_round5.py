@@ -203,3 +203,41 @@ def test_extra_each_month_for_one_place_is_its_increase(engine: AnswerEngine) ->
     text = body(engine, "how much extra each month does a dalian worker pay")
     assert "3,400 yuan (CNY) more a month" in text
     assert "Sakhalin" not in text
+
+
+NAMED_ONLY_AS = "It names them only as: a source in Russia (who told Daily NK); a source in China."
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        (
+            "any named individual behind the dalian story?",
+            "The report does not say who the sources are: it does not name them.",
+        ),
+        (
+            "is this from leaked government papers",
+            "The report does not say that any document backs the figures: it cites none, "
+            "only sources.",
+        ),
+    ],
+)
+def test_sourcing_asked_in_other_words(engine: AnswerEngine, question: str, first: str) -> None:
+    lines = body(engine, question).splitlines()
+    assert lines[:2] == [first, NAMED_ONLY_AS]
+
+
+@pytest.mark.parametrize(
+    ("question", "source"),
+    [
+        ("what backs up the sakhalin numbers", "a source in Russia"),
+        ("who's the insider in china", "a source in China"),
+    ],
+)
+def test_who_backs_a_place_figure_is_that_places_source(
+    engine: AnswerEngine, question: str, source: str
+) -> None:
+    text = body(engine, question)
+    assert source in text
+    other = "a source in China" if source == "a source in Russia" else "a source in Russia"
+    assert other not in text
