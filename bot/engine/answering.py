@@ -36,6 +36,8 @@ MAX_SOURCE_CLAIMS = 5
 NAMED_WORDS = 4
 # A claim matching the question's words this well (BM25) is shown beside a topic's facts.
 CLOSE_MATCH = 6.0
+# A message with no cue the engine knows is answered from the claims only at this match.
+STRONG_MATCH = 6.0
 # A message this short about the workers that asks nothing in particular gets the overview.
 TERSE = 6
 
@@ -113,6 +115,14 @@ class Answerer:
                 fresh = [line for line in reply.lines[before:] if line == "" or line not in said]
                 fresh = [n for i, n in enumerate(fresh) if n or (i and fresh[i - 1])]
                 reply.lines[before:] = fresh
+        if not reply.lines:
+            # "did anyone say they're working themselves to death": no cue the engine knows,
+            # but a claim says it in the question's own words (and no other subject's).
+            for segment in u.segments:
+                if not segment.foreign and self.honest.statements(
+                    segment.text, reply, STRONG_MATCH
+                ):
+                    break
         if not reply.lines:
             off = self._off_topic()
             off.intents = [Intent.OFF_TOPIC]

@@ -121,6 +121,7 @@ class Understanding:
     # "i make 900 dollars": the asker's own figures (figures.py), compared, not refuted.
     own_figures: list[OwnFigure] = field(default_factory=list)
     days_in_month: int | None = None  # "assume 30 days"
+    loose_topics: list[str] = field(default_factory=list)  # of a cue of several topics
     asks_by_word: bool = False  # one of them an ask word ("called", "name", "happens")
 
     @property
@@ -296,6 +297,8 @@ class Understander:
                     segment.intents = [i for i in segment.intents if i != Intent.QUOTA]
                     segment.weak_intents = [i for i in segment.weak_intents if i != Intent.QUOTA]
                     segment.attributes = [a for a in segment.attributes if a != Attribute.WAGES]
+            for topic in [] if segment.topics else segment.loose_topics:
+                _add(segment.topics, topic)
             segment.pair_asked = frames.pair_asked
             if frames.places_asked:
                 _add(segment.intents, Intent.LIST)
@@ -446,9 +449,11 @@ class Understander:
         elif kind == Cue.CHANGE_ASKED:
             result.change_asked = True
         elif kind == Cue.TOPIC:
+            # "feel" (savings|doubling) yields to a topic named outright ("locals").
+            target = result.loose_topics if "|" in value else result.topics
             for topic in value.split("|"):
                 if topic in self._topics:
-                    _add(result.topics, topic)
+                    _add(target, topic)
         elif kind == "place":
             _add(result.places, value)
         elif kind in ("country", "any_country"):

@@ -241,3 +241,29 @@ def test_who_backs_a_place_figure_is_that_places_source(
     assert source in text
     other = "a source in China" if source == "a source in Russia" else "a source in Russia"
     assert other not in text
+
+
+def test_a_question_in_a_claims_own_words_gets_that_claim(engine: AnswerEngine) -> None:
+    lines = body(engine, "anyone claim they would work themselves to death?").splitlines()
+    assert lines[0] == "What the report says:"
+    assert "work themselves to death" in lines[1]
+    assert "a source in Russia, who told Daily NK" in lines[1]
+    assert lines[2:] == ["Matched on the words of your question."]
+
+
+def test_a_quote_asked_by_its_words_is_that_quote(engine: AnswerEngine) -> None:
+    text = body(engine, "what's the 'miserable circumstances' quote about")
+    assert text.startswith("“Chinese people who are aware of the North Korean workers' miserable")
+    assert "Who says so" not in text
+
+
+def test_what_locals_feel_is_not_the_workers_savings(engine: AnswerEngine) -> None:
+    text = body(engine, "do chinese locals feel anything for them")
+    assert "feel very sorry for them" in text
+    assert "married" not in text
+
+
+def test_a_message_of_no_known_words_and_no_close_claim_is_off_topic(
+    engine: AnswerEngine,
+) -> None:
+    assert body(engine, "tell me a joke") == OFF_TOPIC
