@@ -323,9 +323,13 @@ class Answerer:
         if topics:
             if len(reply.lines) > before:
                 reply.lines.append(Html(""))
+            shown = len(reply.lines)
             c.answer_topics(_with_topics(s, topics), reply)
+            if len(reply.lines) == shown and default_quota and not handled and c.quotas(s):
+                # "the loyalty fund": a topic only figures are filed under.
+                c.answer_quota(s, reply)
             reply.intents.extend(f"topic:{t}" for t in topics)
-            handled = True
+            handled = len(reply.lines) > shown or handled
             self._closest_words(s, reply)
         if not handled and search:
             handled = self.honest.statements(s.text, reply)

@@ -105,6 +105,10 @@ _SHARE_OF = re.compile(
     r"\b(?:as an?|what) (?:%|percent|percentage|per cent|share|proportion|fraction) "
     r"(?:is \w+ )?of\b"
 )
+# "what's the loyalty fund for", "what is all this money for": the purpose asked.
+_WHAT_FOR = re.compile(
+    r" what (?:is|s|are|was|were) (?:the |this |that |all this )?(?:\w+ ){1,3}for $"
+)
 _HOW_MUCH_CHANGE = re.compile(
     r" how much (?:\w+ ){0,4}(?:go up|went up|gone up|rise|rose|risen|increase|increased|"
     r"jump|jumped|grow|grew|climb|climbed) "
@@ -141,6 +145,8 @@ def read_frames(text: str, vocabulary: Vocabulary, outlets: tuple[str, ...]) -> 
         result.places_asked = True
     if _SHARE_OF_PAY.search(joined):
         _add(result.topics, "earnings")
+    if _WHAT_FOR.search(joined):
+        _add(result.topics, "reason")  # "what's the loyalty fund for": its purpose
     if _RATE.search(joined):
         _add(result.operations, Operation.RATE)
     # "how much did it go up": the amount of the change.

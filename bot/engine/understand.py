@@ -22,6 +22,7 @@ from bot.engine.language import Language, detect
 from bot.engine.lexicon import LanguageTables
 from bot.engine.places import place_candidates
 from bot.engine.relevance import foreign_words, listed_off_topic, ordinary_form, tied_to_report
+from bot.engine.reports import answered_by
 from bot.engine.segments import carry_own_figures, inherit_subject, merge_part, split_parts
 from bot.engine.text import (
     BoundedCorrector,
@@ -265,6 +266,11 @@ class Understander:
         # Russian, Chinese and Korean: their tables join these on the first question in them.
         self._languages = LanguageTables(self)
 
+    def _known_topic(self, topic: str) -> bool:
+        """A topic some fact is filed under, or that another report's topics answer
+        ("reason" -> "party congress")."""
+        return topic in self._topics or any(t in self._topics for t in answered_by(topic))
+
     @cached_property
     def known_words(self) -> frozenset[str]:
         return frozenset(w for p in self._phrases for w in p.split())
@@ -291,7 +297,7 @@ class Understander:
             # "how long has the quota been in place": the quota's age, not the workers' stay.
             segment.attributes = self.vocabulary_data.without_overridden(segment.attributes)
             for topic in frames.topics:
-                if topic in self._topics:
+                if self._known_topic(topic):
                     _add(segment.topics, topic)
                     # "how much of their pay": a share of what they earn, not the quota.
                     segment.intents = [i for i in segment.intents if i != Intent.QUOTA]
@@ -394,7 +400,7 @@ class Understander:
                         if guessed and kind in (Cue.TOPIC, "topic"):
                             # "harry" is one letter from "marry": the same.
                             for topic in value.split("|"):
-                                if topic in self._topics:
+                                if self._known_topic(topic):
                                     _add(result.weak_topics, topic)
                             continue
                         self._record(result, kind, value, phrase)
@@ -452,7 +458,7 @@ class Understander:
             # "feel" (savings|doubling) yields to a topic named outright ("locals").
             target = result.loose_topics if "|" in value else result.topics
             for topic in value.split("|"):
-                if topic in self._topics:
+                if self._known_topic(topic):
                     _add(target, topic)
         elif kind == "place":
             _add(result.places, value)

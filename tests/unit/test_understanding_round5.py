@@ -9,7 +9,7 @@ import asyncio
 import pytest
 
 from bot.engine import AnswerEngine
-from testkit.engine import seeded_engine, text_of
+from testkit.engine import RFA_2020, engine_with, seeded_engine, text_of
 
 QUOTA_FIGURES = ("62,000", "3,400", "124,000", "6,800", "$730", "$470", "$1,460", "$940")
 CAVEAT = "\n\n⚠️ Unverified. HNGN cannot independently verify the claims."
@@ -267,3 +267,21 @@ def test_a_message_of_no_known_words_and_no_close_claim_is_off_topic(
     engine: AnswerEngine,
 ) -> None:
     assert body(engine, "tell me a joke") == OFF_TOPIC
+
+
+@pytest.fixture(scope="module")
+def two_reports(tmp_path_factory: pytest.TempPathFactory) -> AnswerEngine:
+    path = tmp_path_factory.mktemp("round5-rfa") / "store.sqlite3"
+    return asyncio.run(engine_with(f"sqlite+aiosqlite:///{path}", RFA_2020))
+
+
+def test_what_a_fund_is_for_is_its_purpose(two_reports: AnswerEngine) -> None:
+    text = text_of(two_reports, "what is the loyalty fund meant for")
+    assert text.startswith("Party congress\n• Pyongyang planned to hold its ruling party congress")
+    assert "12,000" not in text
+
+
+def test_a_topic_only_figures_are_filed_under_gets_the_figures(two_reports: AnswerEngine) -> None:
+    text = text_of(two_reports, "tell me about the loyalty fund")
+    assert "One-off payment: 12,000 yuan (CNY), $1,788, once per person" in text
+    assert "I can only answer" not in text
