@@ -189,6 +189,13 @@ class Answerer:
         else:
             paired = wrong_year(s, self.honest.vocabulary, reply) or paired
         quotas = c.quotas(s) if s.has_subject else c.quotas()
+        dated = [q for q in c.quotas(s) if q.deadline]
+        if Attribute.DEADLINE in s.attributes and dated:
+            # "deadline to pay the loyalty fund": the figures a report gives one with.
+            for index, claim in enumerate(dated[:MAX_SOURCE_CLAIMS]):
+                reply.lines.extend([Html("")] * bool(index) + c.quota_block(claim, reply))
+            reply.intents.append(Intent.QUOTA)
+            return True
         corrected = self.honest.corrections(s, quotas, reply) or paired
         handled = corrected or handled
         skip = {Attribute.WAGES} if corrected else set()
@@ -231,8 +238,12 @@ class Answerer:
         hinted = set(s.settled_intents)
         asked_topics = [t for t in topics if t not in s.settled_topics]
         if asked_topics and not s.amount_hinted:
-            # "what did they hope to do after a few years": the topic, not the quota.
+            # "what did they hope to do after a few years": the topic, not the quota; "what do
+            # the supervisors demand of the women": a quota verb is no quota asked either.
             wanted -= hinted
+            figures = c.several and c.reports.topic_quotas(s.text)
+            if not (s.quota_named or s.has_subject or figures):
+                wanted.discard(Intent.QUOTA)
         elif wanted - hinted or asked_topics:
             wanted -= hinted - {Intent.QUOTA, Intent.DATE}
         if wanted == {Intent.ARTICLE} <= hinted and s.has_subject and not topics:

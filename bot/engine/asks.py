@@ -71,7 +71,10 @@ def unmapped_ask(s: Understanding, wanted: set[Intent], attribution_verbs: froze
     # "and the hard-working crews?" names; "what are the plants called" asks.
     if not (s.question_words or s.asks_by_word):
         return False
-    if set(s.intents) - set(s.settled_intents):
+    asked = set(s.intents) - set(s.settled_intents)
+    if not s.quota_named:
+        asked.discard(Intent.QUOTA)  # "what name do they give the cash they hand over"
+    if asked:
         return False
     if attribution_verbs & set(words(s.text)):
         return False  # "what does rfa say about sakhalin": what it says is the ask

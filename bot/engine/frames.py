@@ -25,6 +25,8 @@ class Frames:
     places_asked: bool = False
     # "the difference between the two quotas": one place against the other, not over time.
     pair_asked: bool = False
+    # "what is the money called": the report's term for it, which it gives.
+    term_asked: bool = False
 
 
 _WRITTEN = r"(?:written|published|posted|released|put out|out|come out|came out|from|dated)"
@@ -105,6 +107,12 @@ _SHARE_OF = re.compile(
     r"\b(?:as an?|what) (?:%|percent|percentage|per cent|share|proportion|fraction) "
     r"(?:is \w+ )?of\b"
 )
+# "what name do they give the cash", "what is the money called": the term for it.
+_MONEY = r"(?:money|cash|payment|payments|fee|fees|levy|contribution|contributions|quota|quotas)"
+_TERM = re.compile(
+    rf" (?:name|names|called|call|term|word) (?:\w+ ){{0,6}}{_MONEY} |"
+    rf" {_MONEY} (?:\w+ ){{0,4}}(?:called|named|known as) "
+)
 # "what's the loyalty fund for", "what is all this money for": the purpose asked.
 _WHAT_FOR = re.compile(
     r" what (?:is|s|are|was|were) (?:the |this |that |all this )?(?:\w+ ){1,3}for $"
@@ -145,6 +153,9 @@ def read_frames(text: str, vocabulary: Vocabulary, outlets: tuple[str, ...]) -> 
         result.places_asked = True
     if _SHARE_OF_PAY.search(joined):
         _add(result.topics, "earnings")
+    if _TERM.search(joined):
+        result.term_asked = True
+        _add(result.topics, "loyalty money")
     if _WHAT_FOR.search(joined):
         _add(result.topics, "reason")  # "what's the loyalty fund for": its purpose
     if _RATE.search(joined):

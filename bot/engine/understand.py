@@ -119,10 +119,10 @@ class Understanding:
     # Content words no phrase of the vocabulary or the store took ("happens", "deadline"):
     # what is asked when the engine cannot map it (answering.py: no quota block for it).
     unmapped: list[str] = field(default_factory=list)
-    # "i make 900 dollars": the asker's own figures (figures.py), compared, not refuted.
-    own_figures: list[OwnFigure] = field(default_factory=list)
+    own_figures: list[OwnFigure] = field(default_factory=list)  # "i make 900 dollars"
     days_in_month: int | None = None  # "assume 30 days"
     loose_topics: list[str] = field(default_factory=list)  # of a cue of several topics
+    quota_named: bool = False  # a quota cue besides a verb ("demand", "pay")
     asks_by_word: bool = False  # one of them an ask word ("called", "name", "happens")
 
     @property
@@ -267,8 +267,7 @@ class Understander:
         self._languages = LanguageTables(self)
 
     def _known_topic(self, topic: str) -> bool:
-        """A topic some fact is filed under, or that another report's topics answer
-        ("reason" -> "party congress")."""
+        """A topic some fact is filed under, or another report's topics answer it."""
         return topic in self._topics or any(t in self._topics for t in answered_by(topic))
 
     @cached_property
@@ -306,6 +305,7 @@ class Understander:
             for topic in [] if segment.topics else segment.loose_topics:
                 _add(segment.topics, topic)
             segment.pair_asked = frames.pair_asked
+            segment.asks_by_word &= not frames.term_asked  # "called": the term is known
             if frames.places_asked:
                 _add(segment.intents, Intent.LIST)
             for operation in frames.operations:
@@ -420,6 +420,8 @@ class Understander:
     def _record(self, result: Understanding, kind: str, value: str, phrase: str = "") -> None:
         if kind == Cue.INTENT:
             _add(result.intents, Intent(value))
+            if value == Intent.QUOTA and phrase not in self.vocabulary_data.quota_verbs:
+                result.quota_named = True  # "quota", "the amount", not only "pay"
         elif kind == Cue.WEAK_INTENT:
             _add(result.weak_intents, Intent(value))
             if (
@@ -480,6 +482,8 @@ class Understander:
     ) -> None:
         def unknown(word: str) -> bool:
             if word in STOPWORDS or word in self.known_words or word in self._not_places:
+                return False
+            if word in self.vocabulary_data.chat_words:  # "at home, like what slogan"
                 return False
             if ordinary_form(word, self._not_places):
                 return False

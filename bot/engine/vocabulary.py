@@ -81,6 +81,7 @@ class Attribute(StrEnum):
     CONTRACT = "contract"  # the length or terms of the workers' contracts
     PAY_SHARE = "pay_share"  # what share of their pay the quota takes
     DOCUMENTS = "documents"  # documents behind the figures (the report cites none)
+    DEADLINE = "deadline"  # by when a quota must be paid (some reports give one)
 
 
 class Operation(StrEnum):
@@ -172,6 +173,9 @@ class Vocabulary:
     # Weak quota cues that name the money but ask no amount ("money": "will they get home
     # with money" asks about savings, not the quota).
     not_amount_words: frozenset[str] = frozenset()
+    # Strong quota cues that are verbs ("demand", "pay"): beside a topic asked outright, with
+    # no place or amount, they ask about the topic ("what do the supervisors demand").
+    quota_verbs: frozenset[str] = frozenset()
 
     def without_overridden(self, attributes: list[Attribute]) -> list[Attribute]:
         """The attributes asked, less those another one asked overrides ("what percentage of
@@ -260,6 +264,7 @@ def load(language: str = "en") -> Vocabulary:
         demand_verbs=frozenset(fold(w) for w in data.get("demand_verbs", ())),
         ask_words=frozenset(fold(w) for w in data.get("ask_words", ())),
         not_amount_words=frozenset(fold(w) for w in data.get("not_amount_words", ())),
+        quota_verbs=frozenset(fold(w) for w in data.get("quota_verbs", ())),
         attribute_overrides={
             Attribute(wins): frozenset(Attribute(a) for a in loses)
             for wins, loses in data.get("attribute_overrides", {}).items()

@@ -285,3 +285,32 @@ def test_a_topic_only_figures_are_filed_under_gets_the_figures(two_reports: Answ
     text = text_of(two_reports, "tell me about the loyalty fund")
     assert "One-off payment: 12,000 yuan (CNY), $1,788, once per person" in text
     assert "I can only answer" not in text
+
+
+def test_a_quota_verb_beside_a_topic_asks_about_the_topic(engine: AnswerEngine) -> None:
+    text = body(engine, "what do the overseers demand of the girls")
+    assert text.startswith("Young female workers\n")
+    assert not [figure for figure in QUOTA_FIGURES if figure in text]
+
+
+def test_the_name_of_the_money_is_the_reports_term(engine: AnswerEngine) -> None:
+    text = body(engine, "what name is given to the money they pay")
+    assert text.startswith("What “loyalty money” is\n")
+    assert not [figure for figure in QUOTA_FIGURES if figure in text]
+
+
+def test_how_pyongyang_sells_it_is_the_framing(engine: AnswerEngine) -> None:
+    text = body(engine, "what slogan does pyongyang use for it")
+    assert text.startswith("Why the quotas rose\n")
+
+
+def test_a_deadline_the_report_does_not_give(engine: AnswerEngine) -> None:
+    assert body(engine, "by when must dalian workers pay") == (
+        "The report does not say by when the quota must be paid in Dalian."
+    )
+
+
+def test_a_deadline_one_report_gives_comes_with_its_figures(two_reports: AnswerEngine) -> None:
+    text = text_of(two_reports, "when is the loyalty fund due")
+    assert text.count("by the end of the month (October 2020)") == 3
+    assert "62,000" not in text and "3,400" not in text
