@@ -10,13 +10,14 @@ import weakref
 from dataclasses import replace
 from itertools import islice
 
+from bot.engine import intro
 from bot.engine.answering import Answerer
 from bot.engine.arithmetic import Arithmetic
 from bot.engine.compose import Composer
 from bot.engine.countries import country_lookup
 from bot.engine.honest import Honest
 from bot.engine.indexes import same_quota_labels
-from bot.engine.numbers import warm_up
+from bot.engine.numbers import number, warm_up
 from bot.engine.refresh import updated_understander
 from bot.engine.reply import Reply
 from bot.engine.retrieval import ClaimSearch, claim_word_counts, words_of
@@ -24,35 +25,33 @@ from bot.engine.text import MAX_QUESTION_CHARS, CloseNames, normalize
 from bot.engine.understand import Understander, Understanding
 from bot.engine.vocabulary import Intent
 from bot.engine.vocabulary import load as load_vocabulary
-from bot.markup import Html, bold, fmt, italic
+from bot.engine.wording import N_, _, ngettext
+from bot.markup import Html, escape, fmt, italic
 from db.validation import country_names
 from db.views import ClaimView, Snapshot, SnapshotDiff
 
 __all__ = ["AnswerEngine", "Intent", "Reply", "Understanding"]
 
-EXAMPLES = (
-    "How much do workers in Sakhalin owe now?",
-    "fish plant workers china quota",
-    "Who says so?",
-    "Is any of this confirmed?",
-    "What's loyalty cash?",
-    "Russia vs China",
-)
-
-
+# A follow-up's label stays English (the question it asks is the engine's; the chat's
+# keyboard shows it in the user's language, bot/keyboards.py); the terminal translates it.
 DID_YOU_MEAN = "Did you mean "
+DID_YOU_MEAN_LABEL = N_("Did you mean {place}?")
 # "who is RFA", "tell me about radio free asia": no longer than this.
 OUTLET_QUESTION_WORDS = 6
 
 
 def did_you_mean(place: str) -> str:
     """The label of a suggestion for a typed place (a button in chats, a line in the terminal)."""
-    return f"{DID_YOU_MEAN}{place}?"
+    return DID_YOU_MEAN_LABEL.format(place=place)
 
 
 def suggestions(reply: Reply) -> list[str]:
-    """The "Did you mean …?" labels among a reply's follow-ups."""
-    return [label for label, _ in reply.follow_ups if label.startswith(DID_YOU_MEAN)]
+    """The "Did you mean …?" labels among a reply's follow-ups, in the answer's language."""
+    return [
+        _(DID_YOU_MEAN_LABEL).format(place=label[len(DID_YOU_MEAN) : -1])
+        for label, _question in reply.follow_ups
+        if label.startswith(DID_YOU_MEAN)
+    ]
 
 
 class AnswerEngine:
@@ -223,11 +222,12 @@ class AnswerEngine:
             reply = self._with_overview(reply)
         if u.truncated:
             reply.lines.append(Html(""))
-            reply.lines.append(
-                italic(
-                    f"Your message was long: I read its first {MAX_QUESTION_CHARS:,} characters."
-                )
+            read = ngettext(
+                "Your message was long: I read its first {count} character.",
+                "Your message was long: I read its first {count} characters.",
+                MAX_QUESTION_CHARS,
             )
+            reply.lines.append(italic(read.format(count=number(MAX_QUESTION_CHARS))))
         self._add_follow_ups(u, reply)
         return reply
 
@@ -340,82 +340,20 @@ class AnswerEngine:
 
     def start(self) -> Reply:
         reply = Reply(intents=["start"])
-        if self.composer.several:
-            reports = self.composer.reports
-            self.composer.cite_all(reply)  # it names them: their caveats go under it
-            reply.lines.append(
-                bold("I answer questions about news reports on North Korea's overseas workers.")
-            )
-            reply.lines.append(
-                fmt(
-                    "The store holds {} reports ({}) on the money North Korea demands from its "
-                    "workers abroad. I tell you what each claims, who claims it, and how far "
-                    "each claim can be trusted. Nothing here is verified.",
-                    f"{len(reports.articles):,}",
-                    reports.names(),
-                )
-            )
-            reply.lines.append(Html(""))
-            reply.lines.extend(self.help().lines)
-            return reply
-        reply.lines.append(
-            bold("I answer questions about a news report on North Korea's overseas workers.")
-        )
-        reply.lines.append(
-            Html(
-                "The report says North Korea doubled the monthly foreign-currency “loyalty money” "
-                "quotas of its workers abroad. I tell you what it claims, who claims it, and how "
-                "far each claim can be trusted. Nothing here is verified."
-            )
-        )
+        reply.lines.extend(intro.start_lines(self.composer, reply))
         reply.lines.append(Html(""))
         reply.lines.extend(self.help().lines)
         return reply
 
     def help(self) -> Reply:
-        reply = Reply(intents=["help"])
-        reply.lines.append(Html("Ask in your own words, for example:"))
-        reply.lines.extend(fmt("• {}", example) for example in EXAMPLES)
-        reply.lines.append(Html(""))
-        reply.lines.append(
-            Html(
-                "Commands: /quotas all figures · /quota &lt;place&gt; one place · "
-                "/sources who says so · /caveat how far to trust it · /article the report · "
-                "/ask &lt;question&gt; (in groups) · /help"
-            )
-        )
-        return reply
+        return Reply(lines=intro.help_lines(), intents=["help"])
 
     def about(self) -> Reply:
         """What the bot is, for "are you a bot for the government?"."""
-        reply = Reply(intents=["about_bot"])
-        what = (
-            "the news reports I hold claim" if self.composer.several else "one news report claims"
-        )
-        reply.lines.append(
-            Html(
-                f"I am a bot that passes on what {what}, with who claims it; "
-                "I take no side, and nothing I pass on is verified."
-            )
-        )
-        reply.lines.append(
-            Html(
-                "I only answer questions about the reported North Korean overseas-worker "
-                "quotas: the figures, places, dates, reasons, sources and how far to trust them."
-            )
-        )
-        return reply
+        return Reply(lines=intro.about_lines(self.composer.several), intents=["about_bot"])
 
     def off_topic(self) -> Reply:
-        reply = Reply(intents=["off_topic"], answered=False)
-        reply.lines.append(
-            Html(
-                "I can only answer questions about the reported North Korean overseas-worker "
-                "quotas: the figures, places, dates, reasons, sources and how far to trust them."
-            )
-        )
-        reply.lines.append(fmt("Try: {}", italic(EXAMPLES[0])))
-        return reply
+        return Reply(lines=intro.off_topic_lines(), intents=["off_topic"], answered=False)
 
     def quotas(self) -> Reply:
         reply = Reply(intents=["list"])
@@ -426,7 +364,7 @@ class AnswerEngine:
     def quota(self, place: str) -> Reply:
         if not place.strip():
             reply = Reply(intents=["usage"], answered=False)
-            reply.lines.append(Html("Usage: /quota &lt;place or country&gt;, e.g. /quota Sakhalin"))
+            reply.lines.append(escape(_(intro.USAGE)))
             reply.lines.append(self.composer.covered())
             self.cite_covered(reply)
             return reply
@@ -442,14 +380,8 @@ class AnswerEngine:
         reply.answered = False
         if self.composer.several:
             self.composer.cite_all(reply)
-        reply.lines.append(
-            fmt(
-                "{} a quota for “{}”. {}",
-                self.composer.no_report("give"),
-                place[:100],
-                self.composer.covered(),
-            )
-        )
+        no_quota = intro.no_quota_for(self.composer, place[:100])
+        reply.lines.append(fmt("{} {}", no_quota, self.composer.covered()))
         return reply
 
     def sources(self) -> Reply:
@@ -461,21 +393,7 @@ class AnswerEngine:
         reply = Reply(intents=["verified"])
         self.composer.answer_verified(reply)
         reply.lines.append(Html(""))
-        if self.composer.several:
-            reply.lines.append(
-                Html(
-                    "What it means: each outlet passes on what anonymous sources told it or "
-                    "another outlet, and none of it has been checked. The figures may be right, "
-                    "wrong or out of date, and the reports may disagree."
-                )
-            )
-            return reply
-        reply.lines.append(
-            Html(
-                "What it means: the outlet passes on what anonymous sources told another outlet, "
-                "and says it could not check it. The figures may be right, wrong or out of date."
-            )
-        )
+        reply.lines.append(intro.caveat_meaning(self.composer.several))
         return reply
 
     def article(self) -> Reply:

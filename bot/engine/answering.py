@@ -13,6 +13,7 @@ from collections.abc import Callable
 from bot.engine.arithmetic import Arithmetic
 from bot.engine.asks import unmapped_ask
 from bot.engine.compose import Composer
+from bot.engine.derived import either
 from bot.engine.honest import Honest
 from bot.engine.own_figures import asks_with_own, compare_own
 from bot.engine.premises import wrong_demander, wrong_pairings, wrong_period, wrong_year
@@ -89,6 +90,9 @@ class Answerer:
         segments = [
             s for s in u.segments if s.on_topic or (polite & set(s.intents) and not s.foreign)
         ]
+        # "what's the weather in dalian and what's the quota there": the other subject is
+        # said to be outside what the bot answers, after the part it does answer.
+        elsewhere = [s for s in u.segments if not s.on_topic and s.foreign]
         if any(s.on_topic for s in segments):
             # "thanks!" after a question is not a question of its own.
             segments = [s for s in segments if s.on_topic]
@@ -115,6 +119,12 @@ class Answerer:
                 fresh = [line for line in reply.lines[before:] if line == "" or line not in said]
                 fresh = [n for i, n in enumerate(fresh) if n or (i and fresh[i - 1])]
                 reply.lines[before:] = fresh
+        if reply.lines and elsewhere:
+            named = ", ".join(dict.fromkeys(_named(s) for s in elsewhere))
+            reply.lines += [
+                Html(""),
+                fmt(_("I can only answer about the reports, not about {words}."), words=named),
+            ]
         if not reply.lines:
             # "did anyone say they're working themselves to death": no cue the engine knows,
             # but a claim says it in the question's own words (and no other subject's).
@@ -167,12 +177,17 @@ class Answerer:
         if s.foreign and not s.asks_report and not unknown:
             # "do they get medical care in sakhalin": about the workers, but nothing the
             # report holds.
-            where = " in " + " or ".join(s.places) if s.places else ""
-            reply.lines.append(
-                fmt(
-                    "The report does not say anything about {}{}. {}", _named(s), where, c.covered()
+            if s.places:
+                nothing = fmt(
+                    _("The report does not say anything about {subject} in {places}."),
+                    subject=_named(s),
+                    places=either(s.places),
                 )
-            )
+            else:
+                nothing = fmt(
+                    _("The report does not say anything about {subject}."), subject=_named(s)
+                )
+            reply.lines.append(fmt("{} {}", nothing, c.covered()))
             reply.intents.append(Intent.SILENT)
             return True
         if asks_with_own(s):

@@ -12,20 +12,46 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from bot.engine.derived import LABEL, decimal, either, no_new_amount, place_of, plain
 from bot.engine.group_sums import group_sums
 from bot.engine.numbers import money, spelled, usd
-from bot.engine.periods import OVER_TIME, PER_PERIOD, PERIODS, period_of
+from bot.engine.pairs import PERIODS, pair_line
 from bot.engine.rates import implied_rates, rounded
-from bot.engine.rates import plain as _plain
 from bot.engine.reply import Reply
 from bot.engine.reports import is_monthly, not_monthly
 from bot.engine.understand import Understanding
 from bot.engine.vocabulary import Intent, Operation
+from bot.engine.wording import N_, _, ngettext
 from bot.markup import Html, fmt, italic
 from db.views import ClaimView
 
-LABEL = "our arithmetic from the report's figures; the report states no such figure"
+__all__ = ["IMPLIED", "LABEL", "PERIODS", "Arithmetic", "Figure", "difference", "implied"]
+
+# The label of an amount implied by "doubled" (English: the web record shows it).
 IMPLIED = "implied by “doubled”"
+# A monthly figure worked out for a year, a week, a day: one sentence each.
+_PER_PERIOD_LINES = {
+    Operation.PER_YEAR: N_(
+        "{place}: {figure} is about {total} a year (× twelve months) — {label}; the report "
+        "gives monthly quotas only."
+    ),
+    Operation.PER_WEEK: N_(
+        "{place}: {figure} is about {total} a week (× twelve months ÷ fifty-two weeks) — "
+        "{label}; the report gives monthly quotas only."
+    ),
+    Operation.PER_DAY: N_(
+        "{place}: {figure} is about {total} a day (× twelve months ÷ the days in a year) — "
+        "{label}; the report gives monthly quotas only."
+    ),
+}
+# "per day, assume 30 days": the month divided by the days the asker gives.
+_PER_DAY_OF_MONTH = N_(
+    "{place}: {figure} is about {total} a day (÷ {days} days, as you asked) — {label}; the "
+    "report gives monthly quotas only."
+)
+# Operations that multiply a monthly figure over time (totals only over a span of months).
+PER_PERIOD = frozenset({*PERIODS, Operation.MONTHS_TO_REACH})
+OVER_TIME = PER_PERIOD | {Operation.TOTAL, Operation.COMBINED}
 # How a reported change word scales the stated amount ("doubled": the new amount is implied).
 CHANGE_FACTORS = {"doubled": Decimal(2)}
 # A sum to reach is an amount of money, not a day of the month.
@@ -65,12 +91,13 @@ class Figure:
         if not self.in_dollars or claim.amount is None:
             return self.text()
         stated = money(claim.amount * (2 if self.implied else 1), claim.currency or "")
-        approx = "about" if self.implied else "nearly"
-        return f"{stated}, {approx} {self.text()}"
+        if self.implied:
+            return _("{amount}, about {dollars}").format(amount=stated, dollars=self.text())
+        return _("{amount}, nearly {dollars}").format(amount=stated, dollars=self.text())
 
     @property
     def name(self) -> str:
-        return self.claim.place or self.claim.country or "this place"
+        return place_of(self.claim)
 
 
 class Arithmetic:
@@ -210,33 +237,39 @@ class Arithmetic:
     def _use(self, figure: Figure, reply: Reply) -> None:
         reply.use(figure.claim.id, figure.claim.article_id)
 
-    def _state(self, figure: Figure) -> str:
-        label = f" ({IMPLIED})" if figure.implied else ""
-        source = (
-            " (the report's own conversion)" if figure.in_dollars and not figure.implied else ""
-        )
-        return f"{figure.text()} a month{label}{source}"
+    @staticmethod
+    def _state(figure: Figure) -> str:
+        """ "124,000 rubles (RUB) a month (implied by “doubled”)"."""
+        if figure.implied:
+            template = _("{figure} a month (implied by “doubled”)")
+        elif figure.in_dollars:
+            template = _("{figure} a month (the report's own conversion)")
+        else:
+            template = _("{figure} a month")
+        return template.format(figure=figure.text())
 
     def _per_period(
         self, op: Operation, u: Understanding, quotas: list[ClaimView], dollars: bool, reply: Reply
     ) -> None:
-        times, per, period, how = period_of(op, u.days_in_month)
+        times, per = PERIODS[op]
+        template = _PER_PERIOD_LINES[op]
+        if op == Operation.PER_DAY and u.days_in_month:
+            times, per, template = Decimal(1), Decimal(u.days_in_month), _PER_DAY_OF_MONTH
         for claim in quotas[:5]:
             figure = self.figure(claim, u, dollars)
             if figure is None:
-                reply.lines.append(self._no_new_amount(claim))
+                reply.lines.append(no_new_amount(claim))
                 continue
             self._use(figure, reply)
             value = rounded(figure.amount * times / per)
             reply.lines.append(
                 fmt(
-                    "{}: {} is about {} {} ({}) — {}; the report gives monthly quotas only.",
-                    figure.name,
-                    self._state(figure),
-                    figure.text(value),
-                    period,
-                    how,
-                    italic(LABEL),
+                    _(template),
+                    place=figure.name,
+                    figure=self._state(figure),
+                    total=figure.text(value),
+                    days=u.days_in_month or "",
+                    label=italic(_(LABEL)),
                 )
             )
 
@@ -245,23 +278,27 @@ class Arithmetic:
     ) -> None:
         months = Decimal(u.months or 1)
         years = u.months // 12 if u.months and u.months % 12 == 0 else None
-        span = f"{spelled(years)} years" if years else f"{spelled(u.months or 1)} months"
+        if years:
+            span = ngettext("{count} year", "{count} years", years).format(count=spelled(years))
+        else:
+            count = u.months or 1
+            span = ngettext("{count} month", "{count} months", count).format(count=spelled(count))
         # "before and after": both amounts, the stated one first.
         both = [replace(u, now=False), replace(u, before=False)] if u.now and u.before else [u]
         for claim, asked in ((claim, asked) for claim in quotas[:5] for asked in both):
             figure = self.figure(claim, asked, dollars)
             if figure is None:
-                reply.lines.append(self._no_new_amount(claim))
+                reply.lines.append(no_new_amount(claim))
                 continue
             self._use(figure, reply)
             reply.lines.append(
                 fmt(
-                    "{}: {} over {} comes to {} — {}.",
-                    figure.name,
-                    self._state(figure),
-                    span,
-                    figure.text(figure.amount * months),
-                    italic(LABEL),
+                    _("{place}: {figure} over {span} comes to {total} — {label}."),
+                    place=figure.name,
+                    figure=self._state(figure),
+                    span=span,
+                    total=figure.text(figure.amount * months),
+                    label=italic(_(LABEL)),
                 )
             )
 
@@ -281,9 +318,11 @@ class Arithmetic:
         if any(f is None for f in figures):
             reply.lines.append(
                 Html(
-                    "I will not compute that: the report gives no dollar figure or no new "
-                    "amount for one of them, and different currencies cannot be compared "
-                    "without a rate."
+                    _(
+                        "I will not compute that: the report gives no dollar figure or no new "
+                        "amount for one of them, and different currencies cannot be compared "
+                        "without a rate."
+                    )
                 )
             )
             return
@@ -292,76 +331,36 @@ class Arithmetic:
         )
         for figure in (high, low):
             self._use(figure, reply)
-        unit = " in the report's dollar conversions" if in_dollars else ""
         if op == Operation.SHARE:
             # "dalian as a % of sakhalin": in the order named.
             order = [p for p in u.places if p in {q.place for q in quotas}]
             part, whole = (high, low) if not order or high.claim.place == order[0] else (low, high)
             if _WHAT_SHARE_OF.search(u.text):  # "what % of sakhalin's is dalian's"
                 part, whole = whole, part
-            line = fmt(
-                "{} ({}) is about {}% of {} ({}){} — {}.",
-                part.name, part.described(), f"{rounded(part.amount * 100 / whole.amount, 1)}",
-                whole.name, whole.described(), unit, italic(LABEL),
-            )  # fmt: skip
-        elif op == Operation.RATIO:
-            ratio = rounded(high.amount / low.amount, 2)
-            line = fmt(
-                "{} ({}) is about {} times {} ({}){} — {}.",
-                high.name, high.described(), f"{ratio}", low.name, low.described(), unit,
-                italic(LABEL),
-            )  # fmt: skip
-        elif op == Operation.PERCENTAGE:
-            share = rounded((high.amount - low.amount) * 100 / low.amount, 1)
-            line = fmt(
-                "{} ({}) is about {}% higher than {} ({}){} — {}.",
-                high.name, high.described(), f"{share}", low.name, low.described(), unit,
-                italic(LABEL),
-            )  # fmt: skip
-        elif op == Operation.DIFFERENCE:
-            gap = difference(high.amount, low.amount)
-            over = ""
-            if period is not None:
-                times, per, name, how = PERIODS[period]
-                over = f", about {high.text(rounded(gap * times / per))} {name} ({how})"
-            line = fmt(
-                "{} ({}) is about {} more a month{} than {} ({}){} — {}.",
-                high.name, high.described(), high.text(gap), over, low.name,
-                low.described(), unit, italic(LABEL),
-            )  # fmt: skip
-        else:
-            together = high.amount + low.amount
-            over = ""
-            if period is not None:
-                times, per, name, how = PERIODS[period]
-                over = f", about {high.text(rounded(together * times / per))} {name} ({how})"
-            line = fmt(
-                "{} ({}) and {} ({}) together come to about {} a month{}{} — {}.",
-                high.name, high.described(), low.name, low.described(),
-                high.text(together), over,
-                unit, italic(LABEL),
-            )  # fmt: skip
-        reply.lines.append(line)
+            high, low = part, whole
+        reply.lines.append(pair_line(op, high, low, in_dollars, period))
         if high.implied or low.implied:
-            reply.lines.append(italic(f"The new amounts are {IMPLIED}."))
+            reply.lines.append(italic(_("The new amounts are implied by “doubled”.")))
 
     def _now_minus_before(self, claim: ClaimView, dollars: bool, reply: Reply) -> None:
         base = claim.usd_amount if dollars else claim.amount
         new = implied(base, claim.change) if base is not None else None
         if base is None or new is None:
-            reply.lines.append(self._no_new_amount(claim))
+            reply.lines.append(no_new_amount(claim))
             return
         reply.use(claim.id, claim.article_id)
         text = usd if dollars else (lambda a: money(a, claim.currency or ""))
         reply.lines.append(
             fmt(
-                "{}: before, {} a month; now doubled, so about {} ({}) — {} more a month, {}.",
-                claim.place or claim.country or "",
-                text(base),
-                text(new),
-                IMPLIED,
-                text(difference(new, base)),
-                italic(LABEL),
+                _(
+                    "{place}: before, {before} a month; now doubled, so about {after} (implied "
+                    "by “doubled”) — {gap} more a month, {label}."
+                ),
+                place=place_of(claim, ""),
+                before=text(base),
+                after=text(new),
+                gap=text(difference(new, base)),
+                label=italic(_(LABEL)),
             )
         )
 
@@ -372,23 +371,30 @@ class Arithmetic:
         base = claim.usd_amount if dollars and claim.usd_amount is not None else claim.amount
         new = implied(base, claim.change) if base is not None else None
         if base is None or new is None or not base:
-            reply.lines.append(self._no_new_amount(claim))
+            reply.lines.append(no_new_amount(claim))
             return
         reply.use(claim.id, claim.article_id)
         text = usd if dollars and claim.usd_amount is not None else _in(claim)
         if op == Operation.PERCENTAGE:
-            change = f"up {rounded((new - base) * 100 / base, 1).normalize():f}%"
+            template = _(
+                "{place}: from {before} to about {after} a month (implied by “doubled”) — up "
+                "{change}%, {label}."
+            )
+            change = decimal(rounded((new - base) * 100 / base, 1).normalize())
         else:
-            change = f"{rounded(new / base, 2).normalize():f} times the old amount"
+            template = _(
+                "{place}: from {before} to about {after} a month (implied by “doubled”) — "
+                "{change} times the old amount, {label}."
+            )
+            change = decimal(rounded(new / base, 2).normalize())
         reply.lines.append(
             fmt(
-                "{}: from {} to about {} a month ({}) — {}, {}.",
-                claim.place or claim.country or "",
-                text(base),
-                text(new),
-                IMPLIED,
-                change,
-                italic(LABEL),
+                template,
+                place=place_of(claim, ""),
+                before=text(base),
+                after=text(new),
+                change=change,
+                label=italic(_(LABEL)),
             )
         )
 
@@ -405,7 +411,7 @@ class Arithmetic:
         for claim in quotas[:5]:
             figure = self.figure(claim, u, dollars)
             if figure is None:
-                reply.lines.append(self._no_new_amount(claim))
+                reply.lines.append(no_new_amount(claim))
                 continue
             if not figure.amount:
                 continue
@@ -413,11 +419,13 @@ class Arithmetic:
             if typed and unit not in typed:
                 reply.lines.append(
                     fmt(
-                        "{}: I will not compute that: the sum is in {} and the quota in {}, "
-                        "and the report gives no exchange rate.",
-                        figure.name,
-                        " or ".join(typed),
-                        unit or "another currency",
+                        _(
+                            "{place}: I will not compute that: the sum is in {sum_currency} and "
+                            "the quota in {quota_currency}, and the report gives no exchange rate."
+                        ),
+                        place=figure.name,
+                        sum_currency=either(typed),
+                        quota_currency=unit or _("another currency"),
                     )
                 )
                 continue
@@ -425,14 +433,17 @@ class Arithmetic:
             months = rounded(target / figure.amount, 1)
             reply.lines.append(
                 fmt(
-                    "{}: {} at {} takes about {} months ({} ÷ {}) — {}.",
-                    figure.name,
-                    figure.text(target),
-                    self._state(figure),
-                    f"{months:f}",
-                    _plain(target),
-                    _plain(figure.amount),
-                    italic(LABEL),
+                    _(
+                        "{place}: {sum} at {figure} takes about {months} months ({sum_figure} ÷ "
+                        "{quota_figure}) — {label}."
+                    ),
+                    place=figure.name,
+                    sum=figure.text(target),
+                    figure=self._state(figure),
+                    months=decimal(months),
+                    sum_figure=plain(target),
+                    quota_figure=plain(figure.amount),
+                    label=italic(_(LABEL)),
                 )
             )
         return True
@@ -451,25 +462,19 @@ class Arithmetic:
                     )
                     reply.lines.append(
                         fmt(
-                            "Double {} ({}'s monthly quota before the doubling) is {} — the "
-                            "new amount {}; the report does not state it.",
-                            shown,
-                            claim.place or claim.country or "",
-                            doubled,
-                            IMPLIED,
+                            _(
+                                "Double {amount} ({place}'s monthly quota before the doubling) "
+                                "is {doubled} — the new amount implied by “doubled”; the report "
+                                "does not state it."
+                            ),
+                            amount=shown,
+                            place=place_of(claim, ""),
+                            doubled=doubled,
                         )
                     )
                     return
         reply.lines.append(
-            Html("I only compute from the report's own figures, and that is not one of them.")
-        )
-
-    @staticmethod
-    def _no_new_amount(claim: ClaimView) -> Html:
-        return fmt(
-            "{}: the report gives no new amount (only that it {}), so I will not compute one.",
-            claim.place or claim.country or "",
-            claim.change or "changed",
+            Html(_("I only compute from the report's own figures, and that is not one of them."))
         )
 
 

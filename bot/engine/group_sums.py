@@ -9,14 +9,49 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 
-from bot.engine.numbers import money, usd
+from bot.engine.derived import LABEL, no_new_amount, place_of
+from bot.engine.numbers import money, number, usd
 from bot.engine.reply import Reply
+from bot.engine.wording import _, ngettext
 from bot.markup import fmt, italic
 from db.views import ClaimView
 
-LABEL = "our arithmetic from the report's figures; the report states no such figure"
-IMPLIED = "implied by “doubled”"
 MAX_PLACES = 5
+
+
+def _sum_line(is_new: bool, over_months: bool, headcount: int) -> str:
+    """The sentence of one sum: the new (implied) or the old amount, a month or over months."""
+    if is_new and over_months:
+        return ngettext(
+            "{place}, now (implied by “doubled”): {count} worker × {amount} a month × {months} "
+            "months = {total} over {months} months — {label}.",
+            "{place}, now (implied by “doubled”): {count} workers × {amount} a month × {months} "
+            "months = {total} over {months} months — {label}.",
+            headcount,
+        )
+    if is_new:
+        return ngettext(
+            "{place}, now (implied by “doubled”): {count} worker × {amount} a month = {total} "
+            "a month — {label}.",
+            "{place}, now (implied by “doubled”): {count} workers × {amount} a month = {total} "
+            "a month — {label}.",
+            headcount,
+        )
+    if over_months:
+        return ngettext(
+            "{place}, before the doubling: {count} worker × {amount} a month × {months} months "
+            "= {total} over {months} months — {label}.",
+            "{place}, before the doubling: {count} workers × {amount} a month × {months} months "
+            "= {total} over {months} months — {label}.",
+            headcount,
+        )
+    return ngettext(
+        "{place}, before the doubling: {count} worker × {amount} a month = {total} a month "
+        "— {label}.",
+        "{place}, before the doubling: {count} workers × {amount} a month = {total} a month "
+        "— {label}.",
+        headcount,
+    )
 
 
 def group_sums(
@@ -32,7 +67,6 @@ def group_sums(
     """Each quota times ``headcount`` (and ``months``): before, now (implied), or both."""
     for claim in quotas[:MAX_PLACES]:
         base = claim.usd_amount if dollars else claim.amount
-        name = claim.place or claim.country or "this place"
         if base is None:
             continue
         show = usd if dollars else _in(claim.currency or "")
@@ -42,30 +76,19 @@ def group_sums(
         if (now or not before) and doubled:
             wanted.append((True, base * 2))
         elif now and not doubled:
-            reply.lines.append(
-                fmt(
-                    "{}: the report gives no new amount (only that it {}), so I will not "
-                    "compute one.",
-                    name,
-                    claim.change or "changed",
-                )
-            )
-        span = f" × {months} months" if months and months > 1 else ""
-        period = f"over {months} months" if months and months > 1 else "a month"
+            reply.lines.append(no_new_amount(claim, place_of(claim)))
+        over_months = bool(months and months > 1)
         for is_new, amount in wanted:
-            total = amount * headcount * (months if months and months > 1 else 1)
-            when = f"now ({IMPLIED})" if is_new else "before the doubling"
+            total = amount * headcount * (months if months and over_months else 1)
             reply.lines.append(
                 fmt(
-                    "{}, {}: {} workers × {} a month{} = {} {} — {}.",
-                    name,
-                    when,
-                    f"{headcount:,}",
-                    show(amount),
-                    span,
-                    show(total),
-                    period,
-                    italic(LABEL),
+                    _sum_line(is_new, over_months, headcount),
+                    place=place_of(claim),
+                    count=number(headcount),
+                    amount=show(amount),
+                    months=months,
+                    total=show(total),
+                    label=italic(_(LABEL)),
                 )
             )
 

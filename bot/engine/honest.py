@@ -7,7 +7,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from bot.engine.compose import Composer
-from bot.engine.numbers import money, usd
+from bot.engine.numbers import money, number, usd
+from bot.engine.phrases import either, local_date, separately, series
 from bot.engine.reply import Reply
 from bot.engine.reports import (
     amount_text,
@@ -16,10 +17,13 @@ from bot.engine.reports import (
     periods_said,
     report_label,
     unit,
+    words,
 )
 from bot.engine.retrieval import ClaimSearch, Hit
+from bot.engine.silences import MAX_HITS, Silences
 from bot.engine.understand import Understanding
 from bot.engine.vocabulary import Attribute, Intent, Operation, Vocabulary
+from bot.engine.wording import N_, _, ngettext
 from bot.markup import Html, bold, fmt, italic
 from db.views import ClaimView
 
@@ -28,132 +32,59 @@ from db.views import ClaimView
 MIN_SCORE = 1.5
 ATTRIBUTION_SCORE = 2.0
 SHARE_OF_BEST = 0.5
-MAX_HITS = 3
 # Figures typed that could be amounts (not days of a month, not years).
 SMALLEST_AMOUNT = Decimal(100)
+# How often a figure is given, and how often a message said it is ("per month").
+_FIGURE_PER = {
+    "month": N_("a figure per month"),
+    "week": N_("a figure per week"),
+    "day": N_("a figure per day"),
+    "year": N_("a figure per year"),
+}
+_PER = {
+    "once": N_("one-off"),
+    "month": N_("per month"),
+    "week": N_("per week"),
+    "day": N_("per day"),
+    "year": N_("per year"),
+}
+# A change the message asserts, by the vocabulary's word for it (en.json change_words).
+_NOT_CHANGED = N_(
+    "No: the report says the quota in {place} doubled (from {amount} a month), not {change}."
+)
+_NOT_THAT = {
+    "tripled": N_(
+        "No: the report says the quota in {place} doubled (from {amount} a month), not tripled."
+    ),
+    "quadrupled": N_(
+        "No: the report says the quota in {place} doubled (from {amount} a month), not quadrupled."
+    ),
+    "halved": N_(
+        "No: the report says the quota in {place} doubled (from {amount} a month), not halved."
+    ),
+    "changed": N_(
+        "No: the report says the quota in {place} doubled (from {amount} a month), not changed."
+    ),
+}
 
 
-class Honest:
+def _per(texts: dict[str, str], period: str) -> str:
+    """ "per month" in the answer's language; a period the texts lack, in English."""
+    text = texts.get(period)
+    if text is not None:
+        return _(text)
+    return f"a figure per {period}" if texts is _FIGURE_PER else f"per {period}"
+
+
+class Honest(Silences):
     def __init__(self, composer: Composer, vocabulary: Vocabulary, search: ClaimSearch) -> None:
         self.c = composer
         self.vocabulary = vocabulary
         self.search = search
-        # Built once per snapshot: the currencies the quotas are stated in, by name.
-        codes = dict.fromkeys(c.currency for c in composer.quotas() if c.currency)
-        names = [money(Decimal(2), code).split(" ", 1)[1].split(" (")[0] for code in codes]
-        self._currency_names = " and ".join(names[:5])
-        sectors = [
-            f"{c.sector} workers in {self.c.place_label(c)}" for c in composer.quotas() if c.sector
-        ]
-        self._sectors = " and ".join(list(dict.fromkeys(sectors))[:5]) or "the kinds of work named"
+        super().__init__(composer)
         self._factor_words = {
             factor: word for word, factor in vocabulary.change_words.items() if word.endswith("ed")
         }
-
-    # ----- the report is silent -----------------------------------------------------
-
-    def silent(self, u: Understanding, reply: Reply, skip: set[Attribute]) -> bool:
-        said = answered = False
-        related: list[str] = []
-        for attribute in u.attributes:
-            if attribute in skip:
-                continue
-            if attribute == Attribute.ESTIMATE:
-                reply.lines.append(Html(self.vocabulary.refusals["estimate"]))
-                continue
-            info = self.vocabulary.attributes[attribute]
-            if self.c.several:
-                if self._reports_say(attribute, u, reply):
-                    answered = True
-                    continue
-                self.c.cite_all(reply)
-                reply.lines.append(
-                    fmt("{} {}.", self.c.no_report("say"), self._fill(_head(info.says), u))
-                )
-            else:
-                reply.lines.append(fmt("The report does not say {}.", self._fill(info.says, u)))
-            said = True
-            related.extend(t for t in info.related if t not in related)
-            if attribute in (Attribute.SOURCE_IDENTITY, Attribute.DOCUMENTS):
-                reply.lines.append(self._sources_named())
-        if said:
-            self._closest(u, related, reply)
-            reply.intents.append(Intent.SILENT)
-        return said or answered
-
-    def _reports_say(self, attribute: Attribute, u: Understanding, reply: Reply) -> bool:
-        """Several reports: one of them may speak of what the other is silent on (a
-        report's date, the penalty for not paying). Then that is the answer."""
-        if attribute in (Attribute.YEAR, Attribute.PUBLICATION_DATE):
-            for article in self.c.reports.articles:
-                reply.cite(article.id)
-                when = article_date(article)
-                reply.lines.append(
-                    fmt("The {} report is dated {}.", article.outlet, when)
-                    if when
-                    else fmt("The {} report carries no publication date.", article.outlet)
-                )
-            reply.intents.append(Intent.DATE)
-            return True
-        facts = self.c.facts_answering(attribute.value, u.places)
-        if not facts:
-            return False
-        reply.lines.append(bold("What the reports say:"))
-        for claim in facts[:MAX_HITS]:
-            reply.use(claim.id, claim.article_id)
-            reply.lines.append(fmt("• {}", self.c.claim_line(claim)))
-        silent = [a for a in self.c.reports.articles if a.id not in {c.article_id for c in facts}]
-        if silent:
-            self.c.cite_all(reply)
-            names = " and ".join(f"the {a.outlet} report" for a in silent)
-            verb = "says" if len(silent) == 1 else "say"
-            reply.lines.append(fmt("{} {} nothing on this.", names[0].upper() + names[1:], verb))
-        reply.intents.append(Intent.STATEMENTS)
-        return True
-
-    def _fill(self, template: str, u: Understanding) -> str:
-        where = ""
-        places = u.places + [self.c.country(code) for code in u.countries]
-        if places:
-            where = " in " + " or ".join(places)
-        currencies = self._currency_names
-        article = self.c.snapshot.default_article
-        if self.c.several and len(self.c.reports.articles) == 1:
-            article = self.c.reports.articles[0]  # the one report the question names
-        outlet, role = "the outlet", "a name"
-        if article is not None:
-            if article.relies_on and article.relies_on.casefold() in u.text:
-                outlet = article.relies_on
-                role = f"the outlet whose reporting {article.outlet} relies on"
-            else:
-                outlet, role = article.outlet, "the outlet that carried the report"
-        currency = ", ".join(u.other_currencies) or "that currency"
-        sector = " or ".join(u.other_sectors) or "that kind of work"
-        return template.format(
-            where=where, currencies=currencies or "their currencies", outlet=outlet, role=role,
-            currency=currency, sector=sector, sectors=self._sectors,
-        )  # fmt: skip
-
-    def _sources_named(self) -> Html:
-        names = [
-            f"{s.name} (who told {s.told_to})" if s.told_to else s.name
-            for s in self.c.snapshot.sources.values()
-            if s.kind == "anonymous"
-        ]
-        return fmt("It names them only as: {}.", "; ".join(names) or "no one")
-
-    def _closest(self, u: Understanding, topics: list[str], reply: Reply) -> None:
-        """What the report does say that bears on the question."""
-        facts: dict[int, ClaimView] = {}
-        for topic in topics:
-            for claim in self.c.facts_about(topic, u.places)[:MAX_HITS]:
-                facts.setdefault(claim.id, claim)
-        if not facts:
-            return
-        reply.lines.append(bold("What they do say:" if self.c.several else "What it does say:"))
-        for claim in list(facts.values())[:MAX_HITS]:
-            reply.use(claim.id, claim.article_id)
-            reply.lines.append(fmt("• {}", self.c.claim_line(claim)))
 
     # ----- a wrong premise ----------------------------------------------------------
 
@@ -192,17 +123,25 @@ class Honest:
                 claim = (exact or implied)[0]
                 assert claim.amount is not None
                 reply.use(claim.id, claim.article_id)
+                currency = claim.currency or ""
                 reply.lines.append(
                     fmt(
-                        "No: {} is not a wage. The report says workers in {} must hand over a "
-                        "monthly quota of {} to North Korea{}; it does not say what they are paid.",
-                        money(value, claim.currency or ""),
-                        claim.place or self.c.country(claim.country),
-                        money(claim.amount, claim.currency or ""),
-                        f" (doubled, so about {money(claim.amount * 2, claim.currency or '')}, "
-                        "implied by “doubled”)"
+                        _(
+                            "No: {value} is not a wage. The report says workers in {place} must "
+                            "hand over a monthly quota of {amount} to North Korea (doubled, so "
+                            "about {doubled}, implied by “doubled”); it does not say what they "
+                            "are paid."
+                        )
                         if claim.change == "doubled"
-                        else "",
+                        else _(
+                            "No: {value} is not a wage. The report says workers in {place} must "
+                            "hand over a monthly quota of {amount} to North Korea; it does not "
+                            "say what they are paid."
+                        ),
+                        value=money(value, currency),
+                        place=claim.place or self.c.country(claim.country),
+                        amount=money(claim.amount, currency),
+                        doubled=money(claim.amount * 2, currency),
                     )
                 )
                 continue
@@ -211,39 +150,65 @@ class Honest:
                 for claim in wrong[:1]:
                     assert claim.amount is not None
                     reply.use(claim.id, claim.article_id)
-                    dollars_text = f" (nearly {usd(claim.usd_amount)})" if claim.usd_amount else ""
+                    amount = money(claim.amount, claim.currency or "")
+                    if claim.usd_amount:
+                        amount = _("{amount} (nearly {dollars})").format(
+                            amount=amount, dollars=usd(claim.usd_amount)
+                        )
+                    others = " ".join(c for c in typed if c != claim.currency)
                     reply.lines.append(
                         fmt(
-                            "No: the report gives {}{} for {}, not {} {}.",
-                            money(claim.amount, claim.currency or ""),
-                            dollars_text,
-                            self.c.place_label(claim),
-                            f"{value:,}",
-                            " ".join(c for c in typed if c != claim.currency)
-                            or "in another currency",
+                            _("No: the report gives {amount} for {place}, not {value} {currency}.")
+                            if others
+                            else _(
+                                "No: the report gives {amount} for {place}, not {value} in "
+                                "another currency."
+                            ),
+                            amount=amount,
+                            place=self.c.place_label(claim),
+                            value=number(value),
+                            currency=others,
                         )
                     )
                 continue
             if implied or dollars:
                 continue
-            shown = ", ".join(
-                f"{money(c.amount, c.currency or '')} for {self.c.place_label(c)}"
-                for c in quotas[:3]
-                if c.amount is not None
-            )
             for claim in quotas[:3]:
                 reply.use(claim.id, claim.article_id)
-            asserted = usd(value) if "USD" in typed else f"{value:,}"
+            asserted = usd(value) if "USD" in typed else number(value)
             if self.c.several:
                 # Figures of several reports, periods and bases: each as its report gives it.
-                shown = "; ".join(
-                    f"{amount_text(c)}{unit(c)} for {self.c.place_label(c)} ({self.c.report_of(c)})"
-                    for c in quotas[:3]
+                shown = separately(
+                    [
+                        _("{amount}{unit} for {place} ({report})").format(
+                            amount=amount_text(c),
+                            unit=unit(c),
+                            place=self.c.place_label(c),
+                            report=self.c.report_of(c),
+                        )
+                        for c in quotas[:3]
+                    ]
                 )
-                reply.lines.append(fmt("No: the reports give {}, not {}.", shown, asserted))
+                reply.lines.append(
+                    fmt(_("No: the reports give {figures}, not {value}."), figures=shown,
+                        value=asserted)
+                )  # fmt: skip
                 continue
+            shown = series(
+                [
+                    _("{amount} for {place}").format(
+                        amount=money(c.amount, c.currency or ""), place=self.c.place_label(c)
+                    )
+                    for c in quotas[:3]
+                    if c.amount is not None
+                ]
+            )
             reply.lines.append(
-                fmt("No: the report gives {} a month before the doubling, not {}.", shown, asserted)
+                fmt(
+                    _("No: the report gives {figures} a month before the doubling, not {value}."),
+                    figures=shown,
+                    value=asserted,
+                )
             )
 
     def years(self, u: Understanding, reply: Reply) -> bool:
@@ -255,25 +220,53 @@ class Honest:
         year = int(years[0])
         giving = [c for c in self.c.snapshot.active_claims if str(year) in c.statement][:MAX_HITS]
         if giving:
-            reply.lines.append(bold(f"What the reports say of {year}:"))
+            reply.lines.append(bold(_("What the reports say of {year}:").format(year=year)))
             for claim in giving:
                 reply.use(claim.id, claim.article_id)
                 reply.lines.append(fmt("• {}", self.c.claim_line(claim)))
         else:
             self.c.cite_all(reply)
-            reply.lines.append(fmt("{} {}.", self.c.no_report("mention"), str(year)))
+            reply.lines.append(self._none_mention(str(year)))
         for article in self.c.reports.articles:
             reply.cite(article.id)
             when = article_date(article)
             reply.lines.append(
-                fmt("The {} report is dated {}.", article.outlet, when)
+                fmt(_("The {outlet} report is dated {date}."), outlet=article.outlet, date=when)
                 if when
-                else fmt("The {} report carries no date and gives no year.", article.outlet)
+                else fmt(
+                    _("The {outlet} report carries no date and gives no year."),
+                    outlet=article.outlet,
+                )
             )
         u.figures = [f for f in u.figures if f not in years]
         if Attribute.YEAR in u.attributes:
             u.attributes.remove(Attribute.YEAR)
         return True
+
+    def _none_mention(self, year: str) -> Html:
+        """ "The report does not mention 2019." as one report, one of several or all say it."""
+        articles = self.c.reports.articles
+        if self.c.several and len(articles) == 1:
+            article = articles[0]
+            return fmt(
+                _("The {outlet} report ({date}) does not mention {year}."),
+                outlet=article.outlet,
+                date=article_date(article) or words().undated,
+                year=year,
+            )
+        if self.c.several:
+            count = len(articles)
+            return fmt(
+                ngettext(
+                    "None of the {count} report ({names}) mentions {year}.",
+                    "None of the {count} reports ({names}) mentions {year}.",
+                    count,
+                ),
+                count=number(count),
+                names=self.c.reports.names(),
+                year=year,
+            )
+        return fmt(_("The report does not mention {year}."), year=year)
 
     def _wrong_period(self, u: Understanding, quotas: list[ClaimView], reply: Reply) -> None:
         """ "12,000 yuan a month?" of a one-off levy (or "one-off" of a monthly quota): No.
@@ -292,13 +285,17 @@ class Honest:
             reply.use(claim.id, claim.article_id)
             reply.lines.append(
                 fmt(
-                    "No: {} reports {} for {}{} — {}, not {}.",
-                    self.c.reports.by(claim.article_id) if self.c.several else "the report",
-                    amount_text(claim),
-                    self.c.place_label(claim),
-                    unit(claim),
-                    "a one-off payment" if is_once(claim) else f"a figure per {period}",
-                    " or ".join("one-off" if p == "once" else f"per {p}" for p in said),
+                    _("No: {report} reports {amount} for {place}{unit} — {kind}, not {said}.")
+                    if self.c.several
+                    else _(
+                        "No: the report reports {amount} for {place}{unit} — {kind}, not {said}."
+                    ),
+                    report=self.c.reports.by(claim.article_id),
+                    amount=amount_text(claim),
+                    place=self.c.place_label(claim),
+                    unit=unit(claim),
+                    kind=_("a one-off payment") if is_once(claim) else _per(_FIGURE_PER, period),
+                    said=either([_per(_PER, p) for p in said]),
                 )
             )
 
@@ -313,10 +310,10 @@ class Honest:
             reply.use(claim.id, claim.article_id)
             reply.lines.append(
                 fmt(
-                    "No: the report says the quota in {} doubled (from {} a month), not {}.",
-                    self.c.place_label(claim),
-                    money(claim.amount, claim.currency or ""),
-                    word,
+                    _(_NOT_THAT.get(word, _NOT_CHANGED)),
+                    place=self.c.place_label(claim),
+                    amount=money(claim.amount, claim.currency or ""),
+                    change=word,
                 )
             )
 
@@ -330,26 +327,29 @@ class Honest:
                 reply.use(claim.id, claim.article_id)
                 reply.lines.append(
                     fmt(
-                        "No: the report dates the directive behind the change in {} {}, not {} "
-                        "(and gives no year).",
-                        self.c.place_label(claim),
-                        claim.change_date,
-                        typed,
+                        _(
+                            "No: the report dates the directive behind the change in {place} "
+                            "{date}, not {typed} (and gives no year)."
+                        ),
+                        place=self.c.place_label(claim),
+                        date=local_date(claim.change_date or ""),
+                        typed=local_date(typed),
                     )
                 )
             if not dated:
                 other = next((c for c in self.c.quotas() if c.change_date), None)
-                elsewhere = (
-                    f" (the only date it gives, {other.change_date}, is for the directive "
-                    f"behind the change in {self.c.place_label(other)})"
-                    if other is not None
-                    else ""
-                )
                 reply.lines.append(
                     fmt(
-                        "The report gives no date for the change, so not {} either{}.",
-                        typed,
-                        elsewhere,
+                        _(
+                            "The report gives no date for the change, so not {typed} either (the "
+                            "only date it gives, {date}, is for the directive behind the change "
+                            "in {place})."
+                        )
+                        if other is not None
+                        else _("The report gives no date for the change, so not {typed} either."),
+                        typed=local_date(typed),
+                        date=local_date(other.change_date or "") if other else "",
+                        place=self.c.place_label(other) if other else "",
                     )
                 )
 
@@ -364,55 +364,62 @@ class Honest:
         outlets = [a for a in (article.outlet, article.relies_on) if a] if article else []
         reply.lines.append(
             fmt(
-                "The report does not rate {}, and I do not rate outlets. What is known about "
-                "the sourcing:",
-                " or ".join(outlets) or "any outlet",
+                _(
+                    "The report does not rate {outlets}, and I do not rate outlets. What is known "
+                    "about the sourcing:"
+                ),
+                outlets=either(outlets) or _("any outlet"),
             )
         )
         if article is not None:
             reply.cite(article.id)
             if article.relies_on:
-                reply.lines.append(
-                    fmt("• {} relies on reporting by {}.", article.outlet, article.relies_on)
-                )
+                reply.lines.append(fmt("• {}", _relies(article.outlet, article.relies_on)))
         reply.lines.append(fmt("• {}", self._anonymous_line()))
         if article is not None:
-            reply.lines.append(fmt("• {} says: “{}”", article.outlet, article.caveat))
+            reply.lines.append(
+                fmt(
+                    "• {}",
+                    fmt(_("{outlet} says: “{caveat}”"), outlet=article.outlet,
+                        caveat=article.caveat),
+                )
+            )  # fmt: skip
 
     def _trust_outlets(self, reply: Reply) -> None:
         articles = self.c.reports.articles
         outlets = [o for a in articles for o in (a.outlet, a.relies_on) if o]
         reply.lines.append(
             fmt(
-                "None of the {} reports rates {}, and I do not rate outlets. What is known about "
-                "the sourcing:",
-                f"{len(articles):,}",
-                " or ".join(dict.fromkeys(outlets)),
+                ngettext(
+                    "None of the {count} report rates {outlets}, and I do not rate outlets. What "
+                    "is known about the sourcing:",
+                    "None of the {count} reports rates {outlets}, and I do not rate outlets. What "
+                    "is known about the sourcing:",
+                    len(articles),
+                ),
+                count=number(len(articles)),
+                outlets=either(list(dict.fromkeys(outlets))),
             )
         )
         for article in articles:
             reply.cite(article.id)
             if article.relies_on:
-                reply.lines.append(
-                    fmt("• {} relies on reporting by {}.", article.outlet, article.relies_on)
-                )
+                reply.lines.append(fmt("• {}", _relies(article.outlet, article.relies_on)))
         reply.lines.append(fmt("• {}", self._anonymous_line()))
         for article in articles:
             reply.lines.append(fmt("• {}: “{}”", report_label(article), article.caveat))
 
     def _anonymous_line(self) -> Html:
-        names = [
-            f"{s.name} (who told {s.told_to})" if s.told_to else s.name
-            for s in self.c.snapshot.sources.values()
-            if s.kind == "anonymous"
-        ]
         return fmt(
-            "The claims come from anonymous sources — {} — and from the article's own narration.",
-            "; ".join(names) or "none named",
+            _(
+                "The claims come from anonymous sources — {names} — and from the article's own "
+                "narration."
+            ),
+            names=separately(self.anonymous()) or _("none named"),
         )
 
     def refuse_role(self, reply: Reply) -> None:
-        reply.lines.append(Html(self.vocabulary.refusals["role_play"]))
+        reply.lines.append(Html(_(self.vocabulary.refusals["role_play"])))
 
     def source_statements(self, u: Understanding, reply: Reply) -> bool:
         """What one source said ("what did the source in China say?"): its own claims."""
@@ -423,7 +430,7 @@ class Honest:
         if not claims:
             return False
         for source in sources:
-            reply.lines.append(bold(f"What {source.name} said:"))
+            reply.lines.append(bold(_("What {source} said:").format(source=source.name)))
             mine = [c for c in claims if c.source_id == source.id]
             shown, hidden = self.c.capped(mine)
             for claim in shown:
@@ -475,19 +482,15 @@ class Honest:
         if not found:
             return False
         reply.lines.append(
-            bold("What the reports say:" if self.c.several else "What the report says:")
+            bold(_("What the reports say:") if self.c.several else _("What the report says:"))
         )
         for hit in found:
             reply.use(hit.claim.id, hit.claim.article_id)
             reply.lines.append(fmt("• {}", self.c.claim_line(hit.claim)))
-        reply.lines.append(italic("Matched on the words of your question."))
+        reply.lines.append(italic(_("Matched on the words of your question.")))
         reply.intents.append(Intent.STATEMENTS)
         return True
 
 
-def _head(says: str) -> str:
-    """What is not said, without the first report's own details (after ":" or "("), which
-    need not hold for every report."""
-    for mark in (": ", " ("):
-        says = says.split(mark, 1)[0]
-    return says
+def _relies(outlet: str, relied: str) -> Html:
+    return fmt(_("{outlet} relies on reporting by {relied}."), outlet=outlet, relied=relied)

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from bot.engine.arithmetic import IMPLIED, LABEL, implied
+from bot.engine.arithmetic import IMPLIED, implied
+from bot.engine.derived import LABEL, plain
 from bot.engine.numbers import money, usd
-from bot.engine.rates import plain, rounded
+from bot.engine.rates import rounded
 from bot.engine.reply import Reply
 from bot.engine.understand import Understanding
 from bot.engine.vocabulary import Attribute, Intent, Operation
@@ -119,7 +120,7 @@ def _compare(
             which=which,
             gap=show(abs(gap)),
             ratio=ratio,
-            label=LABEL,
+            label=_(LABEL),
         )
     )
     return True

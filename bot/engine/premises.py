@@ -12,9 +12,11 @@ from decimal import Decimal
 from bot.engine.compose import Composer
 from bot.engine.countries import SUBJECT_COUNTRY
 from bot.engine.numbers import money
+from bot.engine.phrases import both, currency_display, either
 from bot.engine.reply import Reply
 from bot.engine.understand import Understanding
 from bot.engine.vocabulary import Attribute, Intent, Operation, Vocabulary
+from bot.engine.wording import N_, _, is_english
 from bot.markup import fmt
 from db.views import ClaimView
 
@@ -56,10 +58,10 @@ def _countries(
     reply.use(claim.id, claim.article_id)
     reply.lines.append(
         fmt(
-            "No: the report places {} in {}, not {}.",
-            place,
-            composer.country(claim.country),
-            " or ".join(composer.country(code) for code in wrong),
+            _("No: the report places {place} in {country}, not {wrong}."),
+            place=place,
+            country=composer.country(claim.country),
+            wrong=either([composer.country(code) for code in wrong]),
         )
     )
     u.countries = [code for code in u.countries if code in own]
@@ -79,10 +81,13 @@ def _sectors(u: Understanding, place: str, claims: list[ClaimView], reply: Reply
         reply.use(claim.id, claim.article_id)
         reply.lines.append(
             fmt(
-                "No: the workers the report describes in {} are {} workers, not {}.",
-                place,
-                " and ".join(sorted(own)),
-                " or ".join(asserted),
+                _(
+                    "No: the workers the report describes in {place} are {sector} workers, not "
+                    "{wrong}."
+                ),
+                place=place,
+                sector=both(sorted(own)),
+                wrong=either(asserted),
             )
         )
         u.attributes = [a for a in u.attributes if a != Attribute.OTHER_SECTOR]
@@ -92,10 +97,13 @@ def _sectors(u: Understanding, place: str, claims: list[ClaimView], reply: Reply
     reply.use(claim.id, claim.article_id)
     reply.lines.append(
         fmt(
-            "No: the workers the report describes in {} are {} workers, not {} workers.",
-            place,
-            " and ".join(sorted(own)),
-            " or ".join(wrong),
+            _(
+                "No: the workers the report describes in {place} are {sector} workers, not "
+                "{wrong} workers."
+            ),
+            place=place,
+            sector=both(sorted(own)),
+            wrong=either(wrong),
         )
     )
     u.sectors = [sector for sector in u.sectors if sector in own]
@@ -114,11 +122,13 @@ def _currencies(u: Understanding, place: str, claims: list[ClaimView], reply: Re
         reply.use(stated.id, stated.article_id)
         reply.lines.append(
             fmt(
-                "No: the report gives the {} quota in {}, not dollars: {} a month before the "
-                "doubling.",
-                place,
-                money(stated.amount, stated.currency).split(" (")[0].split(" ", 1)[-1],
-                money(stated.amount, stated.currency),
+                _(
+                    "No: the report gives the {place} quota in {currency}, not dollars: {amount} a "
+                    "month before the doubling."
+                ),
+                place=place,
+                currency=_currency_words(stated.amount, stated.currency),
+                amount=money(stated.amount, stated.currency),
             )
         )
         return
@@ -132,10 +142,13 @@ def _currencies(u: Understanding, place: str, claims: list[ClaimView], reply: Re
     reply.use(claim.id, claim.article_id)
     reply.lines.append(
         fmt(
-            "No: the report gives the {} quota as {} a month before the doubling, not {}.",
-            place,
-            money(claim.amount, claim.currency),
-            money(amounts[0], wrong[0]),
+            _(
+                "No: the report gives the {place} quota as {amount} a month before the doubling, "
+                "not {wrong}."
+            ),
+            place=place,
+            amount=money(claim.amount, claim.currency),
+            wrong=money(amounts[0], wrong[0]),
         )
     )
     u.currencies = [code for code in u.currencies if code in own]
@@ -157,7 +170,11 @@ def wrong_year(u: Understanding, vocabulary: Vocabulary, reply: Reply) -> bool:
     if not years or u.operations or info is None:
         return False
     reply.lines.append(
-        fmt("No: the report does not say {}; it does not say {}.", f"{years[0]:f}", info.says)
+        fmt(
+            _("No: the report does not say {year}; it does not say {what}."),
+            year=f"{years[0]:f}",
+            what=_(info.says),
+        )
     )
     u.figures = [f for f in u.figures if f not in years]
     if Attribute.YEAR in u.attributes:
@@ -165,7 +182,42 @@ def wrong_year(u: Understanding, vocabulary: Vocabulary, reply: Reply) -> bool:
     return True
 
 
-_PERIODS = {Operation.PER_WEEK: "a week", Operation.PER_DAY: "a day", Operation.PER_YEAR: "a year"}
+# A quota's own amount asserted per week, day or year: the sentence that says "No" to it.
+_PERIODS = {
+    Operation.PER_WEEK: (
+        N_(
+            "No: the report gives the {place} quota as {amount} a month per person (before the "
+            "doubling), not a week."
+        ),
+        N_(
+            "No: the report gives the {place} quota as {amount} a month per person (before the "
+            "doubling), not a week. Now doubled, so about {doubled} a month (implied by "
+            "“doubled”)."
+        ),
+    ),
+    Operation.PER_DAY: (
+        N_(
+            "No: the report gives the {place} quota as {amount} a month per person (before the "
+            "doubling), not a day."
+        ),
+        N_(
+            "No: the report gives the {place} quota as {amount} a month per person (before the "
+            "doubling), not a day. Now doubled, so about {doubled} a month (implied by "
+            "“doubled”)."
+        ),
+    ),
+    Operation.PER_YEAR: (
+        N_(
+            "No: the report gives the {place} quota as {amount} a month per person (before the "
+            "doubling), not a year."
+        ),
+        N_(
+            "No: the report gives the {place} quota as {amount} a month per person (before the "
+            "doubling), not a year. Now doubled, so about {doubled} a month (implied by "
+            "“doubled”)."
+        ),
+    ),
+}
 
 
 def wrong_period(u: Understanding, composer: Composer, reply: Reply) -> bool:
@@ -185,20 +237,13 @@ def wrong_period(u: Understanding, composer: Composer, reply: Reply) -> bool:
             if value not in (claim.amount, claim.usd_amount, claim.amount * 2 if doubled else None):
                 continue
             reply.use(claim.id, claim.article_id)
-            now = (
-                f" Now doubled, so about {money(claim.amount * 2, claim.currency or '')} a "
-                "month (implied by “doubled”)."
-                if doubled
-                else ""
-            )
+            plain, now = _PERIODS[periods[0]]
             reply.lines.append(
                 fmt(
-                    "No: the report gives the {} quota as {} a month per person (before the "
-                    "doubling), not {}.{}",
-                    claim.place or composer.country(claim.country),
-                    money(claim.amount, claim.currency or ""),
-                    _PERIODS[periods[0]],
-                    now,
+                    _(now if doubled else plain),
+                    place=claim.place or composer.country(claim.country),
+                    amount=money(claim.amount, claim.currency or ""),
+                    doubled=money(claim.amount * 2, claim.currency or ""),
                 )
             )
             reply.intents.append(Intent.CORRECTION)
@@ -231,11 +276,17 @@ def wrong_demander(
         hosts += [code for code in u.countries if code != SUBJECT_COUNTRY and code not in hosts]
     if not hosts:
         return False
-    names = " or ".join(composer.country(code) for code in hosts)
+    names = either([composer.country(code) for code in hosts])
     if Intent.QUOTA not in u.intents and not asserted:
         # "what does the russian government say": the report quotes no host government.
         reply.lines.append(
-            fmt("The report does not say what the government of {} says or does about it.", names)
+            fmt(
+                _(
+                    "The report does not say what the government of {country} says or does "
+                    "about it."
+                ),
+                country=names,
+            )
         )
         reply.intents.append(Intent.SILENT)
         return True
@@ -244,11 +295,21 @@ def wrong_demander(
         reply.use(claim.id, claim.article_id)
     reply.lines.append(
         fmt(
-            "No: the report says {} demands the quota of its own workers abroad; it does not "
-            "say that the government of {} demands or takes this money.",
-            composer.country(SUBJECT_COUNTRY),
-            names,
+            _(
+                "No: the report says {subject} demands the quota of its own workers abroad; it "
+                "does not say that the government of {country} demands or takes this money."
+            ),
+            subject=composer.country(SUBJECT_COUNTRY),
+            country=names,
         )
     )
     reply.intents.append(Intent.CORRECTION)
     return True
+
+
+def _currency_words(amount: Decimal, currency: str) -> str:
+    """ "rubles": the currency as the amount's own figure names it (English, as always), or
+    CLDR's name of it in the answer's language."""
+    if is_english():
+        return money(amount, currency).split(" (")[0].split(" ", 1)[-1]
+    return currency_display(currency)

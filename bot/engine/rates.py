@@ -7,12 +7,15 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from bot.engine.numbers import money, usd
+from bot.engine import wording
+from bot.engine.derived import LABEL, decimal, place_of, plain
+from bot.engine.numbers import currency_name, money, usd
 from bot.engine.reply import Reply
+from bot.engine.wording import _
 from bot.markup import fmt, italic
 from db.views import ClaimView
 
-LABEL = "our arithmetic from the report's figures; the report states no such figure"
+__all__ = ["LABEL", "implied_rates", "plain", "rounded"]
 
 
 def implied_rates(quotas: list[ClaimView], reply: Reply) -> None:
@@ -21,37 +24,45 @@ def implied_rates(quotas: list[ClaimView], reply: Reply) -> None:
         if claim.amount is None or not claim.usd_amount:
             reply.lines.append(
                 fmt(
-                    "{}: the report gives no dollar conversion, so no rate can be worked out.",
-                    claim.place or claim.country or "",
+                    _(
+                        "{place}: the report gives no dollar conversion, so no rate can be "
+                        "worked out."
+                    ),
+                    place=place_of(claim, ""),
                 )
             )
             continue
         reply.use(claim.id, claim.article_id)
         rate = rounded(claim.amount / claim.usd_amount, 2)
-        unit = money(Decimal(2), claim.currency or "").split(" ", 1)[1].split(" (")[0]
+        if wording.is_english():
+            unit = money(Decimal(2), claim.currency or "").split(" ", 1)[1].split(" (")[0]
+        else:  # the locale's plural for the rate ("84,93 российского рубля")
+            unit = currency_name(claim.currency or "", count=rate)
+        if claim.usd_is_approx:
+            template = _(
+                "{place}: {amount} is nearly {dollars} as the report converts it, so about "
+                "{rate} {currency} to the dollar ({amount_figure} ÷ {dollar_figure}) — {label}; "
+                "its dollar figure is approximate."
+            )
+        else:
+            template = _(
+                "{place}: {amount} is {dollars} as the report converts it, so about {rate} "
+                "{currency} to the dollar ({amount_figure} ÷ {dollar_figure}) — {label}."
+            )
         reply.lines.append(
             fmt(
-                "{}: {} is {}{} as the report converts it, so about {} {} to the dollar "
-                "({} ÷ {}) — {}{}.",
-                claim.place or claim.country or "",
-                money(claim.amount, claim.currency or ""),
-                "nearly " if claim.usd_is_approx else "",
-                usd(claim.usd_amount),
-                f"{rate:f}",
-                unit,
-                plain(claim.amount),
-                plain(claim.usd_amount),
-                italic(LABEL),
-                "; its dollar figure is approximate" if claim.usd_is_approx else "",
+                template,
+                place=place_of(claim, ""),
+                amount=money(claim.amount, claim.currency or ""),
+                dollars=usd(claim.usd_amount),
+                rate=decimal(rate),
+                currency=unit,
+                amount_figure=plain(claim.amount),
+                dollar_figure=plain(claim.usd_amount),
+                label=italic(_(LABEL)),
             )
         )
 
 
 def rounded(value: Decimal, places: int = 0) -> Decimal:
     return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-
-
-def plain(amount: Decimal) -> str:
-    """62000.0000 -> "62,000"; 84.5 -> "84.5"."""
-    whole = amount == amount.to_integral_value()
-    return f"{amount:,.0f}" if whole else f"{amount.normalize():,f}"

@@ -7,9 +7,12 @@ from collections.abc import Iterable
 
 from bot.engine import reports
 from bot.engine.claims import IDS_PER_SOURCE, ComposerBase, SourceGroup
+from bot.engine.numbers import number
+from bot.engine.phrases import both, separately, series
 from bot.engine.reply import Reply
 from bot.engine.understand import Understanding
-from bot.markup import Html, bold, escape, fmt, join
+from bot.engine.wording import N_, _, is_english
+from bot.markup import Html, bold, escape, fmt
 from db.views import ClaimView
 
 
@@ -35,39 +38,42 @@ class SourceAnswers(ComposerBase):
         if not groups:
             self.say_not_covered(u, reply)
             return
-        reply.lines.append(bold("Who says so:"))
+        reply.lines.append(bold(_("Who says so:")))
         sources, hidden_sources = self.capped(groups)
         for source_id, all_said, topic_names in sources:
             source = self.snapshot.sources.get(source_id)
             if source is None:
                 continue
-            topics = join([escape(t) for t in topic_names], ", ")
+            topics = escape(series([topic_name(t) for t in topic_names]))
             said, hidden_ids = self.capped(all_said, IDS_PER_SOURCE)
             ids = ", ".join(f"#{c.id}" for c in said)
             if hidden_ids:
-                ids += f" and {hidden_ids:,} more"
+                ids = _("{ids} and {count} more").format(ids=ids, count=number(hidden_ids))
             for claim in said:
                 reply.use(claim.id, claim.article_id)
             article = self.snapshot.articles.get(source.article_id)
             outlet = article.outlet if article else "the report"
             if source.kind == "narration":
                 who = fmt(
-                    "{}'s own narration — statements it makes without naming a source", outlet
+                    _("{outlet}'s own narration — statements it makes without naming a source"),
+                    outlet=outlet,
                 )
             elif source.told_to:
                 who = fmt(
-                    "{} — anonymous, spoke to {}; carried by {}",
-                    source.name,
-                    source.told_to,
-                    outlet,
+                    _("{name} — anonymous, spoke to {told}; carried by {outlet}"),
+                    name=source.name,
+                    told=source.told_to,
+                    outlet=outlet,
                 )
             else:
                 who = fmt(
-                    "{} — anonymous; the report does not say to whom; carried by {}",
-                    source.name,
-                    outlet,
+                    _("{name} — anonymous; the report does not say to whom; carried by {outlet}"),
+                    name=source.name,
+                    outlet=outlet,
                 )
-            reply.lines.append(fmt("• {}. On: {} ({}).", who, topics, ids))
+            reply.lines.append(
+                fmt("• {}", fmt(_("{who}. On: {topics} ({ids})."), who=who, topics=topics, ids=ids))
+            )
         self.more_line(hidden_sources, "sources", reply)
         self.article_line(reply)
 
@@ -87,25 +93,34 @@ class SourceAnswers(ComposerBase):
             article = self.snapshot.articles.get(article_id)
             if article is None:
                 continue
-            relies = f", relying on reporting by {article.relies_on}" if article.relies_on else ""
+            relies = article.relies_on
             if self.several:
                 # The stored caveat may be the bot's own words about a report, not the outlet's.
                 reply.lines.append(
                     fmt(
-                        "Reported by {}{}. Caveat: “{}”",
-                        reports.report_label(article),
-                        relies,
-                        article.caveat,
+                        _(
+                            "Reported by {report}, relying on reporting by {relied}. Caveat: "
+                            "“{caveat}”"
+                        )
+                        if relies
+                        else _("Reported by {report}. Caveat: “{caveat}”"),
+                        report=reports.report_label(article),
+                        relied=relies,
+                        caveat=article.caveat,
                     )
                 )
                 continue
             reply.lines.append(
                 fmt(
-                    "Reported by {}{}. {} says: “{}”",
-                    article.outlet,
-                    relies,
-                    article.outlet,
-                    article.caveat,
+                    _(
+                        "Reported by {outlet}, relying on reporting by {relied}. {outlet} says: "
+                        "“{caveat}”"
+                    )
+                    if relies
+                    else _("Reported by {outlet}. {outlet} says: “{caveat}”"),
+                    outlet=article.outlet,
+                    relied=relies,
+                    caveat=article.caveat,
                 )
             )
 
@@ -121,8 +136,8 @@ class SourceAnswers(ComposerBase):
             reply.cite(article.id)
             if index:
                 reply.lines.append(Html(""))
-            reply.lines.append(fmt("{} “{}”", bold("Title:"), article.title))
-            reply.lines.append(fmt("{} {}", bold("Published by:"), article.outlet))
+            reply.lines.append(fmt("{} “{}”", bold(_("Title:")), article.title))
+            reply.lines.append(fmt("{} {}", bold(_("Published by:")), article.outlet))
             if article.relies_on:
                 # Who spoke to the outlet relied on: "a source in Russia spoke to it".
                 told = [
@@ -130,32 +145,36 @@ class SourceAnswers(ComposerBase):
                     for s in self.snapshot.sources.values()
                     if s.article_id == article.id and s.told_to == article.relies_on
                 ]
-                reply.lines.append(
+                original = (
                     fmt(
-                        "{} {} ({} spoke to it)",
-                        bold("Original reporting:"),
-                        article.relies_on,
-                        " and ".join(told),
+                        _("{outlet} ({sources} spoke to it)"),
+                        outlet=article.relies_on,
+                        sources=both(told),
                     )
                     if told
-                    else fmt("{} {}", bold("Original reporting:"), article.relies_on)
+                    else escape(article.relies_on)
                 )
+                reply.lines.append(fmt("{} {}", bold(_("Original reporting:")), original))
             reply.lines.append(
-                fmt("{} {}", bold("Reporter:"), article.reporter or "not named in the report")
+                fmt(
+                    "{} {}",
+                    bold(_("Reporter:")),
+                    article.reporter or _("not named in the report"),
+                )
             )
             reply.lines.append(
                 fmt(
                     "{} {}",
-                    bold("Date:"),
-                    reports.article_date(article) or "not given in the report",
+                    bold(_("Date:")),
+                    reports.article_date(article) or _("not given in the report"),
                 )
             )
             if article.url:
-                reply.lines.append(fmt("{} {}", bold("Link:"), article.url))
+                reply.lines.append(fmt("{} {}", bold(_("Link:")), article.url))
 
     def answer_verified(self, reply: Reply) -> None:
         article = self.snapshot.default_article
-        reply.lines.append(bold("No — none of this is independently verified."))
+        reply.lines.append(bold(_("No — none of this is independently verified.")))
         if self.several:
             for report in self.reports.articles:
                 reply.cite(report.id)
@@ -163,32 +182,44 @@ class SourceAnswers(ComposerBase):
         elif article is not None:
             reply.cite(article.id)
             reply.lines.append(
-                fmt("{}, which carried the report, says: “{}”", article.outlet, article.caveat)
+                fmt(
+                    _("{outlet}, which carried the report, says: “{caveat}”"),
+                    outlet=article.outlet,
+                    caveat=article.caveat,
+                )
             )
         anonymous = [s for s in self.snapshot.sources.values() if s.kind == "anonymous"]
         if anonymous:
-            names = [f"{s.name} (who told {s.told_to})" if s.told_to else s.name for s in anonymous]
+            names = [
+                _("{name} (who told {outlet})").format(name=s.name, outlet=s.told_to)
+                if s.told_to
+                else s.name
+                for s in anonymous
+            ]
             reply.lines.append(
                 fmt(
-                    "The figures come from anonymous sources — {} — and from the article's own "
-                    "narration. Treat them as reported claims, not established facts.",
-                    "; ".join(names),
+                    _(
+                        "The figures come from anonymous sources — {names} — and from the "
+                        "article's own narration. Treat them as reported claims, not established "
+                        "facts."
+                    ),
+                    names=separately(names),
                 )
             )
 
     def answer_sectors(self, reply: Reply) -> None:
         quotas = self.quotas()
         if not quotas:
-            reply.lines.append(Html("The store holds no current quota figures."))
+            reply.lines.append(Html(_("The store holds no current quota figures.")))
             return
         reply.lines.append(
-            bold("Sectors in the reports:" if self.several else "Sectors in the report:")
+            bold(_("Sectors in the reports:") if self.several else _("Sectors in the report:"))
         )
         shown, hidden = self.capped(quotas)
         for claim in shown:
             reply.use(claim.id, claim.article_id)
             reply.lines.append(
-                fmt("• {}: {}", claim.sector or "not stated", self.place_label(claim))
+                fmt("• {}: {}", claim.sector or _("not stated"), self.place_label(claim))
             )
         self.more_line(hidden, "quota figures", reply)
 
@@ -201,7 +232,8 @@ class SourceAnswers(ComposerBase):
                 claims = self.topic_facts_at(topic, u.places) or claims
             if not claims:
                 continue
-            reply.lines.append(bold(TOPIC_TITLES.get(topic, topic.capitalize())))
+            title = TOPIC_TITLES.get(topic)
+            reply.lines.append(bold(_(title) if title else topic.capitalize()))
             shown, hidden = self.capped(claims)
             for claim in shown:
                 reply.use(claim.id, claim.article_id)
@@ -210,13 +242,31 @@ class SourceAnswers(ComposerBase):
 
 
 TOPIC_TITLES = {
-    "hours": "Working hours",
-    "savings": "Savings, marriage and going home",
-    "earnings": "Earnings",
-    "reason": "Why the quotas rose",
-    "loyalty money": "What “loyalty money” is",
-    "protest": "Can workers protest?",
-    "locals": "What locals think",
-    "women": "Young female workers",
-    "doubling": "The doubling",
+    "hours": N_("Working hours"),
+    "savings": N_("Savings, marriage and going home"),
+    "earnings": N_("Earnings"),
+    "reason": N_("Why the quotas rose"),
+    "loyalty money": N_("What “loyalty money” is"),
+    "protest": N_("Can workers protest?"),
+    "locals": N_("What locals think"),
+    "women": N_("Young female workers"),
+    "doubling": N_("The doubling"),
+    # The other stored topics: their English titles are the names capitalised, as before.
+    "quota": N_("Quota"),
+    "photo": N_("Photo"),
+    "border": N_("Border"),
+    "companies": N_("Companies"),
+    "loyalty fund": N_("Loyalty fund"),
+    "minimum": N_("Minimum"),
+    "party congress": N_("Party congress"),
+    "repatriation": N_("Repatriation"),
 }
+
+
+def topic_name(topic: str) -> str:
+    """A topic as a list of sources names it: the stored name in English, the topic's
+    title in the answer's language otherwise (the stored names are English words)."""
+    if is_english():
+        return topic
+    title = TOPIC_TITLES.get(topic)
+    return _(title) if title else topic

@@ -6,6 +6,7 @@ from __future__ import annotations
 from bot.engine.compose import Composer
 from bot.engine.reply import Reply
 from bot.engine.reports import article_date
+from bot.engine.wording import _
 from bot.markup import Html, bold, fmt, italic
 from db.views import ClaimView
 
@@ -22,18 +23,28 @@ def answer_summary(composer: Composer, reply: Reply) -> None:
     article = composer.snapshot.default_article
     if article is not None:
         reply.cite(article.id)
-        relying = f", relying on reporting by {article.relies_on}" if article.relies_on else ""
         reply.lines.append(
-            bold(f"In short, as {article.outlet} reports it{relying} (none of it verified):")
+            bold(
+                _(
+                    "In short, as {outlet} reports it, relying on reporting by {relied} (none of "
+                    "it verified):"
+                ).format(outlet=article.outlet, relied=article.relies_on)
+                if article.relies_on
+                else _("In short, as {outlet} reports it (none of it verified):").format(
+                    outlet=article.outlet
+                )
+            )
         )
     else:
-        reply.lines.append(bold("In short, as the report tells it (none of it verified):"))
+        reply.lines.append(bold(_("In short, as the report tells it (none of it verified):")))
     for claim in chosen:
         reply.use(claim.id, claim.article_id)
         reply.lines.append(fmt("• {}", composer.claim_line(claim)))
     if more:
         # No count: a number here would read as one of the report's figures.
-        reply.lines.append(italic("The report says more: ask about a place, a source or a topic."))
+        reply.lines.append(
+            italic(_("The report says more: ask about a place, a source or a topic."))
+        )
 
 
 def _gist(
@@ -57,19 +68,38 @@ def _per_report(composer: Composer, reply: Reply) -> None:
     for index, article in enumerate(reports):
         mine = [c for c in composer.snapshot.active_claims if c.article_id == article.id]
         quotas = [c for c in all_quotas if c.article_id == article.id]
-        chosen, _ = _gist(composer, quotas, mine, each)
+        chosen, _more = _gist(composer, quotas, mine, each)
         if index:
             reply.lines.append(Html(""))
         reply.cite(article.id)
-        relying = f", relying on reporting by {article.relies_on}" if article.relies_on else ""
-        when = article_date(article) or "undated"
-        reply.lines.append(
-            bold(
-                f"In short, as {article.outlet} reports it{relying} ({when}; none of it verified):"
-            )
-        )
+        when = article_date(article)
+        reply.lines.append(bold(_heading(article.outlet, article.relies_on, when)))
         for claim in chosen:
             reply.use(claim.id, claim.article_id)
             reply.lines.append(fmt("• {}", composer.claim_line(claim)))
-    more = "The reports say more" if len(reports) > 1 else "The report says more"
-    reply.lines.append(italic(f"{more}: ask about a place, a source or a topic."))
+    reply.lines.append(
+        italic(
+            _("The reports say more: ask about a place, a source or a topic.")
+            if len(reports) > 1
+            else _("The report says more: ask about a place, a source or a topic.")
+        )
+    )
+
+
+def _heading(outlet: str, relied: str | None, when: str | None) -> str:
+    """ "In short, as RFA reports it (October 2020; none of it verified):" """
+    if relied and when:
+        text = _(
+            "In short, as {outlet} reports it, relying on reporting by {relied} ({date}; none "
+            "of it verified):"
+        )
+    elif relied:
+        text = _(
+            "In short, as {outlet} reports it, relying on reporting by {relied} (undated; none "
+            "of it verified):"
+        )
+    elif when:
+        text = _("In short, as {outlet} reports it ({date}; none of it verified):")
+    else:
+        text = _("In short, as {outlet} reports it (undated; none of it verified):")
+    return text.format(outlet=outlet, relied=relied, date=when)

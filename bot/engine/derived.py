@@ -1,0 +1,101 @@
+"""The words every derived figure shares (bot/engine/arithmetic.py, group_sums.py, rates.py):
+its label as our arithmetic, the name of the place it is for, the sentence refusing a sum
+the report gives no amount for, and figures and lists in the answer's language.
+
+Every text is a whole sentence or phrase for the catalogs (bot/engine/wording.py); English
+output is the code's own text, byte for byte.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+from functools import lru_cache
+
+from babel import Locale
+from babel.lists import format_list
+
+from bot.engine import numbers, wording
+from bot.engine.wording import N_, _
+from bot.markup import Html, fmt
+from db.kinds import FigureChange
+from db.views import ClaimView
+
+# Translators: the label of every figure the bot works out itself; it must say plainly that
+# the figure is our calculation and that the report itself gives no such figure.
+LABEL = N_("our arithmetic from the report's figures; the report states no such figure")
+
+# "the report gives no new amount (only that it increased)", by the change the report gives.
+_NO_NEW_AMOUNT: dict[str | None, str] = {
+    None: N_("{place}: the report gives no new amount (only that it changed), so I will not "
+             "compute one."),
+    FigureChange.INCREASED: N_("{place}: the report gives no new amount (only that it "
+                               "increased), so I will not compute one."),
+    FigureChange.DECREASED: N_("{place}: the report gives no new amount (only that it "
+                               "decreased), so I will not compute one."),
+    FigureChange.DOUBLED: N_("{place}: the report gives no new amount (only that it "
+                             "doubled), so I will not compute one."),
+}  # fmt: skip
+# Translators: {change} is the report's own English word for the change ("new", "unchanged").
+_NO_NEW_AMOUNT_WORD = N_(
+    "{place}: the report gives no new amount (only that it {change}), so I will not compute one."
+)
+
+
+def label() -> str:
+    """ "our arithmetic from the report's figures; …" in the answer's language."""
+    return _(LABEL)
+
+
+def no_new_amount(claim: ClaimView, place: str | None = None) -> Html:
+    """That no sum is made of a change the report gives no new amount for."""
+    change = claim.change or None
+    where = place_of(claim, "") if place is None else place
+    template = _NO_NEW_AMOUNT.get(change)
+    if template is None:
+        return fmt(_(_NO_NEW_AMOUNT_WORD), place=where, change=change)
+    return fmt(_(template), place=where)
+
+
+def place_of(claim: ClaimView, unknown: str | None = None) -> str:
+    """The place a figure is for, else its country: the code in English (as it always was),
+    the country's CLDR name in the other languages; ``unknown`` (else "this place") when
+    the claim names neither."""
+    if claim.place:
+        return claim.place
+    if claim.country:
+        return claim.country if wording.is_english() else country_name(claim.country)
+    return _("this place") if unknown is None else unknown
+
+
+def country_name(code: str) -> str:
+    """A country's CLDR name in the answer's language (the code when CLDR has none)."""
+    return _territories(wording.locale()).get(code, code)
+
+
+@lru_cache(maxsize=8)
+def _territories(locale: str) -> dict[str, str]:
+    return dict(Locale.parse(locale).territories)
+
+
+def either(items: Sequence[str]) -> str:
+    """ "Shenyang or Dandong": the items as alternatives, joined as the language joins them."""
+    if wording.is_english():
+        return " or ".join(items)
+    return str(format_list(list(items), style="or", locale=wording.locale()))
+
+
+def decimal(value: Decimal) -> str:
+    """A computed ratio, share or count of months ("1.82", "18.3"): as it always was in
+    English, with the locale's decimal sign in the other languages ("1,82")."""
+    if wording.is_english():
+        return f"{value:f}"
+    return numbers.number(value)
+
+
+def plain(amount: Decimal) -> str:
+    """62000.0000 -> "62,000"; 84.5 -> "84.5" (in the locale's digits elsewhere)."""
+    if not wording.is_english():
+        return numbers.number(amount.normalize())
+    whole = amount == amount.to_integral_value()
+    return f"{amount:,.0f}" if whole else f"{amount.normalize():,f}"
