@@ -314,3 +314,9 @@ def test_a_deadline_one_report_gives_comes_with_its_figures(two_reports: AnswerE
     text = text_of(two_reports, "when is the loyalty fund due")
     assert text.count("by the end of the month (October 2020)") == 3
     assert "62,000" not in text and "3,400" not in text
+
+
+def test_a_part_about_another_subject_is_said_to_be_outside(engine: AnswerEngine) -> None:
+    lines = body(engine, "is sakhalin cold in winter and how much do workers there owe").split("\n")
+    assert lines[0] == "Sakhalin, Russia — construction workers"
+    assert lines[-2:] == ["", "I can only answer about the reports, not about winter."]
