@@ -13,6 +13,7 @@ from collections.abc import Callable
 from bot.engine.arithmetic import Arithmetic
 from bot.engine.asks import unmapped_ask
 from bot.engine.compose import Composer
+from bot.engine.countries import SUBJECT_COUNTRY
 from bot.engine.derived import either
 from bot.engine.honest import Honest
 from bot.engine.own_figures import asks_with_own, compare_own
@@ -211,6 +212,18 @@ class Answerer:
                 reply.lines.extend([Html("")] * bool(index) + c.quota_block(claim, reply))
             reply.intents.append(Intent.QUOTA)
             return True
+        if Attribute.ORDERER in s.attributes:
+            # "who ordered it": the report says who demands the quota, not who signed.
+            s.attributes.remove(Attribute.ORDERER)
+            subject = c.country(SUBJECT_COUNTRY)
+            ordered = _(
+                "As the report tells it, {subject} ordered it: it demands the quota of its own "
+                "workers abroad. The report names no official who signed or issued the order."
+            )
+            reply.lines.append(fmt(ordered, subject=subject))
+            for claim in quotas[:1]:
+                reply.use(claim.id, claim.article_id)
+            paired = True
         corrected = self.honest.corrections(s, quotas, reply) or paired
         handled = corrected or handled
         skip = {Attribute.WAGES} if corrected else set()

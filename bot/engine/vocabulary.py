@@ -82,6 +82,7 @@ class Attribute(StrEnum):
     PAY_SHARE = "pay_share"  # what share of their pay the quota takes
     DOCUMENTS = "documents"  # documents behind the figures (the report cites none)
     DEADLINE = "deadline"  # by when a quota must be paid (some reports give one)
+    ORDERER = "orderer"  # who ordered it: the report says North Korea demands it
 
 
 class Operation(StrEnum):

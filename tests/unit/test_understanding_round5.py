@@ -320,3 +320,13 @@ def test_a_part_about_another_subject_is_said_to_be_outside(engine: AnswerEngine
     lines = body(engine, "is sakhalin cold in winter and how much do workers there owe").split("\n")
     assert lines[0] == "Sakhalin, Russia — construction workers"
     assert lines[-2:] == ["", "I can only answer about the reports, not about winter."]
+
+
+def test_who_ordered_it_is_who_demands_it_not_who_signed(engine: AnswerEngine) -> None:
+    assert body(engine, "who ordered the dalian increase") == (
+        "As the report tells it, North Korea ordered it: it demands the quota of its own workers "
+        "abroad. The report names no official who signed or issued the order."
+    )
+    assert body(engine, "who signed the directive") == (
+        "The report does not say who signed or issued the directive."
+    )
