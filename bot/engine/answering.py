@@ -318,6 +318,13 @@ class Answerer:
         outlets = Intent.SOURCES in wanted and Intent.QUOTA not in s.intents
         if outlets and not (s.has_subject or s.operations):
             wanted.discard(Intent.COMPARE)
+        if s.places_asked and not (s.has_subject or s.quota_named or s.amount_hinted):
+            # "which two countries does the report cover": the places, not their figures.
+            if c.several:
+                c.cite_all(reply)
+            reply.lines.append(c.covered())
+            wanted.discard(Intent.LIST)
+            handled = True
         if Intent.COMPARE in wanted or Intent.LIST in wanted:
             wanted.discard(Intent.QUOTA)
         if Intent.LIST in wanted and s.has_subject:

@@ -88,8 +88,10 @@ _RATE = re.compile(
 # "which russian place is mentioned", "what chinese city": the places the quotas are for.
 _WHICH_PLACE = re.compile(
     r" (?:which|what) (?:\w+ )?(?:place|places|city|cities|town|towns|region|regions|location|"
-    r"locations|area|areas) (?:is |are |was |were |does |do )?(?:it |they |the report |"
-    r"the article )?(?:mentioned|named|covered|about|in the|listed|given|discussed|talk) "
+    r"country|countries|"
+    r"locations|area|areas) (?:is |are |was |were |does |do )?(?:it |they |(?:the |this |that )"
+    r"(?:report |article |story |piece )|you )?(?:mentioned|named|covered|cover|covers|about|in the|"
+    r"listed|given|discussed|talk) "
 )
 _PAIR = re.compile(
     r" (?:between (?:the two|both|them|the places|the quotas|the (?:\w+ ){1,2}(?:quotas|figures|"

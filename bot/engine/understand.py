@@ -116,9 +116,9 @@ class Understanding:
     foreign: list[str] = field(default_factory=list)
     other_subject: bool = False  # one of them a listed noun of another subject
     people_pronoun: bool = False  # "they", "their": the workers
-    # Content words no phrase of the vocabulary or the store took ("happens", "deadline"):
-    # what is asked when the engine cannot map it (answering.py: no quota block for it).
+    # Content words no phrase took ("happens"): an ask the engine cannot map (asks.py).
     unmapped: list[str] = field(default_factory=list)
+    places_asked: bool = False  # "which countries does the report cover"
     own_figures: list[OwnFigure] = field(default_factory=list)  # "i make 900 dollars"
     days_in_month: int | None = None  # "assume 30 days"
     loose_topics: list[str] = field(default_factory=list)  # of a cue of several topics
@@ -302,10 +302,10 @@ class Understander:
                     segment.intents = [i for i in segment.intents if i != Intent.QUOTA]
                     segment.weak_intents = [i for i in segment.weak_intents if i != Intent.QUOTA]
                     segment.attributes = [a for a in segment.attributes if a != Attribute.WAGES]
-            for topic in [] if segment.topics else segment.loose_topics:
-                _add(segment.topics, topic)
+            segment.topics = segment.topics or list(segment.loose_topics)
             segment.pair_asked = frames.pair_asked
             segment.asks_by_word &= not frames.term_asked  # "called": the term is known
+            segment.places_asked = frames.places_asked
             if frames.places_asked:
                 _add(segment.intents, Intent.LIST)
             for operation in frames.operations:

@@ -330,3 +330,31 @@ def test_who_ordered_it_is_who_demands_it_not_who_signed(engine: AnswerEngine) -
     assert body(engine, "who signed the directive") == (
         "The report does not say who signed or issued the directive."
     )
+
+
+def test_which_countries_are_covered_gets_the_places_not_the_figures(
+    engine: AnswerEngine,
+) -> None:
+    assert body(engine, "which countries does this report cover?") == (
+        "It covers quota figures for Sakhalin, Russia and Dalian, China."
+    )
+
+
+def test_places_and_amounts_asked_together_get_both(engine: AnswerEngine) -> None:
+    text = body(engine, "which places are covered, and what were the original amounts?")
+    assert text.startswith("It covers quota figures for Sakhalin, Russia and Dalian, China.")
+    assert "62,000" in text and "3,400" in text
+
+
+def test_fragments_do_not_join_into_a_rate_cue(engine: AnswerEngine) -> None:
+    text = body(engine, "Sakhalin? Old one? New one? Dollar value?")
+    assert "rubles to the dollar" not in text
+    assert "nearly $730" in text
+
+
+def test_or_whatever_is_chat(engine: AnswerEngine) -> None:
+    text = body(
+        engine, "what about the guys in dalian and also what about the ones in russia or whatever"
+    )
+    assert "3,400" in text and "62,000" in text
+    assert "whatever" not in text
