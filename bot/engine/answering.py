@@ -16,6 +16,7 @@ from bot.engine.compose import Composer
 from bot.engine.countries import SUBJECT_COUNTRY
 from bot.engine.derived import either
 from bot.engine.honest import Honest
+from bot.engine.not_mapped import not_mapped
 from bot.engine.own_figures import asks_with_own, compare_own
 from bot.engine.premises import wrong_demander, wrong_pairings, wrong_period, wrong_year
 from bot.engine.reply import Reply
@@ -24,7 +25,7 @@ from bot.engine.text import words
 from bot.engine.understand import Understanding
 from bot.engine.vocabulary import Attribute, Intent
 from bot.engine.wording import _
-from bot.markup import Html, bold, fmt
+from bot.markup import Html, fmt
 from db.views import ClaimView
 
 # What asks for quota figures: of an uncovered place, the report gives none.
@@ -283,7 +284,7 @@ class Answerer:
             # "what are the dalian plants called": a place and words the engine cannot map;
             # the quota block is no answer to them. With a topic asked, the topic is.
             if not asked_topics or s.asks_by_word:
-                return self._not_mapped(s, reply)
+                return not_mapped(s, c, self.honest, reply)
             wanted.discard(Intent.QUOTA)
         if not wanted and not topics and s.has_subject and default_quota:
             wanted.add(Intent.QUOTA)
@@ -412,44 +413,6 @@ class Answerer:
             reply.use(claim.id, claim.article_id)
             reply.lines.append(fmt("• {}", self.composer.claim_line(claim)))
         reply.intents.append(Intent.STATEMENTS)
-        return True
-
-    def _not_mapped(self, s: Understanding, reply: Reply) -> bool:
-        """An ask about a covered subject the engine cannot map to anything the report
-        holds: say so, then the closest statements (no quota figure dressed up as the
-        answer)."""
-        c = self.composer
-        named = s.places or [c.country(code) for code in s.countries] or s.sectors
-        subject = " and ".join(dict.fromkeys(named))
-        if c.several:
-            c.cite_all(reply)
-            line = (
-                _("None of the reports says that about {subject}.")
-                if subject
-                else _("None of the reports says that.")
-            )
-        else:
-            line = (
-                _("The report does not say that about {subject}.")
-                if subject
-                else _("The report does not say that.")
-            )
-        reply.lines.append(fmt(line, subject=subject))
-        # Searched on what the question is about, not on how it asks ("called", "name").
-        asking = self.honest.vocabulary.ask_words
-        text = " ".join(w for w in words(s.text) if w not in asking)
-        found = [h for h in self.honest.hits(text) if not h.claim.is_quota]
-        if found:
-            closest = (
-                _("What they do say that comes closest:")
-                if c.several
-                else _("What it does say that comes closest:")
-            )
-            reply.lines.append(bold(closest))
-            for hit in found:
-                reply.use(hit.claim.id, hit.claim.article_id)
-                reply.lines.append(fmt("• {}", c.claim_line(hit.claim)))
-        reply.intents.append(Intent.SILENT)
         return True
 
     def _closest_words(self, s: Understanding, reply: Reply) -> None:

@@ -90,8 +90,8 @@ _WHICH_PLACE = re.compile(
     r" (?:which|what) (?:\w+ )?(?:place|places|city|cities|town|towns|region|regions|location|"
     r"country|countries|"
     r"locations|area|areas) (?:is |are |was |were |does |do )?(?:it |they |(?:the |this |that )"
-    r"(?:report |article |story |piece )|you )?(?:mentioned|named|covered|cover|covers|about|in the|"
-    r"listed|given|discussed|talk) "
+    r"(?:report |article |story |piece )|you )?(?:mentioned|named|covered|cover|covers|about|"
+    r"in the|listed|given|discussed|talk) "
 )
 _PAIR = re.compile(
     r" (?:between (?:the two|both|them|the places|the quotas|the (?:\w+ ){1,2}(?:quotas|figures|"
