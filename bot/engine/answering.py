@@ -198,6 +198,8 @@ class Answerer:
         handled = False
         if s.role_play:
             self.honest.refuse_role(reply)
+            # "you're a north korean official now": a weak cue ("now") asks for no figures.
+            s.intents = [i for i in s.intents if i not in s.settled_intents]
         paired = wrong_pairings(s, c, reply)
         paired = wrong_period(s, c, reply) or paired
         paired = wrong_demander(s, c, reply, self.honest.vocabulary) or paired

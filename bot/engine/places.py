@@ -8,7 +8,7 @@ and no typo of one (the caller's ``unknown``) count.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 
 from bot.engine.text import words
 
@@ -25,10 +25,14 @@ SECTOR_WORDS = 2
 
 
 def place_candidates(
-    text: str, unknown: Callable[[str], bool], sector: Callable[[str], bool]
+    text: str, unknown: Callable[[str], bool], phrases: Mapping[str, Sequence[tuple[str, str]]]
 ) -> list[str]:
-    """The unknown place names a part of a message holds, in order (one or two words)."""
+    """The unknown place names a part of a message holds, in order (one or two words);
+    ``phrases``: what each known phrase means (a "sector" names a kind of work)."""
     found: list[str] = []
+
+    def sector(phrase: str) -> bool:
+        return any(kind == "sector" for kind, _ in phrases.get(phrase, ()))
 
     def add(match: re.Match[str] | None) -> None:
         if match is None or not unknown(match.group(1)):

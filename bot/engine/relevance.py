@@ -84,7 +84,8 @@ def tied_to_report(u: Understanding) -> bool:
         or u.countries
         or u.sectors
         or u.currencies
-        or [t for t in u.topics if t not in u.settled_topics]
+        # A topic of a cue of several ("love", "happy") ties nothing alone: "do you love pizza".
+        or [t for t in u.topics if t not in u.settled_topics and t not in u.loose_topics]
         or u.people_pronoun
         or u.unknown_places
         or u.regions

@@ -263,6 +263,9 @@ class Understander:
         # Words that are not place names: ordinary English, and every word the claims use.
         self._not_places = self.vocabulary_data.ordinary_words | claim_words | question_words
         self._topical = self.known_words | self._not_places | STOPWORDS
+        # Words the vocabulary knows as words are no typos ("saying" is not "saving").
+        data = self.vocabulary_data
+        self._real_words = data.attribution_verbs | data.chat_words | STOPWORDS
         # Russian, Chinese and Korean: their tables join these on the first question in them.
         self._languages = LanguageTables(self)
 
@@ -380,7 +383,7 @@ class Understander:
                 phrase = " ".join(tokens[index : index + size])
                 entries = self._phrases.get(phrase)
                 guessed = False
-                if entries is None and size == 1:
+                if entries is None and size == 1 and phrase not in self._real_words:
                     corrected = corrector.correct(phrase)
                     if corrected is not None and corrected != phrase:
                         result.corrected_words[phrase] = corrected
@@ -490,10 +493,7 @@ class Understander:
             # A typo of a known word, or perhaps one.
             return corrector.correct(word) is None and not corrector.skipped(word)
 
-        def sector(phrase: str) -> bool:
-            return any(kind == "sector" for kind, _ in self._phrases.get(phrase, ()))
-
-        for name in place_candidates(text, unknown, sector):
+        for name in place_candidates(text, unknown, self._phrases):
             if len(result.unknown_places) >= MAX_UNKNOWN_PLACES:
                 break
             _add(result.unknown_places, name)
