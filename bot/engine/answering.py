@@ -273,7 +273,7 @@ class Answerer:
             # the supervisors demand of the women": a quota verb is no quota asked either.
             wanted -= hinted
             figures = c.several and c.reports.topic_quotas(s.text)
-            if not (s.quota_named or s.has_subject or figures):
+            if not (s.quota_named or s.figures or figures):
                 wanted.discard(Intent.QUOTA)
         elif wanted - hinted or asked_topics:
             wanted -= hinted - {Intent.QUOTA, Intent.DATE}

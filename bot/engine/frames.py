@@ -41,7 +41,8 @@ _FRAMES = (
      Attribute.PUBLICATION_DATE),
     # "how is the money sent", "how do they transfer it"
     (re.compile(r" how (?:is|are|do|does|did|was|were) (?:\w+ ){0,3}(?:sent|send|transfer\w*|"
-                r"wire[sd]?|deliver\w*|collect\w*|hand(?:ed)? (?:it |them )?over|moved|smuggled) "),
+                r"wire[sd]?|deliver\w*|collect\w*|hand(?:ed)? (?:it |them )?over|moved|smuggled|"
+                r"get to|gets to|reach|reaches|travel|make it to) "),
      Attribute.PAYMENT_METHOD),
     # "where does the (loyalty) money go", "what is the cash used for"
     (re.compile(r" where (?:does|do|did) (?:the )?(?:\w+ ){0,2}(?:money|cash|quota|it) "

@@ -397,3 +397,15 @@ def test_a_known_word_is_not_corrected_into_another(engine: AnswerEngine) -> Non
 
 def test_a_feeling_word_alone_ties_nothing_to_the_report(engine: AnswerEngine) -> None:
     assert body(engine, "do you love pizza") == OFF_TOPIC
+
+
+def test_paid_fairly_is_how_they_are_treated_not_the_quota(engine: AnswerEngine) -> None:
+    text = body(engine, "are the sakhalin builders paid fairly?")
+    assert "takes most of what North Korean construction workers earn" in text
+    assert not [figure for figure in QUOTA_FIGURES if figure in text]
+
+
+def test_how_many_won_is_a_conversion_the_report_does_not_make(engine: AnswerEngine) -> None:
+    assert body(engine, "how many won is the dalian quota").startswith(
+        "The report does not say the quota in Korean won (KRW)"
+    )
