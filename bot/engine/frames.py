@@ -48,6 +48,10 @@ _FRAMES = (
     (re.compile(r" where (?:does|do|did) (?:the )?(?:\w+ ){0,2}(?:money|cash|quota|it) "
                 r"(?:go|end up) "),
      Attribute.SPENDING),
+    # "how much of the money ends up with kim", "does the cash go to the army"
+    (re.compile(r" (?:money|cash|quota|quotas|funds?) (?:\w+ ){0,2}(?:ends? up|goes|go|went) "
+                r"(?:with|to|in|into) "),
+     Attribute.SPENDING),
     # "are they paid in rubles", "wages in what currency": not "paid in a year"
     (re.compile(r" (?:paid|wages?|salary|salaries|earnings|pay) in (?:what |which )?"
                 r"(?:currency|currencies|rubles?|roubles?|yuan|rmb|dollars?|usd|cash|won|kind) "),

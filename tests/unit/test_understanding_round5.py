@@ -409,3 +409,12 @@ def test_how_many_won_is_a_conversion_the_report_does_not_make(engine: AnswerEng
     assert body(engine, "how many won is the dalian quota").startswith(
         "The report does not say the quota in Korean won (KRW)"
     )
+
+
+def test_where_the_money_ends_up_is_not_in_the_report(engine: AnswerEngine) -> None:
+    text = body(engine, "does the cash go to the army")
+    assert text.startswith(
+        "The report does not say what the money is spent on; it gives only how the government "
+        "frames it."
+    )
+    assert not [figure for figure in QUOTA_FIGURES if figure in text]
