@@ -19,6 +19,7 @@ from bot.engine.honest import Honest
 from bot.engine.not_mapped import not_mapped
 from bot.engine.own_figures import asks_with_own, compare_own
 from bot.engine.premises import wrong_demander, wrong_pairings, wrong_period, wrong_year
+from bot.engine.quota_words import QuotaWords
 from bot.engine.reply import Reply
 from bot.engine.summary import answer_summary
 from bot.engine.text import words
@@ -68,6 +69,7 @@ class Answerer:
         self.honest = honest
         self.arithmetic = arithmetic
         self._off_topic = off_topic
+        self._figures_by_words: QuotaWords | None = None
         self._dispatch: dict[Intent, Callable[[Understanding, Reply], None]] = {
             Intent.SUMMARY: lambda u, reply: answer_summary(c, reply),
             Intent.COMPARE: c.answer_compare,
@@ -134,6 +136,14 @@ class Answerer:
                 if not segment.foreign and self.honest.statements(
                     segment.text, reply, STRONG_MATCH
                 ):
+                    break
+                # "and the spouse amount?": the figures whose own words it uses.
+                figures = [] if segment.foreign else self._quota_words().naming(segment.unmapped)
+                for index, claim in enumerate(figures):
+                    blank = [Html("")] * bool(index)
+                    reply.lines.extend(blank + self.composer.quota_block(claim, reply))
+                    reply.intents.append(Intent.QUOTA)
+                if figures:
                     break
         if not reply.lines:
             off = self._off_topic()
@@ -382,6 +392,12 @@ class Answerer:
             self._closest_words(s, reply)
         if not handled and search:
             handled = self.honest.statements(s.text, reply)
+        if not handled and search and s.unmapped and not s.has_subject:
+            # "is the spouse charged too": the figures whose own words the question uses.
+            for index, claim in enumerate(self._quota_words().naming(s.unmapped)):
+                reply.lines.extend([Html("")] * bool(index) + c.quota_block(claim, reply))
+                reply.intents.append(Intent.QUOTA)
+                handled = True
         short = s.strong_domain and not s.foreign and len(s.text.split()) <= TERSE
         if not handled and search and default_quota and short:
             # "anything on the workers there": about the report, nothing in particular.
@@ -416,6 +432,11 @@ class Answerer:
             reply.lines.append(fmt("• {}", self.composer.claim_line(claim)))
         reply.intents.append(Intent.STATEMENTS)
         return True
+
+    def _quota_words(self) -> QuotaWords:
+        if self._figures_by_words is None:
+            self._figures_by_words = QuotaWords(self.composer.quotas())
+        return self._figures_by_words
 
     def _closest_words(self, s: Understanding, reply: Reply) -> None:
         """After a topic's facts, the claim that matches the question's own words best, when

@@ -418,3 +418,15 @@ def test_where_the_money_ends_up_is_not_in_the_report(engine: AnswerEngine) -> N
         "frames it."
     )
     assert not [figure for figure in QUOTA_FIGURES if figure in text]
+
+
+def test_a_figure_found_by_its_own_words(two_reports: AnswerEngine) -> None:
+    text = text_of(two_reports, "and the spouse one?")
+    assert "12,000 yuan (CNY), $1,788, once per family member" in text
+    assert "Basis, in the report's words: an equal amount for each spouse." in text
+    assert "62,000" not in text
+
+
+def test_one_line_per_sector_and_place(two_reports: AnswerEngine) -> None:
+    text = text_of(two_reports, "what sort of workers is the rfa piece about")
+    assert text.count("• trade: China") == 1
