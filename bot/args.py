@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from db.errors import OneLineError, preview
+from db.errors import N_, OneLineError, preview
 from db.validation import drop_invisible
 
 __all__ = [
@@ -82,7 +82,9 @@ def _check_length(text: str) -> None:
     """Refuse text longer than any Telegram message before doing any work on it."""
     if len(text) > MAX_TEXT_LEN:
         raise ArgumentError(
-            f"the command is too long: {len(text):,} characters, the limit is {MAX_TEXT_LEN:,}"
+            N_("the command is too long: {length} characters, the limit is {limit}"),
+            length=f"{len(text):,}",
+            limit=f"{MAX_TEXT_LEN:,}",
         )
 
 
@@ -118,8 +120,11 @@ def _tokenize(text: str) -> list[_Token]:
                 j += 1
             if j >= n:
                 raise ArgumentError(
-                    f"unbalanced quote in: {preview(text[i:], quote=False)} "
-                    "(a closing quote must be followed by a space or the end)"
+                    N_(
+                        "unbalanced quote in: {value} "
+                        "(a closing quote must be followed by a space or the end)"
+                    ),
+                    value=preview(text[i:], quote=False),
                 )
             chars.extend(text[i + 1 : j])
             quoted = True
@@ -159,7 +164,7 @@ def _split_command(text: str) -> tuple[str, str]:
     _check_length(text)
     match = _COMMAND_RE.match(text)
     if match is None:
-        raise ArgumentError(f"not a command: {preview(text)}")
+        raise ArgumentError(N_("not a command: {value}"), value=preview(text))
     return match.group(1).lower(), text[match.end() :]
 
 
@@ -207,10 +212,14 @@ class ParsedArgs:
         allowed_keys = list(allowed)
         for key in self.options:
             if key not in allowed_keys:
-                raise ArgumentError(f'unknown key "{key}"; the keys are: {", ".join(allowed_keys)}')
+                raise ArgumentError(
+                    N_('unknown key "{key}"; the keys are: {keys}'),
+                    key=key,
+                    keys=", ".join(allowed_keys),
+                )
         for key in required:
             if key not in self.options:
-                raise ArgumentError(f'"{key}=" is missing')
+                raise ArgumentError(N_('"{key}=" is missing'), key=key)
 
 
 def parse_arg_string(text: str, *, max_positional: int | None = None) -> ParsedArgs:
@@ -219,39 +228,51 @@ def parse_arg_string(text: str, *, max_positional: int | None = None) -> ParsedA
     for token in _tokenize(text):
         if token.key_end is None:
             if not token.text:
-                raise ArgumentError('an empty argument ("") was given')
+                raise ArgumentError(N_('an empty argument ("") was given'))
             parsed.positional.append(token.text)
             continue
         raw_key = drop_invisible(token.text[: token.key_end - 1]).strip()
         value = token.text[token.key_end :]
         if not raw_key:
             raise ArgumentError(
-                f"a value without a key: {preview(token.text)} "
-                '(write key=value, with no spaces around "=")'
+                N_('a value without a key: {value} (write key=value, with no spaces around "=")'),
+                value=preview(token.text),
             )
         if not _KEY_RE.fullmatch(raw_key):
             raise ArgumentError(
-                f"not a valid key: {preview(raw_key)} (keys are English words like "
-                "amount or place; put values containing = in quotes)"
+                N_(
+                    "not a valid key: {value} (keys are English words like "
+                    "amount or place; put values containing = in quotes)"
+                ),
+                value=preview(raw_key),
             )
         key = raw_key.lower()
         if not value:
             if token.quoted:
-                raise ArgumentError(f'"{key}=" has an empty value')
-            raise ArgumentError(f'"{key}=" has no value (write {key}=… with no space after =)')
+                raise ArgumentError(N_('"{key}=" has an empty value'), key=key)
+            raise ArgumentError(
+                N_('"{key}=" has no value (write {key}=… with no space after =)'), key=key
+            )
         if key in parsed.options:
-            raise ArgumentError(f'the key "{key}" is given twice')
+            raise ArgumentError(N_('the key "{key}" is given twice'), key=key)
         parsed.options[key] = value
     if max_positional is not None and len(parsed.positional) > max_positional:
         extra = parsed.positional[max_positional]
         if max_positional == 0:
             raise ArgumentError(
-                f"unexpected argument {preview(extra)}: everything must be key=value, "
-                'and values with spaces need quotes, e.g. place="Dalian city"'
+                N_(
+                    "unexpected argument {value}: everything must be key=value, "
+                    'and values with spaces need quotes, e.g. place="Dalian city"'
+                ),
+                value=preview(extra),
             )
         raise ArgumentError(
-            f"too many arguments (at most {max_positional} before the key=value ones): "
-            f"unexpected {preview(extra)}; values with spaces need quotes"
+            N_(
+                "too many arguments (at most {count} before the key=value ones): "
+                "unexpected {value}; values with spaces need quotes"
+            ),
+            count=max_positional,
+            value=preview(extra),
         )
     return parsed
 

@@ -12,7 +12,7 @@ import re
 from collections.abc import Mapping
 from decimal import Decimal
 
-from db.errors import preview
+from db.errors import N_, Text, preview
 from db.kinds import DatePrecision, FigureChange
 from db.validation import BASES, ValidationError, drop_invisible, parse_iso_date
 
@@ -27,8 +27,13 @@ def parse_basis(text: str) -> str:
         if value == basis:
             return basis
     raise ValidationError(
-        f'"basis" must be one of {", ".join(BASES)}, not {preview(text)} '
-        "(the report's own words go in basis_text=)"
+        N_(
+            '"{field}" must be one of {choices}, not {value} '
+            "(the report's own words go in basis_text=)"
+        ),
+        field="basis",
+        choices=", ".join(BASES),
+        value=preview(text),
     )
 
 
@@ -42,16 +47,26 @@ def parse_share(text: str, field: str = "share") -> tuple[Decimal, Decimal | Non
     """A percentage or a range of them: "70", "70%", "70-90", "70 to 90 %" (0 < p <= 100)."""
     value = drop_invisible(text).strip().removesuffix("percent").strip()
     match = _SHARE_RE.fullmatch(value)
-    usage = "a percentage like 70 or a range like 70-90"
+    usage = Text(N_("a percentage like 70 or a range like 70-90"))
     if match is None:
-        raise ValidationError(f'"{field}" must be {usage}, not {preview(text)}')
+        raise ValidationError(
+            N_('"{field}" must be {usage}, not {value}{hint}'),
+            field=field,
+            usage=usage,
+            value=preview(text),
+            hint="",
+        )
     low = Decimal(match["low"])
     high = Decimal(match["high"]) if match["high"] else None
     for number in (low, high):
         if number is not None and not 0 < number <= 100:
-            raise ValidationError(f'"{field}" must be above 0 and at most 100 percent')
+            raise ValidationError(
+                N_('"{field}" must be above 0 and at most 100 percent'), field=field
+            )
     if high is not None and high <= low:
-        raise ValidationError(f'"{field}": the top of the range must be above its bottom')
+        raise ValidationError(
+            N_('"{field}": the top of the range must be above its bottom'), field=field
+        )
     return low, high
 
 
@@ -65,18 +80,21 @@ def parse_partial_date(text: str) -> tuple[datetime.date, str]:
     if re.fullmatch(r"[0-9]{4}", value, re.ASCII):
         year = int(value)
         if year < 1:
-            raise ValidationError(f"there is no year {preview(value)}")
+            raise ValidationError(N_("there is no year {value}"), value=preview(value))
         return datetime.date(year, 1, 1), DatePrecision.YEAR
     if re.fullmatch(r"[0-9]{4}-[0-9]{2}", value, re.ASCII):
         year, month = (int(part) for part in value.split("-"))
         if not 1 <= month <= 12 or year < 1:
-            raise ValidationError(f"there is no such month as {preview(value)}")
+            raise ValidationError(N_("there is no such month as {value}"), value=preview(value))
         return datetime.date(year, month, 1), DatePrecision.MONTH
     if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value, re.ASCII):
         return parse_iso_date(value), DatePrecision.DAY
     raise ValidationError(
-        "a date must be written YYYY-MM-DD, YYYY-MM or YYYY (as much as the report gives), "
-        f"like 2020-10-31, 2020-10 or 2020, not {preview(text)}"
+        N_(
+            "a date must be written YYYY-MM-DD, YYYY-MM or YYYY (as much as the report gives), "
+            "like 2020-10-31, 2020-10 or 2020, not {value}"
+        ),
+        value=preview(text),
     )
 
 
@@ -89,30 +107,30 @@ def figure_problems(values: Mapping[str, object]) -> list[str]:
     problems: list[str] = []
     amount, share = values.get("amount"), values.get("share_low")
     if amount is None and share is None:
-        problems.append("a quota figure needs an amount (with its currency) or a share")
+        problems.append(N_("a quota figure needs an amount (with its currency) or a share"))
     elif amount is not None and share is not None:
-        problems.append("a quota figure is an amount or a share, not both: store two claims")
+        problems.append(N_("a quota figure is an amount or a share, not both: store two claims"))
     if amount is not None and values.get("currency") is None:
-        problems.append("a quota figure with an amount needs its currency")
+        problems.append(N_("a quota figure with an amount needs its currency"))
     high = values.get("amount_high")
     if high is not None:
         if amount is None:
-            problems.append("amount_high needs amount (the bottom of the range)")
+            problems.append(N_("amount_high needs amount (the bottom of the range)"))
         elif isinstance(high, Decimal) and isinstance(amount, Decimal) and high <= amount:
-            problems.append("amount_high must be above amount (the bottom of the range)")
+            problems.append(N_("amount_high must be above amount (the bottom of the range)"))
     usd, usd_high = values.get("usd_amount"), values.get("usd_high")
     if usd_high is not None:
         if usd is None or high is None:
-            problems.append("usd_high needs usd and amount_high (a range in both)")
+            problems.append(N_("usd_high needs usd and amount_high (a range in both)"))
         elif isinstance(usd_high, Decimal) and isinstance(usd, Decimal) and usd_high <= usd:
-            problems.append("usd_high must be above usd (the bottom of the range)")
+            problems.append(N_("usd_high must be above usd (the bottom of the range)"))
     share_high = values.get("share_high")
     if share_high is not None and share is None:
-        problems.append("share_high needs share_low")
+        problems.append(N_("share_high needs share_low"))
     elif isinstance(share_high, Decimal) and isinstance(share, Decimal) and share_high <= share:
-        problems.append("share_high must be above share_low")
+        problems.append(N_("share_high must be above share_low"))
     if values.get("share_of") is not None and share is None:
-        problems.append("share_of needs a share")
+        problems.append(N_("share_of needs a share"))
     if values.get("amount_to") is not None or values.get("usd_to") is not None:
         if values.get("change") in (
             None,
@@ -120,9 +138,11 @@ def figure_problems(values: Mapping[str, object]) -> list[str]:
             FigureChange.UNCHANGED,
             FigureChange.NEW,
         ):
-            problems.append('"from X to Y" (amount_to, usd_to) needs a change such as increased')
+            problems.append(
+                N_('"from X to Y" (amount_to, usd_to) needs a change such as increased')
+            )
         if values.get("amount_to") is None and values.get("usd_to") is not None:
-            problems.append("usd_to needs amount_to")
+            problems.append(N_("usd_to needs amount_to"))
     for date_key, precision_key in (
         ("deadline_on", "deadline_precision"),
         ("change_on", "change_on_precision"),

@@ -19,7 +19,7 @@ import babel
 import babel.numbers
 import pycountry
 
-from db.errors import OneLineError, preview
+from db.errors import N_, OneLineError, Text, either, preview
 from db.kinds import Basis, FigureChange, Language, Period
 from db.textfold import fold
 
@@ -154,7 +154,7 @@ def _build_index(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
     return index
 
 
-def _suggest(query: str, index: Mapping[str, str], describe: Mapping[str, str]) -> str:
+def _suggest(query: str, index: Mapping[str, str], describe: Mapping[str, str]) -> Text:
     """Codes whose names contain the query word, for a 'did you mean' hint.
 
     Only for a single word ("Korea", "yuan"): a phrase can sit inside the wrong country's
@@ -162,14 +162,13 @@ def _suggest(query: str, index: Mapping[str, str], describe: Mapping[str, str]) 
     """
     key = _name_key(query)
     if len(key) < 3 or " " in key:
-        return ""
+        return Text("")
     pattern = re.compile(rf"(?:^|\W){re.escape(key)}(?:\W|$)")
     codes = sorted({code for name, code in index.items() if pattern.search(name)})
-    if not codes:
-        return ""
     if len(codes) > 4:
-        return f" (several match, e.g. {', '.join(codes[:4])}, …)"
-    return " (did you mean " + " or ".join(f"{c} ({describe[c]})" for c in codes) + "?)"
+        return Text(N_(" (several match, e.g. {codes}, …)"), codes=", ".join(codes[:4]))
+    choices = [Text(N_("{code} ({name})"), code=c, name=describe[c]) for c in codes]
+    return Text(N_(" (did you mean {choices}?)"), choices=either(choices)) if codes else Text("")
 
 
 # --------------------------------------------------------------------------- numbers
@@ -196,32 +195,30 @@ def parse_amount(text: str, field: str = "amount") -> Decimal:
     ``6,20,000`` are refused rather than guessed at). No signs, exponents, NaN or infinity.
     """
     value = _strip_invisible(text)
-    usage = "a number greater than 0, like 62000, 62,000 or 3400.5"
+    usage = Text(N_("a number greater than 0, like 62000, 62,000 or 3400.5"))
     if not value:
-        raise ValidationError(f'"{field}" is empty: give {usage}')
+        raise ValidationError(N_('"{field}" is empty: give {usage}'), field=field, usage=usage)
     if len(value) > 64:
-        raise ValidationError(f'"{field}" is too long: give {usage}')
+        raise ValidationError(N_('"{field}" is too long: give {usage}'), field=field, usage=usage)
     match = _AMOUNT_RE.fullmatch(value)
     if match is None:
-        hint = ""
-        if value.count(".") > 1 or re.fullmatch(r"[0-9]+,[0-9]{1,2}", value):
-            hint = ' (use "," for thousands and "." for decimals)'
-        raise ValidationError(f'"{field}" must be {usage}, not {preview(value)}{hint}')
+        odd = value.count(".") > 1 or re.fullmatch(r"[0-9]+,[0-9]{1,2}", value)
+        hint = Text(N_(' (use "," for thousands and "." for decimals)') if odd else "")
+        must_be = N_('"{field}" must be {usage}, not {value}{hint}')
+        raise ValidationError(must_be, field=field, usage=usage, value=preview(value), hint=hint)
     digits = match["int"]
     for sep in _SEPARATORS:
         digits = digits.replace(sep, "")
     frac = match["frac"] or ""
     if len(digits.lstrip("0")) > AMOUNT_MAX_INTEGER_DIGITS:
-        raise ValidationError(
-            f'"{field}" is too large: at most {AMOUNT_MAX_INTEGER_DIGITS} digits before the point'
-        )
+        too_large = N_('"{field}" is too large: at most {digits} digits before the point')
+        raise ValidationError(too_large, field=field, digits=AMOUNT_MAX_INTEGER_DIGITS)
     if len(frac) > AMOUNT_MAX_DECIMALS:
-        raise ValidationError(
-            f'"{field}" has too many decimals: at most {AMOUNT_MAX_DECIMALS} after the point'
-        )
+        too_many = N_('"{field}" has too many decimals: at most {decimals} after the point')
+        raise ValidationError(too_many, field=field, decimals=AMOUNT_MAX_DECIMALS)
     amount = Decimal(f"{digits}.{frac}" if frac else digits)
     if amount <= 0:
-        raise ValidationError(f'"{field}" must be greater than 0')
+        raise ValidationError(N_('"{field}" must be greater than 0'), field=field)
     return amount
 
 
@@ -229,10 +226,12 @@ def parse_id(text: str) -> int:
     """Parse a record id as shown to editors: ``12`` or ``#12``, from 1 to 2**31-1."""
     value = _strip_invisible(text).removeprefix("#")
     if not re.fullmatch(r"[0-9]{1,10}", value, re.ASCII):
-        raise ValidationError(f"an id must be a whole number like 12 or #12, not {preview(text)}")
+        not_an_id = N_("an id must be a whole number like 12 or #12, not {value}")
+        raise ValidationError(not_an_id, value=preview(text))
     number = int(value)
     if not 1 <= number <= ID_MAX:
-        raise ValidationError(f"there is no id {number}: ids run from 1 to {ID_MAX}")
+        no_such = N_("there is no id {number}: ids run from 1 to {largest}")
+        raise ValidationError(no_such, number=number, largest=ID_MAX)
     return number
 
 
@@ -264,18 +263,19 @@ def normalize_currency(text: str) -> str:
     """
     value = _strip_invisible(text)
     codes, index, english = _currency_data()
-    usage = "use a 3-letter ISO 4217 currency code such as RUB, CNY or USD"
+    usage = Text(N_("use a 3-letter ISO 4217 currency code such as RUB, CNY or USD"))
     if not value:
-        raise ValidationError(f"the currency is empty: {usage}")
+        raise ValidationError(N_("the currency is empty: {usage}"), usage=usage)
     if len(value) > NAME_MAX_LEN:
-        raise ValidationError(f"the currency is too long: {usage}")
+        raise ValidationError(N_("the currency is too long: {usage}"), usage=usage)
     if re.fullmatch(r"[A-Za-z]{3}", value) and value.upper() in codes:
         return value.upper()
     code = index.get(_name_key(value))
     if code is not None:
         return code
     hint = _suggest(value, index, english)
-    raise ValidationError(f"unknown currency {preview(value)}: {usage}{hint}")
+    unknown = N_("unknown currency {value}: {usage}{hint}")
+    raise ValidationError(unknown, value=preview(value), usage=usage, hint=hint)
 
 
 # --------------------------------------------------------------------------- countries
@@ -338,11 +338,11 @@ def normalize_country(text: str) -> str:
     """
     value = _strip_invisible(text)
     alpha3, index, english = _country_data()
-    usage = "use a country name like Russia or China, or an ISO 3166 code like RU or CN"
+    usage = Text(N_("use a country name like Russia or China, or an ISO 3166 code like RU or CN"))
     if not value:
-        raise ValidationError(f"the country is empty: {usage}")
+        raise ValidationError(N_("the country is empty: {usage}"), usage=usage)
     if len(value) > NAME_MAX_LEN:
-        raise ValidationError(f"the country is too long: {usage}")
+        raise ValidationError(N_("the country is too long: {usage}"), usage=usage)
     if re.fullmatch(r"[A-Za-z]{2,3}", value):
         upper = value.upper()
         upper = _EXCEPTIONAL_COUNTRY_CODES.get(upper, upper)
@@ -354,7 +354,8 @@ def normalize_country(text: str) -> str:
     if code is not None:
         return code
     hint = _suggest(value, index, english)
-    raise ValidationError(f"unknown country {preview(value)}: {usage}{hint}")
+    unknown = N_("unknown country {value}: {usage}{hint}")
+    raise ValidationError(unknown, value=preview(value), usage=usage, hint=hint)
 
 
 def country_name(code: str, locale: str = "en") -> str:
@@ -365,7 +366,7 @@ def country_name(code: str, locale: str = "en") -> str:
     value = _strip_invisible(code).upper()
     _, _, english = _country_data()
     if value not in english:
-        raise ValidationError(f"unknown country code {preview(code)}")
+        raise ValidationError(N_("unknown country code {value}"), value=preview(code))
     return _display_name(value, locale)
 
 
@@ -408,10 +409,11 @@ def clean_text(value: str, field: str, max_len: int, *, multiline: bool = True) 
             out.append(ch)
     cleaned = "".join(out).strip()
     if not cleaned:
-        raise ValidationError(f'"{field}" is empty')
+        raise ValidationError(N_('"{field}" is empty'), field=field)
     if len(cleaned) > max_len:
+        too_long = N_('"{field}" is too long: {length} characters, the limit is {limit}')
         raise ValidationError(
-            f'"{field}" is too long: {len(cleaned):,} characters, the limit is {max_len:,}'
+            too_long, field=field, length=f"{len(cleaned):,}", limit=f"{max_len:,}"
         )
     return cleaned
 
@@ -420,7 +422,8 @@ def parse_url(value: str) -> str:
     """An http(s) address without spaces."""
     url = clean_text(value, "url", URL_MAX_LEN, multiline=False)
     if not url.startswith(("http://", "https://")) or any(ch.isspace() for ch in url):
-        raise ValidationError('"url" must start with http:// or https:// and have no spaces')
+        not_web = N_('"{field}" must start with http:// or https:// and have no spaces')
+        raise ValidationError(not_web, field="url")
     return url
 
 
@@ -451,7 +454,7 @@ def parse_yes_no(text: str) -> bool:
         return True
     if value in _NO:
         return False
-    raise ValidationError(f"expected yes or no, not {preview(text)}")
+    raise ValidationError(N_("expected yes or no, not {value}"), value=preview(text))
 
 
 def parse_choice(text: str, field: str, choices: Iterable[str]) -> str:
@@ -461,7 +464,8 @@ def parse_choice(text: str, field: str, choices: Iterable[str]) -> str:
     for choice in options:
         if choice.casefold() == value:
             return choice
-    raise ValidationError(f'"{field}" must be one of {", ".join(options)}, not {preview(text)}')
+    one_of = N_('"{field}" must be one of {choices}, not {value}')
+    raise ValidationError(one_of, field=field, choices=", ".join(options), value=preview(text))
 
 
 def parse_iso_date(text: str) -> datetime.date:
@@ -471,9 +475,10 @@ def parse_iso_date(text: str) -> datetime.date:
         try:
             return datetime.date.fromisoformat(value)
         except ValueError:
-            raise ValidationError(f"there is no such date as {preview(value)}") from None
+            no_date = N_("there is no such date as {value}")
+            raise ValidationError(no_date, value=preview(value)) from None
     raise ValidationError(
-        f"a date must be written YYYY-MM-DD, like 2024-03-10, not {preview(text)}"
+        N_("a date must be written YYYY-MM-DD, like 2024-03-10, not {value}"), value=preview(text)
     )
 
 
@@ -481,13 +486,13 @@ def parse_translation_language(text: str) -> Language:
     """ "ru", "zh" or "ko": a language a claim may be translated into (never English, the
     language the claims are stored in)."""
     code = text.strip().casefold()
+    languages = ", ".join(TRANSLATION_LANGUAGES)
     if code == Language.EN:
-        raise ValidationError(
-            "the claims are stored in English as the report gave them: translate into "
-            f"{', '.join(TRANSLATION_LANGUAGES)}"
+        stored = N_(
+            "the claims are stored in English as the report gave them: translate into {languages}"
         )
+        raise ValidationError(stored, languages=languages)
     if code not in TRANSLATION_LANGUAGES:
-        raise ValidationError(
-            f'the language must be one of {", ".join(TRANSLATION_LANGUAGES)}, not "{code[:20]}"'
-        )
+        one_of = N_('the language must be one of {languages}, not "{code}"')
+        raise ValidationError(one_of, languages=languages, code=code[:20])
     return Language(code)

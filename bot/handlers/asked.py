@@ -7,6 +7,7 @@ from telegram.ext import ContextTypes
 
 from bot.botdata import bot_data
 from bot.engine import AnswerEngine
+from bot.engine.wording import _, ngettext
 from bot.handlers.common import engine_or_apology, runtime_of, say_lines, services_of
 from bot.handlers.user import command_argument
 from bot.markup import Html, bold, fmt, italic
@@ -35,7 +36,8 @@ async def _preamble(
     keep = runtime_of(context).settings.question_log_days
     days = _days(context, keep)
     if days is None:
-        await say_lines(update, context, engine, f"Usage: {usage} [days], days from 1 to {keep}.")
+        line = _("Usage: {command} [days], days from 1 to {keep}.").format(command=usage, keep=keep)
+        await say_lines(update, context, engine, line)
         return None
     logger = bot_data(context).question_log
     if logger is not None:
@@ -50,16 +52,22 @@ async def unanswered(update: Update, context: ContextTypes.DEFAULT_TYPE, actor: 
     engine, days = ready
     groups = await services_of(context).questions.unanswered(days)
     if not groups:
-        await say_lines(
-            update, context, engine, f"No unanswered questions in the last {days} days."
+        none = ngettext(
+            "No unanswered questions in the last {days} days.",
+            "No unanswered questions in the last {days} days.",
+            days,
         )
+        await say_lines(update, context, engine, none.format(days=days))
         return
-    lines: list[Html | str] = [
-        bold(f"Questions I could not answer, last {days} days (most asked first):")
-    ]
+    heading = ngettext(
+        "Questions I could not answer, last {days} days (most asked first):",
+        "Questions I could not answer, last {days} days (most asked first):",
+        days,
+    )
+    lines: list[Html | str] = [bold(heading.format(days=days))]
     for group in groups:
         lines.append(fmt("• {}× {}", group.count, italic(group.example[:200])))
-    lines.append("Add the missing facts, or aliases for the words people use.")
+    lines.append(_("Add the missing facts, or aliases for the words people use."))
     await say_lines(update, context, engine, *lines)
 
 
@@ -69,16 +77,17 @@ async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE, actor: Actor
         return
     engine, days = ready
     found = await services_of(context).questions.stats(days)
-    share = f"{100 * found.answered / found.total:.0f}%" if found.total else "n/a"
+    share = f"{100 * found.answered / found.total:.0f}%" if found.total else _("n/a")
+    questions = _("Questions: {total} (answered: {share}); inline queries: {inline}")
     lines: list[Html | str] = [
-        bold(f"Last {days} days"),
-        f"Questions: {found.total} (answered: {share}); inline queries: {found.inline_queries}",
-        f"Subscribed chats: {found.subscribers}",
+        bold(ngettext("Last {days} days", "Last {days} days", days).format(days=days)),
+        questions.format(total=found.total, share=share, inline=found.inline_queries),
+        _("Subscribed chats: {count}").format(count=found.subscribers),
     ]
     if found.per_day:
-        lines.append(bold("Per day (asked / answered):"))
+        lines.append(bold(_("Per day (asked / answered):")))
         lines.extend(f"• {day}: {asked} / {ok}" for day, asked, ok in found.per_day[-14:])
     if found.top_topics:
-        lines.append(bold("Top topics:"))
+        lines.append(bold(_("Top topics:")))
         lines.extend(f"• {topic}: {count}" for topic, count in found.top_topics)
     await say_lines(update, context, engine, *lines)

@@ -10,16 +10,36 @@ from telegram import Update
 from telegram.ext import ContextTypes
 
 from bot.args import split_command_text
+from bot.engine.wording import _
 from bot.handlers.common import in_private_chat, services_of
 from bot.handlers.dialogues import start_dialogue
-from bot.handlers.editor_text import FIELD_HELP, announce, change_lines, edit_heading, show_claim
+from bot.handlers.editor_text import (
+    FIELD_HELP,
+    action_name,
+    announce,
+    change_lines,
+    edit_heading,
+    entity_label,
+    show_claim,
+)
 from bot.handlers.gate import say
 from bot.handlers.listings import command_text, parsed, single_id
 from bot.handlers.translations import stale_note
 from bot.services.dialogue_flow import DialogueKind
 from db.editing import Actor, InvalidValue, normalize_term
+from db.errors import N_, Text
 from db.kinds import EntityType
 from db.validation import parse_id
+
+# /editarticle and /editsource: each kind's own sentences.
+MISSING_ID = {
+    EntityType.ARTICLE: N_("the article id is missing"),
+    EntityType.SOURCE: N_("the source id is missing"),
+}
+CORRECTED = {
+    EntityType.ARTICLE: N_("Corrected article #{entity_id}:"),
+    EntityType.SOURCE: N_("Corrected source #{entity_id}:"),
+}
 
 
 def tokens_of(update: Update) -> list[str]:
@@ -32,13 +52,13 @@ async def addquota(update: Update, context: ContextTypes.DEFAULT_TYPE, actor: Ac
         await start_dialogue(update, context, actor, DialogueKind.ADDQUOTA)
         return
     change = await services_of(context).editing.add_quota(actor, parsed(update, 0).options)
-    heading = f"✅ Added quota #{change.entity_id}."
+    heading = "✅ " + _("Added quota #{claim_id}.").format(claim_id=change.entity_id)
     await show_claim(update, context, change.entity_id, heading, change)
 
 
 async def addfact(update: Update, context: ContextTypes.DEFAULT_TYPE, actor: Actor) -> None:
     change = await services_of(context).editing.add_fact(actor, parsed(update, 0).options)
-    heading = f"✅ Added fact #{change.entity_id}."
+    heading = "✅ " + _("Added fact #{claim_id}.").format(claim_id=change.entity_id)
     await show_claim(update, context, change.entity_id, heading, change)
     await _figures_in_fact(update, context, actor, change.entity_id)
 
@@ -56,15 +76,17 @@ async def _figures_in_fact(
 async def supersede(update: Update, context: ContextTypes.DEFAULT_TYPE, actor: Actor) -> None:
     tokens = tokens_of(update)
     if len(tokens) < 2:
-        raise InvalidValue("give the earlier claim's id, then the later one's: /supersede 12 15")
+        raise InvalidValue(
+            N_("give the earlier claim's id, then the later one's: /supersede 12 15")
+        )
     old_id, new_id = parse_id(tokens[0]), parse_id(tokens[1])
     reason = " ".join(tokens[2:]).removeprefix("reason=") or None
     change = await services_of(context).editing.supersede(actor, old_id, new_id, reason)
-    heading = (
-        f"✅ #{old_id} is now superseded by #{new_id}: answers give #{new_id} and say "
-        f"#{old_id} was reported earlier. Take it back with /undo or /edit {old_id} "
+    heading = "✅ " + _(
+        "#{old_id} is now superseded by #{new_id}: answers give #{new_id} and say "
+        "#{old_id} was reported earlier. Take it back with /undo or /edit {old_id} "
         "superseded_by=-."
-    )
+    ).format(old_id=old_id, new_id=new_id)
     await show_claim(update, context, old_id, heading, change)
 
 
@@ -73,7 +95,12 @@ async def addarticle(update: Update, context: ContextTypes.DEFAULT_TYPE, actor: 
     await say(
         update,
         context,
-        [f"✅ Added article #{change.entity_id}. Cite it with article={change.entity_id}."],
+        [
+            "✅ "
+            + _("Added article #{article_id}. Cite it with article={article_id}.").format(
+                article_id=change.entity_id
+            )
+        ],
         article_ids=[change.entity_id],
     )
 
@@ -86,7 +113,7 @@ async def edit(update: Update, context: ContextTypes.DEFAULT_TYPE, actor: Actor)
     claim_id = single_id(args.positional)
     reason = args.options.pop("reason", None)
     if not args.options:
-        raise InvalidValue(f"say what to change: field=value. {FIELD_HELP}")
+        raise InvalidValue(N_("say what to change: field=value. {fields}"), fields=Text(FIELD_HELP))
     change = await services_of(context).editing.edit_claim(
         actor, claim_id, args.options, reason=reason
     )
@@ -109,9 +136,9 @@ async def retract(update: Update, context: ContextTypes.DEFAULT_TYPE, actor: Act
         words[0] = words[0][len("reason=") :]
     reason = " ".join(words)
     if not reason.strip():
-        raise InvalidValue("a reason is required after the id")
+        raise InvalidValue(N_("a reason is required after the id"))
     change = await services_of(context).editing.retract(actor, claim_id, reason)
-    heading = f"✅ Retracted #{claim_id}. It stays in the store."
+    heading = "✅ " + _("Retracted #{claim_id}. It stays in the store.").format(claim_id=claim_id)
     await show_claim(update, context, claim_id, heading, change)
 
 
@@ -120,7 +147,8 @@ async def restore(update: Update, context: ContextTypes.DEFAULT_TYPE, actor: Act
     claim_id = single_id(tokens)
     reason = " ".join(tokens[1:]) or None
     change = await services_of(context).editing.restore(actor, claim_id, reason)
-    await show_claim(update, context, claim_id, f"✅ Restored #{claim_id}.", change)
+    heading = "✅ " + _("Restored #{claim_id}.").format(claim_id=claim_id)
+    await show_claim(update, context, claim_id, heading, change)
 
 
 async def _edit_other(
@@ -128,13 +156,13 @@ async def _edit_other(
 ) -> None:
     args = parsed(update, 1)
     if not args.positional:
-        raise InvalidValue(f"the {kind} id is missing")
+        raise InvalidValue(MISSING_ID[kind])
     entity_id = parse_id(args.positional[0])
     reason = args.options.pop("reason", None)
     service = services_of(context).editing
     edit_entity = service.edit_article if kind == EntityType.ARTICLE else service.edit_source
     change = await edit_entity(actor, entity_id, args.options, reason)
-    heading = f"✅ Corrected {kind} #{entity_id}:{announce(context, change)}"
+    heading = "✅ " + _(CORRECTED[kind]).format(entity_id=entity_id) + announce(context, change)
     await say(update, context, [heading, *change_lines(change)])
 
 
@@ -148,8 +176,12 @@ async def editsource(update: Update, context: ContextTypes.DEFAULT_TYPE, actor: 
 
 async def undo(update: Update, context: ContextTypes.DEFAULT_TYPE, actor: Actor) -> None:
     change = await services_of(context).editing.undo(actor)
-    lines = [f"↩️ Undone your last change ({change.note} of {change.entity_type} "
-             f"#{change.entity_id}):{announce(context, change)}"]  # fmt: skip
+    undone = _("Undone your last change ({action} of {entity} #{entity_id}):").format(
+        action=action_name(str(change.note)),
+        entity=entity_label(change.entity_type),
+        entity_id=change.entity_id,
+    )
+    lines = ["↩️ " + undone + announce(context, change)]
     lines += change_lines(change)
     await say(update, context, lines)
 
@@ -157,15 +189,19 @@ async def undo(update: Update, context: ContextTypes.DEFAULT_TYPE, actor: Actor)
 async def alias(update: Update, context: ContextTypes.DEFAULT_TYPE, actor: Actor) -> None:
     tokens = tokens_of(update)
     if len(tokens) < 2 or "=" not in tokens[1]:
-        raise InvalidValue("give the word in quotes, then kind=name")
+        raise InvalidValue(N_("give the word in quotes, then kind=name"))
     term = tokens[0]
-    kind, _, first = tokens[1].partition("=")
+    kind, _sep, first = tokens[1].partition("=")
     # The name may run on unquoted: sector=seafood processing.
     value = " ".join([first, *tokens[2:]]).strip()
     if not value:
-        raise InvalidValue(f'"{kind}=" has no value')
+        raise InvalidValue(N_('"{key}=" has no value'), key=kind)
     change = await services_of(context).editing.add_alias(actor, term, kind.strip().lower(), value)
-    lines = [f"✅ “{normalize_term(term)}” now means {kind.lower()} {change.fields[0][2]}."]
+    taught = _("“{term}” now means {kind} {value}.").format(
+        term=normalize_term(term), kind=kind.lower(), value=change.fields[0][2]
+    )
+    lines = ["✅ " + taught]
     if change.note:
-        lines.append(f"Note: {change.note}")
+        note = change.note.render(_) if isinstance(change.note, Text) else change.note
+        lines.append(_("Note: {note}").format(note=note))
     await say(update, context, lines)

@@ -10,6 +10,7 @@ from telegram.ext import ContextTypes
 
 from bot.botdata import bot_data
 from bot.engine import AnswerEngine, Reply
+from bot.engine.wording import _
 from bot.handlers.languages import language_of, unstored_language
 from bot.i18n import DEFAULT_LANGUAGE, Language, translator
 from bot.keyboards import follow_up_markup
@@ -80,7 +81,8 @@ def in_private_chat(update: Update) -> bool:
 def private_only(command: str, what: str) -> str:
     """The one line for a command whose answer holds user ids or other private data,
     asked for in a group: such answers are given only in private chats."""
-    return f"{command} shows {what}, so it answers only in private: ask me in a private chat."
+    shows = _("{command} shows {what}, so it answers only in private: ask me in a private chat.")
+    return shows.format(command=command, what=_(what))
 
 
 async def say_lines(

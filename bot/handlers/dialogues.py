@@ -15,6 +15,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import ApplicationHandlerStop, ContextTypes
 
 from bot.args import ArgumentError
+from bot.engine.wording import _
 from bot.handlers import ingest
 from bot.handlers.common import DATABASE_DOWN, services_of
 from bot.handlers.editor_text import (
@@ -24,9 +25,16 @@ from bot.handlers.editor_text import (
     short,
     show_claim,
 )
-from bot.handlers.gate import actor_of, first_upper, say
+from bot.handlers.gate import (
+    actor_of,
+    current_language,
+    editor_language,
+    first_upper,
+    said,
+    say,
+)
 from bot.handlers.ingest_text import cancelled
-from bot.handlers.languages import language_of
+from bot.handlers.languages import editor_language_of, language_of
 from bot.handlers.listings import FACTS_PAGE_PREFIX, send_facts
 from bot.i18n import translator
 from bot.sending.messages import build_popup
@@ -45,8 +53,12 @@ from bot.services.dialogue_flow import (
 )
 from db.editing import CLAIM_FIELDS, Actor, EditingError, InvalidValue, NotFound, as_text
 from db.editing import clean_reason as checked_reason
+from db.errors import N_, Text
 from db.kinds import ClaimKind, ClaimStatus
 from db.validation import ValidationError, parse_id
+
+# A tap on a button of an earlier step, or a forged one.
+NOT_THIS_STEP = N_("that button does not fit this step; follow the latest message")
 
 FACTS_PER_PAGE = 8
 
@@ -78,7 +90,8 @@ class Turn:
         dialogues = services_of(self.context).dialogues
         state = await dialogues.advance(self.chat_id, self.actor.user_id, self.token, changes)
         if state is None:
-            await self.say(["This dialogue has ended. Start again with /" + self.kind])
+            ended = _("This dialogue has ended. Start again with /{command}")
+            await self.say([ended.format(command=self.kind)])
         return state
 
 
@@ -88,7 +101,7 @@ def _button(token: str, label: str, action: ButtonAction, arg: str = "") -> Inli
 
 
 def _cancel_row(token: str) -> list[InlineKeyboardButton]:
-    return [_button(token, "✖ Cancel", ButtonAction.CANCEL)]
+    return [_button(token, "✖ " + _("Cancel"), ButtonAction.CANCEL)]
 
 
 # ----- asking -------------------------------------------------------------------------
@@ -126,10 +139,12 @@ async def _ask_fact(turn: Turn, *, page: int) -> None:
     if nav:
         rows.append(nav)
     rows.append(_cancel_row(token))
-    verb = "correct" if turn.kind == DialogueKind.EDIT else "retract"
-    await turn.say(
-        [f"Which fact do you want to {verb}? Tap it, or send its id."], InlineKeyboardMarkup(rows)
+    which = (
+        _("Which fact do you want to correct? Tap it, or send its id.")
+        if turn.kind == DialogueKind.EDIT
+        else _("Which fact do you want to retract? Tap it, or send its id.")
     )
+    await turn.say([which], InlineKeyboardMarkup(rows))
 
 
 async def _ask_quota_step(turn: Turn) -> None:
@@ -137,16 +152,16 @@ async def _ask_quota_step(turn: Turn) -> None:
     step = Step(turn.state["step"])
     if step == Step.CONFIRM:
         values = turn.state["values"]
-        lines = ["Add this quota figure?"] + [f"{k}: {v}" for k, v in values.items()]
+        lines = [_("Add this quota figure?")] + [f"{k}: {v}" for k, v in values.items()]
         markup = InlineKeyboardMarkup(
-            [[_button(token, "✅ Add it", ButtonAction.CONFIRM), *_cancel_row(token)]]
+            [[_button(token, "✅ " + _("Add it"), ButtonAction.CONFIRM), *_cancel_row(token)]]
         )
         await turn.say(lines, markup)
         return
     prompt = QUOTA_PROMPTS[step]
     buttons = [_button(token, choice, ButtonAction.VALUE, choice) for choice in prompt.choices]
     rows = [buttons, _cancel_row(token)] if buttons else [_cancel_row(token)]
-    await turn.say([prompt.text], InlineKeyboardMarkup(rows))
+    await turn.say([_(prompt.text)], InlineKeyboardMarkup(rows))
 
 
 # ----- answers, one function a step ----------------------------------------------------
@@ -165,29 +180,35 @@ async def _on_fact(turn: Turn, value: str) -> None:
         rows = [[_button(token, n, ButtonAction.FIELD, n) for n in names[i : i + 4]]
                 for i in range(0, len(names), 4)]  # fmt: skip
         rows.append(_cancel_row(token))
-        await turn.say([claim_line(claim), "Which field?"], InlineKeyboardMarkup(rows))
+        await turn.say([claim_line(claim), _("Which field?")], InlineKeyboardMarkup(rows))
         return
     if claim.status != ClaimStatus.ACTIVE:
-        raise InvalidValue(f"#{claim_id} is already retracted")
+        raise InvalidValue(N_("#{claim_id} is already retracted"), claim_id=claim_id)
     following = turn.after(Step.FACT)
     if await turn.advance({"step": following, "claim_id": claim_id, "version": claim.version}):
-        await turn.say([claim_line(claim), "Why is it retracted? Send the reason."],
+        await turn.say([claim_line(claim), _("Why is it retracted? Send the reason.")],
                        InlineKeyboardMarkup([_cancel_row(token)]))  # fmt: skip
 
 
 async def _on_field(turn: Turn, value: str) -> None:
     spec = CLAIM_FIELDS.get(value)
     if spec is None:
-        raise InvalidValue(f"unknown field. {FIELD_HELP}")
+        raise InvalidValue(N_("unknown field. {fields}"), fields=Text(FIELD_HELP))
     claim = await services_of(turn.context).editing.claim(turn.actor, int(turn.state["claim_id"]))
     if await turn.advance({"step": turn.after(Step.FIELD), "field": value}):
         current = as_text(getattr(claim, spec.attr))
         choices = FIELD_CHOICES.get(value, ())
         rows = [[_button(turn.token, c, ButtonAction.VALUE, c) for c in choices]] if choices else []
         rows.append(_cancel_row(turn.token))
-        clear = " (or - to clear it)" if spec.optional else ""
-        await turn.say([f"#{claim.id} {value} is now: {short(current)}",
-                        f"Send the new value{clear}."], InlineKeyboardMarkup(rows))  # fmt: skip
+        now = _("#{claim_id} {field} is now: {value}").format(
+            claim_id=claim.id, field=value, value=short(current)
+        )
+        ask = (
+            _("Send the new value (or - to clear it).")
+            if spec.optional
+            else _("Send the new value.")
+        )
+        await turn.say([now, ask], InlineKeyboardMarkup(rows))
 
 
 async def _on_value(turn: Turn, value: str) -> None:
@@ -205,10 +226,11 @@ async def _on_reason(turn: Turn, value: str) -> None:
     reason = checked_reason(value, required=True)
     if await turn.advance({"step": turn.after(Step.REASON), "reason": reason}):
         markup = InlineKeyboardMarkup(
-            [[_button(turn.token, "Yes, retract it", ButtonAction.CONFIRM),
+            [[_button(turn.token, _("Yes, retract it"), ButtonAction.CONFIRM),
               *_cancel_row(turn.token)]]
         )  # fmt: skip
-        await turn.say([f"Retract #{turn.state['claim_id']}? Reason: {reason}"], markup)
+        question = _("Retract #{claim_id}? Reason: {reason}")
+        await turn.say([question.format(claim_id=turn.state["claim_id"], reason=reason)], markup)
 
 
 async def _on_quota_value(turn: Turn, step: Step, value: str) -> None:
@@ -238,25 +260,27 @@ async def _answer(turn: Turn, value: str) -> None:
         return
     answer = STEP_ANSWERS.get(step) if step is not None else None
     if answer is None:
-        raise InvalidValue("tap one of the buttons above, or /cancel")
+        raise InvalidValue(N_("tap one of the buttons above, or /cancel"))
     await answer(turn, value)
 
 
 async def _confirm(turn: Turn) -> None:
     dialogues = services_of(turn.context).dialogues
     if not await dialogues.finish(turn.chat_id, turn.actor.user_id, turn.token):
-        await turn.say(["This dialogue has already ended."])
+        await turn.say([_("This dialogue has already ended.")])
         return
     editing = services_of(turn.context).editing
     if turn.kind == DialogueKind.RETRACT:
         claim_id = int(turn.state["claim_id"])
         change = await editing.retract(turn.actor, claim_id, str(turn.state["reason"]),
                                        expected_version=int(turn.state["version"]))  # fmt: skip
-        heading = f"✅ Retracted #{claim_id}. It stays in the store."
+        heading = "✅ " + _("Retracted #{claim_id}. It stays in the store.").format(
+            claim_id=claim_id
+        )
     else:
         change = await editing.add_quota(turn.actor, dict(turn.state["values"]))
         claim_id = change.entity_id
-        heading = f"✅ Added quota #{claim_id}."
+        heading = "✅ " + _("Added quota #{claim_id}.").format(claim_id=claim_id)
     await show_claim(turn.update, turn.context, claim_id, heading, change)
 
 
@@ -269,7 +293,7 @@ async def _button_tapped(turn: Turn, action: ButtonAction, arg: str) -> None:
         return
     step = step_of(turn.kind, turn.state.get("step"))
     if not button_fits(action, step):
-        raise InvalidValue("that button does not fit this step; follow the latest message")
+        raise InvalidValue(NOT_THIS_STEP)
     if turn.kind == DialogueKind.INGEST:
         await ingest.on_button(
             turn.update, turn.context, turn.actor, turn.chat_id, turn.state, action, arg
@@ -308,13 +332,15 @@ async def dialogue_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     if dialogue is None:
         return
     turn = Turn(update, context, actor, chat.id, DialogueKind(dialogue.kind), dict(dialogue.state))
-    try:
-        await _answer(turn, message.text.strip())
-    except (ValidationError, InvalidValue, ArgumentError, NotFound) as error:
-        await say(update, context, [f"⛔ {first_upper(error)}", "Send it again, or /cancel."])
-    except EditingError as error:
-        await services.dialogues.finish(chat.id, actor.user_id)
-        await say(update, context, [f"⛔ {error.message}"])
+    with editor_language(await editor_language_of(update, context)):
+        try:
+            await _answer(turn, message.text.strip())
+        except (ValidationError, InvalidValue, ArgumentError, NotFound) as error:
+            again = _("Send it again, or /cancel.")
+            await say(update, context, [f"⛔ {first_upper(error)}", again])
+        except EditingError as error:
+            await services.dialogues.finish(chat.id, actor.user_id)
+            await say(update, context, [f"⛔ {said(error)}"])
     raise ApplicationHandlerStop
 
 
@@ -327,7 +353,8 @@ async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     dialogue = await dialogues.load(chat.id, actor.user_id)
     ended = await dialogues.finish(chat.id, actor.user_id)
     state = dict(dialogue.state) if dialogue is not None else {}
-    await say(update, context, [cancelled(state) if ended else "Nothing to cancel."])
+    with editor_language(await editor_language_of(update, context)):
+        await say(update, context, [cancelled(state) if ended else _("Nothing to cancel.")])
 
 
 async def on_callback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -346,6 +373,17 @@ async def on_callback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
         only = translator(language).gettext("Only editors can use these buttons.")
         await query.answer(build_popup(only, language), show_alert=True)
         return
+    with editor_language(await editor_language_of(update, context)):
+        await _editor_tapped(update, context, actor, chat.id, data)
+
+
+async def _editor_tapped(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, actor: Actor, chat_id: int, data: str
+) -> None:
+    """An editor's tap on a /facts page or a dialogue button, in the editor's language."""
+    query = update.callback_query
+    assert query is not None
+    services = services_of(context)
     parts = data.split(":")
     if (
         parts[0] == FACTS_PAGE_PREFIX
@@ -362,27 +400,23 @@ async def on_callback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
         return
     dialogue = None
     if parts[0] == DIALOGUE_PREFIX and len(parts) == 4:
-        dialogue = await services.dialogues.load(chat.id, actor.user_id)
+        dialogue = await services.dialogues.load(chat_id, actor.user_id)
     if dialogue is None or dialogue.state.get("token") != parts[1]:
         # Forged, stale or from a dialogue that has ended or restarted.
-        await query.answer(
-            build_popup("This button has expired. Start again with the command."),
-            show_alert=True,
-        )
+        expired = _("This button has expired. Start again with the command.")
+        await query.answer(build_popup(expired, current_language()), show_alert=True)
         return
     await query.answer()
-    _, _, action, arg = parts
-    turn = Turn(update, context, actor, chat.id, DialogueKind(dialogue.kind), dict(dialogue.state))
+    action, arg = parts[2], parts[3]
+    turn = Turn(update, context, actor, chat_id, DialogueKind(dialogue.kind), dict(dialogue.state))
     try:
         try:
             tapped = ButtonAction(action)
         except ValueError:
-            raise InvalidValue(
-                "that button does not fit this step; follow the latest message"
-            ) from None
+            raise InvalidValue(NOT_THIS_STEP) from None
         await _button_tapped(turn, tapped, arg)
     except (ValidationError, InvalidValue, ArgumentError) as error:
         await say(update, context, [f"⛔ {first_upper(error)}"])
     except EditingError as error:
-        await services.dialogues.finish(chat.id, actor.user_id)
-        await say(update, context, [f"⛔ {error.message}"])
+        await services.dialogues.finish(chat_id, actor.user_id)
+        await say(update, context, [f"⛔ {said(error)}"])

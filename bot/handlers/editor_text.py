@@ -10,11 +10,14 @@ from telegram.ext import ContextTypes
 from bot.botdata import bot_data
 from bot.engine import Reply
 from bot.engine.numbers import money
+from bot.engine.wording import N_, _, ngettext
 from bot.handlers.common import runtime_of
-from bot.markup import Html, escape
+from bot.handlers.gate import current_language
+from bot.markup import escape
 from bot.sending.send import answer_update
 from db.editing import Change
-from db.kinds import ClaimKind, ClaimStatus
+from db.editing.errors import entity_name
+from db.kinds import ChangeAction, ClaimKind, ClaimStatus, EntityType, Period
 from db.models import Claim
 from db.snapshot import ClaimView
 from db.validation import ValidationError, country_name
@@ -22,12 +25,57 @@ from db.validation import ValidationError, country_name
 SUMMARY_LEN = 70
 # Every change moves these: the history shows each row's own time instead.
 TIMESTAMP_FIELDS = ("corrected_at", "updated_at", "retracted_at")
-FIELD_HELP = (
+FIELD_HELP = N_(
     "Fields: topic, text, quote, place, source, article, superseded_by; quota figures "
     "also: country, sector, amount, amount_high, currency, usd, usd_high, approx, share, "
     "share_of, period, deadline, deadline_on, basis, basis_text, change, amount_to, "
     "usd_to, date, date_on."
 )
+
+# How editors' messages name a change (the English is the stored value, as /history
+# shows it); db/editing/errors.py's ENTITY_NAMES name the kinds of rows.
+ACTION_NAMES = {
+    ChangeAction.CREATE: N_("create"),
+    ChangeAction.EDIT: N_("edit"),
+    ChangeAction.RETRACT: N_("retract"),
+    ChangeAction.RESTORE: N_("restore"),
+    ChangeAction.UNDO: N_("undo"),
+    ChangeAction.GRANT: N_("grant"),
+    ChangeAction.REVOKE: N_("revoke"),
+    ChangeAction.ALIAS: N_("alias"),
+    ChangeAction.IMPORT: N_("import"),
+    ChangeAction.SEED: N_("seed"),
+}
+
+# How often a figure is due, in a fact's one-line summary.
+PERIOD_WORDS = {
+    Period.DAY: N_("a day"),
+    Period.WEEK: N_("a week"),
+    Period.MONTH: N_("a month"),
+    Period.YEAR: N_("a year"),
+    Period.ONCE: N_("once"),
+}
+
+
+def period_words(period: str) -> str:
+    """ "a month", "once" in the editor's language (an unknown period as "a <period>")."""
+    try:
+        return _(PERIOD_WORDS[Period(period)])
+    except ValueError:
+        return f"a {period}"
+
+
+def action_name(action: str | None) -> str:
+    """A change's action in the editor's language (an unknown one as stored)."""
+    try:
+        return _(ACTION_NAMES[ChangeAction(str(action))])
+    except ValueError:
+        return str(action)
+
+
+def entity_label(kind: EntityType | str) -> str:
+    """A kind of row ("article") in the editor's language."""
+    return entity_name(kind).render(_)
 
 
 def claim_place(claim: Claim | ClaimView) -> str:
@@ -45,11 +93,16 @@ def _figure(claim: Claim | ClaimView) -> str | None:
     """ "62,000 rubles (RUB)", "300 to 1,000 US dollars (USD)", "70 to 90 percent"."""
     if claim.amount is not None and claim.currency:
         if claim.amount_high is not None:
-            return f"{claim.amount.normalize():,f} to {money(claim.amount_high, claim.currency)}"
+            return _("{low} to {high}").format(
+                low=f"{claim.amount.normalize():,f}", high=money(claim.amount_high, claim.currency)
+            )
         return money(claim.amount, claim.currency)
     if claim.share_low is not None:
-        high = f" to {claim.share_high.normalize():,f}" if claim.share_high is not None else ""
-        return f"{claim.share_low.normalize():,f}{high} percent"
+        low = f"{claim.share_low.normalize():,f}"
+        if claim.share_high is None:
+            return _("{share} percent").format(share=low)
+        high = f"{claim.share_high.normalize():,f}"
+        return _("{low} to {high} percent").format(low=low, high=high)
     return None
 
 
@@ -57,10 +110,8 @@ def claim_summary(claim: Claim | ClaimView) -> str:
     figure = _figure(claim) if claim.kind == ClaimKind.QUOTA else None
     if figure is not None:
         bits = [figure]
-        if claim.period == "once":
-            bits.append("once")
-        elif claim.period:
-            bits.append(f"a {claim.period}")
+        if claim.period:
+            bits.append(period_words(claim.period))
         text = " ".join(bits)
         if claim.change and claim.change != "none":
             text += f", {claim.change}"
@@ -76,9 +127,9 @@ def claim_summary(claim: Claim | ClaimView) -> str:
 def claim_line(claim: Claim | ClaimView) -> str:
     line = f"#{claim.id} {claim_place(claim)} — {claim_summary(claim)}"
     if claim.superseded_by is not None:
-        line += f" (superseded by #{claim.superseded_by})"
+        line += " " + _("(superseded by #{claim_id})").format(claim_id=claim.superseded_by)
     if claim.status != ClaimStatus.ACTIVE:
-        line += " (retracted)"
+        line += " " + _("(retracted)")
     return line
 
 
@@ -88,7 +139,7 @@ def when(value: dt.datetime) -> str:
 
 def short(value: str | None, limit: int = 120) -> str:
     if value is None:
-        return "(empty)"
+        return _("(empty)")
     value = " ".join(value.split())
     return value if len(value) <= limit else value[: limit - 1] + "…"
 
@@ -104,9 +155,13 @@ def change_lines(change: Change) -> list[str]:
 
 def edit_heading(claim_id: int, change: Change) -> str:
     """ "Corrected", unless the edit only marked the claim superseded (not a correction)."""
-    fields = {name for name, _, _ in change.fields if name not in TIMESTAMP_FIELDS}
-    verb = "Changed" if fields == {"superseded_by"} else "Corrected"
-    return f"✅ {verb} #{claim_id}: " + "; ".join(change_lines(change))
+    fields = {name for name, _old, _new in change.fields if name not in TIMESTAMP_FIELDS}
+    heading = (
+        _("Changed #{claim_id}: {changes}")
+        if fields == {"superseded_by"}
+        else _("Corrected #{claim_id}: {changes}")
+    )
+    return "✅ " + heading.format(claim_id=claim_id, changes="; ".join(change_lines(change)))
 
 
 def announce(context: ContextTypes.DEFAULT_TYPE, change: Change | int | None) -> str:
@@ -117,8 +172,12 @@ def announce(context: ContextTypes.DEFAULT_TYPE, change: Change | int | None) ->
     sender = bot_data(context).notice_sender
     if sender is not None:
         sender.wake()
-    chats = "chat" if notified == 1 else "chats"
-    return f" 🔔 {notified} subscribed {chats} will be notified."
+    chats = ngettext(
+        "{count} subscribed chat will be notified.",
+        "{count} subscribed chats will be notified.",
+        notified,
+    )
+    return " 🔔 " + chats.format(count=notified)
 
 
 async def show_claim(
@@ -133,16 +192,17 @@ async def show_claim(
     claim = engine.snapshot.claim(claim_id)
     reply = Reply(intents=["editor"])
     reply.lines.append(escape(heading + announce(context, change)))
+    language = current_language()
     if claim is None:
-        await answer_update(update, context, reply, engine.snapshot)
+        await answer_update(update, context, reply, engine.snapshot, language=language)
         return
     if claim.status != ClaimStatus.ACTIVE:
         reply.lines.append(engine.retraction_line(claim, reply))
     elif claim.is_quota:
-        reply.lines.append(Html("Users will now see:"))
+        reply.lines.append(escape(_("Users will now see:")))
         reply.lines.extend(engine.quota_block(claim, reply))
     else:
-        reply.lines.append(Html("Users will now see:"))
+        reply.lines.append(escape(_("Users will now see:")))
         reply.use(claim.id, claim.article_id)
         reply.lines.append(engine.claim_line(claim))
-    await answer_update(update, context, reply, engine.snapshot)
+    await answer_update(update, context, reply, engine.snapshot, language=language)

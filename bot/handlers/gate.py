@@ -8,6 +8,7 @@ rights again inside every write.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Coroutine, Sequence
+from contextlib import AbstractContextManager
 from functools import wraps
 from typing import Any
 
@@ -16,12 +17,15 @@ from telegram.ext import ContextTypes
 
 from bot.args import ArgumentError
 from bot.engine import Reply
+from bot.engine.wording import _, speaking
+from bot.engine.wording import language as speaking_language
 from bot.handlers.common import in_private_chat, private_only, runtime_of, services_of
-from bot.handlers.languages import language_of
+from bot.handlers.languages import editor_language_of, language_of
 from bot.i18n import DEFAULT_LANGUAGE, N_, Language, translator
 from bot.markup import escape
 from bot.sending.send import answer_update
 from db.editing import Actor, EditingError, InvalidValue, NotAuthorized, may
+from db.errors import OneLineError
 from db.kinds import Role
 from db.validation import ValidationError
 
@@ -49,14 +53,36 @@ async def say(
     *,
     markup: InlineKeyboardMarkup | None = None,
     article_ids: Sequence[int] = (),
-    language: Language = DEFAULT_LANGUAGE,
+    language: Language | None = None,
 ) -> None:
-    """Send editor-facing lines through the one sending path, with the caveat."""
+    """Send editor-facing lines through the one sending path, with the caveat (in
+    ``language``; by default the language the lines were written in: ``editor_language``)."""
+    language = language or current_language()
     engine = await runtime_of(context).answer_engine()
     reply = Reply(lines=[escape(line) for line in lines], intents=["editor"])
     for article_id in article_ids:
         reply.cite(article_id)
     await answer_update(update, context, reply, engine.snapshot, markup=markup, language=language)
+
+
+def current_language() -> Language:
+    """The language editors' texts are being written in (``speaking``; English outside)."""
+    return Language(speaking_language())
+
+
+def editor_language(language: Language) -> AbstractContextManager[object]:
+    """Write the editor's texts in ``language`` inside the block: ``_``/``ngettext`` of
+    bot.engine.wording, the engine's own lines, and ``say``'s caveat."""
+    return speaking(translator(language))
+
+
+def said(error: Exception) -> str:
+    """An error's one line in the editor's language: db's and the arguments' errors keep
+    their English template and fields (db/errors.py) and are translated here, the one
+    place where an error becomes a reply."""
+    if isinstance(error, OneLineError):
+        return error.localized(_)
+    return str(error)
 
 
 # The refusals strangers get, in their language (editors' own messages are English).
@@ -92,7 +118,7 @@ async def refuse(
 
 
 def first_upper(error: Exception) -> str:
-    text = str(error)
+    text = said(error)
     return text[:1].upper() + text[1:]
 
 
@@ -117,17 +143,19 @@ def requires(
             if not may(await services_of(context).access.role(actor), role):
                 await refuse(update, context, role, name=name, what=what)
                 return
-            if private_data is not None and not in_private_chat(update):
-                await say(update, context, [private_only(f"/{name}", private_data)])
-                return
-            try:
-                await func(update, context, actor)
-            except (ArgumentError, ValidationError, InvalidValue) as error:
-                await say(update, context, [f"⛔ {first_upper(error)}", f"Usage: {usage}"])
-            except NotAuthorized as error:
-                await say(update, context, [error.message])
-            except EditingError as error:
-                await say(update, context, [f"⛔ {error.message}"])
+            with editor_language(await editor_language_of(update, context)):
+                if private_data is not None and not in_private_chat(update):
+                    await say(update, context, [private_only(f"/{name}", private_data)])
+                    return
+                try:
+                    await func(update, context, actor)
+                except (ArgumentError, ValidationError, InvalidValue) as error:
+                    usage_line = _("Usage: {usage}").format(usage=_(usage) if usage else usage)
+                    await say(update, context, [f"⛔ {first_upper(error)}", usage_line])
+                except NotAuthorized as error:
+                    await say(update, context, [said(error)])
+                except EditingError as error:
+                    await say(update, context, [f"⛔ {said(error)}"])
 
         return handler
 

@@ -17,9 +17,10 @@ from telegram.ext import ApplicationHandlerStop, ContextTypes
 
 from bot.engine.ingest import Proposal, SourceDraft
 from bot.engine.ingest.intake import MAX_REPORT_BYTES, ReportRefused, check_report, decode_report
+from bot.engine.wording import N_, _, ngettext
 from bot.handlers.common import DATABASE_DOWN, in_private_chat, services_of
 from bot.handlers.editor_text import show_claim
-from bot.handlers.gate import actor_of, first_upper, say
+from bot.handlers.gate import actor_of, editor_language, first_upper, say
 from bot.handlers.ingest_text import (
     ARTICLE_EDITABLE,
     ARTICLE_REQUIRED,
@@ -28,6 +29,7 @@ from bot.handlers.ingest_text import (
     checked_value,
     figure_lines,
 )
+from bot.handlers.languages import editor_language_of
 from bot.services.dialogue_flow import DIALOGUE_PREFIX, ButtonAction, DialogueKind, Step
 from db.dialogues import new_token
 from db.editing import Actor, EditingError, InvalidValue
@@ -35,10 +37,13 @@ from db.editing.fields import CLEAR
 from db.validation import ValidationError
 
 COMMAND = re.compile(r"^\s*/ingest(?:@\w+)?\b\s*", re.IGNORECASE)
-PASTE_PROMPT = (
+PASTE_PROMPT = N_(
     "Paste the report's text here (or send it as a UTF-8 .txt file). "
     "I will propose the article and each figure I find; nothing is stored until you accept."
 )
+NOTHING_STORED = N_("Nothing was stored.")
+# A tap on a draft's button after that draft was handled (or on a second device).
+HANDLED = N_("that draft was already handled; follow the latest message")
 
 
 def _button(token: str, label: str, action: ButtonAction, arg: str = "") -> InlineKeyboardButton:
@@ -61,7 +66,7 @@ async def ingest(update: Update, context: ContextTypes.DEFAULT_TYPE, actor: Acto
         await _read_file(update, context, actor, chat.id, state, message.document)
         return
     if not text.strip():
-        await say(update, context, [PASTE_PROMPT, "/cancel to stop."])
+        await say(update, context, [_(PASTE_PROMPT), _("/cancel to stop.")])
         return
     await _read(update, context, actor, chat.id, state, text)
 
@@ -89,7 +94,8 @@ async def document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         or dialogue.state.get("step") != Step.PASTE
     ):
         return
-    await _read_file(update, context, actor, chat.id, dict(dialogue.state), message.document)
+    with editor_language(await editor_language_of(update, context)):
+        await _read_file(update, context, actor, chat.id, dict(dialogue.state), message.document)
     raise ApplicationHandlerStop
 
 
@@ -105,7 +111,7 @@ async def _read_file(
         text = await _file_text(file)
     except ReportRefused as refused:
         await services_of(context).dialogues.finish(chat_id, actor.user_id)
-        await say(update, context, [f"⛔ {refused.message}", "Nothing was stored."])
+        await say(update, context, [f"⛔ {refused.message}", _(NOTHING_STORED)])
         return
     await _read(update, context, actor, chat_id, state, text)
 
@@ -113,10 +119,12 @@ async def _read_file(
 async def _file_text(file: Any) -> str:
     name = (file.file_name or "").lower()
     if not name.endswith(".txt") and file.mime_type != "text/plain":
-        raise ReportRefused("Send the report as a .txt file (plain text), or paste it.")
+        raise ReportRefused(_("Send the report as a .txt file (plain text), or paste it."))
     if file.file_size is not None and file.file_size > MAX_REPORT_BYTES:
         raise ReportRefused(
-            f"The file is larger than {MAX_REPORT_BYTES:,} bytes: send the report's text only."
+            _("The file is larger than {limit} bytes: send the report's text only.").format(
+                limit=f"{MAX_REPORT_BYTES:,}"
+            )
         )
     telegram_file = await file.get_file()
     return decode_report(bytes(await telegram_file.download_as_bytearray()))
@@ -136,23 +144,27 @@ async def _read(
         checked = check_report(text)
     except ReportRefused as refused:
         await services.dialogues.finish(chat_id, actor.user_id)
-        await say(update, context, [f"⛔ {refused.message}", "Nothing was stored."])
+        await say(update, context, [f"⛔ {refused.message}", _(NOTHING_STORED)])
         return
     proposal = await services.ingest.read(actor, checked)
     if not proposal.figures:
         await services.dialogues.finish(chat_id, actor.user_id)
         await say(update, context, [
-            "I found no money figures in this text, so there is nothing to propose.",
-            "Nothing was stored. Add facts with /addfact, or check the text and /ingest again.",
+            _("I found no money figures in this text, so there is nothing to propose."),
+            _("Nothing was stored. Add facts with /addfact, or check the text and /ingest again."),
         ])  # fmt: skip
         return
     changes = {"proposal": proposal.to_state(), "at": 0, "article_id": None,
                "stored": [], "skipped": 0}  # fmt: skip
-    await say(update, context, [
-        f"I read the report: the article and {len(proposal.figures)} figure(s) "
-        f"({len(proposal.sources)} named source(s)). Each comes as a draft: "
-        "Accept stores it, Edit changes a field first, Skip leaves it out.",
-    ])  # fmt: skip
+    found = ngettext(
+        "I read the report: the article and {figures} figure(s) ({sources} named source(s)).",
+        "I read the report: the article and {figures} figure(s) ({sources} named source(s)).",
+        len(proposal.figures),
+    ).format(figures=len(proposal.figures), sources=len(proposal.sources))
+    drafts = _(
+        "Each comes as a draft: Accept stores it, Edit changes a field first, Skip leaves it out."
+    )
+    await say(update, context, [f"{found} {drafts}"])
     await _show(update, context, actor, chat_id, {**state, **changes}, changes)
 
 
@@ -176,10 +188,13 @@ async def _show(
     if at >= total:
         await dialogues.finish(chat_id, actor.user_id, str(state["token"]))
         stored = [f"#{claim_id}" for claim_id in state.get("stored", [])]
-        await say(update, context, [
-            f"Done. Article #{state['article_id']}; figures stored: "
-            f"{', '.join(stored) or 'none'}; skipped: {state.get('skipped', 0)}.",
-        ], article_ids=[int(state["article_id"])])  # fmt: skip
+        done = _("Done. Article #{article_id}; figures stored: {stored}; skipped: {skipped}.")
+        line = done.format(
+            article_id=state["article_id"],
+            stored=", ".join(stored) or _("none"),
+            skipped=state.get("skipped", 0),
+        )
+        await say(update, context, [line], article_ids=[int(state["article_id"])])
         return
     token = new_token()
     moved = await dialogues.advance(
@@ -187,19 +202,19 @@ async def _show(
         {**(changes or {}), "token": token, "step": Step.DRAFT},
     )  # fmt: skip
     if moved is None:
-        await say(update, context, ["This /ingest has ended. Start again with /ingest."])
+        await say(update, context, [_("This /ingest has ended. Start again with /ingest.")])
         return
     if at == 0:
-        heading = f"Draft 1 of {total}: the article"
+        heading = _("Draft 1 of {total}: the article").format(total=total)
         lines = article_lines(proposal.article)
     else:
-        heading = f"Draft {at + 1} of {total}: a figure"
+        heading = _("Draft {number} of {total}: a figure").format(number=at + 1, total=total)
         lines = figure_lines(proposal.figures[at - 1])
     markup = InlineKeyboardMarkup([
-        [_button(token, "✅ Accept", ButtonAction.ACCEPT, str(at)),
-         _button(token, "✏ Edit", ButtonAction.EDIT, str(at)),
-         _button(token, "⏭ Skip", ButtonAction.SKIP, str(at))],
-        [_button(token, "✖ Cancel", ButtonAction.CANCEL)],
+        [_button(token, "✅ " + _("Accept"), ButtonAction.ACCEPT, str(at)),
+         _button(token, "✏ " + _("Edit"), ButtonAction.EDIT, str(at)),
+         _button(token, "⏭ " + _("Skip"), ButtonAction.SKIP, str(at))],
+        [_button(token, "✖ " + _("Cancel"), ButtonAction.CANCEL)],
     ])  # fmt: skip
     await say(update, context, [heading, *lines], markup=markup)
 
@@ -220,7 +235,7 @@ async def on_button(
         await _ask_value(update, context, actor, chat_id, state, arg)
         return
     if arg != str(state.get("at")):
-        raise InvalidValue("that draft was already handled; follow the latest message")
+        raise InvalidValue(HANDLED)
     if action == ButtonAction.EDIT:
         await _ask_field(update, context, actor, chat_id, state)
     elif action == ButtonAction.SKIP:
@@ -243,7 +258,7 @@ async def on_text(
     elif step == Step.DRAFT_VALUE:
         await _set_value(update, context, actor, chat_id, state, text)
     else:
-        raise InvalidValue("tap one of the buttons above, or /cancel")
+        raise InvalidValue(N_("tap one of the buttons above, or /cancel"))
 
 
 async def _ask_field(
@@ -262,8 +277,8 @@ async def _ask_field(
         return
     rows = [[_button(token, key, ButtonAction.FIELD, key) for key in keys[i : i + 4]]
             for i in range(0, len(keys), 4)]  # fmt: skip
-    rows.append([_button(token, "✖ Cancel", ButtonAction.CANCEL)])
-    await say(update, context, ["Which field?"], markup=InlineKeyboardMarkup(rows))
+    rows.append([_button(token, "✖ " + _("Cancel"), ButtonAction.CANCEL)])
+    await say(update, context, [_("Which field?")], markup=InlineKeyboardMarkup(rows))
 
 
 async def _ask_value(
@@ -276,7 +291,7 @@ async def _ask_value(
 ) -> None:
     figure = int(state["at"]) > 0
     if key not in (FIGURE_EDITABLE if figure else ARTICLE_EDITABLE):
-        raise InvalidValue("that field is not one of this draft's")
+        raise InvalidValue(N_("that field is not one of this draft's"))
     moved = await services_of(context).dialogues.advance(
         chat_id, actor.user_id, str(state["token"]), {"step": Step.DRAFT_VALUE, "field": key}
     )
@@ -289,8 +304,10 @@ async def _ask_value(
     else:
         now = proposal.article.fields.get(key)
     await say(update, context, [
-        f"{key} is now: {now or '—'}",
-        f"Send the new {key} (or {CLEAR} to clear it), or /cancel.",
+        _("{field} is now: {value}").format(field=key, value=now or "—"),
+        _("Send the new {field} (or {clear} to clear it), or /cancel.").format(
+            field=key, clear=CLEAR
+        ),
     ])  # fmt: skip
 
 
@@ -340,7 +357,8 @@ async def _skip(
     at = int(state["at"])
     if at > 0:
         changes = {"at": at + 1, "skipped": int(state.get("skipped", 0)) + 1}
-        await say(update, context, [f"Skipped draft {at + 1}: nothing stored for it."])
+        skipped = _("Skipped draft {number}: nothing stored for it.").format(number=at + 1)
+        await say(update, context, [skipped])
         await _show(update, context, actor, chat_id, {**state, **changes}, changes)
         return
     proposal = Proposal.from_state(state["proposal"])
@@ -348,13 +366,13 @@ async def _skip(
     if existing is None:
         await services.dialogues.finish(chat_id, actor.user_id, str(state["token"]))
         await say(update, context, [
-            "Skipped the article. Without it the figures have no report to belong to, "
-            "so /ingest has ended. Nothing was stored.",
+            _("Skipped the article. Without it the figures have no report to belong to, "
+              "so /ingest has ended. Nothing was stored."),
         ])  # fmt: skip
         return
     await say(update, context, [
-        f"Skipped: the store already has this report as article #{existing}. "
-        "Figures you accept go under it.",
+        _("Skipped: the store already has this report as article #{article_id}. "
+          "Figures you accept go under it.").format(article_id=existing),
     ], article_ids=[existing])  # fmt: skip
     changes = {"at": 1, "article_id": existing}
     await _show(update, context, actor, chat_id, {**state, **changes}, changes)
@@ -373,36 +391,42 @@ async def _accept(
         article = Proposal.from_state(state["proposal"]).article
         missing = [key for key in ARTICLE_REQUIRED if not article.fields.get(key)]
         if missing:
-            raise InvalidValue(f"the article needs {', '.join(missing)} first: tap Edit")
+            raise InvalidValue(
+                N_("the article needs {fields} first: tap Edit"), fields=", ".join(missing)
+            )
     # Claim the draft first (a new token): a second tap of the same button finds none.
     claimed = new_token()
     moved = await services.dialogues.advance(
         chat_id, actor.user_id, str(state["token"]), {"token": claimed}
     )
     if moved is None:
-        raise InvalidValue("that draft was already handled; follow the latest message")
+        raise InvalidValue(HANDLED)
     state = {**moved}
     proposal = Proposal.from_state(state["proposal"])
     try:
         if at == 0:
             change = await services.ingest.store_article(actor, proposal.article)
             changes: dict[str, Any] = {"at": 1, "article_id": change.entity_id}
-            await say(update, context, [f"✅ Stored the article as #{change.entity_id}."],
-                      article_ids=[change.entity_id])  # fmt: skip
+            stored_as = _("Stored the article as #{article_id}.").format(
+                article_id=change.entity_id
+            )
+            await say(update, context, ["✅ " + stored_as], article_ids=[change.entity_id])
         else:
             figure = proposal.figures[at - 1]
             stored = await services.ingest.store_figure(actor, figure, int(state["article_id"]))
             claim_id = stored.change.entity_id
-            heading = f"✅ Stored draft {at + 1} as quota #{claim_id}."
+            heading = "✅ " + _("Stored draft {number} as quota #{claim_id}.").format(
+                number=at + 1, claim_id=claim_id
+            )
             if stored.kept_out:
-                heading += (" Kept in the draft only (the store has no field for it yet): "
-                            + "; ".join(stored.kept_out) + ".")  # fmt: skip
+                kept = _("Kept in the draft only (the store has no field for it yet): {fields}.")
+                heading += " " + kept.format(fields="; ".join(stored.kept_out))
             await show_claim(update, context, claim_id, heading, stored.change)
             changes = {"at": at + 1, "stored": [*state.get("stored", []), claim_id]}
     except (InvalidValue, ValidationError, EditingError) as error:
-        message = error.message if isinstance(error, EditingError) else str(error)
-        await say(update, context, [f"⛔ Not stored: {first_upper(Exception(message))}",
-                                    "Tap Edit to fix the draft, or Skip."])  # fmt: skip
+        not_stored = _("Not stored: {reason}").format(reason=first_upper(error))
+        await say(update, context, [f"⛔ {not_stored}",
+                                    _("Tap Edit to fix the draft, or Skip.")])  # fmt: skip
         await _show(update, context, actor, chat_id, state)
         return
     await _show(update, context, actor, chat_id, {**state, **changes}, changes)

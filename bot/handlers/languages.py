@@ -4,6 +4,11 @@ The stored preference (/language) wins; else the language of the question's text
 its script makes it clear (a command's words after the command; an inline query); else
 the sender's Telegram ``language_code``; else English. A button press has no text of
 the user's own: its language comes from the preference or ``language_code``.
+
+Editors (``editor_language_of``) get the same rule without the text's script: an editor's
+words after a command are data — a word being taught (/alias "рыбный завод" …), a place,
+a reason quoted from the report — not the language they read the bot in, and one
+dialogue should not switch language with the script of a value typed into it.
 """
 
 from __future__ import annotations
@@ -57,16 +62,29 @@ def unstored_language(update: Update, hint: Language | None = None) -> Language:
     )
 
 
+async def _preference(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Language | None:
+    """The sender's stored /language choice (None when none, or the database is down)."""
+    user = update.effective_user
+    services = bot_data(context).services
+    if user is None or services is None:
+        return None
+    try:
+        return await services.languages.preference(user.id)
+    except DATABASE_DOWN as error:
+        log.warning("Database unavailable reading a language: %s", type(error).__name__)
+        return None
+
+
 async def language_of(
     update: Update, context: ContextTypes.DEFAULT_TYPE, hint: Language | None = None
 ) -> Language:
     """The language to answer this update in; ``hint`` as in ``unstored_language``."""
+    return await _preference(update, context) or unstored_language(update, hint)
+
+
+async def editor_language_of(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Language:
+    """An editor's language: the stored preference, else Telegram's ``language_code``
+    when supported, else English (never the script of the command's data)."""
     user = update.effective_user
-    services = bot_data(context).services
-    preference: Language | None = None
-    if user is not None and services is not None:
-        try:
-            preference = await services.languages.preference(user.id)
-        except DATABASE_DOWN as error:
-            log.warning("Database unavailable reading a language: %s", type(error).__name__)
-    return preference or unstored_language(update, hint)
+    code = user.language_code if user is not None else None
+    return await _preference(update, context) or choose(None, language_code=code)

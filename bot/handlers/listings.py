@@ -6,9 +6,9 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes
 
 from bot.args import ParsedArgs, parse_args
-from bot.engine.wording import speaking
+from bot.engine.wording import N_, _, speaking
 from bot.handlers.common import engine_or_apology, services_of
-from bot.handlers.editor_text import TIMESTAMP_FIELDS, claim_line, short, when
+from bot.handlers.editor_text import TIMESTAMP_FIELDS, action_name, claim_line, short, when
 from bot.handlers.gate import actor_of, say
 from bot.handlers.languages import language_of
 from bot.i18n import translator
@@ -22,6 +22,13 @@ from db.views import partial_iso
 PAGE_SIZE = 20
 # The /facts page buttons: fx:<page>:<all 0/1>:<word>
 FACTS_PAGE_PREFIX = "fx"
+# /facts' title: active or all, with or without the word looked for.
+FACTS_TITLES = {
+    (False, False): N_("Active facts ({count}; page {page} of {pages}):"),
+    (False, True): N_("Active facts matching “{word}” ({count}; page {page} of {pages}):"),
+    (True, False): N_("All facts ({count}; page {page} of {pages}):"),
+    (True, True): N_("All facts matching “{word}” ({count}; page {page} of {pages}):"),
+}
 
 
 def command_text(update: Update) -> str:
@@ -36,7 +43,7 @@ def parsed(update: Update, max_positional: int) -> ParsedArgs:
 
 def single_id(positional: list[str]) -> int:
     if not positional:
-        raise InvalidValue("the fact id is missing")
+        raise InvalidValue(N_("the fact id is missing"))
     return parse_id(positional[0])
 
 
@@ -61,16 +68,15 @@ async def send_facts(
     pages = max(1, -(-len(claims) // PAGE_SIZE))
     page = min(page, pages)
     chosen = claims[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
-    title = "Active facts" if not show_all else "All facts"
-    if word:
-        title += f" matching “{word}”"
-    lines = [f"{title} ({len(claims)}; page {page} of {pages}):"]
-    lines += [claim_line(c) for c in chosen] or ["(none)"]
+    title = _(FACTS_TITLES[show_all, bool(word)])
+    lines = [title.format(word=word, count=len(claims), page=page, pages=pages)]
+    lines += [claim_line(c) for c in chosen] or [_("(none)")]
     markup = None
     if pages > 1:
-        lines.append(f"More: /facts {word + ' ' if word else ''}page={min(page + 1, pages)}")
+        more = f"/facts {word + ' ' if word else ''}page={min(page + 1, pages)}"
+        lines.append(_("More: {command}").format(command=more))
         buttons = []
-        for target, label in ((page - 1, "◀ Previous"), (page + 1, "Next ▶")):
+        for target, label in ((page - 1, "◀ " + _("Previous")), (page + 1, _("Next") + " ▶")):
             if 1 <= target <= pages:
                 data = f"{FACTS_PAGE_PREFIX}:{target}:{int(show_all)}:{word or ''}"
                 if len(data.encode()) <= 64:
@@ -81,10 +87,10 @@ async def send_facts(
 
 async def articles(update: Update, context: ContextTypes.DEFAULT_TYPE, actor: Actor) -> None:
     rows = await services_of(context).editing.articles(actor)
-    lines = ["Articles (cite one with article=<id>):"]
+    lines = [_("Articles (cite one with article=<id>):")]
     for a in rows:
-        date = partial_iso(a.published_on, a.published_precision) or "no date"
-        default = " [default]" if a.is_default else ""
+        date = partial_iso(a.published_on, a.published_precision) or _("no date")
+        default = " " + _("[default]") if a.is_default else ""
         lines.append(f"#{a.id} {a.outlet} — {a.title} ({date}){default}")
         lines.append(f"    caveat: {a.caveat}")
     await say(update, context, lines)
@@ -105,9 +111,10 @@ async def sources(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         rows = await services.editing.sources(actor)
         if rows:
             reply.lines.append(Html(""))
-            reply.lines.append(bold("Source ids (for editors: source=#id):"))
+            gettext = translator(language).gettext
+            reply.lines.append(bold(gettext("Source ids (for editors: source=#id):")))
             for s in rows:
-                told = f", told {s.told_to}" if s.told_to else ""
+                told = ", " + gettext("told {whom}").format(whom=s.told_to) if s.told_to else ""
                 reply.lines.append(
                     fmt("#{} {} ({}{}; article #{})", s.id, s.name, s.kind, told, s.article_id)
                 )
@@ -116,8 +123,8 @@ async def sources(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def aliases(update: Update, context: ContextTypes.DEFAULT_TYPE, actor: Actor) -> None:
     rows = await services_of(context).editing.aliases(actor)
-    lines = ["Words the bot has been taught:"]
-    lines += [f"“{a.term}” → {a.kind} {a.value}" for a in rows] or ["(none yet)"]
+    lines = [_("Words the bot has been taught:")]
+    lines += [f"“{a.term}” → {a.kind} {a.value}" for a in rows] or [_("(none yet)")]
     await say(update, context, lines)
 
 
@@ -126,17 +133,18 @@ async def history(update: Update, context: ContextTypes.DEFAULT_TYPE, actor: Act
     args.check_keys(())
     claim_id = single_id(args.positional)
     rows = await services_of(context).editing.history(actor, claim_id)
-    lines = [f"History of #{claim_id}, oldest first:"]
+    lines = [_("History of #{claim_id}, oldest first:").format(claim_id=claim_id)]
     for row in rows:
         if row.field in TIMESTAMP_FIELDS:
             continue  # each row has its own time already
-        who = f"user {row.editor_id}" if row.editor_id else "seed"
-        undone = " [undone]" if row.undone else ""
-        reason = f" — reason: {row.reason}" if row.reason else ""
+        who = _("user {user_id}").format(user_id=row.editor_id) if row.editor_id else _("seed")
+        undone = " " + _("[undone]") if row.undone else ""
+        reason = " — " + _("reason: {reason}").format(reason=row.reason) if row.reason else ""
+        action = action_name(row.action)
         if row.field is None:
-            what = f"{row.action}: {short(row.new_value)}"
+            what = f"{action}: {short(row.new_value)}"
         else:
-            what = f"{row.action} {row.field}: {short(row.old_value)} → {short(row.new_value)}"
+            what = f"{action} {row.field}: {short(row.old_value)} → {short(row.new_value)}"
         lines.append(f"{when(row.created_at)} · {who} · {what}{reason}{undone}")
     await say(update, context, lines)
 
@@ -144,9 +152,11 @@ async def history(update: Update, context: ContextTypes.DEFAULT_TYPE, actor: Act
 async def admins(update: Update, context: ContextTypes.DEFAULT_TYPE, actor: Actor) -> None:
     rows = await services_of(context).editing.editors(actor)
     owners = sorted(actor.owners)
-    lines = ["Owners (ADMIN_USER_IDS): " + (", ".join(map(str, owners)) or "none")]
-    lines.append("Editors:")
-    lines += [f"{e.user_id} (granted by {e.granted_by} on {when(e.granted_at)})" for e in rows] or [
-        "(none)"
-    ]
+    listed = ", ".join(map(str, owners)) or _("none")
+    lines = [_("Owners (ADMIN_USER_IDS): {owners}").format(owners=listed)]
+    lines.append(_("Editors:"))
+    granted = _("{user_id} (granted by {owner} on {when})")
+    lines += [
+        granted.format(user_id=e.user_id, owner=e.granted_by, when=when(e.granted_at)) for e in rows
+    ] or [_("(none)")]
     await say(update, context, lines)

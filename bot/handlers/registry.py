@@ -95,9 +95,9 @@ PUBLIC = (
 )  # fmt: skip
 
 EDITORS = (
-    gated("facts", "Editors: every active fact with its id", listings.facts,
+    gated("facts", N_("Editors: every active fact with its id"), listings.facts,
           what="list the facts with ids", usage="/facts [word] [page=2] [all=yes]"),
-    gated("addquota", "Editors: add a quota figure", changes.addquota,
+    gated("addquota", N_("Editors: add a quota figure"), changes.addquota,
           what="add quota figures",
           usage="/addquota country=Russia place=Vladivostok sector=construction "
           "amount=50,000 currency=RUB [usd=590] [approx=yes] [amount_high=… usd_high=…] "
@@ -106,64 +106,64 @@ EDITORS = (
           '[basis_text="…"] [change=doubled|increased|decreased|new|unchanged|none] '
           '[amount_to=… usd_to=…] [date="March 10"] [date_on=2020-03-10] '
           '[source="a source in Russia"] [article=2]'),
-    gated("ingest", "Editors: paste a report in, figure by figure", ingest.ingest,
-          what="paste reports in", private_data="a report's drafts", caption_too=True,
-          usage="/ingest, then paste the report's text (or send it as a .txt file); "
-          "or /ingest <the text>"),
-    gated("addfact", "Editors: add another claim", changes.addfact, what="add facts",
+    gated("ingest", N_("Editors: paste a report in, figure by figure"), ingest.ingest,
+          what="paste reports in", private_data=N_("a report's drafts"), caption_too=True,
+          usage=N_("/ingest, then paste the report's text (or send it as a .txt file); "
+                   "or /ingest <the text>")),
+    gated("addfact", N_("Editors: add another claim"), changes.addfact, what="add facts",
           usage='/addfact topic=hours text="Workers must work longer hours." [quote="…"] '
           '[place=Sakhalin] [source="#1"] [article=1]'),
-    gated("addarticle", "Editors: add a report", changes.addarticle, what="add articles",
+    gated("addarticle", N_("Editors: add a report"), changes.addarticle, what="add articles",
           usage='/addarticle outlet="Daily NK" title="…" caveat="Daily NK cannot verify this." '
           "[url=https://…] [reporter=…] [date=2026-03-10|2026-03|2026]"),
-    gated("edit", "Editors: correct a fact", changes.edit, what="edit facts",
-          usage='/edit 12 amount=65,000 [more field=value …] [reason="…"] '
-          "(clear a field with -)"),
-    gated("supersede", "Editors: mark a claim superseded by a later one", changes.supersede,
-          what="edit facts", usage="/supersede 12 15 [reason] (15 supersedes 12)"),
-    gated("retract", "Editors: withdraw a fact", changes.retract, what="retract facts",
-          usage="/retract 12 the source withdrew the figure"),
-    gated("restore", "Editors: bring a retracted fact back", changes.restore,
-          what="restore facts", usage="/restore 12 [reason]"),
-    gated("translate", "Editors: store a translation of a statement or quote",
+    gated("edit", N_("Editors: correct a fact"), changes.edit, what="edit facts",
+          usage=N_('/edit 12 amount=65,000 [more field=value …] [reason="…"] '
+                   "(clear a field with -)")),
+    gated("supersede", N_("Editors: mark a claim superseded by a later one"), changes.supersede,
+          what="edit facts", usage=N_("/supersede 12 15 [reason] (15 supersedes 12)")),
+    gated("retract", N_("Editors: withdraw a fact"), changes.retract, what="retract facts",
+          usage=N_("/retract 12 the source withdrew the figure")),
+    gated("restore", N_("Editors: bring a retracted fact back"), changes.restore,
+          what="restore facts", usage=N_("/restore 12 [reason]")),
+    gated("translate", N_("Editors: store a translation of a statement or quote"),
           translations.translate, what="translate facts", usage=translations.USAGE),
-    gated("history", "Editors: every change to a fact", listings.history,
-          what="see the history", usage="/history 12", private_data="editors' user ids"),
-    gated("undo", "Editors: take back your last change", changes.undo, what="undo changes",
+    gated("history", N_("Editors: every change to a fact"), listings.history,
+          what="see the history", usage="/history 12", private_data=N_("editors' user ids")),
+    gated("undo", N_("Editors: take back your last change"), changes.undo, what="undo changes",
           usage="/undo"),
-    gated("articles", "Editors: reports with ids", listings.articles,
+    gated("articles", N_("Editors: reports with ids"), listings.articles,
           what="list the articles", usage="/articles"),
-    gated("editarticle", "Editors: correct a report", changes.editarticle,
+    gated("editarticle", N_("Editors: correct a report"), changes.editarticle,
           what="edit articles",
           usage='/editarticle 2 caveat="…" [title=… url=… reporter=… date=YYYY-MM-DD]'),
-    gated("editsource", "Editors: correct a source", changes.editsource,
+    gated("editsource", N_("Editors: correct a source"), changes.editsource,
           what="edit sources",
           usage='/editsource 3 name="a source in Dalian" [kind=anonymous told_to=… notes=…]'),
-    gated("alias", "Editors: teach the bot a word", changes.alias,
+    gated("alias", N_("Editors: teach the bot a word"), changes.alias,
           what="teach the bot words", usage='/alias "fish factory" sector=seafood processing'),
-    gated("aliases", "Editors: the words taught", listings.aliases, what="list the aliases",
+    gated("aliases", N_("Editors: the words taught"), listings.aliases, what="list the aliases",
           usage="/aliases"),
-    gated("admins", "Editors: owners and editors", listings.admins, what="list the editors",
-          usage="/admins", private_data="user ids"),
-    gated("unanswered", "Editors: questions the bot could not answer", asked.unanswered,
-          what="see what people asked", usage="/unanswered [days]",
-          private_data="what people asked"),
-    gated("stats", "Editors: questions, answers, subscribers", asked.stats,
-          what="see what people asked", usage="/stats [days]",
-          private_data="what people asked"),
+    gated("admins", N_("Editors: owners and editors"), listings.admins, what="list the editors",
+          usage="/admins", private_data=N_("user ids")),
+    gated("unanswered", N_("Editors: questions the bot could not answer"), asked.unanswered,
+          what="see what people asked", usage=N_("/unanswered [days]"),
+          private_data=N_("what people asked")),
+    gated("stats", N_("Editors: questions, answers, subscribers"), asked.stats,
+          what="see what people asked", usage=N_("/stats [days]"),
+          private_data=N_("what people asked")),
     # Anyone may end their own dialogue ("Nothing to cancel." otherwise): no gate.
-    Command("cancel", "Editors: stop a guided dialogue", dialogues.cancel, Role.EDITOR),
+    Command("cancel", N_("Editors: stop a guided dialogue"), dialogues.cancel, Role.EDITOR),
 )  # fmt: skip
 
 OWNERS = (
-    gated("grant", "Owners: make a user an editor", owners.grant, role=Role.OWNER,
-          what="grant editing rights", usage="/grant 123456789", private_data="user ids"),
-    gated("revoke", "Owners: take editing rights away", owners.revoke, role=Role.OWNER,
-          what="revoke editing rights", usage="/revoke 123456789", private_data="user ids"),
-    gated("export", "Owners: the whole store as JSON", owners.export, role=Role.OWNER,
-          what="export the store", usage="/export (in a private chat)",
-          private_data="editors' user ids"),
-    gated("import", "Owners: load a JSON file from /export", owners.import_store,
+    gated("grant", N_("Owners: make a user an editor"), owners.grant, role=Role.OWNER,
+          what="grant editing rights", usage="/grant 123456789", private_data=N_("user ids")),
+    gated("revoke", N_("Owners: take editing rights away"), owners.revoke, role=Role.OWNER,
+          what="revoke editing rights", usage="/revoke 123456789", private_data=N_("user ids")),
+    gated("export", N_("Owners: the whole store as JSON"), owners.export, role=Role.OWNER,
+          what="export the store", usage=N_("/export (in a private chat)"),
+          private_data=N_("editors' user ids")),
+    gated("import", N_("Owners: load a JSON file from /export"), owners.import_store,
           role=Role.OWNER, what="import the store", in_menu=False, caption=True,
           usage="send the JSON file with the caption /import or /import mode=replace "
           f"(add {owners.WITH_EDITORS} to apply the file's editors too)"),
@@ -174,18 +174,14 @@ COMMANDS: tuple[Command, ...] = (*PUBLIC, *EDITORS, *OWNERS)
 
 def menu_for(role: Role | None, language: Language = DEFAULT_LANGUAGE) -> list[tuple[str, str]]:
     """(name, description) of the menu a chat gets: public, plus editors', plus owners'.
-    Public descriptions in ``language``; editors' and owners' stay in English."""
+    Every description in ``language``."""
     shown = (
         {None}
         | ({Role.EDITOR} if role is not None else set())
         | ({Role.OWNER} if role == Role.OWNER else set())
     )
     _ = translator(language).gettext
-    return [
-        (c.name, _(c.description) if c.role is None else c.description)
-        for c in COMMANDS
-        if c.in_menu and c.role in shown
-    ]
+    return [(c.name, _(c.description)) for c in COMMANDS if c.in_menu and c.role in shown]
 
 
 def help_line(language: Language = DEFAULT_LANGUAGE) -> Html:

@@ -12,10 +12,10 @@ from telegram.ext import ContextTypes
 
 from bot.args import leading_words
 from bot.engine import Reply
-from bot.engine.wording import speaking
+from bot.engine.wording import N_, _, speaking
 from bot.handlers.common import runtime_of, services_of
 from bot.handlers.editor_text import announce, short
-from bot.handlers.gate import say
+from bot.handlers.gate import current_language, say
 from bot.handlers.listings import command_text
 from bot.i18n import translator
 from bot.markup import escape, fmt
@@ -34,15 +34,19 @@ USAGE = (
 async def translate(update: Update, context: ContextTypes.DEFAULT_TYPE, actor: Actor) -> None:
     _command, words, text = leading_words(command_text(update), 2)
     if not words:
-        raise InvalidValue("the fact id is missing")
+        raise InvalidValue(N_("the fact id is missing"))
     claim_id = parse_id(words[0])
     service = services_of(context).editing
     if len(words) == 1:
         claim, rows = await service.translations(actor, claim_id)
         original = claim.quote or claim.statement
-        lines = [f"#{claim_id}, as the report gives it: “{short(original)}”"]
+        given = _("#{claim_id}, as the report gives it: “{text}”")
+        lines = [given.format(claim_id=claim_id, text=short(original))]
+        none_yet = _(
+            "No translation yet. Store one with /translate {claim_id} <{languages}> <text>."
+        )
         lines += [f"{row.language}: {row.text}" for row in rows] or [
-            f"No translation yet. Store one with /translate {claim_id} <{LANGUAGES}> <text>."
+            none_yet.format(claim_id=claim_id, languages=LANGUAGES)
         ]
         await say(update, context, lines, article_ids=[claim.article_id])
         return
@@ -51,14 +55,17 @@ async def translate(update: Update, context: ContextTypes.DEFAULT_TYPE, actor: A
     if text:
         change = await service.set_translation(actor, claim_id, language, text)
         _field, old, _new = change.fields[0]
-        verb = "Replaced" if old is not None else "Stored"
-        heading = f"✅ {verb} the {language} translation of #{claim_id}."
+        done = (
+            _("Replaced the {language} translation of #{claim_id}.")
+            if old is not None
+            else _("Stored the {language} translation of #{claim_id}.")
+        )
     else:
         change = await service.remove_translation(actor, claim_id, language)
-        heading = f"✅ Removed the {language} translation of #{claim_id}."
-    lines = [heading + announce(context, change)]
+        done = _("Removed the {language} translation of #{claim_id}.")
+    lines = ["✅ " + done.format(language=language, claim_id=claim_id) + announce(context, change)]
     lines += [f"{language}: {short(old)} → {short(new)}" for _field, old, new in change.fields]
-    lines.append("Take it back with /undo.")
+    lines.append(_("Take it back with /undo."))
     await _show(update, context, claim_id, Language(language), lines)
 
 
@@ -78,8 +85,9 @@ async def _show(
         reply.use(claim.id, claim.article_id)
         with speaking(translator(language)):
             shown = engine.claim_line(claim)
-        reply.lines.append(fmt("Readers asking in {} will see: {}", language.value, shown))
-    await answer_update(update, context, reply, engine.snapshot)
+        will_see = _("Readers asking in {language} will see: {line}")
+        reply.lines.append(fmt(escape(will_see), language=language.value, line=shown))
+    await answer_update(update, context, reply, engine.snapshot, language=current_language())
 
 
 async def stale_note(update: Update, context: ContextTypes.DEFAULT_TYPE, claim_id: int) -> None:
@@ -93,7 +101,10 @@ async def stale_note(update: Update, context: ContextTypes.DEFAULT_TYPE, claim_i
         update,
         context,
         [
-            f"ℹ️ #{claim_id} has translations ({languages}) made of its earlier words: "
-            f"check them with /translate {claim_id}."
+            "ℹ️ "
+            + _(
+                "#{claim_id} has translations ({languages}) made of its earlier words: "
+                "check them with /translate {claim_id}."
+            ).format(claim_id=claim_id, languages=languages)
         ],
     )

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from db.editing import CLAIM_FIELDS, InvalidValue
+from db.errors import N_
 from db.validation import BASES, CHANGES, PERIODS, ValidationError
 
 # Every dialogue button's callback data starts with it: ``dg:<token>:<action>:<arg>``.
@@ -68,25 +69,25 @@ class ButtonAction(StrEnum):
 
 @dataclass(frozen=True)
 class Prompt:
-    text: str
+    text: str  # marked with N_: the handler translates it
     choices: tuple[str, ...] = ()
     # "skip" leaves the field out (only where the field is optional).
     skippable: bool = False
 
 
 QUOTA_PROMPTS: dict[Step, Prompt] = {
-    Step.COUNTRY: Prompt("Which country? (name or ISO code, e.g. Russia or RU)"),
-    Step.PLACE: Prompt("Which place? (e.g. Vladivostok)"),
-    Step.SECTOR: Prompt("Which sector? (e.g. construction)", ("skip",), skippable=True),
-    Step.AMOUNT: Prompt("The amount as reported (before any doubling), e.g. 62,000"),
+    Step.COUNTRY: Prompt(N_("Which country? (name or ISO code, e.g. Russia or RU)")),
+    Step.PLACE: Prompt(N_("Which place? (e.g. Vladivostok)")),
+    Step.SECTOR: Prompt(N_("Which sector? (e.g. construction)"), ("skip",), skippable=True),
+    Step.AMOUNT: Prompt(N_("The amount as reported (before any doubling), e.g. 62,000")),
     Step.CURRENCY: Prompt(
-        "Which currency? Tap one or send an ISO 4217 code.", ("RUB", "CNY", "USD")
+        N_("Which currency? Tap one or send an ISO 4217 code."), ("RUB", "CNY", "USD")
     ),
     Step.USD: Prompt(
-        "The dollar figure, if the report gives one (e.g. 730)", ("skip",), skippable=True
+        N_("The dollar figure, if the report gives one (e.g. 730)"), ("skip",), skippable=True
     ),
     Step.CHANGE: Prompt(
-        "What happened to the quota?", ("doubled", "increased", "decreased", "new", "none")
+        N_("What happened to the quota?"), ("doubled", "increased", "decreased", "new", "none")
     ),
 }
 
@@ -156,6 +157,6 @@ def accept_quota_value(step: Step, value: str, values: dict[str, str]) -> dict[s
     try:
         CLAIM_FIELDS[step.value].parse(value, step.value)
     except ValidationError as error:
-        raise InvalidValue(error.message) from None
+        raise InvalidValue(error.text) from None
     accepted[step.value] = value
     return accepted

@@ -9,6 +9,7 @@ from __future__ import annotations
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.engine.money import MoneyMention, find_money
+from bot.engine.wording import ngettext
 from db import editing
 from db.editing import Actor, Change
 from db.kinds import ClaimKind
@@ -175,12 +176,16 @@ def figure_hint(claim: Claim, country: str | None = None) -> list[str]:
     if not mentions:
         return []
     shown = ", ".join(_mention_text(m) for m in mentions)
-    plural = "figures" if len(mentions) > 1 else "a figure"
-    lines = [
-        f'ℹ️ This fact contains {plural} ({shown}) that "how much" questions will not '
+    contains = ngettext(
+        'This fact contains a figure ({figures}) that "how much" questions will not '
         "read as a figure. To store one as a figure, check the country and place "
-        "(fill in any ?) and send:"
-    ]
+        "(fill in any ?) and send:",
+        'This fact contains figures ({figures}) that "how much" questions will not '
+        "read as a figure. To store one as a figure, check the country and place "
+        "(fill in any ?) and send:",
+        len(mentions),
+    )
+    lines = ["ℹ️ " + contains.format(figures=shown)]
     lines += [addquota_command(claim, mention, country) for mention in mentions]
     return lines
 

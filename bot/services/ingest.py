@@ -18,6 +18,7 @@ from bot.engine.ingest import ArticleDraft, FigureDraft, KnownPlaces, Proposal, 
 from db import editing
 from db.editing import CLAIM_FIELDS, Actor, Change
 from db.editing.access import require_editor
+from db.errors import N_
 from db.models import Alias, Article, Claim
 from db.session import read_transaction
 
@@ -56,7 +57,7 @@ class IngestService:
     async def known_places(self, actor: Actor) -> KnownPlaces:
         """Every place name and alias the store knows, and each place's country."""
         async with self._sessions() as session, read_transaction(session):
-            await require_editor(session, actor, "paste reports in")
+            await require_editor(session, actor, N_("paste reports in"))
             names: dict[str, str] = {}
             countries: dict[str, str] = {}
             rows = await session.execute(
@@ -83,7 +84,7 @@ class IngestService:
     async def article_titled(self, actor: Actor, title: str) -> int | None:
         """An article already in the store under this title (any case), if one is."""
         async with self._sessions() as session, read_transaction(session):
-            await require_editor(session, actor, "paste reports in")
+            await require_editor(session, actor, N_("paste reports in"))
             found = await session.scalar(
                 select(Article.id)
                 .where(func.lower(Article.title) == title.strip().lower())

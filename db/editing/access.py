@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.editing.errors import NotAuthorized
+from db.errors import N_, Text
 from db.kinds import Role
 from db.models import Editor
 from db.session import read_transaction
@@ -50,9 +51,9 @@ async def check_role(session: AsyncSession, actor: Actor) -> Role | None:
 
 async def require_editor(session: AsyncSession, actor: Actor, what: str) -> None:
     if not may(await role_of(session, actor), Role.EDITOR):
-        raise NotAuthorized(f"Only editors can {what}.")
+        raise NotAuthorized(N_("Only editors can {what}."), what=Text(what))
 
 
 def require_owner(actor: Actor, what: str) -> None:
     if not actor.is_owner:
-        raise NotAuthorized(f"Only owners can {what}.")
+        raise NotAuthorized(N_("Only owners can {what}."), what=Text(what))

@@ -15,7 +15,7 @@ from db.editing.changelog import (
     run_write,
 )
 from db.editing.claims import find_article, find_claim
-from db.editing.errors import Conflict, InvalidValue, NotFound
+from db.editing.errors import Conflict, InvalidValue, NotFound, entity_name
 from db.editing.fields import (
     ARTICLE_FIELDS,
     SOURCE_FIELDS,
@@ -24,6 +24,7 @@ from db.editing.fields import (
     parse_fields,
     to_attrs,
 )
+from db.errors import N_, Text
 from db.kinds import ChangeAction, ClaimStatus, EntityType
 from db.models import Alias, Article, ChangeLogEntry, Claim, Source, utcnow
 from db.revision import bump_revision
@@ -35,16 +36,24 @@ from db.validation import (
     normalize_alias_value,
 )
 
+# What /editarticle and /editsource do ("Only editors can edit articles.").
+EDIT_WHAT = {EntityType.ARTICLE: N_("edit articles"), EntityType.SOURCE: N_("edit sources")}
+# /editarticle and /editsource of an id the store does not have.
+NOT_FOUND = {
+    EntityType.ARTICLE: N_("There is no article #{article_id}. See /articles."),
+    EntityType.SOURCE: N_("There is no source #{source_id}. See /sources."),
+}
+
 
 async def add_article(session: AsyncSession, actor: Actor, options: dict[str, str]) -> Change:
     for key in ("outlet", "title", "caveat"):
         if key not in options:
-            raise InvalidValue(f'"{key}=" is missing')
+            raise InvalidValue(N_('"{key}=" is missing'), key=key)
     parsed = parse_fields(ARTICLE_FIELDS, options, allow_clear=False)
     values = to_attrs(ARTICLE_FIELDS, parsed)
 
     async def work() -> Change:
-        await require_editor(session, actor, "add articles")
+        await require_editor(session, actor, N_("add articles"))
         article = Article(is_default=False, **values)
         session.add(article)
         await session.flush()
@@ -76,20 +85,26 @@ async def _edit_entity(
     expected_version: int | None,
 ) -> Change:
     if not options:
-        raise InvalidValue("give at least one field=value to change")
+        raise InvalidValue(N_("give at least one field=value to change"))
     parsed = parse_fields(specs, options, allow_clear=True)
     values = to_attrs(specs, parsed)
     cleaned = clean_reason(reason, required=False)
 
     async def work() -> Change:
-        await require_editor(session, actor, f"edit {entity_type}s")
+        await require_editor(session, actor, EDIT_WHAT[EntityType(entity_type)])
         entity: Article | Source | None = await session.get(model, entity_id)
         if entity is None:
-            raise NotFound(f"There is no {entity_type} #{entity_id}. See /{entity_type}s.")
+            raise NotFound(
+                NOT_FOUND[EntityType(entity_type)], article_id=entity_id, source_id=entity_id
+            )
         if expected_version is not None and entity.version != expected_version:
             raise Conflict(
-                f"{entity_type} #{entity_id} was changed by someone else meanwhile; nothing was "
-                "written. Look at it again and retry."
+                N_(
+                    "{entity} #{entity_id} was changed by someone else meanwhile; nothing was "
+                    "written. Look at it again and retry."
+                ),
+                entity=entity_name(entity_type),
+                entity_id=entity_id,
             )
         if "article_id" in values:
             await find_article(session, values["article_id"])
@@ -97,7 +112,11 @@ async def _edit_entity(
         change = Change(batch, entity_type, entity_id, ChangeAction.EDIT)
         apply_fields(session, actor, change, entity, values, cleaned)
         if not change.fields:
-            raise InvalidValue(f"{entity_type} #{entity_id} already has these values")
+            raise InvalidValue(
+                N_("{entity} #{entity_id} already has these values"),
+                entity=entity_name(entity_type),
+                entity_id=entity_id,
+            )
         entity.updated_at = utcnow()
         await session.flush()  # the version check (version_id_col) happens here
         await bump_revision(session)
@@ -163,7 +182,7 @@ def _alias_value(kind: str, value: str) -> str:
     try:
         return normalize_alias_value(kind, value)
     except ValidationError as error:
-        raise InvalidValue(error.message) from None
+        raise InvalidValue(error.text) from None
 
 
 def normalize_term(term: str) -> str:
@@ -171,7 +190,7 @@ def normalize_term(term: str) -> str:
     try:
         return normalize_alias_term(term)
     except ValidationError as error:
-        raise InvalidValue(error.message) from None
+        raise InvalidValue(error.text) from None
 
 
 async def add_alias(
@@ -185,12 +204,16 @@ async def add_alias(
 ) -> Change:
     """Teach a word, or re-point one; ``expected_version`` guards a re-pointing."""
     if kind not in ALIAS_KINDS:
-        raise InvalidValue(f'the kind must be one of {", ".join(ALIAS_KINDS)}, not "{kind[:20]}"')
+        raise InvalidValue(
+            N_('the kind must be one of {kinds}, not "{kind}"'),
+            kinds=", ".join(ALIAS_KINDS),
+            kind=kind[:20],
+        )
     normalized = normalize_term(term)
     clean_value = _alias_value(kind, value)
 
     async def work() -> Change:
-        await require_editor(session, actor, "teach the bot words")
+        await require_editor(session, actor, N_("teach the bot words"))
         batch = new_batch()
         alias = await session.scalar(
             select(Alias).where(Alias.term == normalized, Alias.kind == kind)
@@ -212,11 +235,19 @@ async def add_alias(
                 clean_value,
             )
         elif alias.value == clean_value:
-            raise InvalidValue(f'"{normalized}" already means {kind} {clean_value}')
+            raise InvalidValue(
+                N_('"{term}" already means {kind} {value}'),
+                term=normalized,
+                kind=kind,
+                value=clean_value,
+            )
         elif expected_version is not None and alias.version != expected_version:
             raise Conflict(
-                f'"{normalized}" was changed by someone else meanwhile; nothing was written. '
-                "Look at it again and retry."
+                N_(
+                    '"{term}" was changed by someone else meanwhile; nothing was written. '
+                    "Look at it again and retry."
+                ),
+                term=normalized,
             )
         else:
             old = alias.value
@@ -241,7 +272,7 @@ async def add_alias(
     return await run_write(session, work)
 
 
-async def _alias_note(session: AsyncSession, kind: str, value: str) -> str | None:
+async def _alias_note(session: AsyncSession, kind: str, value: str) -> Text | None:
     """A warning when no active claim has the value the alias points at."""
     column = {"place": Claim.place, "sector": Claim.sector, "topic": Claim.topic}.get(kind)
     if kind == "country":
@@ -255,12 +286,16 @@ async def _alias_note(session: AsyncSession, kind: str, value: str) -> str | Non
     )
     if found:
         return None
-    return f"No fact has {kind} {value} yet, so the word finds nothing until one does."
+    return Text(
+        N_("No fact has {kind} {value} yet, so the word finds nothing until one does."),
+        kind=kind,
+        value=value,
+    )
 
 
 async def list_aliases(session: AsyncSession, actor: Actor) -> list[Alias]:
     async with read_transaction(session):
-        await require_editor(session, actor, "list aliases")
+        await require_editor(session, actor, N_("list aliases"))
         return list(await session.scalars(select(Alias).order_by(Alias.kind, Alias.term)))
 
 
@@ -271,7 +306,7 @@ async def list_claims(
     session: AsyncSession, actor: Actor, word: str | None = None, *, active_only: bool = True
 ) -> list[Claim]:
     async with read_transaction(session):
-        await require_editor(session, actor, "list the facts with ids")
+        await require_editor(session, actor, N_("list the facts with ids"))
         query = select(Claim).order_by(Claim.id)
         if active_only:
             query = query.where(Claim.status == ClaimStatus.ACTIVE)
@@ -290,25 +325,25 @@ def _haystack(claim: Claim) -> str:
 
 async def get_claim(session: AsyncSession, actor: Actor, claim_id: int) -> Claim:
     async with read_transaction(session):
-        await require_editor(session, actor, "look at facts")
+        await require_editor(session, actor, N_("look at facts"))
         return await find_claim(session, claim_id)
 
 
 async def list_articles(session: AsyncSession, actor: Actor) -> list[Article]:
     async with read_transaction(session):
-        await require_editor(session, actor, "list the articles")
+        await require_editor(session, actor, N_("list the articles"))
         return list(await session.scalars(select(Article).order_by(Article.id)))
 
 
 async def list_sources(session: AsyncSession, actor: Actor) -> list[Source]:
     async with read_transaction(session):
-        await require_editor(session, actor, "list the sources with ids")
+        await require_editor(session, actor, N_("list the sources with ids"))
         return list(await session.scalars(select(Source).order_by(Source.id)))
 
 
 async def history(session: AsyncSession, actor: Actor, claim_id: int) -> list[ChangeLogEntry]:
     async with read_transaction(session):
-        await require_editor(session, actor, "see the history")
+        await require_editor(session, actor, N_("see the history"))
         await find_claim(session, claim_id)
         return list(
             await session.scalars(

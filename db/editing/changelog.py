@@ -16,6 +16,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from db.announce import announce_claim
 from db.editing.access import Actor
 from db.editing.errors import Conflict
+from db.errors import N_, Text
 from db.kinds import ChangeAction, NoticeAction
 from db.models import ChangeLogEntry, Claim
 from db.session import write_transaction
@@ -32,7 +33,8 @@ class Change:
     entity_id: int
     action: str
     fields: list[tuple[str, str | None, str | None]] = field(default_factory=list)
-    note: str | None = None
+    # /undo: the action undone; /alias: a warning for the editor (a Text, translated in bot).
+    note: str | Text | None = None
     # Subscribed chats queued for a notice of this change (db/notices.py).
     notified: int = 0
 
@@ -59,11 +61,11 @@ async def run_write(session: AsyncSession, work: Callable[[], Awaitable[T]]) -> 
             return await work()
     except StaleDataError:
         raise Conflict(
-            "It was changed by someone else meanwhile; nothing was written. Try again."
+            N_("It was changed by someone else meanwhile; nothing was written. Try again.")
         ) from None
     except IntegrityError:
         raise Conflict(
-            "That clashes with a change made meanwhile; nothing was written. Try again."
+            N_("That clashes with a change made meanwhile; nothing was written. Try again.")
         ) from None
 
 

@@ -20,6 +20,7 @@ from db.editing.changelog import (
 )
 from db.editing.errors import Conflict, InvalidValue, NotFound
 from db.editing.fields import CLAIM_FIELDS, CLEAR, clean_reason, parse_fields, to_attrs
+from db.errors import N_
 from db.figures import figure_problems
 from db.kinds import (
     Basis,
@@ -65,21 +66,23 @@ async def default_article_id(session: AsyncSession) -> int:
         select(Article.id).order_by(Article.is_default.desc(), Article.id).limit(1)
     )
     if article_id is None:
-        raise NotFound("There is no article yet: add one with /addarticle first.")
+        raise NotFound(N_("There is no article yet: add one with /addarticle first."))
     return int(article_id)
 
 
 async def find_article(session: AsyncSession, article_id: int) -> Article:
     article = await session.get(Article, article_id)
     if article is None:
-        raise NotFound(f"There is no article #{article_id}. See /articles.")
+        raise NotFound(
+            N_("There is no article #{article_id}. See /articles."), article_id=article_id
+        )
     return article
 
 
 async def find_claim(session: AsyncSession, claim_id: int) -> Claim:
     claim = await session.get(Claim, claim_id)
     if claim is None:
-        raise NotFound(f"There is no fact #{claim_id}. See /facts.")
+        raise NotFound(N_("There is no fact #{claim_id}. See /facts."), claim_id=claim_id)
     return claim
 
 
@@ -109,12 +112,14 @@ async def resolve_source(
     if raw.removeprefix("#").isdigit():
         source_id = parse_id(raw)
         if await session.get(Source, source_id) is None:
-            raise NotFound(f"There is no source #{source_id}. See /sources.")
+            raise NotFound(
+                N_("There is no source #{source_id}. See /sources."), source_id=source_id
+            )
         return source_id
     try:
         name = clean_text(raw, "source", SOURCE_MAX_LEN, multiline=False)
     except ValidationError as error:
-        raise InvalidValue(error.message) from None
+        raise InvalidValue(error.text) from None
     query = select(Source.id).where(func.lower(Source.name) == name.lower())
     if details is not None:
         query = query.where(Source.article_id == article_id)
@@ -208,12 +213,16 @@ def _figure_check(values: dict[str, Any]) -> None:
 async def _check_superseding(session: AsyncSession, claim_id: int | None, new_id: int) -> None:
     """A claim is superseded by another existing claim, never by itself or in a loop."""
     if new_id == claim_id:
-        raise InvalidValue(f"#{new_id} cannot supersede itself")
+        raise InvalidValue(N_("#{claim_id} cannot supersede itself"), claim_id=new_id)
     later = await session.get(Claim, new_id)
     if later is None:
-        raise NotFound(f"There is no fact #{new_id}. See /facts.")
+        raise NotFound(N_("There is no fact #{claim_id}. See /facts."), claim_id=new_id)
     if claim_id is not None and later.superseded_by == claim_id:
-        raise InvalidValue(f"#{new_id} is itself superseded by #{claim_id}: not both ways")
+        raise InvalidValue(
+            N_("#{new_id} is itself superseded by #{claim_id}: not both ways"),
+            new_id=new_id,
+            claim_id=claim_id,
+        )
 
 
 async def _add_claim(
@@ -228,7 +237,7 @@ async def _add_claim(
 
     async def work() -> Change:
         await require_editor(
-            session, actor, "add quota figures" if kind == ClaimKind.QUOTA else "add facts"
+            session, actor, N_("add quota figures") if kind == ClaimKind.QUOTA else N_("add facts")
         )
         batch = new_batch()
         article_id = values.get("article_id") or await default_article_id(session)
@@ -268,12 +277,14 @@ async def add_quota(
     required = ("country", "place", *(() if "share" in options else ("amount", "currency")))
     missing = [key for key in required if key not in options]
     if missing:
-        raise InvalidValue(f'"{missing[0]}=" is missing')
+        raise InvalidValue(N_('"{key}=" is missing'), key=missing[0])
     allowed = set(CLAIM_FIELDS)
     unknown = [key for key in options if key not in allowed]
     if unknown:
         raise InvalidValue(
-            f'unknown field "{unknown[0]}"; the fields are: {", ".join(sorted(allowed))}'
+            N_('unknown field "{key}"; the fields are: {fields}'),
+            key=unknown[0],
+            fields=", ".join(sorted(allowed)),
         )
     source_raw = options.get("source")
     parsed = parse_fields(
@@ -293,11 +304,15 @@ async def add_quota(
 async def add_fact(session: AsyncSession, actor: Actor, options: dict[str, str]) -> Change:
     for key in ("topic", "text"):
         if key not in options:
-            raise InvalidValue(f'"{key}=" is missing')
+            raise InvalidValue(N_('"{key}=" is missing'), key=key)
     allowed = ("topic", "text", "quote", "place", "source", "article")
     unknown = [key for key in options if key not in allowed]
     if unknown:
-        raise InvalidValue(f'unknown field "{unknown[0]}"; the fields are: {", ".join(allowed)}')
+        raise InvalidValue(
+            N_('unknown field "{key}"; the fields are: {fields}'),
+            key=unknown[0],
+            fields=", ".join(allowed),
+        )
     source_raw = options.get("source")
     parsed = parse_fields(
         CLAIM_FIELDS, {k: v for k, v in options.items() if k != "source"}, allow_clear=False
@@ -319,29 +334,38 @@ async def edit_claim(
     """Correct fields of a claim; sets corrected_at. ``expected_version`` (from a
     dialogue that showed the old value) refuses the edit if the claim moved on."""
     if not options:
-        raise InvalidValue("give at least one field=value to change")
+        raise InvalidValue(N_("give at least one field=value to change"))
     source_raw = options.get("source")
     parsed = parse_fields(
         CLAIM_FIELDS, {k: v for k, v in options.items() if k != "source"}, allow_clear=True
     )
     if source_raw is not None and source_raw.strip() == CLEAR:
-        raise InvalidValue('"source" cannot be cleared')
+        raise InvalidValue(N_('"{key}" cannot be cleared'), key="source")
     reason = clean_reason(reason, required=False)
 
     async def work() -> Change:
-        await require_editor(session, actor, "edit facts")
+        await require_editor(session, actor, N_("edit facts"))
         claim = await find_claim(session, claim_id)
         if expected_version is not None and claim.version != expected_version:
             raise Conflict(
-                f"#{claim_id} was changed by someone else meanwhile; nothing was written. "
-                "Look at it again and retry."
+                N_(
+                    "#{claim_id} was changed by someone else meanwhile; nothing was written. "
+                    "Look at it again and retry."
+                ),
+                claim_id=claim_id,
             )
         if claim.kind != ClaimKind.QUOTA:
             for key in parsed:
                 if CLAIM_FIELDS[key].quota_only:
-                    raise InvalidValue(f'#{claim_id} is not a quota figure: "{key}" does not apply')
+                    raise InvalidValue(
+                        N_('#{claim_id} is not a quota figure: "{key}" does not apply'),
+                        claim_id=claim_id,
+                        key=key,
+                    )
         elif any(key in QUOTA_REQUIRED and value is None for key, value in parsed.items()):
-            raise InvalidValue(f"a quota figure needs {', '.join(QUOTA_REQUIRED)}")
+            raise InvalidValue(
+                N_("a quota figure needs {fields}"), fields=", ".join(QUOTA_REQUIRED)
+            )
         new_values = to_attrs(CLAIM_FIELDS, parsed)
         if claim.kind == ClaimKind.QUOTA:
             _figure_check({**_figure_values(claim), **new_values})
@@ -358,7 +382,9 @@ async def edit_claim(
         change = Change(batch, EntityType.CLAIM, claim_id, ChangeAction.EDIT)
         apply_fields(session, actor, change, claim, new_values, reason)
         if not change.fields:
-            raise InvalidValue(f"#{claim_id} already has these values: nothing to change")
+            raise InvalidValue(
+                N_("#{claim_id} already has these values: nothing to change"), claim_id=claim_id
+            )
         if (
             claim.kind == ClaimKind.QUOTA
             and "statement" not in new_values
@@ -404,12 +430,18 @@ async def retract(
     cleaned = clean_reason(reason, required=True)
 
     async def work() -> Change:
-        await require_editor(session, actor, "retract facts")
+        await require_editor(session, actor, N_("retract facts"))
         claim = await find_claim(session, claim_id)
         if expected_version is not None and claim.version != expected_version:
-            raise Conflict(f"#{claim_id} was changed by someone else meanwhile; try again.")
+            raise Conflict(
+                N_("#{claim_id} was changed by someone else meanwhile; try again."),
+                claim_id=claim_id,
+            )
         if claim.status == ClaimStatus.RETRACTED:
-            raise InvalidValue(f"#{claim_id} is already retracted (restore it with /restore)")
+            raise InvalidValue(
+                N_("#{claim_id} is already retracted (restore it with /restore)"),
+                claim_id=claim_id,
+            )
         now = utcnow()
         new = {"status": ClaimStatus.RETRACTED, "retracted_at": now, "retraction_reason": cleaned}
         return await _set_status(session, actor, claim, ChangeAction.RETRACT, new, cleaned, now)
@@ -423,10 +455,10 @@ async def restore(
     cleaned = clean_reason(reason, required=False)
 
     async def work() -> Change:
-        await require_editor(session, actor, "restore facts")
+        await require_editor(session, actor, N_("restore facts"))
         claim = await find_claim(session, claim_id)
         if claim.status == ClaimStatus.ACTIVE:
-            raise InvalidValue(f"#{claim_id} is not retracted")
+            raise InvalidValue(N_("#{claim_id} is not retracted"), claim_id=claim_id)
         new: dict[str, Any] = {
             "status": ClaimStatus.ACTIVE,
             "retracted_at": None,

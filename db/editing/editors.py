@@ -8,6 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from db.editing.access import Actor, require_editor, require_owner
 from db.editing.changelog import log_change, new_batch, run_write
 from db.editing.errors import InvalidValue
+from db.errors import N_
 from db.kinds import ChangeAction, EntityType
 from db.models import Editor
 from db.revision import bump_revision
@@ -17,7 +18,7 @@ from db.validation import USER_ID_MAX
 
 async def grant(session: AsyncSession, actor: Actor, user_id: int) -> bool:
     """Make ``user_id`` an editor; False when they already were one (or are an owner)."""
-    require_owner(actor, "grant editing rights")
+    require_owner(actor, N_("grant editing rights"))
     _check_user_id(user_id)
 
     async def work() -> bool:
@@ -42,11 +43,12 @@ async def grant(session: AsyncSession, actor: Actor, user_id: int) -> bool:
 
 
 async def revoke(session: AsyncSession, actor: Actor, user_id: int) -> bool:
-    require_owner(actor, "revoke editing rights")
+    require_owner(actor, N_("revoke editing rights"))
     _check_user_id(user_id)
     if user_id in actor.owners:
         raise InvalidValue(
-            f"{user_id} is an owner: owners are set in ADMIN_USER_IDS, not with /revoke"
+            N_("{user_id} is an owner: owners are set in ADMIN_USER_IDS, not with /revoke"),
+            user_id=user_id,
         )
 
     async def work() -> bool:
@@ -73,15 +75,17 @@ async def revoke(session: AsyncSession, actor: Actor, user_id: int) -> bool:
 
 def _check_user_id(user_id: int) -> None:
     if not 0 < user_id <= USER_ID_MAX:
-        raise InvalidValue("a Telegram user id is a positive whole number like 123456789")
+        raise InvalidValue(N_("a Telegram user id is a positive whole number like 123456789"))
 
 
 def parse_user_id(text: str) -> int:
     value = text.strip()
     if not value.isascii() or not value.isdigit() or len(value) > 16:
         raise InvalidValue(
-            "give the numeric Telegram user id (like 123456789), not a username; "
-            "the user can get it from @userinfobot"
+            N_(
+                "give the numeric Telegram user id (like 123456789), not a username; "
+                "the user can get it from @userinfobot"
+            )
         )
     user_id = int(value)
     _check_user_id(user_id)
@@ -90,7 +94,7 @@ def parse_user_id(text: str) -> int:
 
 async def list_editors(session: AsyncSession, actor: Actor) -> list[Editor]:
     async with read_transaction(session):
-        await require_editor(session, actor, "list the editors")
+        await require_editor(session, actor, N_("list the editors"))
         return list(await session.scalars(select(Editor).order_by(Editor.user_id)))
 
 

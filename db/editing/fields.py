@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from db.editing.errors import InvalidValue
+from db.errors import N_
 from db.figures import parse_basis, parse_partial_date, parse_share
 from db.validation import (
     BASIS_TEXT_MAX_LEN,
@@ -177,25 +178,29 @@ def parse_fields(
     for key, raw in values.items():
         spec = specs.get(key)
         if spec is None:
-            raise InvalidValue(f'unknown field "{key}"; the fields are: {", ".join(specs)}')
+            raise InvalidValue(
+                N_('unknown field "{key}"; the fields are: {fields}'),
+                key=key,
+                fields=", ".join(specs),
+            )
         if allow_clear and raw.strip() == CLEAR:
             if not spec.optional:
-                raise InvalidValue(f'"{key}" cannot be cleared')
+                raise InvalidValue(N_('"{key}" cannot be cleared'), key=key)
             parsed[key] = None
             continue
         try:
             parsed[key] = spec.parse(raw, key)
         except ValidationError as error:
-            raise InvalidValue(error.message) from None
+            raise InvalidValue(error.text) from None
     return parsed
 
 
 def clean_reason(reason: str | None, *, required: bool) -> str | None:
     if reason is None or not reason.strip():
         if required:
-            raise InvalidValue("a reason is required")
+            raise InvalidValue(N_("a reason is required"))
         return None
     try:
         return clean_text(reason, "reason", REASON_MAX_LEN, multiline=False)
     except ValidationError as error:
-        raise InvalidValue(error.message) from None
+        raise InvalidValue(error.text) from None

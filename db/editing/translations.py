@@ -17,6 +17,7 @@ from db.editing.access import Actor, require_editor
 from db.editing.changelog import Change, log_change, new_batch, queue_claim_notices, run_write
 from db.editing.claims import find_claim
 from db.editing.errors import InvalidValue, NotFound
+from db.errors import N_
 from db.kinds import ChangeAction, EntityType, Language
 from db.models import Claim, ClaimTranslation, utcnow
 from db.revision import bump_revision
@@ -50,14 +51,14 @@ def parse_language(raw: str) -> Language:
     try:
         return parse_translation_language(raw)
     except ValidationError as error:
-        raise InvalidValue(error.message) from None
+        raise InvalidValue(error.text) from None
 
 
 def clean_translation(raw: str) -> str:
     try:
         return clean_text(raw, "translation", TRANSLATION_MAX_LEN)
     except ValidationError as error:
-        raise InvalidValue(error.message) from None
+        raise InvalidValue(error.text) from None
 
 
 def has_text(claim: Claim) -> bool:
@@ -114,15 +115,18 @@ async def _change(
     """The transaction of /translate: the text, its history row, the revision, notices."""
 
     async def work() -> Change:
-        await require_editor(session, actor, "translate facts")
+        await require_editor(session, actor, N_("translate facts"))
         claim = await find_claim(session, claim_id)
         if text is not None and not has_text(claim):
-            raise InvalidValue(f"#{claim_id} has no statement or quote to translate")
+            nothing = N_("#{claim_id} has no statement or quote to translate")
+            raise InvalidValue(nothing, claim_id=claim_id)
         old = await put_translation(session, actor, claim_id, language, text)
         if old == text:
             if text is None:
-                raise NotFound(f"#{claim_id} has no {language.value} translation to remove")
-            raise InvalidValue(f"#{claim_id} already has this {language.value} translation")
+                none = N_("#{claim_id} has no {language} translation to remove")
+                raise NotFound(none, claim_id=claim_id, language=language.value)
+            same = N_("#{claim_id} already has this {language} translation")
+            raise InvalidValue(same, claim_id=claim_id, language=language.value)
         batch = new_batch()
         change = Change(batch, EntityType.CLAIM, claim_id, ChangeAction.EDIT)
         field_name = translation_field(language)
@@ -157,7 +161,7 @@ async def list_translations(
 ) -> tuple[Claim, list[ClaimTranslation]]:
     """The claim and its stored translations, by language."""
     async with read_transaction(session):
-        await require_editor(session, actor, "see translations")
+        await require_editor(session, actor, N_("see translations"))
         claim = await find_claim(session, claim_id)
         rows = list(
             await session.scalars(

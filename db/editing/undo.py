@@ -19,8 +19,9 @@ from db.editing.changelog import (
     new_batch,
     run_write,
 )
-from db.editing.errors import Conflict, NotFound
+from db.editing.errors import Conflict, NotFound, entity_name
 from db.editing.translations import field_language, find_translation, put_translation
+from db.errors import N_
 from db.kinds import ChangeAction, ClaimStatus, EntityType
 from db.models import Alias, Article, ChangeLogEntry, Claim, Source, utcnow
 from db.revision import bump_revision
@@ -32,7 +33,7 @@ async def undo(session: AsyncSession, actor: Actor) -> Change:
     """Take back the actor's own last change (one batch), if nothing changed it since."""
 
     async def work() -> Change:
-        await require_editor(session, actor, "undo changes")
+        await require_editor(session, actor, N_("undo changes"))
         last = await session.scalar(
             select(ChangeLogEntry)
             .where(
@@ -47,7 +48,7 @@ async def undo(session: AsyncSession, actor: Actor) -> Change:
             .limit(1)
         )
         if last is None:
-            raise NotFound("You have no change left to undo.")
+            raise NotFound(N_("You have no change left to undo."))
         rows = list(
             await session.scalars(
                 select(ChangeLogEntry)
@@ -111,14 +112,22 @@ async def _undo_row(
     model = _MODELS[row.entity_type]
     entity = await session.get(model, row.entity_id)
     if entity is None:
-        raise Conflict(f"{row.entity_type} #{row.entity_id} no longer exists; cannot undo")
+        raise Conflict(
+            N_("{entity} #{entity_id} no longer exists; cannot undo"),
+            entity=entity_name(row.entity_type),
+            entity_id=row.entity_id,
+        )
     if row.action == ChangeAction.CREATE:
         # A creation has no field to compare: it is refused when any later change to the
         # row is still in effect (the same rule as a field changed again since).
         if await _changed_since(session, row):
             raise Conflict(
-                f"{row.entity_type} #{row.entity_id} was changed again since it was added; "
-                "undo refused, nothing was written"
+                N_(
+                    "{entity} #{entity_id} was changed again since it was added; "
+                    "undo refused, nothing was written"
+                ),
+                entity=entity_name(row.entity_type),
+                entity_id=row.entity_id,
             )
         if row.entity_type == EntityType.CLAIM:
             now = utcnow()
@@ -144,7 +153,10 @@ async def _undo_row(
         if row.entity_type == EntityType.ARTICLE and await session.scalar(
             select(func.count()).select_from(Claim).where(Claim.article_id == entity.id)
         ):
-            raise Conflict(f"article #{entity.id} is cited by facts now; cannot undo")
+            raise Conflict(
+                N_("article #{article_id} is cited by facts now; cannot undo"),
+                article_id=entity.id,
+            )
         if row.entity_type == EntityType.SOURCE and await session.scalar(
             select(func.count()).select_from(Claim).where(Claim.source_id == entity.id)
         ):
@@ -177,8 +189,14 @@ async def _undo_row(
     # Timestamps move with every change; the values an editor typed must be unchanged.
     if current != row.new_value and VALUE_TYPES.get(row.field) is not dt.datetime:
         raise Conflict(
-            f"{row.entity_type} #{row.entity_id} was changed again since ({row.field} is now "
-            f"{current}); undo refused, nothing was written"
+            N_(
+                "{entity} #{entity_id} was changed again since ({field} is now "
+                "{value}); undo refused, nothing was written"
+            ),
+            entity=entity_name(row.entity_type),
+            entity_id=row.entity_id,
+            field=row.field,
+            value=current,
         )
     old_value = from_text(row.field, row.old_value)
     setattr(entity, row.field, old_value)

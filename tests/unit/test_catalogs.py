@@ -19,15 +19,22 @@ ROOT = Path(__file__).resolve().parents[2]
 TEMPLATE = ROOT / "bot" / "locale" / "bot.pot"
 TRANSLATED = [language for language in Language if language != DEFAULT_LANGUAGE]
 PLURALS = {Language.RU: 3, Language.ZH: 1, Language.KO: 1}
+# A command named in a text ("/facts"), not a slash inside a word ("n/a", "asked/answered").
+COMMAND = re.compile(r"(?<![\w/])/[a-z]+")
+
+
+# bot, and db's refusals (db/errors.py: marked with db's own N_, translated in bot).
+EXTRACTED = ("bot", "db")
 
 
 def _code_messages() -> set[str | tuple[str, ...]]:
     """What the code marks for translation now, extracted by Babel as babel.cfg says."""
     found: set[str | tuple[str, ...]] = set()
-    for _file, _line, message, _comments, _context in extract_from_dir(
-        str(ROOT / "bot"), method_map=[("**.py", "python")]
-    ):
-        found.add(message if isinstance(message, str) else tuple(message))
+    for folder in EXTRACTED:
+        for _file, _line, message, _comments, _context in extract_from_dir(
+            str(ROOT / folder), method_map=[("**.py", "python")]
+        ):
+            found.add(message if isinstance(message, str) else tuple(message))
     return found
 
 
@@ -76,7 +83,7 @@ def test_every_text_is_translated_not_fuzzy_with_the_same_placeholders(
                 problems.append(("untranslated", key))
             elif placeholders(text) != placeholders(ids[0]):
                 problems.append(("placeholders", key))
-            elif re.findall(r"/[a-z]+", text) != re.findall(r"/[a-z]+", ids[0]):
+            elif COMMAND.findall(text) != COMMAND.findall(ids[0]):
                 problems.append(("commands", key))
     assert problems == []
 
@@ -87,7 +94,8 @@ def test_no_text_is_marked_inside_an_f_string() -> None:
     pattern = re.compile(r"""\bf(["']).*\{[^}]*\b(_|N_|gettext|ngettext)\(""")
     found = [
         f"{path.relative_to(ROOT)}:{number}"
-        for path in sorted((ROOT / "bot").rglob("*.py"))
+        for folder in EXTRACTED
+        for path in sorted((ROOT / folder).rglob("*.py"))
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
         if pattern.search(line)
     ]
@@ -129,3 +137,8 @@ def test_no_text_is_defined_twice_in_a_catalog(language: Language) -> None:
     texts = [first + "".join(re.findall(r'^"(.*)"$', rest, re.M)) for first, rest in ids]
     repeated = sorted({t for t in texts if texts.count(t) > 1})
     assert repeated == []
+
+
+def test_the_command_check_sees_commands_not_slashes_in_words() -> None:
+    assert COMMAND.findall("See /facts, then /undo.") == ["/facts", "/undo"]
+    assert COMMAND.findall("answered: n/a; http://x") == []
