@@ -20,6 +20,8 @@ if TYPE_CHECKING:
 
 # Shorter words ("up", "ok") carry no ask of their own.
 MIN_CONTENT = 3
+# Question words that never ask an amount ("how" alone, not "how much").
+NOT_AMOUNT_QUESTIONS = frozenset({"how", "who", "whom", "whose", "why"})
 
 
 def keep_unmapped(
@@ -72,8 +74,11 @@ def unmapped_ask(s: Understanding, wanted: set[Intent], attribution_verbs: froze
     if not (s.question_words or s.asks_by_word):
         return False
     asked = set(s.intents) - set(s.settled_intents)
-    if not s.quota_named:
-        asked.discard(Intent.QUOTA)  # "what name do they give the cash they hand over"
+    # "what name do they give the cash they hand over" (an ask word beside a quota verb);
+    # "how is the quota enforced" (the quota named as what is asked about, not an amount).
+    how_or_who = bool(s.question_words) and set(s.question_words) <= NOT_AMOUNT_QUESTIONS
+    if (s.asks_by_word and not s.quota_named) or how_or_who:
+        asked.discard(Intent.QUOTA)
     if asked:
         return False
     if attribution_verbs & set(words(s.text)):
@@ -86,7 +91,7 @@ def unmapped_ask(s: Understanding, wanted: set[Intent], attribution_verbs: froze
         or s.unknown_places
         or s.change_asked
         or s.role_play
-        or s.foreign
+        or s.other_subject
     )
 
 

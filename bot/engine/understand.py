@@ -148,7 +148,7 @@ class Understanding:
             or set(self.intents) - loose - set(self.settled_intents)
             or [t for t in self.topics if t not in self.settled_topics]
             # "when is christmas this year": "year" asks about the report only beside a place
-            or (self.attributes and (self.places or self.countries or self.sectors))
+            or ((self.attributes or self.asks_by_word) and (self.places or self.countries))
             or (self.attributes and not self.other_subject)
             or self.operations
             or self.currencies
@@ -160,9 +160,7 @@ class Understanding:
     def on_topic(self) -> bool:
         """Something besides question words and weak cues ties it to the report."""
         if self.foreign and not (self.anchored and self.tied):
-            # "who is the president of russia": another subject; "how do i renew my
-            # passport": a cue word ("passport") another subject shares is no tie.
-            return False
+            return False  # "who is the president of russia"; "how do i renew my passport"
         return bool(
             self.has_subject
             or set(self.intents) - {Intent.GREETING, Intent.HELP}

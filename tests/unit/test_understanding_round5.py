@@ -430,3 +430,21 @@ def test_a_figure_found_by_its_own_words(two_reports: AnswerEngine) -> None:
 def test_one_line_per_sector_and_place(two_reports: AnswerEngine) -> None:
     text = text_of(two_reports, "what sort of workers is the rfa piece about")
     assert text.count("• trade: China") == 1
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        ("how is the quota enforced", "The report does not say that."),
+        ("what's the dalian site called", "The report does not say that about Dalian."),
+        ("who is the boss of the sakhalin site", "The report does not say which companies"),
+        ("are the workers allowed phones", "The report does not say whether the workers can"),
+        ("who sets the quota", "As the report tells it, North Korea ordered it"),
+    ],
+)
+def test_more_asks_the_quota_block_does_not_answer(
+    engine: AnswerEngine, question: str, first: str
+) -> None:
+    text = body(engine, question)
+    assert text.startswith(first)
+    assert not [figure for figure in QUOTA_FIGURES if figure in text]
