@@ -22,6 +22,8 @@ _PLACE_BEFORE_QUOTA = re.compile(r"\b([^\W\d_][\w-]{2,})\s+quotas?\b", re.UNICOD
 _NEXT_WORD = re.compile(r"\s+([^\W\d_][\w-]{2,})\b", re.UNICODE)
 # Words of a kind of work read after the opening word ("seafood", "fish processing").
 SECTOR_WORDS = 2
+# A message of this many words, none of which the bot can read, is a place's name.
+NAME_WORDS = 2
 
 
 def place_candidates(
@@ -50,6 +52,10 @@ def place_candidates(
     for match in _PLACE_BEFORE_QUOTA.finditer(text):
         add(match)
     tokens = words(text)
+    if 0 < len(tokens) <= NAME_WORDS and all(t.isascii() and unknown(t) for t in tokens):
+        # "tashkent?", "ulan bator": a message that is only a name the bot cannot read.
+        name = " ".join(tokens)
+        return found if name in found else [*found, name]
     if len(tokens) > 1 and unknown(tokens[0]):
         # "yantai seafood workers, how much": the opening word names where the work is.
         following = tokens[1 : 1 + SECTOR_WORDS]

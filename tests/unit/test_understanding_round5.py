@@ -448,3 +448,19 @@ def test_more_asks_the_quota_block_does_not_answer(
     text = body(engine, question)
     assert text.startswith(first)
     assert not [figure for figure in QUOTA_FIGURES if figure in text]
+
+
+@pytest.mark.parametrize(
+    ("question", "named"), [("tashkent?", "Tashkent"), ("ulan bator", "Ulan Bator")]
+)
+def test_a_message_that_is_only_a_name_is_a_place_not_covered(
+    engine: AnswerEngine, question: str, named: str
+) -> None:
+    assert body(engine, question) == (
+        f"The report does not mention {named}. It covers quota figures for Sakhalin, Russia and "
+        "Dalian, China."
+    )
+
+
+def test_a_covered_place_asked_about_as_a_destination_is_off_topic(engine: AnswerEngine) -> None:
+    assert body(engine, "is dalian a nice city to visit") == OFF_TOPIC
