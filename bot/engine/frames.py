@@ -130,6 +130,13 @@ _HOW_MUCH_CHANGE = re.compile(
 )
 
 
+# "how many hours do they work": hours counted, not workers.
+_COUNTED = frozenset(
+    "hours hour days day weeks week months month years year times rubles roubles yuan dollars "
+    "won euros percent".split()
+)
+
+
 def _add(target: list[Any], value: object) -> None:
     if value not in target:
         target.append(value)
@@ -143,7 +150,11 @@ def read_frames(text: str, vocabulary: Vocabulary, outlets: tuple[str, ...]) -> 
     joined = " " + " ".join(tokens) + " "
     nouns = vocabulary.people_nouns
     for index, token in enumerate(tokens[:-1]):
-        if token == "how" and tokens[index + 1] == "many":
+        if (
+            token == "how"
+            and tokens[index + 1] == "many"
+            and not _COUNTED.intersection(tokens[index + 2 : index + 3])
+        ):
             # "how many nk ppl", "how many of the guys": a people noun close after.
             window = " " + " ".join(tokens[index + 2 : index + 6]) + " "
             if any(f" {noun} " in window for noun in nouns):
