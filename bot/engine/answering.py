@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from bot.engine.arithmetic import Arithmetic
-from bot.engine.asks import unmapped_ask
+from bot.engine.asks import about_the_place, unmapped_ask
 from bot.engine.compose import Composer
 from bot.engine.countries import SUBJECT_COUNTRY
 from bot.engine.derived import either
@@ -202,6 +202,8 @@ class Answerer:
             reply.lines.append(fmt("{} {}", nothing, c.covered()))
             reply.intents.append(Intent.SILENT)
             return True
+        if about_the_place(s, c.snapshot.articles.values()):
+            return False  # "when was sakhalin founded": the place's history, not the report's
         if asks_with_own(s):
             # "i make 900 dollars: is the dalian quota more than that?": compared, not refuted.
             return compare_own(s, c.quotas(s) if s.has_subject else c.quotas(), reply)
@@ -293,6 +295,8 @@ class Answerer:
         if "doubling" in s.topics and not wanted and not topics:
             wanted.add(Intent.QUOTA)
         if default_quota and unmapped_ask(s, wanted, self.honest.vocabulary.attribution_verbs):
+            if not (s.strong_domain or s.sectors or asked_topics or s.people_pronoun):
+                return False  # "why is dalian called dalian": about the place itself
             # "what are the dalian plants called": a place and words the engine cannot map;
             # the quota block is no answer to them. With a topic asked, the topic is.
             if not asked_topics or s.asks_by_word:

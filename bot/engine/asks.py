@@ -8,12 +8,15 @@ engine cannot map, gets "the report does not say that" and the closest statement
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from bot.engine.relevance import ordinary_form
+from bot.engine.reports import outlet_names
 from bot.engine.text import words
-from bot.engine.vocabulary import Intent, Vocabulary
+from bot.engine.vocabulary import Attribute, Intent, Vocabulary
+from db.views import ArticleView
 
 if TYPE_CHECKING:
     from bot.engine.understand import Understanding
@@ -95,6 +98,23 @@ def unmapped_ask(s: Understanding, wanted: set[Intent], attribution_verbs: froze
     )
 
 
-def _add(target: list[str], value: str) -> None:
+def _add(target: list[Any], value: object) -> None:
     if value not in target:
         target.append(value)
+
+
+def about_the_place(s: Understanding, articles: Iterable[ArticleView]) -> bool:
+    """ "When was sakhalin founded", "who owns dalian port": an outlet's profile cue ("founded",
+    "who owns") beside a covered place and no outlet named asks about the place itself, which
+    is not the report's subject; beside a kind of work ("who runs the dalian plant") it asks
+    the employer."""
+    if Attribute.OUTLET_PROFILE not in s.attributes or not (s.places or s.countries):
+        return False
+    text = f" {' '.join(words(s.text))} "
+    if any(f" {name} " in text for article in articles for name in outlet_names(article)):
+        return False
+    s.attributes.remove(Attribute.OUTLET_PROFILE)
+    if s.sectors:
+        _add(s.attributes, Attribute.EMPLOYER)
+        return False
+    return True

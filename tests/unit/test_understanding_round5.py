@@ -506,3 +506,18 @@ def test_money_slang_asks_the_quota(engine: AnswerEngine, question: str, figure:
     text = body(engine, question)
     assert figure in text
     assert "does not say" not in text.split("\n")[0]
+
+
+@pytest.mark.parametrize(
+    "question", ["when was sakhalin founded", "who owns dalian port", "why is sakhalin called that"]
+)
+def test_a_question_about_the_place_itself_is_off_topic(
+    engine: AnswerEngine, question: str
+) -> None:
+    assert body(engine, question) == OFF_TOPIC
+
+
+def test_who_runs_a_plant_asks_the_employer(engine: AnswerEngine) -> None:
+    assert body(engine, "who runs the dalian plant") == (
+        "The report does not say which companies employ the workers in Dalian."
+    )
