@@ -76,7 +76,10 @@ _COUNT_WORDS = {
 _OWN = re.compile(
     r"\b(?:my\s+(?:own\s+|monthly\s+|yearly\s+|annual\s+)?(?:wage|wages|salary|pay|paycheck|"
     r"income|earnings|rent)|i\s+(?:make|earn|get paid|am paid|get|take home|bring home|drive|"
-    r"work)|(?:i'm|im)\s+(?:paid|on|making|earning))\b"
+    r"work)|(?:i'm|im)\s+(?:paid|on|making|earning)"
+    # "if a sakhalin worker earns 200000 rubles": a supposed wage, not a claimed quota
+    r"|(?:if|say|suppose|assuming)\b(?:\s+\w+){0,4}\s+(?:earns?|makes?|gets?\s+paid|is\s+paid|"
+    r"takes?\s+home))\b"
 )
 _NOT_OWN = re.compile(r"\b(?:quotas?|owe|owes|they|them|their|workers?|report|article|it|he|she)\b")
 OWN_REACH = 60

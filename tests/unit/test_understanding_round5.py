@@ -521,3 +521,14 @@ def test_who_runs_a_plant_asks_the_employer(engine: AnswerEngine) -> None:
     assert body(engine, "who runs the dalian plant") == (
         "The report does not say which companies employ the workers in Dalian."
     )
+
+
+def test_a_supposed_wage_is_compared_not_refuted(engine: AnswerEngine) -> None:
+    text = body(engine, "say a dalian worker makes 5000 yuan, how much is left after the quota")
+    assert "No:" not in text
+    assert "Against the 5,000 yuan (CNY) you give: the new quota is 1,800 yuan (CNY) more" in text
+
+
+def test_minus_is_a_difference(engine: AnswerEngine) -> None:
+    text = body(engine, "sakhalin minus dalian in dollars now")
+    assert "is about $520 more a month than Dalian" in text
