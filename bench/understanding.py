@@ -417,9 +417,23 @@ def _script(char: str) -> str | None:
     return None
 
 
+# A stored statement or quote shown in the report's words, marked as the original (the
+# issue requires them unchanged): "“…” (оригинал, английский)", "…（原文，英语）", "(원문, 영어)".
+_ORIGINAL_MARK = r"(?:\((?:original|оригинал|원문)[,，][^)]*\)|（原文[,，][^）]*）)"
+_QUOTED_ORIGINAL = re.compile(r"“[^”]*”\s*" + _ORIGINAL_MARK)
+# Unquoted: the statement runs from the line's start, its bullet or a dash to the mark.
+_PLAIN_ORIGINAL = re.compile(r"(?:^|(?<=• )|(?<= — ))[^•\n]*?" + _ORIGINAL_MARK, re.MULTILINE)
+
+
+def without_originals(text: str) -> str:
+    """The reply without the report's own words marked as the original."""
+    return _PLAIN_ORIGINAL.sub(" ", _QUOTED_ORIGINAL.sub(" ", text))
+
+
 def script_shares(text: str) -> dict[str, float]:
-    """Share of letters per script, leaving out the caveat's English sentence and proper names."""
-    text = CAVEAT_SENTENCE.sub(" ", text)
+    """Share of letters per script, leaving out the caveat's English sentence, proper names
+    and the report's own words marked as the original."""
+    text = without_originals(CAVEAT_SENTENCE.sub(" ", text))
     for name in PROPER_NAMES:
         text = re.sub(re.escape(name), " ", text, flags=re.IGNORECASE)
     counts = Counter(script for char in text if (script := _script(char)) is not None)

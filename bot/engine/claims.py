@@ -11,7 +11,7 @@ import copy
 from collections.abc import Iterable, Sequence
 from typing import Self, TypeVar
 
-from bot.engine import reports
+from bot.engine import reports, wording
 from bot.engine.indexes import (
     ClaimIndex,
     claim_id_of,
@@ -20,25 +20,37 @@ from bot.engine.indexes import (
     same_quota_labels,
     where_active,
 )
+from bot.engine.local_names import LocalNames, or_list
 from bot.engine.numbers import day
 from bot.engine.originals import claim_words
 from bot.engine.reply import Reply
+from bot.engine.silence import (
+    MORE_LINES,
+    PLACES_IN_SENTENCE,
+    SILENT_LINES,
+    SILENT_STARTS,
+    covered_sentence,
+    english_start,
+    silence_of,
+    two_sentences,
+)
 from bot.engine.understand import Understanding
+from bot.engine.wording import N_, _
 from bot.markup import Html, fmt, italic
 from db.views import ClaimView, Snapshot, SourceView
 
-IMPLIED = "implied by “doubled”; the report does not state the new amount"
+IMPLIED = N_("implied by “doubled”; the report does not state the new amount")
 
 # Store-wide answers are capped so that one question is one or two messages,
 # however large the store grows (at 100,000 claims, an uncapped "/quotas" was
 # 507 messages): the rest is counted, and the reader told how to narrow it down.
 LIST_LIMIT = 20  # one-line entries
 BLOCK_LIMIT = 5  # full quota blocks (about six lines each)
-PLACES_IN_SENTENCE = 10
 IDS_PER_SOURCE = 10
 
 T = TypeVar("T")
 SourceGroup = tuple[int, list[ClaimView], list[str]]
+__all__ = ["PLACES_IN_SENTENCE"]  # (re-exported from silence.py)
 
 
 class ComposerBase:
@@ -78,7 +90,8 @@ class ComposerBase:
             topic: places_of(facts) for topic, facts in self._facts_by_topic.items()
         }
         self._doubling_by_place = doubling_by_place(self._facts_by_topic)
-        self._covered: Html | None = None
+        self._covered: dict[str, Html] = {}  # by language
+        self._local = LocalNames()
         self._all_by_source: list[SourceGroup] | None = None
 
     @property
@@ -105,6 +118,7 @@ class ComposerBase:
         by_id = snapshot.claims_by_id
         new._all_by_source = None
         new._reports = None
+        new._local = LocalNames()
         reports_made = self._reports is not None and self._reports.snapshot is self.snapshot
         if reports_made and not articles_changed and self._reports is not None:
             # The same reports, unless a claim moved them (then made anew when asked).
@@ -115,7 +129,7 @@ class ComposerBase:
             *where_active(quotas, active=False), by_id
         )
         if articles_changed or not same_quota_labels(removed, added):
-            new._covered = None
+            new._covered = {}
             new.covered_countries = frozenset(c.country for c in new._active_quotas.claims)
         new._active = self._active.updated(*where_active((removed, added), active=True), by_id)
         facts = where_active(
@@ -156,14 +170,42 @@ class ComposerBase:
         return new
 
     def country(self, code: str | None) -> str:
+        """A country's name in the answer's language (CLDR)."""
         if not code:
             return ""
-        return self.country_names.get(code, code)
+        if wording.is_english():
+            return self.country_names.get(code, code)
+        return reports.country_name(code)
+
+    def place(self, name: str | None) -> str:
+        """A stored place's name in the answer's language: the store's alias in the reader's
+        script ("Сахалин", "萨哈林", "사할린"), else the name as stored."""
+        if not name or wording.is_english():
+            return name or ""
+        return self._local.name(self.snapshot, "place", name)
+
+    def sector(self, name: str | None) -> str:
+        """A stored sector's name in the answer's language (an alias), else as stored."""
+        if not name or wording.is_english():
+            return name or ""
+        return self._local.name(self.snapshot, "sector", name)
+
+    def local_place(self, claim: ClaimView) -> str:
+        """The claim's place in the answer's language ("" when it has none); a report may
+        give the country as the place ("China"): then the country's name."""
+        if claim.place and claim.country and claim.place == self.country_names.get(claim.country):
+            return self.country(claim.country)
+        return self.place(claim.place)
 
     def place_label(self, claim: ClaimView) -> str:
         # "China, China" reads once: a report may give the country as the place.
-        parts = list(dict.fromkeys(p for p in (claim.place, self.country(claim.country)) if p))
-        return ", ".join(parts) if parts else claim.topic
+        parts = list(
+            dict.fromkeys(p for p in (self.local_place(claim), self.country(claim.country)) if p)
+        )
+        if len(parts) == 2:
+            # "Sakhalin, Russia"; "俄罗斯萨哈林"
+            return _("{place}, {country}").format(place=parts[0], country=parts[1])
+        return parts[0] if parts else claim.topic
 
     def source_of(self, claim: ClaimView) -> SourceView | None:
         return self.snapshot.sources.get(claim.source_id)
@@ -171,20 +213,33 @@ class ComposerBase:
     def attribution(self, claim: ClaimView) -> Html:
         """Who said it, to whom, who carried it, and with what stance."""
         article = self.snapshot.articles.get(claim.article_id)
-        outlet = article.outlet if article else "the report"
+        outlet = article.outlet if article else _("the report")
         source = self.source_of(claim)
         if source is None:
-            said = fmt("an unnamed source in {}", outlet)
+            said = fmt(_("an unnamed source in {outlet}"), outlet=outlet)
         elif source.kind == "narration":
-            said = fmt("{}'s own narration (no source named)", outlet)
+            said = fmt(_("{outlet}'s own narration (no source named)"), outlet=outlet)
         elif source.told_to:
-            said = fmt("{}, who told {}; carried by {}", source.name, source.told_to, outlet)
+            said = fmt(
+                _("{source}, who told {told_to}; carried by {outlet}"),
+                source=source.name,
+                told_to=source.told_to,
+                outlet=outlet,
+            )
         else:
-            said = fmt("{} (the report does not say to whom); carried by {}", source.name, outlet)
-        corrected = ""
+            said = fmt(
+                _("{source} (the report does not say to whom); carried by {outlet}"),
+                source=source.name,
+                outlet=outlet,
+            )
         if claim.corrected_at is not None:
-            corrected = f"; corrected on {day(claim.corrected_at)}"
-        return fmt("Source: {} — unverified{} [#{}]", said, corrected, claim.id)
+            return fmt(
+                _("Source: {said} — unverified; corrected on {date} [#{id}]"),
+                said=said,
+                date=day(claim.corrected_at),
+                id=claim.id,
+            )
+        return fmt(_("Source: {said} — unverified [#{id}]"), said=said, id=claim.id)
 
     def quotas(self, u: Understanding | None = None, *, active: bool = True) -> list[ClaimView]:
         index = self._active_quotas if active else self._inactive_quotas
@@ -248,37 +303,21 @@ class ComposerBase:
         ]
 
     def covered(self) -> Html:
-        if self._covered is None:
-            places = list(dict.fromkeys(self.covered_label(c) for c in self._active_quotas.claims))
-            if not places:
-                self._covered = Html("The store holds no quota figures right now.")
-            elif len(places) > PLACES_IN_SENTENCE:
-                self._covered = fmt(
-                    "It covers quota figures for {}; and {} other places.",
-                    "; ".join(places[:PLACES_IN_SENTENCE]),
-                    f"{len(places) - PLACES_IN_SENTENCE:,}",
-                )
-            elif self.several and len(self.reports.articles) == 1:
-                outlet = self.reports.articles[0].outlet
-                self._covered = fmt(
-                    "The {} report gives figures for {}.", outlet, "; ".join(places)
-                )
-            elif self.several:
-                self._covered = fmt(
-                    "The {} reports give figures for {}.",
-                    f"{len(self.reports.articles):,}",
-                    "; ".join(places),
-                )
-            else:
-                self._covered = fmt("It covers quota figures for {}.", " and ".join(places))
-        return self._covered
+        language = wording.language()
+        if language not in self._covered:
+            places = dict.fromkeys(self.covered_label(c) for c in self._active_quotas.claims)
+            self._covered[language] = covered_sentence(list(places), self.several, self.reports)
+        return self._covered[language]
 
     def covered_label(self, claim: ClaimView) -> str:
         """ "Sakhalin, Russia"; with several reports "Sakhalin, Russia (HNGN)"."""
         if not self.several or len(self.reports.articles) == 1:
             return self.place_label(claim)
         outlet = self.snapshot.articles.get(claim.article_id)
-        return f"{self.place_label(claim)} ({outlet.outlet if outlet else 'unknown report'})"
+        return _("{place} ({outlet})").format(
+            place=self.place_label(claim),
+            outlet=outlet.outlet if outlet else _("unknown report"),
+        )
 
     @staticmethod
     def capped(items: Sequence[T], limit: int = LIST_LIMIT) -> tuple[Sequence[T], int]:
@@ -287,13 +326,20 @@ class ComposerBase:
 
     @staticmethod
     def more_line(hidden: int, what: str, reply: Reply) -> None:
-        if hidden:
-            reply.lines.append(
-                italic(
-                    f"…and {hidden:,} more {what} in the store, not shown here. "
-                    "Ask about one place to narrow it down."
-                )
+        """ "…and 3 more quota figures in the store, not shown here." ``what`` is one of
+        MORE_LINES' kinds (another reads in English)."""
+        if not hidden:
+            return
+        sentence = MORE_LINES.get(what)
+        if sentence is None or wording.is_english():
+            # (English as it always read, "1 more claims" included)
+            text = (
+                f"…and {hidden:,} more {what} in the store, not shown here. "
+                "Ask about one place to narrow it down."
             )
+        else:
+            text = sentence(hidden).format(count=reports.count(hidden))
+        reply.lines.append(italic(text))
 
     def supporting(self, quota: ClaimView) -> list[ClaimView]:
         """Active "doubling" facts about the quota's place."""
@@ -316,18 +362,27 @@ class ComposerBase:
 
     def from_report(self, claim: ClaimView) -> str:
         """ " (RFA, October 2020)" after an entry when there are several reports, else ""."""
-        return f" ({self.report_of(claim)})" if self.several else ""
+        if not self.several:
+            return ""
+        # Translators: after a place, the report its figure comes from (with a leading space).
+        return _(" ({report})").format(report=self.report_of(claim))
 
     def no_report(self, verb: str) -> str:
-        """ "The report does not give" with one report; "None of the 2 reports (…) gives"."""
-        if self.several and len(self.reports.articles) == 1:
-            # A question about one of several reports.
-            article = self.reports.articles[0]
-            when = reports.article_date(article) or reports.words().undated
-            return f"The {article.outlet} report ({when}) does not {verb}"
-        if self.several:
-            return f"{self.reports.none_of()} {verb}s"
-        return f"The report does not {verb}"
+        """ "The report does not give" with one report; "None of the 2 reports (…) gives":
+        the start of a sentence the caller ends (``verb``: "give", "say" or "mention"; in
+        another language it reads as a lead-in). ``no_report_line`` makes the whole one."""
+        if verb not in SILENT_STARTS:
+            return english_start(verb, self.several, self.reports)
+        template, fields = silence_of(SILENT_STARTS[verb], self.several, self.reports)
+        return template.format(**fields)
+
+    def no_report_line(self, verb: str, what: str) -> Html:
+        """The whole sentence: "The report does not say who pays." (``what`` in the answer's
+        language; ``verb`` as for ``no_report``, or "quota": does not give a quota for it)."""
+        if verb not in SILENT_LINES:
+            return fmt("{} {}.", english_start(verb, self.several, self.reports), what)
+        template, fields = silence_of(SILENT_LINES[verb], self.several, self.reports)
+        return fmt(template, what=what, **fields)
 
     def claim_line(self, claim: ClaimView) -> Html:
         # A verbatim quote says it best; the paraphrase is for claims without one. In the
@@ -335,12 +390,17 @@ class ComposerBase:
         return fmt("{} {}", claim_words(claim), italic(self.attribution(claim)))
 
     def say_not_covered(self, u: Understanding, reply: Reply) -> None:
-        asked = u.places + [self.country(c) for c in u.countries] + u.currencies + u.sectors
+        asked = (
+            [self.place(p) for p in u.places]
+            + [self.country(c) for c in u.countries]
+            + u.currencies
+            + [self.sector(s) for s in u.sectors]
+        )
         if self.several:
             self.cite_all(reply)
-        reply.lines.append(
-            fmt("{} a quota for {}. {}", self.no_report("give"), ", ".join(asked), self.covered())
-        )
+        # Translators: the separator between the things a question asked about ("Kuwait, RUB").
+        named = _(", ").join(asked)
+        reply.lines.append(two_sentences(self.no_report_line("quota", named), self.covered()))
         reply.answered = False
 
     def facts_about(self, topic: str, places: Sequence[str]) -> Sequence[ClaimView]:
@@ -397,11 +457,13 @@ class ComposerBase:
                 reply.cite(source.article_id)
                 reply.lines.append(
                     fmt(
-                        "{} gives no figure for {}; it names {} only as where its source is: {}.",
-                        article.outlet if article else "The report",
-                        name,
-                        name,
-                        source.name,
+                        _(
+                            "{outlet} gives no figure for {place}; it names {place} only as "
+                            "where its source is: {source}."
+                        ),
+                        outlet=article.outlet if article else _("The report"),
+                        place=name,
+                        source=source.name,
                     )
                 )
                 said = [c for c in self.snapshot.active_claims if c.source_id == source.id]
@@ -412,7 +474,10 @@ class ComposerBase:
                 self.more_line(hidden, "claims from this source", reply)
         if not names:
             return
-        shown = ", ".join(names[:-1]) + " or " + names[-1] if len(names) > 1 else "".join(names)
+        if wording.is_english():
+            shown = ", ".join(names[:-1]) + " or " + names[-1] if len(names) > 1 else "".join(names)
+        else:
+            shown = or_list(names)
         if self.several:
             self.cite_all(reply)
-        reply.lines.append(fmt("{} {}. {}", self.no_report("mention"), shown, self.covered()))
+        reply.lines.append(two_sentences(self.no_report_line("mention", shown), self.covered()))

@@ -6,16 +6,27 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
-from bot.engine import reports
+from bot.engine import reports, wording
 from bot.engine.arithmetic import difference, implied
 from bot.engine.claims import BLOCK_LIMIT, IMPLIED, ComposerBase
+from bot.engine.figure_text import change_date_text
+from bot.engine.local_names import series
 from bot.engine.numbers import day, money, usd
+from bot.engine.quota_texts import (
+    IMPLIED_SHORT,
+    IN_DOLLARS,
+    IN_DOLLARS_ACROSS,
+    KINDS_ABOUT,
+    KINDS_LESS,
+    KINDS_MORE,
+    change_word,
+    figure_parts,
+)
 from bot.engine.reply import Reply
 from bot.engine.understand import Understanding
+from bot.engine.wording import N_, _, ngettext
 from bot.markup import Html, bold, fmt, italic
 from db.views import ClaimView
-
-IMPLIED_SHORT = "implied by “doubled”"
 
 
 class QuotaAnswers(ComposerBase):
@@ -23,9 +34,15 @@ class QuotaAnswers(ComposerBase):
         reply.use(claim.id, claim.article_id)
         heading = bold(self.place_label(claim))
         if claim.sector:
-            heading = fmt("{} — {} workers", heading, claim.sector)
+            heading = fmt(
+                _("{place} — {sector} workers"), place=heading, sector=self.sector(claim.sector)
+            )
         if self.several:
-            heading = fmt("{} — as reported by {}", heading, self.report_of(claim))
+            heading = fmt(
+                _("{heading} — as reported by {report}"),
+                heading=heading,
+                report=self.report_of(claim),
+            )
         lines = [heading]
         assert claim.currency is not None or claim.amount is None
         unit = self.unit(claim).strip()
@@ -33,52 +50,63 @@ class QuotaAnswers(ComposerBase):
 
         def figure(amount: Decimal | None, dollar_text: str | None) -> str:
             # "62,000 rubles (RUB), nearly $730, a person a month"
-            parts = [reports.amount_text(claim, amount), dollar_text, unit]
-            return ", ".join(part for part in parts if part)
+            return figure_parts(reports.amount_text(claim, amount), dollar_text, unit)
 
         before = figure(None, dollar_phrase)
         new_amount = implied(claim.amount, claim.change) if claim.amount is not None else None
         stated_to = reports.value(claim, "amount_to")
         if new_amount is not None:
-            lines.append(fmt("Before: {}.", before))
+            lines.append(fmt(_("Before: {figure}."), figure=before))
             usd_amount = claim.usd_amount if dollars else None
             new_dollars = implied(usd_amount, claim.change) if usd_amount else None
-            doubled_usd = f"about {usd(new_dollars)}" if new_dollars else None
+            doubled_usd = (
+                _("about {amount}").format(amount=usd(new_dollars)) if new_dollars else None
+            )
             after = figure(new_amount, doubled_usd)
-            lines.append(fmt("Now: doubled, so {} — {}.", after, italic(IMPLIED)))
+            lines.append(
+                fmt(
+                    _("Now: doubled, so {figure} — {implied}."),
+                    figure=after,
+                    implied=italic(_(IMPLIED)),
+                )
+            )
         elif stated_to is not None:
             # "from X to Y": the report states both figures.
             usd_to = reports.value(claim, "usd_to") if dollars else None
-            lines.append(fmt("Before: {}.", before))
-            lines.append(fmt("Now: {}.", figure(stated_to, usd(usd_to) if usd_to else None)))
-        elif claim.change in ("increased", "decreased"):
-            lines.append(fmt("Before: {}.", before))
-            lines.append(Html(f"Now: {claim.change}; the report does not give the new amount."))
+            lines.append(fmt(_("Before: {figure}."), figure=before))
+            now = figure(stated_to, usd(usd_to) if usd_to else None)
+            lines.append(fmt(_("Now: {figure}."), figure=now))
+        elif claim.change == "increased":
+            lines.append(fmt(_("Before: {figure}."), figure=before))
+            lines.append(Html(_("Now: increased; the report does not give the new amount.")))
+        elif claim.change == "decreased":
+            lines.append(fmt(_("Before: {figure}."), figure=before))
+            lines.append(Html(_("Now: decreased; the report does not give the new amount.")))
         elif reports.is_once(claim):
-            lines.append(fmt("One-off payment: {}.", before))
+            lines.append(fmt(_("One-off payment: {figure}."), figure=before))
         else:
-            lines.append(fmt("Quota: {}.", before))
+            lines.append(fmt(_("Quota: {figure}."), figure=before))
         as_reported = reports.basis_as_reported(claim)
         if as_reported:
-            lines.append(fmt("Basis, in the report's words: {}.", as_reported))
+            lines.append(fmt(_("Basis, in the report's words: {basis}."), basis=as_reported))
         if claim.change == "new":
-            lines.append(Html("Change: a new demand, as reported."))
-        if claim.change_date and reports.value(claim, "change_on") is not None:
+            lines.append(Html(_("Change: a new demand, as reported.")))
+        when = change_date_text(claim)
+        if when and reports.value(claim, "change_on") is not None:
             # The report dates it with its year ("March 10, 2024").
-            lines.append(fmt("When: {}.", claim.change_date))
-        elif claim.change_date:
+            lines.append(fmt(_("When: {date}."), date=when))
+        elif when:
             lines.append(
                 fmt(
-                    "When: after a directive dated {} (the report gives no year).",
-                    claim.change_date,
+                    _("When: after a directive dated {date} (the report gives no year)."), date=when
                 )
             )
         elif claim.change and claim.change not in ("none", "new", "unchanged"):
-            lines.append(Html("When: the report gives no date for the change."))
+            lines.append(Html(_("When: the report gives no date for the change.")))
         lines.append(self.attribution(claim))
         for support in self.supporting(claim):
             reply.use(support.id, support.article_id)
-            lines.append(fmt("Also: {}", self.claim_line(support)))
+            lines.append(fmt(_("Also: {claim}"), claim=self.claim_line(support)))
         for earlier in self.reports.earlier.get(claim.id, ()):
             lines.append(self.earlier_line(earlier, reply))
         return lines
@@ -88,22 +116,34 @@ class QuotaAnswers(ComposerBase):
         reply.use(claim.id, claim.article_id)
         parts = [reports.amount_text(claim), reports.dollars_text(claim), self.unit(claim).strip()]
         return fmt(
-            "Reported earlier: {} ({}) [#{}]",
-            ", ".join(p for p in parts if p),
-            self.report_of(claim),
-            claim.id,
+            _("Reported earlier: {figure} ({report}) [#{id}]"),
+            figure=figure_parts(*parts),
+            report=self.report_of(claim),
+            id=claim.id,
         )
 
     def retraction_line(self, claim: ClaimView, reply: Reply) -> Html:
         reply.use(claim.id, claim.article_id)
-        when = day(claim.retracted_at) if claim.retracted_at else "an unknown date"
-        reason = f": {claim.retraction_reason}" if claim.retraction_reason else ""
+        when = day(claim.retracted_at) if claim.retracted_at else _("an unknown date")
+        if claim.retraction_reason:
+            return fmt(
+                _(
+                    "The figure for {place} (#{id}) was retracted on {date}: {reason}. "
+                    "It is no longer reported as current."
+                ),
+                place=self.place_label(claim),
+                id=claim.id,
+                date=when,
+                reason=claim.retraction_reason,
+            )
         return fmt(
-            "The figure for {} (#{}) was retracted on {}{}. It is no longer reported as current.",
-            self.place_label(claim),
-            claim.id,
-            when,
-            reason,
+            _(
+                "The figure for {place} (#{id}) was retracted on {date}. "
+                "It is no longer reported as current."
+            ),
+            place=self.place_label(claim),
+            id=claim.id,
+            date=when,
         )
 
     def answer_quota(self, u: Understanding, reply: Reply) -> None:
@@ -117,7 +157,7 @@ class QuotaAnswers(ComposerBase):
             self.say_not_covered(u, reply)
             return
         if not chosen:
-            reply.lines.append(Html("The store holds no current quota figures."))
+            reply.lines.append(Html(_("The store holds no current quota figures.")))
             return
         shown, hidden = self.capped(chosen, BLOCK_LIMIT)
         self.disagreement_line(shown, reply)
@@ -138,52 +178,66 @@ class QuotaAnswers(ComposerBase):
                 for i in articles
                 if i in self.snapshot.articles and self.snapshot.articles[i].published_on is None
             ]
-            order = "newest report first"
-            if undated:
+            total = reports.count(len(articles))
+            if not undated:
+                sentence = ngettext(
+                    "{count} report gives figures for {place}: all are shown, newest report "
+                    "first; none is picked as the right one.",
+                    "{count} reports give figures for {place}: all are shown, newest report "
+                    "first; none is picked as the right one.",
+                    len(articles),
+                ).format(count=total, place=place)
+            else:
                 # An undated report may be the newer one: the order says only what is known.
-                order = (
-                    f"dated reports first, newest first ({' and '.join(undated)} "
-                    f"{'carries' if len(undated) == 1 else 'carry'} no date, so which is "
-                    "newer is not known)"
-                )
-            reply.lines.append(
-                italic(
-                    f"{len(articles):,} reports give figures for {place}: all are shown, "
-                    f"{order}; none is picked as the right one."
-                )
-            )
+                sentence = ngettext(
+                    "{count} reports give figures for {place}: all are shown, dated reports "
+                    "first, newest first ({undated} carries no date, so which is newer is not "
+                    "known); none is picked as the right one.",
+                    "{count} reports give figures for {place}: all are shown, dated reports "
+                    "first, newest first ({undated} carry no date, so which is newer is not "
+                    "known); none is picked as the right one.",
+                    len(undated),
+                ).format(count=total, place=place, undated=series(undated))
+            reply.lines.append(italic(sentence))
 
     def answer_list(self, reply: Reply) -> None:
         quotas = self.quotas()
         if not quotas:
-            reply.lines.append(Html("The store holds no current quota figures."))
+            reply.lines.append(Html(_("The store holds no current quota figures.")))
             return
         if self.several:
+            total = len(self.reports.articles)
             reply.lines.append(
                 bold(
-                    f"All reported figures, from {len(self.reports.articles):,} reports "
-                    f"({self.reports.names()}):"
+                    ngettext(
+                        "All reported figures, from {count} report ({reports}):",
+                        "All reported figures, from {count} reports ({reports}):",
+                        # (English reads "from 1 reports" as it always did)
+                        max(total, 2) if wording.is_english() else total,
+                    ).format(count=reports.count(total), reports=self.reports.names())
                 )
             )
         else:
-            reply.lines.append(bold("All reported quotas (before the doubling, as reported):"))
+            reply.lines.append(bold(_("All reported quotas (before the doubling, as reported):")))
         shown, hidden = self.capped(quotas)
         for claim in shown:
             reply.use(claim.id, claim.article_id)
             dollars = reports.dollars_text(claim)
-            approx = f", {dollars}" if dollars else ""
-            change = f"; {claim.change}" if claim.change and claim.change != "none" else ""
+            approx = _(", {dollars}").format(dollars=dollars) if dollars else ""
+            change = ""
+            if claim.change and claim.change != "none":
+                change = _("; {change}").format(change=change_word(claim.change))
             reply.lines.append(
                 fmt(
-                    "• #{} {} — {}: {}{}{}{}{}",
-                    claim.id,
-                    self.place_label(claim),
-                    claim.sector or "workers",
-                    reports.amount_text(claim),
-                    approx,
-                    self.unit(claim),
-                    change,
-                    self.from_report(claim),
+                    _("• #{id} {place} — {sector}: {amount}{dollars}{unit}{change}{report}"),
+                    id=claim.id,
+                    place=self.place_label(claim),
+                    sector=self.sector(claim.sector) or _("workers"),
+                    amount=reports.amount_text(claim),
+                    dollars=approx,
+                    unit=self.unit(claim),
+                    change=change,
+                    report=self.from_report(claim),
                 )
             )
             for earlier in self.reports.earlier.get(claim.id, ()):
@@ -192,7 +246,10 @@ class QuotaAnswers(ComposerBase):
         if any(c.change == "doubled" for c in shown):
             reply.lines.append(
                 italic(
-                    "Doubled figures are implied by “doubled”; the report states only the old ones."
+                    _(
+                        "Doubled figures are implied by “doubled”; the report states only the "
+                        "old ones."
+                    )
                 )
             )
 
@@ -209,37 +266,41 @@ class QuotaAnswers(ComposerBase):
             if claim.usd_amount is None:
                 reply.lines.append(
                     fmt(
-                        "{}{}: the report gives no dollar figure.",
-                        self.place_label(claim),
-                        self.from_report(claim),
+                        _("{place}{report}: the report gives no dollar figure."),
+                        place=self.place_label(claim),
+                        report=self.from_report(claim),
                     )
                 )
                 continue
-            line = fmt(
-                "{}{}: {} is {} as the report converts it",
-                bold(self.place_label(claim)),
-                self.from_report(claim),
-                reports.amount_text(claim),
-                reports.dollars_text(claim),
-            )
+            period = ""
             if self.several and claim.period != "month":
-                line = fmt("{} — {}", line, self.unit(claim).strip())
+                period = _(" — {unit}").format(unit=self.unit(claim).strip())
+            fields = {
+                "place": bold(self.place_label(claim)),
+                "report": self.from_report(claim),
+                "amount": reports.amount_text(claim),
+                "dollars": reports.dollars_text(claim),
+                "period": period,
+            }
             if claim.change == "doubled":
-                line = fmt(
-                    "{}; doubled, about {} ({}, from the report's own conversion).",
-                    line,
-                    usd(implied(claim.usd_amount, claim.change) or claim.usd_amount),
-                    "implied by “doubled”",
+                now = usd(implied(claim.usd_amount, claim.change) or claim.usd_amount)
+                template = _(
+                    "{place}{report}: {amount} is {dollars} as the report converts it{period}; "
+                    "doubled, about {now} (implied by “doubled”, from the report's own "
+                    "conversion)."
                 )
+                reply.lines.append(fmt(template, now=now, **fields))
             else:
-                line = fmt("{}.", line)
-            reply.lines.append(line)
+                template = _(
+                    "{place}{report}: {amount} is {dollars} as the report converts it{period}."
+                )
+                reply.lines.append(fmt(template, **fields))
         self.more_line(hidden, "quota figures", reply)
         reply.lines.append(
             italic(
-                "The reports do not say which exchange rate or date they used."
+                _("The reports do not say which exchange rate or date they used.")
                 if self.several
-                else "The report does not say which exchange rate or date it used."
+                else _("The report does not say which exchange rate or date it used.")
             )
         )
 
@@ -249,45 +310,50 @@ class QuotaAnswers(ComposerBase):
             reply.use(claim.id, claim.article_id)
             where = fmt("{}{}", bold(self.place_label(claim)), self.from_report(claim))
             deadline = reports.deadline_text(claim)
-            if claim.change_date and reports.value(claim, "change_on") is not None:
-                reply.lines.append(fmt("{}: {}.", where, claim.change_date))
-            elif claim.change_date:
+            when = change_date_text(claim)
+            if when and reports.value(claim, "change_on") is not None:
+                reply.lines.append(fmt(_("{place}: {date}."), place=where, date=when))
+            elif when:
                 reply.lines.append(
                     fmt(
-                        "{}: the increase followed a directive from North Korea dated {}. "
-                        "The report gives no year.",
-                        where,
-                        claim.change_date,
+                        _(
+                            "{place}: the increase followed a directive from North Korea dated "
+                            "{date}. The report gives no year."
+                        ),
+                        place=where,
+                        date=when,
                     )
                 )
             elif deadline:
                 reply.lines.append(
                     fmt(
-                        "{}: {}{}, to be paid {}.",
-                        where,
-                        reports.amount_text(claim),
-                        reports.unit(claim, deadline=False),
-                        deadline,
+                        _("{place}: {amount}{unit}, to be paid {deadline}."),
+                        place=where,
+                        amount=reports.amount_text(claim),
+                        unit=reports.unit(claim, deadline=False),
+                        deadline=deadline,
                     )
                 )
             else:
-                reply.lines.append(fmt("{}: the report gives no date for the change.", where))
+                reply.lines.append(
+                    fmt(_("{place}: the report gives no date for the change."), place=where)
+                )
         self.more_line(hidden, "quota figures", reply)
+        no_date = N_("The {outlet} article itself carries no publication date.")
         if self.several:
             for report in self.reports.articles:
-                when = reports.article_date(report)
+                published = reports.article_date(report)
                 reply.cite(report.id)
+                dated = _("The {outlet} report is dated {date}.")
                 reply.lines.append(
-                    fmt("The {} report is dated {}.", report.outlet, when)
-                    if when
-                    else fmt("The {} article itself carries no publication date.", report.outlet)
+                    fmt(dated, outlet=report.outlet, date=published)
+                    if published
+                    else fmt(_(no_date), outlet=report.outlet)
                 )
             return
         article = self.snapshot.default_article
         if article is not None and article.published_on is None:
-            reply.lines.append(
-                fmt("The {} article itself carries no publication date.", article.outlet)
-            )
+            reply.lines.append(fmt(_(no_date), outlet=article.outlet))
 
     def kinds_line(self, chosen: Sequence[ClaimView], reply: Reply) -> None:
         """A one-off set against a monthly quota in one currency: which is more, in words
@@ -306,26 +372,30 @@ class QuotaAnswers(ComposerBase):
             now = implied(claim.amount, claim.change)
             bigger = max(claim.amount, now or claim.amount)
             if once.amount > bigger:
-                verdict = "more than one month of"
+                template = KINDS_MORE
             elif once.amount < claim.amount:
-                verdict = "less than one month of"
+                template = KINDS_LESS
             else:
-                verdict = "about as much as one month of, or less than,"
-            doubled = f", {money(now, claim.currency or '')} now, {IMPLIED_SHORT}" if now else ""
+                template = KINDS_ABOUT
+            doubled = ""
+            if now:
+                doubled = _(", {amount} now, {implied}").format(
+                    amount=money(now, claim.currency or ""), implied=_(IMPLIED_SHORT)
+                )
+            if wording.is_english():
+                once_unit = self.unit(once).split(",")[0]
+            else:
+                once_unit = reports.unit(once, deadline=False)
             reply.lines.append(
                 fmt(
-                    "{}'s {}{} is {} {}'s quota for {} ({} a month{}); but {}'s is paid once and "
-                    "{}'s every month: not the same kind of payment.",
-                    self.snapshot.articles[once.article_id].outlet,
-                    reports.amount_text(once),
-                    self.unit(once).split(",")[0],
-                    verdict,
-                    self.snapshot.articles[claim.article_id].outlet,
-                    self.place_label(claim),
-                    money(claim.amount, claim.currency or ""),
-                    doubled,
-                    self.snapshot.articles[once.article_id].outlet,
-                    self.snapshot.articles[claim.article_id].outlet,
+                    _(template),
+                    outlet=self.snapshot.articles[once.article_id].outlet,
+                    amount=reports.amount_text(once),
+                    unit=once_unit,
+                    other=self.snapshot.articles[claim.article_id].outlet,
+                    place=self.place_label(claim),
+                    monthly=money(claim.amount, claim.currency or ""),
+                    doubled=doubled,
                 )
             )
 
@@ -333,22 +403,25 @@ class QuotaAnswers(ComposerBase):
         shown, hidden = self.capped(self.quotas(u) or self.quotas())
         for claim in shown:
             reply.use(claim.id, claim.article_id)
-            basis = reports.basis_words(claim, "per") or "basis not stated"
+            basis = reports.basis_words(claim, "per") or _("basis not stated")
             as_reported = reports.basis_as_reported(claim)
             if as_reported:
-                basis = f"{basis} (in the report's words: {as_reported})"
+                basis = _("{basis} (in the report's words: {words})").format(
+                    basis=basis, words=as_reported
+                )
             if reports.is_once(claim):
-                period = "paid once (a one-off)"
+                period = _("paid once (a one-off)")
             else:
-                period = f"per {claim.period}" if claim.period else "period not stated"
+                period = reports.per_period(claim.period) if claim.period else ""
+                period = period or _("period not stated")
             reply.lines.append(
                 fmt(
-                    "{}{}: {} is {}, {}.",
-                    bold(self.place_label(claim)),
-                    self.from_report(claim),
-                    reports.amount_text(claim),
-                    basis,
-                    period,
+                    _("{place}{report}: {amount} is {basis}, {period}."),
+                    place=bold(self.place_label(claim)),
+                    report=self.from_report(claim),
+                    amount=reports.amount_text(claim),
+                    basis=basis,
+                    period=period,
                 )
             )
         self.more_line(hidden, "quota figures", reply)
@@ -364,8 +437,13 @@ class QuotaAnswers(ComposerBase):
         if len(across) > 1:
             reply.lines.append(
                 italic(
-                    f"A comparison across {len(across):,} reports ({'; '.join(across)}): "
-                    "each figure is as its own report gives it."
+                    ngettext(
+                        "A comparison across {count} report ({reports}): each figure is as its "
+                        "own report gives it.",
+                        "A comparison across {count} reports ({reports}): each figure is as its "
+                        "own report gives it.",
+                        len(across),
+                    ).format(count=reports.count(len(across)), reports=_("; ").join(across))
                 )
             )
         for index, claim in enumerate(shown):
@@ -377,33 +455,41 @@ class QuotaAnswers(ComposerBase):
         self.kinds_line(chosen, reply)
         changes = {c.change for c in chosen}
         if changes == {"doubled"}:
-            both = "Both" if len(chosen) == 2 else f"All {len(chosen):,}"
-            reply.lines.append(Html(f"{both} were reported as doubled."))
+            if len(chosen) == 2:
+                reply.lines.append(Html(_("Both were reported as doubled.")))
+            else:
+                every = ngettext(
+                    "All {count} were reported as doubled.",
+                    "All {count} were reported as doubled.",
+                    len(chosen),
+                )
+                reply.lines.append(fmt(every, count=reports.count(len(chosen))))
         with_usd = [c for c in chosen if c.usd_amount is not None]
         periods = {(c.period, c.basis) for c in chosen}
         if len(with_usd) == len(chosen) == 2 and len(periods) > 1:
+            first, second = (self.unit(c).strip() for c in chosen)
             reply.lines.append(
-                Html(
-                    "Their dollar figures are not compared: they are not for the same period "
-                    "and basis (" + " against ".join(self.unit(c).strip() for c in chosen) + ")."
+                fmt(
+                    _(
+                        "Their dollar figures are not compared: they are not for the same "
+                        "period and basis ({first} against {second})."
+                    ),
+                    first=first,
+                    second=second,
                 )
             )
         elif len(with_usd) == len(chosen) == 2:
-            in_words = "as the report converts them"
-            if len(across) > 1:
-                in_words = "as their reports convert them"
             high, low = sorted(with_usd, key=lambda c: c.usd_amount or 0, reverse=True)
             assert high.usd_amount is not None and low.usd_amount is not None
+            template = IN_DOLLARS_ACROSS if len(across) > 1 else IN_DOLLARS
             reply.lines.append(
                 fmt(
-                    "In dollars, {}, {}'s previous quota ({}) was about "
-                    "{} higher than {}'s ({}) — {}.",
-                    in_words,
-                    high.place or self.place_label(high),
-                    usd(high.usd_amount),
-                    usd(difference(high.usd_amount, low.usd_amount)),
-                    low.place or self.place_label(low),
-                    usd(low.usd_amount),
-                    italic("our arithmetic; the report makes no such comparison"),
+                    _(template),
+                    high=self.local_place(high) or self.place_label(high),
+                    high_usd=usd(high.usd_amount),
+                    difference=usd(difference(high.usd_amount, low.usd_amount)),
+                    low=self.local_place(low) or self.place_label(low),
+                    low_usd=usd(low.usd_amount),
+                    label=italic(_("our arithmetic; the report makes no such comparison")),
                 )
             )

@@ -12,218 +12,47 @@ so the engine works on views with or without them.
 from __future__ import annotations
 
 import copy
-import datetime as dt
-import json
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from decimal import Decimal
-from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-from babel import Locale
-
-from bot.engine.numbers import LOCALE, money, reported_date, usd
+from bot.engine.figure_text import (
+    BASIS_TEXTS,
+    FIGURE_TEXTS,
+    MONTH,
+    ONCE,
+    PER_PERIOD_TEXTS,
+    PERIOD_TEXTS,
+    FigureWords,
+    _words,
+    amount_text,
+    answered_by,
+    article_date,
+    basis_as_reported,
+    basis_words,
+    count,
+    country_name,
+    deadline_text,
+    dollars_text,
+    is_monthly,
+    is_once,
+    not_monthly,
+    per_period,
+    periods_said,
+    place_name,
+    report_label,
+    undated,
+    unit,
+    value,
+    why_no_sum,
+    words,
+)
 from bot.engine.reply import Reply
+from bot.engine.wording import _, ngettext
 from bot.markup import bold, fmt
 from db.views import ArticleView, ClaimView, Snapshot
-
-ONCE = "once"
-MONTH = "month"
-
-
-@dataclass(frozen=True)
-class FigureWords:
-    periods: dict[str, str]
-    once: str
-    one_off: str
-    per: str
-    bases: dict[str, str]
-    undated: str
-    range: str
-    share: str
-    share_range: str
-    share_of: str
-    # Words a message uses to say how often a figure is paid, by period ("once" included).
-    period_words: dict[str, list[str]]
-    # seed topic -> other topics whose facts answer it too
-    topic_aliases: dict[str, list[str]]
-    # "how many reports do you have": the reports held are listed
-    reports_asked: list[str]
-
-
-@lru_cache(maxsize=4)
-def words(language: str = "en") -> FigureWords:
-    raw = (
-        resources.files("bot.engine")
-        .joinpath(f"vocabulary/figures_{language}.json")
-        .read_text(encoding="utf-8")
-    )
-    data: dict[str, Any] = json.loads(raw)
-    data = {key: item for key, item in data.items() if not key.endswith("note")}
-    return FigureWords(**data)
-
-
-def answered_by(topic: str, language: str = "en") -> tuple[str, ...]:
-    """Other reports' topics whose facts answer this one ("penalty" -> "repatriation")."""
-    return tuple(words(language).topic_aliases.get(topic, ()))
-
-
-def value(claim: ClaimView | ArticleView, name: str) -> Any:
-    """A field of the general claim model, or None on a view that does not have it yet."""
-    return getattr(claim, name, None)
-
-
-def place_name(claim: ClaimView) -> str:
-    """The claim's place, else its country's name (CLDR, via Babel), else "this place"."""
-    if claim.place:
-        return claim.place
-    if claim.country:
-        return str(Locale.parse(LOCALE).territories.get(claim.country, claim.country))
-    return "this place"
-
-
-# ----- one figure ------------------------------------------------------------------------
-
-
-def periods_said(text: str) -> list[str]:
-    """The periods a message speaks of ("12,000 yuan a month?" -> ["month"])."""
-    padded = _words(text)
-    return [
-        period
-        for period, cues in words().period_words.items()
-        if any(f" {cue} " in padded for cue in cues)
-    ]
-
-
-def _words(text: str) -> str:
-    """Folded words between single spaces, punctuation dropped: " is it monthly "."""
-    return " " + " ".join(_PUNCTUATION.sub(" ", text.casefold()).split()) + " "
-
-
-_PUNCTUATION = re.compile(r"[^\w'-]+")
-
-
-def is_once(claim: ClaimView) -> bool:
-    return claim.period == ONCE
-
-
-def is_monthly(claim: ClaimView) -> bool:
-    """Figures arithmetic may treat as monthly: one amount (not a range or a share) stated
-    a month, or (as before) with no period."""
-    return (
-        claim.period in (None, MONTH)
-        and claim.amount is not None
-        and value(claim, "amount_high") in (None, claim.amount)
-    )
-
-
-def why_no_sum(claim: ClaimView) -> str:
-    """Why no sum over time is made of a figure that is not monthly."""
-    if claim.amount is None:
-        return "a share, not an amount"
-    if value(claim, "amount_high") not in (None, claim.amount):
-        return "a range, not one figure"
-    if is_once(claim):
-        return "a one-off payment"
-    return f"a figure per {claim.period}"
-
-
-def basis_words(claim: ClaimView, article: str = "a") -> str:
-    """ "a person" (or "per person" with ``article="per"``); the report's own wording
-    (``basis_text``) only when the basis is none of the named ones; else ""."""
-    noun = words().bases.get(claim.basis or "")
-    if noun is None:
-        text = value(claim, "basis_text")
-        return str(text) if text else ""
-    return f"{words().per if article == 'per' else 'a'} {noun}"
-
-
-def basis_as_reported(claim: ClaimView) -> str | None:
-    """The report's own wording of a named basis ("an equal amount for each spouse")."""
-    text = value(claim, "basis_text")
-    return str(text) if text and claim.basis in words().bases else None
-
-
-def unit(claim: ClaimView, *, deadline: bool = True) -> str:
-    """How often and for whom, with a leading space: " a person a month" (as always),
-    " once per person (one-off), by the end of the month"; "" when the claim gives neither."""
-    w = words()
-    by = value(claim, "deadline") if deadline else None
-    if is_once(claim):
-        parts = [w.once, basis_words(claim, "per"), w.one_off]
-        text = " ".join(p for p in parts if p)
-    else:
-        parts = [basis_words(claim)]
-        if claim.period:
-            parts.append(w.periods.get(claim.period, f"a {claim.period}"))
-        text = " ".join(p for p in parts if p)
-    if by:
-        by = deadline_text(claim)
-        text = f"{text}, {by}" if text else str(by)
-    return f" {text}" if text else ""
-
-
-def deadline_text(claim: ClaimView) -> str | None:
-    """ "by the end of the month (October 2020)": the deadline as reported, with its date
-    as precisely as the report gives it."""
-    by = value(claim, "deadline")
-    if not by:
-        return None
-    when = _month_or_day(value(claim, "deadline_on"), value(claim, "deadline_precision"))
-    return f"{by} ({when})" if when and when not in str(by) else str(by)
-
-
-def amount_text(claim: ClaimView, amount: Decimal | None = None) -> str:
-    """The amount in its currency, a range when the claim gives one ("300 to 1,000 US dollars
-    (USD)"), or a share ("70 to 90 percent of their pay")."""
-    w = words()
-    base = claim.amount if amount is None else amount
-    high = value(claim, "amount_high") if amount is None else None
-    if base is None:
-        low_share, high_share = value(claim, "share_low"), value(claim, "share_high")
-        of = value(claim, "share_of") or w.share_of
-        if low_share is not None and high_share is not None and high_share != low_share:
-            return w.share_range.format(low=_plain(low_share), high=_plain(high_share), of=of)
-        if low_share is not None:
-            return w.share.format(low=_plain(low_share), of=of)
-        return ""
-    currency = claim.currency or ""
-    if high is not None and high != base:
-        return w.range.format(low=_plain(base), high=money(high, currency))
-    return money(base, currency)
-
-
-def dollars_text(claim: ClaimView) -> str | None:
-    """The report's own dollar conversion ("nearly $730", "$300 to $1,000"), else None."""
-    if claim.usd_amount is None:
-        return None
-    approx = "nearly " if claim.usd_is_approx else ""
-    high = value(claim, "usd_high")
-    if high is not None and high != claim.usd_amount:
-        return f"{approx}{usd(claim.usd_amount)} to {usd(high)}"
-    return f"{approx}{usd(claim.usd_amount)}"
-
-
-def _plain(number: Decimal | int | float) -> str:
-    return f"{Decimal(str(number)).normalize():,f}"
-
-
-def not_monthly(claims: Sequence[ClaimView], reply: Reply) -> None:
-    """Asked for a sum over time of figures that are not monthly: what each one is instead."""
-    for claim in claims[:5]:
-        reply.use(claim.id, claim.article_id)
-        reply.lines.append(
-            fmt(
-                "{}: {}{} — {}, so no monthly or yearly sum is made of it.",
-                place_name(claim),
-                amount_text(claim),
-                unit(claim),
-                why_no_sum(claim),
-            )
-        )
 
 
 def outlet_names(article: ArticleView) -> tuple[str, ...]:
@@ -239,20 +68,6 @@ def outlet_names(article: ArticleView) -> tuple[str, ...]:
 
 
 # ----- reports ---------------------------------------------------------------------------
-
-
-def article_date(article: ArticleView) -> str | None:
-    """The article's date as precisely as it is known ("October 2020", "31 October 2020")."""
-    return _month_or_day(article.published_on, value(article, "published_precision"))
-
-
-def _month_or_day(date: dt.date | None, precision: str | None) -> str | None:
-    return None if date is None else reported_date(date, precision)
-
-
-def report_label(article: ArticleView) -> str:
-    """ "RFA, October 2020"; "HNGN, undated" when the report carries no date."""
-    return f"{article.outlet}, {article_date(article) or words().undated}"
 
 
 def _recency(article: ArticleView | None) -> tuple[int, int, int]:
@@ -319,28 +134,42 @@ class Reports:
 
     def label(self, article_id: int) -> str:
         article = self.snapshot.articles.get(article_id)
-        return report_label(article) if article is not None else "an unknown report"
+        return report_label(article) if article is not None else _("an unknown report")
 
     def by(self, article_id: int) -> str:
         """ "RFA (October 2020)", "HNGN (undated)": a report as the subject of a sentence."""
         article = self.snapshot.articles.get(article_id)
         if article is None:
-            return "An unknown report"
-        return f"{article.outlet} ({article_date(article) or words().undated})"
+            return _("An unknown report")
+        return _("{outlet} ({date})").format(
+            outlet=article.outlet, date=article_date(article) or undated()
+        )
 
     def names(self) -> str:
         """The reports, newest first: "RFA, October 2020; HNGN, undated" (the first few,
         then how many more)."""
         shown = [report_label(a) for a in self.articles[:NAMED_REPORTS]]
         hidden = len(self.articles) - len(shown)
-        return "; ".join(shown) + (f"; and {hidden:,} more" if hidden else "")
+        # Translators: the separator between reports named in a row
+        # ("RFA, October 2020; HNGN, undated").
+        listed = _("; ").join(shown)
+        if not hidden:
+            return listed
+        return ngettext(
+            "{reports}; and {count} more", "{reports}; and {count} more", hidden
+        ).format(reports=listed, count=count(hidden))
 
     def outlets(self) -> str:
         return ", ".join(dict.fromkeys(a.outlet for a in self.articles))
 
     def none_of(self) -> str:
         """ "None of the 2 reports (RFA, October 2020; HNGN, undated)"."""
-        return f"None of the {len(self.articles):,} reports ({self.names()})"
+        total = len(self.articles)
+        return ngettext(
+            "None of the {count} report ({reports})",
+            "None of the {count} reports ({reports})",
+            total,
+        ).format(count=count(total), reports=self.names())
 
     def pointed_at(
         self, text: str, figures: Iterable[Decimal], places: Iterable[str], sectors: Iterable[str]
@@ -409,12 +238,21 @@ class Reports:
 
     def overview(self, reply: Reply) -> None:
         """The reports held, newest first, each cited (its caveat goes under the answer)."""
+        total = len(self.articles)
         reply.lines.append(
-            bold(f"I hold {len(self.articles):,} reports, newest first (none of it verified):")
+            bold(
+                ngettext(
+                    "I hold {count} report, newest first (none of it verified):",
+                    "I hold {count} reports, newest first (none of it verified):",
+                    total,
+                ).format(count=count(total))
+            )
         )
         for article in self.articles:
             reply.cite(article.id)
-            reply.lines.append(fmt("• {} — “{}”", report_label(article), article.title))
+            reply.lines.append(
+                fmt(_("• {report} — “{title}”"), report=report_label(article), title=article.title)
+            )
 
     def initials(self, text: str) -> str:
         """A message with the reports' multi-word outlet names as their initials."""
@@ -495,3 +333,39 @@ class Reports:
             newer = self.latest(claim)
             shown.setdefault(claim.id if newer is None else newer.id, newer or claim)
         return list(shown.values())
+
+
+# The figure wording lives in figure_text.py; callers keep using reports.<name>.
+__all__ = [
+    "BASIS_TEXTS",
+    "FIGURE_TEXTS",
+    "MONTH",
+    "NAMED_REPORTS",
+    "ONCE",
+    "PERIOD_TEXTS",
+    "PER_PERIOD_TEXTS",
+    "FigureWords",
+    "Reports",
+    "amount_text",
+    "answered_by",
+    "article_date",
+    "basis_as_reported",
+    "basis_words",
+    "count",
+    "country_name",
+    "deadline_text",
+    "dollars_text",
+    "is_monthly",
+    "is_once",
+    "not_monthly",
+    "outlet_names",
+    "per_period",
+    "periods_said",
+    "place_name",
+    "report_label",
+    "undated",
+    "unit",
+    "value",
+    "why_no_sum",
+    "words",
+]

@@ -28,6 +28,7 @@ from bench.understanding import (
     problems,
     says_silent,
     script_shares,
+    without_originals,
 )
 
 QUESTIONS = Path(__file__).resolve().parents[1] / "questions"
@@ -246,3 +247,21 @@ def test_script_shares_leave_out_the_caveat_and_names() -> None:
         "Квота на Сахалине. HNGN cannot independently verify the claims. Daily NK"
     )
     assert shares == {"Cyrillic": 1.0}
+
+
+@pytest.mark.parametrize(
+    ("text", "left"),
+    [
+        ("Также: “Now that.” (оригинал, английский) Источник", "Также:   Источник"),
+        ("• The higher quotas.（原文，英语） 来源", "•   来源"),
+        (
+            "Перевод (перевод редакции) — “Now.” (оригинал, английский) x",
+            "Перевод (перевод редакции) —   x",
+        ),
+        ("참고: “Now” (원문, 영어) 출처", "참고:   출처"),
+        ("“Quoted” without a mark stays", "“Quoted” without a mark stays"),
+    ],
+)
+def test_the_reports_own_words_marked_as_original_are_not_counted(text: str, left: str) -> None:
+    """The issue requires statements unchanged and marked: not the reply's language."""
+    assert without_originals(text) == left

@@ -22,6 +22,14 @@ QUOTE_3 = (
 )
 RU_3 = "Теперь, когда власти удвоили квоту, рабочие жалуются, что не увидят ни копейки."
 SOURCE_3 = "Source: a source in Russia, who told Daily NK; carried by HNGN — unverified [#3]"
+# The attribution in each language's answer (bot/engine/claims.py).
+SOURCES = {
+    Language.EN: SOURCE_3,
+    Language.RU: "Источник: a source in Russia, рассказавший Daily NK; опубликовал HNGN — "
+    "не проверено [#3]",
+    Language.ZH: "来源：a source in Russia，向Daily NK透露；由HNGN刊发——未经证实 [#3]",
+    Language.KO: "출처: a source in Russia, Daily NK에 전함; HNGN 게재 — 검증되지 않음 [#3]",
+}
 
 
 def _also_line(engine: AnswerEngine, language: Language) -> str:
@@ -38,9 +46,13 @@ async def test_without_a_translation_the_original_is_marked_in_the_answers_langu
     engine = await runtime.answer_engine()
     # English: exactly as before the issue.
     assert _also_line(engine, Language.EN) == f"Also: {QUOTE_3} {SOURCE_3}"
-    assert _also_line(engine, Language.RU) == f"Also: {QUOTE_3} (оригинал, английский) {SOURCE_3}"
-    assert _also_line(engine, Language.ZH) == f"Also: {QUOTE_3}（原文，英语） {SOURCE_3}"
-    assert _also_line(engine, Language.KO) == f"Also: {QUOTE_3} (원문, 영어) {SOURCE_3}"
+    assert _also_line(engine, Language.RU) == (
+        f"Также: {QUOTE_3} (оригинал, английский) {SOURCES[Language.RU]}"
+    )
+    assert (
+        _also_line(engine, Language.ZH) == f"另见：{QUOTE_3}（原文，英语） {SOURCES[Language.ZH]}"
+    )
+    assert _also_line(engine, Language.KO) == f"참고: {QUOTE_3} (원문, 영어) {SOURCES[Language.KO]}"
 
 
 async def test_a_stored_translation_comes_first_marked_then_the_original(
@@ -50,17 +62,20 @@ async def test_a_stored_translation_comes_first_marked_then_the_original(
         await editing.set_translation(session, OWNER, 3, "ru", RU_3)
     engine = await runtime.answer_engine()
     assert _also_line(engine, Language.RU) == (
-        f"Also: {RU_3} (перевод редакции) — {QUOTE_3} (оригинал, английский) {SOURCE_3}"
+        f"Также: {RU_3} (перевод редакции) — {QUOTE_3} (оригинал, английский) "
+        f"{SOURCES[Language.RU]}"
     )
     # Only in Russian: the other languages and English are as without it.
-    assert _also_line(engine, Language.KO) == f"Also: {QUOTE_3} (원문, 영어) {SOURCE_3}"
+    assert _also_line(engine, Language.KO) == f"참고: {QUOTE_3} (원문, 영어) {SOURCES[Language.KO]}"
     assert _also_line(engine, Language.EN) == f"Also: {QUOTE_3} {SOURCE_3}"
 
     # Removed again: the original alone, marked.
     async with runtime.sessionmaker() as session:
         await editing.remove_translation(session, OWNER, 3, "ru")
     engine = await runtime.answer_engine()
-    assert _also_line(engine, Language.RU) == f"Also: {QUOTE_3} (оригинал, английский) {SOURCE_3}"
+    assert _also_line(engine, Language.RU) == (
+        f"Также: {QUOTE_3} (оригинал, английский) {SOURCES[Language.RU]}"
+    )
 
 
 async def test_a_translation_is_escaped_and_a_statement_is_marked_too(runtime: Runtime) -> None:

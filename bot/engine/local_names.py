@@ -1,0 +1,97 @@
+"""Names from the store in the reader's language: a place's or sector's display name is the
+store's alias written in the reader's script ("Сахалин", "萨哈林", "사할린"), else the word the
+language's vocabulary file gives for it, else the name as stored. Lists are joined the way
+the answer's locale joins them (CLDR, via Babel)."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Any
+
+from babel.lists import format_list
+
+from bot.engine import wording
+from bot.engine.vocabulary import FOLDER
+from db.views import Snapshot
+
+# The letters of each language's script: an alias counts as the language's name of a place
+# when every letter it has is of that script.
+SCRIPTS = {
+    "ru": re.compile(r"[\u0400-\u04ff]"),
+    "zh": re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]"),
+    "ko": re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]"),
+}
+# Languages whose names are capitalised ("сахалин" is stored folded: "Сахалин").
+CAPITALISED = frozenset({"ru"})
+
+
+def in_script(term: str, language: str) -> bool:
+    script = SCRIPTS.get(language)
+    letters = [ch for ch in term if ch.isalpha()]
+    return bool(script and letters and all(script.match(ch) for ch in letters))
+
+
+def _display(term: str, kind: str, language: str) -> str:
+    if kind == "place" and language in CAPITALISED and term == term.lower():
+        return term.title()  # "южно-сахалинск" -> "Южно-Сахалинск"
+    return term
+
+
+@lru_cache(maxsize=8)
+def vocabulary_names(language: str) -> dict[tuple[str, str], str]:
+    """(kind, stored name) -> the first word the language's vocabulary file gives for it."""
+    try:
+        data: dict[str, Any] = json.loads((FOLDER / f"{language}.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    found: dict[tuple[str, str], str] = {}
+    subjects = data.get("subjects") or {}
+    for kind in ("place", "sector"):
+        for term, value in (subjects.get(kind) or {}).items():
+            if isinstance(value, str) and in_script(term, language):
+                found.setdefault((kind, value), _display(term, kind, language))
+    return found
+
+
+class LocalNames:
+    """Display names by language, made for one snapshot's aliases when first asked."""
+
+    def __init__(self) -> None:
+        self._made: dict[str, tuple[Snapshot, dict[tuple[str, str], str]]] = {}
+
+    def name(self, snapshot: Snapshot, kind: str, stored: str) -> str:
+        language = wording.language()
+        made = self._made.get(language)
+        if made is None or made[0] is not snapshot:
+            made = (snapshot, self._names(snapshot, language))
+            self._made[language] = made
+        return made[1].get((kind, stored), stored)
+
+    @staticmethod
+    def _names(snapshot: Snapshot, language: str) -> dict[tuple[str, str], str]:
+        names: dict[tuple[str, str], str] = {}
+        for alias in snapshot.aliases:
+            if alias.kind in ("place", "sector") and in_script(alias.term, language):
+                names.setdefault(
+                    (alias.kind, alias.value), _display(alias.term, alias.kind, language)
+                )
+        for key, word in vocabulary_names(language).items():
+            names.setdefault(key, word)
+        return names
+
+
+def series(items: Sequence[str]) -> str:
+    """ "A and B" (English: "A and B and C", as always); in another language its own way."""
+    if wording.is_english():
+        return " and ".join(items)
+    return str(format_list(list(items), style="standard", locale=wording.locale()))
+
+
+def or_list(items: Sequence[str]) -> str:
+    """ "A, B or C" in the answer's language."""
+    if not items:
+        return ""
+    return str(format_list(list(items), style="or", locale=wording.locale()))
