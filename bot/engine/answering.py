@@ -138,7 +138,11 @@ class Answerer:
                 ):
                     break
                 # "and the spouse amount?": the figures whose own words it uses.
-                figures = [] if segment.foreign else self._quota_words().naming(segment.unmapped)
+                figures = (
+                    []
+                    if segment.foreign
+                    else self._quota_words().naming(segment.unmapped + segment.report_words)
+                )
                 for index, claim in enumerate(figures):
                     blank = [Html("")] * bool(index)
                     reply.lines.extend(blank + self.composer.quota_block(claim, reply))
@@ -396,9 +400,9 @@ class Answerer:
             self._closest_words(s, reply)
         if not handled and search:
             handled = self.honest.statements(s.text, reply)
-        if not handled and search and s.unmapped and not s.has_subject:
+        if not handled and search and (s.unmapped or s.report_words) and not s.has_subject:
             # "is the spouse charged too": the figures whose own words the question uses.
-            for index, claim in enumerate(self._quota_words().naming(s.unmapped)):
+            for index, claim in enumerate(self._quota_words().naming(s.unmapped + s.report_words)):
                 reply.lines.extend([Html("")] * bool(index) + c.quota_block(claim, reply))
                 reply.intents.append(Intent.QUOTA)
                 handled = True

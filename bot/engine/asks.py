@@ -33,10 +33,11 @@ def keep_unmapped(
     data: Vocabulary,
     outlets: tuple[str, ...],
     stopwords: frozenset[str],
+    claim_words: frozenset[str] = frozenset(),
 ) -> None:
     """Keep a word no phrase took when it could carry what is asked: not a stop, chat,
-    question or ordinary word, no people noun, number, outlet name or typo of a known
-    word."""
+    question or ordinary word, no word the claims use ("burden": what the report says is
+    what is asked), no people noun, number, outlet name or typo of a known word."""
     if len(word) < MIN_CONTENT or not word.isalpha():
         return
     if word in data.ask_words:
@@ -51,7 +52,8 @@ def keep_unmapped(
         return
     if word in outlet_words(outlets):
         return  # "what does rfa say": the report it names, no ask of its own
-    _add(result.unmapped, word)
+    # A word the claims use ("burden", "spouse") is about what the report says.
+    _add(result.report_words if word in claim_words else result.unmapped, word)
 
 
 @lru_cache(maxsize=4)

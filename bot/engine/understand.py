@@ -119,6 +119,7 @@ class Understanding:
     # Content words no phrase took ("happens"): an ask the engine cannot map (asks.py).
     unmapped: list[str] = field(default_factory=list)
     places_asked: bool = False  # "which countries does the report cover"
+    report_words: list[str] = field(default_factory=list)  # no cue's, but the claims' ("spouse")
     own_figures: list[OwnFigure] = field(default_factory=list)  # "i make 900 dollars"
     days_in_month: int | None = None  # "assume 30 days"
     loose_topics: list[str] = field(default_factory=list)  # of a cue of several topics
@@ -413,9 +414,8 @@ class Understander:
                     break
             if not matched:
                 if result.language is Language.EN:
-                    keep_unmapped(
-                        tokens[index], result, self.vocabulary_data, self._outlets, STOPWORDS
-                    )
+                    data, places = self.vocabulary_data, self._not_places
+                    keep_unmapped(tokens[index], result, data, self._outlets, STOPWORDS, places)
                 index += 1
 
     def _record(self, result: Understanding, kind: str, value: str, phrase: str = "") -> None:

@@ -532,3 +532,9 @@ def test_a_supposed_wage_is_compared_not_refuted(engine: AnswerEngine) -> None:
 def test_minus_is_a_difference(engine: AnswerEngine) -> None:
     text = body(engine, "sakhalin minus dalian in dollars now")
     assert "is about $520 more a month than Dalian" in text
+
+
+def test_a_word_the_claims_use_is_no_unmapped_ask(engine: AnswerEngine) -> None:
+    text = body(engine, "what's the sakhalin burden now")
+    assert text.startswith("Sakhalin, Russia — construction workers\n")
+    assert "124,000" in text
