@@ -40,8 +40,7 @@ MAX_SOURCE_CLAIMS = 5
 NAMED_WORDS = 4
 # A claim matching the question's words this well (BM25) is shown beside a topic's facts.
 CLOSE_MATCH = 6.0
-# A message with no cue the engine knows is answered from the claims only at this match.
-STRONG_MATCH = 6.0
+STRONG_MATCH = 6.0  # the match a message of no known cue is answered from the claims at
 # A message this short about the workers that asks nothing in particular gets the overview.
 TERSE = 6
 
@@ -298,11 +297,12 @@ class Answerer:
             wanted = set()
         if "doubling" in s.topics and not wanted and not topics:
             wanted.add(Intent.QUOTA)
-        if default_quota and unmapped_ask(s, wanted, self.honest.vocabulary.attribution_verbs):
-            if not (s.strong_domain or s.sectors or asked_topics or s.people_pronoun):
+        tied = s.strong_domain or s.sectors or asked_topics or s.people_pronoun  # else the place
+        unmapped = unmapped_ask(s, wanted, self.honest.vocabulary.attribution_verbs)
+        if default_quota and unmapped and (tied or s.asks_by_word):
+            if not tied:
                 return False  # "why is dalian called dalian": about the place itself
-            # "what are the dalian plants called": a place and words the engine cannot map;
-            # the quota block is no answer to them. With a topic asked, the topic is.
+            # "what are the dalian plants called": no quota block; with a topic asked, the topic.
             if not asked_topics or s.asks_by_word:
                 return not_mapped(s, c, self.honest, reply)
             wanted.discard(Intent.QUOTA)

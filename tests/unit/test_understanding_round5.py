@@ -538,3 +538,17 @@ def test_a_word_the_claims_use_is_no_unmapped_ask(engine: AnswerEngine) -> None:
     text = body(engine, "what's the sakhalin burden now")
     assert text.startswith("Sakhalin, Russia — construction workers\n")
     assert "124,000" in text
+
+
+@pytest.mark.parametrize(
+    ("question", "figure"),
+    [
+        ("what's owed in dalian", "3,400"),
+        ("what do sakhalin laborers send to pyongyang", "62,000"),
+        ("what did the report say about dalian", "3,400"),
+    ],
+)
+def test_an_unknown_word_beside_only_a_place_still_gets_its_figures(
+    engine: AnswerEngine, question: str, figure: str
+) -> None:
+    assert figure in body(engine, question)
