@@ -552,3 +552,13 @@ def test_an_unknown_word_beside_only_a_place_still_gets_its_figures(
     engine: AnswerEngine, question: str, figure: str
 ) -> None:
     assert figure in body(engine, question)
+
+
+def test_the_big_picture_is_the_overview_not_the_photo(engine: AnswerEngine) -> None:
+    text = body(engine, "tell me the big picture")
+    assert text.startswith("All reported quotas")
+    assert "Sputnik" not in text
+
+
+def test_rain_in_a_covered_place_is_weather(engine: AnswerEngine) -> None:
+    assert body(engine, "is it snowing in sakhalin") == OFF_TOPIC
