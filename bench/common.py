@@ -9,7 +9,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.engine import AnswerEngine, Reply
-from bot.i18n import Language, detect
+from bot.engine.wording import speaking
+from bot.i18n import Language, detect, translator
 from bot.sending.messages import build_messages
 
 # Free-text questions as people ask them (a sample of tests/unit/test_engine.py's phrasings).
@@ -100,8 +101,10 @@ def expected_language(text: str) -> Language:
 
 
 def expected_messages(engine: AnswerEngine, text: str) -> list[str]:
-    reply = expected_reply(engine, text)
     language = expected_language(text)
+    # Composed in the reply's language, as user._build does (bot/engine/wording.py).
+    with speaking(translator(language)):
+        reply = expected_reply(engine, text)
     return build_messages(reply.lines, reply.caveats(engine.snapshot), language=language)
 
 

@@ -85,6 +85,11 @@ async def burst(api: LeanBotApi, who: Contender, texts: list[str], base_user: in
     return len(texts) / elapsed
 
 
+def cpu_per_update(who: Contender) -> list[float]:
+    """CPU seconds the bot spent per update, each run (its CPU share over its rate)."""
+    return [share / rate for share, rate in zip(who.cpu_shares, who.rates, strict=True)]
+
+
 def check(who: Contender, sent: list, messages: list[tuple[int, str]]) -> None:
     by_chat: dict[int, list[str]] = {}
     for item in sent:
@@ -210,6 +215,14 @@ async def main(argv: list[str] | None = None) -> int:
         ratio = median(real.rates) / median(echo.rates)
         per_run = ", ".join(f"{b / e:.2f}" for b, e in zip(real.rates, echo.rates, strict=True))
         print(f"Ratio bot/echo: {ratio:.2f} (per run: {per_run})")
+        # CPU per update: what a shared machine disturbs least (a wall clock waits for cores).
+        echo_cpu, bot_cpu = cpu_per_update(echo), cpu_per_update(real)
+        cpu_runs = ", ".join(f"{e / b:.2f}" for e, b in zip(echo_cpu, bot_cpu, strict=True))
+        print(
+            f"CPU per update (median of runs): echo {median(echo_cpu) * 1000:.2f} ms, "
+            f"bot {median(bot_cpu) * 1000:.2f} ms; echo/bot "
+            f"{median(echo_cpu) / median(bot_cpu):.2f} (per run: {cpu_runs})"
+        )
     errors = [e for who in contenders for e in who.errors]
     if errors:
         print(f"{len(errors)} WRONG ANSWERS, e.g.:")

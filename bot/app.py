@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
+import time
 from typing import Any
 
 from telegram import Update
@@ -175,6 +178,8 @@ async def _post_init(application: Application) -> None:
     assert data.question_log is not None and data.notice_sender is not None
     data.question_log.start()
     data.notice_sender.start()
+    assert data.runtime is not None
+    data.warm_up = asyncio.create_task(_warm_up(data.runtime), name="warm-up")
     menus = CommandMenus(application)
     data.menus = menus
     # The public record pages (bot/web), when PUBLIC_PORT is set.
@@ -188,6 +193,29 @@ async def _post_init(application: Application) -> None:
         # The menu is a convenience: answering matters more. It is set again next start.
         log.warning("Could not set the command menus: %s", error)
     log.info("Bot @%s is ready", application.bot.username)
+
+
+# The language analysers load this long after start-up (Runtime.warm_up).
+WARM_UP_LANGUAGES_AFTER = 2.0
+
+
+async def _warm_up(runtime: Runtime) -> None:
+    started = time.perf_counter()
+    try:
+        await runtime.warm_up(languages_after=WARM_UP_LANGUAGES_AFTER)
+    except Exception as error:  # a convenience: the first question does it otherwise
+        log.warning("Warm-up failed (%s); the first question will load what it needs", error)
+        return
+    log.info("Engine and language analysers ready after %.1fs", time.perf_counter() - started)
+
+
+async def stop_warm_up(application: Application) -> None:
+    """Cancel the warm-up if it is still running (its thread finishes on its own)."""
+    task, bot_data(application).warm_up = bot_data(application).warm_up, None
+    if task is not None and not task.done():
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
 
 
 def attach_runtime(application: Application, runtime: Runtime) -> None:
@@ -209,6 +237,7 @@ async def _post_stop(application: Application) -> None:
     # Cancel the fan-out at once (the in-flight notice stays queued), then write
     # the last buffered questions while the database is still open.
     data = bot_data(application)
+    await stop_warm_up(application)
     if data.notice_sender is not None:
         await data.notice_sender.stop()
     if data.question_log is not None:

@@ -6,6 +6,7 @@ The Application is built with ``CONTEXT_TYPES``, so ``context.bot_data`` is a
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -55,6 +56,8 @@ class BotData:
     help_lines: dict[str, Html] = field(default_factory=dict)
     # The public record pages' server (bot/web), when PUBLIC_PORT is set.
     public_site: AppRunner | None = None
+    # The start-up warm-up (engine and language analysers), while it runs.
+    warm_up: asyncio.Task[None] | None = None
     # /chart's PNG, drawn again only when the store revision changes.
     chart_cache: ChartCache | None = None
 

@@ -11,9 +11,11 @@ but well-formed value can only ask a question the user could have typed.
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
+from bot.engine.local_names import local_name
 from bot.i18n import DEFAULT_LANGUAGE, N_, Language, translator
 
 PREFIX = "q1:"
@@ -61,7 +63,8 @@ def label_in(label: str, language: Language) -> str:
         return _(label)
     start, end = DID_YOU_MEAN
     if label.startswith(start) and label.endswith(end) and len(label) > len(start) + len(end):
-        return _(DID_YOU_MEAN_LABEL).format(place=label[len(start) : -len(end)])
+        place = local_name("place", label[len(start) : -len(end)], language)
+        return _(DID_YOU_MEAN_LABEL).format(place=place)
     return label
 
 
@@ -69,6 +72,16 @@ def follow_up_markup(
     follow_ups: list[tuple[str, str]], language: Language = DEFAULT_LANGUAGE
 ) -> InlineKeyboardMarkup | None:
     """Two buttons a row; pairs whose question does not fit in callback_data are dropped."""
+    return _markup(tuple(follow_ups), language)
+
+
+# The same few keyboards go under most answers, and building python-telegram-bot's objects
+# is not free (2 % of the bot's CPU under a burst): each is built once. They are frozen
+# (TelegramObject), so one is safely sent under many messages.
+@lru_cache(maxsize=512)
+def _markup(
+    follow_ups: tuple[tuple[str, str], ...], language: Language
+) -> InlineKeyboardMarkup | None:
     buttons = []
     for label, question in follow_ups:
         data = encode(question)

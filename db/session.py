@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import event
@@ -21,6 +22,19 @@ SQLITE_BUSY_TIMEOUT_MS = 10_000
 
 def is_sqlite(url: str) -> bool:
     return make_url(url).get_backend_name() == "sqlite"
+
+
+def data_folder(url: str) -> Path | None:
+    """The store's folder on this machine: a SQLite file's (it must be writable for the
+    database anyway), where files the bot can rebuild are kept; None for a server or an
+    in-memory database."""
+    parsed = make_url(url)
+    database = parsed.database or ""
+    if parsed.get_backend_name() != "sqlite" or database in ("", ":memory:"):
+        return None
+    if database.startswith("file:"):
+        return None
+    return Path(database).resolve().parent
 
 
 def create_engine(url: str, **kwargs: Any) -> AsyncEngine:

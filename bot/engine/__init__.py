@@ -17,6 +17,7 @@ from bot.engine.compose import Composer
 from bot.engine.countries import country_lookup
 from bot.engine.honest import Honest
 from bot.engine.indexes import same_quota_labels
+from bot.engine.local_names import local_name
 from bot.engine.numbers import number, warm_up
 from bot.engine.refresh import updated_understander
 from bot.engine.reply import Reply
@@ -48,7 +49,7 @@ def did_you_mean(place: str) -> str:
 def suggestions(reply: Reply) -> list[str]:
     """The "Did you mean …?" labels among a reply's follow-ups, in the answer's language."""
     return [
-        _(DID_YOU_MEAN_LABEL).format(place=label[len(DID_YOU_MEAN) : -1])
+        _(DID_YOU_MEAN_LABEL).format(place=local_name("place", label[len(DID_YOU_MEAN) : -1]))
         for label, _question in reply.follow_ups
         if label.startswith(DID_YOU_MEAN)
     ]

@@ -196,7 +196,7 @@ class Answerer:
                 nothing = fmt(
                     _("The report does not say anything about {subject} in {places}."),
                     subject=_named(s),
-                    places=either(s.places),
+                    places=either([c.place(p) for p in s.places]),
                 )
             else:
                 nothing = fmt(

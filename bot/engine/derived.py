@@ -16,6 +16,7 @@ from babel import Locale
 from babel.lists import format_list
 
 from bot.engine import numbers, wording
+from bot.engine.figure_text import place_name
 from bot.engine.wording import N_, _
 from bot.markup import Html, fmt
 from db.kinds import FigureChange
@@ -62,7 +63,7 @@ def place_of(claim: ClaimView, unknown: str | None = None) -> str:
     the country's CLDR name in the other languages; ``unknown`` (else "this place") when
     the claim names neither."""
     if claim.place:
-        return claim.place
+        return claim.place if wording.is_english() else place_name(claim)
     if claim.country:
         return claim.country if wording.is_english() else country_name(claim.country)
     return _("this place") if unknown is None else unknown

@@ -22,7 +22,7 @@ from typing import Any
 from babel import Locale
 
 from bot.engine import wording
-from bot.engine.local_names import vocabulary_names
+from bot.engine.local_names import local_name
 from bot.engine.numbers import money, month_day, number, reported_date, usd
 from bot.engine.reply import Reply
 from bot.engine.wording import N_, _
@@ -108,7 +108,7 @@ def place_name(claim: ClaimView) -> str:
     if claim.place:
         if claim.country and claim.place == _territories("en").get(claim.country):
             return country_name(claim.country)  # a report gave the country as the place
-        return vocabulary_names(wording.language()).get(("place", claim.place), claim.place)
+        return local_name("place", claim.place)
     if claim.country:
         return country_name(claim.country)
     return _("this place")

@@ -139,7 +139,7 @@ class Honest(Silences):
                             "say what they are paid."
                         ),
                         value=money(value, currency),
-                        place=claim.place or self.c.country(claim.country),
+                        place=self.c.local_place(claim) or self.c.country(claim.country),
                         amount=money(claim.amount, currency),
                         doubled=money(claim.amount * 2, currency),
                     )
@@ -272,8 +272,10 @@ class Honest(Silences):
         """ "12,000 yuan a month?" of a one-off levy (or "one-off" of a monthly quota): No.
         Only with several reports or a figure that is not monthly: one report's monthly
         figures are answered as they always were."""
+        if not (self.c.several or self.c.other_periods()):
+            return
         said = periods_said(u.text)
-        if not said or not (self.c.several or self.c.other_periods()):
+        if not said:
             return
         seen: set[tuple[object, ...]] = set()
         for claim in [c for c in quotas if c.amount is not None and c.amount in u.figures][:3]:

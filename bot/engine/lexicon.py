@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -163,6 +164,51 @@ def analysed_entries(
     return phrases
 
 
+def term_key(term: str, language: Language) -> str:
+    """A cue word or alias as the phrase tables key it: its Russian lemmas, its simplified
+    Chinese characters, a Korean term as written."""
+    from bot.engine.analysis import analyse, simplified
+
+    if language is Language.RU:
+        return " ".join(analyse(term, language, ()).tokens)
+    if language is Language.ZH:
+        return simplified(term)
+    return term
+
+
+_analysing = {language: threading.Lock() for language in Language}
+_analysed: dict[Language, tuple[dict[str, list[tuple[str, str]]], dict[str, str]]] = {}
+
+
+def analysed_lexicon(
+    language: Language,
+) -> tuple[dict[str, list[tuple[str, str]]], dict[str, str]]:
+    """A language's cue entries keyed on their analysed forms, and its glosses (analysed
+    term -> English cue): the same for every engine, so worked out once a process (in the
+    start-up warm-up's thread, else on the first question in the language; a question
+    asking meanwhile waits for it). Callers copy before changing anything."""
+    if language not in _analysed:
+        with _analysing[language]:
+            if language not in _analysed:
+                lexicon = load_lexicon(language)
+                cues = analysed_entries(lexicon, lambda term: term_key(term, language))
+                glossed = {
+                    term_key(term, language): gloss for term, gloss in lexicon.glosses.items()
+                }
+                _analysed[language] = (cues, glossed)
+    return _analysed[language]
+
+
+def warm_up() -> None:
+    """Load the analysers and work out every language's tables now (a thread at start-up)."""
+    from bot.engine.analysis import warm_up as load_analysers
+
+    load_analysers()
+    for language in Language:
+        if language is not Language.EN:
+            analysed_lexicon(language)
+
+
 class LanguageTables:
     """The hook of an Understander (built per snapshot) for Russian, Chinese and Korean.
 
@@ -181,24 +227,17 @@ class LanguageTables:
     def prepare(self, language: Language) -> None:
         if language is Language.EN or language in self._ready:
             return
-        from bot.engine.analysis import analyse, simplified, teach_chinese
+        from bot.engine.analysis import teach_chinese
 
         lexicon = load_lexicon(language)
         understander = self._understander
         phrases: dict[str, list[tuple[str, str]]] = understander._phrases
-
-        def key(term: str) -> str:
-            if language is Language.RU:
-                return " ".join(analyse(term, language, ()).tokens)
-            if language is Language.ZH:
-                return simplified(term)
-            return term
-
-        added = analysed_entries(lexicon, key)
+        cues, glossed = analysed_lexicon(language)
+        added = {term: list(entries) for term, entries in cues.items()}
         # The store's aliases in this language's script ("рублей" -> "рубль").
         for term, entries in list(phrases.items()):
             if not term.isascii() and detect_script(term) is language:
-                analysed = key(term)
+                analysed = term_key(term, language)
                 if analysed != term:
                     added.setdefault(analysed, []).extend(entries)
         for term, entries in added.items():
@@ -215,7 +254,6 @@ class LanguageTables:
         # The typo corrector keeps the store's words (its Cyrillic aliases: "сахолину" ->
         # "сахалин"); rebuilding it with the cue words too cost 0.3 s at 100,000 claims
         # and changed no answer of fresh_ru.json.
-        glossed = {key(term): gloss for term, gloss in lexicon.glosses.items()}
         for term in glossed:  # known words, so a Korean word is read as one ("식당에서")
             phrases.setdefault(term, [(Cue.PLAIN, "")])
         self._glossed[language] = sorted(glossed.items(), key=lambda item: -len(item[0]))

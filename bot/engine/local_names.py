@@ -1,6 +1,7 @@
 """Names from the store in the reader's language: a place's or sector's display name is the
-store's alias written in the reader's script ("Сахалин", "萨哈林", "사할린"), else the word the
-language's vocabulary file gives for it, else the name as stored. Lists are joined the way
+one vocabulary/display_names.json gives, else the store's alias written in the reader's
+script ("Сахалин", "萨哈林", "사할린"), else the word the language's vocabulary file gives
+for it, else the name as stored. Lists are joined the way
 the answer's locale joins them (CLDR, via Babel)."""
 
 from __future__ import annotations
@@ -41,6 +42,23 @@ def _display(term: str, kind: str, language: str) -> str:
 
 
 @lru_cache(maxsize=8)
+def display_names(language: str) -> dict[tuple[str, str], str]:
+    """(kind, stored name) -> the name vocabulary/display_names.json gives in the language."""
+    try:
+        data: dict[str, Any] = json.loads(
+            (FOLDER / "display_names.json").read_text(encoding="utf-8")
+        )
+    except (OSError, ValueError):
+        return {}
+    kinds = data.get(language) or {}
+    return {
+        (kind, stored): name
+        for kind in ("place", "sector")
+        for stored, name in (kinds.get(kind) or {}).items()
+    }
+
+
+@lru_cache(maxsize=8)
 def vocabulary_names(language: str) -> dict[tuple[str, str], str]:
     """(kind, stored name) -> the first word the language's vocabulary file gives for it."""
     try:
@@ -54,6 +72,17 @@ def vocabulary_names(language: str) -> dict[tuple[str, str], str]:
             if isinstance(value, str) and in_script(term, language):
                 found.setdefault((kind, value), _display(term, kind, language))
     return found
+
+
+def local_name(kind: str, stored: str, language: str | None = None) -> str:
+    """A place's or sector's name in ``language`` (else the answer's) without the store's
+    aliases (for code that has no snapshot): the display names, else the vocabulary's word."""
+    language = language or wording.language()
+    if language == "en":
+        return stored
+    return display_names(language).get(
+        (kind, stored), vocabulary_names(language).get((kind, stored), stored)
+    )
 
 
 class LocalNames:
@@ -72,7 +101,7 @@ class LocalNames:
 
     @staticmethod
     def _names(snapshot: Snapshot, language: str) -> dict[tuple[str, str], str]:
-        names: dict[tuple[str, str], str] = {}
+        names: dict[tuple[str, str], str] = dict(display_names(language))
         for alias in snapshot.aliases:
             if alias.kind in ("place", "sector") and in_script(alias.term, language):
                 names.setdefault(

@@ -34,10 +34,11 @@ def wrong_pairings(u: Understanding, composer: Composer, reply: Reply) -> bool:
         return False
     if _SIDE_BY_SIDE.search(u.text):
         return False
-    place = u.places[0]
-    claims = [c for c in composer.quotas() if c.place == place]
+    stored = u.places[0]
+    claims = [c for c in composer.quotas() if c.place == stored]
     if not claims:
         return False
+    place = composer.place(stored)
     before = len(reply.lines)
     _countries(u, place, claims, composer, reply)
     _sectors(u, place, claims, reply)
@@ -241,7 +242,7 @@ def wrong_period(u: Understanding, composer: Composer, reply: Reply) -> bool:
             reply.lines.append(
                 fmt(
                     _(now if doubled else plain),
-                    place=claim.place or composer.country(claim.country),
+                    place=composer.local_place(claim) or composer.country(claim.country),
                     amount=money(claim.amount, claim.currency or ""),
                     doubled=money(claim.amount * 2, claim.currency or ""),
                 )

@@ -197,7 +197,7 @@ class Silences:
 
     def _fill(self, template: str, u: Understanding) -> str:
         where = ""
-        places = u.places + [self.c.country(code) for code in u.countries]
+        places = [self.c.place(p) for p in u.places] + [self.c.country(c) for c in u.countries]
         if places:
             where = _(" in {places}").format(places=either(places))
         article = self.c.snapshot.default_article
@@ -228,7 +228,9 @@ class Silences:
     def _sectors(self) -> str:
         """ "construction workers in Sakhalin, Russia and …": the kinds of work named."""
         sectors = [
-            _("{sector} workers in {place}").format(sector=c.sector, place=self.c.place_label(c))
+            _("{sector} workers in {place}").format(
+                sector=self.c.sector(c.sector), place=self.c.place_label(c)
+            )
             for c in self.c.quotas()
             if c.sector
         ]

@@ -42,12 +42,31 @@ def unavailable_reply(language: Language = DEFAULT_LANGUAGE) -> Reply:
     return reply
 
 
+# Where an update's engine is kept (see ``update_engine``).
+_UPDATE_ENGINE = "_quota_facts_engine"
+
+
+async def update_engine(context: ContextTypes.DEFAULT_TYPE) -> AnswerEngine:
+    """The engine for this update, looked up once an update.
+
+    python-telegram-bot builds one context per update and hands it to the handler of each
+    group, so a free-text message's editor-dialogue check (group -1) and its answer share
+    one revision read, taken after the update arrived: no answer is older than the store
+    was when its question came in. A context of a job or an error is never reused.
+    """
+    engine = context.__dict__.get(_UPDATE_ENGINE)
+    if not isinstance(engine, AnswerEngine):
+        engine = await runtime_of(context).answer_engine()
+        context.__dict__[_UPDATE_ENGINE] = engine
+    return engine
+
+
 async def engine_or_apology(
     update: Update, context: ContextTypes.DEFAULT_TYPE
 ) -> AnswerEngine | None:
     """The current engine, or None after telling the user the store is down."""
     try:
-        return await runtime_of(context).answer_engine()
+        return await update_engine(context)
     except DATABASE_DOWN as error:
         log.warning("Database unavailable: %s", type(error).__name__)
         # No snapshot: the caveat kept in code goes under the apology; no stored

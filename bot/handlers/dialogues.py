@@ -17,7 +17,7 @@ from telegram.ext import ApplicationHandlerStop, ContextTypes
 from bot.args import ArgumentError
 from bot.engine.wording import _
 from bot.handlers import ingest
-from bot.handlers.common import DATABASE_DOWN, services_of
+from bot.handlers.common import DATABASE_DOWN, services_of, update_engine
 from bot.handlers.editor_text import (
     FIELD_HELP,
     claim_line,
@@ -323,8 +323,8 @@ async def dialogue_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     services = services_of(context)
     try:
         # Only owners and editors have dialogues: everyone else costs no query here
-        # beyond the revision read (which the answer needs anyway).
-        if await services.access.role(actor) is None:
+        # beyond the revision read, which the answer then shares (update_engine).
+        if services.access.role_in(actor, (await update_engine(context)).snapshot) is None:
             return
         dialogue = await services.dialogues.load(chat.id, actor.user_id)
     except DATABASE_DOWN:

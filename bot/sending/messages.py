@@ -14,6 +14,7 @@ from __future__ import annotations
 import html as _html
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from bot.i18n import DEFAULT_LANGUAGE, N_, Language, translator
 from bot.markup import Html, escape, fmt, link
@@ -69,6 +70,13 @@ def caveat_block(caveats: Iterable[tuple[str, str]], language: Language = DEFAUL
     return Html("\n".join(lines))
 
 
+@lru_cache(maxsize=64)
+def _tail(caveats: tuple[tuple[str, str], ...], language: Language) -> tuple[Html, int]:
+    """The caveat block and its length as Telegram counts it (the same few, every message)."""
+    block = caveat_block(caveats, language)
+    return block, telegram_length(block)
+
+
 def record_link(
     base_url: str | None,
     claim_ids: Sequence[int],
@@ -111,10 +119,13 @@ def build_messages(
         safe_lines.extend(escape(line).split("\n"))
     while safe_lines and not safe_lines[-1].strip():
         safe_lines.pop()
-    tail = caveat_block(caveats, language)
-    tail_length = telegram_length(tail) + 2  # the blank line before it
+    tail, tail_length = _tail(tuple(caveats), language)
+    tail_length += 2  # the blank line before it
     if tail_length >= limit:
         raise ValueError("the caveat alone does not fit in a message")
+    single = _one_message(safe_lines, tail, limit - tail_length)
+    if single is not None:
+        return [single]
 
     parts: list[list[str]] = [[]]
     used = 0
@@ -129,6 +140,20 @@ def build_messages(
             used += cost
     messages = ["\n".join([*part, "", tail]) for part in parts if part]
     return messages or [str(tail)]
+
+
+def _one_message(safe_lines: list[str], tail: str, room: int) -> str | None:
+    """The whole body and its caveat as one message, when it surely fits (else None).
+
+    Most answers fit one message. Tags and entities only get shorter when Telegram parses
+    them, so the text as written bounds its length, and when that fits, the line-by-line
+    count of ``build_messages`` gives this very message (a test compares the two).
+    """
+    if not safe_lines:
+        return None
+    whole = "\n".join(safe_lines)
+    written = len(whole) if whole.isascii() else len(whole.encode("utf-16-le")) // 2
+    return f"{whole}\n\n{tail}" if written <= room else None
 
 
 # Kept hand-written: PTB has no splitter; this one counts Telegram's UTF-16 units and reopens tags.

@@ -5,6 +5,7 @@ from __future__ import annotations
 from bot.runtime import Runtime
 from db.editing import Actor
 from db.kinds import Role
+from db.views import Snapshot
 
 
 class AccessService:
@@ -25,7 +26,13 @@ class AccessService:
     async def role(self, actor: Actor) -> Role | None:
         if actor.is_owner:
             return Role.OWNER
-        snapshot = (await self._runtime.answer_engine()).snapshot
+        return self.role_in(actor, (await self._runtime.answer_engine()).snapshot)
+
+    @staticmethod
+    def role_in(actor: Actor, snapshot: Snapshot) -> Role | None:
+        """The role in a snapshot already read (for this very update)."""
+        if actor.is_owner:
+            return Role.OWNER
         return Role.EDITOR if actor.user_id in snapshot.editor_ids else None
 
     async def is_staff(self, user_id: int) -> bool:

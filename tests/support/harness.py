@@ -20,7 +20,7 @@ from typing import Any
 from telegram import Update
 from telegram.ext import Application, ContextTypes
 
-from bot.app import _post_init, build_application
+from bot.app import _post_init, build_application, stop_warm_up
 from bot.i18n import Language, translator
 from bot.notify import NoticeSender
 from bot.runtime import Runtime
@@ -188,6 +188,7 @@ async def telegram_harness(
     finally:
         # _post_init started the background workers; stop them as _post_stop would.
         # (_post_shutdown is not run: the runtime belongs to the caller.)
+        await stop_warm_up(app)
         await app.bot_data.notice_sender.stop()
         await app.bot_data.question_log.stop()
         await app.shutdown()

@@ -97,6 +97,27 @@ def test_callback_codec_limits() -> None:
     assert decode(encode("Dalian quota")) == "Dalian quota"
 
 
+def test_a_keyboard_is_built_once_and_the_same_for_the_same_buttons() -> None:
+    from bot.i18n import Language
+    from bot.keyboards import follow_up_markup
+
+    ups = [("In US dollars", "in dollars"), ("All quotas", "all quotas"), ("x", "a" * 62)]
+    first = follow_up_markup(ups)
+    assert first is not None and first is follow_up_markup(list(ups))
+    assert [[b.text for b in row] for row in first.inline_keyboard] == [
+        ["In US dollars", "All quotas"]  # the third question is too long for callback_data
+    ]
+    assert [[decode(str(b.callback_data)) for b in row] for row in first.inline_keyboard] == [
+        ["in dollars", "all quotas"]
+    ]
+    russian = follow_up_markup(ups, Language.RU)
+    assert russian is not None and russian is not first
+    assert russian.inline_keyboard[0][0].text != "In US dollars"
+    with pytest.raises(AttributeError):  # frozen: one object is safely shared
+        first.inline_keyboard = ()
+    assert follow_up_markup([]) is None
+
+
 # ----- subscriptions and notices --------------------------------------------------------
 
 

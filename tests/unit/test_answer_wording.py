@@ -46,7 +46,7 @@ def lines(engine: AnswerEngine, question: str, language: Language) -> list[str]:
 
 def test_a_russian_quota_block(seed: AnswerEngine) -> None:
     assert lines(seed, "sakhalin quota", Language.RU) == [
-        "Сахалин, Россия — рабочие (стройка)",
+        "Сахалин, Россия — рабочие (строительство)",
         f"Раньше: 62{NBSP}000 российских рублей (RUB), почти 730{NBSP}$, с человека в месяц.",
         f"Сейчас: удвоена, то есть 124{NBSP}000 российских рублей (RUB), около 1{NBSP}460{NBSP}$,"
         " с человека в месяц — следует из слова «удвоили»; новую сумму статья не указывает.",
@@ -60,7 +60,7 @@ def test_a_russian_quota_block(seed: AnswerEngine) -> None:
 
 def test_a_chinese_quota_block(seed: AnswerEngine) -> None:
     assert lines(seed, "dalian quota", Language.ZH) == [
-        "中国大连——海鲜行业工人",
+        "中国大连——海产品加工行业工人",
         "此前：3,400 人民币 (CNY)，近US$470，每人每月。",
         "现在：翻倍，即6,800 人民币 (CNY)，约US$940，每人每月——据“翻倍”推算；报道未说明新的金额。",
         # The stored "March 10" as a Chinese date, still without a year.
@@ -88,7 +88,7 @@ def test_two_reports_in_russian_name_each_report(two: AnswerEngine) -> None:
         "новых к старым (у HNGN нет даты, поэтому неизвестно, какая новее); ни одна не выбрана "
         "как верная.",
         # RFA gives the country as the place: it reads once, in Russian.
-        f"Китай — рабочие (trade) — по данным: Radio Free Asia, октябрь 2020{NNBSP}г.",
+        f"Китай — рабочие (торговля) — по данным: Radio Free Asia, октябрь 2020{NNBSP}г.",
         f"Разовый платёж: 12{NBSP}000 китайских юаней (CNY), 1{NBSP}788{NBSP}$, однократно с "
         f"человека (разовый платёж), by the end of the month (октябрь 2020{NNBSP}г.).",
         "С кого взимается, словами статьи: each trade worker stationed in China.",
@@ -135,13 +135,15 @@ def test_places_and_sectors_read_in_the_readers_script(two: AnswerEngine) -> Non
                 composer.place("Sakhalin"),
                 composer.place("Dalian"),
                 composer.sector("construction"),
-                composer.sector("trade"),  # no alias in any script: as stored
+                composer.sector(
+                    "trade"
+                ),  # no alias: the display names file (vocabulary/display_names.json)
                 composer.country("CN"),
             )
     assert names == {
-        Language.RU: ("Сахалин", "Далянь", "стройка", "trade", "Китай"),
-        Language.ZH: ("萨哈林", "大连", "建筑", "trade", "中国"),
-        Language.KO: ("사할린", "다롄", "건설", "trade", "중국"),
+        Language.RU: ("Сахалин", "Далянь", "строительство", "торговля", "Китай"),
+        Language.ZH: ("萨哈林", "大连", "建筑", "贸易", "中国"),
+        Language.KO: ("사할린", "다롄", "건설", "무역", "중국"),
     }
     assert (composer.place("Sakhalin"), composer.country("CN")) == ("Sakhalin", "China")
 

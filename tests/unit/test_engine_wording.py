@@ -39,7 +39,7 @@ def lines(engine: AnswerEngine, question: str, language: Language) -> list[str]:
 
 def test_a_monthly_figure_over_a_year_in_russian(engine: AnswerEngine) -> None:
     assert lines(engine, "sakhalin quota now per year", Language.RU) == [
-        "Sakhalin: 124\xa0000 российских рублей (RUB) в месяц (следует из «вдвое») — это "
+        "Сахалин: 124\xa0000 российских рублей (RUB) в месяц (следует из «вдвое») — это "
         "примерно 1\xa0488\xa0000 российских рублей (RUB) в год (× двенадцать месяцев); "
         f"{RU_LABEL}. В статье приводятся только месячные нормы."
     ]
@@ -47,10 +47,10 @@ def test_a_monthly_figure_over_a_year_in_russian(engine: AnswerEngine) -> None:
 
 def test_the_rise_in_times_and_percent_in_russian(engine: AnswerEngine) -> None:
     assert lines(engine, "how many times did the quota rise", Language.RU) == [
-        "Sakhalin: с 62\xa0000 российских рублей (RUB) до примерно 124\xa0000 российских "
+        "Сахалин: с 62\xa0000 российских рублей (RUB) до примерно 124\xa0000 российских "
         "рублей (RUB) в месяц (следует из «вдвое») — в 2 раза больше прежнего; "
         f"{RU_LABEL}.",
-        "Dalian: с 3\xa0400 китайских юаней (CNY) до примерно 6\xa0800 китайских юаней (CNY) "
+        "Далянь: с 3\xa0400 китайских юаней (CNY) до примерно 6\xa0800 китайских юаней (CNY) "
         f"в месяц (следует из «вдвое») — в 2 раза больше прежнего; {RU_LABEL}.",
     ]
 
@@ -63,7 +63,7 @@ def test_sums_for_several_workers_take_russian_plural_forms(
 ) -> None:
     total = f"{62_000 * 2 * count:,}".replace(",", "\xa0")
     assert lines(engine, f"{count} workers in sakhalin how much a month now", Language.RU) == [
-        f"Sakhalin, сейчас (следует из «вдвое»): {workers} × 124\xa0000 российских рублей "
+        f"Сахалин, сейчас (следует из «вдвое»): {workers} × 124\xa0000 российских рублей "
         f"(RUB) в месяц = {total} российских рублей (RUB) в месяц — {RU_LABEL}."
     ]
 
@@ -74,41 +74,41 @@ def test_a_span_of_years_takes_russian_plural_forms(engine: AnswerEngine) -> Non
         for n in (2, 5)
     )
     assert two_years == (
-        "Sakhalin: 62\xa0000 российских рублей (RUB) в месяц за 2 года в сумме дают "
+        "Сахалин: 62\xa0000 российских рублей (RUB) в месяц за 2 года в сумме дают "
         f"1\xa0488\xa0000 российских рублей (RUB) — {RU_LABEL}."
     )
     assert five_years == (
-        "Sakhalin: 62\xa0000 российских рублей (RUB) в месяц за 5 лет в сумме дают "
+        "Сахалин: 62\xa0000 российских рублей (RUB) в месяц за 5 лет в сумме дают "
         f"3\xa0720\xa0000 российских рублей (RUB) — {RU_LABEL}."
     )
 
 
 def test_two_places_compared_in_chinese(engine: AnswerEngine) -> None:
     assert lines(engine, "how many times more is sakhalin than dalian", Language.ZH) == [
-        "按报道的美元换算，Sakhalin（62,000 俄罗斯卢布 (RUB)，近US$730）约为Dalian"
+        "按报道的美元换算，萨哈林（62,000 俄罗斯卢布 (RUB)，近US$730）约为大连"
         f"（3,400 人民币 (CNY)，近US$470）的1.55倍——{ZH_LABEL}。"
     ]
 
 
 def test_the_implied_rate_in_chinese(engine: AnswerEngine) -> None:
     assert lines(engine, "what rouble to dollar rate did they use", Language.ZH) == [
-        "Sakhalin：按报道的换算，62,000 俄罗斯卢布 (RUB)接近US$730，即每美元约合84.93俄罗斯卢布"
+        "萨哈林：按报道的换算，62,000 俄罗斯卢布 (RUB)接近US$730，即每美元约合84.93俄罗斯卢布"
         f"（62,000 ÷ 730）——{ZH_LABEL}；报道中的美元数字是约数。"
     ]
 
 
 def test_months_to_reach_a_sum_in_korean(engine: AnswerEngine) -> None:
     assert lines(engine, "how many months to pay 1 million yuan in sakhalin", Language.KO) == [
-        "Sakhalin: 이는 계산하지 않겠습니다. 금액은 CNY, 할당량은 RUB 기준인데 보도에는 환율이 "
+        "사할린: 이는 계산하지 않겠습니다. 금액은 CNY, 할당량은 RUB 기준인데 보도에는 환율이 "
         "나와 있지 않습니다.",
-        "Dalian: 월 3,400 중국 위안화 (CNY) 기준으로 1,000,000 중국 위안화 (CNY)에 이르려면 약 "
+        "다롄: 월 3,400 중국 위안화 (CNY) 기준으로 1,000,000 중국 위안화 (CNY)에 이르려면 약 "
         f"294.1개월이 걸립니다(1,000,000 ÷ 3,400) — {KO_LABEL}.",
     ]
 
 
 def test_the_difference_over_time_in_korean(engine: AnswerEngine) -> None:
     assert lines(engine, "difference between old and new quota in sakhalin", Language.KO) == [
-        "Sakhalin: 이전에는 월 62,000 러시아 루블 (RUB), 지금은 두 배로 약 124,000 러시아 루블 "
+        "사할린: 이전에는 월 62,000 러시아 루블 (RUB), 지금은 두 배로 약 124,000 러시아 루블 "
         f"(RUB)(‘두 배’에서 추산) — 월 62,000 러시아 루블 (RUB) 증가, {KO_LABEL}."
     ]
 
@@ -149,7 +149,7 @@ def test_a_long_message_note_and_suggestions_in_russian(engine: AnswerEngine) ->
     )
     with speaking(translator(Language.RU)):
         reply = engine.answer("quota in shakalin")
-        assert suggestions(reply) == ["Вы имели в виду Sakhalin?"]
+        assert suggestions(reply) == ["Вы имели в виду Сахалин?"]
     # The button keeps the engine's English label: the keyboard translates it.
     assert ("Did you mean Sakhalin?", "Sakhalin quota") in reply.follow_ups
     assert suggestions(reply) == ["Did you mean Sakhalin?"]
@@ -183,7 +183,7 @@ def test_an_uncovered_subject_in_korean(engine: AnswerEngine) -> None:
     with speaking(translator(Language.KO)):
         covered = plain_text(engine.covered())
     assert lines(engine, "do they get medical care in sakhalin", Language.KO) == [
-        f"보도는 Sakhalin의 ‘care’에 대해 언급하지 않습니다. {covered}"
+        f"보도는 사할린의 ‘care’에 대해 언급하지 않습니다. {covered}"
     ]
 
 
@@ -194,5 +194,5 @@ def test_a_span_of_one_year_is_singular_in_english(engine: AnswerEngine) -> None
         "our arithmetic from the report's figures; the report states no such figure."
     ]
     assert lines(engine, "dalian total over 24 months", Language.ZH) == [
-        f"Dalian：每月3,400 人民币 (CNY)，2年合计81,600 人民币 (CNY)——{ZH_LABEL}。"
+        f"大连：每月3,400 人民币 (CNY)，2年合计81,600 人民币 (CNY)——{ZH_LABEL}。"
     ]

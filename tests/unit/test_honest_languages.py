@@ -85,10 +85,10 @@ def test_a_silent_answer_keeps_its_elaboration_and_names_the_sources(seed: Answe
 
 def test_the_place_asked_fills_the_silent_clause(seed: AnswerEngine) -> None:
     assert lines(seed, "how many workers are there in dalian", Language.ZH)[0] == (
-        "报道没有说明有多少工人（Dalian）。"
+        "报道没有说明有多少工人（大连）。"
     )
     assert lines(seed, "how many workers are there in dalian", Language.KO)[0] == (
-        "보도에는 Dalian에서 일하는 노동자가 몇 명인지 나와 있지 않습니다."
+        "보도에는 다롄에서 일하는 노동자가 몇 명인지 나와 있지 않습니다."
     )
 
 
@@ -122,7 +122,7 @@ def test_a_wrong_change_is_corrected_in_chinese_and_korean(seed: AnswerEngine) -
 def test_an_asserted_weekly_amount_keeps_the_implied_label(seed: AnswerEngine) -> None:
     [line] = lines(seed, "weekly quota of 62000 rubles in sakhalin", Language.RU)
     assert line == (
-        "Нет: в статье квота для Sakhalin указана как 62\xa0000 российских рублей (RUB) в месяц с "
+        "Нет: в статье квота для Сахалин указана как 62\xa0000 российских рублей (RUB) в месяц с "
         "человека (до удвоения), а не в неделю. Теперь она удвоена, то есть около 124\xa0000 "
         "российских рублей (RUB) в месяц (следует из слова «удвоили»; это наш расчёт)."
     )

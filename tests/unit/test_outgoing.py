@@ -65,3 +65,34 @@ def test_the_token_is_redacted_from_logs_at_debug(caplog: pytest.LogCaptureFixtu
     )
     RedactingFilter([token]).filter(record)
     assert token not in record.getMessage()
+
+
+ONE_MESSAGE_BODIES = [
+    ["short answer"],
+    ["line", "", "  ", "after blanks", "", ""],
+    [bold("Sakhalin") + " — 62,000 rubles", fmt("{} & {}", "<x>", "ü")],
+    ["x" * 3_900],  # fits with the caveat
+    ["x" * 4_000],  # does not
+    ["&amp;" * 790],  # over the limit as written, under it as Telegram counts it
+    ["&amp;" * 900],
+    ["😀" * 1_950],  # two UTF-16 units each
+    ["😀" * 2_100],
+    ["a" * 1_000, "b" * 1_000, "c" * 1_000, "d" * 900],
+    [],
+]
+
+
+@pytest.mark.parametrize("body", ONE_MESSAGE_BODIES)
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_the_one_message_shortcut_gives_what_the_line_by_line_count_gives(
+    body: list[str], language: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bot.i18n import Language
+    from bot.sending import messages
+
+    fast = build_messages(body, CAVEATS, language=Language(language))
+    monkeypatch.setattr(messages, "_one_message", lambda lines, tail, room: None)
+    slow = build_messages(body, CAVEATS, language=Language(language))
+    assert fast == slow
+    for message in fast:
+        assert telegram_length(message) <= 4096

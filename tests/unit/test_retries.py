@@ -75,6 +75,34 @@ async def test_a_read_gives_up_after_its_retries_and_never_retries_a_bug() -> No
     assert calls == [1]
 
 
+async def test_a_read_waits_the_read_delays_between_tries_and_none_when_it_succeeds(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import db.retry
+
+    waits: list[float] = []
+
+    async def sleep(seconds: float) -> None:
+        waits.append(seconds)
+
+    monkeypatch.setattr(db.retry.asyncio, "sleep", sleep)
+
+    async def down() -> str:
+        raise _down()
+
+    with pytest.raises(OperationalError):
+        await retry_read(down)
+    assert waits == [0.1, 0.4] == list(READ_DELAYS)
+
+    waits.clear()
+
+    async def up() -> str:
+        return "snapshot"
+
+    assert await retry_read(up) == "snapshot"
+    assert waits == []
+
+
 def test_start_up_waits_with_doubling_backoff_until_reachable(
     fast_backoff: None, caplog: pytest.LogCaptureFixture
 ) -> None:
