@@ -9,9 +9,13 @@ from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import delete
 from sqlalchemy.engine import make_url
 
 from bot.runtime import Runtime
+from db.models import ClaimTranslation
+from db.revision import bump_revision
+from db.session import write_transaction
 from testkit.settings import make_settings
 from tests.support.harness import Harness, telegram_harness
 from tests.support.postgres import (
@@ -111,6 +115,16 @@ async def runtime(
         yield rt
     finally:
         await rt.close()
+
+
+@pytest.fixture
+async def untranslated(runtime: Runtime) -> Runtime:
+    """The seeded store without the seed's translations: for tests of /translate and of
+    display that start from a claim no editor has translated yet."""
+    async with runtime.sessionmaker() as session, write_transaction(session):
+        await session.execute(delete(ClaimTranslation))
+        await bump_revision(session)
+    return runtime
 
 
 @pytest.fixture

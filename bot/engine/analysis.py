@@ -230,14 +230,32 @@ def analyse(
     return Analysis(tokens=_WORD.findall(text))
 
 
+# Particles written on to a Russian word with a hyphen ("копят-то", "скажи-ка"); on a
+# question word they make another word ("кто-то" is "someone").
+_PARTICLES = ("-то", "-ка", "-таки", "-де")
+_INDEFINITE = frozenset(
+    "кто что чего чему чем кого кому ком где когда как какой какая какое какие какого куда "
+    "откуда почему зачем сколько чей чья чье чьи".split()
+)
+
+
 def _russian(text: str, known: Collection[str]) -> Analysis:
     result = Analysis()
     for word in _WORD.findall(text):
+        if word.endswith(_PARTICLES) and word not in known:
+            stem = word.rsplit("-", 1)[0]
+            word = word if stem in _INDEFINITE else stem
         if word in known or word.isascii():
             result.tokens.append(word)
             continue
         lemmas, place = _readings(word)
-        lemma = next((lemma for lemma in lemmas if lemma in known), lemmas[0] if lemmas else word)
+        fallback = lemmas[0] if lemmas else word
+        if not _guessed_as_noun(word):
+            # A word pymorphy3's dictionary does not hold, guessed as a verb or the like
+            # ("даляни" -> "далянуть"): the word as typed suits the typo corrector better;
+            # a guessed noun keeps its lemma ("сахолину" -> "сахолин").
+            fallback = word
+        lemma = next((lemma for lemma in lemmas if lemma in known), fallback)
         result.tokens.append(lemma)
         if place is not None and lemma not in known:
             result.places.append(place)
@@ -245,13 +263,25 @@ def _russian(text: str, known: Collection[str]) -> Analysis:
 
 
 @lru_cache(maxsize=8192)
+def _guessed_as_noun(word: str) -> bool:
+    """In pymorphy3's dictionary, or not but read first as a noun."""
+    if _morph().word_is_known(word):
+        return True
+    parses = _morph().parse(word)
+    return bool(parses) and parses[0].tag.POS == "NOUN"
+
+
+@lru_cache(maxsize=8192)
 def _readings(word: str) -> tuple[tuple[str, ...], str | None]:
     """A Russian word's lemmas, likeliest first, and the lemma of a reading as a place
-    name (Geox) among the first three. Cached: pymorphy3 looks a word up in pure Python
-    (about 0.1 ms), and people use the same few hundred words."""
+    name (Geox) among the first three, when the likeliest reading is a noun. Cached:
+    pymorphy3 looks a word up in pure Python (about 0.1 ms), and people use the same few
+    hundred words."""
     parses = _morph().parse(word)
     lemmas = tuple(dict.fromkeys(p.normal_form.replace("ё", "е") for p in parses))
-    place = next((p.normal_form for p in parses[:3] if "Geox" in p.tag), None)
+    # Only a word read first as a noun: "куда" is first "where", though a river too.
+    noun = bool(parses) and parses[0].tag.POS == "NOUN"
+    place = next((p.normal_form for p in parses[:3] if "Geox" in p.tag), None) if noun else None
     return lemmas, place
 
 
@@ -269,24 +299,84 @@ def _chinese(text: str, known: Collection[str]) -> Analysis:
     return result
 
 
+# A figure glued to a Hangul word, not to a counter ("1년", "10명", "2배", "6만" stay).
+_FIGURE_BEFORE_HANGUL = re.compile(
+    r"(?<=\d)(?=[\uac00-\ud7a3])(?![년월일명인배주시만천백억개달살])"
+)
+
+
 def _korean(text: str, known: Collection[str], suffixes: tuple[str, ...]) -> Analysis:
     result = Analysis()
-    for word in _WORD.findall(text):
+    # "124,000루블은": the figure and the word are two ("루블" is the currency).
+    for word in _WORD.findall(_FIGURE_BEFORE_HANGUL.sub(" ", text)):
         if word in known or not _HANGUL.search(word):
             result.tokens.append(word)
             continue
-        # The longest known term the word begins with ("노동자들은" -> "노동자").
+        tokens = _korean_word(word, known, suffixes)
+        southern = _initial_sound_law(word)
+        if southern != word and not any(token in known for token in tokens):
+            # North Korean spelling keeps an initial ㄹ/ㄴ ("로동자"): read the South's too.
+            tokens = _korean_word(southern, known, suffixes)
+        result.tokens.extend(tokens)
+    return result
+
+
+# Hangul syllables: initial consonant ㄴ = 2, ㄹ = 5, ㅇ = 11; vowels ㅑ ㅕ ㅖ ㅛ ㅠ ㅣ.
+_SYLLABLE, _INITIALS, _VOWELS = 0xAC00, 588, 28
+_IOTA = frozenset({2, 3, 6, 7, 12, 17, 20})
+
+
+def _initial_sound_law(word: str) -> str:
+    """The South Korean spelling of a word's first syllable (두음 법칙): 로동 -> 노동,
+    리익 -> 이익, 녀성 -> 여성; other words unchanged."""
+    code = ord(word[0]) - _SYLLABLE
+    if not 0 <= code < 11172:
+        return word
+    initial, vowel = divmod(code, _INITIALS)[0], (code % _INITIALS) // _VOWELS
+    if initial == 5:
+        initial = 11 if vowel in _IOTA else 2
+    elif initial == 2 and vowel in _IOTA - {7}:
+        initial = 11
+    else:
+        return word
+    first = chr(_SYLLABLE + initial * _INITIALS + code % _INITIALS)
+    return first + word[1:]
+
+
+# Words written together with no space between them ("할당량이얼마임") are read one after
+# another, at most this many.
+MAX_JOINED = 4
+
+
+def _korean_word(word: str, known: Collection[str], suffixes: tuple[str, ...]) -> list[str]:
+    """The longest known term the word begins with ("노동자들은" -> "노동자"); what follows,
+    when it is a known word ("다롄보다" -> "보다") or more words written without a space
+    ("할당량이얼마임" -> "할당량", "얼마"); else the word without its particle or ending."""
+    tokens: list[str] = []
+    while word and len(tokens) < MAX_JOINED:
         for end in range(len(word) - 1, 0, -1):
             stem = word[:end]
             if stem in known and (end >= 2 or word[end:] in suffixes):
-                result.tokens.append(stem)
-                rest = word[end:]
-                if rest in known:
-                    result.tokens.append(rest)
                 break
         else:
-            result.tokens.append(_strip(word, suffixes))
-    return result
+            if not tokens:
+                tokens.append(_strip(word, suffixes))
+            elif word in known and word not in suffixes:
+                tokens.append(word)
+            break
+        tokens.append(stem)
+        rest = word[end:]
+        if rest in known and rest not in suffixes:  # "충성자금이란": no Iran (이란)
+            tokens.append(rest)
+            break
+        if rest in suffixes:
+            break
+        # The particle after the first word, then the next word ("이" + "얼마임").
+        particle = next((p for p in suffixes if rest.startswith(p) and len(rest) > len(p)), "")
+        word = rest[len(particle) :]
+        if len(word) < 2:
+            break
+    return tokens
 
 
 def _strip(word: str, suffixes: tuple[str, ...]) -> str:

@@ -124,10 +124,8 @@ class Answerer:
                 reply.lines[before:] = fresh
         if reply.lines and elsewhere:
             named = ", ".join(dict.fromkeys(_named(s) for s in elsewhere))
-            reply.lines += [
-                Html(""),
-                fmt(_("I can only answer about the reports, not about {words}."), words=named),
-            ]
+            outside = _("I can only answer about the reports, not about {words}.")
+            reply.lines += [Html(""), fmt(outside, words=named)]
         if not reply.lines:
             # "did anyone say they're working themselves to death": no cue the engine knows,
             # but a claim says it in the question's own words (and no other subject's).
@@ -376,7 +374,7 @@ class Answerer:
         # "why was it doubled" asks the reasons; "why are they unhappy" asks what claims say.
         about_the_change = Intent.QUOTA in s.intents or "doubling" in s.topics
         search_first = weak_topics_only and not wanted and not about_the_change
-        if search_first and self.honest.statements(s.text, reply):
+        if search_first and self.honest.statements(s.search_text, reply):
             return True
         before = len(reply.lines)
         for intent in DISPATCH_ORDER:
@@ -399,7 +397,7 @@ class Answerer:
             handled = len(reply.lines) > shown or handled
             self._closest_words(s, reply)
         if not handled and search:
-            handled = self.honest.statements(s.text, reply)
+            handled = self.honest.statements(s.search_text, reply)
         if not handled and search and (s.unmapped or s.report_words) and not s.has_subject:
             # "is the spouse charged too": the figures whose own words the question uses.
             for index, claim in enumerate(self._quota_words().naming(s.unmapped + s.report_words)):
@@ -451,7 +449,9 @@ class Answerer:
         it matches them closely and was not shown ("what are they complaining about": the
         quote where workers complain, filed under the doubling)."""
         found = [
-            h for h in self.honest.hits(s.text, CLOSE_MATCH) if h.claim.id not in reply.claim_ids
+            h
+            for h in self.honest.hits(s.search_text, CLOSE_MATCH)
+            if h.claim.id not in reply.claim_ids
         ]
         for hit in found[:1]:
             reply.use(hit.claim.id, hit.claim.article_id)

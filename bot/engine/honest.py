@@ -452,9 +452,8 @@ class Honest(Silences):
     def attribute_quote(self, u: Understanding, reply: Reply) -> bool:
         """Who said a claim ("who said they'd work themselves to death?"), with the claim."""
         # "whose info is the march 10 thing": "whose" asks who said it too.
-        if not self.vocabulary.attribution_verbs & set(u.text.split()) and (
-            "whose" not in u.text.split()
-        ):
+        asked = u.search_text.split()
+        if not self.vocabulary.attribution_verbs & set(asked) and "whose" not in asked:
             return False
         dated = [c for c in self.c.quotas() if c.change_date and c.change_date in u.dates]
         if dated and "whose" in u.text.split():
@@ -464,7 +463,7 @@ class Honest(Silences):
             reply.lines.append(fmt("{}", self.c.claim_line(claim)))
             reply.intents.append(Intent.SOURCES)
             return True
-        found = self.hits(u.text, ATTRIBUTION_SCORE)
+        found = self.hits(u.search_text, ATTRIBUTION_SCORE)
         # "who told them about the loyalty cash in china": a source in that country first.
         sources = self.c.snapshot.sources
         local = [h for h in found if getattr(sources.get(h.claim.source_id), "country", None)

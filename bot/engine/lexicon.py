@@ -16,7 +16,6 @@ import re
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
@@ -25,6 +24,14 @@ from babel.numbers import get_currency_name
 
 from bot.engine.countries import SUBJECT_COUNTRY
 from bot.engine.language import Language
+from bot.engine.numerals import (
+    english_date,
+    month_numbers,
+    numeral_pattern,
+    numeral_value,
+    scaled_pattern,
+    scaled_value,
+)
 from bot.engine.vocabulary import FOLDER, Attribute, Cue, Intent, Operation
 from db.textfold import fold
 from db.validation import country_names
@@ -49,9 +56,19 @@ class Lexicon:
     # "124 тыс", "6.2万", "9만": a figure and its scale word, read as one figure.
     scaled: re.Pattern[str] | None
     scales: dict[str, int]
+    # Numerals with a scale ("三千四", "十二万四千"): their pattern and values.
+    numeral: re.Pattern[str] | None
+    numerals: dict[str, int]
+    # A date written the language's way ("5 марта", "3月5日"), groups "month" and "day".
+    date: re.Pattern[str] | None
+    months: dict[str, int]
+    # A number of workers ("10 рабочих", "10个工人", "10명"), group "count".
+    headcount: re.Pattern[str] | None
     # Words read as an English cue of en.json ("евро" -> "eur", "원화" -> "krw"), so the
     # answer names the currency as the English vocabulary does; as written, not analysed.
     glosses: dict[str, str]
+    # Words read as English search words over the claims' text ("копейка" -> "penny").
+    search_terms: dict[str, str]
 
 
 @lru_cache(maxsize=4)
@@ -95,6 +112,14 @@ def load_lexicon(language: Language) -> Lexicon:
     # counted only when something else in the message is on topic.
     for term, topic in data.get("weak_topics", {}).items():
         add(term, "weak_topic", topic)
+    for term in data.get("weak_domain_words", ()):
+        add(term, Cue.WEAK_DOMAIN, "")
+    for term in data.get("people_pronouns", ()):
+        add(term, Cue.PEOPLE_PRONOUN, "")
+    for term in data.get("off_topic_words", ()):
+        add(term, Cue.OFF_TOPIC, "")
+    for term, factor in data.get("change_words", {}).items():
+        add(term, Cue.CHANGE_FACTOR, str(factor))
     for term, shown in data.get("elsewhere", {}).items():
         add(term, Cue.REGION, shown)
     for kind, terms in data.get("subjects", {}).items():
@@ -102,13 +127,26 @@ def load_lexicon(language: Language) -> Lexicon:
             raise ValueError(f"{language}.json: unknown subject kind {kind!r}")
         for term, value in terms.items():
             add(term, kind, value)
+    # Words that are place names to CLDR but ordinary words too ("건지": Guernsey, "whether").
+    cities = data.get("cities", {})
+    not_places = {fold(name) for name in cities.get("not_places", ())}
     for code, name in country_names(str(language)).items():
-        if code != SUBJECT_COUNTRY:
+        if code != SUBJECT_COUNTRY and fold(name) not in not_places:
             add(name, "any_country", code)
+    # Cities CLDR names time zones after, in this language ("哈巴罗夫斯克" is listed by hand,
+    # "伊尔库茨克", "노보시비르스크", "Иркутск" come from here): places the report does not cover.
+    not_cities = not_places | {fold(name) for name in country_names(str(language)).values()}
+    covered = {*data.get("subjects", {}).get("place", {}).values(), *cities.get("subject", ())}
+    shortest = cities.get("min_letters", 2)
+    for name, shown in exemplar_cities(str(language)).items():
+        if len(name) >= shortest and fold(name) not in not_cities and shown not in covered:
+            add(name, Cue.REGION, shown)
     # Currency names from CLDR in this language, every plural form ("российских рублей").
     for code in STORE_CURRENCIES:
         for name in currency_names(code, str(language)):
             add(name, "currency", code)
+    if data.get("spaceless_terms"):  # Korean written without spaces: "몇명", "한달", "세배"
+        entries += [(t.replace(" ", ""), k, v) for t, k, v in entries if " " in t]
     glosses = {fold(k): v for k, v in data.get("glosses", {}).items()}
     for code in OTHER_CURRENCIES:
         for name in currency_names(code, str(language)):
@@ -123,11 +161,20 @@ def load_lexicon(language: Language) -> Lexicon:
         re.compile(spans["pattern"]) if spans else None,
         {fold(k): int(v) for k, v in spans.get("units", {}).items()},
         {fold(k): int(v) for k, v in spans.get("numbers", {}).items()},
-        _scaled_figure(data.get("scales", {})),
+        scaled_pattern(data.get("scales", {})),
         {fold(k): int(v) for k, v in data.get("scales", {}).items()},
+        numeral_pattern(data.get("numerals", {})),
+        {k: int(v) for k, v in data.get("numerals", {}).items()},
+        re.compile(data["date_pattern"]) if data.get("date_pattern") else None,
+        month_numbers(str(language)),
+        re.compile(data["headcount_pattern"]) if data.get("headcount_pattern") else None,
         glosses,
+        {fold(k): fold(v) for k, v in data.get("search_terms", {}).items()},
     )
 
+
+# A figure glued to the Han or Hangul word before it.
+_GLUED_FIGURE = re.compile(r"(?<=[\u3400-\u9fff\uf900-\ufaff\uac00-\ud7a3])(?=\d)")
 
 # The quota currencies (the store's aliases name them by ISO code) and the others the
 # English vocabulary knows by code (en.json other_currencies: "krw", "eur", ...).
@@ -135,18 +182,44 @@ STORE_CURRENCIES = ("RUB", "CNY", "USD")
 OTHER_CURRENCIES = ("KRW", "KPW", "EUR", "JPY", "GBP")
 
 
+# Cues only the Russian, Chinese and Korean vocabularies have.
+LANGUAGE_CUES = frozenset({Cue.WEAK_DOMAIN, Cue.PEOPLE_PRONOUN, Cue.OFF_TOPIC, Cue.CHANGE_FACTOR})
+
+
+def record_language_cue(result: Any, kind: str, value: str, phrase: str) -> None:
+    """One of LANGUAGE_CUES into an Understanding: a word that ties a part to the report
+    as "it" and "they" do ("это", "他们", "이거"), a noun of another subject ("погода"),
+    a change asserted with its factor ("втрое", "三倍", "세 배")."""
+    if kind in (Cue.WEAK_DOMAIN, Cue.PEOPLE_PRONOUN):
+        result.domain = True
+        result.people_pronoun |= kind == Cue.PEOPLE_PRONOUN
+    elif kind == Cue.OFF_TOPIC:
+        if phrase not in result.listed_foreign:
+            result.listed_foreign.append(phrase)
+    elif kind == Cue.CHANGE_FACTOR:  # "网上说翻了三倍": about the quota, with no "it"
+        result.change_factor = float(value)
+        result.domain = True
+
+
+def exemplar_cities(locale: str) -> dict[str, str]:
+    """CLDR's names of the cities that name time zones, in a language, with their English
+    names ("Иркутск" -> "Irkutsk"); none of Antarctica's stations."""
+    english = babel.Locale.parse("en").time_zones
+    cities: dict[str, str] = {}
+    for zone, names in babel.Locale.parse(locale).time_zones.items():
+        city = names.get("city")
+        if not city or zone.startswith(("Antarctica/", "Etc/")):
+            continue
+        shown = english.get(zone, {}).get("city") or zone.rsplit("/", 1)[-1].replace("_", " ")
+        cities[str(city)] = str(shown)
+    return cities
+
+
 def currency_names(code: str, locale: str) -> set[str]:
     """CLDR's names of a currency in a language: the display name and its plural forms."""
     names = {babel.Locale.parse(locale).currencies.get(code, "")}
     names |= {get_currency_name(code, count=count, locale=locale) for count in (1, 2, 5)}
     return {name for name in names if name and name != code}
-
-
-def _scaled_figure(scales: dict[str, int]) -> re.Pattern[str] | None:
-    if not scales:
-        return None
-    words = "|".join(re.escape(fold(w)) for w in sorted(scales, key=len, reverse=True))
-    return re.compile(rf"(?<![\d.,])(\d+)(?:[.,](\d+))?\s*({words})(?![а-яё])")
 
 
 def analysed_entries(
@@ -223,6 +296,8 @@ class LanguageTables:
         self._ready: dict[Language, Lexicon] = {}
         # (analysed term, English cue) per language, longest first.
         self._glossed: dict[Language, list[tuple[str, str]]] = {}
+        # (analysed term, English search words) per language.
+        self._searched: dict[Language, list[tuple[str, str]]] = {}
 
     def prepare(self, language: Language) -> None:
         if language is Language.EN or language in self._ready:
@@ -257,8 +332,14 @@ class LanguageTables:
         for term in glossed:  # known words, so a Korean word is read as one ("식당에서")
             phrases.setdefault(term, [(Cue.PLAIN, "")])
         self._glossed[language] = sorted(glossed.items(), key=lambda item: -len(item[0]))
+        searched = {
+            term_key(term, language): english for term, english in lexicon.search_terms.items()
+        }
+        for term in searched:  # known words, so a Korean word is read as one ("죽도록")
+            phrases.setdefault(term, [(Cue.PLAIN, "")])
+        self._searched[language] = [(term, english) for term, english in searched.items() if term]
         if language is Language.ZH:
-            teach_chinese(list(glossed))
+            teach_chinese([*glossed, *searched])
         self._ready[language] = lexicon
 
     def split(self, pieces: list[str], language: Language) -> list[str]:
@@ -285,17 +366,27 @@ class LanguageTables:
         return result or pieces
 
     def figures(self, piece: str, language: Language) -> str:
-        """The part of a message with scaled figures written out ("124 тыс" -> "124000")."""
+        """The part of a message with dates and scaled figures written as the English
+        figure reader reads them ("5 марта" -> "march 5", "124 тыс" -> "124000", "6万2" ->
+        "62000", "三千四" -> "3400"): bot/engine/numerals.py."""
         lexicon = self._ready.get(language)
-        if lexicon is None or lexicon.scaled is None:
+        if lexicon is None:
             return piece
-
-        def written_out(match: re.Match[str]) -> str:
-            whole, fraction, word = match.group(1), match.group(2) or "", match.group(3)
-            value = Decimal(f"{whole}.{fraction}" if fraction else whole) * lexicon.scales[word]
-            return f" {value.normalize():f} "
-
-        return lexicon.scaled.sub(written_out, piece)
+        if lexicon.date is not None:
+            months = lexicon.months
+            piece = lexicon.date.sub(lambda m: english_date(m, months), piece)
+        if lexicon.numeral is not None:
+            numerals = lexicon.numerals
+            piece = lexicon.numeral.sub(lambda m: f" {numeral_value(m.group(), numerals)} ", piece)
+        if lexicon.scaled is not None:
+            scales = lexicon.scales
+            piece = lexicon.scaled.sub(
+                lambda m: f" {scaled_value(m, scales).normalize():f} ", piece
+            )
+        if lexicon.headcount is not None:  # "10명" -> "10 workers", as English is read
+            piece = lexicon.headcount.sub(lambda m: f" {m.group('count')} workers ", piece)
+        # "大连是5000元吗": Chinese and Korean put no space between a word and a figure.
+        return _GLUED_FIGURE.sub(" ", piece)
 
     def read(self, piece: str, segment: Any) -> str:
         language = segment.language
@@ -320,6 +411,12 @@ class LanguageTables:
             if shown not in segment.unknown_places:
                 segment.unknown_places.append(shown)
         analysed = " ".join(analysis.tokens)
+        spaced = f" {analysed} "
+        for term, english in self._searched[language]:
+            # Chinese: a term may sit inside a longer segment ("每日nk是什么").
+            inside = language is Language.ZH and len(term) > 1 and term in analysed
+            if inside or f" {term} " in spaced:
+                segment.search_words.extend(english.split())
         for term, gloss in self._glossed[language]:
             if term in analysed:
                 analysed = f" {analysed} ".replace(f" {term} ", f" {gloss} ").strip()

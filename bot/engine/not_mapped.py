@@ -33,7 +33,7 @@ def not_mapped(s: Understanding, c: Composer, honest: Honest, reply: Reply) -> b
         )
     reply.lines.append(fmt(line, subject=subject))
     # Searched on what the question is about, not on how it asks ("called", "name").
-    text = " ".join(w for w in words(s.text) if w not in honest.vocabulary.ask_words)
+    text = " ".join(w for w in words(s.search_text) if w not in honest.vocabulary.ask_words)
     found = [h for h in honest.hits(text) if not h.claim.is_quota]
     if found:
         closest = (

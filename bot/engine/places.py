@@ -8,9 +8,10 @@ and no typo of one (the caller's ``unknown``) count.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
-from bot.engine.text import words
+from bot.engine.relevance import ordinary_form
+from bot.engine.text import BoundedCorrector, words
 
 _PLACE_AFTER_PREPOSITION = re.compile(
     r"\b(?:in|at|for|from|about|of)\s+(?:the\s+)?([^\W\d_][\w-]{2,})", re.UNICODE
@@ -27,11 +28,21 @@ NAME_WORDS = 2
 
 
 def place_candidates(
-    text: str, unknown: Callable[[str], bool], phrases: Mapping[str, Sequence[tuple[str, str]]]
+    text: str,
+    known: Sequence[frozenset[str]],
+    corrector: BoundedCorrector,
+    phrases: Mapping[str, Sequence[tuple[str, str]]],
 ) -> list[str]:
-    """The unknown place names a part of a message holds, in order (one or two words);
-    ``phrases``: what each known phrase means (a "sector" names a kind of work)."""
+    """The unknown place names a part of a message holds, in order (one or two words).
+    ``known``: word sets that are no place names (stop, known, ordinary and claim, chat
+    words); ``phrases``: what each known phrase means (a "sector" names a kind of work)."""
     found: list[str] = []
+
+    def unknown(word: str) -> bool:
+        if any(word in words_ for words_ in known) or ordinary_form(word, known[2]):
+            return False
+        # A typo of a known word, or perhaps one.
+        return corrector.correct(word) is None and not corrector.skipped(word)
 
     def sector(phrase: str) -> bool:
         return any(kind == "sector" for kind, _ in phrases.get(phrase, ()))

@@ -25,6 +25,8 @@ _ASKING = frozenset("does do did how what which who why when where can could wou
 # Figures typed that could be amounts (not days of a month, not years).
 SMALLEST_AMOUNT = Decimal(100)
 # "sakhalin and china", "dalian vs russia": two subjects side by side, not a premise.
+# Operations that set one subject against another.
+_PAIRWISE = frozenset({Operation.RATIO, Operation.DIFFERENCE, Operation.COMBINED, Operation.SHARE})
 _SIDE_BY_SIDE = re.compile(r"\b(?:and|or|vs|versus|compared?|than|both|also)\b|&|,(?!\d)")
 
 
@@ -32,8 +34,8 @@ def wrong_pairings(u: Understanding, composer: Composer, reply: Reply) -> bool:
     """Say "No" to a country, sector or currency that the one place named does not have."""
     if len(u.places) != 1 or {Intent.COMPARE, Intent.LIST} & set(u.intents):
         return False
-    if _SIDE_BY_SIDE.search(u.text):
-        return False
+    if _SIDE_BY_SIDE.search(u.text) or _PAIRWISE & set(u.operations):
+        return False  # "俄罗斯的额度是大连的几倍": one against the other, no pairing
     stored = u.places[0]
     claims = [c for c in composer.quotas() if c.place == stored]
     if not claims:
@@ -263,7 +265,8 @@ def wrong_demander(
 ) -> bool:
     """ "The Russian government demands this money": the report says North Korea does."""
     hosts = [code for code in u.governments if code != SUBJECT_COUNTRY]
-    tokens = u.text.split()
+    # In Russian, Chinese or Korean, with the English words its words stand for.
+    tokens = u.search_text.split()
     # "china ordered the increase", "so russia is the one squeezing them": asserted, not
     # asked ("how much does china demand" is a question about the quota).
     asserted = bool(

@@ -205,7 +205,7 @@ class Silences:
             article = self.c.reports.articles[0]  # the one report the question names
         outlet, role = _("the outlet"), _("a name")
         if article is not None:
-            if article.relies_on and article.relies_on.casefold() in u.text:
+            if article.relies_on and article.relies_on.casefold() in u.search_text:
                 outlet = article.relies_on
                 role = _("the outlet whose reporting {outlet} relies on").format(
                     outlet=article.outlet

@@ -19,9 +19,9 @@ from bot.engine.asks import keep_unmapped
 from bot.engine.figures import OwnFigure, mentions_own_pay, read_figures
 from bot.engine.frames import read_frames
 from bot.engine.language import Language, detect
-from bot.engine.lexicon import LanguageTables
+from bot.engine.lexicon import LANGUAGE_CUES, LanguageTables, record_language_cue
 from bot.engine.places import place_candidates
-from bot.engine.relevance import foreign_words, listed_off_topic, ordinary_form, tied_to_report
+from bot.engine.relevance import foreign_words, listed_off_topic, tied_to_report
 from bot.engine.reports import answered_by
 from bot.engine.segments import carry_own_figures, inherit_subject, merge_part, split_parts
 from bot.engine.text import (
@@ -115,6 +115,8 @@ class Understanding:
     strong_domain: bool = False
     foreign: list[str] = field(default_factory=list)
     other_subject: bool = False  # one of them a listed noun of another subject
+    listed_foreign: list[str] = field(default_factory=list)  # "погода" (lexicon.py)
+    search_words: list[str] = field(default_factory=list)  # "копейка" -> "penny" (lexicon.py)
     people_pronoun: bool = False  # "they", "their": the workers
     # Content words no phrase took ("happens"): an ask the engine cannot map (asks.py).
     unmapped: list[str] = field(default_factory=list)
@@ -125,6 +127,10 @@ class Understanding:
     loose_topics: list[str] = field(default_factory=list)  # of a cue of several topics
     quota_named: bool = False  # a quota cue besides a verb ("demand", "pay")
     asks_by_word: bool = False  # one of them an ask word ("called", "name", "happens")
+
+    @property
+    def search_text(self) -> str:  # what the search over the claims' English text reads
+        return " ".join([self.text, *self.search_words]) if self.search_words else self.text
 
     @property
     def has_subject(self) -> bool:
@@ -287,6 +293,7 @@ class Understander:
         # A long message is read whole; only its first few parts are answered apart.
         if len(pieces) > MAX_SEGMENTS:
             pieces = [*pieces[: MAX_SEGMENTS - 1], " ".join(pieces[MAX_SEGMENTS - 1 :])]
+        instructed = False
         for piece in pieces:
             segment = Understanding(text=piece, language=result.language)
             self._read_segment(self._languages.read(piece, segment), segment, corrector)
@@ -313,7 +320,10 @@ class Understander:
             for operation in frames.operations:
                 _add(segment.operations, operation)
             segment.change_asked = segment.change_asked or frames.change_asked
-            self._spot_unknown_places(piece, segment, corrector)
+            known = (STOPWORDS, self.known_words, self._not_places, self.vocabulary_data.chat_words)
+            room = MAX_UNKNOWN_PLACES - len(segment.unknown_places)
+            for name in place_candidates(piece, known, corrector, self._phrases)[:room]:
+                _add(segment.unknown_places, name)
             placed = {w for name in segment.unknown_places for w in name.split()}
             segment.unmapped = [w for w in segment.unmapped if w not in placed]
             # A typo of a word that means something is no word of another subject ("insurance"
@@ -334,10 +344,15 @@ class Understander:
                 # "sahalin kvota skolko": unknown words that ask nothing are no other subject.
                 off = self.vocabulary_data.off_topic_words
                 segment.foreign = [w for w in segment.foreign if w in off]
+            if segment.listed_foreign:  # "погода", "天气", "날씨" (vocabulary/<lang>.json)
+                segment.foreign.extend(segment.listed_foreign)
+                segment.other_subject = True
             typed = read_figures(
                 self._languages.figures(piece, result.language), self.vocabulary_data
             )
-            for name in ("dates", "figures"):  # beside any a language's reading found
+            # A figure the message tells the bot to state is no figure it asserts.
+            instructed = instructed or segment.role_play
+            for name in ("dates",) if instructed else ("dates", "figures"):
                 for value in getattr(typed, name):
                     _add(getattr(segment, name), value)
             segment.months = segment.months if typed.months is None else typed.months
@@ -351,7 +366,9 @@ class Understander:
         result.segments = carry_own_figures(result.segments)
         for code in flag_countries(question):
             self._record(result.segments[0], "any_country", code)  # "🇷🇺 quota"
-        for term in self._cjk_terms:
+        # "сколько в 大连"; Chinese and Korean are segmented ("美元" is not "元").
+        segmented = result.language in (Language.ZH, Language.KO)
+        for term in () if segmented else self._cjk_terms:
             if term in text:
                 for kind, value in self._phrases[term]:
                     self._record(result.segments[0], kind, value)
@@ -475,23 +492,7 @@ class Understander:
             _add(result.topics, value)
         elif kind == "weak_topic":
             _add(result.weak_topics, value)
+        elif kind in LANGUAGE_CUES:
+            record_language_cue(result, kind, value, phrase)  # "они", "погода", "втрое"
         if phrase in self.vocabulary_data.change_words:
             result.change_factor = self.vocabulary_data.change_words[phrase]
-
-    def _spot_unknown_places(
-        self, text: str, result: Understanding, corrector: BoundedCorrector
-    ) -> None:
-        def unknown(word: str) -> bool:
-            if word in STOPWORDS or word in self.known_words or word in self._not_places:
-                return False
-            if word in self.vocabulary_data.chat_words:  # "at home, like what slogan"
-                return False
-            if ordinary_form(word, self._not_places):
-                return False
-            # A typo of a known word, or perhaps one.
-            return corrector.correct(word) is None and not corrector.skipped(word)
-
-        for name in place_candidates(text, unknown, self._phrases):
-            if len(result.unknown_places) >= MAX_UNKNOWN_PLACES:
-                break
-            _add(result.unknown_places, name)

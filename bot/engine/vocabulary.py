@@ -119,6 +119,13 @@ class Cue(StrEnum):
     PLAIN = "plain"  # an ordinary word: known (never "corrected" into another), means nothing
     CHANGE_ASKED = "change_asked"  # "did it go up": the question is about before -> after
     TOPIC = "topic_word"  # a common word for one or more of the claims' topics ("justify")
+    # Russian, Chinese, Korean (vocabulary/<lang>.json): a noun of another subject
+    # ("погода", "天气", "날씨"), and a change the question asserts, with its factor ("втрое").
+    OFF_TOPIC = "off_topic_word"
+    # A word that ties a message to the report as "it" or "they" do in English: weakly.
+    WEAK_DOMAIN = "weak_domain"
+    PEOPLE_PRONOUN = "people_pronoun"
+    CHANGE_FACTOR = "change_factor"
 
 
 @dataclass(frozen=True)

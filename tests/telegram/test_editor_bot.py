@@ -131,8 +131,9 @@ async def test_editor_listings_and_aliases(harness: Harness) -> None:
     out = joined(await harness.send("/aliases", EDITOR))
     assert "“рыбный завод” → sector seafood processing" in out
     out = joined(await harness.send("рыбный завод", READER))
-    # Answered in Russian: the place in Cyrillic, the sector by the alias just taught.
-    assert "Далянь, Китай — рабочие (рыбный завод)" in out
+    # The alias just taught is understood; answered in Russian, the place in Cyrillic and
+    # the sector by its name (vocabulary/display_names.json), not by the alias.
+    assert "Далянь, Китай — рабочие (переработка морепродуктов)" in out
     out = joined(await harness.send("/admins", EDITOR))
     assert "1001" in out and "2002" in out
     out = joined(await harness.send('/editarticle 1 reporter="Jane Roe"', EDITOR))

@@ -36,6 +36,7 @@ def test_leading_words_keep_the_text_as_typed(text: str, words: list[str], rest:
     assert leading_words(text, 2) == ("translate", words, rest)
 
 
+@pytest.mark.usefixtures("untranslated")
 async def test_store_list_replace_remove_and_undo(harness: Harness) -> None:
     out = joined(await harness.send("/translate 3", OWNER))
     assert "#3, as the report gives it: “Now that authorities have doubled" in out
@@ -79,6 +80,7 @@ async def test_store_list_replace_remove_and_undo(harness: Harness) -> None:
         ),
     ],
 )
+@pytest.mark.usefixtures("untranslated")
 async def test_malformed_arguments_are_refused_and_change_nothing(
     harness: Harness, command: str, error: str
 ) -> None:
@@ -103,6 +105,7 @@ async def test_the_usage_line_comes_with_a_refusal(harness: Harness) -> None:
     assert USAGE in out
 
 
+@pytest.mark.usefixtures("untranslated")
 async def test_a_russian_reader_sees_the_translation_marked_then_the_original(
     harness: Harness,
 ) -> None:
@@ -123,6 +126,7 @@ async def test_a_russian_reader_sees_the_translation_marked_then_the_original(
     assert "перевод" not in out and "оригинал" not in out
 
 
+@pytest.mark.usefixtures("untranslated")
 async def test_editing_the_words_of_a_translated_claim_says_so(harness: Harness) -> None:
     out = joined(await harness.send('/edit 3 quote="Now they doubled it."', OWNER))
     assert "has translations" not in out

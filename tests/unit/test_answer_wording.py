@@ -25,6 +25,15 @@ DOUBLED_QUOTE = (
     "Party Congress,' workers complain they won't see a penny even if they work themselves "
     "to death.”"
 )
+# The seed's editors' translations of that quote (db/seed/facts.json, claim 3).
+DOUBLED_RU = (
+    "«Теперь, когда власти удвоили норму „денег верности“ на „последний год съезда партии“, "
+    "рабочие жалуются, что не увидят ни копейки, даже если будут работать до смерти.»"
+)
+DOUBLED_KO = (
+    "“당국이 ‘당대회 마지막 해’를 위해 충성자금 할당량을 두 배로 올린 지금, 노동자들은 "
+    "죽도록 일해도 한 푼도 손에 쥐지 못할 것이라고 불평한다.”"
+)
 
 
 @pytest.fixture(scope="module")
@@ -52,7 +61,8 @@ def test_a_russian_quota_block(seed: AnswerEngine) -> None:
         " с человека в месяц — следует из слова «удвоили»; новую сумму статья не указывает.",
         "Когда: дата изменения в статье не указана.",
         "Источник: HNGN от своего имени (без ссылки на источник) — не проверено [#1]",
-        f"Также: {DOUBLED_QUOTE} (оригинал, английский) Источник: a source in Russia, "
+        f"Также: {DOUBLED_RU} (перевод редакции) — {DOUBLED_QUOTE} (оригинал, английский) "
+        "Источник: a source in Russia, "
         "рассказавший Daily NK; "
         "опубликовал HNGN — не проверено [#3]",
     ]
@@ -77,7 +87,8 @@ def test_a_korean_quota_block(seed: AnswerEngine) -> None:
         "표현에서 추산한 금액이며, 보도에 새 금액은 나와 있지 않음.",
         "시기: 보도에 변경 날짜는 나와 있지 않습니다.",
         "출처: HNGN 자체 서술(소식통 명시 없음) — 검증되지 않음 [#1]",
-        f"참고: {DOUBLED_QUOTE} (원문, 영어) 출처: a source in Russia, Daily NK에 전함; "
+        f"참고: {DOUBLED_KO} (편집부 번역) — {DOUBLED_QUOTE} (원문, 영어) "
+        "출처: a source in Russia, Daily NK에 전함; "
         "HNGN 게재 — 검증되지 않음 [#3]",
     ]
 

@@ -209,6 +209,7 @@ def test_quota_currencies_by_their_cldr_names(
 def test_glosses_are_english_cues(language: Language) -> None:
     english = json.loads((FOLDER / "en.json").read_text(encoding="utf-8"))
     cues = set(english["other_currencies"]) | set(english["attributes"]["other_sector"]["cues"])
+    cues |= set(english["government_words"])  # "правительство", "政府", "정부"
     for gloss in load_lexicon(language).glosses.values():
         assert gloss in cues, gloss
 

@@ -7,7 +7,7 @@ import asyncio
 from sqlalchemy import delete, func, select, update
 
 from bot.runtime import Runtime
-from db.models import Alias, Article, Claim, Source
+from db.models import Alias, Article, Claim, ClaimTranslation, Source
 from db.revision import bump_revision
 from db.session import write_transaction
 from db.transfer import export_document, import_document, seed_document, seed_if_empty
@@ -82,7 +82,7 @@ async def test_concurrent_first_starts_seed_once(database_url: str) -> None:
     try:
         await runtimes[0].prepare_store()  # schema first; seeding is what races
         async with runtimes[0].sessionmaker() as session, write_transaction(session):
-            for model in (Claim, Source, Alias, Article):
+            for model in (ClaimTranslation, Claim, Source, Alias, Article):
                 await session.execute(delete(model))
         await asyncio.gather(*(rt.prepare_store(migrate=False) for rt in runtimes))
         async with runtimes[0].sessionmaker() as session:

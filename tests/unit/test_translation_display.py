@@ -4,6 +4,8 @@ editors' stored translation for that language (marked as theirs) where there is 
 
 from __future__ import annotations
 
+import pytest
+
 from bot.engine import AnswerEngine
 from bot.engine.wording import speaking
 from bot.i18n import translator
@@ -40,6 +42,7 @@ def _also_line(engine: AnswerEngine, language: Language) -> str:
     return line
 
 
+@pytest.mark.usefixtures("untranslated")
 async def test_without_a_translation_the_original_is_marked_in_the_answers_language(
     runtime: Runtime,
 ) -> None:
@@ -55,6 +58,7 @@ async def test_without_a_translation_the_original_is_marked_in_the_answers_langu
     assert _also_line(engine, Language.KO) == f"참고: {QUOTE_3} (원문, 영어) {SOURCES[Language.KO]}"
 
 
+@pytest.mark.usefixtures("untranslated")
 async def test_a_stored_translation_comes_first_marked_then_the_original(
     runtime: Runtime,
 ) -> None:

@@ -35,6 +35,7 @@ async def _rows(rt: Runtime) -> list[tuple[int, str, str, int | None]]:
         return [tuple(row) for row in rows]  # type: ignore[misc]
 
 
+@pytest.mark.usefixtures("untranslated")
 async def test_store_replace_list_remove_with_history_rows(runtime: Runtime) -> None:
     async with runtime.sessionmaker() as session:
         change = await editing.set_translation(session, OWNER, 3, "RU", f"  {RU}\x07 ")
@@ -80,6 +81,7 @@ async def test_store_replace_list_remove_with_history_rows(runtime: Runtime) -> 
         (99, "ru", RU, NotFound, "no fact #99"),
     ],
 )
+@pytest.mark.usefixtures("untranslated")
 async def test_refused_translations_write_nothing(
     runtime: Runtime,
     claim_id: int,
@@ -98,6 +100,7 @@ async def test_refused_translations_write_nothing(
         assert await current_revision(session) == before
 
 
+@pytest.mark.usefixtures("untranslated")
 async def test_a_claim_without_words_and_strangers_are_refused(runtime: Runtime) -> None:
     async with runtime.sessionmaker() as session:
         with pytest.raises(NotAuthorized):
@@ -118,6 +121,7 @@ async def test_a_claim_without_words_and_strangers_are_refused(runtime: Runtime)
     assert await _rows(runtime) == [(3, "ru", RU, OWNER.user_id)]
 
 
+@pytest.mark.usefixtures("untranslated")
 async def test_undo_takes_a_translation_back_and_refuses_when_changed_since(
     runtime: Runtime,
 ) -> None:
@@ -151,6 +155,7 @@ async def test_undo_takes_a_translation_back_and_refuses_when_changed_since(
     assert (4, "zh", "劳工被迫工作更长时间。", editor.user_id) in await _rows(runtime)
 
 
+@pytest.mark.usefixtures("untranslated")
 async def test_subscribers_of_the_claim_hear_of_a_translation(runtime: Runtime) -> None:
     async with runtime.sessionmaker() as session:
         session.add(Subscription(chat_id=555, kind="claim", target="3"))
@@ -165,6 +170,7 @@ async def test_subscribers_of_the_claim_hear_of_a_translation(runtime: Runtime) 
     assert (notice.old_value, notice.new_value) == ("(none)", RU)
 
 
+@pytest.mark.usefixtures("untranslated")
 async def test_a_translation_reaches_another_replica_incrementally(runtime: Runtime) -> None:
     other = Runtime.create(make_settings(runtime.settings.database_url))
     try:

@@ -320,14 +320,15 @@ def test_later_parts_of_a_message_repeat_nothing(engine: AnswerEngine) -> None:
 def test_figures_grouped_with_spaces_are_read_whole_in_other_scripts(
     engine: AnswerEngine,
 ) -> None:
-    text = body(engine, "напиши что квота на сахалине 200 000 рублей")
-    # "напиши что" is "write that": refused as English "say that" is (vocabulary/ru.json).
+    text = body(engine, "квота на сахалине 200 000 рублей?")
     assert text == (
-        "I only pass on what the report says, with its sources; I do not play a role or "
-        "state anything as verified.\n"
         "No: the report gives 62,000 rubles (RUB) for Sakhalin, Russia a month before the "
         "doubling, not 200,000."
     )
+    # "напиши что" is "write that": refused as English "say that" is (vocabulary/ru.json),
+    # and the figure it tells the bot to write is not repeated (test_language_cues.py).
+    told = body(engine, "напиши что квота на сахалине 200 000 рублей")
+    assert told.startswith("I only pass on what the report says") and "200,000" not in told
     # In English a plain space separates figures ("March 10 124,000").
     assert engine.understand("was it march 10 124,000 rubles").figures == [124000]
 
