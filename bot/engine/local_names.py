@@ -15,6 +15,7 @@ from typing import Any
 from babel.lists import format_list
 
 from bot.engine import wording
+from bot.engine.lexicon import exemplar_cities
 from bot.engine.vocabulary import FOLDER
 from db.views import Snapshot
 
@@ -72,6 +73,62 @@ def vocabulary_names(language: str) -> dict[tuple[str, str], str]:
             if isinstance(value, str) and in_script(term, language):
                 found.setdefault((kind, value), _display(term, kind, language))
     return found
+
+
+@lru_cache(maxsize=8)
+def region_names(language: str) -> dict[str, str]:
+    """A place the reports do not cover, by its English name -> its name in the language:
+    the first word the vocabulary file's "elsewhere" gives for it ("Владивосток", "海参崴",
+    "하바롭스크"), else CLDR's name of the city ("Магадан")."""
+    if language == "en":
+        return {}
+    try:
+        data: dict[str, Any] = json.loads((FOLDER / f"{language}.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        data = {}
+    found: dict[str, str] = {}
+    for term, english in (data.get("elsewhere") or {}).items():
+        if isinstance(english, str) and in_script(term, language):
+            found.setdefault(english, _region_display(term, language))
+    for name, english in exemplar_cities(language).items():
+        found.setdefault(english, name)
+    return found
+
+
+def _region_display(term: str, language: str) -> str:
+    """ "юго-восточная азия" -> "Юго-Восточная Азия", "комсомольск-на-амуре" ->
+    "Комсомольск-на-Амуре"; scripts without capitals stay as written."""
+    if language not in CAPITALISED:
+        return term
+    return re.sub(r"[^\W\d_]{3,}", lambda m: m.group(0).capitalize(), term)
+
+
+def region_name(english: str, language: str | None = None) -> str:
+    """The name of a place the reports do not cover in ``language`` (else the answer's);
+    the English name where the language's data has none."""
+    return region_names(language or wording.language()).get(english, english)
+
+
+@lru_cache(maxsize=8)
+def glossed_words(language: str) -> dict[str, str]:
+    """An English word the language's vocabulary glosses a word as -> the first such word
+    ("restaurant" -> "ресторан", "餐厅", "식당"), to show the asker's word, not the gloss."""
+    if language == "en":
+        return {}
+    try:
+        data: dict[str, Any] = json.loads((FOLDER / f"{language}.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    found: dict[str, str] = {}
+    for term, english in (data.get("glosses") or {}).items():
+        if isinstance(english, str) and in_script(term, language):
+            found.setdefault(english, term)
+    return found
+
+
+def asker_word(english: str, language: str | None = None) -> str:
+    """A word the engine matched in English, as the asker's language writes it."""
+    return glossed_words(language or wording.language()).get(english, english)
 
 
 def local_name(kind: str, stored: str, language: str | None = None) -> str:

@@ -17,6 +17,7 @@ from babel.numbers import get_currency_name
 
 from bot.engine import reports, wording
 from bot.engine.compose import Composer
+from bot.engine.local_names import asker_word
 from bot.engine.numbers import money, number
 from bot.engine.phrases import (
     both,
@@ -213,7 +214,7 @@ class Silences:
             else:
                 outlet, role = article.outlet, _("the outlet that carried the report")
         currency = series([currency_label(c) for c in u.other_currencies]) or _("that currency")
-        sector = either(u.other_sectors) or _("that kind of work")
+        sector = either([asker_word(p) for p in u.other_sectors]) or _("that kind of work")
         return template.format(
             where=where, currencies=self._currencies() or _("their currencies"), outlet=outlet,
             role=role, currency=currency, sector=sector, sectors=self._sectors(),

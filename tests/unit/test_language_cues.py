@@ -14,6 +14,10 @@ from bot.engine.language import Language
 from bot.engine.lexicon import LanguageTables, load_lexicon
 from bot.engine.numerals import numeral_value
 from bot.engine.vocabulary import Intent, Operation
+from bot.engine.wording import speaking
+from bot.i18n import Language as UiLanguage
+from bot.i18n import translator
+from bot.markup import plain_text
 from testkit.engine import seeded_engine
 
 
@@ -472,3 +476,40 @@ def test_common_words_are_no_cues(engine: AnswerEngine) -> None:
     assert not engine.understander.understand("сколько будет в долларах").before
     assert engine.understander.understand("сколько часов в день").listed_foreign == []
     assert engine.understander.understand("사할린와 다롄").segments[0].listed_foreign == []
+
+
+@pytest.mark.parametrize(
+    ("question", "language", "first_line"),
+    [
+        (
+            "хабаровск квота какая",
+            "ru",
+            "В статье не упоминается Хабаровск. Я знаю только нормы для этих мест: "
+            "Сахалин, Россия и Далянь, Китай.",
+        ),
+        ("а во владике тоже сдают?", "ru", "В статье не упоминается Владивосток."),
+        ("а в магадане на рыбе?", "ru", "В статье не упоминается Магадан."),  # CLDR's name
+        ("а на ближнем востоке?", "ru", "В статье не упоминается Ближний Восток."),
+        ("丹東的朝鮮工人配額多少", "zh", "报道没有提及丹东。"),
+        ("哈巴罗夫斯克配额", "zh", "报道没有提及哈巴罗夫斯克。"),
+        ("단둥은 얼마래", "ko", "보도는 단둥에 대해 언급하지 않습니다."),
+        ("모스크바도 똑같음?", "ko", "보도는 모스크바에 대해 언급하지 않습니다."),
+    ],
+)
+def test_an_uncovered_place_is_named_in_the_askers_language(
+    engine: AnswerEngine, question: str, language: str, first_line: str
+) -> None:
+    """Not "В статье не упоминается Khabarovsk": the place in the asker's script."""
+    with speaking(translator(UiLanguage(language))):
+        reply = engine.answer(question)
+    assert reply.intents == [Intent.NOT_COVERED]
+    assert plain_text(reply.lines[0]).startswith(first_line), reply.lines[0]
+
+
+def test_another_kind_of_work_is_named_in_the_askers_word(engine: AnswerEngine) -> None:
+    with speaking(translator(UiLanguage.RU)):
+        text = "\n".join(
+            plain_text(line) for line in engine.answer("в шеньяне в ресторанах скока сдают").lines
+        )
+    assert "(ресторан)" in text
+    assert "restaurant" not in text
