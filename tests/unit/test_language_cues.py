@@ -513,3 +513,29 @@ def test_another_kind_of_work_is_named_in_the_askers_word(engine: AnswerEngine) 
         )
     assert "(ресторан)" in text
     assert "restaurant" not in text
+
+
+@pytest.mark.parametrize(
+    ("question", "shown"),
+    [
+        ("大连涨之后一年交多少", "折合每年约81,600 人民币"),  # "after the rise": the new rate
+        ("大连涨完以后一年交多少", "折合每年约81,600 人民币"),
+        ("大连按新标准一年交多少", "折合每年约81,600 人民币"),  # "the new standard"
+        ("大连10个朝鲜人一个月一共交多少", "10名工人 × 每月6,800 人民币"),  # a headcount
+    ],
+)
+def test_chinese_new_rate_words_and_headcounts(
+    engine: AnswerEngine, question: str, shown: str
+) -> None:
+    with speaking(translator(UiLanguage.ZH)):
+        reply = engine.answer(question)
+    assert reply.intents == [Intent.ARITHMETIC]
+    assert shown in plain_text(reply.lines[0]), reply.lines[0]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["кто выиграл кубок в этом году", "почему бензин опять подорожал", "미사일 왜 쏘는거야"],
+)
+def test_more_nouns_of_another_subject(engine: AnswerEngine, question: str) -> None:
+    assert engine.answer(question).intents == [Intent.OFF_TOPIC]
