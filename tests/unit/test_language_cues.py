@@ -539,3 +539,22 @@ def test_chinese_new_rate_words_and_headcounts(
 )
 def test_more_nouns_of_another_subject(engine: AnswerEngine, question: str) -> None:
     assert engine.answer(question).intents == [Intent.OFF_TOPIC]
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("사할린 새 기준으로 1년이면 총 얼마", "ko"),  # "by the new standard": the new rate
+        ("사할린 인상된 할당량 1년이면 얼마", "ko"),
+        ("сахалин за год после повышения скока", "ru"),
+        ("скока за год на сахалине по новой", "ru"),
+    ],
+)
+def test_new_rate_words_in_korean_and_russian(
+    engine: AnswerEngine, question: str, language: str
+) -> None:
+    with speaking(translator(UiLanguage(language))):
+        reply = engine.answer(question)
+    digits = "".join(ch for ch in plain_text(reply.lines[0]) if ch.isdigit() or ch == " ")
+    assert "1488000" in digits.replace(" ", ""), reply.lines[0]
+    assert "744000" not in digits.replace(" ", ""), reply.lines[0]
