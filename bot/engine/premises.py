@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from bot.engine.compose import Composer
 from bot.engine.countries import SUBJECT_COUNTRY
+from bot.engine.local_names import asker_word, local_name
 from bot.engine.numbers import money
 from bot.engine.phrases import both, currency_display, either
 from bot.engine.reply import Reply
@@ -89,8 +90,8 @@ def _sectors(u: Understanding, place: str, claims: list[ClaimView], reply: Reply
                     "{wrong}."
                 ),
                 place=place,
-                sector=both(sorted(own)),
-                wrong=either(asserted),
+                sector=both([local_name("sector", x) for x in sorted(own)]),
+                wrong=either([asker_word(x) for x in asserted]),
             )
         )
         u.attributes = [a for a in u.attributes if a != Attribute.OTHER_SECTOR]
@@ -105,8 +106,8 @@ def _sectors(u: Understanding, place: str, claims: list[ClaimView], reply: Reply
                 "{wrong} workers."
             ),
             place=place,
-            sector=both(sorted(own)),
-            wrong=either(wrong),
+            sector=both([local_name("sector", x) for x in sorted(own)]),
+            wrong=either([local_name("sector", x) for x in wrong]),
         )
     )
     u.sectors = [sector for sector in u.sectors if sector in own]

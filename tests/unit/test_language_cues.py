@@ -558,3 +558,28 @@ def test_new_rate_words_in_korean_and_russian(
     digits = "".join(ch for ch in plain_text(reply.lines[0]) if ch.isdigit() or ch == " ")
     assert "1488000" in digits.replace(" ", ""), reply.lines[0]
     assert "744000" not in digits.replace(" ", ""), reply.lines[0]
+
+
+@pytest.mark.parametrize(
+    ("question", "language", "first_line"),
+    [
+        (
+            "大连那边是在工地干活的朝鲜人吧",
+            "zh",
+            "不对：报道描述的大连工人是海产品加工工人，而不是建筑工人。",
+        ),
+        (
+            "다롄 애들은 건설 노동자지?",
+            "ko",
+            "아닙니다. 보도가 다루는 다롄의 노동자는 수산물 가공 노동자입니다(건설 노동자 아님).",
+        ),
+    ],
+)
+def test_a_wrong_sector_is_corrected_with_sector_names_in_the_language(
+    engine: AnswerEngine, question: str, language: str, first_line: str
+) -> None:
+    """Not "大连工人是seafood processing工人": both kinds of work in the asker's language."""
+    with speaking(translator(UiLanguage(language))):
+        reply = engine.answer(question)
+    assert reply.intents[0] == Intent.CORRECTION
+    assert plain_text(reply.lines[0]) == first_line
