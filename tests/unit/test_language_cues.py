@@ -13,7 +13,7 @@ from bot.engine import AnswerEngine
 from bot.engine.language import Language
 from bot.engine.lexicon import LanguageTables, load_lexicon
 from bot.engine.numerals import numeral_value
-from bot.engine.vocabulary import Intent, Operation
+from bot.engine.vocabulary import Attribute, Intent, Operation
 from bot.engine.wording import speaking
 from bot.i18n import Language as UiLanguage
 from bot.i18n import translator
@@ -583,3 +583,16 @@ def test_a_wrong_sector_is_corrected_with_sector_names_in_the_language(
         reply = engine.answer(question)
     assert reply.intents[0] == Intent.CORRECTION
     assert plain_text(reply.lines[0]) == first_line
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["скока корейцев на сахалине", "скока вообще рабочих в даляне", "скока человек там"],
+)
+def test_russian_slang_how_many_people_asks_the_workforce(
+    engine: AnswerEngine, question: str
+) -> None:
+    """ "скока" (сколько) + people: the size of the workforce, which the report does not give."""
+    understood = engine.understander.understand(question)
+    assert Attribute.WORKFORCE in understood.attributes, understood
+    assert engine.answer(question).intents == [Intent.SILENT]
