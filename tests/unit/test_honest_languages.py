@@ -85,7 +85,7 @@ def test_a_silent_answer_keeps_its_elaboration_and_names_the_sources(seed: Answe
 
 def test_the_place_asked_fills_the_silent_clause(seed: AnswerEngine) -> None:
     assert lines(seed, "how many workers are there in dalian", Language.ZH)[0] == (
-        "报道没有说明有多少工人（大连）。"
+        "报道没有说明工人人数（大连）。"
     )
     assert lines(seed, "how many workers are there in dalian", Language.KO)[0] == (
         "보도에는 다롄에서 일하는 노동자가 몇 명인지 나와 있지 않습니다."
