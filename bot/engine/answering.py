@@ -16,7 +16,6 @@ from bot.engine.compose import Composer
 from bot.engine.countries import SUBJECT_COUNTRY
 from bot.engine.derived import either
 from bot.engine.honest import Honest
-from bot.engine.local_names import region_name
 from bot.engine.not_mapped import not_mapped
 from bot.engine.own_figures import asks_with_own, compare_own
 from bot.engine.premises import wrong_demander, wrong_pairings, wrong_period, wrong_year
@@ -170,7 +169,7 @@ class Answerer:
             _add_intent(s, Intent.USD)
         unknown = [c.country(code) for code in uncovered]
         # Typed in lower case, shown as names ("beijing" -> "Beijing").
-        unknown += [*(p.title() for p in s.unknown_places), *map(region_name, s.regions)]
+        unknown += [*(p.title() for p in s.unknown_places), *s.regions]
         asks = set(s.intents) - {Intent.QUOTA, Intent.USD, Intent.COMPARE, Intent.LIST}
         asks -= set(s.settled_intents)
         topics = set(s.topics) - {"quota", "doubling", *s.settled_topics}

@@ -20,7 +20,7 @@ from bot.engine.indexes import (
     same_quota_labels,
     where_active,
 )
-from bot.engine.local_names import LocalNames, or_list
+from bot.engine.local_names import LocalNames, or_list, region_name
 from bot.engine.numbers import day
 from bot.engine.originals import claim_words
 from bot.engine.reply import Reply
@@ -477,7 +477,7 @@ class ComposerBase:
         if wording.is_english():
             shown = ", ".join(names[:-1]) + " or " + names[-1] if len(names) > 1 else "".join(names)
         else:
-            shown = or_list(names)
+            shown = or_list([region_name(name) for name in names])  # "Хабаровск"
         if self.several:
             self.cite_all(reply)
         reply.lines.append(two_sentences(self.no_report_line("mention", shown), self.covered()))

@@ -596,3 +596,9 @@ def test_russian_slang_how_many_people_asks_the_workforce(
     understood = engine.understander.understand(question)
     assert Attribute.WORKFORCE in understood.attributes, understood
     assert engine.answer(question).intents == [Intent.SILENT]
+
+
+@pytest.mark.parametrize("question", ["그 섬에 있는 애들은 얼마 냄", "а на острове скока платят"])
+def test_the_island_is_sakhalin(engine: AnswerEngine, question: str) -> None:
+    """Sakhalin is the one island the reports cover: "that island" names it."""
+    assert engine.understander.understand(question).places == ["Sakhalin"]
