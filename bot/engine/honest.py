@@ -7,6 +7,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from bot.engine.compose import Composer
+from bot.engine.local_names import source_name
 from bot.engine.numbers import money, number, usd
 from bot.engine.phrases import either, local_date, separately, series
 from bot.engine.reply import Reply
@@ -363,7 +364,9 @@ class Honest(Silences):
             self._trust_outlets(reply)
             return
         article = self.c.snapshot.default_article
-        outlets = [a for a in (article.outlet, article.relies_on) if a] if article else []
+        outlets = (
+            [source_name(a) for a in (article.outlet, article.relies_on) if a] if article else []
+        )
         reply.lines.append(
             fmt(
                 _(
@@ -376,7 +379,9 @@ class Honest(Silences):
         if article is not None:
             reply.cite(article.id)
             if article.relies_on:
-                reply.lines.append(fmt("• {}", _relies(article.outlet, article.relies_on)))
+                reply.lines.append(
+                    fmt("• {}", _relies(article.outlet, source_name(article.relies_on)))
+                )
         reply.lines.append(fmt("• {}", self._anonymous_line()))
         if article is not None:
             reply.lines.append(
@@ -389,7 +394,7 @@ class Honest(Silences):
 
     def _trust_outlets(self, reply: Reply) -> None:
         articles = self.c.reports.articles
-        outlets = [o for a in articles for o in (a.outlet, a.relies_on) if o]
+        outlets = [source_name(o) for a in articles for o in (a.outlet, a.relies_on) if o]
         reply.lines.append(
             fmt(
                 ngettext(
@@ -406,7 +411,9 @@ class Honest(Silences):
         for article in articles:
             reply.cite(article.id)
             if article.relies_on:
-                reply.lines.append(fmt("• {}", _relies(article.outlet, article.relies_on)))
+                reply.lines.append(
+                    fmt("• {}", _relies(article.outlet, source_name(article.relies_on)))
+                )
         reply.lines.append(fmt("• {}", self._anonymous_line()))
         for article in articles:
             reply.lines.append(fmt("• {}: “{}”", report_label(article), article.caveat))
@@ -432,7 +439,9 @@ class Honest(Silences):
         if not claims:
             return False
         for source in sources:
-            reply.lines.append(bold(_("What {source} said:").format(source=source.name)))
+            reply.lines.append(
+                bold(_("What {source} said:").format(source=source_name(source.name)))
+            )
             mine = [c for c in claims if c.source_id == source.id]
             shown, hidden = self.c.capped(mine)
             for claim in shown:

@@ -17,6 +17,7 @@ from babel.numbers import get_currency_name
 
 from bot.engine import reports, wording
 from bot.engine.compose import Composer
+from bot.engine.local_names import source_name
 from bot.engine.numbers import money, number
 from bot.engine.phrases import (
     both,
@@ -241,9 +242,11 @@ class Silences:
     def anonymous(self) -> list[str]:
         """The anonymous sources, each with whom it told when the report says."""
         return [
-            _("{name} (who told {outlet})").format(name=s.name, outlet=s.told_to)
+            _("{name} (who told {outlet})").format(
+                name=source_name(s.name), outlet=source_name(s.told_to)
+            )
             if s.told_to
-            else s.name
+            else source_name(s.name)
             for s in self.c.snapshot.sources.values()
             if s.kind == "anonymous"
         ]
