@@ -75,6 +75,11 @@ def vocabulary_names(language: str) -> dict[tuple[str, str], str]:
     for term, value in (data.get("elsewhere") or {}).items():
         if isinstance(value, str) and in_script(term, language):
             found.setdefault(("place", value), _display(term, "place", language))
+    # The language's word for an English gloss ("restaurant" -> "ресторан"): work the reports
+    # do not cover, named back in the reader's language.
+    for term, value in (data.get("glosses") or {}).items():
+        if isinstance(value, str) and in_script(term, language):
+            found.setdefault(("gloss", value), term)
     return found
 
 

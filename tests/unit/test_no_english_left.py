@@ -18,8 +18,8 @@ from bot.markup import plain_text
 from bot.sending.messages import build_messages
 from testkit.engine import RFA_2020, engine_with, seeded_engine
 
-# Twenty questions per language: figures, sources, dates, the article, trust, a per-year
-# derivation, a place the reports do not cover, the second report's one-off levy.
+# Twenty-one questions per language: figures, sources, dates, the article, trust, a per-year
+# derivation, a place and a kind of work the reports do not cover, the second report's levy.
 QUESTIONS = {
     Language.RU: (
         "сколько теперь должны платить рабочие на Сахалине",
@@ -42,6 +42,7 @@ QUESTIONS = {
         "супружеская пара, сколько всего?",
         "срок уплаты фонда лояльности?",
         "кто источник RFA",
+        "сколько платят официанты в ресторане",
     ),
     Language.ZH: (
         "萨哈林的工人现在要交多少",
@@ -64,6 +65,7 @@ QUESTIONS = {
         "夫妻俩一共多少",
         "忠诚资金的截止日期",
         "RFA的消息来源是谁",
+        "餐厅服务员的配额是多少",
     ),
     Language.KO: (
         "사할린 노동자들은 이제 얼마를 내야 하나요",
@@ -86,6 +88,7 @@ QUESTIONS = {
         "부부면 합계 얼마",
         "충성자금 납부 기한은",
         "RFA 소식통은 누구",
+        "식당 종업원 할당량은",
     ),
 }
 
