@@ -16,6 +16,7 @@ from bot.engine.reports import (
     article_date,
     is_once,
     periods_said,
+    relies_line,
     report_label,
     unit,
     words,
@@ -364,9 +365,8 @@ class Honest(Silences):
             self._trust_outlets(reply)
             return
         article = self.c.snapshot.default_article
-        outlets = (
-            [source_name(a) for a in (article.outlet, article.relies_on) if a] if article else []
-        )
+        names = (article.outlet, article.relies_on) if article else ()
+        outlets = [source_name(a) for a in names if a]
         reply.lines.append(
             fmt(
                 _(
@@ -379,9 +379,7 @@ class Honest(Silences):
         if article is not None:
             reply.cite(article.id)
             if article.relies_on:
-                reply.lines.append(
-                    fmt("• {}", _relies(article.outlet, source_name(article.relies_on)))
-                )
+                reply.lines.append(fmt("• {}", relies_line(article.outlet, article.relies_on)))
         reply.lines.append(fmt("• {}", self._anonymous_line()))
         if article is not None:
             reply.lines.append(
@@ -411,9 +409,7 @@ class Honest(Silences):
         for article in articles:
             reply.cite(article.id)
             if article.relies_on:
-                reply.lines.append(
-                    fmt("• {}", _relies(article.outlet, source_name(article.relies_on)))
-                )
+                reply.lines.append(fmt("• {}", relies_line(article.outlet, article.relies_on)))
         reply.lines.append(fmt("• {}", self._anonymous_line()))
         for article in articles:
             reply.lines.append(fmt("• {}: “{}”", report_label(article), article.caveat))
@@ -439,9 +435,8 @@ class Honest(Silences):
         if not claims:
             return False
         for source in sources:
-            reply.lines.append(
-                bold(_("What {source} said:").format(source=source_name(source.name)))
-            )
+            said = _("What {source} said:").format(source=source_name(source.name))
+            reply.lines.append(bold(said))
             mine = [c for c in claims if c.source_id == source.id]
             shown, hidden = self.c.capped(mine)
             for claim in shown:
@@ -500,7 +495,3 @@ class Honest(Silences):
         reply.lines.append(italic(_("Matched on the words of your question.")))
         reply.intents.append(Intent.STATEMENTS)
         return True
-
-
-def _relies(outlet: str, relied: str) -> Html:
-    return fmt(_("{outlet} relies on reporting by {relied}."), outlet=outlet, relied=relied)
