@@ -7,6 +7,7 @@ import argparse
 import asyncio
 import json
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -100,6 +101,12 @@ def main(argv: list[str] | None = None) -> int:
     except SettingsError as error:
         print(f"Configuration error: {error}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        # The reader of stdout went away (`ask … | head -2`): not a database error. Point
+        # stdout at devnull so the interpreter's last flush does not complain either.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
     except DATABASE_UNREACHABLE as error:
         # A one-off command cannot wait for a server that may come up later (`run` does).
         from bot.database_url import shown

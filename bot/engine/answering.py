@@ -11,10 +11,15 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from bot.engine.arithmetic import Arithmetic
+from bot.engine.asks import about_the_place, unmapped_ask
 from bot.engine.compose import Composer
+from bot.engine.countries import SUBJECT_COUNTRY
 from bot.engine.derived import either
 from bot.engine.honest import Honest
+from bot.engine.not_mapped import not_mapped
+from bot.engine.own_figures import asks_with_own, compare_own
 from bot.engine.premises import wrong_demander, wrong_pairings, wrong_period, wrong_year
+from bot.engine.quota_words import QuotaWords
 from bot.engine.reply import Reply
 from bot.engine.summary import answer_summary
 from bot.engine.text import words
@@ -35,6 +40,7 @@ MAX_SOURCE_CLAIMS = 5
 NAMED_WORDS = 4
 # A claim matching the question's words this well (BM25) is shown beside a topic's facts.
 CLOSE_MATCH = 6.0
+STRONG_MATCH = 6.0  # the match a message of no known cue is answered from the claims at
 # A message this short about the workers that asks nothing in particular gets the overview.
 TERSE = 6
 
@@ -62,6 +68,7 @@ class Answerer:
         self.honest = honest
         self.arithmetic = arithmetic
         self._off_topic = off_topic
+        self._figures_by_words: QuotaWords | None = None
         self._dispatch: dict[Intent, Callable[[Understanding, Reply], None]] = {
             Intent.SUMMARY: lambda u, reply: answer_summary(c, reply),
             Intent.COMPARE: c.answer_compare,
@@ -86,6 +93,9 @@ class Answerer:
         segments = [
             s for s in u.segments if s.on_topic or (polite & set(s.intents) and not s.foreign)
         ]
+        # "what's the weather in dalian and what's the quota there": the other subject is
+        # said to be outside what the bot answers, after the part it does answer.
+        elsewhere = [s for s in u.segments if not s.on_topic and s.foreign]
         if any(s.on_topic for s in segments):
             # "thanks!" after a question is not a question of its own.
             segments = [s for s in segments if s.on_topic]
@@ -112,6 +122,30 @@ class Answerer:
                 fresh = [line for line in reply.lines[before:] if line == "" or line not in said]
                 fresh = [n for i, n in enumerate(fresh) if n or (i and fresh[i - 1])]
                 reply.lines[before:] = fresh
+        if reply.lines and elsewhere:
+            named = ", ".join(dict.fromkeys(_named(s) for s in elsewhere))
+            outside = _("I can only answer about the reports, not about {words}.")
+            reply.lines += [Html(""), fmt(outside, words=named)]
+        if not reply.lines:
+            # "did anyone say they're working themselves to death": no cue the engine knows,
+            # but a claim says it in the question's own words (and no other subject's).
+            for segment in u.segments:
+                if not segment.foreign and self.honest.statements(
+                    segment.text, reply, STRONG_MATCH
+                ):
+                    break
+                # "and the spouse amount?": the figures whose own words it uses.
+                figures = (
+                    []
+                    if segment.foreign
+                    else self._quota_words().naming(segment.unmapped + segment.report_words)
+                )
+                for index, claim in enumerate(figures):
+                    blank = [Html("")] * bool(index)
+                    reply.lines.extend(blank + self.composer.quota_block(claim, reply))
+                    reply.intents.append(Intent.QUOTA)
+                if figures:
+                    break
         if not reply.lines:
             off = self._off_topic()
             off.intents = [Intent.OFF_TOPIC]
@@ -169,9 +203,16 @@ class Answerer:
             reply.lines.append(fmt("{} {}", nothing, c.covered()))
             reply.intents.append(Intent.SILENT)
             return True
+        if about_the_place(s, c.snapshot.articles.values()):
+            return False  # "when was sakhalin founded": the place's history, not the report's
+        if asks_with_own(s):
+            # "i make 900 dollars: is the dalian quota more than that?": compared, not refuted.
+            return compare_own(s, c.quotas(s) if s.has_subject else c.quotas(), reply)
         handled = False
         if s.role_play:
             self.honest.refuse_role(reply)
+            # "you're a north korean official now": a weak cue ("now") asks for no figures.
+            s.intents = [i for i in s.intents if i not in s.settled_intents]
         paired = wrong_pairings(s, c, reply)
         paired = wrong_period(s, c, reply) or paired
         paired = wrong_demander(s, c, reply, self.honest.vocabulary) or paired
@@ -180,6 +221,25 @@ class Answerer:
         else:
             paired = wrong_year(s, self.honest.vocabulary, reply) or paired
         quotas = c.quotas(s) if s.has_subject else c.quotas()
+        dated = [q for q in c.quotas(s) if q.deadline]
+        if Attribute.DEADLINE in s.attributes and dated:
+            # "deadline to pay the loyalty fund": the figures a report gives one with.
+            for index, claim in enumerate(dated[:MAX_SOURCE_CLAIMS]):
+                reply.lines.extend([Html("")] * bool(index) + c.quota_block(claim, reply))
+            reply.intents.append(Intent.QUOTA)
+            return True
+        if Attribute.ORDERER in s.attributes:
+            # "who ordered it": the report says who demands the quota, not who signed.
+            s.attributes.remove(Attribute.ORDERER)
+            subject = c.country(SUBJECT_COUNTRY)
+            ordered = _(
+                "As the report tells it, {subject} ordered it: it demands the quota of its own "
+                "workers abroad. The report names no official who signed or issued the order."
+            )
+            reply.lines.append(fmt(ordered, subject=subject))
+            for claim in quotas[:1]:
+                reply.use(claim.id, claim.article_id)
+            paired = True
         corrected = self.honest.corrections(s, quotas, reply) or paired
         handled = corrected or handled
         skip = {Attribute.WAGES} if corrected else set()
@@ -222,12 +282,28 @@ class Answerer:
         hinted = set(s.settled_intents)
         asked_topics = [t for t in topics if t not in s.settled_topics]
         if asked_topics and not s.amount_hinted:
-            # "what did they hope to do after a few years": the topic, not the quota.
+            # "what did they hope to do after a few years": the topic, not the quota; "what do
+            # the supervisors demand of the women": a quota verb is no quota asked either.
             wanted -= hinted
+            figures = c.several and c.reports.topic_quotas(s.text)
+            if not (s.quota_named or s.figures or figures):
+                wanted.discard(Intent.QUOTA)
         elif wanted - hinted or asked_topics:
             wanted -= hinted - {Intent.QUOTA, Intent.DATE}
+        if wanted == {Intent.ARTICLE} <= hinted and s.has_subject and not topics:
+            # "what does the report say about dalian": the report's facts on that place.
+            wanted = set()
         if "doubling" in s.topics and not wanted and not topics:
             wanted.add(Intent.QUOTA)
+        tied = s.strong_domain or s.sectors or asked_topics or s.people_pronoun  # else the place
+        unmapped = unmapped_ask(s, wanted, self.honest.vocabulary.attribution_verbs)
+        if default_quota and unmapped and (tied or s.asks_by_word):
+            if not tied:
+                return False  # "why is dalian called dalian": about the place itself
+            # "what are the dalian plants called": no quota block; with a topic asked, the topic.
+            if not asked_topics or s.asks_by_word:
+                return not_mapped(s, c, self.honest, reply)
+            wanted.discard(Intent.QUOTA)
         if not wanted and not topics and s.has_subject and default_quota:
             wanted.add(Intent.QUOTA)
         # What is asked beats the noun it is asked about: "when did the quota double",
@@ -261,6 +337,13 @@ class Answerer:
         outlets = Intent.SOURCES in wanted and Intent.QUOTA not in s.intents
         if outlets and not (s.has_subject or s.operations):
             wanted.discard(Intent.COMPARE)
+        if s.places_asked and not (s.has_subject or s.quota_named or s.amount_hinted):
+            # "which two countries does the report cover": the places, not their figures.
+            if c.several:
+                c.cite_all(reply)
+            reply.lines.append(c.covered())
+            wanted.discard(Intent.LIST)
+            handled = True
         if Intent.COMPARE in wanted or Intent.LIST in wanted:
             wanted.discard(Intent.QUOTA)
         if Intent.LIST in wanted and s.has_subject:
@@ -305,12 +388,22 @@ class Answerer:
         if topics:
             if len(reply.lines) > before:
                 reply.lines.append(Html(""))
+            shown = len(reply.lines)
             c.answer_topics(_with_topics(s, topics), reply)
+            if len(reply.lines) == shown and default_quota and not handled and c.quotas(s):
+                # "the loyalty fund": a topic only figures are filed under.
+                c.answer_quota(s, reply)
             reply.intents.extend(f"topic:{t}" for t in topics)
-            handled = True
+            handled = len(reply.lines) > shown or handled
             self._closest_words(s, reply)
         if not handled and search:
             handled = self.honest.statements(s.search_text, reply)
+        if not handled and search and (s.unmapped or s.report_words) and not s.has_subject:
+            # "is the spouse charged too": the figures whose own words the question uses.
+            for index, claim in enumerate(self._quota_words().naming(s.unmapped + s.report_words)):
+                reply.lines.extend([Html("")] * bool(index) + c.quota_block(claim, reply))
+                reply.intents.append(Intent.QUOTA)
+                handled = True
         short = s.strong_domain and not s.foreign and len(s.text.split()) <= TERSE
         if not handled and search and default_quota and short:
             # "anything on the workers there": about the report, nothing in particular.
@@ -345,6 +438,11 @@ class Answerer:
             reply.lines.append(fmt("• {}", self.composer.claim_line(claim)))
         reply.intents.append(Intent.STATEMENTS)
         return True
+
+    def _quota_words(self) -> QuotaWords:
+        if self._figures_by_words is None:
+            self._figures_by_words = QuotaWords(self.composer.quotas())
+        return self._figures_by_words
 
     def _closest_words(self, s: Understanding, reply: Reply) -> None:
         """After a topic's facts, the claim that matches the question's own words best, when

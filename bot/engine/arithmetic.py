@@ -44,6 +44,11 @@ _PER_PERIOD_LINES = {
         "{label}; the report gives monthly quotas only."
     ),
 }
+# "per day, assume 30 days": the month divided by the days the asker gives.
+_PER_DAY_OF_MONTH = N_(
+    "{place}: {figure} is about {total} a day (÷ {days} days, as you asked) — {label}; the "
+    "report gives monthly quotas only."
+)
 # Operations that multiply a monthly figure over time (totals only over a span of months).
 PER_PERIOD = frozenset({*PERIODS, Operation.MONTHS_TO_REACH})
 OVER_TIME = PER_PERIOD | {Operation.TOTAL, Operation.COMBINED}
@@ -247,6 +252,9 @@ class Arithmetic:
         self, op: Operation, u: Understanding, quotas: list[ClaimView], dollars: bool, reply: Reply
     ) -> None:
         times, per = PERIODS[op]
+        template = _PER_PERIOD_LINES[op]
+        if op == Operation.PER_DAY and u.days_in_month:
+            times, per, template = Decimal(1), Decimal(u.days_in_month), _PER_DAY_OF_MONTH
         for claim in quotas[:5]:
             figure = self.figure(claim, u, dollars)
             if figure is None:
@@ -256,10 +264,11 @@ class Arithmetic:
             value = rounded(figure.amount * times / per)
             reply.lines.append(
                 fmt(
-                    _(_PER_PERIOD_LINES[op]),
+                    _(template),
                     place=figure.name,
                     figure=self._state(figure),
                     total=figure.text(value),
+                    days=u.days_in_month or "",
                     label=italic(_(LABEL)),
                 )
             )

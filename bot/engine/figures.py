@@ -39,6 +39,11 @@ _MONTH_ONLY = re.compile(
 )
 _DURATION = re.compile(r"\b(\d+|one|two|three|four|five|six|a)\s*(years?|yrs?|months?)\b")
 _HALF_YEAR = re.compile(r"\b(?:half a year|half-year|half year|six-month|6-month)\b")
+_MONTH_DAYS = re.compile(
+    r"\b(?:assum\w*|with|using|say|if)\s+(?:a\s+)?(2[89]|3[01])[\s-]*days?\b|"
+    r"\b(2[89]|3[01])[\s-]*days?\s+(?:a|per|in\s+a|each)\s+month\b|"
+    r"\b(2[89]|3[01])-day\s+months?\b"
+)
 _QUARTER = re.compile(r"\b(?:quarterly|(?:per|a|each|every|one|the) quarter|three-month|3-month)\b")
 
 
@@ -65,6 +70,57 @@ _COUNT_WORDS = {
 }  # fmt: skip
 
 
+# "i make 900 dollars", "my wage is 60000 rubles", "i drive a truck for 50k": the asker's own
+# figure, a premise to compare with, not a claimed quota to refute. Not "my cousin pays
+# 90,000" nor "i heard the quota is 90,000": a word of the report's figures in between.
+_OWN = re.compile(
+    r"\b(?:my\s+(?:own\s+|monthly\s+|yearly\s+|annual\s+)?(?:wage|wages|salary|pay|paycheck|"
+    r"income|earnings|rent)|i\s+(?:make|earn|get paid|am paid|get|take home|bring home|drive|"
+    r"work)|(?:i'm|im)\s+(?:paid|on|making|earning)"
+    # "if a sakhalin worker earns 200000 rubles": a supposed wage, not a claimed quota
+    r"|(?:if|say|suppose|assuming)\b(?:\s+\w+){0,4}\s+(?:earns?|makes?|gets?\s+paid|is\s+paid|"
+    r"takes?\s+home))\b"
+)
+_NOT_OWN = re.compile(r"\b(?:quotas?|owe|owes|they|them|their|workers?|report|article|it|he|she)\b")
+OWN_REACH = 60
+_CURRENCY_AFTER = re.compile(
+    r"\s*(?:k\b|thousand\b)?\s*(rubles?|roubles?|rub\b|yuan|rmb|cny|dollars?|usd|bucks)\b"
+)
+_CURRENCY_CODES = {"rub": "RUB", "rou": "RUB", "yua": "CNY", "rmb": "CNY", "cny": "CNY"}
+
+
+_OWN_PAY = re.compile(r"\bmy\s+(?:\w+\s+)?(?:wage|wages|salary|pay|paycheck|income|earnings)\b")
+
+
+def mentions_own_pay(text: str) -> bool:
+    """ "more than my whole salary": the pay named is the asker's."""
+    return _OWN_PAY.search(text) is not None
+
+
+def _own_currency(text: str, start: int, end: int) -> str | None:
+    """The currency typed with a figure ("900 dollars", "$900", "60000 rubles")."""
+    if text[max(0, start - 1) : start] == "$":
+        return "USD"
+    found = _CURRENCY_AFTER.match(text, end)
+    if found is None:
+        return None
+    return _CURRENCY_CODES.get(found.group(1)[:3], "USD")
+
+
+def _is_own(text: str, start: int) -> bool:
+    before = text[max(0, start - OWN_REACH) : start]
+    cues = list(_OWN.finditer(before))
+    return bool(cues) and not _NOT_OWN.search(before, cues[-1].end())
+
+
+@dataclass(frozen=True)
+class OwnFigure:
+    """A figure the asker gives as their own (pay, rent), with the currency typed."""
+
+    amount: Decimal
+    currency: str | None
+
+
 @dataclass
 class Typed:
     """What one part of a message types: dates, figures, a span and a head count."""
@@ -73,6 +129,9 @@ class Typed:
     figures: list[Decimal] = field(default_factory=list)
     months: int | None = None
     headcount: int | None = None
+    own: list[OwnFigure] = field(default_factory=list)
+    # "assume 30 days", "a 30-day month": the month length the asker wants a day figure from.
+    days_in_month: int | None = None
 
 
 def read_figures(text: str, vocabulary: Vocabulary) -> Typed:
@@ -87,11 +146,16 @@ def read_figures(text: str, vocabulary: Vocabulary) -> Typed:
     if counted is not None:
         word = counted.group(1)
         result.headcount = int(word) if word.isdigit() else _COUNT_WORDS[word]
+    month_days = _MONTH_DAYS.search(text)
+    if month_days is not None:
+        result.days_in_month = int(next(g for g in month_days.groups() if g))
     figures = _FIGURE_SPACED if _NON_LATIN.search(text) else _FIGURE
     for match in islice(figures.finditer(text), MAX_FIGURES):
         whole, fraction, thousands = match.group(1), match.group(2), match.group(3)
         if whole in dated or _PERCENT_AFTER.match(text, match.end()):
             continue
+        if month_days is not None and whole == str(result.days_in_month):
+            continue  # "assume 30 days": a month's length, not an amount
         if counted is not None and match.start() == counted.start(1) and not thousands:
             continue  # "10 workers": a head count, not an amount
         digits = re.sub(r"\D", "", whole)
@@ -101,6 +165,10 @@ def read_figures(text: str, vocabulary: Vocabulary) -> Typed:
             continue
         if thousands:
             value *= _SCALES[thousands]
+        if _is_own(text, match.start()):
+            currency = _own_currency(text, match.start(), match.end())
+            _add(result.own, OwnFigure(value, currency))
+            continue
         _add(result.figures, value)
     for match in islice(_WORD_SCALE.finditer(text), MAX_FIGURES):
         _add(result.figures, Decimal(_SCALES[match.group(1)]))

@@ -25,6 +25,8 @@ class Frames:
     places_asked: bool = False
     # "the difference between the two quotas": one place against the other, not over time.
     pair_asked: bool = False
+    # "what is the money called": the report's term for it, which it gives.
+    term_asked: bool = False
 
 
 _WRITTEN = r"(?:written|published|posted|released|put out|out|come out|came out|from|dated)"
@@ -39,11 +41,16 @@ _FRAMES = (
      Attribute.PUBLICATION_DATE),
     # "how is the money sent", "how do they transfer it"
     (re.compile(r" how (?:is|are|do|does|did|was|were) (?:\w+ ){0,3}(?:sent|send|transfer\w*|"
-                r"wire[sd]?|deliver\w*|collect\w*|hand(?:ed)? (?:it |them )?over|moved|smuggled) "),
+                r"wire[sd]?|deliver\w*|collect\w*|hand(?:ed)? (?:it |them )?over|moved|smuggled|"
+                r"get to|gets to|reach|reaches|travel|make it to) "),
      Attribute.PAYMENT_METHOD),
     # "where does the (loyalty) money go", "what is the cash used for"
     (re.compile(r" where (?:does|do|did) (?:the )?(?:\w+ ){0,2}(?:money|cash|quota|it) "
                 r"(?:go|end up) "),
+     Attribute.SPENDING),
+    # "how much of the money ends up with kim", "does the cash go to the army"
+    (re.compile(r" (?:money|cash|quota|quotas|funds?) (?:\w+ ){0,2}(?:ends? up|goes|go|went) "
+                r"(?:with|to|in|into) "),
      Attribute.SPENDING),
     # "are they paid in rubles", "wages in what currency": not "paid in a year"
     (re.compile(r" (?:paid|wages?|salary|salaries|earnings|pay) in (?:what |which )?"
@@ -62,6 +69,14 @@ _FRAMES = (
     (re.compile(r" (?:source|sources|informant|informants|insider|insiders) (?:\w+ ){0,6}"
                 r"(?:name|names|named|identity|identities) "),
      Attribute.SOURCE_IDENTITY),
+    # "from official north korean documents", "any leaked papers behind it"
+    (re.compile(r" (?:official|internal|leaked|government|state|secret) (?:\w+ ){0,2}(?:documents?|"
+                r"papers|records|files|paperwork) "),
+     Attribute.DOCUMENTS),
+    # "is there a named person behind the claims", "an identified source"
+    (re.compile(r" (?:named|identified|identifiable|real) (?:person|persons|people|source|sources|"
+                r"informant|insider|individual) "),
+     Attribute.SOURCE_IDENTITY),
     # "what are the sakhalin workers building", "what exactly do they process"
     (re.compile(r" what (?:\w+ ){0,5}(?:building|build|built|process|processing|processed|"
                 r"make|making|produce|producing|catch|catching) (?:(?:in|at|there) (?:\w+ )?)?$"),
@@ -78,11 +93,14 @@ _RATE = re.compile(
 # "which russian place is mentioned", "what chinese city": the places the quotas are for.
 _WHICH_PLACE = re.compile(
     r" (?:which|what) (?:\w+ )?(?:place|places|city|cities|town|towns|region|regions|location|"
-    r"locations|area|areas) (?:is |are |was |were |does |do )?(?:it |they |the report |"
-    r"the article )?(?:mentioned|named|covered|about|in the|listed|given|discussed|talk) "
+    r"country|countries|"
+    r"locations|area|areas) (?:is |are |was |were |does |do )?(?:it |they |(?:the |this |that )"
+    r"(?:report |article |story |piece )|you )?(?:mentioned|named|covered|cover|covers|about|"
+    r"in the|listed|given|discussed|talk) "
 )
 _PAIR = re.compile(
-    r" (?:between (?:the two|both|them|the places|the quotas)|the two (?:quotas|places|figures|"
+    r" (?:between (?:the two|both|them|the places|the quotas|the (?:\w+ ){1,2}(?:quotas|figures|"
+    r"amounts))|the two (?:quotas|places|figures|"
     r"amounts|cities|countries)|both (?:quotas|places|figures|amounts)) "
 )
 # "how much of the pay does the government take": a share of the earnings, not a quota.
@@ -96,9 +114,26 @@ _SHARE_OF = re.compile(
     r"\b(?:as an?|what) (?:%|percent|percentage|per cent|share|proportion|fraction) "
     r"(?:is \w+ )?of\b"
 )
+# "what name do they give the cash", "what is the money called": the term for it.
+_MONEY = r"(?:money|cash|payment|payments|fee|fees|levy|contribution|contributions|quota|quotas)"
+_TERM = re.compile(
+    rf" (?:name|names|called|call|term|word) (?:\w+ ){{0,6}}{_MONEY} |"
+    rf" {_MONEY} (?:\w+ ){{0,4}}(?:called|named|known as) "
+)
+# "what's the loyalty fund for", "what is all this money for": the purpose asked.
+_WHAT_FOR = re.compile(
+    r" what (?:is|s|are|was|were) (?:the |this |that |all this )?(?:\w+ ){1,3}for $"
+)
 _HOW_MUCH_CHANGE = re.compile(
     r" how much (?:\w+ ){0,4}(?:go up|went up|gone up|rise|rose|risen|increase|increased|"
     r"jump|jumped|grow|grew|climb|climbed) "
+)
+
+
+# "how many hours do they work": hours counted, not workers.
+_COUNTED = frozenset(
+    "hours hour days day weeks week months month years year times rubles roubles yuan dollars "
+    "won euros percent".split()
 )
 
 
@@ -115,7 +150,11 @@ def read_frames(text: str, vocabulary: Vocabulary, outlets: tuple[str, ...]) -> 
     joined = " " + " ".join(tokens) + " "
     nouns = vocabulary.people_nouns
     for index, token in enumerate(tokens[:-1]):
-        if token == "how" and tokens[index + 1] == "many":
+        if (
+            token == "how"
+            and tokens[index + 1] == "many"
+            and not _COUNTED.intersection(tokens[index + 2 : index + 3])
+        ):
             # "how many nk ppl", "how many of the guys": a people noun close after.
             window = " " + " ".join(tokens[index + 2 : index + 6]) + " "
             if any(f" {noun} " in window for noun in nouns):
@@ -132,6 +171,11 @@ def read_frames(text: str, vocabulary: Vocabulary, outlets: tuple[str, ...]) -> 
         result.places_asked = True
     if _SHARE_OF_PAY.search(joined):
         _add(result.topics, "earnings")
+    if _TERM.search(joined):
+        result.term_asked = True
+        _add(result.topics, "loyalty money")
+    if _WHAT_FOR.search(joined):
+        _add(result.topics, "reason")  # "what's the loyalty fund for": its purpose
     if _RATE.search(joined):
         _add(result.operations, Operation.RATE)
     # "how much did it go up": the amount of the change.

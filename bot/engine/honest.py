@@ -481,9 +481,9 @@ class Honest(Silences):
         reply.intents.append(Intent.SOURCES)
         return True
 
-    def statements(self, text: str, reply: Reply) -> bool:
+    def statements(self, text: str, reply: Reply, minimum: float = MIN_SCORE) -> bool:
         """The claims whose words best match the question, with their attribution."""
-        found = self.hits(text)
+        found = self.hits(text, minimum)
         if not found:
             return False
         reply.lines.append(

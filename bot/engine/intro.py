@@ -12,7 +12,8 @@ from bot.engine.reply import Reply
 from bot.engine.wording import N_, _, ngettext
 from bot.markup import Html, bold, escape, fmt, italic
 
-# The same texts as bot/handlers/welcome.py's (one catalog entry each).
+# The example questions of /start and /help (bot/handlers/welcome.py shows them too).
+# Translators: natural questions a reader in your language would ask, not word-for-word.
 EXAMPLES = (
     N_("How much do workers in Sakhalin owe now?"),
     N_("fish plant workers china quota"),

@@ -11,8 +11,12 @@ question word or a pronoun ties it to the report (``Understanding.anchored``).
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable
+from typing import TYPE_CHECKING
 
-from bot.engine.vocabulary import Vocabulary
+from bot.engine.vocabulary import Intent, Vocabulary
+
+if TYPE_CHECKING:
+    from bot.engine.understand import Understanding
 
 # Endings stripped to find a known word under an inflected one ("visited" is not "visit",
 # but "talking" is "talk").
@@ -68,3 +72,23 @@ def ordinary_form(word: str, ordinary: frozenset[str]) -> bool:
     if word.endswith(_PINYIN_ENDINGS):
         return False  # Beijing, Chongqing: names, not English -ing forms
     return word.endswith(("ing", "ly", "ness", "ment", "tion", "able", "ful", "less", "ous"))
+
+
+def tied_to_report(u: Understanding) -> bool:
+    """Tied to the report's subject matter by more than a cue word another subject shares
+    ("year", "passport", "who wrote"): a subject, a topic asked outright, a strong domain
+    word, "they" (the workers), a place named, or "it" (the report) beside an intent."""
+    return bool(
+        u.strong_domain
+        or u.places
+        or u.countries
+        or u.sectors
+        or u.currencies
+        # A topic of a cue of several ("love", "happy") ties nothing alone: "do you love pizza".
+        or [t for t in u.topics if t not in u.settled_topics and t not in u.loose_topics]
+        or u.people_pronoun
+        or u.unknown_places
+        or u.regions
+        # "is it per person or per team"; not "when is chuseok this year".
+        or (u.domain and set(u.intents) - {Intent.GREETING, Intent.HELP})
+    )

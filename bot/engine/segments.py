@@ -7,9 +7,11 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from bot.engine.language import Language
 from bot.engine.text import words
 
 if TYPE_CHECKING:
+    from bot.engine.figures import OwnFigure
     from bot.engine.understand import Understanding
 
 _QUESTION_START = (
@@ -26,6 +28,8 @@ _NUMBERED = re.compile(r"(?:^|\s)\(?(?:\d{1,2}|[a-e])\)\s*")
 _ALSO = re.compile(r"[?!.]\s*(?:and\s+)?also\b")
 # A piece this short ("name?", "dorms?", "sakhalin") finishes the part before it.
 FRAGMENT_WORDS = 2
+# Words that point back to an earlier part of the message ("what's the quota there").
+ANAPHORS = frozenset("there it its they them their that those these this".split())
 
 
 def split_parts(text: str) -> list[str]:
@@ -87,3 +91,38 @@ def merge_part(into: Understanding, part: Understanding) -> None:
 def _add(target: list[Any], value: object) -> None:
     if value not in target:
         target.append(value)
+
+
+def inherit_subject(previous: Understanding, segment: Understanding) -> None:
+    """A later part that points back ("what's the quota there now") is about the subject
+    of the part before it."""
+    if segment.places or segment.countries or segment.sectors:
+        return
+    if segment.unknown_places or segment.regions:
+        return
+    tokens = words(segment.text)
+    # "2) in dollars": a short part with no place is about the one before it; Russian,
+    # Chinese and Korean leave the subject out ("大连交多少，几号开始的").
+    english = segment.language is Language.EN
+    if english and not ANAPHORS & set(tokens) and len(tokens) > FRAGMENT_WORDS + 1:
+        return
+    segment.places = list(previous.places)
+    segment.countries = list(previous.countries)
+    segment.sectors = list(previous.sectors)
+    segment.currencies = list(dict.fromkeys([*segment.currencies, *previous.currencies]))
+
+
+def carry_own_figures(segments: list[Understanding]) -> list[Understanding]:
+    """ "i make 900 dollars a month. is the dalian quota more than that?": the asker's figure
+    goes with the question after it; the part that only gave it is no question."""
+    kept: list[Understanding] = []
+    carried: list[OwnFigure] = []
+    for index, segment in enumerate(segments):
+        segment.own_figures = [*carried, *segment.own_figures]
+        carried = []
+        last = index == len(segments) - 1
+        if segment.own_figures and not last and not (segment.places or segment.countries):
+            carried = segment.own_figures
+            continue
+        kept.append(segment)
+    return kept

@@ -75,6 +75,9 @@ SAYS = (
     N_("anything about taxes: only the monthly quota each worker must hand over to North Korea"),
     N_("what exactly the workers process, make or build (which seafood, which buildings)"),
     N_("who signed or issued the directive"),
+    N_("that any document backs the figures: it cites none, only sources"),
+    N_("by when the quota must be paid{where}"),
+    N_("who ordered it"),
     N_(
         "how long the quota system has been in place{where}; it reports only that the quotas "
         "were doubled"
@@ -124,7 +127,7 @@ class Silences:
                     _(info.says), u)))  # fmt: skip
             said = True
             related.extend(t for t in info.related if t not in related)
-            if attribute == Attribute.SOURCE_IDENTITY:
+            if attribute in (Attribute.SOURCE_IDENTITY, Attribute.DOCUMENTS):
                 reply.lines.append(self._sources_named())
         if said:
             self._closest(u, related, reply)

@@ -221,13 +221,10 @@ class SourceAnswers(ComposerBase):
         shown, hidden = self.capped(quotas)
         for claim in shown:
             reply.use(claim.id, claim.article_id)
-            reply.lines.append(
-                fmt(
-                    "• {}: {}",
-                    self.sector(claim.sector) or _("not stated"),
-                    self.place_label(claim),
-                )
-            )
+            sector = self.sector(claim.sector) or _("not stated")
+            line = fmt("• {}: {}", sector, self.place_label(claim))
+            if line not in reply.lines:  # three figures for China's trade workers: one line
+                reply.lines.append(line)
         self.more_line(hidden, "quota figures", reply)
 
     def answer_topics(self, u: Understanding, reply: Reply) -> None:

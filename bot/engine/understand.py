@@ -15,12 +15,15 @@ from decimal import Decimal
 from functools import cached_property
 from typing import Any
 
-from bot.engine.figures import read_figures
+from bot.engine.asks import keep_unmapped
+from bot.engine.figures import OwnFigure, mentions_own_pay, read_figures
 from bot.engine.frames import read_frames
 from bot.engine.language import Language, detect
 from bot.engine.lexicon import LANGUAGE_CUES, LanguageTables, record_language_cue
-from bot.engine.relevance import foreign_words, listed_off_topic, ordinary_form
-from bot.engine.segments import FRAGMENT_WORDS, merge_part, split_parts
+from bot.engine.places import place_candidates
+from bot.engine.relevance import foreign_words, listed_off_topic, tied_to_report
+from bot.engine.reports import answered_by
+from bot.engine.segments import carry_own_figures, inherit_subject, merge_part, split_parts
 from bot.engine.text import (
     BoundedCorrector,
     Vocabulary,
@@ -50,15 +53,8 @@ MAX_UNKNOWN_PLACES = 5
 MAX_SEGMENTS = 6
 TERSE_WORDS = 3
 
-_PLACE_AFTER_PREPOSITION = re.compile(
-    r"\b(?:in|at|for|from|about|of)\s+(?:the\s+)?([^\W\d_][\w-]{2,})", re.UNICODE
-)
-_AND_ANOTHER = re.compile(r"\s*(?:,|and|or|&)\s+(?:the\s+)?([^\W\d_][\w-]{2,})", re.UNICODE)
-_PLACE_BEFORE_QUOTA = re.compile(r"\b([^\W\d_][\w-]{2,})\s+quotas?\b", re.UNICODE)
 _COUNTRY = ("country", "any_country")
 _PREPOSITIONS = frozenset("in at for from of to about into across".split())
-# Words that point back to an earlier part of the message ("what's the quota there").
-ANAPHORS = frozenset("there it its they them their that those these this".split())
 _POSSESSIVE = re.compile(r"(?<=\w)'s\b")
 # "who's" is "who is"; any other "'s" is a possessive ("sakhalin's quota" -> "sakhalin quota").
 _CONTRACTED_IS = re.compile(
@@ -122,6 +118,15 @@ class Understanding:
     listed_foreign: list[str] = field(default_factory=list)  # "погода" (lexicon.py)
     search_words: list[str] = field(default_factory=list)  # "копейка" -> "penny" (lexicon.py)
     people_pronoun: bool = False  # "they", "their": the workers
+    # Content words no phrase took ("happens"): an ask the engine cannot map (asks.py).
+    unmapped: list[str] = field(default_factory=list)
+    places_asked: bool = False  # "which countries does the report cover"
+    report_words: list[str] = field(default_factory=list)  # no cue's, but the claims' ("spouse")
+    own_figures: list[OwnFigure] = field(default_factory=list)  # "i make 900 dollars"
+    days_in_month: int | None = None  # "assume 30 days"
+    loose_topics: list[str] = field(default_factory=list)  # of a cue of several topics
+    quota_named: bool = False  # a quota cue besides a verb ("demand", "pay")
+    asks_by_word: bool = False  # one of them an ask word ("called", "name", "happens")
 
     @property
     def search_text(self) -> str:  # what the search over the claims' English text reads
@@ -138,6 +143,10 @@ class Understanding:
         return self.asks_report or (self.people_pronoun and not self.other_subject)
 
     @property
+    def tied(self) -> bool:
+        return tied_to_report(self)
+
+    @property
     def asks_report(self) -> bool:
         """Something asked of the report: a cue, a topic, an attribute, an operation."""
         loose = {Intent.GREETING, Intent.HELP, Intent.ARTICLE, Intent.DATE}
@@ -146,7 +155,7 @@ class Understanding:
             or set(self.intents) - loose - set(self.settled_intents)
             or [t for t in self.topics if t not in self.settled_topics]
             # "when is christmas this year": "year" asks about the report only beside a place
-            or (self.attributes and (self.places or self.countries or self.sectors))
+            or ((self.attributes or self.asks_by_word) and (self.places or self.countries))
             or (self.attributes and not self.other_subject)
             or self.operations
             or self.currencies
@@ -157,8 +166,8 @@ class Understanding:
     @property
     def on_topic(self) -> bool:
         """Something besides question words and weak cues ties it to the report."""
-        if self.foreign and not self.anchored:
-            return False  # "who is the president of russia": another subject
+        if self.foreign and not (self.anchored and self.tied):
+            return False  # "who is the president of russia"; "how do i renew my passport"
         return bool(
             self.has_subject
             or set(self.intents) - {Intent.GREETING, Intent.HELP}
@@ -259,8 +268,15 @@ class Understander:
         # Words that are not place names: ordinary English, and every word the claims use.
         self._not_places = self.vocabulary_data.ordinary_words | claim_words | question_words
         self._topical = self.known_words | self._not_places | STOPWORDS
+        # Words the vocabulary knows as words are no typos ("saying" is not "saving").
+        data = self.vocabulary_data
+        self._real_words = data.attribution_verbs | data.chat_words | STOPWORDS
         # Russian, Chinese and Korean: their tables join these on the first question in them.
         self._languages = LanguageTables(self)
+
+    def _known_topic(self, topic: str) -> bool:
+        """A topic some fact is filed under, or another report's topics answer it."""
+        return topic in self._topics or any(t in self._topics for t in answered_by(topic))
 
     @cached_property
     def known_words(self) -> frozenset[str]:
@@ -289,19 +305,27 @@ class Understander:
             # "how long has the quota been in place": the quota's age, not the workers' stay.
             segment.attributes = self.vocabulary_data.without_overridden(segment.attributes)
             for topic in frames.topics:
-                if topic in self._topics:
+                if self._known_topic(topic):
                     _add(segment.topics, topic)
                     # "how much of their pay": a share of what they earn, not the quota.
                     segment.intents = [i for i in segment.intents if i != Intent.QUOTA]
                     segment.weak_intents = [i for i in segment.weak_intents if i != Intent.QUOTA]
                     segment.attributes = [a for a in segment.attributes if a != Attribute.WAGES]
+            segment.topics = segment.topics or list(segment.loose_topics)
             segment.pair_asked = frames.pair_asked
+            segment.asks_by_word &= not frames.term_asked  # "called": the term is known
+            segment.places_asked = frames.places_asked
             if frames.places_asked:
                 _add(segment.intents, Intent.LIST)
             for operation in frames.operations:
                 _add(segment.operations, operation)
             segment.change_asked = segment.change_asked or frames.change_asked
-            self._spot_unknown_places(piece, segment, corrector)
+            known = (STOPWORDS, self.known_words, self._not_places, self.vocabulary_data.chat_words)
+            room = MAX_UNKNOWN_PLACES - len(segment.unknown_places)
+            for name in place_candidates(piece, known, corrector, self._phrases)[:room]:
+                _add(segment.unknown_places, name)
+            placed = {w for name in segment.unknown_places for w in name.split()}
+            segment.unmapped = [w for w in segment.unmapped if w not in placed]
             # A typo of a word that means something is no word of another subject ("insurance"
             # read as the plain word "instance" still is one).
             skip = {
@@ -309,10 +333,14 @@ class Understander:
                 for typed, known in segment.corrected_words.items()
                 if any(kind != Cue.PLAIN for kind, _ in self._phrases.get(known, ()))
             }
-            skip.update(segment.unknown_places)
+            skip.update(w for name in segment.unknown_places for w in name.split())
             segment.foreign = foreign_words(words(piece), self._topical, self.vocabulary_data, skip)
             segment.other_subject = listed_off_topic(segment.foreign, self.vocabulary_data)
-            if not (segment.question_words or segment.people_pronoun):
+            # A question word inside a cue ("who wrote", "how do i") asks a question too.
+            asking = segment.question_words or self.vocabulary_data.question_words & set(
+                words(piece)
+            )
+            if not (asking or segment.people_pronoun):
                 # "sahalin kvota skolko": unknown words that ask nothing are no other subject.
                 off = self.vocabulary_data.off_topic_words
                 segment.foreign = [w for w in segment.foreign if w in off]
@@ -329,7 +357,13 @@ class Understander:
                     _add(getattr(segment, name), value)
             segment.months = segment.months if typed.months is None else typed.months
             segment.headcount = typed.headcount
+            segment.own_figures = typed.own
+            segment.days_in_month = typed.days_in_month
+            if mentions_own_pay(piece):
+                # "more than my whole salary": the pay asked about is the asker's own.
+                segment.attributes = [a for a in segment.attributes if a != Attribute.WAGES]
             result.segments.append(segment)
+        result.segments = carry_own_figures(result.segments)
         for code in flag_countries(question):
             self._record(result.segments[0], "any_country", code)  # "🇷🇺 quota"
         # "сколько в 大连"; Chinese and Korean are segmented ("美元" is not "元").
@@ -348,7 +382,7 @@ class Understander:
             )
             segment.settle_weak(segment.on_topic or terse)
             if previous is not None and previous.has_subject:
-                _inherit_subject(previous, segment)
+                inherit_subject(previous, segment)
             previous = segment
             merge_part(result, segment)
         return result
@@ -365,7 +399,7 @@ class Understander:
                 phrase = " ".join(tokens[index : index + size])
                 entries = self._phrases.get(phrase)
                 guessed = False
-                if entries is None and size == 1:
+                if entries is None and size == 1 and phrase not in self._real_words:
                     corrected = corrector.correct(phrase)
                     if corrected is not None and corrected != phrase:
                         result.corrected_words[phrase] = corrected
@@ -385,7 +419,7 @@ class Understander:
                         if guessed and kind in (Cue.TOPIC, "topic"):
                             # "harry" is one letter from "marry": the same.
                             for topic in value.split("|"):
-                                if topic in self._topics:
+                                if self._known_topic(topic):
                                     _add(result.weak_topics, topic)
                             continue
                         self._record(result, kind, value, phrase)
@@ -396,15 +430,22 @@ class Understander:
                     matched = True
                     break
             if not matched:
+                if result.language is Language.EN:
+                    data, places = self.vocabulary_data, self._not_places
+                    keep_unmapped(tokens[index], result, data, self._outlets, STOPWORDS, places)
                 index += 1
 
     def _record(self, result: Understanding, kind: str, value: str, phrase: str = "") -> None:
         if kind == Cue.INTENT:
             _add(result.intents, Intent(value))
+            if value == Intent.QUOTA and phrase not in self.vocabulary_data.quota_verbs:
+                result.quota_named = True  # "quota", "the amount", not only "pay"
         elif kind == Cue.WEAK_INTENT:
             _add(result.weak_intents, Intent(value))
-            if value == Intent.QUOTA and not any(
-                k in (Cue.NOW, Cue.BEFORE) for k, _ in self._phrases.get(phrase, ())
+            if (
+                value == Intent.QUOTA
+                and phrase not in self.vocabulary_data.not_amount_words
+                and not any(k in (Cue.NOW, Cue.BEFORE) for k, _ in self._phrases.get(phrase, ()))
             ):
                 result.amount_hinted = True  # "how much", not just "after"
         elif kind == Cue.ATTRIBUTE:
@@ -434,9 +475,11 @@ class Understander:
         elif kind == Cue.CHANGE_ASKED:
             result.change_asked = True
         elif kind == Cue.TOPIC:
+            # "feel" (savings|doubling) yields to a topic named outright ("locals").
+            target = result.loose_topics if "|" in value else result.topics
             for topic in value.split("|"):
-                if topic in self._topics:
-                    _add(result.topics, topic)
+                if self._known_topic(topic):
+                    _add(target, topic)
         elif kind == "place":
             _add(result.places, value)
         elif kind in ("country", "any_country"):
@@ -453,44 +496,3 @@ class Understander:
             record_language_cue(result, kind, value, phrase)  # "они", "погода", "втрое"
         if phrase in self.vocabulary_data.change_words:
             result.change_factor = self.vocabulary_data.change_words[phrase]
-
-    def _spot_unknown_places(
-        self, text: str, result: Understanding, corrector: BoundedCorrector
-    ) -> None:
-        candidates: list[str] = []
-        for match in _PLACE_AFTER_PREPOSITION.finditer(text):
-            candidates.append(match.group(1))
-            # "in vladivostok and khabarovsk": the second name too.
-            more = _AND_ANOTHER.match(text, match.end())
-            if more is not None:
-                candidates.append(more.group(1))
-        candidates += [m.group(1) for m in _PLACE_BEFORE_QUOTA.finditer(text)]
-        for word in candidates:
-            if len(result.unknown_places) >= MAX_UNKNOWN_PLACES:
-                break
-            if word in STOPWORDS or word in self.known_words or word in self._not_places:
-                continue
-            if ordinary_form(word, self._not_places):
-                continue
-            if corrector.correct(word) is not None or corrector.skipped(word):
-                continue  # a typo of a known word, or perhaps one
-            _add(result.unknown_places, word)
-
-
-def _inherit_subject(previous: Understanding, segment: Understanding) -> None:
-    """A later part that points back ("what's the quota there now") is about the subject
-    of the part before it."""
-    if segment.places or segment.countries or segment.sectors:
-        return
-    if segment.unknown_places or segment.regions:
-        return
-    tokens = words(segment.text)
-    # "2) in dollars": a short part with no place is about the one before it; Russian,
-    # Chinese and Korean leave the subject out ("大连交多少，几号开始的").
-    english = segment.language is Language.EN
-    if english and not ANAPHORS & set(tokens) and len(tokens) > FRAGMENT_WORDS + 1:
-        return
-    segment.places = list(previous.places)
-    segment.countries = list(previous.countries)
-    segment.sectors = list(previous.sectors)
-    segment.currencies = list(dict.fromkeys([*segment.currencies, *previous.currencies]))

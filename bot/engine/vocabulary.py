@@ -80,6 +80,9 @@ class Attribute(StrEnum):
     QUOTA_HISTORY = "quota_history"  # how long the quota system has existed
     CONTRACT = "contract"  # the length or terms of the workers' contracts
     PAY_SHARE = "pay_share"  # what share of their pay the quota takes
+    DOCUMENTS = "documents"  # documents behind the figures (the report cites none)
+    DEADLINE = "deadline"  # by when a quota must be paid (some reports give one)
+    ORDERER = "orderer"  # who ordered it: the report says North Korea demands it
 
 
 class Operation(StrEnum):
@@ -172,6 +175,15 @@ class Vocabulary:
     # "china ordered it": a country said to demand the money (premises.wrong_demander).
     demand_verbs: frozenset[str] = frozenset()
     attribute_overrides: dict[Attribute, frozenset[Attribute]] = field(default_factory=dict)
+    # Words that carry what is asked though no attribute holds them ("called", "happens"):
+    # never dropped as chat when the engine looks for an ask it cannot map.
+    ask_words: frozenset[str] = frozenset()
+    # Weak quota cues that name the money but ask no amount ("money": "will they get home
+    # with money" asks about savings, not the quota).
+    not_amount_words: frozenset[str] = frozenset()
+    # Strong quota cues that are verbs ("demand", "pay"): beside a topic asked outright, with
+    # no place or amount, they ask about the topic ("what do the supervisors demand").
+    quota_verbs: frozenset[str] = frozenset()
 
     def without_overridden(self, attributes: list[Attribute]) -> list[Attribute]:
         """The attributes asked, less those another one asked overrides ("what percentage of
@@ -258,6 +270,9 @@ def load(language: str = "en") -> Vocabulary:
         people_pronouns=frozenset(fold(w) for w in data.get("people_pronouns", ())),
         name_like_places=frozenset(fold(w) for w in data.get("name_like_places", ())),
         demand_verbs=frozenset(fold(w) for w in data.get("demand_verbs", ())),
+        ask_words=frozenset(fold(w) for w in data.get("ask_words", ())),
+        not_amount_words=frozenset(fold(w) for w in data.get("not_amount_words", ())),
+        quota_verbs=frozenset(fold(w) for w in data.get("quota_verbs", ())),
         attribute_overrides={
             Attribute(wins): frozenset(Attribute(a) for a in loses)
             for wins, loses in data.get("attribute_overrides", {}).items()

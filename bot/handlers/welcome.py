@@ -8,6 +8,7 @@ word for word (``EXAMPLES``' translators' notes say so).
 from __future__ import annotations
 
 from bot.engine import Reply
+from bot.engine.intro import EXAMPLES
 from bot.i18n import N_, Language, translator
 from bot.markup import Html, bold, fmt
 
@@ -18,15 +19,6 @@ REPORT = N_(
     "far each claim can be trusted. Nothing here is verified."
 )
 ASK_LIKE = N_("Ask in your own words, for example:")
-# Translators: natural questions a reader in your language would ask, not word-for-word.
-EXAMPLES = (
-    N_("How much do workers in Sakhalin owe now?"),
-    N_("fish plant workers china quota"),
-    N_("Who says so?"),
-    N_("Is any of this confirmed?"),
-    N_("What's loyalty cash?"),
-    N_("Russia vs China"),
-)
 
 
 def help_reply(language: Language, commands_line: Html) -> Reply:

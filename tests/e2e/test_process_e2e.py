@@ -275,3 +275,21 @@ def test_run_stops_at_once_when_the_server_refuses_the_credentials(
         f"Configuration error: DATABASE_URL {url.render_as_string(hide_password=True)} was "
         'refused by the server (Error: role "no_such_role_here" does not exist)\n'
     )
+
+
+def test_ask_into_a_closed_pipe_is_no_database_error(tmp_path: Path) -> None:
+    """`ask … | head -1`: the reader leaves early; nothing is blamed on the database."""
+    url = f"sqlite+aiosqlite:///{tmp_path}/pipe.db"
+    assert run_cli(tmp_path, "ask", "dalian", DATABASE_URL=url).returncode == 0  # seeded
+    # `true` exits without reading: by the time the answer is written, the pipe is closed.
+    shell = subprocess.run(
+        f'"{sys.executable}" -m bot ask "who says so?" | true',
+        shell=True,
+        cwd=tmp_path,
+        env=build_env({"DATABASE_URL": url}),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert (shell.stdout, shell.stderr) == ("", "")

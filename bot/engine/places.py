@@ -1,0 +1,76 @@
+"""Where a question names a place the store does not know: a word the engine cannot read
+after "in", "at", "for" … ("workers in phnom penh", two unknown words being one name), before
+"quota" ("magadan quota"), or opening the message before a kind of work ("yantai seafood
+workers", "kazan construction sites"). Only words that are no known, ordinary or chat word
+and no typo of one (the caller's ``unknown``) count.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+from bot.engine.relevance import ordinary_form
+from bot.engine.text import BoundedCorrector, words
+
+_PLACE_AFTER_PREPOSITION = re.compile(
+    r"\b(?:in|at|for|from|about|of)\s+(?:the\s+)?([^\W\d_][\w-]{2,})", re.UNICODE
+)
+# "in vladivostok and khabarovsk": the second name too.
+_AND_ANOTHER = re.compile(r"\s*(?:,|and|or|&)\s+(?:the\s+)?([^\W\d_][\w-]{2,})", re.UNICODE)
+_PLACE_BEFORE_QUOTA = re.compile(r"\b([^\W\d_][\w-]{2,})\s+quotas?\b", re.UNICODE)
+# "phnom penh": the word after an unknown name, when it is unknown too.
+_NEXT_WORD = re.compile(r"\s+([^\W\d_][\w-]{2,})\b", re.UNICODE)
+# Words of a kind of work read after the opening word ("seafood", "fish processing").
+SECTOR_WORDS = 2
+# A message of this many words, none of which the bot can read, is a place's name.
+NAME_WORDS = 2
+
+
+def place_candidates(
+    text: str,
+    known: Sequence[frozenset[str]],
+    corrector: BoundedCorrector,
+    phrases: Mapping[str, Sequence[tuple[str, str]]],
+) -> list[str]:
+    """The unknown place names a part of a message holds, in order (one or two words).
+    ``known``: word sets that are no place names (stop, known, ordinary and claim, chat
+    words); ``phrases``: what each known phrase means (a "sector" names a kind of work)."""
+    found: list[str] = []
+
+    def unknown(word: str) -> bool:
+        if any(word in words_ for words_ in known) or ordinary_form(word, known[2]):
+            return False
+        # A typo of a known word, or perhaps one.
+        return corrector.correct(word) is None and not corrector.skipped(word)
+
+    def sector(phrase: str) -> bool:
+        return any(kind == "sector" for kind, _ in phrases.get(phrase, ()))
+
+    def add(match: re.Match[str] | None) -> None:
+        if match is None or not unknown(match.group(1)):
+            return
+        name = match.group(1)
+        after = _NEXT_WORD.match(text, match.end(1))
+        if after is not None and unknown(after.group(1)):
+            name = f"{name} {after.group(1)}"
+        if name not in found:
+            found.append(name)
+
+    for match in _PLACE_AFTER_PREPOSITION.finditer(text):
+        add(match)
+        add(_AND_ANOTHER.match(text, match.end()))
+    for match in _PLACE_BEFORE_QUOTA.finditer(text):
+        add(match)
+    tokens = words(text)
+    if 0 < len(tokens) <= NAME_WORDS and all(t.isascii() and unknown(t) for t in tokens):
+        # "tashkent?", "ulan bator": a message that is only a name the bot cannot read.
+        name = " ".join(tokens)
+        return found if name in found else [*found, name]
+    if len(tokens) > 1 and unknown(tokens[0]):
+        # "yantai seafood workers, how much": the opening word names where the work is.
+        following = tokens[1 : 1 + SECTOR_WORDS]
+        named = any(sector(" ".join(following[:n])) for n in range(1, len(following) + 1))
+        if named and tokens[0] not in found:
+            found.append(tokens[0])
+    return found
