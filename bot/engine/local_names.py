@@ -53,7 +53,7 @@ def display_names(language: str) -> dict[tuple[str, str], str]:
     kinds = data.get(language) or {}
     return {
         (kind, stored): name
-        for kind in ("place", "sector")
+        for kind in ("place", "sector", "source", "deadline")
         for stored, name in (kinds.get(kind) or {}).items()
     }
 
@@ -71,6 +71,15 @@ def vocabulary_names(language: str) -> dict[tuple[str, str], str]:
         for term, value in (subjects.get(kind) or {}).items():
             if isinstance(value, str) and in_script(term, language):
                 found.setdefault((kind, value), _display(term, kind, language))
+    # Places the reports do not cover ("沈阳" -> "Shenyang"), named when a reply says so.
+    for term, value in (data.get("elsewhere") or {}).items():
+        if isinstance(value, str) and in_script(term, language):
+            found.setdefault(("place", value), _display(term, "place", language))
+    # The language's word for an English gloss ("restaurant" -> "ресторан"): work the reports
+    # do not cover, named back in the reader's language.
+    for term, value in (data.get("glosses") or {}).items():
+        if isinstance(value, str) and in_script(term, language):
+            found.setdefault(("gloss", value), term)
     return found
 
 
@@ -83,6 +92,11 @@ def local_name(kind: str, stored: str, language: str | None = None) -> str:
     return display_names(language).get(
         (kind, stored), vocabulary_names(language).get((kind, stored), stored)
     )
+
+
+def source_name(stored: str) -> str:
+    """A source's (or the unit an outlet relies on) name in the answer's language."""
+    return local_name("source", stored)
 
 
 class LocalNames:
