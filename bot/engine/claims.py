@@ -20,7 +20,7 @@ from bot.engine.indexes import (
     same_quota_labels,
     where_active,
 )
-from bot.engine.local_names import LocalNames, or_list, region_name
+from bot.engine.local_names import LocalNames, or_list, region_name, source_name
 from bot.engine.numbers import day
 from bot.engine.originals import claim_words
 from bot.engine.reply import Reply
@@ -222,14 +222,14 @@ class ComposerBase:
         elif source.told_to:
             said = fmt(
                 _("{source}, who told {told_to}; carried by {outlet}"),
-                source=source.name,
-                told_to=source.told_to,
+                source=source_name(source.name),
+                told_to=source_name(source.told_to),
                 outlet=outlet,
             )
         else:
             said = fmt(
                 _("{source} (the report does not say to whom); carried by {outlet}"),
-                source=source.name,
+                source=source_name(source.name),
                 outlet=outlet,
             )
         if claim.corrected_at is not None:
@@ -462,8 +462,8 @@ class ComposerBase:
                             "where its source is: {source}."
                         ),
                         outlet=article.outlet if article else _("The report"),
-                        place=name,
-                        source=source.name,
+                        place=self.place(name),
+                        source=source_name(source.name),
                     )
                 )
                 said = [c for c in self.snapshot.active_claims if c.source_id == source.id]
@@ -477,7 +477,8 @@ class ComposerBase:
         if wording.is_english():
             shown = ", ".join(names[:-1]) + " or " + names[-1] if len(names) > 1 else "".join(names)
         else:
-            shown = or_list([region_name(name) for name in names])  # "Хабаровск"
+            # CLDR's city names too ("Магадан"), where the vocabulary lists none.
+            shown = or_list([region_name(self.place(name)) for name in names])
         if self.several:
             self.cite_all(reply)
         reply.lines.append(two_sentences(self.no_report_line("mention", shown), self.covered()))

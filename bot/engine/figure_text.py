@@ -238,6 +238,7 @@ def deadline_text(claim: ClaimView) -> str | None:
     by = value(claim, "deadline")
     if not by:
         return None
+    by = local_name("deadline", str(by))  # the stored words, in the answer's language
     when = _month_or_day(value(claim, "deadline_on"), value(claim, "deadline_precision"))
     if when and when not in str(by):
         return _("{deadline} ({date})").format(deadline=by, date=when)

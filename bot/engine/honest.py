@@ -7,6 +7,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from bot.engine.compose import Composer
+from bot.engine.local_names import source_name
 from bot.engine.numbers import money, number, usd
 from bot.engine.phrases import either, local_date, separately, series
 from bot.engine.reply import Reply
@@ -15,6 +16,7 @@ from bot.engine.reports import (
     article_date,
     is_once,
     periods_said,
+    relies_line,
     report_label,
     unit,
     words,
@@ -363,7 +365,8 @@ class Honest(Silences):
             self._trust_outlets(reply)
             return
         article = self.c.snapshot.default_article
-        outlets = [a for a in (article.outlet, article.relies_on) if a] if article else []
+        names = (article.outlet, article.relies_on) if article else ()
+        outlets = [source_name(a) for a in names if a]
         reply.lines.append(
             fmt(
                 _(
@@ -376,7 +379,7 @@ class Honest(Silences):
         if article is not None:
             reply.cite(article.id)
             if article.relies_on:
-                reply.lines.append(fmt("• {}", _relies(article.outlet, article.relies_on)))
+                reply.lines.append(fmt("• {}", relies_line(article.outlet, article.relies_on)))
         reply.lines.append(fmt("• {}", self._anonymous_line()))
         if article is not None:
             reply.lines.append(
@@ -389,7 +392,7 @@ class Honest(Silences):
 
     def _trust_outlets(self, reply: Reply) -> None:
         articles = self.c.reports.articles
-        outlets = [o for a in articles for o in (a.outlet, a.relies_on) if o]
+        outlets = [source_name(o) for a in articles for o in (a.outlet, a.relies_on) if o]
         reply.lines.append(
             fmt(
                 ngettext(
@@ -406,7 +409,7 @@ class Honest(Silences):
         for article in articles:
             reply.cite(article.id)
             if article.relies_on:
-                reply.lines.append(fmt("• {}", _relies(article.outlet, article.relies_on)))
+                reply.lines.append(fmt("• {}", relies_line(article.outlet, article.relies_on)))
         reply.lines.append(fmt("• {}", self._anonymous_line()))
         for article in articles:
             reply.lines.append(fmt("• {}: “{}”", report_label(article), article.caveat))
@@ -432,7 +435,8 @@ class Honest(Silences):
         if not claims:
             return False
         for source in sources:
-            reply.lines.append(bold(_("What {source} said:").format(source=source.name)))
+            said = _("What {source} said:").format(source=source_name(source.name))
+            reply.lines.append(bold(said))
             mine = [c for c in claims if c.source_id == source.id]
             shown, hidden = self.c.capped(mine)
             for claim in shown:
@@ -492,7 +496,3 @@ class Honest(Silences):
         reply.lines.append(italic(_("Matched on the words of your question.")))
         reply.intents.append(Intent.STATEMENTS)
         return True
-
-
-def _relies(outlet: str, relied: str) -> Html:
-    return fmt(_("{outlet} relies on reporting by {relied}."), outlet=outlet, relied=relied)

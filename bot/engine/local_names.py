@@ -54,7 +54,7 @@ def display_names(language: str) -> dict[tuple[str, str], str]:
     kinds = data.get(language) or {}
     return {
         (kind, stored): name
-        for kind in ("place", "sector")
+        for kind in ("place", "sector", "source", "deadline")
         for stored, name in (kinds.get(kind) or {}).items()
     }
 
@@ -72,6 +72,15 @@ def vocabulary_names(language: str) -> dict[tuple[str, str], str]:
         for term, value in (subjects.get(kind) or {}).items():
             if isinstance(value, str) and in_script(term, language):
                 found.setdefault((kind, value), _display(term, kind, language))
+    # Places the reports do not cover ("沈阳" -> "Shenyang"), named when a reply says so.
+    for term, value in (data.get("elsewhere") or {}).items():
+        if isinstance(value, str) and in_script(term, language):
+            found.setdefault(("place", value), _display(term, "place", language))
+    # The language's word for an English gloss ("restaurant" -> "ресторан"): work the reports
+    # do not cover, named back in the reader's language.
+    for term, value in (data.get("glosses") or {}).items():
+        if isinstance(value, str) and in_script(term, language):
+            found.setdefault(("gloss", value), term)
     return found
 
 
@@ -109,28 +118,6 @@ def region_name(english: str, language: str | None = None) -> str:
     return region_names(language or wording.language()).get(english, english)
 
 
-@lru_cache(maxsize=8)
-def glossed_words(language: str) -> dict[str, str]:
-    """An English word the language's vocabulary glosses a word as -> the first such word
-    ("restaurant" -> "ресторан", "餐厅", "식당"), to show the asker's word, not the gloss."""
-    if language == "en":
-        return {}
-    try:
-        data: dict[str, Any] = json.loads((FOLDER / f"{language}.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    found: dict[str, str] = {}
-    for term, english in (data.get("glosses") or {}).items():
-        if isinstance(english, str) and in_script(term, language):
-            found.setdefault(english, term)
-    return found
-
-
-def asker_word(english: str, language: str | None = None) -> str:
-    """A word the engine matched in English, as the asker's language writes it."""
-    return glossed_words(language or wording.language()).get(english, english)
-
-
 def local_name(kind: str, stored: str, language: str | None = None) -> str:
     """A place's or sector's name in ``language`` (else the answer's) without the store's
     aliases (for code that has no snapshot): the display names, else the vocabulary's word."""
@@ -140,6 +127,11 @@ def local_name(kind: str, stored: str, language: str | None = None) -> str:
     return display_names(language).get(
         (kind, stored), vocabulary_names(language).get((kind, stored), stored)
     )
+
+
+def source_name(stored: str) -> str:
+    """A source's (or the unit an outlet relies on) name in the answer's language."""
+    return local_name("source", stored)
 
 
 class LocalNames:

@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from bot.engine.compose import Composer
 from bot.engine.countries import SUBJECT_COUNTRY
-from bot.engine.local_names import asker_word, local_name
+from bot.engine.local_names import local_name
 from bot.engine.numbers import money
 from bot.engine.phrases import both, currency_display, either
 from bot.engine.reply import Reply
@@ -91,7 +91,7 @@ def _sectors(u: Understanding, place: str, claims: list[ClaimView], reply: Reply
                 ),
                 place=place,
                 sector=both([local_name("sector", x) for x in sorted(own)]),
-                wrong=either([asker_word(x) for x in asserted]),
+                wrong=either([local_name("gloss", x) for x in asserted]),
             )
         )
         u.attributes = [a for a in u.attributes if a != Attribute.OTHER_SECTOR]

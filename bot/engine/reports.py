@@ -49,9 +49,10 @@ from bot.engine.figure_text import (
     why_no_sum,
     words,
 )
+from bot.engine.local_names import source_name
 from bot.engine.reply import Reply
 from bot.engine.wording import _, ngettext
-from bot.markup import bold, fmt
+from bot.markup import Html, bold, fmt
 from db.views import ArticleView, ClaimView, Snapshot
 
 
@@ -369,3 +370,10 @@ __all__ = [
     "why_no_sum",
     "words",
 ]
+
+
+def relies_line(outlet: str, relied: str) -> Html:
+    """ "HNGN relies on reporting by Daily NK." (the unit relied on in the answer's language)."""
+    return fmt(
+        _("{outlet} relies on reporting by {relied}."), outlet=outlet, relied=source_name(relied)
+    )

@@ -17,7 +17,7 @@ from babel.numbers import get_currency_name
 
 from bot.engine import reports, wording
 from bot.engine.compose import Composer
-from bot.engine.local_names import asker_word
+from bot.engine.local_names import local_name, source_name
 from bot.engine.numbers import money, number
 from bot.engine.phrases import (
     both,
@@ -207,14 +207,14 @@ class Silences:
         outlet, role = _("the outlet"), _("a name")
         if article is not None:
             if article.relies_on and article.relies_on.casefold() in u.search_text:
-                outlet = article.relies_on
+                outlet = source_name(article.relies_on)
                 role = _("the outlet whose reporting {outlet} relies on").format(
                     outlet=article.outlet
                 )
             else:
                 outlet, role = article.outlet, _("the outlet that carried the report")
         currency = series([currency_label(c) for c in u.other_currencies]) or _("that currency")
-        sector = either([asker_word(p) for p in u.other_sectors]) or _("that kind of work")
+        sector = either([local_name("gloss", s) for s in u.other_sectors]) or _("that kind of work")
         return template.format(
             where=where, currencies=self._currencies() or _("their currencies"), outlet=outlet,
             role=role, currency=currency, sector=sector,
@@ -250,9 +250,11 @@ class Silences:
     def anonymous(self) -> list[str]:
         """The anonymous sources, each with whom it told when the report says."""
         return [
-            _("{name} (who told {outlet})").format(name=s.name, outlet=s.told_to)
+            _("{name} (who told {outlet})").format(
+                name=source_name(s.name), outlet=source_name(s.told_to)
+            )
             if s.told_to
-            else s.name
+            else source_name(s.name)
             for s in self.c.snapshot.sources.values()
             if s.kind == "anonymous"
         ]

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from bot.engine import reports
 from bot.engine.claims import IDS_PER_SOURCE, ComposerBase, SourceGroup
+from bot.engine.local_names import source_name
 from bot.engine.numbers import number
 from bot.engine.phrases import both, separately, series
 from bot.engine.reply import Reply
@@ -52,7 +53,7 @@ class SourceAnswers(ComposerBase):
             for claim in said:
                 reply.use(claim.id, claim.article_id)
             article = self.snapshot.articles.get(source.article_id)
-            outlet = article.outlet if article else "the report"
+            outlet = article.outlet if article else _("the report")
             if source.kind == "narration":
                 who = fmt(
                     _("{outlet}'s own narration — statements it makes without naming a source"),
@@ -61,14 +62,14 @@ class SourceAnswers(ComposerBase):
             elif source.told_to:
                 who = fmt(
                     _("{name} — anonymous, spoke to {told}; carried by {outlet}"),
-                    name=source.name,
-                    told=source.told_to,
+                    name=source_name(source.name),
+                    told=source_name(source.told_to),
                     outlet=outlet,
                 )
             else:
                 who = fmt(
                     _("{name} — anonymous; the report does not say to whom; carried by {outlet}"),
-                    name=source.name,
+                    name=source_name(source.name),
                     outlet=outlet,
                 )
             reply.lines.append(
@@ -93,7 +94,7 @@ class SourceAnswers(ComposerBase):
             article = self.snapshot.articles.get(article_id)
             if article is None:
                 continue
-            relies = article.relies_on
+            relies = source_name(article.relies_on) if article.relies_on else None
             if self.several:
                 # The stored caveat may be the bot's own words about a report, not the outlet's.
                 reply.lines.append(
@@ -141,18 +142,18 @@ class SourceAnswers(ComposerBase):
             if article.relies_on:
                 # Who spoke to the outlet relied on: "a source in Russia spoke to it".
                 told = [
-                    s.name
+                    source_name(s.name)
                     for s in self.snapshot.sources.values()
                     if s.article_id == article.id and s.told_to == article.relies_on
                 ]
                 original = (
                     fmt(
                         _("{outlet} ({sources} spoke to it)"),
-                        outlet=article.relies_on,
+                        outlet=source_name(article.relies_on),
                         sources=both(told),
                     )
                     if told
-                    else escape(article.relies_on)
+                    else escape(source_name(article.relies_on))
                 )
                 reply.lines.append(fmt("{} {}", bold(_("Original reporting:")), original))
             reply.lines.append(
@@ -191,9 +192,11 @@ class SourceAnswers(ComposerBase):
         anonymous = [s for s in self.snapshot.sources.values() if s.kind == "anonymous"]
         if anonymous:
             names = [
-                _("{name} (who told {outlet})").format(name=s.name, outlet=s.told_to)
+                _("{name} (who told {outlet})").format(
+                    name=source_name(s.name), outlet=source_name(s.told_to)
+                )
                 if s.told_to
-                else s.name
+                else source_name(s.name)
                 for s in anonymous
             ]
             reply.lines.append(

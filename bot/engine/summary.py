@@ -4,6 +4,7 @@ with its attribution: the quota figures first, then one claim for each other top
 from __future__ import annotations
 
 from bot.engine.compose import Composer
+from bot.engine.local_names import source_name
 from bot.engine.reply import Reply
 from bot.engine.reports import article_date
 from bot.engine.wording import _
@@ -28,7 +29,7 @@ def answer_summary(composer: Composer, reply: Reply) -> None:
                 _(
                     "In short, as {outlet} reports it, relying on reporting by {relied} (none of "
                     "it verified):"
-                ).format(outlet=article.outlet, relied=article.relies_on)
+                ).format(outlet=article.outlet, relied=source_name(article.relies_on))
                 if article.relies_on
                 else _("In short, as {outlet} reports it (none of it verified):").format(
                     outlet=article.outlet
@@ -73,7 +74,8 @@ def _per_report(composer: Composer, reply: Reply) -> None:
             reply.lines.append(Html(""))
         reply.cite(article.id)
         when = article_date(article)
-        reply.lines.append(bold(_heading(article.outlet, article.relies_on, when)))
+        relied = source_name(article.relies_on) if article.relies_on else None
+        reply.lines.append(bold(_heading(article.outlet, relied, when)))
         for claim in chosen:
             reply.use(claim.id, claim.article_id)
             reply.lines.append(fmt("• {}", composer.claim_line(claim)))

@@ -46,7 +46,7 @@ async def test_store_list_replace_remove_and_undo(harness: Harness) -> None:
     assert "✅ Stored the ru translation of #3." in out
     assert f"ru: (empty) → {RU}" in out
     assert f"Readers asking in ru will see: {RU} (перевод редакции) — “Now that" in out
-    assert "(оригинал, английский) Источник: a source in Russia" in out
+    assert "(оригинал, английский) Источник: источник в России" in out
 
     out = joined(await harness.send("/translate 3", OWNER))
     assert f"ru: {RU}" in out
@@ -113,13 +113,13 @@ async def test_a_russian_reader_sees_the_translation_marked_then_the_original(
     original = "“Now that authorities have doubled the loyalty cash quota"
     out = joined(await harness.send(question, READER))
     assert f"Также: {original}" in out
-    assert "death.” (оригинал, английский) Источник: a source in Russia" in out
+    assert "death.” (оригинал, английский) Источник: источник в России" in out
     assert "перевод редакции" not in out
 
     await harness.send(f"/translate 3 ru {RU}", OWNER)
     out = joined(await harness.send(question, READER))
     assert f"Также: {RU} (перевод редакции) — {original}" in out
-    assert "death.” (оригинал, английский) Источник: a source in Russia" in out
+    assert "death.” (оригинал, английский) Источник: источник в России" in out
     # In English nothing changes.
     out = joined(await harness.send("how much do workers in sakhalin pay?", READER))
     assert f"Also: {original}" in out

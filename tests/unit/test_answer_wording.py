@@ -62,7 +62,7 @@ def test_a_russian_quota_block(seed: AnswerEngine) -> None:
         "Когда: дата изменения в статье не указана.",
         "Источник: HNGN от своего имени (без ссылки на источник) — не проверено [#1]",
         f"Также: {DOUBLED_RU} (перевод редакции) — {DOUBLED_QUOTE} (оригинал, английский) "
-        "Источник: a source in Russia, "
+        "Источник: источник в России, "
         "рассказавший Daily NK; "
         "опубликовал HNGN — не проверено [#3]",
     ]
@@ -75,7 +75,7 @@ def test_a_chinese_quota_block(seed: AnswerEngine) -> None:
         "现在：翻倍，即6,800 人民币 (CNY)，约US$940，每人每月——据“翻倍”推算；报道未说明新的金额。",
         # The stored "March 10" as a Chinese date, still without a year.
         "时间：在一份日期为3月10日的指令之后（报道未给出年份）。",
-        "来源：a source in China（报道未说明向谁透露）；由HNGN刊发——未经证实 [#2]",
+        "来源：中国的一位消息人士（报道未说明向谁透露）；由HNGN刊发——未经证实 [#2]",
     ]
 
 
@@ -88,7 +88,7 @@ def test_a_korean_quota_block(seed: AnswerEngine) -> None:
         "시기: 보도에 변경 날짜는 나와 있지 않습니다.",
         "출처: HNGN 자체 서술(소식통 명시 없음) — 검증되지 않음 [#1]",
         f"참고: {DOUBLED_KO} (편집부 번역) — {DOUBLED_QUOTE} (원문, 영어) "
-        "출처: a source in Russia, Daily NK에 전함; "
+        "출처: 러시아 소식통, Daily NK에 전함; "
         "HNGN 게재 — 검증되지 않음 [#3]",
     ]
 
@@ -101,7 +101,7 @@ def test_two_reports_in_russian_name_each_report(two: AnswerEngine) -> None:
         # RFA gives the country as the place: it reads once, in Russian.
         f"Китай — рабочие (торговля) — по данным: Radio Free Asia, октябрь 2020{NNBSP}г.",
         f"Разовый платёж: 12{NBSP}000 китайских юаней (CNY), 1{NBSP}788{NBSP}$, однократно с "
-        f"человека (разовый платёж), by the end of the month (октябрь 2020{NNBSP}г.).",
+        f"человека (разовый платёж), до конца месяца (октябрь 2020{NNBSP}г.).",
         "С кого взимается, словами статьи: each trade worker stationed in China.",
     ]
 

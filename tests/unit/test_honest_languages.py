@@ -79,7 +79,7 @@ def test_a_silent_answer_keeps_its_elaboration_and_names_the_sources(seed: Answe
     ]
     assert lines(seed, "who are the sources", Language.RU) == [
         "В статье не говорится о том, кто эти источники: их имена не названы.",
-        "В ней они названы лишь так: a source in Russia, сообщивший Daily NK; a source in China.",
+        "В ней они названы лишь так: источник в России, сообщивший Daily NK; источник в Китае.",
     ]
 
 
@@ -139,7 +139,7 @@ def test_trust_and_verification_in_each_language(seed: AnswerEngine) -> None:
         "보도를 게재한 HNGN의 입장: “HNGN cannot independently verify the claims.”",
     ]
     assert lines(seed, "is this verified?", Language.ZH)[2] == (
-        "这些数字来自匿名消息来源——a source in Russia（向Daily NK透露）；a source in China——"
+        "这些数字来自匿名消息来源——俄罗斯的一位消息人士（向Daily NK透露）；中国的一位消息人士——"
         "以及文章本身的叙述。请把它们视为报道中的说法，而不是既定事实。"
     )
 
@@ -148,7 +148,7 @@ def test_sources_name_topics_by_their_translated_titles(seed: AnswerEngine) -> N
     found = lines(seed, "who says so?", Language.RU)
     assert found[0] == "Кто это утверждает:"
     assert found[3] == (
-        "• a source in Russia — анонимный источник, говорил с Daily NK; опубликовано в HNGN. "
+        "• источник в России — анонимный источник, говорил с Daily NK; опубликовано в HNGN. "
         "Темы: Удвоение, Рабочее время и Заработок (#3, #4, #6)."
     )
 
@@ -179,10 +179,7 @@ def test_two_reports_none_of_them_says_with_the_plural_of_the_count(two: AnswerE
 
 def test_two_reports_summary_headings(two: AnswerEngine) -> None:
     found = lines(two, "summarise the article", Language.ZH)
-    assert (
-        found[0]
-        == "简而言之，据Radio Free Asia依据RFA's Korean Service的报道（2020年10月；均未经核实）："
-    )
+    assert found[0] == "简而言之，据Radio Free Asia依据RFA韩语部的报道（2020年10月；均未经核实）："
     assert "简而言之，据HNGN依据Daily NK的报道（无日期；均未经核实）：" in found
     assert found[-1] == "各报道还有更多内容：可以问某个地点、消息来源或话题。"
 

@@ -87,7 +87,7 @@ async def test_a_fresh_store_answers_in_russian_with_both_marked(runtime: Runtim
         ]
     assert lines[-1] == (
         f"Также: {DOUBLED_RU} (перевод редакции) — {DOUBLED_EN} (оригинал, английский) "
-        "Источник: a source in Russia, рассказавший Daily NK; опубликовал HNGN — не проверено [#3]"
+        "Источник: источник в России, рассказавший Daily NK; опубликовал HNGN — не проверено [#3]"
     )
     with speaking(translator(Language.EN)):
         english = [plain_text(line) for line in engine.answer("sakhalin quota").lines]

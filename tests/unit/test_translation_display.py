@@ -27,10 +27,10 @@ SOURCE_3 = "Source: a source in Russia, who told Daily NK; carried by HNGN — u
 # The attribution in each language's answer (bot/engine/claims.py).
 SOURCES = {
     Language.EN: SOURCE_3,
-    Language.RU: "Источник: a source in Russia, рассказавший Daily NK; опубликовал HNGN — "
+    Language.RU: "Источник: источник в России, рассказавший Daily NK; опубликовал HNGN — "
     "не проверено [#3]",
-    Language.ZH: "来源：a source in Russia，向Daily NK透露；由HNGN刊发——未经证实 [#3]",
-    Language.KO: "출처: a source in Russia, Daily NK에 전함; HNGN 게재 — 검증되지 않음 [#3]",
+    Language.ZH: "来源：俄罗斯的一位消息人士，向Daily NK透露；由HNGN刊发——未经证实 [#3]",
+    Language.KO: "출처: 러시아 소식통, Daily NK에 전함; HNGN 게재 — 검증되지 않음 [#3]",
 }
 
 
