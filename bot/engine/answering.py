@@ -1,9 +1,8 @@
 """Answering a question's frames: each part of a message, what it asks, in order.
 
-The understander reads a message into parts (``Understanding.segments``); here each part
-is answered: an uncovered place, a wrong premise, what the report does not say, arithmetic,
-then the intents the claims answer (a dispatch table), topics, and last a search of what
-the claims say. Plain Python: no Telegram, no database.
+Each part of a message (``Understanding.segments``) is answered in turn: an uncovered place,
+a wrong premise, what the report does not say, arithmetic, then the intents the claims
+answer (a dispatch table), topics, and last a search of what the claims say.
 """
 
 from __future__ import annotations
