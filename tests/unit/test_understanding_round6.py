@@ -1,0 +1,47 @@
+"""Round 6 of the understanding work (issue 10), English: people and named things are no
+places. Phrased apart from the fresh sets."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from bot.engine import AnswerEngine
+from testkit.engine import seeded_engine, text_of
+
+CAVEAT = "\n\n⚠️ Unverified. HNGN cannot independently verify the claims."
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory: pytest.TempPathFactory) -> AnswerEngine:
+    path = tmp_path_factory.mktemp("round6") / "store.sqlite3"
+    return asyncio.run(seeded_engine(f"sqlite+aiosqlite:///{path}"))
+
+
+def body(engine: AnswerEngine, question: str) -> str:
+    text = text_of(engine, question)
+    assert text.endswith(CAVEAT), text
+    return text.removesuffix(CAVEAT)
+
+
+@pytest.mark.parametrize(
+    ("question", "figure"),
+    [
+        ("quota for the lads", "3,400"),
+        ("how much for the lads doing construction", "62,000"),
+    ],
+)
+def test_a_word_for_people_is_no_unknown_place(
+    engine: AnswerEngine, question: str, figure: str
+) -> None:
+    text = body(engine, question)
+    assert "does not mention" not in text
+    assert figure in text
+
+
+def test_a_thing_asked_by_name_is_no_unknown_place(engine: AnswerEngine) -> None:
+    text = body(engine, "first name of the guy on sakhalin?")
+    assert "does not mention" not in text
+    first = text.splitlines()[0]
+    assert first == "The report does not say who the sources are: it does not name them."
