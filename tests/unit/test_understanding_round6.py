@@ -45,3 +45,33 @@ def test_a_thing_asked_by_name_is_no_unknown_place(engine: AnswerEngine) -> None
     assert "does not mention" not in text
     first = text.splitlines()[0]
     assert first == "The report does not say who the sources are: it does not name them."
+
+
+def test_the_north_korean_capital_is_on_topic_beside_an_ask(engine: AnswerEngine) -> None:
+    text = body(engine, "by what route does the cash get to pyongyang")
+    assert text.splitlines()[0] == (
+        "The report does not say how the quota is paid or collected (cash, transfer or otherwise)."
+    )
+
+
+def test_the_north_korean_capital_alone_does_not_make_weather_on_topic(
+    engine: AnswerEngine,
+) -> None:
+    text = body(engine, "what's the weather like in pyongyang")
+    assert text.startswith("I can only answer questions about")
+
+
+def test_on_the_record_asks_who_the_sources_are(engine: AnswerEngine) -> None:
+    text = body(engine, "did anybody speak on record for this")
+    assert text.splitlines()[0] == (
+        "The report does not say who the sources are: it does not name them."
+    )
+
+
+@pytest.mark.parametrize(
+    "question", ["do the dalian workers do longer hours now", "is there extra hours for them"]
+)
+def test_longer_hours_get_the_hours_statements(engine: AnswerEngine, question: str) -> None:
+    text = body(engine, question)
+    assert "forced to work even longer hours to meet" in text
+    assert "62,000" not in text
