@@ -8,6 +8,7 @@ import asyncio
 import pytest
 
 from bot.engine import AnswerEngine
+from bot.engine.segments import split_parts
 from testkit.engine import seeded_engine, text_of
 
 CAVEAT = "\n\n⚠️ Unverified. HNGN cannot independently verify the claims."
@@ -75,3 +76,25 @@ def test_longer_hours_get_the_hours_statements(engine: AnswerEngine, question: s
     text = body(engine, question)
     assert "forced to work even longer hours to meet" in text
     assert "62,000" not in text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "dalian figure + who says so",
+        "dalian figure plus who says so",
+        "dalian figure & who says so",
+    ],
+)
+def test_plus_before_a_question_joins_two_questions(text: str) -> None:
+    assert split_parts(text) == ["dalian figure", "who says so"]
+
+
+def test_plus_between_figures_joins_nothing() -> None:
+    assert split_parts("how much is 62000 plus 3400") == ["how much is 62000 plus 3400"]
+
+
+def test_a_short_first_question_before_plus_gets_its_own_answer(engine: AnswerEngine) -> None:
+    text = body(engine, "dalian quota + do they get days off")
+    assert "3,400 yuan" in text
+    assert "The report does not say" in text
