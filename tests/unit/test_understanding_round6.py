@@ -98,3 +98,14 @@ def test_a_short_first_question_before_plus_gets_its_own_answer(engine: AnswerEn
     text = body(engine, "dalian quota + do they get days off")
     assert "3,400 yuan" in text
     assert "The report does not say" in text
+
+
+def test_both_places_asks_each_quota_not_their_sum(engine: AnswerEngine) -> None:
+    text = body(engine, "the figure in both places please")
+    assert "62,000" in text
+    assert "3,400" in text
+    assert "1,200" not in text
+
+
+def test_both_places_together_is_still_a_sum(engine: AnswerEngine) -> None:
+    assert "$1,200" in body(engine, "both places together, in usd")
