@@ -109,3 +109,9 @@ def test_both_places_asks_each_quota_not_their_sum(engine: AnswerEngine) -> None
 
 def test_both_places_together_is_still_a_sum(engine: AnswerEngine) -> None:
     assert "$1,200" in body(engine, "both places together, in usd")
+
+
+def test_more_a_month_after_the_doubling_is_the_difference(engine: AnswerEngine) -> None:
+    text = body(engine, "sakhalin in dollars, what is paid more per month after the doubling")
+    assert text.startswith("Sakhalin: before, $730 a month; now doubled, so about $1,460")
+    assert "$730 more a month, our arithmetic" in text
