@@ -115,3 +115,15 @@ def test_more_a_month_after_the_doubling_is_the_difference(engine: AnswerEngine)
     text = body(engine, "sakhalin in dollars, what is paid more per month after the doubling")
     assert text.startswith("Sakhalin: before, $730 a month; now doubled, so about $1,460")
     assert "$730 more a month, our arithmetic" in text
+
+
+@pytest.mark.parametrize(
+    "question", ["can the sakhalin men keep anything", "what is left over for them once they pay"]
+)
+def test_keeping_some_pay_asks_the_share_and_gets_no_quota_block(
+    engine: AnswerEngine, question: str
+) -> None:
+    text = body(engine, question)
+    assert text.startswith("The report does not say what share of their pay goes to the quota")
+    assert "takes most of what North Korean construction workers earn" in text
+    assert "62,000" not in text
