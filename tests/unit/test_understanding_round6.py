@@ -127,3 +127,9 @@ def test_keeping_some_pay_asks_the_share_and_gets_no_quota_block(
     assert text.startswith("The report does not say what share of their pay goes to the quota")
     assert "takes most of what North Korean construction workers earn" in text
     assert "62,000" not in text
+
+
+def test_sounds_is_no_typo_of_pounds(engine: AnswerEngine) -> None:
+    text = body(engine, "the sakhalin story sounds like nonsense")
+    assert "currency" not in text
+    assert text.startswith("No — none of this is independently verified.")
