@@ -8,6 +8,7 @@ import asyncio
 import pytest
 
 from bot.engine import AnswerEngine
+from bot.engine.retrieval import quoted
 from bot.engine.segments import split_parts
 from testkit.engine import seeded_engine, text_of
 
@@ -133,3 +134,18 @@ def test_sounds_is_no_typo_of_pounds(engine: AnswerEngine) -> None:
     text = body(engine, "the sakhalin story sounds like nonsense")
     assert "currency" not in text
     assert text.startswith("No — none of this is independently verified.")
+
+
+def test_who_said_words_of_a_quota_claims_quote_gets_that_quote(engine: AnswerEngine) -> None:
+    text = body(engine, "heavier burden, who said that?")
+    assert text.startswith("“Workers now face an even heavier burden")
+    assert "Source: a source in China" in text
+
+
+def test_one_word_of_a_quote_is_not_enough(engine: AnswerEngine) -> None:
+    claims = engine.snapshot.active_claims
+    assert quoted(claims, "who said burden") is None
+    found = quoted(claims, "who said heavier burden")
+    assert found is not None
+    assert found.quote is not None
+    assert "heavier burden" in found.quote
