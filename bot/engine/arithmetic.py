@@ -143,7 +143,8 @@ class Arithmetic:
     ) -> bool:
         """``quotas``: those the question names (else all); ``every``: all current ones."""
         dollars = Intent.USD in u.intents or "USD" in u.currencies
-        monthly = [c for c in quotas if is_monthly(c)]
+        # Only a head count needs the monthly figures: not worth a walk over thousands.
+        monthly = [c for c in quotas if is_monthly(c)] if u.headcount and u.headcount > 1 else []
         if u.headcount and u.headcount > 1 and monthly and self._asks_sum(u):
             # "10 workers in sakhalin, how much a month": the monthly quota times the head
             # count (a one-off or a range is said what it is instead).

@@ -93,7 +93,7 @@ class Honest(Silences):
         before = len(reply.lines)
         # "how many months to hand over 1 million": a sum to reach, not a claim about a quota.
         operand = Operation.MONTHS_TO_REACH in u.operations
-        if quotas and not operand:
+        if quotas and not operand and u.figures:  # no figure asserted: no walk over quotas
             self._wrong_amounts(u, quotas, reply)
         if quotas and not operand:
             self._wrong_period(u, quotas, reply)
@@ -320,7 +320,7 @@ class Honest(Silences):
             )
 
     def _wrong_dates(self, u: Understanding, quotas: list[ClaimView], reply: Reply) -> None:
-        dated = [c for c in quotas if c.change_date]
+        dated = [c for c in quotas if c.change_date] if u.dates else []
         every_date = {c.change_date for c in self.c.quotas() if c.change_date} if u.dates else set()
         for typed in u.dates:
             if typed in every_date or any(d.startswith(f"{typed} ") for d in every_date):
@@ -455,7 +455,8 @@ class Honest(Silences):
         asked = u.search_text.split()
         if not self.vocabulary.attribution_verbs & set(asked) and "whose" not in asked:
             return False
-        dated = [c for c in self.c.quotas() if c.change_date and c.change_date in u.dates]
+        quotas = self.c.quotas() if u.dates else []  # thousands at scale: only when dated
+        dated = [c for c in quotas if c.change_date and c.change_date in u.dates]
         if dated and "whose" in u.text.split():
             # "whose info is the march 10 thing": the claim that gives that date.
             claim = dated[0]

@@ -433,7 +433,9 @@ class QuotaAnswers(ComposerBase):
             self.answer_quota(u, reply)
             return
         shown, hidden = self.capped(chosen, BLOCK_LIMIT)
-        across = dict.fromkeys(self.report_of(c) for c in chosen)
+        # Each report labelled once (its label depends on its id alone), not each claim.
+        ids = dict.fromkeys(c.article_id for c in chosen)
+        across = dict.fromkeys(self.reports.label(a) for a in ids)
         if len(across) > 1:
             reply.lines.append(
                 italic(
