@@ -21,7 +21,7 @@ from bot.engine.reports import (
     unit,
     words,
 )
-from bot.engine.retrieval import ClaimSearch, Hit
+from bot.engine.retrieval import ClaimSearch, Hit, quoted
 from bot.engine.silences import MAX_HITS, Silences
 from bot.engine.understand import Understanding
 from bot.engine.vocabulary import Attribute, Intent, Operation, Vocabulary
@@ -473,12 +473,12 @@ class Honest(Silences):
         sources = self.c.snapshot.sources
         local = [h for h in found if getattr(sources.get(h.claim.source_id), "country", None)
                  in u.countries]  # fmt: skip
-        found = (local or found)[:1]
-        if not found:
+        # "who said heavier burden": a quota claim's own quote (the search leaves them out).
+        said = (local or found)[0].claim if found else quoted(self.c.quotas(), u.search_text)
+        if said is None:
             return False
-        claim = found[0].claim
-        reply.use(claim.id, claim.article_id)
-        reply.lines.append(fmt("{}", self.c.claim_line(claim)))
+        reply.use(said.id, said.article_id)
+        reply.lines.append(fmt("{}", self.c.claim_line(said)))
         reply.intents.append(Intent.SOURCES)
         return True
 

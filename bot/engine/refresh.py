@@ -88,7 +88,7 @@ def updated_understander(
         )
     if claim_words is not None:
         data = u.vocabulary_data
-        fresh._not_places = data.ordinary_words | claim_words | data.question_words
+        fresh._not_places = data.not_place_words | claim_words
     return fresh
 
 

@@ -44,6 +44,8 @@ def foreign_words(
             continue
         if word in known or word in vocabulary.chat_words:
             continue
+        if word in vocabulary.weak_domain_words:  # "pyongyang": no other subject
+            continue
         if any(
             word.endswith(end)
             and (word[: -len(end)] in known or word[: -len(end)] in vocabulary.chat_words)

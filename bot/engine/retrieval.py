@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import islice
 
 from db.views import ClaimView, Snapshot
 
@@ -46,6 +47,10 @@ STOP = frozenset(
     "korean koreans nk report article".split()
 )
 
+# A question names a claim's quote by at least this many of its words.
+MIN_QUOTED_TERMS = 2
+# Quotes read at most for it (the engine's time budget at 10,000 claims).
+MAX_QUOTED_SCAN = 2_000
 K1 = 1.2
 B = 0.75
 
@@ -238,6 +243,21 @@ class ClaimSearch:
 
     def known(self, word: str) -> bool:
         return self._found(stem(word)) > 0
+
+
+def quoted(claims: Iterable[ClaimView], question: str) -> ClaimView | None:
+    """The first claim whose quote holds every meaningful word of the question (two at
+    least): "who said heavier burden" finds the quote "an even heavier burden"."""
+    asked = set(terms(question))
+    if len(asked) < MIN_QUOTED_TERMS:
+        return None
+    quotes = islice((c for c in claims if c.quote), MAX_QUOTED_SCAN)
+    # A stem is a prefix of its word: the cheap substring test first.
+    for claim in quotes:
+        text = str(claim.quote).casefold()
+        if all(t in text for t in asked) and asked <= set(terms(text)):
+            return claim
+    return None
 
 
 def claim_words(snapshot: Snapshot) -> frozenset[str]:

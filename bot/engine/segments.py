@@ -1,4 +1,5 @@
-"""A message's parts: split at question marks, full stops, "and what …", numbered items
+"""A message's parts: split at question marks, full stops, "and what …" (or "+ how …",
+"plus who …"), numbered items
 ("1) … 2) …"); a fragment ("name?", "dorms? sakhalin") is read with the part before it.
 """
 
@@ -26,6 +27,8 @@ _SEGMENT_SPLIT = re.compile(
 _NUMBERED = re.compile(r"(?:^|\s)\(?(?:\d{1,2}|[a-e])\)\s*")
 # "sakhalin quota? also how many workers": what comes before "also" is a question of its own.
 _ALSO = re.compile(r"[?!.]\s*(?:and\s+)?also\b")
+# "sakhalin quota + how many hours": "+", "&" or "plus" before a question joins two questions.
+_JOINED = re.compile(r",?\s+(?:plus|&|\+)\s+(?=" + _QUESTION_START + ")")
 # A piece this short ("name?", "dorms?", "sakhalin") finishes the part before it.
 FRAGMENT_WORDS = 2
 # Words that point back to an earlier part of the message ("what's the quota there").
@@ -39,6 +42,8 @@ def split_parts(text: str) -> list[str]:
     if len(numbered) > 1:
         return [piece for part in numbered for piece in split_parts(part)]
     asked = [part for part in _ALSO.split(text) if part.strip()]
+    if len(asked) == 1:
+        asked = [part for part in _JOINED.split(text) if part.strip()]
     if len(asked) > 1:
         return [piece for part in asked for piece in split_parts(part)]
     pieces: list[str] = []

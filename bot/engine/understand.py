@@ -266,7 +266,7 @@ class Understander:
         self._cjk_terms = [p for p in self._phrases if has_cjk(p)]
         self.vocabulary = Vocabulary({p for p in self._phrases if " " not in p})
         # Words that are not place names: ordinary English, and every word the claims use.
-        self._not_places = self.vocabulary_data.ordinary_words | claim_words | question_words
+        self._not_places = self.vocabulary_data.not_place_words | claim_words | question_words
         self._topical = self.known_words | self._not_places | STOPWORDS
         # Words the vocabulary knows as words are no typos ("saying" is not "saving").
         data = self.vocabulary_data

@@ -185,6 +185,14 @@ class Vocabulary:
     # no place or amount, they ask about the topic ("what do the supervisors demand").
     quota_verbs: frozenset[str] = frozenset()
 
+    @property
+    def not_place_words(self) -> frozenset[str]:
+        """Words that never name a place: ordinary words, people ("lads", "girls") and the
+        things a question can ask the name of ("guy", "factory")."""
+        named = (word for word in self.named_things if " " not in word)
+        people = (word for word in self.people_nouns if " " not in word)
+        return self.ordinary_words | self.question_words | frozenset(named) | frozenset(people)
+
     def without_overridden(self, attributes: list[Attribute]) -> list[Attribute]:
         """The attributes asked, less those another one asked overrides ("what percentage of
         their pay goes to it": the share, not what the money is spent on)."""
