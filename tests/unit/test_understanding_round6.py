@@ -110,6 +110,8 @@ def test_both_places_asks_each_quota_not_their_sum(engine: AnswerEngine) -> None
 
 def test_both_places_together_is_still_a_sum(engine: AnswerEngine) -> None:
     assert "$1,200" in body(engine, "both places together, in usd")
+    # "total quota" puts the quotas together too (fresh_en_3's e3-088 failed without it).
+    assert "$1,200" in body(engine, "total old quota of both places in dollars")
 
 
 def test_more_a_month_after_the_doubling_is_the_difference(engine: AnswerEngine) -> None:
