@@ -44,3 +44,14 @@ def text_of(engine: AnswerEngine, question: str) -> str:
     reply = engine.answer(question)
     parts = build_messages(reply.lines, reply.caveats(engine.snapshot))
     return re.sub(r"<[^>]+>", "", "\n".join(parts))
+
+
+# The seed's caveat block, as every English reply over the seed ends.
+SEED_CAVEAT = "\n\n⚠️ Unverified. HNGN cannot independently verify the claims."
+
+
+def body_of(engine: AnswerEngine, question: str) -> str:
+    """An English reply over the seed without its caveat, which it must end with."""
+    text = text_of(engine, question)
+    assert text.endswith(SEED_CAVEAT), text
+    return text.removesuffix(SEED_CAVEAT)

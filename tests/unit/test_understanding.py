@@ -9,10 +9,10 @@ import re
 import pytest
 
 from bot.engine import AnswerEngine
-from testkit.engine import seeded_engine, text_of
+from testkit.engine import body_of as body
+from testkit.engine import seeded_engine
 
 QUOTA_FIGURES = ("62,000", "3,400", "124,000", "6,800", "$730", "$470", "$1,460", "$940")
-CAVEAT = "\n\n⚠️ Unverified. HNGN cannot independently verify the claims."
 OFF_TOPIC = (
     "I can only answer questions about the reported North Korean overseas-worker quotas: "
     "the figures, places, dates, reasons, sources and how far to trust them.\n"
@@ -24,12 +24,6 @@ OFF_TOPIC = (
 def engine(tmp_path_factory: pytest.TempPathFactory) -> AnswerEngine:
     path = tmp_path_factory.mktemp("understanding") / "store.sqlite3"
     return asyncio.run(seeded_engine(f"sqlite+aiosqlite:///{path}"))
-
-
-def body(engine: AnswerEngine, question: str) -> str:
-    text = text_of(engine, question)
-    assert text.endswith(CAVEAT), text
-    return text.removesuffix(CAVEAT)
 
 
 def no_quota_figures(text: str) -> None:

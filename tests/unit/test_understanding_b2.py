@@ -10,22 +10,16 @@ import pytest
 
 from bot.engine import AnswerEngine
 from bot.engine.segments import split_parts
-from testkit.engine import seeded_engine, text_of
+from testkit.engine import body_of as body
+from testkit.engine import seeded_engine
 
 QUOTA_FIGURES = ("62,000", "3,400", "124,000", "6,800", "$730", "$470", "$1,460", "$940")
-CAVEAT = "\n\n⚠️ Unverified. HNGN cannot independently verify the claims."
 
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory) -> AnswerEngine:
     path = tmp_path_factory.mktemp("b2") / "store.sqlite3"
     return asyncio.run(seeded_engine(f"sqlite+aiosqlite:///{path}"))
-
-
-def body(engine: AnswerEngine, question: str) -> str:
-    text = text_of(engine, question)
-    assert text.endswith(CAVEAT)
-    return text[: -len(CAVEAT)]
 
 
 @pytest.mark.parametrize(

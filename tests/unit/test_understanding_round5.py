@@ -10,21 +10,15 @@ import pytest
 
 from bot.engine import AnswerEngine
 from testkit.engine import RFA_2020, engine_with, seeded_engine, text_of
+from testkit.engine import body_of as body
 
 QUOTA_FIGURES = ("62,000", "3,400", "124,000", "6,800", "$730", "$470", "$1,460", "$940")
-CAVEAT = "\n\n⚠️ Unverified. HNGN cannot independently verify the claims."
 
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory) -> AnswerEngine:
     path = tmp_path_factory.mktemp("round5") / "store.sqlite3"
     return asyncio.run(seeded_engine(f"sqlite+aiosqlite:///{path}"))
-
-
-def body(engine: AnswerEngine, question: str) -> str:
-    text = text_of(engine, question)
-    assert text.endswith(CAVEAT), text
-    return text.removesuffix(CAVEAT)
 
 
 @pytest.mark.parametrize(

@@ -10,21 +10,14 @@ import pytest
 from bot.engine import AnswerEngine
 from bot.engine.retrieval import quoted
 from bot.engine.segments import split_parts
-from testkit.engine import seeded_engine, text_of
-
-CAVEAT = "\n\n⚠️ Unverified. HNGN cannot independently verify the claims."
+from testkit.engine import body_of as body
+from testkit.engine import seeded_engine
 
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory) -> AnswerEngine:
     path = tmp_path_factory.mktemp("round6") / "store.sqlite3"
     return asyncio.run(seeded_engine(f"sqlite+aiosqlite:///{path}"))
-
-
-def body(engine: AnswerEngine, question: str) -> str:
-    text = text_of(engine, question)
-    assert text.endswith(CAVEAT), text
-    return text.removesuffix(CAVEAT)
 
 
 @pytest.mark.parametrize(
