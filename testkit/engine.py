@@ -6,6 +6,9 @@ import re
 from pathlib import Path
 
 from bot.engine import AnswerEngine
+from bot.engine.wording import speaking
+from bot.i18n import Language, translator
+from bot.markup import plain_text
 from bot.runtime import Runtime
 from bot.sending.messages import build_messages
 from testkit.settings import make_settings
@@ -55,3 +58,9 @@ def body_of(engine: AnswerEngine, question: str) -> str:
     text = text_of(engine, question)
     assert text.endswith(SEED_CAVEAT), text
     return text.removesuffix(SEED_CAVEAT)
+
+
+def lines_in(engine: AnswerEngine, question: str, language: Language) -> list[str]:
+    """The answer's lines as plain text, composed in ``language``."""
+    with speaking(translator(language)):
+        return [plain_text(line) for line in engine.answer(question).lines]

@@ -18,6 +18,7 @@ from bot.engine.wording import speaking
 from bot.i18n import Language, translator
 from bot.markup import plain_text
 from testkit.engine import RFA_2020, engine_with, seeded_engine
+from testkit.engine import lines_in as lines
 
 NBSP, NNBSP = "\xa0", "\u202f"
 DOUBLED_QUOTE = (
@@ -46,11 +47,6 @@ def seed(tmp_path_factory: pytest.TempPathFactory) -> AnswerEngine:
 def two(tmp_path_factory: pytest.TempPathFactory) -> AnswerEngine:
     path: Path = tmp_path_factory.mktemp("wording") / "two.sqlite3"
     return asyncio.run(engine_with(f"sqlite+aiosqlite:///{path}", RFA_2020))
-
-
-def lines(engine: AnswerEngine, question: str, language: Language) -> list[str]:
-    with speaking(translator(language)):
-        return [plain_text(line) for line in engine.answer(question).lines]
 
 
 def test_a_russian_quota_block(seed: AnswerEngine) -> None:

@@ -14,6 +14,7 @@ from bot.engine.wording import speaking
 from bot.i18n import Language, translator
 from bot.markup import plain_text
 from testkit.engine import RFA_2020, engine_with, seeded_engine
+from testkit.engine import lines_in as lines
 
 RU_LABEL = "наш расчёт по цифрам статьи; в самой статье такой цифры нет"
 ZH_LABEL = "我们根据报道中的数字所做的计算；报道本身并未给出这一数字"
@@ -30,11 +31,6 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> AnswerEngine:
 def two(tmp_path_factory: pytest.TempPathFactory) -> AnswerEngine:
     path: Path = tmp_path_factory.mktemp("wording") / "two.sqlite3"
     return asyncio.run(engine_with(f"sqlite+aiosqlite:///{path}", RFA_2020))
-
-
-def lines(engine: AnswerEngine, question: str, language: Language) -> list[str]:
-    with speaking(translator(language)):
-        return [plain_text(line) for line in engine.answer(question).lines]
 
 
 def test_a_monthly_figure_over_a_year_in_russian(engine: AnswerEngine) -> None:

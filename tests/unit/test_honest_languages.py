@@ -19,8 +19,8 @@ from bot.engine import AnswerEngine, phrases
 from bot.engine.silences import REFUSALS, SAYS
 from bot.engine.wording import speaking
 from bot.i18n import Language, translator
-from bot.markup import plain_text
 from testkit.engine import RFA_2020, engine_with, seeded_engine
+from testkit.engine import lines_in as lines
 
 VOCABULARY = Path(__file__).parents[2] / "bot" / "engine" / "vocabulary" / "en.json"
 
@@ -35,11 +35,6 @@ def seed(tmp_path_factory: pytest.TempPathFactory) -> AnswerEngine:
 def two(tmp_path_factory: pytest.TempPathFactory) -> AnswerEngine:
     path = tmp_path_factory.mktemp("honest") / "two.sqlite3"
     return asyncio.run(engine_with(f"sqlite+aiosqlite:///{path}", RFA_2020))
-
-
-def lines(engine: AnswerEngine, question: str, language: Language) -> list[str]:
-    with speaking(translator(language)):
-        return [plain_text(line) for line in engine.answer(question).lines]
 
 
 def test_every_vocabulary_text_is_marked_for_the_catalogs() -> None:
