@@ -245,7 +245,8 @@ def _russian(text: str, known: Collection[str]) -> Analysis:
         if word.endswith(_PARTICLES) and word not in known:
             stem = word.rsplit("-", 1)[0]
             word = word if stem in _INDEFINITE else stem
-        if word in known or word.isascii():
+        if word in known or word.isascii() or len(word) <= 2:
+            # (A preposition stays as typed: "к" is no "как" a table knows.)
             result.tokens.append(word)
             continue
         lemmas, place = _readings(word)

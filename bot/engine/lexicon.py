@@ -69,6 +69,10 @@ class Lexicon:
     glosses: dict[str, str]
     # Words read as English search words over the claims' text ("копейка" -> "penny").
     search_terms: dict[str, str]
+    # Rewrites of the analysed (lemma) text before the phrase lookup: a pattern over lemmas
+    # and what it becomes ("сколько северокорейский рабочий" -> "сколько рабочий"), so a
+    # cue holds with the words people put inside it, in any inflection.
+    rules: tuple[tuple[re.Pattern[str], str], ...] = ()
 
 
 @lru_cache(maxsize=4)
@@ -170,6 +174,7 @@ def load_lexicon(language: Language) -> Lexicon:
         re.compile(data["headcount_pattern"]) if data.get("headcount_pattern") else None,
         glosses,
         {fold(k): fold(v) for k, v in data.get("search_terms", {}).items()},
+        tuple((re.compile(rule["lemmas"]), rule["read_as"]) for rule in data.get("lemma_rules", ())),
     )
 
 
@@ -407,10 +412,14 @@ class LanguageTables:
                 if count > 1 and unit in lexicon.units:
                     segment.months = count * lexicon.units[unit]
         for place in analysis.places:
+            if inside_phrase(place, analysis.tokens, understander):
+                continue  # "ким чен ын": a word of a known name, not a place ("Чен")
             shown = place.capitalize() if language is Language.RU else place
             if shown not in segment.unknown_places:
                 segment.unknown_places.append(shown)
         analysed = " ".join(analysis.tokens)
+        for pattern, replacement in lexicon.rules:
+            analysed = " ".join(pattern.sub(replacement, analysed).split())
         spaced = f" {analysed} "
         for term, english in self._searched[language]:
             # Chinese: a term may sit inside a longer segment ("每日nk是什么").
@@ -421,6 +430,17 @@ class LanguageTables:
             if term in analysed:
                 analysed = f" {analysed} ".replace(f" {term} ", f" {gloss} ").strip()
         return analysed
+
+
+def inside_phrase(word: str, tokens: list[str], understander: Any) -> bool:
+    """Whether ``word`` is read within a phrase of several words the tables know."""
+    phrases, longest = understander._phrases, understander._longest_from
+    for start, token in enumerate(tokens):
+        size = longest.get(token, 1)
+        for end in range(start + 2, min(start + size, len(tokens)) + 1):
+            if word in tokens[start:end] and " ".join(tokens[start:end]) in phrases:
+                return True
+    return False
 
 
 def detect_script(term: str) -> Language:
