@@ -18,6 +18,7 @@ from bot.engine.reply import Reply
 from bot.engine.understand import Understanding
 from bot.engine.vocabulary import Attribute, Intent, Operation, Vocabulary
 from bot.engine.wording import N_, _, is_english
+from bot.i18n import Language
 from bot.markup import fmt
 from db.views import ClaimView
 
@@ -74,10 +75,13 @@ def _countries(
 def _sectors(u: Understanding, place: str, claims: list[ClaimView], reply: Reply) -> None:
     own = {c.sector for c in claims if c.sector}
     wrong = [sector for sector in u.sectors if sector not in own]
+    # Russian, Chinese and Korean name a kind of work with no "are": with no question word,
+    # "на сахалине же рыбаки" asserts it as "the sakhalin guys are fishermen" does.
     asserted = [
         phrase
         for phrase in u.other_sectors
-        if re.search(rf"\b(?:are|were|is|was)\s+(?:\w+\s+)?{re.escape(phrase)}\b", u.text)
+        if u.language is not Language.EN
+        or re.search(rf"\b(?:are|were|is|was)\s+(?:\w+\s+)?{re.escape(phrase)}\b", u.text)
     ]
     if asserted and own and not u.question_words:
         # "the sakhalin guys are fishermen": asserted, not asked.

@@ -129,6 +129,9 @@ class Silences:
             related.extend(t for t in info.related if t not in related)
             if attribute in (Attribute.SOURCE_IDENTITY, Attribute.DOCUMENTS):
                 reply.lines.append(self._sources_named())
+            if attribute == Attribute.EMPLOYER:
+                # "which plant in dalian": no plant is named, but the kind of work is.
+                self.c.answer_sectors(reply, u)
         if said:
             self._closest(u, related, reply)
             reply.intents.append(Intent.SILENT)
