@@ -402,6 +402,10 @@ class LanguageTables:
         lexicon = self._ready[language]
         understander = self._understander
         known = understander.known_words if language is Language.KO else understander._phrases
+        if language is Language.RU:
+            # A word that begins a known phrase is read as the phrase's key has it ("чем
+            # заниматься", not "что заниматься").
+            known = _Either(known, understander._longest_from)
         analysis = analyse(piece, language, known, lexicon.suffixes)
         if lexicon.duration is not None:
             for match in lexicon.duration.finditer(piece):
@@ -430,6 +434,16 @@ class LanguageTables:
             if term in analysed:
                 analysed = f" {analysed} ".replace(f" {term} ", f" {gloss} ").strip()
         return analysed
+
+
+class _Either:
+    """Membership in either of two collections, without copying them."""
+
+    def __init__(self, first: Any, second: Any) -> None:
+        self._first, self._second = first, second
+
+    def __contains__(self, item: object) -> bool:
+        return item in self._first or item in self._second
 
 
 def inside_phrase(word: str, tokens: list[str], understander: Any) -> bool:
