@@ -174,7 +174,7 @@ def load_lexicon(language: Language) -> Lexicon:
         re.compile(data["headcount_pattern"]) if data.get("headcount_pattern") else None,
         glosses,
         {fold(k): fold(v) for k, v in data.get("search_terms", {}).items()},
-        tuple((re.compile(rule["lemmas"]), rule["read_as"]) for rule in data.get("lemma_rules", ())),
+        tuple((re.compile(r["lemmas"]), r["read_as"]) for r in data.get("lemma_rules", ())),
     )
 
 

@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from bot.engine.compose import Composer
 from bot.engine.countries import SUBJECT_COUNTRY
+from bot.engine.language import Language
 from bot.engine.local_names import local_name
 from bot.engine.numbers import money
 from bot.engine.phrases import both, currency_display, either
@@ -18,7 +19,6 @@ from bot.engine.reply import Reply
 from bot.engine.understand import Understanding
 from bot.engine.vocabulary import Attribute, Intent, Operation, Vocabulary
 from bot.engine.wording import N_, _, is_english
-from bot.i18n import Language
 from bot.markup import fmt
 from db.views import ClaimView
 
@@ -29,7 +29,11 @@ SMALLEST_AMOUNT = Decimal(100)
 # "sakhalin and china", "dalian vs russia": two subjects side by side, not a premise.
 # Operations that set one subject against another.
 _PAIRWISE = frozenset({Operation.RATIO, Operation.DIFFERENCE, Operation.COMBINED, Operation.SHARE})
-_SIDE_BY_SIDE = re.compile(r"\b(?:and|or|vs|versus|compared?|than|both|also)\b|&|,(?!\d)")
+# (A comma before a tag, "рыбаки работают, да?", "they're fishermen, right?", lists nothing.)
+_SIDE_BY_SIDE = re.compile(
+    r"\b(?:and|or|vs|versus|compared?|than|both|also)\b|&"
+    r"|,(?!\d|\s*(?:да|ведь|верно|правда|так|right|yes|correct|no)\b)"
+)
 
 
 def wrong_pairings(u: Understanding, composer: Composer, reply: Reply) -> bool:
