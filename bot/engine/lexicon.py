@@ -73,6 +73,9 @@ class Lexicon:
     # and what it becomes ("сколько северокорейский рабочий" -> "сколько рабочий"), so a
     # cue holds with the words people put inside it, in any inflection.
     rules: tuple[tuple[re.Pattern[str], str], ...] = ()
+    # Words around a figure as the English figure reader reads them ("я получаю" -> "i
+    # make", "1000 долларов" -> "1000 dollars"): the asker's own pay, a figure's currency.
+    figure_words: tuple[tuple[re.Pattern[str], str], ...] = ()
 
 
 @lru_cache(maxsize=4)
@@ -175,6 +178,7 @@ def load_lexicon(language: Language) -> Lexicon:
         glosses,
         {fold(k): fold(v) for k, v in data.get("search_terms", {}).items()},
         tuple((re.compile(r["lemmas"]), r["read_as"]) for r in data.get("lemma_rules", ())),
+        tuple((re.compile(r["words"]), r["read_as"]) for r in data.get("figure_words", ())),
     )
 
 
@@ -303,6 +307,8 @@ class LanguageTables:
         self._glossed: dict[Language, list[tuple[str, str]]] = {}
         # (analysed term, English search words) per language.
         self._searched: dict[Language, list[tuple[str, str]]] = {}
+        # Every word of the phrases the tables know, per language.
+        self._words: dict[Language, frozenset[str]] = {}
 
     def prepare(self, language: Language) -> None:
         if language is Language.EN or language in self._ready:
@@ -345,6 +351,7 @@ class LanguageTables:
         self._searched[language] = [(term, english) for term, english in searched.items() if term]
         if language is Language.ZH:
             teach_chinese([*glossed, *searched])
+        self._words[language] = frozenset(w for term in phrases for w in term.split(" "))
         self._ready[language] = lexicon
 
     def split(self, pieces: list[str], language: Language) -> list[str]:
@@ -388,6 +395,8 @@ class LanguageTables:
             piece = lexicon.scaled.sub(
                 lambda m: f" {scaled_value(m, scales).normalize():f} ", piece
             )
+        for pattern, replacement in lexicon.figure_words:
+            piece = pattern.sub(replacement, piece)
         if lexicon.headcount is not None:  # "10명" -> "10 workers", as English is read
             piece = lexicon.headcount.sub(lambda m: f" {m.group('count')} workers ", piece)
         # "大连是5000元吗": Chinese and Korean put no space between a word and a figure.
@@ -403,9 +412,9 @@ class LanguageTables:
         understander = self._understander
         known = understander.known_words if language is Language.KO else understander._phrases
         if language is Language.RU:
-            # A word that begins a known phrase is read as the phrase's key has it ("чем
-            # заниматься", not "что заниматься").
-            known = _Either(known, understander._longest_from)
+            # A word of a known phrase is read as the phrase's key has it ("чем заниматься",
+            # not "что заниматься"; "как долго действует", not "как долгий").
+            known = _Either(known, self._words[language])
         analysis = analyse(piece, language, known, lexicon.suffixes)
         if lexicon.duration is not None:
             for match in lexicon.duration.finditer(piece):

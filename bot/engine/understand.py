@@ -361,7 +361,7 @@ class Understander:
             segment.headcount = typed.headcount
             segment.own_figures = typed.own
             segment.days_in_month = typed.days_in_month
-            if mentions_own_pay(piece):
+            if mentions_own_pay(piece) or (typed.own and segment.language is not Language.EN):
                 # "more than my whole salary": the pay asked about is the asker's own.
                 segment.attributes = [a for a in segment.attributes if a != Attribute.WAGES]
             result.segments.append(segment)
