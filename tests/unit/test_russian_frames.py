@@ -137,6 +137,13 @@ CASES = [
     # "больше" with two places compares them; "требуют больше денег" does not.
     ("сахалин больше даляня?", ["260"], []),
     ("где квота выше, на сахалине или в даляне", ["260"], []),
+    # A place's quota in another place's currency: that place's figure, no conversion.
+    ("сколько в рублях квота в китае", [DALIAN_FIGURE, "другой валюте"], [SAKHALIN_FIGURE]),
+    (
+        "сколько будет квота на сахалине в юанях",
+        [SAKHALIN_FIGURE, "другой валюте"],
+        [DALIAN_FIGURE],
+    ),
     # "сахалинская квота": the place's adjective names the place.
     ("в долларах сахалинская квота сейчас сколько", ["1 460"], ["470", "940"]),
 ]
@@ -188,3 +195,9 @@ def test_what_the_bot_is_for_is_the_bot(engine: AnswerEngine) -> None:
 def test_money_for_missiles_is_still_asked(engine: AnswerEngine) -> None:
     text = _plain(engine, "идут ли эти деньги на ракеты")
     assert "на что тратятся эти деньги" in text, text
+
+
+def test_a_quota_asked_in_another_currency_in_english(engine: AnswerEngine) -> None:
+    text = "\n".join(lines_in(engine, "what is the dalian quota in rubles", Language.EN))
+    assert "3,400" in text and "62,000" not in text, text
+    assert "no exchange rate" in text, text
