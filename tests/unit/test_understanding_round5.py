@@ -512,8 +512,11 @@ def test_a_question_about_the_place_itself_is_off_topic(
 
 
 def test_who_runs_a_plant_asks_the_employer(engine: AnswerEngine) -> None:
+    # No company is named; the kind of work at that place is.
     assert body(engine, "who runs the dalian plant") == (
-        "The report does not say which companies employ the workers in Dalian."
+        "The report does not say which companies employ the workers in Dalian.\n"
+        "Sectors in the report:\n"
+        "• seafood processing: Dalian, China"
     )
 
 
