@@ -17,6 +17,7 @@ from bot.engine.derived import either
 from bot.engine.honest import Honest
 from bot.engine.not_mapped import not_mapped
 from bot.engine.own_figures import asks_with_own, compare_own
+from bot.engine.place_currency import unstated_currency
 from bot.engine.premises import wrong_demander, wrong_pairings, wrong_period, wrong_year
 from bot.engine.quota_words import QuotaWords
 from bot.engine.reply import Reply
@@ -29,9 +30,8 @@ from bot.markup import Html, fmt
 from db.views import ClaimView
 
 # What asks for quota figures: of an uncovered place, the report gives none.
-_FIGURE_INTENTS = frozenset(
-    {Intent.QUOTA, Intent.USD, Intent.COMPARE, Intent.LIST, Intent.BASIS, Intent.GREETING}
-)
+_FIGURE_INTENTS = frozenset({Intent.QUOTA, Intent.USD, Intent.COMPARE, Intent.LIST, Intent.BASIS})
+_FIGURE_INTENTS |= {Intent.GREETING}
 
 # At most this many claims of one source on a topic are shown.
 MAX_SOURCE_CLAIMS = 5
@@ -165,7 +165,8 @@ class Answerer:
         # USD is the report's conversion, not a place: "in dollars" is what is asked.
         if "USD" in s.currencies:
             s.currencies.remove("USD")
-            _add_intent(s, Intent.USD)
+            if Intent.USD not in s.intents:
+                s.intents.append(Intent.USD)
         unknown = [c.country(code) for code in uncovered]
         # Typed in lower case, shown as names ("beijing" -> "Beijing").
         unknown += [*(p.title() for p in s.unknown_places), *s.regions]
@@ -212,6 +213,8 @@ class Answerer:
             self.honest.refuse_role(reply)
             # "you're a north korean official now": a weak cue ("now") asks for no figures.
             s.intents = [i for i in s.intents if i not in s.settled_intents]
+        if unstated_currency(s, c, reply):  # "the dalian quota in rubles"
+            reply.intents.append(Intent.SILENT)
         paired = wrong_pairings(s, c, reply)
         paired = wrong_period(s, c, reply) or paired
         paired = wrong_demander(s, c, reply, self.honest.vocabulary) or paired
@@ -476,11 +479,6 @@ def _picked(s: Understanding, quotas: list[ClaimView]) -> list[str]:
     return sorted(picked) if picked and picked != every else []
 
 
-def _add_intent(u: Understanding, intent: Intent) -> None:
-    if intent not in u.intents:
-        u.intents.append(intent)
-
-
 def _named(s: Understanding) -> str:
     """The words of another subject as typed ("medical care")."""
     tokens = words(s.text)
@@ -496,5 +494,4 @@ def _with(u: Understanding, **changes: object) -> Understanding:
 
 
 def _with_topics(u: Understanding, topics: list[str]) -> Understanding:
-    clone = Understanding(**{**u.__dict__, "topics": list(topics)})
-    return clone
+    return _with(u, topics=list(topics))
