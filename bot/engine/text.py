@@ -20,6 +20,8 @@ from db.textfold import MAX_COMBINING_MARKS as MAX_COMBINING_MARKS
 from db.textfold import fold
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|\$", re.UNICODE)
+# A word that may be shorthand: not part of "u.s." or "r&d" or "it's".
+_SHORTHAND = re.compile(r"(?<![\w&'’])(?<!\w\.)[a-z0-9]{1,6}(?![\w&'’]|\.\w)")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 # The engine reads at most this much of a question (longer ones are cut, and told so).
@@ -58,6 +60,14 @@ def _normalized(text: str) -> str:
 
 def words(normalized: str) -> list[str]:
     return _WORD.findall(normalized)
+
+
+def spelled_out(text: str, shorthand: dict[str, str]) -> str:
+    """ "how do u know" -> "how do you know": shorthand words (a vocabulary's ``text_speak``)
+    replaced whole; "u.s." and "r&d" stay as typed."""
+    if not shorthand:
+        return text
+    return _SHORTHAND.sub(lambda m: shorthand.get(m.group(0), m.group(0)), text)
 
 
 def has_cjk(text: str) -> bool:

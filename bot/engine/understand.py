@@ -31,6 +31,7 @@ from bot.engine.text import (
     has_cjk,
     normalize,
     normalize_question,
+    spelled_out,
     with_corrections,
     words,
 )
@@ -284,6 +285,7 @@ class Understander:
 
     def understand(self, question: str) -> Understanding:
         text, truncated = normalize_question(question)
+        text = spelled_out(text, self.vocabulary_data.text_speak)
         text = _POSSESSIVE.sub("", _CONTRACTED_IS.sub(r"\1 is", text))
         result = Understanding(text=text, truncated=truncated, language=detect(text))
         self._languages.prepare(result.language)
@@ -374,7 +376,7 @@ class Understander:
                     self._record(result.segments[0], kind, value)
         # "numbers please", "both pls", "when?": in a message this short, a weak cue is
         # the question itself.
-        chat = self.vocabulary_data.chat_words
+        chat = self.vocabulary_data.chat_words | STOPWORDS  # "tell me about the extra money"
         previous: Understanding | None = None
         for segment in result.segments:
             terse = not segment.foreign and (

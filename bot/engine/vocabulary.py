@@ -184,6 +184,8 @@ class Vocabulary:
     # Strong quota cues that are verbs ("demand", "pay"): beside a topic asked outright, with
     # no place or amount, they ask about the topic ("what do the supervisors demand").
     quota_verbs: frozenset[str] = frozenset()
+    # Shorthand spelled out before any cue is read ("u" -> "you", "b4" -> "before").
+    text_speak: dict[str, str] = field(default_factory=dict)
 
     @property
     def not_place_words(self) -> frozenset[str]:
@@ -281,6 +283,7 @@ def load(language: str = "en") -> Vocabulary:
         ask_words=frozenset(fold(w) for w in data.get("ask_words", ())),
         not_amount_words=frozenset(fold(w) for w in data.get("not_amount_words", ())),
         quota_verbs=frozenset(fold(w) for w in data.get("quota_verbs", ())),
+        text_speak={fold(k): fold(v) for k, v in data.get("text_speak", {}).items()},
         attribute_overrides={
             Attribute(wins): frozenset(Attribute(a) for a in loses)
             for wins, loses in data.get("attribute_overrides", {}).items()

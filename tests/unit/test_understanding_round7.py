@@ -59,3 +59,45 @@ def test_one_place_asked_with_either_currency_gets_only_that_place(
     assert shown[0] in text
     assert "gives no figure" not in text
     assert not [figure for figure in hidden if figure in text], text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how do u know all this",
+        "where r u getting this from",
+        "bet you can't tell me who wrote this lol",
+        "ngl who even wrote this",
+    ],
+)
+def test_shorthand_and_chat_about_the_sourcing_are_on_topic(
+    engine: AnswerEngine, question: str
+) -> None:
+    text = body(engine, question)
+    assert "Daily NK" in text, text
+    assert not text.startswith("I can only answer"), text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "so whats the bottom line",
+        "the main idea in one go?",
+        "tbh what's the takeaway",
+        "tell me about the extra cash",
+    ],
+)
+def test_short_odd_wordings_for_the_gist_get_the_doubling(
+    engine: AnswerEngine, question: str
+) -> None:
+    text = body(engine, question)
+    assert "doubl" in text, text
+    assert "does not mention" not in text and not text.startswith("I can only answer"), text
+
+
+def test_shorthand_is_spelled_out_only_as_a_whole_word() -> None:
+    from bot.engine.text import spelled_out
+
+    table = {"u": "you", "r": "are", "b4": "before"}
+    assert spelled_out("r u sure it was 62000 b4?", table) == "are you sure it was 62000 before?"
+    assert spelled_out("in u.s. dollars, r&d", table) == "in u.s. dollars, r&d"
