@@ -21,6 +21,7 @@ from bot.engine.place_currency import unstated_currency
 from bot.engine.premises import wrong_demander, wrong_pairings, wrong_period, wrong_year
 from bot.engine.quota_words import QuotaWords
 from bot.engine.reply import Reply
+from bot.engine.segments import asks_nothing_new
 from bot.engine.summary import answer_summary
 from bot.engine.text import words
 from bot.engine.understand import Understanding
@@ -100,6 +101,8 @@ class Answerer:
             segments = [s for s in segments if s.on_topic]
         carried: list[str] = []
         for segment in segments:
+            if Intent.SILENT in reply.intents and asks_nothing_new(segment):
+                continue  # "how many work there? is there a number or not": one question
             if not (segment.places or segment.countries or segment.sectors):
                 # "what's 62000 roubles in usd": the quota of that amount or currency; a
                 # later part with no subject of its own ("where is it from") the same.

@@ -117,6 +117,22 @@ def inherit_subject(previous: Understanding, segment: Understanding) -> None:
     segment.currencies = list(dict.fromkeys([*segment.currencies, *previous.currencies]))
 
 
+def asks_nothing_new(segment: Understanding) -> bool:
+    """A later part that asks nothing of its own ("is there a number or not", "in the 90s
+    there were many"): no cue but weak ones, no attribute, operation or topic asked, no
+    other place; it goes with the question before it."""
+    return not (
+        set(segment.intents) - set(segment.settled_intents)
+        or segment.attributes
+        or segment.operations
+        or set(segment.topics) - set(segment.settled_topics)
+        or segment.unknown_places
+        or segment.regions
+        or segment.foreign
+        or segment.own_figures
+    )
+
+
 def carry_own_figures(segments: list[Understanding]) -> list[Understanding]:
     """ "i make 900 dollars a month. is the dalian quota more than that?": the asker's figure
     goes with the question after it; the part that only gave it is no question."""

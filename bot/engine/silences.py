@@ -82,6 +82,7 @@ SAYS = (
         "how long the quota system has been in place{where}; it reports only that the quotas "
         "were doubled"
     ),
+    N_("where exactly{where} the workers are: it names no town, district or site"),
 )
 REFUSALS = (
     N_(
@@ -109,6 +110,10 @@ class Silences:
     def silent(self, u: Understanding, reply: Reply, skip: set[Attribute]) -> bool:
         said = answered = False
         related: list[str] = []
+        if not u.places and Attribute.LOCATION in u.attributes:
+            u.attributes.remove(Attribute.LOCATION)  # "where exactly in russia": Sakhalin
+        elif u.places and Attribute.LOCATION not in u.attributes and self._within(u):
+            u.attributes.append(Attribute.LOCATION)  # "which city on sakhalin"
         for attribute in u.attributes:
             if attribute in skip:
                 continue
@@ -133,6 +138,15 @@ class Silences:
             self._closest(u, related, reply)
             reply.intents.append(Intent.SILENT)
         return said or answered
+
+    def _within(self, u: Understanding) -> bool:
+        """ "which city on sakhalin", "what part of dalian": where inside a named place."""
+        tokens = u.text.split()
+        inside = self.vocabulary.within_place_words
+        return any(
+            word in ("which", "what") and after.strip("?,.!") in inside
+            for word, after in zip(tokens, tokens[1:], strict=False)
+        )
 
     def none_say(self, what: str) -> Html:
         """ "The report does not say {what}." as several reports say it: the one report a

@@ -83,6 +83,7 @@ class Attribute(StrEnum):
     DOCUMENTS = "documents"  # documents behind the figures (the report cites none)
     DEADLINE = "deadline"  # by when a quota must be paid (some reports give one)
     ORDERER = "orderer"  # who ordered it: the report says North Korea demands it
+    LOCATION = "location"  # where inside a named place ("which city on sakhalin")
 
 
 class Operation(StrEnum):
@@ -186,6 +187,8 @@ class Vocabulary:
     quota_verbs: frozenset[str] = frozenset()
     # Shorthand spelled out before any cue is read ("u" -> "you", "b4" -> "before").
     text_speak: dict[str, str] = field(default_factory=dict)
+    # "which city on sakhalin": after "which"/"what" beside a named place, where inside it.
+    within_place_words: frozenset[str] = frozenset()
 
     @property
     def not_place_words(self) -> frozenset[str]:
@@ -284,6 +287,7 @@ def load(language: str = "en") -> Vocabulary:
         not_amount_words=frozenset(fold(w) for w in data.get("not_amount_words", ())),
         quota_verbs=frozenset(fold(w) for w in data.get("quota_verbs", ())),
         text_speak={fold(k): fold(v) for k, v in data.get("text_speak", {}).items()},
+        within_place_words=frozenset(fold(w) for w in data.get("within_place_words", ())),
         attribute_overrides={
             Attribute(wins): frozenset(Attribute(a) for a in loses)
             for wins, loses in data.get("attribute_overrides", {}).items()

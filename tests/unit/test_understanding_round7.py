@@ -101,3 +101,57 @@ def test_shorthand_is_spelled_out_only_as_a_whole_word() -> None:
     table = {"u": "you", "r": "are", "b4": "before"}
     assert spelled_out("r u sure it was 62000 b4?", table) == "are you sure it was 62000 before?"
     assert spelled_out("in u.s. dollars, r&d", table) == "in u.s. dollars, r&d"
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        (
+            "how many nk workers in dalian? any number at all",
+            "The report does not say how many workers there are in Dalian.",
+        ),
+        (
+            "how many of those young korean women work at the dalian plants? i read thousands",
+            "The report does not say how many workers there are in Dalian.",
+        ),
+        (
+            "how long is the workday for them on sakhalin? 12 hours?",
+            "The report does not say how many hours or days the workers work.",
+        ),
+        (
+            "how long r their work days in dalian",
+            "The report does not say how many hours or days the workers work.",
+        ),
+    ],
+)
+def test_a_head_count_or_hours_gets_does_not_say_and_no_quota(
+    engine: AnswerEngine, question: str, first: str
+) -> None:
+    text = body(engine, question)
+    assert text.splitlines()[0] == first, text
+    assert not [figure for figure in (*SAKHALIN, *DALIAN) if figure in text], text
+
+
+@pytest.mark.parametrize(
+    ("question", "place"),
+    [
+        ("what town on sakhalin are they in", "Sakhalin"),
+        ("which part of dalian, the port?", "Dalian"),
+        ("whereabouts in dalian do the women work", "Dalian"),
+    ],
+)
+def test_where_inside_a_named_place_is_not_said(
+    engine: AnswerEngine, question: str, place: str
+) -> None:
+    text = body(engine, question)
+    assert text.splitlines()[0] == (
+        f"The report does not say where exactly in {place} the workers are: it names no town, "
+        "district or site."
+    ), text
+    assert not [figure for figure in (*SAKHALIN, *DALIAN) if figure in text], text
+
+
+def test_where_inside_a_country_is_the_place_the_report_names(engine: AnswerEngine) -> None:
+    text = body(engine, "where exactly in china")
+    assert "Dalian" in text and "3,400" in text
+    assert "does not say where exactly" not in text
