@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from functools import lru_cache
+from itertools import pairwise
 
 from babel.numbers import get_currency_name
 
@@ -145,7 +146,7 @@ class Silences:
         inside = self.vocabulary.within_place_words
         return any(
             word in ("which", "what") and after.strip("?,.!") in inside
-            for word, after in zip(tokens, tokens[1:], strict=False)
+            for word, after in pairwise(tokens)
         )
 
     def none_say(self, what: str) -> Html:
