@@ -14,10 +14,11 @@ from bot.engine.asks import about_the_place, unmapped_ask
 from bot.engine.compose import Composer
 from bot.engine.countries import SUBJECT_COUNTRY
 from bot.engine.derived import either
+from bot.engine.feelings import contradicted_feeling, said_feeling
 from bot.engine.honest import Honest
 from bot.engine.not_mapped import not_mapped
 from bot.engine.own_figures import asks_with_own, compare_own
-from bot.engine.place_currency import unstated_currency
+from bot.engine.place_currency import picked_places, unstated_currency
 from bot.engine.premises import wrong_demander, wrong_pairings, wrong_period, wrong_year
 from bot.engine.quota_words import QuotaWords
 from bot.engine.reply import Reply
@@ -28,7 +29,6 @@ from bot.engine.understand import Understanding
 from bot.engine.vocabulary import Attribute, Intent
 from bot.engine.wording import _
 from bot.markup import Html, fmt
-from db.views import ClaimView
 
 # What asks for quota figures: of an uncovered place, the report gives none.
 _FIGURE_INTENTS = frozenset({Intent.QUOTA, Intent.USD, Intent.COMPARE, Intent.LIST, Intent.BASIS})
@@ -106,7 +106,7 @@ class Answerer:
             if not (segment.places or segment.countries or segment.sectors):
                 # "what's 62000 roubles in usd": the quota of that amount or currency; a
                 # later part with no subject of its own ("where is it from") the same.
-                picked = _picked(segment, self.composer.quotas())
+                picked = picked_places(segment, self.composer.quotas())
                 if not picked and set(segment.currencies) <= {"USD"} and not segment.unknown_places:
                     picked = carried
                 segment.places = list(picked)
@@ -208,6 +208,14 @@ class Answerer:
             return True
         if about_the_place(s, c.snapshot.articles.values()):
             return False  # "when was sakhalin founded": the place's history, not the report's
+        if said_feeling(s, self.honest.vocabulary) and contradicted_feeling(
+            s,
+            c,
+            self.honest.vocabulary,
+            self.honest.search.search(self.honest.vocabulary.feelings_search),
+            reply,
+        ):
+            return True  # "so the workers are happy with it": they complain, it reports
         if asks_with_own(s):
             # "i make 900 dollars: is the dalian quota more than that?": compared, not refuted.
             return compare_own(s, c.quotas(s) if s.has_subject else c.quotas(), reply)
@@ -461,25 +469,6 @@ class Answerer:
         for hit in found[:1]:
             reply.use(hit.claim.id, hit.claim.article_id)
             reply.lines.append(fmt("• {}", self.composer.claim_line(hit.claim)))
-
-
-def _picked(s: Understanding, quotas: list[ClaimView]) -> list[str]:
-    """The places whose quota the message names by its amount, dollar figure or currency,
-    when that is some of them and not all."""
-    if not s.currencies and not s.figures:
-        return []  # nothing to pick by: no need to walk every quota (thousands at scale)
-    picked = {
-        q.place
-        for q in quotas
-        if q.place
-        and (
-            q.currency in s.currencies
-            or any(f in (q.amount, q.usd_amount) for f in s.figures)
-            or (q.amount is not None and q.amount * 2 in s.figures)
-        )
-    }
-    every = {q.place for q in quotas if q.place}
-    return sorted(picked) if picked and picked != every else []
 
 
 def _named(s: Understanding) -> str:

@@ -1,7 +1,10 @@
-"""A place's quota asked in a currency the report does not state it in ("the dalian quota in
-rubles"): the currency names the unit asked for, not a second place whose quota happens to be
-stated in it, so only the named place's figures are shown, after saying the report gives no
-figure in that currency (and no exchange rate to make one).
+"""Places and the currencies a message names.
+
+A message with no place that names a currency or an amount ("what's 62000 roubles in usd")
+asks about the places whose quota it is. A place's quota asked in a currency the report does
+not state it in ("the dalian quota in rubles"): the currency names the unit asked for, not a
+second place whose quota happens to be stated in it, so only the named place's figures are
+shown, after saying the report gives no figure in that currency (and no exchange rate).
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from bot.engine.reply import Reply
 from bot.engine.understand import Understanding
 from bot.engine.wording import _
 from bot.markup import Html, fmt
+from db.views import ClaimView
 
 
 def unstated_currency(s: Understanding, c: Composer, reply: Reply) -> bool:
@@ -50,3 +54,22 @@ def unstated_currency(s: Understanding, c: Composer, reply: Reply) -> bool:
     for claim in named[:3]:
         reply.use(claim.id, claim.article_id)
     return True
+
+
+def picked_places(s: Understanding, quotas: list[ClaimView]) -> list[str]:
+    """The places whose quota the message names by its amount, dollar figure or currency,
+    when that is some of them and not all."""
+    if not s.currencies and not s.figures:
+        return []  # nothing to pick by: no need to walk every quota (thousands at scale)
+    picked = {
+        q.place
+        for q in quotas
+        if q.place
+        and (
+            q.currency in s.currencies
+            or any(f in (q.amount, q.usd_amount) for f in s.figures)
+            or (q.amount is not None and q.amount * 2 in s.figures)
+        )
+    }
+    every = {q.place for q in quotas if q.place}
+    return sorted(picked) if picked and picked != every else []

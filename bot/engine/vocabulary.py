@@ -189,6 +189,10 @@ class Vocabulary:
     text_speak: dict[str, str] = field(default_factory=dict)
     # "which city on sakhalin": after "which"/"what" beside a named place, where inside it.
     within_place_words: frozenset[str] = frozenset()
+    # "the workers are happy with it": a feeling the report contradicts, and the words that
+    # find what it does report of how they feel.
+    positive_feelings: tuple[str, ...] = ()
+    feelings_search: str = ""
 
     @property
     def not_place_words(self) -> frozenset[str]:
@@ -288,6 +292,8 @@ def load(language: str = "en") -> Vocabulary:
         quota_verbs=frozenset(fold(w) for w in data.get("quota_verbs", ())),
         text_speak={fold(k): fold(v) for k, v in data.get("text_speak", {}).items()},
         within_place_words=frozenset(fold(w) for w in data.get("within_place_words", ())),
+        positive_feelings=tuple(fold(w) for w in data.get("positive_feelings", ())),
+        feelings_search=data.get("feelings_search", ""),
         attribute_overrides={
             Attribute(wins): frozenset(Attribute(a) for a in loses)
             for wins, loses in data.get("attribute_overrides", {}).items()

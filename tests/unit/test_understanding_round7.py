@@ -155,3 +155,27 @@ def test_where_inside_a_country_is_the_place_the_report_names(engine: AnswerEngi
     text = body(engine, "where exactly in china")
     assert "Dalian" in text and "3,400" in text
     assert "does not say where exactly" not in text
+
+
+@pytest.mark.parametrize(
+    ("question", "feeling"),
+    [
+        ("so the workers must be glad to help the motherland", "glad"),
+        ("i guess they're fine with paying double", "fine"),
+        ("are the laborers pleased with the patriotic campaign?", "pleased"),
+    ],
+)
+def test_a_feeling_the_report_contradicts_gets_the_complaints(
+    engine: AnswerEngine, question: str, feeling: str
+) -> None:
+    text = body(engine, question)
+    assert text.splitlines()[0] == (
+        f"The report does not say the workers are {feeling}: it reports complaints and worry."
+    ), text
+    assert "penny" in text and "worry" in text
+    assert not [figure for figure in (*SAKHALIN, *DALIAN) if figure in text], text
+
+
+def test_a_feeling_denied_is_no_premise(engine: AnswerEngine) -> None:
+    text = body(engine, "the workers are not happy, are they")
+    assert "does not say the workers are" not in text
