@@ -179,3 +179,34 @@ def test_a_feeling_the_report_contradicts_gets_the_complaints(
 def test_a_feeling_denied_is_no_premise(engine: AnswerEngine) -> None:
     text = body(engine, "the workers are not happy, are they")
     assert "does not say the workers are" not in text
+
+
+@pytest.mark.parametrize(
+    ("question", "line", "hidden"),
+    [
+        (
+            "how much more per year do sakhalin workers hand over since the doubling",
+            "Sakhalin: the rise of 62,000 rubles (RUB) a month comes to about 744,000 rubles "
+            "(RUB) more a year (× twelve months)",
+            "1,488,000",
+        ),
+        (
+            "extra cash a year for a dalian worker after the rise?",
+            "Dalian: the rise of 3,400 yuan (CNY) a month comes to about 40,800 yuan (CNY) more "
+            "a year (× twelve months)",
+            "81,600",
+        ),
+        (
+            "how much extra per week do the dalian women pay now, in dollars",
+            "Dalian: the rise of $470 a month comes to about $108 more a week",
+            "$217",
+        ),
+    ],
+)
+def test_the_rise_over_a_period_is_the_rise_not_the_new_total(
+    engine: AnswerEngine, question: str, line: str, hidden: str
+) -> None:
+    text = body(engine, question)
+    assert line in text, text
+    assert "our arithmetic" in text
+    assert hidden not in text, text
