@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from bot.engine.arithmetic import Arithmetic
 from bot.engine.asks import about_the_place, unmapped_ask
+from bot.engine.compare_asked import settle_compare
 from bot.engine.compose import Composer
 from bot.engine.countries import SUBJECT_COUNTRY
 from bot.engine.derived import either
@@ -162,6 +163,7 @@ class Answerer:
     def _answer_segment(self, s: Understanding, reply: Reply) -> bool:
         """One part of a message: its subjects, what it asks, and how."""
         c = self.composer
+        settle_compare(s, self.honest.vocabulary)  # "which country's workers": no comparison
         covered = c.covered_countries
         uncovered = [code for code in s.countries if code not in covered]
         s.countries = [code for code in s.countries if code in covered]

@@ -120,9 +120,13 @@ def inherit_subject(previous: Understanding, segment: Understanding) -> None:
 def asks_nothing_new(segment: Understanding) -> bool:
     """A later part that asks nothing of its own ("is there a number or not", "in the 90s
     there were many"): no cue but weak ones, no attribute, operation or topic asked, no
-    other place; it goes with the question before it."""
+    other place, no question word ("how much" asks); it goes with the question before it.
+    English only: the other languages' weak cues ask more ("얼마 내는지")."""
+    if segment.language is not Language.EN or "how" in words(segment.text):
+        return False
     return not (
-        set(segment.intents) - set(segment.settled_intents)
+        segment.question_words
+        or set(segment.intents) - set(segment.settled_intents)
         or segment.attributes
         or segment.operations
         or set(segment.topics) - set(segment.settled_topics)

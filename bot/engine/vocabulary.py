@@ -192,6 +192,8 @@ class Vocabulary:
     # "the workers are happy with it": a feeling the report contradicts, and the words that
     # find what it does report of how they feel.
     positive_feelings: tuple[str, ...] = ()
+    # "which country pays more": a comparison; "which country's workers": the places.
+    comparative_words: frozenset[str] = frozenset()
     feelings_search: str = ""
 
     @property
@@ -293,6 +295,7 @@ def load(language: str = "en") -> Vocabulary:
         text_speak={fold(k): fold(v) for k, v in data.get("text_speak", {}).items()},
         within_place_words=frozenset(fold(w) for w in data.get("within_place_words", ())),
         positive_feelings=tuple(fold(w) for w in data.get("positive_feelings", ())),
+        comparative_words=frozenset(fold(w) for w in data.get("comparative_words", ())),
         feelings_search=data.get("feelings_search", ""),
         attribute_overrides={
             Attribute(wins): frozenset(Attribute(a) for a in loses)

@@ -210,3 +210,45 @@ def test_the_rise_over_a_period_is_the_rise_not_the_new_total(
     assert line in text, text
     assert "our arithmetic" in text
     assert hidden not in text, text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "which countries are the workers in",
+        "which country's laborers does the article talk about",
+        "which one is it about, russia or china?",
+    ],
+)
+def test_a_which_cue_without_a_comparative_makes_no_comparison(
+    engine: AnswerEngine, question: str
+) -> None:
+    text = body(engine, question)
+    assert "Russia" in text and "China" in text, text
+    assert "260" not in text and "higher than" not in text, text
+
+
+@pytest.mark.parametrize(
+    ("question", "shown", "hidden"),
+    [
+        ("dalian: old vs new", DALIAN, SAKHALIN),
+        ("sakhalin before versus now", SAKHALIN, DALIAN),
+    ],
+)
+def test_one_place_old_against_new_is_that_place_only(
+    engine: AnswerEngine, question: str, shown: tuple[str, ...], hidden: tuple[str, ...]
+) -> None:
+    text = body(engine, question)
+    assert shown[0] in text and shown[1] in text, text
+    assert not [figure for figure in hidden if figure in text], text
+
+
+def test_which_with_a_comparative_still_compares(engine: AnswerEngine) -> None:
+    text = body(engine, "which country squeezes its workers harder")
+    assert "higher than" in text, text
+
+
+def test_a_second_question_after_a_head_count_is_still_answered(engine: AnswerEngine) -> None:
+    text = body(engine, "how many workers in sakhalin and how much do they pay")
+    assert text.startswith("The report does not say how many workers there are in Sakhalin.")
+    assert "62,000" in text
