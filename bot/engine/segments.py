@@ -31,6 +31,13 @@ _ALSO = re.compile(r"[?!.]\s*(?:and\s+)?also\b")
 _JOINED = re.compile(r",?\s+(?:plus|&|\+)\s+(?=" + _QUESTION_START + ")")
 # A piece this short ("name?", "dorms?", "sakhalin") finishes the part before it.
 FRAGMENT_WORDS = 2
+# "work themselves to death?? who said that": who said the part before, read with it.
+_WHO_SAID_IT = re.compile(
+    r"\s*(?:(?:so|and|but|ok|okay)\s+)?(?:(?:who|whos|who's|whose)\s+(?:said|says|say|claims|"
+    r"claimed|told|wrote|reported|quoted|is saying|was saying)|says\s+who|source)"
+    r"(?:\s+(?:that|this|it|so|those|these|those words|exactly|then))*\s*",
+    re.IGNORECASE,
+)
 # Words that point back to an earlier part of the message ("what's the quota there").
 ANAPHORS = frozenset("there it its they them their that those these this".split())
 
@@ -54,6 +61,9 @@ def split_parts(text: str) -> list[str]:
         tokens = words(piece)
         # "… and why?": a question word keeps a short part a question of its own.
         asks = any(_WH_WORD.fullmatch(token) for token in tokens)
+        if pieces and _WHO_SAID_IT.fullmatch(piece):
+            pieces[-1] = f"{pieces[-1]} {piece.strip()}"
+            continue
         if len(tokens) <= FRAGMENT_WORDS and not asks:
             if pieces:
                 pieces[-1] = f"{pieces[-1]} {piece.strip()}"

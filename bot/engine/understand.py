@@ -271,7 +271,7 @@ class Understander:
         self._topical = self.known_words | self._not_places | STOPWORDS
         # Words the vocabulary knows as words are no typos ("saying" is not "saving").
         data = self.vocabulary_data
-        self._real_words = data.attribution_verbs | data.chat_words | STOPWORDS
+        self._real_words = data.attribution_verbs | data.chat_words | STOPWORDS | set(data.synonyms)
         # Russian, Chinese and Korean: their tables join these on the first question in them.
         self._languages = LanguageTables(self)
 

@@ -202,7 +202,10 @@ class Vocabulary:
         things a question can ask the name of ("guy", "factory")."""
         named = (word for word in self.named_things if " " not in word)
         people = (word for word in self.people_nouns if " " not in word)
-        return self.ordinary_words | self.question_words | frozenset(named) | frozenset(people)
+        known = frozenset(self.synonyms)  # "watches": a word the search knows, no place
+        return (
+            self.ordinary_words | self.question_words | frozenset(named) | frozenset(people) | known
+        )
 
     def without_overridden(self, attributes: list[Attribute]) -> list[Attribute]:
         """The attributes asked, less those another one asked overrides ("what percentage of

@@ -252,3 +252,34 @@ def test_a_second_question_after_a_head_count_is_still_answered(engine: AnswerEn
     text = body(engine, "how many workers in sakhalin and how much do they pay")
     assert text.startswith("The report does not say how many workers there are in Sakhalin.")
     assert "62,000" in text
+
+
+@pytest.mark.parametrize(
+    ("question", "said", "not_said"),
+    [
+        ("loyalty cash won't buy a penny. says who", "source in Russia", "source in China"),
+        ("never able to return with savings?? who said that", "source in China", "Russia"),
+        ("even longer hours. who is saying that", "source in Russia", "source in China"),
+    ],
+)
+def test_who_said_it_after_a_quote_asks_who_said_that_quote(
+    engine: AnswerEngine, question: str, said: str, not_said: str
+) -> None:
+    text = body(engine, question)
+    assert said in text, text
+    assert "Who says so:" not in text and not_said not in text, text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "who watches over them, does anyone notice",
+        "do ordinary russians or chinese see what happens to them",
+        "any bystanders who witnessed it?",
+    ],
+)
+def test_who_observes_the_workers_is_the_locals(engine: AnswerEngine, question: str) -> None:
+    text = body(engine, question)
+    assert "sympathetic locals" in text or "feel very sorry" in text, text
+    assert "does not say anything about" not in text, text
+    assert not [figure for figure in (*SAKHALIN, *DALIAN) if figure in text], text
