@@ -209,12 +209,16 @@ class Answerer:
             return True
         if about_the_place(s, c.snapshot.articles.values()):
             return False  # "when was sakhalin founded": the place's history, not the report's
-        if said_feeling(s, self.honest.vocabulary) and contradicted_feeling(
-            s,
-            c,
-            self.honest.vocabulary,
-            self.honest.search.search(self.honest.vocabulary.feelings_search),
-            reply,
+        if (
+            not s.role_play
+            and said_feeling(s, self.honest.vocabulary)
+            and contradicted_feeling(
+                s,
+                c,
+                self.honest.vocabulary,
+                self.honest.search.search(self.honest.vocabulary.feelings_search),
+                reply,
+            )
         ):
             return True  # "so the workers are happy with it": they complain, it reports
         if asks_with_own(s):

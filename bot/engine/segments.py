@@ -127,6 +127,20 @@ def inherit_subject(previous: Understanding, segment: Understanding) -> None:
     segment.currencies = list(dict.fromkeys([*segment.currencies, *previous.currencies]))
 
 
+def is_terse(
+    segment: Understanding, chat: frozenset[str], stopwords: frozenset[str], most: int
+) -> bool:
+    """ "numbers please", "both pls", "when?": in a message this short, a weak cue is the
+    question itself. Stopwords are not counted ("tell me about the extra money") unless a
+    word was guessed from a typo ("any good meels nearby" asks nothing of the report)."""
+    if segment.foreign:
+        return False
+    counted = [w for w in words(segment.text) if w not in chat]
+    if not segment.corrected_words:
+        counted = [w for w in counted if w not in stopwords]
+    return len(counted) <= most
+
+
 def asks_nothing_new(segment: Understanding) -> bool:
     """A later part that asks nothing of its own ("is there a number or not", "in the 90s
     there were many"): no cue but weak ones, no attribute, operation or topic asked, no

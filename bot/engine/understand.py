@@ -9,7 +9,6 @@ weak cue ("new", "how much") counts only when something else in the message is o
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
@@ -23,7 +22,13 @@ from bot.engine.lexicon import LANGUAGE_CUES, LanguageTables, record_language_cu
 from bot.engine.places import place_candidates
 from bot.engine.relevance import foreign_words, listed_off_topic, tied_to_report
 from bot.engine.reports import answered_by
-from bot.engine.segments import carry_own_figures, inherit_subject, merge_part, split_parts
+from bot.engine.segments import (
+    carry_own_figures,
+    inherit_subject,
+    is_terse,
+    merge_part,
+    split_parts,
+)
 from bot.engine.text import (
     BoundedCorrector,
     Vocabulary,
@@ -56,11 +61,6 @@ TERSE_WORDS = 3
 
 _COUNTRY = ("country", "any_country")
 _PREPOSITIONS = frozenset("in at for from of to about into across".split())
-_POSSESSIVE = re.compile(r"(?<=\w)'s\b")
-# "who's" is "who is"; any other "'s" is a possessive ("sakhalin's quota" -> "sakhalin quota").
-_CONTRACTED_IS = re.compile(
-    r"\b(who|what|where|when|how|it|that|there|here|he|she|this)'s\b", re.UNICODE
-)
 
 
 @dataclass
@@ -286,7 +286,6 @@ class Understander:
     def understand(self, question: str) -> Understanding:
         text, truncated = normalize_question(question)
         text = spelled_out(text, self.vocabulary_data.text_speak)
-        text = _POSSESSIVE.sub("", _CONTRACTED_IS.sub(r"\1 is", text))
         result = Understanding(text=text, truncated=truncated, language=detect(text))
         self._languages.prepare(result.language)
         corrector = BoundedCorrector(self.vocabulary)
@@ -374,15 +373,10 @@ class Understander:
             if term in text:
                 for kind, value in self._phrases[term]:
                     self._record(result.segments[0], kind, value)
-        # "numbers please", "both pls", "when?": in a message this short, a weak cue is
-        # the question itself.
-        chat = self.vocabulary_data.chat_words | STOPWORDS  # "tell me about the extra money"
+        chat = self.vocabulary_data.chat_words
         previous: Understanding | None = None
-        for segment in result.segments:
-            terse = not segment.foreign and (
-                sum(w not in chat for w in words(segment.text)) <= TERSE_WORDS
-            )
-            segment.settle_weak(segment.on_topic or terse)
+        for segment in result.segments:  # a weak cue in a terse part is its question
+            segment.settle_weak(segment.on_topic or is_terse(segment, chat, STOPWORDS, TERSE_WORDS))
             if previous is not None and previous.has_subject:
                 inherit_subject(previous, segment)
             previous = segment

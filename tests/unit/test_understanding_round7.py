@@ -283,3 +283,29 @@ def test_who_observes_the_workers_is_the_locals(engine: AnswerEngine, question: 
     assert "sympathetic locals" in text or "feel very sorry" in text, text
     assert "does not say anything about" not in text, text
     assert not [figure for figure in (*SAKHALIN, *DALIAN) if figure in text], text
+
+
+def test_an_english_ending_on_a_known_word_is_that_word() -> None:
+    from bot.engine.text import Vocabulary
+
+    known = Vocabulary({"verify", "praise", "watch", "stop", "worry", "quota"})
+    assert known.correct("verifying") == "verify"
+    assert known.correct("praised") == "praise"
+    assert known.correct("watching") == "watch"
+    assert known.correct("stopped") == "stop"
+    assert known.correct("worries") == "worry"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what does hngn say about verifying any of it",
+        "has anybody verified this independently? what does the outlet say",
+    ],
+)
+def test_verifying_asked_in_another_form_gets_the_caveat_answer(
+    engine: AnswerEngine, question: str
+) -> None:
+    text = body(engine, question)
+    assert "HNGN says: “HNGN cannot independently verify the claims.”" in text, text
+    assert "Reporter:" not in text
