@@ -288,7 +288,7 @@ def test_who_observes_the_workers_is_the_locals(engine: AnswerEngine, question: 
 def test_an_english_ending_on_a_known_word_is_that_word() -> None:
     from bot.engine.text import Vocabulary
 
-    known = Vocabulary({"verify", "praise", "watch", "stop", "worry", "quota"})
+    known = Vocabulary({"verify", "praise", "watch", "stop", "worry", "independently"})
     assert known.correct("verifying") == "verify"
     assert known.correct("praised") == "praise"
     assert known.correct("watching") == "watch"
@@ -300,7 +300,7 @@ def test_an_english_ending_on_a_known_word_is_that_word() -> None:
     "question",
     [
         "what does hngn say about verifying any of it",
-        "has anybody verified this independently? what does the outlet say",
+        "hngn on verifying the figures?",
     ],
 )
 def test_verifying_asked_in_another_form_gets_the_caveat_answer(
