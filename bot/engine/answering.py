@@ -19,7 +19,7 @@ from bot.engine.feelings import contradicted_feeling, said_feeling
 from bot.engine.honest import Honest
 from bot.engine.not_mapped import not_mapped
 from bot.engine.own_figures import asks_with_own, compare_own
-from bot.engine.place_currency import picked_places, unstated_currency
+from bot.engine.place_currency import picked_places, topic_places, unstated_currency
 from bot.engine.premises import wrong_demander, wrong_pairings, wrong_period, wrong_year
 from bot.engine.quota_words import QuotaWords
 from bot.engine.relevance import named_foreign
@@ -107,6 +107,7 @@ class Answerer:
                 # "what's 62000 roubles in usd": the quota of that amount or currency; a
                 # later part with no subject of its own ("where is it from") the same.
                 picked = picked_places(segment, self.composer.quotas())
+                picked = picked or topic_places(segment, self.composer)  # "quota for the girls"
                 if not picked and set(segment.currencies) <= {"USD"} and not segment.unknown_places:
                     picked = carried
                 segment.places = list(picked)
@@ -255,6 +256,8 @@ class Answerer:
                 "workers abroad. The report names no official who signed or issued the order."
             )
             reply.lines.append(fmt(ordered, subject=subject))
+            if s.places and any(q.change_date for q in quotas):
+                c.answer_date(s, reply)  # "who ordered it in dalian": its dated directive
             for claim in quotas[:1]:
                 reply.use(claim.id, claim.article_id)
             paired = True

@@ -14,6 +14,7 @@ from bot.engine.numbers import currency_name
 from bot.engine.phrases import both, either
 from bot.engine.reply import Reply
 from bot.engine.understand import Understanding
+from bot.engine.vocabulary import Intent
 from bot.engine.wording import _
 from bot.markup import Html, fmt
 from db.views import ClaimView
@@ -73,3 +74,16 @@ def picked_places(s: Understanding, quotas: list[ClaimView]) -> list[str]:
     }
     every = {q.place for q in quotas if q.place}
     return sorted(picked) if picked and picked != every else []
+
+
+def topic_places(s: Understanding, c: Composer) -> list[str]:
+    """ "quota for the girls": the quota asked with a topic whose claims all tell of one
+    place (the young women work in Dalian) is that place's."""
+    if Intent.QUOTA not in s.intents:
+        return []
+    topics = [t for t in s.topics if t not in ("quota", "doubling") and t not in s.settled_topics]
+    if len(topics) != 1:
+        return []
+    places = c.topic_places(topics[0])
+    only = places.pop() if len(places) == 1 else None
+    return [only] if only else []

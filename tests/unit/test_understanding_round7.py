@@ -309,3 +309,40 @@ def test_verifying_asked_in_another_form_gets_the_caveat_answer(
     text = body(engine, question)
     assert "HNGN says: “HNGN cannot independently verify the claims.”" in text, text
     assert "Reporter:" not in text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how much do the young women have to pay",
+        "the girls' quota?",
+        "what must the female workers hand over each month",
+    ],
+)
+def test_a_quota_asked_of_a_topic_told_of_one_place_is_that_places(
+    engine: AnswerEngine, question: str
+) -> None:
+    text = body(engine, question)
+    assert "3,400" in text, text
+    assert not [figure for figure in SAKHALIN if figure in text], text
+
+
+def test_who_ordered_it_in_a_place_gives_its_dated_directive(engine: AnswerEngine) -> None:
+    text = body(engine, "who ordered the dalian rise")
+    assert "North Korea ordered it" in text and "directive" in text and "March 10" in text
+    assert not [figure for figure in SAKHALIN if figure in text], text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "is the chinese government aware of the quotas",
+        "does the russian govt know about all the quotas",
+    ],
+)
+def test_a_host_government_asked_about_the_quotas_shows_no_figures(
+    engine: AnswerEngine, question: str
+) -> None:
+    text = body(engine, question)
+    assert text.startswith("The report does not say what the government of"), text
+    assert not [figure for figure in (*SAKHALIN, *DALIAN) if figure in text], text
