@@ -161,6 +161,38 @@ def asks_nothing_new(segment: Understanding) -> bool:
     )
 
 
+_FIRST_PERSON = frozenset("i we my our me us im i'm ive i've".split())
+
+
+def drop_context(segments: list[Understanding]) -> list[Understanding]:
+    """ "in my time at sea we had no quota. what is the quota for sailors now": a part that
+    only tells of the asker ("we had no quota", "we hear about koreans on sakhalin") asks
+    nothing; its place goes to the question after it. Not a part with a figure, a date, an
+    attribute, a topic or an operation: "my friend says it is 90,000" is a premise."""
+    kept: list[Understanding] = []
+    carried: Understanding | None = None
+    for index, segment in enumerate(segments):
+        tokens = set(words(segment.text))
+        topics = set(segment.topics) - {"quota", "doubling"}
+        telling = (
+            index < len(segments) - 1
+            and segment.language is Language.EN
+            and _FIRST_PERSON & tokens
+            and not (segment.question_words or "how" in tokens)
+            and not (segment.figures or segment.dates or segment.own_figures)
+            and not (segment.attributes or segment.operations or topics or segment.role_play)
+        )
+        if telling:
+            carried = segment
+            continue
+        if carried is not None and not (segment.places or segment.countries):
+            segment.places = list(carried.places)
+            segment.countries = list(carried.countries)
+        carried = None
+        kept.append(segment)
+    return kept
+
+
 def carry_own_figures(segments: list[Understanding]) -> list[Understanding]:
     """ "i make 900 dollars a month. is the dalian quota more than that?": the asker's figure
     goes with the question after it; the part that only gave it is no question."""

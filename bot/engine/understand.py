@@ -24,6 +24,7 @@ from bot.engine.relevance import foreign_words, listed_off_topic, tied_to_report
 from bot.engine.reports import answered_by
 from bot.engine.segments import (
     carry_own_figures,
+    drop_context,
     inherit_subject,
     is_terse,
     merge_part,
@@ -364,7 +365,7 @@ class Understander:
                 # "more than my whole salary": the pay asked about is the asker's own.
                 segment.attributes = [a for a in segment.attributes if a != Attribute.WAGES]
             result.segments.append(segment)
-        result.segments = carry_own_figures(result.segments)
+        result.segments = drop_context(carry_own_figures(result.segments))
         for code in flag_countries(question):
             self._record(result.segments[0], "any_country", code)  # "🇷🇺 quota"
         # "сколько в 大连"; Chinese and Korean are segmented ("美元" is not "元").

@@ -346,3 +346,40 @@ def test_a_host_government_asked_about_the_quotas_shows_no_figures(
     text = body(engine, question)
     assert text.startswith("The report does not say what the government of"), text
     assert not [figure for figure in (*SAKHALIN, *DALIAN) if figure in text], text
+
+
+@pytest.mark.parametrize(
+    ("question", "shown", "hidden"),
+    [
+        ("my uncle worked with koreans on sakhalin in the 90s. how much is the quota", SAKHALIN,
+         DALIAN),
+        ("we used to buy fish from dalian. whats their quota", DALIAN, SAKHALIN),
+    ],
+)  # fmt: skip
+def test_a_part_that_only_tells_of_the_asker_gives_its_place_to_the_question(
+    engine: AnswerEngine, question: str, shown: tuple[str, ...], hidden: tuple[str, ...]
+) -> None:
+    text = body(engine, question)
+    assert shown[0] in text, text
+    assert not [figure for figure in hidden if figure in text], text
+    assert "does not mention" not in text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "back in my navy days we had no quota. whats the quota for sailors now",
+        "i drove trucks in russia for years. do truckers pay this too?",
+    ],
+)
+def test_a_kind_of_work_the_report_lacks_after_a_story_shows_no_quota(
+    engine: AnswerEngine, question: str
+) -> None:
+    text = body(engine, question)
+    assert text.startswith("The report does not say anything about"), text
+    assert not [figure for figure in (*SAKHALIN, *DALIAN) if figure in text], text
+
+
+def test_a_telling_part_with_a_figure_is_still_a_premise(engine: AnswerEngine) -> None:
+    text = body(engine, "my friend says the sakhalin quota is 90000 rubles. is that right")
+    assert "62,000" in text and "not 90,000" in text, text
