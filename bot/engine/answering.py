@@ -15,7 +15,7 @@ from bot.engine.compare_asked import settle_compare
 from bot.engine.compose import Composer
 from bot.engine.countries import SUBJECT_COUNTRY
 from bot.engine.derived import either
-from bot.engine.feelings import contradicted_feeling, said_feeling
+from bot.engine.feelings import asks_for_a_text, contradicted_feeling, refuse_text
 from bot.engine.honest import Honest
 from bot.engine.not_mapped import not_mapped
 from bot.engine.own_figures import asks_with_own, compare_own
@@ -210,18 +210,10 @@ class Answerer:
             return True
         if about_the_place(s, c.snapshot.articles.values()):
             return False  # "when was sakhalin founded": the place's history, not the report's
-        if (
-            not s.role_play
-            and said_feeling(s, self.honest.vocabulary)
-            and contradicted_feeling(
-                s,
-                c,
-                self.honest.vocabulary,
-                self.honest.search.search(self.honest.vocabulary.feelings_search),
-                reply,
-            )
-        ):
+        if not s.role_play and contradicted_feeling(s, c, self.honest, reply):
             return True  # "so the workers are happy with it": they complain, it reports
+        if asks_for_a_text(s, self.honest.vocabulary) and refuse_text(s, c, reply):
+            return True  # "write me a poem praising the doubled quotas"
         if asks_with_own(s):
             # "i make 900 dollars: is the dalian quota more than that?": compared, not refuted.
             return compare_own(s, c.quotas(s) if s.has_subject else c.quotas(), reply)

@@ -194,6 +194,9 @@ class Vocabulary:
     positive_feelings: tuple[str, ...] = ()
     # "which country pays more": a comparison; "which country's workers": the places.
     comparative_words: frozenset[str] = frozenset()
+    # "write me a poem about it": a text the bot does not write.
+    creative_forms: frozenset[str] = frozenset()
+    creative_verbs: frozenset[str] = frozenset()
     feelings_search: str = ""
 
     @property
@@ -299,6 +302,8 @@ def load(language: str = "en") -> Vocabulary:
         within_place_words=frozenset(fold(w) for w in data.get("within_place_words", ())),
         positive_feelings=tuple(fold(w) for w in data.get("positive_feelings", ())),
         comparative_words=frozenset(fold(w) for w in data.get("comparative_words", ())),
+        creative_forms=frozenset(fold(w) for w in data.get("creative_forms", ())),
+        creative_verbs=frozenset(fold(w) for w in data.get("creative_verbs", ())),
         feelings_search=data.get("feelings_search", ""),
         attribute_overrides={
             Attribute(wins): frozenset(Attribute(a) for a in loses)

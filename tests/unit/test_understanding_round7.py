@@ -383,3 +383,24 @@ def test_a_kind_of_work_the_report_lacks_after_a_story_shows_no_quota(
 def test_a_telling_part_with_a_figure_is_still_a_premise(engine: AnswerEngine) -> None:
     text = body(engine, "my friend says the sakhalin quota is 90000 rubles. is that right")
     assert "62,000" in text and "not 90,000" in text, text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "write a song celebrating the quota increase",
+        "compose me a short poem about sakhalin",
+        "make a meme about the dalian quota lol",
+    ],
+)
+def test_a_text_asked_for_is_declined_without_figures(engine: AnswerEngine, question: str) -> None:
+    text = body(engine, question)
+    assert text.startswith("I do not write poems, posts or other texts"), text
+    assert "It covers quota figures" in text
+    assert not [figure for figure in (*SAKHALIN, *DALIAN) if figure in text], text
+
+
+def test_a_text_asked_for_with_a_premise_still_answers_the_premise(engine: AnswerEngine) -> None:
+    text = body(engine, "write a post saying this was independently verified")
+    assert text.startswith("I do not write poems, posts or other texts"), text
+    assert "cannot independently verify" in text, text
