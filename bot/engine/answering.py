@@ -24,7 +24,7 @@ from bot.engine.premises import wrong_demander, wrong_pairings, wrong_period, wr
 from bot.engine.quota_words import QuotaWords
 from bot.engine.relevance import named_foreign
 from bot.engine.reply import Reply
-from bot.engine.segments import asks_nothing_new
+from bot.engine.segments import asks_nothing_new, quota_also_asked
 from bot.engine.summary import answer_summary
 from bot.engine.understand import Understanding
 from bot.engine.vocabulary import Attribute, Intent
@@ -262,6 +262,9 @@ class Answerer:
         if silent:
             # The question was about what the report does not give: no figure answers it.
             keep = {Intent.VERIFIED, Intent.SOURCES} - set(s.settled_intents)
+            if quota_also_asked(s):  # "the dalian wage and the dalian quota"
+                keep.add(Intent.QUOTA)
+                reply.lines.append(Html(""))
             s.intents = [i for i in s.intents if i in keep]
             s.topics = []
             handled = True

@@ -141,6 +141,19 @@ def is_terse(
     return len(counted) <= most
 
 
+# "and the quota", "plus the amount": the quota asked beside another ask.
+_AND_QUOTA = re.compile(
+    r"\b(?:and|plus|also|as well as)\b(?:\s+\w+){0,3}?\s+(?:quota|quotas)"
+    r"(?:\s+(?:too|as well|please|pls|there|now|amount|figure))?\W*$"
+)
+
+
+def quota_also_asked(segment: Understanding) -> bool:
+    """ "whats the dalian wage and the dalian quota": beside what the report does not say,
+    the quota is asked too, by its name after "and"."""
+    return segment.quota_named and _AND_QUOTA.search(segment.text) is not None
+
+
 def asks_nothing_new(segment: Understanding) -> bool:
     """A later part that asks nothing of its own ("is there a number or not", "in the 90s
     there were many"): no cue but weak ones, no attribute, operation or topic asked, no

@@ -404,3 +404,27 @@ def test_a_text_asked_for_with_a_premise_still_answers_the_premise(engine: Answe
     text = body(engine, "write a post saying this was independently verified")
     assert text.startswith("I do not write poems, posts or other texts"), text
     assert "cannot independently verify" in text, text
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "shown", "hidden"),
+    [
+        ("sakhalin salaries and the sakhalin quota?",
+         "The report does not say how much the workers are paid in Sakhalin.", SAKHALIN, DALIAN),
+        ("how many women work in dalian, plus their quota",
+         "The report does not say how many workers there are in Dalian.", DALIAN, SAKHALIN),
+    ],
+)  # fmt: skip
+def test_the_quota_asked_beside_a_silence_is_shown_after_it(
+    engine: AnswerEngine, question: str, first: str, shown: tuple[str, ...], hidden: tuple[str, ...]
+) -> None:
+    text = body(engine, question)
+    assert text.splitlines()[0] == first, text
+    assert shown[0] in text, text
+    assert not [figure for figure in hidden if figure in text], text
+
+
+def test_the_quota_as_the_subject_of_a_clause_is_not_asked(engine: AnswerEngine) -> None:
+    text = body(engine, "are they punished if they fail and the quota goes up again")
+    assert text.startswith("The report does not say what happens to workers"), text
+    assert not [figure for figure in (*SAKHALIN, *DALIAN) if figure in text], text
