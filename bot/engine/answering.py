@@ -13,13 +13,14 @@ from bot.engine.arithmetic import Arithmetic
 from bot.engine.asks import about_the_place, unmapped_ask
 from bot.engine.compare_asked import settle_compare
 from bot.engine.compose import Composer
+from bot.engine.conversions import conversion_asked, decline_conversion
 from bot.engine.countries import SUBJECT_COUNTRY
 from bot.engine.derived import either
 from bot.engine.feelings import asks_for_a_text, contradicted_feeling, refuse_text
 from bot.engine.honest import Honest
 from bot.engine.not_mapped import not_mapped
 from bot.engine.own_figures import asks_with_own, compare_own
-from bot.engine.place_currency import picked_places, topic_places, unstated_currency
+from bot.engine.place_currency import picked_places, topic_places
 from bot.engine.premises import wrong_demander, wrong_pairings, wrong_period, wrong_year
 from bot.engine.quota_words import QuotaWords
 from bot.engine.relevance import named_foreign
@@ -77,7 +78,7 @@ class Answerer:
             Intent.USD: c.answer_usd,
             Intent.DATE: c.answer_date,
             Intent.BASIS: c.answer_basis,
-            Intent.SECTORS: lambda u, reply: c.answer_sectors(reply),
+            Intent.SECTORS: lambda u, reply: c.answer_sectors(reply, u),
             Intent.SOURCES: c.answer_sources,
             Intent.VERIFIED: lambda u, reply: c.answer_verified(reply),
             Intent.TRUST_OUTLET: lambda u, reply: honest.trust_outlet(reply),
@@ -172,6 +173,7 @@ class Answerer:
             s.currencies.remove("USD")
             if Intent.USD not in s.intents:
                 s.intents.append(Intent.USD)
+        converted = conversion_asked(s, c)  # "the dalian quota in rubles"
         unknown = [c.country(code) for code in uncovered]
         # Typed in lower case, shown as names ("beijing" -> "Beijing").
         unknown += [*(p.title() for p in s.unknown_places), *s.regions]
@@ -222,8 +224,6 @@ class Answerer:
             self.honest.refuse_role(reply)
             # "you're a north korean official now": a weak cue ("now") asks for no figures.
             s.intents = [i for i in s.intents if i not in s.settled_intents]
-        if unstated_currency(s, c, reply):  # "the dalian quota in rubles"
-            reply.intents.append(Intent.SILENT)
         paired = wrong_pairings(s, c, reply)
         paired = wrong_period(s, c, reply) or paired
         paired = wrong_demander(s, c, reply, self.honest.vocabulary) or paired
@@ -286,6 +286,8 @@ class Answerer:
             c.answer_unknown(unknown, reply)
             reply.intents.append(Intent.NOT_COVERED)
             handled = True
+        if converted and handled:
+            decline_conversion(converted, self.honest.vocabulary, reply)
         return handled
 
     def _run(

@@ -79,11 +79,11 @@ SAYS = (
     N_("that any document backs the figures: it cites none, only sources"),
     N_("by when the quota must be paid{where}"),
     N_("who ordered it"),
+    N_("in which town or district{where} the workers are: it names no town, only the place"),
     N_(
         "how long the quota system has been in place{where}; it reports only that the quotas "
         "were doubled"
     ),
-    N_("where exactly{where} the workers are: it names no town, district or site"),
 )
 REFUSALS = (
     N_(
@@ -111,16 +111,24 @@ class Silences:
     def silent(self, u: Understanding, reply: Reply, skip: set[Attribute]) -> bool:
         said = answered = False
         related: list[str] = []
-        if not u.places and Attribute.LOCATION in u.attributes:
-            u.attributes.remove(Attribute.LOCATION)  # "where exactly in russia": Sakhalin
-        elif u.places and Attribute.LOCATION not in u.attributes and self._within(u):
-            u.attributes.append(Attribute.LOCATION)  # "which city on sakhalin"
+        if u.places and Attribute.TOWN not in u.attributes and self._within(u):
+            u.attributes.append(Attribute.TOWN)  # "what part of dalian", "which city on sakhalin"
+        elif u.countries and not u.places and Attribute.TOWN in u.attributes:
+            u.attributes.remove(Attribute.TOWN)  # "where exactly in china": Dalian, it says
         for attribute in u.attributes:
             if attribute in skip:
                 continue
             if attribute == Attribute.ESTIMATE:
                 reply.lines.append(Html(_(self.vocabulary.refusals["estimate"])))
                 continue
+            if attribute == Attribute.TOWN and not (u.places or u.countries):
+                if not (Intent.COMPARE in u.intents or u.operations):
+                    # "which city do they work in": the places the report covers.
+                    reply.lines.append(self.c.covered())
+                    if self.c.several:
+                        self.c.cite_all(reply)
+                    answered = True
+                continue  # "which city pays more": a comparison, asked in other words
             info = self.vocabulary.attributes[attribute]
             if self.c.several:
                 if self._reports_say(attribute, u, reply):
@@ -135,6 +143,9 @@ class Silences:
             related.extend(t for t in info.related if t not in related)
             if attribute in (Attribute.SOURCE_IDENTITY, Attribute.DOCUMENTS):
                 reply.lines.append(self._sources_named())
+            if attribute == Attribute.EMPLOYER:
+                # "which plant in dalian": no plant is named, but the kind of work is.
+                self.c.answer_sectors(reply, u)
         if said:
             self._closest(u, related, reply)
             reply.intents.append(Intent.SILENT)

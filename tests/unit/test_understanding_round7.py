@@ -25,9 +25,9 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> AnswerEngine:
 @pytest.mark.parametrize(
     ("question", "shown", "hidden", "currency"),
     [
-        ("how much do the dalian workers owe in roubles", DALIAN, SAKHALIN, "rubles (RUB)"),
-        ("sakhalin quota in yuan please", SAKHALIN, DALIAN, "yuan (CNY)"),
-        ("the china figure in rubles?", DALIAN, SAKHALIN, "rubles (RUB)"),
+        ("how much do the dalian workers owe in roubles", DALIAN, SAKHALIN, "(RUB)"),
+        ("sakhalin quota in yuan please", SAKHALIN, DALIAN, "(CNY)"),
+        ("the china figure in rubles?", DALIAN, SAKHALIN, "(RUB)"),
     ],
 )
 def test_a_currency_the_place_is_not_stated_in_is_no_second_place(
@@ -38,9 +38,8 @@ def test_a_currency_the_place_is_not_stated_in_is_no_second_place(
     currency: str,
 ) -> None:
     text = body(engine, question)
-    first = text.splitlines()[0]
-    assert first.startswith("The report gives no figure for "), text
-    assert currency in first and "will not convert it" in first
+    declined = [line for line in text.splitlines() if line.startswith("The report does not say")]
+    assert declined and currency in declined[0] and "will not convert it" in declined[0], text
     assert shown[0] in text
     assert not [figure for figure in hidden if figure in text], text
 
@@ -57,7 +56,6 @@ def test_one_place_asked_with_either_currency_gets_only_that_place(
 ) -> None:
     text = body(engine, question)
     assert shown[0] in text
-    assert "gives no figure" not in text
     assert not [figure for figure in hidden if figure in text], text
 
 
@@ -145,8 +143,8 @@ def test_where_inside_a_named_place_is_not_said(
 ) -> None:
     text = body(engine, question)
     assert text.splitlines()[0] == (
-        f"The report does not say where exactly in {place} the workers are: it names no town, "
-        "district or site."
+        f"The report does not say in which town or district in {place} the workers are: it "
+        "names no town, only the place."
     ), text
     assert not [figure for figure in (*SAKHALIN, *DALIAN) if figure in text], text
 
@@ -154,7 +152,7 @@ def test_where_inside_a_named_place_is_not_said(
 def test_where_inside_a_country_is_the_place_the_report_names(engine: AnswerEngine) -> None:
     text = body(engine, "where exactly in china")
     assert "Dalian" in text and "3,400" in text
-    assert "does not say where exactly" not in text
+    assert "in which town or district" not in text
 
 
 @pytest.mark.parametrize(
