@@ -80,6 +80,8 @@ SAYS = (
     N_("by when the quota must be paid{where}"),
     N_("who ordered it"),
     N_("in which town or district{where} the workers are: it names no town, only the place"),
+    N_("who the supervisors are{where}: it says only that the young women must obey them"),
+    N_("anything about the workers’ families or what they say"),
     N_(
         "how long the quota system has been in place{where}; it reports only that the quotas "
         "were doubled"

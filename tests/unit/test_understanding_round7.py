@@ -426,3 +426,26 @@ def test_the_quota_as_the_subject_of_a_clause_is_not_asked(engine: AnswerEngine)
     text = body(engine, "are they punished if they fail and the quota goes up again")
     assert text.startswith("The report does not say what happens to workers"), text
     assert not [figure for figure in (*SAKHALIN, *DALIAN) if figure in text], text
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        ("who supervises the women at the dalian plants",
+         "The report does not say who the supervisors are in Dalian: it says only that the young "
+         "women must obey them."),
+        ("are their bosses chinese or korean",
+         "The report does not say who the supervisors are: it says only that the young women "
+         "must obey them."),
+        ("what do the families back home think of this",
+         "The report does not say anything about the workers’ families or what they say."),
+        ("do the wives know how much they hand over?",
+         "The report does not say anything about the workers’ families or what they say."),
+    ],
+)  # fmt: skip
+def test_people_around_the_workers_the_report_does_not_describe(
+    engine: AnswerEngine, question: str, first: str
+) -> None:
+    text = body(engine, question)
+    assert text.splitlines()[0] == first, text
+    assert not [figure for figure in (*SAKHALIN, *DALIAN) if figure in text], text
