@@ -449,3 +449,24 @@ def test_people_around_the_workers_the_report_does_not_describe(
     text = body(engine, question)
     assert text.splitlines()[0] == first, text
     assert not [figure for figure in (*SAKHALIN, *DALIAN) if figure in text], text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "who is kim jong un's brother",
+        "is the yuan getting weaker these days",
+        "why did the ruble crash",
+    ],
+)
+def test_a_person_s_kin_or_a_currency_market_is_another_subject(
+    engine: AnswerEngine, question: str
+) -> None:
+    text = body(engine, question)
+    assert text.startswith("I can only answer questions about"), text
+    assert not [figure for figure in (*SAKHALIN, *DALIAN) if figure in text], text
+
+
+def test_the_workers_left_weaker_is_still_about_them(engine: AnswerEngine) -> None:
+    text = body(engine, "sakhalin quota now")
+    assert "124,000" in text
