@@ -455,7 +455,7 @@ def test_people_around_the_workers_the_report_does_not_describe(
     "question",
     [
         "who is kim jong un's brother",
-        "is the yuan getting weaker these days",
+        "why is the ruble weakening",
         "why did the ruble crash",
     ],
 )
