@@ -85,7 +85,9 @@ def tied_to_report(u: Understanding) -> bool:
         or u.places
         or u.countries
         or u.sectors
-        or u.currencies
+        # "why is the ruble losing value": a currency beside a noun of another subject
+        # (an exchange rate, depreciation) is that subject's, not the report's.
+        or (u.currencies and not u.other_subject)
         # A topic of a cue of several ("love", "happy") ties nothing alone: "do you love pizza".
         or [t for t in u.topics if t not in u.settled_topics and t not in u.loose_topics]
         or u.people_pronoun
