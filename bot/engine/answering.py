@@ -76,7 +76,7 @@ class Answerer:
             Intent.USD: c.answer_usd,
             Intent.DATE: c.answer_date,
             Intent.BASIS: c.answer_basis,
-            Intent.SECTORS: lambda u, reply: c.answer_sectors(reply),
+            Intent.SECTORS: lambda u, reply: c.answer_sectors(reply, u),
             Intent.SOURCES: c.answer_sources,
             Intent.VERIFIED: lambda u, reply: c.answer_verified(reply),
             Intent.TRUST_OUTLET: lambda u, reply: honest.trust_outlet(reply),

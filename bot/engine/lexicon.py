@@ -69,6 +69,9 @@ class Lexicon:
     glosses: dict[str, str]
     # Words read as English search words over the claims' text ("копейка" -> "penny").
     search_terms: dict[str, str]
+    # Constructions read over a whole part (Chinese word order: "工人自己怎么说", "哪家…厂"):
+    # pattern, cue kind, value, and whether the words it matched are read no further.
+    patterns: tuple[tuple[re.Pattern[str], str, str, bool], ...] = ()
 
 
 @lru_cache(maxsize=4)
@@ -170,6 +173,10 @@ def load_lexicon(language: Language) -> Lexicon:
         re.compile(data["headcount_pattern"]) if data.get("headcount_pattern") else None,
         glosses,
         {fold(k): fold(v) for k, v in data.get("search_terms", {}).items()},
+        tuple(
+            (re.compile(item["pattern"]), item["cue"], item["value"], item.get("consume", False))
+            for item in data.get("patterns", ())
+        ),
     )
 
 
@@ -399,6 +406,14 @@ class LanguageTables:
         lexicon = self._ready[language]
         understander = self._understander
         known = understander.known_words if language is Language.KO else understander._phrases
+        for pattern, kind, value, consume in lexicon.patterns:
+            if found := pattern.search(piece):
+                if kind == "search":  # English words to search the claims' text for
+                    segment.search_words.extend(value.split())
+                else:
+                    understander._record(segment, kind, value, found.group())
+                if consume:  # its words are read as the pattern, not one by one
+                    piece = f"{piece[: found.start()]} {piece[found.end() :]}"
         analysis = analyse(piece, language, known, lexicon.suffixes)
         if lexicon.duration is not None:
             for match in lexicon.duration.finditer(piece):

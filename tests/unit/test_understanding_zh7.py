@@ -54,3 +54,88 @@ def test_money_for_weapons_is_what_the_report_does_not_say(
 ) -> None:
     assert engine.answer(question).intents == [Intent.SILENT]
     assert "报道没有说明" in reply(engine, question)
+
+
+# The workers' own words: what the report quotes them saying (their complaint), not a quota.
+WORKERS_SAY = ["工人们都怎么讲", "他们自己说了啥", "工人自己怎么说的"]
+
+
+@pytest.mark.parametrize("question", WORKERS_SAY)
+def test_what_the_workers_say_is_their_quoted_complaint(
+    engine: AnswerEngine, question: str
+) -> None:
+    text = reply(engine, question)
+    assert "一分钱" in text and "累死" in text
+    assert "3,400" not in text and "62,000" not in text
+
+
+# How the government frames or names it: the "patriotic movement", "celebration of victory".
+FRAMING = ["官方把这件事说成什么", "平壤打着什么旗号要钱", "政府管这叫什么运动"]
+
+
+@pytest.mark.parametrize("question", FRAMING)
+def test_how_the_government_frames_it_is_the_reason_given(
+    engine: AnswerEngine, question: str
+) -> None:
+    text = reply(engine, question)
+    assert "爱国运动" in text and "胜利" in text
+    assert "62,000" not in text and "3,400" not in text
+
+
+# What became of the workers: longer hours, harder conditions.
+AFTERWARDS = ["萨哈林的工人现在过得怎么样", "翻倍以后劳工的日子咋样了"]
+
+
+@pytest.mark.parametrize("question", AFTERWARDS)
+def test_what_became_of_the_workers_is_the_longer_hours(
+    engine: AnswerEngine, question: str
+) -> None:
+    assert "更长时间" in reply(engine, question)
+
+
+# The kind of work at the place asked, not every place's.
+KIND_OF_WORK = [
+    ("萨哈林那边的工人干哪一行", "建筑", "海产品"),
+    ("大连工人在啥工厂上班", "海产品", "建筑"),
+    ("大連那些朝鮮女工在什麼廠", "海产品", "建筑"),
+]
+
+
+@pytest.mark.parametrize("case", KIND_OF_WORK, ids=[case[0] for case in KIND_OF_WORK])
+def test_the_kind_of_work_asked_of_one_place_is_that_place_s(
+    engine: AnswerEngine, case: tuple[str, str, str]
+) -> None:
+    question, shown, other = case
+    text = reply(engine, question)
+    assert shown in text and other not in text
+
+
+def test_the_kind_of_work_asked_in_english_of_one_place_is_that_place_s(
+    engine: AnswerEngine,
+) -> None:
+    text = "\n".join(lines_in(engine, "which industry are the dalian workers in", Language.EN))
+    assert "seafood" in text and "construction" not in text
+
+
+# A plant or company by name: the report names none (not the article's card for "哪家").
+EMPLOYER = ["萨哈林是哪个公司雇的", "大连那家工厂叫什么", "具体是大连哪一家海鲜厂"]
+
+
+@pytest.mark.parametrize("question", EMPLOYER)
+def test_which_plant_by_name_is_what_the_report_does_not_say(
+    engine: AnswerEngine, question: str
+) -> None:
+    assert engine.answer(question).intents == [Intent.SILENT]
+    text = reply(engine, question)
+    assert "报道没有说明哪些公司" in text and "HNGN" not in text
+
+
+# The article's photo ("配图", "插图"): the photo claim, not the article's card or sources.
+PHOTO = ["照片上是谁", "這篇文章的配圖是誰", "文章插图是从哪来的"]
+
+
+@pytest.mark.parametrize("question", PHOTO)
+def test_the_article_s_photo_is_the_photo_claim(engine: AnswerEngine, question: str) -> None:
+    text = reply(engine, question)
+    assert "金正恩" in text and "Sputnik" in text
+    assert "消息来源：" not in text and "发布媒体" not in text
