@@ -139,3 +139,33 @@ def test_the_article_s_photo_is_the_photo_claim(engine: AnswerEngine, question: 
     text = reply(engine, question)
     assert "金正恩" in text and "Sputnik" in text
     assert "消息来源：" not in text and "发布媒体" not in text
+
+
+# Chinese writes no space between words: a space between two clauses parts two questions.
+SPACED_PARTS = [
+    ("大连有多少工人 配额多少", "报道没有说明工人人数", "3,400"),
+    ("萨哈林配额多少 什么时候开始的", "62,000", "报道没有给出变化的日期"),
+    ("萨哈林的工人一个月挣多少 要交多少", "报道没有说明", "62,000"),
+]
+
+
+@pytest.mark.parametrize("case", SPACED_PARTS, ids=[case[0] for case in SPACED_PARTS])
+def test_a_space_between_chinese_clauses_parts_two_questions(
+    engine: AnswerEngine, case: tuple[str, str, str]
+) -> None:
+    question, first, second = case
+    text = reply(engine, question)
+    assert first in text and second in text
+
+
+# How the money travels home ("渠道"): the report does not say; no quota figure as if it did.
+PAYMENT = ["这钱是通过什么渠道交回去的 现金还是转账", "工人的钱怎么交回国"]
+
+
+@pytest.mark.parametrize("question", PAYMENT)
+def test_how_the_money_is_sent_is_what_the_report_does_not_say(
+    engine: AnswerEngine, question: str
+) -> None:
+    text = reply(engine, question)
+    assert "报道没有说明指标如何缴纳" in text
+    assert "62,000" not in text and "3,400" not in text
