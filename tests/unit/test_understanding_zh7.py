@@ -169,3 +169,39 @@ def test_how_the_money_is_sent_is_what_the_report_does_not_say(
     text = reply(engine, question)
     assert "报道没有说明指标如何缴纳" in text
     assert "62,000" not in text and "3,400" not in text
+
+
+# "多交了": 了 marks a change over time; one place's increase, not a comparison of places.
+PAID_MORE = [
+    ("萨哈林每月多交了多少卢布", "62,000", "3,400"),
+    ("大连现在比原来多交了多少钱", "3,400", "62,000"),
+    ("大连工人每个月多缴了多少", "3,400", "62,000"),
+]
+
+
+@pytest.mark.parametrize("case", PAID_MORE, ids=[case[0] for case in PAID_MORE])
+def test_paid_more_than_before_is_the_place_s_own_increase(
+    engine: AnswerEngine, case: tuple[str, str, str]
+) -> None:
+    question, increase, other = case
+    text = reply(engine, question)
+    assert "多交" in text and increase in text
+    assert other not in text and "US$260" not in text
+
+
+# A year's sum before and after the rise: both, the new one labelled as implied.
+YEAR_BOTH = [
+    ("大连一年下来涨之前和涨之后各交多少", Language.ZH, ("40,800", "81,600")),
+    ("萨哈林翻倍前后一年各多少", Language.ZH, ("744,000", "1,488,000")),
+    ("how much a year in dalian before and after the rise", Language.EN, ("40,800", "81,600")),
+]
+
+
+@pytest.mark.parametrize("case", YEAR_BOTH, ids=[case[0] for case in YEAR_BOTH])
+def test_a_year_before_and_after_gives_both_sums(
+    engine: AnswerEngine, case: tuple[str, Language, tuple[str, str]]
+) -> None:
+    question, language, sums = case
+    text = "\n".join(lines_in(engine, question, language))
+    assert all(total in text for total in sums), text
+    assert "翻倍" in text or "doubled" in text
