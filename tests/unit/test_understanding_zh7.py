@@ -205,3 +205,51 @@ def test_a_year_before_and_after_gives_both_sums(
     text = "\n".join(lines_in(engine, question, language))
     assert all(total in text for total in sums), text
     assert "翻倍" in text or "doubled" in text
+
+
+# Who broke the news about a place: that place's sources, not its quota block.
+WHO_BROKE_IT = [
+    ("薩哈林的消息是誰爆出來的", "俄罗斯的一位消息人士"),
+    ("大连这事是谁传出来的", "中国的一位消息人士"),
+    ("谁曝光的大连的事", "中国的一位消息人士"),
+]
+
+
+@pytest.mark.parametrize("case", WHO_BROKE_IT, ids=[case[0] for case in WHO_BROKE_IT])
+def test_who_broke_the_news_is_the_place_s_sources(
+    engine: AnswerEngine, case: tuple[str, str]
+) -> None:
+    question, source = case
+    text = reply(engine, question)
+    assert "消息来源" in text and source in text
+    assert "124,000" not in text and "6,800" not in text
+
+
+# The article's card in Chinese: what the report covers, in Chinese (its title is English),
+# and the reporter the report does not name, said as such.
+CARD = ["這篇文章是哪家媒體發的？", "作者是谁", "记者叫什么"]
+
+
+@pytest.mark.parametrize("question", CARD)
+def test_the_article_card_says_what_it_covers_and_names_no_reporter(
+    engine: AnswerEngine, question: str
+) -> None:
+    text = reply(engine, question)
+    assert "内容：" in text and "指标" in text
+    assert "报道没有给出姓名" in text
+    assert "62,000" not in text
+
+
+def test_the_english_card_keeps_its_title_alone(engine: AnswerEngine) -> None:
+    text = "\n".join(lines_in(engine, "who wrote the article", Language.EN))
+    assert "About:" not in text and "Reporter: not named in the report" in text
+
+
+# What the article says ("讲的啥"): its summary, each claim attributed.
+SUMMARY = ["这篇文章是哪家媒体的，讲的啥", "文章主要内容是什么", "这报道写了什么"]
+
+
+@pytest.mark.parametrize("question", SUMMARY)
+def test_what_the_article_says_is_its_summary(engine: AnswerEngine, question: str) -> None:
+    assert Intent.SUMMARY in engine.answer(question).intents
+    assert "简而言之" in reply(engine, question)
