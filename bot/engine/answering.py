@@ -19,7 +19,7 @@ from bot.engine.not_mapped import not_mapped
 from bot.engine.own_figures import asks_with_own, compare_own
 from bot.engine.premises import wrong_demander, wrong_pairings, wrong_period, wrong_year
 from bot.engine.quota_words import QuotaWords
-from bot.engine.relevance import named_foreign
+from bot.engine.relevance import blamed, named_foreign
 from bot.engine.reply import Reply
 from bot.engine.summary import answer_summary
 from bot.engine.understand import Understanding
@@ -165,7 +165,7 @@ class Answerer:
         if "USD" in s.currencies:
             s.currencies.remove("USD")
             _add_intent(s, Intent.USD)
-        unknown = [c.country(code) for code in uncovered]
+        unknown = [] if blamed(s) else [c.country(code) for code in uncovered]
         # Typed in lower case, shown as names ("beijing" -> "Beijing").
         unknown += [*(p.title() for p in s.unknown_places), *s.regions]
         asks = set(s.intents) - {Intent.QUOTA, Intent.USD, Intent.COMPARE, Intent.LIST}

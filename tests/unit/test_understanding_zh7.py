@@ -253,3 +253,27 @@ SUMMARY = ["这篇文章是哪家媒体的，讲的啥", "文章主要内容是�
 def test_what_the_article_says_is_its_summary(engine: AnswerEngine, question: str) -> None:
     assert Intent.SUMMARY in engine.answer(question).intents
     assert "简而言之" in reply(engine, question)
+
+
+# A country named in a question of trust is who is blamed, not a place asked about.
+BLAMED = ["这不就是韩国造谣吗 你承认是假新闻吧", "这是美国的宣传吧", "日本那边编的吧 可信吗"]
+
+
+@pytest.mark.parametrize("question", BLAMED)
+def test_a_country_blamed_for_the_report_is_no_place_asked(
+    engine: AnswerEngine, question: str
+) -> None:
+    text = reply(engine, question)
+    assert "没有提及" not in text and "HNGN cannot independently verify the claims." in text
+    assert "62,000" not in text
+
+
+def test_a_country_asked_about_is_still_not_covered(engine: AnswerEngine) -> None:
+    assert "报道没有提及韩国" in reply(engine, "韩国有朝鲜工人吗")
+    text = "\n".join(lines_in(engine, "Does the report cover Vietnam or Laos?", Language.EN))
+    assert "Vietnam" in text
+
+
+def test_you_believe_this_too_asks_whether_to_trust_it(engine: AnswerEngine) -> None:
+    text = reply(engine, "daily nk都是韩国反朝媒体 这种东西也信？")
+    assert "Daily NK" in text and "匿名" in text
