@@ -277,3 +277,24 @@ def test_a_country_asked_about_is_still_not_covered(engine: AnswerEngine) -> Non
 def test_you_believe_this_too_asks_whether_to_trust_it(engine: AnswerEngine) -> None:
     text = reply(engine, "daily nk都是韩国反朝媒体 这种东西也信？")
     assert "Daily NK" in text and "匿名" in text
+
+
+# "列一下": every figure listed, both places.
+LISTED = ["两边的数都给我列一下", "把所有数字列出来", "两地的数据罗列一下"]
+
+
+@pytest.mark.parametrize("question", LISTED)
+def test_list_them_lists_every_quota(engine: AnswerEngine, question: str) -> None:
+    text = reply(engine, question)
+    assert "62,000" in text and "3,400" in text and "没有提及" not in text
+
+
+# Money left over: the government takes most of what they earn (then their savings).
+LEFT_OVER = ["工人还能剩下钱吗", "到手还剩多少", "他们存得下钱吗"]
+
+
+@pytest.mark.parametrize("question", LEFT_OVER)
+def test_money_left_over_is_what_the_government_takes(engine: AnswerEngine, question: str) -> None:
+    text = reply(engine, question)
+    assert "大部分收入" in text
+    assert "62,000" not in text
