@@ -290,11 +290,30 @@ def test_list_them_lists_every_quota(engine: AnswerEngine, question: str) -> Non
 
 
 # Money left over: the government takes most of what they earn (then their savings).
-LEFT_OVER = ["工人还能剩下钱吗", "到手还剩多少", "他们存得下钱吗"]
+LEFT_OVER = ["工人还能剩下钱吗", "到手还剩多少", "交完还剩得下吗"]
 
 
 @pytest.mark.parametrize("question", LEFT_OVER)
 def test_money_left_over_is_what_the_government_takes(engine: AnswerEngine, question: str) -> None:
     text = reply(engine, question)
     assert "大部分收入" in text
+    assert "62,000" not in text
+
+
+def test_money_as_the_object_of_saving_asks_no_quota(engine: AnswerEngine) -> None:
+    # "钱" is what they save, not an amount asked: no quota block before the answer.
+    text = reply(engine, "他们存得下钱吗")
+    assert "大部分收入" in text and "62,000" not in text
+
+
+# Who the money goes to: North Korea demands it; no official is named.
+PAID_TO = ["这钱给谁", "工人的钱上交给谁", "这是谁要求的"]
+
+
+@pytest.mark.parametrize("question", PAID_TO)
+def test_who_the_money_goes_to_is_north_korea_as_reported(
+    engine: AnswerEngine, question: str
+) -> None:
+    text = reply(engine, question)
+    assert "朝鲜" in text and "没有点名" in text
     assert "62,000" not in text
