@@ -166,6 +166,8 @@ class Answerer:
             s.currencies.remove("USD")
             _add_intent(s, Intent.USD)
         unknown = [] if blamed(s) else [c.country(code) for code in uncovered]
+        if not s.places:  # "which city in china": the place the report names there
+            s.attributes = [a for a in s.attributes if a != Attribute.LOCATION]
         # Typed in lower case, shown as names ("beijing" -> "Beijing").
         unknown += [*(p.title() for p in s.unknown_places), *s.regions]
         asks = set(s.intents) - {Intent.QUOTA, Intent.USD, Intent.COMPARE, Intent.LIST}

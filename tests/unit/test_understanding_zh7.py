@@ -317,3 +317,26 @@ def test_who_the_money_goes_to_is_north_korea_as_reported(
     text = reply(engine, question)
     assert "朝鲜" in text and "没有点名" in text
     assert "62,000" not in text
+
+
+# Where exactly within a place (a town, a site): the report names none; no quota figure.
+WHERE_EXACTLY = [
+    ("萨哈林的工人具体在哪个城市", Language.ZH, "报道没有说明工人（萨哈林）具体在哪里工作"),
+    ("大連的工人具體在哪裡幹活", Language.ZH, "报道没有说明工人（大连）具体在哪里工作"),
+    ("which town on sakhalin do they work in", Language.EN, "does not say where exactly"),
+]
+
+
+@pytest.mark.parametrize("case", WHERE_EXACTLY, ids=[case[0] for case in WHERE_EXACTLY])
+def test_where_exactly_in_a_place_is_what_the_report_does_not_say(
+    engine: AnswerEngine, case: tuple[str, Language, str]
+) -> None:
+    question, language, said = case
+    text = "\n".join(lines_in(engine, question, language))
+    assert said in text
+    assert "62,000" not in text and "3,400" not in text
+
+
+def test_which_city_in_a_country_is_the_place_the_report_names(engine: AnswerEngine) -> None:
+    assert "Dalian" in "\n".join(lines_in(engine, "which city in china", Language.EN))
+    assert "大连" in reply(engine, "中国哪个城市")
