@@ -340,3 +340,37 @@ def test_where_exactly_in_a_place_is_what_the_report_does_not_say(
 def test_which_city_in_a_country_is_the_place_the_report_names(engine: AnswerEngine) -> None:
     assert "Dalian" in "\n".join(lines_in(engine, "which city in china", Language.EN))
     assert "大连" in reply(engine, "中国哪个城市")
+
+
+# What they earn ("赚多少钱", "挣多少"): the report gives no wage; no quota as if it were one.
+EARN = ["他们一个月赚多少钱", "大连工人每月挣多少", "佢哋一個月搵幾多錢"]
+
+
+@pytest.mark.parametrize("question", EARN)
+def test_what_they_earn_is_what_the_report_does_not_say(
+    engine: AnswerEngine, question: str
+) -> None:
+    text = reply(engine, question)
+    assert "报道没有说明工人" in text and "工资" in text
+    assert "62,000" not in text and "3,400" not in text
+
+
+# Not paying ("可以不交", "拒交"): what happens then, which the report does not say.
+NOT_PAYING = ["他们可以不交吗", "拒交会怎样", "佢哋可唔可以唔交"]
+
+
+@pytest.mark.parametrize("question", NOT_PAYING)
+def test_not_paying_is_the_penalty_the_report_does_not_give(
+    engine: AnswerEngine, question: str
+) -> None:
+    assert "报道没有说明完不成指标的工人会怎样" in reply(engine, question)
+
+
+# How many years before going home: they planned two or three (not "can they leave").
+YEARS_ABROAD = ["工人一般干几年回国", "打算待多少年", "他们要做几年才能回家"]
+
+
+@pytest.mark.parametrize("question", YEARS_ABROAD)
+def test_years_before_going_home_are_their_plans(engine: AnswerEngine, question: str) -> None:
+    text = reply(engine, question)
+    assert "两三年" in text and "能否辞职" not in text
