@@ -103,7 +103,8 @@ def tied_to_report(u: Understanding) -> bool:
         u.strong_domain
         or u.places
         or u.countries
-        or u.sectors
+        # "where is the best seafood to eat": a kind of work beside another subject's noun.
+        or (u.sectors and not u.other_subject)
         # "why is the ruble losing value": a currency beside a noun of another subject
         # (an exchange rate, depreciation) is that subject's, not the report's.
         or (u.currencies and not u.other_subject)

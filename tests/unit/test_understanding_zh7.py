@@ -28,6 +28,8 @@ QUOTA_FIGURES = ("62,000", "124,000", "3,400", "6,800", "730", "470")
 # A currency or North Korea named beside another subject (a falling exchange rate, missile
 # launches) is that subject's question: the bot says what it covers, with no quota figure.
 OTHER_SUBJECT = [
+    "哪里的海鲜最好吃",
+    "为什么萨哈林那么冷",
     "卢布汇率为什么跌这么多",
     "人民币最近为啥升值",
     "朝鲜为什么要发射导弹",
@@ -83,7 +85,11 @@ def test_how_the_government_frames_it_is_the_reason_given(
 
 
 # What became of the workers: longer hours, harder conditions.
-AFTERWARDS = ["萨哈林的工人现在过得怎么样", "翻倍以后劳工的日子咋样了"]
+AFTERWARDS = [
+    "萨哈林的工人现在过得怎么样",
+    "翻倍以后劳工的日子咋样了",
+    "我想知道朝鲜工人在大连过得好不好",
+]
 
 
 @pytest.mark.parametrize("question", AFTERWARDS)
