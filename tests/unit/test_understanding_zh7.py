@@ -380,3 +380,31 @@ YEARS_ABROAD = ["工人一般干几年回国", "打算待多少年", "他们要�
 def test_years_before_going_home_are_their_plans(engine: AnswerEngine, question: str) -> None:
     text = reply(engine, question)
     assert "两三年" in text and "能否辞职" not in text
+
+
+# Taiwan and Hong Kong words: 俄國 is Russia, 薪資 is pay, 台幣/港幣 a currency the report
+# does not give, 老細 (Cantonese "boss") the employer it does not name.
+REGIONAL = [
+    ("俄國那邊的北韓勞工要交多少錢", "62,000", "没有提及"),
+    ("北韓勞工的薪資有多少", "报道没有说明工人拿多少工资", "62,000"),
+    ("用台幣算是多少", "新台币 (TWD)", "62,000"),
+    ("換成港幣係幾多", "港元 (HKD)", "62,000"),
+    ("佢哋啲老細係邊個", "报道没有说明哪些公司", "62,000"),
+    ("呢啲數字邊度嚟㗎", "消息来源", "62,000"),
+]
+
+
+@pytest.mark.parametrize("case", REGIONAL, ids=[case[0] for case in REGIONAL])
+def test_taiwan_and_hong_kong_words_are_read(
+    engine: AnswerEngine, case: tuple[str, str, str]
+) -> None:
+    question, shown, absent = case
+    text = reply(engine, question)
+    assert shown in text and absent not in text
+
+
+def test_hong_kong_dollars_in_english_are_a_currency_the_report_does_not_give(
+    engine: AnswerEngine,
+) -> None:
+    text = "\n".join(lines_in(engine, "in hong kong dollars?", Language.EN))
+    assert "Hong Kong dollars (HKD)" in text and "$1,460" not in text
