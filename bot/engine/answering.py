@@ -12,6 +12,7 @@ from collections.abc import Callable
 from bot.engine.arithmetic import Arithmetic
 from bot.engine.asks import about_the_place, unmapped_ask
 from bot.engine.compose import Composer
+from bot.engine.conversions import conversion_asked, decline_conversion
 from bot.engine.countries import SUBJECT_COUNTRY
 from bot.engine.derived import either
 from bot.engine.honest import Honest
@@ -165,9 +166,10 @@ class Answerer:
         if "USD" in s.currencies:
             s.currencies.remove("USD")
             _add_intent(s, Intent.USD)
+        converted = conversion_asked(s, c)  # "the dalian quota in rubles"
         unknown = [] if blamed(s) else [c.country(code) for code in uncovered]
-        if not s.places:  # "which city in china": the place the report names there
-            s.attributes = [a for a in s.attributes if a != Attribute.LOCATION]
+        if s.countries and not s.places:  # "which town in china": the place named there
+            s.attributes = [a for a in s.attributes if a != Attribute.TOWN]
         # Typed in lower case, shown as names ("beijing" -> "Beijing").
         unknown += [*(p.title() for p in s.unknown_places), *s.regions]
         asks = set(s.intents) - {Intent.QUOTA, Intent.USD, Intent.COMPARE, Intent.LIST}
@@ -270,6 +272,8 @@ class Answerer:
             c.answer_unknown(unknown, reply)
             reply.intents.append(Intent.NOT_COVERED)
             handled = True
+        if converted and handled:
+            decline_conversion(converted, self.honest.vocabulary, reply)
         return handled
 
     def _run(

@@ -256,35 +256,25 @@ class Arithmetic:
         template = _PER_PERIOD_LINES[op]
         if op == Operation.PER_DAY and u.days_in_month:
             times, per, template = Decimal(1), Decimal(u.days_in_month), _PER_DAY_OF_MONTH
-        for claim in quotas[:5]:
-            for figure in self._before_and_after(claim, u, dollars):
-                if figure is None:
-                    reply.lines.append(no_new_amount(claim))
-                    continue
-                self._use(figure, reply)
-                value = rounded(figure.amount * times / per)
-                reply.lines.append(
-                    fmt(
-                        _(template),
-                        place=figure.name,
-                        figure=self._state(figure),
-                        total=figure.text(value),
-                        days=u.days_in_month or "",
-                        label=italic(_(LABEL)),
-                    )
+        # "a year, before and after": both amounts, the stated one first.
+        both = [replace(u, now=False), replace(u, before=False)] if u.now and u.before else [u]
+        for claim, asked in ((claim, asked) for claim in quotas[:5] for asked in both):
+            figure = self.figure(claim, asked, dollars)
+            if figure is None:
+                reply.lines.append(no_new_amount(claim))
+                continue
+            self._use(figure, reply)
+            value = rounded(figure.amount * times / per)
+            reply.lines.append(
+                fmt(
+                    _(template),
+                    place=figure.name,
+                    figure=self._state(figure),
+                    total=figure.text(value),
+                    days=u.days_in_month or "",
+                    label=italic(_(LABEL)),
                 )
-
-    def _before_and_after(
-        self, claim: ClaimView, u: Understanding, dollars: bool
-    ) -> list[Figure | None]:
-        """ "a year, before and after the rise": the old figure and the implied new one;
-        else the one figure asked."""
-        figure = self.figure(claim, u, dollars)
-        base = claim.usd_amount if dollars else claim.amount
-        new = implied(base, claim.change) if base is not None else None
-        if u.now and u.before and figure is not None and new is not None:
-            return [figure, Figure(claim, new, dollars, implied=True)]
-        return [figure]
+            )
 
     def _over_months(
         self, u: Understanding, quotas: list[ClaimView], dollars: bool, reply: Reply

@@ -118,6 +118,20 @@ def tied_to_report(u: Understanding) -> bool:
     )
 
 
+def about_elsewhere(u: Understanding) -> bool:
+    """An attribute asked of a place the report does not cover, with nothing else that ties
+    it to the workers ("what to see in moscow at the weekend", "что посмотреть в москве на
+    выходных"): a question about that place, not the workers' days off."""
+    return bool(
+        u.attributes
+        and (u.regions or u.unknown_places)
+        and not (u.domain or u.people_pronoun or u.has_subject or u.topics or u.operations)
+        # "в шэньяне на швейках сколько": a kind of work or an amount is the workers'.
+        and not (u.other_sectors or u.amount_hinted or u.weak_intents)
+        and not set(u.intents) - {Intent.GREETING, Intent.HELP}
+    )
+
+
 def named_foreign(s: Understanding) -> str:
     """The words of another subject as typed ("medical care"), else as stored."""
     tokens = words(s.text)

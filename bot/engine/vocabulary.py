@@ -83,7 +83,7 @@ class Attribute(StrEnum):
     DOCUMENTS = "documents"  # documents behind the figures (the report cites none)
     DEADLINE = "deadline"  # by when a quota must be paid (some reports give one)
     ORDERER = "orderer"  # who ordered it: the report says North Korea demands it
-    LOCATION = "location"  # where exactly within a place (a town, a district, a site)
+    TOWN = "town"  # which town or district within a place the report names (it names none)
 
 
 class Operation(StrEnum):

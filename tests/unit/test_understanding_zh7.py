@@ -327,9 +327,9 @@ def test_who_the_money_goes_to_is_north_korea_as_reported(
 
 # Where exactly within a place (a town, a site): the report names none; no quota figure.
 WHERE_EXACTLY = [
-    ("萨哈林的工人具体在哪个城市", Language.ZH, "报道没有说明工人（萨哈林）具体在哪里工作"),
-    ("大連的工人具體在哪裡幹活", Language.ZH, "报道没有说明工人（大连）具体在哪里工作"),
-    ("which town on sakhalin do they work in", Language.EN, "does not say where exactly"),
+    ("萨哈林的工人具体在哪个城市", Language.ZH, "工人（萨哈林）在哪个城镇或区"),
+    ("大連的工人具體在哪裡幹活", Language.ZH, "工人（大连）在哪个城镇或区"),
+    ("which town on sakhalin do they work in", Language.EN, "in which town or district"),
 ]
 
 
