@@ -27,6 +27,7 @@ from bot.engine.segments import carry_own_figures, inherit_subject, merge_part, 
 from bot.engine.text import (
     BoundedCorrector,
     Vocabulary,
+    beside,
     flag_countries,
     has_cjk,
     normalize,
@@ -167,10 +168,8 @@ class Understanding:
     @property
     def on_topic(self) -> bool:
         """Something besides question words and weak cues ties it to the report."""
-        if self.foreign and not (self.anchored and self.tied):
-            return False  # "who is the president of russia"; "how do i renew my passport"
-        if about_elsewhere(self):
-            return False  # "what to see in moscow at the weekend": not the workers' weekends
+        if (self.foreign and not (self.anchored and self.tied)) or about_elsewhere(self):
+            return False  # "who is the president of russia"; "what to see in moscow"
         return bool(
             self.has_subject
             or set(self.intents) - {Intent.GREETING, Intent.HELP}
@@ -427,8 +426,8 @@ class Understander:
                                     _add(result.weak_topics, topic)
                             continue
                         self._record(result, kind, value, phrase)
-                        after = tokens[index + size] if index + size < len(tokens) else ""
-                        if kind in _COUNTRY and after in self.vocabulary_data.government_words:
+                        near = beside(tokens, index, size)  # "правительство россии" too
+                        if kind in _COUNTRY and near & self.vocabulary_data.government_words:
                             _add(result.governments, value)  # "the russian gov"
                     index += size
                     matched = True
