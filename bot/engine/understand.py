@@ -286,8 +286,7 @@ class Understander:
 
     def understand(self, question: str) -> Understanding:
         text, truncated = normalize_question(question)
-        text = _POSSESSIVE.sub("", _CONTRACTED_IS.sub(r"\1 is", text))
-        text, language = written(text)  # traditional and Cantonese as simplified Mandarin
+        text, language = written(_POSSESSIVE.sub("", _CONTRACTED_IS.sub(r"\1 is", text)))
         result = Understanding(text=text, truncated=truncated, language=language)
         self._languages.prepare(result.language)
         corrector = BoundedCorrector(self.vocabulary)

@@ -58,7 +58,8 @@ def as_mandarin(text: str) -> str:
 
 
 def written(text: str) -> tuple[str, Language]:
-    """A message's language (by script) and its text, Chinese as simplified Mandarin."""
+    """A message's language (by script) and its text: Chinese, traditional or Cantonese,
+    as simplified Mandarin."""
     language = detect(text)
     return (as_mandarin(text) if language is Language.ZH else text), language
 
