@@ -23,7 +23,7 @@ from bot.engine.own_figures import asks_with_own, compare_own
 from bot.engine.place_currency import picked_places, topic_places
 from bot.engine.premises import wrong_demander, wrong_pairings, wrong_period, wrong_year
 from bot.engine.quota_words import QuotaWords
-from bot.engine.relevance import named_foreign
+from bot.engine.relevance import blamed, named_foreign
 from bot.engine.reply import Reply
 from bot.engine.segments import asks_nothing_new, quota_also_asked
 from bot.engine.summary import answer_summary
@@ -174,7 +174,9 @@ class Answerer:
             if Intent.USD not in s.intents:
                 s.intents.append(Intent.USD)
         converted = conversion_asked(s, c)  # "the dalian quota in rubles"
-        unknown = [c.country(code) for code in uncovered]
+        unknown = [] if blamed(s) else [c.country(code) for code in uncovered]
+        if s.countries and not s.places:  # "which town in china": the place named there
+            s.attributes = [a for a in s.attributes if a != Attribute.TOWN]
         # Typed in lower case, shown as names ("beijing" -> "Beijing").
         unknown += [*(p.title() for p in s.unknown_places), *s.regions]
         asks = set(s.intents) - {Intent.QUOTA, Intent.USD, Intent.COMPARE, Intent.LIST}

@@ -17,7 +17,7 @@ from typing import Any
 from bot.engine.asks import keep_unmapped
 from bot.engine.figures import OwnFigure, mentions_own_pay, read_figures
 from bot.engine.frames import read_frames
-from bot.engine.language import Language, detect
+from bot.engine.language import Language
 from bot.engine.lexicon import LANGUAGE_CUES, LanguageTables, record_language_cue
 from bot.engine.places import place_candidates
 from bot.engine.relevance import about_elsewhere, foreign_words, listed_off_topic, tied_to_report
@@ -43,6 +43,7 @@ from bot.engine.text import (
     words,
 )
 from bot.engine.vocabulary import Attribute, Cue, Intent, Operation, load
+from bot.engine.written_chinese import written
 from db.views import Snapshot
 
 # Words that say nothing about the subject; used to spot an unknown place after "in".
@@ -287,8 +288,8 @@ class Understander:
 
     def understand(self, question: str) -> Understanding:
         text, truncated = normalize_question(question)
-        text = spelled_out(text, self.vocabulary_data.text_speak)
-        result = Understanding(text=text, truncated=truncated, language=detect(text))
+        text, language = written(spelled_out(text, self.vocabulary_data.text_speak))
+        result = Understanding(text=text, truncated=truncated, language=language)
         self._languages.prepare(result.language)
         corrector = BoundedCorrector(self.vocabulary)
         pieces = split_parts(text)
