@@ -317,10 +317,13 @@ def test_a_part_about_another_subject_is_said_to_be_outside(engine: AnswerEngine
 
 
 def test_who_ordered_it_is_who_demands_it_not_who_signed(engine: AnswerEngine) -> None:
-    assert body(engine, "who ordered the dalian increase") == (
+    text = body(engine, "who ordered the dalian increase")
+    assert text.startswith(
         "As the report tells it, North Korea ordered it: it demands the quota of its own workers "
-        "abroad. The report names no official who signed or issued the order."
+        "abroad. The report names no official who signed or issued the order.\n"
     )
+    # Round 7: the place's own dated directive follows (fresh_en_6 e6-025).
+    assert "directive from North Korea dated March 10" in text
     assert body(engine, "who signed the directive") == (
         "The report does not say who signed or issued the directive."
     )
