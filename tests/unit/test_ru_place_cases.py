@@ -93,8 +93,9 @@ def test_the_russian_catalog_puts_no_place_after_a_preposition() -> None:
     with path.open("rb") as handle:
         catalog = read_po(handle)
     wrong = re.compile(r"(?<!\w)(для|о|об|в|на|из) «?\{(place|places|subject)\}")
-    found = []
+    found: list[str] = []
     for message in catalog:
-        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        text = message.string
+        strings = list(text) if isinstance(text, (tuple, list)) else [text]
         found += [s for s in strings if s and wrong.search(s)]
     assert found == []
