@@ -76,3 +76,45 @@ def test_being_fleeced_asks_the_quota(engine: AnswerEngine, question: str) -> No
     reply = answer(engine, question)
     assert "62,000" in reply
     assert "3,400" in reply
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "뭐 먹지 저녁",
+        "오늘 점심 뭐 먹을까",
+        "어디서 탈북민 정착지원금 신청함",
+        "탈북민 지원금 얼마 받아",
+    ],
+)
+def test_a_meal_or_a_benefit_of_one_s_own_is_another_subject(
+    engine: AnswerEngine, question: str
+) -> None:
+    reply = answer(engine, question)
+    assert "질문에만 답할 수" in reply
+    assert "보도에는" not in reply  # no "the report does not say" as if it were asked
+
+
+@pytest.mark.parametrize(
+    "question", ["노동자들은 저녁 뭐 먹어", "노동자들은 뭐 먹어", "사할린 노동자들 점심은 먹나"]
+)
+def test_what_the_workers_eat_is_not_said(engine: AnswerEngine, question: str) -> None:
+    reply = answer(engine, question)
+    assert "무엇을 먹는지 나와 있지 않습니다" in reply
+    assert "62,000" not in reply
+
+
+@pytest.mark.parametrize(
+    ("question", "shown", "absent"),
+    [
+        ("사할린 충성자금 원래 얼마였는데", "62,000", "3,400"),
+        ("다롄은 예전에 얼마였음", "3,400", "62,000"),
+        ("로씨야 쪽 충성자금 얼마쯤 돼", "62,000", "3,400"),
+    ],
+)
+def test_how_much_was_it_asks_the_amount(
+    engine: AnswerEngine, question: str, shown: str, absent: str
+) -> None:
+    reply = answer(engine, question)
+    assert shown in reply
+    assert absent not in reply
