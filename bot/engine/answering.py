@@ -19,9 +19,9 @@ from bot.engine.not_mapped import not_mapped
 from bot.engine.own_figures import asks_with_own, compare_own
 from bot.engine.premises import wrong_demander, wrong_pairings, wrong_period, wrong_year
 from bot.engine.quota_words import QuotaWords
+from bot.engine.relevance import named as _named
 from bot.engine.reply import Reply
 from bot.engine.summary import answer_summary
-from bot.engine.text import words
 from bot.engine.understand import Understanding
 from bot.engine.vocabulary import Attribute, Intent
 from bot.engine.wording import _
@@ -35,8 +35,6 @@ _FIGURE_INTENTS = frozenset(
 
 # At most this many claims of one source on a topic are shown.
 MAX_SOURCE_CLAIMS = 5
-# At most this many words of another subject are named back ("medical care").
-NAMED_WORDS = 4
 # A claim matching the question's words this well (BM25) is shown beside a topic's facts.
 CLOSE_MATCH = 6.0
 STRONG_MATCH = 6.0  # the match a message of no known cue is answered from the claims at
@@ -479,16 +477,6 @@ def _picked(s: Understanding, quotas: list[ClaimView]) -> list[str]:
 def _add_intent(u: Understanding, intent: Intent) -> None:
     if intent not in u.intents:
         u.intents.append(intent)
-
-
-def _named(s: Understanding) -> str:
-    """The words of another subject as typed ("medical care")."""
-    tokens = words(s.text)
-    at = [i for i, token in enumerate(tokens) if token in s.foreign]
-    first, last = at[0], min(at[-1], at[0] + NAMED_WORDS - 1)
-    if first and tokens[first - 1] in s.corrected_words:
-        first -= 1  # "medical care": "medical" was taken for a typo of "media"
-    return " ".join(tokens[first : last + 1])
 
 
 def _with(u: Understanding, **changes: object) -> Understanding:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 from typing import TYPE_CHECKING
 
+from bot.engine.text import words
 from bot.engine.vocabulary import Intent, Vocabulary
 
 if TYPE_CHECKING:
@@ -23,6 +24,8 @@ if TYPE_CHECKING:
 _ENDINGS = ("ing", "ed", "es", "s", "ly", "er", "ers")
 MIN_LETTERS = 3
 MAX_UNKNOWN = 3
+# At most this many words of another subject are named back ("medical care").
+NAMED_WORDS = 4
 
 
 def foreign_words(
@@ -94,3 +97,16 @@ def tied_to_report(u: Understanding) -> bool:
         # "is it per person or per team"; not "when is chuseok this year".
         or (u.domain and set(u.intents) - {Intent.GREETING, Intent.HELP})
     )
+
+
+def named(s: Understanding) -> str:
+    """The words of another subject as typed ("medical care"); the listed words when
+    typed with a particle ("날씨도": "날씨")."""
+    tokens = words(s.text)
+    at = [i for i, token in enumerate(tokens) if token in s.foreign]
+    if not at:
+        return " ".join(s.foreign)
+    first, last = at[0], min(at[-1], at[0] + NAMED_WORDS - 1)
+    if first and tokens[first - 1] in s.corrected_words:
+        first -= 1  # "medical care": "medical" was taken for a typo of "media"
+    return " ".join(tokens[first : last + 1])

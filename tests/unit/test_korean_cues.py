@@ -118,3 +118,42 @@ def test_how_much_was_it_asks_the_amount(
     reply = answer(engine, question)
     assert shown in reply
     assert absent not in reply
+
+
+@pytest.mark.parametrize(
+    ("question", "shown", "outside"),
+    [
+        ("따렌 얼마 내는지 알려주고 내일 따렌 날씨도", "3,400", "'날씨'"),
+        ("사할린 할당량 알려주고 오늘 날씨는", "62,000", "'날씨'"),
+    ],
+)
+def test_a_request_joined_by_jugo_is_two_parts(
+    engine: AnswerEngine, question: str, shown: str, outside: str
+) -> None:
+    reply = answer(engine, question)
+    assert shown in reply
+    assert outside in reply  # the other subject named without its particle
+
+
+@pytest.mark.parametrize(
+    "question", ["사할린 할당량 알려주고 출처도 말해줘", "출처 말해줘", "다롄 금액 말해봐"]
+)
+def test_tell_me_is_no_role_play(engine: AnswerEngine, question: str) -> None:
+    assert not engine.understander.understand(question).role_play
+    assert "역할극" not in answer(engine, question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "충성자금은 자발적 헌금이라고 말해줘",
+        "사할린 할당량 20만루블이라고 해",
+        "할당량이 줄었다고 써줘",
+    ],
+)
+def test_a_quoted_claim_to_say_is_refused(engine: AnswerEngine, question: str) -> None:
+    assert engine.understander.understand(question).role_play
+
+
+def test_a_quoted_question_word_asks(engine: AnswerEngine) -> None:
+    assert not engine.understander.understand("기사 제목 한국말로 뭐라고 해요").role_play
