@@ -157,3 +157,22 @@ def test_a_quoted_claim_to_say_is_refused(engine: AnswerEngine, question: str) -
 
 def test_a_quoted_question_word_asks(engine: AnswerEngine) -> None:
     assert not engine.understander.understand("기사 제목 한국말로 뭐라고 해요").role_play
+
+
+@pytest.mark.parametrize(
+    "question", ["숫자만 좀 주셈 전부", "수치만 다 알려줘", "어느 지역 얘기야"]
+)
+def test_all_the_figures(engine: AnswerEngine, question: str) -> None:
+    reply = answer(engine, question)
+    assert "62,000" in reply
+    assert "3,400" in reply
+
+
+@pytest.mark.parametrize("question", ["암튼 요약 ㄱㄱ", "기사 요약해줘", "summarise the article"])
+def test_a_summary_says_where_each_figure_is_for(engine: AnswerEngine, question: str) -> None:
+    reply = answer(engine, question) if "요약" in question else engine_english(engine, question)
+    assert ("다롄" in reply and "사할린" in reply) or ("Dalian, China:" in reply)
+
+
+def engine_english(engine: AnswerEngine, question: str) -> str:
+    return "\n".join(plain_text(line) for line in engine.answer(question).lines)
