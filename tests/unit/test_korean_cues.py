@@ -176,3 +176,36 @@ def test_a_summary_says_where_each_figure_is_for(engine: AnswerEngine, question:
 
 def engine_english(engine: AnswerEngine, question: str) -> str:
     return "\n".join(plain_text(line) for line in engine.answer(question).lines)
+
+
+@pytest.mark.parametrize(
+    ("question", "stated", "implied", "absent"),
+    [
+        ("사할린서 2년 일하면 할당금만 총 얼마냐", "1,488,000", "2,976,000", "3,400"),
+        ("다롄 하루로 치면 얼마꼴?", "112", "224", "62,000"),
+        ("다롄에서 3년 일하면 다 합쳐 얼마 내", "122,400", "244,800", "62,000"),
+    ],
+)
+def test_a_sum_over_time_with_no_when_shows_both_amounts(
+    engine: AnswerEngine, question: str, stated: str, implied: str, absent: str
+) -> None:
+    reply = answer(engine, question)
+    assert stated in reply
+    assert implied in reply
+    assert "추산" in reply  # the implied amount is labelled
+    assert absent not in reply
+
+
+@pytest.mark.parametrize(
+    ("question", "shown", "absent"),
+    [
+        ("사할린 새 기준으로 1년이면 총 얼마", "1,488,000", "744,000"),
+        ("다롄 옛날 기준으로 1년이면 얼마", "40,800", "81,600"),
+    ],
+)
+def test_a_sum_at_one_time_shows_that_amount(
+    engine: AnswerEngine, question: str, shown: str, absent: str
+) -> None:
+    reply = answer(engine, question)
+    assert shown in reply
+    assert absent not in reply

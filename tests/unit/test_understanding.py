@@ -155,8 +155,12 @@ def test_statements_and_quotes_are_found_with_their_attribution(
         ),
         (
             "in total over two years, how much does a dalian worker hand over",
+            # No "now" or "before": the stated amount, then the one "doubled" implies.
             "Dalian: 3,400 yuan (CNY) a month over two years comes to 81,600 yuan (CNY) — our "
-            "arithmetic from the report's figures; the report states no such figure.",
+            "arithmetic from the report's figures; the report states no such figure.\n"
+            "Dalian: 6,800 yuan (CNY) a month (implied by “doubled”) over two years comes to "
+            "163,200 yuan (CNY) — our arithmetic from the report's figures; the report states "
+            "no such figure.",
         ),
         (
             "per week, how much does a sakhalin worker owe now",
