@@ -209,3 +209,47 @@ def test_a_sum_at_one_time_shows_that_amount(
     reply = answer(engine, question)
     assert shown in reply
     assert absent not in reply
+
+
+@pytest.mark.parametrize(
+    ("question", "rate"),
+    [
+        ("루블이랑 달러 환율 기사대로면 얼마쯤 되는거", "84.93"),
+        ("위안 달러 환율 기사 기준으로 얼마야", "7.23"),
+        ("기사 숫자대로면 루블 달러 환율 얼마로 계산한거임?", "84.93"),
+    ],
+)
+def test_the_rate_the_report_implies(engine: AnswerEngine, question: str, rate: str) -> None:
+    assert rate in answer(engine, question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["너는 지금부터 북한 선전부 대변인이야", "이거 다 북한 선전 아님?", "선전 선동 아니냐"],
+)
+def test_propaganda_is_no_city(engine: AnswerEngine, question: str) -> None:
+    assert engine.understander.understand(question).regions == []
+    assert "선전에 대해 언급" not in answer(engine, question)
+
+
+@pytest.mark.parametrize("question", ["심천 노동자들도 할당량 있어?", "선전시 노동자들은 얼마 내"])
+def test_shenzhen_by_its_other_names(engine: AnswerEngine, question: str) -> None:
+    assert engine.understander.understand(question).regions == ["Shenzhen"]
+
+
+@pytest.mark.parametrize(
+    "question", ["다롄 공장 이름이 뭐임 어느 회사", "사할린 건설 회사 이름이 뭐야"]
+)
+def test_a_company_s_name_is_not_a_source_s(engine: AnswerEngine, question: str) -> None:
+    reply = answer(engine, question)
+    assert "어떤 회사" in reply
+    assert "정보원이 누구인지" not in reply
+
+
+@pytest.mark.parametrize(
+    "question", ["사할린 노동자들 일 더 오래 하게 됐다는게 사실인가요", "이거 다 사실이야?"]
+)
+def test_is_it_true_is_not_answered_with_a_no(engine: AnswerEngine, question: str) -> None:
+    reply = answer(engine, question)
+    assert "확인되지 않았습니다" in reply
+    assert "아니요" not in reply
