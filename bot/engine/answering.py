@@ -19,7 +19,7 @@ from bot.engine.not_mapped import not_mapped
 from bot.engine.own_figures import asks_with_own, compare_own
 from bot.engine.premises import wrong_demander, wrong_pairings, wrong_period, wrong_year
 from bot.engine.quota_words import QuotaWords
-from bot.engine.relevance import named as _named
+from bot.engine.relevance import named_foreign
 from bot.engine.reply import Reply
 from bot.engine.summary import answer_summary
 from bot.engine.understand import Understanding
@@ -35,6 +35,7 @@ _FIGURE_INTENTS = frozenset(
 
 # At most this many claims of one source on a topic are shown.
 MAX_SOURCE_CLAIMS = 5
+# At most this many words of another subject are named back ("medical care").
 # A claim matching the question's words this well (BM25) is shown beside a topic's facts.
 CLOSE_MATCH = 6.0
 STRONG_MATCH = 6.0  # the match a message of no known cue is answered from the claims at
@@ -120,7 +121,7 @@ class Answerer:
                 fresh = [n for i, n in enumerate(fresh) if n or (i and fresh[i - 1])]
                 reply.lines[before:] = fresh
         if reply.lines and elsewhere:
-            named = ", ".join(dict.fromkeys(_named(s) for s in elsewhere))
+            named = ", ".join(dict.fromkeys(named_foreign(s) for s in elsewhere))
             outside = _("I can only answer about the reports, not about {words}.")
             reply.lines += [Html(""), fmt(outside, words=named)]
         if not reply.lines:
@@ -190,12 +191,12 @@ class Answerer:
             if s.places:
                 nothing = fmt(
                     _("The report does not say anything about {subject} in {places}."),
-                    subject=_named(s),
+                    subject=named_foreign(s),
                     places=either([c.place(p) for p in s.places]),
                 )
             else:
                 nothing = fmt(
-                    _("The report does not say anything about {subject}."), subject=_named(s)
+                    _("The report does not say anything about {subject}."), subject=named_foreign(s)
                 )
             reply.lines.append(fmt("{} {}", nothing, c.covered()))
             reply.intents.append(Intent.SILENT)

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 _ENDINGS = ("ing", "ed", "es", "s", "ly", "er", "ers")
 MIN_LETTERS = 3
 MAX_UNKNOWN = 3
-# At most this many words of another subject are named back ("medical care").
+# At most this many words name the other subject ("medical care").
 NAMED_WORDS = 4
 
 
@@ -99,13 +99,15 @@ def tied_to_report(u: Understanding) -> bool:
     )
 
 
-def named(s: Understanding) -> str:
-    """The words of another subject as typed ("medical care"); the listed words when
-    typed with a particle ("날씨도": "날씨")."""
+def named_foreign(s: Understanding) -> str:
+    """The words of another subject as typed ("medical care"), else as stored."""
     tokens = words(s.text)
-    at = [i for i, token in enumerate(tokens) if token in s.foreign]
+    # A foreign word may be stored as its lemma ("телевизор" for "по телевизору").
+    at = [i for i, token in enumerate(tokens) if token in s.foreign] or [
+        i for i, token in enumerate(tokens) if any(token.startswith(f) for f in s.foreign)
+    ]
     if not at:
-        return " ".join(s.foreign)
+        return " ".join(dict.fromkeys(s.foreign[:NAMED_WORDS]))
     first, last = at[0], min(at[-1], at[0] + NAMED_WORDS - 1)
     if first and tokens[first - 1] in s.corrected_words:
         first -= 1  # "medical care": "medical" was taken for a typo of "media"

@@ -123,8 +123,8 @@ def test_how_much_was_it_asks_the_amount(
 @pytest.mark.parametrize(
     ("question", "shown", "outside"),
     [
-        ("따렌 얼마 내는지 알려주고 내일 따렌 날씨도", "3,400", "'날씨'"),
-        ("사할린 할당량 알려주고 오늘 날씨는", "62,000", "'날씨'"),
+        ("따렌 얼마 내는지 알려주고 내일 따렌 날씨도", "3,400", "날씨"),
+        ("사할린 할당량 알려주고 오늘 날씨는", "62,000", "날씨"),
     ],
 )
 def test_a_request_joined_by_jugo_is_two_parts(
@@ -132,7 +132,7 @@ def test_a_request_joined_by_jugo_is_two_parts(
 ) -> None:
     reply = answer(engine, question)
     assert shown in reply
-    assert outside in reply  # the other subject named without its particle
+    assert outside in reply  # the other subject named
 
 
 @pytest.mark.parametrize(
