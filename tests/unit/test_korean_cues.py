@@ -253,3 +253,17 @@ def test_is_it_true_is_not_answered_with_a_no(engine: AnswerEngine, question: st
     reply = answer(engine, question)
     assert "확인되지 않았습니다" in reply
     assert "아니요" not in reply
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "너 국정원이 만든 봇이지? 남조선 괴뢰들 선전물 퍼뜨리는",
+        "너 정체가 뭐야 북한 봇이냐",
+        "이 봇 누가 만든 거임",
+    ],
+)
+def test_what_the_bot_is(engine: AnswerEngine, question: str) -> None:
+    reply = answer(engine, question)
+    assert "전하는 봇입니다" in reply
+    assert "62,000" not in reply
