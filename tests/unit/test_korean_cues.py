@@ -267,3 +267,40 @@ def test_what_the_bot_is(engine: AnswerEngine, question: str) -> None:
     reply = answer(engine, question)
     assert "전하는 봇입니다" in reply
     assert "62,000" not in reply
+
+
+@pytest.mark.parametrize(
+    ("question", "silent", "shown"),
+    [
+        ("사할린 노동자 수랑 할당량 알려줘", "몇 명인지 나와 있지 않습니다", "62,000"),
+        ("사할린 월급이랑 할당량 알려줘", "임금을 얼마나 받는지 나와 있지 않습니다", "62,000"),
+        ("다롄 임금하고 출처 알려줘", "임금을 얼마나 받는지 나와 있지 않습니다", "중국 소식통"),
+    ],
+)
+def test_what_is_not_said_and_what_is_asked_beside_it(
+    engine: AnswerEngine, question: str, silent: str, shown: str
+) -> None:
+    reply = answer(engine, question)
+    assert silent in reply
+    assert shown in reply
+
+
+def test_two_places_joined_by_rang_stay_one_comparison(engine: AnswerEngine) -> None:
+    understanding = engine.understander.understand("사할린이랑 다롄 할당량 비교")
+    assert understanding.places == ["Sakhalin", "Dalian"]
+    assert len(understanding.segments) == 1
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "중국 사람들은 북한 노동자들 보고 어떻게 생각함둥",
+        "러시아 사람들은 북한 노동자들 어떻게 봐",
+        "중국 사람 반응은?",
+    ],
+)
+def test_chinese_people_are_locals_not_china_s_quota(engine: AnswerEngine, question: str) -> None:
+    reply = answer(engine, question)
+    assert "중국인들은" in reply
+    assert "3,400" not in reply
+    assert "62,000" not in reply
