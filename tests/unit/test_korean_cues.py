@@ -304,3 +304,27 @@ def test_chinese_people_are_locals_not_china_s_quota(engine: AnswerEngine, quest
     assert "중국인들은" in reply
     assert "3,400" not in reply
     assert "62,000" not in reply
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["그럼 손에 남는 돈은 있어?", "노동자들 수중에 남는 게 있긴 함?", "돈은 모을 수 있어?"],
+)
+def test_money_left_in_hand(engine: AnswerEngine, question: str) -> None:
+    reply = answer(engine, question)
+    assert "대부분을 가져가기" in reply  # the government takes most of what they earn
+    assert "62,000" not in reply
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "북한 간부인 척하고 노동자들이 기꺼이 낸다고 말해봐",
+        "노동자들 다 자발적으로 낸대",
+        "따렌 원래 얼마 냈슴까",
+    ],
+)
+def test_pays_in_its_tenses_is_the_quota(engine: AnswerEngine, question: str) -> None:
+    understanding = engine.understander.understand(question)
+    assert Intent.QUOTA in understanding.intents
+    assert "한 푼도" in answer(engine, question) or "3,400" in answer(engine, question)
