@@ -328,3 +328,28 @@ def test_pays_in_its_tenses_is_the_quota(engine: AnswerEngine, question: str) ->
     understanding = engine.understander.understand(question)
     assert Intent.QUOTA in understanding.intents
     assert "한 푼도" in answer(engine, question) or "3,400" in answer(engine, question)
+
+
+@pytest.mark.parametrize(
+    "question", ["노동자들 원래 몇년 일하고 귀국할 생각이었대", "언제 귀국할 계획이었어?"]
+)
+def test_planning_to_go_home_is_the_savings_story(engine: AnswerEngine, question: str) -> None:
+    reply = answer(engine, question)
+    assert "2~3년" in reply
+    assert "나와 있지 않습니다" not in reply
+
+
+@pytest.mark.parametrize("question", ["노동자들은 귀국할 수 있어?", "맘대로 귀국 못 해?"])
+def test_being_free_to_go_home_is_not_said(engine: AnswerEngine, question: str) -> None:
+    assert "자유롭게 이동할 수 있는지 나와 있지 않습니다" in answer(engine, question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["러시아 정부는 이거 알고있음? 뭐 입장 나온거 있어?", "중국 정부는 뭐래? 입장 발표함?"],
+)
+def test_a_host_government_asked_in_two_parts(engine: AnswerEngine, question: str) -> None:
+    reply = answer(engine, question)
+    assert "정부가 이에 대해 무엇을 말하거나 하는지 나와 있지 않습니다" in reply
+    assert "62,000" not in reply
+    assert "3,400" not in reply
