@@ -353,3 +353,18 @@ def test_a_host_government_asked_in_two_parts(engine: AnswerEngine, question: st
     assert "정부가 이에 대해 무엇을 말하거나 하는지 나와 있지 않습니다" in reply
     assert "62,000" not in reply
     assert "3,400" not in reply
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["HNGN 믿을만함? 데일리NK 그거 탈북자들 매체 아님?", "데일리NK 탈북자 매체잖아 믿어도 됨?"],
+)
+def test_a_defector_outlet_and_trust_in_it(engine: AnswerEngine, question: str) -> None:
+    reply = answer(engine, question)
+    assert "Daily NK에 대한 소개가 나와 있지 않습니다" in reply
+    assert "평가하지 않" in reply
+    assert "정보원이 누구인지" not in reply
+
+
+def test_a_defector_source_is_still_the_source_s_identity(engine: AnswerEngine) -> None:
+    assert "정보원이 누구인지 나와 있지 않습니다" in answer(engine, "소식통이 탈북자야?")
