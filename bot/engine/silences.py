@@ -78,6 +78,7 @@ SAYS = (
     N_("that any document backs the figures: it cites none, only sources"),
     N_("by when the quota must be paid{where}"),
     N_("who ordered it"),
+    N_("that any government or other body has confirmed it"),
     N_(
         "how long the quota system has been in place{where}; it reports only that the quotas "
         "were doubled"

@@ -368,3 +368,27 @@ def test_a_defector_outlet_and_trust_in_it(engine: AnswerEngine, question: str) 
 
 def test_a_defector_source_is_still_the_source_s_identity(engine: AnswerEngine) -> None:
     assert "정보원이 누구인지 나와 있지 않습니다" in answer(engine, "소식통이 탈북자야?")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "한국 정부도 이 기사 확인해줬다던데 ㅇㅇ?",
+        "유엔이 이거 사실이라고 확인했다며?",
+        "정부가 공식 확인했대",
+    ],
+)
+def test_a_confirmation_the_report_does_not_give(engine: AnswerEngine, question: str) -> None:
+    reply = answer(engine, question)
+    assert "확인했다는 내용은 나와 있지 않습니다" in reply
+    assert "HNGN cannot independently verify the claims." in reply
+
+
+def test_a_confirmation_in_english_too(engine: AnswerEngine) -> None:
+    reply = engine_english(engine, "i heard the south korean government confirmed this, right?")
+    assert "does not say that any government or other body has confirmed it" in reply
+    assert "independently verified" in reply
+
+
+def test_is_it_verified_alone_is_no_confirmation_asked(engine: AnswerEngine) -> None:
+    assert "확인했다는 내용은" not in answer(engine, "이거 검증된 거야?")
