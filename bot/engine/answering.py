@@ -247,7 +247,7 @@ class Answerer:
         if silent:
             # The question was about what the report does not give: no figure answers it.
             keep = {Intent.VERIFIED, Intent.SOURCES} - set(s.settled_intents)
-            keep |= {Intent.ARTICLE} if Intent.VERIFIED in keep else set()  # trust in it
+            keep |= {Intent.ARTICLE} if Intent.VERIFIED in set(s.intents) & keep else set()
             s.intents = [i for i in s.intents if i in keep]
             s.topics = []
             handled = True
