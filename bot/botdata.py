@@ -33,6 +33,8 @@ class Menus(Protocol):
 
     async def install_all(self) -> None: ...
 
+    async def reinstall(self, user_id: int) -> None: ...
+
 
 class NotReady(RuntimeError):
     """A resource asked for before ``post_init`` opened it (a programming error)."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes
 
+from bot.botdata import bot_data
 from bot.engine import AnswerEngine, Reply
 from bot.handlers.common import (
     DATABASE_DOWN,
@@ -87,6 +88,7 @@ async def language(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     if argument in RESET_WORDS:
         removed = await service.forget(user.id)
+        await _menu_follows(context, user.id)
         now = unstored_language(update)
         _ = translator(now).gettext
         said = (
@@ -105,6 +107,7 @@ async def language(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             await _say(update, context, engine, [fmt("{}", usage)], current)
             return
         await service.choose(user.id, chosen)
+        await _menu_follows(context, user.id)
         await _say(update, context, engine, chosen_lines(chosen), chosen)
         return
     stored = await service.preference(user.id)
@@ -153,4 +156,12 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         )
         return
     await query.answer()
+    await _menu_follows(context, query.from_user.id)
     await _say(update, context, engine, chosen_lines(chosen), chosen)
+
+
+async def _menu_follows(context: ContextTypes.DEFAULT_TYPE, user_id: int) -> None:
+    """An editor's command menu is described in the language they just chose."""
+    menus = bot_data(context).menus
+    if menus is not None:
+        await menus.reinstall(user_id)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from telegram.ext import CommandHandler, MessageHandler
@@ -106,15 +107,45 @@ async def test_the_menus_sent_at_start_up_come_from_the_registry(harness: Harnes
     assert _pairs(public["commands"]) == PUBLIC_MENU
     # The public menu in each other language of the interface, for those Telegram apps.
     translated = {
-        c["language_code"]: _pairs(c["commands"]) for c in calls if c.get("language_code")
+        c["language_code"]: _pairs(c["commands"])
+        for c in calls
+        if c.get("language_code") and not c.get("scope")
     }
     assert sorted(translated) == ["ko", "ru", "zh"]
     assert [name for name, _ in translated["ru"]] == [name for name, _ in PUBLIC_MENU]
     assert translated["ru"][0] == ("start", "Что это за бот и как спрашивать")
     assert translated["zh"][-1] == ("language", "选择语言")
     scoped = [c for c in calls if c.get("scope")]
-    owner_menus = [c for c in scoped if json.loads(json.dumps(c["scope"]))["chat_id"] == OWNER]
-    assert [_pairs(c["commands"]) for c in owner_menus] == [PUBLIC_MENU + EDITOR_MENU + OWNER_MENU]
+    owner_menus = {
+        c.get("language_code"): _pairs(c["commands"])
+        for c in scoped
+        if json.loads(json.dumps(c["scope"]))["chat_id"] == OWNER
+    }
+    # The owner's menu: English by default, and in each other language for those apps.
+    assert sorted(owner_menus, key=str) == [None, "ko", "ru", "zh"]
+    assert owner_menus[None] == PUBLIC_MENU + EDITOR_MENU + OWNER_MENU
+    assert [name for name, _ in owner_menus["ru"]] == [name for name, _ in owner_menus[None]]
+    assert owner_menus["ru"][0] == ("start", "Что это за бот и как спрашивать")
+
+
+async def test_an_editors_menu_follows_the_language_they_choose(harness: Harness) -> None:
+    before = len(harness.bot_api.calls_of("setMyCommands"))
+    await harness.send("/language ko", OWNER)
+    menus = {
+        c.get("language_code"): _pairs(c["commands"])
+        for c in harness.bot_api.calls_of("setMyCommands")[before:]
+        if json.loads(json.dumps(c["scope"]))["chat_id"] == OWNER
+    }
+    # The stored choice wins over the app's language: Korean for every language_code.
+    assert sorted(menus, key=str) == [None, "ko", "ru", "zh"]
+    assert menus[None] == menus["ko"] == menus["ru"] == menus["zh"]
+    everything = PUBLIC_MENU + EDITOR_MENU + OWNER_MENU
+    assert [name for name, _ in menus[None]] == [name for name, _ in everything]
+    assert all(re.search("[\uac00-\ud7a3]", description) for _, description in menus[None])
+    # A reader's choice changes no menu.
+    before = len(harness.bot_api.calls_of("setMyCommands"))
+    await harness.send("/language ru", 901)
+    assert harness.bot_api.calls_of("setMyCommands")[before:] == []
 
 
 async def test_help_start_and_unknown_commands_end_with_the_registry_line(
