@@ -392,3 +392,25 @@ def test_a_confirmation_in_english_too(engine: AnswerEngine) -> None:
 
 def test_is_it_verified_alone_is_no_confirmation_asked(engine: AnswerEngine) -> None:
     assert "확인했다는 내용은" not in answer(engine, "이거 검증된 거야?")
+
+
+@pytest.mark.parametrize("question", ["누가 시킨 거임", "김정은이 시킨거냐", "누가 지시했어?"])
+def test_who_ordered_it(engine: AnswerEngine, question: str) -> None:
+    reply = answer(engine, question)
+    assert "지시한 쪽은 북한입니다" in reply  # no "북한가": the particle fits any name
+
+
+@pytest.mark.parametrize(
+    "question", ["북한 미사일 언제 쏨", "북한 축구 경기 언제 해", "ㅇㅋ 고마워"]
+)
+def test_north_korea_alone_does_not_tie_another_subject(
+    engine: AnswerEngine, question: str
+) -> None:
+    reply = answer(engine, question)
+    assert "62,000" not in reply
+    assert "보도에 변경 날짜" not in reply
+
+
+@pytest.mark.parametrize("question", ["이 돈 미사일 개발에 쓰여?", "이 돈 어디에 쓰여?"])
+def test_what_the_money_is_spent_on(engine: AnswerEngine, question: str) -> None:
+    assert "어디에 쓰이는지 나와 있지 않습니다" in answer(engine, question)
