@@ -414,3 +414,18 @@ def test_north_korea_alone_does_not_tie_another_subject(
 @pytest.mark.parametrize("question", ["이 돈 미사일 개발에 쓰여?", "이 돈 어디에 쓰여?"])
 def test_what_the_money_is_spent_on(engine: AnswerEngine, question: str) -> None:
     assert "어디에 쓰이는지 나와 있지 않습니다" in answer(engine, question)
+
+
+@pytest.mark.parametrize(
+    ("question", "outlet"),
+    [
+        ("데일리엔케이가 뭐임", "Daily NK"),
+        ("데일리NK가 뭐야", "Daily NK"),
+        ("데일리NK는 어떤 매체인가요?", "Daily NK"),
+        ("HNGN이 뭐야", "HNGN"),
+    ],
+)
+def test_which_outlet_is_asked_about_in_korean(
+    engine: AnswerEngine, question: str, outlet: str
+) -> None:
+    assert answer(engine, question).startswith(f"보도에는 {outlet}의 정체나")
