@@ -84,6 +84,7 @@ class Attribute(StrEnum):
     DEADLINE = "deadline"  # by when a quota must be paid (some reports give one)
     ORDERER = "orderer"  # who ordered it: the report says North Korea demands it
     CONFIRMED_BY = "confirmed_by"  # "the government confirmed it": the report says no one did
+    TOWN = "town"  # which town or district within a place the report names (it names none)
 
 
 class Operation(StrEnum):
