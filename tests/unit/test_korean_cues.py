@@ -429,3 +429,20 @@ def test_which_outlet_is_asked_about_in_korean(
     engine: AnswerEngine, question: str, outlet: str
 ) -> None:
     assert answer(engine, question).startswith(f"보도에는 {outlet}의 정체나")
+
+
+@pytest.mark.parametrize(
+    ("question", "shown", "absent"),
+    [
+        ("62,000 rubles면 원화로 얼마야?", "US$730", "3,400"),
+        ("사할린 원화로 환산하면 얼마임?", "US$730", "3,400"),
+        ("다롄 할당량 엔화로 얼마", "US$470", "62,000"),
+    ],
+)
+def test_a_currency_without_a_rate_gives_the_report_s_own_dollars(
+    engine: AnswerEngine, question: str, shown: str, absent: str
+) -> None:
+    reply = answer(engine, question)
+    assert "환율은 없으므로 환산하지 않겠습니다" in reply
+    assert shown in reply
+    assert absent not in reply
