@@ -29,10 +29,10 @@ SMALLEST_AMOUNT = Decimal(100)
 # "sakhalin and china", "dalian vs russia": two subjects side by side, not a premise.
 # Operations that set one subject against another.
 _PAIRWISE = frozenset({Operation.RATIO, Operation.DIFFERENCE, Operation.COMBINED, Operation.SHARE})
-# (A comma before a tag, "рыбаки работают, да?", "they're fishermen, right?", lists nothing.)
+# (A comma before a Russian tag, "рыбаки работают, да?", lists nothing.)
 _SIDE_BY_SIDE = re.compile(
     r"\b(?:and|or|vs|versus|compared?|than|both|also)\b|&"
-    r"|,(?!\d|\s*(?:да|ведь|верно|правда|так|right|yes|correct|no)\b)"
+    r"|,(?!\d|\s*(?:да|ведь|верно|правда|так)\b)"
 )
 
 
@@ -302,6 +302,9 @@ def wrong_demander(
             )
         )
         reply.intents.append(Intent.SILENT)
+        # "does the russian government know about the quotas": they are what it is asked
+        # about, not figures asked for.
+        u.intents = [i for i in u.intents if i not in (Intent.LIST, Intent.COMPARE)]
         return True
     claims = composer.quotas()
     for claim in claims[:1]:
