@@ -446,3 +446,13 @@ def test_a_currency_without_a_rate_gives_the_report_s_own_dollars(
     assert "환율은 없으므로 환산하지 않겠습니다" in reply
     assert shown in reply
     assert absent not in reply
+
+
+@pytest.mark.parametrize(
+    "question", ["기사 제목 한국말로 뭐라고 해요", "이 기사 제목이 뭐야", "기사 제목 뭐임"]
+)
+def test_the_english_title_with_what_it_covers_first(engine: AnswerEngine, question: str) -> None:
+    lines = answer(engine, question).splitlines()
+    assert lines[0].startswith("제목: “North Korea Doubles")
+    # The title's own topics lead what the report covers: the quota and its doubling.
+    assert lines[1].startswith("다루는 내용: 할당량, 두 배 인상")
