@@ -512,9 +512,10 @@ def test_a_question_about_the_place_itself_is_off_topic(
 
 
 def test_who_runs_a_plant_asks_the_employer(engine: AnswerEngine) -> None:
-    assert body(engine, "who runs the dalian plant") == (
-        "The report does not say which companies employ the workers in Dalian."
-    )
+    # No plant is named; the kind of work at that place is (silences.py), and no other's.
+    lines = body(engine, "who runs the dalian plant").split("\n")
+    assert lines[0] == "The report does not say which companies employ the workers in Dalian."
+    assert lines[1:] == ["Sectors in the report:", "• seafood processing: Dalian, China"]
 
 
 def test_a_supposed_wage_is_compared_not_refuted(engine: AnswerEngine) -> None:
