@@ -134,13 +134,14 @@ def read(
     """``text`` with its translit Russian words read (see the module's docstring).
 
     ``english``: whether the English side knows a word; ``russian_cues``: the analysed
-    keys of the Russian tables (loaded only when a word was read); ``key``: a Russian
-    word's analysed key."""
+    keys of the Russian tables, joined to the phrase table (called only when an English
+    message holds a translit word); ``key``: a Russian word's analysed key. The language
+    is ``mostly_russian``'s, the one the reply is written in (bot/i18n's ``detect``)."""
     if language is not Language.EN:
         return Translit(text, language, {})
     table = scheme()
     found: dict[str, str] = {}
-    tokens = _LATIN.findall(text)
+    tokens = _LATIN.findall(text.lower())
     for token in tokens:
         if token in found or english(token):
             continue
@@ -149,45 +150,55 @@ def read(
             found[token] = reading
     if not found:
         return Translit(text, language, {})
-    cues = russian_cues()
-    long_read = {
-        latin: russian
-        for latin, russian in found.items()
-        if len(russian) >= table.min_letters or key(russian) in cues
-    }
-    if not long_read:
-        return Translit(text, language, {})
-    # A short function word counts beside a longer reading only ("na sakhaline").
-    read_words = {
-        latin: russian
-        for latin, russian in found.items()
-        if latin in long_read or russian in table.function_words
-    }
-    if _mostly(tokens, read_words, long_read):
-        spoken = {latin: russian for latin, russian in read_words.items()}
-        # In a Russian message a short word English also has ("i", "a", "v") is Russian.
+    if mostly_russian(text):
+        # In a Russian message every reading is Russian ("pro"), and so is a short word
+        # English also has ("i", "a").
+        spoken = dict(found)
         for token in tokens:
             short = cyrillic(token) if len(token) <= 2 else None
             if short is not None and short in table.function_words:
                 spoken.setdefault(token, short)
         return Translit(_replace(text, spoken), Language.RU, spoken)
-    # English with a few translit words: only Russian cue words are read, as their keys.
-    keyed = {latin: key(russian) for latin, russian in long_read.items()}
-    keyed = {latin: analysed for latin, analysed in keyed.items() if analysed in cues}
-    dropped = {
-        latin: ""
-        for latin, russian in read_words.items()
-        if latin not in long_read and keyed and russian in table.function_words
+    # English with a few translit words: only Russian cue words are read, as their keys
+    # ("skolko" -> "сколько"); a function word beside one is dropped ("na").
+    long_read = {
+        latin: key(russian)
+        for latin, russian in found.items()
+        if len(russian) >= table.min_letters
     }
+    if not long_read:
+        return Translit(text, language, {})
+    cues = russian_cues()
+    keyed = {latin: analysed for latin, analysed in long_read.items() if analysed in cues}
     if not keyed:
         return Translit(text, language, {})
-    return Translit(_replace(text, {**keyed, **dropped}), language, keyed)
+    dropped = {
+        latin: ""
+        for latin, russian in found.items()
+        if latin not in long_read and russian in table.function_words
+    }
+    return Translit(_replace(text, {**dropped, **keyed}), language, keyed)
 
 
-def _mostly(tokens: list[str], read_words: Collection[str], long_read: Collection[str]) -> bool:
-    """The rule of the reply's language: at least two words read as Russian (function
-    words apart), and no fewer than the Latin words left as they are."""
-    counted = [t for t in tokens if t in read_words and t in long_read]
+# Readings that are names: a place, a person ("harry potter" -> "харри поттер", "everest"),
+# spelled alike in both languages, so no sign of Russian.
+_NAMES = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr", "Init"})
+
+
+@lru_cache(maxsize=8192)
+def common_word(russian: str) -> bool:
+    """Whether a Russian word is read first as a common word, not a name."""
+    from bot.engine.analysis import first_tags
+
+    return not (first_tags(russian) & _NAMES)
+
+
+def _mostly(tokens: list[str], read_words: dict[str, str], long_read: Collection[str]) -> bool:
+    """The rule of the reply's language: at least two common words read as Russian (names
+    and function words apart), and no fewer than the Latin words left as they are."""
+    counted = [
+        t for t in tokens if t in read_words and t in long_read and common_word(read_words[t])
+    ]
     others = [t for t in tokens if t not in read_words and len(t) > 1]
     return len(counted) >= 2 and len(counted) >= len(others)
 
@@ -215,9 +226,9 @@ def mostly_russian(text: str) -> bool:
 
 def _replace(text: str, words: dict[str, str]) -> str:
     def swap(match: re.Match[str]) -> str:
-        return words.get(match.group(), match.group())
+        return words.get(match.group().lower(), match.group())
 
-    return " ".join(_LATIN.sub(swap, text).split())
+    return " ".join(re.sub(r"[A-Za-z]+(?:['’][A-Za-z]+)*", swap, text).split())
 
 
 def as_read(understander: Any, text: str, language: Language) -> tuple[str, Language]:
