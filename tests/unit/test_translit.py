@@ -60,6 +60,14 @@ READINGS = [
     ("pravda", "правда"),
     ("vladik", "владик"),
     ("yesli", "если"),
+    ("eshe", "ещё"),
+    ("eshche", "ещё"),
+    ("zhizn", "жизнь"),
+    ("seychas", "сейчас"),
+    ("sejchas", "сейчас"),
+    ("mesjac", "месяц"),
+    ("rabochikh", "рабочих"),
+    ("rabochih", "рабочих"),
 ]
 
 
