@@ -203,17 +203,26 @@ def _mostly(tokens: list[str], read_words: dict[str, str], long_read: Collection
     return len(counted) >= 2 and len(counted) >= len(others)
 
 
+@lru_cache(maxsize=1)
+def _english_words() -> frozenset[str]:
+    """The English vocabulary's ordinary and question words, and English's grammar words
+    (vocabulary/mixed_language.json, as bot/i18n/mixed.py counts them)."""
+    from bot.engine.vocabulary import load
+
+    grammar = json.loads((FOLDER / "mixed_language.json").read_text(encoding="utf-8"))
+    return load().not_place_words | {w.casefold() for w in grammar["english_grammar"]}
+
+
 def mostly_russian(text: str) -> bool:
     """Whether a Latin-letter message is mostly translit Russian ("sahalin kvota skolko"),
     so answered in Russian: ``read``'s rule without an Understander's tables (for
     bot/i18n's ``detect``, before the engine is asked). The English side is the English
-    vocabulary's ordinary and question words; a reading counts at four letters or more."""
-    from bot.engine.vocabulary import load
-
+    vocabulary's ordinary and question words and English's grammar words; a reading
+    counts at four letters or more."""
     tokens = _LATIN.findall(text.lower())
     if len(tokens) < 2:
         return False
-    english = load().not_place_words
+    english = _english_words()
     table = scheme()
     read_words: dict[str, str] = {}
     for token in tokens:
