@@ -152,3 +152,24 @@ def test_a_translit_place_is_no_unknown_place(engine: AnswerEngine) -> None:
     assert language is Language.EN
     assert "62,000" in text
     assert "vladik" not in text.lower()
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what is the zarplata of koreans in dalian",
+        "how much zarplata do workers get in dalian",
+    ],
+)
+def test_a_translit_attribute_in_english_is_the_attribute(
+    engine: AnswerEngine, question: str
+) -> None:
+    language, text = reply_of(engine, question)
+    assert language is Language.EN
+    assert "does not say how much the workers are paid" in text
+    assert "3,400" not in text
+
+
+@pytest.mark.parametrize("word", ["harry potter", "how tall is everest", "sakhalin and dalian"])
+def test_names_spelled_alike_make_no_message_russian(word: str) -> None:
+    assert not mostly_russian(f"who wrote {word}")
