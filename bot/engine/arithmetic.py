@@ -256,8 +256,10 @@ class Arithmetic:
         template = _PER_PERIOD_LINES[op]
         if op == Operation.PER_DAY and u.days_in_month:
             times, per, template = Decimal(1), Decimal(u.days_in_month), _PER_DAY_OF_MONTH
-        for claim in quotas[:5]:
-            figure = self.figure(claim, u, dollars)
+        # "a year, before and after": both amounts, the stated one first.
+        both = [replace(u, now=False), replace(u, before=False)] if u.now and u.before else [u]
+        for claim, asked in ((claim, asked) for claim in quotas[:5] for asked in both):
+            figure = self.figure(claim, asked, dollars)
             if figure is None:
                 reply.lines.append(no_new_amount(claim))
                 continue
