@@ -45,6 +45,15 @@ FRAGMENT_WORDS = 2
 ANAPHORS = frozenset("there it its they them their that those these this".split())
 
 
+_CIRCLED = re.compile(r"[\u2460-\u2473]")
+
+
+def number_marks(question: str) -> str:
+    """ "① … ②": numbered parts written as "1) … 2)" before the text is normalised (which
+    would read "①" as the figure 1)."""
+    return _CIRCLED.sub(lambda m: f" {ord(m.group()) - 0x245F}) ", question)
+
+
 def split_parts(text: str) -> list[str]:
     """The parts of a message; a fragment ("where do they live, dorms? sakhalin") is
     read with the part before it (or, first, after it)."""
@@ -65,12 +74,14 @@ def split_parts(text: str) -> list[str]:
         # "… and why?": a question word keeps a short part a question of its own.
         asks = any(_WH_WORD.fullmatch(token) for token in tokens)
         if len(tokens) <= FRAGMENT_WORDS and not asks:
+            # Glued at a ";", where read_parts may cut again if it asks something of its
+            # own ("what's the dalian quota? wage?").
             if pieces:
-                pieces[-1] = f"{pieces[-1]} {piece.strip()}"
+                pieces[-1] = f"{pieces[-1]} ; {piece.strip()}"
             else:
-                fragment = f"{fragment} {piece.strip()}".strip()
+                fragment = f"{fragment} ; {piece.strip()}" if fragment else piece.strip()
             continue
-        pieces.append(f"{fragment} {piece}".strip() if fragment else piece)
+        pieces.append(f"{fragment} ; {piece}".strip() if fragment else piece)
         fragment = ""
     if fragment:
         pieces.append(fragment)
@@ -187,7 +198,10 @@ def read_parts(
     pieces = soft_parts(piece, language)
     if len(pieces) > 1 and not _whole(whole):
         parts = [read(part, instructed) for part in pieces]
-        if all(asks_something(part) for part in parts):
+        # "what happens to one who misses the quota? punishment?": an ask by a word no cue
+        # maps ("happens") is spelt out by the part after it, not a second question.
+        open_ask = any(part.asks_by_word for part in parts[:-1])
+        if all(asks_something(part) for part in parts) and not open_ask:
             for index, part in enumerate(parts):
                 nearest = [*reversed(parts[:index]), *parts[index + 1 :]]
                 named = [p for p in nearest if _subject(p)]

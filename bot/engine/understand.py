@@ -23,7 +23,13 @@ from bot.engine.lexicon import LANGUAGE_CUES, LanguageTables, record_language_cu
 from bot.engine.places import place_candidates
 from bot.engine.relevance import about_elsewhere, foreign_words, listed_off_topic, tied_to_report
 from bot.engine.reports import answered_by
-from bot.engine.segments import carry_own_figures, read_parts, settle_parts, split_parts
+from bot.engine.segments import (
+    carry_own_figures,
+    number_marks,
+    read_parts,
+    settle_parts,
+    split_parts,
+)
 from bot.engine.text import (
     BoundedCorrector,
     Vocabulary,
@@ -284,7 +290,7 @@ class Understander:
         return frozenset(w for p in self._phrases for w in p.split())
 
     def understand(self, question: str) -> Understanding:
-        text, truncated = normalize_question(question)
+        text, truncated = normalize_question(number_marks(question))
         text = _POSSESSIVE.sub("", _CONTRACTED_IS.sub(r"\1 is", text))
         result = Understanding(text=text, truncated=truncated, language=detect(text))
         self._languages.prepare(result.language)
