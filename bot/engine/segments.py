@@ -35,6 +35,8 @@ _NUMBERED = re.compile(
     r"|(?:^|(?<=[\n?!.。？！\u3000-\u9fff\uac00-\ud7af]))\s*\d{1,2}(?:\.\s+|、\s*)"
     r"|[\u2460-\u2473\u2776-\u277f]\s*"
 )
+_DOTTED_START = re.compile(r"\s*1\.\s")
+_DOTTED = re.compile(r"(?:^|\s)\d{1,2}\.\s+")
 # "sakhalin quota? also how many workers": what comes before "also" is a question of its own.
 _ALSO = re.compile(r"[?!.]\s*(?:and\s+)?also\b")
 # "sakhalin quota + how many hours": "+", "&" or "plus" before a question joins two questions.
@@ -57,7 +59,10 @@ def number_marks(question: str) -> str:
 def split_parts(text: str) -> list[str]:
     """The parts of a message; a fragment ("where do they live, dorms? sakhalin") is
     read with the part before it (or, first, after it)."""
-    numbered = [part for part in _NUMBERED.split(text) if part.strip()]
+    # "1. how much in sakhalin 2. how many workers there": a list begun at "1." goes on
+    # at "2." wherever it stands.
+    marks = _DOTTED if _DOTTED_START.match(text) else _NUMBERED
+    numbered = [part for part in marks.split(text) if part.strip()]
     if numbered and numbered != [text]:
         return [piece for part in numbered for piece in split_parts(part)]
     asked = [part for part in _ALSO.split(text) if part.strip()]
@@ -120,10 +125,10 @@ def _add(target: list[Any], value: object) -> None:
 
 
 @cache
-def _joiners() -> dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]]:
+def _joiners() -> dict[str, tuple[re.Pattern[str], ...]]:
     data = json.loads((Path(__file__).parent / "vocabulary" / "joiners.json").read_text("utf-8"))
     return {
-        code: (re.compile(table["join"]), re.compile(table["list"]), re.compile(table["or"]))
+        code: tuple(re.compile(table[key]) for key in ("join", "list", "or", "points"))
         for code, table in data.items()
         if code != "about"
     }
@@ -136,7 +141,7 @@ def soft_parts(piece: str, language: Language) -> list[str]:
     table = _joiners().get(language.value)
     if table is None:
         return [piece]
-    joiner, listed, choice = table
+    joiner, listed, choice, _points = table
     parts = [part.strip() for part in joiner.split(piece) if part and part.strip()]
     if len(parts) > 1:
         parts = [item.strip() for part in parts for item in listed.split(part) if item.strip()]
@@ -222,6 +227,7 @@ def settle_parts(result: Understanding, chat: frozenset[str], terse_words: int) 
     """Weak cues settled part by part ("numbers please", "both pls", "when?": in a part this
     short, a weak cue is the question itself); a later part with no subject of its own is
     about the one before it; the whole message adds its parts up."""
+    _point_ahead(result.segments)
     previous: Understanding | None = None
     for segment in result.segments:
         terse = not segment.foreign and (
@@ -232,6 +238,21 @@ def settle_parts(result: Understanding, chat: frozenset[str], terse_words: int) 
             inherit_subject(previous, segment)
         previous = segment
         merge_part(result, segment)
+
+
+def _point_ahead(segments: list[Understanding]) -> None:
+    """ "1) is it monthly 2) is it per person 3) what currency in russia": before any part
+    names a subject, one that points to it ("it", "там", "那里", "거기") is about the first
+    later part that names one."""
+    for index, segment in enumerate(segments):
+        if _subject(segment) or segment.has_subject:
+            return
+        table = _joiners().get(segment.language.value)
+        if table is None or not table[3].search(segment.text):
+            continue
+        later = [part for part in segments[index + 1 :] if _subject(part)]
+        if later:
+            _share(later[0], segment)
 
 
 def inherit_subject(previous: Understanding, segment: Understanding) -> None:
