@@ -19,6 +19,7 @@ from bot.engine.pairs import PERIODS, pair_line
 from bot.engine.rates import implied_rates, rounded
 from bot.engine.reply import Reply
 from bot.engine.reports import is_monthly, not_monthly
+from bot.engine.rise import rise_per_period
 from bot.engine.understand import Understanding
 from bot.engine.vocabulary import Intent, Operation
 from bot.engine.wording import N_, _, ngettext
@@ -194,6 +195,9 @@ class Arithmetic:
         period = next((op for op in ops if op in PERIODS), None)
         # "how much more … per year": the gap a year, not each place's year beside it.
         gap = period if Operation.DIFFERENCE in ops and pair and len(quotas) != 1 else None
+        # "how much more per year after the rise": the rise over the year, not the new total.
+        rise = Operation.DIFFERENCE in ops and (len(quotas) == 1 or over_time)
+        rise = bool(rise and (u.now or u.before or u.change_asked))
         for op in sorted(ops, key=lambda op: op in PERIODS):
             if op == Operation.DOUBLE:
                 self._double(u, quotas, reply)
@@ -214,17 +218,13 @@ class Arithmetic:
                     self._before_to_after(op, claim, dollars, reply)
             elif op in PERIODS and Intent.BASIS in u.intents:
                 continue  # "per month or per year?" asks the period, not a sum
-            elif op in PERIODS and (gap or (op == Operation.PER_YEAR and u.months)):
+            elif op in PERIODS and (gap or rise or (op == Operation.PER_YEAR and u.months)):
                 continue
             elif op in PERIODS:
                 self._per_period(op, u, quotas, dollars, reply)
-            elif (
-                op == Operation.DIFFERENCE
-                and (len(quotas) == 1 or over_time)
-                and (u.now or u.before or u.change_asked)
-            ):
+            elif op == Operation.DIFFERENCE and rise:
                 for claim in quotas[:5]:
-                    self._now_minus_before(claim, dollars, reply)
+                    self._now_minus_before(claim, dollars, reply, period)
             elif op in (Operation.RATIO, Operation.PERCENTAGE, Operation.DIFFERENCE,
                         Operation.SHARE) and pair:  # fmt: skip
                 self._pair(op, u, pair, dollars, reply, period=gap)
@@ -345,7 +345,9 @@ class Arithmetic:
         if high.implied or low.implied:
             reply.lines.append(italic(_("The new amounts are implied by “doubled”.")))
 
-    def _now_minus_before(self, claim: ClaimView, dollars: bool, reply: Reply) -> None:
+    def _now_minus_before(
+        self, claim: ClaimView, dollars: bool, reply: Reply, period: Operation | None = None
+    ) -> None:
         base = claim.usd_amount if dollars else claim.amount
         new = implied(base, claim.change) if base is not None else None
         if base is None or new is None:
@@ -366,6 +368,8 @@ class Arithmetic:
                 label=italic(_(LABEL)),
             )
         )
+        if period is not None:
+            rise_per_period(period, claim, difference(new, base), text, reply)
 
     def _before_to_after(
         self, op: Operation, claim: ClaimView, dollars: bool, reply: Reply
