@@ -330,7 +330,8 @@ def asks_nothing_new(segment: Understanding) -> bool:
     )
 
 
-_FIRST_PERSON = frozenset("i we my our me us im i'm ive i've".split())
+# "me", "us" are whom a request is for ("give me the dalian figure, the source and the date").
+_FIRST_PERSON = frozenset("i we my our im i'm ive i've".split())
 
 
 def drop_context(segments: list[Understanding]) -> list[Understanding]:
