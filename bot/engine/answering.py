@@ -264,10 +264,13 @@ class Answerer:
         if silent:
             # The question was about what the report does not give: no figure answers it.
             keep = {Intent.VERIFIED, Intent.SOURCES} - set(s.settled_intents)
+            keep |= {Intent.ARTICLE} if Intent.VERIFIED in set(s.intents) & keep else set()
             if quota_also_asked(s):  # "the dalian wage and the dalian quota"
                 keep.add(Intent.QUOTA)
                 reply.lines.append(Html(""))
             s.intents = [i for i in s.intents if i in keep]
+            if Attribute.OTHER_CURRENCY in s.attributes and (s.has_subject or s.currencies):
+                s.intents.append(Intent.USD)  # "in won?": no rate; the report's own dollars
             s.topics = []
             handled = True
         elif Attribute.ESTIMATE in s.attributes:

@@ -256,12 +256,11 @@ class Arithmetic:
         template = _PER_PERIOD_LINES[op]
         if op == Operation.PER_DAY and u.days_in_month:
             times, per, template = Decimal(1), Decimal(u.days_in_month), _PER_DAY_OF_MONTH
-        # "a year, before and after": both amounts, the stated one first.
-        both = [replace(u, now=False), replace(u, before=False)] if u.now and u.before else [u]
-        for claim, asked in ((claim, asked) for claim in quotas[:5] for asked in both):
+        for claim, (asked, extra) in ((c, t) for c in quotas[:5] for t in _times(u)):
             figure = self.figure(claim, asked, dollars)
-            if figure is None:
-                reply.lines.append(no_new_amount(claim))
+            if figure is None or (extra and not figure.implied):
+                if not extra:
+                    reply.lines.append(no_new_amount(claim))
                 continue
             self._use(figure, reply)
             value = rounded(figure.amount * times / per)
@@ -286,12 +285,11 @@ class Arithmetic:
         else:
             count = u.months or 1
             span = ngettext("{count} month", "{count} months", count).format(count=spelled(count))
-        # "before and after": both amounts, the stated one first.
-        both = [replace(u, now=False), replace(u, before=False)] if u.now and u.before else [u]
-        for claim, asked in ((claim, asked) for claim in quotas[:5] for asked in both):
+        for claim, (asked, extra) in ((c, t) for c in quotas[:5] for t in _times(u)):
             figure = self.figure(claim, asked, dollars)
-            if figure is None:
-                reply.lines.append(no_new_amount(claim))
+            if figure is None or (extra and not figure.implied):
+                if not extra:
+                    reply.lines.append(no_new_amount(claim))
                 continue
             self._use(figure, reply)
             reply.lines.append(
@@ -487,3 +485,15 @@ class Arithmetic:
 
 def _in(claim: ClaimView) -> Callable[[Decimal], str]:
     return lambda amount: money(amount, claim.currency or "")
+
+
+def _times(u: Understanding) -> list[tuple[Understanding, bool]]:
+    """The amounts a sum over time is asked at, each with whether it may be left out:
+    "before and after" both, the stated one first; neither ("if they work two years")
+    the stated one and, when a change implies it, the new one (labelled), as the stated
+    one alone would read as what they pay now."""
+    if u.now and u.before:
+        return [(replace(u, now=False), False), (replace(u, before=False), False)]
+    if not (u.now or u.before or u.change_asked):  # "extra because of it": the change
+        return [(u, False), (replace(u, now=True), True)]
+    return [(u, False)]

@@ -93,11 +93,11 @@ QUESTIONS: list[tuple[str, list[str], list[str]]] = [
     ("what is the quota in vietnam", ["does not", "Sakhalin"], ["62,000 rubles a person"]),
     ("quota in moscow", ["does not mention Moscow"], []),
     ("what about south korea", ["does not", "covers"], []),
-    # A yearly figure is our arithmetic, labelled, from the stated monthly amount.
     (
+        # No "now" or "before": the stated amount, then the one "doubled" implies, labelled.
         "how much will they pay in a year",
-        ["monthly quotas only", "744,000 rubles", "our arithmetic"],
-        ["1,488,000"],
+        ["monthly quotas only", "744,000 rubles", "our arithmetic", "1,488,000", "implied by"],
+        [],
     ),
     ("did they double it", ["doubled"], ["I answer questions"]),
     ("which country pays more", ["our arithmetic"], []),
@@ -141,6 +141,8 @@ def test_every_number_comes_from_the_store_or_is_labelled(engine: AnswerEngine) 
         "260": "our arithmetic",
         "744,000": "our arithmetic",
         "40,800": "our arithmetic",
+        "1,488,000": "our arithmetic",  # a year at the amount "doubled" implies
+        "81,600": "our arithmetic",
     }
     for question, _, _ in QUESTIONS:
         lines = text_of(engine, question).splitlines()
