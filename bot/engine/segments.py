@@ -334,6 +334,8 @@ def asks_nothing_new(segment: Understanding) -> bool:
 
 
 # "me", "us" are whom a request is for ("give me the dalian figure, the source and the date").
+# "i need the dalian figure, the source and the date": a request, not the asker's story.
+_REQUEST = frozenset("need want wanna like give gimme tell show send find check".split())
 _FIRST_PERSON = frozenset("i we my our im i'm ive i've".split())
 
 
@@ -351,6 +353,7 @@ def drop_context(segments: list[Understanding]) -> list[Understanding]:
             index < len(segments) - 1
             and segment.language is Language.EN
             and _FIRST_PERSON & tokens
+            and not _REQUEST & tokens
             and not (segment.question_words or "how" in tokens)
             and not (segment.figures or segment.dates or segment.own_figures)
             and not (segment.attributes or segment.operations or topics or segment.role_play)
