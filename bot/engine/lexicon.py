@@ -11,6 +11,7 @@ Terms are written as people write them; each is put through the language's analy
 
 from __future__ import annotations
 
+import copy
 import json
 import re
 import threading
@@ -19,9 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-import babel
-from babel.numbers import get_currency_name
-
+from bot.engine.cldr_names import currency_names, exemplar_cities
 from bot.engine.countries import SUBJECT_COUNTRY
 from bot.engine.language import Language
 from bot.engine.numerals import (
@@ -217,27 +216,6 @@ def record_language_cue(result: Any, kind: str, value: str, phrase: str) -> None
         result.domain = True
 
 
-def exemplar_cities(locale: str) -> dict[str, str]:
-    """CLDR's names of the cities that name time zones, in a language, with their English
-    names ("Иркутск" -> "Irkutsk"); none of Antarctica's stations."""
-    english = babel.Locale.parse("en").time_zones
-    cities: dict[str, str] = {}
-    for zone, names in babel.Locale.parse(locale).time_zones.items():
-        city = names.get("city")
-        if not city or zone.startswith(("Antarctica/", "Etc/")):
-            continue
-        shown = english.get(zone, {}).get("city") or zone.rsplit("/", 1)[-1].replace("_", " ")
-        cities[str(city)] = str(shown)
-    return cities
-
-
-def currency_names(code: str, locale: str) -> set[str]:
-    """CLDR's names of a currency in a language: the display name and its plural forms."""
-    names = {babel.Locale.parse(locale).currencies.get(code, "")}
-    names |= {get_currency_name(code, count=count, locale=locale) for count in (1, 2, 5)}
-    return {name for name in names if name and name != code}
-
-
 def analysed_entries(
     lexicon: Lexicon, analyse_term: Callable[[str], str]
 ) -> dict[str, list[tuple[str, str]]]:
@@ -318,6 +296,15 @@ class LanguageTables:
         self._searched: dict[Language, list[tuple[str, str]]] = {}
         # Every word of the phrases the tables know, per language.
         self._words: dict[Language, frozenset[str]] = {}
+
+    def bound_to(self, understander: Any) -> LanguageTables:
+        """These tables for a refreshed copy of the understander: what a later language
+        adds (its phrases, and dropping the cached ``known_words``) goes to the copy."""
+        tables = copy.copy(self)
+        tables._understander = understander
+        tables._ready, tables._glossed = dict(self._ready), dict(self._glossed)
+        tables._searched, tables._words = dict(self._searched), dict(self._words)
+        return tables
 
     def prepare(self, language: Language) -> None:
         if language is Language.EN or language in self._ready:

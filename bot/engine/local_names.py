@@ -15,7 +15,7 @@ from typing import Any
 from babel.lists import format_list
 
 from bot.engine import wording
-from bot.engine.lexicon import exemplar_cities
+from bot.engine.cldr_names import exemplar_cities
 from bot.engine.vocabulary import FOLDER
 from db.views import Snapshot
 

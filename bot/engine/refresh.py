@@ -48,6 +48,7 @@ def updated_understander(
 ) -> Understander | None:
     """``u`` for ``snapshot`` (``changed``: the claims' (old, new) versions), or None."""
     fresh = copy.copy(u)
+    fresh._languages = u._languages.bound_to(fresh)
     fresh._last_claim_id = snapshot.claims[-1].id if snapshot.claims else 0
     touched: set[str] = set()
     for old, new in changed:
