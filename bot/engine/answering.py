@@ -248,6 +248,10 @@ class Answerer:
             # The question was about what the report does not give: no figure answers it.
             keep = {Intent.VERIFIED, Intent.SOURCES} - set(s.settled_intents)
             s.intents = [i for i in s.intents if i in keep]
+            if Attribute.OTHER_CURRENCY in s.attributes and (s.places or s.countries):
+                # "62,000 rubles in won": no rate for won, but the report's own dollar
+                # conversion of the quota asked is the nearest figure it gives.
+                s.intents.append(Intent.USD)
             s.topics = []
             handled = True
         elif Attribute.ESTIMATE in s.attributes:

@@ -26,7 +26,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     data = json.loads(_DATA.read_text(encoding="utf-8"))
     times = "|".join(re.escape(w) for lang in data["multiply"].values() for w in lang)
     # "times 12", "x12", "× 12", "умножить на 12", "乘以12", "곱하기 12"
-    multiply = re.compile(rf"(?:^|[\s\d(])(?:{times})\s*(\d{{1,3}})(?!\d)")
+    multiply = re.compile(rf"(?<![a-zа-яё])(?:{times})\s*(\d{{1,3}})(?!\d)")
     equal = "|".join(w for lang in data["how_many_equal"].values() for w in lang)
     return multiply, re.compile(equal)
 
