@@ -245,7 +245,8 @@ def _russian(text: str, known: Collection[str]) -> Analysis:
         if word.endswith(_PARTICLES) and word not in known:
             stem = word.rsplit("-", 1)[0]
             word = word if stem in _INDEFINITE else stem
-        if word in known or word.isascii():
+        if word in known or word.isascii() or len(word) <= 2:
+            # (A preposition stays as typed: "к" is no "как" a table knows.)
             result.tokens.append(word)
             continue
         lemmas, place = _readings(word)
@@ -281,7 +282,10 @@ def _readings(word: str) -> tuple[tuple[str, ...], str | None]:
     lemmas = tuple(dict.fromkeys(p.normal_form.replace("ё", "е") for p in parses))
     # Only a word read first as a noun: "куда" is first "where", though a river too.
     noun = bool(parses) and parses[0].tag.POS == "NOUN"
-    place = next((p.normal_form for p in parses[:3] if "Geox" in p.tag), None) if noun else None
+    geo = next((p for p in parses[:3] if "Geox" in p.tag), None) if noun else None
+    if geo is not None and parses[0].score >= 3 * geo.score and "Geox" not in parses[0].tag:
+        geo = None  # "кампанию" is far likelier the campaign than the Italian region
+    place = geo.normal_form if geo is not None else None
     return lemmas, place
 
 

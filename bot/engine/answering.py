@@ -12,6 +12,7 @@ from collections.abc import Callable
 from bot.engine.arithmetic import Arithmetic
 from bot.engine.asks import about_the_place, unmapped_ask
 from bot.engine.compose import Composer
+from bot.engine.conversions import conversion_asked, decline_conversion
 from bot.engine.countries import SUBJECT_COUNTRY
 from bot.engine.derived import either
 from bot.engine.honest import Honest
@@ -75,7 +76,7 @@ class Answerer:
             Intent.USD: c.answer_usd,
             Intent.DATE: c.answer_date,
             Intent.BASIS: c.answer_basis,
-            Intent.SECTORS: lambda u, reply: c.answer_sectors(reply),
+            Intent.SECTORS: lambda u, reply: c.answer_sectors(reply, u),
             Intent.SOURCES: c.answer_sources,
             Intent.VERIFIED: lambda u, reply: c.answer_verified(reply),
             Intent.TRUST_OUTLET: lambda u, reply: honest.trust_outlet(reply),
@@ -165,6 +166,7 @@ class Answerer:
         if "USD" in s.currencies:
             s.currencies.remove("USD")
             _add_intent(s, Intent.USD)
+        converted = conversion_asked(s, c)  # "the dalian quota in rubles"
         unknown = [c.country(code) for code in uncovered]
         # Typed in lower case, shown as names ("beijing" -> "Beijing").
         unknown += [*(p.title() for p in s.unknown_places), *s.regions]
@@ -272,6 +274,8 @@ class Answerer:
             c.answer_unknown(unknown, reply)
             reply.intents.append(Intent.NOT_COVERED)
             handled = True
+        if converted and handled:
+            decline_conversion(converted, self.honest.vocabulary, reply)
         return handled
 
     def _run(

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from bot.engine.arith_cues import read_arithmetic
-from bot.engine.conversions import convert
+from bot.engine.cross_rates import convert
 from bot.engine.derived import LABEL, decimal, either, no_new_amount, place_of, plain
 from bot.engine.group_sums import group_sums
 from bot.engine.numbers import money, usd
@@ -130,7 +130,7 @@ class Arithmetic:
     ) -> bool:
         """``quotas``: those the question names (else all); ``every``: all current ones."""
         u = read_arithmetic(u)
-        if convert(u, quotas, every, self.figure, reply):
+        if convert(u, every, reply):
             reply.intents.append(Intent.ARITHMETIC)
             return True
         dollars = Intent.USD in u.intents or "USD" in u.currencies

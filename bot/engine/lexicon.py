@@ -69,6 +69,13 @@ class Lexicon:
     glosses: dict[str, str]
     # Words read as English search words over the claims' text ("копейка" -> "penny").
     search_terms: dict[str, str]
+    # Rewrites of the analysed (lemma) text before the phrase lookup: a pattern over lemmas
+    # and what it becomes ("сколько северокорейский рабочий" -> "сколько рабочий"), so a
+    # cue holds with the words people put inside it, in any inflection.
+    rules: tuple[tuple[re.Pattern[str], str], ...] = ()
+    # Words around a figure as the English figure reader reads them ("я получаю" -> "i
+    # make", "1000 долларов" -> "1000 dollars"): the asker's own pay, a figure's currency.
+    figure_words: tuple[tuple[re.Pattern[str], str], ...] = ()
 
 
 @lru_cache(maxsize=4)
@@ -170,6 +177,8 @@ def load_lexicon(language: Language) -> Lexicon:
         re.compile(data["headcount_pattern"]) if data.get("headcount_pattern") else None,
         glosses,
         {fold(k): fold(v) for k, v in data.get("search_terms", {}).items()},
+        tuple((re.compile(r["lemmas"]), r["read_as"]) for r in data.get("lemma_rules", ())),
+        tuple((re.compile(r["words"]), r["read_as"]) for r in data.get("figure_words", ())),
     )
 
 
@@ -298,6 +307,8 @@ class LanguageTables:
         self._glossed: dict[Language, list[tuple[str, str]]] = {}
         # (analysed term, English search words) per language.
         self._searched: dict[Language, list[tuple[str, str]]] = {}
+        # Every word of the phrases the tables know, per language.
+        self._words: dict[Language, frozenset[str]] = {}
 
     def prepare(self, language: Language) -> None:
         if language is Language.EN or language in self._ready:
@@ -340,6 +351,7 @@ class LanguageTables:
         self._searched[language] = [(term, english) for term, english in searched.items() if term]
         if language is Language.ZH:
             teach_chinese([*glossed, *searched])
+        self._words[language] = frozenset(w for term in phrases for w in term.split(" "))
         self._ready[language] = lexicon
 
     def split(self, pieces: list[str], language: Language) -> list[str]:
@@ -383,6 +395,8 @@ class LanguageTables:
             piece = lexicon.scaled.sub(
                 lambda m: f" {scaled_value(m, scales).normalize():f} ", piece
             )
+        for pattern, replacement in lexicon.figure_words:
+            piece = pattern.sub(replacement, piece)
         if lexicon.headcount is not None:  # "10명" -> "10 workers", as English is read
             piece = lexicon.headcount.sub(lambda m: f" {m.group('count')} workers ", piece)
         # "大连是5000元吗": Chinese and Korean put no space between a word and a figure.
@@ -397,6 +411,10 @@ class LanguageTables:
         lexicon = self._ready[language]
         understander = self._understander
         known = understander.known_words if language is Language.KO else understander._phrases
+        if language is Language.RU:
+            # A word of a known phrase is read as the phrase's key has it ("чем заниматься",
+            # not "что заниматься"; "как долго действует", not "как долгий").
+            known = _Either(known, self._words[language])
         analysis = analyse(piece, language, known, lexicon.suffixes)
         if lexicon.duration is not None:
             for match in lexicon.duration.finditer(piece):
@@ -407,10 +425,14 @@ class LanguageTables:
                 if count > 1 and unit in lexicon.units:
                     segment.months = count * lexicon.units[unit]
         for place in analysis.places:
+            if inside_phrase(place, analysis.tokens, understander):
+                continue  # "ким чен ын": a word of a known name, not a place ("Чен")
             shown = place.capitalize() if language is Language.RU else place
             if shown not in segment.unknown_places:
                 segment.unknown_places.append(shown)
         analysed = " ".join(analysis.tokens)
+        for pattern, replacement in lexicon.rules:
+            analysed = " ".join(pattern.sub(replacement, analysed).split())
         spaced = f" {analysed} "
         for term, english in self._searched[language]:
             # Chinese: a term may sit inside a longer segment ("每日nk是什么").
@@ -421,6 +443,27 @@ class LanguageTables:
             if term in analysed:
                 analysed = f" {analysed} ".replace(f" {term} ", f" {gloss} ").strip()
         return analysed
+
+
+class _Either:
+    """Membership in either of two collections, without copying them."""
+
+    def __init__(self, first: Any, second: Any) -> None:
+        self._first, self._second = first, second
+
+    def __contains__(self, item: object) -> bool:
+        return item in self._first or item in self._second
+
+
+def inside_phrase(word: str, tokens: list[str], understander: Any) -> bool:
+    """Whether ``word`` is read within a phrase of several words the tables know."""
+    phrases, longest = understander._phrases, understander._longest_from
+    for start, token in enumerate(tokens):
+        size = longest.get(token, 1)
+        for end in range(start + 2, min(start + size, len(tokens)) + 1):
+            if word in tokens[start:end] and " ".join(tokens[start:end]) in phrases:
+                return True
+    return False
 
 
 def detect_script(term: str) -> Language:

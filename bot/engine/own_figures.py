@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from bot.engine.arithmetic import IMPLIED, implied
 from bot.engine.derived import LABEL, plain
+from bot.engine.local_names import local_name
 from bot.engine.numbers import money, usd
 from bot.engine.rates import rounded
 from bot.engine.reply import Reply
@@ -38,6 +39,11 @@ def asks_with_own(u: Understanding) -> bool:
     )
 
 
+def _place(claim: ClaimView) -> str:
+    """The quota's place in the answer's language ("Сахалин"), else its country code."""
+    return local_name("place", claim.place) if claim.place else claim.country or ""
+
+
 def compare_own(u: Understanding, quotas: list[ClaimView], reply: Reply) -> bool:
     """Each quota asked about, beside the asker's figure: the difference and the ratio."""
     said = False
@@ -52,7 +58,7 @@ def compare_own(u: Understanding, quotas: list[ClaimView], reply: Reply) -> bool
                             "{place}: the quota is in {currency}, your figure in {yours}; the "
                             "report gives no rate to compare them."
                         ),
-                        place=claim.place or claim.country or "",
+                        place=_place(claim),
                         currency=claim.currency or "",
                         yours=own.currency or "",
                     )
@@ -70,7 +76,7 @@ def _compare(
     if base is None or not yours:
         return False
     show = usd if dollars else (lambda amount: money(amount, claim.currency or ""))
-    place = claim.place or claim.country or ""
+    place = _place(claim)
     new = implied(base, claim.change)
     before_only = u.before and not u.now
     reply.use(claim.id, claim.article_id)
@@ -85,7 +91,7 @@ def _compare(
                 place=place,
                 old=show(base),
                 new=show(new),
-                implied=IMPLIED,
+                implied=_(IMPLIED),
             )
         )
     gap = quota - yours

@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from bot.engine.compose import Composer
 from bot.engine.countries import SUBJECT_COUNTRY
+from bot.engine.language import Language
 from bot.engine.local_names import local_name
 from bot.engine.numbers import money
 from bot.engine.phrases import both, currency_display, either
@@ -28,7 +29,11 @@ SMALLEST_AMOUNT = Decimal(100)
 # "sakhalin and china", "dalian vs russia": two subjects side by side, not a premise.
 # Operations that set one subject against another.
 _PAIRWISE = frozenset({Operation.RATIO, Operation.DIFFERENCE, Operation.COMBINED, Operation.SHARE})
-_SIDE_BY_SIDE = re.compile(r"\b(?:and|or|vs|versus|compared?|than|both|also)\b|&|,(?!\d)")
+# (A comma before a Russian tag, "рыбаки работают, да?", lists nothing.)
+_SIDE_BY_SIDE = re.compile(
+    r"\b(?:and|or|vs|versus|compared?|than|both|also)\b|&"
+    r"|,(?!\d|\s*(?:да|ведь|верно|правда|так)\b)"
+)
 
 
 def wrong_pairings(u: Understanding, composer: Composer, reply: Reply) -> bool:
@@ -74,10 +79,13 @@ def _countries(
 def _sectors(u: Understanding, place: str, claims: list[ClaimView], reply: Reply) -> None:
     own = {c.sector for c in claims if c.sector}
     wrong = [sector for sector in u.sectors if sector not in own]
+    # Russian, Chinese and Korean name a kind of work with no "are": with no question word,
+    # "на сахалине же рыбаки" asserts it as "the sakhalin guys are fishermen" does.
     asserted = [
         phrase
         for phrase in u.other_sectors
-        if re.search(rf"\b(?:are|were|is|was)\s+(?:\w+\s+)?{re.escape(phrase)}\b", u.text)
+        if u.language is not Language.EN
+        or re.search(rf"\b(?:are|were|is|was)\s+(?:\w+\s+)?{re.escape(phrase)}\b", u.text)
     ]
     if asserted and own and not u.question_words:
         # "the sakhalin guys are fishermen": asserted, not asked.

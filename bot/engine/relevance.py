@@ -88,7 +88,9 @@ def tied_to_report(u: Understanding) -> bool:
         or u.places
         or u.countries
         or u.sectors
-        or u.currencies
+        # "почему курс юаня падает": a currency beside another subject's noun is that
+        # subject's (the exchange rate), not the quota's.
+        or (u.currencies and not u.other_subject)
         # A topic of a cue of several ("love", "happy") ties nothing alone: "do you love pizza".
         or [t for t in u.topics if t not in u.settled_topics and t not in u.loose_topics]
         or u.people_pronoun
@@ -96,6 +98,20 @@ def tied_to_report(u: Understanding) -> bool:
         or u.regions
         # "is it per person or per team"; not "when is chuseok this year".
         or (u.domain and set(u.intents) - {Intent.GREETING, Intent.HELP})
+    )
+
+
+def about_elsewhere(u: Understanding) -> bool:
+    """An attribute asked of a place the report does not cover, with nothing else that ties
+    it to the workers ("what to see in moscow at the weekend", "что посмотреть в москве на
+    выходных"): a question about that place, not the workers' days off."""
+    return bool(
+        u.attributes
+        and (u.regions or u.unknown_places)
+        and not (u.domain or u.people_pronoun or u.has_subject or u.topics or u.operations)
+        # "в шэньяне на швейках сколько": a kind of work or an amount is the workers'.
+        and not (u.other_sectors or u.amount_hinted or u.weak_intents)
+        and not set(u.intents) - {Intent.GREETING, Intent.HELP}
     )
 
 

@@ -78,6 +78,7 @@ SAYS = (
     N_("that any document backs the figures: it cites none, only sources"),
     N_("by when the quota must be paid{where}"),
     N_("who ordered it"),
+    N_("in which town or district{where} the workers are: it names no town, only the place"),
     N_(
         "how long the quota system has been in place{where}; it reports only that the quotas "
         "were doubled"
@@ -115,6 +116,14 @@ class Silences:
             if attribute == Attribute.ESTIMATE:
                 reply.lines.append(Html(_(self.vocabulary.refusals["estimate"])))
                 continue
+            if attribute == Attribute.TOWN and not (u.places or u.countries):
+                if not (Intent.COMPARE in u.intents or u.operations):
+                    # "which city do they work in": the places the report covers.
+                    reply.lines.append(self.c.covered())
+                    if self.c.several:
+                        self.c.cite_all(reply)
+                    answered = True
+                continue  # "which city pays more": a comparison, asked in other words
             info = self.vocabulary.attributes[attribute]
             if self.c.several:
                 if self._reports_say(attribute, u, reply):
@@ -129,6 +138,9 @@ class Silences:
             related.extend(t for t in info.related if t not in related)
             if attribute in (Attribute.SOURCE_IDENTITY, Attribute.DOCUMENTS):
                 reply.lines.append(self._sources_named())
+            if attribute == Attribute.EMPLOYER:
+                # "which plant in dalian": no plant is named, but the kind of work is.
+                self.c.answer_sectors(reply, u)
         if said:
             self._closest(u, related, reply)
             reply.intents.append(Intent.SILENT)

@@ -210,8 +210,10 @@ class SourceAnswers(ComposerBase):
                 )
             )
 
-    def answer_sectors(self, reply: Reply) -> None:
-        quotas = self.quotas()
+    def answer_sectors(self, reply: Reply, u: Understanding | None = None) -> None:
+        # "what do the workers in dalian do": that place's kind of work, not every place's.
+        asked = u is not None and bool(u.places or u.countries)
+        quotas = (self.quotas(u) if asked else []) or self.quotas()
         if not quotas:
             reply.lines.append(Html(_("The store holds no current quota figures.")))
             return

@@ -302,3 +302,9 @@ def flag_countries(text: str) -> list[str]:
         "".join(chr(ord(letter) - 0x1F1E6 + ord("A")) for letter in match.groups())
         for match in _FLAG.finditer(text[:MAX_QUESTION_CHARS])
     ]
+
+
+def beside(tokens: list[str], index: int, size: int) -> set[str]:
+    """The words right before and after a phrase of ``size`` words at ``index``."""
+    after = tokens[index + size] if index + size < len(tokens) else ""
+    return {tokens[index - 1] if index else "", after}

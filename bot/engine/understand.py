@@ -21,12 +21,13 @@ from bot.engine.frames import read_frames
 from bot.engine.language import Language, detect
 from bot.engine.lexicon import LANGUAGE_CUES, LanguageTables, record_language_cue
 from bot.engine.places import place_candidates
-from bot.engine.relevance import foreign_words, listed_off_topic, tied_to_report
+from bot.engine.relevance import about_elsewhere, foreign_words, listed_off_topic, tied_to_report
 from bot.engine.reports import answered_by
 from bot.engine.segments import carry_own_figures, inherit_subject, merge_part, split_parts
 from bot.engine.text import (
     BoundedCorrector,
     Vocabulary,
+    beside,
     flag_countries,
     has_cjk,
     normalize,
@@ -166,8 +167,8 @@ class Understanding:
     @property
     def on_topic(self) -> bool:
         """Something besides question words and weak cues ties it to the report."""
-        if self.foreign and not (self.anchored and self.tied):
-            return False  # "who is the president of russia"; "how do i renew my passport"
+        if (self.foreign and not (self.anchored and self.tied)) or about_elsewhere(self):
+            return False  # "who is the president of russia"; "what to see in moscow"
         return bool(
             self.has_subject
             or set(self.intents) - {Intent.GREETING, Intent.HELP}
@@ -359,7 +360,7 @@ class Understander:
             segment.headcount = typed.headcount
             segment.own_figures = typed.own
             segment.days_in_month = typed.days_in_month
-            if mentions_own_pay(piece):
+            if mentions_own_pay(piece) or (typed.own and segment.language is not Language.EN):
                 # "more than my whole salary": the pay asked about is the asker's own.
                 segment.attributes = [a for a in segment.attributes if a != Attribute.WAGES]
             result.segments.append(segment)
@@ -423,8 +424,8 @@ class Understander:
                                     _add(result.weak_topics, topic)
                             continue
                         self._record(result, kind, value, phrase)
-                        after = tokens[index + size] if index + size < len(tokens) else ""
-                        if kind in _COUNTRY and after in self.vocabulary_data.government_words:
+                        near = beside(tokens, index, size)  # "правительство россии" too
+                        if kind in _COUNTRY and near & self.vocabulary_data.government_words:
                             _add(result.governments, value)  # "the russian gov"
                     index += size
                     matched = True

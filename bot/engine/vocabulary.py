@@ -83,6 +83,7 @@ class Attribute(StrEnum):
     DOCUMENTS = "documents"  # documents behind the figures (the report cites none)
     DEADLINE = "deadline"  # by when a quota must be paid (some reports give one)
     ORDERER = "orderer"  # who ordered it: the report says North Korea demands it
+    TOWN = "town"  # which town or district within a place the report names (it names none)
 
 
 class Operation(StrEnum):

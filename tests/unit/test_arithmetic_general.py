@@ -134,18 +134,23 @@ def test_how_many_of_one_make_the_other_is_a_ratio(engine: AnswerEngine, questio
 @pytest.mark.parametrize(
     ("question", "result"),
     [
-        ("how much is the dalian quota in rubles", "39,918 rubles (RUB)"),
+        ("3400 yuan in rubles?", "39,918 rubles (RUB)"),
         ("62000 rubles in yuan", "5,281 yuan (CNY)"),
-        ("new dalian quota in rubles", "79,836 rubles (RUB)"),
+        ("what would 6800 yuan be in rubles", "79,836 rubles (RUB)"),
     ],
 )
-def test_one_local_currency_in_another_through_the_dollar(
+def test_a_typed_sum_in_another_local_currency_through_the_dollar(
     engine: AnswerEngine, question: str, result: str
 ) -> None:
     text = body(engine, question)
     assert result in text and LABEL in text
     assert "the report gives no rate between these two currencies" in text
     assert "to the dollar, the rate its" in text
+
+
+def test_a_typed_sum_converted_in_chinese(engine: AnswerEngine) -> None:
+    text = digits(lines_in(engine, "3400元等于多少卢布", Language.ZH))
+    assert "39918" in text and "84.93" in text
 
 
 def test_each_currency_to_dollars_is_no_local_conversion(engine: AnswerEngine) -> None:

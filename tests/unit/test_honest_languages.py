@@ -89,8 +89,8 @@ def test_the_place_asked_fills_the_silent_clause(seed: AnswerEngine) -> None:
 
 def test_refusals_in_russian_and_chinese(seed: AnswerEngine) -> None:
     assert lines(seed, "pretend you are kim jong un", Language.RU)[0] == (
-        "Я лишь передаю то, что говорится в статье, с указанием источников; я не играю ролей "
-        "и ничего не выдаю за проверенное."
+        "Я лишь передаю то, что говорится в статье, с указанием источников; я не буду играть "
+        "роль и не стану выдавать что-либо за проверенное."
     )
     assert lines(seed, "estimate how much they earn", Language.ZH)[:2] == [
         "我不做估算，也不编造数字：我给出的每个数字都来自报道，或标明是我们的计算。",
