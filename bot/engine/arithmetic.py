@@ -15,13 +15,13 @@ from decimal import Decimal
 from bot.engine.arith_cues import read_arithmetic
 from bot.engine.cross_rates import convert
 from bot.engine.derived import LABEL, decimal, either, no_new_amount, place_of, plain
-from bot.engine.group_sums import group_sums
+from bot.engine.group_sums import group_sums, once_sums
 from bot.engine.numbers import money, usd
 from bot.engine.pairs import PERIODS, pair_line
 from bot.engine.periods import gap_over_time, over_months, per_period, state
 from bot.engine.rates import implied_rates, rounded
 from bot.engine.reply import Reply
-from bot.engine.reports import is_monthly, not_monthly
+from bot.engine.reports import is_monthly, is_once, not_monthly
 from bot.engine.understand import Understanding
 from bot.engine.vocabulary import Intent, Operation
 from bot.engine.wording import _
@@ -136,11 +136,16 @@ class Arithmetic:
         dollars = Intent.USD in u.intents or "USD" in u.currencies
         # Only a head count needs the monthly figures: not worth a walk over thousands.
         monthly = [c for c in quotas if is_monthly(c)] if u.headcount and u.headcount > 1 else []
-        if u.headcount and u.headcount > 1 and monthly and self._asks_sum(u):
+        # A one-off per worker (not per household or team: the head count is of workers).
+        once = [c for c in quotas if is_once(c) and c.amount and c.basis in (None, "person")]
+        once = once if u.headcount else []
+        if u.headcount and u.headcount > 1 and (monthly or once) and self._asks_sum(u):
             # "10 workers in sakhalin, how much a month": the monthly quota times the head
-            # count (a one-off or a range is said what it is instead).
+            # count; a one-off times the head count, paid once (a range or a yearly figure
+            # is said what it is instead).
             months = u.months or (12 if Operation.PER_YEAR in u.operations else None)
-            not_monthly([c for c in quotas if not is_monthly(c)], reply)
+            not_monthly([c for c in quotas if not is_monthly(c) and c not in once], reply)
+            once_sums(u.headcount, once, dollars=dollars, reply=reply)
             group_sums(u.headcount, monthly, now=u.now, before=u.before, dollars=dollars,
                        months=months, reply=reply)  # fmt: skip
             reply.intents.append(Intent.ARITHMETIC)

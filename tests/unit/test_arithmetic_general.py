@@ -12,8 +12,8 @@ import pytest
 
 from bot.engine import AnswerEngine
 from bot.i18n import Language
+from testkit.engine import RFA_2020, engine_with, lines_in, seeded_engine, text_of
 from testkit.engine import body_of as body
-from testkit.engine import lines_in, seeded_engine
 
 LABEL = "our arithmetic from the report's figures"
 
@@ -169,3 +169,27 @@ def test_a_currency_without_a_rate_is_refused_with_the_reports_dollar_figure(
     text = body(engine, question)
     assert "The report does not say the quota in" in text and currency in text
     assert "$730" in text
+
+
+@pytest.fixture(scope="module")
+def two_reports(tmp_path_factory: pytest.TempPathFactory) -> AnswerEngine:
+    path = tmp_path_factory.mktemp("arith2") / "store.sqlite3"
+    return asyncio.run(engine_with(f"sqlite+aiosqlite:///{path}", RFA_2020))
+
+
+@pytest.mark.parametrize(
+    ("question", "line"),
+    [
+        ("a brigade of 20 trade workers in china, one-off total?",
+         "China: 20 × 12,000 yuan (CNY) once per person (one-off) = 240,000 yuan (CNY), paid once"),
+        ("if 5 workers pay the one-off, how much is that",
+         "China: 5 × 12,000 yuan (CNY) once per person (one-off) = 60,000 yuan (CNY), paid once"),
+    ],
+)  # fmt: skip
+def test_a_one_off_per_worker_times_a_head_count_is_paid_once(
+    two_reports: AnswerEngine, question: str, line: str
+) -> None:
+    text = text_of(two_reports, question)
+    assert line in text and LABEL in text
+    # A one-off per household is not a worker's: said what it is, no sum made of it.
+    assert "× 24,000" not in text
