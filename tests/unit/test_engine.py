@@ -93,11 +93,19 @@ QUESTIONS: list[tuple[str, list[str], list[str]]] = [
     ("what is the quota in vietnam", ["does not", "Sakhalin"], ["62,000 rubles a person"]),
     ("quota in moscow", ["does not mention Moscow"], []),
     ("what about south korea", ["does not", "covers"], []),
-    # A yearly figure is our arithmetic, labelled, from the stated monthly amount.
+    # A yearly figure is our arithmetic, labelled: neither amount asked, so at the stated
+    # one and at the one implied by "doubled", each said which.
     (
         "how much will they pay in a year",
-        ["monthly quotas only", "744,000 rubles", "our arithmetic"],
-        ["1,488,000"],
+        [
+            "monthly quotas only",
+            "744,000 rubles",
+            "our arithmetic",
+            "(before the doubling)",
+            "1,488,000 rubles",
+            "(implied by “doubled”)",
+        ],
+        [],
     ),
     ("did they double it", ["doubled"], ["I answer questions"]),
     ("which country pays more", ["our arithmetic"], []),
@@ -141,6 +149,9 @@ def test_every_number_comes_from_the_store_or_is_labelled(engine: AnswerEngine) 
         "260": "our arithmetic",
         "744,000": "our arithmetic",
         "40,800": "our arithmetic",
+        # A year at the new amount too, when neither the old nor the new one is asked.
+        "1,488,000": "our arithmetic",
+        "81,600": "our arithmetic",
     }
     for question, _, _ in QUESTIONS:
         lines = text_of(engine, question).splitlines()
