@@ -11,28 +11,30 @@ from collections.abc import Callable
 
 from bot.engine.arithmetic import Arithmetic
 from bot.engine.asks import about_the_place, unmapped_ask
+from bot.engine.compare_asked import settle_compare
 from bot.engine.compose import Composer
 from bot.engine.conversions import conversion_asked, decline_conversion
 from bot.engine.countries import SUBJECT_COUNTRY
 from bot.engine.derived import either
+from bot.engine.feelings import asks_for_a_text, contradicted_feeling, refuse_text
 from bot.engine.honest import Honest
 from bot.engine.not_mapped import not_mapped
 from bot.engine.own_figures import asks_with_own, compare_own
+from bot.engine.place_currency import picked_places, topic_places
 from bot.engine.premises import wrong_demander, wrong_pairings, wrong_period, wrong_year
 from bot.engine.quota_words import QuotaWords
-from bot.engine.relevance import named_foreign
+from bot.engine.relevance import blamed, named_foreign
 from bot.engine.reply import Reply
+from bot.engine.segments import asks_nothing_new, quota_also_asked
 from bot.engine.summary import answer_summary
 from bot.engine.understand import Understanding
 from bot.engine.vocabulary import Attribute, Intent
 from bot.engine.wording import _
 from bot.markup import Html, fmt
-from db.views import ClaimView
 
 # What asks for quota figures: of an uncovered place, the report gives none.
-_FIGURE_INTENTS = frozenset(
-    {Intent.QUOTA, Intent.USD, Intent.COMPARE, Intent.LIST, Intent.BASIS, Intent.GREETING}
-)
+_FIGURE_INTENTS = frozenset({Intent.QUOTA, Intent.USD, Intent.COMPARE, Intent.LIST, Intent.BASIS})
+_FIGURE_INTENTS |= {Intent.GREETING}
 
 # At most this many claims of one source on a topic are shown.
 MAX_SOURCE_CLAIMS = 5
@@ -100,10 +102,13 @@ class Answerer:
             segments = [s for s in segments if s.on_topic]
         carried: list[str] = []
         for segment in segments:
+            if Intent.SILENT in reply.intents and asks_nothing_new(segment):
+                continue  # "how many work there? is there a number or not": one question
             if not (segment.places or segment.countries or segment.sectors):
                 # "what's 62000 roubles in usd": the quota of that amount or currency; a
                 # later part with no subject of its own ("where is it from") the same.
-                picked = _picked(segment, self.composer.quotas())
+                picked = picked_places(segment, self.composer.quotas())
+                picked = picked or topic_places(segment, self.composer)  # "quota for the girls"
                 if not picked and set(segment.currencies) <= {"USD"} and not segment.unknown_places:
                     picked = carried
                 segment.places = list(picked)
@@ -159,15 +164,19 @@ class Answerer:
     def _answer_segment(self, s: Understanding, reply: Reply) -> bool:
         """One part of a message: its subjects, what it asks, and how."""
         c = self.composer
+        settle_compare(s, self.honest.vocabulary)  # "which country's workers": no comparison
         covered = c.covered_countries
         uncovered = [code for code in s.countries if code not in covered]
         s.countries = [code for code in s.countries if code in covered]
         # USD is the report's conversion, not a place: "in dollars" is what is asked.
         if "USD" in s.currencies:
             s.currencies.remove("USD")
-            _add_intent(s, Intent.USD)
+            if Intent.USD not in s.intents:
+                s.intents.append(Intent.USD)
         converted = conversion_asked(s, c)  # "the dalian quota in rubles"
-        unknown = [c.country(code) for code in uncovered]
+        unknown = [] if blamed(s) else [c.country(code) for code in uncovered]
+        if s.countries and not s.places:  # "which town in china": the place named there
+            s.attributes = [a for a in s.attributes if a != Attribute.TOWN]
         # Typed in lower case, shown as names ("beijing" -> "Beijing").
         unknown += [*(p.title() for p in s.unknown_places), *s.regions]
         asks = set(s.intents) - {Intent.QUOTA, Intent.USD, Intent.COMPARE, Intent.LIST}
@@ -205,6 +214,10 @@ class Answerer:
             return True
         if about_the_place(s, c.snapshot.articles.values()):
             return False  # "when was sakhalin founded": the place's history, not the report's
+        if not s.role_play and contradicted_feeling(s, c, self.honest, reply):
+            return True  # "so the workers are happy with it": they complain, it reports
+        if asks_for_a_text(s, self.honest.vocabulary) and refuse_text(s, c, reply):
+            return True  # "write me a poem praising the doubled quotas"
         if asks_with_own(s):
             # "i make 900 dollars: is the dalian quota more than that?": compared, not refuted.
             return compare_own(s, c.quotas(s) if s.has_subject else c.quotas(), reply)
@@ -237,6 +250,8 @@ class Answerer:
                 "workers abroad. The report names no official who signed or issued the order."
             )
             reply.lines.append(fmt(ordered, subject=subject))
+            if s.places and any(q.change_date for q in quotas):
+                c.answer_date(s, reply)  # "who ordered it in dalian": its dated directive
             for claim in quotas[:1]:
                 reply.use(claim.id, claim.article_id)
             paired = True
@@ -249,6 +264,9 @@ class Answerer:
         if silent:
             # The question was about what the report does not give: no figure answers it.
             keep = {Intent.VERIFIED, Intent.SOURCES} - set(s.settled_intents)
+            if quota_also_asked(s):  # "the dalian wage and the dalian quota"
+                keep.add(Intent.QUOTA)
+                reply.lines.append(Html(""))
             s.intents = [i for i in s.intents if i in keep]
             if Attribute.OTHER_CURRENCY in s.attributes and (s.places or s.countries):
                 # "62,000 rubles in won": no rate for won, but the report's own dollar
@@ -464,34 +482,9 @@ class Answerer:
             reply.lines.append(fmt("• {}", self.composer.claim_line(hit.claim)))
 
 
-def _picked(s: Understanding, quotas: list[ClaimView]) -> list[str]:
-    """The places whose quota the message names by its amount, dollar figure or currency,
-    when that is some of them and not all."""
-    if not s.currencies and not s.figures:
-        return []  # nothing to pick by: no need to walk every quota (thousands at scale)
-    picked = {
-        q.place
-        for q in quotas
-        if q.place
-        and (
-            q.currency in s.currencies
-            or any(f in (q.amount, q.usd_amount) for f in s.figures)
-            or (q.amount is not None and q.amount * 2 in s.figures)
-        )
-    }
-    every = {q.place for q in quotas if q.place}
-    return sorted(picked) if picked and picked != every else []
-
-
-def _add_intent(u: Understanding, intent: Intent) -> None:
-    if intent not in u.intents:
-        u.intents.append(intent)
-
-
 def _with(u: Understanding, **changes: object) -> Understanding:
     return Understanding(**{**u.__dict__, **changes})
 
 
 def _with_topics(u: Understanding, topics: list[str]) -> Understanding:
-    clone = Understanding(**{**u.__dict__, "topics": list(topics)})
-    return clone
+    return _with(u, topics=list(topics))

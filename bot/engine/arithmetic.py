@@ -22,6 +22,7 @@ from bot.engine.periods import gap_over_time, over_months, per_period, state
 from bot.engine.rates import implied_rates, rounded
 from bot.engine.reply import Reply
 from bot.engine.reports import is_monthly, is_once, not_monthly
+from bot.engine.rise import rise_per_period
 from bot.engine.understand import Understanding
 from bot.engine.vocabulary import Intent, Operation
 from bot.engine.wording import _
@@ -191,14 +192,11 @@ class Arithmetic:
         period = next((op for op in ops if op in PERIODS), None)
         # "how much more … per year": the gap a year, not each place's year beside it.
         gap = period if Operation.DIFFERENCE in ops and pair and len(quotas) != 1 else None
-        # "how much more a year since the doubling": the increase itself over the period
-        # or span, not the new amount's total beside the monthly gap.
-        time_gap = (
-            Operation.DIFFERENCE in ops
-            and (len(quotas) == 1 or over_time)
-            and bool(u.now or u.before or u.change_asked)
-        )
-        span_gap = time_gap and bool(period or (u.months and u.months > 1))
+        # "how much more per year after the rise": the rise over the year, not the new total.
+        rise = Operation.DIFFERENCE in ops and (len(quotas) == 1 or over_time)
+        rise = bool(rise and (u.now or u.before or u.change_asked))
+        # "how much more over 2 years since the doubling": the rise over the span.
+        span_gap = rise and not period and bool(u.months and u.months > 1)
         for op in sorted(ops, key=lambda op: op in PERIODS):
             if op == Operation.DOUBLE:
                 self._double(u, quotas, reply)
@@ -221,16 +219,16 @@ class Arithmetic:
                     self._before_to_after(op, claim, dollars, reply)
             elif op in PERIODS and Intent.BASIS in u.intents:
                 continue  # "per month or per year?" asks the period, not a sum
-            elif op in PERIODS and (gap or span_gap or (op == Operation.PER_YEAR and u.months)):
+            elif op in PERIODS and (gap or rise or (op == Operation.PER_YEAR and u.months)):
                 continue
             elif op in PERIODS:
                 per_period(op, u, quotas, dollars, reply, self.figure)
             elif op == Operation.DIFFERENCE and span_gap:
                 for claim in quotas[:5]:
-                    gap_over_time(period, u, claim, dollars, reply)
-            elif op == Operation.DIFFERENCE and time_gap:
+                    gap_over_time(u, claim, dollars, reply)
+            elif op == Operation.DIFFERENCE and rise:
                 for claim in quotas[:5]:
-                    self._now_minus_before(claim, dollars, reply)
+                    self._now_minus_before(claim, dollars, reply, period)
             elif op in (Operation.RATIO, Operation.PERCENTAGE, Operation.DIFFERENCE,
                         Operation.SHARE) and pair:  # fmt: skip
                 self._pair(op, u, pair, dollars, reply, period=gap)
@@ -284,7 +282,9 @@ class Arithmetic:
         if high.implied or low.implied:
             reply.lines.append(italic(_("The new amounts are implied by “doubled”.")))
 
-    def _now_minus_before(self, claim: ClaimView, dollars: bool, reply: Reply) -> None:
+    def _now_minus_before(
+        self, claim: ClaimView, dollars: bool, reply: Reply, period: Operation | None = None
+    ) -> None:
         base = claim.usd_amount if dollars else claim.amount
         new = implied(base, claim.change) if base is not None else None
         if base is None or new is None:
@@ -305,6 +305,8 @@ class Arithmetic:
                 label=italic(_(LABEL)),
             )
         )
+        if period is not None:
+            rise_per_period(period, claim, difference(new, base), text, reply)
 
     def _before_to_after(
         self, op: Operation, claim: ClaimView, dollars: bool, reply: Reply

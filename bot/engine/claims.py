@@ -411,6 +411,10 @@ class ComposerBase:
             return claims
         return self.topic_facts_at(topic, places) or claims
 
+    def topic_places(self, topic: str) -> set[str | None]:
+        """The places a topic's active facts are about (None: about no place), indexed."""
+        return set(self._topic_places.get(topic, {}))
+
     def topic_facts_at(self, topic: str, places: Sequence[str]) -> list[ClaimView]:
         """Active facts on a topic about those places or about no place, in store order."""
         by_place = self._topic_places.get(topic, {})

@@ -15,14 +15,16 @@ from bot.engine.vocabulary import Vocabulary
 # Figures and dates read from one part of a message (a wall of digits is not 1,000 claims).
 MAX_FIGURES = 8
 
+# "in the 90s", "the 1990's": a decade, no amount.
+_DECADE = r"(?!\d*['’]?s\b)"
 _SCALE = r"\s*(k\b|thousand\b|m\b|mn\b|mln\b|million\b)?"
 _FIGURE = re.compile(
-    r"(?<![\w.,])(\d{1,3}(?:[,\u00a0\u202f\u2009]\d{3})+|\d+)(?:\.(\d+))?" + _SCALE
+    r"(?<![\w.,])(\d{1,3}(?:[,\u00a0\u202f\u2009]\d{3})+|\d+)(?:\.(\d+))?" + _DECADE + _SCALE
 )
 # Russian, Chinese and Korean writers group thousands with a plain space ("200 000"); in
 # English "March 10 124,000" is two figures, so plain spaces group only in those scripts.
 _FIGURE_SPACED = re.compile(
-    r"(?<![\w.,])(\d{1,3}(?:[ ,\u00a0\u202f\u2009]\d{3})+|\d+)(?:\.(\d+))?" + _SCALE
+    r"(?<![\w.,])(\d{1,3}(?:[ ,\u00a0\u202f\u2009]\d{3})+|\d+)(?:\.(\d+))?" + _DECADE + _SCALE
 )
 _SCALES = {"k": 1000, "thousand": 1000, "m": 1_000_000, "mn": 1_000_000, "mln": 1_000_000}
 _SCALES["million"] = 1_000_000

@@ -156,7 +156,8 @@ def read_frames(text: str, vocabulary: Vocabulary, outlets: tuple[str, ...]) -> 
             and not _COUNTED.intersection(tokens[index + 2 : index + 3])
         ):
             # "how many nk ppl", "how many of the guys": a people noun close after.
-            window = " " + " ".join(tokens[index + 2 : index + 6]) + " "
+            # "how many of these north korean women": five words on at most.
+            window = " " + " ".join(tokens[index + 2 : index + 7]) + " "
             if any(f" {noun} " in window for noun in nouns):
                 _add(result.attributes, Attribute.WORKFORCE)
     for pattern, attribute in _FRAMES:

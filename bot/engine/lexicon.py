@@ -76,6 +76,9 @@ class Lexicon:
     # Words around a figure as the English figure reader reads them ("я получаю" -> "i
     # make", "1000 долларов" -> "1000 dollars"): the asker's own pay, a figure's currency.
     figure_words: tuple[tuple[re.Pattern[str], str], ...] = ()
+    # Constructions read over a whole part (Chinese word order: "工人自己怎么说", "哪家…厂"):
+    # pattern, cue kind, value, and whether the words it matched are read no further.
+    patterns: tuple[tuple[re.Pattern[str], str, str, bool], ...] = ()
 
 
 @lru_cache(maxsize=4)
@@ -179,6 +182,10 @@ def load_lexicon(language: Language) -> Lexicon:
         {fold(k): fold(v) for k, v in data.get("search_terms", {}).items()},
         tuple((re.compile(r["lemmas"]), r["read_as"]) for r in data.get("lemma_rules", ())),
         tuple((re.compile(r["words"]), r["read_as"]) for r in data.get("figure_words", ())),
+        tuple(
+            (re.compile(item["pattern"]), item["cue"], item["value"], item.get("consume", False))
+            for item in data.get("patterns", ())
+        ),
     )
 
 
@@ -188,7 +195,7 @@ _GLUED_FIGURE = re.compile(r"(?<=[\u3400-\u9fff\uf900-\ufaff\uac00-\ud7a3])(?=\d
 # The quota currencies (the store's aliases name them by ISO code) and the others the
 # English vocabulary knows by code (en.json other_currencies: "krw", "eur", ...).
 STORE_CURRENCIES = ("RUB", "CNY", "USD")
-OTHER_CURRENCIES = ("KRW", "KPW", "EUR", "JPY", "GBP")
+OTHER_CURRENCIES = ("KRW", "KPW", "EUR", "JPY", "GBP", "TWD", "HKD")
 
 
 # Cues only the Russian, Chinese and Korean vocabularies have.
@@ -283,9 +290,11 @@ def analysed_lexicon(
 
 def warm_up() -> None:
     """Load the analysers and work out every language's tables now (a thread at start-up)."""
+    from bot.engine import written_chinese
     from bot.engine.analysis import warm_up as load_analysers
 
     load_analysers()
+    written_chinese.warm_up()
     for language in Language:
         if language is not Language.EN:
             analysed_lexicon(language)
@@ -415,6 +424,14 @@ class LanguageTables:
             # A word of a known phrase is read as the phrase's key has it ("чем заниматься",
             # not "что заниматься"; "как долго действует", not "как долгий").
             known = _Either(known, self._words[language])
+        for pattern, kind, value, consume in lexicon.patterns:
+            if found := pattern.search(piece):
+                if kind == "search":  # English words to search the claims' text for
+                    segment.search_words.extend(value.split())
+                else:
+                    understander._record(segment, kind, value, found.group())
+                if consume:  # its words are read as the pattern, not one by one
+                    piece = f"{piece[: found.start()]} {piece[found.end() :]}"
         analysis = analyse(piece, language, known, lexicon.suffixes)
         if lexicon.duration is not None:
             for match in lexicon.duration.finditer(piece):

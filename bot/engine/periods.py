@@ -1,5 +1,5 @@
 """A monthly quota worked out over time: per year, week or day, over N months or years,
-and the increase itself over a period ("how much more a year since the doubling"). Made
+and the increase itself over a span ("how much more over two years since the doubling"). Made
 by ``arithmetic.Arithmetic``, the one place derived figures are computed; every figure is
 labelled as our arithmetic, and says whether it is at the stated (old) amount or at the new
 amount implied by "doubled".
@@ -49,24 +49,8 @@ _PER_DAY_OF_MONTH = N_(
     "{place}: {figure} is about {total} a day (÷ {days} days, as you asked) — {label}; the "
     "report gives monthly quotas only."
 )
-# The increase itself over a period: "how much more a year since the doubling".
-_GAP_LINES = {
-    Operation.PER_YEAR: N_(
-        "{place}: before, {before} a month; now doubled, so about {after} (implied by "
-        "“doubled”) — {gap} more a month, so about {total} more a year (× twelve months) — "
-        "{label}."
-    ),
-    Operation.PER_WEEK: N_(
-        "{place}: before, {before} a month; now doubled, so about {after} (implied by "
-        "“doubled”) — {gap} more a month, so about {total} more a week (× twelve months ÷ "
-        "fifty-two weeks) — {label}."
-    ),
-    Operation.PER_DAY: N_(
-        "{place}: before, {before} a month; now doubled, so about {after} (implied by "
-        "“doubled”) — {gap} more a month, so about {total} more a day (× twelve months ÷ the "
-        "days in a year) — {label}."
-    ),
-}
+# The rise itself over a span: "how much more over two years since the doubling" (over a
+# year, a week or a day: rise.py).
 _GAP_OVER_MONTHS = N_(
     "{place}: before, {before} a month; now doubled, so about {after} (implied by “doubled”) "
     "— {gap} more a month, so about {total} more over {span} — {label}."
@@ -165,37 +149,29 @@ def over_months(
             )
 
 
-def gap_over_time(
-    period: Operation | None, u: Understanding, claim: ClaimView, dollars: bool, reply: Reply
-) -> None:
-    """The increase a doubling makes, a month and over the period or span asked."""
+def gap_over_time(u: Understanding, claim: ClaimView, dollars: bool, reply: Reply) -> None:
+    """The rise a doubling makes, a month and over the span of months asked."""
     base = claim.usd_amount if dollars else claim.amount
-    factor = Decimal(2) if claim.change == "doubled" else None
-    if base is None or factor is None:
+    if base is None or claim.change != "doubled":
         reply.lines.append(no_new_amount(claim))
         return
     reply.use(claim.id, claim.article_id)
-    new = base * factor
+    new = base * 2
     gap = new - base
+    months = u.months or 1
 
     def text(amount: Decimal) -> str:
         return usd(amount) if dollars else money(amount, claim.currency or "")
 
-    if period is not None:
-        times, per = PERIODS[period]
-        template, total, span = _GAP_LINES[period], rounded(gap * times / per), ""
-    else:
-        months = u.months or 1
-        template, total, span = _GAP_OVER_MONTHS, gap * months, span_of(months)
     reply.lines.append(
         fmt(
-            _(template),
+            _(_GAP_OVER_MONTHS),
             place=place_of(claim, ""),
             before=text(base),
             after=text(new),
             gap=text(gap),
-            total=text(total),
-            span=span,
+            total=text(gap * months),
+            span=span_of(months),
             label=italic(_(LABEL)),
         )
     )

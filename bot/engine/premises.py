@@ -302,6 +302,9 @@ def wrong_demander(
             )
         )
         reply.intents.append(Intent.SILENT)
+        # "does the russian government know about the quotas": they are what it is asked
+        # about, not figures asked for.
+        u.intents = [i for i in u.intents if i not in (Intent.LIST, Intent.COMPARE)]
         return True
     claims = composer.quotas()
     for claim in claims[:1]:

@@ -79,6 +79,22 @@ def ordinary_form(word: str, ordinary: frozenset[str]) -> bool:
     return word.endswith(("ing", "ly", "ness", "ment", "tion", "able", "ful", "less", "ous"))
 
 
+# What asks only whether to trust the report and who is behind it.
+_TRUST = frozenset({Intent.VERIFIED, Intent.TRUST_OUTLET, Intent.SOURCES})
+
+
+def blamed(u: Understanding) -> bool:
+    """ "isn't this south korean propaganda", "daily nk is a korean anti-north outlet": a
+    country named in a part that asks only whether to trust the report is who is blamed,
+    not a place whose figures are asked ("the report does not mention South Korea")."""
+    asks = set(u.intents)
+    return (
+        bool(asks)
+        and asks <= _TRUST
+        and not (u.places or u.attributes or set(u.topics) - set(u.settled_topics))
+    )
+
+
 def tied_to_report(u: Understanding) -> bool:
     """Tied to the report's subject matter by more than a cue word another subject shares
     ("year", "passport", "who wrote"): a subject, a topic asked outright, a strong domain
@@ -87,9 +103,10 @@ def tied_to_report(u: Understanding) -> bool:
         u.strong_domain
         or u.places
         or u.countries
-        or u.sectors
-        # "почему курс юаня падает": a currency beside another subject's noun is that
-        # subject's (the exchange rate), not the quota's.
+        # "where is the best seafood to eat": a kind of work beside another subject's noun.
+        or (u.sectors and not u.other_subject)
+        # "why is the ruble losing value": a currency beside a noun of another subject
+        # (an exchange rate, depreciation) is that subject's, not the report's.
         or (u.currencies and not u.other_subject)
         # A topic of a cue of several ("love", "happy") ties nothing alone: "do you love pizza".
         or [t for t in u.topics if t not in u.settled_topics and t not in u.loose_topics]

@@ -44,7 +44,8 @@ STOP = frozenset(
     "must not no yes so if then than too very just also any some all each every my your our me us "
     "its his her hers into over under up down out off again more most much many such only own same "
     "s t don dont isn aren wasn weren won t ve ll re d m say said says tell told think north korea "
-    "korean koreans nk report article".split()
+    "korean koreans nk report article even ever really actually lol lmao please pls bet cant "
+    "can't".split()
 )
 
 # A question names a claim's quote by at least this many of its words.

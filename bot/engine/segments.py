@@ -31,6 +31,13 @@ _ALSO = re.compile(r"[?!.]\s*(?:and\s+)?also\b")
 _JOINED = re.compile(r",?\s+(?:plus|&|\+)\s+(?=" + _QUESTION_START + ")")
 # A piece this short ("name?", "dorms?", "sakhalin") finishes the part before it.
 FRAGMENT_WORDS = 2
+# "work themselves to death?? who said that": who said the part before, read with it.
+_WHO_SAID_IT = re.compile(
+    r"\s*(?:(?:so|and|but|ok|okay)\s+)?(?:(?:who|whos|who's|whose)\s+(?:said|says|say|claims|"
+    r"claimed|told|wrote|reported|quoted|is saying|was saying)|says\s+who|source)"
+    r"(?:\s+(?:that|this|it|so|those|these|those words|exactly|then))*\s*",
+    re.IGNORECASE,
+)
 # Words that point back to an earlier part of the message ("what's the quota there").
 ANAPHORS = frozenset("there it its they them their that those these this".split())
 
@@ -54,6 +61,9 @@ def split_parts(text: str) -> list[str]:
         tokens = words(piece)
         # "… and why?": a question word keeps a short part a question of its own.
         asks = any(_WH_WORD.fullmatch(token) for token in tokens)
+        if pieces and _WHO_SAID_IT.fullmatch(piece):
+            pieces[-1] = f"{pieces[-1]} {piece.strip()}"
+            continue
         if len(tokens) <= FRAGMENT_WORDS and not asks:
             if pieces:
                 pieces[-1] = f"{pieces[-1]} {piece.strip()}"
@@ -115,6 +125,85 @@ def inherit_subject(previous: Understanding, segment: Understanding) -> None:
     segment.countries = list(previous.countries)
     segment.sectors = list(previous.sectors)
     segment.currencies = list(dict.fromkeys([*segment.currencies, *previous.currencies]))
+
+
+def is_terse(
+    segment: Understanding, chat: frozenset[str], stopwords: frozenset[str], most: int
+) -> bool:
+    """ "numbers please", "both pls", "when?": in a message this short, a weak cue is the
+    question itself. Stopwords are not counted ("tell me about the extra money") unless a
+    word was guessed from a typo ("any good meels nearby" asks nothing of the report)."""
+    if segment.foreign:
+        return False
+    counted = [w for w in words(segment.text) if w not in chat]
+    if not segment.corrected_words:
+        counted = [w for w in counted if w not in stopwords]
+    return len(counted) <= most
+
+
+# "and the quota", "plus the amount": the quota asked beside another ask.
+_AND_QUOTA = re.compile(
+    r"\b(?:and|plus|also|as well as)\b(?:\s+\w+){0,3}?\s+(?:quota|quotas)"
+    r"(?:\s+(?:too|as well|please|pls|there|now|amount|figure))?\W*$"
+)
+
+
+def quota_also_asked(segment: Understanding) -> bool:
+    """ "whats the dalian wage and the dalian quota": beside what the report does not say,
+    the quota is asked too, by its name after "and"."""
+    return segment.quota_named and _AND_QUOTA.search(segment.text) is not None
+
+
+def asks_nothing_new(segment: Understanding) -> bool:
+    """A later part that asks nothing of its own ("is there a number or not", "in the 90s
+    there were many"): no cue but weak ones, no attribute, operation or topic asked, no
+    other place, no question word ("how much" asks); it goes with the question before it.
+    English only: the other languages' weak cues ask more ("얼마 내는지")."""
+    if segment.language is not Language.EN or "how" in words(segment.text):
+        return False
+    return not (
+        segment.question_words
+        or set(segment.intents) - set(segment.settled_intents)
+        or segment.attributes
+        or segment.operations
+        or set(segment.topics) - set(segment.settled_topics)
+        or segment.unknown_places
+        or segment.regions
+        or segment.foreign
+        or segment.own_figures
+    )
+
+
+_FIRST_PERSON = frozenset("i we my our me us im i'm ive i've".split())
+
+
+def drop_context(segments: list[Understanding]) -> list[Understanding]:
+    """ "in my time at sea we had no quota. what is the quota for sailors now": a part that
+    only tells of the asker ("we had no quota", "we hear about koreans on sakhalin") asks
+    nothing; its place goes to the question after it. Not a part with a figure, a date, an
+    attribute, a topic or an operation: "my friend says it is 90,000" is a premise."""
+    kept: list[Understanding] = []
+    carried: Understanding | None = None
+    for index, segment in enumerate(segments):
+        tokens = set(words(segment.text))
+        topics = set(segment.topics) - {"quota", "doubling"}
+        telling = (
+            index < len(segments) - 1
+            and segment.language is Language.EN
+            and _FIRST_PERSON & tokens
+            and not (segment.question_words or "how" in tokens)
+            and not (segment.figures or segment.dates or segment.own_figures)
+            and not (segment.attributes or segment.operations or topics or segment.role_play)
+        )
+        if telling:
+            carried = segment
+            continue
+        if carried is not None and not (segment.places or segment.countries):
+            segment.places = list(carried.places)
+            segment.countries = list(carried.countries)
+        carried = None
+        kept.append(segment)
+    return kept
 
 
 def carry_own_figures(segments: list[Understanding]) -> list[Understanding]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from functools import lru_cache
+from itertools import pairwise
 
 from babel.numbers import get_currency_name
 
@@ -79,6 +80,8 @@ SAYS = (
     N_("by when the quota must be paid{where}"),
     N_("who ordered it"),
     N_("in which town or district{where} the workers are: it names no town, only the place"),
+    N_("who the supervisors are{where}: it says only that the young women must obey them"),
+    N_("anything about the workers’ families or what they say"),
     N_(
         "how long the quota system has been in place{where}; it reports only that the quotas "
         "were doubled"
@@ -110,6 +113,10 @@ class Silences:
     def silent(self, u: Understanding, reply: Reply, skip: set[Attribute]) -> bool:
         said = answered = False
         related: list[str] = []
+        if u.places and Attribute.TOWN not in u.attributes and self._within(u):
+            u.attributes.append(Attribute.TOWN)  # "what part of dalian", "which city on sakhalin"
+        elif u.countries and not u.places and Attribute.TOWN in u.attributes:
+            u.attributes.remove(Attribute.TOWN)  # "where exactly in china": Dalian, it says
         for attribute in u.attributes:
             if attribute in skip:
                 continue
@@ -145,6 +152,15 @@ class Silences:
             self._closest(u, related, reply)
             reply.intents.append(Intent.SILENT)
         return said or answered
+
+    def _within(self, u: Understanding) -> bool:
+        """ "which city on sakhalin", "what part of dalian": where inside a named place."""
+        tokens = u.text.split()
+        inside = self.vocabulary.within_place_words
+        return any(
+            word in ("which", "what") and after.strip("?,.!") in inside
+            for word, after in pairwise(tokens)
+        )
 
     def none_say(self, what: str) -> Html:
         """ "The report does not say {what}." as several reports say it: the one report a

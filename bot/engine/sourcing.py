@@ -138,6 +138,8 @@ class SourceAnswers(ComposerBase):
             if index:
                 reply.lines.append(Html(""))
             reply.lines.append(fmt("{} “{}”", bold(_("Title:")), article.title))
+            if not is_english():  # the title is in its own language: what it covers, in ours
+                self.about_line(article.id, reply)
             reply.lines.append(fmt("{} {}", bold(_("Published by:")), article.outlet))
             if article.relies_on:
                 # Who spoke to the outlet relied on: "a source in Russia spoke to it".
@@ -172,6 +174,19 @@ class SourceAnswers(ComposerBase):
             )
             if article.url:
                 reply.lines.append(fmt("{} {}", bold(_("Link:")), article.url))
+
+    def about_line(self, article_id: int, reply: Reply) -> None:
+        """The topics of a report's claims, named in the reply's language (at most six)."""
+        if self._all_by_source is None:
+            self._all_by_source = self._by_source(self.snapshot.active_claims)
+        topics: dict[str, None] = {}
+        for source_id, _said, names in self._all_by_source:
+            source = self.snapshot.sources.get(source_id)
+            if source is not None and source.article_id == article_id:
+                topics.update(dict.fromkeys(names))
+        if topics:
+            named = [topic_name(topic) for topic in list(topics)[:6]]
+            reply.lines.append(fmt("{} {}", bold(_("About:")), escape(series(named))))
 
     def answer_verified(self, reply: Reply) -> None:
         article = self.snapshot.default_article

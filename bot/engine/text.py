@@ -20,6 +20,12 @@ from db.textfold import MAX_COMBINING_MARKS as MAX_COMBINING_MARKS
 from db.textfold import fold
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|\$", re.UNICODE)
+# A word that may be shorthand: not part of "u.s." or "r&d" or "it's".
+_SHORTHAND = re.compile(r"(?<![\w&'’])(?<!\w\.)[a-z0-9]{1,6}(?![\w&'’]|\.\w)")
+_POSSESSIVE = re.compile(r"(?<=\w)'s\b")
+_CONTRACTED_IS = re.compile(
+    r"\b(who|what|where|when|how|it|that|there|here|he|she|this)'s\b", re.UNICODE
+)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 # The engine reads at most this much of a question (longer ones are cut, and told so).
@@ -58,6 +64,15 @@ def _normalized(text: str) -> str:
 
 def words(normalized: str) -> list[str]:
     return _WORD.findall(normalized)
+
+
+def spelled_out(text: str, shorthand: dict[str, str]) -> str:
+    """ "how do u know" -> "how do you know": shorthand words (a vocabulary's ``text_speak``)
+    replaced whole ("u.s." and "r&d" stay as typed); "who's" is "who is", any other "'s" a
+    possessive ("sakhalin's quota" -> "sakhalin quota")."""
+    if shorthand:
+        text = _SHORTHAND.sub(lambda m: shorthand.get(m.group(0), m.group(0)), text)
+    return _POSSESSIVE.sub("", _CONTRACTED_IS.sub(r"\1 is", text))
 
 
 def has_cjk(text: str) -> bool:
@@ -168,6 +183,9 @@ class Vocabulary:
             return word
         if not self.correctable(word):
             return None
+        base = self._inflected(word)
+        if base is not None:
+            return base
         for distance in range(1, typo_budget(word) + 1):
             # People seldom mistype a word's first letter: words that keep it come first
             # ("meels" is "meals", not "feels"); one-edit typos may change it after all.
@@ -181,6 +199,18 @@ class Vocabulary:
                     return found
         return None
 
+    def _inflected(self, word: str) -> str | None:
+        """ "verifying" -> "verify", "praised" -> "praise", "stopped" -> "stop": a known word
+        an English ending was added to (before any typo is guessed)."""
+        for ending, restore in _ENDINGS:
+            if not word.endswith(ending) or len(word) - len(ending) < 3:
+                continue
+            stem = word[: -len(ending)]
+            for base in (stem + restore, stem, stem[:-1] if stem[-1:] == stem[-2:-1] else ""):
+                if base and " " not in base and base in self._known:
+                    return base
+        return None
+
     def _scan(self, word: str, pool: Sequence[str], distance: int) -> str | None:
         """The first word of ``pool`` within ``distance`` edits (optimal string alignment,
         as ``edit_distance_within`` counts them) of ``word``."""
@@ -189,6 +219,12 @@ class Vocabulary:
             return None
         # Typos seldom change the first letter: "meels" is "meals", not "feels".
         return min((pool[index] for _, _, index in hits), key=lambda k: (k[0] != word[0], k))
+
+
+# English endings and what a stem may need back: "verifying" -> "verify", "praised" ->
+# "praise", "worries" -> "worry".
+_ENDINGS = (("ying", "y"), ("ies", "y"), ("ied", "y"), ("ing", "e"), ("ed", "e"), ("es", ""),
+            ("s", ""), ("ly", ""))  # fmt: skip
 
 
 def _lengths(word: str, distance: int) -> range:

@@ -9,7 +9,6 @@ weak cue ("new", "how much") counts only when something else in the message is o
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
@@ -18,12 +17,19 @@ from typing import Any
 from bot.engine.asks import keep_unmapped
 from bot.engine.figures import OwnFigure, mentions_own_pay, read_figures
 from bot.engine.frames import read_frames
-from bot.engine.language import Language, detect
+from bot.engine.language import Language
 from bot.engine.lexicon import LANGUAGE_CUES, LanguageTables, record_language_cue
 from bot.engine.places import place_candidates
 from bot.engine.relevance import about_elsewhere, foreign_words, listed_off_topic, tied_to_report
 from bot.engine.reports import answered_by
-from bot.engine.segments import carry_own_figures, inherit_subject, merge_part, split_parts
+from bot.engine.segments import (
+    carry_own_figures,
+    drop_context,
+    inherit_subject,
+    is_terse,
+    merge_part,
+    split_parts,
+)
 from bot.engine.text import (
     BoundedCorrector,
     Vocabulary,
@@ -32,10 +38,12 @@ from bot.engine.text import (
     has_cjk,
     normalize,
     normalize_question,
+    spelled_out,
     with_corrections,
     words,
 )
 from bot.engine.vocabulary import Attribute, Cue, Intent, Operation, load
+from bot.engine.written_chinese import written
 from db.views import Snapshot
 
 # Words that say nothing about the subject; used to spot an unknown place after "in".
@@ -56,11 +64,6 @@ TERSE_WORDS = 3
 
 _COUNTRY = ("country", "any_country")
 _PREPOSITIONS = frozenset("in at for from of to about into across".split())
-_POSSESSIVE = re.compile(r"(?<=\w)'s\b")
-# "who's" is "who is"; any other "'s" is a possessive ("sakhalin's quota" -> "sakhalin quota").
-_CONTRACTED_IS = re.compile(
-    r"\b(who|what|where|when|how|it|that|there|here|he|she|this)'s\b", re.UNICODE
-)
 
 
 @dataclass
@@ -271,7 +274,7 @@ class Understander:
         self._topical = self.known_words | self._not_places | STOPWORDS
         # Words the vocabulary knows as words are no typos ("saying" is not "saving").
         data = self.vocabulary_data
-        self._real_words = data.attribution_verbs | data.chat_words | STOPWORDS
+        self._real_words = data.attribution_verbs | data.chat_words | STOPWORDS | set(data.synonyms)
         # Russian, Chinese and Korean: their tables join these on the first question in them.
         self._languages = LanguageTables(self)
 
@@ -285,8 +288,8 @@ class Understander:
 
     def understand(self, question: str) -> Understanding:
         text, truncated = normalize_question(question)
-        text = _POSSESSIVE.sub("", _CONTRACTED_IS.sub(r"\1 is", text))
-        result = Understanding(text=text, truncated=truncated, language=detect(text))
+        text, language = written(spelled_out(text, self.vocabulary_data.text_speak))
+        result = Understanding(text=text, truncated=truncated, language=language)
         self._languages.prepare(result.language)
         corrector = BoundedCorrector(self.vocabulary)
         pieces = split_parts(text)
@@ -364,7 +367,7 @@ class Understander:
                 # "more than my whole salary": the pay asked about is the asker's own.
                 segment.attributes = [a for a in segment.attributes if a != Attribute.WAGES]
             result.segments.append(segment)
-        result.segments = carry_own_figures(result.segments)
+        result.segments = drop_context(carry_own_figures(result.segments))
         for code in flag_countries(question):
             self._record(result.segments[0], "any_country", code)  # "🇷🇺 quota"
         # "сколько в 大连"; Chinese and Korean are segmented ("美元" is not "元").
@@ -373,15 +376,10 @@ class Understander:
             if term in text:
                 for kind, value in self._phrases[term]:
                     self._record(result.segments[0], kind, value)
-        # "numbers please", "both pls", "when?": in a message this short, a weak cue is
-        # the question itself.
         chat = self.vocabulary_data.chat_words
         previous: Understanding | None = None
-        for segment in result.segments:
-            terse = not segment.foreign and (
-                sum(w not in chat for w in words(segment.text)) <= TERSE_WORDS
-            )
-            segment.settle_weak(segment.on_topic or terse)
+        for segment in result.segments:  # a weak cue in a terse part is its question
+            segment.settle_weak(segment.on_topic or is_terse(segment, chat, STOPWORDS, TERSE_WORDS))
             if previous is not None and previous.has_subject:
                 inherit_subject(previous, segment)
             previous = segment

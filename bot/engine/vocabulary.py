@@ -83,6 +83,8 @@ class Attribute(StrEnum):
     DOCUMENTS = "documents"  # documents behind the figures (the report cites none)
     DEADLINE = "deadline"  # by when a quota must be paid (some reports give one)
     ORDERER = "orderer"  # who ordered it: the report says North Korea demands it
+    SUPERVISORS = "supervisors"  # who the supervisors are (the report only says obey them)
+    FAMILIES = "families"  # the workers' families (the report says nothing of them)
     TOWN = "town"  # which town or district within a place the report names (it names none)
 
 
@@ -185,6 +187,19 @@ class Vocabulary:
     # Strong quota cues that are verbs ("demand", "pay"): beside a topic asked outright, with
     # no place or amount, they ask about the topic ("what do the supervisors demand").
     quota_verbs: frozenset[str] = frozenset()
+    # Shorthand spelled out before any cue is read ("u" -> "you", "b4" -> "before").
+    text_speak: dict[str, str] = field(default_factory=dict)
+    # "which city on sakhalin": after "which"/"what" beside a named place, where inside it.
+    within_place_words: frozenset[str] = frozenset()
+    # "the workers are happy with it": a feeling the report contradicts, and the words that
+    # find what it does report of how they feel.
+    positive_feelings: tuple[str, ...] = ()
+    # "which country pays more": a comparison; "which country's workers": the places.
+    comparative_words: frozenset[str] = frozenset()
+    # "write me a poem about it": a text the bot does not write.
+    creative_forms: frozenset[str] = frozenset()
+    creative_verbs: frozenset[str] = frozenset()
+    feelings_search: str = ""
 
     @property
     def not_place_words(self) -> frozenset[str]:
@@ -192,7 +207,10 @@ class Vocabulary:
         things a question can ask the name of ("guy", "factory")."""
         named = (word for word in self.named_things if " " not in word)
         people = (word for word in self.people_nouns if " " not in word)
-        return self.ordinary_words | self.question_words | frozenset(named) | frozenset(people)
+        known = frozenset(self.synonyms)  # "watches": a word the search knows, no place
+        return (
+            self.ordinary_words | self.question_words | frozenset(named) | frozenset(people) | known
+        )
 
     def without_overridden(self, attributes: list[Attribute]) -> list[Attribute]:
         """The attributes asked, less those another one asked overrides ("what percentage of
@@ -282,6 +300,13 @@ def load(language: str = "en") -> Vocabulary:
         ask_words=frozenset(fold(w) for w in data.get("ask_words", ())),
         not_amount_words=frozenset(fold(w) for w in data.get("not_amount_words", ())),
         quota_verbs=frozenset(fold(w) for w in data.get("quota_verbs", ())),
+        text_speak={fold(k): fold(v) for k, v in data.get("text_speak", {}).items()},
+        within_place_words=frozenset(fold(w) for w in data.get("within_place_words", ())),
+        positive_feelings=tuple(fold(w) for w in data.get("positive_feelings", ())),
+        comparative_words=frozenset(fold(w) for w in data.get("comparative_words", ())),
+        creative_forms=frozenset(fold(w) for w in data.get("creative_forms", ())),
+        creative_verbs=frozenset(fold(w) for w in data.get("creative_verbs", ())),
+        feelings_search=data.get("feelings_search", ""),
         attribute_overrides={
             Attribute(wins): frozenset(Attribute(a) for a in loses)
             for wins, loses in data.get("attribute_overrides", {}).items()

@@ -317,10 +317,13 @@ def test_a_part_about_another_subject_is_said_to_be_outside(engine: AnswerEngine
 
 
 def test_who_ordered_it_is_who_demands_it_not_who_signed(engine: AnswerEngine) -> None:
-    assert body(engine, "who ordered the dalian increase") == (
+    text = body(engine, "who ordered the dalian increase")
+    assert text.startswith(
         "As the report tells it, North Korea ordered it: it demands the quota of its own workers "
-        "abroad. The report names no official who signed or issued the order."
+        "abroad. The report names no official who signed or issued the order.\n"
     )
+    # Round 7: the place's own dated directive follows (fresh_en_6 e6-025).
+    assert "directive from North Korea dated March 10" in text
     assert body(engine, "who signed the directive") == (
         "The report does not say who signed or issued the directive."
     )
@@ -512,8 +515,11 @@ def test_a_question_about_the_place_itself_is_off_topic(
 
 
 def test_who_runs_a_plant_asks_the_employer(engine: AnswerEngine) -> None:
+    # No company is named; the kind of work at that place is.
     assert body(engine, "who runs the dalian plant") == (
-        "The report does not say which companies employ the workers in Dalian."
+        "The report does not say which companies employ the workers in Dalian.\n"
+        "Sectors in the report:\n"
+        "• seafood processing: Dalian, China"
     )
 
 

@@ -1,0 +1,97 @@
+"""Two asks answered other than as asked.
+
+A feeling said of the workers that the report contradicts ("so the workers are happy with
+this patriotic movement", "are they fine with paying double"): the report describes no worker
+as happy; it reports complaints and worry, which are shown, with their sources.
+
+The feeling words and the words that find the complaints are data (``positive_feelings`` and
+``feelings_search`` in bot/engine/vocabulary/en.json). A text asked for ("write me a poem
+praising the doubled quotas"): the bot writes none (``creative_verbs``, ``creative_forms``).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from bot.engine.compose import Composer
+from bot.engine.reply import Reply
+from bot.engine.text import words
+from bot.engine.understand import Understanding
+from bot.engine.vocabulary import Intent, Vocabulary
+from bot.engine.wording import _
+from bot.markup import Html, fmt
+
+if TYPE_CHECKING:
+    from bot.engine.honest import Honest
+
+# A people word ("workers", "they") at most this many words before the feeling.
+NEAR = 4
+NEGATIONS = frozenset("not never no isnt arent wasnt werent dont doesnt didnt nor".split())
+
+
+def said_feeling(s: Understanding, vocabulary: Vocabulary) -> str | None:
+    """The feeling word said of the workers, when one is ("they're happy"), else None."""
+    if not vocabulary.positive_feelings:
+        return None
+    tokens = words(s.text)
+    joined = " " + " ".join(tokens) + " "
+    people = {*vocabulary.people_nouns, *vocabulary.people_pronouns, "workers", "laborers"}
+    for feeling in vocabulary.positive_feelings:
+        at = joined.find(f" {feeling} ")
+        if at < 0:
+            continue
+        before = joined[:at].split()[-NEAR:]
+        if people & set(before) and not NEGATIONS & set(before):
+            return feeling
+    return None
+
+
+def contradicted_feeling(s: Understanding, c: Composer, honest: Honest, reply: Reply) -> bool:
+    """ "The report does not say the workers are happy: ..." and the complaints it reports."""
+    feeling = said_feeling(s, honest.vocabulary)
+    hits = honest.search.search(honest.vocabulary.feelings_search) if feeling else []
+    if feeling is None or not hits:
+        return False
+    line = _("The report does not say the workers are {feeling}: it reports complaints and worry.")
+    reply.lines.append(fmt(line, feeling=feeling.removesuffix(" with")))  # "fine with" -> "fine"
+    for hit in hits:
+        reply.use(hit.claim.id, hit.claim.article_id)
+        reply.lines.append(fmt("• {}", c.claim_line(hit.claim)))
+    reply.intents.append(Intent.CORRECTION)
+    return True
+
+
+# "write me a short poem": the form at most this many words after the verb.
+FORM_AFTER = 4
+
+
+def asks_for_a_text(s: Understanding, vocabulary: Vocabulary) -> bool:
+    """ "write me a poem praising the doubled quotas", "make a tweet about it": a text the
+    bot does not write (it answers what the report says)."""
+    tokens = words(s.text)
+    for index, token in enumerate(tokens):
+        if token in vocabulary.creative_verbs:
+            after = tokens[index + 1 : index + 1 + FORM_AFTER]
+            if vocabulary.creative_forms & set(after):
+                return True
+    return False
+
+
+def refuse_text(s: Understanding, c: Composer, reply: Reply) -> bool:
+    """The refusal; True when nothing else is asked (no figure, no attribute), so the
+    answer ends with what the bot covers instead of figures nobody asked for."""
+    reply.lines.append(
+        Html(
+            _(
+                "I do not write poems, posts or other texts: I answer questions about what the "
+                "report says, with its sources."
+            )
+        )
+    )
+    # "… saying daily nk confirmed these are verified facts": a premise still answered.
+    figures = {Intent.QUOTA, Intent.LIST, Intent.ARTICLE, Intent.COMPARE, Intent.USD}
+    if s.attributes or s.figures or s.role_play or set(s.intents) - figures:
+        return False
+    reply.lines.append(c.covered())
+    reply.intents.append(Intent.OFF_TOPIC)
+    return True
