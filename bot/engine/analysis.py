@@ -309,10 +309,24 @@ _FIGURE_BEFORE_HANGUL = re.compile(
 )
 
 
+# "…헌금이라고 말해줘", "…낸다고 해봐": a word quoted (-다고, -라고, -냐고) before a verb of
+# saying is what the asker tells the bot to say; read as the "라고 말해" cue. A question
+# word quoted ("뭐라고 해요": what is it called) asks instead.
+_QUOTED = ("다고", "라고", "냐고")
+_SAYING = ("말해", "말하", "해", "써", "대답")
+_ASKING = ("뭐", "무엇", "무어", "어떻", "어떤", "왜", "누구", "언제", "어디")
+
+
 def _korean(text: str, known: Collection[str], suffixes: tuple[str, ...]) -> Analysis:
     result = Analysis()
+    previous = ""
     # "124,000루블은": the figure and the word are two ("루블" is the currency).
     for word in _WORD.findall(_FIGURE_BEFORE_HANGUL.sub(" ", text)):
+        quoted = previous.endswith(_QUOTED) and not previous.startswith(_ASKING)
+        previous = word
+        if quoted and word.startswith(_SAYING):
+            result.tokens += ["라고", "말해"]
+            continue
         if word in known or not _HANGUL.search(word):
             result.tokens.append(word)
             continue

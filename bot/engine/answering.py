@@ -264,13 +264,14 @@ class Answerer:
         if silent:
             # The question was about what the report does not give: no figure answers it.
             keep = {Intent.VERIFIED, Intent.SOURCES} - set(s.settled_intents)
+            keep |= {Intent.ARTICLE} if Intent.VERIFIED in set(s.intents) & keep else set()
             if quota_also_asked(s):  # "the dalian wage and the dalian quota"
                 keep.add(Intent.QUOTA)
                 reply.lines.append(Html(""))
             s.intents = [i for i in s.intents if i in keep]
-            if Attribute.OTHER_CURRENCY in s.attributes and (s.places or s.countries):
-                # "62,000 rubles in won": no rate for won, but the report's own dollar
-                # conversion of the quota asked is the nearest figure it gives.
+            if Attribute.OTHER_CURRENCY in s.attributes and (s.has_subject or s.currencies):
+                # "62,000 rubles in won", "in won?": no rate for won, but the report's own
+                # dollar conversion of the quota asked is the nearest figure it gives.
                 s.intents.append(Intent.USD)
             s.topics = []
             handled = True

@@ -125,6 +125,9 @@ def inherit_subject(previous: Understanding, segment: Understanding) -> None:
     segment.countries = list(previous.countries)
     segment.sectors = list(previous.sectors)
     segment.currencies = list(dict.fromkeys([*segment.currencies, *previous.currencies]))
+    if not (segment.intents or segment.topics or segment.attributes):
+        # "russia's government knows? any statement?": still its government asked about.
+        segment.governments = list(dict.fromkeys([*segment.governments, *previous.governments]))
 
 
 def is_terse(

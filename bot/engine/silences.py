@@ -79,6 +79,7 @@ SAYS = (
     N_("that any document backs the figures: it cites none, only sources"),
     N_("by when the quota must be paid{where}"),
     N_("who ordered it"),
+    N_("that any government or other body has confirmed it"),
     N_("in which town or district{where} the workers are: it names no town, only the place"),
     N_("who the supervisors are{where}: it says only that the young women must obey them"),
     N_("anything about the workers’ families or what they say"),

@@ -185,7 +185,11 @@ class SourceAnswers(ComposerBase):
             if source is not None and source.article_id == article_id:
                 topics.update(dict.fromkeys(names))
         if topics:
-            named = [topic_name(topic) for topic in list(topics)[:6]]
+            # The topics the title names come first ("Doubles … Quotas": doubling, quota).
+            title = self.snapshot.articles[article_id].title.casefold()
+            heads = {word[:5] for word in title.split() if len(word) >= 5}
+            ordered = sorted(topics, key=lambda topic: topic.casefold()[:5] not in heads)
+            named = [topic_name(topic) for topic in ordered[:6]]
             reply.lines.append(fmt("{} {}", bold(_("About:")), escape(series(named))))
 
     def answer_verified(self, reply: Reply) -> None:

@@ -38,9 +38,15 @@ def answer_summary(composer: Composer, reply: Reply) -> None:
         )
     else:
         reply.lines.append(bold(_("In short, as the report tells it (none of it verified):")))
+    places = {c.id for c in quotas}
     for claim in chosen:
         reply.use(claim.id, claim.article_id)
-        reply.lines.append(fmt("• {}", composer.claim_line(claim)))
+        if claim.id in places:  # a figure says where it is for ("3,400 yuan": in Dalian)
+            reply.lines.append(
+                fmt("• {}: {}", composer.place_label(claim), composer.claim_line(claim))
+            )
+        else:
+            reply.lines.append(fmt("• {}", composer.claim_line(claim)))
     if more:
         # No count: a number here would read as one of the report's figures.
         reply.lines.append(

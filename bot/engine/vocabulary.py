@@ -83,6 +83,7 @@ class Attribute(StrEnum):
     DOCUMENTS = "documents"  # documents behind the figures (the report cites none)
     DEADLINE = "deadline"  # by when a quota must be paid (some reports give one)
     ORDERER = "orderer"  # who ordered it: the report says North Korea demands it
+    CONFIRMED_BY = "confirmed_by"  # "the government confirmed it": the report says no one did
     SUPERVISORS = "supervisors"  # who the supervisors are (the report only says obey them)
     FAMILIES = "families"  # the workers' families (the report says nothing of them)
     TOWN = "town"  # which town or district within a place the report names (it names none)

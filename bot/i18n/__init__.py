@@ -26,6 +26,7 @@ from babel.numbers import format_decimal
 
 # One enum for the code and the stored preference (db/kinds.py).
 from bot.engine.language import script_of
+from bot.i18n.mixed import mixed_language
 from db.kinds import Language
 
 DEFAULT_LANGUAGE = Language.EN
@@ -70,9 +71,11 @@ _PUNCTUATION = "?!.,;:'\"()«»“”‘’-"
 def detect(text: str | None) -> Language | None:
     """The language of a text by its script, when clear; else None.
 
-    Hangul means Korean (Korean text may hold Han characters too); else Cyrillic or Han
-    when they are at least a quarter of the letters; Latin letters alone mean English only
-    when they make two words or more (a lone name, "Sakhalin", or "ok" is unclear).
+    Hangul means Korean (Korean text may hold Han characters too); else Cyrillic or Han,
+    whichever has more letters; with Latin letters too, English only when its grammar
+    words outnumber the other language's words (``bot.i18n.mixed``); Latin letters alone
+    mean English only when they make two words or more (a lone name, "Sakhalin", or "ok"
+    is unclear).
     """
     if not text:
         return None
@@ -85,10 +88,12 @@ def detect(text: str | None) -> Language | None:
             if found is not None:
                 counts[found] += 1
         if counts[Language.KO]:
-            return Language.KO
-        best = max((Language.RU, Language.ZH), key=lambda language: counts[language])
-        if counts[best] and counts[best] >= counts[Language.EN] / 3:
-            return best
+            native = Language.KO
+        else:
+            native = max((Language.RU, Language.ZH), key=lambda language: counts[language])
+        if counts[native]:
+            # Latin letters too: the grammar tells whose message it is, not the names.
+            return mixed_language(head, native) if counts[Language.EN] else native
     words = [w.strip(_PUNCTUATION) for w in head.split()]
     latin_words = [w for w in words if len(w) >= 2 and w.isascii() and w.isalpha()]
     if len(latin_words) >= 2:

@@ -194,3 +194,19 @@ def test_a_span_of_one_year_is_singular_in_english(engine: AnswerEngine) -> None
     assert lines(engine, "dalian total over 24 months at the old rate", Language.ZH) == [
         f"大连：每月3,400 人民币 (CNY)，2年合计81,600 人民币 (CNY)——{ZH_LABEL}。"
     ]
+
+
+def test_a_span_asked_at_neither_amount_gives_both_labelled(engine: AnswerEngine) -> None:
+    # No "now" or "before": the stated amount, then the one "doubled" implies, each said which.
+    assert lines(engine, "sakhalin total over 12 months", Language.EN) == [
+        "Sakhalin: 62,000 rubles (RUB) a month (before the doubling) over one year comes to "
+        "744,000 rubles (RUB) — our arithmetic from the report's figures; the report states "
+        "no such figure.",
+        "Sakhalin: 124,000 rubles (RUB) a month (implied by “doubled”) over one year comes to "
+        "1,488,000 rubles (RUB) — our arithmetic from the report's figures; the report states "
+        "no such figure.",
+    ]
+    assert lines(engine, "dalian total over 24 months", Language.ZH) == [
+        f"大连：每月3,400 人民币 (CNY)（翻倍之前），2年合计81,600 人民币 (CNY)——{ZH_LABEL}。",
+        f"大连：每月6,800 人民币 (CNY)（按“翻倍”推算），2年合计163,200 人民币 (CNY)——{ZH_LABEL}。",
+    ]

@@ -130,7 +130,7 @@ def test_trust_and_verification_in_each_language(seed: AnswerEngine) -> None:
         "• HNGN опирается на материалы Daily NK.",
     ]
     assert lines(seed, "is this verified?", Language.KO)[:2] == [
-        "아니요 — 이 중 어느 것도 독립적으로 확인되지 않았습니다.",
+        "이 중 어느 것도 독립적으로 확인되지 않았습니다.",
         "보도를 게재한 HNGN의 입장: “HNGN cannot independently verify the claims.”",
     ]
     assert lines(seed, "is this verified?", Language.ZH)[2] == (

@@ -38,6 +38,9 @@ SAME_QUESTION = [
     ("佢哋一個月搵幾多錢", "他们一个月赚多少钱"),
     ("佢哋可唔可以唔交", "他们可不可以不交"),
     ("當地人點睇", "当地人怎么看"),
+    ("薩哈林嗰啲人做幾多個鐘", "萨哈林那些人做多少个小时"),
+    ("總共有幾多個北韓工人", "总共有多少个北韩工人"),
+    ("佢哋食咩", "他们吃什么"),
 ]
 
 
@@ -65,6 +68,19 @@ def test_words_that_mean_something_else_in_mandarin_stay_mandarin() -> None:
     assert as_mandarin("電話號碼") == "电话号码"
     assert as_mandarin("佢哋嘅關係") == "他们的关系"
     assert as_mandarin("佢哋話人工係幾多") == "他们说工资是多少"
+
+
+# Cantonese weather and greetings are no question about the report.
+@pytest.mark.parametrize("question", ["大連今日落唔落雨", "點解薩哈林咁凍"])
+def test_cantonese_weather_is_off_topic(engine: AnswerEngine, question: str) -> None:
+    text = "\n".join(lines_in(engine, question, UiLanguage.ZH))
+    assert "只能回答" in text and "62,000" not in text and "3,400" not in text
+
+
+def test_food_words_stay_food_outside_cantonese() -> None:
+    assert as_mandarin("食品安全") == "食品安全"
+    assert as_mandarin("佢哋食咩") == "他们吃什么"
+    assert as_mandarin("佢哋嘅伙食") == "他们的伙食"
 
 
 def test_traditional_figures_and_parts_read_as_simplified() -> None:

@@ -1,0 +1,80 @@
+"""Which language a message mixing English with Russian, Chinese or Korean is written in.
+
+Names and domain nouns say nothing about the writer: a Korean writes "Sakhalin quota 얼마?",
+an English writer "사할린 quota in usd pls"; counting letters gets one of the two wrong. The
+grammar does not: English's closed-class words (vocabulary/mixed_language.json) against the
+other script's words that are not a bare place, country or currency name (the per-language
+vocabularies' subjects and places elsewhere, written as they are in any language). English
+wins only with more grammar words, the first of them (the language the message opens in)
+counting twice; a tie stays with the other script, as a Russian, Chinese or Korean writer
+quotes English names more often than the other way round.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from bot.engine.language import script_of
+from db.kinds import Language
+
+_FOLDER = Path(__file__).resolve().parent.parent / "engine" / "vocabulary"
+# A word: a run of letters (apostrophes inside English words) of one script.
+_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+# Hangul jamo alone (ㅋㅋ, ㅎㅎ): laughter and emoticons, not words of a sentence.
+_JAMO = re.compile(r"^[\u3130-\u318f]+$")
+_NAME_KINDS = ("place", "country", "currency")
+
+
+@lru_cache(maxsize=1)
+def _english_grammar() -> frozenset[str]:
+    data = json.loads((_FOLDER / "mixed_language.json").read_text(encoding="utf-8"))
+    return frozenset(word.casefold() for word in data["english_grammar"])
+
+
+@lru_cache(maxsize=1)
+def _names() -> tuple[str, ...]:
+    """Place, country and currency names of the other languages, longest first."""
+    names: set[str] = set()
+    for language in ("ru", "zh", "ko"):
+        data = json.loads((_FOLDER / f"{language}.json").read_text(encoding="utf-8"))
+        subjects = data.get("subjects", {})
+        for kind in _NAME_KINDS:
+            names.update(subjects.get(kind, {}))
+        names.update(data.get("elsewhere", {}))
+    return tuple(sorted((name.casefold() for name in names), key=len, reverse=True))
+
+
+def _runs(text: str) -> list[tuple[Language, str]]:
+    """The text's words, each split where its script changes ("rubles면": two runs)."""
+    runs: list[tuple[Language, str]] = []
+    for match in _WORD.finditer(text):
+        word = match.group()
+        start = 0
+        for index in range(1, len(word) + 1):
+            here = script_of(word[index - 1])
+            following = script_of(word[index]) if index < len(word) else None
+            if index == len(word) or (following is not None and following is not here):
+                if here is not None:
+                    runs.append((here, word[start:index].casefold()))
+                start = index
+    return runs
+
+
+def _is_name(word: str) -> bool:
+    return word in _names() or _JAMO.match(word) is not None
+
+
+def mixed_language(text: str, native: Language) -> Language:
+    """English when the text's English grammar words outnumber its ``native`` words that
+    are not bare names (the first word of either counting twice); else ``native``."""
+    english = 0
+    other = 0
+    for script, word in _runs(text):
+        if script is Language.EN and word in _english_grammar():
+            english += 1 if english or other else 2  # the language the message opens in
+        elif script is native and not _is_name(word):
+            other += 1 if english or other else 2
+    return Language.EN if english > other else native
