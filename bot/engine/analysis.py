@@ -79,6 +79,19 @@ def _morph() -> Any:
     return pymorphy3.MorphAnalyzer(lang="ru")
 
 
+def first_tags(word: str) -> frozenset[str]:
+    """The grammemes of a Russian word's likeliest reading ("Geox", "Name", "NOUN")."""
+    parses = _morph().parse(word)
+    return frozenset(parses[0].tag.grammemes) if parses else frozenset()
+
+
+def russian_words() -> tuple[Any, bytes]:
+    """pymorphy3's graph of every Russian word form and the byte that ends a whole word
+    (bot/engine/translit.py walks it letter by letter)."""
+    words = _morph().dictionary.words
+    return words.dct, words._payload_separator
+
+
 @_once
 def _simplifier() -> Any:
     from opencc import OpenCC

@@ -42,6 +42,7 @@ from bot.engine.text import (
     with_corrections,
     words,
 )
+from bot.engine.translit import as_read
 from bot.engine.vocabulary import Attribute, Cue, Intent, Operation, load
 from bot.engine.written_chinese import written
 from db.views import Snapshot
@@ -288,7 +289,7 @@ class Understander:
 
     def understand(self, question: str) -> Understanding:
         text, truncated = normalize_question(question)
-        text, language = written(spelled_out(text, self.vocabulary_data.text_speak))
+        text, language = as_read(self, *written(spelled_out(text, self.vocabulary_data.text_speak)))
         result = Understanding(text=text, truncated=truncated, language=language)
         self._languages.prepare(result.language)
         corrector = BoundedCorrector(self.vocabulary)

@@ -26,6 +26,7 @@ from babel.numbers import format_decimal
 
 # One enum for the code and the stored preference (db/kinds.py).
 from bot.engine.language import script_of
+from bot.engine.translit import mostly_russian
 from bot.i18n.mixed import mixed_language
 from db.kinds import Language
 
@@ -97,7 +98,8 @@ def detect(text: str | None) -> Language | None:
     words = [w.strip(_PUNCTUATION) for w in head.split()]
     latin_words = [w for w in words if len(w) >= 2 and w.isascii() and w.isalpha()]
     if len(latin_words) >= 2:
-        return Language.EN
+        # "sahalin kvota skolko": Russian in Latin letters is answered in Russian.
+        return Language.RU if mostly_russian(head) else Language.EN
     return None
 
 

@@ -159,7 +159,7 @@ def test_no_report_gives_a_quota_in_russian_with_two_reports(two: AnswerEngine) 
         names = two.composer.reports.names()
         covered = plain_text(two.covered())
     assert plain_text(reply.lines[0]) == (
-        f"Ни в одной из 2 статей ({names}) не приводится норма для «mars». {covered}"
+        f"Ни в одной из 2 статей ({names}) не приводится норма по запросу «mars». {covered}"
     )
     assert names.startswith("Radio Free Asia, октябрь 2020\u202fг.; HNGN")
     assert len(reply.article_ids) == 2  # both reports' caveats go under it
