@@ -370,10 +370,18 @@ class LanguageTables:
         if lexicon is None or lexicon.split is None:
             return pieces
         result: list[str] = []
-        carried = ""
+        carried = glue = ""
         for piece in pieces:
-            for part in lexicon.split.split(piece):
-                part = f"{carried} {part}".strip() if carried else part
+            # A short part is glued back with the word that cut it ("얼마야 그리고 월급은"), so
+            # read_parts (segments.py) may cut there again when it asks something.
+            cuts = [m for m in lexicon.split.finditer(piece) if m.end() > m.start()]
+            starts, ends = [0, *(m.end() for m in cuts)], [*(m.start() for m in cuts), len(piece)]
+            joins = ["", *(m.group() for m in cuts)]
+            for start, end, join in zip(starts, ends, joins, strict=True):
+                part = piece[start:end]
+                if not carried:
+                    glue = join if result else ""
+                part = f"{carried}{join}{part}".strip() if carried else part
                 if len(part.strip()) < 4 or (len(part.split()) == 1 and language is Language.RU):
                     carried = part
                     continue
@@ -381,7 +389,7 @@ class LanguageTables:
                 result.append(part)
         if carried:
             if result:
-                result[-1] = f"{result[-1]} {carried}"
+                result[-1] = f"{result[-1]}{glue or ' ; '}{carried}"
             else:
                 result.append(carried)
         return result or pieces

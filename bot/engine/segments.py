@@ -5,11 +5,16 @@
 
 from __future__ import annotations
 
+import json
 import re
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bot.engine.language import Language
 from bot.engine.text import words
+from bot.engine.vocabulary import Intent
 
 if TYPE_CHECKING:
     from bot.engine.figures import OwnFigure
@@ -23,8 +28,15 @@ _WH_WORD = re.compile(r"(?:what|whats|how|hows|who|whos|when|where|why|which)\b"
 _SEGMENT_SPLIT = re.compile(
     r"[?!;\n]+|\.\s+|\band also\b|\balso\b|,?\s+and\s+(?=" + _QUESTION_START + ")"
 )
-# "1) … 2) … 3) …", "(a) …": numbered parts, each a part however short.
-_NUMBERED = re.compile(r"(?:^|\s)\(?(?:\d{1,2}|[a-e])\)\s*")
+# "1) … 2) … 3) …", "(a) …", "1. … 2. …", "1、…2、…", "① … ②": numbered parts, each a
+# part however short; the number is no figure of the question ("1. 大连多少钱").
+_NUMBERED = re.compile(
+    r"(?:^|\s|(?<=[\u3000-\u9fff\uac00-\ud7af]))\(?(?:\d{1,2}|[a-e])\)\s*"
+    r"|(?:^|(?<=[\n?!.。？！\u3000-\u9fff\uac00-\ud7af]))\s*\d{1,2}(?:\.\s+|、\s*)"
+    r"|[\u2460-\u2473\u2776-\u277f]\s*"
+)
+_DOTTED_START = re.compile(r"\s*1\.\s")
+_DOTTED = re.compile(r"(?:^|\s)\d{1,2}\.\s+")
 # "sakhalin quota? also how many workers": what comes before "also" is a question of its own.
 _ALSO = re.compile(r"[?!.]\s*(?:and\s+)?also\b")
 # "sakhalin quota + how many hours": "+", "&" or "plus" before a question joins two questions.
@@ -42,11 +54,23 @@ _WHO_SAID_IT = re.compile(
 ANAPHORS = frozenset("there it its they them their that those these this".split())
 
 
+_CIRCLED = re.compile(r"[\u2460-\u2473]")
+
+
+def number_marks(question: str) -> str:
+    """ "① … ②": numbered parts written as "1) … 2)" before the text is normalised (which
+    would read "①" as the figure 1)."""
+    return _CIRCLED.sub(lambda m: f" {ord(m.group()) - 0x245F}) ", question)
+
+
 def split_parts(text: str) -> list[str]:
     """The parts of a message; a fragment ("where do they live, dorms? sakhalin") is
     read with the part before it (or, first, after it)."""
-    numbered = [part for part in _NUMBERED.split(text) if part.strip()]
-    if len(numbered) > 1:
+    # "1. how much in sakhalin 2. how many workers there": a list begun at "1." goes on
+    # at "2." wherever it stands.
+    marks = _DOTTED if _DOTTED_START.match(text) else _NUMBERED
+    numbered = [part for part in marks.split(text) if part.strip()]
+    if numbered and numbered != [text]:
         return [piece for part in numbered for piece in split_parts(part)]
     asked = [part for part in _ALSO.split(text) if part.strip()]
     if len(asked) == 1:
@@ -65,12 +89,14 @@ def split_parts(text: str) -> list[str]:
             pieces[-1] = f"{pieces[-1]} {piece.strip()}"
             continue
         if len(tokens) <= FRAGMENT_WORDS and not asks:
+            # Glued at a ";", where read_parts may cut again if it asks something of its
+            # own ("what's the dalian quota? wage?").
             if pieces:
-                pieces[-1] = f"{pieces[-1]} {piece.strip()}"
+                pieces[-1] = f"{pieces[-1]} ; {piece.strip()}"
             else:
-                fragment = f"{fragment} {piece.strip()}".strip()
+                fragment = f"{fragment} ; {piece.strip()}" if fragment else piece.strip()
             continue
-        pieces.append(f"{fragment} {piece}".strip() if fragment else piece)
+        pieces.append(f"{fragment} ; {piece}".strip() if fragment else piece)
         fragment = ""
     if fragment:
         pieces.append(fragment)
@@ -106,6 +132,136 @@ def merge_part(into: Understanding, part: Understanding) -> None:
 def _add(target: list[Any], value: object) -> None:
     if value not in target:
         target.append(value)
+
+
+@cache
+def _joiners() -> dict[str, tuple[re.Pattern[str], ...]]:
+    data = json.loads((Path(__file__).parent / "vocabulary" / "joiners.json").read_text("utf-8"))
+    return {
+        code: tuple(re.compile(table[key]) for key in ("join", "list", "or", "points"))
+        for code, table in data.items()
+        if code != "about"
+    }
+
+
+def soft_parts(piece: str, language: Language) -> list[str]:
+    """Where a language joins two asks in one clause ("the dalian wage and the dalian
+    quota", "노동자 수랑 할당량"; a comma only in a list closed by "and": "the figure, the
+    source and the date"): the pieces, kept only if each asks (read_parts)."""
+    table = _joiners().get(language.value)
+    if table is None:
+        return [piece]
+    joiner, listed, choice, _points = table
+    parts = [part.strip() for part in joiner.split(piece) if part and part.strip()]
+    if len(parts) > 1:
+        parts = [item.strip() for part in parts for item in listed.split(part) if item.strip()]
+    if any(choice.search(part) for part in parts[1:]):
+        return [piece]  # "how do they pay it, cash or transfer": the choice spells it out
+    return parts
+
+
+def asks_something(part: Understanding) -> bool:
+    """A cue, an attribute, a topic or another subject: more than a place; the quota by a
+    verb alone ("how do they pay it, cash or transfer") is no ask of its own."""
+    quota = Intent.QUOTA in part.intents and (part.quota_named or part.amount_hinted)
+    return bool(
+        quota
+        or set(part.intents) - {Intent.QUOTA}
+        or (Intent.QUOTA in part.weak_intents and part.amount_hinted)
+        or set(part.weak_intents) - {Intent.QUOTA}
+        or part.attributes
+        or part.weak_attributes
+        or part.topics
+        or part.weak_topics
+        or part.loose_topics
+        or part.listed_foreign
+        or part.places_asked
+    )
+
+
+def _whole(part: Understanding) -> bool:
+    """Arithmetic, a comparison, the asker's or a told figure: its "and" joins operands
+    ("one sakhalin worker and one dalian worker"), not questions."""
+    return bool(
+        part.operations
+        or part.figures
+        or part.own_figures
+        or part.role_play
+        or part.pair_asked
+        or part.change_asked
+        or part.headcount is not None
+        or part.months is not None
+        or Intent.COMPARE in part.intents
+    )
+
+
+def _subject(part: Understanding) -> bool:
+    return bool(part.places or part.countries or part.sectors or part.unknown_places)
+
+
+def read_parts(
+    piece: str,
+    language: Language,
+    read: Callable[[str, bool], Understanding],
+    instructed: bool,
+) -> list[Understanding]:
+    """A part of a message, read whole, or as the asks it joins when every one of them asks
+    something ("the dalian wage and the dalian quota": each answered once, with its own
+    attribute); one with no place of its own is about its neighbour's ("квота и зарплата в
+    Даляне")."""
+    whole = read(piece, instructed)
+    pieces = soft_parts(piece, language)
+    if len(pieces) > 1 and not _whole(whole):
+        parts = [read(part, instructed) for part in pieces]
+        # "what happens to one who misses the quota? punishment?": an ask by a word no cue
+        # maps ("happens") is spelt out by the part after it, not a second question.
+        open_ask = any(part.asks_by_word for part in parts[:-1])
+        if all(asks_something(part) for part in parts) and not open_ask:
+            for index, part in enumerate(parts):
+                nearest = [*reversed(parts[:index]), *parts[index + 1 :]]
+                named = [p for p in nearest if _subject(p)]
+                if named and not _subject(part):
+                    _share(named[0], part)
+            return parts
+    return [whole]
+
+
+def _share(source: Understanding, part: Understanding) -> None:
+    part.places = list(source.places)
+    part.countries = list(source.countries)
+    part.sectors = list(source.sectors)
+    part.unknown_places = list(source.unknown_places)
+
+
+def settle_parts(
+    result: Understanding, chat: frozenset[str], stopwords: frozenset[str], terse_words: int
+) -> None:
+    """Weak cues settled part by part ("numbers please", "both pls", "when?": in a part this
+    short, a weak cue is the question itself); a later part with no subject of its own is
+    about the one before it; the whole message adds its parts up."""
+    _point_ahead(result.segments)
+    previous: Understanding | None = None
+    for segment in result.segments:
+        segment.settle_weak(segment.on_topic or is_terse(segment, chat, stopwords, terse_words))
+        if previous is not None and previous.has_subject:
+            inherit_subject(previous, segment)
+        previous = segment
+        merge_part(result, segment)
+
+
+def _point_ahead(segments: list[Understanding]) -> None:
+    """ "1) is it monthly 2) is it per person 3) what currency in russia": before any part
+    names a subject, one that points to it ("it", "там", "那里", "거기") is about the first
+    later part that names one."""
+    for index, segment in enumerate(segments):
+        if _subject(segment) or segment.has_subject:
+            return
+        table = _joiners().get(segment.language.value)
+        if table is None or not table[3].search(segment.text):
+            continue
+        later = [part for part in segments[index + 1 :] if _subject(part)]
+        if later:
+            _share(later[0], segment)
 
 
 def inherit_subject(previous: Understanding, segment: Understanding) -> None:
@@ -177,7 +333,10 @@ def asks_nothing_new(segment: Understanding) -> bool:
     )
 
 
-_FIRST_PERSON = frozenset("i we my our me us im i'm ive i've".split())
+# "me", "us" are whom a request is for ("give me the dalian figure, the source and the date").
+# "i need the dalian figure, the source and the date": a request, not the asker's story.
+_REQUEST = frozenset("need want wanna like give gimme tell show send find check".split())
+_FIRST_PERSON = frozenset("i we my our im i'm ive i've".split())
 
 
 def drop_context(segments: list[Understanding]) -> list[Understanding]:
@@ -194,6 +353,7 @@ def drop_context(segments: list[Understanding]) -> list[Understanding]:
             index < len(segments) - 1
             and segment.language is Language.EN
             and _FIRST_PERSON & tokens
+            and not _REQUEST & tokens
             and not (segment.question_words or "how" in tokens)
             and not (segment.figures or segment.dates or segment.own_figures)
             and not (segment.attributes or segment.operations or topics or segment.role_play)

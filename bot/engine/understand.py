@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import cached_property
+from functools import cached_property, partial
 from typing import Any
 
 from bot.engine.asks import keep_unmapped
@@ -25,9 +25,9 @@ from bot.engine.reports import answered_by
 from bot.engine.segments import (
     carry_own_figures,
     drop_context,
-    inherit_subject,
-    is_terse,
-    merge_part,
+    number_marks,
+    read_parts,
+    settle_parts,
     split_parts,
 )
 from bot.engine.text import (
@@ -288,7 +288,7 @@ class Understander:
         return frozenset(w for p in self._phrases for w in p.split())
 
     def understand(self, question: str) -> Understanding:
-        text, truncated = normalize_question(question)
+        text, truncated = normalize_question(number_marks(question))
         text, language = as_read(self, *written(spelled_out(text, self.vocabulary_data.text_speak)))
         result = Understanding(text=text, truncated=truncated, language=language)
         self._languages.prepare(result.language)
@@ -298,76 +298,12 @@ class Understander:
         # A long message is read whole; only its first few parts are answered apart.
         if len(pieces) > MAX_SEGMENTS:
             pieces = [*pieces[: MAX_SEGMENTS - 1], " ".join(pieces[MAX_SEGMENTS - 1 :])]
+        read = partial(self._read_piece, language=result.language, corrector=corrector)
         instructed = False
         for piece in pieces:
-            segment = Understanding(text=piece, language=result.language)
-            self._read_segment(self._languages.read(piece, segment), segment, corrector)
-            # Patterns read the words as meant: "how many nk wrokers" asks a head count.
-            framed = with_corrections(piece, segment.corrected_words)
-            frames = read_frames(framed, self.vocabulary_data, self._outlets)
-            for attribute in frames.attributes:
-                _add(segment.attributes, attribute)
-            # "how long has the quota been in place": the quota's age, not the workers' stay.
-            segment.attributes = self.vocabulary_data.without_overridden(segment.attributes)
-            for topic in frames.topics:
-                if self._known_topic(topic):
-                    _add(segment.topics, topic)
-                    # "how much of their pay": a share of what they earn, not the quota.
-                    segment.intents = [i for i in segment.intents if i != Intent.QUOTA]
-                    segment.weak_intents = [i for i in segment.weak_intents if i != Intent.QUOTA]
-                    segment.attributes = [a for a in segment.attributes if a != Attribute.WAGES]
-            segment.topics = segment.topics or list(segment.loose_topics)
-            segment.pair_asked = frames.pair_asked
-            segment.asks_by_word &= not frames.term_asked  # "called": the term is known
-            segment.places_asked = frames.places_asked
-            if frames.places_asked:
-                _add(segment.intents, Intent.LIST)
-            for operation in frames.operations:
-                _add(segment.operations, operation)
-            segment.change_asked = segment.change_asked or frames.change_asked
-            known = (STOPWORDS, self.known_words, self._not_places, self.vocabulary_data.chat_words)
-            room = MAX_UNKNOWN_PLACES - len(segment.unknown_places)
-            for name in place_candidates(piece, known, corrector, self._phrases)[:room]:
-                _add(segment.unknown_places, name)
-            placed = {w for name in segment.unknown_places for w in name.split()}
-            segment.unmapped = [w for w in segment.unmapped if w not in placed]
-            # A typo of a word that means something is no word of another subject ("insurance"
-            # read as the plain word "instance" still is one).
-            skip = {
-                typed
-                for typed, known in segment.corrected_words.items()
-                if any(kind != Cue.PLAIN for kind, _ in self._phrases.get(known, ()))
-            }
-            skip.update(w for name in segment.unknown_places for w in name.split())
-            segment.foreign = foreign_words(words(piece), self._topical, self.vocabulary_data, skip)
-            segment.other_subject = listed_off_topic(segment.foreign, self.vocabulary_data)
-            # A question word inside a cue ("who wrote", "how do i") asks a question too.
-            asking = segment.question_words or self.vocabulary_data.question_words & set(
-                words(piece)
-            )
-            if not (asking or segment.people_pronoun):
-                # "sahalin kvota skolko": unknown words that ask nothing are no other subject.
-                off = self.vocabulary_data.off_topic_words
-                segment.foreign = [w for w in segment.foreign if w in off]
-            if segment.listed_foreign:  # "погода", "天气", "날씨" (vocabulary/<lang>.json)
-                segment.foreign.extend(segment.listed_foreign)
-                segment.other_subject = True
-            typed = read_figures(
-                self._languages.figures(piece, result.language), self.vocabulary_data
-            )
-            # A figure the message tells the bot to state is no figure it asserts.
-            instructed = instructed or segment.role_play
-            for name in ("dates",) if instructed else ("dates", "figures"):
-                for value in getattr(typed, name):
-                    _add(getattr(segment, name), value)
-            segment.months = segment.months if typed.months is None else typed.months
-            segment.headcount = typed.headcount
-            segment.own_figures = typed.own
-            segment.days_in_month = typed.days_in_month
-            if mentions_own_pay(piece) or (typed.own and segment.language is not Language.EN):
-                # "more than my whole salary": the pay asked about is the asker's own.
-                segment.attributes = [a for a in segment.attributes if a != Attribute.WAGES]
-            result.segments.append(segment)
+            for segment in read_parts(piece, result.language, read, instructed):
+                instructed = instructed or segment.role_play  # a figure it is told to state
+                result.segments.append(segment)
         result.segments = drop_context(carry_own_figures(result.segments))
         for code in flag_countries(question):
             self._record(result.segments[0], "any_country", code)  # "🇷🇺 quota"
@@ -377,15 +313,77 @@ class Understander:
             if term in text:
                 for kind, value in self._phrases[term]:
                     self._record(result.segments[0], kind, value)
-        chat = self.vocabulary_data.chat_words
-        previous: Understanding | None = None
-        for segment in result.segments:  # a weak cue in a terse part is its question
-            segment.settle_weak(segment.on_topic or is_terse(segment, chat, STOPWORDS, TERSE_WORDS))
-            if previous is not None and previous.has_subject:
-                inherit_subject(previous, segment)
-            previous = segment
-            merge_part(result, segment)
+        settle_parts(result, self.vocabulary_data.chat_words, STOPWORDS, TERSE_WORDS)
         return result
+
+    def _read_piece(
+        self, piece: str, instructed: bool, *, language: Language, corrector: BoundedCorrector
+    ) -> Understanding:
+        """One part of a message read: its subjects, its asks, its figures."""
+        segment = Understanding(text=piece, language=language)
+        self._read_segment(self._languages.read(piece, segment), segment, corrector)
+        # Patterns read the words as meant: "how many nk wrokers" asks a head count.
+        framed = with_corrections(piece, segment.corrected_words)
+        frames = read_frames(framed, self.vocabulary_data, self._outlets)
+        for attribute in frames.attributes:
+            _add(segment.attributes, attribute)
+        # "how long has the quota been in place": the quota's age, not the workers' stay.
+        segment.attributes = self.vocabulary_data.without_overridden(segment.attributes)
+        for topic in frames.topics:
+            if self._known_topic(topic):
+                _add(segment.topics, topic)
+                # "how much of their pay": a share of what they earn, not the quota.
+                segment.intents = [i for i in segment.intents if i != Intent.QUOTA]
+                segment.weak_intents = [i for i in segment.weak_intents if i != Intent.QUOTA]
+                segment.attributes = [a for a in segment.attributes if a != Attribute.WAGES]
+        segment.topics = segment.topics or list(segment.loose_topics)
+        segment.pair_asked = frames.pair_asked
+        segment.asks_by_word &= not frames.term_asked  # "called": the term is known
+        segment.places_asked = frames.places_asked
+        if frames.places_asked:
+            _add(segment.intents, Intent.LIST)
+        for operation in frames.operations:
+            _add(segment.operations, operation)
+        segment.change_asked = segment.change_asked or frames.change_asked
+        known = (STOPWORDS, self.known_words, self._not_places, self.vocabulary_data.chat_words)
+        room = MAX_UNKNOWN_PLACES - len(segment.unknown_places)
+        for name in place_candidates(piece, known, corrector, self._phrases)[:room]:
+            _add(segment.unknown_places, name)
+        placed = {w for name in segment.unknown_places for w in name.split()}
+        segment.unmapped = [w for w in segment.unmapped if w not in placed]
+        # A typo of a word that means something is no word of another subject ("insurance"
+        # read as the plain word "instance" still is one).
+        skip = {
+            typed
+            for typed, known in segment.corrected_words.items()
+            if any(kind != Cue.PLAIN for kind, _ in self._phrases.get(known, ()))
+        }
+        skip.update(w for name in segment.unknown_places for w in name.split())
+        segment.foreign = foreign_words(words(piece), self._topical, self.vocabulary_data, skip)
+        segment.other_subject = listed_off_topic(segment.foreign, self.vocabulary_data)
+        # A question word inside a cue ("who wrote", "how do i") asks a question too.
+        asking = segment.question_words or self.vocabulary_data.question_words & set(words(piece))
+        if not (asking or segment.people_pronoun):
+            # "sahalin kvota skolko": unknown words that ask nothing are no other subject.
+            off = self.vocabulary_data.off_topic_words
+            segment.foreign = [w for w in segment.foreign if w in off]
+        if segment.listed_foreign:  # "погода", "天气", "날씨" (vocabulary/<lang>.json)
+            segment.foreign.extend(segment.listed_foreign)
+            segment.other_subject = True
+        typed = read_figures(self._languages.figures(piece, language), self.vocabulary_data)
+        # A figure the message tells the bot to state is no figure it asserts.
+        instructed = instructed or segment.role_play
+        for name in ("dates",) if instructed else ("dates", "figures"):
+            for value in getattr(typed, name):
+                _add(getattr(segment, name), value)
+        segment.months = segment.months if typed.months is None else typed.months
+        segment.headcount = typed.headcount
+        segment.own_figures = typed.own
+        segment.days_in_month = typed.days_in_month
+        if mentions_own_pay(piece) or (typed.own and language is not Language.EN):
+            # "more than my whole salary": the pay asked about is the asker's own.
+            segment.attributes = [a for a in segment.attributes if a != Attribute.WAGES]
+        return segment
 
     def _read_segment(
         self, segment: str, result: Understanding, corrector: BoundedCorrector

@@ -69,8 +69,8 @@ def test_an_uncovered_place_gets_no_other_places_figures(engine: AnswerEngine) -
     ("text", "parts"),
     [
         ("1) sakhalin figure 2) in dollars 3) source", ["sakhalin figure", "in dollars", "source"]),
-        ("where do they live, dorms? sakhalin", ["where do they live, dorms sakhalin"]),
-        ("how much now? and before?", ["how much now and before"]),
+        ("where do they live, dorms? sakhalin", ["where do they live, dorms ; sakhalin"]),
+        ("how much now? and before?", ["how much now ; and before"]),
         ("what for", ["what for"]),
     ],
 )
