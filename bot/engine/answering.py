@@ -270,7 +270,9 @@ class Answerer:
                 reply.lines.append(Html(""))
             s.intents = [i for i in s.intents if i in keep]
             if Attribute.OTHER_CURRENCY in s.attributes and (s.has_subject or s.currencies):
-                s.intents.append(Intent.USD)  # "in won?": no rate; the report's own dollars
+                # "62,000 rubles in won", "in won?": no rate for won, but the report's own
+                # dollar conversion of the quota asked is the nearest figure it gives.
+                s.intents.append(Intent.USD)
             s.topics = []
             handled = True
         elif Attribute.ESTIMATE in s.attributes:

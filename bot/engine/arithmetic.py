@@ -9,20 +9,23 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal
 
+from bot.engine.arith_cues import read_arithmetic
+from bot.engine.cross_rates import convert
 from bot.engine.derived import LABEL, decimal, either, no_new_amount, place_of, plain
-from bot.engine.group_sums import group_sums
-from bot.engine.numbers import money, spelled, usd
+from bot.engine.group_sums import group_sums, once_sums
+from bot.engine.numbers import money, usd
 from bot.engine.pairs import PERIODS, pair_line
+from bot.engine.periods import gap_over_time, over_months, per_period, state
 from bot.engine.rates import implied_rates, rounded
 from bot.engine.reply import Reply
-from bot.engine.reports import is_monthly, not_monthly
+from bot.engine.reports import is_monthly, is_once, not_monthly
 from bot.engine.rise import rise_per_period
 from bot.engine.understand import Understanding
 from bot.engine.vocabulary import Intent, Operation
-from bot.engine.wording import N_, _, ngettext
+from bot.engine.wording import _
 from bot.markup import Html, fmt, italic
 from db.views import ClaimView
 
@@ -30,26 +33,6 @@ __all__ = ["IMPLIED", "LABEL", "PERIODS", "Arithmetic", "Figure", "difference", 
 
 # The label of an amount implied by "doubled" (English: the web record shows it).
 IMPLIED = "implied by “doubled”"
-# A monthly figure worked out for a year, a week, a day: one sentence each.
-_PER_PERIOD_LINES = {
-    Operation.PER_YEAR: N_(
-        "{place}: {figure} is about {total} a year (× twelve months) — {label}; the report "
-        "gives monthly quotas only."
-    ),
-    Operation.PER_WEEK: N_(
-        "{place}: {figure} is about {total} a week (× twelve months ÷ fifty-two weeks) — "
-        "{label}; the report gives monthly quotas only."
-    ),
-    Operation.PER_DAY: N_(
-        "{place}: {figure} is about {total} a day (× twelve months ÷ the days in a year) — "
-        "{label}; the report gives monthly quotas only."
-    ),
-}
-# "per day, assume 30 days": the month divided by the days the asker gives.
-_PER_DAY_OF_MONTH = N_(
-    "{place}: {figure} is about {total} a day (÷ {days} days, as you asked) — {label}; the "
-    "report gives monthly quotas only."
-)
 # Operations that multiply a monthly figure over time (totals only over a span of months).
 PER_PERIOD = frozenset({*PERIODS, Operation.MONTHS_TO_REACH})
 OVER_TIME = PER_PERIOD | {Operation.TOTAL, Operation.COMBINED}
@@ -108,7 +91,11 @@ class Arithmetic:
     def wanted(u: Understanding) -> list[Operation]:
         ops = [op for op in u.operations if op != Operation.DOUBLE or u.figures]
         # "a day" in "how many hours a day" is no sum of money: periods need an amount asked.
-        asks_amount = Intent.QUOTA in u.intents or Intent.USD in u.intents or u.currencies
+        asks_amount = Intent.QUOTA in u.intents or Intent.USD in u.intents or bool(u.currencies)
+        # "how much more a year since the doubling": the increase is a sum of money too.
+        asks_amount = asks_amount or (
+            Operation.DIFFERENCE in ops and bool(u.now or u.before or u.change_asked)
+        )
         ops = [op for op in ops if op not in PERIODS or asks_amount]
         # "how much higher, in percent": the percentage is the answer, not also the gap.
         if {Operation.RATIO, Operation.PERCENTAGE, Operation.SHARE} & set(ops):
@@ -143,14 +130,23 @@ class Arithmetic:
         self, u: Understanding, quotas: list[ClaimView], every: list[ClaimView], reply: Reply
     ) -> bool:
         """``quotas``: those the question names (else all); ``every``: all current ones."""
+        u = read_arithmetic(u)
+        if convert(u, every, reply):
+            reply.intents.append(Intent.ARITHMETIC)
+            return True
         dollars = Intent.USD in u.intents or "USD" in u.currencies
         # Only a head count needs the monthly figures: not worth a walk over thousands.
         monthly = [c for c in quotas if is_monthly(c)] if u.headcount and u.headcount > 1 else []
-        if u.headcount and u.headcount > 1 and monthly and self._asks_sum(u):
+        # A one-off per worker (not per household or team: the head count is of workers).
+        once = [c for c in quotas if is_once(c) and c.amount and c.basis in (None, "person")]
+        once = once if u.headcount else []
+        if u.headcount and u.headcount > 1 and (monthly or once) and self._asks_sum(u):
             # "10 workers in sakhalin, how much a month": the monthly quota times the head
-            # count (a one-off or a range is said what it is instead).
+            # count; a one-off times the head count, paid once (a range or a yearly figure
+            # is said what it is instead).
             months = u.months or (12 if Operation.PER_YEAR in u.operations else None)
-            not_monthly([c for c in quotas if not is_monthly(c)], reply)
+            not_monthly([c for c in quotas if not is_monthly(c) and c not in once], reply)
+            once_sums(u.headcount, once, dollars=dollars, reply=reply)
             group_sums(u.headcount, monthly, now=u.now, before=u.before, dollars=dollars,
                        months=months, reply=reply)  # fmt: skip
             reply.intents.append(Intent.ARITHMETIC)
@@ -184,7 +180,8 @@ class Arithmetic:
         named = len(u.places) + len(u.countries) >= 2
         others = [c for c in every if c not in quotas]
         pair = quotas[:2] if named else []
-        if len(quotas) == 1 and len(others) == 1 and not (u.now or u.before):
+        # (Not when it asks about the change: "how much more since the rise" is over time.)
+        if len(quotas) == 1 and len(others) == 1 and not (u.now or u.before or u.change_asked):
             pair = [*quotas, *others]
         elif not (u.places or u.countries) and len(every) == 2:
             pair = list(every)  # "the two quotas"
@@ -198,6 +195,8 @@ class Arithmetic:
         # "how much more per year after the rise": the rise over the year, not the new total.
         rise = Operation.DIFFERENCE in ops and (len(quotas) == 1 or over_time)
         rise = bool(rise and (u.now or u.before or u.change_asked))
+        # "how much more over 2 years since the doubling": the rise over the span.
+        span_gap = rise and not period and bool(u.months and u.months > 1)
         for op in sorted(ops, key=lambda op: op in PERIODS):
             if op == Operation.DOUBLE:
                 self._double(u, quotas, reply)
@@ -206,8 +205,10 @@ class Arithmetic:
             elif op == Operation.MONTHS_TO_REACH:
                 if not self._months_to_reach(u, quotas, dollars, reply):
                     continue
+            elif op in (Operation.TOTAL, Operation.COMBINED) and span_gap:
+                continue  # the increase over the span is the answer (below)
             elif op in (Operation.TOTAL, Operation.COMBINED) and u.months:
-                self._over_months(u, quotas, dollars, reply)
+                over_months(u, quotas, dollars, reply, self.figure)
             elif op in (Operation.TOTAL, Operation.COMBINED) and pair and named:
                 self._pair(Operation.TOTAL, u, pair, dollars, reply, period=period)
             elif op == Operation.COMBINED and pair and whole_store:
@@ -221,7 +222,10 @@ class Arithmetic:
             elif op in PERIODS and (gap or rise or (op == Operation.PER_YEAR and u.months)):
                 continue
             elif op in PERIODS:
-                self._per_period(op, u, quotas, dollars, reply)
+                per_period(op, u, quotas, dollars, reply, self.figure)
+            elif op == Operation.DIFFERENCE and span_gap:
+                for claim in quotas[:5]:
+                    gap_over_time(u, claim, dollars, reply)
             elif op == Operation.DIFFERENCE and rise:
                 for claim in quotas[:5]:
                     self._now_minus_before(claim, dollars, reply, period)
@@ -237,71 +241,6 @@ class Arithmetic:
 
     def _use(self, figure: Figure, reply: Reply) -> None:
         reply.use(figure.claim.id, figure.claim.article_id)
-
-    @staticmethod
-    def _state(figure: Figure) -> str:
-        """ "124,000 rubles (RUB) a month (implied by “doubled”)"."""
-        if figure.implied:
-            template = _("{figure} a month (implied by “doubled”)")
-        elif figure.in_dollars:
-            template = _("{figure} a month (the report's own conversion)")
-        else:
-            template = _("{figure} a month")
-        return template.format(figure=figure.text())
-
-    def _per_period(
-        self, op: Operation, u: Understanding, quotas: list[ClaimView], dollars: bool, reply: Reply
-    ) -> None:
-        times, per = PERIODS[op]
-        template = _PER_PERIOD_LINES[op]
-        if op == Operation.PER_DAY and u.days_in_month:
-            times, per, template = Decimal(1), Decimal(u.days_in_month), _PER_DAY_OF_MONTH
-        for claim, (asked, extra) in ((c, t) for c in quotas[:5] for t in _times(u)):
-            figure = self.figure(claim, asked, dollars)
-            if figure is None or (extra and not figure.implied):
-                if not extra:
-                    reply.lines.append(no_new_amount(claim))
-                continue
-            self._use(figure, reply)
-            value = rounded(figure.amount * times / per)
-            reply.lines.append(
-                fmt(
-                    _(template),
-                    place=figure.name,
-                    figure=self._state(figure),
-                    total=figure.text(value),
-                    days=u.days_in_month or "",
-                    label=italic(_(LABEL)),
-                )
-            )
-
-    def _over_months(
-        self, u: Understanding, quotas: list[ClaimView], dollars: bool, reply: Reply
-    ) -> None:
-        months = Decimal(u.months or 1)
-        years = u.months // 12 if u.months and u.months % 12 == 0 else None
-        if years:
-            span = ngettext("{count} year", "{count} years", years).format(count=spelled(years))
-        else:
-            count = u.months or 1
-            span = ngettext("{count} month", "{count} months", count).format(count=spelled(count))
-        for claim, (asked, extra) in ((c, t) for c in quotas[:5] for t in _times(u)):
-            figure = self.figure(claim, asked, dollars)
-            if figure is None or (extra and not figure.implied):
-                if not extra:
-                    reply.lines.append(no_new_amount(claim))
-                continue
-            self._use(figure, reply)
-            reply.lines.append(
-                fmt(
-                    _("{place}: {figure} over {span} comes to {total} — {label}."),
-                    place=figure.name,
-                    figure=self._state(figure),
-                    span=span,
-                    total=figure.text(figure.amount * months),
-                    label=italic(_(LABEL)),
-                )
-            )
 
     def _pair(
         self,
@@ -444,7 +383,7 @@ class Arithmetic:
                     ),
                     place=figure.name,
                     sum=figure.text(target),
-                    figure=self._state(figure),
+                    figure=state(figure),
                     months=decimal(months),
                     sum_figure=plain(target),
                     quota_figure=plain(figure.amount),
@@ -485,15 +424,3 @@ class Arithmetic:
 
 def _in(claim: ClaimView) -> Callable[[Decimal], str]:
     return lambda amount: money(amount, claim.currency or "")
-
-
-def _times(u: Understanding) -> list[tuple[Understanding, bool]]:
-    """The amounts a sum over time is asked at, each with whether it may be left out:
-    "before and after" both, the stated one first; neither ("if they work two years")
-    the stated one and, when a change implies it, the new one (labelled), as the stated
-    one alone would read as what they pay now."""
-    if u.now and u.before:
-        return [(replace(u, now=False), False), (replace(u, before=False), False)]
-    if not (u.now or u.before or u.change_asked):  # "extra because of it": the change
-        return [(u, False), (replace(u, now=True), True)]
-    return [(u, False)]

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from bot.engine.derived import LABEL, no_new_amount, place_of
+from bot.engine.figure_text import unit
 from bot.engine.numbers import money, number, usd
 from bot.engine.reply import Reply
 from bot.engine.wording import _, ngettext
@@ -91,6 +92,27 @@ def group_sums(
                     label=italic(_(LABEL)),
                 )
             )
+
+
+def once_sums(headcount: int, claims: list[ClaimView], *, dollars: bool, reply: Reply) -> None:
+    """A one-off payment times the head count: paid once, never over months."""
+    for claim in claims[:MAX_PLACES]:
+        base = claim.usd_amount if dollars else claim.amount
+        if base is None:
+            continue
+        show = usd if dollars else _in(claim.currency or "")
+        reply.use(claim.id, claim.article_id)
+        reply.lines.append(
+            fmt(
+                _("{place}: {count} × {amount}{unit} = {total}, paid once — {label}."),
+                place=place_of(claim),
+                count=number(headcount),
+                amount=show(base),
+                unit=unit(claim, deadline=False),
+                total=show(base * headcount),
+                label=italic(_(LABEL)),
+            )
+        )
 
 
 def _in(currency: str) -> Callable[[Decimal], str]:

@@ -15,7 +15,7 @@ from bot.engine.wording import _
 from bot.markup import fmt, italic
 from db.views import ClaimView
 
-__all__ = ["LABEL", "implied_rates", "plain", "rounded"]
+__all__ = ["LABEL", "implied_rates", "plain", "rate_unit", "rounded"]
 
 
 def implied_rates(quotas: list[ClaimView], reply: Reply) -> None:
@@ -34,10 +34,7 @@ def implied_rates(quotas: list[ClaimView], reply: Reply) -> None:
             continue
         reply.use(claim.id, claim.article_id)
         rate = rounded(claim.amount / claim.usd_amount, 2)
-        if wording.is_english():
-            unit = money(Decimal(2), claim.currency or "").split(" ", 1)[1].split(" (")[0]
-        else:  # the locale's plural for the rate ("84,93 российского рубля")
-            unit = currency_name(claim.currency or "", count=rate)
+        unit = rate_unit(claim.currency or "", rate)
         if claim.usd_is_approx:
             template = _(
                 "{place}: {amount} is nearly {dollars} as the report converts it, so about "
@@ -62,6 +59,14 @@ def implied_rates(quotas: list[ClaimView], reply: Reply) -> None:
                 label=italic(_(LABEL)),
             )
         )
+
+
+def rate_unit(currency: str, rate: Decimal) -> str:
+    """The currency's name after a rate: "rubles" in English, the locale's plural for the
+    rate elsewhere ("84,93 российского рубля")."""
+    if wording.is_english():
+        return money(Decimal(2), currency).split(" ", 1)[1].split(" (")[0]
+    return currency_name(currency, count=rate)
 
 
 def rounded(value: Decimal, places: int = 0) -> Decimal:

@@ -93,10 +93,18 @@ QUESTIONS: list[tuple[str, list[str], list[str]]] = [
     ("what is the quota in vietnam", ["does not", "Sakhalin"], ["62,000 rubles a person"]),
     ("quota in moscow", ["does not mention Moscow"], []),
     ("what about south korea", ["does not", "covers"], []),
+    # A yearly figure is our arithmetic, labelled: neither amount asked, so at the stated
+    # one and at the one implied by "doubled", each said which.
     (
-        # No "now" or "before": the stated amount, then the one "doubled" implies, labelled.
         "how much will they pay in a year",
-        ["monthly quotas only", "744,000 rubles", "our arithmetic", "1,488,000", "implied by"],
+        [
+            "monthly quotas only",
+            "744,000 rubles",
+            "our arithmetic",
+            "(before the doubling)",
+            "1,488,000 rubles",
+            "(implied by “doubled”)",
+        ],
         [],
     ),
     ("did they double it", ["doubled"], ["I answer questions"]),
@@ -141,7 +149,8 @@ def test_every_number_comes_from_the_store_or_is_labelled(engine: AnswerEngine) 
         "260": "our arithmetic",
         "744,000": "our arithmetic",
         "40,800": "our arithmetic",
-        "1,488,000": "our arithmetic",  # a year at the amount "doubled" implies
+        # A year at the new amount too, when neither the old nor the new one is asked.
+        "1,488,000": "our arithmetic",
         "81,600": "our arithmetic",
     }
     for question, _, _ in QUESTIONS:

@@ -66,7 +66,9 @@ def test_sums_for_several_workers_take_russian_plural_forms(
 
 def test_a_span_of_years_takes_russian_plural_forms(engine: AnswerEngine) -> None:
     two_years, five_years = (
-        lines(engine, f"how much in sakhalin in rubles over {n} years", Language.RU)[0]
+        lines(
+            engine, f"how much in sakhalin in rubles over {n} years at the old rate", Language.RU
+        )[0]
         for n in (2, 5)
     )
     assert two_years == (
@@ -185,15 +187,26 @@ def test_an_uncovered_subject_in_korean(engine: AnswerEngine) -> None:
 
 def test_a_span_of_one_year_is_singular_in_english(engine: AnswerEngine) -> None:
     """ "over 12 months" is one year (it read "one years" before the plural forms)."""
-    # No "now" or "before": the stated amount, then the one "doubled" implies.
-    assert lines(engine, "sakhalin total over 12 months", Language.EN) == [
+    assert lines(engine, "sakhalin total over 12 months at the old rate", Language.EN) == [
         "Sakhalin: 62,000 rubles (RUB) a month over one year comes to 744,000 rubles (RUB) — "
-        "our arithmetic from the report's figures; the report states no such figure.",
+        "our arithmetic from the report's figures; the report states no such figure."
+    ]
+    assert lines(engine, "dalian total over 24 months at the old rate", Language.ZH) == [
+        f"大连：每月3,400 人民币 (CNY)，2年合计81,600 人民币 (CNY)——{ZH_LABEL}。"
+    ]
+
+
+def test_a_span_asked_at_neither_amount_gives_both_labelled(engine: AnswerEngine) -> None:
+    # No "now" or "before": the stated amount, then the one "doubled" implies, each said which.
+    assert lines(engine, "sakhalin total over 12 months", Language.EN) == [
+        "Sakhalin: 62,000 rubles (RUB) a month (before the doubling) over one year comes to "
+        "744,000 rubles (RUB) — our arithmetic from the report's figures; the report states "
+        "no such figure.",
         "Sakhalin: 124,000 rubles (RUB) a month (implied by “doubled”) over one year comes to "
         "1,488,000 rubles (RUB) — our arithmetic from the report's figures; the report states "
         "no such figure.",
     ]
     assert lines(engine, "dalian total over 24 months", Language.ZH) == [
-        f"大连：每月3,400 人民币 (CNY)，2年合计81,600 人民币 (CNY)——{ZH_LABEL}。",
+        f"大连：每月3,400 人民币 (CNY)（翻倍之前），2年合计81,600 人民币 (CNY)——{ZH_LABEL}。",
         f"大连：每月6,800 人民币 (CNY)（按“翻倍”推算），2年合计163,200 人民币 (CNY)——{ZH_LABEL}。",
     ]

@@ -154,13 +154,13 @@ def test_statements_and_quotes_are_found_with_their_attribution(
             "arithmetic from the report's figures; the report states no such figure.",
         ),
         (
+            # Neither amount asked: the stated one and the implied one, each said which.
             "in total over two years, how much does a dalian worker hand over",
-            # No "now" or "before": the stated amount, then the one "doubled" implies.
-            "Dalian: 3,400 yuan (CNY) a month over two years comes to 81,600 yuan (CNY) — our "
-            "arithmetic from the report's figures; the report states no such figure.\n"
-            "Dalian: 6,800 yuan (CNY) a month (implied by “doubled”) over two years comes to "
-            "163,200 yuan (CNY) — our arithmetic from the report's figures; the report states "
-            "no such figure.",
+            "Dalian: 3,400 yuan (CNY) a month (before the doubling) over two years comes to "
+            "81,600 yuan (CNY) — our arithmetic from the report's figures; the report states no "
+            "such figure.\nDalian: 6,800 yuan (CNY) a month (implied by “doubled”) over two years "
+            "comes to 163,200 yuan (CNY) — our arithmetic from the report's figures; the report "
+            "states no such figure.",
         ),
         (
             "per week, how much does a sakhalin worker owe now",
@@ -178,14 +178,14 @@ def test_derived_figures_are_computed_and_labelled(
 
 
 def test_a_currency_the_report_does_not_give_is_not_converted(engine: AnswerEngine) -> None:
-    text = body(engine, "sakhalin quota in yen")
-    assert text.startswith(
+    assert body(engine, "sakhalin quota in yen") == (
         "The report does not say the quota in yen (JPY): it gives rubles, yuan and its own "
         "dollar conversions only, and no exchange rate, so I will not convert it.\n"
+        # The nearest figure it gives: its own dollar conversion of the quota asked.
+        "Sakhalin, Russia: 62,000 rubles (RUB) is nearly $730 as the report converts it; "
+        "doubled, about $1,460 (implied by “doubled”, from the report's own conversion).\n"
+        "The report does not say which exchange rate or date it used."
     )
-    # What it does give instead: its own dollar conversion, for the place asked about.
-    assert "62,000 rubles (RUB) is nearly $730 as the report converts it" in text
-    assert "3,400" not in text
 
 
 # 6. Loaded and leading questions.

@@ -175,7 +175,8 @@ def test_a_short_why_after_parts_is_asked_too(engine: AnswerEngine) -> None:
 
 def test_a_span_before_and_after_gives_both_sums(engine: AnswerEngine) -> None:
     assert body(engine, "how much would a dalian worker pay over 2 years before and after") == (
-        f"Dalian: 3,400 yuan (CNY) a month over two years comes to 81,600 yuan (CNY) — {LABEL}.\n"
+        "Dalian: 3,400 yuan (CNY) a month (before the doubling) over two years comes to "
+        f"81,600 yuan (CNY) — {LABEL}.\n"
         "Dalian: 6,800 yuan (CNY) a month (implied by “doubled”) over two years comes to "
         f"163,200 yuan (CNY) — {LABEL}."
     )

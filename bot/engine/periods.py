@@ -1,0 +1,177 @@
+"""A monthly quota worked out over time: per year, week or day, over N months or years,
+and the increase itself over a span ("how much more over two years since the doubling"). Made
+by ``arithmetic.Arithmetic``, the one place derived figures are computed; every figure is
+labelled as our arithmetic, and says whether it is at the stated (old) amount or at the new
+amount implied by "doubled".
+
+When the question names neither the old nor the new amount (or names both), a doubled
+quota is worked out at both, the stated one first, each said which it is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from bot.engine.derived import LABEL, no_new_amount, place_of
+from bot.engine.numbers import money, spelled, usd
+from bot.engine.pairs import PERIODS
+from bot.engine.rates import rounded
+from bot.engine.reply import Reply
+from bot.engine.understand import Understanding
+from bot.engine.vocabulary import Operation
+from bot.engine.wording import N_, _, ngettext
+from bot.markup import fmt, italic
+from db.views import ClaimView
+
+if TYPE_CHECKING:
+    from bot.engine.arithmetic import Figure
+
+# A monthly figure worked out for a year, a week, a day: one sentence each.
+_PER_PERIOD_LINES = {
+    Operation.PER_YEAR: N_(
+        "{place}: {figure} is about {total} a year (× twelve months) — {label}; the report "
+        "gives monthly quotas only."
+    ),
+    Operation.PER_WEEK: N_(
+        "{place}: {figure} is about {total} a week (× twelve months ÷ fifty-two weeks) — "
+        "{label}; the report gives monthly quotas only."
+    ),
+    Operation.PER_DAY: N_(
+        "{place}: {figure} is about {total} a day (× twelve months ÷ the days in a year) — "
+        "{label}; the report gives monthly quotas only."
+    ),
+}
+# "per day, assume 30 days": the month divided by the days the asker gives.
+_PER_DAY_OF_MONTH = N_(
+    "{place}: {figure} is about {total} a day (÷ {days} days, as you asked) — {label}; the "
+    "report gives monthly quotas only."
+)
+# The rise itself over a span: "how much more over two years since the doubling" (over a
+# year, a week or a day: rise.py).
+_GAP_OVER_MONTHS = N_(
+    "{place}: before, {before} a month; now doubled, so about {after} (implied by “doubled”) "
+    "— {gap} more a month, so about {total} more over {span} — {label}."
+)
+
+FigureOf = Callable[[ClaimView, Understanding, bool], "Figure | None"]
+
+
+def state(figure: Figure, *, both: bool = False) -> str:
+    """ "124,000 rubles (RUB) a month (implied by “doubled”)"; the stated amount is said to
+    be the one before the doubling when both are shown."""
+    if figure.implied:
+        template = _("{figure} a month (implied by “doubled”)")
+    elif both and figure.claim.change == "doubled":
+        template = _("{figure} a month (before the doubling)")
+    elif figure.in_dollars:
+        template = _("{figure} a month (the report's own conversion)")
+    else:
+        template = _("{figure} a month")
+    return template.format(figure=figure.text())
+
+
+def rates_asked(u: Understanding, claim: ClaimView) -> list[Understanding]:
+    """The amounts to work out: the one asked, or for a doubled quota asked neither old nor
+    new (or both), the stated one and the implied one."""
+    if claim.change == "doubled" and u.now == u.before:
+        return [replace(u, now=False, before=True), replace(u, now=True, before=False)]
+    return [u]
+
+
+def span_of(months: int) -> str:
+    years = months // 12 if months % 12 == 0 else None
+    if years:
+        return ngettext("{count} year", "{count} years", years).format(count=spelled(years))
+    return ngettext("{count} month", "{count} months", months).format(count=spelled(months))
+
+
+def per_period(
+    op: Operation,
+    u: Understanding,
+    quotas: list[ClaimView],
+    dollars: bool,
+    reply: Reply,
+    figure_of: FigureOf,
+) -> None:
+    times, per = PERIODS[op]
+    template = _PER_PERIOD_LINES[op]
+    if op == Operation.PER_DAY and u.days_in_month:
+        times, per, template = Decimal(1), Decimal(u.days_in_month), _PER_DAY_OF_MONTH
+    for claim in quotas[:5]:
+        asked = rates_asked(u, claim)
+        for one in asked:
+            figure = figure_of(claim, one, dollars)
+            if figure is None:
+                reply.lines.append(no_new_amount(claim))
+                continue
+            reply.use(claim.id, claim.article_id)
+            value = rounded(figure.amount * times / per)
+            reply.lines.append(
+                fmt(
+                    _(template),
+                    place=figure.name,
+                    figure=state(figure, both=len(asked) > 1),
+                    total=figure.text(value),
+                    days=u.days_in_month or "",
+                    label=italic(_(LABEL)),
+                )
+            )
+
+
+def over_months(
+    u: Understanding,
+    quotas: list[ClaimView],
+    dollars: bool,
+    reply: Reply,
+    figure_of: FigureOf,
+) -> None:
+    months = u.months or 1
+    for claim in quotas[:5]:
+        asked = rates_asked(u, claim)
+        for one in asked:
+            figure = figure_of(claim, one, dollars)
+            if figure is None:
+                reply.lines.append(no_new_amount(claim))
+                continue
+            reply.use(claim.id, claim.article_id)
+            reply.lines.append(
+                fmt(
+                    _("{place}: {figure} over {span} comes to {total} — {label}."),
+                    place=figure.name,
+                    figure=state(figure, both=len(asked) > 1),
+                    span=span_of(months),
+                    total=figure.text(figure.amount * months),
+                    label=italic(_(LABEL)),
+                )
+            )
+
+
+def gap_over_time(u: Understanding, claim: ClaimView, dollars: bool, reply: Reply) -> None:
+    """The rise a doubling makes, a month and over the span of months asked."""
+    base = claim.usd_amount if dollars else claim.amount
+    if base is None or claim.change != "doubled":
+        reply.lines.append(no_new_amount(claim))
+        return
+    reply.use(claim.id, claim.article_id)
+    new = base * 2
+    gap = new - base
+    months = u.months or 1
+
+    def text(amount: Decimal) -> str:
+        return usd(amount) if dollars else money(amount, claim.currency or "")
+
+    reply.lines.append(
+        fmt(
+            _(_GAP_OVER_MONTHS),
+            place=place_of(claim, ""),
+            before=text(base),
+            after=text(new),
+            gap=text(gap),
+            total=text(gap * months),
+            span=span_of(months),
+            label=italic(_(LABEL)),
+        )
+    )
