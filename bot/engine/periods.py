@@ -10,7 +10,7 @@ quota is worked out at both, the stated one first, each said which it is.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -100,25 +100,17 @@ def per_period(
     template = _PER_PERIOD_LINES[op]
     if op == Operation.PER_DAY and u.days_in_month:
         times, per, template = Decimal(1), Decimal(u.days_in_month), _PER_DAY_OF_MONTH
-    for claim in quotas[:5]:
-        asked = rates_asked(u, claim)
-        for one in asked:
-            figure = figure_of(claim, one, dollars)
-            if figure is None:
-                reply.lines.append(no_new_amount(claim))
-                continue
-            reply.use(claim.id, claim.article_id)
-            value = rounded(figure.amount * times / per)
-            reply.lines.append(
-                fmt(
-                    _(template),
-                    place=figure.name,
-                    figure=state(figure, both=len(asked) > 1),
-                    total=figure.text(value),
-                    days=u.days_in_month or "",
-                    label=italic(_(LABEL)),
-                )
+    for figure, both in _asked_figures(u, quotas, dollars, reply, figure_of):
+        reply.lines.append(
+            fmt(
+                _(template),
+                place=figure.name,
+                figure=state(figure, both=both),
+                total=figure.text(rounded(figure.amount * times / per)),
+                days=u.days_in_month or "",
+                label=italic(_(LABEL)),
             )
+        )
 
 
 def over_months(
@@ -129,6 +121,28 @@ def over_months(
     figure_of: FigureOf,
 ) -> None:
     months = u.months or 1
+    for figure, both in _asked_figures(u, quotas, dollars, reply, figure_of):
+        reply.lines.append(
+            fmt(
+                _("{place}: {figure} over {span} comes to {total} — {label}."),
+                place=figure.name,
+                figure=state(figure, both=both),
+                span=span_of(months),
+                total=figure.text(figure.amount * months),
+                label=italic(_(LABEL)),
+            )
+        )
+
+
+def _asked_figures(
+    u: Understanding,
+    quotas: list[ClaimView],
+    dollars: bool,
+    reply: Reply,
+    figure_of: FigureOf,
+) -> Iterator[tuple[Figure, bool]]:
+    """Each quota's figure at each rate asked (old, implied new), used in ``reply``, and
+    whether both rates are shown; a rate with no figure says so in ``reply`` instead."""
     for claim in quotas[:5]:
         asked = rates_asked(u, claim)
         for one in asked:
@@ -137,16 +151,7 @@ def over_months(
                 reply.lines.append(no_new_amount(claim))
                 continue
             reply.use(claim.id, claim.article_id)
-            reply.lines.append(
-                fmt(
-                    _("{place}: {figure} over {span} comes to {total} — {label}."),
-                    place=figure.name,
-                    figure=state(figure, both=len(asked) > 1),
-                    span=span_of(months),
-                    total=figure.text(figure.amount * months),
-                    label=italic(_(LABEL)),
-                )
-            )
+            yield figure, len(asked) > 1
 
 
 def gap_over_time(u: Understanding, claim: ClaimView, dollars: bool, reply: Reply) -> None:
