@@ -204,13 +204,19 @@ def _mostly(tokens: list[str], read_words: dict[str, str], long_read: Collection
 
 
 @lru_cache(maxsize=1)
+def english_grammar() -> frozenset[str]:
+    """English's grammar words (vocabulary/mixed_language.json), which also weigh a mixed
+    message's language in bot/i18n/mixed.py."""
+    data = json.loads((FOLDER / "mixed_language.json").read_text(encoding="utf-8"))
+    return frozenset(word.casefold() for word in data["english_grammar"])
+
+
+@lru_cache(maxsize=1)
 def _english_words() -> frozenset[str]:
-    """The English vocabulary's ordinary and question words, and English's grammar words
-    (vocabulary/mixed_language.json, as bot/i18n/mixed.py counts them)."""
+    """The English vocabulary's ordinary and question words, and English's grammar words."""
     from bot.engine.vocabulary import load
 
-    grammar = json.loads((FOLDER / "mixed_language.json").read_text(encoding="utf-8"))
-    return load().not_place_words | {w.casefold() for w in grammar["english_grammar"]}
+    return load().not_place_words | english_grammar()
 
 
 def mostly_russian(text: str) -> bool:

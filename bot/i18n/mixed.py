@@ -18,6 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from bot.engine.language import script_of
+from bot.engine.translit import english_grammar
 from db.kinds import Language
 
 _FOLDER = Path(__file__).resolve().parent.parent / "engine" / "vocabulary"
@@ -26,12 +27,6 @@ _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 # Hangul jamo alone (ㅋㅋ, ㅎㅎ): laughter and emoticons, not words of a sentence.
 _JAMO = re.compile(r"^[\u3130-\u318f]+$")
 _NAME_KINDS = ("place", "country", "currency")
-
-
-@lru_cache(maxsize=1)
-def _english_grammar() -> frozenset[str]:
-    data = json.loads((_FOLDER / "mixed_language.json").read_text(encoding="utf-8"))
-    return frozenset(word.casefold() for word in data["english_grammar"])
 
 
 @lru_cache(maxsize=1)
@@ -73,7 +68,7 @@ def mixed_language(text: str, native: Language) -> Language:
     english = 0
     other = 0
     for script, word in _runs(text):
-        if script is Language.EN and word in _english_grammar():
+        if script is Language.EN and word in english_grammar():
             english += 1 if english or other else 2  # the language the message opens in
         elif script is native and not _is_name(word):
             other += 1 if english or other else 2
