@@ -634,9 +634,10 @@ def _question_problems(
     if extra:
         found.append(f"{name}: unknown fields {sorted(extra)}")
     ident = question.get("id")
-    # A later set of the same language numbers its own ids: e2-001 in fresh_en_2.json.
+    # A later set of the same language numbers its own ids: e2-001 in fresh_en_2.json,
+    # e10-001 in fresh_en_10.json.
     # A report set numbers them rN-NNN: r2-001 in report2_en.json.
-    prefix = r"r\d" if report_set else rf"(?:{language}|{language[0]}\d)"
+    prefix = r"r\d+" if report_set else rf"(?:{language}|{language[0]}\d+)"
     if not isinstance(ident, str) or not re.fullmatch(rf"{prefix}-\d{{3}}", ident):
         found.append(f"{name}: id is not {'rN' if report_set else language}-NNN")
     elif ident in seen:
