@@ -48,10 +48,13 @@ def place_candidates(
     known: Sequence[frozenset[str]],
     corrector: BoundedCorrector,
     phrases: Mapping[str, Sequence[tuple[str, str]]],
+    passed: set[str] | None = None,
 ) -> list[str]:
     """The unknown place names a part of a message holds, in order (one or two words).
     ``known``: word sets that are no place names (stop, known, ordinary and claim, chat
-    words); ``phrases``: what each known phrase means (a "sector" names a kind of work)."""
+    words); ``phrases``: what each known phrase means (a "sector" names a kind of work).
+    ``passed`` gets the words that stood where a place's name stands but are ordinary
+    words ("in the worksheet"): unknown words, not another subject."""
     found: list[str] = []
 
     def unknown(word: str) -> bool:
@@ -71,6 +74,8 @@ def place_candidates(
         if after is not None and unknown(after.group(1)) and a_place(f"{name} {after[1]}", framed):
             name = f"{name} {after.group(1)}"  # "phnom penh"
         elif not a_place(name, framed):
+            if framed and passed is not None:
+                passed.add(name)
             return
         if name not in found:
             found.append(name)
