@@ -51,3 +51,9 @@ def known_place(name: str) -> bool:
 def ordinary_english(word: str) -> bool:
     """A common English word, no name ("footnote", "lads"; not "siberia"); folded."""
     return _holds(_table("english_words.txt"), word)
+
+
+def warm_up() -> None:
+    """Read both lists now (the start-up thread), not in a question's time (0.1 s)."""
+    _table("gazetteer.txt")
+    _table("english_words.txt")

@@ -272,11 +272,12 @@ def analysed_lexicon(
 
 def warm_up() -> None:
     """Load the analysers and work out every language's tables now (a thread at start-up)."""
-    from bot.engine import written_chinese
+    from bot.engine import gazetteer, written_chinese
     from bot.engine.analysis import warm_up as load_analysers
 
     load_analysers()
     written_chinese.warm_up()
+    gazetteer.warm_up()
     for language in Language:
         if language is not Language.EN:
             analysed_lexicon(language)
