@@ -133,6 +133,8 @@ def main() -> None:
     places = {
         n for n in city_names() | region_names() if len(n) >= 2 and (len(n) >= 3 or not n.isascii())
     }
+    # "ulan ude" typed for "ulan-ude": the message's words are read without their hyphens.
+    places |= {name.replace("-", " ") for name in places if "-" in name}
     write(
         FOLDER / "gazetteer.txt",
         f"Place names (GeoNames cities of {MIN_POPULATION}+ people, ISO 3166-2 subdivisions); "

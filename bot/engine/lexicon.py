@@ -23,7 +23,7 @@ from typing import Any
 from bot.engine.cldr_names import currency_names, exemplar_cities
 from bot.engine.countries import SUBJECT_COUNTRY
 from bot.engine.language import Language
-from bot.engine.named_places import PlaceFrames, named_places
+from bot.engine.named_places import PlaceFrames, named_places, shown_name
 from bot.engine.numerals import (
     english_date,
     month_numbers,
@@ -446,7 +446,7 @@ class LanguageTables:
         for place in [*analysis.places, *named]:
             if inside_phrase(place.casefold(), analysis.tokens, understander):
                 continue  # "ким чен ын": a word of a known name, not a place ("Чен")
-            shown = place.capitalize() if place.islower() and language is Language.RU else place
+            shown = shown_name(place) if language is Language.RU else place
             if shown not in segment.unknown_places:
                 segment.unknown_places.append(shown)
         analysed = " ".join(analysis.tokens)

@@ -45,9 +45,10 @@ class PlaceFrames:
         )
 
 
-def _shown(name: str) -> str:
-    """ "улан-батор" -> "Улан-Батор"."""
-    return re.sub(r"[^\W\d_]{3,}", lambda m: m.group(0).capitalize(), name)
+def shown_name(name: str) -> str:
+    """ "улан-батор" -> "Улан-Батор", "уфа" -> "Уфа" (the analysers' lemmas are folded)."""
+    shown = re.sub(r"[^\W\d_]{3,}", lambda m: m.group(0).capitalize(), name)
+    return shown[:1].upper() + shown[1:]
 
 
 def named_places(
@@ -84,8 +85,8 @@ def _russian(text: str, known: Collection[str], frames: PlaceFrames) -> list[str
         if not hyphened and any(lemma in known for lemma in lemmas):
             continue
         place = next((name for name in _russian_forms(word, lemmas) if known_place(name)), None)
-        if place is not None and (framed or not ordinary) and _shown(place) not in found:
-            found.append(_shown(place))
+        if place is not None and (framed or not ordinary) and shown_name(place) not in found:
+            found.append(shown_name(place))
     return found
 
 

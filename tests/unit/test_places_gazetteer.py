@@ -64,6 +64,9 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> AnswerEngine:
             f"В статье не упоминается Тяньцзинь. {NOT_RU}",
         ),
         ("квота на находке?", Language.RU, f"В статье не упоминается Находка. {NOT_RU}"),
+        # A hyphenated name typed without its hyphen; named once, however it was found.
+        ("ulan ude?", Language.EN, f"The report does not mention Ulan Ude. {NOT_EN}"),
+        ("а в Улан-Удэ?", Language.RU, f"В статье не упоминается Улан-Удэ. {NOT_RU}"),
         ("丹东的工人交多少？", Language.ZH, f"报道没有提及丹东。{NOT_ZH}"),
         (
             "카잔에서 일하는 노동자들은?",
