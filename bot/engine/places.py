@@ -22,6 +22,10 @@ _PLACE_AFTER_PREPOSITION = re.compile(
 # Prepositions after which a word is a place ("workers in X"); "for the lads", "about the
 # footnote" name anything.
 _PLACE_FRAME = frozenset({"in", "at", "from"})
+# A known name of several words before "quota" is that place's ("new york quota").
+_QUOTA_WORDS = frozenset({"quota", "quotas"})
+# Kinds of phrase a covered place or a country is read as: no word of an unknown name.
+_COVERED = frozenset({"place", "country", "any_country"})
 # "in vladivostok and khabarovsk": the second name too.
 _AND_ANOTHER = re.compile(r"\s*(?:,|and|or|&)\s+(?:the\s+)?([^\W\d_][\w-]{2,})", re.UNICODE)
 _PLACE_BEFORE_QUOTA = re.compile(r"\b([^\W\d_][\w-]{2,})\s+quotas?\b", re.UNICODE)
@@ -31,16 +35,55 @@ _NEXT_WORD = re.compile(r"\s+([^\W\d_][\w-]{2,})\b", re.UNICODE)
 SECTOR_WORDS = 2
 # A message of this many words, none of which the bot can read, is a place's name.
 NAME_WORDS = 2
+# The most words of a name the gazetteer is asked for ("ho chi minh").
+MAX_NAME_WORDS = 3
 
 
 def a_place(name: str, framed: bool) -> bool:
     """Whether a name no table knows is taken for a place: one the gazetteer knows (an
     ordinary word too, "mobile", only where the frame calls it a place), else any word no
     dictionary holds, where the frame calls it a place ("in kamchatka")."""
-    ordinary = any(ordinary_english(word) for word in name.split())
+    ordinary = [ordinary_english(word) for word in name.split()]
     if known_place(name):
-        return framed or not ordinary
-    return framed and not ordinary
+        # "los angeles", "new york": a known name of several words is ordinary only when
+        # every word is ("far north", "big apple").
+        return framed or not all(ordinary)
+    return framed and not any(ordinary)
+
+
+def named_spans(
+    text: str, stop: frozenset[str], phrases: Mapping[str, Sequence[tuple[str, str]]]
+) -> list[str]:
+    """Names of several words the gazetteer knows, whatever their words mean alone ("new
+    york", "hong kong", "ho chi minh"): none starts or ends with a stop word, none holds
+    a covered place's word or is part of a known phrase ("hong kong dollars"), and a name
+    of ordinary words only ("far north") only after "in", "at" or "from" or before "quota"."""
+
+    def taken(word: str) -> bool:
+        return any(kind in _COVERED for kind, _ in phrases.get(word, ()))
+
+    tokens = words(text)
+    found: list[str] = []
+    at = 0
+    while at < len(tokens):
+        for size in range(MAX_NAME_WORDS, 1, -1):
+            span = tokens[at : at + size]
+            if len(span) < size or span[0] in stop or span[-1] in stop or any(map(taken, span)):
+                continue
+            name = " ".join(span)
+            after = tokens[at + size] if at + size < len(tokens) else ""
+            before = tokens[at - 1] if at else ""
+            around = (name, f"{name} {after}", f"{before} {name}", f"{before} {name} {after}")
+            if any(phrase in phrases for phrase in around):
+                continue
+            framed = (at > 0 and tokens[at - 1] in _PLACE_FRAME) or after in _QUOTA_WORDS
+            plain = all(t.isascii() and t.isalpha() for t in span)
+            if plain and known_place(name) and a_place(name, framed):
+                found.append(name)
+                at += size - 1
+                break
+        at += 1
+    return found
 
 
 def place_candidates(
@@ -86,6 +129,9 @@ def place_candidates(
         add(_AND_ANOTHER.match(text, match.end()), 1, framed)
     for match in _PLACE_BEFORE_QUOTA.finditer(text):
         add(match, 1, framed=False)
+    for name in named_spans(text, known[0], phrases):
+        if not any(name in other or other in name for other in found):
+            found.append(name)
     tokens = words(text)
     if 0 < len(tokens) <= NAME_WORDS and all(t.isascii() and unknown(t) for t in tokens):
         # "tashkent?", "ulan bator": a message that is only a name the bot cannot read.

@@ -64,6 +64,14 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> AnswerEngine:
             f"В статье не упоминается Тяньцзинь. {NOT_RU}",
         ),
         ("квота на находке?", Language.RU, f"В статье не упоминается Находка. {NOT_RU}"),
+        # A name of several words, some known alone ("new"), or each ordinary ("los").
+        ("new york quota", Language.EN, f"The report does not mention New York. {NOT_EN}"),
+        ("workers in hong kong", Language.EN, f"The report does not mention Hong Kong. {NOT_EN}"),
+        (
+            "what about los angeles",
+            Language.EN,
+            f"The report does not mention Los Angeles. {NOT_EN}",
+        ),
         # A hyphenated name typed without its hyphen; named once, however it was found.
         ("ulan ude?", Language.EN, f"The report does not mention Ulan Ude. {NOT_EN}"),
         ("а в Улан-Удэ?", Language.RU, f"В статье не упоминается Улан-Удэ. {NOT_RU}"),
@@ -88,6 +96,8 @@ def test_an_uncovered_place_is_said_not_mentioned(
         ("what about workers in the footnote", Language.EN, "The report does not say that."),
         ("what is the quota for the lads", Language.EN, SAKHALIN[Language.EN]),
         ("how much do workers pay in practice", Language.EN, SAKHALIN[Language.EN]),
+        # "at tall" is a town's name in the gazetteer; "at" opens no name.
+        ("workers at tall buildings", Language.EN, SAKHALIN[Language.EN]),
         # "mobile" without a place's frame is the word.
         ("mobile quota", Language.EN, SAKHALIN[Language.EN]),
         ("что в сноске про квоту?", Language.RU, SAKHALIN[Language.RU]),
