@@ -111,6 +111,8 @@ def tied_to_report(u: Understanding) -> bool:
         # A topic of a cue of several ("love", "happy") ties nothing alone: "do you love pizza".
         or [t for t in u.topics if t not in u.settled_topics and t not in u.loose_topics]
         or u.people_pronoun
+        # "which countries does the piece cover": the places the report is about.
+        or u.places_asked
         or u.unknown_places
         or u.regions
         # "is it per person or per team"; not "when is chuseok this year".

@@ -123,6 +123,7 @@ def merge_part(into: Understanding, part: Understanding) -> None:
     into.role_play = into.role_play or part.role_play
     into.pair_asked = into.pair_asked or part.pair_asked
     into.change_asked = into.change_asked or part.change_asked
+    into.credit_asked = into.credit_asked or part.credit_asked
     into.months = into.months if into.months is not None else part.months
     into.headcount = into.headcount if into.headcount is not None else part.headcount
     if part.change_factor is not None:

@@ -126,6 +126,7 @@ class Understanding:
     # Content words no phrase took ("happens"): an ask the engine cannot map (asks.py).
     unmapped: list[str] = field(default_factory=list)
     places_asked: bool = False  # "which countries does the report cover"
+    credit_asked: bool = False  # "who took the photo"
     report_words: list[str] = field(default_factory=list)  # no cue's, but the claims' ("spouse")
     own_figures: list[OwnFigure] = field(default_factory=list)  # "i make 900 dollars"
     days_in_month: int | None = None  # "assume 30 days"
@@ -340,8 +341,9 @@ class Understander:
         segment.pair_asked = frames.pair_asked
         segment.asks_by_word &= not frames.term_asked  # "called": the term is known
         segment.places_asked = frames.places_asked
-        if frames.places_asked:
-            _add(segment.intents, Intent.LIST)
+        segment.credit_asked = frames.credit_asked
+        for intent in frames.intents:
+            _add(segment.intents, intent)
         for operation in frames.operations:
             _add(segment.operations, operation)
         segment.change_asked = segment.change_asked or frames.change_asked
