@@ -177,6 +177,11 @@ class Answerer:
         unknown = [] if blamed(s) else [c.country(code) for code in uncovered]
         if s.countries and not s.places:  # "which town in china": the place named there
             s.attributes = [a for a in s.attributes if a != Attribute.TOWN]
+        # "in the Russian Far East": not named by the report, but Sakhalin is there.
+        stored = {q.place for q in c.quotas()}
+        for region in s.regions:
+            inside = self.honest.vocabulary.region_places.get(region, ())
+            s.places += [p for p in inside if p in stored and p not in s.places]
         # Typed in lower case, shown as names ("beijing" -> "Beijing").
         unknown += [*(p.title() for p in s.unknown_places), *s.regions]
         asks = set(s.intents) - {Intent.QUOTA, Intent.USD, Intent.COMPARE, Intent.LIST}

@@ -71,6 +71,11 @@ _FRAMES = (
                 r"(?:the |this |that |a )?(?:quota|quotas|loyalty|system|scheme|practice)(?: \w+)? "
                 r"(?:been|existed|exist|in place|around|going|running|demanded|there) "),
      Attribute.QUOTA_HISTORY),
+    # "kim personally signed the order", "did the minister issue this directive"
+    (re.compile(r" (?:personally |himself |herself )?(?:signed|signs|sign|issued|issues|issue|"
+                r"authored|penned|drafted) (?:off )?(?:on )?(?:the |this |that )?(?:\w+ )?"
+                r"(?:order|orders|directive|directives|decree|instruction|instructions) "),
+     Attribute.SIGNATORY),
     # "who is the source in russia, name?", "are the sources named"
     (re.compile(r" (?:source|sources|informant|informants|insider|insiders) (?:\w+ ){0,6}"
                 r"(?:name|names|named|identity|identities) "),
@@ -155,6 +160,12 @@ _CREDIT = re.compile(
     rf"(?:taken|shot) by|whose {_PICTURE}|photographer|{_PICTURE} credits?) "
 )
 _CREDIT_OF_IT = re.compile(r" who (?:took|shot|snapped) (?:it|this|that) ")
+# "so the chinese actually feel bad for them", "do russians care": the locals' view.
+_LOCALS_FEEL = re.compile(
+    r" (?:the )?(?:chinese|russians|russian|russian people|chinese people|locals|local people|"
+    r"people there|neighbours|neighbors) (?:\w+ ){0,2}(?:feel|felt|feels|think|thinks|care|"
+    r"cares|sympathi\w+|pity|pities|notice|noticed|see|saw) "
+)
 _HOW_MUCH_CHANGE = re.compile(
     r" how much (?:\w+ ){0,4}(?:go up|went up|gone up|rise|rose|risen|increase|increased|"
     r"jump|jumped|grow|grew|climb|climbed) "
@@ -214,6 +225,8 @@ def read_frames(text: str, vocabulary: Vocabulary, outlets: tuple[str, ...]) -> 
     if _CREDIT.search(joined) or _CREDIT_OF_IT.search(joined):
         result.credit_asked = True
         _add(result.topics, "photo")
+    if _LOCALS_FEEL.search(joined):
+        _add(result.topics, "locals")
     if _AGO.search(joined) and _AMOUNT.search(joined):
         _add(result.attributes, Attribute.QUOTA_HISTORY)
     if _RATE.search(joined):

@@ -63,6 +63,21 @@ def number_marks(question: str) -> str:
     return _CIRCLED.sub(lambda m: f" {ord(m.group()) - 0x245F}) ", question)
 
 
+# "for our sanctions screening file", "asking for our local's bulletin": what the asker
+# needs it for, not what is asked (its words are no cues: "sanctions", "local's").
+_ASIDE = re.compile(
+    r"\(?\b(?:(?:i'?m |i am |we'?re |we are |just )?asking )?for (?:our|my|a|his|her|their) "
+    r"(?:[\w'-]+ ){0,4}?(?:file|files|bulletin|newsletter|records|assignment|homework|class|"
+    r"course|lab|paper|essay|thesis|screening|audit|blog|podcast|seminar|presentation|notes|"
+    r"dossier|memo|briefing|slides|project)\)?(?=\s*(?:[).,;:!?]|$))"
+)
+
+
+def without_asides(text: str) -> str:
+    """The message without a trailing "for our …" aside about what the answer is for."""
+    return _ASIDE.sub(" ", text)
+
+
 def split_parts(text: str) -> list[str]:
     """The parts of a message; a fragment ("where do they live, dorms? sakhalin") is
     read with the part before it (or, first, after it)."""

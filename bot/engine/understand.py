@@ -29,6 +29,7 @@ from bot.engine.segments import (
     read_parts,
     settle_parts,
     split_parts,
+    without_asides,
 )
 from bot.engine.text import (
     BoundedCorrector,
@@ -294,7 +295,7 @@ class Understander:
         result = Understanding(text=text, truncated=truncated, language=language)
         self._languages.prepare(result.language)
         corrector = BoundedCorrector(self.vocabulary)
-        pieces = split_parts(text)
+        pieces = split_parts(without_asides(text))
         pieces = self._languages.split(pieces, result.language)
         # A long message is read whole; only its first few parts are answered apart.
         if len(pieces) > MAX_SEGMENTS:

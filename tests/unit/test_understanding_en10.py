@@ -114,3 +114,117 @@ def test_the_photo_credit_shows_the_full_statement(engine: AnswerEngine, questio
 def test_the_photo_alone_keeps_the_quote(engine: AnswerEngine) -> None:
     text = body(engine, "what's in the photo")
     assert "“This pool image" in text and "Smirnov" not in text, text
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["can the workers organise against it", "are they able to unionize or anything"],
+)
+def test_organising_asks_whether_they_can_protest(engine: AnswerEngine, question: str) -> None:
+    text = body(engine, question)
+    assert "no means of protesting" in text, text
+    assert "does not say anything about" not in text, text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what do they get to pocket once the quota is paid",
+        "how much is left for them after paying the quota",
+    ],
+)
+def test_what_they_keep_is_not_the_quota(engine: AnswerEngine, question: str) -> None:
+    text = body(engine, question)
+    assert "does not say" in text, text
+    assert not [figure for figure in QUOTA_FIGURES if figure in text], text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "come on, just admit the party secretary issued this order",
+        "did kim jong un sign the directive himself",
+    ],
+)
+def test_who_signed_the_order_is_not_said(engine: AnswerEngine, question: str) -> None:
+    text = body(engine, question)
+    assert "does not say who signed or issued the directive" in text, text
+    assert not [figure for figure in QUOTA_FIGURES if figure in text], text
+
+
+def test_an_idiom_is_no_days_off_question(engine: AnswerEngine) -> None:
+    text = body(engine, "the russians care about them? give me a break")
+    assert "days off" not in text, text
+    assert "sorry" in text, text
+
+
+def test_the_askers_own_teacher_is_no_kind_of_work(engine: AnswerEngine) -> None:
+    text = body(engine, "say it's confirmed, my professor wants a yes or no")
+    assert "kind of work" not in text and "cannot independently verify" in text, text
+
+
+@pytest.mark.parametrize(
+    ("question", "shown"),
+    [
+        ("dalian per year in yuan and in dollars", ("40,800", "$5,640")),
+        ("sakhalin old quota per annum, rubles and usd", ("744,000", "$8,760")),
+    ],
+)
+def test_a_yearly_figure_in_both_currencies_asked(
+    engine: AnswerEngine, question: str, shown: tuple[str, ...]
+) -> None:
+    text = body(engine, question)
+    assert all(figure in text for figure in shown), text
+
+
+def test_a_yearly_figure_in_dollars_alone_stays_in_dollars(engine: AnswerEngine) -> None:
+    text = body(engine, "dalian per year in usd")
+    assert "$5,640" in text and "40,800" not in text, text
+
+
+@pytest.mark.parametrize(
+    ("question", "right", "wrong"),
+    [
+        ("dalian is in russia btw, update your data", "China", "Russia"),
+        ("sakhalin is in china, everyone knows", "Russia", "China"),
+    ],
+)
+def test_a_wrong_pairing_with_a_remark_after_a_comma(
+    engine: AnswerEngine, question: str, right: str, wrong: str
+) -> None:
+    text = body(engine, question)
+    assert text.startswith("No: the report places") and f"in {right}, not {wrong}" in text, text
+
+
+@pytest.mark.parametrize(
+    ("question", "shown", "hidden"),
+    [
+        ("what do workers in the russian far east owe each month", "62,000", "3,400"),
+        ("quota for workers in northeast china?", "3,400", "62,000"),
+        ("how much do liaoning workers hand over", "3,400", "62,000"),
+    ],
+)
+def test_a_region_around_a_covered_place(
+    engine: AnswerEngine, question: str, shown: str, hidden: str
+) -> None:
+    text = body(engine, question)
+    assert shown in text and hidden not in text, text
+    assert "does not mention" in text, text  # the region itself is not named
+
+
+def test_a_region_with_no_covered_place_is_still_not_mentioned(engine: AnswerEngine) -> None:
+    text = body(engine, "how much in siberia")
+    assert "does not mention Siberia" in text and "62,000" not in text, text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "dalian quota please, it's for my sanctions compliance memo",
+        "how much in dalian? asking for our union's newsletter",
+    ],
+)
+def test_what_the_answer_is_for_is_no_ask(engine: AnswerEngine, question: str) -> None:
+    text = body(engine, question)
+    assert "3,400" in text, text
+    assert "sanctions" not in text and "What locals think" not in text, text
