@@ -42,7 +42,7 @@ _MONTH_ONLY = re.compile(
 # "five years ago", "two years back": a point in the past, not a span to total over.
 _DURATION = re.compile(
     r"\b(\d+|one|two|three|four|five|six|a)\s*(years?|yrs?|months?)\b"
-    r"(?!\s+(?:ago|back|earlier|before)\b)"
+    r"(?!\s+(?:ago|back|earlier)\b)"
 )
 _HALF_YEAR = re.compile(r"\b(?:half a year|half-year|half year|six-month|6-month)\b")
 _MONTH_DAYS = re.compile(

@@ -32,6 +32,13 @@ class Frames:
     intents: list[Intent] = field(default_factory=list)
     # "who took the photo": the photo's credit, which only the claim's statement carries.
     credit_asked: bool = False
+    # Intents a cue gave that the pattern says are not asked ("did the source give …").
+    not_asked: list[Intent] = field(default_factory=list)
+
+    def settle(self, intents: list[Intent]) -> list[Intent]:
+        """The part's intents with those the patterns found, less those they rule out."""
+        kept = [i for i in intents if i not in self.not_asked]
+        return kept + [i for i in self.intents if i not in kept]
 
 
 _WRITTEN = r"(?:written|published|posted|released|put out|out|come out|came out|from|dated)"
@@ -160,6 +167,15 @@ _CREDIT = re.compile(
     rf"(?:taken|shot) by|whose {_PICTURE}|photographer|{_PICTURE} credits?) "
 )
 _CREDIT_OF_IT = re.compile(r" who (?:took|shot|snapped) (?:it|this|that) ")
+# "did the source give the new ruble number", "does the report state the new amounts":
+# whether the report states them (it says only "doubled"), not who its sources are.
+_NEW_STATED = re.compile(
+    r" (?:give|gives|gave|given|state|states|stated|say|says|said|mention|mentions|mentioned|"
+    r"publish|published|report|reports|reported|print|printed|list|lists|listed|include|"
+    r"includes|included|provide|provides|provided|name|names|named) (?:the |a |any |an )?"
+    r"(?:new|current|doubled|updated|actual|exact|final|raised|increased) (?:\w+ )?(?:amount|"
+    r"amounts|number|numbers|figure|figures|quota|quotas|sum|sums|rate|rates|total|totals) "
+)
 # "so the chinese actually feel bad for them", "do russians care": the locals' view.
 _LOCALS_FEEL = re.compile(
     r" (?:the )?(?:chinese|russians|russian|russian people|chinese people|locals|local people|"
@@ -225,6 +241,11 @@ def read_frames(text: str, vocabulary: Vocabulary, outlets: tuple[str, ...]) -> 
     if _CREDIT.search(joined) or _CREDIT_OF_IT.search(joined):
         result.credit_asked = True
         _add(result.topics, "photo")
+    if _NEW_STATED.search(joined):
+        _add(result.intents, Intent.QUOTA)
+        _add(result.not_asked, Intent.SOURCES)
+        # "did the sources name the new figure": the figure named, not the sources' names.
+        result.attributes = [a for a in result.attributes if a != Attribute.SOURCE_IDENTITY]
     if _LOCALS_FEEL.search(joined):
         _add(result.topics, "locals")
     if _AGO.search(joined) and _AMOUNT.search(joined):

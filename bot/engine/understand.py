@@ -343,8 +343,7 @@ class Understander:
         segment.asks_by_word &= not frames.term_asked  # "called": the term is known
         segment.places_asked = frames.places_asked
         segment.credit_asked = frames.credit_asked
-        for intent in frames.intents:
-            _add(segment.intents, intent)
+        segment.intents = frames.settle(segment.intents)
         for operation in frames.operations:
             _add(segment.operations, operation)
         segment.change_asked = segment.change_asked or frames.change_asked

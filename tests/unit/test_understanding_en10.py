@@ -228,3 +228,44 @@ def test_what_the_answer_is_for_is_no_ask(engine: AnswerEngine, question: str) -
     text = body(engine, question)
     assert "3,400" in text, text
     assert "sanctions" not in text and "What locals think" not in text, text
+
+
+@pytest.mark.parametrize(
+    ("question", "shown", "hidden"),
+    [
+        ("did your source actually state the new yuan amount?", "6,800", "62,000"),
+        ("did the sources name the new ruble figure, or only say doubled", "124,000", "3,400"),
+    ],
+)
+def test_whether_the_new_amount_is_stated(
+    engine: AnswerEngine, question: str, shown: str, hidden: str
+) -> None:
+    text = body(engine, question)
+    assert "the report does not state the new amount" in text, text
+    assert shown in text and hidden not in text, text
+    assert "Who says so" not in text and "does not say who the sources are" not in text, text
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["how much is it in sakhalin? our Local wants to know", "tell the local about dalian's quota"],
+)
+def test_a_union_local_is_not_the_locals(engine: AnswerEngine, question: str) -> None:
+    assert "What locals think" not in body(engine, question)
+
+
+def test_the_local_people_still_are(engine: AnswerEngine) -> None:
+    assert "What locals think" in body(engine, "what do the local people make of them")
+
+
+@pytest.mark.parametrize(
+    "question", ["what's the federal minimum wage these days", "osha rules on overtime?"]
+)
+def test_another_countrys_labour_law_is_off_topic(engine: AnswerEngine, question: str) -> None:
+    text = body(engine, question)
+    assert SCOPE in text, text
+
+
+def test_the_workers_under_that_law_are_on_topic(engine: AnswerEngine) -> None:
+    text = body(engine, "do the workers get overtime pay under federal rules")
+    assert SCOPE not in text, text
