@@ -269,3 +269,26 @@ def test_another_countrys_labour_law_is_off_topic(engine: AnswerEngine, question
 def test_the_workers_under_that_law_are_on_topic(engine: AnswerEngine) -> None:
     text = body(engine, "do the workers get overtime pay under federal rules")
     assert SCOPE not in text, text
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["when did the hike kick in", "when was the increase announced", "when did it take effect"],
+)
+def test_when_it_took_effect_asks_the_date(engine: AnswerEngine, question: str) -> None:
+    text = body(engine, question)
+    assert "March 10" in text, text
+
+
+def test_when_another_thing_began_is_still_off_topic(engine: AnswerEngine) -> None:
+    assert SCOPE in body(engine, "when did the war begin")
+
+
+@pytest.mark.parametrize("question", ["so who's the little bird here", "on whose word is all this"])
+def test_who_told_in_other_words(engine: AnswerEngine, question: str) -> None:
+    assert "Daily NK" in body(engine, question)
+
+
+def test_the_public_in_china_is_the_locals(engine: AnswerEngine) -> None:
+    text = body(engine, "and public opinion over in china?")
+    assert "sorry" in text, text
