@@ -52,6 +52,11 @@ _WHO_SAID_IT = re.compile(
 )
 # Words that point back to an earlier part of the message ("what's the quota there").
 ANAPHORS = frozenset("there it its they them their that those these this".split())
+# A later part asked of every place, not of the one before it.
+_GENERAL = frozenset(
+    "overall general both all each every other others total altogether everywhere elsewhere "
+    "combined two places countries".split()
+)
 
 
 _CIRCLED = re.compile(r"[\u2460-\u2473]")
@@ -292,7 +297,11 @@ def inherit_subject(previous: Understanding, segment: Understanding) -> None:
     # Chinese and Korean leave the subject out ("大连交多少，几号开始的").
     english = segment.language is Language.EN
     if english and not ANAPHORS & set(tokens) and len(tokens) > FRAGMENT_WORDS + 1:
-        return
+        # "how many workers are in sakhalin and what's the quota": a figure asked with no
+        # subject of its own, after a part with one, is that subject's (not "overall").
+        figure = Intent.QUOTA in segment.intents or bool(segment.attributes)
+        if not figure or _GENERAL & set(tokens):
+            return
     segment.places = list(previous.places)
     segment.countries = list(previous.countries)
     segment.sectors = list(previous.sectors)

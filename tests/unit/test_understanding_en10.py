@@ -292,3 +292,22 @@ def test_who_told_in_other_words(engine: AnswerEngine, question: str) -> None:
 def test_the_public_in_china_is_the_locals(engine: AnswerEngine) -> None:
     text = body(engine, "and public opinion over in china?")
     assert "sorry" in text, text
+
+
+@pytest.mark.parametrize(
+    ("question", "shown", "hidden"),
+    [
+        ("how many guys work in dalian and what do they owe each month", "3,400", "62,000"),
+        ("are there women in sakhalin, and what is the quota?", "62,000", "3,400"),
+    ],
+)
+def test_a_later_figure_with_no_place_is_the_earlier_parts(
+    engine: AnswerEngine, question: str, shown: str, hidden: str
+) -> None:
+    text = body(engine, question)
+    assert shown in text and hidden not in text, text
+
+
+def test_a_later_figure_asked_overall_is_every_places(engine: AnswerEngine) -> None:
+    text = body(engine, "how many workers in dalian? and what are the quotas overall?")
+    assert "3,400" in text and "62,000" in text, text
