@@ -49,6 +49,8 @@ def foreign_words(
             continue
         if word in vocabulary.weak_domain_words:  # "pyongyang": no other subject
             continue
+        if word in vocabulary.government_words:  # "russia's position": its government's
+            continue
         if any(
             word.endswith(end)
             and (word[: -len(end)] in known or word[: -len(end)] in vocabulary.chat_words)

@@ -146,8 +146,10 @@ class Understanding:
     @property
     def anchored(self) -> bool:
         """Tied to the report by more than a place, a question word or "it"; "they" (the
-        workers) too, unless a listed noun of another subject is in the message."""
-        return self.asks_report or (self.people_pronoun and not self.other_subject)
+        workers) too, and a covered country's government ("russia's position"), unless a
+        listed noun of another subject is in the message."""
+        tie = self.people_pronoun or bool(self.governments and self.countries)
+        return self.asks_report or (tie and not self.other_subject)
 
     @property
     def tied(self) -> bool:

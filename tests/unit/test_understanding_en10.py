@@ -311,3 +311,28 @@ def test_a_later_figure_with_no_place_is_the_earlier_parts(
 def test_a_later_figure_asked_overall_is_every_places(engine: AnswerEngine) -> None:
     text = body(engine, "how many workers in dalian? and what are the quotas overall?")
     assert "3,400" in text and "62,000" in text, text
+
+
+@pytest.mark.parametrize(
+    "question", ["how long are they stuck out there", "how long do they stay abroad"]
+)
+def test_how_long_they_stay(engine: AnswerEngine, question: str) -> None:
+    text = body(engine, question)
+    assert "two or three years" in text, text
+
+
+@pytest.mark.parametrize("question", ["you work for seoul, admit it", "who funds you anyway"])
+def test_who_the_bot_works_for(engine: AnswerEngine, question: str) -> None:
+    text = body(engine, question)
+    assert "I am a bot" in text and "which companies employ" not in text, text
+
+
+@pytest.mark.parametrize(
+    ("question", "country"),
+    [("what's Russia's position on this", "Russia"), ("and china's official response?", "China")],
+)
+def test_a_countrys_stance_is_its_government(
+    engine: AnswerEngine, question: str, country: str
+) -> None:
+    text = body(engine, question)
+    assert f"does not say what the government of {country}" in text, text
