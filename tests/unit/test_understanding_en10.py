@@ -336,3 +336,8 @@ def test_a_countrys_stance_is_its_government(
 ) -> None:
     text = body(engine, question)
     assert f"does not say what the government of {country}" in text, text
+
+
+def test_saving_was_hard_even_before(engine: AnswerEngine) -> None:
+    text = body(engine, "were they able to save any money even before the hike")
+    assert "saving money was already difficult" in text, text
