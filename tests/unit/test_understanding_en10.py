@@ -341,3 +341,22 @@ def test_a_countrys_stance_is_its_government(
 def test_saving_was_hard_even_before(engine: AnswerEngine) -> None:
     text = body(engine, "were they able to save any money even before the hike")
     assert "saving money was already difficult" in text, text
+
+
+@pytest.mark.parametrize(
+    ("question", "shown"),
+    [
+        ("my uncle was a fisherman, whats the dalian quota", "3,400"),
+        ("im a nurse btw. how much in sakhalin?", "62,000"),
+    ],
+)
+def test_the_askers_own_trade_is_no_kind_of_work_asked(
+    engine: AnswerEngine, question: str, shown: str
+) -> None:
+    text = body(engine, question)
+    assert shown in text and "does not say anything about" not in text, text
+
+
+@pytest.mark.parametrize("question", ["do sailors pay a quota too", "our teachers pay this too?"])
+def test_another_trade_asked_is_still_not_covered(engine: AnswerEngine, question: str) -> None:
+    assert "does not say anything about" in body(engine, question)
