@@ -208,7 +208,8 @@ class Arithmetic:
             elif op in (Operation.TOTAL, Operation.COMBINED) and span_gap:
                 continue  # the increase over the span is the answer (below)
             elif op in (Operation.TOTAL, Operation.COMBINED) and u.months:
-                over_months(u, quotas, dollars, reply, self.figure)
+                for in_dollars in _units(u, quotas, dollars):
+                    over_months(u, quotas, in_dollars, reply, self.figure)
             elif op in (Operation.TOTAL, Operation.COMBINED) and pair and named:
                 self._pair(Operation.TOTAL, u, pair, dollars, reply, period=period)
             elif op == Operation.COMBINED and pair and whole_store:
@@ -222,7 +223,8 @@ class Arithmetic:
             elif op in PERIODS and (gap or rise or (op == Operation.PER_YEAR and u.months)):
                 continue
             elif op in PERIODS:
-                per_period(op, u, quotas, dollars, reply, self.figure)
+                for in_dollars in _units(u, quotas, dollars):
+                    per_period(op, u, quotas, in_dollars, reply, self.figure)
             elif op == Operation.DIFFERENCE and span_gap:
                 for claim in quotas[:5]:
                     gap_over_time(u, claim, dollars, reply)
@@ -424,3 +426,10 @@ class Arithmetic:
 
 def _in(claim: ClaimView) -> Callable[[Decimal], str]:
     return lambda amount: money(amount, claim.currency or "")
+
+
+def _units(u: Understanding, quotas: list[ClaimView], dollars: bool) -> tuple[bool, ...]:
+    """ "per annum in yuan, and in usd": the quota's own currency, then dollars, when the
+    question names both; else the one it asks."""
+    own = {c.currency for c in quotas}
+    return (False, True) if dollars and own == set(u.currencies) - {"USD"} else (dollars,)

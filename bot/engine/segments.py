@@ -52,6 +52,11 @@ _WHO_SAID_IT = re.compile(
 )
 # Words that point back to an earlier part of the message ("what's the quota there").
 ANAPHORS = frozenset("there it its they them their that those these this".split())
+# A later part asked of every place, not of the one before it.
+_GENERAL = frozenset(
+    "overall general both all each every other others total altogether everywhere elsewhere "
+    "combined two places countries".split()
+)
 
 
 _CIRCLED = re.compile(r"[\u2460-\u2473]")
@@ -61,6 +66,21 @@ def number_marks(question: str) -> str:
     """ "① … ②": numbered parts written as "1) … 2)" before the text is normalised (which
     would read "①" as the figure 1)."""
     return _CIRCLED.sub(lambda m: f" {ord(m.group()) - 0x245F}) ", question)
+
+
+# "for our sanctions screening file", "asking for our local's bulletin": what the asker
+# needs it for, not what is asked (its words are no cues: "sanctions", "local's").
+_ASIDE = re.compile(
+    r"\(?\b(?:(?:i'?m |i am |we'?re |we are |just )?asking )?for (?:our|my|a|his|her|their) "
+    r"(?:[\w'-]+ ){0,4}?(?:file|files|bulletin|newsletter|records|assignment|homework|class|"
+    r"course|lab|paper|essay|thesis|screening|audit|blog|podcast|seminar|presentation|notes|"
+    r"dossier|memo|briefing|slides|project)\)?(?=\s*(?:[).,;:!?]|$))"
+)
+
+
+def without_asides(text: str) -> str:
+    """The message without a trailing "for our …" aside about what the answer is for."""
+    return _ASIDE.sub(" ", text)
 
 
 def split_parts(text: str) -> list[str]:
@@ -123,6 +143,7 @@ def merge_part(into: Understanding, part: Understanding) -> None:
     into.role_play = into.role_play or part.role_play
     into.pair_asked = into.pair_asked or part.pair_asked
     into.change_asked = into.change_asked or part.change_asked
+    into.credit_asked = into.credit_asked or part.credit_asked
     into.months = into.months if into.months is not None else part.months
     into.headcount = into.headcount if into.headcount is not None else part.headcount
     if part.change_factor is not None:
@@ -276,7 +297,11 @@ def inherit_subject(previous: Understanding, segment: Understanding) -> None:
     # Chinese and Korean leave the subject out ("大连交多少，几号开始的").
     english = segment.language is Language.EN
     if english and not ANAPHORS & set(tokens) and len(tokens) > FRAGMENT_WORDS + 1:
-        return
+        # "how many workers are in sakhalin and what's the quota": a figure asked with no
+        # subject of its own, after a part with one, is that subject's (not "overall").
+        figure = Intent.QUOTA in segment.intents or bool(segment.attributes)
+        if not figure or _GENERAL & set(tokens):
+            return
     segment.places = list(previous.places)
     segment.countries = list(previous.countries)
     segment.sectors = list(previous.sectors)

@@ -262,7 +262,7 @@ class SourceAnswers(ComposerBase):
             shown, hidden = self.capped(claims)
             for claim in shown:
                 reply.use(claim.id, claim.article_id)
-                reply.lines.append(fmt("• {}", self.claim_line(claim)))
+                reply.lines.append(fmt("• {}", self.claim_line(claim, u.credit_asked)))
             self.more_line(hidden, "facts on this topic", reply)
 
 

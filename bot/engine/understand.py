@@ -29,6 +29,7 @@ from bot.engine.segments import (
     read_parts,
     settle_parts,
     split_parts,
+    without_asides,
 )
 from bot.engine.text import (
     BoundedCorrector,
@@ -126,6 +127,7 @@ class Understanding:
     # Content words no phrase took ("happens"): an ask the engine cannot map (asks.py).
     unmapped: list[str] = field(default_factory=list)
     places_asked: bool = False  # "which countries does the report cover"
+    credit_asked: bool = False  # "who took the photo"
     report_words: list[str] = field(default_factory=list)  # no cue's, but the claims' ("spouse")
     own_figures: list[OwnFigure] = field(default_factory=list)  # "i make 900 dollars"
     days_in_month: int | None = None  # "assume 30 days"
@@ -144,8 +146,10 @@ class Understanding:
     @property
     def anchored(self) -> bool:
         """Tied to the report by more than a place, a question word or "it"; "they" (the
-        workers) too, unless a listed noun of another subject is in the message."""
-        return self.asks_report or (self.people_pronoun and not self.other_subject)
+        workers) too, and a covered country's government ("russia's position"), unless a
+        listed noun of another subject is in the message."""
+        tie = self.people_pronoun or bool(self.governments and self.countries)
+        return self.asks_report or (tie and not self.other_subject)
 
     @property
     def tied(self) -> bool:
@@ -293,7 +297,7 @@ class Understander:
         result = Understanding(text=text, truncated=truncated, language=language)
         self._languages.prepare(result.language)
         corrector = BoundedCorrector(self.vocabulary)
-        pieces = split_parts(text)
+        pieces = split_parts(without_asides(text))
         pieces = self._languages.split(pieces, result.language)
         # A long message is read whole; only its first few parts are answered apart.
         if len(pieces) > MAX_SEGMENTS:
@@ -340,8 +344,8 @@ class Understander:
         segment.pair_asked = frames.pair_asked
         segment.asks_by_word &= not frames.term_asked  # "called": the term is known
         segment.places_asked = frames.places_asked
-        if frames.places_asked:
-            _add(segment.intents, Intent.LIST)
+        segment.credit_asked = frames.credit_asked
+        segment.intents = frames.settle(segment.intents)
         for operation in frames.operations:
             _add(segment.operations, operation)
         segment.change_asked = segment.change_asked or frames.change_asked
