@@ -197,6 +197,9 @@ class Arithmetic:
         rise = bool(rise and (u.now or u.before or u.change_asked))
         # "how much more over 2 years since the doubling": the rise over the span.
         span_gap = rise and not period and bool(u.months and u.months > 1)
+        # "a year per person at the new amount": a sum of the new (or old) figure.
+        dated_sum = Intent.QUOTA in u.intents and (u.now or u.before)
+        both = u.pair_asked and whole_store  # "both places in total": one sum of the two
         for op in sorted(ops, key=lambda op: op in PERIODS):
             if op == Operation.DOUBLE:
                 self._double(u, quotas, reply)
@@ -209,7 +212,7 @@ class Arithmetic:
                 continue  # the increase over the span is the answer (below)
             elif op in (Operation.TOTAL, Operation.COMBINED) and u.months:
                 over_months(u, quotas, dollars, reply, self.figure)
-            elif op in (Operation.TOTAL, Operation.COMBINED) and pair and named:
+            elif op in (Operation.TOTAL, Operation.COMBINED) and pair and (named or both):
                 self._pair(Operation.TOTAL, u, pair, dollars, reply, period=period)
             elif op == Operation.COMBINED and pair and whole_store:
                 # "combined in usd?": every quota, only when asked to put them together.
@@ -217,7 +220,7 @@ class Arithmetic:
             elif op in (Operation.PERCENTAGE, Operation.RATIO) and over_time:
                 for claim in quotas[:5]:
                     self._before_to_after(op, claim, dollars, reply)
-            elif op in PERIODS and Intent.BASIS in u.intents:
+            elif op in PERIODS and Intent.BASIS in u.intents and not dated_sum:
                 continue  # "per month or per year?" asks the period, not a sum
             elif op in PERIODS and (gap or rise or (op == Operation.PER_YEAR and u.months)):
                 continue

@@ -1,0 +1,121 @@
+"""Round 8, Russian, Chinese and Korean, by class of cause: a part that only says when
+("翻倍之后，…", "…, после удвоения") or only gives a span ("假设干三年，…") goes with the sum
+it qualifies; a yearly sum "at the new amount" is a sum, not the basis asked; after "the
+report does not say", a part that asks nothing ("有个准数没") shows no quota block; weather,
+clock and exam asks beside a place are another subject. Each case is a wording of its own,
+written apart from the question sets."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from bot.engine import AnswerEngine
+from bot.i18n import Language
+from testkit.engine import lines_in, seeded_engine
+
+QUOTA_FIGURES = ("62,000", "124,000", "3,400", "6,800")
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory: pytest.TempPathFactory) -> AnswerEngine:
+    path = tmp_path_factory.mktemp("round8xx") / "store.sqlite3"
+    return asyncio.run(seeded_engine(f"sqlite+aiosqlite:///{path}"))
+
+
+def reply(engine: AnswerEngine, question: str) -> str:
+    return "\n".join(lines_in(engine, question, Language.EN))
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "涨了之后 俩地方加一起一个月多少美元",
+        "인상 후에 두 지역 합계는 달러로 얼마?",
+        "두 배 되고 나서 두 곳 합치면 한 달에 달러로 얼마나 돼요",
+        "после удвоения, сколько вместе в долларах в месяц по двум местам?",
+        "сколько теперь в долларах вместе сахалинский и далянский рабочий",
+        "after the doubling, how much do both places pay in total per month in dollars?",
+        "翻倍以后，两个地方每月一共多少美元？",
+    ],
+)
+def test_both_together_after_the_doubling_sums_the_new_amounts(
+    engine: AnswerEngine, question: str
+) -> None:
+    text = reply(engine, question)
+    assert "2,400" in text, text
+    assert "1,200" not in text, text
+
+
+@pytest.mark.parametrize(
+    ("question", "shown", "hidden"),
+    [
+        ("сколько в год на человека по новой сумме на сахалине", "1,488,000", "744,000"),
+        ("how much a year per person at the new amount in sakhalin", "1,488,000", "744,000"),
+        ("大连一年要交多少，按翻倍算", "81,600", "40,800"),
+        ("сколько в год на даляне, после удвоения", "81,600", "40,800"),
+    ],
+)
+def test_a_yearly_sum_at_the_new_amount_is_computed(
+    engine: AnswerEngine, question: str, shown: str, hidden: str
+) -> None:
+    text = reply(engine, question)
+    assert shown in text, text
+    assert hidden not in text, text
+
+
+@pytest.mark.parametrize("question", ["is it per month or per year?", "это в месяц или в год?"])
+def test_per_month_or_per_year_still_asks_the_basis(engine: AnswerEngine, question: str) -> None:
+    text = reply(engine, question)
+    assert "per month" in text, text
+    assert "744,000" not in text and "a year" not in text, text
+
+
+@pytest.mark.parametrize(
+    ("question", "shown"),
+    [
+        ("要是在大连干满三年，按新标准一共交多少钱？", "244,800"),
+        ("假设萨哈林工人干两年，翻倍后总共要交多少卢布", "2,976,000"),
+    ],
+)
+def test_a_span_told_before_the_sum_goes_with_it(
+    engine: AnswerEngine, question: str, shown: str
+) -> None:
+    text = reply(engine, question)
+    assert shown in text, text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "萨哈林有多少朝鲜工人 有没有准确数字",
+        "大连那边工人工资多少 挣得多吗 我觉得不少",
+        "大连是哪几家工厂雇的朝鲜人 想去看看",
+        "要是交不够会怎样 有处罚吗",
+    ],
+)
+def test_after_does_not_say_a_part_that_asks_nothing_shows_no_quota(
+    engine: AnswerEngine, question: str
+) -> None:
+    text = reply(engine, question)
+    assert "does not say" in text, text
+    assert not [figure for figure in QUOTA_FIGURES if figure in text], text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "大连什么时候下场雪啊 得换轮胎了",
+        "大连现在几点了",
+        "사할린 지금 몇 시야?",
+        "на сахалине сейчас который час?",
+        "什么时候出四六级成绩",
+    ],
+)
+def test_weather_clock_and_exam_asks_are_another_subject(
+    engine: AnswerEngine, question: str
+) -> None:
+    text = reply(engine, question)
+    assert "I can only answer" in text, text
+    assert not [figure for figure in QUOTA_FIGURES if figure in text], text
