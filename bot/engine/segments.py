@@ -243,7 +243,7 @@ def settle_parts(
     previous: Understanding | None = None
     for segment in result.segments:
         segment.settle_weak(segment.on_topic or is_terse(segment, chat, stopwords, terse_words))
-        if previous is not None and previous.has_subject:
+        if previous is not None and (previous.has_subject or _elsewhere(previous)):
             inherit_subject(previous, segment)
         previous = segment
         merge_part(result, segment)
@@ -266,7 +266,12 @@ def _point_ahead(segments: list[Understanding]) -> None:
 
 def inherit_subject(previous: Understanding, segment: Understanding) -> None:
     """A later part that points back ("what's the quota there now") is about the subject
-    of the part before it."""
+    of the part before it; after a place the report does not cover ("в Якутии …? Какие у
+    них нормы?", "沈阳那些餐厅的服务员，她们也要交吗"), that place, even with a kind of work."""
+    if _elsewhere(previous) and not (_covered(segment) or segment.unknown_places):
+        segment.unknown_places = list(previous.unknown_places)
+        segment.regions = list(dict.fromkeys([*segment.regions, *previous.regions]))
+        return
     if segment.places or segment.countries or segment.sectors:
         return
     if segment.unknown_places or segment.regions:
@@ -284,6 +289,15 @@ def inherit_subject(previous: Understanding, segment: Understanding) -> None:
     if not (segment.intents or segment.topics or segment.attributes):
         # "russia's government knows? any statement?": still its government asked about.
         segment.governments = list(dict.fromkeys([*segment.governments, *previous.governments]))
+
+
+def _covered(part: Understanding) -> bool:
+    return bool(part.places or part.countries or part.regions)
+
+
+def _elsewhere(part: Understanding) -> bool:
+    """Only places the report does not cover named ("во владике", "沈阳")."""
+    return bool(part.unknown_places or part.regions) and not (part.places or part.countries)
 
 
 def is_terse(

@@ -119,3 +119,56 @@ def test_weather_clock_and_exam_asks_are_another_subject(
     text = reply(engine, question)
     assert "I can only answer" in text, text
     assert not [figure for figure in QUOTA_FIGURES if figure in text], text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "В Якутии на стройках работники из КНДР есть? Какие у них нормы сдачи?",
+        "а в монголии их много? сколько они там сдают",
+        "沈阳那些朝鲜餐厅的服务员，她们也要交这个钱吗",
+        "新义州那边加工厂的工人呢 国内的也要交吗",
+        "몽골에도 북한 노동자 있어요? 거기는 얼마 내요?",
+        "what about kuwait? how much do they pay there",
+    ],
+)
+def test_a_later_part_after_an_uncovered_place_is_about_that_place(
+    engine: AnswerEngine, question: str
+) -> None:
+    text = reply(engine, question)
+    assert "does not mention" in text, text
+    assert not [figure for figure in QUOTA_FIGURES if figure in text], text
+    assert not text.endswith("\n"), repr(text)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "介个消息哪来滴",
+        "消息是匿名的吗 没人露名字？",
+        "이 정보 어디서 흘러나왔어요",
+        "내부자가 알려준 거예요?",
+    ],
+)
+def test_where_the_news_came_from_asks_the_sources(engine: AnswerEngine, question: str) -> None:
+    text = reply(engine, question)
+    assert "Daily NK" in text and "a source in Russia" in text, text
+    assert not [figure for figure in QUOTA_FIGURES if figure in text], text
+
+
+@pytest.mark.parametrize(
+    ("question", "shown"),
+    [
+        ("как власти это обосновали?", "patriotic movement"),
+        ("как они этот год называют?", "Eighth Party Congress"),
+        ("как называют этот год в пхеньяне", "Eighth Party Congress"),
+        ("а обжаловать это можно? через профсоюз например", "no means of protesting"),
+        ("돈 모아 가지고 뭐 하려고 했대요", "married"),
+    ],
+)
+def test_framing_protest_and_savings_in_other_words(
+    engine: AnswerEngine, question: str, shown: str
+) -> None:
+    text = reply(engine, question)
+    assert shown in text, text
+    assert "does not say in which year" not in text, text
