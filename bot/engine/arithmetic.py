@@ -180,13 +180,17 @@ class Arithmetic:
         named = len(u.places) + len(u.countries) >= 2
         others = [c for c in every if c not in quotas]
         pair = quotas[:2] if named else []
+        # "how much more does dalian pay, in yuan": in the place's own money, its rise (the
+        # other place's figure is in another currency).
+        own = len(quotas) == 1 and bool(u.currencies) and set(u.currencies) <= {quotas[0].currency}
+        changed = u.change_asked or (own and not named)
         # (Not when it asks about the change: "how much more since the rise" is over time.)
-        if len(quotas) == 1 and len(others) == 1 and not (u.now or u.before or u.change_asked):
+        if len(quotas) == 1 and len(others) == 1 and not (u.now or u.before or changed):
             pair = [*quotas, *others]
         elif not (u.places or u.countries) and len(every) == 2:
             pair = list(every)  # "the two quotas"
         # "by what percent did it go up": the change over time, not one place against another.
-        over_time = (u.change_asked or u.now or u.before) and not (named or u.pair_asked)
+        over_time = (changed or u.now or u.before) and not (named or u.pair_asked)
         # "combined", "both together": every current quota when the question names none.
         whole_store = not (u.places or u.countries or u.sectors or u.currencies)
         period = next((op for op in ops if op in PERIODS), None)
@@ -194,7 +198,7 @@ class Arithmetic:
         gap = period if Operation.DIFFERENCE in ops and pair and len(quotas) != 1 else None
         # "how much more per year after the rise": the rise over the year, not the new total.
         rise = Operation.DIFFERENCE in ops and (len(quotas) == 1 or over_time)
-        rise = bool(rise and (u.now or u.before or u.change_asked))
+        rise = bool(rise and (u.now or u.before or changed))
         # "how much more over 2 years since the doubling": the rise over the span.
         span_gap = rise and not period and bool(u.months and u.months > 1)
         # "a year per person at the new amount": a sum of the new (or old) figure.

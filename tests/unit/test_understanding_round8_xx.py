@@ -172,3 +172,38 @@ def test_framing_protest_and_savings_in_other_words(
     text = reply(engine, question)
     assert shown in text, text
     assert "does not say in which year" not in text, text
+
+
+@pytest.mark.parametrize(
+    ("question", "shown", "hidden"),
+    [
+        ("공사판 애들은 얼마 내요", "62,000", "3,400"),
+        ("막노동하는 북한 사람들 한 달에 얼마 바쳐요", "62,000", "3,400"),
+        ("생선 공장 쪽은 얼마예요", "3,400", "62,000"),
+        ("鱼厂那边交多少", "3,400", "62,000"),
+        ("а по рыбе сколько сдают?", "3,400", "62,000"),
+        ("на стройплощадках сколько сдают?", "62,000", "3,400"),
+    ],
+)
+def test_a_kind_of_work_in_plain_words_is_that_sector(
+    engine: AnswerEngine, question: str, shown: str, hidden: str
+) -> None:
+    text = reply(engine, question)
+    assert shown in text, text
+    assert hidden not in text, text
+
+
+@pytest.mark.parametrize(
+    ("question", "shown"),
+    [
+        ("다롄은 위안으로 얼마나 더 내게 됐어요", "3,400 yuan (CNY) more"),
+        ("사할린은 루블로 얼마나 더 내게 됐어요?", "62,000 rubles (RUB) more"),
+        ("на сколько больше стали платить в даляне, в юанях?", "3,400 yuan (CNY) more"),
+    ],
+)
+def test_how_much_more_in_the_places_own_money_is_its_rise(
+    engine: AnswerEngine, question: str, shown: str
+) -> None:
+    text = reply(engine, question)
+    assert shown in text, text
+    assert "260" not in text, text
