@@ -19,7 +19,7 @@ from bot.engine.group_sums import group_sums, once_sums
 from bot.engine.numbers import money, usd
 from bot.engine.pairs import PERIODS, pair_line
 from bot.engine.periods import gap_over_time, over_months, per_period, state
-from bot.engine.rates import implied_rates, rounded
+from bot.engine.rates import implied_rates, rounded, undated_rate
 from bot.engine.reply import Reply
 from bot.engine.reports import is_monthly, is_once, not_monthly
 from bot.engine.rise import rise_per_period
@@ -209,6 +209,8 @@ class Arithmetic:
                 self._double(u, quotas, reply)
             elif op == Operation.RATE:
                 implied_rates(rated, reply)
+                if Intent.DATE in u.intents:  # "what day's rate": none is given
+                    undated_rate(rated, reply)
             elif op == Operation.MONTHS_TO_REACH:
                 if not self._months_to_reach(u, quotas, dollars, reply):
                     continue

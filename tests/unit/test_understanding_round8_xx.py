@@ -207,3 +207,33 @@ def test_how_much_more_in_the_places_own_money_is_its_rise(
     text = reply(engine, question)
     assert shown in text, text
     assert "260" not in text, text
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "second"),
+    [
+        ("в даляне сколько сдают и на каких заводах они работают?", "3,400", "does not say"),
+        ("сколько платят на сахалине и с какого числа", "62,000", "no date"),
+        ("скока на сахалине щас и скока их там вообще корейцев", "124,000", "how many workers"),
+        ("сколько их там всего рабочих на сахалине?", "how many workers", "how many workers"),
+    ],
+)
+def test_russian_second_asks_after_a_preposition_or_fillers_are_read(
+    engine: AnswerEngine, question: str, first: str, second: str
+) -> None:
+    text = reply(engine, question)
+    assert first in text and second in text, text
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["汇率是按哪天算的", "what date is the exchange rate from?", "по курсу на какую дату считали?"],
+)
+def test_the_date_of_the_exchange_rate_is_not_given(engine: AnswerEngine, question: str) -> None:
+    text = reply(engine, question)
+    assert "does not say which exchange rate or date" in text, text
+
+
+def test_a_second_question_after_you_is_read(engine: AnswerEngine) -> None:
+    text = reply(engine, "请问文中的图片出自哪里？又，原报导出自何处？")
+    assert "Daily NK" in text, text
