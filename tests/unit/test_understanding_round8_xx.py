@@ -237,3 +237,34 @@ def test_the_date_of_the_exchange_rate_is_not_given(engine: AnswerEngine, questi
 def test_a_second_question_after_you_is_read(engine: AnswerEngine) -> None:
     text = reply(engine, "请问文中的图片出自哪里？又，原报导出自何处？")
     assert "Daily NK" in text, text
+
+
+@pytest.mark.parametrize(
+    ("question", "shown", "hidden"),
+    [
+        ("как называется эта статья?", "Title:", "companies"),
+        ("какое название у статьи", "Title:", "companies"),
+        ("как называется завод в даляне?", "companies", "Title:"),
+        ("这些工人的合同一般签几年？", "contracts", "62,000"),
+        ("계약 기간은 보통 몇 년이에요?", "contracts", "62,000"),
+    ],
+)
+def test_the_articles_title_and_the_contract_are_what_is_asked(
+    engine: AnswerEngine, question: str, shown: str, hidden: str
+) -> None:
+    text = reply(engine, question)
+    assert shown in text, text
+    assert hidden not in text, text
+
+
+@pytest.mark.parametrize(
+    ("question", "shown"),
+    [("萨哈林以前一个月交6万多吧", "62,000"), ("大连以前是3千多吧", "3,400")],
+)
+def test_a_figure_with_duo_after_it_is_no_wrong_figure(
+    engine: AnswerEngine, question: str, shown: str
+) -> None:
+    text = reply(engine, question)
+    assert shown in text, text
+    assert not text.startswith("No"), text
+    assert "60,000" not in text and "3,000" not in text, text
