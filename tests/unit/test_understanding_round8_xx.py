@@ -268,3 +268,18 @@ def test_a_figure_with_duo_after_it_is_no_wrong_figure(
     assert shown in text, text
     assert not text.startswith("No"), text
     assert "60,000" not in text and "3,000" not in text, text
+
+
+@pytest.mark.parametrize(
+    ("question", "outlet"),
+    [
+        ("слышь а daily nk это чьё? корейское или американское", "Daily NK"),
+        ("hngn это чьё издание?", "HNGN"),
+        ("데일리NK는 어느 나라 언론이에요?", "Daily NK"),
+        ("daily nk是谁办的", "Daily NK"),
+    ],
+)
+def test_whose_outlet_it_is_is_not_given(engine: AnswerEngine, question: str, outlet: str) -> None:
+    text = reply(engine, question)
+    assert f"does not say who {outlet} is" in text, text
+    assert not [figure for figure in QUOTA_FIGURES if figure in text], text
