@@ -16,13 +16,14 @@ import json
 import re
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
 from bot.engine.cldr_names import currency_names, exemplar_cities
 from bot.engine.countries import SUBJECT_COUNTRY
 from bot.engine.language import Language
+from bot.engine.named_places import PlaceFrames, named_places, shown_name
 from bot.engine.numerals import (
     english_date,
     month_numbers,
@@ -78,6 +79,8 @@ class Lexicon:
     # Constructions read over a whole part (Chinese word order: "工人自己怎么说", "哪家…厂"):
     # pattern, cue kind, value, and whether the words it matched are read no further.
     patterns: tuple[tuple[re.Pattern[str], str, str, bool], ...] = ()
+    # Words around a gazetteer's name that call it a place ("в", "在", "에서"): named_places.py.
+    place_frames: PlaceFrames = field(default_factory=PlaceFrames)
 
 
 @lru_cache(maxsize=4)
@@ -186,6 +189,7 @@ def load_lexicon(language: Language) -> Lexicon:
             (re.compile(item["pattern"]), item["cue"], item["value"], item.get("consume", False))
             for item in data.get("patterns", ())
         ),
+        PlaceFrames.of(data.get("place_frames", {})),
     )
 
 
@@ -273,11 +277,12 @@ def analysed_lexicon(
 
 def warm_up() -> None:
     """Load the analysers and work out every language's tables now (a thread at start-up)."""
-    from bot.engine import written_chinese
+    from bot.engine import gazetteer, written_chinese
     from bot.engine.analysis import warm_up as load_analysers
 
     load_analysers()
     written_chinese.warm_up()
+    gazetteer.warm_up()
     for language in Language:
         if language is not Language.EN:
             analysed_lexicon(language)
@@ -441,10 +446,12 @@ class LanguageTables:
                 )
                 if count > 1 and unit in lexicon.units:
                     segment.months = count * lexicon.units[unit]
-        for place in analysis.places:
-            if inside_phrase(place, analysis.tokens, understander):
+        frames, suffixes = lexicon.place_frames, lexicon.suffixes
+        named = named_places(piece, analysis.tokens, language, known, frames, suffixes)
+        for place in [*analysis.places, *named]:
+            if inside_phrase(place.casefold(), analysis.tokens, understander):
                 continue  # "ким чен ын": a word of a known name, not a place ("Чен")
-            shown = place.capitalize() if language is Language.RU else place
+            shown = shown_name(place) if language is Language.RU else place
             if shown not in segment.unknown_places:
                 segment.unknown_places.append(shown)
         analysed = " ".join(analysis.tokens)

@@ -347,8 +347,8 @@ class Understander:
             _add(segment.operations, operation)
         segment.change_asked = segment.change_asked or frames.change_asked
         known = (STOPWORDS, self.known_words, self._not_places, self.vocabulary_data.chat_words)
-        room = MAX_UNKNOWN_PLACES - len(segment.unknown_places)
-        for name in place_candidates(piece, known, corrector, self._phrases)[:room]:
+        room, passed = MAX_UNKNOWN_PLACES - len(segment.unknown_places), set[str]()
+        for name in place_candidates(piece, known, corrector, self._phrases, passed)[:room]:
             _add(segment.unknown_places, name)
         placed = {w for name in segment.unknown_places for w in name.split()}
         segment.unmapped = [w for w in segment.unmapped if w not in placed]
@@ -360,6 +360,7 @@ class Understander:
             if any(kind != Cue.PLAIN for kind, _ in self._phrases.get(known, ()))
         }
         skip.update(w for name in segment.unknown_places for w in name.split())
+        skip |= passed  # "in the worksheet": an unknown word, no other subject
         segment.foreign = foreign_words(words(piece), self._topical, self.vocabulary_data, skip)
         segment.other_subject = listed_off_topic(segment.foreign, self.vocabulary_data)
         # A question word inside a cue ("who wrote", "how do i") asks a question too.
