@@ -126,7 +126,8 @@ class Answerer:
                 said = set(reply.lines[:before])
                 fresh = [line for line in reply.lines[before:] if line == "" or line not in said]
                 fresh = [n for i, n in enumerate(fresh) if n or (i and fresh[i - 1])]
-                reply.lines[before:] = fresh
+                # (Nothing new: no blank line left before the next part or the caveat.)
+                reply.lines[before - (not any(fresh)) :] = fresh if any(fresh) else []
         if reply.lines and elsewhere:
             named = ", ".join(dict.fromkeys(named_foreign(s) for s in elsewhere))
             outside = _("I can only answer about the reports, not about {words}.")

@@ -113,6 +113,7 @@ def load_lexicon(language: Language) -> Lexicon:
         ("before_words", Cue.BEFORE),
         ("role_play_cues", Cue.ROLE_PLAY),
         ("ordinary_words", Cue.PLAIN),
+        ("pair_words", Cue.PAIR),
     ]
     for key, cue in plain:
         for term in data.get(key, ()):
@@ -202,7 +203,9 @@ OTHER_CURRENCIES = ("KRW", "KPW", "EUR", "JPY", "GBP", "TWD", "HKD")
 
 
 # Cues only the Russian, Chinese and Korean vocabularies have.
-LANGUAGE_CUES = frozenset({Cue.WEAK_DOMAIN, Cue.PEOPLE_PRONOUN, Cue.OFF_TOPIC, Cue.CHANGE_FACTOR})
+LANGUAGE_CUES = frozenset(
+    {Cue.WEAK_DOMAIN, Cue.PEOPLE_PRONOUN, Cue.OFF_TOPIC, Cue.CHANGE_FACTOR, Cue.PAIR}
+)
 
 
 def record_language_cue(result: Any, kind: str, value: str, phrase: str) -> None:
@@ -215,6 +218,8 @@ def record_language_cue(result: Any, kind: str, value: str, phrase: str) -> None
     elif kind == Cue.OFF_TOPIC:
         if phrase not in result.listed_foreign:
             result.listed_foreign.append(phrase)
+    elif kind == Cue.PAIR:
+        result.pair_asked = True
     elif kind == Cue.CHANGE_FACTOR:  # "网上说翻了三倍": about the quota, with no "it"
         result.change_factor = float(value)
         result.domain = True

@@ -24,6 +24,7 @@ from bot.engine.relevance import about_elsewhere, foreign_words, listed_off_topi
 from bot.engine.reports import answered_by
 from bot.engine.segments import (
     carry_own_figures,
+    carry_time,
     drop_context,
     number_marks,
     read_parts,
@@ -308,7 +309,7 @@ class Understander:
             for segment in read_parts(piece, result.language, read, instructed):
                 instructed = instructed or segment.role_play  # a figure it is told to state
                 result.segments.append(segment)
-        result.segments = drop_context(carry_own_figures(result.segments))
+        result.segments = drop_context(carry_time(carry_own_figures(result.segments)))
         for code in flag_countries(question):
             self._record(result.segments[0], "any_country", code)  # "🇷🇺 quota"
         # "сколько в 大连"; Chinese and Korean are segmented ("美元" is not "元").
@@ -341,7 +342,7 @@ class Understander:
                 segment.weak_intents = [i for i in segment.weak_intents if i != Intent.QUOTA]
                 segment.attributes = [a for a in segment.attributes if a != Attribute.WAGES]
         segment.topics = segment.topics or list(segment.loose_topics)
-        segment.pair_asked = frames.pair_asked
+        segment.pair_asked = segment.pair_asked or frames.pair_asked  # or "两个地方"
         segment.asks_by_word &= not frames.term_asked  # "called": the term is known
         segment.places_asked = frames.places_asked
         segment.credit_asked = frames.credit_asked

@@ -130,6 +130,7 @@ class Cue(StrEnum):
     WEAK_DOMAIN = "weak_domain"
     PEOPLE_PRONOUN = "people_pronoun"
     CHANGE_FACTOR = "change_factor"
+    PAIR = "pair"  # "两个地方", "두 지역", "оба места": both places, as "both places" is
 
 
 @dataclass(frozen=True)
