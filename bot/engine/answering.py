@@ -28,7 +28,7 @@ from bot.engine.relevance import blamed, named_foreign
 from bot.engine.reply import Reply
 from bot.engine.segments import asks_nothing_new, quota_also_asked
 from bot.engine.summary import answer_summary
-from bot.engine.understand import Understanding
+from bot.engine.understanding import Understanding
 from bot.engine.vocabulary import Attribute, Intent
 from bot.engine.wording import _
 from bot.markup import Html, fmt

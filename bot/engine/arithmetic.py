@@ -23,7 +23,7 @@ from bot.engine.rates import implied_rates, rounded, undated_rate
 from bot.engine.reply import Reply
 from bot.engine.reports import is_monthly, is_once, not_monthly
 from bot.engine.rise import rise_per_period
-from bot.engine.understand import Understanding
+from bot.engine.understanding import Understanding
 from bot.engine.vocabulary import Intent, Operation
 from bot.engine.wording import _
 from bot.markup import Html, fmt, italic

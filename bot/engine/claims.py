@@ -34,7 +34,7 @@ from bot.engine.silence import (
     silence_of,
     two_sentences,
 )
-from bot.engine.understand import Understanding
+from bot.engine.understanding import Understanding
 from bot.engine.wording import N_, _
 from bot.markup import Html, fmt, italic
 from db.views import ClaimView, Snapshot, SourceView

@@ -9,7 +9,7 @@ from dataclasses import replace
 from bot.engine.compose import Composer
 from bot.engine.phrases import currency_display, series
 from bot.engine.reply import Reply
-from bot.engine.understand import Understanding
+from bot.engine.understanding import Understanding
 from bot.engine.vocabulary import Attribute, Vocabulary
 from bot.engine.wording import _
 from bot.markup import fmt

@@ -8,7 +8,7 @@ import re
 
 from bot.engine.language import Language
 from bot.engine.text import words
-from bot.engine.understand import Understanding
+from bot.engine.understanding import Understanding
 from bot.engine.vocabulary import Attribute
 
 # Words that make a kind of work named just after them the asker's own or their people's.

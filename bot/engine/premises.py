@@ -16,7 +16,7 @@ from bot.engine.local_names import local_name
 from bot.engine.numbers import money
 from bot.engine.phrases import both, currency_display, either
 from bot.engine.reply import Reply
-from bot.engine.understand import Understanding
+from bot.engine.understanding import Understanding
 from bot.engine.vocabulary import Attribute, Intent, Operation, Vocabulary
 from bot.engine.wording import N_, _, is_english
 from bot.markup import fmt

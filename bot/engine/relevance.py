@@ -17,7 +17,7 @@ from bot.engine.text import words
 from bot.engine.vocabulary import Intent, Vocabulary
 
 if TYPE_CHECKING:
-    from bot.engine.understand import Understanding
+    from bot.engine.understanding import Understanding
 
 # Endings stripped to find a known word under an inflected one ("visited" is not "visit",
 # but "talking" is "talk").

@@ -18,7 +18,7 @@ from bot.engine.vocabulary import Intent, Operation
 
 if TYPE_CHECKING:
     from bot.engine.figures import OwnFigure
-    from bot.engine.understand import Understanding
+    from bot.engine.understanding import Understanding
 
 _QUESTION_START = (
     r"(?:what|whats|what's|how|hows|who|whos|when|where|why|which|can|could|do|does|did|"

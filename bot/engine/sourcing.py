@@ -11,7 +11,7 @@ from bot.engine.local_names import source_name
 from bot.engine.numbers import number
 from bot.engine.phrases import both, separately, series
 from bot.engine.reply import Reply
-from bot.engine.understand import Understanding
+from bot.engine.understanding import Understanding
 from bot.engine.wording import N_, _, is_english
 from bot.markup import Html, bold, escape, fmt
 from db.views import ClaimView
