@@ -395,8 +395,11 @@ class Answerer:
             # "summarise the article (in a few lines)": the summary is the whole answer.
             wanted = {Intent.SUMMARY}
             topics = []
-        else:
+        elif Intent.SUMMARY in wanted:
+            # "bottom line on dalian", "tldr sakhalin": the gist of that place is its block.
             wanted.discard(Intent.SUMMARY)
+            if not wanted and not topics:
+                wanted.add(Intent.QUOTA)
         if Intent.ABOUT_BOT in wanted:
             # "are you a bot for the government": what the bot is, not the figures.
             wanted &= {Intent.ABOUT_BOT, Intent.VERIFIED}
