@@ -391,15 +391,13 @@ class Answerer:
         if {Intent.GREETING, Intent.HELP} & wanted and (len(wanted) > 1 or s.on_topic):
             # "hey so ... what's the quota": a greeting inside a question is no request.
             wanted -= {Intent.GREETING, Intent.HELP}
-        if Intent.SUMMARY in wanted and not s.has_subject:
-            # "summarise the article (in a few lines)": the summary is the whole answer.
+        if Intent.SUMMARY in wanted and not s.has_subject:  # "summarise it": the whole answer
             wanted = {Intent.SUMMARY}
             topics = []
-        elif Intent.SUMMARY in wanted:
-            # "bottom line on dalian", "tldr sakhalin": the gist of that place is its block.
+        elif wanted == {Intent.SUMMARY} and not topics:  # "tldr dalian": the place's block
+            wanted = {Intent.QUOTA}
+        else:
             wanted.discard(Intent.SUMMARY)
-            if not wanted and not topics:
-                wanted.add(Intent.QUOTA)
         if Intent.ABOUT_BOT in wanted:
             # "are you a bot for the government": what the bot is, not the figures.
             wanted &= {Intent.ABOUT_BOT, Intent.VERIFIED}
