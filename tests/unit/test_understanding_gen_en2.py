@@ -110,3 +110,14 @@ def test_an_age_or_school_year_asks_no_year(engine: AnswerEngine, question: str)
 
 def test_a_year_still_asks_the_year(engine: AnswerEngine) -> None:
     assert NO_YEAR in body(engine, "what year did the quota double")
+
+
+@pytest.mark.parametrize(
+    "question", ["so they're all volunteers, right?", "the workers are willing to pay, aren't they"]
+)
+def test_willing_workers_is_a_premise_the_complaints_answer(
+    engine: AnswerEngine, question: str
+) -> None:
+    text = body(engine, question)
+    assert "does not say the workers are" in text, text
+    assert "complain" in text, text
