@@ -113,7 +113,11 @@ def test_a_year_still_asks_the_year(engine: AnswerEngine) -> None:
 
 
 @pytest.mark.parametrize(
-    "question", ["so they're all volunteers, right?", "the workers are willing to pay, aren't they"]
+    "question",
+    [
+        "the workers here are all volunteers anyway, right?",
+        "the workers are willing to pay, aren't they",
+    ],
 )
 def test_willing_workers_is_a_premise_the_complaints_answer(
     engine: AnswerEngine, question: str
