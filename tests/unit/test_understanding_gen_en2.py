@@ -63,7 +63,7 @@ def test_the_sources_in_other_words(engine: AnswerEngine, question: str) -> None
     ("question", "figure"),
     [
         ("annualized sakhalin now", "1,488,000"),
-        ("dalian run rate per worker before the doubling", "40,800"),
+        ("dalian annualised per worker before the doubling", "40,800"),
     ],
 )
 def test_annualised_is_per_year(engine: AnswerEngine, question: str, figure: str) -> None:
@@ -125,3 +125,9 @@ def test_willing_workers_is_a_premise_the_complaints_answer(
     text = body(engine, question)
     assert "does not say the workers are" in text, text
     assert "complain" in text, text
+
+
+def test_a_monthly_run_rate_stays_monthly(engine: AnswerEngine) -> None:
+    text = body(engine, "sakhalin monthly run-rate now, rubles")
+    assert "124,000" in text, text
+    assert "1,488,000" not in text, text
