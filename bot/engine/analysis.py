@@ -80,6 +80,11 @@ def _morph() -> Any:
     return pymorphy3.MorphAnalyzer(lang="ru")
 
 
+def morph() -> Any:
+    """pymorphy3's Russian analyser (loaded once a process)."""
+    return _morph()
+
+
 def first_tags(word: str) -> frozenset[str]:
     """The grammemes of a Russian word's likeliest reading ("Geox", "Name", "NOUN")."""
     parses = _morph().parse(word)

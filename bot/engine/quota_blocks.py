@@ -25,7 +25,7 @@ from bot.engine.quota_texts import (
 from bot.engine.reply import Reply
 from bot.engine.understand import Understanding
 from bot.engine.wording import N_, _, ngettext
-from bot.markup import Html, bold, fmt, italic
+from bot.markup import Html, bold, fmt, italic, plain_format
 from db.views import ClaimView
 
 
@@ -180,24 +180,33 @@ class QuotaAnswers(ComposerBase):
             ]
             total = reports.count(len(articles))
             if not undated:
-                sentence = ngettext(
-                    "{count} report gives figures for {place}: all are shown, newest report "
-                    "first; none is picked as the right one.",
-                    "{count} reports give figures for {place}: all are shown, newest report "
-                    "first; none is picked as the right one.",
-                    len(articles),
-                ).format(count=total, place=place)
+                sentence = plain_format(
+                    ngettext(
+                        "{count} report gives figures for {place}: all are shown, newest "
+                        "report first; none is picked as the right one.",
+                        "{count} reports give figures for {place}: all are shown, newest "
+                        "report first; none is picked as the right one.",
+                        len(articles),
+                    ),
+                    count=total,
+                    place=place,
+                )
             else:
                 # An undated report may be the newer one: the order says only what is known.
-                sentence = ngettext(
-                    "{count} reports give figures for {place}: all are shown, dated reports "
-                    "first, newest first ({undated} carries no date, so which is newer is not "
-                    "known); none is picked as the right one.",
-                    "{count} reports give figures for {place}: all are shown, dated reports "
-                    "first, newest first ({undated} carry no date, so which is newer is not "
-                    "known); none is picked as the right one.",
-                    len(undated),
-                ).format(count=total, place=place, undated=series(undated))
+                sentence = plain_format(
+                    ngettext(
+                        "{count} reports give figures for {place}: all are shown, dated "
+                        "reports first, newest first ({undated} carries no date, so which is "
+                        "newer is not known); none is picked as the right one.",
+                        "{count} reports give figures for {place}: all are shown, dated "
+                        "reports first, newest first ({undated} carry no date, so which is "
+                        "newer is not known); none is picked as the right one.",
+                        len(undated),
+                    ),
+                    count=total,
+                    place=place,
+                    undated=series(undated),
+                )
             reply.lines.append(italic(sentence))
 
     def answer_list(self, reply: Reply) -> None:
