@@ -87,3 +87,32 @@ def test_an_unknown_latin_name_is_no_country_inside_it(engine: AnswerEngine, que
     # Before: "rfa는" read as "rf" (Russia) + "a": the Sakhalin quota block.
     assert engine.understander.understand(question).countries == []
     assert "62,000" not in answer(engine, question)
+
+
+@pytest.mark.parametrize(
+    ("question", "language", "named"),
+    [
+        ("london에서 할당량 얼마야", Language.KO, "런던"),
+        ("tokyo는 얼마 내", Language.KO, "도쿄"),
+        ("квота в london какая", Language.RU, "Лондон"),
+        ("london的定额是多少", Language.ZH, "伦敦"),
+    ],
+)
+def test_a_city_typed_in_latin_letters_is_one_the_report_does_not_cover(
+    engine: AnswerEngine, question: str, language: Language, named: str
+) -> None:
+    # Before: the Sakhalin quota block, as if the question were about Sakhalin.
+    with speaking(translator(language)):
+        reply = "\n".join(plain_text(line) for line in engine.answer(question).lines)
+    assert named in reply, reply
+    assert "62,000" not in reply and "62\xa0000" not in reply, reply
+
+
+@pytest.mark.parametrize(
+    "question", ["sakhalin에서 얼마야", "dalian 할당량은?", "квота на sakhalin"]
+)
+def test_a_covered_place_in_latin_letters_is_still_answered(
+    engine: AnswerEngine, question: str
+) -> None:
+    u = engine.understander.understand(question)
+    assert u.places and not u.regions, (u.places, u.regions)
