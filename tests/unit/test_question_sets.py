@@ -114,7 +114,14 @@ def test_problems_names_each_defect(break_it: Any, expected: str) -> None:
 
 @pytest.mark.parametrize(
     ("ident", "accepted"),
-    [("e2-001", True), ("e10-001", True), ("en-001", True), ("r2-001", False), ("e2-01", False), ("e-001", False)],
+    [
+        ("e2-001", True),
+        ("e10-001", True),
+        ("en-001", True),
+        ("r2-001", False),
+        ("e2-01", False),
+        ("e-001", False),
+    ],
 )
 def test_a_later_set_numbers_its_own_ids(ident: str, accepted: bool) -> None:
     document = _valid()
