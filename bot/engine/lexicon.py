@@ -23,6 +23,7 @@ from typing import Any
 from bot.engine.cldr_names import currency_names, exemplar_cities
 from bot.engine.countries import SUBJECT_COUNTRY
 from bot.engine.language import Language
+from bot.engine.latin_cities import cities_in
 from bot.engine.numerals import (
     english_date,
     month_numbers,
@@ -32,7 +33,6 @@ from bot.engine.numerals import (
     scaled_value,
 )
 from bot.engine.vocabulary import FOLDER, Attribute, Cue, Intent, Operation
-from bot.engine.vocabulary import load as load_vocabulary
 from db.textfold import fold
 from db.validation import country_names
 
@@ -79,10 +79,6 @@ class Lexicon:
     # Constructions read over a whole part (Chinese word order: "工人自己怎么说", "哪家…厂"):
     # pattern, cue kind, value, and whether the words it matched are read no further.
     patterns: tuple[tuple[re.Pattern[str], str, str, bool], ...] = ()
-
-
-# A city's English name shorter than this is too likely a word or a code ("Nome", "Apia").
-LATIN_CITY_LETTERS = 5
 
 
 @lru_cache(maxsize=4)
@@ -152,18 +148,8 @@ def load_lexicon(language: Language) -> Lexicon:
     not_cities = not_places | {fold(name) for name in country_names(str(language)).values()}
     covered = {*data.get("subjects", {}).get("place", {}).values(), *cities.get("subject", ())}
     shortest = cities.get("min_letters", 2)
-    cities_here = exemplar_cities(str(language))
-    for name, shown in cities_here.items():
+    for name, shown in exemplar_cities(str(language)).items():
         if len(name) >= shortest and fold(name) not in not_cities and shown not in covered:
-            add(name, Cue.REGION, shown)
-    # The same cities by their English names, typed in Latin letters ("london에서", "квота в
-    # london"), unless an English word too: else the quota block answered about London.
-    english = load_vocabulary("en").not_place_words
-    for shown in sorted(set(cities_here.values())):
-        name = fold(shown)
-        if len(name) < LATIN_CITY_LETTERS or "," in name or name in english:
-            continue  # "center, north dakota" is not typed so
-        if shown not in covered:
             add(name, Cue.REGION, shown)
     # Currency names from CLDR in this language, every plural form ("российских рублей").
     for code in STORE_CURRENCIES:
@@ -460,6 +446,8 @@ class LanguageTables:
         analysed = " ".join(analysis.tokens)
         for pattern, replacement in lexicon.rules:
             analysed = " ".join(pattern.sub(replacement, analysed).split())
+        for city in cities_in(analysed, str(language), understander._phrases):
+            understander._record(segment, Cue.REGION, city)  # "london에서"
         spaced = f" {analysed} "
         for term, english in self._searched[language]:
             # Chinese: a term may sit inside a longer segment ("每日nk是什么").
