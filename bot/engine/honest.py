@@ -199,15 +199,12 @@ class Honest(Silences):
                 continue
             shown = series(
                 [
-                    plain_format(
-                        _("{amount} for {place}"),
-                        amount=money(c.amount, c.currency or ""),
-                        place=self.c.place_label(c),
-                    )
+                    plain_format(_("{amount} for {place}"), place=self.c.place_label(c),
+                                 amount=money(c.amount, c.currency or ""))
                     for c in quotas[:3]
                     if c.amount is not None
                 ]
-            )
+            )  # fmt: skip
             reply.lines.append(
                 fmt(
                     _("No: the report gives {figures} a month before the doubling, not {value}."),

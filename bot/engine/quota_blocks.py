@@ -180,33 +180,26 @@ class QuotaAnswers(ComposerBase):
             ]
             total = reports.count(len(articles))
             if not undated:
-                sentence = plain_format(
-                    ngettext(
-                        "{count} report gives figures for {place}: all are shown, newest "
-                        "report first; none is picked as the right one.",
-                        "{count} reports give figures for {place}: all are shown, newest "
-                        "report first; none is picked as the right one.",
-                        len(articles),
-                    ),
-                    count=total,
-                    place=place,
+                template = ngettext(
+                    "{count} report gives figures for {place}: all are shown, newest report "
+                    "first; none is picked as the right one.",
+                    "{count} reports give figures for {place}: all are shown, newest report "
+                    "first; none is picked as the right one.",
+                    len(articles),
                 )
             else:
                 # An undated report may be the newer one: the order says only what is known.
-                sentence = plain_format(
-                    ngettext(
-                        "{count} reports give figures for {place}: all are shown, dated "
-                        "reports first, newest first ({undated} carries no date, so which is "
-                        "newer is not known); none is picked as the right one.",
-                        "{count} reports give figures for {place}: all are shown, dated "
-                        "reports first, newest first ({undated} carry no date, so which is "
-                        "newer is not known); none is picked as the right one.",
-                        len(undated),
-                    ),
-                    count=total,
-                    place=place,
-                    undated=series(undated),
+                template = ngettext(
+                    "{count} reports give figures for {place}: all are shown, dated reports "
+                    "first, newest first ({undated} carries no date, so which is newer is not "
+                    "known); none is picked as the right one.",
+                    "{count} reports give figures for {place}: all are shown, dated reports "
+                    "first, newest first ({undated} carry no date, so which is newer is not "
+                    "known); none is picked as the right one.",
+                    len(undated),
                 )
+            # (plain_format: the Russian text asks the place's case, "Цифры для Китая")
+            sentence = plain_format(template, count=total, place=place, undated=series(undated))
             reply.lines.append(italic(sentence))
 
     def answer_list(self, reply: Reply) -> None:
