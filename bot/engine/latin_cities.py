@@ -33,6 +33,11 @@ def _cities(language: str) -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
     return shown_by_name, {first: tuple(names) for first, names in by_first.items()}
 
 
+def warm_up(language: str) -> None:
+    """Build the names now (the analysers' warm-up thread), not on the first question."""
+    _cities(language)
+
+
 def cities_in(analysed: str, language: str, known: Container[str]) -> list[str]:
     """The cities an analysed part names in Latin letters, as shown ("London")."""
     shown_by_name, by_first = _cities(language)

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from bot.engine import latin_cities
 from bot.engine.cldr_names import currency_names, exemplar_cities
 from bot.engine.countries import SUBJECT_COUNTRY
 from bot.engine.language import Language
@@ -277,6 +278,7 @@ def warm_up() -> None:
     for language in Language:
         if language is not Language.EN:
             analysed_lexicon(language)
+            latin_cities.warm_up(str(language))
 
 
 class LanguageTables:
