@@ -24,7 +24,8 @@ from bot.engine.refresh import updated_understander
 from bot.engine.reply import Reply
 from bot.engine.retrieval import ClaimSearch, claim_word_counts, words_of
 from bot.engine.text import MAX_QUESTION_CHARS, CloseNames, normalize
-from bot.engine.understand import Understander, Understanding
+from bot.engine.understand import Understander
+from bot.engine.understanding import Understanding
 from bot.engine.vocabulary import Intent
 from bot.engine.vocabulary import load as load_vocabulary
 from bot.engine.wording import N_, _, ngettext

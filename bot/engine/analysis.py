@@ -209,6 +209,11 @@ def _chinese_places() -> frozenset[str]:
     return _chinese_tables()[2]
 
 
+def chinese_word(word: str) -> bool:
+    """A word jieba's table holds that is not tagged a place ("东方" the east, not 东方市)."""
+    return bool(_jieba().FREQ.get(word)) and word not in _chinese_places()
+
+
 def warm_up() -> None:
     """Load every analyser now (for a thread at start-up): pymorphy3's dictionaries,
     OpenCC's tables, jieba and its table."""
@@ -289,6 +294,16 @@ def _guessed_as_noun(word: str) -> bool:
         return True
     parses = _morph().parse(word)
     return bool(parses) and parses[0].tag.POS == "NOUN"
+
+
+@lru_cache(maxsize=8192)
+def russian_reading(word: str) -> tuple[tuple[str, ...], bool]:
+    """A Russian word's lemmas, and whether its likeliest reading is an ordinary word of the
+    dictionary, not a place's name ("находке" is a find; "уфе" is Ufa)."""
+    lemmas, _ = _readings(word)
+    parses = _morph().parse(word)
+    ordinary = _morph().word_is_known(word) and bool(parses) and "Geox" not in parses[0].tag
+    return lemmas, ordinary
 
 
 @lru_cache(maxsize=8192)

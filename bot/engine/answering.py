@@ -20,6 +20,7 @@ from bot.engine.feelings import asks_for_a_text, contradicted_feeling, refuse_te
 from bot.engine.honest import Honest
 from bot.engine.not_mapped import not_mapped
 from bot.engine.own_figures import asks_with_own, compare_own
+from bot.engine.own_people import settle_own_people
 from bot.engine.place_currency import picked_places, topic_places
 from bot.engine.premises import wrong_demander, wrong_pairings, wrong_period, wrong_year
 from bot.engine.quota_words import QuotaWords
@@ -27,7 +28,7 @@ from bot.engine.relevance import blamed, named_foreign
 from bot.engine.reply import Reply
 from bot.engine.segments import asks_nothing_new, quota_also_asked
 from bot.engine.summary import answer_summary
-from bot.engine.understand import Understanding
+from bot.engine.understanding import Understanding
 from bot.engine.vocabulary import Attribute, Intent
 from bot.engine.wording import _
 from bot.markup import Html, fmt
@@ -125,7 +126,8 @@ class Answerer:
                 said = set(reply.lines[:before])
                 fresh = [line for line in reply.lines[before:] if line == "" or line not in said]
                 fresh = [n for i, n in enumerate(fresh) if n or (i and fresh[i - 1])]
-                reply.lines[before:] = fresh
+                # (Nothing new: no blank line left before the next part or the caveat.)
+                reply.lines[before - (not any(fresh)) :] = fresh if any(fresh) else []
         if reply.lines and elsewhere:
             named = ", ".join(dict.fromkeys(named_foreign(s) for s in elsewhere))
             outside = _("I can only answer about the reports, not about {words}.")
@@ -165,6 +167,7 @@ class Answerer:
         """One part of a message: its subjects, what it asks, and how."""
         c = self.composer
         settle_compare(s, self.honest.vocabulary)  # "which country's workers": no comparison
+        settle_own_people(s)  # "my dad was a sailor": no kind of work asked
         covered = c.covered_countries
         uncovered = [code for code in s.countries if code not in covered]
         s.countries = [code for code in s.countries if code in covered]
@@ -177,8 +180,14 @@ class Answerer:
         unknown = [] if blamed(s) else [c.country(code) for code in uncovered]
         if s.countries and not s.places:  # "which town in china": the place named there
             s.attributes = [a for a in s.attributes if a != Attribute.TOWN]
-        # Typed in lower case, shown as names ("beijing" -> "Beijing").
-        unknown += [*(p.title() for p in s.unknown_places), *s.regions]
+        # "in the Russian Far East": not named by the report, but Sakhalin is there.
+        stored = {q.place for q in c.quotas()}
+        for region in s.regions:
+            inside = self.honest.vocabulary.region_places.get(region, ())
+            s.places += [p for p in inside if p in stored and p not in s.places]
+        # Typed in lower case, shown as names ("beijing" -> "Beijing"); each named once.
+        shown = [*unknown, *(p.title() for p in s.unknown_places), *s.regions]
+        unknown = list(dict.fromkeys(shown))
         asks = set(s.intents) - {Intent.QUOTA, Intent.USD, Intent.COMPARE, Intent.LIST}
         asks -= set(s.settled_intents)
         topics = set(s.topics) - {"quota", "doubling", *s.settled_topics}

@@ -13,7 +13,7 @@ from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
-from bot.engine.understand import Understanding
+from bot.engine.understanding import Understanding
 from bot.engine.vocabulary import Intent, Operation
 
 _DATA = Path(__file__).parent / "vocabulary" / "arithmetic_cues.json"

@@ -19,11 +19,11 @@ from bot.engine.group_sums import group_sums, once_sums
 from bot.engine.numbers import money, usd
 from bot.engine.pairs import PERIODS, pair_line
 from bot.engine.periods import gap_over_time, over_months, per_period, state
-from bot.engine.rates import implied_rates, rounded
+from bot.engine.rates import implied_rates, rounded, undated_rate
 from bot.engine.reply import Reply
 from bot.engine.reports import is_monthly, is_once, not_monthly
 from bot.engine.rise import rise_per_period
-from bot.engine.understand import Understanding
+from bot.engine.understanding import Understanding
 from bot.engine.vocabulary import Intent, Operation
 from bot.engine.wording import _
 from bot.markup import Html, fmt, italic
@@ -180,13 +180,17 @@ class Arithmetic:
         named = len(u.places) + len(u.countries) >= 2
         others = [c for c in every if c not in quotas]
         pair = quotas[:2] if named else []
+        # "how much more does dalian pay, in yuan": in the place's own money, its rise (the
+        # other place's figure is in another currency).
+        own = len(quotas) == 1 and bool(u.currencies) and set(u.currencies) <= {quotas[0].currency}
+        changed = u.change_asked or (own and not named)
         # (Not when it asks about the change: "how much more since the rise" is over time.)
-        if len(quotas) == 1 and len(others) == 1 and not (u.now or u.before or u.change_asked):
+        if len(quotas) == 1 and len(others) == 1 and not (u.now or u.before or changed):
             pair = [*quotas, *others]
         elif not (u.places or u.countries) and len(every) == 2:
             pair = list(every)  # "the two quotas"
         # "by what percent did it go up": the change over time, not one place against another.
-        over_time = (u.change_asked or u.now or u.before) and not (named or u.pair_asked)
+        over_time = (changed or u.now or u.before) and not (named or u.pair_asked)
         # "combined", "both together": every current quota when the question names none.
         whole_store = not (u.places or u.countries or u.sectors or u.currencies)
         period = next((op for op in ops if op in PERIODS), None)
@@ -194,22 +198,28 @@ class Arithmetic:
         gap = period if Operation.DIFFERENCE in ops and pair and len(quotas) != 1 else None
         # "how much more per year after the rise": the rise over the year, not the new total.
         rise = Operation.DIFFERENCE in ops and (len(quotas) == 1 or over_time)
-        rise = bool(rise and (u.now or u.before or u.change_asked))
+        rise = bool(rise and (u.now or u.before or changed))
         # "how much more over 2 years since the doubling": the rise over the span.
         span_gap = rise and not period and bool(u.months and u.months > 1)
+        # "a year per person at the new amount": a sum of the new (or old) figure.
+        dated_sum = Intent.QUOTA in u.intents and (u.now or u.before)
+        both = u.pair_asked and whole_store  # "both places in total": one sum of the two
         for op in sorted(ops, key=lambda op: op in PERIODS):
             if op == Operation.DOUBLE:
                 self._double(u, quotas, reply)
             elif op == Operation.RATE:
                 implied_rates(rated, reply)
+                if Intent.DATE in u.intents:  # "what day's rate": none is given
+                    undated_rate(rated, reply)
             elif op == Operation.MONTHS_TO_REACH:
                 if not self._months_to_reach(u, quotas, dollars, reply):
                     continue
             elif op in (Operation.TOTAL, Operation.COMBINED) and span_gap:
                 continue  # the increase over the span is the answer (below)
             elif op in (Operation.TOTAL, Operation.COMBINED) and u.months:
-                over_months(u, quotas, dollars, reply, self.figure)
-            elif op in (Operation.TOTAL, Operation.COMBINED) and pair and named:
+                for in_dollars in _units(u, quotas, dollars):
+                    over_months(u, quotas, in_dollars, reply, self.figure)
+            elif op in (Operation.TOTAL, Operation.COMBINED) and pair and (named or both):
                 self._pair(Operation.TOTAL, u, pair, dollars, reply, period=period)
             elif op == Operation.COMBINED and pair and whole_store:
                 # "combined in usd?": every quota, only when asked to put them together.
@@ -217,12 +227,13 @@ class Arithmetic:
             elif op in (Operation.PERCENTAGE, Operation.RATIO) and over_time:
                 for claim in quotas[:5]:
                     self._before_to_after(op, claim, dollars, reply)
-            elif op in PERIODS and Intent.BASIS in u.intents:
+            elif op in PERIODS and Intent.BASIS in u.intents and not dated_sum:
                 continue  # "per month or per year?" asks the period, not a sum
             elif op in PERIODS and (gap or rise or (op == Operation.PER_YEAR and u.months)):
                 continue
             elif op in PERIODS:
-                per_period(op, u, quotas, dollars, reply, self.figure)
+                for in_dollars in _units(u, quotas, dollars):
+                    per_period(op, u, quotas, in_dollars, reply, self.figure)
             elif op == Operation.DIFFERENCE and span_gap:
                 for claim in quotas[:5]:
                     gap_over_time(u, claim, dollars, reply)
@@ -424,3 +435,10 @@ class Arithmetic:
 
 def _in(claim: ClaimView) -> Callable[[Decimal], str]:
     return lambda amount: money(amount, claim.currency or "")
+
+
+def _units(u: Understanding, quotas: list[ClaimView], dollars: bool) -> tuple[bool, ...]:
+    """ "per annum in yuan, and in usd": the quota's own currency, then dollars, when the
+    question names both; else the one it asks."""
+    own = {c.currency for c in quotas}
+    return (False, True) if dollars and own == set(u.currencies) - {"USD"} else (dollars,)

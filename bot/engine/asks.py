@@ -19,7 +19,7 @@ from bot.engine.vocabulary import Attribute, Intent, Vocabulary
 from db.views import ArticleView
 
 if TYPE_CHECKING:
-    from bot.engine.understand import Understanding
+    from bot.engine.understanding import Understanding
 
 # Shorter words ("up", "ok") carry no ask of their own.
 MIN_CONTENT = 3

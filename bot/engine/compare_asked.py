@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from bot.engine.language import Language
 from bot.engine.text import words
-from bot.engine.understand import Understanding
+from bot.engine.understanding import Understanding
 from bot.engine.vocabulary import Intent, Vocabulary
 
 

@@ -13,7 +13,7 @@ from bot.engine.compose import Composer
 from bot.engine.cross_rates import convert_quota
 from bot.engine.phrases import currency_display, series
 from bot.engine.reply import Reply
-from bot.engine.understand import Understanding
+from bot.engine.understanding import Understanding
 from bot.engine.vocabulary import Attribute, Vocabulary
 from bot.engine.wording import _
 from bot.markup import fmt

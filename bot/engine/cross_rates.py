@@ -14,7 +14,7 @@ from bot.engine.derived import LABEL, decimal, place_of
 from bot.engine.numbers import money, usd
 from bot.engine.rates import rate_unit, rounded
 from bot.engine.reply import Reply
-from bot.engine.understand import Understanding
+from bot.engine.understanding import Understanding
 from bot.engine.vocabulary import Intent
 from bot.engine.wording import N_, _
 from bot.markup import fmt, italic

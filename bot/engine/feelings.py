@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from bot.engine.compose import Composer
 from bot.engine.reply import Reply
 from bot.engine.text import words
-from bot.engine.understand import Understanding
+from bot.engine.understanding import Understanding
 from bot.engine.vocabulary import Intent, Vocabulary
 from bot.engine.wording import _
 from bot.markup import Html, fmt

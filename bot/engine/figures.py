@@ -39,7 +39,11 @@ _DATE = re.compile(r"\b(" + "|".join(_MONTHS) + r")\s+(\d{1,2})(?:st|nd|rd|th)?\
 _MONTH_ONLY = re.compile(
     r"\b(?:in|since|from|by|on|during|early|late|mid)\s+(" + "|".join(_MONTHS) + r")\b(?!\s+\d)"
 )
-_DURATION = re.compile(r"\b(\d+|one|two|three|four|five|six|a)\s*(years?|yrs?|months?)\b")
+# "five years ago", "two years back": a point in the past, not a span to total over.
+_DURATION = re.compile(
+    r"\b(\d+|one|two|three|four|five|six|a)\s*(years?|yrs?|months?)\b"
+    r"(?!\s+(?:ago|back|earlier)\b)"
+)
 _HALF_YEAR = re.compile(r"\b(?:half a year|half-year|half year|six-month|6-month)\b")
 _MONTH_DAYS = re.compile(
     r"\b(?:assum\w*|with|using|say|if)\s+(?:a\s+)?(2[89]|3[01])[\s-]*days?\b|"

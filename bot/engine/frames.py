@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bot.engine.text import words
-from bot.engine.vocabulary import Attribute, Operation, Vocabulary
+from bot.engine.vocabulary import Attribute, Intent, Operation, Vocabulary
 
 
 @dataclass
@@ -27,6 +27,18 @@ class Frames:
     pair_asked: bool = False
     # "what is the money called": the report's term for it, which it gives.
     term_asked: bool = False
+    # Asked in other words: "who's spinning this yarn" (the sources), "which countries
+    # does the piece cover" (the places).
+    intents: list[Intent] = field(default_factory=list)
+    # "who took the photo": the photo's credit, which only the claim's statement carries.
+    credit_asked: bool = False
+    # Intents a cue gave that the pattern says are not asked ("did the source give …").
+    not_asked: list[Intent] = field(default_factory=list)
+
+    def settle(self, intents: list[Intent]) -> list[Intent]:
+        """The part's intents with those the patterns found, less those they rule out."""
+        kept = [i for i in intents if i not in self.not_asked]
+        return kept + [i for i in self.intents if i not in kept]
 
 
 _WRITTEN = r"(?:written|published|posted|released|put out|out|come out|came out|from|dated)"
@@ -56,15 +68,21 @@ _FRAMES = (
     (re.compile(r" (?:paid|wages?|salary|salaries|earnings|pay) in (?:what |which )?"
                 r"(?:currency|currencies|rubles?|roubles?|yuan|rmb|dollars?|usd|cash|won|kind) "),
      Attribute.WAGE_CURRENCY),
-    # "how much do they make (a month)", not "how much do they make him hand over"
+    # "how much do they make (a month)", not "how much do they make him hand over" nor
+    # "what do the locals make of it" (an opinion)
     (re.compile(r" (?:how much|what) (?:do|does|did) (?:\w+ ){1,3}make (?!him |them |her |us |you "
-                r"|me |the |their |workers |people |(?:\w+ )?(?:pay|hand|give|send))"),
+                r"|me |the |their |workers |people |of |(?:\w+ )?(?:pay|hand|give|send))"),
      Attribute.WAGES),
     # "how long has the quota system been in place", "since when are quotas demanded"
     (re.compile(r" (?:how long (?:has|have|had|is|was|were)|since when (?:has|have|is|are|was)) "
                 r"(?:the |this |that |a )?(?:quota|quotas|loyalty|system|scheme|practice)(?: \w+)? "
                 r"(?:been|existed|exist|in place|around|going|running|demanded|there) "),
      Attribute.QUOTA_HISTORY),
+    # "kim personally signed the order", "did the minister issue this directive"
+    (re.compile(r" (?:personally |himself |herself )?(?:signed|signs|sign|issued|issues|issue|"
+                r"authored|penned|drafted) (?:off )?(?:on )?(?:the |this |that )?(?:\w+ )?"
+                r"(?:order|orders|directive|directives|decree|instruction|instructions) "),
+     Attribute.SIGNATORY),
     # "who is the source in russia, name?", "are the sources named"
     (re.compile(r" (?:source|sources|informant|informants|insider|insiders) (?:\w+ ){0,6}"
                 r"(?:name|names|named|identity|identities) "),
@@ -124,6 +142,46 @@ _TERM = re.compile(
 _WHAT_FOR = re.compile(
     r" what (?:is|s|are|was|were) (?:the |this |that |all this )?(?:\w+ ){1,3}for $"
 )
+# "what was the quota five years ago": an earlier amount than any the report gives.
+_AGO = re.compile(
+    r" (?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|a few|few|several|many|some) "
+    r"(?:years?|yrs?|months?|decades?) (?:ago|back|earlier) "
+)
+_AMOUNT = re.compile(
+    r" (?:quota|quotas|amount|amounts|figure|rate|sum|owe|owed|pay|paid|lower|higher|less|more|"
+    r"cheaper|smaller|bigger|how much) "
+)
+# "who's spinning this yarn", "who is peddling the story", "who put out this tale".
+_TELLER = re.compile(
+    r" (?:who|who's|whos|who is|who are|who's been|who has been) (?:\w+ )?"
+    r"(?:\w+ing|spin|put out|puts out|put about|told|tells|spun|spins|started|starts|pushed|"
+    r"pushes) "
+    r"(?:this|the|that|these|those|such) (?:\w+ )?(?:yarn|yarns|story|stories|tale|tales|"
+    r"narrative|narratives|claim|claims|rumou?rs?|line|account|version) "
+)
+# "who took the photo", "photo credit", "whose picture is it"; "who took it" (a thing
+# taken is a photo: the money is "taken" by the state, not "taken" by someone asked of).
+_PICTURE = r"(?:photo|photos|picture|image|pic|photograph|shot)"
+_CREDIT = re.compile(
+    rf" (?:who (?:took|shot|snapped) (?:the |this |that )?{_PICTURE}|{_PICTURE} (?:\w+ )?"
+    rf"(?:taken|shot) by|whose {_PICTURE}|photographer|{_PICTURE} credits?) "
+)
+_CREDIT_OF_IT = re.compile(r" who (?:took|shot|snapped) (?:it|this|that) ")
+# "did the source give the new ruble number", "does the report state the new amounts":
+# whether the report states them (it says only "doubled"), not who its sources are.
+_NEW_STATED = re.compile(
+    r" (?:give|gives|gave|given|state|states|stated|say|says|said|mention|mentions|mentioned|"
+    r"publish|published|report|reports|reported|print|printed|list|lists|listed|include|"
+    r"includes|included|provide|provides|provided|name|names|named) (?:the |a |any |an )?"
+    r"(?:new|current|doubled|updated|actual|exact|final|raised|increased) (?:\w+ )?(?:amount|"
+    r"amounts|number|numbers|figure|figures|quota|quotas|sum|sums|rate|rates|total|totals) "
+)
+# "so the chinese actually feel bad for them", "do russians care": the locals' view.
+_LOCALS_FEEL = re.compile(
+    r" (?:the )?(?:chinese|russians|russian|russian people|chinese people|locals|local people|"
+    r"people there|neighbours|neighbors) (?:\w+ ){0,2}(?:feel|felt|feels|think|thinks|care|"
+    r"cares|sympathi\w+|pity|pities|notice|noticed|see|saw) "
+)
 _HOW_MUCH_CHANGE = re.compile(
     r" how much (?:\w+ ){0,4}(?:go up|went up|gone up|rise|rose|risen|increase|increased|"
     r"jump|jumped|grow|grew|climb|climbed) "
@@ -170,6 +228,7 @@ def read_frames(text: str, vocabulary: Vocabulary, outlets: tuple[str, ...]) -> 
         _add(result.operations, Operation.PERCENTAGE)  # "how much higher in %"
     if _WHICH_PLACE.search(joined):
         result.places_asked = True
+        _add(result.intents, Intent.LIST)
     if _SHARE_OF_PAY.search(joined):
         _add(result.topics, "earnings")
     if _TERM.search(joined):
@@ -177,6 +236,20 @@ def read_frames(text: str, vocabulary: Vocabulary, outlets: tuple[str, ...]) -> 
         _add(result.topics, "loyalty money")
     if _WHAT_FOR.search(joined):
         _add(result.topics, "reason")  # "what's the loyalty fund for": its purpose
+    if _TELLER.search(joined):
+        _add(result.intents, Intent.SOURCES)
+    if _CREDIT.search(joined) or _CREDIT_OF_IT.search(joined):
+        result.credit_asked = True
+        _add(result.topics, "photo")
+    if _NEW_STATED.search(joined):
+        _add(result.intents, Intent.QUOTA)
+        _add(result.not_asked, Intent.SOURCES)
+        # "did the sources name the new figure": the figure named, not the sources' names.
+        result.attributes = [a for a in result.attributes if a != Attribute.SOURCE_IDENTITY]
+    if _LOCALS_FEEL.search(joined):
+        _add(result.topics, "locals")
+    if _AGO.search(joined) and _AMOUNT.search(joined):
+        _add(result.attributes, Attribute.QUOTA_HISTORY)
     if _RATE.search(joined):
         _add(result.operations, Operation.RATE)
     # "how much did it go up": the amount of the change.

@@ -23,7 +23,7 @@ from bot.engine.reports import (
 )
 from bot.engine.retrieval import ClaimSearch, Hit, quoted
 from bot.engine.silences import MAX_HITS, Silences
-from bot.engine.understand import Understanding
+from bot.engine.understanding import Understanding
 from bot.engine.vocabulary import Attribute, Intent, Operation, Vocabulary
 from bot.engine.wording import N_, _, ngettext
 from bot.markup import Html, bold, fmt, italic, plain_format

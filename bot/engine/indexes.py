@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable, Mapping, Sequence
 
-from bot.engine.understand import Understanding
+from bot.engine.understanding import Understanding
 from db.views import ClaimView
 
 

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Container
 from functools import lru_cache
+from typing import Any
 
 from bot.engine.cldr_names import exemplar_cities
+from bot.engine.vocabulary import Cue
 from bot.engine.vocabulary import load as load_vocabulary
 from db.textfold import fold
 
@@ -48,3 +50,17 @@ def cities_in(analysed: str, language: str, known: Container[str]) -> list[str]:
             if name not in known and f" {name} " in spaced and shown_by_name[name] not in found:
                 found.append(shown_by_name[name])
     return found
+
+
+def record(analysed: str, language: str, understander: Any, segment: Any) -> None:
+    """Each city the part names so, as a region of the segment, unless the gazetteer
+    (named_places.py) named it already ("london에서")."""
+    taken = {place.casefold() for place in segment.unknown_places}
+    for city in cities_in(analysed, language, understander._phrases):
+        name = city.casefold()
+        if name in taken:
+            continue
+        # "new york에서": a word of it the gazetteer took for a place ("York") is not one.
+        words = name.split(" ")
+        segment.unknown_places[:] = [p for p in segment.unknown_places if p.casefold() not in words]
+        understander._record(segment, Cue.REGION, city)

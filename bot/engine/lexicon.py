@@ -16,15 +16,16 @@ import json
 import re
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from bot.engine import latin_cities
 from bot.engine.cldr_names import currency_names, exemplar_cities
 from bot.engine.countries import SUBJECT_COUNTRY
 from bot.engine.language import Language
-from bot.engine.latin_cities import cities_in
+from bot.engine.latin_cities import record as record_latin_cities
+from bot.engine.latin_cities import warm_up as warm_latin_cities
+from bot.engine.named_places import PlaceFrames, named_places, shown_name
 from bot.engine.numerals import (
     english_date,
     month_numbers,
@@ -80,6 +81,8 @@ class Lexicon:
     # Constructions read over a whole part (Chinese word order: "工人自己怎么说", "哪家…厂"):
     # pattern, cue kind, value, and whether the words it matched are read no further.
     patterns: tuple[tuple[re.Pattern[str], str, str, bool], ...] = ()
+    # Words around a gazetteer's name that call it a place ("в", "在", "에서"): named_places.py.
+    place_frames: PlaceFrames = field(default_factory=PlaceFrames)
 
 
 @lru_cache(maxsize=4)
@@ -112,6 +115,7 @@ def load_lexicon(language: Language) -> Lexicon:
         ("before_words", Cue.BEFORE),
         ("role_play_cues", Cue.ROLE_PLAY),
         ("ordinary_words", Cue.PLAIN),
+        ("pair_words", Cue.PAIR),
     ]
     for key, cue in plain:
         for term in data.get(key, ()):
@@ -187,6 +191,7 @@ def load_lexicon(language: Language) -> Lexicon:
             (re.compile(item["pattern"]), item["cue"], item["value"], item.get("consume", False))
             for item in data.get("patterns", ())
         ),
+        PlaceFrames.of(data.get("place_frames", {})),
     )
 
 
@@ -200,7 +205,9 @@ OTHER_CURRENCIES = ("KRW", "KPW", "EUR", "JPY", "GBP", "TWD", "HKD")
 
 
 # Cues only the Russian, Chinese and Korean vocabularies have.
-LANGUAGE_CUES = frozenset({Cue.WEAK_DOMAIN, Cue.PEOPLE_PRONOUN, Cue.OFF_TOPIC, Cue.CHANGE_FACTOR})
+LANGUAGE_CUES = frozenset(
+    {Cue.WEAK_DOMAIN, Cue.PEOPLE_PRONOUN, Cue.OFF_TOPIC, Cue.CHANGE_FACTOR, Cue.PAIR}
+)
 
 
 def record_language_cue(result: Any, kind: str, value: str, phrase: str) -> None:
@@ -213,6 +220,8 @@ def record_language_cue(result: Any, kind: str, value: str, phrase: str) -> None
     elif kind == Cue.OFF_TOPIC:
         if phrase not in result.listed_foreign:
             result.listed_foreign.append(phrase)
+    elif kind == Cue.PAIR:
+        result.pair_asked = True
     elif kind == Cue.CHANGE_FACTOR:  # "网上说翻了三倍": about the quota, with no "it"
         result.change_factor = float(value)
         result.domain = True
@@ -270,15 +279,16 @@ def analysed_lexicon(
 
 def warm_up() -> None:
     """Load the analysers and work out every language's tables now (a thread at start-up)."""
-    from bot.engine import written_chinese
+    from bot.engine import gazetteer, written_chinese
     from bot.engine.analysis import warm_up as load_analysers
 
     load_analysers()
     written_chinese.warm_up()
+    gazetteer.warm_up()
     for language in Language:
         if language is not Language.EN:
             analysed_lexicon(language)
-            latin_cities.warm_up(str(language))
+            warm_latin_cities(str(language))
 
 
 class LanguageTables:
@@ -439,17 +449,18 @@ class LanguageTables:
                 )
                 if count > 1 and unit in lexicon.units:
                     segment.months = count * lexicon.units[unit]
-        for place in analysis.places:
-            if inside_phrase(place, analysis.tokens, understander):
+        frames, suffixes = lexicon.place_frames, lexicon.suffixes
+        named = named_places(piece, analysis.tokens, language, known, frames, suffixes)
+        for place in [*analysis.places, *named]:
+            if inside_phrase(place.casefold(), analysis.tokens, understander):
                 continue  # "ким чен ын": a word of a known name, not a place ("Чен")
-            shown = place.capitalize() if language is Language.RU else place
+            shown = shown_name(place) if language is Language.RU else place
             if shown not in segment.unknown_places:
                 segment.unknown_places.append(shown)
         analysed = " ".join(analysis.tokens)
         for pattern, replacement in lexicon.rules:
             analysed = " ".join(pattern.sub(replacement, analysed).split())
-        for city in cities_in(analysed, str(language), understander._phrases):
-            understander._record(segment, Cue.REGION, city)  # "london에서"
+        record_latin_cities(analysed, str(language), understander, segment)  # "london 할당량"
         spaced = f" {analysed} "
         for term, english in self._searched[language]:
             # Chinese: a term may sit inside a longer segment ("每日nk是什么").

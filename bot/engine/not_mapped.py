@@ -9,7 +9,7 @@ from bot.engine.compose import Composer
 from bot.engine.honest import Honest
 from bot.engine.reply import Reply
 from bot.engine.text import words
-from bot.engine.understand import Understanding
+from bot.engine.understanding import Understanding
 from bot.engine.vocabulary import Intent
 from bot.engine.wording import _
 from bot.markup import bold, fmt

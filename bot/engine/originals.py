@@ -31,20 +31,22 @@ def language_name(code: str, locale: str) -> str:
     return str(names.get(code, code))
 
 
-def original_words(claim: ClaimView) -> Html:
-    """The quote (it says it best), else the statement: exactly as stored."""
-    return fmt("“{}”", claim.quote) if claim.quote else escape(claim.statement)
+def original_words(claim: ClaimView, full: bool = False) -> Html:
+    """The quote (it says it best), else the statement: exactly as stored. ``full``: the
+    statement, which may carry what the quote leaves out (a photo's credit)."""
+    return fmt("“{}”", claim.quote) if claim.quote and not full else escape(claim.statement)
 
 
-def claim_words(claim: ClaimView) -> Html:
+def claim_words(claim: ClaimView, full: bool = False) -> Html:
     """What an answer shows of a claim's words in the current answer's language."""
-    original = original_words(claim)
+    original = original_words(claim, full)
     language = wording.language()
     if language == "en":
         return original
     said_in = detect(claim.quote or claim.statement).value
     marked = fmt(_(ORIGINAL), text=original, language=language_name(said_in, wording.locale()))
-    translated = claim.translations.get(language)
+    # The editors' translation is of the quote: not of the fuller statement.
+    translated = None if full and claim.quote else claim.translations.get(language)
     if translated is None:
         return marked
     return fmt("{} — {}", fmt(_(TRANSLATION), text=translated), marked)

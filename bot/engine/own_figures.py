@@ -14,7 +14,7 @@ from bot.engine.local_names import local_name
 from bot.engine.numbers import money, usd
 from bot.engine.rates import rounded
 from bot.engine.reply import Reply
-from bot.engine.understand import Understanding
+from bot.engine.understanding import Understanding
 from bot.engine.vocabulary import Attribute, Intent, Operation
 from bot.engine.wording import _
 from bot.markup import fmt

@@ -20,7 +20,7 @@ from bot.engine.numbers import money, spelled, usd
 from bot.engine.pairs import PERIODS
 from bot.engine.rates import rounded
 from bot.engine.reply import Reply
-from bot.engine.understand import Understanding
+from bot.engine.understanding import Understanding
 from bot.engine.vocabulary import Operation
 from bot.engine.wording import N_, _, ngettext
 from bot.markup import fmt, italic

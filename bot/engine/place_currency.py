@@ -6,7 +6,7 @@ is; a quota asked with a topic told of one place ("quota for the girls") is that
 from __future__ import annotations
 
 from bot.engine.compose import Composer
-from bot.engine.understand import Understanding
+from bot.engine.understanding import Understanding
 from bot.engine.vocabulary import Intent
 from db.views import ClaimView
 

@@ -23,7 +23,7 @@ from bot.engine.quota_texts import (
     figure_parts,
 )
 from bot.engine.reply import Reply
-from bot.engine.understand import Understanding
+from bot.engine.understanding import Understanding
 from bot.engine.wording import N_, _, ngettext
 from bot.markup import Html, bold, fmt, italic, plain_format
 from db.views import ClaimView

@@ -15,7 +15,7 @@ from bot.engine.wording import _
 from bot.markup import fmt, italic
 from db.views import ClaimView
 
-__all__ = ["LABEL", "implied_rates", "plain", "rate_unit", "rounded"]
+__all__ = ["LABEL", "implied_rates", "plain", "rate_unit", "rounded", "undated_rate"]
 
 
 def implied_rates(quotas: list[ClaimView], reply: Reply) -> None:
@@ -58,6 +58,18 @@ def implied_rates(quotas: list[ClaimView], reply: Reply) -> None:
                 dollar_figure=plain(claim.usd_amount),
                 label=italic(_(LABEL)),
             )
+        )
+
+
+def undated_rate(quotas: list[ClaimView], reply: Reply) -> None:
+    """ "which day's rate did they use": the report names no rate and no date."""
+    if len({claim.article_id for claim in quotas}) > 1:
+        reply.lines.append(
+            italic(_("The reports do not say which exchange rate or date they used."))
+        )
+    else:
+        reply.lines.append(
+            italic(_("The report does not say which exchange rate or date it used."))
         )
 
 

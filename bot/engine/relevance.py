@@ -17,7 +17,7 @@ from bot.engine.text import words
 from bot.engine.vocabulary import Intent, Vocabulary
 
 if TYPE_CHECKING:
-    from bot.engine.understand import Understanding
+    from bot.engine.understanding import Understanding
 
 # Endings stripped to find a known word under an inflected one ("visited" is not "visit",
 # but "talking" is "talk").
@@ -48,6 +48,8 @@ def foreign_words(
         if word in known or word in vocabulary.chat_words:
             continue
         if word in vocabulary.weak_domain_words:  # "pyongyang": no other subject
+            continue
+        if word in vocabulary.government_words:  # "russia's position": its government's
             continue
         if any(
             word.endswith(end)
@@ -111,6 +113,8 @@ def tied_to_report(u: Understanding) -> bool:
         # A topic of a cue of several ("love", "happy") ties nothing alone: "do you love pizza".
         or [t for t in u.topics if t not in u.settled_topics and t not in u.loose_topics]
         or u.people_pronoun
+        # "which countries does the piece cover": the places the report is about.
+        or u.places_asked
         or u.unknown_places
         or u.regions
         # "is it per person or per team"; not "when is chuseok this year".
@@ -121,14 +125,26 @@ def tied_to_report(u: Understanding) -> bool:
 def about_elsewhere(u: Understanding) -> bool:
     """An attribute asked of a place the report does not cover, with nothing else that ties
     it to the workers ("what to see in moscow at the weekend", "что посмотреть в москве на
-    выходных"): a question about that place, not the workers' days off."""
-    return bool(
+    выходных"): a question about that place, not the workers' days off. Or of another
+    subject's noun alone ("the federal overtime threshold"): that subject's, not theirs."""
+    return _of_another_subject(u) or bool(
         u.attributes
         and (u.regions or u.unknown_places)
         and not (u.domain or u.people_pronoun or u.has_subject or u.topics or u.operations)
         # "в шэньяне на швейках сколько": a kind of work or an amount is the workers'.
         and not (u.other_sectors or u.amount_hinted or u.weak_intents)
         and not set(u.intents) - {Intent.GREETING, Intent.HELP}
+    )
+
+
+def _of_another_subject(u: Understanding) -> bool:
+    return bool(
+        (u.attributes or u.topics)
+        and u.other_subject
+        and not (u.strong_domain or u.people_pronoun or u.has_subject or u.regions)
+        and not u.unknown_places
+        and not (set(u.intents) - {Intent.GREETING, Intent.HELP} or u.operations)
+        and not (u.amount_hinted or u.weak_intents)
     )
 
 

@@ -14,11 +14,11 @@ from typing import TYPE_CHECKING, Any
 
 from bot.engine.language import Language
 from bot.engine.text import words
-from bot.engine.vocabulary import Intent
+from bot.engine.vocabulary import Intent, Operation
 
 if TYPE_CHECKING:
     from bot.engine.figures import OwnFigure
-    from bot.engine.understand import Understanding
+    from bot.engine.understanding import Understanding
 
 _QUESTION_START = (
     r"(?:what|whats|what's|how|hows|who|whos|when|where|why|which|can|could|do|does|did|"
@@ -52,6 +52,11 @@ _WHO_SAID_IT = re.compile(
 )
 # Words that point back to an earlier part of the message ("what's the quota there").
 ANAPHORS = frozenset("there it its they them their that those these this".split())
+# A later part asked of every place, not of the one before it.
+_GENERAL = frozenset(
+    "overall general both all each every other others total altogether everywhere elsewhere "
+    "combined two places countries".split()
+)
 
 
 _CIRCLED = re.compile(r"[\u2460-\u2473]")
@@ -61,6 +66,21 @@ def number_marks(question: str) -> str:
     """ "① … ②": numbered parts written as "1) … 2)" before the text is normalised (which
     would read "①" as the figure 1)."""
     return _CIRCLED.sub(lambda m: f" {ord(m.group()) - 0x245F}) ", question)
+
+
+# "for our sanctions screening file", "asking for our local's bulletin": what the asker
+# needs it for, not what is asked (its words are no cues: "sanctions", "local's").
+_ASIDE = re.compile(
+    r"\(?\b(?:(?:i'?m |i am |we'?re |we are |just )?asking )?for (?:our|my|a|his|her|their) "
+    r"(?:[\w'-]+ ){0,4}?(?:file|files|bulletin|newsletter|records|assignment|homework|class|"
+    r"course|lab|paper|essay|thesis|screening|audit|blog|podcast|seminar|presentation|notes|"
+    r"dossier|memo|briefing|slides|project)\)?(?=\s*(?:[).,;:!?]|$))"
+)
+
+
+def without_asides(text: str) -> str:
+    """The message without a trailing "for our …" aside about what the answer is for."""
+    return _ASIDE.sub(" ", text)
 
 
 def split_parts(text: str) -> list[str]:
@@ -123,6 +143,7 @@ def merge_part(into: Understanding, part: Understanding) -> None:
     into.role_play = into.role_play or part.role_play
     into.pair_asked = into.pair_asked or part.pair_asked
     into.change_asked = into.change_asked or part.change_asked
+    into.credit_asked = into.credit_asked or part.credit_asked
     into.months = into.months if into.months is not None else part.months
     into.headcount = into.headcount if into.headcount is not None else part.headcount
     if part.change_factor is not None:
@@ -243,7 +264,7 @@ def settle_parts(
     previous: Understanding | None = None
     for segment in result.segments:
         segment.settle_weak(segment.on_topic or is_terse(segment, chat, stopwords, terse_words))
-        if previous is not None and previous.has_subject:
+        if previous is not None and (previous.has_subject or _elsewhere(previous)):
             inherit_subject(previous, segment)
         previous = segment
         merge_part(result, segment)
@@ -266,7 +287,12 @@ def _point_ahead(segments: list[Understanding]) -> None:
 
 def inherit_subject(previous: Understanding, segment: Understanding) -> None:
     """A later part that points back ("what's the quota there now") is about the subject
-    of the part before it."""
+    of the part before it; after a place the report does not cover ("в Якутии …? Какие у
+    них нормы?", "沈阳那些餐厅的服务员，她们也要交吗"), that place, even with a kind of work."""
+    if _elsewhere(previous) and not (_covered(segment) or segment.unknown_places):
+        segment.unknown_places = list(previous.unknown_places)
+        segment.regions = list(dict.fromkeys([*segment.regions, *previous.regions]))
+        return
     if segment.places or segment.countries or segment.sectors:
         return
     if segment.unknown_places or segment.regions:
@@ -276,7 +302,11 @@ def inherit_subject(previous: Understanding, segment: Understanding) -> None:
     # Chinese and Korean leave the subject out ("大连交多少，几号开始的").
     english = segment.language is Language.EN
     if english and not ANAPHORS & set(tokens) and len(tokens) > FRAGMENT_WORDS + 1:
-        return
+        # "how many workers are in sakhalin and what's the quota": a figure asked with no
+        # subject of its own, after a part with one, is that subject's (not "overall").
+        figure = Intent.QUOTA in segment.intents or bool(segment.attributes)
+        if not figure or _GENERAL & set(tokens):
+            return
     segment.places = list(previous.places)
     segment.countries = list(previous.countries)
     segment.sectors = list(previous.sectors)
@@ -284,6 +314,15 @@ def inherit_subject(previous: Understanding, segment: Understanding) -> None:
     if not (segment.intents or segment.topics or segment.attributes):
         # "russia's government knows? any statement?": still its government asked about.
         segment.governments = list(dict.fromkeys([*segment.governments, *previous.governments]))
+
+
+def _covered(part: Understanding) -> bool:
+    return bool(part.places or part.countries or part.regions)
+
+
+def _elsewhere(part: Understanding) -> bool:
+    """Only places the report does not cover named ("во владике", "沈阳")."""
+    return bool(part.unknown_places or part.regions) and not (part.places or part.countries)
 
 
 def is_terse(
@@ -317,8 +356,11 @@ def asks_nothing_new(segment: Understanding) -> bool:
     """A later part that asks nothing of its own ("is there a number or not", "in the 90s
     there were many"): no cue but weak ones, no attribute, operation or topic asked, no
     other place, no question word ("how much" asks); it goes with the question before it.
-    English only: the other languages' weak cues ask more ("얼마 내는지")."""
-    if segment.language is not Language.EN or "how" in words(segment.text):
+    In the other languages a weak cue asks more ("얼마 내는지"): there a part asks nothing
+    new only with no cue at all ("有个准数没", "挣得多不多啊", "想去看看")."""
+    if "how" in words(segment.text):
+        return False
+    if segment.language is not Language.EN and (segment.intents or segment.topics):
         return False
     return not (
         segment.question_words
@@ -367,6 +409,53 @@ def drop_context(segments: list[Understanding]) -> list[Understanding]:
         carried = None
         kept.append(segment)
     return kept
+
+
+def carry_time(segments: list[Understanding]) -> list[Understanding]:
+    """ "翻倍之后，两地合计多少美元", "после удвоения, сколько вместе": a part that only says
+    when (after or before the change) asks nothing of its own; its time goes with the
+    question after it, so the sum is of the new amounts."""
+    kept: list[Understanding] = []
+    carried: Understanding | None = None
+    for index, segment in enumerate(segments):
+        if carried is not None:
+            segment.now = segment.now or carried.now
+            segment.before = segment.before or carried.before
+            segment.change_asked = segment.change_asked or carried.change_asked
+            if segment.months is None and carried.months is not None:
+                segment.months = carried.months
+                if not _subject(segment):
+                    _share(carried, segment)
+            carried = None
+        asks = (
+            segment.intents or segment.weak_intents or segment.attributes or segment.operations
+            or set(segment.topics) - {"doubling"} or segment.question_words
+            or segment.places or segment.countries or segment.sectors or segment.currencies
+            or segment.unknown_places or segment.figures or segment.dates or segment.own_figures
+            or segment.role_play or segment.foreign or segment.listed_foreign
+        )  # fmt: skip
+        if (segment.now or segment.before) and not asks:
+            if index < len(segments) - 1:
+                carried = segment
+                continue
+            if kept:  # "大连一年交多少，按翻倍算": said after the question
+                kept[-1].now = kept[-1].now or segment.now
+                kept[-1].before = kept[-1].before or segment.before
+                continue
+        # "假设干满三年，总共要交多少": a span told before the sum it is for.
+        told = not (segment.intents or segment.question_words or segment.operations)
+        later = segments[index + 1] if index < len(segments) - 1 else None
+        if segment.months and told and later is not None and _sums(later):
+            carried = segment
+            continue
+        kept.append(segment)
+    return kept
+
+
+def _sums(segment: Understanding) -> bool:
+    """A part asking a total with no span of its own."""
+    totals = {Operation.TOTAL, Operation.COMBINED} & set(segment.operations)
+    return bool(totals) and segment.months is None
 
 
 def carry_own_figures(segments: list[Understanding]) -> list[Understanding]:

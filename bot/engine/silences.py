@@ -29,7 +29,7 @@ from bot.engine.phrases import (
     series,
 )
 from bot.engine.reply import Reply
-from bot.engine.understand import Understanding
+from bot.engine.understanding import Understanding
 from bot.engine.vocabulary import Attribute, Intent, Vocabulary
 from bot.engine.wording import N_, _, ngettext
 from bot.markup import Html, bold, fmt

@@ -11,7 +11,7 @@ from bot.engine.local_names import source_name
 from bot.engine.numbers import number
 from bot.engine.phrases import both, separately, series
 from bot.engine.reply import Reply
-from bot.engine.understand import Understanding
+from bot.engine.understanding import Understanding
 from bot.engine.wording import N_, _, is_english
 from bot.markup import Html, bold, escape, fmt
 from db.views import ClaimView
@@ -262,7 +262,7 @@ class SourceAnswers(ComposerBase):
             shown, hidden = self.capped(claims)
             for claim in shown:
                 reply.use(claim.id, claim.article_id)
-                reply.lines.append(fmt("• {}", self.claim_line(claim)))
+                reply.lines.append(fmt("• {}", self.claim_line(claim, u.credit_asked)))
             self.more_line(hidden, "facts on this topic", reply)
 
 

@@ -9,26 +9,25 @@ weak cue ("new", "how much") counts only when something else in the message is o
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from decimal import Decimal
 from functools import cached_property, partial
-from typing import Any
 
 from bot.engine.asks import keep_unmapped
-from bot.engine.figures import OwnFigure, mentions_own_pay, read_figures
+from bot.engine.figures import mentions_own_pay, read_figures
 from bot.engine.frames import read_frames
 from bot.engine.language import Language
 from bot.engine.lexicon import LANGUAGE_CUES, LanguageTables, record_language_cue
 from bot.engine.places import place_candidates
-from bot.engine.relevance import about_elsewhere, foreign_words, listed_off_topic, tied_to_report
+from bot.engine.relevance import foreign_words, listed_off_topic
 from bot.engine.reports import answered_by
 from bot.engine.segments import (
     carry_own_figures,
+    carry_time,
     drop_context,
     number_marks,
     read_parts,
     settle_parts,
     split_parts,
+    without_asides,
 )
 from bot.engine.text import (
     BoundedCorrector,
@@ -43,6 +42,7 @@ from bot.engine.text import (
     words,
 )
 from bot.engine.translit import as_read
+from bot.engine.understanding import Understanding, add_once
 from bot.engine.vocabulary import Attribute, Cue, Intent, Operation, load
 from bot.engine.written_chinese import written
 from db.views import Snapshot
@@ -65,148 +65,6 @@ TERSE_WORDS = 3
 
 _COUNTRY = ("country", "any_country")
 _PREPOSITIONS = frozenset("in at for from of to about into across".split())
-
-
-@dataclass
-class Understanding:
-    text: str
-    # The question's language (bot/engine/language.py), for answering in it.
-    language: Language = Language.EN
-    intents: list[Intent] = field(default_factory=list)
-    places: list[str] = field(default_factory=list)
-    countries: list[str] = field(default_factory=list)
-    currencies: list[str] = field(default_factory=list)
-    sectors: list[str] = field(default_factory=list)
-    topics: list[str] = field(default_factory=list)
-    unknown_places: list[str] = field(default_factory=list)
-    corrected_words: dict[str, str] = field(default_factory=dict)
-    # The question was longer than the engine reads (text.MAX_QUESTION_CHARS).
-    truncated: bool = False
-    # The frame beyond the subjects.
-    attributes: list[Attribute] = field(default_factory=list)
-    operations: list[Operation] = field(default_factory=list)
-    weak_intents: list[Intent] = field(default_factory=list)
-    weak_topics: list[str] = field(default_factory=list)
-    weak_attributes: list[Attribute] = field(default_factory=list)
-    other_currencies: list[str] = field(default_factory=list)
-    regions: list[str] = field(default_factory=list)
-    question_words: list[str] = field(default_factory=list)
-    domain: bool = False
-    now: bool = False
-    before: bool = False
-    role_play: bool = False
-    # "did it go up", "how much did it rise": asked about the change, before -> after.
-    change_asked: bool = False
-    # Kinds of work the question names that no quota is about ("fishermen").
-    other_sectors: list[str] = field(default_factory=list)
-    figures: list[Decimal] = field(default_factory=list)
-    dates: list[str] = field(default_factory=list)
-    months: int | None = None
-    # "between the two quotas": one place against the other.
-    pair_asked: bool = False
-    # A weak quota cue that asks an amount ("how much"), not only a time ("after").
-    amount_hinted: bool = False
-    # "russian gov": countries whose government the message names.
-    governments: list[str] = field(default_factory=list)
-    # "10 workers": how many workers a sum is for.
-    headcount: int | None = None
-    change_factor: float | None = None
-    segments: list[Understanding] = field(default_factory=list)
-    # Topics reached only through a question word ("why" -> the reasons).
-    settled_topics: list[str] = field(default_factory=list)
-    settled_intents: list[Intent] = field(default_factory=list)
-    # Relevance (relevance.py): a word tying it to the report more than a pronoun or the
-    # country's name does, and words of another subject.
-    strong_domain: bool = False
-    foreign: list[str] = field(default_factory=list)
-    other_subject: bool = False  # one of them a listed noun of another subject
-    listed_foreign: list[str] = field(default_factory=list)  # "погода" (lexicon.py)
-    search_words: list[str] = field(default_factory=list)  # "копейка" -> "penny" (lexicon.py)
-    people_pronoun: bool = False  # "they", "their": the workers
-    # Content words no phrase took ("happens"): an ask the engine cannot map (asks.py).
-    unmapped: list[str] = field(default_factory=list)
-    places_asked: bool = False  # "which countries does the report cover"
-    report_words: list[str] = field(default_factory=list)  # no cue's, but the claims' ("spouse")
-    own_figures: list[OwnFigure] = field(default_factory=list)  # "i make 900 dollars"
-    days_in_month: int | None = None  # "assume 30 days"
-    loose_topics: list[str] = field(default_factory=list)  # of a cue of several topics
-    quota_named: bool = False  # a quota cue besides a verb ("demand", "pay")
-    asks_by_word: bool = False  # one of them an ask word ("called", "name", "happens")
-
-    @property
-    def search_text(self) -> str:  # what the search over the claims' English text reads
-        return " ".join([self.text, *self.search_words]) if self.search_words else self.text
-
-    @property
-    def has_subject(self) -> bool:
-        return bool(self.places or self.countries or self.currencies or self.sectors)
-
-    @property
-    def anchored(self) -> bool:
-        """Tied to the report by more than a place, a question word or "it"; "they" (the
-        workers) too, unless a listed noun of another subject is in the message."""
-        return self.asks_report or (self.people_pronoun and not self.other_subject)
-
-    @property
-    def tied(self) -> bool:
-        return tied_to_report(self)
-
-    @property
-    def asks_report(self) -> bool:
-        """Something asked of the report: a cue, a topic, an attribute, an operation."""
-        loose = {Intent.GREETING, Intent.HELP, Intent.ARTICLE, Intent.DATE}
-        return bool(
-            self.strong_domain
-            or set(self.intents) - loose - set(self.settled_intents)
-            or [t for t in self.topics if t not in self.settled_topics]
-            # "when is christmas this year": "year" asks about the report only beside a place
-            or ((self.attributes or self.asks_by_word) and (self.places or self.countries))
-            or (self.attributes and not self.other_subject)
-            or self.operations
-            or self.currencies
-            or self.sectors
-            or self.other_currencies
-        )
-
-    @property
-    def on_topic(self) -> bool:
-        """Something besides question words and weak cues ties it to the report."""
-        if (self.foreign and not (self.anchored and self.tied)) or about_elsewhere(self):
-            return False  # "who is the president of russia"; "what to see in moscow"
-        return bool(
-            self.has_subject
-            or set(self.intents) - {Intent.GREETING, Intent.HELP}
-            or self.topics
-            or self.attributes
-            or self.unknown_places
-            or self.regions
-            or self.domain
-            or self.other_currencies
-            # "how much more now": arithmetic on the change is about the report.
-            or bool(self.operations and (self.now or self.before or self.change_asked))
-        )
-
-    def settle_weak(self, on_topic: bool) -> None:
-        """Weak cues become intents and topics only in an on-topic message."""
-        if on_topic:
-            for intent in self.weak_intents:
-                if intent not in self.intents:
-                    self.intents.append(intent)
-                    self.settled_intents.append(intent)
-            for topic in self.weak_topics:
-                if topic not in self.topics:
-                    self.topics.append(topic)
-                    self.settled_topics.append(topic)
-            for attribute in self.weak_attributes:
-                _add(self.attributes, attribute)
-        self.weak_attributes = []
-        self.weak_intents = []
-        self.weak_topics = []
-
-
-def _add(target: list[Any], value: object) -> None:
-    if value not in target:
-        target.append(value)
 
 
 class Understander:
@@ -293,7 +151,7 @@ class Understander:
         result = Understanding(text=text, truncated=truncated, language=language)
         self._languages.prepare(result.language)
         corrector = BoundedCorrector(self.vocabulary)
-        pieces = split_parts(text)
+        pieces = split_parts(without_asides(text))
         pieces = self._languages.split(pieces, result.language)
         # A long message is read whole; only its first few parts are answered apart.
         if len(pieces) > MAX_SEGMENTS:
@@ -304,7 +162,7 @@ class Understander:
             for segment in read_parts(piece, result.language, read, instructed):
                 instructed = instructed or segment.role_play  # a figure it is told to state
                 result.segments.append(segment)
-        result.segments = drop_context(carry_own_figures(result.segments))
+        result.segments = drop_context(carry_time(carry_own_figures(result.segments)))
         for code in flag_countries(question):
             self._record(result.segments[0], "any_country", code)  # "🇷🇺 quota"
         # "сколько в 大连"; Chinese and Korean are segmented ("美元" is not "元").
@@ -326,29 +184,29 @@ class Understander:
         framed = with_corrections(piece, segment.corrected_words)
         frames = read_frames(framed, self.vocabulary_data, self._outlets)
         for attribute in frames.attributes:
-            _add(segment.attributes, attribute)
+            add_once(segment.attributes, attribute)
         # "how long has the quota been in place": the quota's age, not the workers' stay.
         segment.attributes = self.vocabulary_data.without_overridden(segment.attributes)
         for topic in frames.topics:
             if self._known_topic(topic):
-                _add(segment.topics, topic)
+                add_once(segment.topics, topic)
                 # "how much of their pay": a share of what they earn, not the quota.
                 segment.intents = [i for i in segment.intents if i != Intent.QUOTA]
                 segment.weak_intents = [i for i in segment.weak_intents if i != Intent.QUOTA]
                 segment.attributes = [a for a in segment.attributes if a != Attribute.WAGES]
         segment.topics = segment.topics or list(segment.loose_topics)
-        segment.pair_asked = frames.pair_asked
+        segment.pair_asked = segment.pair_asked or frames.pair_asked  # or "两个地方"
         segment.asks_by_word &= not frames.term_asked  # "called": the term is known
         segment.places_asked = frames.places_asked
-        if frames.places_asked:
-            _add(segment.intents, Intent.LIST)
+        segment.credit_asked = frames.credit_asked
+        segment.intents = frames.settle(segment.intents)
         for operation in frames.operations:
-            _add(segment.operations, operation)
+            add_once(segment.operations, operation)
         segment.change_asked = segment.change_asked or frames.change_asked
         known = (STOPWORDS, self.known_words, self._not_places, self.vocabulary_data.chat_words)
-        room = MAX_UNKNOWN_PLACES - len(segment.unknown_places)
-        for name in place_candidates(piece, known, corrector, self._phrases)[:room]:
-            _add(segment.unknown_places, name)
+        room, passed = MAX_UNKNOWN_PLACES - len(segment.unknown_places), set[str]()
+        for name in place_candidates(piece, known, corrector, self._phrases, passed)[:room]:
+            add_once(segment.unknown_places, name)
         placed = {w for name in segment.unknown_places for w in name.split()}
         segment.unmapped = [w for w in segment.unmapped if w not in placed]
         # A typo of a word that means something is no word of another subject ("insurance"
@@ -359,6 +217,7 @@ class Understander:
             if any(kind != Cue.PLAIN for kind, _ in self._phrases.get(known, ()))
         }
         skip.update(w for name in segment.unknown_places for w in name.split())
+        skip |= passed  # "in the worksheet": an unknown word, no other subject
         segment.foreign = foreign_words(words(piece), self._topical, self.vocabulary_data, skip)
         segment.other_subject = listed_off_topic(segment.foreign, self.vocabulary_data)
         # A question word inside a cue ("who wrote", "how do i") asks a question too.
@@ -375,7 +234,7 @@ class Understander:
         instructed = instructed or segment.role_play
         for name in ("dates",) if instructed else ("dates", "figures"):
             for value in getattr(typed, name):
-                _add(getattr(segment, name), value)
+                add_once(getattr(segment, name), value)
         segment.months = segment.months if typed.months is None else typed.months
         segment.headcount = typed.headcount
         segment.own_figures = typed.own
@@ -412,18 +271,18 @@ class Understander:
                         if guessed and kind == Cue.ATTRIBUTE:
                             # "iphone" is one letter from "phone": a guessed word asks
                             # about workers only in a message that is about them.
-                            _add(result.weak_attributes, Attribute(value))
+                            add_once(result.weak_attributes, Attribute(value))
                             continue
                         if guessed and kind in (Cue.TOPIC, "topic"):
                             # "harry" is one letter from "marry": the same.
                             for topic in value.split("|"):
                                 if self._known_topic(topic):
-                                    _add(result.weak_topics, topic)
+                                    add_once(result.weak_topics, topic)
                             continue
                         self._record(result, kind, value, phrase)
                         near = beside(tokens, index, size)  # "правительство россии" too
                         if kind in _COUNTRY and near & self.vocabulary_data.government_words:
-                            _add(result.governments, value)  # "the russian gov"
+                            add_once(result.governments, value)  # "the russian gov"
                     index += size
                     matched = True
                     break
@@ -435,11 +294,11 @@ class Understander:
 
     def _record(self, result: Understanding, kind: str, value: str, phrase: str = "") -> None:
         if kind == Cue.INTENT:
-            _add(result.intents, Intent(value))
+            add_once(result.intents, Intent(value))
             if value == Intent.QUOTA and phrase not in self.vocabulary_data.quota_verbs:
                 result.quota_named = True  # "quota", "the amount", not only "pay"
         elif kind == Cue.WEAK_INTENT:
-            _add(result.weak_intents, Intent(value))
+            add_once(result.weak_intents, Intent(value))
             if (
                 value == Intent.QUOTA
                 and phrase not in self.vocabulary_data.not_amount_words
@@ -447,23 +306,23 @@ class Understander:
             ):
                 result.amount_hinted = True  # "how much", not just "after"
         elif kind == Cue.ATTRIBUTE:
-            _add(result.attributes, Attribute(value))
+            add_once(result.attributes, Attribute(value))
             if value == Attribute.OTHER_CURRENCY:
                 name = self.vocabulary_data.other_currencies.get(phrase, phrase)
-                _add(result.other_currencies, name)
+                add_once(result.other_currencies, name)
             elif value == Attribute.OTHER_SECTOR and phrase:
-                _add(result.other_sectors, phrase)
+                add_once(result.other_sectors, phrase)
         elif kind == Cue.OPERATION:
-            _add(result.operations, Operation(value))
+            add_once(result.operations, Operation(value))
         elif kind == Cue.DOMAIN:
             result.domain = True
             if phrase not in self.vocabulary_data.weak_domain_words:
                 result.strong_domain = True
             result.people_pronoun |= phrase in self.vocabulary_data.people_pronouns
         elif kind == Cue.QUESTION_WORD:
-            _add(result.question_words, phrase)
+            add_once(result.question_words, phrase)
         elif kind == Cue.REGION:
-            _add(result.regions, value)
+            add_once(result.regions, value)
         elif kind == Cue.NOW:
             result.now = True
         elif kind == Cue.BEFORE:
@@ -477,19 +336,19 @@ class Understander:
             target = result.loose_topics if "|" in value else result.topics
             for topic in value.split("|"):
                 if self._known_topic(topic):
-                    _add(target, topic)
+                    add_once(target, topic)
         elif kind == "place":
-            _add(result.places, value)
+            add_once(result.places, value)
         elif kind in ("country", "any_country"):
-            _add(result.countries, value)
+            add_once(result.countries, value)
         elif kind == "currency":
-            _add(result.currencies, value)
+            add_once(result.currencies, value)
         elif kind == "sector":
-            _add(result.sectors, value)
+            add_once(result.sectors, value)
         elif kind == "topic":
-            _add(result.topics, value)
+            add_once(result.topics, value)
         elif kind == "weak_topic":
-            _add(result.weak_topics, value)
+            add_once(result.weak_topics, value)
         elif kind in LANGUAGE_CUES:
             record_language_cue(result, kind, value, phrase)  # "они", "погода", "втрое"
         if phrase in self.vocabulary_data.change_words:

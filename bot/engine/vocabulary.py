@@ -130,6 +130,7 @@ class Cue(StrEnum):
     WEAK_DOMAIN = "weak_domain"
     PEOPLE_PRONOUN = "people_pronoun"
     CHANGE_FACTOR = "change_factor"
+    PAIR = "pair"  # "两个地方", "두 지역", "оба места": both places, as "both places" is
 
 
 @dataclass(frozen=True)
@@ -201,6 +202,8 @@ class Vocabulary:
     creative_forms: frozenset[str] = frozenset()
     creative_verbs: frozenset[str] = frozenset()
     feelings_search: str = ""
+    # "the Russian Far East": the covered places inside a region the report does not name.
+    region_places: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def not_place_words(self) -> frozenset[str]:
@@ -308,6 +311,7 @@ def load(language: str = "en") -> Vocabulary:
         creative_forms=frozenset(fold(w) for w in data.get("creative_forms", ())),
         creative_verbs=frozenset(fold(w) for w in data.get("creative_verbs", ())),
         feelings_search=data.get("feelings_search", ""),
+        region_places={k: tuple(v) for k, v in data.get("region_places", {}).items()},
         attribute_overrides={
             Attribute(wins): frozenset(Attribute(a) for a in loses)
             for wins, loses in data.get("attribute_overrides", {}).items()

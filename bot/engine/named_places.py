@@ -1,0 +1,153 @@
+"""Places the reports do not cover, named in Russian, Chinese or Korean, that neither the
+lexicon's cues (CLDR's time-zone cities, the vocabulary's "elsewhere") nor the analysers'
+own place tags (pymorphy3's Geox, jieba's ns) caught: "в Улан-Баторе", "乌法的工人",
+"카잔에서", "우파 노동자".
+
+A name the gazetteer knows (bot/engine/gazetteer.py) counts where the frame calls it a place
+(vocabulary/<lang>.json "place_frames": "в X", "在X", "X的", "X에서", "X 노동자"), or where it
+is no ordinary word of the language ("находка" is a find, "진주" a pearl). A word no
+gazetteer or dictionary knows is not taken from the frame alone here, unlike English: the
+text is folded, and "в вотсапе" is slang typed in lower case, not a town.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+
+from bot.engine.analysis import chinese_word, russian_reading
+from bot.engine.gazetteer import known_place
+from bot.engine.language import Language
+
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+# Chinese: a name jieba cut into single characters ("乌" "法") is joined again, up to this.
+MAX_HAN = 4
+# Korean: a name this long is no everyday word ("우파" is, "카잔" may be; "울란바토르" is not).
+KO_LONG_NAME = 3
+
+
+@dataclass(frozen=True)
+class PlaceFrames:
+    """Words around a name that call it a place: before it, after it, and (Korean) the
+    particle written on to it."""
+
+    before: frozenset[str] = frozenset()
+    after: frozenset[str] = frozenset()
+    particles: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, data: dict[str, list[str]]) -> PlaceFrames:
+        particles = sorted(data.get("particles", ()), key=len, reverse=True)
+        return cls(
+            frozenset(data.get("before", ())), frozenset(data.get("after", ())), tuple(particles)
+        )
+
+
+def shown_name(name: str) -> str:
+    """ "улан-батор" -> "Улан-Батор", "уфа" -> "Уфа" (the analysers' lemmas are folded)."""
+    shown = re.sub(r"[^\W\d_]{3,}", lambda m: m.group(0).capitalize(), name)
+    return shown[:1].upper() + shown[1:]
+
+
+def named_places(
+    text: str,
+    tokens: Sequence[str],
+    language: Language,
+    known: Collection[str],
+    frames: PlaceFrames,
+    suffixes: Sequence[str] = (),
+) -> list[str]:
+    """The uncovered places ``text`` (folded) names, as shown in an answer; ``tokens``:
+    its analysed words (jieba's segments); ``suffixes``: the Korean particles and endings,
+    longest first."""
+    if language is Language.RU:
+        return _russian(text, known, frames)
+    if language is Language.ZH:
+        return _chinese(tokens, known, frames)
+    if language is Language.KO:
+        return _korean(text, known, frames, suffixes)
+    return []
+
+
+def _russian(text: str, known: Collection[str], frames: PlaceFrames) -> list[str]:
+    found: list[str] = []
+    previous = ""
+    for word in _WORD.findall(text):
+        framed, previous = previous in frames.before, word
+        # A hyphenated name is read as two words ("улан батор"), so a table's "улан-батор"
+        # never matched it: it counts here.
+        hyphened = "-" in word
+        if word.isascii() or len(word) <= 2 or (word in known and not hyphened):
+            continue
+        lemmas, ordinary = russian_reading(word)
+        if not hyphened and any(lemma in known for lemma in lemmas):
+            continue
+        place = next((name for name in _russian_forms(word, lemmas) if known_place(name)), None)
+        if place is not None and (framed or not ordinary) and shown_name(place) not in found:
+            found.append(shown_name(place))
+    return found
+
+
+_CASE_ENDINGS = ("е", "у", "а", "ом", "ем", "и", "ю", "ой", "ей", "я")
+
+
+def _russian_forms(word: str, lemmas: Sequence[str]) -> list[str]:
+    """The names a Russian word may be a form of: its lemmas, the word itself, and a
+    name pymorphy3 does not hold with its soft sign back ("тяньцзине" -> "тяньцзинь")."""
+    stems = [word[: -len(end)] for end in _CASE_ENDINGS if word.endswith(end)]
+    return [
+        *lemmas,
+        word,
+        *(f"{stem}ь" for stem in (*lemmas, *stems) if stem[-1:] not in "аеиоуыэюяь"),
+    ]
+
+
+def _chinese(tokens: Sequence[str], known: Collection[str], frames: PlaceFrames) -> list[str]:
+    found: list[str] = []
+    for start in range(len(tokens)):
+        for end in range(min(len(tokens), start + MAX_HAN), start, -1):
+            pieces = tokens[start:end]
+            # One segment, or single characters jieba could not join ("乌" "法").
+            if end - start > 1 and any(len(p) != 1 for p in pieces):
+                continue
+            name = "".join(pieces)
+            if len(name) < 2 or name in known or not known_place(name):
+                continue
+            before = tokens[start - 1] if start else ""
+            after = tokens[end] if end < len(tokens) else ""
+            framed = before in frames.before or after in frames.after
+            if (framed or not chinese_word(name)) and name not in found:
+                found.append(name)
+            break
+    return found
+
+
+def _korean(
+    text: str, known: Collection[str], frames: PlaceFrames, suffixes: Sequence[str]
+) -> list[str]:
+    found: list[str] = []
+    raw = text.split()
+    for index, word in enumerate(raw):
+        word = word.strip("?!.,~")
+        if not _HANGUL.search(word) or word in known:
+            continue
+        following = raw[index + 1] if index + 1 < len(raw) else ""
+        after = any(following.startswith(w) for w in frames.after)
+        for stem, particle in _stems(word, suffixes):
+            if len(stem) < 2 or stem in known or not known_place(stem):
+                continue
+            framed = particle in frames.particles or after
+            if (framed or len(stem) >= KO_LONG_NAME) and stem not in found:
+                found.append(stem)
+            break
+    return found
+
+
+def _stems(word: str, suffixes: Sequence[str]) -> list[tuple[str, str]]:
+    """The word itself, then without each particle or ending it ends with, longest first
+    ("카잔에서" -> "카잔", "에서")."""
+    stems = [(word, "")]
+    stems += [(word[: -len(s)], s) for s in suffixes if word.endswith(s) and len(word) > len(s)]
+    return stems
