@@ -19,6 +19,7 @@ from bot.engine.honest import Honest
 from bot.engine.indexes import same_quota_labels
 from bot.engine.local_names import local_name
 from bot.engine.numbers import number, warm_up
+from bot.engine.place_cases import inflect
 from bot.engine.refresh import updated_understander
 from bot.engine.reply import Reply
 from bot.engine.retrieval import ClaimSearch, claim_word_counts, words_of
@@ -28,11 +29,14 @@ from bot.engine.understanding import Understanding
 from bot.engine.vocabulary import Intent
 from bot.engine.vocabulary import load as load_vocabulary
 from bot.engine.wording import N_, _, ngettext
-from bot.markup import Html, escape, fmt, italic
+from bot.markup import Html, escape, fmt, italic, set_inflection
 from db.validation import country_names
 from db.views import ClaimView, Snapshot, SnapshotDiff
 
 __all__ = ["AnswerEngine", "Intent", "Reply", "Understanding"]
+
+# Russian translations name places in the case their sentence needs ("для {place:gen}").
+set_inflection(inflect)
 
 # A follow-up's label stays English (the question it asks is the engine's; the chat's
 # keyboard shows it in the user's language, bot/keyboards.py); the terminal translates it.

@@ -13,7 +13,7 @@ from bot.engine.arithmetic import Arithmetic
 from bot.engine.asks import about_the_place, unmapped_ask
 from bot.engine.compare_asked import settle_compare
 from bot.engine.compose import Composer
-from bot.engine.conversions import conversion_asked, decline_conversion
+from bot.engine.conversions import answer_conversion, conversion_asked
 from bot.engine.countries import SUBJECT_COUNTRY
 from bot.engine.derived import either
 from bot.engine.feelings import asks_for_a_text, contradicted_feeling, refuse_text
@@ -185,8 +185,9 @@ class Answerer:
         for region in s.regions:
             inside = self.honest.vocabulary.region_places.get(region, ())
             s.places += [p for p in inside if p in stored and p not in s.places]
-        # Typed in lower case, shown as names ("beijing" -> "Beijing").
-        unknown += [*(p.title() for p in s.unknown_places), *s.regions]
+        # Typed in lower case, shown as names ("beijing" -> "Beijing"); each named once.
+        shown = [*unknown, *(p.title() for p in s.unknown_places), *s.regions]
+        unknown = list(dict.fromkeys(shown))
         asks = set(s.intents) - {Intent.QUOTA, Intent.USD, Intent.COMPARE, Intent.LIST}
         asks -= set(s.settled_intents)
         topics = set(s.topics) - {"quota", "doubling", *s.settled_topics}
@@ -302,7 +303,7 @@ class Answerer:
             reply.intents.append(Intent.NOT_COVERED)
             handled = True
         if converted and handled:
-            decline_conversion(converted, self.honest.vocabulary, reply)
+            answer_conversion(converted, c.quotas(), self.honest.vocabulary, reply)
         return handled
 
     def _run(
