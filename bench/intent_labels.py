@@ -48,6 +48,7 @@ DEFAULT_OUT = REPOSITORY / "bench" / "intent_data" / "labels.json"
 async def labelled(questions: list[dict[str, Any]], store: Store) -> list[dict[str, Any]]:
     from bot.config import Settings
     from bot.engine.intent_model import label_of
+    from bot.engine.second_opinion import using_model
     from bot.engine.wording import speaking
     from bot.i18n import DEFAULT_LANGUAGE, detect, translator
     from bot.markup import plain_text
@@ -63,7 +64,8 @@ async def labelled(questions: list[dict[str, Any]], store: Store) -> list[dict[s
             engine = await runtime.answer_engine()
             for q in questions:
                 language = detect(q["question"]) or DEFAULT_LANGUAGE
-                with speaking(translator(language)):
+                # The rules' own reading: no second opinion.
+                with using_model(None), speaking(translator(language)):
                     u = engine.understand(q["question"])
                     reply = engine.answer(q["question"])
                 parts = build_messages(

@@ -21,11 +21,16 @@ import gzip
 import hashlib
 import json
 import math
+import os
 import sys
 from pathlib import Path
 from typing import Any
 
-import numpy as np
+# One BLAS thread: sums in a fixed order, so the same inputs give the same weights.
+for _name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_name, "1")
+
+import numpy as np  # noqa: E402
 
 REPOSITORY = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPOSITORY))
