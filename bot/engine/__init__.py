@@ -18,7 +18,6 @@ from bot.engine.countries import country_lookup
 from bot.engine.honest import Honest
 from bot.engine.indexes import same_quota_labels
 from bot.engine.local_names import local_name
-from bot.engine.not_mapped import not_mapped
 from bot.engine.numbers import number, warm_up
 from bot.engine.refresh import updated_understander
 from bot.engine.reply import Reply
@@ -229,7 +228,6 @@ class AnswerEngine:
             reply,
             self.understand,
             self.answerer.answer,
-            self._not_mapped,
             self._statements,
             self.off_topic,
         )
@@ -244,11 +242,6 @@ class AnswerEngine:
             )
             reply.lines.append(italic(read.format(count=number(MAX_QUESTION_CHARS))))
         self._add_follow_ups(u, reply)
-        return reply
-
-    def _not_mapped(self, s: Understanding) -> Reply:
-        reply = Reply(answered=False)
-        not_mapped(s, self.composer, self.honest, reply)
         return reply
 
     def _statements(self, s: Understanding) -> Reply:
