@@ -26,7 +26,7 @@ from itertools import pairwise
 from pathlib import Path
 
 from bot.engine.reply import Reply
-from bot.engine.understand import Understanding
+from bot.engine.understanding import Understanding
 from bot.engine.vocabulary import Intent
 
 MODEL_PATH = Path(__file__).with_name("vocabulary") / "intent_model.json.gz"

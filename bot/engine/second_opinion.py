@@ -22,7 +22,7 @@ from bot.engine.intent_model import (
     shipped_model,
 )
 from bot.engine.reply import Reply
-from bot.engine.understand import Understanding
+from bot.engine.understanding import Understanding
 from bot.engine.vocabulary import Intent, Operation
 
 # Chosen on 5-fold cross-validation over the worked-from sets (scripts/train_intent.py).
