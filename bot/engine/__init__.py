@@ -23,6 +23,7 @@ from bot.engine.place_cases import inflect
 from bot.engine.refresh import updated_understander
 from bot.engine.reply import Reply
 from bot.engine.retrieval import ClaimSearch, claim_word_counts, words_of
+from bot.engine.second_opinion import reconsider, unsure
 from bot.engine.text import MAX_QUESTION_CHARS, CloseNames, normalize
 from bot.engine.understand import Understander
 from bot.engine.understanding import Understanding
@@ -223,7 +224,17 @@ class AnswerEngine:
                 # its report's card.
                 reply = narrowed.article()
             return reply
+        doubt = unsure(u, self.composer.covered_countries)
         reply = self.answerer.answer(u)
+        reply = reconsider(
+            question,
+            doubt,
+            reply,
+            self.understand,
+            self.answerer.answer,
+            self._statements,
+            self.off_topic,
+        )
         if reports.several and not self.composer.narrowed and reports.asked_about(question):
             reply = self._with_overview(reply)
         if u.truncated:
@@ -235,6 +246,11 @@ class AnswerEngine:
             )
             reply.lines.append(italic(read.format(count=number(MAX_QUESTION_CHARS))))
         self._add_follow_ups(u, reply)
+        return reply
+
+    def _statements(self, s: Understanding) -> Reply:
+        reply = Reply()
+        self.honest.statements(s.search_text, reply)
         return reply
 
     def _with_overview(self, reply: Reply) -> Reply:
