@@ -93,3 +93,17 @@ def test_casual_korean_who_says_so_asks_the_sources(engine: AnswerEngine, questi
     text = reply(engine, question)
     assert "Daily NK" in text, text
     assert "I can only answer" not in text, text
+
+
+@pytest.mark.parametrize(
+    ("question", "shown"),
+    [
+        ("두배면 몇퍼 오른거임", "100%"),
+        ("사할린 몇퍼 오름?", "100%"),
+        ("다롄은 몇 퍼 올랐어", "100%"),
+        ("왜 올림?", "rose"),
+    ],
+)
+def test_casual_korean_percent_and_rise(engine: AnswerEngine, question: str, shown: str) -> None:
+    text = reply(engine, question)
+    assert shown in text, text
