@@ -107,3 +107,20 @@ def test_casual_korean_who_says_so_asks_the_sources(engine: AnswerEngine, questi
 def test_casual_korean_percent_and_rise(engine: AnswerEngine, question: str, shown: str) -> None:
     text = reply(engine, question)
     assert shown in text, text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "这事儿一共涉及几个地方",
+        "涉及哪些国家",
+        "в каких местах это всё",
+        "о каких странах речь",
+        "몇 군데 얘기임?",
+        "어디어디 나와요?",
+    ],
+)
+def test_which_places_the_report_covers_lists_both(engine: AnswerEngine, question: str) -> None:
+    text = reply(engine, question)
+    assert "Sakhalin" in text and "Dalian" in text, text
+    assert "I can only answer" not in text, text
