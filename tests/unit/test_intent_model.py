@@ -134,7 +134,8 @@ class _Fixed(IntentModel):
 
 
 def test_the_model_is_asked_only_above_the_threshold(engine: AnswerEngine) -> None:
-    question = "sakhalin annualised"
+    # Not "sakhalin annualised": the rules read "annualised" since (round 8).
+    question = "sakhalin over twelve months"
     with using_model(None):
         assert engine.answer(question).intents == [Intent.QUOTA]
     with using_model(_Fixed("arithmetic:per_year", 0.6), threshold=0.7):
@@ -175,8 +176,11 @@ def test_off_topic_stays_off_topic_whatever_the_model_says(
     assert Intent.QUOTA not in after
 
 
-def test_a_confident_model_turns_unsure_off_topic_into_the_quota(engine: AnswerEngine) -> None:
+def test_a_confident_model_turns_unsure_off_topic_into_an_answer(engine: AnswerEngine) -> None:
+    # Not "bottom line on dalian": the rules answer a place's gist since (round 8).
+    question = "how far apart are the russia and china amounts"
     with using_model(None):
-        assert engine.answer("bottom line on dalian").intents == [Intent.OFF_TOPIC]
-    reply = engine.answer("bottom line on dalian")  # the shipped model
-    assert reply.intents[0] == Intent.QUOTA and "3,400" in "\n".join(reply.lines)
+        assert engine.answer(question).intents == [Intent.OFF_TOPIC]
+    reply = engine.answer(question)  # the shipped model
+    assert reply.intents == [Intent.ARITHMETIC, "model:arithmetic:difference"]
+    assert "260" in "\n".join(reply.lines)
