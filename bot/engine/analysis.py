@@ -39,11 +39,14 @@ from functools import lru_cache, wraps
 from pathlib import Path
 from typing import Any, TypeVar
 
+from bot.engine.korean_runs import better_reading
 from bot.engine.language import Language
 
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*|\$|%", re.UNICODE)
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
+# Hangul syllables and jamo ("ᄅᄋ" after folding "ㄹㅇ").
+_ALL_HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3131-\u318e]+")
 
 
 @dataclass
@@ -369,6 +372,8 @@ def _korean(text: str, known: Collection[str], suffixes: tuple[str, ...]) -> Ana
         if southern != word and not any(token in known for token in tokens):
             # North Korean spelling keeps an initial ㄹ/ㄴ ("로동자"): read the South's too.
             tokens = _korean_word(southern, known, suffixes)
+        if _ALL_HANGUL.fullmatch(word):  # a run typed with no spaces: "돈왜올림"
+            tokens = better_reading(word, tokens, known, suffixes)
         result.tokens.extend(tokens)
     return result
 

@@ -15,6 +15,7 @@ from bot.engine.asks import keep_unmapped
 from bot.engine.converted_sums import carry_assumption, carry_conversion
 from bot.engine.figures import mentions_own_pay, read_figures
 from bot.engine.frames import read_frames
+from bot.engine.korean_runs import without_glosses
 from bot.engine.language import Language
 from bot.engine.lexicon import LANGUAGE_CUES, LanguageTables, record_language_cue
 from bot.engine.places import place_candidates
@@ -149,6 +150,8 @@ class Understander:
     def understand(self, question: str) -> Understanding:
         text, truncated = normalize_question(number_marks(question))
         text, language = as_read(self, *written(spelled_out(text, self.vocabulary_data.text_speak)))
+        if language is Language.KO:
+            text = without_glosses(text)
         result = Understanding(text=text, truncated=truncated, language=language)
         self._languages.prepare(result.language)
         corrector = BoundedCorrector(self.vocabulary)
