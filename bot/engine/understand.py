@@ -207,6 +207,12 @@ class Understander:
         segment.intents = frames.settle(segment.intents)
         for operation in frames.operations:
             add_once(segment.operations, operation)
+        # "女工占多少比例", "какая доля женщин": a share of the workers is a head count the
+        # report does not give, not one place's quota as a percentage of the other's.
+        shares = {Operation.PERCENTAGE, Operation.SHARE, Operation.RATIO}
+        if "women" in segment.topics and shares & set(segment.operations):
+            segment.operations = [op for op in segment.operations if op not in shares]
+            add_once(segment.attributes, Attribute.WORKFORCE)
         segment.change_asked = segment.change_asked or frames.change_asked
         known = (STOPWORDS, self.known_words, self._not_places, self.vocabulary_data.chat_words)
         room, passed = MAX_UNKNOWN_PLACES - len(segment.unknown_places), set[str]()
