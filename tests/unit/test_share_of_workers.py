@@ -38,6 +38,12 @@ def _text(engine: AnswerEngine, question: str, language: Language) -> str:
         ("여성 노동자 비율은?", Language.KO, "나와 있지 않습니다"),
         ("what percent are women", Language.EN, "does not say how many workers"),
         ("what share of the workers are women?", Language.EN, "does not say how many workers"),
+        ("大连有多少女工", Language.ZH, "报道没有说明工人人数"),
+        ("女工有多少人", Language.ZH, "报道没有说明工人人数"),
+        ("сколько женщин работает в Даляне", Language.RU, "В статье не говорится"),
+        ("скока там женщин", Language.RU, "В статье не говорится"),
+        ("다롄에 여성 몇 명 있음?", Language.KO, "나와 있지 않습니다"),
+        ("여자가 몇 명이야", Language.KO, "나와 있지 않습니다"),
     ],
 )
 def test_a_share_of_women_is_a_head_count_silence(
