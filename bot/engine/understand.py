@@ -21,6 +21,7 @@ from bot.engine.lexicon import LANGUAGE_CUES, LanguageTables, record_language_cu
 from bot.engine.places import place_candidates
 from bot.engine.relevance import foreign_words, listed_off_topic
 from bot.engine.reports import answered_by
+from bot.engine.role_play import carry_role_play
 from bot.engine.segments import (
     carry_own_figures,
     carry_time,
@@ -166,6 +167,7 @@ class Understander:
             for segment in read_parts(piece, result.language, read, instructed):
                 instructed = instructed or segment.role_play  # a figure it is told to state
                 result.segments.append(segment)
+        result.segments = carry_role_play(result.segments)
         result.segments = drop_context(carry_time(carry_own_figures(result.segments)))
         result.segments = carry_conversion(carry_assumption(result.segments))
         for code in flag_countries(question):
