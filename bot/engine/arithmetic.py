@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from bot.engine.arith_cues import read_arithmetic
+from bot.engine.bases import basis_gap, by_basis
 from bot.engine.cross_rates import convert
 from bot.engine.derived import LABEL, decimal, either, no_new_amount, place_of, plain
 from bot.engine.group_sums import group_sums, once_sums
@@ -135,10 +136,18 @@ class Arithmetic:
             reply.intents.append(Intent.ARITHMETIC)
             return True
         dollars = Intent.USD in u.intents or "USD" in u.currencies
+        # "10 married workers", "household minus single": the figures of the bases named.
+        quotas, bases = by_basis(u, quotas)
+        if bases and basis_gap(u, quotas, reply):
+            reply.intents.append(Intent.ARITHMETIC)
+            return True
         # Only a head count needs the monthly figures: not worth a walk over thousands.
         monthly = [c for c in quotas if is_monthly(c)] if u.headcount and u.headcount > 1 else []
         # A one-off per worker (not per household or team: the head count is of workers).
-        once = [c for c in quotas if is_once(c) and c.amount and c.basis in (None, "person")]
+        # (A "married worker" pays the household's figure: the basis the question names.)
+        once = [
+            c for c in quotas if is_once(c) and c.amount and c.basis in {None, "person", *bases}
+        ]
         once = once if u.headcount else []
         if u.headcount and u.headcount > 1 and (monthly or once) and self._asks_sum(u):
             # "10 workers in sakhalin, how much a month": the monthly quota times the head
