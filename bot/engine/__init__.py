@@ -209,10 +209,12 @@ class AnswerEngine:
             # "Radio Free Asia" names a report, not a region: read as its initials.
             question = self.composer.reports.initials(question)
         u = self.understand(question)
-        narrowed = self._for_named_reports(question, u)
+        found = self._for_named_reports(question, u)
         reports = self.composer.reports
-        if narrowed is not None:
+        if found is not None:
+            narrowed, named = found
             reply = narrowed.answer(question)
+            self._said_elsewhere(u, named, reply)
             short = len(question.split()) <= OUTLET_QUESTION_WORDS
             if reply.intents == [Intent.OFF_TOPIC] and short and reports.named_in(question):
                 # "tell me about Radio Free Asia": a short question naming an outlet gets
@@ -249,7 +251,40 @@ class AnswerEngine:
             overview.intents.extend(reply.intents)
         return overview
 
-    def _for_named_reports(self, question: str, u: Understanding) -> AnswerEngine | None:
+    def _said_elsewhere(self, u: Understanding, named: frozenset[int], reply: Reply) -> None:
+        """ "who reported the sakhalin doubling, rfa?": a place, country or kind of work
+        only another report gives figures for is said to be that report's (no figure)."""
+        reports, composer = self.composer.reports, self.composer
+        countries = {composer.country(c) for c in u.countries}
+        names = [  # ("china": a place's name too, read as the country)
+            *(("place", p) for p in u.places if p not in countries),
+            *(("country", c) for c in u.countries),
+            *(("sector", s) for s in u.sectors),
+            *(("topic", t) for t in sorted(reports.topic_quotas(u.text))),  # "loyalty fund"
+        ]
+        shown = {
+            "place": str,
+            "country": composer.country,
+            "sector": composer.sector,
+            "topic": lambda topic: fmt("“{}”", topic),
+        }
+        kinds = dict((name, kind) for kind, name in names)
+        for name, others in reports.elsewhere(named, names):
+            line = _("{name}: its figures come from {others}, not from {named}.")
+            reply.lines += [Html("")] * bool(reply.lines) + [
+                fmt(
+                    line,
+                    name=shown[kinds[name]](name),
+                    others=_(", ").join(reports.by(i) for i in others),
+                    named=_(", ").join(reports.by(i) for i in sorted(named)),
+                )
+            ]
+            for article_id in others:
+                reply.cite(article_id)
+
+    def _for_named_reports(
+        self, question: str, u: Understanding
+    ) -> tuple[AnswerEngine, frozenset[int]] | None:
         """With several reports, a question naming some of them (by outlet), or pointing
         at them (a figure or topic only theirs), is answered from theirs alone; None when
         it names or points at none, or all."""
@@ -271,8 +306,11 @@ class AnswerEngine:
         if named not in engines:
             snapshot = self.snapshot
             claims = tuple(c for c in snapshot.claims if c.article_id in named)
-            engines[named] = AnswerEngine(replace(snapshot, claims=claims, _by_id={}), several=True)
-        return engines[named]
+            # (Their own sources only: another report's "source in Russia" is not theirs.)
+            sources = {i: s for i, s in snapshot.sources.items() if s.article_id in named}
+            narrowed = replace(snapshot, claims=claims, sources=sources, _by_id={})
+            engines[named] = AnswerEngine(narrowed, several=True)
+        return engines[named], named
 
     # ----- follow-up buttons -----------------------------------------------------
 
