@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import copy
 import weakref
+from collections.abc import Callable
 from dataclasses import replace
 from itertools import islice
 
@@ -262,11 +263,11 @@ class AnswerEngine:
             *(("sector", s) for s in u.sectors),
             *(("topic", t) for t in sorted(reports.topic_quotas(u.text))),  # "loyalty fund"
         ]
-        shown = {
+        shown: dict[str, Callable[[str], str]] = {
             "place": str,
             "country": composer.country,
             "sector": composer.sector,
-            "topic": lambda topic: fmt("“{}”", topic),
+            "topic": lambda topic: f"“{topic}”",
         }
         kinds = dict((name, kind) for kind, name in names)
         for name, others in reports.elsewhere(named, names):
