@@ -301,6 +301,17 @@ class AnswerEngine:
         named = named or reports.pointed_at(text, u.figures, u.places, u.sectors)
         if not named or len(named) == len(reports.articles):
             return None
+        if len(u.segments) > 1 and not reports.named_in(text):
+            # "1) who reported the loyalty fund 2) who reported the doubling": parts that
+            # point at different reports (or one at none) are each answered from them all;
+            # a part of no subject of its own ("and who says it") follows the others.
+            pointed = {
+                reports.pointed_at(s.text, s.figures, s.places, s.sectors)
+                for s in u.segments
+                if s.topics or s.figures or s.has_subject
+            }
+            if len(pointed) > 1:
+                return None
         if self._named is None or self._named[0] is not self.snapshot:
             self._named = (self.snapshot, {})
         engines = self._named[1]
