@@ -100,6 +100,12 @@ REFUSALS = (
 )
 
 
+# Said after "the report does not say who RFA is": what the bot answers instead.
+OUTLETS_SCOPE = N_(
+    "I answer questions about what the reports say, not about the outlets that carry them."
+)
+
+
 class Silences:
     c: Composer
     vocabulary: Vocabulary
@@ -146,6 +152,9 @@ class Silences:
             related.extend(t for t in info.related if t not in related)
             if attribute in (Attribute.SOURCE_IDENTITY, Attribute.DOCUMENTS):
                 reply.lines.append(self._sources_named())
+            if attribute == Attribute.OUTLET_PROFILE:
+                # "when was rfa founded": about the outlet, not what it reported.
+                reply.lines.append(Html(_(OUTLETS_SCOPE)))
             if attribute == Attribute.EMPLOYER:
                 # "which plant in dalian": no plant is named, but the kind of work is.
                 self.c.answer_sectors(reply, u)

@@ -18,7 +18,7 @@ from bot.engine.language import Language
 from bot.engine.lexicon import LANGUAGE_CUES, LanguageTables, record_language_cue
 from bot.engine.places import place_candidates
 from bot.engine.relevance import foreign_words, listed_off_topic
-from bot.engine.reports import answered_by
+from bot.engine.reports import answered_by, outlet_names
 from bot.engine.segments import (
     carry_own_figures,
     carry_time,
@@ -110,12 +110,11 @@ class Understander:
                     entries.append((kind, value))
         self._seen = seen
         self._topics = frozenset(seen["topic"])
-        self._outlets = tuple(
+        self._outlets = tuple(  # (with their initials: "rfa")
             dict.fromkeys(
                 normalize(name)
                 for article in snapshot.articles.values()
-                for name in (article.outlet, article.relies_on)
-                if name
+                for name in outlet_names(article)
             )
         )
         # Every country name the bot knows of, to say honestly "the report does not cover it".
