@@ -35,6 +35,7 @@ from bot.engine.silence import (
     two_sentences,
 )
 from bot.engine.understanding import Understanding
+from bot.engine.vocabulary import Intent
 from bot.engine.wording import N_, _
 from bot.markup import Html, fmt, italic
 from db.views import ClaimView, Snapshot, SourceView
@@ -470,7 +471,10 @@ class ComposerBase:
                         source=source_name(source.name),
                     )
                 )
+                # (After "the report does not say which company": who is there, not all
+                # they said, figures included.)
                 said = [c for c in self.snapshot.active_claims if c.source_id == source.id]
+                said = [] if Intent.SILENT in reply.intents else said
                 shown_claims, hidden = self.capped(said, BLOCK_LIMIT)
                 for claim in shown_claims:
                     reply.use(claim.id, claim.article_id)
