@@ -35,6 +35,8 @@ _NEXT_WORD = re.compile(r"\s+([^\W\d_][\w-]{2,})\b", re.UNICODE)
 SECTOR_WORDS = 2
 # A message of this many words, none of which the bot can read, is a place's name.
 NAME_WORDS = 2
+# A bare name outside a place's frame is this long at least ("sinuiju"; not "ulm").
+MIN_BARE_NAME = 4
 # The most words of a name the gazetteer is asked for ("ho chi minh").
 MAX_NAME_WORDS = 3
 
@@ -145,4 +147,11 @@ def place_candidates(
         named = any(sector(" ".join(following[:n])) for n in range(1, len(following) + 1))
         if named and tokens[0] not in found and a_place(tokens[0], framed=True):
             found.append(tokens[0])
+    # "sinuiju side of the border": a name the gazetteer knows and no dictionary holds is
+    # a place wherever it stands (an ordinary word, "mobile", only in a place's frame).
+    for token in tokens:
+        plain = token.isascii() and token.isalpha() and len(token) > MIN_BARE_NAME
+        if plain and token not in found and unknown(token) and known_place(token):
+            if not ordinary_english(token) and not any(token in name for name in found):
+                found.append(token)
     return found
