@@ -151,7 +151,7 @@ def place_candidates(
     # a place wherever it stands (an ordinary word, "mobile", only in a place's frame).
     for token in tokens:
         plain = token.isascii() and token.isalpha() and len(token) > MIN_BARE_NAME
-        if plain and token not in found and unknown(token) and known_place(token):
-            if not ordinary_english(token) and not any(token in name for name in found):
-                found.append(token)
+        new = plain and not any(token in name for name in found)
+        if new and unknown(token) and known_place(token) and not ordinary_english(token):
+            found.append(token)
     return found
