@@ -204,7 +204,9 @@ class Understander:
         segment.change_asked = segment.change_asked or frames.change_asked
         known = (STOPWORDS, self.known_words, self._not_places, self.vocabulary_data.chat_words)
         room, passed = MAX_UNKNOWN_PLACES - len(segment.unknown_places), set[str]()
-        for name in place_candidates(piece, known, corrector, self._phrases, passed)[:room]:
+        domain = self.vocabulary_data.weak_domain_words
+        found = place_candidates(piece, known, corrector, self._phrases, passed, domain)
+        for name in found[:room]:
             add_once(segment.unknown_places, name)
         placed = {w for name in segment.unknown_places for w in name.split()}
         segment.unmapped = [w for w in segment.unmapped if w not in placed]
@@ -321,7 +323,9 @@ class Understander:
         elif kind == Cue.QUESTION_WORD:
             add_once(result.question_words, phrase)
         elif kind == Cue.REGION:
-            add_once(result.regions, value)
+            # "vladivostok": a region of the seed's, a place of a report imported since.
+            if not any(k == "place" for k, _ in self._phrases.get(phrase, ())):
+                add_once(result.regions, value)
         elif kind == Cue.NOW:
             result.now = True
         elif kind == Cue.BEFORE:

@@ -182,3 +182,52 @@ def test_a_gazetteer_name_no_dictionary_holds_is_a_place_anywhere(
     name = question.split()[0].capitalize()
     assert f"mentions {name}" in text or f"mention {name}" in text
     assert not shows(text, HNGN_FIGURES + RFA_FIGURES)
+
+
+# ----- a third report, made up for tests, shaped unlike both -----------------------------
+
+TEST_WIRE = Path(__file__).resolve().parents[2] / "testkit" / "reports" / "test_wire_2021.json"
+
+
+@pytest.fixture(scope="module")
+def three(tmp_path_factory: pytest.TempPathFactory) -> AnswerEngine:
+    """The seed, RFA and Test Wire: figures per team and a yearly range, in dollars and
+    rubles, for places no other report covers, from a named source."""
+    path: Path = tmp_path_factory.mktemp("imported") / "three.sqlite3"
+    return asyncio.run(engine_with(f"sqlite+aiosqlite:///{path}", RFA_2020, TEST_WIRE))
+
+
+def test_a_figure_per_team_is_never_multiplied_by_workers(three: AnswerEngine) -> None:
+    text = body(three, "10 workers in vladivostok, how much a month")
+    assert "3,000 US dollars (USD) a team a month is counted per team, not per worker" in text
+    assert "30,000" not in text
+    assert "a range, not one figure" in text
+
+
+def test_a_sum_of_a_figure_no_doubling_is_reported_for(three: AnswerEngine) -> None:
+    text = body(three, "10 workers in nakhodka, how much a month")
+    assert "Nakhodka: 10 workers × 400 US dollars (USD) a month = 4,000 US dollars (USD)" in text
+    assert "doubling" not in text
+    # The seed's doubled figure keeps its wording beside them.
+    assert "Sakhalin, now (implied by “doubled”)" in body(
+        three, "10 workers in sakhalin, how much a month"
+    )
+
+
+def test_an_imported_place_is_covered_though_the_seed_reads_it_as_a_region(
+    three: AnswerEngine,
+) -> None:
+    text = body(three, "vladivostok quota")
+    assert "3,000 US dollars (USD), $3,000, a team a month" in text
+    assert "mentions Vladivostok" not in text
+
+
+def test_a_named_source_is_not_called_anonymous(three: AnswerEngine) -> None:
+    text = body(three, "who says so about nakhodka")
+    assert "Kim Test, a made-up site foreman — named, spoke to Test Wire" in text
+
+
+def test_whose_figures_across_three_reports(three: AnswerEngine) -> None:
+    text = body(three, "what does rfa say about vladivostok")
+    assert "Vladivostok: its figures come from Test Wire (15 March 2021), not from Radio" in text
+    assert "3,000" not in text
