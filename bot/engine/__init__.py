@@ -214,8 +214,15 @@ class AnswerEngine:
         reports = self.composer.reports
         if found is not None:
             narrowed, named = found
-            reply = narrowed.answer(question)
-            self._said_elsewhere(u, named, reply)
+            elsewhere = self._said_elsewhere(u, named)
+            # "what does hngn say about dalian": about Dalian, from HNGN's report (what
+            # only another report covers keeps the old reading).
+            subject = (u.places or u.countries or u.sectors) and not elsewhere
+            reply = narrowed.answer(reports.without_names(question) if subject else question)
+            for line, others in elsewhere:
+                reply.lines += [Html("")] * bool(reply.lines) + [line]
+                for article_id in others:
+                    reply.cite(article_id)
             short = len(question.split()) <= OUTLET_QUESTION_WORDS
             if reply.intents == [Intent.OFF_TOPIC] and short and reports.named_in(question):
                 # "tell me about Radio Free Asia": a short question naming an outlet gets
@@ -252,9 +259,12 @@ class AnswerEngine:
             overview.intents.extend(reply.intents)
         return overview
 
-    def _said_elsewhere(self, u: Understanding, named: frozenset[int], reply: Reply) -> None:
+    def _said_elsewhere(
+        self, u: Understanding, named: frozenset[int]
+    ) -> list[tuple[Html, list[int]]]:
         """ "who reported the sakhalin doubling, rfa?": a place, country or kind of work
-        only another report gives figures for is said to be that report's (no figure)."""
+        only another report gives figures for is said to be that report's (no figure):
+        each line with the reports it names."""
         reports, composer = self.composer.reports, self.composer
         countries = {composer.country(c) for c in u.countries}
         names = [  # ("china": a place's name too, read as the country)
@@ -270,18 +280,19 @@ class AnswerEngine:
             "topic": lambda topic: f"“{topic}”",
         }
         kinds = dict((name, kind) for kind, name in names)
-        for name, others in reports.elsewhere(named, names):
-            line = _("{name}: its figures come from {others}, not from {named}.")
-            reply.lines += [Html("")] * bool(reply.lines) + [
+        line = _("{name}: its figures come from {others}, not from {named}.")
+        return [
+            (
                 fmt(
                     line,
                     name=shown[kinds[name]](name),
                     others=_(", ").join(reports.by(i) for i in others),
                     named=_(", ").join(reports.by(i) for i in sorted(named)),
-                )
-            ]
-            for article_id in others:
-                reply.cite(article_id)
+                ),
+                others,
+            )
+            for name, others in reports.elsewhere(named, names)
+        ]
 
     def _for_named_reports(
         self, question: str, u: Understanding

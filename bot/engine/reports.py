@@ -297,6 +297,15 @@ class Reports:
             return frozenset()
         return frozenset(by_name[m.group(0)] for m in pattern.finditer(text.casefold()))
 
+    def without_names(self, text: str) -> str:
+        """The message without the outlets it names ("what does hngn say about dalian" ->
+        "what does say about dalian"): once the answer is narrowed to their reports, the
+        name asks nothing more (not their article card)."""
+        pattern = self._names()[0][0]
+        if pattern is None:
+            return text
+        return " ".join(re.compile(pattern.pattern, re.IGNORECASE).sub(" ", text).split())
+
     def _names(self) -> Names:
         """Built once: one pattern for every outlet name, and the long names' shortenings."""
         if self._patterns is None:

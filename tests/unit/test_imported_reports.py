@@ -231,3 +231,10 @@ def test_whose_figures_across_three_reports(three: AnswerEngine) -> None:
     text = body(three, "what does rfa say about vladivostok")
     assert "Vladivostok: its figures come from Test Wire (15 March 2021), not from Radio" in text
     assert "3,000" not in text
+
+
+def test_what_one_report_says_about_its_own_place(engine: AnswerEngine) -> None:
+    text = body(engine, "what does hngn say about dalian")
+    assert "3,400 yuan (CNY)" in text and "as reported by HNGN" in text
+    assert "Title:" not in text
+    assert not shows(text, RFA_FIGURES)
