@@ -159,6 +159,7 @@ def place_candidates(
         # (No cue's word either: "pyongyang" ties a message to the report.)
         new = plain and token not in phrases and token not in domain
         new = new and not any(token in name for name in found)
-        if new and unknown(token) and known_place(token) and not ordinary_english(token):
+        # (The gazetteer first: the typo check behind "unknown" is the dear one.)
+        if new and known_place(token) and not ordinary_english(token) and unknown(token):
             found.append(token)
     return found
