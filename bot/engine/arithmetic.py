@@ -145,11 +145,11 @@ class Arithmetic:
         # Figures per worker (not per household or team: the head count is of workers;
         # a "married worker" pays the household's figure: the basis the question names).
         per_worker = {None, "person", *bases}
-        monthly = [c for c in quotas if is_monthly(c) and c.basis in per_worker]
-        monthly = monthly if u.headcount and u.headcount > 1 else []
+        counted = bool(u.headcount and u.headcount > 1)  # (else no walk over thousands)
+        monthly = [c for c in quotas if is_monthly(c) and c.basis in per_worker] if counted else []
         once = [c for c in quotas if is_once(c) and c.amount and c.basis in per_worker]
         once = once if u.headcount else []
-        per_other = [c for c in quotas if c.basis not in per_worker] if u.headcount else []
+        per_other = [c for c in quotas if c.basis not in per_worker] if counted else []
         if u.headcount and u.headcount > 1 and (monthly or once or per_other) and self._asks_sum(u):
             # "10 workers in sakhalin, how much a month": the monthly quota times the head
             # count; a one-off times the head count, paid once (a range or a yearly figure

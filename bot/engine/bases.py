@@ -58,8 +58,10 @@ def by_basis(u: Understanding, quotas: list[ClaimView]) -> tuple[list[ClaimView]
     figures stay only when the question names their place. Unchanged (and no basis) when
     the question names none or no report splits."""
     asked = asked_bases(u.text)
+    if not asked:  # (most questions: no walk over every figure)
+        return quotas, frozenset()
     split = _split_articles(quotas)
-    if not asked or not split:
+    if not split:
         return quotas, frozenset()
     named = set(u.places) | set(u.countries)
     kept = [

@@ -451,6 +451,9 @@ class ComposerBase:
         """Made for the reports a question names, in a store of several."""
         return self._several is not None
 
+    def said_by(self, source_id: int) -> list[ClaimView]:
+        return [c for c in self.snapshot.active_claims if c.source_id == source_id]
+
     def answer_unknown(self, names: Iterable[str], reply: Reply) -> None:
         names = list(names)
         # A place no figure is for may still be where a source is ("an official … in
@@ -473,8 +476,7 @@ class ComposerBase:
                 )
                 # (After "the report does not say which company": who is there, not all
                 # they said, figures included.)
-                said = [c for c in self.snapshot.active_claims if c.source_id == source.id]
-                said = [] if Intent.SILENT in reply.intents else said
+                said = [] if Intent.SILENT in reply.intents else self.said_by(source.id)
                 shown_claims, hidden = self.capped(said, BLOCK_LIMIT)
                 for claim in shown_claims:
                     reply.use(claim.id, claim.article_id)
