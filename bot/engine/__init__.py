@@ -20,20 +20,25 @@ from bot.engine.honest import Honest
 from bot.engine.indexes import same_quota_labels
 from bot.engine.local_names import local_name
 from bot.engine.numbers import number, warm_up
+from bot.engine.place_cases import inflect
 from bot.engine.refresh import updated_understander
 from bot.engine.reply import Reply
 from bot.engine.retrieval import ClaimSearch, claim_word_counts, words_of
+from bot.engine.second_opinion import reconsider, unsure
 from bot.engine.text import MAX_QUESTION_CHARS, CloseNames, normalize
 from bot.engine.understand import Understander
 from bot.engine.understanding import Understanding
 from bot.engine.vocabulary import Intent
 from bot.engine.vocabulary import load as load_vocabulary
 from bot.engine.wording import N_, _, ngettext
-from bot.markup import Html, escape, fmt, italic
+from bot.markup import Html, escape, fmt, italic, set_inflection
 from db.validation import country_names
 from db.views import ClaimView, Snapshot, SnapshotDiff
 
 __all__ = ["AnswerEngine", "Intent", "Reply", "Understanding"]
+
+# Russian translations name places in the case their sentence needs ("для {place:gen}").
+set_inflection(inflect)
 
 # A follow-up's label stays English (the question it asks is the engine's; the chat's
 # keyboard shows it in the user's language, bot/keyboards.py); the terminal translates it.
@@ -229,7 +234,17 @@ class AnswerEngine:
                 # its report's card.
                 reply = narrowed.article()
             return reply
+        doubt = unsure(u, self.composer.covered_countries)
         reply = self.answerer.answer(u)
+        reply = reconsider(
+            question,
+            doubt,
+            reply,
+            self.understand,
+            self.answerer.answer,
+            self._statements,
+            self.off_topic,
+        )
         if reports.several and not self.composer.narrowed and reports.asked_about(question):
             reply = self._with_overview(reply)
         if u.truncated:
@@ -241,6 +256,11 @@ class AnswerEngine:
             )
             reply.lines.append(italic(read.format(count=number(MAX_QUESTION_CHARS))))
         self._add_follow_ups(u, reply)
+        return reply
+
+    def _statements(self, s: Understanding) -> Reply:
+        reply = Reply()
+        self.honest.statements(s.search_text, reply)
         return reply
 
     def _with_overview(self, reply: Reply) -> Reply:

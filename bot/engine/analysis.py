@@ -13,7 +13,8 @@ keyed on, and names the place-like words the tables do not know:
   tables do not know is an unknown place ("沈阳").
 - Korean: kiwipiepy was measured (tests/questions/README.md: about 500 MB resident), far
   over the memory budget, so a word (eojeol) is read as the longest known term it begins
-  with ("사할린에서" -> "사할린"), else with its particles and endings (ko.json) taken off.
+  with ("사할린에서" -> "사할린"; a run of Latin letters is never cut: "rfa는" -> "rfa"), else
+  with its particles and endings (ko.json) taken off.
 
 The libraries load once a process: in the background at start-up (``warm_up``, in a
 thread, bot/runtime.py), else on the first question in their language; a question that
@@ -77,6 +78,11 @@ def _morph() -> Any:
     import pymorphy3
 
     return pymorphy3.MorphAnalyzer(lang="ru")
+
+
+def morph() -> Any:
+    """pymorphy3's Russian analyser (loaded once a process)."""
+    return _morph()
 
 
 def first_tags(word: str) -> frozenset[str]:
@@ -402,6 +408,8 @@ def _korean_word(word: str, known: Collection[str], suffixes: tuple[str, ...]) -
     while word and len(tokens) < MAX_JOINED:
         for end in range(len(word) - 1, 0, -1):
             stem = word[:end]
+            if _inside_latin(word, end):
+                continue  # "rfa는" is "rfa" and a particle, not "rf" (Russia) and "a"
             if stem in known and (end >= 2 or word[end:] in suffixes):
                 break
         else:
@@ -423,6 +431,12 @@ def _korean_word(word: str, known: Collection[str], suffixes: tuple[str, ...]) -
         if len(word) < 2:
             break
     return tokens
+
+
+def _inside_latin(word: str, end: int) -> bool:
+    """Whether cutting ``word`` at ``end`` splits a run of Latin letters or figures (a name
+    typed in Latin letters is one word; only Hangul after it is a particle or another word)."""
+    return word[end - 1].isascii() and word[end].isascii()
 
 
 def _strip(word: str, suffixes: tuple[str, ...]) -> str:

@@ -13,7 +13,7 @@ from bot.engine.arithmetic import Arithmetic
 from bot.engine.asks import about_the_place, unmapped_ask
 from bot.engine.compare_asked import settle_compare
 from bot.engine.compose import Composer
-from bot.engine.conversions import conversion_asked, decline_conversion
+from bot.engine.conversions import answer_conversion, conversion_asked
 from bot.engine.countries import SUBJECT_COUNTRY
 from bot.engine.derived import either
 from bot.engine.feelings import asks_for_a_text, contradicted_feeling, refuse_text
@@ -27,6 +27,7 @@ from bot.engine.quota_words import QuotaWords
 from bot.engine.relevance import blamed, named_foreign
 from bot.engine.reply import Reply
 from bot.engine.segments import asks_nothing_new, quota_also_asked
+from bot.engine.sourcing import MAX_SOURCE_CLAIMS
 from bot.engine.summary import answer_summary
 from bot.engine.understanding import Understanding
 from bot.engine.vocabulary import Attribute, Intent
@@ -37,9 +38,6 @@ from bot.markup import Html, fmt
 _FIGURE_INTENTS = frozenset({Intent.QUOTA, Intent.USD, Intent.COMPARE, Intent.LIST, Intent.BASIS})
 _FIGURE_INTENTS |= {Intent.GREETING}
 
-# At most this many claims of one source on a topic are shown.
-MAX_SOURCE_CLAIMS = 5
-# At most this many words of another subject are named back ("medical care").
 # A claim matching the question's words this well (BM25) is shown beside a topic's facts.
 CLOSE_MATCH = 6.0
 STRONG_MATCH = 6.0  # the match a message of no known cue is answered from the claims at
@@ -185,8 +183,9 @@ class Answerer:
         for region in s.regions:
             inside = self.honest.vocabulary.region_places.get(region, ())
             s.places += [p for p in inside if p in stored and p not in s.places]
-        # Typed in lower case, shown as names ("beijing" -> "Beijing").
-        unknown += [*(p.title() for p in s.unknown_places), *s.regions]
+        # Typed in lower case, shown as names ("beijing" -> "Beijing"); each named once.
+        shown = [*unknown, *(p.title() for p in s.unknown_places), *s.regions]
+        unknown = list(dict.fromkeys(shown))
         asks = set(s.intents) - {Intent.QUOTA, Intent.USD, Intent.COMPARE, Intent.LIST}
         asks -= set(s.settled_intents)
         topics = set(s.topics) - {"quota", "doubling", *s.settled_topics}
@@ -302,7 +301,7 @@ class Answerer:
             reply.intents.append(Intent.NOT_COVERED)
             handled = True
         if converted and handled:
-            decline_conversion(converted, self.honest.vocabulary, reply)
+            answer_conversion(converted, c.quotas(), self.honest.vocabulary, reply)
         return handled
 
     def _run(
@@ -356,9 +355,9 @@ class Answerer:
         if Intent.SOURCES in wanted and countries and "what" in s.question_words:
             # "what did the chinese source say about the young women": that source's claims on
             # the topic when it has some, else everything it said.
-            if self._source_on_topic(s, countries, topics, reply) or self.honest.source_statements(
-                _with(s, countries=countries), reply
-            ):
+            if self.composer.answer_source_on_topic(
+                s, countries, topics, reply
+            ) or self.honest.source_statements(_with(s, countries=countries), reply):
                 wanted -= {Intent.SOURCES, Intent.QUOTA}
                 topics = []
                 handled = True
@@ -391,10 +390,11 @@ class Answerer:
         if {Intent.GREETING, Intent.HELP} & wanted and (len(wanted) > 1 or s.on_topic):
             # "hey so ... what's the quota": a greeting inside a question is no request.
             wanted -= {Intent.GREETING, Intent.HELP}
-        if Intent.SUMMARY in wanted and not s.has_subject:
-            # "summarise the article (in a few lines)": the summary is the whole answer.
+        if Intent.SUMMARY in wanted and not s.has_subject:  # "summarise it": the whole answer
             wanted = {Intent.SUMMARY}
             topics = []
+        elif wanted == {Intent.SUMMARY} and not topics:  # "tldr dalian": the place's block
+            wanted = {Intent.QUOTA}
         else:
             wanted.discard(Intent.SUMMARY)
         if Intent.ABOUT_BOT in wanted:
@@ -444,33 +444,6 @@ class Answerer:
             reply.intents.append(Intent.LIST)
             handled = True
         return handled
-
-    def _source_on_topic(
-        self, s: Understanding, countries: list[str], topics: list[str], reply: Reply
-    ) -> bool:
-        asked = [t for t in topics if t not in s.settled_topics]
-        sources = {
-            source.id
-            for source in self.composer.snapshot.sources.values()
-            if source.country in countries
-        }
-        found = {
-            claim.id: claim
-            for topic in asked
-            for claim in self.composer.facts_about(topic, [])
-            if claim.source_id in sources
-        }
-        if not found:
-            return False
-        # Then the rest of what that source said, but no quota figure nobody asked for.
-        for claim in self.composer.snapshot.active_claims:
-            if claim.source_id in sources and not claim.is_quota:
-                found.setdefault(claim.id, claim)
-        for claim in list(found.values())[:MAX_SOURCE_CLAIMS]:
-            reply.use(claim.id, claim.article_id)
-            reply.lines.append(fmt("• {}", self.composer.claim_line(claim)))
-        reply.intents.append(Intent.STATEMENTS)
-        return True
 
     def _quota_words(self) -> QuotaWords:
         if self._figures_by_words is None:

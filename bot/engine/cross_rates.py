@@ -2,8 +2,8 @@
 report gives no rate between rubles and yuan, only its own dollar conversion of each
 figure, so the sum goes to dollars at the report's conversion and on at the rate the
 other currency's figures imply. One of the derived figures of ``arithmetic.Arithmetic``,
-labelled as our arithmetic, with both steps said. (A place's quota asked in another
-place's currency is declined instead: conversions.py.)
+labelled as our arithmetic, with both steps said. A place's quota asked in another place's
+currency ("the dalian quota in rubles") is converted the same way (conversions.py).
 """
 
 from __future__ import annotations
@@ -62,6 +62,18 @@ def _typed(value: Decimal, local: list[str], every: list[ClaimView], reply: Repl
     dollars = value * source.usd_amount / source.amount
     reply.use(source.id, source.article_id)
     _line(_TYPED, dollars, target, reply, amount=money(value, source.currency or ""))
+    return True
+
+
+def convert_quota(claim: ClaimView, currency: str, every: list[ClaimView], reply: Reply) -> bool:
+    """A place's stated quota in another local currency, as a typed sum of it would be
+    ("the dalian quota in rubles"); False when the report gives no dollar figure for it or
+    none in that currency."""
+    target = _rate_claim(currency, every, claim) if _converted(claim) else None
+    if target is None or not claim.amount or not claim.usd_amount:
+        return False
+    reply.use(claim.id, claim.article_id)
+    _line(_TYPED, claim.usd_amount, target, reply, amount=money(claim.amount, claim.currency or ""))
     return True
 
 

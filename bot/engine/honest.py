@@ -26,7 +26,7 @@ from bot.engine.silences import MAX_HITS, Silences
 from bot.engine.understanding import Understanding
 from bot.engine.vocabulary import Attribute, Intent, Operation, Vocabulary
 from bot.engine.wording import N_, _, ngettext
-from bot.markup import Html, bold, fmt, italic
+from bot.markup import Html, bold, fmt, italic, plain_format
 from db.views import ClaimView
 
 # Retrieval: the best claim must score this much (BM25) to be an answer at all, and the
@@ -182,7 +182,8 @@ class Honest(Silences):
                 # Figures of several reports, periods and bases: each as its report gives it.
                 shown = separately(
                     [
-                        _("{amount}{unit} for {place} ({report})").format(
+                        plain_format(
+                            _("{amount}{unit} for {place} ({report})"),
                             amount=amount_text(c),
                             unit=unit(c),
                             place=self.c.place_label(c),
@@ -198,13 +199,12 @@ class Honest(Silences):
                 continue
             shown = series(
                 [
-                    _("{amount} for {place}").format(
-                        amount=money(c.amount, c.currency or ""), place=self.c.place_label(c)
-                    )
+                    plain_format(_("{amount} for {place}"), place=self.c.place_label(c),
+                                 amount=money(c.amount, c.currency or ""))
                     for c in quotas[:3]
                     if c.amount is not None
                 ]
-            )
+            )  # fmt: skip
             reply.lines.append(
                 fmt(
                     _("No: the report gives {figures} a month before the doubling, not {value}."),

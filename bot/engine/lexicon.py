@@ -23,6 +23,8 @@ from typing import Any
 from bot.engine.cldr_names import currency_names, exemplar_cities
 from bot.engine.countries import SUBJECT_COUNTRY
 from bot.engine.language import Language
+from bot.engine.latin_cities import record as record_latin_cities
+from bot.engine.latin_cities import warm_up as warm_latin_cities
 from bot.engine.named_places import PlaceFrames, named_places, shown_name
 from bot.engine.numerals import (
     english_date,
@@ -286,6 +288,7 @@ def warm_up() -> None:
     for language in Language:
         if language is not Language.EN:
             analysed_lexicon(language)
+            warm_latin_cities(str(language))
 
 
 class LanguageTables:
@@ -457,6 +460,7 @@ class LanguageTables:
         analysed = " ".join(analysis.tokens)
         for pattern, replacement in lexicon.rules:
             analysed = " ".join(pattern.sub(replacement, analysed).split())
+        record_latin_cities(analysed, str(language), understander, segment)  # "london 할당량"
         spaced = f" {analysed} "
         for term, english in self._searched[language]:
             # Chinese: a term may sit inside a longer segment ("每日nk是什么").

@@ -26,7 +26,7 @@ from bot.engine.quota_texts import (
 from bot.engine.reply import Reply
 from bot.engine.understanding import Understanding
 from bot.engine.wording import N_, _, ngettext
-from bot.markup import Html, bold, fmt, italic
+from bot.markup import Html, bold, fmt, italic, plain_format
 from db.views import ClaimView
 
 
@@ -181,16 +181,16 @@ class QuotaAnswers(ComposerBase):
             ]
             total = reports.count(len(articles))
             if not undated:
-                sentence = ngettext(
+                template = ngettext(
                     "{count} report gives figures for {place}: all are shown, newest report "
                     "first; none is picked as the right one.",
                     "{count} reports give figures for {place}: all are shown, newest report "
                     "first; none is picked as the right one.",
                     len(articles),
-                ).format(count=total, place=place)
+                )
             else:
                 # An undated report may be the newer one: the order says only what is known.
-                sentence = ngettext(
+                template = ngettext(
                     "{count} reports give figures for {place}: all are shown, dated reports "
                     "first, newest first ({undated} carries no date, so which is newer is not "
                     "known); none is picked as the right one.",
@@ -198,7 +198,9 @@ class QuotaAnswers(ComposerBase):
                     "first, newest first ({undated} carry no date, so which is newer is not "
                     "known); none is picked as the right one.",
                     len(undated),
-                ).format(count=total, place=place, undated=series(undated))
+                )
+            # (plain_format: the Russian text asks the place's case, "Цифры для Китая")
+            sentence = plain_format(template, count=total, place=place, undated=series(undated))
             reply.lines.append(italic(sentence))
 
     def answer_list(self, reply: Reply) -> None:

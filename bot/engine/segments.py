@@ -336,7 +336,14 @@ def is_terse(
     counted = [w for w in words(segment.text) if w not in chat]
     if not segment.corrected_words:
         counted = [w for w in counted if w not in stopwords]
+    if segment.language is Language.ZH:
+        # Chinese writes no spaces: a run of Han characters is about one word per two
+        # ("为什么刷不出来" is no terse "为啥?").
+        return sum(-(-len(_HAN.findall(w)) // 2) or 1 for w in counted) <= most
     return len(counted) <= most
+
+
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
 # "and the quota", "plus the amount": the quota asked beside another ask.

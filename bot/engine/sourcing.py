@@ -12,13 +12,44 @@ from bot.engine.numbers import number
 from bot.engine.phrases import both, separately, series
 from bot.engine.reply import Reply
 from bot.engine.understanding import Understanding
+from bot.engine.vocabulary import Intent
 from bot.engine.wording import N_, _, is_english
 from bot.markup import Html, bold, escape, fmt
 from db.kinds import SourceKind
 from db.views import ClaimView
 
+# At most this many claims of one source on a topic are shown.
+MAX_SOURCE_CLAIMS = 5
+
 
 class SourceAnswers(ComposerBase):
+    def answer_source_on_topic(
+        self, s: Understanding, countries: list[str], topics: list[str], reply: Reply
+    ) -> bool:
+        """A covered country's source on the topics asked ("what does the source in china
+        say about hours"): what it said on them, then the rest of what it said."""
+        asked = [t for t in topics if t not in s.settled_topics]
+        sources = {
+            source.id for source in self.snapshot.sources.values() if source.country in countries
+        }
+        found = {
+            claim.id: claim
+            for topic in asked
+            for claim in self.facts_about(topic, [])
+            if claim.source_id in sources
+        }
+        if not found:
+            return False
+        # Then the rest of what that source said, but no quota figure nobody asked for.
+        for claim in self.snapshot.active_claims:
+            if claim.source_id in sources and not claim.is_quota:
+                found.setdefault(claim.id, claim)
+        for claim in list(found.values())[:MAX_SOURCE_CLAIMS]:
+            reply.use(claim.id, claim.article_id)
+            reply.lines.append(fmt("• {}", self.claim_line(claim)))
+        reply.intents.append(Intent.STATEMENTS)
+        return True
+
     def answer_sources(self, u: Understanding, reply: Reply) -> None:
         # The store-wide grouping is the same for every question: made once.
         if self._all_by_source is None:

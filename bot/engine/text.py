@@ -26,6 +26,10 @@ _POSSESSIVE = re.compile(r"(?<=\w)'s\b")
 _CONTRACTED_IS = re.compile(
     r"\b(who|what|where|when|how|it|that|there|here|he|she|this)'s\b", re.UNICODE
 )
+# An age ("14-year-olds") or a school year ("my year 10 class") asks no year of the report.
+_NOT_A_YEAR = re.compile(
+    r"\b\d{1,2}[- ]?years?[- ]olds\b|\byear \d{1,2} (?=class|students|pupils|kids|group|lesson)"
+)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 # The engine reads at most this much of a question (longer ones are cut, and told so).
@@ -72,6 +76,7 @@ def spelled_out(text: str, shorthand: dict[str, str]) -> str:
     possessive ("sakhalin's quota" -> "sakhalin quota")."""
     if shorthand:
         text = _SHORTHAND.sub(lambda m: shorthand.get(m.group(0), m.group(0)), text)
+    text = _NOT_A_YEAR.sub(lambda m: "kids" if m.group(0).endswith("olds") else "", text)
     return _POSSESSIVE.sub("", _CONTRACTED_IS.sub(r"\1 is", text))
 
 

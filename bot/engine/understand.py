@@ -12,6 +12,7 @@ from __future__ import annotations
 from functools import cached_property, partial
 
 from bot.engine.asks import keep_unmapped
+from bot.engine.converted_sums import carry_assumption, carry_conversion
 from bot.engine.figures import mentions_own_pay, read_figures
 from bot.engine.frames import read_frames
 from bot.engine.language import Language
@@ -162,6 +163,7 @@ class Understander:
                 instructed = instructed or segment.role_play  # a figure it is told to state
                 result.segments.append(segment)
         result.segments = drop_context(carry_time(carry_own_figures(result.segments)))
+        result.segments = carry_conversion(carry_assumption(result.segments))
         for code in flag_countries(question):
             self._record(result.segments[0], "any_country", code)  # "🇷🇺 quota"
         # "сколько в 大连"; Chinese and Korean are segmented ("美元" is not "元").

@@ -91,9 +91,9 @@ def test_a_korean_quota_block(seed: AnswerEngine) -> None:
 
 def test_two_reports_in_russian_name_each_report(two: AnswerEngine) -> None:
     assert lines(two, "china quota", Language.RU)[:4] == [
-        "Китай: цифры приводят несколько статей (2) — показаны все, сначала датированные, от "
-        "новых к старым (у HNGN нет даты, поэтому неизвестно, какая новее); ни одна не выбрана "
-        "как верная.",
+        "Цифры для Китая приводят несколько статей (2) — показаны все, сначала датированные, "
+        "от новых к старым (у HNGN нет даты, поэтому неизвестно, какая новее); ни одна не "
+        "выбрана как верная.",
         # RFA gives the country as the place: it reads once, in Russian.
         f"Китай — рабочие (торговля) — по данным: Radio Free Asia, октябрь 2020{NNBSP}г.",
         f"Разовый платёж: 12{NBSP}000 китайских юаней (CNY), 1{NBSP}788{NBSP}$, однократно с "

@@ -117,7 +117,7 @@ def test_a_wrong_change_is_corrected_in_chinese_and_korean(seed: AnswerEngine) -
 def test_an_asserted_weekly_amount_keeps_the_implied_label(seed: AnswerEngine) -> None:
     [line] = lines(seed, "weekly quota of 62000 rubles in sakhalin", Language.RU)
     assert line == (
-        "Нет: в статье квота (Сахалин) указана как 62\xa0000 российских рублей (RUB) в месяц с "
+        "Нет: в статье квота для Сахалина указана как 62\xa0000 российских рублей (RUB) в месяц с "
         "человека (до удвоения), а не в неделю. Теперь она удвоена, то есть около 124\xa0000 "
         "российских рублей (RUB) в месяц (следует из слова «удвоили»; это наш расчёт)."
     )

@@ -137,11 +137,16 @@ CASES = [
     # "больше" with two places compares them; "требуют больше денег" does not.
     ("сахалин больше даляня?", ["260"], []),
     ("где квота выше, на сахалине или в даляне", ["260"], []),
-    # A place's quota in another place's currency: that place's figure, no conversion.
-    ("сколько в рублях квота в китае", [DALIAN_FIGURE, "другой валюте"], [SAKHALIN_FIGURE]),
+    # A place's quota in another place's currency: that place's figure, then converted
+    # through the report's dollar figures (labelled, no rate between the two stated).
+    (
+        "сколько в рублях квота в китае",
+        [DALIAN_FIGURE, "39 918", "курса между"],
+        [SAKHALIN_FIGURE],
+    ),
     (
         "сколько будет квота на сахалине в юанях",
-        [SAKHALIN_FIGURE, "другой валюте"],
+        [SAKHALIN_FIGURE, "5 281", "курса между"],
         [DALIAN_FIGURE],
     ),
     # The asker's own home is no question about housing or a place.
@@ -219,4 +224,4 @@ def test_money_for_missiles_is_still_asked(engine: AnswerEngine) -> None:
 def test_a_quota_asked_in_another_currency_in_english(engine: AnswerEngine) -> None:
     text = "\n".join(lines_in(engine, "what is the dalian quota in rubles", Language.EN))
     assert "3,400" in text and "62,000" not in text, text
-    assert "no exchange rate" in text, text
+    assert "39,918 rubles" in text and "gives no rate between these two currencies" in text, text

@@ -23,11 +23,11 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> AnswerEngine:
 
 
 @pytest.mark.parametrize(
-    ("question", "shown", "hidden", "currency"),
+    ("question", "shown", "hidden", "converted"),
     [
-        ("how much do the dalian workers owe in roubles", DALIAN, SAKHALIN, "(RUB)"),
-        ("sakhalin quota in yuan please", SAKHALIN, DALIAN, "(CNY)"),
-        ("the china figure in rubles?", DALIAN, SAKHALIN, "(RUB)"),
+        ("how much do the dalian workers owe in roubles", DALIAN, SAKHALIN, "39,918 rubles"),
+        ("sakhalin quota in yuan please", SAKHALIN, DALIAN, "5,281 yuan"),
+        ("the china figure in rubles?", DALIAN, SAKHALIN, "39,918 rubles"),
     ],
 )
 def test_a_currency_the_place_is_not_stated_in_is_no_second_place(
@@ -35,11 +35,12 @@ def test_a_currency_the_place_is_not_stated_in_is_no_second_place(
     question: str,
     shown: tuple[str, ...],
     hidden: tuple[str, ...],
-    currency: str,
+    converted: str,
 ) -> None:
+    # Converted through the report's dollar figures, labelled, as a typed sum is
+    # (tests/unit/test_quota_conversion.py); the other place's quota is not shown.
     text = body(engine, question)
-    declined = [line for line in text.splitlines() if line.startswith("The report does not say")]
-    assert declined and currency in declined[0] and "will not convert it" in declined[0], text
+    assert converted in text and "gives no rate between these two currencies" in text, text
     assert shown[0] in text
     assert not [figure for figure in hidden if figure in text], text
 
