@@ -73,6 +73,17 @@ def by_basis(u: Understanding, quotas: list[ClaimView]) -> tuple[list[ClaimView]
     return (kept, asked) if kept else (quotas, frozenset())
 
 
+def compared(
+    u: Understanding, selected: list[ClaimView], every: list[ClaimView]
+) -> list[ClaimView]:
+    """The figures a comparison is of: those the question names, else (one or none named)
+    those its basis words name beside them ("rfa household amount vs sakhalin"), else all."""
+    if len(selected) >= 2:
+        return selected
+    named = by_basis(u, every)[0]
+    return named if len(named) >= 2 else every
+
+
 def basis_gap(u: Understanding, claims: list[ClaimView], reply: Reply) -> bool:
     """ "household minus single worker": the gap between two bases of one report's demand,
     in its currency and in its own dollar conversion, labelled as our arithmetic."""
