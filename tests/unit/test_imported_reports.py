@@ -238,3 +238,26 @@ def test_what_one_report_says_about_its_own_place(engine: AnswerEngine) -> None:
     assert "3,400 yuan (CNY)" in text and "as reported by HNGN" in text
     assert "Title:" not in text
     assert not shows(text, RFA_FIGURES)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "1) who reported the sakhalin quota 2) who reported the 12000 yuan",
+        "who reported the sakhalin quota and who reported the 12000 yuan",
+        "sakhalin quota, and where is the 12,000 yuan from",
+    ],
+)
+def test_another_reports_figure_named_beside_a_place_is_no_false_premise(
+    engine: AnswerEngine, question: str
+) -> None:
+    # 12,000 yuan is RFA's figure for China: named, not asserted of Sakhalin.
+    text = body(engine, question)
+    assert "No:" not in text and "not 12,000" not in text
+    assert "Radio Free Asia" in text and "62,000" in text
+
+
+def test_a_wrong_currency_asserted_of_a_place_is_still_corrected(engine: AnswerEngine) -> None:
+    text = body(engine, "the sakhalin quota is 5000 yuan right?")
+    assert "No: the report gives the Sakhalin quota as 62,000 rubles (RUB)" in text
+    assert "not 5,000 yuan (CNY)" in text
