@@ -96,6 +96,11 @@ class Arithmetic:
         asks_amount = asks_amount or (
             Operation.DIFFERENCE in ops and bool(u.now or u.before or u.change_asked)
         )
+        # "sakhalin per annum": a covered place and a period alone ask its amount per period.
+        asks_amount = asks_amount or (
+            bool(u.places or u.countries)
+            and not (u.intents or u.attributes or u.topics or u.question_words)
+        )
         ops = [op for op in ops if op not in PERIODS or asks_amount]
         # "how much higher, in percent": the percentage is the answer, not also the gap.
         if {Operation.RATIO, Operation.PERCENTAGE, Operation.SHARE} & set(ops):

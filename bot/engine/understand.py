@@ -9,6 +9,7 @@ weak cue ("new", "how much") counts only when something else in the message is o
 
 from __future__ import annotations
 
+import re
 from functools import cached_property, partial
 
 from bot.engine.asks import keep_unmapped
@@ -46,6 +47,7 @@ from bot.engine.translit import as_read
 from bot.engine.understanding import Understanding, add_once
 from bot.engine.vocabulary import Attribute, Cue, Intent, Operation, load
 from bot.engine.written_chinese import written
+from db.textfold import fold
 from db.views import Snapshot
 
 # Words that say nothing about the subject; used to spot an unknown place after "in".
@@ -66,6 +68,10 @@ TERSE_WORDS = 3
 
 _COUNTRY = ("country", "any_country")
 _PREPOSITIONS = frozenset("in at for from of to about into across".split())
+
+
+# "halved, not doubled", "halved instead of doubled": the change word denied.
+_DENIED = re.compile(r"(?:\bnot|n't|\bnever|\binstead of|\brather than)\s+(?:\w+\s+)?$")
 
 
 class Understander:
@@ -149,6 +155,8 @@ class Understander:
     def understand(self, question: str) -> Understanding:
         text, truncated = normalize_question(number_marks(question))
         text, language = as_read(self, *written(spelled_out(text, self.vocabulary_data.text_speak)))
+        for idiom, plain in self.vocabulary_data.figure_idioms:
+            text = idiom.sub(plain, text)  # "the 411 on dalian": no figure asserted
         result = Understanding(text=text, truncated=truncated, language=language)
         self._languages.prepare(result.language)
         corrector = BoundedCorrector(self.vocabulary)
@@ -241,6 +249,11 @@ class Understander:
         segment.headcount = typed.headcount
         segment.own_figures = typed.own
         segment.days_in_month = typed.days_in_month
+        segment.at_least, segment.at_most = typed.at_least, typed.at_most
+        segment.change_factor = self._asserted_change(piece, segment.change_factor)
+        if (segment.at_least or segment.at_most) and len(segment.places + segment.countries) < 2:
+            # "is dalian more than 3,000 yuan": a bound on one figure, no other place to compare
+            segment.intents = [i for i in segment.intents if i != Intent.COMPARE]
         if mentions_own_pay(piece) or (typed.own and language is not Language.EN):
             # "more than my whole salary": the pay asked about is the asker's own.
             segment.attributes = [a for a in segment.attributes if a != Attribute.WAGES]
@@ -293,6 +306,18 @@ class Understander:
                     data, places = self.vocabulary_data, self._not_places
                     keep_unmapped(tokens[index], result, data, self._outlets, STOPWORDS, places)
                 index += 1
+
+    def _asserted_change(self, piece: str, read: float | None) -> float | None:
+        """The change a part asserts: "it was halved, not doubled" asserts halved; a change
+        word after "not" or "instead of" is the one denied."""
+        folded = fold(piece)
+        asserted = []
+        for word, factor in self.vocabulary_data.change_words.items():
+            found = re.finditer(rf"\b{re.escape(word)}\b", folded) if word in folded else ()
+            for match in found:
+                if not _DENIED.search(folded[max(0, match.start() - 24) : match.start()]):
+                    asserted.append((match.start(), factor))
+        return min(asserted)[1] if asserted else read
 
     def _record(self, result: Understanding, kind: str, value: str, phrase: str = "") -> None:
         if kind == Cue.INTENT:
