@@ -251,6 +251,7 @@ class Understander:
         segment.days_in_month = typed.days_in_month
         segment.at_least, segment.at_most = typed.at_least, typed.at_most
         segment.change_factor = self._asserted_change(piece, segment.change_factor)
+        segment.change_asked = segment.change_asked or self._one_place_difference(piece, segment)
         if (segment.at_least or segment.at_most) and len(segment.places + segment.countries) < 2:
             # "is dalian more than 3,000 yuan": a bound on one figure, no other place to compare
             segment.intents = [i for i in segment.intents if i != Intent.COMPARE]
@@ -306,6 +307,18 @@ class Understander:
                     data, places = self.vocabulary_data, self._not_places
                     keep_unmapped(tokens[index], result, data, self._outlets, STOPWORDS, places)
                 index += 1
+
+    def _one_place_difference(self, piece: str, segment: Understanding) -> bool:
+        """ "delta on sakhalin": a difference noun and one place, no other brought in, asks
+        its before against its after."""
+        data, said = self.vocabulary_data, set(words(fold(piece)))
+        return (
+            Operation.DIFFERENCE in segment.operations
+            and len(segment.places) + len(segment.countries) == 1
+            and not segment.pair_asked
+            and bool(said & data.difference_nouns)
+            and not said & data.other_place_words
+        )
 
     def _asserted_change(self, piece: str, read: float | None) -> float | None:
         """The change a part asserts: "it was halved, not doubled" asserts halved; a change

@@ -197,6 +197,11 @@ class Vocabulary:
     # "over 60,000", "under 200k": words that make a figure a lower or an upper bound.
     at_least_words: tuple[str, ...] = ()
     at_most_words: tuple[str, ...] = ()
+    # "delta on sakhalin": difference nouns, and the words that bring in another place.
+    difference_nouns: frozenset[str] = frozenset()
+    # "where does the 124,000 come from": asking how a figure was reached.
+    derivation_asks: tuple[str, ...] = ()
+    other_place_words: frozenset[str] = frozenset()
     # "which city on sakhalin": after "which"/"what" beside a named place, where inside it.
     within_place_words: frozenset[str] = frozenset()
     # "the workers are happy with it": a feeling the report contradicts, and the words that
@@ -313,6 +318,13 @@ def load(language: str = "en") -> Vocabulary:
         text_speak={fold(k): fold(v) for k, v in data.get("text_speak", {}).items()},
         at_least_words=tuple(fold(w) for w in data.get("figure_bounds", {}).get("at_least", ())),
         at_most_words=tuple(fold(w) for w in data.get("figure_bounds", {}).get("at_most", ())),
+        derivation_asks=tuple(fold(w) for w in data.get("derivation_asks", {}).get("phrases", ())),
+        difference_nouns=frozenset(
+            fold(w) for w in data.get("one_place_difference", {}).get("nouns", ())
+        ),
+        other_place_words=frozenset(
+            fold(w) for w in data.get("one_place_difference", {}).get("other_words", ())
+        ),
         figure_idioms=tuple(
             (re.compile(k), v) for k, v in data.get("figure_idioms", {}).items() if k != "_why"
         ),

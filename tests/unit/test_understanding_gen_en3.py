@@ -136,3 +136,55 @@ def test_a_denied_halving_is_no_premise(engine: AnswerEngine) -> None:
     text = body(engine, "so it was doubled, not halved")
     assert "not halved" not in text, text
     assert "62,000" in text, text
+
+
+@pytest.mark.parametrize(
+    ("question", "before", "after"),
+    [
+        ("delta for dalian?", "3,400", "6,800"),
+        ("what's the difference on sakhalin", "62,000", "124,000"),
+        ("diff in russia pls", "62,000", "124,000"),
+        ("the change for the dalian quota, how big", "3,400", "6,800"),
+    ],
+)
+def test_a_difference_with_one_place_is_its_before_and_after(
+    engine: AnswerEngine, question: str, before: str, after: str
+) -> None:
+    text = body(engine, question)
+    assert before in text and after in text, text
+    assert "more a month than" not in text, text  # not one place against the other
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["difference between sakhalin and dalian", "difference sakhalin vs the other place"],
+)
+def test_a_difference_of_two_places_is_still_the_pair(engine: AnswerEngine, question: str) -> None:
+    text = body(engine, question)
+    assert "more a month than" in text, text
+
+
+IMPLIED = "implied by “doubled”; the report does not state the new amount"
+
+
+@pytest.mark.parametrize(
+    ("question", "figure"),
+    [
+        ("how'd you get 124,000 rubles?", "124,000"),
+        ("6,800 yuan, where did that come from", "6,800"),
+        ("who says it's $940 now", "$940"),
+        ("did you make up the 124k figure", "124,000"),
+        ("is 6800 in the report or your own math", "6,800"),
+    ],
+)
+def test_an_implied_figure_asked_where_from_is_said_implied(
+    engine: AnswerEngine, question: str, figure: str
+) -> None:
+    text = body(engine, question)
+    assert IMPLIED in text and figure in text, text
+    assert "Who says so" not in text, text  # not the sources list
+
+
+def test_a_stated_figure_asked_where_from_keeps_the_sources(engine: AnswerEngine) -> None:
+    text = body(engine, "where does the 62,000 come from")
+    assert IMPLIED not in text, text
