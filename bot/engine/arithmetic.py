@@ -117,6 +117,8 @@ class Arithmetic:
         return bool(
             {Intent.QUOTA, Intent.USD, Intent.COMPARE} & set(u.intents)
             or {Operation.TOTAL, Operation.COMBINED} & set(u.operations)
+            # "dalian per team of 5", "sakhalin for a crew of 10": the group's sum
+            or (set(u.intents) <= {Intent.BASIS} and not (u.attributes or u.topics))
         )
 
     def figure(self, claim: ClaimView, u: Understanding, dollars: bool) -> Figure | None:

@@ -228,7 +228,11 @@ class Understander:
         }
         skip.update(w for name in segment.unknown_places for w in name.split())
         skip |= passed  # "in the worksheet": an unknown word, no other subject
-        segment.foreign = foreign_words(words(piece), self._topical, self.vocabulary_data, skip)
+        tokens = words(piece)
+        groups = self.vocabulary_data.group_words
+        if Intent.BASIS in segment.intents or any(f"{w} of " in piece for w in groups):
+            tokens = [w for w in tokens if w not in groups]  # "per team": workers, not sport
+        segment.foreign = foreign_words(tokens, self._topical, self.vocabulary_data, skip)
         segment.other_subject = listed_off_topic(segment.foreign, self.vocabulary_data)
         # A question word inside a cue ("who wrote", "how do i") asks a question too.
         asking = segment.question_words or self.vocabulary_data.question_words & set(words(piece))

@@ -201,6 +201,8 @@ class Vocabulary:
     difference_nouns: frozenset[str] = frozenset()
     # "where does the 124,000 come from": asking how a figure was reached.
     derivation_asks: tuple[str, ...] = ()
+    # "per team", "a crew of 10": groups of workers, no other subject in such a frame.
+    group_words: frozenset[str] = frozenset()
     other_place_words: frozenset[str] = frozenset()
     # "which city on sakhalin": after "which"/"what" beside a named place, where inside it.
     within_place_words: frozenset[str] = frozenset()
@@ -318,6 +320,7 @@ def load(language: str = "en") -> Vocabulary:
         text_speak={fold(k): fold(v) for k, v in data.get("text_speak", {}).items()},
         at_least_words=tuple(fold(w) for w in data.get("figure_bounds", {}).get("at_least", ())),
         at_most_words=tuple(fold(w) for w in data.get("figure_bounds", {}).get("at_most", ())),
+        group_words=frozenset(fold(w) for w in data.get("group_words", {}).get("words", ())),
         derivation_asks=tuple(fold(w) for w in data.get("derivation_asks", {}).get("phrases", ())),
         difference_nouns=frozenset(
             fold(w) for w in data.get("one_place_difference", {}).get("nouns", ())

@@ -188,3 +188,47 @@ def test_an_implied_figure_asked_where_from_is_said_implied(
 def test_a_stated_figure_asked_where_from_keeps_the_sources(engine: AnswerEngine) -> None:
     text = body(engine, "where does the 62,000 come from")
     assert IMPLIED not in text, text
+
+
+@pytest.mark.parametrize(
+    ("question", "total"),
+    [
+        ("dalian per team of 5", "34,000"),
+        ("sakhalin, for a crew of 10?", "1,240,000"),
+        ("brigade of 3 in dalian, per month", "20,400"),
+    ],
+)
+def test_a_group_with_a_head_count_is_its_sum(
+    engine: AnswerEngine, question: str, total: str
+) -> None:
+    text = body(engine, question)
+    assert total in text and "our arithmetic" in text, text
+
+
+@pytest.mark.parametrize("question", ["per team?", "is it per crew or per head", "each team pays?"])
+def test_per_team_is_the_basis_not_off_topic(engine: AnswerEngine, question: str) -> None:
+    text = body(engine, question)
+    assert SCOPE not in text, text
+    assert "per person" in text, text
+
+
+def test_a_sports_team_is_still_off_topic(engine: AnswerEngine) -> None:
+    assert SCOPE in body(engine, "which team won the cup last night")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what do the chinese bosses say about it",
+        "are the russian managers strict with them",
+        "what do chinese supervisors demand",
+    ],
+)
+def test_a_country_s_bosses_are_not_its_government(engine: AnswerEngine, question: str) -> None:
+    text = body(engine, question)
+    assert "the government of" not in text, text
+    assert "supervisors" in text, text
+
+
+def test_a_country_s_government_is_still_its_government(engine: AnswerEngine) -> None:
+    assert "the government of China" in body(engine, "what does the chinese government say")
