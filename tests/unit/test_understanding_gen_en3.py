@@ -80,9 +80,13 @@ def test_a_figure_that_states_an_amount_is_still_corrected(
     assert text.startswith("No:"), text
 
 
-def test_around_the_clock_is_no_figure(engine: AnswerEngine) -> None:
-    text = body(engine, "do they work 24/7 in sakhalin")
+@pytest.mark.parametrize(
+    "question", ["do they work 24/7 in sakhalin", "are the dalian girls on 24/7"]
+)
+def test_around_the_clock_asks_the_hours(engine: AnswerEngine, question: str) -> None:
+    text = body(engine, question)
     assert "not 24" not in text and "not 7" not in text, text
+    assert "hours" in text, text
 
 
 @pytest.mark.parametrize(
