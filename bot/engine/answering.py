@@ -450,6 +450,8 @@ class Answerer:
 
     def _implied_origin(self, s: Understanding, reply: Reply) -> bool:
         """ "where does the 124,000 come from": the blocks that say it is implied."""
+        if not s.figures:
+            return False  # no walk over the quotas for a message with no figure
         claims = implied_asked(s, self.composer.quotas(), self.honest.vocabulary)
         for index, claim in enumerate(claims):
             reply.lines.extend([Html("")] * bool(index or reply.lines))
