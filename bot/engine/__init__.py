@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import copy
 import weakref
+from collections.abc import Callable
 from dataclasses import replace
 from itertools import islice
 
@@ -214,10 +215,19 @@ class AnswerEngine:
             # "Radio Free Asia" names a report, not a region: read as its initials.
             question = self.composer.reports.initials(question)
         u = self.understand(question)
-        narrowed = self._for_named_reports(question, u)
+        found = self._for_named_reports(question, u)
         reports = self.composer.reports
-        if narrowed is not None:
-            reply = narrowed.answer(question)
+        if found is not None:
+            narrowed, named = found
+            elsewhere = self._said_elsewhere(u, named)
+            # "what does hngn say about dalian": about Dalian, from HNGN's report (what
+            # only another report covers keeps the old reading).
+            subject = (u.places or u.countries or u.sectors) and not elsewhere
+            reply = narrowed.answer(reports.without_names(question) if subject else question)
+            for line, others in elsewhere:
+                reply.lines += [Html("")] * bool(reply.lines) + [line]
+                for article_id in others:
+                    reply.cite(article_id)
             short = len(question.split()) <= OUTLET_QUESTION_WORDS
             if reply.intents == [Intent.OFF_TOPIC] and short and reports.named_in(question):
                 # "tell me about Radio Free Asia": a short question naming an outlet gets
@@ -269,7 +279,44 @@ class AnswerEngine:
             overview.intents.extend(reply.intents)
         return overview
 
-    def _for_named_reports(self, question: str, u: Understanding) -> AnswerEngine | None:
+    def _said_elsewhere(
+        self, u: Understanding, named: frozenset[int]
+    ) -> list[tuple[Html, list[int]]]:
+        """ "who reported the sakhalin doubling, rfa?": a place, country or kind of work
+        only another report gives figures for is said to be that report's (no figure):
+        each line with the reports it names."""
+        reports, composer = self.composer.reports, self.composer
+        countries = {composer.country(c) for c in u.countries}
+        names = [  # ("china": a place's name too, read as the country)
+            *(("place", p) for p in u.places if p not in countries),
+            *(("country", c) for c in u.countries),
+            *(("sector", s) for s in u.sectors),
+            *(("topic", t) for t in sorted(reports.topic_quotas(u.text))),  # "loyalty fund"
+        ]
+        shown: dict[str, Callable[[str], str]] = {
+            "place": str,
+            "country": composer.country,
+            "sector": composer.sector,
+            "topic": lambda topic: f"“{topic}”",
+        }
+        kinds = dict((name, kind) for kind, name in names)
+        line = _("{name}: its figures come from {others}, not from {named}.")
+        return [
+            (
+                fmt(
+                    line,
+                    name=shown[kinds[name]](name),
+                    others=_(", ").join(reports.by(i) for i in others),
+                    named=_(", ").join(reports.by(i) for i in sorted(named)),
+                ),
+                others,
+            )
+            for name, others in reports.elsewhere(named, names)
+        ]
+
+    def _for_named_reports(
+        self, question: str, u: Understanding
+    ) -> tuple[AnswerEngine, frozenset[int]] | None:
         """With several reports, a question naming some of them (by outlet), or pointing
         at them (a figure or topic only theirs), is answered from theirs alone; None when
         it names or points at none, or all."""
@@ -285,14 +332,28 @@ class AnswerEngine:
         named = named or reports.pointed_at(text, u.figures, u.places, u.sectors)
         if not named or len(named) == len(reports.articles):
             return None
+        if len(u.segments) > 1 and not reports.named_in(text):
+            # "1) who reported the loyalty fund 2) who reported the doubling": parts that
+            # point at different reports (or one at none) are each answered from them all;
+            # a part of no subject of its own ("and who says it") follows the others.
+            pointed = {
+                reports.pointed_at(s.text, s.figures, s.places, s.sectors)
+                for s in u.segments
+                if s.topics or s.figures or s.has_subject
+            }
+            if len(pointed) > 1:
+                return None
         if self._named is None or self._named[0] is not self.snapshot:
             self._named = (self.snapshot, {})
         engines = self._named[1]
         if named not in engines:
             snapshot = self.snapshot
             claims = tuple(c for c in snapshot.claims if c.article_id in named)
-            engines[named] = AnswerEngine(replace(snapshot, claims=claims, _by_id={}), several=True)
-        return engines[named]
+            # (Their own sources only: another report's "source in Russia" is not theirs.)
+            sources = {i: s for i, s in snapshot.sources.items() if s.article_id in named}
+            narrowed = replace(snapshot, claims=claims, sources=sources, _by_id={})
+            engines[named] = AnswerEngine(narrowed, several=True)
+        return engines[named], named
 
     # ----- follow-up buttons -----------------------------------------------------
 

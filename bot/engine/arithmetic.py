@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from bot.engine.arith_cues import read_arithmetic
+from bot.engine.bases import basis_gap, by_basis
 from bot.engine.cross_rates import convert
 from bot.engine.derived import LABEL, decimal, either, no_new_amount, place_of, plain
-from bot.engine.group_sums import group_sums, once_sums
+from bot.engine.group_sums import group_sums, not_per_worker, once_sums
 from bot.engine.numbers import money, usd
 from bot.engine.pairs import PERIODS, pair_line
 from bot.engine.periods import gap_over_time, over_months, per_period, state
@@ -142,17 +143,28 @@ class Arithmetic:
             reply.intents.append(Intent.ARITHMETIC)
             return True
         dollars = Intent.USD in u.intents or "USD" in u.currencies
+        # "10 married workers", "household minus single": the figures of the bases named.
+        quotas, bases = by_basis(u, quotas)
+        if bases and basis_gap(u, quotas, reply):
+            reply.intents.append(Intent.ARITHMETIC)
+            return True
         # Only a head count needs the monthly figures: not worth a walk over thousands.
-        monthly = [c for c in quotas if is_monthly(c)] if u.headcount and u.headcount > 1 else []
-        # A one-off per worker (not per household or team: the head count is of workers).
-        once = [c for c in quotas if is_once(c) and c.amount and c.basis in (None, "person")]
+        # Figures per worker (not per household or team: the head count is of workers;
+        # a "married worker" pays the household's figure: the basis the question names).
+        per_worker = {None, "person", *bases}
+        counted = bool(u.headcount and u.headcount > 1)  # (else no walk over thousands)
+        monthly = [c for c in quotas if is_monthly(c) and c.basis in per_worker] if counted else []
+        once = [c for c in quotas if is_once(c) and c.amount and c.basis in per_worker]
         once = once if u.headcount else []
-        if u.headcount and u.headcount > 1 and (monthly or once) and self._asks_sum(u):
+        per_other = [c for c in quotas if c.basis not in per_worker] if counted else []
+        if u.headcount and u.headcount > 1 and (monthly or once or per_other) and self._asks_sum(u):
             # "10 workers in sakhalin, how much a month": the monthly quota times the head
             # count; a one-off times the head count, paid once (a range or a yearly figure
             # is said what it is instead).
             months = u.months or (12 if Operation.PER_YEAR in u.operations else None)
-            not_monthly([c for c in quotas if not is_monthly(c) and c not in once], reply)
+            not_per_worker(per_other, reply)
+            rest = [c for c in quotas if c.basis in per_worker]
+            not_monthly([c for c in rest if not is_monthly(c) and c not in once], reply)
             once_sums(u.headcount, once, dollars=dollars, reply=reply)
             group_sums(u.headcount, monthly, now=u.now, before=u.before, dollars=dollars,
                        months=months, reply=reply)  # fmt: skip

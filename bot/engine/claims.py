@@ -35,6 +35,7 @@ from bot.engine.silence import (
     two_sentences,
 )
 from bot.engine.understanding import Understanding
+from bot.engine.vocabulary import Intent
 from bot.engine.wording import N_, _
 from bot.markup import Html, fmt, italic
 from db.views import ClaimView, Snapshot, SourceView
@@ -450,6 +451,9 @@ class ComposerBase:
         """Made for the reports a question names, in a store of several."""
         return self._several is not None
 
+    def said_by(self, source_id: int) -> list[ClaimView]:
+        return [c for c in self.snapshot.active_claims if c.source_id == source_id]
+
     def answer_unknown(self, names: Iterable[str], reply: Reply) -> None:
         names = list(names)
         # A place no figure is for may still be where a source is ("an official … in
@@ -470,7 +474,9 @@ class ComposerBase:
                         source=source_name(source.name),
                     )
                 )
-                said = [c for c in self.snapshot.active_claims if c.source_id == source.id]
+                # (After "the report does not say which company": who is there, not all
+                # they said, figures included.)
+                said = [] if Intent.SILENT in reply.intents else self.said_by(source.id)
                 shown_claims, hidden = self.capped(said, BLOCK_LIMIT)
                 for claim in shown_claims:
                     reply.use(claim.id, claim.article_id)

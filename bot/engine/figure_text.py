@@ -76,6 +76,8 @@ class FigureWords:
     topic_aliases: dict[str, list[str]]
     # "how many reports do you have": the reports held are listed
     reports_asked: list[str]
+    # Words a message uses for whom a figure is per ("married" -> household), by basis.
+    basis_asked: dict[str, list[str]]
 
 
 @lru_cache(maxsize=4)

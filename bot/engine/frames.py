@@ -260,6 +260,12 @@ def read_frames(text: str, vocabulary: Vocabulary, outlets: tuple[str, ...]) -> 
     slurs = vocabulary.outlet_slurs
     if any(f" {o} " in joined for o in outlets) and any(f" {w} " in joined for w in slurs):
         _add(result.attributes, Attribute.OUTLET_PROFILE)
+    # "why did the us fund rfa", "when was rfa founded": of any outlet the store holds.
+    before, after = vocabulary.outlet_profile_before, vocabulary.outlet_profile_after
+    if any(f" {w} {o} " in joined for o in outlets for w in before) or any(
+        f" {o} {w} " in joined or f" {o} was {w} " in joined for o in outlets for w in after
+    ):
+        _add(result.attributes, Attribute.OUTLET_PROFILE)
     # A change verb consumed inside a longer cue ("rose by") still asks about the change.
     if any(f" {verb} " in joined for verb in vocabulary.change_verbs):
         result.change_asked = True

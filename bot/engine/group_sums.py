@@ -10,7 +10,7 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from bot.engine.derived import LABEL, no_new_amount, place_of
-from bot.engine.figure_text import unit
+from bot.engine.figure_text import amount_text, basis_words, unit
 from bot.engine.numbers import money, number, usd
 from bot.engine.reply import Reply
 from bot.engine.wording import _, ngettext
@@ -20,8 +20,23 @@ from db.views import ClaimView
 MAX_PLACES = 5
 
 
-def _sum_line(is_new: bool, over_months: bool, headcount: int) -> str:
-    """The sentence of one sum: the new (implied) or the old amount, a month or over months."""
+def _sum_line(is_new: bool, over_months: bool, headcount: int, doubled: bool = True) -> str:
+    """The sentence of one sum: the new (implied) or the old amount, a month or over months
+    (a figure no doubling is reported for: no "before the doubling")."""
+    if not doubled and over_months:
+        return ngettext(
+            "{place}: {count} worker × {amount} a month × {months} months = {total} over "
+            "{months} months — {label}.",
+            "{place}: {count} workers × {amount} a month × {months} months = {total} over "
+            "{months} months — {label}.",
+            headcount,
+        )
+    if not doubled:
+        return ngettext(
+            "{place}: {count} worker × {amount} a month = {total} a month — {label}.",
+            "{place}: {count} workers × {amount} a month = {total} a month — {label}.",
+            headcount,
+        )
     if is_new and over_months:
         return ngettext(
             "{place}, now (implied by “doubled”): {count} worker × {amount} a month × {months} "
@@ -83,7 +98,7 @@ def group_sums(
             total = amount * headcount * (months if months and over_months else 1)
             reply.lines.append(
                 fmt(
-                    _sum_line(is_new, over_months, headcount),
+                    _sum_line(is_new, over_months, headcount, doubled),
                     place=place_of(claim),
                     count=number(headcount),
                     amount=show(amount),
@@ -92,6 +107,24 @@ def group_sums(
                     label=italic(_(LABEL)),
                 )
             )
+
+
+def not_per_worker(claims: list[ClaimView], reply: Reply) -> None:
+    """A figure per team, household or company: no sum for a head count of workers."""
+    for claim in claims[:MAX_PLACES]:
+        reply.use(claim.id, claim.article_id)
+        reply.lines.append(
+            fmt(
+                _(
+                    "{place}: {amount}{unit} is counted {basis}, not per worker, so no sum "
+                    "for a number of workers is made of it."
+                ),
+                place=place_of(claim),
+                amount=amount_text(claim),
+                unit=unit(claim, deadline=False),
+                basis=basis_words(claim, "per"),
+            )
+        )
 
 
 def once_sums(headcount: int, claims: list[ClaimView], *, dollars: bool, reply: Reply) -> None:

@@ -8,6 +8,7 @@ a machine translation presented as the source's words. English answers are uncha
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from babel import Locale
@@ -22,6 +23,23 @@ from db.views import ClaimView
 TRANSLATION = N_("{text} (editors' translation)")
 # The report's words, with the language they are in ("“…” (оригинал, английский)").
 ORIGINAL = N_("{text} (original, {language})")
+# A quote "says" its statement when this share of its longer words are the statement's too.
+QUOTE_COVERS = 0.4
+_WORD = re.compile(r"[a-z]{4,}")
+
+
+def _stems(text: str) -> set[str]:
+    return {word[:5] for word in _WORD.findall(text.lower())}
+
+
+def quote_covers(claim: ClaimView) -> bool:
+    """The quote says what the statement says (the seed's: the same sentence, verbatim);
+    not a supporting remark beside it (RFA: "the trade workers are barely making money"
+    beside "the company must pay instead"), which would hide the claim itself."""
+    if not claim.quote:
+        return False
+    quoted = _stems(claim.quote)
+    return not quoted or len(quoted & _stems(claim.statement)) >= QUOTE_COVERS * len(quoted)
 
 
 @lru_cache(maxsize=64)
@@ -34,7 +52,11 @@ def language_name(code: str, locale: str) -> str:
 def original_words(claim: ClaimView, full: bool = False) -> Html:
     """The quote (it says it best), else the statement: exactly as stored. ``full``: the
     statement, which may carry what the quote leaves out (a photo's credit)."""
-    return fmt("“{}”", claim.quote) if claim.quote and not full else escape(claim.statement)
+    if claim.quote and not full:
+        if quote_covers(claim):
+            return fmt("“{}”", claim.quote)
+        return fmt("{} “{}”", claim.statement, claim.quote)  # the claim, then its remark
+    return escape(claim.statement)
 
 
 def claim_words(claim: ClaimView, full: bool = False) -> Html:
@@ -46,7 +68,11 @@ def claim_words(claim: ClaimView, full: bool = False) -> Html:
     said_in = detect(claim.quote or claim.statement).value
     marked = fmt(_(ORIGINAL), text=original, language=language_name(said_in, wording.locale()))
     # The editors' translation is of the quote: not of the fuller statement.
-    translated = None if full and claim.quote else claim.translations.get(language)
+    translated = (
+        None
+        if claim.quote and (full or not quote_covers(claim))
+        else claim.translations.get(language)
+    )
     if translated is None:
         return marked
     return fmt("{} — {}", fmt(_(TRANSLATION), text=translated), marked)

@@ -35,6 +35,8 @@ _NEXT_WORD = re.compile(r"\s+([^\W\d_][\w-]{2,})\b", re.UNICODE)
 SECTOR_WORDS = 2
 # A message of this many words, none of which the bot can read, is a place's name.
 NAME_WORDS = 2
+# A bare name outside a place's frame is longer than this ("sinuiju"; not "ulm").
+MIN_BARE_NAME = 4
 # The most words of a name the gazetteer is asked for ("ho chi minh").
 MAX_NAME_WORDS = 3
 
@@ -92,16 +94,21 @@ def place_candidates(
     corrector: BoundedCorrector,
     phrases: Mapping[str, Sequence[tuple[str, str]]],
     passed: set[str] | None = None,
+    domain: frozenset[str] = frozenset(),
 ) -> list[str]:
     """The unknown place names a part of a message holds, in order (one or two words).
     ``known``: word sets that are no place names (stop, known, ordinary and claim, chat
     words); ``phrases``: what each known phrase means (a "sector" names a kind of work).
     ``passed`` gets the words that stood where a place's name stands but are ordinary
-    words ("in the worksheet"): unknown words, not another subject."""
+    words ("in the worksheet"): unknown words, not another subject. ``domain``: words
+    that tie a message to the report ("pyongyang"), never a bare place's name."""
     found: list[str] = []
 
     def unknown(word: str) -> bool:
         if any(word in words_ for words_ in known) or ordinary_form(word, known[2]):
+            return False
+        # A place an imported report covers ("vladivostok") is known, gazetteer or not.
+        if any(kind in _COVERED for kind, _ in phrases.get(word, ())):
             return False
         # A typo of a known word, or perhaps one.
         return corrector.correct(word) is None and not corrector.skipped(word)
@@ -145,4 +152,14 @@ def place_candidates(
         named = any(sector(" ".join(following[:n])) for n in range(1, len(following) + 1))
         if named and tokens[0] not in found and a_place(tokens[0], framed=True):
             found.append(tokens[0])
+    # "sinuiju side of the border": a name the gazetteer knows and no dictionary holds is
+    # a place wherever it stands (an ordinary word, "mobile", only in a place's frame).
+    for token in tokens:
+        plain = token.isascii() and token.isalpha() and len(token) > MIN_BARE_NAME
+        # (No cue's word either: "pyongyang" ties a message to the report.)
+        new = plain and token not in phrases and token not in domain
+        new = new and not any(token in name for name in found)
+        # (The gazetteer first: the typo check behind "unknown" is the dear one.)
+        if new and known_place(token) and not ordinary_english(token) and unknown(token):
+            found.append(token)
     return found

@@ -63,7 +63,10 @@ def wrong_pairings(u: Understanding, composer: Composer, reply: Reply) -> bool:
     before = len(reply.lines)
     _countries(u, place, claims, composer, reply)
     _sectors(u, place, claims, reply)
-    _currencies(u, place, claims, reply)
+    # Figures other places or reports give in their own currency ("who reported the 12000
+    # yuan"): named, not asserted of this place.
+    elsewhere = {(c.amount, c.currency) for c in composer.quotas() if c.place != stored}
+    _currencies(u, place, claims, reply, elsewhere)
     if len(reply.lines) > before:
         reply.intents.append(Intent.CORRECTION)
     return len(reply.lines) > before
@@ -134,7 +137,13 @@ def _sectors(u: Understanding, place: str, claims: list[ClaimView], reply: Reply
     u.sectors = [sector for sector in u.sectors if sector in own]
 
 
-def _currencies(u: Understanding, place: str, claims: list[ClaimView], reply: Reply) -> None:
+def _currencies(
+    u: Understanding,
+    place: str,
+    claims: list[ClaimView],
+    reply: Reply,
+    elsewhere: set[tuple[Decimal | None, str | None]],
+) -> None:
     # Only an amount asserted in a currency is a premise: "sakhalin in yuan" asks to convert.
     amounts = [f for f in u.figures if f >= SMALLEST_AMOUNT and not 1900 <= f <= 2100]
     own = {c.currency for c in claims if c.currency}
@@ -159,7 +168,7 @@ def _currencies(u: Understanding, place: str, claims: list[ClaimView], reply: Re
         return
     wrong = [code for code in u.currencies if code not in own and code != "USD"]
     # "months to pay 1 million yuan": a sum to reach, which arithmetic answers.
-    if not amounts or not wrong or u.operations:
+    if not amounts or not wrong or u.operations or (amounts[0], wrong[0]) in elsewhere:
         return
     claim = next((c for c in claims if c.currency and c.amount is not None), None)
     if claim is None or claim.amount is None or claim.currency is None:

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from bot.engine import reports, wording
 from bot.engine.arithmetic import difference, implied
+from bot.engine.bases import compared
 from bot.engine.claims import BLOCK_LIMIT, IMPLIED, ComposerBase
 from bot.engine.figure_text import change_date_text
 from bot.engine.local_names import series
@@ -429,8 +430,7 @@ class QuotaAnswers(ComposerBase):
         self.more_line(hidden, "quota figures", reply)
 
     def answer_compare(self, u: Understanding, reply: Reply) -> None:
-        selected = self.quotas(u)
-        chosen = selected if len(selected) >= 2 else self.quotas()
+        chosen = compared(u, self.quotas(u), self.quotas())  # (with a basis named: bases.py)
         if len(chosen) < 2:
             self.answer_quota(u, reply)
             return

@@ -107,6 +107,7 @@ class Reports:
         self.several = len(self.articles) > 1 if several is None else several
         self._by: Evidence | None = None
         self._patterns: Names | None = None
+        self._countries: dict[str, set[int]] | None = None
         # claim id -> the claims it supersedes (the figures "reported earlier").
         self.earlier: dict[int, list[ClaimView]] = {}
         superseded = [c for c in snapshot.claims if c.superseded_by is not None]
@@ -130,7 +131,7 @@ class Reports:
             return None
         carried = copy.copy(self)
         carried.snapshot, carried._cited = snapshot, cited
-        carried._by = carried._patterns = None
+        carried._by = carried._patterns = carried._countries = None
         return carried
 
     def label(self, article_id: int) -> str:
@@ -201,6 +202,33 @@ class Reports:
                     return frozenset()
         return found
 
+    def elsewhere(
+        self, named: frozenset[int], names: Iterable[tuple[str, str]]
+    ) -> list[tuple[str, list[int]]]:
+        """Of the places, countries and kinds of work a message names (kind, name), those
+        only other reports than ``named`` give figures for ("did RFA report Sakhalin"):
+        each with those reports' ids, newest first."""
+        by_place, by_sector = self._evidence()[2:]
+        if self._countries is None:
+            self._countries = {}
+            for claim in self.snapshot.active_claims:
+                if claim.is_quota and claim.country:
+                    self._countries.setdefault(claim.country, set()).add(claim.article_id)
+        by_topic = self._evidence()[1]
+        index = {
+            "place": by_place,
+            "country": self._countries,
+            "sector": by_sector,
+            "topic": by_topic,
+        }
+        order = [a.id for a in reversed(self.articles)]
+        found: list[tuple[str, list[int]]] = []
+        for kind, name in names:
+            holders = index[kind].get(name, set())
+            if holders and not holders & named:
+                found.append((name, [i for i in order if i in holders]))
+        return found
+
     def topic_quotas(self, text: str) -> set[str]:
         """The quota topics (other than "quota") a message names: "loyalty fund"."""
         folded = _words(text)
@@ -268,6 +296,15 @@ class Reports:
         if pattern is None:
             return frozenset()
         return frozenset(by_name[m.group(0)] for m in pattern.finditer(text.casefold()))
+
+    def without_names(self, text: str) -> str:
+        """The message without the outlets it names ("what does hngn say about dalian" ->
+        "what does say about dalian"): once the answer is narrowed to their reports, the
+        name asks nothing more (not their article card)."""
+        pattern = self._names()[0][0]
+        if pattern is None:
+            return text
+        return " ".join(re.compile(pattern.pattern, re.IGNORECASE).sub(" ", text).split())
 
     def _names(self) -> Names:
         """Built once: one pattern for every outlet name, and the long names' shortenings."""

@@ -10,6 +10,8 @@ Each is a clause that a whole sentence takes as ``{what}``: "The report does not
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from decimal import Decimal
 from functools import lru_cache
 from itertools import pairwise
@@ -29,10 +31,12 @@ from bot.engine.phrases import (
     series,
 )
 from bot.engine.reply import Reply
+from bot.engine.sourcing import TOPIC_TITLES
 from bot.engine.understanding import Understanding
 from bot.engine.vocabulary import Attribute, Intent, Vocabulary
 from bot.engine.wording import N_, _, ngettext
 from bot.markup import Html, bold, fmt
+from db.textfold import fold
 from db.views import ClaimView
 
 MAX_HITS = 3
@@ -100,6 +104,21 @@ REFUSALS = (
 )
 
 
+# Said after "the report does not say who RFA is": what the bot answers instead.
+OUTLETS_SCOPE = N_(
+    "I answer questions about what the reports say, not about the outlets that carry them."
+)
+
+
+# Before facts that only threaten or demand what a question asks happened.
+NOT_DONE = N_("whether it has actually happened to anyone: only what is demanded or threatened")
+
+
+def _spaced(text: str) -> str:
+    """The text's words, folded, between spaces: " has anyone been sent home yet "."""
+    return " " + " ".join(re.findall(r"[\w']+", fold(text))) + " "
+
+
 class Silences:
     c: Composer
     vocabulary: Vocabulary
@@ -146,6 +165,9 @@ class Silences:
             related.extend(t for t in info.related if t not in related)
             if attribute in (Attribute.SOURCE_IDENTITY, Attribute.DOCUMENTS):
                 reply.lines.append(self._sources_named())
+            if attribute == Attribute.OUTLET_PROFILE:
+                # "when was rfa founded": about the outlet, not what it reported.
+                reply.lines.append(Html(_(OUTLETS_SCOPE)))
             if attribute == Attribute.EMPLOYER:
                 # "which plant in dalian": no plant is named, but the kind of work is.
                 self.c.answer_sectors(reply, u)
@@ -209,10 +231,15 @@ class Silences:
         facts = self.c.facts_answering(attribute.value, u.places)
         if not facts:
             return False
+        if self._asks_if_done(u, facts[:MAX_HITS]):
+            reply.lines.append(self.none_say(_(NOT_DONE)))
         reply.lines.append(bold(_("What the reports say:")))
         for claim in facts[:MAX_HITS]:
             reply.use(claim.id, claim.article_id)
-            reply.lines.append(fmt("• {}", self.c.claim_line(claim)))
+            # Under the report's own topic ("Repatriation: … sent back"): what it is about.
+            title = TOPIC_TITLES.get(claim.topic or "")
+            line = self.c.claim_line(claim)
+            reply.lines.append(fmt("• {}: {}", _(title), line) if title else fmt("• {}", line))
         silent = [a for a in self.c.reports.articles if a.id not in {c.article_id for c in facts}]
         if silent:
             self.c.cite_all(reply)
@@ -224,6 +251,14 @@ class Silences:
             reply.lines.append(line)
         reply.intents.append(Intent.STATEMENTS)
         return True
+
+    def _asks_if_done(self, u: Understanding, facts: Sequence[ClaimView]) -> bool:
+        """ "has anyone actually been sent home yet", where each fact only threatens it."""
+        asked, modal = self.vocabulary.happened_words, self.vocabulary.modal_words
+        text = _spaced(u.text)
+        if not any(f" {w} " in text for w in asked):
+            return False
+        return all(any(f" {w} " in _spaced(c.statement) for w in modal) for c in facts)
 
     def _fill(self, template: str, u: Understanding) -> str:
         where = ""

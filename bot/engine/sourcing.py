@@ -15,6 +15,7 @@ from bot.engine.understanding import Understanding
 from bot.engine.vocabulary import Intent
 from bot.engine.wording import N_, _, is_english
 from bot.markup import Html, bold, escape, fmt
+from db.kinds import SourceKind
 from db.views import ClaimView
 
 # At most this many claims of one source on a topic are shown.
@@ -88,6 +89,17 @@ class SourceAnswers(ComposerBase):
             if source.kind == "narration":
                 who = fmt(
                     _("{outlet}'s own narration — statements it makes without naming a source"),
+                    outlet=outlet,
+                )
+            elif source.kind == SourceKind.NAMED:
+                # An imported report's named source is no anonymous one.
+                told = source_name(source.told_to) if source.told_to else None
+                who = fmt(
+                    _("{name} — named, spoke to {told}; carried by {outlet}")
+                    if told
+                    else _("{name} — named; the report does not say to whom; carried by {outlet}"),
+                    name=source_name(source.name),
+                    told=told or "",
                     outlet=outlet,
                 )
             elif source.told_to:

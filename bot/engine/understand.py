@@ -20,7 +20,7 @@ from bot.engine.language import Language
 from bot.engine.lexicon import LANGUAGE_CUES, LanguageTables, record_language_cue
 from bot.engine.places import place_candidates
 from bot.engine.relevance import foreign_words, listed_off_topic
-from bot.engine.reports import answered_by
+from bot.engine.reports import answered_by, outlet_names
 from bot.engine.segments import (
     carry_own_figures,
     carry_time,
@@ -117,12 +117,11 @@ class Understander:
                     entries.append((kind, value))
         self._seen = seen
         self._topics = frozenset(seen["topic"])
-        self._outlets = tuple(
+        self._outlets = tuple(  # (with their initials: "rfa")
             dict.fromkeys(
                 normalize(name)
                 for article in snapshot.articles.values()
-                for name in (article.outlet, article.relies_on)
-                if name
+                for name in outlet_names(article)
             )
         )
         # Every country name the bot knows of, to say honestly "the report does not cover it".
@@ -215,7 +214,9 @@ class Understander:
         segment.change_asked = segment.change_asked or frames.change_asked
         known = (STOPWORDS, self.known_words, self._not_places, self.vocabulary_data.chat_words)
         room, passed = MAX_UNKNOWN_PLACES - len(segment.unknown_places), set[str]()
-        for name in place_candidates(piece, known, corrector, self._phrases, passed)[:room]:
+        domain = self.vocabulary_data.weak_domain_words
+        found = place_candidates(piece, known, corrector, self._phrases, passed, domain)
+        for name in found[:room]:
             add_once(segment.unknown_places, name)
         placed = {w for name in segment.unknown_places for w in name.split()}
         segment.unmapped = [w for w in segment.unmapped if w not in placed]
@@ -366,7 +367,9 @@ class Understander:
         elif kind == Cue.QUESTION_WORD:
             add_once(result.question_words, phrase)
         elif kind == Cue.REGION:
-            add_once(result.regions, value)
+            # "vladivostok": a region of the seed's, a place of a report imported since.
+            if not any(k == "place" for k, _ in self._phrases.get(phrase, ())):
+                add_once(result.regions, value)
         elif kind == Cue.NOW:
             result.now = True
         elif kind == Cue.BEFORE:

@@ -164,6 +164,10 @@ class Vocabulary:
     change_verbs: tuple[str, ...]
     # Said of a named outlet ("daily nk is propaganda"): a question about what it is.
     outlet_slurs: tuple[str, ...]
+    outlet_profile_before: tuple[str, ...]  # "fund rfa": what the outlet is
+    outlet_profile_after: tuple[str, ...]  # "rfa founded"
+    happened_words: tuple[str, ...]  # "has anyone actually been sent home"
+    modal_words: tuple[str, ...]  # "threatened", "must": a fact that it did not happen yet
     # Relevance: words that tie a message to the report only beside a stronger one; chat
     # words that say nothing; nouns of other subjects ("president", "sushi"). These five
     # lists are optional in a language's file (empty when absent).
@@ -307,6 +311,10 @@ def load(language: str = "en") -> Vocabulary:
         people_nouns=tuple(fold(w) for w in data["people_nouns"]),
         change_verbs=tuple(fold(w) for w in data["change_verbs"]),
         outlet_slurs=tuple(fold(w) for w in data["outlet_slurs"]),
+        outlet_profile_before=tuple(fold(w) for w in data.get("outlet_profile_before", ())),
+        outlet_profile_after=tuple(fold(w) for w in data.get("outlet_profile_after", ())),
+        happened_words=tuple(fold(w) for w in data.get("happened_words", ())),
+        modal_words=tuple(fold(w) for w in data.get("modal_words", ())),
         weak_domain_words=frozenset(fold(w) for w in data.get("weak_domain_words", ())),
         chat_words=frozenset(fold(w) for w in data.get("chat_words", ())),
         off_topic_words=frozenset(fold(w) for w in data.get("off_topic_words", ())),

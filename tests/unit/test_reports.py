@@ -360,11 +360,13 @@ def test_start_names_the_reports_and_carries_their_caveats(engine: AnswerEngine)
 
 def test_a_question_naming_one_report_is_answered_from_it(engine: AnswerEngine) -> None:
     said = body(engine, "what does rfa say about sakhalin").strip()
+    # Silent on Sakhalin, and which report Sakhalin's figures are from (whose caveat too).
     assert said == (
         f"The {RFA} report (October 2020) does not give a quota for Sakhalin. "
-        f"The {RFA} report gives figures for China."
+        f"The {RFA} report gives figures for China.\n\n"
+        f"Sakhalin: its figures come from HNGN (undated), not from {RFA} (October 2020)."
     )
-    assert caveats_of(engine, "what does rfa say about sakhalin") == [RFA_CAVEAT]
+    assert caveats_of(engine, "what does rfa say about sakhalin") == [RFA_CAVEAT, HNGN_CAVEAT]
     # By its full name, or the outlet it relies on ("Daily NK" for HNGN's report).
     assert "Dalian" not in body(engine, "how much does radio free asia say they pay")
     assert "Radio Free Asia" not in body(engine, "what quota does daily nk report")
