@@ -15,6 +15,7 @@ from bot.engine.compare_asked import settle_compare
 from bot.engine.compose import Composer
 from bot.engine.conversions import answer_conversion, conversion_asked
 from bot.engine.countries import SUBJECT_COUNTRY
+from bot.engine.derivation import implied_asked
 from bot.engine.derived import either
 from bot.engine.feelings import asks_for_a_text, contradicted_feeling, refuse_text
 from bot.engine.honest import Honest
@@ -100,6 +101,8 @@ class Answerer:
             # "thanks!" after a question is not a question of its own.
             segments = [s for s in segments if s.on_topic]
         carried: list[str] = []
+        for segment in [s for s in u.segments if self._implied_origin(s, reply)]:
+            segments = [s for s in segments if s is not segment]
         for segment in segments:
             if Intent.SILENT in reply.intents and asks_nothing_new(segment):
                 continue  # "how many work there? is there a number or not": one question
@@ -444,6 +447,17 @@ class Answerer:
             reply.intents.append(Intent.LIST)
             handled = True
         return handled
+
+    def _implied_origin(self, s: Understanding, reply: Reply) -> bool:
+        """ "where does the 124,000 come from": the blocks that say it is implied."""
+        if not s.figures:
+            return False  # no walk over the quotas for a message with no figure
+        claims = implied_asked(s, self.composer.quotas(), self.honest.vocabulary)
+        for index, claim in enumerate(claims):
+            reply.lines.extend([Html("")] * bool(index or reply.lines))
+            reply.lines.extend(self.composer.quota_block(claim, reply))
+            reply.intents.append(Intent.QUOTA)
+        return bool(claims)
 
     def _quota_words(self) -> QuotaWords:
         if self._figures_by_words is None:

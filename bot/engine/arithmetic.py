@@ -97,6 +97,11 @@ class Arithmetic:
         asks_amount = asks_amount or (
             Operation.DIFFERENCE in ops and bool(u.now or u.before or u.change_asked)
         )
+        # "sakhalin per annum": a covered place and a period alone ask its amount per period.
+        asks_amount = asks_amount or (
+            bool(u.places or u.countries)
+            and not (u.intents or u.attributes or u.topics or u.question_words)
+        )
         ops = [op for op in ops if op not in PERIODS or asks_amount]
         # "how much higher, in percent": the percentage is the answer, not also the gap.
         if {Operation.RATIO, Operation.PERCENTAGE, Operation.SHARE} & set(ops):
@@ -113,6 +118,8 @@ class Arithmetic:
         return bool(
             {Intent.QUOTA, Intent.USD, Intent.COMPARE} & set(u.intents)
             or {Operation.TOTAL, Operation.COMBINED} & set(u.operations)
+            # "dalian per team of 5", "sakhalin for a crew of 10": the group's sum
+            or (set(u.intents) <= {Intent.BASIS} and not (u.attributes or u.topics))
         )
 
     def figure(self, claim: ClaimView, u: Understanding, dollars: bool) -> Figure | None:

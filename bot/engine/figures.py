@@ -138,6 +138,18 @@ class Typed:
     own: list[OwnFigure] = field(default_factory=list)
     # "assume 30 days", "a 30-day month": the month length the asker wants a day figure from.
     days_in_month: int | None = None
+    # "over 60,000", "under 200k": figures typed as a bound, not as the amount.
+    at_least: list[Decimal] = field(default_factory=list)
+    at_most: list[Decimal] = field(default_factory=list)
+
+
+def _bound_before(text: str, start: int, words: tuple[str, ...]) -> bool:
+    before = _BOUND_FILLER.sub("", text[max(0, start - 40) : start]).rstrip()
+    return any(before == w or before.endswith(" " + w) for w in words)
+
+
+# "over like 60k", "more than $3,000", "more than ~3000": words between a bound and its figure.
+_BOUND_FILLER = re.compile(r"(?:\s+(?:like|about|around|roughly|some)|\s*[$~≈])+\s*$")
 
 
 def read_figures(text: str, vocabulary: Vocabulary) -> Typed:
@@ -176,6 +188,12 @@ def read_figures(text: str, vocabulary: Vocabulary) -> Typed:
             _add(result.own, OwnFigure(value, currency))
             continue
         _add(result.figures, value)
+        if _bound_before(text, match.start(), vocabulary.at_least_words) or text.startswith(
+            "+", match.end()
+        ):
+            _add(result.at_least, value)
+        elif _bound_before(text, match.start(), vocabulary.at_most_words):
+            _add(result.at_most, value)
     for match in islice(_WORD_SCALE.finditer(text), MAX_FIGURES):
         _add(result.figures, Decimal(_SCALES[match.group(1)]))
     numbers = vocabulary.number_words

@@ -10,6 +10,7 @@ from bot.engine.compose import Composer
 from bot.engine.local_names import source_name
 from bot.engine.numbers import money, number, usd
 from bot.engine.phrases import either, local_date, separately, series
+from bot.engine.premises import bound_met
 from bot.engine.reply import Reply
 from bot.engine.reports import (
     amount_text,
@@ -117,7 +118,7 @@ class Honest(Silences):
         ]
         if about:
             quotas = about
-        for value in amounts:
+        for value in [v for v in amounts if not bound_met(v, u, quotas, "USD" in typed)]:
             exact = [c for c in quotas if c.amount == value]
             implied = [c for c in quotas if c.amount is not None and c.amount * 2 == value]
             dollars = [c for c in quotas if c.usd_amount == value]

@@ -351,3 +351,19 @@ def _currency_words(amount: Decimal, currency: str) -> str:
     if is_english():
         return money(amount, currency).split(" (")[0].split(" ", 1)[-1]
     return currency_display(currency)
+
+
+def bound_met(value: Decimal, u: Understanding, quotas: list[ClaimView], dollars: bool) -> bool:
+    """ "over 60,000", "under 200k": a bound a quota meets, before or doubled, is true of
+    the report and no premise to correct."""
+    lower, upper = value in u.at_least, value in u.at_most
+    if not (lower or upper):
+        return False
+    for claim in quotas:
+        amount = claim.usd_amount if dollars else claim.amount
+        if amount is None:
+            continue
+        for figure in (amount, amount * 2) if claim.change == "doubled" else (amount,):
+            if (lower and figure > value) or (upper and figure < value):
+                return True
+    return False

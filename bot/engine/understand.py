@@ -9,6 +9,7 @@ weak cue ("new", "how much") counts only when something else in the message is o
 
 from __future__ import annotations
 
+import re
 from functools import cached_property, partial
 
 from bot.engine.asks import keep_unmapped
@@ -48,6 +49,7 @@ from bot.engine.translit import as_read
 from bot.engine.understanding import Understanding, add_once
 from bot.engine.vocabulary import Attribute, Cue, Intent, Operation, load
 from bot.engine.written_chinese import written
+from db.textfold import fold
 from db.views import Snapshot
 
 # Words that say nothing about the subject; used to spot an unknown place after "in".
@@ -68,6 +70,10 @@ TERSE_WORDS = 3
 
 _COUNTRY = ("country", "any_country")
 _PREPOSITIONS = frozenset("in at for from of to about into across".split())
+
+
+# "halved, not doubled", "halved instead of doubled": the change word denied.
+_DENIED = re.compile(r"(?:\bnot|n't|\bnever|\binstead of|\brather than)\s+(?:\w+\s+)?$")
 
 
 class Understander:
@@ -152,6 +158,8 @@ class Understander:
         text, language = as_read(self, *written(spelled_out(text, self.vocabulary_data.text_speak)))
         if language is Language.KO:
             text = without_glosses(text)
+        for idiom, plain in self.vocabulary_data.figure_idioms:
+            text = idiom.sub(plain, text)  # "the 411 on dalian": no figure asserted
         result = Understanding(text=text, truncated=truncated, language=language)
         self._languages.prepare(result.language)
         corrector = BoundedCorrector(self.vocabulary)
@@ -232,7 +240,11 @@ class Understander:
         }
         skip.update(w for name in segment.unknown_places for w in name.split())
         skip |= passed  # "in the worksheet": an unknown word, no other subject
-        segment.foreign = foreign_words(words(piece), self._topical, self.vocabulary_data, skip)
+        tokens = words(piece)
+        groups = self.vocabulary_data.group_words
+        if Intent.BASIS in segment.intents or any(f"{w} of " in piece for w in groups):
+            tokens = [w for w in tokens if w not in groups]  # "per team": workers, not sport
+        segment.foreign = foreign_words(tokens, self._topical, self.vocabulary_data, skip)
         segment.other_subject = listed_off_topic(segment.foreign, self.vocabulary_data)
         # A question word inside a cue ("who wrote", "how do i") asks a question too.
         asking = segment.question_words or self.vocabulary_data.question_words & set(words(piece))
@@ -253,6 +265,12 @@ class Understander:
         segment.headcount = typed.headcount
         segment.own_figures = typed.own
         segment.days_in_month = typed.days_in_month
+        segment.at_least, segment.at_most = typed.at_least, typed.at_most
+        segment.change_factor = self._asserted_change(piece, segment.change_factor)
+        segment.change_asked = segment.change_asked or self._one_place_difference(piece, segment)
+        if (segment.at_least or segment.at_most) and len(segment.places + segment.countries) < 2:
+            # "is dalian more than 3,000 yuan": a bound on one figure, no other place to compare
+            segment.intents = [i for i in segment.intents if i != Intent.COMPARE]
         if mentions_own_pay(piece) or (typed.own and language is not Language.EN):
             # "more than my whole salary": the pay asked about is the asker's own.
             segment.attributes = [a for a in segment.attributes if a != Attribute.WAGES]
@@ -305,6 +323,30 @@ class Understander:
                     data, places = self.vocabulary_data, self._not_places
                     keep_unmapped(tokens[index], result, data, self._outlets, STOPWORDS, places)
                 index += 1
+
+    def _one_place_difference(self, piece: str, segment: Understanding) -> bool:
+        """ "delta on sakhalin": a difference noun and one place, no other brought in, asks
+        its before against its after."""
+        data, said = self.vocabulary_data, set(words(fold(piece)))
+        return (
+            Operation.DIFFERENCE in segment.operations
+            and len(segment.places) + len(segment.countries) == 1
+            and not segment.pair_asked
+            and bool(said & data.difference_nouns)
+            and not said & data.other_place_words
+        )
+
+    def _asserted_change(self, piece: str, read: float | None) -> float | None:
+        """The change a part asserts: "it was halved, not doubled" asserts halved; a change
+        word after "not" or "instead of" is the one denied."""
+        folded = fold(piece)
+        asserted = []
+        for word, factor in self.vocabulary_data.change_words.items():
+            found = re.finditer(rf"\b{re.escape(word)}\b", folded) if word in folded else ()
+            for match in found:
+                if not _DENIED.search(folded[max(0, match.start() - 24) : match.start()]):
+                    asserted.append((match.start(), factor))
+        return min(asserted)[1] if asserted else read
 
     def _record(self, result: Understanding, kind: str, value: str, phrase: str = "") -> None:
         if kind == Cue.INTENT:

@@ -46,6 +46,9 @@ class Understanding:
     # Kinds of work the question names that no quota is about ("fishermen").
     other_sectors: list[str] = field(default_factory=list)
     figures: list[Decimal] = field(default_factory=list)
+    # "over 60,000", "under 200k": which of the figures are typed as bounds.
+    at_least: list[Decimal] = field(default_factory=list)
+    at_most: list[Decimal] = field(default_factory=list)
     dates: list[str] = field(default_factory=list)
     months: int | None = None
     # "between the two quotas": one place against the other.

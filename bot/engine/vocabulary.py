@@ -8,6 +8,7 @@ Data, not code: a Russian, Chinese or Korean file can be added beside the Englis
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import lru_cache
@@ -195,6 +196,18 @@ class Vocabulary:
     quota_verbs: frozenset[str] = frozenset()
     # Shorthand spelled out before any cue is read ("u" -> "you", "b4" -> "before").
     text_speak: dict[str, str] = field(default_factory=dict)
+    # "the 411", "24/7", "quota 101": numbers that are idioms, rewritten before reading.
+    figure_idioms: tuple[tuple[re.Pattern[str], str], ...] = ()
+    # "over 60,000", "under 200k": words that make a figure a lower or an upper bound.
+    at_least_words: tuple[str, ...] = ()
+    at_most_words: tuple[str, ...] = ()
+    # "delta on sakhalin": difference nouns, and the words that bring in another place.
+    difference_nouns: frozenset[str] = frozenset()
+    # "where does the 124,000 come from": asking how a figure was reached.
+    derivation_asks: tuple[str, ...] = ()
+    # "per team", "a crew of 10": groups of workers, no other subject in such a frame.
+    group_words: frozenset[str] = frozenset()
+    other_place_words: frozenset[str] = frozenset()
     # "which city on sakhalin": after "which"/"what" beside a named place, where inside it.
     within_place_words: frozenset[str] = frozenset()
     # "the workers are happy with it": a feeling the report contradicts, and the words that
@@ -313,6 +326,19 @@ def load(language: str = "en") -> Vocabulary:
         not_amount_words=frozenset(fold(w) for w in data.get("not_amount_words", ())),
         quota_verbs=frozenset(fold(w) for w in data.get("quota_verbs", ())),
         text_speak={fold(k): fold(v) for k, v in data.get("text_speak", {}).items()},
+        at_least_words=tuple(fold(w) for w in data.get("figure_bounds", {}).get("at_least", ())),
+        at_most_words=tuple(fold(w) for w in data.get("figure_bounds", {}).get("at_most", ())),
+        group_words=frozenset(fold(w) for w in data.get("group_words", {}).get("words", ())),
+        derivation_asks=tuple(fold(w) for w in data.get("derivation_asks", {}).get("phrases", ())),
+        difference_nouns=frozenset(
+            fold(w) for w in data.get("one_place_difference", {}).get("nouns", ())
+        ),
+        other_place_words=frozenset(
+            fold(w) for w in data.get("one_place_difference", {}).get("other_words", ())
+        ),
+        figure_idioms=tuple(
+            (re.compile(k), v) for k, v in data.get("figure_idioms", {}).items() if k != "_why"
+        ),
         within_place_words=frozenset(fold(w) for w in data.get("within_place_words", ())),
         positive_feelings=tuple(fold(w) for w in data.get("positive_feelings", ())),
         comparative_words=frozenset(fold(w) for w in data.get("comparative_words", ())),
