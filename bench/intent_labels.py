@@ -22,7 +22,8 @@ from typing import Any
 
 from bench.understanding import REPOSITORY, Store, check, store_of, with_articles
 
-# The sets worked from; the held-out sets (en_8, en_9, ru_4, zh_4, ko_4) are never read.
+# The sets worked from: every committed set but the report set (its documents). A set
+# written for a round's final measure joins only after that round's scoring.
 WORKED_FROM = (
     "fresh_en.json",
     "fresh_en_2.json",
@@ -31,15 +32,24 @@ WORKED_FROM = (
     "fresh_en_5.json",
     "fresh_en_6.json",
     "fresh_en_7.json",
+    "fresh_en_8.json",
+    "fresh_en_9.json",
+    "fresh_en_10.json",
     "fresh_ru.json",
     "fresh_ru_2.json",
     "fresh_ru_3.json",
+    "fresh_ru_4.json",
+    "fresh_ru_5.json",
     "fresh_zh.json",
     "fresh_zh_2.json",
     "fresh_zh_3.json",
+    "fresh_zh_4.json",
+    "fresh_zh_5.json",
     "fresh_ko.json",
     "fresh_ko_2.json",
     "fresh_ko_3.json",
+    "fresh_ko_4.json",
+    "fresh_ko_5.json",
 )
 QUESTIONS = REPOSITORY / "tests" / "questions"
 DEFAULT_OUT = REPOSITORY / "bench" / "intent_data" / "labels.json"
