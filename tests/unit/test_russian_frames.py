@@ -225,3 +225,28 @@ def test_a_quota_asked_in_another_currency_in_english(engine: AnswerEngine) -> N
     text = "\n".join(lines_in(engine, "what is the dalian quota in rubles", Language.EN))
     assert "3,400" in text and "62,000" not in text, text
     assert "39,918 rubles" in text and "gives no rate between these two currencies" in text, text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "часов скока они пашут в день",
+        "сколько они в день часов вкалывают",
+        "по скока часов в сутки работают?",
+    ],
+)
+def test_hours_asked_with_words_between_are_the_silence_not_a_sum_a_day(
+    engine: AnswerEngine, question: str
+) -> None:
+    # Hours a day is the work-time silence; a quota a day would answer another question.
+    text = _plain(engine, question)
+    assert "В статье не говорится о том, сколько часов или дней работают рабочие." in text
+    assert "в день (×" not in text and SAKHALIN_FIGURE not in text
+
+
+@pytest.mark.parametrize(
+    "question", ["скока в день платят на сахалине", "сколько в день выходит на сахалине"]
+)
+def test_a_sum_a_day_is_still_worked_out(engine: AnswerEngine, question: str) -> None:
+    text = _plain(engine, question)
+    assert "4 077 российских рублей (RUB) в день" in text and SILENT not in text
