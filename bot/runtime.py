@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from bot.config import Settings
 from bot.engine import AnswerEngine
 from bot.engine.analysis import keep_tables_in
-from bot.engine.lexicon import warm_up as warm_up_languages
+from bot.engine.preload import preload as warm_up_languages
 from db.migrate import upgrade_engine
 from db.retry import retry_read
 from db.revision import revision_reader

@@ -24,7 +24,6 @@ from bot.engine.cldr_names import currency_names, exemplar_cities
 from bot.engine.countries import SUBJECT_COUNTRY
 from bot.engine.language import Language
 from bot.engine.latin_cities import record as record_latin_cities
-from bot.engine.latin_cities import warm_up as warm_latin_cities
 from bot.engine.named_places import PlaceFrames, named_places, shown_name
 from bot.engine.numerals import (
     english_date,
@@ -275,20 +274,6 @@ def analysed_lexicon(
                 }
                 _analysed[language] = (cues, glossed)
     return _analysed[language]
-
-
-def warm_up() -> None:
-    """Load the analysers and work out every language's tables now (a thread at start-up)."""
-    from bot.engine import gazetteer, written_chinese
-    from bot.engine.analysis import warm_up as load_analysers
-
-    load_analysers()
-    written_chinese.warm_up()
-    gazetteer.warm_up()
-    for language in Language:
-        if language is not Language.EN:
-            analysed_lexicon(language)
-            warm_latin_cities(str(language))
 
 
 class LanguageTables:
