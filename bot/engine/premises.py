@@ -63,10 +63,7 @@ def wrong_pairings(u: Understanding, composer: Composer, reply: Reply) -> bool:
     before = len(reply.lines)
     _countries(u, place, claims, composer, reply)
     _sectors(u, place, claims, reply)
-    # Figures other places or reports give in their own currency ("who reported the 12000
-    # yuan"): named, not asserted of this place.
-    elsewhere = {(c.amount, c.currency) for c in composer.quotas() if c.place != stored}
-    _currencies(u, place, claims, reply, elsewhere)
+    _currencies(u, place, claims, reply, composer.quotas())
     if len(reply.lines) > before:
         reply.intents.append(Intent.CORRECTION)
     return len(reply.lines) > before
@@ -142,7 +139,7 @@ def _currencies(
     place: str,
     claims: list[ClaimView],
     reply: Reply,
-    elsewhere: set[tuple[Decimal | None, str | None]],
+    every_quota: list[ClaimView],
 ) -> None:
     # Only an amount asserted in a currency is a premise: "sakhalin in yuan" asks to convert.
     amounts = [f for f in u.figures if f >= SMALLEST_AMOUNT and not 1900 <= f <= 2100]
@@ -168,7 +165,11 @@ def _currencies(
         return
     wrong = [code for code in u.currencies if code not in own and code != "USD"]
     # "months to pay 1 million yuan": a sum to reach, which arithmetic answers.
-    if not amounts or not wrong or u.operations or (amounts[0], wrong[0]) in elsewhere:
+    if not amounts or not wrong or u.operations:
+        return
+    # A figure another place or report gives in that currency ("who reported the 12000
+    # yuan"): named, not asserted of this place.
+    if any(c.amount == amounts[0] and c.currency == wrong[0] for c in every_quota):
         return
     claim = next((c for c in claims if c.currency and c.amount is not None), None)
     if claim is None or claim.amount is None or claim.currency is None:
