@@ -236,8 +236,11 @@ class Arithmetic:
             if op == Operation.DOUBLE:
                 self._double(u, quotas, reply)
             elif op == Operation.RATE:
-                implied_rates(rated, reply)
-                if Intent.DATE in u.intents:  # "what day's rate": none is given
+                # "what day's rate": none is given; the rates its figures imply only when
+                # an amount is asked too ("what rate, and from when?").
+                if Intent.DATE not in u.intents or u.amount_hinted:
+                    implied_rates(rated, reply)
+                if Intent.DATE in u.intents:
                     undated_rate(rated, reply)
             elif op == Operation.MONTHS_TO_REACH:
                 if not self._months_to_reach(u, quotas, dollars, reply):

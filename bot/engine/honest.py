@@ -198,7 +198,9 @@ class Honest(Silences):
                         value=asserted)
                 )  # fmt: skip
                 continue
-            reply.lines.append(not_before_nor_now(quotas[:3], asserted, self.c.place_label))
+            reply.lines.append(
+                not_before_nor_now(quotas[:3], asserted, self.c.place_label, now=not u.before)
+            )
 
     def years(self, u: Understanding, reply: Reply) -> bool:
         """Several reports: a year typed ("did it start in 2020?") is set against each

@@ -384,10 +384,11 @@ def asserted_amounts(u: Understanding) -> list[Decimal]:
 
 
 def not_before_nor_now(
-    quotas: list[ClaimView], asserted: str, label: Callable[[ClaimView], str]
+    quotas: list[ClaimView], asserted: str, label: Callable[[ClaimView], str], *, now: bool
 ) -> Html:
     """ "No: the report gives 3,400 yuan for Dalian a month before the doubling, not 7,000.
-    Doubled, that is about 6,800 yuan now": a wrong amount is answered with both figures."""
+    Doubled, that is about 6,800 yuan now": a wrong amount is answered with both figures,
+    unless the message asks of the time before the doubling."""
 
     def figures(times: int, claims: list[ClaimView]) -> str:
         return series(
@@ -400,7 +401,7 @@ def not_before_nor_now(
         )  # fmt: skip
 
     doubled = [c for c in quotas if c.amount is not None and c.change == "doubled"]
-    if not doubled:
+    if not (doubled and now):  # unless "before" is asked, the amount now is said too
         return fmt(
             _("No: the report gives {figures} a month before the doubling, not {value}."),
             figures=figures(1, quotas),
