@@ -1,0 +1,109 @@
+"""Chinese questions by class of cause (round 10), traditional, Cantonese and Mandarin: each
+case is a wording of its own, written apart from the question sets, with what its reply must
+and must not hold."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from bot.engine import AnswerEngine
+from bot.engine.vocabulary import Intent
+from bot.i18n import Language
+from testkit.engine import lines_in, seeded_engine
+
+QUOTA_FIGURES = ("62,000", "124,000", "3,400", "6,800")
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory: pytest.TempPathFactory) -> AnswerEngine:
+    path = tmp_path_factory.mktemp("zh10") / "store.sqlite3"
+    return asyncio.run(seeded_engine(f"sqlite+aiosqlite:///{path}"))
+
+
+def reply(engine: AnswerEngine, question: str, language: Language = Language.ZH) -> str:
+    return "\n".join(lines_in(engine, question, language))
+
+
+# When the higher quota ends or how long it lasts: the report gives no end, in every language.
+ENDS = [
+    ("翻倍的指标要持续多久", Language.ZH, "结束"),
+    ("這個規定會維持到甚麼時候？", Language.ZH, "结束"),
+    ("加倍嘅額度幾時結束㗎", Language.ZH, "结束"),
+    ("大连的新标准会不会取消", Language.ZH, "结束"),
+    ("how long will the doubled quota last?", Language.EN, "ends"),
+    ("до каких пор будет действовать эта норма", Language.RU, "закончится"),
+    ("할당량 두 배는 언제까지 유지돼?", Language.KO, "끝나는지"),
+]
+
+
+@pytest.mark.parametrize(("question", "language", "word"), ENDS)
+def test_when_the_quota_ends_is_what_the_report_does_not_say(
+    engine: AnswerEngine, question: str, language: Language, word: str
+) -> None:
+    assert engine.answer(question).intents == [Intent.SILENT]
+    text = reply(engine, question, language)
+    assert word in text, text
+    assert not any(figure in text for figure in QUOTA_FIGURES), text
+
+
+# Cantonese "做咩" before a kind of work, or after "係", is "do what", not "why".
+CANTONESE_WHAT_WORK = [
+    "大連啲工人係做咩嘅？",
+    "佢哋喺庫頁島做咩行業㗎",
+    "嗰班北韓工人做咩工",
+]
+
+
+@pytest.mark.parametrize("question", CANTONESE_WHAT_WORK)
+def test_cantonese_do_what_asks_the_sector(engine: AnswerEngine, question: str) -> None:
+    assert Intent.SECTORS in engine.answer(question).intents
+    text = reply(engine, question)
+    assert "海产品加工" in text or "建筑" in text, text
+
+
+# How the money gets home (Cantonese "匯返", "交返"; Mandarin "经谁手"): the report is silent.
+PAYMENT_ROUTE = [
+    "佢哋啲錢點樣寄返去北韓？",
+    "工資係點樣交返上去㗎",
+    "这笔钱经谁的手交给朝鲜",
+    "钱如何上交到平壤",
+]
+
+
+@pytest.mark.parametrize("question", PAYMENT_ROUTE)
+def test_how_the_money_is_sent_is_the_silence_on_payment(
+    engine: AnswerEngine, question: str
+) -> None:
+    assert Intent.SILENT in engine.answer(question).intents
+    text = reply(engine, question)
+    assert "如何缴纳或收取" in text, text
+    assert not any(figure in text for figure in QUOTA_FIGURES), text
+
+
+# The date of the exchange rate, asked in formal, traditional or plain words: not given, and
+# no rate is worked out when only its date is asked.
+RATE_DATE = [
+    "文章中的匯率是何日的？",
+    "报道里用的汇率是哪一天的",
+    "那个汇率啥时候的",
+    "文內換算用嘅係幾月幾號嘅匯率",
+]
+
+
+@pytest.mark.parametrize("question", RATE_DATE)
+def test_the_date_of_the_rate_is_not_given(engine: AnswerEngine, question: str) -> None:
+    text = reply(engine, question)
+    assert "报道没有说明换算所用的汇率或日期" in text, text
+    assert "84.93" not in text and "7.23" not in text, text
+
+
+# "啥时候", "何时", "几时" ask the date as "什么时候" does, in a part of its own.
+WHEN = ["消息谁放出来的？何时的事？", "谁爆的料 几时的事", "谁讲的？啥时候发生的？"]
+
+
+@pytest.mark.parametrize("question", WHEN)
+def test_casual_and_formal_when_ask_the_date(engine: AnswerEngine, question: str) -> None:
+    text = reply(engine, question)
+    assert "3月10日" in text, text
