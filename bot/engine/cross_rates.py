@@ -74,11 +74,6 @@ def convert_quota(claim: ClaimView, currency: str, every: list[ClaimView], reply
         return False
     reply.use(claim.id, claim.article_id)
     _line(_TYPED, claim.usd_amount, target, reply, amount=money(claim.amount, claim.currency or ""))
-    if claim.change == "doubled":
-        # The amount now, shown above as implied by "doubled", is converted the same way.
-        doubled = money(claim.amount * 2, claim.currency or "")
-        now = _("{amount} now (implied by “doubled”)").format(amount=doubled)
-        _line(_TYPED, claim.usd_amount * 2, target, reply, amount=now)
     return True
 
 
