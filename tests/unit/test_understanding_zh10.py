@@ -107,3 +107,59 @@ WHEN = ["消息谁放出来的？何时的事？", "谁爆的料 几时的事", 
 def test_casual_and_formal_when_ask_the_date(engine: AnswerEngine, question: str) -> None:
     text = reply(engine, question)
     assert "3月10日" in text, text
+
+
+# Working longer, in colloquial verbs (干活, 上班, 打工): the report's longer hours.
+LONGER = ["上班的时间是不是拉长了", "打工的现在得干得更久吧", "劳动时间延长了没有"]
+
+
+@pytest.mark.parametrize("question", LONGER)
+def test_working_longer_is_the_reported_longer_hours(engine: AnswerEngine, question: str) -> None:
+    text = reply(engine, question)
+    assert "更长时间" in text, text
+    assert Intent.OFF_TOPIC not in engine.answer(question).intents
+
+
+# Which country is behind it: the report says North Korea demands it.
+WHICH_COUNTRY = ["说到底是哪国在收这笔钱", "这事是哪个国家定的规矩", "到底哪个国家在要钱啊"]
+
+
+@pytest.mark.parametrize("question", WHICH_COUNTRY)
+def test_which_country_is_behind_it_is_north_korea(engine: AnswerEngine, question: str) -> None:
+    text = reply(engine, question)
+    assert "由朝鲜下达" in text, text
+    assert not any(figure in text for figure in QUOTA_FIGURES), text
+
+
+# What the money is called: "loyalty money", not the quota's figures.
+CALLED = ["这种钱官方叫做什么", "那笔款项叫啥名字", "朝鲜把这钱称为什么"]
+
+
+@pytest.mark.parametrize("question", CALLED)
+def test_what_the_money_is_called_is_loyalty_money(engine: AnswerEngine, question: str) -> None:
+    text = reply(engine, question)
+    assert "忠诚资金" in text, text
+    assert not any(figure in text for figure in QUOTA_FIGURES), text
+
+
+# Paying willingly, said of the workers in Chinese, Russian or Korean: the report reports
+# complaints and worry instead; a negated feeling is no such premise.
+WILLING = [
+    ("打工的都是心甘情愿交的嘛", Language.ZH, "报道没有说工人"),
+    ("人家工人乐意交，你管得着吗", Language.ZH, "报道没有说工人"),
+    ("работники отдают деньги добровольно, разве нет?", Language.RU, "В статье не говорится"),
+    ("그 노동자들은 기꺼이 바치는 거잖아", Language.KO, "보도는 노동자들이"),
+]
+
+
+@pytest.mark.parametrize(("question", "language", "said"), WILLING)
+def test_paying_willingly_is_a_premise_the_report_contradicts(
+    engine: AnswerEngine, question: str, language: Language, said: str
+) -> None:
+    assert Intent.CORRECTION in engine.answer(question).intents
+    assert said in reply(engine, question, language)
+
+
+@pytest.mark.parametrize("question", ["工人并非自愿交的", "노동자들은 비자발적으로 내는 거지"])
+def test_a_negated_willingness_is_no_premise(engine: AnswerEngine, question: str) -> None:
+    assert Intent.CORRECTION not in engine.answer(question).intents
