@@ -121,7 +121,8 @@ class Honest(Silences):
         for value in [v for v in amounts if not bound_met(v, u, quotas, "USD" in typed)]:
             exact = [c for c in quotas if c.amount == value]
             implied = [c for c in quotas if c.amount is not None and c.amount * 2 == value]
-            dollars = [c for c in quotas if c.usd_amount == value]
+            # "1460 dollars": the report's own conversion, stated or doubled, is no error.
+            dollars = [c for c in quotas if c.usd_amount in (value, value / 2)]
             if Attribute.WAGES in u.attributes and (exact or implied):
                 claim = (exact or implied)[0]
                 assert claim.amount is not None

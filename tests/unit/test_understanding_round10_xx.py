@@ -166,3 +166,28 @@ def test_basis_words_of_each_language_pick_the_split_figure(
     text = re.sub(r"(?<=\d)[,\s\u00a0\u202f](?=\d{3})", "", text)
     assert figure in text, text
     assert Intent.ARITHMETIC in two_reports.answer(question).intents
+
+
+# Where a figure the report only implies comes from, asked in each language: its quota block
+# (implied by "doubled"), never a "No" to the doubled figure or its doubled dollar conversion.
+IMPLIED_ORIGIN = [
+    ("6800块是怎么得出来的", Language.ZH, "翻倍"),
+    ("940美元哪来的", Language.ZH, "翻倍"),
+    ("откуда цифра 124 000 рублей", Language.RU, "удвоили"),
+    ("940달러는 어디서 나온 숫자야", Language.KO, "두 배"),
+]
+
+
+@pytest.mark.parametrize(("question", "language", "implied"), IMPLIED_ORIGIN)
+def test_an_implied_figure_asked_where_from_is_its_quota_block(
+    engine: AnswerEngine, question: str, language: Language, implied: str
+) -> None:
+    answer = engine.answer(question)
+    assert Intent.CORRECTION not in answer.intents
+    assert Intent.QUOTA in answer.intents
+    assert implied in "\n".join(lines_in(engine, question, language))
+
+
+@pytest.mark.parametrize("question", ["dalian is $940 a month now right?", "萨哈林现在是1460美元吧"])
+def test_the_doubled_dollar_figure_is_no_wrong_amount(engine: AnswerEngine, question: str) -> None:
+    assert Intent.CORRECTION not in engine.answer(question).intents
