@@ -378,7 +378,10 @@ def asserted_amounts(u: Understanding) -> list[Decimal]:
     plain = bool(u.currencies) and not (
         u.operations or u.attributes or u.headcount or u.months or u.at_least or u.at_most
     )
-    plain = plain and Intent.ARITHMETIC not in u.intents and not u.own_figures
+    plain = plain and not ({Intent.ARITHMETIC, Intent.BASIS} & set(u.intents) or u.own_figures)
+    # "1인당 월 10만 루블" (a person, 100,000 rubles): beside a larger amount, a small figure
+    # counts something else.
+    plain = plain and all(f < SMALLEST_AMOUNT or 1900 <= f <= 2100 for f in u.figures)
     smallest = Decimal(1) if plain else SMALLEST_AMOUNT
     return [f for f in u.figures if f >= smallest and not 1900 <= f <= 2100]
 

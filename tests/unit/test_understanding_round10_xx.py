@@ -191,3 +191,20 @@ def test_an_implied_figure_asked_where_from_is_its_quota_block(
 @pytest.mark.parametrize("question", ["dalian is $940 a month now right?", "萨哈林现在是1460美元吧"])
 def test_the_doubled_dollar_figure_is_no_wrong_amount(engine: AnswerEngine, question: str) -> None:
     assert Intent.CORRECTION not in engine.answer(question).intents
+
+
+# A small figure beside a larger amount counts something else ("1인당": a person): only the
+# amount is corrected.
+@pytest.mark.parametrize(
+    ("question", "language", "not_small"),
+    [
+        ("다롄은 1인당 월 8000위안 낸다던데", Language.KO, "(1 아님)"),
+        ("в Даляне с 1 человека 8000 юаней в месяц", Language.RU, "а не 1."),
+        ("i read 1 worker in dalian pays 8000 yuan", Language.EN, "not 1."),
+    ],
+)
+def test_a_small_count_beside_an_amount_is_not_corrected(
+    engine: AnswerEngine, question: str, language: Language, not_small: str
+) -> None:
+    text = "\n".join(lines_in(engine, question, language))
+    assert not_small not in text, text
