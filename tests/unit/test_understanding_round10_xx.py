@@ -188,7 +188,9 @@ def test_an_implied_figure_asked_where_from_is_its_quota_block(
     assert implied in "\n".join(lines_in(engine, question, language))
 
 
-@pytest.mark.parametrize("question", ["dalian is $940 a month now right?", "萨哈林现在是1460美元吧"])
+@pytest.mark.parametrize(
+    "question", ["dalian is $940 a month now right?", "萨哈林现在是1460美元吧"]
+)
 def test_the_doubled_dollar_figure_is_no_wrong_amount(engine: AnswerEngine, question: str) -> None:
     assert Intent.CORRECTION not in engine.answer(question).intents
 

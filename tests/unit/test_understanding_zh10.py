@@ -163,3 +163,30 @@ def test_paying_willingly_is_a_premise_the_report_contradicts(
 @pytest.mark.parametrize("question", ["工人并非自愿交的", "노동자들은 비자발적으로 내는 거지"])
 def test_a_negated_willingness_is_no_premise(engine: AnswerEngine, question: str) -> None:
     assert Intent.CORRECTION not in engine.answer(question).intents
+
+
+# A figure written with a thousands comma ("3,400") is one figure, not two parts cut at the
+# comma, in Chinese and in Korean; "原本" says the amount before the doubling.
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("按原本的3,400元算，干两年一共交多少", Language.ZH),
+        ("大连每月3,400块的话一年多少", Language.ZH),
+        ("다롄 월 3,400위안이면 2년에 얼마", Language.KO),
+    ],
+)
+def test_a_figure_with_a_thousands_comma_is_read_whole(
+    engine: AnswerEngine, question: str, language: Language
+) -> None:
+    text = reply(engine, question, language)
+    assert "而不是400" not in text and "400 아님" not in text, text
+    assert all(3400 in s.figures for s in engine.understand(question).segments[:1]) or (
+        3400 in engine.understand(question).figures
+    )
+
+
+@pytest.mark.parametrize("question", ["萨哈林原本交多少", "大连起初是多少钱", "最初的额度是多少"])
+def test_originally_asks_the_amount_before(engine: AnswerEngine, question: str) -> None:
+    understood = engine.understand(question)
+    parts = understood.segments or [understood]
+    assert any(part.before for part in parts)
