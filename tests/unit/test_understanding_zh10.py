@@ -190,3 +190,71 @@ def test_originally_asks_the_amount_before(engine: AnswerEngine, question: str) 
     understood = engine.understand(question)
     parts = understood.segments or [understood]
     assert any(part.before for part in parts)
+
+
+# A part asking nothing after one about another subject of a covered place (its weather) is
+# about that subject too: no quota of the place.
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("萨哈林这几天天气如何 冷不冷 要不要带羽绒服", Language.ZH),
+        ("大连下周下雨吗 海边风大吗", Language.ZH),
+        ("погода на сахалине какая? холодно там?", Language.RU),
+    ],
+)
+def test_a_part_after_another_subject_shows_no_quota(
+    engine: AnswerEngine, question: str, language: Language
+) -> None:
+    text = reply(engine, question, language)
+    assert not any(figure in text for figure in QUOTA_FIGURES), text
+    text = text.replace("\u00a0", ",").replace(" ", ",")
+    assert not any(figure in text for figure in QUOTA_FIGURES), text
+
+
+# What one source said, asked with the language's own "what" ("怎么说", "说了啥", "что"):
+# that source's claims, not the list of sources.
+@pytest.mark.parametrize(
+    ("question", "language", "said"),
+    [
+        ("驻俄的那个消息来源具体怎么讲的", Language.ZH, "更长时间"),
+        ("在华消息人士都说了些什么", Language.ZH, "同情"),
+        ("а что именно говорил источник в России?", Language.RU, "дольше"),
+        ("중국 소식통이 한 말이 뭐야", Language.KO, "안타깝"),
+    ],
+)
+def test_what_one_source_said_is_its_claims(
+    engine: AnswerEngine, question: str, language: Language, said: str
+) -> None:
+    assert Intent.STATEMENTS in engine.answer(question).intents
+    assert said in reply(engine, question, language)
+
+
+# "Why did it rise" run on after other asks ("…还有为啥要涨啊"): the reason given.
+@pytest.mark.parametrize(
+    "question", ["萨哈林交多少还有凭什么翻倍啊", "为何突然提高这么多", "大连多少钱 咋就加钱了"]
+)
+def test_why_it_rose_is_the_reason(engine: AnswerEngine, question: str) -> None:
+    assert "第八次党代会" in reply(engine, question)
+
+
+# The rate asked after the report's own figures ("那汇率大概多少"): the rate they imply.
+@pytest.mark.parametrize(
+    "question", ["3400元差不多470美元 汇率是几", "那这个汇率咋算的", "汇率是多少啊"]
+)
+def test_the_rate_asked_is_the_implied_rate(engine: AnswerEngine, question: str) -> None:
+    text = reply(engine, question)
+    assert "7.23" in text or "84.93" in text, text
+
+
+# A remark after a topic's question ("还是都是老爷们") asks no figure of the place.
+@pytest.mark.parametrize(
+    "question",
+    [
+        "大连有女工吗 还是全是男的",
+        "萨哈林的工人能抗议吗？还是只能忍着",
+        "库页岛有没有当地人同情他们，还是无所谓",
+    ],
+)
+def test_a_remark_after_a_topic_shows_no_quota(engine: AnswerEngine, question: str) -> None:
+    text = reply(engine, question)
+    assert not any(figure in text for figure in QUOTA_FIGURES), text
