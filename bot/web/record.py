@@ -78,10 +78,12 @@ def figures(claim: ClaimView) -> list[FigureLine]:
             text += f" ({usd(claim.usd_to)}, the report's conversion)"
         lines.append(FigureLine(f"{text} {per}".strip(), "as reported, after the change"))
         return lines
-    after = implied(claim.amount, claim.change) if claim.amount_high is None else None
+    after = implied(claim.amount, claim.change_from_amount) if claim.amount_high is None else None
     if after is not None:
         text = money(after, claim.currency or "")
-        after_usd = implied(claim.usd_amount, claim.change) if claim.usd_amount else None
+        after_usd = (
+            implied(claim.usd_amount, claim.change_from_amount) if claim.usd_amount else None
+        )
         if after_usd is not None:
             text += f" (about {usd(after_usd)})"
         lines.append(FigureLine(f"{text} {per}".strip(), IMPLIED))
@@ -148,4 +150,4 @@ def dollar_pairs(claim: ClaimView) -> tuple[Decimal, Decimal | None] | None:
     """Dollars before, and the implied dollars after (None when no change word implies one)."""
     if claim.usd_amount is None:
         return None
-    return claim.usd_amount, implied(claim.usd_amount, claim.change)
+    return claim.usd_amount, implied(claim.usd_amount, claim.change_from_amount)

@@ -1,0 +1,64 @@
+"""Sums over time of a figure due per quarter: a quarter is three months, so a month's
+share is a third of it and a year holds four (bot/engine/derivation.py's
+``quarter_sums``), each said as our arithmetic. Every other figure that is not monthly is
+said what it is instead (figure_text.py's ``not_monthly``), as before."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+
+from bot.engine import figure_text
+from bot.engine.derivation import quarter_sums
+from bot.engine.derived import label, place_of, plain
+from bot.engine.numbers import money
+from bot.engine.reply import Reply
+from bot.engine.wording import _
+from bot.markup import Html, fmt, italic
+from db.kinds import FigureChange, Period
+from db.views import ClaimView
+
+# Changes after which a stated amount is no longer the current one.
+_BEFORE_A_CHANGE = (FigureChange.DOUBLED, FigureChange.INCREASED, FigureChange.DECREASED)
+
+
+def is_quarterly(claim: ClaimView) -> bool:
+    """One current amount due per quarter: not a range, a bound, or an amount that a
+    reported change has since replaced."""
+    return (
+        claim.period == Period.QUARTER
+        and claim.amount is not None
+        and claim.amount_high is None
+        and claim.amount_bound is None
+        and claim.change_from_amount not in _BEFORE_A_CHANGE
+    )
+
+
+def not_monthly(claims: Sequence[ClaimView], reply: Reply) -> None:
+    """Asked for a sum over time of figures that are not monthly: a quarterly one a month
+    and a year, labelled; each other one what it is instead."""
+    quarterly = [c for c in claims if is_quarterly(c)]
+    for claim in quarterly[:5]:
+        reply.use(claim.id, claim.article_id)
+        reply.lines.append(quarter_line(claim))
+    figure_text.not_monthly([c for c in claims if c not in quarterly], reply)
+
+
+def quarter_line(claim: ClaimView) -> Html:
+    """ "Amur: 450,000 rubles (RUB) a person a quarter — … about 150,000 a month …"."""
+    assert claim.amount is not None
+    month, year = quarter_sums(claim.amount)
+    currency = claim.currency or ""
+    return fmt(
+        _(
+            "{place}: {amount}{unit} — a quarter is three months, so about {month} a month "
+            "({stated} ÷ 3) and {year} a year ({stated} × 4), {label}."
+        ),
+        place=place_of(claim, ""),
+        amount=figure_text.amount_text(claim),
+        unit=figure_text.unit(claim),
+        month=money(month.quantize(Decimal(1) if month >= 100 else Decimal("0.01")), currency),
+        stated=plain(claim.amount),
+        year=money(year, currency),
+        label=italic(label()),
+    )
