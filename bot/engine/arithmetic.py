@@ -168,7 +168,7 @@ class Arithmetic:
             months = u.months or (12 if Operation.PER_YEAR in u.operations else None)
             not_per_worker(per_other, reply)
             rest = [c for c in quotas if c.basis in per_worker]
-            not_monthly([c for c in rest if not is_monthly(c) and c not in once], reply)
+            not_monthly([c for c in rest if not is_monthly(c) and c not in once], reply, u)
             once_sums(u.headcount, once, dollars=dollars, reply=reply)
             group_sums(u.headcount, monthly, now=u.now, before=u.before, dollars=dollars,
                        months=months, reply=reply)  # fmt: skip
@@ -189,7 +189,7 @@ class Arithmetic:
             # Sums say why a one-off has none; comparisons just leave it out.
             summed = set(ops) & (OVER_TIME if u.months else PER_PERIOD)
             if set(ops) & OVER_TIME:
-                not_monthly(others, reply)
+                not_monthly(others, reply, u)
             if not quotas and Operation.RATE in ops:
                 ops = [Operation.RATE]  # a one-off's own dollar conversion has a rate too
             elif not quotas:

@@ -66,6 +66,9 @@ def state(figure: Figure, *, both: bool = False) -> str:
         template = _("{figure} a month (implied by “doubled”)")
     elif both and figure.claim.change_from_amount == "doubled":
         template = _("{figure} a month (before the doubling)")
+    elif figure.claim.change_from_amount in ("increased", "decreased"):
+        # "rose 25 percent from 62,000": the stated amount is no longer the one due.
+        template = _("{figure} a month (the amount before the change)")
     elif figure.in_dollars:
         template = _("{figure} a month (the report's own conversion)")
     else:

@@ -12,7 +12,9 @@ from decimal import Decimal
 from urllib.parse import urlsplit
 
 from bot.engine.arithmetic import IMPLIED, implied
+from bot.engine.derivation import change_step
 from bot.engine.numbers import money, usd
+from db.kinds import AmountBound, AmountSide
 from db.views import ArticleView, ClaimView, Snapshot, SourceView
 
 NO_PLACE = "No particular place"
@@ -69,9 +71,29 @@ def figures(claim: ClaimView) -> list[FigureLine]:
         if claim.usd_high is not None:
             dollars += f" to {usd(claim.usd_high)}"
         stated += f" ({approx}{dollars}, the report's conversion)"
+    if claim.amount_bound == AmountBound.AT_LEAST:
+        stated = f"at least {stated}"
+    elif claim.amount_bound == AmountBound.AT_MOST:
+        stated = f"at most {stated}"
     before = claim.change in ("doubled", "increased", "decreased") or claim.amount_to is not None
     label = "as reported, before the change" if before else "as reported"
+    if claim.amount_is == AmountSide.AFTER:
+        label = "as reported, after the change"
+    if claim.change_percent is not None:
+        word = "rise" if claim.change == "increased" else "fall"
+        label += f" (a {word} of {claim.change_percent.normalize():f} %, as reported)"
     lines.append(FigureLine(f"{stated} {per}".strip(), label))
+    step = change_step(claim, claim.amount)
+    if step is not None and step.derived is not None and claim.change_from_amount != "doubled":
+        side = "before" if step.divide else "after"
+        sign = "÷" if step.divide else "×"
+        text = f"about {money(step.derived, claim.currency or '')} {per}".strip()
+        lines.append(
+            FigureLine(
+                f"{text} ({claim.amount.normalize():,f} {sign} {step.factor:f})",
+                f"the amount {side} the change, implied by the reported change: our arithmetic",
+            )
+        )
     if claim.amount_to is not None:
         text = money(claim.amount_to, claim.currency or "")
         if claim.usd_to is not None:
