@@ -369,3 +369,33 @@ async def test_the_readme_figure_examples_are_accepted(harness: Harness) -> None
     assert "62,000" in out and "error" not in out.lower(), out
     out = joined(await harness.send(f"/supersede 1 {added[1]}", OWNER))
     assert "superseded" in out.lower(), out
+
+
+async def test_addquota_and_edit_take_the_new_shapes(harness: Harness) -> None:
+    """A rise given as a percentage with only the new amount, per quarter, and a lower
+    bound: typed as commands, shown to readers as stated, refused when they contradict."""
+    await harness.send("/grant 2002", OWNER)
+    out = joined(
+        await harness.send(
+            "/addquota country=Russia place=Khabarovsk amount=450,000 currency=RUB "
+            "period=quarter basis=person change=increased change_percent=25 amount_is=after",
+            EDITOR,
+        )
+    )
+    assert "Now: 450,000 rubles (RUB), a person a quarter — after a rise of 25 %" in out
+    claim_id = int(out.split("#")[1].split(".")[0].split()[0])
+    out = joined(await harness.send(f"/edit {claim_id} amount_to=500,000", EDITOR))
+    assert "mount_is=after and amount_to both give the new amount" in out
+    out = joined(await harness.send(f"/edit {claim_id} change_percent=-3", EDITOR))
+    assert "a percentage above 0 like 25" in out
+    out = joined(
+        await harness.send(
+            "/addquota country=Russia place=Vladivostok amount=40 currency=USD usd=40 "
+            'approx=no period=day bound="at least" change=new',
+            EDITOR,
+        )
+    )
+    assert "Quota: at least 40 US dollars (USD), at least $40, a day." in out
+    answer = joined(await harness.send("how much a year in vladivostok?", READER))
+    assert "only a lower bound (“at least”), not one figure" in answer
+    assert "14,600" not in answer
