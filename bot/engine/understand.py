@@ -23,6 +23,7 @@ from bot.engine.places import place_candidates
 from bot.engine.relevance import foreign_words, listed_off_topic
 from bot.engine.reports import answered_by, outlet_names
 from bot.engine.role_play import carry_role_play
+from bot.engine.sector_words import stored_sector_cues
 from bot.engine.segments import (
     carry_own_figures,
     carry_time,
@@ -118,6 +119,7 @@ class Understander:
                 if (kind, value) not in entries:
                     entries.append((kind, value))
         self._seen = seen
+        self._read_sector_cues(snapshot)
         self._topics = frozenset(seen["topic"])
         self._outlets = tuple(  # (with their initials: "rfa")
             dict.fromkeys(
@@ -144,6 +146,21 @@ class Understander:
         self._real_words = data.attribution_verbs | data.chat_words | STOPWORDS | set(data.synonyms)
         # Russian, Chinese and Korean: their tables join these on the first question in them.
         self._languages = LanguageTables(self)
+
+    def _read_sector_cues(self, snapshot: Snapshot) -> None:
+        """ "restaurant", "painters": a cue for another kind of work that the claims use names
+        their sector (bot/engine/sector_words.py)."""
+        other = (str(Cue.ATTRIBUTE), Attribute.OTHER_SECTOR)
+        for phrase, sectors in stored_sector_cues(snapshot.claims, *self.sector_cues).items():
+            entries = [e for e in self._phrases[phrase] if e != other]
+            self._phrases[phrase] = [*entries, *(("sector", s) for s in sectors)]
+
+    @cached_property
+    def sector_cues(self) -> tuple[tuple[str, ...], frozenset[str]]:
+        """The vocabulary's words for other kinds of work, and the generic people nouns."""
+        other = (Cue.ATTRIBUTE, Attribute.OTHER_SECTOR)
+        cues = tuple(p for p, entries in self.vocabulary_data.phrases.items() if other in entries)
+        return cues, frozenset(self.vocabulary_data.people_nouns)
 
     def _known_topic(self, topic: str) -> bool:
         """A topic some fact is filed under, or another report's topics answer it."""
