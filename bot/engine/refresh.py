@@ -70,6 +70,12 @@ def updated_understander(
             name = normalize(value)
             fresh._claim_names[name] = [*fresh._claim_names.get(name, ()), (kind, value)]
             touched.add(name)
+    if fresh._seen["place"] is not u._seen["place"] and fresh._seen["place"] != u._seen["place"]:
+        # A new place: the stored places' other spellings ("gdansk", "KL") made again.
+        fresh._spellings = fresh._place_spellings(fresh._seen["place"])
+        for variant, name in fresh._spellings.variants.items():
+            fresh._claim_names[variant] = list(fresh._claim_names.get(name, ()))
+            touched.add(variant)
     fresh._topics = frozenset(fresh._seen["topic"])
     aliases: dict[str, list[tuple[str, str]]] | None = None
     if aliases_changed:

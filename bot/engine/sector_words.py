@@ -55,8 +55,9 @@ def stored_sector_cues(
     """Each cue phrase the claims use, with the sectors it names ({"doctors": ["clinics"]}).
 
     A phrase's words in ``generic`` ("workers", "staff") or stop words do not count: "it
-    workers" is not named by every claim that says "it". Claims without a place count for
-    no sector.
+    workers" is not named by every claim that says "it". Of a longer phrase, its first word
+    names the work ("fishing boats", "medical staff"). Claims without a place count for no
+    sector.
     """
     wanted = _wanted(cues, generic)
     if not wanted:
@@ -79,7 +80,7 @@ def stored_sector_cues(
     named: dict[str, list[str]] = {}
     for phrase, found in wanted.items():
         for place, said in said_at.items():
-            if all(s in said for s in found):
+            if found[0] in said:
                 for sector in sectors_at[place]:
                     if sector not in named.setdefault(phrase, []):
                         named[phrase].append(sector)

@@ -16,9 +16,11 @@ from bot.engine.asks import keep_unmapped
 from bot.engine.converted_sums import carry_assumption, carry_conversion
 from bot.engine.figures import mentions_own_pay, read_figures
 from bot.engine.frames import read_frames
+from bot.engine.gazetteer import ordinary_english
 from bot.engine.korean_runs import without_glosses
 from bot.engine.language import Language
 from bot.engine.lexicon import LANGUAGE_CUES, LanguageTables, record_language_cue
+from bot.engine.place_spellings import PlaceSpellings
 from bot.engine.places import place_candidates
 from bot.engine.relevance import foreign_words, listed_off_topic
 from bot.engine.reports import answered_by, outlet_names
@@ -120,6 +122,8 @@ class Understander:
                     entries.append((kind, value))
         self._seen = seen
         self._read_sector_cues(snapshot)
+        self._spellings = self._place_spellings(seen["place"])
+        self._add_spellings(self._spellings)
         self._topics = frozenset(seen["topic"])
         self._outlets = tuple(  # (with their initials: "rfa")
             dict.fromkeys(
@@ -155,6 +159,27 @@ class Understander:
             entries = [e for e in self._phrases[phrase] if e != other]
             self._phrases[phrase] = [*entries, *(("sector", s) for s in sectors)]
 
+    def _place_spellings(self, places: set[str]) -> PlaceSpellings:
+        """ "gdansk", "hai phong", "KL": a stored place's other spellings, as its phrase."""
+        data = self.vocabulary_data
+
+        def is_word(word: str) -> bool:
+            return (
+                word in STOPWORDS
+                or word in self._phrases
+                or word in data.not_place_words
+                or ordinary_english(word)
+            )
+
+        return PlaceSpellings((normalize(p) for p in places if p), is_word)
+
+    def _add_spellings(self, spellings: PlaceSpellings) -> None:
+        """Each variant ("gdansk") a claim name of its own, meaning what the place's does."""
+        for variant, name in spellings.variants.items():
+            self._claim_names[variant] = list(self._claim_names.get(name, ()))
+            entries = self._phrases.setdefault(variant, [])
+            entries += [e for e in self._claim_names[variant] if e not in entries]
+
     @cached_property
     def sector_cues(self) -> tuple[tuple[str, ...], frozenset[str]]:
         """The vocabulary's words for other kinds of work, and the generic people nouns."""
@@ -172,6 +197,7 @@ class Understander:
 
     def understand(self, question: str) -> Understanding:
         text, truncated = normalize_question(number_marks(question))
+        text = self._spellings.respelled(text)  # "Hà Nội", "UB": a stored place as stored
         text, language = as_read(self, *written(spelled_out(text, self.vocabulary_data.text_speak)))
         if language is Language.KO:
             text = without_glosses(text)

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from bot.engine import AnswerEngine
+from bot.engine.place_spellings import PlaceSpellings, unaccented
 from bot.markup import plain_text
 from bot.sending.messages import build_messages
 from testkit.engine import EXAMPLE_ALMANAC, engine_with
@@ -119,9 +120,7 @@ def test_another_places_fact_is_not_the_answer(
         ("what are the doctors in kuala lumpur paid", "5,000"),
     ],
 )
-def test_the_places_own_fact_is_the_answer(
-    engine: AnswerEngine, question: str, right: str
-) -> None:
+def test_the_places_own_fact_is_the_answer(engine: AnswerEngine, question: str, right: str) -> None:
     assert right in body(engine, question)
 
 
@@ -149,3 +148,22 @@ def test_a_publication_date_is_not_a_change_date(engine: AnswerEngine, question:
     text = body(engine, question)
     assert "September 2023" in text, text
     assert "May 2023" not in text, text
+
+
+def test_latin_marks_go_other_scripts_stay() -> None:
+    assert unaccented("hải phòng, đà nẵng, gdańsk, łódź; йогурт, ёж, 한국") == (
+        "hai phong, da nang, gdansk, lodz; йогурт, ёж, 한국"
+    )
+
+
+def test_the_spellings_of_stored_places() -> None:
+    spellings = PlaceSpellings(
+        ["haiphong", "kuala lumpur", "ulaanbaatar", "gdańsk", "ho chi minh city", "los angeles"],
+        lambda word: word in {"la", "the"},
+    )
+    assert spellings.respelled("hai phong and kl, ub; hcmc or gdańsk, la la land") == (
+        "haiphong and kuala lumpur, ulaanbaatar; ho chi minh city or gdansk, la la land"
+    )
+    assert spellings.variants == {"gdansk": "gdańsk"}
+    # A conventional short form counts only for a stored place: no Bangkok here.
+    assert spellings.respelled("bkk quota") == "bkk quota"
