@@ -405,12 +405,18 @@ class ComposerBase:
         reply.answered = False
 
     def facts_about(self, topic: str, places: Sequence[str]) -> Sequence[ClaimView]:
-        """Active facts on a topic: those about the places asked (and about no place)
-        first; every one when none of them is about those places."""
+        """Active facts on a topic; with places asked, only those about them, their country
+        (a report's place may be "China") or no place: not another place's head count."""
         claims = self._facts_by_topic.get(topic, [])
         if not places:
             return claims
-        return self.topic_facts_at(topic, places) or claims
+        return self.topic_facts_at(topic, [*places, *self._countries_of(places)])
+
+    def _countries_of(self, places: Sequence[str]) -> list[str]:
+        """The names of the countries the places asked are in."""
+        picked = self._active_quotas.select(Understanding(text="", places=list(places)))
+        codes = dict.fromkeys(c.country for c in picked if c.country)
+        return [name for code in codes if (name := self.country_names.get(code))]
 
     def topic_places(self, topic: str) -> set[str | None]:
         """The places a topic's active facts are about (None: about no place), indexed."""

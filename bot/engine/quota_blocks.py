@@ -10,6 +10,7 @@ from bot.engine import reports, wording
 from bot.engine.arithmetic import difference, implied
 from bot.engine.bases import compared
 from bot.engine.claims import BLOCK_LIMIT, IMPLIED, ComposerBase
+from bot.engine.date_lines import asks_report_date, change_date_line
 from bot.engine.figure_text import change_date_text
 from bot.engine.local_names import series
 from bot.engine.numbers import day, money, usd
@@ -308,43 +309,22 @@ class QuotaAnswers(ComposerBase):
         )
 
     def answer_date(self, u: Understanding, reply: Reply) -> None:
-        shown, hidden = self.capped(self.quotas(u) or self.quotas())
+        shown: Sequence[ClaimView] = []
+        hidden = 0
+        if not asks_report_date(u, self.narrowed):
+            shown, hidden = self.capped(self.quotas(u) or self.quotas())
         for claim in shown:
             reply.use(claim.id, claim.article_id)
             where = fmt("{}{}", bold(self.place_label(claim)), self.from_report(claim))
-            deadline = reports.deadline_text(claim)
-            when = change_date_text(claim)
-            if when and reports.value(claim, "change_on") is not None:
-                reply.lines.append(fmt(_("{place}: {date}."), place=where, date=when))
-            elif when:
-                reply.lines.append(
-                    fmt(
-                        _(
-                            "{place}: the increase followed a directive from North Korea dated "
-                            "{date}. The report gives no year."
-                        ),
-                        place=where,
-                        date=when,
-                    )
-                )
-            elif deadline:
-                reply.lines.append(
-                    fmt(
-                        _("{place}: {amount}{unit}, to be paid {deadline}."),
-                        place=where,
-                        amount=reports.amount_text(claim),
-                        unit=reports.unit(claim, deadline=False),
-                        deadline=deadline,
-                    )
-                )
-            else:
-                reply.lines.append(
-                    fmt(_("{place}: the report gives no date for the change."), place=where)
-                )
+            reply.lines.append(change_date_line(claim, where))
         self.more_line(hidden, "quota figures", reply)
         no_date = N_("The {outlet} article itself carries no publication date.")
         if self.several:
+            # A place asked: the dates of the reports its figures come from, not every one.
+            cited = {c.article_id for c in shown} if u.has_subject else set()
             for report in self.reports.articles:
+                if cited and report.id not in cited:
+                    continue
                 published = reports.article_date(report)
                 reply.cite(report.id)
                 dated = _("The {outlet} report is dated {date}.")

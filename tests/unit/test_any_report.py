@@ -102,7 +102,7 @@ def test_a_place_by_its_initials(
         ("how many workers are there in kuala lumpur", "120"),
         ("head count for the KL clinics?", "120"),
         ("what's the wage in gdansk", "5,000"),
-        ("how much are the welders in gdansk paid", "5,000"),
+        ("what salary do the gdansk welders earn", "5,000"),
     ],
 )
 def test_another_places_fact_is_not_the_answer(
@@ -117,7 +117,7 @@ def test_another_places_fact_is_not_the_answer(
     ("question", "right"),
     [
         ("how many welders are there in gdansk", "120"),
-        ("what are the doctors in kuala lumpur paid", "5,000"),
+        ("kuala lumpur doctors' salary?", "5,000"),
     ],
 )
 def test_the_places_own_fact_is_the_answer(engine: AnswerEngine, question: str, right: str) -> None:
@@ -127,7 +127,11 @@ def test_the_places_own_fact_is_the_answer(engine: AnswerEngine, question: str, 
 # A date asked about one place: that place's date only.
 @pytest.mark.parametrize(
     "question",
-    ["when did the gdansk rise happen", "since when do gdansk welders pay more", "gdansk: date?"],
+    [
+        "when did the gdansk rise happen",
+        "from what month does the gdansk increase apply",
+        "gdansk: date?",
+    ],
 )
 def test_a_date_asked_about_one_place(engine: AnswerEngine, question: str) -> None:
     text = body(engine, question)
