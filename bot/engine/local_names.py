@@ -104,6 +104,12 @@ def region_names(language: str) -> dict[str, str]:
     return found
 
 
+@lru_cache(maxsize=8)
+def regions_by_name(language: str) -> dict[str, str]:
+    """The other way round: a city's name in the language ("Куала-Лумпур") -> English."""
+    return {name: english for english, name in region_names(language).items()}
+
+
 def _region_display(term: str, language: str) -> str:
     """ "юго-восточная азия" -> "Юго-Восточная Азия", "комсомольск-на-амуре" ->
     "Комсомольск-на-Амуре"; scripts without capitals stay as written."""

@@ -180,6 +180,10 @@ class Understander:
             entries = self._phrases.setdefault(variant, [])
             entries += [e for e in self._claim_names[variant] if e not in entries]
 
+    def stored_places(self, name: str) -> list[str]:
+        """The stored places an English name ("Ulaanbaatar", "Kuala Lumpur") is."""
+        return [v for k, v in self._phrases.get(normalize(name), ()) if k == "place"]
+
     @cached_property
     def sector_cues(self) -> tuple[tuple[str, ...], frozenset[str]]:
         """The vocabulary's words for other kinds of work, and the generic people nouns."""
@@ -421,8 +425,13 @@ class Understander:
         elif kind == Cue.QUESTION_WORD:
             add_once(result.question_words, phrase)
         elif kind == Cue.REGION:
-            # "vladivostok": a region of the seed's, a place of a report imported since.
-            if not any(k == "place" for k, _ in self._phrases.get(phrase, ())):
+            # "vladivostok": a region of the seed's, a place of a report imported since;
+            # "улан-батор", "乌兰巴托" (a city by its name in CLDR or the vocabulary, shown
+            # as "Ulaanbaatar"): the stored place, once a report gives figures for it.
+            stored = self.stored_places(value)
+            for place in stored:
+                add_once(result.places, place)
+            if not stored and not any(k == "place" for k, _ in self._phrases.get(phrase, ())):
                 add_once(result.regions, value)
         elif kind == Cue.NOW:
             result.now = True

@@ -171,3 +171,22 @@ def test_the_spellings_of_stored_places() -> None:
     assert spellings.variants == {"gdansk": "gdańsk"}
     # A conventional short form counts only for a stored place: no Bangkok here.
     assert spellings.respelled("bkk quota") == "bkk quota"
+
+
+# A city by its name in another language (CLDR's city names, the vocabulary's "elsewhere"
+# names) is the stored place once a report gives figures for it, not a place "not covered".
+@pytest.mark.parametrize(
+    ("question", "figure"),
+    [
+        ("сколько платят рабочие в Куала-Лумпуре", "2,000"),
+        ("吉隆坡的朝鲜医生每月交多少", "2,000"),
+        ("쿠알라룸푸르 북한 의사들 한 달에 얼마 내요?", "2,000"),
+        ("а в Хошимине сколько", "250"),
+    ],
+)
+def test_a_stored_place_by_its_name_in_another_language(
+    engine: AnswerEngine, question: str, figure: str
+) -> None:
+    text = body(engine, question)
+    assert figure in text, text
+    assert not any(f in text for f in SEED_FIGURES), text
