@@ -190,3 +190,20 @@ def test_a_stored_place_by_its_name_in_another_language(
     text = body(engine, question)
     assert figure in text, text
     assert not any(f in text for f in SEED_FIGURES), text
+
+
+# A report's topic that only describes a period ("monthly quota") does not add other
+# places' figures to a question that names its place.
+@pytest.mark.parametrize(
+    ("question", "figure", "others"),
+    [
+        ("gdansk monthly quota?", "450", ("ringgit", "250", "180", "62,000")),
+        ("sakhalin monthly quota before the doubling", "62,000", ("ringgit", "250", "450")),
+        ("what's the monthly quota in haiphong", "180", ("ringgit", "250", "450", "62,000")),
+    ],
+)
+def test_a_period_topic_does_not_widen_a_place_question(
+    engine: AnswerEngine, question: str, figure: str, others: tuple[str, ...]
+) -> None:
+    text = body(engine, question)
+    assert figure in text and not any(f in text for f in others), text
