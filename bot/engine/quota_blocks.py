@@ -28,6 +28,7 @@ from bot.engine.reply import Reply
 from bot.engine.understanding import Understanding
 from bot.engine.wording import N_, _, ngettext
 from bot.markup import Html, bold, fmt, italic, plain_format
+from db.kinds import FigureChange
 from db.views import ClaimView
 
 
@@ -91,8 +92,10 @@ class QuotaAnswers(ComposerBase):
         as_reported = reports.basis_as_reported(claim)
         if as_reported:
             lines.append(fmt(_("Basis, in the report's words: {basis}."), basis=as_reported))
-        if claim.change == "new":
+        if claim.change == FigureChange.NEW:
             lines.append(Html(_("Change: a new demand, as reported.")))
+        elif claim.change == FigureChange.UNCHANGED:  # "did it change?" is answered too
+            lines.append(Html(_("Change: unchanged, as reported.")))
         when = change_date_text(claim)
         if when and reports.value(claim, "change_on") is not None:
             # The report dates it with its year ("March 10, 2024").

@@ -14,9 +14,10 @@ import pytest
 
 from bot.engine import AnswerEngine
 from bot.engine.place_spellings import PlaceSpellings, unaccented
+from bot.i18n import Language
 from bot.markup import plain_text
 from bot.sending.messages import build_messages
-from testkit.engine import EXAMPLE_ALMANAC, engine_with
+from testkit.engine import EXAMPLE_ALMANAC, engine_with, lines_in
 
 SEED_FIGURES = ("62,000", "124,000", "3,400", "6,800")
 
@@ -207,3 +208,17 @@ def test_a_period_topic_does_not_widen_a_place_question(
 ) -> None:
     text = body(engine, question)
     assert figure in text and not any(f in text for f in others), text
+
+
+# A figure the report says is unchanged says so in its block.
+@pytest.mark.parametrize(
+    "question",
+    ["did the kuala lumpur quota change?", "KL doctors: same amount as before?", "kl quota"],
+)
+def test_an_unchanged_figure_says_so(engine: AnswerEngine, question: str) -> None:
+    assert "Change: unchanged, as reported." in body(engine, question)
+
+
+def test_an_unchanged_figure_says_so_in_russian(engine: AnswerEngine) -> None:
+    lines = lines_in(engine, "изменилась ли норма в Куала-Лумпуре?", Language.RU)
+    assert "Изменение: без изменений, по данным статьи." in lines
