@@ -25,6 +25,7 @@ from bot.engine.quota_texts import (
     figure_parts,
 )
 from bot.engine.reply import Reply
+from bot.engine.sector_words import names_workplaces
 from bot.engine.understanding import Understanding
 from bot.engine.wording import N_, _, ngettext
 from bot.markup import Html, bold, fmt, italic, plain_format
@@ -37,9 +38,10 @@ class QuotaAnswers(ComposerBase):
         reply.use(claim.id, claim.article_id)
         heading = bold(self.place_label(claim))
         if claim.sector:
-            heading = fmt(
-                _("{place} — {sector} workers"), place=heading, sector=self.sector(claim.sector)
-            )
+            template = _("{place} — {sector} workers")
+            if names_workplaces(claim.sector):
+                template = _("{place} — workers in {sector}")  # "Dubai — workers in restaurants"
+            heading = fmt(template, place=heading, sector=self.sector(claim.sector))
         if self.several:
             heading = fmt(
                 _("{heading} — as reported by {report}"),

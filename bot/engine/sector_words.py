@@ -85,3 +85,11 @@ def stored_sector_cues(
                     if sector not in named.setdefault(phrase, []):
                         named[phrase].append(sector)
     return named
+
+
+def names_workplaces(sector: str) -> bool:
+    """A sector named by the places people work in, in the plural ("restaurants", "art
+    studios", "shipyards"): "workers in restaurants", not "restaurants workers"; a kind of
+    work ("construction", "seafood processing", "garment") reads "construction workers"."""
+    last = sector.rsplit(" ", 1)[-1].casefold()
+    return last.endswith("s") and not last.endswith("ss") and stem(last) != last

@@ -222,3 +222,17 @@ def test_an_unchanged_figure_says_so(engine: AnswerEngine, question: str) -> Non
 def test_an_unchanged_figure_says_so_in_russian(engine: AnswerEngine) -> None:
     lines = lines_in(engine, "изменилась ли норма в Куала-Лумпуре?", Language.RU)
     assert "Изменение: без изменений, по данным статьи." in lines
+
+
+@pytest.mark.parametrize(
+    ("question", "heading"),
+    [
+        ("gdansk quota", "Gdańsk, Poland — workers in shipyards"),
+        ("hcmc quota", "Ho Chi Minh City, Vietnam — workers in fishing fleets"),
+        ("dalian quota", "Dalian, China — seafood processing workers"),
+    ],
+)
+def test_a_sector_named_by_workplaces_reads_workers_in(
+    engine: AnswerEngine, question: str, heading: str
+) -> None:
+    assert body(engine, question).splitlines()[0].startswith(heading)
