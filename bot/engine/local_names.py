@@ -16,6 +16,7 @@ from babel.lists import format_list
 
 from bot.engine import wording
 from bot.engine.cldr_names import exemplar_cities
+from bot.engine.retrieval import stem
 from bot.engine.vocabulary import FOLDER
 from db.views import Snapshot
 
@@ -162,8 +163,15 @@ class LocalNames:
                 names.setdefault(
                     (alias.kind, alias.value), _display(alias.term, alias.kind, language)
                 )
-        for key, word in vocabulary_names(language).items():
+        vocabulary = vocabulary_names(language)
+        for key, word in vocabulary.items():
             names.setdefault(key, word)
+        # A report's sector no one translated: the language's word for it, if the cue data
+        # glosses it ("restaurants" -> "ресторан", "餐厅"), rather than English in the reply.
+        glossed = {stem(english): word for (k, english), word in vocabulary.items() if k == "gloss"}
+        for sector in {c.sector for c in snapshot.claims if c.sector}:
+            if ("sector", sector) not in names and (word := glossed.get(stem(sector))):
+                names[("sector", sector)] = word
         return names
 
 

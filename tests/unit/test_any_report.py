@@ -236,3 +236,21 @@ def test_a_sector_named_by_workplaces_reads_workers_in(
     engine: AnswerEngine, question: str, heading: str
 ) -> None:
     assert body(engine, question).splitlines()[0].startswith(heading)
+
+
+# A stored sector no editor translated is named in the reader's language when the cue data
+# glosses it; otherwise as stored.
+@pytest.mark.parametrize(
+    ("question", "language", "word"),
+    [
+        ("сколько платят в Пномпене", Language.RU, "ресторан"),
+        ("金边的朝鲜服务员每月交多少", Language.ZH, "餐厅"),
+        ("프놈펜 식당 노동자들 한 달에 얼마 내요?", Language.KO, "식당"),
+    ],
+)
+def test_a_glossed_sector_is_named_in_the_readers_language(
+    engine: AnswerEngine, question: str, language: Language, word: str
+) -> None:
+    lines = lines_in(engine, question, language)
+    assert "320" in lines[1] or "320" in lines[0], lines
+    assert word in lines[0] and "restaurants" not in lines[0], lines
