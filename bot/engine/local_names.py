@@ -170,8 +170,9 @@ class LocalNames:
         # glosses it ("restaurants" -> "ресторан", "餐厅"), rather than English in the reply.
         glossed = {stem(english): word for (k, english), word in vocabulary.items() if k == "gloss"}
         for sector in {c.sector for c in snapshot.claims if c.sector}:
-            if ("sector", sector) not in names and (word := glossed.get(stem(sector))):
-                names[("sector", sector)] = word
+            gloss = glossed.get(stem(sector))
+            if gloss is not None:
+                names.setdefault(("sector", sector), gloss)
         return names
 
 
