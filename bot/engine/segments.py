@@ -213,6 +213,8 @@ def _whole(part: Understanding) -> bool:
         or part.headcount is not None
         or part.months is not None
         or Intent.COMPARE in part.intents
+        # "how long did they mean to work and come home": one planned stay, not two asks.
+        or bool(part.framed_topics)
     )
 
 

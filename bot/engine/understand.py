@@ -23,6 +23,7 @@ from bot.engine.places import place_candidates
 from bot.engine.relevance import foreign_words, listed_off_topic
 from bot.engine.reports import answered_by, outlet_names
 from bot.engine.role_play import carry_role_play
+from bot.engine.topic_frames import apply_frames, framed_topics
 from bot.engine.segments import (
     carry_own_figures,
     carry_time,
@@ -193,7 +194,8 @@ class Understander:
     ) -> Understanding:
         """One part of a message read: its subjects, its asks, its figures."""
         segment = Understanding(text=piece, language=language)
-        self._read_segment(self._languages.read(piece, segment), segment, corrector)
+        analysed = self._languages.read(piece, segment)
+        self._read_segment(analysed, segment, corrector)
         # Patterns read the words as meant: "how many nk wrokers" asks a head count.
         framed = with_corrections(piece, segment.corrected_words)
         frames = read_frames(framed, self.vocabulary_data, self._outlets)
@@ -209,6 +211,8 @@ class Understander:
                 segment.weak_intents = [i for i in segment.weak_intents if i != Intent.QUOTA]
                 segment.attributes = [a for a in segment.attributes if a != Attribute.WAGES]
         segment.topics = segment.topics or list(segment.loose_topics)
+        framed = framed_topics(language, piece, analysed)
+        apply_frames(segment, [f for f in framed if self._known_topic(f.topic)])
         segment.pair_asked = segment.pair_asked or frames.pair_asked  # or "两个地方"
         segment.asks_by_word &= not frames.term_asked  # "called": the term is known
         segment.places_asked = frames.places_asked

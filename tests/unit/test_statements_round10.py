@@ -1,0 +1,54 @@
+"""Round 10, statements in four languages, by class of cause: a planned stay asked with
+a duration and a plan or stay verb ("how long did they mean to stay", "на сколько лет
+собирались", "原计划待多长时间", "얼마 동안 있을 계획") is the workers' plan of two or three
+years, not the quota nor the time they have been abroad; the state taking most of their pay
+is the Russian source's words on earnings; the hours asked in Chinese words of their own;
+a source's own words asked for ("exact words", "原话", "дословно", "그대로") are that
+source's quotes, not the list of sources; the occasion the campaign marks is its reason.
+Each case is a wording of its own, written apart from the question sets."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from bot.engine import AnswerEngine
+from bot.i18n import Language
+from testkit.engine import lines_in, seeded_engine
+
+QUOTA_FIGURES = ("62,000", "124,000", "3,400", "6,800")
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory: pytest.TempPathFactory) -> AnswerEngine:
+    path = tmp_path_factory.mktemp("statements10") / "store.sqlite3"
+    return asyncio.run(seeded_engine(f"sqlite+aiosqlite:///{path}"))
+
+
+def reply(engine: AnswerEngine, question: str) -> str:
+    return "\n".join(lines_in(engine, question, Language.EN))
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how long were the workers planning to stay abroad",
+        "for how many years did they mean to work over there?",
+        "how long did they intend to be away before heading back",
+        "на сколько лет рабочие планировали уехать",
+        "как долго они собирались там работать?",
+        "сколько лет думали отработать перед возвращением домой",
+        "他们本来想在那边干多久",
+        "工人原计划在国外待多长时间？",
+        "原来打算出去多长时间",
+        "노동자들은 해외에서 몇 년 정도 일할 생각이었나요",
+        "원래 얼마나 있다가 돌아갈 계획이었어?",
+        "처음에 얼마 동안 머물 예정이었대?",
+    ],
+)
+def test_a_planned_stay_is_the_two_or_three_years(engine: AnswerEngine, question: str) -> None:
+    text = reply(engine, question)
+    assert "two or three years" in text, text
+    assert "does not say that" not in text, text
+    assert not any(figure in text for figure in QUOTA_FIGURES), text
