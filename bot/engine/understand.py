@@ -23,7 +23,6 @@ from bot.engine.places import place_candidates
 from bot.engine.relevance import foreign_words, listed_off_topic
 from bot.engine.reports import answered_by, outlet_names
 from bot.engine.role_play import carry_role_play
-from bot.engine.topic_frames import apply_frames, framed_topics
 from bot.engine.segments import (
     carry_own_figures,
     carry_time,
@@ -46,6 +45,7 @@ from bot.engine.text import (
     with_corrections,
     words,
 )
+from bot.engine.topic_frames import apply_frames, framed_topics
 from bot.engine.translit import as_read
 from bot.engine.understanding import Understanding, add_once
 from bot.engine.vocabulary import Attribute, Cue, Intent, Operation, load
@@ -211,8 +211,8 @@ class Understander:
                 segment.weak_intents = [i for i in segment.weak_intents if i != Intent.QUOTA]
                 segment.attributes = [a for a in segment.attributes if a != Attribute.WAGES]
         segment.topics = segment.topics or list(segment.loose_topics)
-        framed = framed_topics(language, piece, analysed)
-        apply_frames(segment, [f for f in framed if self._known_topic(f.topic)])
+        paired = framed_topics(language, piece, analysed)
+        apply_frames(segment, [f for f in paired if self._known_topic(f.topic)])
         segment.pair_asked = segment.pair_asked or frames.pair_asked  # or "两个地方"
         segment.asks_by_word &= not frames.term_asked  # "called": the term is known
         segment.places_asked = frames.places_asked
