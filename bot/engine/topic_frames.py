@@ -7,6 +7,10 @@ The frames are data, ``topic_frames`` in each language's vocabulary file: a topi
 patterns that must both match the part of a message (as typed, or as the language's
 analyser reads it: Russian lemmas), and the attributes and quota reading the frame rules
 out, and what else the duration may be of ("the quota"). Loaded once per language.
+
+Beside them, ``source_words``: the words that ask what a source said in its own words
+("quote", "verbatim", "原话", "дословно", "그대로"), in any language, where English alone
+had "what" ("what did the russian source say").
 """
 
 from __future__ import annotations
@@ -45,6 +49,22 @@ def topic_frames(language: Language) -> tuple[TopicFrame, ...]:
             frozenset(Attribute(a) for a in item.get("rules_out", ())),
         )
         for item in data.get("topic_frames", ())
+    )
+
+
+@lru_cache(maxsize=8)
+def _source_words(language: Language) -> re.Pattern[str] | None:
+    data = json.loads((FOLDER / f"{language}.json").read_text(encoding="utf-8"))
+    words = data.get("source_words", {}).get("words", ())
+    return re.compile("|".join(words)) if words else None
+
+
+def asks_source_words(language: Language, *readings: str) -> bool:
+    """Whether a part asks for what a source said, in its words ("quote the russian
+    source", "原话", "дословно", "그대로"): its statements, not the list of sources."""
+    pattern = _source_words(language)
+    return pattern is not None and any(
+        pattern.search(f" {reading.casefold()} ") for reading in readings if reading
     )
 
 

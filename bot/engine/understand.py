@@ -45,7 +45,7 @@ from bot.engine.text import (
     with_corrections,
     words,
 )
-from bot.engine.topic_frames import apply_frames, framed_topics
+from bot.engine.topic_frames import apply_frames, asks_source_words, framed_topics
 from bot.engine.translit import as_read
 from bot.engine.understanding import Understanding, add_once
 from bot.engine.vocabulary import Attribute, Cue, Intent, Operation, load
@@ -213,6 +213,7 @@ class Understander:
         segment.topics = segment.topics or list(segment.loose_topics)
         paired = framed_topics(language, piece, analysed)
         apply_frames(segment, [f for f in paired if self._known_topic(f.topic)])
+        segment.source_words = asks_source_words(language, piece, analysed)
         segment.pair_asked = segment.pair_asked or frames.pair_asked  # or "两个地方"
         segment.asks_by_word &= not frames.term_asked  # "called": the term is known
         segment.places_asked = frames.places_asked

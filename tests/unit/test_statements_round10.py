@@ -52,3 +52,50 @@ def test_a_planned_stay_is_the_two_or_three_years(engine: AnswerEngine, question
     assert "two or three years" in text, text
     assert "does not say that" not in text, text
     assert not any(figure in text for figure in QUOTA_FIGURES), text
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("what were the russian source's exact words", "penny"),
+        ("can you quote the russian informant directly", "penny"),
+        ("give me the verbatim quote from the source in china", "heavier burden"),
+        ("中国那个消息人士原话是什么", "heavier burden"),
+        ("俄罗斯线人具体是怎么说的，原文给我", "penny"),
+        ("дай точную цитату китайского источника", "heavier burden"),
+        ("что дословно сказал источник в россии", "penny"),
+        ("러시아 소식통이 한 말 그대로 알려줘", "penny"),
+        ("중국 소식통 발언 원문 인용해줘", "heavier burden"),
+    ],
+)
+def test_a_sources_own_words_are_its_quotes(engine: AnswerEngine, question: str, said: str) -> None:
+    text = reply(engine, question)
+    assert said in text, text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "кто это сказал про китай?",
+        "а кто сообщил это изданию",
+        "중국 얘기는 누가 말했어?",
+        "俄罗斯的事是谁说的",
+        "who said that about china",
+    ],
+)
+def test_who_said_it_is_still_the_sources(engine: AnswerEngine, question: str) -> None:
+    assert "Daily NK" in reply(engine, question)
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("在俄的消息人士原话怎么说", "penny"),
+        ("驻俄那个线人说了什么", "penny"),
+        ("在华消息人士具体说了啥", "heavier burden"),
+    ],
+)
+def test_a_chinese_short_form_of_the_country_names_its_source(
+    engine: AnswerEngine, question: str, said: str
+) -> None:
+    assert said in reply(engine, question)
