@@ -35,6 +35,9 @@ class TopicFrame:
     cues: re.Pattern[str]  # what it is asked of: a plan, a stay, a source
     unless: re.Pattern[str] | None  # another subject the duration is of: "the quota"
     rules_out: frozenset[Attribute]
+    # "why did it rise": weak, as "why" is, counted only when something else in the
+    # message is on topic ("почему мой канал перестал расти" is about something else).
+    weak: bool = False
 
 
 @lru_cache(maxsize=8)
@@ -47,6 +50,7 @@ def topic_frames(language: Language) -> tuple[TopicFrame, ...]:
             re.compile(item["with"]),
             re.compile(item["unless"]) if item.get("unless") else None,
             frozenset(Attribute(a) for a in item.get("rules_out", ())),
+            bool(item.get("weak", False)),
         )
         for item in data.get("topic_frames", ())
     )
@@ -80,7 +84,12 @@ def framed_topics(language: Language, *readings: str) -> list[TopicFrame]:
 
 
 def apply_frames(segment: Understanding, frames: list[TopicFrame]) -> None:
-    """The part asks the frames' topics: not the quota's amount, nor what they rule out."""
+    """The part asks the frames' topics: not the quota's amount, nor what they rule out; a
+    weak frame's topic is weak."""
+    for frame in [f for f in frames if f.weak]:
+        if frame.topic not in segment.weak_topics:
+            segment.weak_topics.append(frame.topic)
+    frames = [f for f in frames if not f.weak]
     for frame in frames:
         if frame.topic not in segment.topics:
             segment.topics.append(frame.topic)

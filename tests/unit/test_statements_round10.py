@@ -99,3 +99,57 @@ def test_a_chinese_short_form_of_the_country_names_its_source(
     engine: AnswerEngine, question: str, said: str
 ) -> None:
     assert said in reply(engine, question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what occasion is it meant to mark",
+        "what's the occasion for the increase?",
+        "what event is this money supposed to honour",
+        "what milestone are they marking with it",
+        "why the sudden hike for the workers?",
+        "他们的额度为啥突然涨了",
+        "凭什么翻倍",
+        "这次干嘛要把额度往上调",
+        "а с чего вдруг подняли?",
+        "зачем удвоили взнос",
+        "почему повысили сумму",
+        "왜 갑자기 올린 거야?",
+        "무슨 명목으로 인상했대?",
+        "두 배로 늘린 건 무슨 날 때문이야?",
+    ],
+)
+def test_why_it_rose_or_what_it_marks_is_the_reason(engine: AnswerEngine, question: str) -> None:
+    # "why" beside a verb of rising is weak, as "why" is: with nothing else tying it to
+    # the report ("почему мой канал перестал расти") it is about something else.
+    text = reply(engine, question)
+    assert "final year" in text, text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "почему у меня зарплата не растёт уже год",
+        "为啥最近房价又涨了",
+        "왜 요즘 물가가 이렇게 올랐어?",
+    ],
+)
+def test_why_something_else_rose_is_not_the_reason(engine: AnswerEngine, question: str) -> None:
+    assert "final year" not in reply(engine, question)
+
+
+@pytest.mark.parametrize(
+    ("question", "figure"),
+    [
+        ("сколько платят на сахалине, и почему так вышло у них", "62,000"),
+        ("大连要交多少，还有为啥会这样你们知道吗", "3,400"),
+        ("다롄 할당량 얼마예요? 그리고 왜 그렇게 된 건지 아시는 분", "3,400"),
+    ],
+)
+def test_a_weak_why_after_a_figure_asked_is_the_reason_too(
+    engine: AnswerEngine, question: str, figure: str
+) -> None:
+    text = reply(engine, question)
+    assert figure in text, text
+    assert "final year" in text, text
