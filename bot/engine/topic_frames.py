@@ -38,6 +38,12 @@ class TopicFrame:
     # "why did it rise": weak, as "why" is, counted only when something else in the
     # message is on topic ("почему мой канал перестал расти" is about something else).
     weak: bool = False
+    # "할당량 오르고 나서 노동시간 변화": the quota named as what came before, not asked,
+    # unless an amount is asked too ("сколько платят и стали ли работать дольше").
+    quota_unless_amount: bool = False
+    # At most this many characters between the two ("take most of their pay"), so that a
+    # long message's unrelated clauses do not make one ("nobody took ... most"); 0: any.
+    within: int = 0
 
 
 @lru_cache(maxsize=8)
@@ -51,6 +57,8 @@ def topic_frames(language: Language) -> tuple[TopicFrame, ...]:
             re.compile(item["unless"]) if item.get("unless") else None,
             frozenset(Attribute(a) for a in item.get("rules_out", ())),
             bool(item.get("weak", False)),
+            bool(item.get("quota_unless_amount", False)),
+            int(item.get("within", 0)),
         )
         for item in data.get("topic_frames", ())
     )
@@ -78,9 +86,20 @@ def framed_topics(language: Language, *readings: str) -> list[TopicFrame]:
     return [
         frame
         for frame in topic_frames(language)
-        if any(frame.asks.search(text) and frame.cues.search(text) for text in texts)
+        if any(_both(frame, text) for text in texts)
         and not (frame.unless and any(frame.unless.search(text) for text in texts))
     ]
+
+
+def _both(frame: TopicFrame, text: str) -> bool:
+    if not frame.within:
+        return bool(frame.asks.search(text) and frame.cues.search(text))
+    cues = [m.span() for m in frame.cues.finditer(text)]
+    return any(
+        max(start, m.start()) - min(end, m.end()) <= frame.within
+        for m in frame.asks.finditer(text)
+        for start, end in cues
+    )
 
 
 def apply_frames(segment: Understanding, frames: list[TopicFrame]) -> None:
@@ -94,6 +113,8 @@ def apply_frames(segment: Understanding, frames: list[TopicFrame]) -> None:
         if frame.topic not in segment.topics:
             segment.topics.append(frame.topic)
         segment.attributes = [a for a in segment.attributes if a not in frame.rules_out]
+    if segment.amount_hinted and all(f.quota_unless_amount for f in frames):
+        return  # the quota's amount is asked beside the topic: two asks, read apart
     if frames:
         segment.framed_topics = [f.topic for f in frames]
         segment.intents = [i for i in segment.intents if i != Intent.QUOTA]

@@ -153,3 +153,78 @@ def test_a_weak_why_after_a_figure_asked_is_the_reason_too(
     text = reply(engine, question)
     assert figure in text, text
     assert "final year" in text, text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "is it true the state pockets most of what they earn",
+        "does pyongyang keep the bulk of their wages?",
+        "정부가 월급 대부분을 가져간다는 게 사실이야?",
+        "번 돈을 거의 다 국가가 떼어 간다던데 맞나요",
+        "правда что государство забирает большую часть зарплаты?",
+        "власти отбирают почти всё что они зарабатывают?",
+        "政府是不是拿走了他们大部分工资",
+        "国家把他们挣的钱大多收走了吗",
+    ],
+)
+def test_the_state_taking_most_of_the_pay_is_the_russian_sources_words(
+    engine: AnswerEngine, question: str
+) -> None:
+    text = reply(engine, question)
+    assert "most of what" in text, text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "现在每天上班时间更长了吗",
+        "他们工作时长有没有增加",
+        "劳动时间延长了没有",
+        "干活的钟头是不是多了",
+        "工时拉长了吗",
+        "할당량 오른 다음에 노동 시간은 길어졌어?",
+        "상납금 늘고 나서 작업 시간 변화 있음?",
+        "после повышения взноса рабочий день стал длиннее?",
+        "из-за квоты им приходится работать больше часов?",
+        "할당금 인상 이후 근무시간이 늘었나요?",
+        "두 배로 오른 뒤에 일하는 시간은 어떻게 됐어?",
+    ],
+)
+def test_the_hours_asked_in_words_of_their_own(engine: AnswerEngine, question: str) -> None:
+    text = reply(engine, question)
+    assert "longer hours" in text, text
+    assert not any(figure in text for figure in QUOTA_FIGURES), text
+
+
+@pytest.mark.parametrize(
+    ("question", "figure"),
+    [
+        ("сколько платят на сахалине и стали ли они работать дольше", "62,000"),
+        ("大连一个月交多少钱，工作时间有没有延长", "3,400"),
+        pytest.param(
+            "사할린은 얼마 내? 근무시간도 늘었어?",
+            "62,000",
+            marks=pytest.mark.xfail(
+                reason="two short Korean parts are read as one, whose change verb keeps them "
+                "whole and whose work-time silence then wins over the amount (not the frame)",
+                strict=True,
+            ),
+        ),
+    ],
+)
+def test_an_amount_asked_beside_the_hours_keeps_the_quota(
+    engine: AnswerEngine, question: str, figure: str
+) -> None:
+    text = reply(engine, question)
+    assert figure in text, text
+    assert "longer hours" in text, text
+
+
+def test_words_far_apart_in_a_long_message_make_no_frame(engine: AnswerEngine) -> None:
+    text = reply(
+        engine,
+        "most of my old mates down the pub reckon the bosses never took anything "
+        "from us back then, so what is the quota on sakhalin",
+    )
+    assert "62,000" in text, text
