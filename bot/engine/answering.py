@@ -355,13 +355,15 @@ class Answerer:
         countries = s.countries or (
             [q.country for q in c.quotas(s) if q.country] if s.places else []
         )
-        if Intent.SOURCES in wanted and countries and asks_what(s):
+        if Intent.SOURCES in wanted and countries and (asks_what(s) or s.source_words):
             # "what did the chinese source say about the young women": that source's claims on
             # the topic when it has some, else everything it said.
             if self.composer.answer_source_on_topic(
                 s, countries, topics, reply
             ) or self.honest.source_statements(_with(s, countries=countries), reply):
                 wanted -= {Intent.SOURCES, Intent.QUOTA}
+                if s.source_words:  # "原文", "원문": the source's own words, not the article's
+                    wanted.discard(Intent.ARTICLE)
                 topics = []
                 handled = True
         elif Intent.SOURCES in wanted and self.honest.attribute_quote(s, reply):

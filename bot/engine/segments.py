@@ -213,6 +213,8 @@ def _whole(part: Understanding) -> bool:
         or part.headcount is not None
         or part.months is not None
         or Intent.COMPARE in part.intents
+        # "how long did they mean to work and come home": one planned stay, not two asks.
+        or bool(part.framed_topics)
     )
 
 
@@ -263,7 +265,11 @@ def settle_parts(
     _point_ahead(result.segments)
     previous: Understanding | None = None
     for segment in result.segments:
-        segment.settle_weak(segment.on_topic or is_terse(segment, chat, stopwords, terse_words))
+        # A weak cue after an on-topic part of the same message, with no word of another
+        # subject ("…还有为啥要涨啊"), is asked of the report as the parts before it are.
+        after_topic = previous is not None and previous.on_topic and not segment.foreign
+        terse = is_terse(segment, chat, stopwords, terse_words)
+        segment.settle_weak(segment.on_topic or terse or after_topic)
         if previous is not None and (previous.has_subject or _elsewhere(previous)):
             inherit_subject(previous, segment)
         previous = segment

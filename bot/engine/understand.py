@@ -48,6 +48,7 @@ from bot.engine.text import (
     with_corrections,
     words,
 )
+from bot.engine.topic_frames import apply_frames, asks_source_words, framed_topics
 from bot.engine.translit import as_read
 from bot.engine.understanding import Understanding, add_once
 from bot.engine.vocabulary import Attribute, Cue, Intent, Operation, load
@@ -240,7 +241,8 @@ class Understander:
     ) -> Understanding:
         """One part of a message read: its subjects, its asks, its figures."""
         segment = Understanding(text=piece, language=language)
-        self._read_segment(self._languages.read(piece, segment), segment, corrector)
+        analysed = self._languages.read(piece, segment)
+        self._read_segment(analysed, segment, corrector)
         # Patterns read the words as meant: "how many nk wrokers" asks a head count.
         framed = with_corrections(piece, segment.corrected_words)
         frames = read_frames(framed, self.vocabulary_data, self._outlets)
@@ -256,6 +258,9 @@ class Understander:
                 segment.weak_intents = [i for i in segment.weak_intents if i != Intent.QUOTA]
                 segment.attributes = [a for a in segment.attributes if a != Attribute.WAGES]
         segment.topics = segment.topics or list(segment.loose_topics)
+        paired = framed_topics(language, piece, analysed)
+        apply_frames(segment, [f for f in paired if self._known_topic(f.topic)])
+        segment.source_words = asks_source_words(language, piece, analysed)
         segment.pair_asked = segment.pair_asked or frames.pair_asked  # or "两个地方"
         segment.asks_by_word &= not frames.term_asked  # "called": the term is known
         segment.places_asked = frames.places_asked

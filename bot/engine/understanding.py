@@ -82,6 +82,8 @@ class Understanding:
     loose_topics: list[str] = field(default_factory=list)  # of a cue of several topics
     quota_named: bool = False  # a quota cue besides a verb ("demand", "pay")
     asks_by_word: bool = False  # one of them an ask word ("called", "name", "happens")
+    framed_topics: list[str] = field(default_factory=list)  # of two cues together (topic_frames)
+    source_words: bool = False  # what a source said, in its words ("quote", "原话", "дословно")
 
     @property
     def search_text(self) -> str:  # what the search over the claims' English text reads
