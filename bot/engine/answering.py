@@ -408,7 +408,7 @@ class Answerer:
         # match the question's own words.
         weak_topics_only = topics and all(t in s.settled_topics for t in topics)
         # "why was it doubled" asks the reasons; "why are they unhappy" asks what claims say.
-        about_the_change = Intent.QUOTA in s.intents or "doubling" in s.topics
+        about_the_change = Intent.QUOTA in s.intents or "doubling" in s.topics or s.change_asked
         search_first = weak_topics_only and not wanted and not about_the_change
         if search_first and self.honest.statements(s.search_text, reply):
             return True

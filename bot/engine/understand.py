@@ -19,6 +19,13 @@ from bot.engine.frames import read_frames
 from bot.engine.korean_runs import without_glosses
 from bot.engine.language import Language
 from bot.engine.lexicon import LANGUAGE_CUES, LanguageTables, record_language_cue
+from bot.engine.part_readings import (
+    asserted_headcount,
+    dated_gap,
+    people_named,
+    reason_asked,
+    teller_places,
+)
 from bot.engine.places import place_candidates
 from bot.engine.relevance import foreign_words, listed_off_topic
 from bot.engine.reports import answered_by, outlet_names
@@ -186,6 +193,7 @@ class Understander:
                 for kind, value in self._phrases[term]:
                     self._record(result.segments[0], kind, value)
         settle_parts(result, self.vocabulary_data.chat_words, STOPWORDS, TERSE_WORDS)
+        asserted_headcount(result, self.vocabulary_data.headcount_supposing, TERSE_WORDS)
         return result
 
     def _read_piece(
@@ -223,12 +231,17 @@ class Understander:
             segment.operations = [op for op in segment.operations if op not in shares]
             add_once(segment.attributes, Attribute.WORKFORCE)
         segment.change_asked = segment.change_asked or frames.change_asked
-        known = (STOPWORDS, self.known_words, self._not_places, self.vocabulary_data.chat_words)
+        people = people_named(frames.people_words, segment, self._phrases, STOPWORDS)
+        chat = self.vocabulary_data.chat_words
+        known = (STOPWORDS, self.known_words, self._not_places, chat, people)
         room, passed = MAX_UNKNOWN_PLACES - len(segment.unknown_places), set[str]()
         domain = self.vocabulary_data.weak_domain_words
         found = place_candidates(piece, known, corrector, self._phrases, passed, domain)
         for name in found[:room]:
             add_once(segment.unknown_places, name)
+        tellers = teller_places(piece, self.vocabulary_data)
+        segment.unknown_places = [n for n in segment.unknown_places if n not in tellers]
+        segment.regions = [r for r in segment.regions if fold(r) not in tellers]
         placed = {w for name in segment.unknown_places for w in name.split()}
         segment.unmapped = [w for w in segment.unmapped if w not in placed]
         # A typo of a word that means something is no word of another subject ("insurance"
@@ -240,6 +253,8 @@ class Understander:
         }
         skip.update(w for name in segment.unknown_places for w in name.split())
         skip |= passed  # "in the worksheet": an unknown word, no other subject
+        skip |= people  # "the grunts": the workers
+        skip.update(w for name in tellers for w in name.split())  # "my cousin in korsakov"
         tokens = words(piece)
         groups = self.vocabulary_data.group_words
         if Intent.BASIS in segment.intents or any(f"{w} of " in piece for w in groups):
@@ -268,9 +283,15 @@ class Understander:
         segment.at_least, segment.at_most = typed.at_least, typed.at_most
         segment.change_factor = self._asserted_change(piece, segment.change_factor)
         segment.change_asked = segment.change_asked or self._one_place_difference(piece, segment)
+        segment.pair_asked = segment.pair_asked or dated_gap(piece, segment, self.vocabulary_data)
         if (segment.at_least or segment.at_most) and len(segment.places + segment.countries) < 2:
             # "is dalian more than 3,000 yuan": a bound on one figure, no other place to compare
             segment.intents = [i for i in segment.intents if i != Intent.COMPARE]
+        reason_asked(piece, segment, self.vocabulary_data)
+        if segment.months and (Operation.TOTAL in segment.operations or segment.amount_hinted):
+            # "2 years at the new quota, how much goes to the state in total": a sum over a
+            # span of what is paid, not what the money is spent on.
+            segment.attributes = [a for a in segment.attributes if a != Attribute.SPENDING]
         if mentions_own_pay(piece) or (typed.own and language is not Language.EN):
             # "more than my whole salary": the pay asked about is the asker's own.
             segment.attributes = [a for a in segment.attributes if a != Attribute.WAGES]
@@ -370,6 +391,8 @@ class Understander:
                 add_once(result.other_sectors, phrase)
         elif kind == Cue.OPERATION:
             add_once(result.operations, Operation(value))
+            if phrase in self.vocabulary_data.cue_periods:  # "extra per year"
+                add_once(result.operations, self.vocabulary_data.cue_periods[phrase])
         elif kind == Cue.DOMAIN:
             result.domain = True
             if phrase not in self.vocabulary_data.weak_domain_words:
