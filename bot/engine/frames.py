@@ -33,6 +33,8 @@ class Frames:
     intents: list[Intent] = field(default_factory=list)
     # "who took the photo": the photo's credit, which only the claim's statement carries.
     credit_asked: bool = False
+    # "what's the weather in sakhalin": the noun asked outright, when of another subject.
+    other_asked: bool = False
     # "the grunts", "our brethren": nouns that stand for the workers in this frame.
     people_words: list[str] = field(default_factory=list)
     # Intents a cue gave that the pattern says are not asked ("did the source give …").
@@ -215,6 +217,11 @@ def _subject_of(verbs: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf" {_AUXILIARY} {_DETERMINER} (?:\w+ )?(\w+) (?:{said}) ")
 
 
+# "what's the weather in sakhalin", "how is the food there": the noun a question opens on.
+_ASKED_NOUN = re.compile(
+    r"^ (?:so |and |ok |hey )?(?:what|whats|what's|how|hows|how's|which) (?:is |s |are |was |were )?"
+    r"(?:the |a |an |your )?(?:\w+ )?(\w+) (?:in|on|at|like|for|there|this|today|tomorrow|now) "
+)
 # "how many hours do they work": hours counted, not workers.
 _COUNTED = frozenset(
     "hours hour days day weeks week months month years year times rubles roubles yuan dollars "
@@ -277,6 +284,8 @@ def read_frames(text: str, vocabulary: Vocabulary, outlets: tuple[str, ...]) -> 
     for pattern in (_subject_of(verbs), _FOR_WHOM, _OURS_THEN_THEIR):
         for found in pattern.finditer(joined):
             _add(result.people_words, found.group(1))
+    asked = _ASKED_NOUN.search(joined)
+    result.other_asked = asked is not None and asked.group(1) in vocabulary.off_topic_words
     if _STAY.search(joined):
         _add(result.topics, "savings")
     if _LOCALS_FEEL.search(joined):

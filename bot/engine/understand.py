@@ -231,6 +231,7 @@ class Understander:
             segment.operations = [op for op in segment.operations if op not in shares]
             add_once(segment.attributes, Attribute.WORKFORCE)
         segment.change_asked = segment.change_asked or frames.change_asked
+        segment.other_asked = frames.other_asked
         people = people_named(frames.people_words, segment, self._phrases, STOPWORDS)
         chat = self.vocabulary_data.chat_words
         known = (STOPWORDS, self.known_words, self._not_places, chat, people)

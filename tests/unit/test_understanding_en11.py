@@ -259,3 +259,25 @@ def test_thousands_grouped_with_a_space_in_english_are_one_figure(
     text = body(engine, question)
     assert text.startswith("No: the report gives"), text
     assert f"{place}" in text and f"not {typed}" in text, text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what's the weather in sakhalin this weekend, going fishing",
+        "what is the population in dalian",
+        "whats the best food in sakhalin",
+        "how's the weather in dalian today",
+    ],
+)
+def test_a_noun_of_another_subject_asked_outright_of_a_place_is_off_topic(
+    engine: AnswerEngine, question: str
+) -> None:
+    text = body(engine, question)
+    assert text.startswith(SCOPE), text
+    assert not [figure for figure in QUOTA_FIGURES if figure in text], text
+
+
+def test_the_same_noun_asked_of_the_workers_stays_theirs(engine: AnswerEngine) -> None:
+    text = body(engine, "what's the food like for the workers in dalian")
+    assert "does not say what the workers eat" in text, text
