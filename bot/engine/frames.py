@@ -126,9 +126,11 @@ _PAIR = re.compile(
     r"amounts))|the two (?:quotas|places|figures|"
     r"amounts|cities|countries)|both (?:quotas|places|figures|amounts)) "
 )
-# "how much of the pay does the government take": a share of the earnings, not a quota.
+# "how much of the pay does the government take", "do they take most of their pay": a share
+# of the earnings, not a quota.
 _SHARE_OF_PAY = re.compile(
-    r" how much of (?:the |their |his |her |a |what )?(?:\w+ )?(?:pay|wages?|salary|salaries|"
+    r" (?:how much|most|all|half|the bulk|a lot|a big chunk|the lion's share) of (?:the |their |"
+    r"his |her |a |what )?(?:\w+ )?(?:pay|wages?|salary|salaries|"
     r"earnings|income|earn|earned|makes?|paycheck) "
 )
 # A "%" asked ("as a % of"), not typed after a figure ("100% verified").
@@ -219,9 +221,11 @@ def _subject_of(verbs: tuple[str, ...]) -> re.Pattern[str]:
 
 # "what's the weather in sakhalin", "how is the food there": the noun a question opens on.
 _ASKED_NOUN = re.compile(
-    r"^ (?:so |and |ok |hey )?(?:what|whats|what's|how|hows|how's|which) (?:is |s |are |was |were )?"
-    r"(?:the |a |an |your )?(?:\w+ )?(\w+) (?:in|on|at|like|for|there|this|today|tomorrow|now) "
+    r"^ (?:so |and |ok |hey )?(?:what|whats|what's|how|hows|how's|which) "
+    r"(?:is |s |are |was |were )?(?:the |a |an |your )?(?:\w+ )?(\w+) "
+    r"(?:in|on|at|like|for|there|this|today|tomorrow|now) "
 )
+
 # "how many hours do they work": hours counted, not workers.
 _COUNTED = frozenset(
     "hours hour days day weeks week months month years year times rubles roubles yuan dollars "

@@ -111,3 +111,10 @@ def dated_gap(piece: str, segment: Understanding, data: Vocabulary) -> bool:
         and segment.now != segment.before
         and bool(said & data.pair_nouns)
     )
+
+
+def quote_asked(text: str, data: Vocabulary) -> bool:
+    """ "quote from the china source", "the russian source's exact words": what a source
+    said is asked, as "what did the source say" asks it."""
+    said = _spaced(text)
+    return any(f" {phrase} " in said for phrase in data.quote_phrases)

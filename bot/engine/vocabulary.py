@@ -203,6 +203,8 @@ class Vocabulary:
     at_most_words: tuple[str, ...] = ()
     # "extra per year", "more a week": an operation's cue that names a period too.
     cue_periods: dict[str, Operation] = field(default_factory=dict)
+    # "quote from the china source": that source's words asked, not who it is.
+    quote_phrases: tuple[str, ...] = ()
     # "my cousin in korsakov says": verbs after which the place is the teller's.
     teller_verbs: tuple[str, ...] = ()
     # "why do they need the extra money ... this year": the reason asked, no sum, no year.
@@ -359,6 +361,7 @@ def load(language: str = "en") -> Vocabulary:
         at_least_words=tuple(fold(w) for w in data.get("figure_bounds", {}).get("at_least", ())),
         at_most_words=tuple(fold(w) for w in data.get("figure_bounds", {}).get("at_most", ())),
         cue_periods=_cue_periods(data["operations"]),
+        quote_phrases=tuple(fold(w) for w in data.get("quote_asks", {}).get("phrases", ())),
         teller_verbs=tuple(fold(w) for w in data.get("teller_places", {}).get("verbs", ())),
         reason_question_words=frozenset(
             fold(w) for w in data.get("reason_asks", {}).get("question_words", ())

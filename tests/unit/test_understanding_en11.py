@@ -281,3 +281,60 @@ def test_a_noun_of_another_subject_asked_outright_of_a_place_is_off_topic(
 def test_the_same_noun_asked_of_the_workers_stays_theirs(engine: AnswerEngine) -> None:
     text = body(engine, "what's the food like for the workers in dalian")
     assert "does not say what the workers eat" in text, text
+
+
+@pytest.mark.parametrize(
+    ("question", "words"),
+    [
+        ("quote me something the china source said", "feel very sorry"),
+        ("give me the russian source's exact words", "takes most of what"),
+        ("the source in russia, verbatim please", "longer hours"),
+    ],
+)
+def test_a_source_quoted_is_what_it_said_not_who_it_is(
+    engine: AnswerEngine, question: str, words: str
+) -> None:
+    text = body(engine, question)
+    assert words in text, text
+    assert "Who says so" not in text, text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "so the march 10 directive was the sakhalin one?",
+        "the article gives march 10 for russia too",
+        "march 10 is when sakhalin's quota went up, isn't it",
+    ],
+)
+def test_a_date_the_report_gives_another_place_is_said_whose_it_is(
+    engine: AnswerEngine, question: str
+) -> None:
+    text = body(engine, question)
+    assert (
+        "No: the report gives March 10 only for the directive behind the change in Dalian, "
+        "China; for Sakhalin, Russia it gives no date." in text
+    ), text
+
+
+def test_the_date_asked_of_its_own_place_is_no_premise(engine: AnswerEngine) -> None:
+    text = body(engine, "was the march 10 directive for dalian?")
+    assert "only for the directive" not in text, text
+    assert "March 10" in text, text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "does the state keep the bulk of their wages",
+        "admit it, the workers make loads of money abroad",
+        "the sakhalin guys are well paid, right?",
+        "do the dalian girls get decent pay at least",
+    ],
+)
+def test_pay_claimed_or_asked_is_what_the_report_says_of_earnings(
+    engine: AnswerEngine, question: str
+) -> None:
+    text = body(engine, question)
+    assert "Earnings" in text, text
+    assert "Can workers protest?" not in text, text
