@@ -33,6 +33,8 @@ class Frames:
     intents: list[Intent] = field(default_factory=list)
     # "who took the photo": the photo's credit, which only the claim's statement carries.
     credit_asked: bool = False
+    # "kim doubled it because the workers were lazy": a reason asserted for the change.
+    because: bool = False
     # "what's the weather in sakhalin": the noun asked outright, when of another subject.
     other_asked: bool = False
     # "the grunts", "our brethren": nouns that stand for the workers in this frame.
@@ -219,6 +221,12 @@ def _subject_of(verbs: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf" {_AUXILIARY} {_DETERMINER} (?:\w+ )?(\w+) (?:{said}) ")
 
 
+# "doubled it because the workers were lazy", "raised it cuz of inflation": a reason given;
+# not "extra because of the doubling" (the change itself named as the cause of a sum).
+_BECAUSE = re.compile(
+    r" (?:because|cause|coz|cuz|bc|due to|owing to) (?!(?:of )?(?:the |this |that )?(?:doubling|"
+    r"hike|increase|rise|raise|change|new quota|quota|order|directive)\b)"
+)
 # "what's the weather in sakhalin", "how is the food there": the noun a question opens on.
 _ASKED_NOUN = re.compile(
     r"^ (?:so |and |ok |hey )?(?:what|whats|what's|how|hows|how's|which) "
@@ -288,6 +296,7 @@ def read_frames(text: str, vocabulary: Vocabulary, outlets: tuple[str, ...]) -> 
     for pattern in (_subject_of(verbs), _FOR_WHOM, _OURS_THEN_THEIR):
         for found in pattern.finditer(joined):
             _add(result.people_words, found.group(1))
+    result.because = _BECAUSE.search(joined) is not None
     asked = _ASKED_NOUN.search(joined)
     result.other_asked = asked is not None and asked.group(1) in vocabulary.off_topic_words
     if _STAY.search(joined):

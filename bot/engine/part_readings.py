@@ -74,6 +74,9 @@ def reason_asked(piece: str, segment: Understanding, data: Vocabulary) -> None:
     reason asked; with no figure typed and no "how much", "extra" qualifies the money and
     "this year" says when (no sum, no year asked)."""
     said = _spaced(piece)
+    if "reason" in segment.topics and not (segment.figures or segment.dates):
+        # "which year are they trying to mark": the occasion asked, which the report names.
+        segment.attributes = [a for a in segment.attributes if a != Attribute.YEAR]
     asked = any(f" {w} " in said for w in data.reason_question_words)
     if not asked or segment.figures or "how" in segment.question_words:
         return
@@ -86,7 +89,7 @@ def reason_asked(piece: str, segment: Understanding, data: Vocabulary) -> None:
 def _teller_pattern(verbs: tuple[str, ...]) -> re.Pattern[str]:
     said = "|".join(re.escape(v) for v in verbs)
     return re.compile(
-        rf" (?:my|a|our|his|her|some|the) (?:\w+ ){{1,2}}(?:in|from|at|on|back in) "
+        rf" (?:my|a|our|his|her|some|an) (?:\w+ ){{1,2}}(?:in|from|at|on|back in) "
         rf"(\w+(?: \w+)?) (?:\w+ )?(?:{said}) "
     )
 
@@ -94,7 +97,7 @@ def _teller_pattern(verbs: tuple[str, ...]) -> re.Pattern[str]:
 def teller_places(piece: str, data: Vocabulary) -> frozenset[str]:
     """ "my cousin in korsakov says", "a friend from vladivostok told me": the place of
     whoever passes a claim on (one or two words after "in"/"from" before a telling verb),
-    not a place asked about."""
+    not a place asked about; not "what did the official in dandong say" (a source asked of)."""
     if not data.teller_verbs:
         return frozenset()
     pattern = _teller_pattern(data.teller_verbs)
@@ -118,3 +121,23 @@ def quote_asked(text: str, data: Vocabulary) -> bool:
     said is asked, as "what did the source say" asks it."""
     said = _spaced(text)
     return any(f" {phrase} " in said for phrase in data.quote_phrases)
+
+
+def bare_figure_asks(parts: list[Understanding]) -> list[Understanding]:
+    """ "how many workers died from it? give me the number": a part that asks only for "the
+    number" (a weak amount cue, nothing named) after a part that asked something the report
+    does not give is that ask pressed again, not a question for the quotas."""
+    kept: list[Understanding] = []
+    for part in parts:
+        before = kept[-1] if kept else None
+        bare = (
+            part.intents == [Intent.QUOTA]
+            and Intent.QUOTA in part.settled_intents
+            and not part.quota_named
+            and not (part.has_subject or part.figures or part.dates or part.operations)
+            and not (part.attributes or part.topics or part.unknown_places)
+        )
+        if bare and before is not None and before.attributes:
+            continue
+        kept.append(part)
+    return kept

@@ -21,6 +21,7 @@ from bot.engine.language import Language
 from bot.engine.lexicon import LANGUAGE_CUES, LanguageTables, record_language_cue
 from bot.engine.part_readings import (
     asserted_headcount,
+    bare_figure_asks,
     dated_gap,
     people_named,
     reason_asked,
@@ -145,6 +146,8 @@ class Understander:
         self.vocabulary = Vocabulary({p for p in self._phrases if " " not in p})
         # Words that are not place names: ordinary English, and every word the claims use.
         self._not_places = self.vocabulary_data.not_place_words | claim_words | question_words
+        domain = (p for p, cues in self.vocabulary_data.phrases.items() if (Cue.DOMAIN, "") in cues)
+        self._strong_domain = frozenset(domain) - self.vocabulary_data.weak_domain_words
         self._topical = self.known_words | self._not_places | STOPWORDS
         # Words the vocabulary knows as words are no typos ("saying" is not "saving").
         data = self.vocabulary_data
@@ -165,7 +168,10 @@ class Understander:
         text, language = as_read(self, *written(spelled_out(text, self.vocabulary_data.text_speak)))
         if language is Language.KO:
             text = without_glosses(text)
-        for idiom, plain in self.vocabulary_data.figure_idioms:
+        for idiom, plain in (
+            *self.vocabulary_data.learner_forms,
+            *self.vocabulary_data.figure_idioms,
+        ):
             text = idiom.sub(plain, text)  # "the 411 on dalian": no figure asserted
         result = Understanding(text=text, truncated=truncated, language=language)
         self._languages.prepare(result.language)
@@ -193,6 +199,7 @@ class Understander:
                 for kind, value in self._phrases[term]:
                     self._record(result.segments[0], kind, value)
         settle_parts(result, self.vocabulary_data.chat_words, STOPWORDS, TERSE_WORDS)
+        result.segments = bare_figure_asks(result.segments)
         asserted_headcount(result, self.vocabulary_data.headcount_supposing, TERSE_WORDS)
         return result
 
@@ -232,6 +239,8 @@ class Understander:
             add_once(segment.attributes, Attribute.WORKFORCE)
         segment.change_asked = segment.change_asked or frames.change_asked
         segment.other_asked = frames.other_asked
+        if frames.because and (segment.change_asked or segment.change_factor):
+            add_once(segment.topics, "reason")  # a reason asserted: the report's is the answer
         people = people_named(frames.people_words, segment, self._phrases, STOPWORDS)
         chat = self.vocabulary_data.chat_words
         known = (STOPWORDS, self.known_words, self._not_places, chat, people)
@@ -385,6 +394,8 @@ class Understander:
                 result.amount_hinted = True  # "how much", not just "after"
         elif kind == Cue.ATTRIBUTE:
             add_once(result.attributes, Attribute(value))
+            if self._strong_domain & set(phrase.split()):  # "how many workers": of them
+                result.domain = result.strong_domain = True
             if value == Attribute.OTHER_CURRENCY:
                 name = self.vocabulary_data.other_currencies.get(phrase, phrase)
                 add_once(result.other_currencies, name)

@@ -198,6 +198,8 @@ class Vocabulary:
     text_speak: dict[str, str] = field(default_factory=dict)
     # "the 411", "24/7", "quota 101": numbers that are idioms, rewritten before reading.
     figure_idioms: tuple[tuple[re.Pattern[str], str], ...] = ()
+    # "how many hour in day": a learner's forms read as the plain ones ("how many hours a day").
+    learner_forms: tuple[tuple[re.Pattern[str], str], ...] = ()
     # "over 60,000", "under 200k": words that make a figure a lower or an upper bound.
     at_least_words: tuple[str, ...] = ()
     at_most_words: tuple[str, ...] = ()
@@ -380,6 +382,9 @@ def load(language: str = "en") -> Vocabulary:
         ),
         other_place_words=frozenset(
             fold(w) for w in data.get("one_place_difference", {}).get("other_words", ())
+        ),
+        learner_forms=tuple(
+            (re.compile(k), v) for k, v in data.get("learner_forms", {}).items() if k != "_why"
         ),
         figure_idioms=tuple(
             (re.compile(k), v) for k, v in data.get("figure_idioms", {}).items() if k != "_why"

@@ -70,8 +70,10 @@ def _of_another_place(
 ) -> None:
     """ "the march 10 order was for the russia side": a date the report gives, but for
     another place than the one named."""
-    if not (u.places or u.countries):
-        return  # no place named: the date is the report's, whichever place it is for
+    if not (u.places or u.countries) or u.currencies:
+        # No place named ("the rubles quota changed after the march 10 directive?"): the
+        # date is the report's, whichever place it is for.
+        return
     owners = [q for q in every if q.change_date and q.change_date.startswith(typed)]
     owner = next((q for q in owners if q not in quotas), None)
     asked = next((q for q in quotas if q not in owners), None)
@@ -82,10 +84,10 @@ def _of_another_place(
         fmt(
             _(
                 "No: the report gives {typed} only for the directive behind the change in "
-                "{place}; for {asked} it gives no date."
+                "{place}; for {other} it gives no date."
             ),
             typed=local_date(owner.change_date or typed),
             place=c.place_label(owner),
-            asked=c.place_label(asked),
+            other=c.place_label(asked),
         )
     )

@@ -338,3 +338,64 @@ def test_pay_claimed_or_asked_is_what_the_report_says_of_earnings(
     text = body(engine, question)
     assert "Earnings" in text, text
     assert "Can workers protest?" not in text, text
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("how many hour in day they work? i work 12 hour", "how many hours or days"),
+        ("how many worker in dalian", "how many workers there are in Dalian"),
+        ("how many day in week they work", "how many hours or days"),
+    ],
+)
+def test_learner_forms_are_read_as_the_plain_ones(
+    engine: AnswerEngine, question: str, said: str
+) -> None:
+    text = body(engine, question)
+    assert f"The report does not say {said}" in text, text
+    assert "date for the change" not in text, text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how many workers died from this 'overwork' then? give me the number",
+        "how many workers are hurt each year? give me a figure",
+        "how many nks got sent home? just the number pls",
+    ],
+)
+def test_the_number_pressed_after_an_unanswerable_ask_is_no_quota_ask(
+    engine: AnswerEngine, question: str
+) -> None:
+    text = body(engine, question)
+    assert "does not say" in text, text
+    assert not [figure for figure in QUOTA_FIGURES if figure in text], text
+    assert SCOPE not in text, text
+
+
+def test_the_number_pressed_after_a_quota_ask_stays_the_quota(engine: AnswerEngine) -> None:
+    text = body(engine, "how much do they pay in dalian? give me the number")
+    assert "3,400" in text, text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "kim doubled it because the workers were lazy, right",
+        "they raised it because the ruble fell, correct?",
+        "the quota went up cuz pyongyang is broke",
+        "which year are they trying to mark with all this",
+        "what year is the money meant to celebrate",
+    ],
+)
+def test_a_reason_asserted_or_an_occasion_asked_gets_the_reports_reason(
+    engine: AnswerEngine, question: str
+) -> None:
+    text = body(engine, question)
+    assert REASON in text, text
+    assert "in which year" not in text, text
+
+
+def test_the_doubling_named_as_a_cause_of_a_sum_is_no_reason(engine: AnswerEngine) -> None:
+    text = body(engine, "extra per year a dalian worker owes because of the doubling")
+    assert "40,800" in text and REASON not in text, text
