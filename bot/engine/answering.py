@@ -22,6 +22,7 @@ from bot.engine.honest import Honest
 from bot.engine.not_mapped import not_mapped
 from bot.engine.own_figures import asks_with_own, compare_own
 from bot.engine.own_people import settle_own_people
+from bot.engine.part_readings import quote_asked
 from bot.engine.place_currency import picked_places, topic_places
 from bot.engine.premises import wrong_demander, wrong_pairings, wrong_period, wrong_year
 from bot.engine.quota_words import QuotaWords
@@ -355,7 +356,8 @@ class Answerer:
         countries = s.countries or (
             [q.country for q in c.quotas(s) if q.country] if s.places else []
         )
-        if Intent.SOURCES in wanted and countries and (asks_what(s) or s.source_words):
+        asks_words = asks_what(s) or s.source_words or quote_asked(s.text, self.honest.vocabulary)
+        if Intent.SOURCES in wanted and countries and asks_words:
             # "what did the chinese source say about the young women": that source's claims on
             # the topic when it has some, else everything it said.
             if self.composer.answer_source_on_topic(
@@ -410,7 +412,7 @@ class Answerer:
         # match the question's own words.
         weak_topics_only = topics and all(t in s.settled_topics for t in topics)
         # "why was it doubled" asks the reasons; "why are they unhappy" asks what claims say.
-        about_the_change = Intent.QUOTA in s.intents or "doubling" in s.topics
+        about_the_change = Intent.QUOTA in s.intents or "doubling" in s.topics or s.change_asked
         search_first = weak_topics_only and not wanted and not about_the_change
         if search_first and self.honest.statements(s.search_text, reply):
             return True

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from bot.engine.arith_cues import read_arithmetic
@@ -277,7 +277,12 @@ class Arithmetic:
                     self._now_minus_before(claim, dollars, reply, period)
             elif op in (Operation.RATIO, Operation.PERCENTAGE, Operation.DIFFERENCE,
                         Operation.SHARE) and pair:  # fmt: skip
-                self._pair(op, u, pair, dollars, reply, period=gap)
+                # "the spread between the two, before and after the hike": at both times.
+                times = (
+                    [replace(u, now=False), replace(u, before=False)] if u.now and u.before else [u]
+                )
+                for at in times:
+                    self._pair(op, at, pair, dollars, reply, period=gap)
             else:
                 continue
             answered = True

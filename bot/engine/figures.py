@@ -18,8 +18,11 @@ MAX_FIGURES = 8
 # "in the 90s", "the 1990's": a decade, no amount.
 _DECADE = r"(?!\d*['’]?s\b)"
 _SCALE = r"\s*(k\b|thousand\b|m\b|mn\b|mln\b|million\b)?"
+# "30 000 a month" typed in English by someone used to spaces: grouped only when nothing
+# but a space and three digits follows ("March 10 124,000" stays two figures).
 _FIGURE = re.compile(
-    r"(?<![\w.,])(\d{1,3}(?:[,\u00a0\u202f\u2009]\d{3})+|\d+)(?:\.(\d+))?" + _DECADE + _SCALE
+    r"(?<![\w.,])(\d{1,3}(?:[,\u00a0\u202f\u2009]\d{3})+|\d{1,3}(?: \d{3})+(?![\d,.])|\d+)"
+    r"(?:\.(\d+))?" + _DECADE + _SCALE
 )
 # Russian, Chinese and Korean writers group thousands with a plain space ("200 000"); in
 # English "March 10 124,000" is two figures, so plain spaces group only in those scripts.
@@ -57,11 +60,14 @@ _UNIT_WORDS = (
     r"(?:years?|yrs?|months?|mos?|weeks?|days?|hours?|rubles?|roubles?|yuan|rmb|dollars?|usd|"
     r"k|thousand|million|percent|times|per|a|an|in|on|at)"
 )
-_PEOPLE = r"(?:workers?|ppl|people|persons?|guys|men|women|employees|laborers?|labourers?|folks)"
+_PEOPLE = (
+    r"(?:workers?|ppl|people|persons?|guys|men|women|employees|laborers?|labourers?|folks|"
+    r"koreans|north koreans|nks|nk workers|staff|lads)"
+)
 # "10 workers", "5 ppl", "ten dalian workers", "a crew of 20 workers": how many are counted.
 _HEADCOUNT = re.compile(
-    r"\b(\d{1,5}|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred)\s+"
-    r"(?:(?!" + _UNIT_WORDS + r"\b)[a-z]+\s+){0,2}" + _PEOPLE + r"\b"
+    r"(?<![\d,.])(\d{1,3}(?:,\d{3})+|\d{1,6}|two|three|four|five|six|seven|eight|nine|ten|twenty|"
+    r"fifty|hundred)\s+(?:(?!" + _UNIT_WORDS + r"\b)[a-z]+\s+){0,2}" + _PEOPLE + r"\b"
 )
 # "a crew of 10", "a team of five": a head count with no people noun after it.
 _CREW = re.compile(
@@ -163,7 +169,8 @@ def read_figures(text: str, vocabulary: Vocabulary) -> Typed:
     counted = _HEADCOUNT.search(text) or _CREW.search(text)
     if counted is not None:
         word = counted.group(1)
-        result.headcount = int(word) if word.isdigit() else _COUNT_WORDS[word]
+        digits = word.replace(",", "")
+        result.headcount = int(digits) if digits.isdigit() else _COUNT_WORDS[word]
     month_days = _MONTH_DAYS.search(text)
     if month_days is not None:
         result.days_in_month = int(next(g for g in month_days.groups() if g))

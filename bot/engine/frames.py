@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from bot.engine.text import words
@@ -32,6 +33,12 @@ class Frames:
     intents: list[Intent] = field(default_factory=list)
     # "who took the photo": the photo's credit, which only the claim's statement carries.
     credit_asked: bool = False
+    # "kim doubled it because the workers were lazy": a reason asserted for the change.
+    because: bool = False
+    # "what's the weather in sakhalin": the noun asked outright, when of another subject.
+    other_asked: bool = False
+    # "the grunts", "our brethren": nouns that stand for the workers in this frame.
+    people_words: list[str] = field(default_factory=list)
     # Intents a cue gave that the pattern says are not asked ("did the source give …").
     not_asked: list[Intent] = field(default_factory=list)
 
@@ -121,9 +128,11 @@ _PAIR = re.compile(
     r"amounts))|the two (?:quotas|places|figures|"
     r"amounts|cities|countries)|both (?:quotas|places|figures|amounts)) "
 )
-# "how much of the pay does the government take": a share of the earnings, not a quota.
+# "how much of the pay does the government take", "do they take most of their pay": a share
+# of the earnings, not a quota.
 _SHARE_OF_PAY = re.compile(
-    r" how much of (?:the |their |his |her |a |what )?(?:\w+ )?(?:pay|wages?|salary|salaries|"
+    r" (?:how much|most|all|half|the bulk|a lot|a big chunk|the lion's share) of (?:the |their |"
+    r"his |her |a |what )?(?:\w+ )?(?:pay|wages?|salary|salaries|"
     r"earnings|income|earn|earned|makes?|paycheck) "
 )
 # A "%" asked ("as a % of"), not typed after a figure ("100% verified").
@@ -182,11 +191,48 @@ _LOCALS_FEEL = re.compile(
     r"people there|neighbours|neighbors) (?:\w+ ){0,2}(?:feel|felt|feels|think|thinks|care|"
     r"cares|sympathi\w+|pity|pities|notice|noticed|see|saw) "
 )
+# "how long were they meaning to stay out there", "how many years did they intend to remain
+# abroad": the stay the workers planned (their savings and return), not hours or a span.
+_STAY = re.compile(
+    r" how (?:long|many (?:years|months)) (?:\w+ ){0,7}(?:stay|remain|be (?:there|abroad|away|"
+    r"overseas)|live (?:there|abroad)|work (?:there|abroad|overseas|away)) "
+)
 _HOW_MUCH_CHANGE = re.compile(
     r" how much (?:\w+ ){0,4}(?:go up|went up|gone up|rise|rose|risen|increase|increased|"
     r"jump|jumped|grow|grew|climb|climbed) "
 )
 
+
+# "what do the grunts owe", "how much must these brickies hand over": the noun a quota verb
+# is said of stands for the workers, however they are called; "numbers for the regulars":
+# the noun an amount is for, likewise; "our brethren ... their burden": ours, then "their".
+_DETERMINER = r"(?:the|these|those|our|your|my|all the|all|such|all these|all those)"
+_AUXILIARY = r"(?:do|does|did|must|should|will|would|can|could|have to|has to|need to|got to)"
+_FOR_WHOM = re.compile(
+    rf" (?:numbers|figures|quota|quotas|amount|amounts|dues|rate|rates|sums?) (?:for|of) "
+    rf"{_DETERMINER} (\w+) "
+)
+_OURS_THEN_THEIR = re.compile(r"^ (?:and )?(?:our|my) (\w+) (?:\w+ ){0,6}(?:their|they|them) ")
+
+
+@lru_cache(maxsize=4)
+def _subject_of(verbs: tuple[str, ...]) -> re.Pattern[str]:
+    said = "|".join(re.escape(v) for v in sorted(verbs, key=len, reverse=True))
+    return re.compile(rf" {_AUXILIARY} {_DETERMINER} (?:\w+ )?(\w+) (?:{said}) ")
+
+
+# "doubled it because the workers were lazy", "raised it cuz of inflation": a reason given;
+# not "extra because of the doubling" (the change itself named as the cause of a sum).
+_BECAUSE = re.compile(
+    r" (?:because|cause|coz|cuz|bc|due to|owing to) (?!(?:of )?(?:the |this |that )?(?:doubling|"
+    r"hike|increase|rise|raise|change|new quota|quota|order|directive)\b)"
+)
+# "what's the weather in sakhalin", "how is the food there": the noun a question opens on.
+_ASKED_NOUN = re.compile(
+    r"^ (?:so |and |ok |hey )?(?:what|whats|what's|how|hows|how's|which) "
+    r"(?:is |s |are |was |were )?(?:the |a |an |your )?(?:\w+ )?(\w+) "
+    r"(?:in|on|at|like|for|there|this|today|tomorrow|now) "
+)
 
 # "how many hours do they work": hours counted, not workers.
 _COUNTED = frozenset(
@@ -246,6 +292,15 @@ def read_frames(text: str, vocabulary: Vocabulary, outlets: tuple[str, ...]) -> 
         _add(result.not_asked, Intent.SOURCES)
         # "did the sources name the new figure": the figure named, not the sources' names.
         result.attributes = [a for a in result.attributes if a != Attribute.SOURCE_IDENTITY]
+    verbs = tuple(sorted(vocabulary.quota_verbs))
+    for pattern in (_subject_of(verbs), _FOR_WHOM, _OURS_THEN_THEIR):
+        for found in pattern.finditer(joined):
+            _add(result.people_words, found.group(1))
+    result.because = _BECAUSE.search(joined) is not None
+    asked = _ASKED_NOUN.search(joined)
+    result.other_asked = asked is not None and asked.group(1) in vocabulary.off_topic_words
+    if _STAY.search(joined):
+        _add(result.topics, "savings")
     if _LOCALS_FEEL.search(joined):
         _add(result.topics, "locals")
     if _AGO.search(joined) and _AMOUNT.search(joined):

@@ -8,7 +8,7 @@ from decimal import Decimal
 from bot.engine.compose import Composer
 from bot.engine.local_names import source_name
 from bot.engine.numbers import money, number, usd
-from bot.engine.phrases import either, local_date, separately
+from bot.engine.phrases import either, separately
 from bot.engine.premises import asserted_amounts, bound_met, not_before_nor_now
 from bot.engine.reply import Reply
 from bot.engine.reports import (
@@ -27,6 +27,7 @@ from bot.engine.silences import MAX_HITS, Silences
 from bot.engine.understanding import Understanding
 from bot.engine.vocabulary import Attribute, Intent, Operation, Vocabulary
 from bot.engine.wording import N_, _, ngettext
+from bot.engine.wrong_dates import wrong_dates
 from bot.markup import Html, bold, fmt, italic, plain_format
 from db.views import ClaimView
 
@@ -103,7 +104,7 @@ class Honest(Silences):
             self._wrong_period(u, quotas, reply)
         if quotas:
             self._wrong_change(u, quotas, reply)
-            self._wrong_dates(u, quotas, reply)
+            wrong_dates(self.c, u, quotas, reply)
         if len(reply.lines) > before:
             reply.intents.append(Intent.CORRECTION)
             return True
@@ -311,42 +312,6 @@ class Honest(Silences):
                     change=word,
                 )
             )
-
-    def _wrong_dates(self, u: Understanding, quotas: list[ClaimView], reply: Reply) -> None:
-        dated = [c for c in quotas if c.change_date] if u.dates else []
-        every_date = {c.change_date for c in self.c.quotas() if c.change_date} if u.dates else set()
-        for typed in u.dates:
-            if typed in every_date or any(d.startswith(f"{typed} ") for d in every_date):
-                continue  # a date (or month) the report does give, for this place or another
-            for claim in dated[:3]:
-                reply.use(claim.id, claim.article_id)
-                reply.lines.append(
-                    fmt(
-                        _(
-                            "No: the report dates the directive behind the change in {place} "
-                            "{date}, not {typed} (and gives no year)."
-                        ),
-                        place=self.c.place_label(claim),
-                        date=local_date(claim.change_date or ""),
-                        typed=local_date(typed),
-                    )
-                )
-            if not dated:
-                other = next((c for c in self.c.quotas() if c.change_date), None)
-                reply.lines.append(
-                    fmt(
-                        _(
-                            "The report gives no date for the change, so not {typed} either (the "
-                            "only date it gives, {date}, is for the directive behind the change "
-                            "in {place})."
-                        )
-                        if other is not None
-                        else _("The report gives no date for the change, so not {typed} either."),
-                        typed=local_date(typed),
-                        date=local_date(other.change_date or "") if other else "",
-                        place=self.c.place_label(other) if other else "",
-                    )
-                )
 
     # ----- outlets, refusals, sources' own words --------------------------------------
 

@@ -138,10 +138,13 @@ def about_elsewhere(u: Understanding) -> bool:
 
 
 def _of_another_subject(u: Understanding) -> bool:
+    # "what's the weather in sakhalin this weekend": a place named ties nothing when what is
+    # asked outright is a listed noun of another subject (frames.py, other_asked).
+    subject = u.has_subject and not u.other_asked
     return bool(
         (u.attributes or u.topics)
         and u.other_subject
-        and not (u.strong_domain or u.people_pronoun or u.has_subject or u.regions)
+        and not (u.strong_domain or u.people_pronoun or subject or u.regions)
         and not u.unknown_places
         and not (set(u.intents) - {Intent.GREETING, Intent.HELP} or u.operations)
         and not (u.amount_hinted or u.weak_intents)

@@ -438,6 +438,9 @@ def drop_context(segments: list[Understanding]) -> list[Understanding]:
         if carried is not None and not (segment.places or segment.countries):
             segment.places = list(carried.places)
             segment.countries = list(carried.countries)
+        if carried is not None and segment.headcount is None:
+            # "my brigade is 10 people. how much do they pay together": the crew told of.
+            segment.headcount = carried.headcount
         carried = None
         kept.append(segment)
     return kept

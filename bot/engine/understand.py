@@ -9,7 +9,6 @@ weak cue ("new", "how much") counts only when something else in the message is o
 
 from __future__ import annotations
 
-import re
 from functools import cached_property, partial
 
 from bot.engine.asks import keep_unmapped
@@ -20,6 +19,15 @@ from bot.engine.gazetteer import ordinary_english
 from bot.engine.korean_runs import without_glosses
 from bot.engine.language import Language
 from bot.engine.lexicon import LANGUAGE_CUES, LanguageTables, record_language_cue
+from bot.engine.part_readings import (
+    asserted_change,
+    asserted_headcount,
+    bare_figure_asks,
+    dated_gap,
+    people_named,
+    reason_asked,
+    teller_places,
+)
 from bot.engine.place_spellings import PlaceSpellings
 from bot.engine.places import place_candidates
 from bot.engine.relevance import foreign_words, listed_off_topic
@@ -77,7 +85,6 @@ _PREPOSITIONS = frozenset("in at for from of to about into across".split())
 
 
 # "halved, not doubled", "halved instead of doubled": the change word denied.
-_DENIED = re.compile(r"(?:\bnot|n't|\bnever|\binstead of|\brather than)\s+(?:\w+\s+)?$")
 
 
 class Understander:
@@ -145,6 +152,8 @@ class Understander:
         self.vocabulary = Vocabulary({p for p in self._phrases if " " not in p})
         # Words that are not place names: ordinary English, and every word the claims use.
         self._not_places = self.vocabulary_data.not_place_words | claim_words | question_words
+        domain = (p for p, cues in self.vocabulary_data.phrases.items() if (Cue.DOMAIN, "") in cues)
+        self._strong_domain = frozenset(domain) - self.vocabulary_data.weak_domain_words
         self._topical = self.known_words | self._not_places | STOPWORDS
         # Words the vocabulary knows as words are no typos ("saying" is not "saving").
         data = self.vocabulary_data
@@ -206,7 +215,10 @@ class Understander:
         text, language = as_read(self, *written(spelled_out(text, self.vocabulary_data.text_speak)))
         if language is Language.KO:
             text = without_glosses(text)
-        for idiom, plain in self.vocabulary_data.figure_idioms:
+        for idiom, plain in (
+            *self.vocabulary_data.learner_forms,
+            *self.vocabulary_data.figure_idioms,
+        ):
             text = idiom.sub(plain, text)  # "the 411 on dalian": no figure asserted
         result = Understanding(text=text, truncated=truncated, language=language)
         self._languages.prepare(result.language)
@@ -234,6 +246,8 @@ class Understander:
                 for kind, value in self._phrases[term]:
                     self._record(result.segments[0], kind, value)
         settle_parts(result, self.vocabulary_data.chat_words, STOPWORDS, TERSE_WORDS)
+        result.segments = bare_figure_asks(result.segments)
+        asserted_headcount(result, self.vocabulary_data.headcount_supposing, TERSE_WORDS)
         return result
 
     def _read_piece(
@@ -275,12 +289,20 @@ class Understander:
             segment.operations = [op for op in segment.operations if op not in shares]
             add_once(segment.attributes, Attribute.WORKFORCE)
         segment.change_asked = segment.change_asked or frames.change_asked
-        known = (STOPWORDS, self.known_words, self._not_places, self.vocabulary_data.chat_words)
+        segment.other_asked = frames.other_asked
+        if frames.because and (segment.change_asked or segment.change_factor):
+            add_once(segment.topics, "reason")  # a reason asserted: the report's is the answer
+        people = people_named(frames.people_words, segment, self._phrases, STOPWORDS)
+        chat = self.vocabulary_data.chat_words
+        known = (STOPWORDS, self.known_words, self._not_places, chat, people)
         room, passed = MAX_UNKNOWN_PLACES - len(segment.unknown_places), set[str]()
         domain = self.vocabulary_data.weak_domain_words
         found = place_candidates(piece, known, corrector, self._phrases, passed, domain)
         for name in found[:room]:
             add_once(segment.unknown_places, name)
+        tellers = teller_places(piece, self.vocabulary_data)
+        segment.unknown_places = [n for n in segment.unknown_places if n not in tellers]
+        segment.regions = [r for r in segment.regions if fold(r) not in tellers]
         placed = {w for name in segment.unknown_places for w in name.split()}
         segment.unmapped = [w for w in segment.unmapped if w not in placed]
         # A typo of a word that means something is no word of another subject ("insurance"
@@ -292,6 +314,8 @@ class Understander:
         }
         skip.update(w for name in segment.unknown_places for w in name.split())
         skip |= passed  # "in the worksheet": an unknown word, no other subject
+        skip |= people  # "the grunts": the workers
+        skip.update(w for name in tellers for w in name.split())  # "my cousin in korsakov"
         tokens = words(piece)
         groups = self.vocabulary_data.group_words
         if Intent.BASIS in segment.intents or any(f"{w} of " in piece for w in groups):
@@ -318,11 +342,19 @@ class Understander:
         segment.own_figures = typed.own
         segment.days_in_month = typed.days_in_month
         segment.at_least, segment.at_most = typed.at_least, typed.at_most
-        segment.change_factor = self._asserted_change(piece, segment.change_factor)
+        segment.change_factor = asserted_change(
+            piece, segment.change_factor, self.vocabulary_data.change_words
+        )
         segment.change_asked = segment.change_asked or self._one_place_difference(piece, segment)
+        segment.pair_asked = segment.pair_asked or dated_gap(piece, segment, self.vocabulary_data)
         if (segment.at_least or segment.at_most) and len(segment.places + segment.countries) < 2:
             # "is dalian more than 3,000 yuan": a bound on one figure, no other place to compare
             segment.intents = [i for i in segment.intents if i != Intent.COMPARE]
+        reason_asked(piece, segment, self.vocabulary_data)
+        if segment.months and (Operation.TOTAL in segment.operations or segment.amount_hinted):
+            # "2 years at the new quota, how much goes to the state in total": a sum over a
+            # span of what is paid, not what the money is spent on.
+            segment.attributes = [a for a in segment.attributes if a != Attribute.SPENDING]
         if mentions_own_pay(piece) or (typed.own and language is not Language.EN):
             # "more than my whole salary": the pay asked about is the asker's own.
             segment.attributes = [a for a in segment.attributes if a != Attribute.WAGES]
@@ -388,18 +420,6 @@ class Understander:
             and not said & data.other_place_words
         )
 
-    def _asserted_change(self, piece: str, read: float | None) -> float | None:
-        """The change a part asserts: "it was halved, not doubled" asserts halved; a change
-        word after "not" or "instead of" is the one denied."""
-        folded = fold(piece)
-        asserted = []
-        for word, factor in self.vocabulary_data.change_words.items():
-            found = re.finditer(rf"\b{re.escape(word)}\b", folded) if word in folded else ()
-            for match in found:
-                if not _DENIED.search(folded[max(0, match.start() - 24) : match.start()]):
-                    asserted.append((match.start(), factor))
-        return min(asserted)[1] if asserted else read
-
     def _record(self, result: Understanding, kind: str, value: str, phrase: str = "") -> None:
         if kind == Cue.INTENT:
             add_once(result.intents, Intent(value))
@@ -415,6 +435,8 @@ class Understander:
                 result.amount_hinted = True  # "how much", not just "after"
         elif kind == Cue.ATTRIBUTE:
             add_once(result.attributes, Attribute(value))
+            if self._strong_domain & set(phrase.split()):  # "how many workers": of them
+                result.domain = result.strong_domain = True
             if value == Attribute.OTHER_CURRENCY:
                 name = self.vocabulary_data.other_currencies.get(phrase, phrase)
                 add_once(result.other_currencies, name)
@@ -422,6 +444,8 @@ class Understander:
                 add_once(result.other_sectors, phrase)
         elif kind == Cue.OPERATION:
             add_once(result.operations, Operation(value))
+            if phrase in self.vocabulary_data.cue_periods:  # "extra per year"
+                add_once(result.operations, self.vocabulary_data.cue_periods[phrase])
         elif kind == Cue.DOMAIN:
             result.domain = True
             if phrase not in self.vocabulary_data.weak_domain_words:

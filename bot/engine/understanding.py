@@ -69,6 +69,7 @@ class Understanding:
     strong_domain: bool = False
     foreign: list[str] = field(default_factory=list)
     other_subject: bool = False  # one of them a listed noun of another subject
+    other_asked: bool = False  # and it is what is asked outright ("what's the weather")
     listed_foreign: list[str] = field(default_factory=list)  # "погода" (lexicon.py)
     search_words: list[str] = field(default_factory=list)  # "копейка" -> "penny" (lexicon.py)
     people_pronoun: bool = False  # "they", "their": the workers

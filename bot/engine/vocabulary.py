@@ -199,9 +199,22 @@ class Vocabulary:
     text_speak: dict[str, str] = field(default_factory=dict)
     # "the 411", "24/7", "quota 101": numbers that are idioms, rewritten before reading.
     figure_idioms: tuple[tuple[re.Pattern[str], str], ...] = ()
+    # "how many hour in day": a learner's forms read as the plain ones ("how many hours a day").
+    learner_forms: tuple[tuple[re.Pattern[str], str], ...] = ()
     # "over 60,000", "under 200k": words that make a figure a lower or an upper bound.
     at_least_words: tuple[str, ...] = ()
     at_most_words: tuple[str, ...] = ()
+    # "extra per year", "more a week": an operation's cue that names a period too.
+    cue_periods: dict[str, Operation] = field(default_factory=dict)
+    # "quote from the china source": that source's words asked, not who it is.
+    quote_phrases: tuple[str, ...] = ()
+    # "my cousin in korsakov says": verbs after which the place is the teller's.
+    teller_verbs: tuple[str, ...] = ()
+    # "why do they need the extra money ... this year": the reason asked, no sum, no year.
+    reason_question_words: frozenset[str] = frozenset()
+    reason_when_said: tuple[str, ...] = ()
+    # "if 10 workers", "my crew of 10": a head count supposed for a sum, not asserted.
+    headcount_supposing: frozenset[str] = frozenset()
     # "delta on sakhalin": difference nouns, and the words that bring in another place.
     difference_nouns: frozenset[str] = frozenset()
     # "where does the 124,000 come from": asking how a figure was reached.
@@ -209,6 +222,8 @@ class Vocabulary:
     # "per team", "a crew of 10": groups of workers, no other subject in such a frame.
     group_words: frozenset[str] = frozenset()
     other_place_words: frozenset[str] = frozenset()
+    # "post-doubling, the usd gap": a gap between the places, dated.
+    pair_nouns: frozenset[str] = frozenset()
     # "which city on sakhalin": after "which"/"what" beside a named place, where inside it.
     within_place_words: frozenset[str] = frozenset()
     # "the workers are happy with it": a feeling the report contradicts, and the words that
@@ -290,6 +305,25 @@ def _entries(data: dict[str, Any]) -> dict[str, list[tuple[Cue, str]]]:
     return phrases
 
 
+_PERIODS = (Operation.PER_YEAR, Operation.PER_WEEK, Operation.PER_DAY)
+
+
+def _cue_periods(operations: dict[str, list[str]]) -> dict[str, Operation]:
+    """ "extra per year": a cue of another operation holding a period's cue ("per year")
+    names that period too, though the longer phrase is the one read."""
+    periods = [(f" {fold(c)} ", p) for p in _PERIODS for c in operations.get(p.value, ())]
+    found: dict[str, Operation] = {}
+    for name, cues in operations.items():
+        if Operation(name) in _PERIODS:
+            continue
+        for cue in cues:
+            spaced = f" {fold(cue)} "
+            for period_cue, period in periods:
+                if period_cue in spaced:
+                    found[fold(cue)] = period
+    return found
+
+
 @lru_cache(maxsize=8)
 def load(language: str = "en") -> Vocabulary:
     data = json.loads((FOLDER / f"{language}.json").read_text(encoding="utf-8"))
@@ -329,13 +363,29 @@ def load(language: str = "en") -> Vocabulary:
         text_speak={fold(k): fold(v) for k, v in data.get("text_speak", {}).items()},
         at_least_words=tuple(fold(w) for w in data.get("figure_bounds", {}).get("at_least", ())),
         at_most_words=tuple(fold(w) for w in data.get("figure_bounds", {}).get("at_most", ())),
+        cue_periods=_cue_periods(data["operations"]),
+        quote_phrases=tuple(fold(w) for w in data.get("quote_asks", {}).get("phrases", ())),
+        teller_verbs=tuple(fold(w) for w in data.get("teller_places", {}).get("verbs", ())),
+        reason_question_words=frozenset(
+            fold(w) for w in data.get("reason_asks", {}).get("question_words", ())
+        ),
+        reason_when_said=tuple(fold(w) for w in data.get("reason_asks", {}).get("when_said", ())),
+        headcount_supposing=frozenset(
+            fold(w) for w in data.get("headcount_asserted", {}).get("supposing", ())
+        ),
         group_words=frozenset(fold(w) for w in data.get("group_words", {}).get("words", ())),
         derivation_asks=tuple(fold(w) for w in data.get("derivation_asks", {}).get("phrases", ())),
         difference_nouns=frozenset(
             fold(w) for w in data.get("one_place_difference", {}).get("nouns", ())
         ),
+        pair_nouns=frozenset(
+            fold(w) for w in data.get("one_place_difference", {}).get("pair_nouns", ())
+        ),
         other_place_words=frozenset(
             fold(w) for w in data.get("one_place_difference", {}).get("other_words", ())
+        ),
+        learner_forms=tuple(
+            (re.compile(k), v) for k, v in data.get("learner_forms", {}).items() if k != "_why"
         ),
         figure_idioms=tuple(
             (re.compile(k), v) for k, v in data.get("figure_idioms", {}).items() if k != "_why"
