@@ -1,10 +1,19 @@
-"""The intent model's second opinion measured on the worked-from sets, honestly: k folds, each
-fold's questions answered with a model trained without them, against the rules alone.
+"""The intent model's second opinion measured honestly: each question is answered by a model
+trained without it, under each policy (where the model may act, at what confidence), against
+the rules alone, with the strict scorer (``bench.understanding``'s checks).
 
-    .venv/bin/python -m bench.intent_eval [--folds 5] [--verbose]
+    .venv/bin/python -m bench.intent_eval [--batches | --folds 5] [--silences] [--verbose]
 
-Prints per set the questions passed without and with the second opinion, and (``--verbose``)
-each question whose verdict changed, with the model's label. Never reads the held-out sets.
+``--batches`` (the default): leave one batch out. The sets are grouped by when they were
+written; for each batch, a model trained on the labels of every other worked-from set (and
+the variants) answers that batch's questions, which it never saw, as a stranger's next
+questions would be. ``--folds k``: k folds of the worked-from sets' questions instead (each
+fold's questions answered by a model trained without them; a set's other questions in).
+
+For each situation the model may act in (``second_opinion.Situation``) and each threshold it
+prints the passes per batch, and (``--verbose``) each question whose verdict changed.
+Situations are exclusive (one per message, from the rules' reading and answer), so a policy
+of several is the sum of their changes. ``--silences``: "silent:<attribute>" labels.
 """
 
 from __future__ import annotations
@@ -13,103 +22,208 @@ import argparse
 import asyncio
 import json
 import sys
-import tempfile
 import zlib
-from pathlib import Path
-from typing import Any
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
-from bench.intent_labels import QUESTIONS, WORKED_FROM
-from bench.understanding import check, store_of, with_articles
+from bench.intent_labels import QUESTIONS, WORKED_FROM, label_sets
+from bench.understanding import check, engine_for, reply_text, store_of, with_articles
 
-THRESHOLDS = (0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
-# Where a false answer is worst: a question outside the report answered from it.
-OFF_TOPIC_CLASSES = frozenset({"question_word", "uncovered_place", "ordinary_word"})
+if TYPE_CHECKING:
+    from bot.engine.intent_model import IntentModel
+
+THRESHOLDS = (0.0, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
+# The sets by when they were written (the last first): a batch is held out at once.
+BATCHES = {
+    "round 8 final": ("fresh_en_11.json", "fresh_ru_6.json", "fresh_zh_6.json", "fresh_ko_6.json"),
+    "round 8 batch 1": (
+        "fresh_en_10.json",
+        "fresh_ru_5.json",
+        "fresh_zh_5.json",
+        "fresh_ko_5.json",
+    ),
+    "round 7": (
+        "fresh_en_8.json",
+        "fresh_en_9.json",
+        "fresh_ru_4.json",
+        "fresh_zh_4.json",
+        "fresh_ko_4.json",
+    ),
+}
+BATCHES["earlier"] = tuple(
+    name for name in WORKED_FROM if not any(name in sets for sets in BATCHES.values())
+)
+
+
+@dataclass
+class Change:
+    """A question the model answered otherwise, where and how confident, and the verdicts."""
+
+    set: str
+    id: str
+    cls: str
+    question: str
+    situation: str
+    label: str
+    rules: bool
+    passed: dict[float, bool]  # per threshold (the rules' verdict where it did not act)
+
+
+def train(rows: Sequence[dict[str, Any]], silences: bool) -> IntentModel:
+    from bot.engine.intent_model import IntentModel
+    from scripts.train_intent import examples, fit
+
+    kept = [r for r in rows if r["passed"] and r["label"]]
+    pairs = examples(kept, silences)
+    return IntentModel(fit([q for q, _ in pairs], [label for _, label in pairs]))
+
+
+async def changes(name: str, model_of: Callable[[str], IntentModel]) -> list[Change]:
+    """The questions of set ``name`` that some situation's policy answers otherwise."""
+    from bot.engine.second_opinion import Situation, using_model
+
+    path = QUESTIONS / name
+    document: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    store = with_articles(store_of(document, path))
+    found = []
+    async with engine_for(store) as engine:
+        for q in document["questions"]:
+            model = model_of(q["question"])
+            with using_model(None):
+                before, text = reply_text(engine, q["question"])
+            rules = not check(q, text, store)
+            with using_model(model, policy=dict.fromkeys(Situation, 0.0)):
+                after, _ = reply_text(engine, q["question"])
+            if after.intents == before.intents and after.lines == before.lines:
+                continue
+            for situation in Situation:
+                passed: dict[float, bool] = {}
+                label = ""
+                for threshold in THRESHOLDS:
+                    with using_model(model, policy={situation: threshold}):
+                        reply, text = reply_text(engine, q["question"])
+                    if reply.lines == before.lines and reply.intents == before.intents:
+                        passed[threshold] = rules
+                        continue
+                    passed[threshold] = not check(q, text, store)
+                    label = label or next(i for i in reply.intents if i.startswith("model:"))
+                if label:
+                    change = Change(
+                        name,
+                        q["id"],
+                        q["class"],
+                        q["question"],
+                        situation,
+                        label[6:],
+                        rules,
+                        passed,
+                    )
+                    found.append(change)
+                    break
+    return found
+
+
+def totals(
+    document_sizes: dict[str, int],
+    rules: dict[str, int],
+    found: Sequence[Change],
+    policy: dict[str, float],
+) -> dict[str, int]:
+    """Passes per set under ``policy`` (a threshold per situation)."""
+    passes = dict(rules)
+    for change in found:
+        threshold = policy.get(change.situation)
+        if threshold is not None:
+            passes[change.set] += change.passed[threshold] - change.rules
+    return passes
 
 
 def fold_of(question: str, folds: int) -> int:
     return zlib.crc32(question.encode("utf-8")) % folds
 
 
-async def run(folds: int, verbose: bool) -> None:
-    from bot.config import Settings
-    from bot.engine.intent_model import IntentModel
-    from bot.engine.second_opinion import using_model
-    from bot.engine.wording import speaking
-    from bot.i18n import DEFAULT_LANGUAGE, detect, translator
-    from bot.markup import plain_text
-    from bot.runtime import Runtime
-    from bot.sending.messages import build_messages
-    from scripts.train_intent import examples, fit
+def run(folds: int, silences: bool, verbose: bool) -> None:
+    batches = BATCHES if not folds else {"worked-from": WORKED_FROM}
+    every = [name for names in batches.values() for name in names]
+    rows = label_sets(every)
+    sizes = {name: sum(r["set"] == name for r in rows) for name in every}
+    rules = {name: sum(r["passed"] for r in rows if r["set"] == name) for name in every}
+    found: list[Change] = []
+    if folds:
+        models = [
+            train([r for r in rows if fold_of(r["question"], folds) != k], silences)
+            for k in range(folds)
+        ]
+        for name in every:
+            found.extend(asyncio.run(changes(name, lambda q: models[fold_of(q, folds)])))
+    for names in batches.values() if not folds else ():
+        model = train([r for r in rows if r["set"] not in names], silences)
+        for name in names:
+            found.extend(asyncio.run(changes(name, lambda _, m=model: m)))
+    report(batches, sizes, rules, found, verbose)
 
-    pairs = examples()
-    models = []
-    for fold in range(folds):
-        train = [(q, label) for q, label in pairs if fold_of(q, folds) != fold]
-        models.append(IntentModel(fit([q for q, _ in train], [label for _, label in train])))
-    totals = [0, 0, 0]
-    passes = [0] * len(THRESHOLDS)
-    changed = [0] * len(THRESHOLDS)
-    false_answers = [0] * len(THRESHOLDS)
-    with tempfile.TemporaryDirectory(prefix="intent-eval-") as directory:
-        url = f"sqlite+aiosqlite:///{Path(directory) / 'store.sqlite3'}"
-        runtime = Runtime.create(Settings(database_url=url, _env_file=None))
-        try:
-            await runtime.prepare_store()
-            engine = await runtime.answer_engine()
-            for name in WORKED_FROM:
-                path = QUESTIONS / name
-                document: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-                store = with_articles(store_of(document, path))
-                counts = [0, 0]
-                for q in document["questions"]:
-                    language = detect(q["question"]) or DEFAULT_LANGUAGE
-                    verdicts = []
-                    model = models[fold_of(q["question"], folds)]
-                    for used in (None, model):
-                        with using_model(used, 0.0), speaking(translator(language)):
-                            reply = engine.answer(q["question"])
-                        parts = build_messages(
-                            reply.lines, reply.caveats(engine.snapshot), language=language
-                        )
-                        text = "\n".join(plain_text(part) for part in parts)
-                        verdicts.append((not check(q, text, store), reply.intents, text))
-                    confidence = model.predict(q["question"]).confidence
-                    acted = verdicts[0][1] != verdicts[1][1]
-                    for index, threshold in enumerate(THRESHOLDS):
-                        chosen = verdicts[1] if acted and confidence >= threshold else verdicts[0]
-                        passes[index] += chosen[0]
-                        changed[index] += acted and confidence >= threshold
-                        if q["class"] in OFF_TOPIC_CLASSES and chosen[0] < verdicts[0][0]:
-                            false_answers[index] += 1
-                    counts[0] += verdicts[0][0]
-                    counts[1] += verdicts[1][0]
-                    if verbose and acted:
-                        mark = {(True, False): "WORSE", (False, True): "BETTER"}.get(
-                            (verdicts[0][0], verdicts[1][0]), "same"
-                        )
-                        print(f"[{mark}] {q['id']} ({q['class']}) {confidence:.2f} {q['question']}")
-                        print(f"    rules {verdicts[0][1]} -> model {verdicts[1][1]}")
-                total = len(document["questions"])
-                print(f"{name}: rules {counts[0]}/{total}, with model {counts[1]}/{total}")
-                totals[0] += counts[0]
-                totals[1] += counts[1]
-                totals[2] += total
-        finally:
-            await runtime.close()
-    print(f"all: rules {totals[0]}/{totals[2]}, model at any confidence {totals[1]}/{totals[2]}")
-    for index, threshold in enumerate(THRESHOLDS):
+
+def report(
+    batches: dict[str, tuple[str, ...]],
+    sizes: dict[str, int],
+    rules: dict[str, int],
+    found: Sequence[Change],
+    verbose: bool,
+) -> None:
+    from bot.engine.second_opinion import Situation
+
+    if verbose:
+        for c in found:
+            marks = "".join(
+                "+" if c.passed[t] > c.rules else "-" if c.passed[t] < c.rules else "="
+                for t in THRESHOLDS
+            )
+            print(f"[{marks}] {c.set} {c.id} ({c.cls}) {c.situation} {c.label}: {c.question}")
+    names = list(batches)
+    print("| situation | threshold | " + " | ".join(names) + " | all | sets lower |")
+    print("| --- | ---: | " + " | ".join("---:" for _ in names) + " | ---: | --- |")
+
+    def row(title: str, threshold: str, passes: dict[str, int]) -> None:
+        cells = []
+        for batch in names:
+            got = sum(passes[n] for n in batches[batch])
+            base = sum(rules[n] for n in batches[batch])
+            cells.append(
+                f"{got} ({got - base:+d})"
+                if title != "rules"
+                else f"{got}/{sum(sizes[n] for n in batches[batch])}"
+            )
+        got, base = sum(passes.values()), sum(rules.values())
+        lower = [
+            n.removeprefix("fresh_").removesuffix(".json") for n in passes if passes[n] < rules[n]
+        ]
+        total = f"{got} ({got - base:+d})" if title != "rules" else f"{got}/{sum(sizes.values())}"
         print(
-            f"  threshold {threshold}: {passes[index]}/{totals[2]} passed, "
-            f"{changed[index]} answers changed, {false_answers[index]} broken in off-topic classes"
+            f"| {title} | {threshold} | " + " | ".join(cells) + f" | {total} | {', '.join(lower)} |"
         )
+
+    row("rules", "", rules)
+    from bot.engine.second_opinion import POLICY
+
+    shipped = {str(k): v for k, v in POLICY.items()}
+    row(
+        "shipped",
+        " ".join(f"{k} {v}" for k, v in shipped.items()),
+        totals(sizes, rules, found, shipped),
+    )
+    for situation in Situation:
+        for threshold in THRESHOLDS:
+            row(situation, f"{threshold}", totals(sizes, rules, found, {situation: threshold}))
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.intent_eval", description=__doc__)
-    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--folds", type=int, default=0, help="k folds instead of the batches")
+    parser.add_argument("--silences", action="store_true", help='"silent:<attribute>" labels')
     parser.add_argument("--verbose", action="store_true")
     args = parser.parse_args(argv)
-    asyncio.run(run(args.folds, args.verbose))
+    run(args.folds, args.silences, args.verbose)
     return 0
 
 

@@ -16,11 +16,19 @@ import argparse
 import asyncio
 import json
 import sys
-import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from bench.understanding import REPOSITORY, Store, check, store_of, with_articles
+from bench.understanding import (
+    REPOSITORY,
+    Store,
+    check,
+    engine_for,
+    reply_text,
+    store_of,
+    with_articles,
+)
 
 # The sets worked from: every committed set but the report set (its documents). A set
 # written for a round's final measure joins only after that round's scoring.
@@ -35,66 +43,67 @@ WORKED_FROM = (
     "fresh_en_8.json",
     "fresh_en_9.json",
     "fresh_en_10.json",
+    "fresh_en_11.json",
     "fresh_ru.json",
     "fresh_ru_2.json",
     "fresh_ru_3.json",
     "fresh_ru_4.json",
     "fresh_ru_5.json",
+    "fresh_ru_6.json",
     "fresh_zh.json",
     "fresh_zh_2.json",
     "fresh_zh_3.json",
     "fresh_zh_4.json",
     "fresh_zh_5.json",
+    "fresh_zh_6.json",
     "fresh_ko.json",
     "fresh_ko_2.json",
     "fresh_ko_3.json",
     "fresh_ko_4.json",
     "fresh_ko_5.json",
+    "fresh_ko_6.json",
 )
 QUESTIONS = REPOSITORY / "tests" / "questions"
 DEFAULT_OUT = REPOSITORY / "bench" / "intent_data" / "labels.json"
 
 
 async def labelled(questions: list[dict[str, Any]], store: Store) -> list[dict[str, Any]]:
-    from bot.config import Settings
+    """Each question with the label of the rules' own reading and answer (no second opinion)
+    and whether the strict scorer passes that answer."""
     from bot.engine.intent_model import label_of
     from bot.engine.second_opinion import using_model
     from bot.engine.wording import speaking
     from bot.i18n import DEFAULT_LANGUAGE, detect, translator
-    from bot.markup import plain_text
-    from bot.runtime import Runtime
-    from bot.sending.messages import build_messages
 
     rows = []
-    with tempfile.TemporaryDirectory(prefix="intent-labels-") as directory:
-        url = f"sqlite+aiosqlite:///{Path(directory) / 'store.sqlite3'}"
-        runtime = Runtime.create(Settings(database_url=url, _env_file=None))
-        try:
-            await runtime.prepare_store()
-            engine = await runtime.answer_engine()
-            for q in questions:
-                language = detect(q["question"]) or DEFAULT_LANGUAGE
-                # The rules' own reading: no second opinion.
-                with using_model(None), speaking(translator(language)):
+    async with engine_for(store) as engine:
+        for q in questions:
+            language = detect(q["question"]) or DEFAULT_LANGUAGE
+            with using_model(None):
+                with speaking(translator(language)):
                     u = engine.understand(q["question"])
-                    reply = engine.answer(q["question"])
-                parts = build_messages(
-                    reply.lines, reply.caveats(engine.snapshot), language=language
-                )
-                text = "\n".join(plain_text(part) for part in parts)
-                passed = not check(q, text, store)
-                label = label_of(u, reply)
-                rows.append(
-                    {
-                        "id": q["id"],
-                        "class": q["class"],
-                        "question": q["question"],
-                        "label": label,
-                        "passed": passed,
-                    }
-                )
-        finally:
-            await runtime.close()
+                reply, text = reply_text(engine, q["question"])
+            rows.append(
+                {
+                    "id": q["id"],
+                    "class": q["class"],
+                    "question": q["question"],
+                    "label": label_of(u, reply),
+                    "passed": not check(q, text, store),
+                }
+            )
+    return rows
+
+
+def label_sets(names: Sequence[str]) -> list[dict[str, Any]]:
+    """Every question of the sets ``names`` (in tests/questions), labelled, with its set."""
+    rows: list[dict[str, Any]] = []
+    for name in names:
+        path = QUESTIONS / name
+        document = json.loads(path.read_text(encoding="utf-8"))
+        store = with_articles(store_of(document, path))
+        for row in asyncio.run(labelled(document["questions"], store)):
+            rows.append({**row, "set": name})
     return rows
 
 
@@ -103,15 +112,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     parser.add_argument("--all", action="store_true", help="keep failing and unlabelled rows")
     args = parser.parse_args(argv)
-    rows: list[dict[str, Any]] = []
-    for name in WORKED_FROM:
-        path = QUESTIONS / name
-        document = json.loads(path.read_text(encoding="utf-8"))
-        store = with_articles(store_of(document, path))
-        rows.extend(asyncio.run(labelled(document["questions"], store)))
+    rows = label_sets(WORKED_FROM)
     kept = rows if args.all else [r for r in rows if r["passed"] and r["label"]]
     for row in kept if not args.all else ():
-        del row["passed"]
+        del row["passed"], row["set"]
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(kept, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
     print(f"{len(kept)} of {len(rows)} questions labelled -> {args.out}")

@@ -41,10 +41,14 @@ import sys
 import tempfile
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import AsyncIterator, Iterable, Sequence
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from bot.engine import AnswerEngine, Reply
 
 CLASSES = (
     "covered",
@@ -697,15 +701,13 @@ class Result:
         return not self.failures
 
 
-async def ask_all(questions: Sequence[str], store: Store | None = None) -> list[str]:
-    """Each question's reply as ``python -m bot ask`` prints it, from one temp seeded store
-    (with ``store``'s documents imported after the seed, merged as ``python -m bot import``)."""
+@asynccontextmanager
+async def engine_for(store: Store | None = None) -> AsyncIterator[AnswerEngine]:
+    """The answer engine over one throwaway seeded store, as ``python -m bot ask`` builds it
+    (with ``store``'s documents imported after the seed, merged as ``python -m bot import``):
+    the set-up every bench that asks questions in process shares."""
     from bot.config import Settings
-    from bot.engine.wording import speaking
-    from bot.i18n import DEFAULT_LANGUAGE, detect, translator
-    from bot.markup import plain_text
     from bot.runtime import Runtime
-    from bot.sending.messages import build_messages
     from db.transfer import import_document, read_document
 
     store = store or Store()
@@ -718,20 +720,31 @@ async def ask_all(questions: Sequence[str], store: Store | None = None) -> list[
                 document = read_document(path.read_bytes())
                 async with runtime.sessionmaker() as session:
                     await import_document(session, document)
-            engine = await runtime.answer_engine()
-            replies = []
-            for question in questions:
-                # As ``ask`` and a chat without a stored choice: the question's language.
-                language = detect(question) or DEFAULT_LANGUAGE
-                with speaking(translator(language)):
-                    reply = engine.answer(question)
-                parts = build_messages(
-                    reply.lines, reply.caveats(engine.snapshot), language=language
-                )
-                replies.append("\n".join(plain_text(part) for part in parts))
-            return replies
+            yield await runtime.answer_engine()
         finally:
             await runtime.close()
+
+
+def reply_text(engine: AnswerEngine, question: str) -> tuple[Reply, str]:
+    """The engine's reply and the plain text ``ask`` prints for it, in the question's
+    language (as a chat without a stored choice)."""
+    from bot.engine.wording import speaking
+    from bot.i18n import DEFAULT_LANGUAGE, detect, translator
+    from bot.markup import plain_text
+    from bot.sending.messages import build_messages
+
+    language = detect(question) or DEFAULT_LANGUAGE
+    with speaking(translator(language)):
+        reply = engine.answer(question)
+    parts = build_messages(reply.lines, reply.caveats(engine.snapshot), language=language)
+    return reply, "\n".join(plain_text(part) for part in parts)
+
+
+async def ask_all(questions: Sequence[str], store: Store | None = None) -> list[str]:
+    """Each question's reply as ``python -m bot ask`` prints it, from one temp seeded store
+    (``engine_for``)."""
+    async with engine_for(store) as engine:
+        return [reply_text(engine, question)[1] for question in questions]
 
 
 def score(

@@ -35,7 +35,13 @@ import numpy as np  # noqa: E402
 REPOSITORY = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPOSITORY))
 
-from bot.engine.intent_model import MODEL_PATH, IntentModel, features  # noqa: E402
+from bot.engine.intent_model import (  # noqa: E402
+    MODEL_PATH,
+    SILENT,
+    SILENT_ABOUT,
+    IntentModel,
+    features,
+)
 
 DATA = REPOSITORY / "bench" / "intent_data"
 INPUTS = (DATA / "labels.json", DATA / "variants.json", Path(__file__).resolve())
@@ -44,6 +50,8 @@ MIN_EXAMPLES = 4  # fewer and a label is left out
 L2 = 1e-5
 STEPS = 300
 RATE = 0.1
+# "silent:<attribute>" labels (the missing attribute named) or one "silent" label.
+SILENCES = False
 THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 
 
@@ -54,11 +62,17 @@ def inputs_hash() -> str:
     return digest.hexdigest()
 
 
-def examples() -> list[tuple[str, str]]:
-    rows: list[dict[str, Any]] = []
-    for path in INPUTS[:2]:
-        rows.extend(json.loads(path.read_text(encoding="utf-8")))
+def examples(
+    rows: list[dict[str, Any]] | None = None, silences: bool = SILENCES
+) -> list[tuple[str, str]]:
+    """(question, label) of ``rows`` (else the labels file's) and the variants; with
+    ``silences`` false, every "silent:<attribute>" is one "silent"."""
+    if rows is None:
+        rows = json.loads(INPUTS[0].read_text(encoding="utf-8"))
+    rows = [*rows, *json.loads(INPUTS[1].read_text(encoding="utf-8"))]
     pairs = [(r["question"], r["label"]) for r in rows]
+    if not silences:
+        pairs = [(q, SILENT if label.startswith(SILENT_ABOUT) else label) for q, label in pairs]
     counts: dict[str, int] = {}
     for _, label in pairs:
         counts[label] = counts.get(label, 0) + 1

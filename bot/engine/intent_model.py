@@ -34,6 +34,7 @@ MODEL_PATH = Path(__file__).with_name("vocabulary") / "intent_model.json.gz"
 OFF_TOPIC = str(Intent.OFF_TOPIC)
 SILENT = str(Intent.SILENT)
 TOPIC = "topic:"
+SILENT_ABOUT = "silent:"  # the report does not say this attribute ("silent:work_time")
 ARITHMETIC = "arithmetic:"
 # Readings the model names but never acts on: it only adds an answer the rules missed.
 PASSIVE = frozenset({OFF_TOPIC, str(Intent.NOT_COVERED), str(Intent.CORRECTION)})
@@ -62,6 +63,8 @@ def label_of(u: Understanding, reply: Reply) -> str:
         return f"{ARITHMETIC}{segment.operations[0]}" if segment.operations else ""
     if first.startswith(TOPIC):
         return first
+    if first == Intent.SILENT and segment.attributes:
+        return f"{SILENT_ABOUT}{segment.attributes[0]}"
     return first if first in _INTENT_LABELS else ""
 
 

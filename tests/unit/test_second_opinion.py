@@ -1,0 +1,117 @@
+"""Where the intent model's second opinion acts (bot/engine/second_opinion.py ``POLICY``),
+beyond the one-part messages naming a covered subject: a message the rules call off-topic that
+names no covered subject and no other subject's noun (an ordinary word for the workers), and
+a part of several messages that asks nothing the rules read. Our own questions, written
+before the shipped model saw them; a question of another subject stays off-topic."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from bot.engine import AnswerEngine
+from bot.engine.intent_model import IntentModel, Prediction
+from bot.engine.second_opinion import POLICY, Situation, using_model
+from bot.engine.vocabulary import Intent
+from testkit.engine import seeded_engine
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory: pytest.TempPathFactory) -> AnswerEngine:
+    path = tmp_path_factory.mktemp("second-opinion") / "store.sqlite3"
+    return asyncio.run(seeded_engine(f"sqlite+aiosqlite:///{path}"))
+
+
+class _Fixed(IntentModel):
+    """Always the same label at the same confidence."""
+
+    def __init__(self, label: str, confidence: float) -> None:
+        self._guess = Prediction(label, confidence)
+
+    def predict(self, text: str) -> Prediction:
+        return self._guess
+
+
+def test_the_policy_acts_where_it_was_measured() -> None:
+    assert set(POLICY) == {
+        Situation.DEFAULT,
+        Situation.OFF_TOPIC,
+        Situation.OFF_SUBJECT,
+        Situation.PART,
+    }
+    assert min(POLICY.values()) >= 0.7
+    assert POLICY[Situation.OFF_SUBJECT] >= 0.8
+
+
+def test_an_ordinary_word_for_the_workers_gets_the_quota(engine: AnswerEngine) -> None:
+    # Of our own four ("dockhands cough up", "roughnecks owe", "stevedores hand over",
+    # "grafters pay up") the shipped model is sure enough (0.8) of this one only.
+    question = "how much do the grafters pay up"
+    with using_model(None):
+        assert engine.answer(question).intents == [Intent.OFF_TOPIC]
+    reply = engine.answer(question)
+    assert reply.intents == [Intent.QUOTA, "model:quota"]
+    assert "62,000" in "\n".join(reply.lines)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "who painted the mona lisa",
+        "when did the berlin wall fall",
+        "what is the difference between a lease and a mortgage",
+        "how do i reset my router",
+        "кто написал войну и мир",
+        "谁发明了电话",
+        "비트코인 지금 얼마야",
+    ],
+)
+def test_another_subject_stays_off_topic(engine: AnswerEngine, question: str) -> None:
+    with using_model(None):
+        before = engine.answer(question).intents
+    after = engine.answer(question).intents
+    assert after == before
+    assert Intent.QUOTA not in after
+
+
+def test_off_subject_acts_only_above_its_threshold_and_with_the_quota(
+    engine: AnswerEngine,
+) -> None:
+    question = "what do the navvies owe each month"
+    policy = {Situation.OFF_SUBJECT: 0.8}
+    with using_model(None):
+        assert engine.answer(question).intents == [Intent.OFF_TOPIC]
+    with using_model(_Fixed("quota", 0.7), policy=policy):
+        assert engine.answer(question).intents == [Intent.OFF_TOPIC]
+    with using_model(_Fixed("quota", 0.9), policy=policy):
+        intents = engine.answer(question).intents  # (with "each month": the basis too)
+    assert intents[0] == Intent.QUOTA
+    assert intents[-1] == "model:quota"
+    with using_model(_Fixed("quota", 0.99), policy={Situation.DEFAULT: 0.7}):
+        assert engine.answer(question).intents == [Intent.OFF_TOPIC]
+    for label in ("arithmetic:difference", "article", "date", "sources"):
+        with using_model(_Fixed(label, 0.99), policy=policy):
+            assert engine.answer(question).intents == [Intent.OFF_TOPIC]
+
+
+def test_a_part_that_asks_nothing_gets_the_confident_label(engine: AnswerEngine) -> None:
+    question = "who reported this? and sakhalin over twelve months"
+    with using_model(None):
+        before = engine.answer(question).intents
+    assert Intent.ARITHMETIC not in before
+    with using_model(_Fixed("arithmetic:per_year", 0.9), policy={Situation.PART: 0.8}):
+        reply = engine.answer(question)
+    assert Intent.ARITHMETIC in reply.intents
+    assert reply.intents[-1] == "model:arithmetic:per_year"
+    assert "744,000" in "\n".join(reply.lines)
+    with using_model(_Fixed("arithmetic:per_year", 0.7), policy={Situation.PART: 0.8}):
+        assert engine.answer(question).intents == before
+
+
+def test_a_part_with_another_subject_is_left_to_the_rules(engine: AnswerEngine) -> None:
+    question = "what's the weather in dalian? and the quota in sakhalin"
+    with using_model(None):
+        before = engine.answer(question).intents
+    with using_model(_Fixed("usd", 0.99), policy={Situation.PART: 0.0}):
+        assert engine.answer(question).intents == before
