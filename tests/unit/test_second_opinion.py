@@ -45,9 +45,9 @@ def test_the_policy_acts_where_it_was_measured() -> None:
 
 
 def test_an_ordinary_word_for_the_workers_gets_the_quota(engine: AnswerEngine) -> None:
-    # Of our own four ("dockhands cough up", "roughnecks owe", "stevedores hand over",
-    # "grafters pay up") the shipped model is sure enough (0.8) of this one only.
-    question = "how much do the grafters pay up"
+    # The rules now read "how much do the grafters pay up" themselves (a word for the workers
+    # in a pay verb's subject slot); here they do not, and the shipped model is sure (0.8).
+    question = "whats the damage for the grafters"
     with using_model(None):
         assert engine.answer(question).intents == [Intent.OFF_TOPIC]
     reply = engine.answer(question)
@@ -78,16 +78,15 @@ def test_another_subject_stays_off_topic(engine: AnswerEngine, question: str) ->
 def test_off_subject_acts_only_above_its_threshold_and_with_the_quota(
     engine: AnswerEngine,
 ) -> None:
-    question = "what do the navvies owe each month"
+    question = "how much the brickies hand in"
     policy = {Situation.OFF_SUBJECT: 0.8}
     with using_model(None):
         assert engine.answer(question).intents == [Intent.OFF_TOPIC]
     with using_model(_Fixed("quota", 0.7), policy=policy):
         assert engine.answer(question).intents == [Intent.OFF_TOPIC]
     with using_model(_Fixed("quota", 0.9), policy=policy):
-        intents = engine.answer(question).intents  # (with "each month": the basis too)
-    assert intents[0] == Intent.QUOTA
-    assert intents[-1] == "model:quota"
+        intents = engine.answer(question).intents
+    assert intents == [Intent.QUOTA, "model:quota"]
     with using_model(_Fixed("quota", 0.99), policy={Situation.DEFAULT: 0.7}):
         assert engine.answer(question).intents == [Intent.OFF_TOPIC]
     for label in ("arithmetic:difference", "article", "date", "sources"):
