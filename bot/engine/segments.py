@@ -14,10 +14,9 @@ from typing import TYPE_CHECKING, Any
 
 from bot.engine.language import Language
 from bot.engine.text import words
-from bot.engine.vocabulary import Intent, Operation
+from bot.engine.vocabulary import Intent
 
 if TYPE_CHECKING:
-    from bot.engine.figures import OwnFigure
     from bot.engine.understanding import Understanding
 
 _QUESTION_START = (
@@ -218,7 +217,7 @@ def _whole(part: Understanding) -> bool:
     )
 
 
-def _subject(part: Understanding) -> bool:
+def names_subject(part: Understanding) -> bool:
     return bool(part.places or part.countries or part.sectors or part.unknown_places)
 
 
@@ -242,14 +241,14 @@ def read_parts(
         if all(asks_something(part) for part in parts) and not open_ask:
             for index, part in enumerate(parts):
                 nearest = [*reversed(parts[:index]), *parts[index + 1 :]]
-                named = [p for p in nearest if _subject(p)]
-                if named and not _subject(part):
-                    _share(named[0], part)
+                named = [p for p in nearest if names_subject(p)]
+                if named and not names_subject(part):
+                    share_subject(named[0], part)
             return parts
     return [whole]
 
 
-def _share(source: Understanding, part: Understanding) -> None:
+def share_subject(source: Understanding, part: Understanding) -> None:
     part.places = list(source.places)
     part.countries = list(source.countries)
     part.sectors = list(source.sectors)
@@ -281,14 +280,14 @@ def _point_ahead(segments: list[Understanding]) -> None:
     names a subject, one that points to it ("it", "там", "那里", "거기") is about the first
     later part that names one."""
     for index, segment in enumerate(segments):
-        if _subject(segment) or segment.has_subject:
+        if names_subject(segment) or segment.has_subject:
             return
         table = _joiners().get(segment.language.value)
         if table is None or not table[3].search(segment.text):
             continue
-        later = [part for part in segments[index + 1 :] if _subject(part)]
+        later = [part for part in segments[index + 1 :] if names_subject(part)]
         if later:
-            _share(later[0], segment)
+            share_subject(later[0], segment)
 
 
 def inherit_subject(previous: Understanding, segment: Understanding) -> None:
@@ -405,105 +404,3 @@ def asks_nothing_new(segment: Understanding) -> bool:
         or segment.foreign
         or segment.own_figures
     )
-
-
-# "me", "us" are whom a request is for ("give me the dalian figure, the source and the date").
-# "i need the dalian figure, the source and the date": a request, not the asker's story.
-_REQUEST = frozenset("need want wanna like give gimme tell show send find check".split())
-_FIRST_PERSON = frozenset("i we my our im i'm ive i've".split())
-
-
-def drop_context(segments: list[Understanding]) -> list[Understanding]:
-    """ "in my time at sea we had no quota. what is the quota for sailors now": a part that
-    only tells of the asker ("we had no quota", "we hear about koreans on sakhalin") asks
-    nothing; its place goes to the question after it. Not a part with a figure, a date, an
-    attribute, a topic or an operation: "my friend says it is 90,000" is a premise."""
-    kept: list[Understanding] = []
-    carried: Understanding | None = None
-    for index, segment in enumerate(segments):
-        tokens = set(words(segment.text))
-        topics = set(segment.topics) - {"quota", "doubling"}
-        telling = (
-            index < len(segments) - 1
-            and segment.language is Language.EN
-            and _FIRST_PERSON & tokens
-            and not _REQUEST & tokens
-            and not (segment.question_words or "how" in tokens)
-            and not (segment.figures or segment.dates or segment.own_figures)
-            and not (segment.attributes or segment.operations or topics or segment.role_play)
-        )
-        if telling:
-            carried = segment
-            continue
-        if carried is not None and not (segment.places or segment.countries):
-            segment.places = list(carried.places)
-            segment.countries = list(carried.countries)
-        if carried is not None and segment.headcount is None:
-            # "my brigade is 10 people. how much do they pay together": the crew told of.
-            segment.headcount = carried.headcount
-        carried = None
-        kept.append(segment)
-    return kept
-
-
-def carry_time(segments: list[Understanding]) -> list[Understanding]:
-    """ "翻倍之后，两地合计多少美元", "после удвоения, сколько вместе": a part that only says
-    when (after or before the change) asks nothing of its own; its time goes with the
-    question after it, so the sum is of the new amounts."""
-    kept: list[Understanding] = []
-    carried: Understanding | None = None
-    for index, segment in enumerate(segments):
-        if carried is not None:
-            segment.now = segment.now or carried.now
-            segment.before = segment.before or carried.before
-            segment.change_asked = segment.change_asked or carried.change_asked
-            if segment.months is None and carried.months is not None:
-                segment.months = carried.months
-                if not _subject(segment):
-                    _share(carried, segment)
-            carried = None
-        asks = (
-            segment.intents or segment.weak_intents or segment.attributes or segment.operations
-            or set(segment.topics) - {"doubling"} or segment.question_words
-            or segment.places or segment.countries or segment.sectors or segment.currencies
-            or segment.unknown_places or segment.figures or segment.dates or segment.own_figures
-            or segment.role_play or segment.foreign or segment.listed_foreign
-        )  # fmt: skip
-        if (segment.now or segment.before) and not asks:
-            if index < len(segments) - 1:
-                carried = segment
-                continue
-            if kept:  # "大连一年交多少，按翻倍算": said after the question
-                kept[-1].now = kept[-1].now or segment.now
-                kept[-1].before = kept[-1].before or segment.before
-                continue
-        # "假设干满三年，总共要交多少": a span told before the sum it is for.
-        told = not (segment.intents or segment.question_words or segment.operations)
-        later = segments[index + 1] if index < len(segments) - 1 else None
-        if segment.months and told and later is not None and _sums(later):
-            carried = segment
-            continue
-        kept.append(segment)
-    return kept
-
-
-def _sums(segment: Understanding) -> bool:
-    """A part asking a total with no span of its own."""
-    totals = {Operation.TOTAL, Operation.COMBINED} & set(segment.operations)
-    return bool(totals) and segment.months is None
-
-
-def carry_own_figures(segments: list[Understanding]) -> list[Understanding]:
-    """ "i make 900 dollars a month. is the dalian quota more than that?": the asker's figure
-    goes with the question after it; the part that only gave it is no question."""
-    kept: list[Understanding] = []
-    carried: list[OwnFigure] = []
-    for index, segment in enumerate(segments):
-        segment.own_figures = [*carried, *segment.own_figures]
-        carried = []
-        last = index == len(segments) - 1
-        if segment.own_figures and not last and not (segment.places or segment.countries):
-            carried = segment.own_figures
-            continue
-        kept.append(segment)
-    return kept

@@ -33,11 +33,9 @@ from bot.engine.places import place_candidates
 from bot.engine.relevance import foreign_words, listed_off_topic
 from bot.engine.reports import answered_by, outlet_names
 from bot.engine.role_play import carry_role_play
+from bot.engine.scene_parts import carry_own_figures, carry_time, drop_context
 from bot.engine.sector_words import stored_sector_cues
 from bot.engine.segments import (
-    carry_own_figures,
-    carry_time,
-    drop_context,
     number_marks,
     read_parts,
     settle_parts,

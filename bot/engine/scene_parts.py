@@ -1,0 +1,119 @@
+"""Parts of a message that only set the scene for the question after them: the asker's own
+story ("in my time at sea we had no quota"), a time ("after the doubling, …"), a span told
+before the sum it is for, the asker's own figure ("i make 900 dollars a month"). Each goes with
+the next part and is no question of its own."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from bot.engine.language import Language
+from bot.engine.segments import names_subject, share_subject
+from bot.engine.text import words
+from bot.engine.vocabulary import Operation
+
+if TYPE_CHECKING:
+    from bot.engine.figures import OwnFigure
+    from bot.engine.understanding import Understanding
+
+
+# "me", "us" are whom a request is for ("give me the dalian figure, the source and the date").
+# "i need the dalian figure, the source and the date": a request, not the asker's story.
+_REQUEST = frozenset("need want wanna like give gimme tell show send find check".split())
+_FIRST_PERSON = frozenset("i we my our im i'm ive i've".split())
+
+
+def drop_context(segments: list[Understanding]) -> list[Understanding]:
+    """ "in my time at sea we had no quota. what is the quota for sailors now": a part that
+    only tells of the asker ("we had no quota", "we hear about koreans on sakhalin") asks
+    nothing; its place goes to the question after it. Not a part with a figure, a date, an
+    attribute, a topic or an operation: "my friend says it is 90,000" is a premise."""
+    kept: list[Understanding] = []
+    carried: Understanding | None = None
+    for index, segment in enumerate(segments):
+        tokens = set(words(segment.text))
+        topics = set(segment.topics) - {"quota", "doubling"}
+        telling = (
+            index < len(segments) - 1
+            and segment.language is Language.EN
+            and _FIRST_PERSON & tokens
+            and not _REQUEST & tokens
+            and not (segment.question_words or "how" in tokens)
+            and not (segment.figures or segment.dates or segment.own_figures)
+            and not (segment.attributes or segment.operations or topics or segment.role_play)
+        )
+        if telling:
+            carried = segment
+            continue
+        if carried is not None and not (segment.places or segment.countries):
+            segment.places = list(carried.places)
+            segment.countries = list(carried.countries)
+        if carried is not None and segment.headcount is None:
+            # "my brigade is 10 people. how much do they pay together": the crew told of.
+            segment.headcount = carried.headcount
+        carried = None
+        kept.append(segment)
+    return kept
+
+
+def carry_time(segments: list[Understanding]) -> list[Understanding]:
+    """ "翻倍之后，两地合计多少美元", "после удвоения, сколько вместе": a part that only says
+    when (after or before the change) asks nothing of its own; its time goes with the
+    question after it, so the sum is of the new amounts."""
+    kept: list[Understanding] = []
+    carried: Understanding | None = None
+    for index, segment in enumerate(segments):
+        if carried is not None:
+            segment.now = segment.now or carried.now
+            segment.before = segment.before or carried.before
+            segment.change_asked = segment.change_asked or carried.change_asked
+            if segment.months is None and carried.months is not None:
+                segment.months = carried.months
+                if not names_subject(segment):
+                    share_subject(carried, segment)
+            carried = None
+        asks = (
+            segment.intents or segment.weak_intents or segment.attributes or segment.operations
+            or set(segment.topics) - {"doubling"} or segment.question_words
+            or segment.places or segment.countries or segment.sectors or segment.currencies
+            or segment.unknown_places or segment.figures or segment.dates or segment.own_figures
+            or segment.role_play or segment.foreign or segment.listed_foreign
+        )  # fmt: skip
+        if (segment.now or segment.before) and not asks:
+            if index < len(segments) - 1:
+                carried = segment
+                continue
+            if kept:  # "大连一年交多少，按翻倍算": said after the question
+                kept[-1].now = kept[-1].now or segment.now
+                kept[-1].before = kept[-1].before or segment.before
+                continue
+        # "假设干满三年，总共要交多少": a span told before the sum it is for.
+        told = not (segment.intents or segment.question_words or segment.operations)
+        later = segments[index + 1] if index < len(segments) - 1 else None
+        if segment.months and told and later is not None and _sums(later):
+            carried = segment
+            continue
+        kept.append(segment)
+    return kept
+
+
+def _sums(segment: Understanding) -> bool:
+    """A part asking a total with no span of its own."""
+    totals = {Operation.TOTAL, Operation.COMBINED} & set(segment.operations)
+    return bool(totals) and segment.months is None
+
+
+def carry_own_figures(segments: list[Understanding]) -> list[Understanding]:
+    """ "i make 900 dollars a month. is the dalian quota more than that?": the asker's figure
+    goes with the question after it; the part that only gave it is no question."""
+    kept: list[Understanding] = []
+    carried: list[OwnFigure] = []
+    for index, segment in enumerate(segments):
+        segment.own_figures = [*carried, *segment.own_figures]
+        carried = []
+        last = index == len(segments) - 1
+        if segment.own_figures and not last and not (segment.places or segment.countries):
+            carried = segment.own_figures
+            continue
+        kept.append(segment)
+    return kept
