@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
@@ -26,6 +26,7 @@ from pydantic import (
 from pydantic import ValidationError as SchemaError
 from pydantic_core import PydanticCustomError
 
+from db.document_checks import describe, duplicates, references
 from db.document_reading import MAX_DOCUMENT_BYTES as MAX_DOCUMENT_BYTES
 from db.document_reading import MAX_DOCUMENT_DEPTH as MAX_DOCUMENT_DEPTH
 from db.document_reading import DocumentError as DocumentError
@@ -380,68 +381,7 @@ class StoreDocument(_Row):
     translations: list[TranslationRow] = []
 
 
-# --------------------------------------------------------------------------- messages
-
-_TYPE_MESSAGES = {
-    "missing": "is missing",
-    "string_type": "must be text",
-    "int_type": "must be a whole number",
-    "bool_type": "must be true or false",
-    "list_type": "must be a list",
-    "model_type": "must be an object",
-    "dict_type": "must be an object",
-    "model_attributes_type": "must be an object",
-    "extra_forbidden": "is not a field of this format",
-    "none_required": "must be null",
-}
-
-
-def _path(location: Sequence[int | str]) -> str:
-    path = ""
-    for part in location:
-        path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
-    return path
-
-
-def _describe(error: Any) -> str:
-    where = _path(error["loc"])
-    if error["type"] == "literal_error":
-        message = f"must be {error['ctx']['expected']}"
-    else:
-        message = _TYPE_MESSAGES.get(error["type"], error["msg"])
-    return f"{where}: {message}" if where else message
-
-
 # --------------------------------------------------------------------------- checks across rows
-
-
-def _ids(rows: Any, key: str) -> list[Any]:
-    """The ``key`` of every row that has a usable one (bad rows are reported elsewhere)."""
-    if not isinstance(rows, list):
-        return []
-    return [
-        row[key]
-        for row in rows
-        if isinstance(row, dict) and isinstance(row.get(key), int | str) and row.get(key) != ""
-    ]
-
-
-def _duplicates(doc: dict[str, Any]) -> list[str]:
-    problems = []
-    for section, key in (
-        ("articles", "id"),
-        ("sources", "id"),
-        ("claims", "id"),
-        ("editors", "user_id"),
-        ("languages", "telegram_id"),
-    ):
-        counts = Counter(_ids(doc.get(section), key))
-        problems += [
-            f"{section}: {key} {value} appears {count} times"
-            for value, count in counts.items()
-            if count > 1
-        ]
-    return problems
 
 
 def _alias_duplicates(document: StoreDocument) -> list[str]:
@@ -457,24 +397,6 @@ def _alias_duplicates(document: StoreDocument) -> list[str]:
         for (claim_id, language), count in translations.items()
         if count > 1
     ]
-
-
-def _references(doc: dict[str, Any]) -> list[str]:
-    """Rows point at articles and sources of the document, when it lists them."""
-    problems = []
-    articles, sources = set(_ids(doc.get("articles"), "id")), set(_ids(doc.get("sources"), "id"))
-    for section, key, known in (
-        ("sources", "article_id", articles),
-        ("claims", "article_id", articles),
-        ("claims", "source_id", sources),
-    ):
-        if not known or not isinstance(doc.get(section), list):
-            continue
-        for n, row in enumerate(doc[section]):
-            if isinstance(row, dict) and isinstance(row.get(key), int) and row[key] not in known:
-                target = "article" if key == "article_id" else "source"
-                problems.append(f"{section}[{n}].{key}: there is no {target} {row[key]} in it")
-    return problems
 
 
 def check_document(doc: Any) -> StoreDocument:
@@ -493,8 +415,8 @@ def check_document(doc: Any) -> StoreDocument:
     try:
         document = StoreDocument.model_validate(doc)
     except SchemaError as error:
-        problems += [_describe(item) for item in error.errors(include_url=False)]
-    problems += _duplicates(doc) + _references(doc)
+        problems += [describe(item) for item in error.errors(include_url=False)]
+    problems += duplicates(doc) + references(doc)
     if document is not None:
         problems += _alias_duplicates(document)
     if problems or document is None:
