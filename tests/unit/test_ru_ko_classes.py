@@ -1,0 +1,126 @@
+"""Russian and Korean misreadings fixed by class, each proven on variants worded apart from
+the question sets: the whole reply as a reader gets it (build_messages, the caveat's two
+sentences), in the asker's language, must say what is listed and nothing that is forbidden."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from bot.engine import AnswerEngine
+from bot.engine.wording import speaking
+from bot.i18n import Language, translator
+from bot.markup import plain_text
+from bot.sending.messages import build_messages
+from testkit.engine import seeded_engine
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory: pytest.TempPathFactory) -> AnswerEngine:
+    path = tmp_path_factory.mktemp("ru-ko-classes") / "store.sqlite3"
+    return asyncio.run(seeded_engine(f"sqlite+aiosqlite:///{path}"))
+
+
+CAVEATS = {
+    Language.RU: "HNGN не может независимо проверить эти утверждения.",
+    Language.KO: "검증되지 않음",
+}
+ORIGINAL = "HNGN cannot independently verify the claims."
+
+
+def reply(engine: AnswerEngine, question: str, language: Language) -> str:
+    """The reply a reader gets, as plain text with CLDR's no-break spaces as plain ones."""
+    with speaking(translator(language)):
+        answer = engine.answer(question)
+    parts = build_messages(answer.lines, answer.caveats(engine.snapshot), language=language)
+    text = "\n".join(plain_text(part) for part in parts)
+    text = text.replace("\xa0", " ").replace("\u202f", " ")
+    assert ORIGINAL in text, text
+    return text
+
+
+RU_SILENT = "В статье не говорится"
+SAKHALIN, DALIAN = "62 000", "3 400"
+
+# "сколько их", "сколько среди них …": the genitive after "сколько" counts the people, a
+# head count the report does not give; "сколько с них берут" is still the quota.
+RU_HEADCOUNT = [
+    ("а сколько их всего в даляне?", [RU_SILENT, "сколько всего рабочих"], [DALIAN]),
+    ("скока их там на сахалине вообще-то", [RU_SILENT, "сколько всего рабочих"], [SAKHALIN]),
+    ("сколько среди них молодых девушек в китае", [RU_SILENT], [DALIAN]),
+    ("в даляне сколько среди рабочих женщин", [RU_SILENT], [DALIAN]),
+    ("сколько с них берут на сахалине", [SAKHALIN], [RU_SILENT]),
+    ("сколько их заставляют сдавать в даляне", [DALIAN], ["сколько всего рабочих"]),
+]
+
+
+@pytest.mark.parametrize(("question", "present", "absent"), RU_HEADCOUNT)
+def test_russian_head_count_by_the_genitive(
+    engine: AnswerEngine, question: str, present: list[str], absent: list[str]
+) -> None:
+    text = reply(engine, question, Language.RU)
+    assert CAVEATS[Language.RU] in text, text
+    for token in present:
+        assert token in text, (question, token, text)
+    for token in absent:
+        assert token not in text, (question, token, text)
+
+
+PENALTY = "что грозит рабочим, которые не выполняют квоту"
+
+# Not paying with a modal between ("не в силах внести", "не смог сдать"): what happens to
+# them, a penalty the report does not give, not the quota itself.
+RU_PENALTY = [
+    "а если человек не может сдать деньги, что тогда",
+    "что делают с теми, кто не смог заплатить норму",
+    "бывает, не успевают внести взнос — им за это что?",
+    "кто не в силах выплатить эту сумму в даляне, с ними как поступают",
+]
+
+
+@pytest.mark.parametrize("question", RU_PENALTY)
+def test_russian_not_able_to_pay_is_the_penalty(engine: AnswerEngine, question: str) -> None:
+    text = reply(engine, question, Language.RU)
+    assert RU_SILENT in text and PENALTY in text, (question, text)
+    assert SAKHALIN not in text and DALIAN not in text, (question, text)
+
+
+# The asker's own story before the question ("у нас в приходе …, видела там …") asks
+# nothing: no quota block for its place; its place goes to the question after it. A "что"
+# after a comma there joins a clause ("говорит, что …"), it asks nothing.
+RU_STORY = [
+    (
+        "Мы с женой летом были в Даляне, видели, как корейцы работают на рыбзаводе. "
+        "Их там наказывают, если не платят?",
+        [RU_SILENT, PENALTY],
+        [DALIAN],
+    ),
+    (
+        "У меня брат на Сахалине на стройке, говорит, что корейцев там полно. Сколько их вообще?",
+        [RU_SILENT, "сколько всего рабочих"],
+        [SAKHALIN],
+    ),
+    (
+        "Я в Китае долго жил и видел этих девушек на заводах. Где они живут?",
+        [RU_SILENT],
+        [DALIAN],
+    ),
+    # A story with a figure in it is a premise, still answered as one.
+    (
+        "У нас на Сахалине говорили, что они сдают 90 тысяч. Это так?",
+        ["62 000"],
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("question", "present", "absent"), RU_STORY)
+def test_russian_story_before_the_question_asks_nothing(
+    engine: AnswerEngine, question: str, present: list[str], absent: list[str]
+) -> None:
+    text = reply(engine, question, Language.RU)
+    for token in present:
+        assert token in text, (question, token, text)
+    for token in absent:
+        assert token not in text, (question, token, text)
