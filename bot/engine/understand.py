@@ -26,13 +26,13 @@ from bot.engine.role_play import carry_role_play
 from bot.engine.segments import (
     carry_own_figures,
     carry_time,
-    drop_context,
     number_marks,
     read_parts,
     settle_parts,
     split_parts,
     without_asides,
 )
+from bot.engine.telling import drop_context
 from bot.engine.text import (
     BoundedCorrector,
     Vocabulary,
