@@ -124,3 +124,30 @@ def test_russian_story_before_the_question_asks_nothing(
         assert token in text, (question, token, text)
     for token in absent:
         assert token not in text, (question, token, text)
+
+
+KO_SAKHALIN, KO_DALIAN = "62,000", "3,400"
+KO_HOURS = "오랜 시간"
+KO_STAY = "2~3년"
+
+# "-고 나서", "-고 난 뒤": "after …", one clause, not two asks joined by "-고"; "얼마 동안":
+# how long, not how much. What the report says of hours or of their plans, no quota block.
+KO_CLAUSES = [
+    ("할당량 두 배 되고 나서 노동자들 근무 시간 늘었어?", [KO_HOURS]),
+    ("인상되고 나서 일하는 시간이 길어졌다는 얘기 있나요?", [KO_HOURS]),
+    ("금액 오르고 난 뒤에 노동 시간은 어떻게 됐어", [KO_HOURS]),
+    ("노동자들은 해외에서 얼마 동안 일할 생각이었대?", [KO_STAY]),
+    ("처음엔 얼마 동안 있다가 돌아갈 계획이었어요?", [KO_STAY]),
+    ("파견 노동자들 원래 얼마 동안 머물고 귀국하려 했음?", [KO_STAY]),
+]
+
+
+@pytest.mark.parametrize(("question", "present"), KO_CLAUSES)
+def test_korean_clause_endings_and_how_long(
+    engine: AnswerEngine, question: str, present: list[str]
+) -> None:
+    text = reply(engine, question, Language.KO)
+    assert CAVEATS[Language.KO] in text, text
+    for token in present:
+        assert token in text, (question, token, text)
+    assert KO_SAKHALIN not in text and KO_DALIAN not in text, (question, text)
