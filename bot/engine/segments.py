@@ -181,6 +181,12 @@ def soft_parts(piece: str, language: Language) -> list[str]:
     return parts
 
 
+def offers_choice(text: str, language: Language) -> bool:
+    """ "или", "还是", "아니면": the language's word offering a choice (joiners.json)."""
+    table = _joiners().get(language.value)
+    return table is not None and table[2].search(text) is not None
+
+
 def asks_something(part: Understanding) -> bool:
     """A cue, an attribute, a topic or another subject: more than a place; the quota by a
     verb alone ("how do they pay it, cash or transfer") is no ask of its own."""

@@ -151,3 +151,29 @@ def test_korean_clause_endings_and_how_long(
     for token in present:
         assert token in text, (question, token, text)
     assert KO_SAKHALIN not in text and KO_DALIAN not in text, (question, text)
+
+
+# A country and a place offered as a choice ("в китае … или на сахалине", "사할린만 …
+# 아니면 중국도") pair nothing: no "No, Sakhalin is in Russia"; both places answered.
+CHOICES = [
+    ("в китае тоже подняли или только на сахалине?", Language.RU, "Нет:", [SAKHALIN, DALIAN]),
+    ("на сахалине подняли или в китае?", Language.RU, "Нет:", [SAKHALIN, DALIAN]),
+    ("в россии подняли или только в даляне", Language.RU, "Нет:", [SAKHALIN, DALIAN]),
+    ("사할린만 올랐어 아니면 중국도?", Language.KO, "아닙니다", [KO_SAKHALIN, KO_DALIAN]),
+    ("다롄만 두 배야 혹은 러시아도?", Language.KO, "아닙니다", [KO_SAKHALIN, KO_DALIAN]),
+]
+
+
+@pytest.mark.parametrize(("question", "language", "refused", "present"), CHOICES)
+def test_a_choice_of_places_pairs_nothing(
+    engine: AnswerEngine, question: str, language: Language, refused: str, present: list[str]
+) -> None:
+    text = reply(engine, question, language)
+    assert CAVEATS[language] in text and refused not in text, (question, text)
+    for token in present:
+        assert token in text, (question, token, text)
+
+
+def test_a_wrong_country_asserted_is_still_refused(engine: AnswerEngine) -> None:
+    assert "Нет:" in reply(engine, "далянь ведь в россии находится", Language.RU)
+    assert "아닙니다" in reply(engine, "다롄은 러시아에 있지?", Language.KO)
