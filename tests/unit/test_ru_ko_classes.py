@@ -177,3 +177,62 @@ def test_a_choice_of_places_pairs_nothing(
 def test_a_wrong_country_asserted_is_still_refused(engine: AnswerEngine) -> None:
     assert "Нет:" in reply(engine, "далянь ведь в россии находится", Language.RU)
     assert "아닙니다" in reply(engine, "다롄은 러시아에 있지?", Language.KO)
+
+
+REASON = "Почему выросли квоты"
+
+# "Why" in idioms ("с какого перепугу", "ради чего", "с чего вдруг", "на кой"): the reasons
+# the report gives, not the quota block.
+RU_WHY = [
+    "с какого перепугу им удвоили квоту",
+    "ради чего всё это повышение",
+    "с чего вдруг такие поборы подняли",
+    "на кой им столько денег с рабочих",
+    "с какой стати норму удвоили",
+]
+
+
+@pytest.mark.parametrize("question", RU_WHY)
+def test_russian_why_in_idioms_is_the_reason(engine: AnswerEngine, question: str) -> None:
+    text = reply(engine, question, Language.RU)
+    assert REASON in text, (question, text)
+    assert SAKHALIN not in text and DALIAN not in text, (question, text)
+
+
+# Money in slang ("бабки", "бабло") and the workers as "северяне": the quota of the place.
+RU_SLANG = [
+    ("чё по бабкам на сахалине", [SAKHALIN], [DALIAN]),
+    ("сколько бабла сдают в даляне", [DALIAN], [SAKHALIN]),
+    ("какие там бабки у северян в китае", [DALIAN], [SAKHALIN]),
+    ("а по бабкам у северян что", [SAKHALIN, DALIAN], []),
+]
+
+
+@pytest.mark.parametrize(("question", "present", "absent"), RU_SLANG)
+def test_russian_money_in_slang_is_the_quota(
+    engine: AnswerEngine, question: str, present: list[str], absent: list[str]
+) -> None:
+    text = reply(engine, question, Language.RU)
+    for token in present:
+        assert token in text, (question, token, text)
+    for token in absent:
+        assert token not in text, (question, token, text)
+
+
+RU_SCOPE = "Я могу ответить только на вопросы"
+
+# A game won or lost ("выиграл", "проиграл", "шайба") is sport, even beside a covered place
+# ("Сахалин" is a hockey club too): what the bot covers, no quota figure.
+RU_SPORT = [
+    "кто вчера выиграл на сахалине?",
+    "сахалин опять проиграл дома?",
+    "с каким счётом сахалин выиграл у адмирала",
+    "сколько шайб забросили в даляне",
+]
+
+
+@pytest.mark.parametrize("question", RU_SPORT)
+def test_russian_sport_is_another_subject(engine: AnswerEngine, question: str) -> None:
+    text = reply(engine, question, Language.RU)
+    assert RU_SCOPE in text, (question, text)
+    assert SAKHALIN not in text and DALIAN not in text, (question, text)
