@@ -159,7 +159,7 @@ def _add(target: list[Any], value: object) -> None:
 def _joiners() -> dict[str, tuple[re.Pattern[str], ...]]:
     data = json.loads((Path(__file__).parent / "vocabulary" / "joiners.json").read_text("utf-8"))
     return {
-        code: tuple(re.compile(table[key]) for key in ("join", "list", "or", "points"))
+        code: tuple(re.compile(table[key]) for key in ("join", "list", "or", "points", "person"))
         for code, table in data.items()
         if code != "about"
     }
@@ -172,7 +172,7 @@ def soft_parts(piece: str, language: Language) -> list[str]:
     table = _joiners().get(language.value)
     if table is None:
         return [piece]
-    joiner, listed, choice, _points = table
+    joiner, listed, choice, _points, _person = table
     parts = [part.strip() for part in joiner.split(piece) if part and part.strip()]
     if len(parts) > 1:
         parts = [item.strip() for part in parts for item in listed.split(part) if item.strip()]
@@ -272,8 +272,23 @@ def settle_parts(
         segment.settle_weak(segment.on_topic or is_terse(segment, chat, stopwords, terse_words))
         if previous is not None and (previous.has_subject or _elsewhere(previous)):
             inherit_subject(previous, segment)
+        if previous is not None:
+            _follow_source(previous, segment)
         previous = segment
         merge_part(result, segment)
+
+
+def _follow_source(previous: Understanding, segment: Understanding) -> None:
+    """ "Источник в России — кто это? Он хоть как-то назван?", "who's the source? is he
+    named?": a part that asks nothing of its own and points to a person, after one about the
+    sources, asks on about them, not for the figures of the place it inherits."""
+    if asks_something(segment) or _whole(segment) or segment.unknown_places:
+        return
+    table = _joiners().get(segment.language.value)
+    if table is None or not table[4].search(segment.text):
+        return  # "source? for the sakhalin number i mean. what is it even": the number
+    if Intent.SOURCES in previous.intents:
+        segment.intents.append(Intent.SOURCES)
 
 
 def _point_ahead(segments: list[Understanding]) -> None:

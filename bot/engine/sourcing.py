@@ -11,6 +11,7 @@ from bot.engine.local_names import source_name
 from bot.engine.numbers import number
 from bot.engine.phrases import both, separately, series
 from bot.engine.reply import Reply
+from bot.engine.segments import offers_choice
 from bot.engine.understanding import Understanding
 from bot.engine.vocabulary import Intent
 from bot.engine.wording import N_, _, is_english
@@ -55,7 +56,10 @@ class SourceAnswers(ComposerBase):
         if self._all_by_source is None:
             self._all_by_source = self._by_source(self.snapshot.active_claims)
         groups = self._all_by_source
-        if u.has_subject:
+        # "с корейских или китайских слов": a choice of nationalities, whose words, asks
+        # about them all ("про сахалин кто рассказал, корейцы или кто": Sakhalin's).
+        whose = bool(u.countries) and not u.places and offers_choice(u.text, u.language)
+        if u.has_subject and not whose:
             selected = self._active.select(u)
             groups = self._by_source(selected)
             # "where did the russia info come from": the sources in that country too.

@@ -236,3 +236,72 @@ def test_russian_sport_is_another_subject(engine: AnswerEngine, question: str) -
     text = reply(engine, question, Language.RU)
     assert RU_SCOPE in text, (question, text)
     assert SAKHALIN not in text and DALIAN not in text, (question, text)
+
+
+# Who says so, offered as a choice ("с корейских или китайских слов"): every source, not only
+# the one whose country the choice happens to name.
+SOURCE_CHOICES = [
+    ("это со слов корейцев или китайцев?", Language.RU, ["источник в России", "источник в Китае"]),
+    (
+        "инфа от китайцев или от самих рабочих?",
+        Language.RU,
+        ["источник в России", "источник в Китае"],
+    ),
+    (
+        "кто это сказал — китайские источники или северокорейские?",
+        Language.RU,
+        ["источник в России", "источник в Китае"],
+    ),
+    (
+        "이거 중국 소식통 말이야 아니면 북한 사람 말이야?",
+        Language.KO,
+        ["러시아 소식통", "중국 소식통"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("question", "language", "present"), SOURCE_CHOICES)
+def test_sources_offered_as_a_choice_are_all_listed(
+    engine: AnswerEngine, question: str, language: Language, present: list[str]
+) -> None:
+    text = reply(engine, question, language)
+    for token in present:
+        assert token in text, (question, token, text)
+    assert "62 000" not in text and "62,000" not in text, (question, text)
+
+
+# Whether the source is named ("он как-то назван?", "его имя известно?") after the source
+# in a country is asked: who the source is (anonymous), not that country's quota.
+RU_SOURCE_NAMED = [
+    "Источник в Китае — кто он? Его имя известно?",
+    "а этот информатор в россии, он как-то назван в статье?",
+    "источник в китае назван по имени?",
+    "Кто источник на Сахалине? Как его зовут?",
+]
+
+
+@pytest.mark.parametrize("question", RU_SOURCE_NAMED)
+def test_russian_source_named_is_who_the_source_is(engine: AnswerEngine, question: str) -> None:
+    text = reply(engine, question, Language.RU)
+    assert "аноним" in text, (question, text)
+    assert SAKHALIN not in text and DALIAN not in text, (question, text)
+
+
+@pytest.mark.parametrize(
+    ("question", "language", "anonymous", "figure"),
+    [
+        ("who is the source in china? is he named?", Language.EN, "anonymous", "3,400"),
+        ("중국 소식통 누구야? 그 사람 이름 나와?", Language.KO, "익명", KO_DALIAN),
+        ("Кто источник в Китае? Она хоть как-то названа?", Language.RU, "аноним", DALIAN),
+    ],
+)
+def test_a_person_pointed_to_after_the_sources_is_the_source(
+    engine: AnswerEngine, question: str, language: Language, anonymous: str, figure: str
+) -> None:
+    text = reply(engine, question, language)
+    assert anonymous in text and figure not in text, (question, text)
+
+
+def test_it_pointed_to_after_the_sources_is_the_figure(engine: AnswerEngine) -> None:
+    text = reply(engine, "source? for the dalian figure. what is it", Language.EN)
+    assert "3,400" in text, text
