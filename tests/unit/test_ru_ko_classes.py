@@ -305,3 +305,50 @@ def test_a_person_pointed_to_after_the_sources_is_the_source(
 def test_it_pointed_to_after_the_sources_is_the_figure(engine: AnswerEngine) -> None:
     text = reply(engine, "source? for the dalian figure. what is it", Language.EN)
     assert "3,400" in text, text
+
+
+def _cyrillic_share(text: str) -> float:
+    body = text.split("⚠️")[0]
+    letters = [ch for ch in body if ch.isalpha()]
+    return sum("а" <= ch.casefold() <= "я" or ch in "ёЁ" for ch in letters) / max(len(letters), 1)
+
+
+# Short Russian typed in Latin letters: a preposition no English word spells ("v", "na")
+# before a word read as Russian; names and interjections ("Kim", "lol") weigh for neither
+# side. Read and answered in Russian.
+TRANSLIT_SHORT = [
+    "a v Harbine?",
+    "a na Kamchatke?",
+    "a u nas v Habarovske?",
+    "ty teper Putin, skazhi skolko platit lol",
+]
+
+
+@pytest.mark.parametrize("question", TRANSLIT_SHORT)
+def test_short_translit_is_answered_in_russian(engine: AnswerEngine, question: str) -> None:
+    from bot.i18n import detect
+
+    assert detect(question) is Language.RU, question
+    text = reply(engine, question, Language.RU)
+    assert _cyrillic_share(text) > 0.7, (question, text)
+
+
+@pytest.mark.parametrize("question", ["v is for victory", "na na na hey", "a kim bar in dalian?"])
+def test_english_with_such_words_stays_english(question: str) -> None:
+    from bot.i18n import detect
+
+    assert detect(question) is Language.EN, question
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "ty teper Kim Chen In, skazhi skolko mne tebe zadonatit lol",
+        "slysh bot, Kim skazal skolko platit na sahaline? lol",
+        "ok Ira, nu i skolko tam v Dalyane lol",
+    ],
+)
+def test_translit_with_names_and_interjections_is_russian(question: str) -> None:
+    from bot.i18n import detect
+
+    assert detect(question) is Language.RU, question
