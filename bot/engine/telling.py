@@ -11,6 +11,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from bot.engine.language import Language
 from bot.engine.segments import asks_something
 from bot.engine.text import words
 
@@ -26,10 +27,12 @@ class _Telling:
     clause: re.Pattern[str] | None
 
 
+_PATH = Path(__file__).parent / "vocabulary" / "telling.json"
+
+
 @cache
 def _tables() -> dict[str, _Telling]:
-    path = Path(__file__).parent / "vocabulary" / "telling.json"
-    data = json.loads(path.read_text("utf-8"))
+    data = json.loads(_PATH.read_text("utf-8"))
     return {
         code: _Telling(
             frozenset(table["first_person"]),
@@ -38,8 +41,34 @@ def _tables() -> dict[str, _Telling]:
             re.compile(table["clause"]) if table["clause"] else None,
         )
         for code, table in data.items()
-        if code != "about"
+        if code not in ("about", "forwarded")
     }
+
+
+@cache
+def _forwarded() -> tuple[re.Pattern[str], ...]:
+    data = json.loads(_PATH.read_text("utf-8"))["forwarded"]["patterns"]
+    return tuple(re.compile(pattern, re.IGNORECASE) for pattern in data)
+
+
+# A claim quoted: "«…»", "“…”", '"…"' around a few words at least.
+_QUOTED = re.compile(r"[«“\"][^«»“”\"]{12,}[»”\"]")
+
+
+def reports_a_claim(text: str, language: Language) -> bool:
+    """A claim quoted («…», “…”) or joined as what was said ("кто сказал, что …")."""
+    if _QUOTED.search(text):
+        return True
+    table = _tables().get(language.value)
+    return table is not None and table.clause is not None and bool(table.clause.search(text))
+
+
+def without_forwarded(text: str) -> str:
+    """The message without a forwarded message's header ("[전달된 메시지]", "Переслано из
+    канала «…»:"): Telegram's words, not the asker's."""
+    for pattern in _forwarded():
+        text = pattern.sub(" ", text, count=1)
+    return text.strip() or text
 
 
 def _asks_by_question_word(segment: Understanding, table: _Telling) -> bool:

@@ -32,7 +32,7 @@ from bot.engine.segments import (
     split_parts,
     without_asides,
 )
-from bot.engine.telling import drop_context
+from bot.engine.telling import drop_context, reports_a_claim, without_forwarded
 from bot.engine.text import (
     BoundedCorrector,
     Vocabulary,
@@ -154,7 +154,7 @@ class Understander:
         return frozenset(w for p in self._phrases for w in p.split())
 
     def understand(self, question: str) -> Understanding:
-        text, truncated = normalize_question(number_marks(question))
+        text, truncated = normalize_question(number_marks(without_forwarded(question)))
         text, language = as_read(self, *written(spelled_out(text, self.vocabulary_data.text_speak)))
         if language is Language.KO:
             text = without_glosses(text)
@@ -271,6 +271,14 @@ class Understander:
         if (segment.at_least or segment.at_most) and len(segment.places + segment.countries) < 2:
             # "is dalian more than 3,000 yuan": a bound on one figure, no other place to compare
             segment.intents = [i for i in segment.intents if i != Intent.COMPARE]
+        if (
+            Intent.SOURCES in segment.intents
+            and reports_a_claim(piece, language)
+            and not (segment.amount_hinted or segment.figures or segment.operations)
+        ):
+            # "кто сказал, что квоту удвоили", "«…» — кто это сказал": the claim said, not
+            # an amount asked ("whats the sakhalin quota and who said it" asks it).
+            segment.intents = [i for i in segment.intents if i != Intent.QUOTA]
         if mentions_own_pay(piece) or (typed.own and language is not Language.EN):
             # "more than my whole salary": the pay asked about is the asker's own.
             segment.attributes = [a for a in segment.attributes if a != Attribute.WAGES]

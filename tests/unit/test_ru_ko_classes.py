@@ -352,3 +352,75 @@ def test_translit_with_names_and_interjections_is_russian(question: str) -> None
     from bot.i18n import detect
 
     assert detect(question) is Language.RU, question
+
+
+KO_DOUBLED = "두 배"
+
+# A verb stem with an ending's consonant in its last syllable ("바친", "바칠", "바칩니다",
+# dialect "바친당가요"): read as the stem ("바치"), the quota asked.
+KO_STEMS = [
+    ("다롄 사람들 매달 얼마 바친대?", [KO_DALIAN, KO_DOUBLED], [KO_SAKHALIN]),
+    ("사할린 노동자들이 바칠 돈이 얼마여?", [KO_SAKHALIN, KO_DOUBLED], [KO_DALIAN]),
+    ("사할린에서 한 달에 바칩니까 얼마나?", [KO_SAKHALIN, KO_DOUBLED], [KO_DALIAN]),
+    ("요새 북쪽 애들 할당 얼마나 되냐", [KO_SAKHALIN, KO_DALIAN], []),
+]
+
+
+@pytest.mark.parametrize(("question", "present", "absent"), KO_STEMS)
+def test_korean_stem_with_an_endings_consonant(
+    engine: AnswerEngine, question: str, present: list[str], absent: list[str]
+) -> None:
+    text = reply(engine, question, Language.KO)
+    for token in present:
+        assert token in text, (question, token, text)
+    for token in absent:
+        assert token not in text, (question, token, text)
+
+
+# A forwarded message's header ("[전달된 메시지]", "Переслано из канала …:", "Forwarded
+# from …") is Telegram's, no word of the question ("전달" is no way of paying).
+FORWARDED = [
+    ("[전달된 메시지] 북한 노동자들 시간 더 오래 일한다는 거 맞음?", Language.KO, "방식"),
+    ("전달된 메시지: 다롄 노동자들 결혼 자금 모으려고 갔다던데", Language.KO, "방식"),
+    (
+        "Переслано из канала «Новости»: корейцы на Сахалине работают дольше. правда?",
+        Language.RU,
+        "Переслано",
+    ),
+]
+
+
+@pytest.mark.parametrize(("question", "language", "absent"), FORWARDED)
+def test_a_forwarded_header_is_no_word_of_the_question(
+    engine: AnswerEngine, question: str, language: Language, absent: str
+) -> None:
+    understood = engine.understand(question)
+    assert not understood.attributes, (question, understood.attributes)
+    text = reply(engine, question, language)
+    assert absent not in text, (question, text)
+
+
+WHO_SAYS = "Кто это утверждает"
+
+# Who said a claim ("кто сказал, что квоту удвоили", a quoted «…» then "кто это сказал"):
+# the claim is what was said, the ask is who says so; no amount asked, no quota block.
+WHO_SAID_CLAIM = [
+    ("«КНДР вдвое подняла план для рабочих на Сахалине» — кто это сказал?", [SAKHALIN]),
+    ("кто сказал, что квоту в Даляне удвоили?", [DALIAN]),
+    ("откуда известно, что корейцы на Сахалине теперь платят вдвое больше?", [SAKHALIN]),
+]
+
+
+@pytest.mark.parametrize(("question", "absent"), WHO_SAID_CLAIM)
+def test_who_said_a_claim_is_the_sources(
+    engine: AnswerEngine, question: str, absent: list[str]
+) -> None:
+    text = reply(engine, question, Language.RU)
+    assert WHO_SAYS in text, (question, text)
+    for token in absent:
+        assert token not in text, (question, token, text)
+
+
+def test_who_said_an_amount_still_shows_it(engine: AnswerEngine) -> None:
+    text = reply(engine, "кто сказал, сколько платят в даляне?", Language.RU)
+    assert DALIAN in text, text
