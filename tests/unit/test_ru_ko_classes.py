@@ -424,3 +424,21 @@ def test_who_said_a_claim_is_the_sources(
 def test_who_said_an_amount_still_shows_it(engine: AnswerEngine) -> None:
     text = reply(engine, "кто сказал, сколько платят в даляне?", Language.RU)
     assert DALIAN in text, text
+
+
+# Where testimony came from, in Korean's own words ("증언", "입수", "어떤 경로로"): who says so.
+KO_SOURCING = [
+    ("이 증언은 누구한테서 나온 거예요?", [KO_SAKHALIN, KO_DALIAN]),
+    ("다롄 얘기는 어떤 경로로 입수했대?", [KO_DALIAN]),
+    ("사할린 제보는 어디서 입수된 건가요?", [KO_SAKHALIN]),
+]
+
+
+@pytest.mark.parametrize(("question", "absent"), KO_SOURCING)
+def test_korean_testimony_obtained_is_the_sources(
+    engine: AnswerEngine, question: str, absent: list[str]
+) -> None:
+    text = reply(engine, question, Language.KO)
+    assert "출처:" in text, (question, text)
+    for token in absent:
+        assert token not in text, (question, token, text)
