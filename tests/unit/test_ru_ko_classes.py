@@ -442,3 +442,22 @@ def test_korean_testimony_obtained_is_the_sources(
     assert "출처:" in text, (question, text)
     for token in absent:
         assert token not in text, (question, token, text)
+
+
+# "в будущем году", "в следующем месяце": when, not the workers' future (a topic).
+RU_NEXT_YEAR = [
+    "когда в будущем году рождество?",
+    "что подорожает в будущем году",
+    "в будущем месяце какие праздники",
+]
+
+
+@pytest.mark.parametrize("question", RU_NEXT_YEAR)
+def test_russian_next_year_is_no_topic(engine: AnswerEngine, question: str) -> None:
+    text = reply(engine, question, Language.RU)
+    assert "Сбережения" not in text and SAKHALIN not in text, (question, text)
+
+
+def test_russian_next_year_beside_the_quota_still_asks_it(engine: AnswerEngine) -> None:
+    text = reply(engine, "сколько будут сдавать на сахалине в будущем году", Language.RU)
+    assert SAKHALIN in text, text
