@@ -461,3 +461,21 @@ def test_russian_next_year_is_no_topic(engine: AnswerEngine, question: str) -> N
 def test_russian_next_year_beside_the_quota_still_asks_it(engine: AnswerEngine) -> None:
     text = reply(engine, "сколько будут сдавать на сахалине в будущем году", Language.RU)
     assert SAKHALIN in text, text
+
+
+# The quota as the "currency plan" it is called ("валютный план", "план по валюте"): the
+# quota block, the doubling with it; "их планы" stays their plans.
+RU_PLAN = [
+    ("какой валютный план у корейцев в даляне", [DALIAN, "удвоена"]),
+    ("план по валюте на сахалине сколько сейчас", ["124 000"]),
+    ("а валютный план им подняли?", ["удвоена"]),
+]
+
+
+@pytest.mark.parametrize(("question", "present"), RU_PLAN)
+def test_russian_currency_plan_is_the_quota(
+    engine: AnswerEngine, question: str, present: list[str]
+) -> None:
+    text = reply(engine, question, Language.RU)
+    for token in present:
+        assert token in text, (question, token, text)
