@@ -1,8 +1,10 @@
 """From JSON text to a document of the current version, before the schema checks it.
 
 The text is read within the size and depth limits, with exact decimals; a document of an
-older version that this bot still reads (versions 1 and 2) is carried over to the current
-one (version 3 adds only the translations, which an older document has none of).
+older version that this bot still reads (versions 1 to 3) is carried over to the current
+one (version 3 adds only the translations, which an older document has none of; version 4
+only a quarter period, change_percent, amount_is and amount_bound, none of which an older
+document has, so its claims read as they always did).
 """
 
 from __future__ import annotations
@@ -101,6 +103,11 @@ _NEW_IN_2 = {
 }
 
 
+# Claims' fields and the period that version 4 adds.
+_NEW_IN_4 = frozenset({"change_percent", "amount_is", "amount_bound"})
+_QUARTER = "quarter"
+
+
 def upgrade_document(doc: dict[str, Any]) -> dict[str, Any]:
     """A version 1 document as version 2 says the same: a basis outside the closed choice
     keeps its words in basis_text (basis "other"); a dated article's date is a whole day.
@@ -136,6 +143,22 @@ def older_version_extras(doc: dict[str, Any]) -> list[str]:
     problems = []
     if doc.get("version") in (1, 2) and "translations" in doc:
         problems.append("translations: is not a field of versions 1 and 2 (write version 3)")
+    if doc.get("version") in (1, 2, 3):
+        rows = doc.get("claims")
+        for n, row in enumerate(rows if isinstance(rows, list) else []):
+            if not isinstance(row, dict):
+                continue
+            # (A null is no value: a later export relabelled by hand still reads.)
+            problems += [
+                f"claims[{n}].{key}: is not a field of versions 1 to 3 (write version 4)"
+                for key in sorted(_NEW_IN_4 & set(row))
+                if row[key] is not None
+            ]
+            if row.get("period") == _QUARTER:
+                problems.append(
+                    f"claims[{n}].period: quarter is not a period of versions 1 to 3 "
+                    "(write version 4)"
+                )
     if doc.get("version") != 1:
         return problems
     for section, new_fields in _NEW_IN_2.items():

@@ -30,9 +30,11 @@ from db.document_reading import MAX_DOCUMENT_BYTES as MAX_DOCUMENT_BYTES
 from db.document_reading import MAX_DOCUMENT_DEPTH as MAX_DOCUMENT_DEPTH
 from db.document_reading import DocumentError as DocumentError
 from db.document_reading import older_version_extras, upgrade_document
-from db.figures import figure_problems, parse_basis, parse_share
+from db.figures import figure_problems, parse_basis, parse_change_percent, parse_share
 from db.validation import (
     ALIAS_KINDS,
+    AMOUNT_BOUNDS,
+    AMOUNT_SIDES,
     BASIS_TEXT_MAX_LEN,
     CHANGES,
     ID_MAX,
@@ -65,8 +67,10 @@ DOCUMENT_FORMAT = "quota-facts-store"
 # to Y", dated changes, superseded_by) and articles' date precision. Version 1 documents
 # are still read: upgrade_document carries them over.
 # 3 (issue 12): the editors' translations of statements and quotes ("translations").
-DOCUMENT_VERSION = 3
-READABLE_VERSIONS = (1, 2, 3)
+# 4: a quarter period, a change given as a percentage (change_percent) with the side of
+# it the amount is (amount_is), and an amount given only as a bound (amount_bound).
+DOCUMENT_VERSION = 4
+READABLE_VERSIONS = (1, 2, 3, 4)
 # History rows are kept as written; their limits are their columns' (db/models.py).
 _BATCH_MAX_LEN = 36
 _HISTORY_NAME_MAX_LEN = 20
@@ -172,6 +176,17 @@ def _share(value: Any, info: ValidationInfo) -> Decimal:
 Share = Annotated[Decimal, PlainValidator(_share)]
 
 
+def _change_percent(value: Any, info: ValidationInfo) -> Decimal:
+    """A change's percentage above 0, as text ("25") or a JSON number (version 4)."""
+    number = _amount(value, info)
+    return _checked(lambda v: parse_change_percent(v, info.field_name or "change_percent"))(
+        format(number, "f")
+    )
+
+
+ChangePercent = Annotated[Decimal, PlainValidator(_change_percent)]
+
+
 class _Row(BaseModel):
     # Strict: a number where text belongs, or "yes" for a boolean, is refused, not coerced;
     # an unknown key is a typo whose value would otherwise be dropped without a word.
@@ -212,7 +227,7 @@ QUOTA_ONLY = (
     "country", "sector", "amount", "currency", "usd_amount", "period", "basis", "change",
     "change_date", "amount_high", "usd_high", "share_low", "share_high", "share_of",
     "deadline", "deadline_on", "deadline_precision", "basis_text", "amount_to", "usd_to",
-    "change_on", "change_on_precision",
+    "change_on", "change_on_precision", "change_percent", "amount_is", "amount_bound",
 )  # fmt: skip
 
 
@@ -253,6 +268,9 @@ class ClaimRow(_Row):
     change_on: Day | None = None
     change_on_precision: Precision | None = None
     superseded_by: RowId | None = None
+    change_percent: ChangePercent | None = None
+    amount_is: Annotated[str, _choice(AMOUNT_SIDES)] | None = None
+    amount_bound: Annotated[str, _choice(AMOUNT_BOUNDS)] | None = None
 
     @model_validator(mode="after")
     def _quota_fields(self) -> ClaimRow:
@@ -348,7 +366,7 @@ class StoreDocument(_Row):
     """The whole document. Lists left out are left alone by a merge."""
 
     format: Literal["quota-facts-store"]
-    version: Literal[1, 2, 3]
+    version: Literal[1, 2, 3, 4]
     note: str | None = None
     exported_at: Timestamp | None = None
     articles: list[ArticleRow] = []

@@ -13,10 +13,16 @@ from collections.abc import Mapping
 from decimal import Decimal
 
 from db.errors import N_, Text, preview
-from db.kinds import DatePrecision, FigureChange
+from db.kinds import AmountSide, DatePrecision, FigureChange
 from db.validation import BASES, ValidationError, drop_invisible, parse_iso_date
 
-__all__ = ["figure_problems", "parse_basis", "parse_partial_date", "parse_share"]
+__all__ = [
+    "figure_problems",
+    "parse_basis",
+    "parse_change_percent",
+    "parse_partial_date",
+    "parse_share",
+]
 
 
 def parse_basis(text: str) -> str:
@@ -68,6 +74,26 @@ def parse_share(text: str, field: str = "share") -> tuple[Decimal, Decimal | Non
             N_('"{field}": the top of the range must be above its bottom'), field=field
         )
     return low, high
+
+
+# A change's percentage: "rose 25 percent" (a fall of 100 percent or more is no amount).
+CHANGE_PERCENT_MAX = Decimal(10_000)
+_PERCENT_RE = re.compile(r"[0-9]+(?:\.[0-9]+)?", re.ASCII)
+
+
+def parse_change_percent(text: str, field: str = "change_percent") -> Decimal:
+    """A reported change as a percentage, without its sign: "25", "25%", "12.5 percent"
+    (above 0, at most 10,000; the change, increased or decreased, gives its direction)."""
+    value = drop_invisible(text).strip().removesuffix("percent").strip().removesuffix("%").strip()
+    if _PERCENT_RE.fullmatch(value) is None or not 0 < Decimal(value) <= CHANGE_PERCENT_MAX:
+        raise ValidationError(
+            N_('"{field}" must be {usage}, not {value}{hint}'),
+            field=field,
+            usage=Text(N_("a percentage above 0 like 25 (the change gives up or down)")),
+            value=preview(text),
+            hint="",
+        )
+    return Decimal(value)
 
 
 def parse_partial_date(text: str) -> tuple[datetime.date, str]:
@@ -143,6 +169,7 @@ def figure_problems(values: Mapping[str, object]) -> list[str]:
             )
         if values.get("amount_to") is None and values.get("usd_to") is not None:
             problems.append(N_("usd_to needs amount_to"))
+    problems += _change_shape_problems(values)
     for date_key, precision_key in (
         ("deadline_on", "deadline_precision"),
         ("change_on", "change_on_precision"),
@@ -150,4 +177,34 @@ def figure_problems(values: Mapping[str, object]) -> list[str]:
         has_date = values.get(date_key) is not None
         if has_date != (values.get(precision_key) is not None):
             problems.append(f"{date_key} and {precision_key} go together")
+    return problems
+
+
+# The changes a percentage or an amount on one side of it belongs to.
+_SIDED_CHANGES = (FigureChange.DOUBLED, FigureChange.INCREASED, FigureChange.DECREASED)
+_PERCENT_CHANGES = (FigureChange.INCREASED, FigureChange.DECREASED)
+
+
+def _change_shape_problems(values: Mapping[str, object]) -> list[str]:
+    """A percentage change, the side of the change the amount is, and a bound, together."""
+    problems: list[str] = []
+    change, percent = values.get("change"), values.get("change_percent")
+    if percent is not None:
+        if change not in _PERCENT_CHANGES:
+            problems.append(N_("change_percent needs change=increased or change=decreased"))
+        elif change == FigureChange.DECREASED and isinstance(percent, Decimal) and percent >= 100:
+            problems.append(N_("a decrease of 100 percent or more leaves no amount"))
+    side = values.get("amount_is")
+    if side is not None:
+        if change not in _SIDED_CHANGES:
+            problems.append(N_("amount_is needs a change: doubled, increased or decreased"))
+        if values.get("amount") is None:
+            problems.append(N_("amount_is needs an amount"))
+        if side == AmountSide.AFTER and values.get("amount_to") is not None:
+            problems.append(N_("amount_is=after and amount_to both give the new amount: keep one"))
+    if values.get("amount_bound") is not None:
+        if values.get("amount") is None:
+            problems.append(N_("bound needs an amount"))
+        if values.get("amount_high") is not None or values.get("amount_to") is not None:
+            problems.append(N_("bound is for one amount, not a range or a change from X to Y"))
     return problems

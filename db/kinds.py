@@ -92,11 +92,13 @@ class SubscriptionKind(StrEnum):
 
 
 class Period(StrEnum):
-    """How often a figure is due: "once" is a one-off levy."""
+    """How often a figure is due: "once" is a one-off levy. A quarter is three months
+    (four a year): the engine's per-period arithmetic says so, labelled as its own."""
 
     DAY = "day"
     WEEK = "week"
     MONTH = "month"
+    QUARTER = "quarter"
     YEAR = "year"
     ONCE = "once"
 
@@ -114,7 +116,8 @@ class Basis(StrEnum):
 
 class FigureChange(StrEnum):
     """What the report says happened to a figure. With ``amount_to`` the claim reads
-    "from amount to amount_to"; without it ``amount`` is the figure before the change."""
+    "from amount to amount_to"; without it ``amount`` is the figure before the change,
+    unless ``amount_is`` says it is the one after (db.kinds.AmountSide)."""
 
     DOUBLED = "doubled"
     INCREASED = "increased"
@@ -122,6 +125,23 @@ class FigureChange(StrEnum):
     NEW = "new"
     UNCHANGED = "unchanged"
     NONE = "none"
+
+
+class AmountSide(StrEnum):
+    """Which side of a reported change ``amount`` is, when the report states only one:
+    "rose 25 percent to 450,000 rubles" states the amount AFTER the change. Unset, an
+    amount with a change is the one before it (as every claim stored before this was)."""
+
+    BEFORE = "before"
+    AFTER = "after"
+
+
+class AmountBound(StrEnum):
+    """An amount the report gives only as a bound: "at least US$40 a day" (``AT_LEAST``),
+    "up to 500 yuan" (``AT_MOST``). Unset, the amount is the figure itself."""
+
+    AT_LEAST = "at_least"
+    AT_MOST = "at_most"
 
 
 class DatePrecision(StrEnum):

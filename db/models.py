@@ -209,7 +209,7 @@ class Claim(Base):
     share_high: Mapped[Decimal | None] = mapped_column(ExactDecimal())
     # What the share is of, as reported ("their pay").
     share_of: Mapped[str | None] = mapped_column(String(100))
-    # db.kinds.Period: day | week | month | year | once.
+    # db.kinds.Period: day | week | month | quarter | year | once.
     period: Mapped[str | None] = mapped_column(String(20))
     # The deadline as reported ("by the end of the month"), and its date where known.
     deadline: Mapped[str | None] = mapped_column(String(100))
@@ -218,11 +218,19 @@ class Claim(Base):
     # db.kinds.Basis; the report's own wording ("for each spouse") in basis_text.
     basis: Mapped[str | None] = mapped_column(String(20))
     basis_text: Mapped[str | None] = mapped_column(String(100))
-    # db.kinds.Change. Without amount_to, "amount" is the figure before the change;
-    # with it the report states both: "from amount to amount_to".
+    # db.kinds.FigureChange. Without amount_to, "amount" is the figure before the change
+    # (or after it, with amount_is "after"); with it the report states both: "from amount
+    # to amount_to".
     change: Mapped[str | None] = mapped_column(String(20))
     amount_to: Mapped[Decimal | None] = mapped_column(ExactDecimal())
     usd_to: Mapped[Decimal | None] = mapped_column(ExactDecimal())
+    # The change as a percentage, as reported ("rose 25 percent": 25), always positive:
+    # the change (increased | decreased) gives its direction.
+    change_percent: Mapped[Decimal | None] = mapped_column(ExactDecimal())
+    # db.kinds.AmountSide: which side of the change "amount" is when the report states one.
+    amount_is: Mapped[str | None] = mapped_column(String(6))
+    # db.kinds.AmountBound: "at least US$40" (at_least) or "up to" (at_most); None: exact.
+    amount_bound: Mapped[str | None] = mapped_column(String(8))
     # As reported ("March 10"), with or without a year; change_on is the date where the
     # report allows one, to the precision it gives (db.kinds.DatePrecision).
     change_date: Mapped[str | None] = mapped_column(String(100))

@@ -50,7 +50,7 @@ _CLAIM_FIELDS = tuple(f.name for f in fields(ClaimView) if f.name != "translatio
 _SHARED_FIELDS = frozenset(
     {"kind", "topic", "place", "status", "country", "sector", "currency", "period", "basis",
      "change", "change_date", "retraction_reason", "share_of", "deadline", "basis_text",
-     "deadline_precision", "change_on_precision"}
+     "deadline_precision", "change_on_precision", "amount_is", "amount_bound"}
 )  # fmt: skip
 
 

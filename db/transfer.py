@@ -101,6 +101,9 @@ CLAIM_FIELDS = (
     "amount_to",
     "usd_to",
     "change_on_precision",
+    "change_percent",
+    "amount_is",
+    "amount_bound",
     "superseded_by",
 )
 # Dates and times, written as ISO 8601 text.

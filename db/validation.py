@@ -20,7 +20,7 @@ import babel.numbers
 import pycountry
 
 from db.errors import N_, OneLineError, Text, either, preview
-from db.kinds import Basis, FigureChange, Language, Period
+from db.kinds import AmountBound, AmountSide, Basis, FigureChange, Language, Period
 from db.textfold import fold
 
 __all__ = [
@@ -81,6 +81,8 @@ BASIS_TEXT_MAX_LEN = 100
 # The closed choices of claim, source and alias fields (db/kinds.py holds the enums).
 CHANGES = tuple(FigureChange)
 PERIODS = tuple(Period)
+AMOUNT_SIDES = tuple(AmountSide)
+AMOUNT_BOUNDS = tuple(AmountBound)
 # The languages an editor may store a translation in (db/editing/translations.py).
 TRANSLATION_LANGUAGES = tuple(language for language in Language if language != Language.EN)
 BASES = tuple(Basis)

@@ -13,6 +13,8 @@ from decimal import Decimal
 from functools import cached_property
 from typing import Any
 
+from db.kinds import AmountSide
+
 
 def partial_iso(value: dt.date | None, precision: str | None) -> str | None:
     """An ISO 8601 date to the precision known: "2020", "2020-10" or "2020-10-31"."""
@@ -131,6 +133,10 @@ class ClaimView:
     change_on: dt.date | None = None
     change_on_precision: str | None = None
     superseded_by: int | None = None
+    # Round 9's shapes (db.kinds.AmountSide, AmountBound): None reads as before.
+    change_percent: Decimal | None = None
+    amount_is: str | None = None
+    amount_bound: str | None = None
     # The editors' translations of the statement (or quote), by language; never English.
     # Not a column of claims: db/snapshot.py loads them from claim_translations.
     translations: Translations = NO_TRANSLATIONS
@@ -138,6 +144,12 @@ class ClaimView:
     @property
     def is_range(self) -> bool:
         return self.amount_high is not None
+
+    @property
+    def change_from_amount(self) -> str | None:
+        """The change that follows ``amount``, so that a new amount may be implied from it
+        ("doubled"); None when the report states the amount after the change."""
+        return None if self.amount_is == AmountSide.AFTER else self.change
 
     @property
     def is_share(self) -> bool:

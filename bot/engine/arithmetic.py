@@ -20,14 +20,16 @@ from bot.engine.group_sums import group_sums, not_per_worker, once_sums
 from bot.engine.numbers import money, usd
 from bot.engine.pairs import PERIODS, pair_line
 from bot.engine.periods import gap_over_time, over_months, per_period, state
+from bot.engine.quarters import not_monthly
 from bot.engine.rates import implied_rates, rounded, undated_rate
 from bot.engine.reply import Reply
-from bot.engine.reports import is_monthly, is_once, not_monthly
+from bot.engine.reports import is_monthly, is_once
 from bot.engine.rise import rise_per_period
 from bot.engine.understanding import Understanding
 from bot.engine.vocabulary import Intent, Operation
 from bot.engine.wording import _
 from bot.markup import Html, fmt, italic
+from db.kinds import AmountSide
 from db.views import ClaimView
 
 __all__ = ["IMPLIED", "LABEL", "PERIODS", "Arithmetic", "Figure", "difference", "implied"]
@@ -127,11 +129,13 @@ class Arithmetic:
         if base is None:
             return None
         now = u.now and not u.before
-        new = implied(base, claim.change)
+        new = implied(base, claim.change_from_amount)
         if now and new is not None:
             return Figure(claim, new, dollars, implied=True)
-        if now and claim.change not in (None, "none"):
+        if now and claim.change_from_amount not in (None, "none"):
             return None  # "increased": the new amount is unknown
+        if u.before and not u.now and claim.amount_is == AmountSide.AFTER:
+            return None  # "rose 25 % to 450,000": the report states no amount before it
         return Figure(claim, base, dollars, implied=False)
 
     def answer(
@@ -164,7 +168,7 @@ class Arithmetic:
             months = u.months or (12 if Operation.PER_YEAR in u.operations else None)
             not_per_worker(per_other, reply)
             rest = [c for c in quotas if c.basis in per_worker]
-            not_monthly([c for c in rest if not is_monthly(c) and c not in once], reply)
+            not_monthly([c for c in rest if not is_monthly(c) and c not in once], reply, u)
             once_sums(u.headcount, once, dollars=dollars, reply=reply)
             group_sums(u.headcount, monthly, now=u.now, before=u.before, dollars=dollars,
                        months=months, reply=reply)  # fmt: skip
@@ -185,7 +189,7 @@ class Arithmetic:
             # Sums say why a one-off has none; comparisons just leave it out.
             summed = set(ops) & (OVER_TIME if u.months else PER_PERIOD)
             if set(ops) & OVER_TIME:
-                not_monthly(others, reply)
+                not_monthly(others, reply, u)
             if not quotas and Operation.RATE in ops:
                 ops = [Operation.RATE]  # a one-off's own dollar conversion has a rate too
             elif not quotas:
@@ -316,7 +320,7 @@ class Arithmetic:
         self, claim: ClaimView, dollars: bool, reply: Reply, period: Operation | None = None
     ) -> None:
         base = claim.usd_amount if dollars else claim.amount
-        new = implied(base, claim.change) if base is not None else None
+        new = implied(base, claim.change_from_amount) if base is not None else None
         if base is None or new is None:
             reply.lines.append(no_new_amount(claim))
             return
@@ -343,7 +347,7 @@ class Arithmetic:
     ) -> None:
         """ "By what percent did it go up": the stated amount against the implied new one."""
         base = claim.usd_amount if dollars and claim.usd_amount is not None else claim.amount
-        new = implied(base, claim.change) if base is not None else None
+        new = implied(base, claim.change_from_amount) if base is not None else None
         if base is None or new is None or not base:
             reply.lines.append(no_new_amount(claim))
             return
@@ -426,7 +430,7 @@ class Arithmetic:
         for value in u.figures:
             for claim in quotas:
                 for stored, dollars in ((claim.amount, False), (claim.usd_amount, True)):
-                    new = implied(stored, claim.change) if stored is not None else None
+                    new = implied(stored, claim.change_from_amount) if stored is not None else None
                     if stored is None or stored != value or new is None:
                         continue
                     reply.use(claim.id, claim.article_id)

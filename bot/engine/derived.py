@@ -19,7 +19,7 @@ from bot.engine import numbers, wording
 from bot.engine.figure_text import place_name
 from bot.engine.wording import N_, _
 from bot.markup import Html, fmt
-from db.kinds import FigureChange
+from db.kinds import AmountSide, FigureChange
 from db.views import ClaimView
 
 # Translators: the label of every figure the bot works out itself; it must say plainly that
@@ -43,15 +43,36 @@ _NO_NEW_AMOUNT_WORD = N_(
 )
 
 
+# The report gives the change as a percentage: the place's figures show the amount it
+# implies (bot/engine/change_lines.py), but no further sum is made of an estimate.
+_BY_PERCENT: dict[str | None, str] = {
+    FigureChange.INCREASED: N_("{place}: the report gives no new amount, only a rise of "
+                               "{percent} %, so I will not compute sums from one."),
+    FigureChange.DECREASED: N_("{place}: the report gives no new amount, only a fall of "
+                               "{percent} %, so I will not compute sums from one."),
+}  # fmt: skip
+# Translators: the report says only the amount after a change ("rose 25 % to 450,000").
+_NO_OLD_AMOUNT = N_(
+    "{place}: the report gives only the amount after the change, not the one before it, so "
+    "I will not compute with one."
+)
+
+
 def label() -> str:
     """ "our arithmetic from the report's figures; …" in the answer's language."""
     return _(LABEL)
 
 
 def no_new_amount(claim: ClaimView, place: str | None = None) -> Html:
-    """That no sum is made of a change the report gives no new amount for."""
+    """That no sum is made of a change the report gives no new amount for (or, when it
+    states only the amount after the change, no amount before it)."""
     change = claim.change or None
     where = place_of(claim, "") if place is None else place
+    if claim.amount_is == AmountSide.AFTER:
+        return fmt(_(_NO_OLD_AMOUNT), place=where)
+    if claim.change_percent is not None and change in _BY_PERCENT:
+        percent = decimal(claim.change_percent.normalize())
+        return fmt(_(_BY_PERCENT[change]), place=where, percent=percent)
     template = _NO_NEW_AMOUNT.get(change)
     if template is None:
         return fmt(_(_NO_NEW_AMOUNT_WORD), place=where, change=change)

@@ -27,6 +27,7 @@ from bot.engine.numbers import money, month_day, number, reported_date, usd
 from bot.engine.reply import Reply
 from bot.engine.wording import N_, _
 from bot.markup import fmt
+from db.kinds import AmountBound
 from db.views import ArticleView, ClaimView
 
 ONCE = "once"
@@ -39,7 +40,18 @@ PERIOD_TEXTS = {
     "day": N_("a day"),
     "week": N_("a week"),
     "month": N_("a month"),
+    "quarter": N_("a quarter"),
     "year": N_("a year"),
+}
+# An amount the report gives only as a bound ("at least US$40"), by db.kinds.AmountBound.
+BOUND_TEXTS = {
+    AmountBound.AT_LEAST: N_("at least {amount}"),
+    AmountBound.AT_MOST: N_("at most {amount}"),
+}
+# Why no sum over time is made of a bound.
+BOUND_REASONS = {
+    AmountBound.AT_LEAST: N_("only a lower bound (“at least”), not one figure"),
+    AmountBound.AT_MOST: N_("only an upper bound (“at most”), not one figure"),
 }
 # "a person" / "per person", by basis.
 BASIS_TEXTS = {
@@ -158,6 +170,7 @@ def is_monthly(claim: ClaimView) -> bool:
         claim.period in (None, MONTH)
         and claim.amount is not None
         and value(claim, "amount_high") in (None, claim.amount)
+        and value(claim, "amount_bound") is None
     )
 
 
@@ -167,6 +180,9 @@ def why_no_sum(claim: ClaimView) -> str:
         return _("a share, not an amount")
     if value(claim, "amount_high") not in (None, claim.amount):
         return _("a range, not one figure")
+    bound = value(claim, "amount_bound")
+    if bound in BOUND_REASONS:
+        return _(BOUND_REASONS[AmountBound(bound)])
     if is_once(claim):
         return _("a one-off payment")
     period = claim.period or ""
@@ -180,6 +196,7 @@ PER_PERIOD_TEXTS = {
     "day": N_("per day"),
     "week": N_("per week"),
     "month": N_("per month"),
+    "quarter": N_("per quarter"),
     "year": N_("per year"),
 }
 
@@ -264,7 +281,15 @@ def amount_text(claim: ClaimView, amount: Decimal | None = None) -> str:
     currency = claim.currency or ""
     if high is not None and high != base:
         return _(w.range).format(low=_plain(base), high=money(high, currency))
-    return money(base, currency)
+    return bounded(claim, money(base, currency))
+
+
+def bounded(claim: ClaimView, text: str) -> str:
+    """ "at least US$40" for an amount the report gives only as a bound; else ``text``."""
+    bound = value(claim, "amount_bound")
+    if bound not in BOUND_TEXTS:
+        return text
+    return _(BOUND_TEXTS[AmountBound(bound)]).format(amount=text)
 
 
 def dollars_text(claim: ClaimView) -> str | None:
@@ -278,8 +303,8 @@ def dollars_text(claim: ClaimView) -> str | None:
             return _("nearly {low} to {high}").format(low=low, high=top)
         return _("{low} to {high}").format(low=low, high=top)
     if claim.usd_is_approx:
-        return _("nearly {amount}").format(amount=usd(claim.usd_amount))
-    return usd(claim.usd_amount)
+        return bounded(claim, _("nearly {amount}").format(amount=usd(claim.usd_amount)))
+    return bounded(claim, usd(claim.usd_amount))
 
 
 def _plain(figure: Decimal | int | float) -> str:

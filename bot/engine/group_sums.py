@@ -87,7 +87,7 @@ def group_sums(
             continue
         show = usd if dollars else _in(claim.currency or "")
         reply.use(claim.id, claim.article_id)
-        doubled = claim.change == "doubled"
+        doubled = claim.change_from_amount == "doubled"
         wanted = [(False, base)] if before or not doubled else []
         if (now or not before) and doubled:
             wanted.append((True, base * 2))

@@ -1,6 +1,5 @@
 """Answers that keep the bot honest: what the report does not say, corrections of a
-wrong premise, outlets it does not rate, refusals that still give the facts asked for.
-"""
+wrong premise, outlets it does not rate, refusals that still give the facts asked for."""
 
 from __future__ import annotations
 
@@ -16,6 +15,7 @@ from bot.engine.reports import (
     amount_text,
     article_date,
     is_once,
+    per_period,
     periods_said,
     relies_line,
     report_label,
@@ -72,11 +72,12 @@ _NOT_THAT = {
 
 
 def _per(texts: dict[str, str], period: str) -> str:
-    """ "per month" in the answer's language; a period the texts lack, in English."""
+    """ "per month" in the answer's language (others, "per quarter": figure_text's words)."""
     text = texts.get(period)
     if text is not None:
         return _(text)
-    return f"a figure per {period}" if texts is _FIGURE_PER else f"per {period}"
+    per = per_period(period)
+    return _("a figure {per_period}").format(per_period=per) if texts is _FIGURE_PER else per
 
 
 class Honest(Silences):
@@ -135,7 +136,7 @@ class Honest(Silences):
                             "about {doubled}, implied by “doubled”); it does not say what they "
                             "are paid."
                         )
-                        if claim.change == "doubled"
+                        if claim.change_from_amount == "doubled"
                         else _(
                             "No: {value} is not a wage. The report says workers in {place} must "
                             "hand over a monthly quota of {amount} to North Korea; it does not "
@@ -310,7 +311,7 @@ class Honest(Silences):
             return
         word = self._factor_words.get(factor, "changed")
         for claim in quotas[:3]:
-            if claim.change != "doubled" or claim.amount is None:
+            if claim.change_from_amount != "doubled" or claim.amount is None:
                 continue
             reply.use(claim.id, claim.article_id)
             reply.lines.append(

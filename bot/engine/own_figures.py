@@ -77,7 +77,7 @@ def _compare(
         return False
     show = usd if dollars else (lambda amount: money(amount, claim.currency or ""))
     place = _place(claim)
-    new = implied(base, claim.change)
+    new = implied(base, claim.change_from_amount)
     before_only = u.before and not u.now
     reply.use(claim.id, claim.article_id)
     if new is None or before_only:

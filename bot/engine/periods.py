@@ -64,8 +64,11 @@ def state(figure: Figure, *, both: bool = False) -> str:
     be the one before the doubling when both are shown."""
     if figure.implied:
         template = _("{figure} a month (implied by “doubled”)")
-    elif both and figure.claim.change == "doubled":
+    elif both and figure.claim.change_from_amount == "doubled":
         template = _("{figure} a month (before the doubling)")
+    elif figure.claim.change_from_amount in ("increased", "decreased"):
+        # "rose 25 percent from 62,000": the stated amount is no longer the one due.
+        template = _("{figure} a month (the amount before the change)")
     elif figure.in_dollars:
         template = _("{figure} a month (the report's own conversion)")
     else:
@@ -76,7 +79,7 @@ def state(figure: Figure, *, both: bool = False) -> str:
 def rates_asked(u: Understanding, claim: ClaimView) -> list[Understanding]:
     """The amounts to work out: the one asked, or for a doubled quota asked neither old nor
     new (or both), the stated one and the implied one."""
-    if claim.change == "doubled" and u.now == u.before:
+    if claim.change_from_amount == "doubled" and u.now == u.before:
         return [replace(u, now=False, before=True), replace(u, now=True, before=False)]
     return [u]
 
@@ -157,7 +160,7 @@ def _asked_figures(
 def gap_over_time(u: Understanding, claim: ClaimView, dollars: bool, reply: Reply) -> None:
     """The rise a doubling makes, a month and over the span of months asked."""
     base = claim.usd_amount if dollars else claim.amount
-    if base is None or claim.change != "doubled":
+    if base is None or claim.change_from_amount != "doubled":
         reply.lines.append(no_new_amount(claim))
         return
     reply.use(claim.id, claim.article_id)

@@ -271,7 +271,7 @@ def wrong_period(u: Understanding, composer: Composer, reply: Reply) -> bool:
         for claim in quotas:
             if claim.amount is None:
                 continue
-            doubled = claim.change == "doubled"
+            doubled = claim.change_from_amount == "doubled"
             if value not in (claim.amount, claim.usd_amount, claim.amount * 2 if doubled else None):
                 continue
             reply.use(claim.id, claim.article_id)
@@ -367,7 +367,7 @@ def bound_met(value: Decimal, u: Understanding, quotas: list[ClaimView], dollars
         amount = claim.usd_amount if dollars else claim.amount
         if amount is None:
             continue
-        for figure in (amount, amount * 2) if claim.change == "doubled" else (amount,):
+        for figure in (amount, amount * 2) if claim.change_from_amount == "doubled" else (amount,):
             if (lower and figure > value) or (upper and figure < value):
                 return True
     return False

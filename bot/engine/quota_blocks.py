@@ -9,6 +9,7 @@ from decimal import Decimal
 from bot.engine import reports, wording
 from bot.engine.arithmetic import difference, implied
 from bot.engine.bases import compared
+from bot.engine.change_lines import change_lines, change_summary
 from bot.engine.claims import BLOCK_LIMIT, IMPLIED, ComposerBase
 from bot.engine.figure_text import change_date_text
 from bot.engine.local_names import series
@@ -20,7 +21,7 @@ from bot.engine.quota_texts import (
     KINDS_ABOUT,
     KINDS_LESS,
     KINDS_MORE,
-    change_word,
+    NO_NEW_AMOUNT,
     figure_parts,
 )
 from bot.engine.reply import Reply
@@ -54,12 +55,15 @@ class QuotaAnswers(ComposerBase):
             return figure_parts(reports.amount_text(claim, amount), dollar_text, unit)
 
         before = figure(None, dollar_phrase)
-        new_amount = implied(claim.amount, claim.change) if claim.amount is not None else None
+        new_amount = implied(claim.amount, claim.change_from_amount) if claim.amount else None
         stated_to = reports.value(claim, "amount_to")
-        if new_amount is not None:
+        shaped = change_lines(claim, figure, before, dollars)
+        if shaped is not None:  # a percentage, or only the amount after the change
+            lines += shaped
+        elif new_amount is not None:
             lines.append(fmt(_("Before: {figure}."), figure=before))
             usd_amount = claim.usd_amount if dollars else None
-            new_dollars = implied(usd_amount, claim.change) if usd_amount else None
+            new_dollars = implied(usd_amount, claim.change_from_amount) if usd_amount else None
             doubled_usd = (
                 _("about {amount}").format(amount=usd(new_dollars)) if new_dollars else None
             )
@@ -77,12 +81,9 @@ class QuotaAnswers(ComposerBase):
             lines.append(fmt(_("Before: {figure}."), figure=before))
             now = figure(stated_to, usd(usd_to) if usd_to else None)
             lines.append(fmt(_("Now: {figure}."), figure=now))
-        elif claim.change == "increased":
+        elif claim.change in NO_NEW_AMOUNT:  # "increased", and no new amount or percentage
             lines.append(fmt(_("Before: {figure}."), figure=before))
-            lines.append(Html(_("Now: increased; the report does not give the new amount.")))
-        elif claim.change == "decreased":
-            lines.append(fmt(_("Before: {figure}."), figure=before))
-            lines.append(Html(_("Now: decreased; the report does not give the new amount.")))
+            lines.append(Html(_(NO_NEW_AMOUNT[claim.change])))
         elif reports.is_once(claim):
             lines.append(fmt(_("One-off payment: {figure}."), figure=before))
         else:
@@ -229,7 +230,7 @@ class QuotaAnswers(ComposerBase):
             approx = _(", {dollars}").format(dollars=dollars) if dollars else ""
             change = ""
             if claim.change and claim.change != "none":
-                change = _("; {change}").format(change=change_word(claim.change))
+                change = _("; {change}").format(change=change_summary(claim))
             reply.lines.append(
                 fmt(
                     _("• #{id} {place} — {sector}: {amount}{dollars}{unit}{change}{report}"),
@@ -246,7 +247,7 @@ class QuotaAnswers(ComposerBase):
             for earlier in self.reports.earlier.get(claim.id, ()):
                 reply.lines.append(fmt("  {}", self.earlier_line(earlier, reply)))
         self.more_line(hidden, "quota figures", reply)
-        if any(c.change == "doubled" for c in shown):
+        if any(c.change_from_amount == "doubled" for c in shown):
             reply.lines.append(
                 italic(
                     _(
@@ -285,8 +286,8 @@ class QuotaAnswers(ComposerBase):
                 "dollars": reports.dollars_text(claim),
                 "period": period,
             }
-            if claim.change == "doubled":
-                now = usd(implied(claim.usd_amount, claim.change) or claim.usd_amount)
+            if claim.change_from_amount == "doubled":
+                now = usd(implied(claim.usd_amount, claim.change_from_amount) or claim.usd_amount)
                 template = _(
                     "{place}{report}: {amount} is {dollars} as the report converts it{period}; "
                     "doubled, about {now} (implied by “doubled”, from the report's own "
@@ -372,7 +373,7 @@ class QuotaAnswers(ComposerBase):
         for claim in monthly[:3]:
             if claim.amount is None:
                 continue
-            now = implied(claim.amount, claim.change)
+            now = implied(claim.amount, claim.change_from_amount)
             bigger = max(claim.amount, now or claim.amount)
             if once.amount > bigger:
                 template = KINDS_MORE

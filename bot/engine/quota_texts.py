@@ -16,6 +16,12 @@ CHANGES = {
     "unchanged": N_("unchanged"),
 }
 
+# "Now:" of a change the report gives no new amount (nor a percentage) for.
+NO_NEW_AMOUNT = {
+    "increased": N_("Now: increased; the report does not give the new amount."),
+    "decreased": N_("Now: decreased; the report does not give the new amount."),
+}
+
 
 def figure_parts(*parts: str | None) -> str:
     """ "62,000 rubles (RUB), nearly $730, a person a month": a figure's parts in a row."""

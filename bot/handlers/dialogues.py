@@ -74,9 +74,10 @@ class Turn:
     kind: DialogueKind
     state: dict[str, Any]
 
-    def after(self, step: Step) -> Step | None:
-        """The next step, from the dialogue's step table."""
-        return next_step(self.kind, step)
+    def after(self, step: Step, values: dict[str, str] | None = None) -> Step | None:
+        """The next step, from the dialogue's step table (passing over those that do not
+        apply to the answers so far)."""
+        return next_step(self.kind, step, values)
 
     @property
     def token(self) -> str:
@@ -235,7 +236,7 @@ async def _on_reason(turn: Turn, value: str) -> None:
 
 async def _on_quota_value(turn: Turn, step: Step, value: str) -> None:
     values = accept_quota_value(step, value, dict(turn.state.get("values", {})))
-    new_state = await turn.advance({"step": turn.after(step), "values": values})
+    new_state = await turn.advance({"step": turn.after(step, values), "values": values})
     if new_state is not None:
         turn.state = new_state
         await _ask_quota_step(turn)

@@ -17,7 +17,15 @@ from bot.markup import escape
 from bot.sending.send import answer_update
 from db.editing import Change
 from db.editing.errors import entity_name
-from db.kinds import ChangeAction, ClaimKind, ClaimStatus, EntityType, Period
+from db.kinds import (
+    AmountBound,
+    AmountSide,
+    ChangeAction,
+    ClaimKind,
+    ClaimStatus,
+    EntityType,
+    Period,
+)
 from db.models import Claim
 from db.snapshot import ClaimView
 from db.validation import ValidationError, country_name
@@ -29,7 +37,7 @@ FIELD_HELP = N_(
     "Fields: topic, text, quote, place, source, article, superseded_by; quota figures "
     "also: country, sector, amount, amount_high, currency, usd, usd_high, approx, share, "
     "share_of, period, deadline, deadline_on, basis, basis_text, change, amount_to, "
-    "usd_to, date, date_on."
+    "usd_to, change_percent, amount_is, bound, date, date_on."
 )
 
 # How editors' messages name a change (the English is the stored value, as /history
@@ -52,9 +60,41 @@ PERIOD_WORDS = {
     Period.DAY: N_("a day"),
     Period.WEEK: N_("a week"),
     Period.MONTH: N_("a month"),
+    Period.QUARTER: N_("a quarter"),
     Period.YEAR: N_("a year"),
     Period.ONCE: N_("once"),
 }
+
+
+# An amount the report gives only as a bound, in a fact's one-line summary.
+BOUND_WORDS: dict[str, str] = {
+    AmountBound.AT_LEAST: N_("at least {amount}"),
+    AmountBound.AT_MOST: N_("at most {amount}"),
+}
+# A change the report gives as a percentage, in a fact's one-line summary.
+PERCENT_CHANGE_WORDS = {
+    "increased": N_("increased {percent} %"),
+    "decreased": N_("decreased {percent} %"),
+}
+# The side of the change the stated amount is (db.kinds.AmountSide).
+SIDE_WORDS = {
+    AmountSide.BEFORE: N_("(the amount before it)"),
+    AmountSide.AFTER: N_("(the amount after it)"),
+}
+
+
+def change_words(claim: Claim | ClaimView) -> str:
+    """ "increased 25 % (the amount after it)", "doubled", in the editor's language."""
+    change = str(claim.change)
+    percent = getattr(claim, "change_percent", None)
+    template = PERCENT_CHANGE_WORDS.get(change)
+    text = change
+    if percent is not None and template is not None:
+        text = _(template).format(percent=f"{percent.normalize():,f}")
+    side = getattr(claim, "amount_is", None)
+    if side in SIDE_WORDS:
+        text += " " + _(SIDE_WORDS[AmountSide(side)])
+    return text
 
 
 def period_words(period: str) -> str:
@@ -96,7 +136,9 @@ def _figure(claim: Claim | ClaimView) -> str | None:
             return _("{low} to {high}").format(
                 low=f"{claim.amount.normalize():,f}", high=money(claim.amount_high, claim.currency)
             )
-        return money(claim.amount, claim.currency)
+        bound = BOUND_WORDS.get(getattr(claim, "amount_bound", None) or "")
+        shown = money(claim.amount, claim.currency)
+        return _(bound).format(amount=shown) if bound else shown
     if claim.share_low is not None:
         low = f"{claim.share_low.normalize():,f}"
         if claim.share_high is None:
@@ -114,7 +156,7 @@ def claim_summary(claim: Claim | ClaimView) -> str:
             bits.append(period_words(claim.period))
         text = " ".join(bits)
         if claim.change and claim.change != "none":
-            text += f", {claim.change}"
+            text += f", {change_words(claim)}"
         if claim.sector:
             text += f" · {claim.sector}"
         return text

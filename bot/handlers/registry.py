@@ -101,10 +101,11 @@ EDITORS = (
           what="add quota figures",
           usage="/addquota country=Russia place=Vladivostok sector=construction "
           "amount=50,000 currency=RUB [usd=590] [approx=yes] [amount_high=… usd_high=…] "
-          "[share=70-90 share_of=…] [period=month|week|year|day|once] [deadline=\"…\"] "
+          "[share=70-90 share_of=…] [period=month|week|quarter|year|day|once] [deadline=\"…\"] "
           "[deadline_on=2020-10] [basis=person|household|family_member|team|company|other] "
           '[basis_text="…"] [change=doubled|increased|decreased|new|unchanged|none] '
-          '[amount_to=… usd_to=…] [date="March 10"] [date_on=2020-03-10] '
+          '[amount_to=… usd_to=…] [change_percent=25] [amount_is=before|after] '
+          '[bound=at_least|at_most] [date="March 10"] [date_on=2020-03-10] '
           '[source="a source in Russia"] [article=2]'),
     gated("ingest", N_("Editors: paste a report in, figure by figure"), ingest.ingest,
           what="paste reports in", private_data=N_("a report's drafts"), caption_too=True,

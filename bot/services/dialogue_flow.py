@@ -15,7 +15,7 @@ from enum import StrEnum
 
 from db.editing import CLAIM_FIELDS, InvalidValue
 from db.errors import N_
-from db.validation import BASES, CHANGES, PERIODS, ValidationError
+from db.validation import AMOUNT_BOUNDS, AMOUNT_SIDES, BASES, CHANGES, PERIODS, ValidationError
 
 # Every dialogue button's callback data starts with it: ``dg:<token>:<action>:<arg>``.
 DIALOGUE_PREFIX = "dg"
@@ -44,7 +44,12 @@ class Step(StrEnum):
     AMOUNT = "amount"
     CURRENCY = "currency"
     USD = "usd"
+    PERIOD = "period"
+    BOUND = "bound"
     CHANGE = "change"
+    # Asked only after a change with a before and an after (doubled, increased, decreased).
+    CHANGE_PERCENT = "change_percent"
+    AMOUNT_IS = "amount_is"
     # /ingest: the pasted text, then each draft (accept, edit a field, skip)
     PASTE = "paste"
     DRAFT = "draft"
@@ -79,16 +84,50 @@ QUOTA_PROMPTS: dict[Step, Prompt] = {
     Step.COUNTRY: Prompt(N_("Which country? (name or ISO code, e.g. Russia or RU)")),
     Step.PLACE: Prompt(N_("Which place? (e.g. Vladivostok)")),
     Step.SECTOR: Prompt(N_("Which sector? (e.g. construction)"), ("skip",), skippable=True),
-    Step.AMOUNT: Prompt(N_("The amount as reported (before any doubling), e.g. 62,000")),
+    Step.AMOUNT: Prompt(
+        N_(
+            "The amount as reported, e.g. 62,000 (if the report gives only the amount after "
+            "a change, send that one: a later step asks which it is)"
+        )
+    ),
     Step.CURRENCY: Prompt(
         N_("Which currency? Tap one or send an ISO 4217 code."), ("RUB", "CNY", "USD")
     ),
     Step.USD: Prompt(
         N_("The dollar figure, if the report gives one (e.g. 730)"), ("skip",), skippable=True
     ),
+    Step.PERIOD: Prompt(
+        N_("How often is it due?"),
+        ("month", "quarter", "year", "week", "day", "once", "skip"),
+        skippable=True,
+    ),
+    Step.BOUND: Prompt(
+        N_(
+            'Is the amount only a bound, as in "at least US$40"? Tap at_least or at_most, '
+            "or skip if it is the figure itself."
+        ),
+        ("at_least", "at_most", "skip"),
+        skippable=True,
+    ),
     Step.CHANGE: Prompt(
         N_("What happened to the quota?"), ("doubled", "increased", "decreased", "new", "none")
     ),
+    Step.CHANGE_PERCENT: Prompt(
+        N_('By what percent, if the report gives one (e.g. 25 for "rose 25 percent")?'),
+        ("skip",),
+        skippable=True,
+    ),
+    Step.AMOUNT_IS: Prompt(
+        N_("Is the amount you sent the one before the change or after it?"),
+        ("before", "after"),
+    ),
+}
+# Steps asked only when the answers so far make them apply (a change with two sides).
+SIDED_CHANGES = frozenset({"doubled", "increased", "decreased"})
+PERCENT_CHANGES = frozenset({"increased", "decreased"})
+CONDITIONAL_STEPS = {
+    Step.CHANGE_PERCENT: lambda values: values.get("change") in PERCENT_CHANGES,
+    Step.AMOUNT_IS: lambda values: values.get("change") in SIDED_CHANGES,
 }
 
 # Each kind's steps in order; the last one of /addquota and /retract is the confirmation.
@@ -105,6 +144,8 @@ FIELD_CHOICES: dict[str, tuple[str, ...]] = {
     "approx": ("yes", "no"),
     "period": PERIODS,
     "basis": BASES,
+    "amount_is": AMOUNT_SIDES,
+    "bound": AMOUNT_BOUNDS,
 }
 
 # Which button fits which step: anything else is refused ("follow the latest message").
@@ -124,11 +165,15 @@ def first_step(kind: DialogueKind) -> Step:
     return FLOWS[kind][0]
 
 
-def next_step(kind: DialogueKind, step: Step) -> Step | None:
-    """The step after ``step`` in this kind of dialogue; None after the last."""
+def next_step(kind: DialogueKind, step: Step, values: dict[str, str] | None = None) -> Step | None:
+    """The step after ``step`` in this kind of dialogue; None after the last. With the
+    answers so far (``values``), steps that do not apply to them are passed over."""
     flow = FLOWS[kind]
-    index = flow.index(step)
-    return flow[index + 1] if index + 1 < len(flow) else None
+    for following in flow[flow.index(step) + 1 :]:
+        applies = CONDITIONAL_STEPS.get(following)
+        if applies is None or values is None or applies(values):
+            return following
+    return None
 
 
 def step_of(kind: DialogueKind, stored: object) -> Step | None:

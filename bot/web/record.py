@@ -12,7 +12,9 @@ from decimal import Decimal
 from urllib.parse import urlsplit
 
 from bot.engine.arithmetic import IMPLIED, implied
+from bot.engine.derivation import change_step
 from bot.engine.numbers import money, usd
+from db.kinds import AmountBound, AmountSide
 from db.views import ArticleView, ClaimView, Snapshot, SourceView
 
 NO_PLACE = "No particular place"
@@ -69,19 +71,41 @@ def figures(claim: ClaimView) -> list[FigureLine]:
         if claim.usd_high is not None:
             dollars += f" to {usd(claim.usd_high)}"
         stated += f" ({approx}{dollars}, the report's conversion)"
+    if claim.amount_bound == AmountBound.AT_LEAST:
+        stated = f"at least {stated}"
+    elif claim.amount_bound == AmountBound.AT_MOST:
+        stated = f"at most {stated}"
     before = claim.change in ("doubled", "increased", "decreased") or claim.amount_to is not None
     label = "as reported, before the change" if before else "as reported"
+    if claim.amount_is == AmountSide.AFTER:
+        label = "as reported, after the change"
+    if claim.change_percent is not None:
+        word = "rise" if claim.change == "increased" else "fall"
+        label += f" (a {word} of {claim.change_percent.normalize():f} %, as reported)"
     lines.append(FigureLine(f"{stated} {per}".strip(), label))
+    step = change_step(claim, claim.amount)
+    if step is not None and step.derived is not None and claim.change_from_amount != "doubled":
+        side = "before" if step.divide else "after"
+        sign = "÷" if step.divide else "×"
+        text = f"about {money(step.derived, claim.currency or '')} {per}".strip()
+        lines.append(
+            FigureLine(
+                f"{text} ({claim.amount.normalize():,f} {sign} {step.factor:f})",
+                f"the amount {side} the change, implied by the reported change: our arithmetic",
+            )
+        )
     if claim.amount_to is not None:
         text = money(claim.amount_to, claim.currency or "")
         if claim.usd_to is not None:
             text += f" ({usd(claim.usd_to)}, the report's conversion)"
         lines.append(FigureLine(f"{text} {per}".strip(), "as reported, after the change"))
         return lines
-    after = implied(claim.amount, claim.change) if claim.amount_high is None else None
+    after = implied(claim.amount, claim.change_from_amount) if claim.amount_high is None else None
     if after is not None:
         text = money(after, claim.currency or "")
-        after_usd = implied(claim.usd_amount, claim.change) if claim.usd_amount else None
+        after_usd = (
+            implied(claim.usd_amount, claim.change_from_amount) if claim.usd_amount else None
+        )
         if after_usd is not None:
             text += f" (about {usd(after_usd)})"
         lines.append(FigureLine(f"{text} {per}".strip(), IMPLIED))
@@ -148,4 +172,4 @@ def dollar_pairs(claim: ClaimView) -> tuple[Decimal, Decimal | None] | None:
     """Dollars before, and the implied dollars after (None when no change word implies one)."""
     if claim.usd_amount is None:
         return None
-    return claim.usd_amount, implied(claim.usd_amount, claim.change)
+    return claim.usd_amount, implied(claim.usd_amount, claim.change_from_amount)

@@ -96,6 +96,7 @@ VALUE_TYPES: dict[str, type] = {
     "share_high": Decimal,
     "amount_to": Decimal,
     "usd_to": Decimal,
+    "change_percent": Decimal,
     "deadline_on": dt.date,
     "change_on": dt.date,
     "superseded_by": int,

@@ -23,6 +23,8 @@ from db.editing.fields import CLAIM_FIELDS, CLEAR, clean_reason, parse_fields, t
 from db.errors import N_
 from db.figures import figure_problems
 from db.kinds import (
+    AmountBound,
+    AmountSide,
     Basis,
     ChangeAction,
     ClaimKind,
@@ -49,6 +51,7 @@ NARRATION = "the article's own narration"
 STATEMENT_FIGURES = (
     "amount", "amount_high", "currency", "share_low", "share_high", "share_of", "place",
     "country", "sector", "period", "basis", "basis_text", "change", "amount_to", "deadline",
+    "change_percent", "amount_is", "amount_bound",
 )  # fmt: skip
 # Every figure attribute, checked together (db.figures.figure_problems).
 FIGURE_ATTRS = (
@@ -165,7 +168,29 @@ def _figure(values: dict[str, Any]) -> str:
     amount = _number(values["amount"])
     if values.get("amount_high") is not None:
         amount = f"{amount} to {_number(values['amount_high'])}"
-    return f"{amount} {values['currency']}"
+    bound = BOUND_WORDS.get(values.get("amount_bound") or "", "")
+    return f"{bound}{amount} {values['currency']}"
+
+
+# "at least 40 USD": the words before an amount the report gives only as a bound.
+BOUND_WORDS: dict[str, str] = {AmountBound.AT_LEAST: "at least ", AmountBound.AT_MOST: "at most "}
+
+
+def _change_words(values: dict[str, Any]) -> str:
+    """ " (increased 25 percent to this amount)", " (increased from this amount)"..."""
+    change = values.get("change")
+    percent = values.get("change_percent")
+    by = f" {_number(percent)} percent" if percent is not None else ""
+    if values.get("amount_to") is not None:
+        # "from X to Y": the claim states Y now, and X before.
+        return f" ({change}{by} from {_number(values['amount'])})"
+    if change in (FigureChange.NEW, FigureChange.UNCHANGED):
+        return f" ({change})"
+    if not change or change == FigureChange.NONE:
+        return ""
+    if values.get("amount_is") == AmountSide.AFTER:
+        return f" ({change}{by} to this amount)"
+    return f" ({change}{by} from this amount)"
 
 
 def quota_statement(values: dict[str, Any], country: str) -> str:
@@ -182,17 +207,10 @@ def quota_statement(values: dict[str, Any], country: str) -> str:
     basis_text = f" per {str(basis).replace('_', ' ')}" if basis and basis != Basis.OTHER else ""
     if values.get("basis_text"):
         basis_text += f" ({values['basis_text']})"
-    change = values.get("change")
-    verb = ""
     figure = _figure(values)
     if values.get("amount_to") is not None:
-        # "from X to Y": the claim states Y now, and X before.
         figure = _figure({**values, "amount": values["amount_to"], "amount_high": None})
-        verb = f" ({change} from {_number(values['amount'])})"
-    elif change in (FigureChange.NEW, FigureChange.UNCHANGED):
-        verb = f" ({change})"
-    elif change and change != FigureChange.NONE:
-        verb = f" ({change} from this amount)"
+    verb = _change_words(values)
     deadline = f", due {values['deadline']}" if values.get("deadline") else ""
     with contextlib.suppress(ValidationError):
         country = country_name(country)

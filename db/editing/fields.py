@@ -8,8 +8,10 @@ from typing import Any
 
 from db.editing.errors import InvalidValue
 from db.errors import N_
-from db.figures import parse_basis, parse_partial_date, parse_share
+from db.figures import parse_basis, parse_change_percent, parse_partial_date, parse_share
 from db.validation import (
+    AMOUNT_BOUNDS,
+    AMOUNT_SIDES,
     BASIS_TEXT_MAX_LEN,
     CHANGES,
     NAME_MAX_LEN,
@@ -81,6 +83,11 @@ def to_attrs(specs: dict[str, FieldSpec], parsed: dict[str, Any]) -> dict[str, A
     return values
 
 
+def _words_joined(value: str) -> str:
+    """ "at least" or "at-least" as the stored "at_least"."""
+    return "_".join(value.replace("-", " ").split())
+
+
 def _superseding(value: str, name: str) -> int:
     return parse_id(value)
 
@@ -134,6 +141,24 @@ CLAIM_FIELDS: dict[str, FieldSpec] = {
     "change": FieldSpec("change", lambda v, n: parse_choice(v, n, CHANGES), quota_only=True),
     "amount_to": FieldSpec("amount_to", lambda v, n: parse_amount(v, n), quota_only=True),
     "usd_to": FieldSpec("usd_to", lambda v, n: parse_amount(v, n), quota_only=True),
+    "change_percent": FieldSpec(
+        "change_percent",
+        lambda v, n: parse_change_percent(v, n),
+        quota_only=True,
+        help="the reported percentage, like 25",
+    ),
+    "amount_is": FieldSpec(
+        "amount_is",
+        lambda v, n: parse_choice(v, n, AMOUNT_SIDES),
+        quota_only=True,
+        help="before or after the change",
+    ),
+    "bound": FieldSpec(
+        "amount_bound",
+        lambda v, n: parse_choice(_words_joined(v), n, AMOUNT_BOUNDS),
+        quota_only=True,
+        help="at_least or at_most",
+    ),
     "date": FieldSpec("change_date", _line(NAME_MAX_LEN), quota_only=True),
     "date_on": FieldSpec(
         "change_on",

@@ -32,7 +32,8 @@ def walk(kind: DialogueKind) -> list[Step]:
 
 def test_each_dialogue_walks_its_steps_in_order() -> None:
     assert [str(s) for s in walk(DialogueKind.ADDQUOTA)] == [
-        "country", "place", "sector", "amount", "currency", "usd", "change", "confirm",
+        "country", "place", "sector", "amount", "currency", "usd", "period", "bound", "change",
+        "change_percent", "amount_is", "confirm",
     ]  # fmt: skip
     assert [str(s) for s in walk(DialogueKind.EDIT)] == ["fact", "field", "value"]
     assert [str(s) for s in walk(DialogueKind.RETRACT)] == ["fact", "reason", "confirm"]

@@ -213,11 +213,49 @@ async def test_guided_addquota(harness: Harness) -> None:
     rub = harness.last_keyboard()[0][0]["callback_data"]
     await harness.tap(rub, EDITOR)
     await harness.tap(harness.last_keyboard()[0][0]["callback_data"], EDITOR)  # usd: skip
-    # doubled
+    await harness.tap(harness.last_keyboard()[0][0]["callback_data"], EDITOR)  # period: month
+    await harness.tap(harness.last_keyboard()[0][2]["callback_data"], EDITOR)  # bound: skip
+    # doubled: no percentage is asked, only which side of the doubling the amount is
+    out = joined(await harness.tap(harness.last_keyboard()[0][0]["callback_data"], EDITOR))
+    assert "before the change or after it" in out
     out = joined(await harness.tap(harness.last_keyboard()[0][0]["callback_data"], EDITOR))
     assert "Add this quota figure?" in out
     out = joined(await harness.tap(harness.last_keyboard()[0][0]["callback_data"], EDITOR))
     assert "Added quota" in out and "Khabarovsk" in out and "80,000" in out
+
+
+async def test_guided_addquota_of_a_percentage_rise_per_quarter(harness: Harness) -> None:
+    """ "Rose 25 percent to 450,000 rubles per logger per quarter": the dialogue asks the
+    period (quarter), the percentage and which side of the rise the amount is."""
+    await harness.send("/grant 2002", OWNER)
+    await harness.send("/addquota", EDITOR)
+    await harness.send("Russia", EDITOR)
+    await harness.send("Khabarovsk", EDITOR)
+    await harness.tap(harness.last_keyboard()[0][0]["callback_data"], EDITOR)  # sector: skip
+    await harness.send("450,000", EDITOR)
+    await harness.tap(harness.last_keyboard()[0][0]["callback_data"], EDITOR)  # RUB
+    out = joined(await harness.tap(harness.last_keyboard()[0][0]["callback_data"], EDITOR))
+    assert "How often is it due?" in out  # usd skipped
+    quarter = harness.last_keyboard()[0][1]
+    assert quarter["text"] == "quarter"
+    await harness.tap(quarter["callback_data"], EDITOR)
+    await harness.tap(harness.last_keyboard()[0][2]["callback_data"], EDITOR)  # bound: skip
+    increased = harness.last_keyboard()[0][1]
+    assert increased["text"] == "increased"
+    out = joined(await harness.tap(increased["callback_data"], EDITOR))
+    assert "By what percent" in out
+    assert "percentage" in joined(await harness.send("-5", EDITOR))  # refused, asked again
+    out = joined(await harness.send("25 %", EDITOR))
+    assert "before the change or after it" in out
+    after = harness.last_keyboard()[0][1]
+    assert after["text"] == "after"
+    out = joined(await harness.tap(after["callback_data"], EDITOR))
+    assert "period: quarter" in out and "change_percent: 25 %" in out and "amount_is: after" in out
+    out = joined(await harness.tap(harness.last_keyboard()[0][0]["callback_data"], EDITOR))
+    assert "Added quota" in out and "after a rise of 25 %, as reported" in out
+    answer = joined(await harness.send("what is the quota in khabarovsk?", READER))
+    assert "Now: 450,000 rubles (RUB), a quarter — after a rise of 25 %, as reported." in answer
+    assert "Before: about 360,000 rubles (RUB), a quarter (450,000 ÷ 1.25)" in answer
 
 
 async def test_forged_callbacks_get_a_polite_answer(harness: Harness) -> None:
@@ -331,3 +369,33 @@ async def test_the_readme_figure_examples_are_accepted(harness: Harness) -> None
     assert "62,000" in out and "error" not in out.lower(), out
     out = joined(await harness.send(f"/supersede 1 {added[1]}", OWNER))
     assert "superseded" in out.lower(), out
+
+
+async def test_addquota_and_edit_take_the_new_shapes(harness: Harness) -> None:
+    """A rise given as a percentage with only the new amount, per quarter, and a lower
+    bound: typed as commands, shown to readers as stated, refused when they contradict."""
+    await harness.send("/grant 2002", OWNER)
+    out = joined(
+        await harness.send(
+            "/addquota country=Russia place=Khabarovsk amount=450,000 currency=RUB "
+            "period=quarter basis=person change=increased change_percent=25 amount_is=after",
+            EDITOR,
+        )
+    )
+    assert "Now: 450,000 rubles (RUB), a person a quarter — after a rise of 25 %" in out
+    claim_id = int(out.split("#")[1].split(".")[0].split()[0])
+    out = joined(await harness.send(f"/edit {claim_id} amount_to=500,000", EDITOR))
+    assert "mount_is=after and amount_to both give the new amount" in out
+    out = joined(await harness.send(f"/edit {claim_id} change_percent=-3", EDITOR))
+    assert "a percentage above 0 like 25" in out
+    out = joined(
+        await harness.send(
+            "/addquota country=Russia place=Vladivostok amount=40 currency=USD usd=40 "
+            'approx=no period=day bound="at least" change=new',
+            EDITOR,
+        )
+    )
+    assert "Quota: at least 40 US dollars (USD), at least $40, a day." in out
+    answer = joined(await harness.send("how much a year in vladivostok?", READER))
+    assert "only a lower bound (“at least”), not one figure" in answer
+    assert "14,600" not in answer

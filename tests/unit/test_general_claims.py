@@ -70,7 +70,7 @@ def test_shares_and_bases() -> None:
 
 def test_the_second_report_is_a_valid_version_2_document() -> None:
     document = check_document(rfa_document())
-    assert document.version == 2 and DOCUMENT_VERSION == 3
+    assert document.version == 2 and DOCUMENT_VERSION == 4
     [article] = document.articles
     assert (article.outlet, article.published_on, article.published_precision) == (
         "Radio Free Asia",
@@ -181,10 +181,10 @@ async def test_the_second_report_merges_into_the_seeded_store(runtime: Runtime) 
     )
     assert levy.change == "new" and not levy.superseded
     assert snapshot.articles[101].published_precision == "month"
-    # Export (version 3) and import it again: the same claims.
+    # Export (version 4) and import it again: the same claims.
     async with runtime.sessionmaker() as session:
         exported = await export_document(session)
-    assert exported["version"] == 3
+    assert exported["version"] == 4
     async with runtime.sessionmaker() as session:
         await import_document(session, exported, mode="replace")
     async with runtime.sessionmaker() as session:
@@ -380,7 +380,7 @@ def test_every_field_example_in_the_editors_guide_parses() -> None:
     guide = (Path(__file__).parents[2] / "docs" / "editors.md").read_text(encoding="utf-8")
     section = guide.split("## Figures as reports give them", 1)[1].split("\n## ", 1)[0]
     examples = re.findall(r"^\| `[^|]*` \| [^|]* \| `([^`]+)` \|$", section, re.M)
-    assert len(examples) == 14
+    assert len(examples) == 17
     for example in examples:
         command = example if example.startswith("/") else f"/addquota {example}"
         options = parse_args(command, max_positional=1).options

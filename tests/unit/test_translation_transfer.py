@@ -41,7 +41,7 @@ async def _translated(rt: Runtime) -> None:
 async def test_translations_round_trip_through_export_and_replace(runtime: Runtime) -> None:
     await _translated(runtime)
     exported = await _export(runtime)
-    assert exported["version"] == DOCUMENT_VERSION == 3
+    assert exported["version"] == DOCUMENT_VERSION == 4
     assert exported["translations"] == [
         {"claim_id": 3, "language": "ko", "text": KO},
         {"claim_id": 3, "language": "ru", "text": RU},
