@@ -99,7 +99,7 @@ class AnswerEngine:
         self.answerer = Answerer(
             self.composer,
             self.honest,
-            Arithmetic(),
+            Arithmetic(self.composer.from_report),
             # Through a weak proxy: no reference cycle, so an engine replaced after an
             # edit is freed at once, not at the next full garbage collection (its
             # snapshot's tables are megabytes, and edits come every few seconds).

@@ -28,7 +28,7 @@ from bot.engine.quota_words import QuotaWords
 from bot.engine.relevance import blamed, named_foreign
 from bot.engine.reply import Reply
 from bot.engine.segments import asks_nothing_new, quota_also_asked
-from bot.engine.sourcing import MAX_SOURCE_CLAIMS
+from bot.engine.sourcing import MAX_SOURCE_CLAIMS, asks_what
 from bot.engine.summary import answer_summary
 from bot.engine.understanding import Understanding
 from bot.engine.vocabulary import Attribute, Intent
@@ -355,7 +355,7 @@ class Answerer:
         countries = s.countries or (
             [q.country for q in c.quotas(s) if q.country] if s.places else []
         )
-        if Intent.SOURCES in wanted and countries and "what" in s.question_words:
+        if Intent.SOURCES in wanted and countries and asks_what(s):
             # "what did the chinese source say about the young women": that source's claims on
             # the topic when it has some, else everything it said.
             if self.composer.answer_source_on_topic(

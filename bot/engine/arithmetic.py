@@ -65,6 +65,7 @@ class Figure:
     amount: Decimal
     in_dollars: bool
     implied: bool
+    report: str = ""  # " (RFA, October 2020)" when there are several reports, else ""
 
     def text(self, amount: Decimal | None = None) -> str:
         value = self.amount if amount is None else amount
@@ -84,11 +85,16 @@ class Figure:
 
     @property
     def name(self) -> str:
-        return place_of(self.claim)
+        return place_of(self.claim) + self.report
 
 
 class Arithmetic:
     """Operations a question asks for, on the quotas it is about."""
+
+    def __init__(self, report_of: Callable[[ClaimView], str] | None = None) -> None:
+        # " (RFA, October 2020)" after each place when there are several reports, so every
+        # line of a sum over a year or a week says whose figure it is.
+        self.report_of = report_of or (lambda claim: "")
 
     @staticmethod
     def wanted(u: Understanding) -> list[Operation]:
@@ -131,12 +137,12 @@ class Arithmetic:
         now = u.now and not u.before
         new = implied(base, claim.change_from_amount)
         if now and new is not None:
-            return Figure(claim, new, dollars, implied=True)
+            return Figure(claim, new, dollars, implied=True, report=self.report_of(claim))
         if now and claim.change_from_amount not in (None, "none"):
             return None  # "increased": the new amount is unknown
         if u.before and not u.now and claim.amount_is == AmountSide.AFTER:
             return None  # "rose 25 % to 450,000": the report states no amount before it
-        return Figure(claim, base, dollars, implied=False)
+        return Figure(claim, base, dollars, implied=False, report=self.report_of(claim))
 
     def answer(
         self, u: Understanding, quotas: list[ClaimView], every: list[ClaimView], reply: Reply
@@ -168,7 +174,8 @@ class Arithmetic:
             months = u.months or (12 if Operation.PER_YEAR in u.operations else None)
             not_per_worker(per_other, reply)
             rest = [c for c in quotas if c.basis in per_worker]
-            not_monthly([c for c in rest if not is_monthly(c) and c not in once], reply, u)
+            rest = [c for c in rest if not is_monthly(c) and c not in once]
+            not_monthly(rest, reply, u, self.report_of)
             once_sums(u.headcount, once, dollars=dollars, reply=reply)
             group_sums(u.headcount, monthly, now=u.now, before=u.before, dollars=dollars,
                        months=months, reply=reply)  # fmt: skip
@@ -189,7 +196,7 @@ class Arithmetic:
             # Sums say why a one-off has none; comparisons just leave it out.
             summed = set(ops) & (OVER_TIME if u.months else PER_PERIOD)
             if set(ops) & OVER_TIME:
-                not_monthly(others, reply, u)
+                not_monthly(others, reply, u, self.report_of)
             if not quotas and Operation.RATE in ops:
                 ops = [Operation.RATE]  # a one-off's own dollar conversion has a rate too
             elif not quotas:
@@ -213,7 +220,9 @@ class Arithmetic:
         elif not (u.places or u.countries) and len(every) == 2:
             pair = list(every)  # "the two quotas"
         # "by what percent did it go up": the change over time, not one place against another.
-        over_time = (changed or u.now or u.before) and not (named or u.pair_asked)
+        # "if doubled, what percent": the doubling named is the change asked about, too.
+        doubling = "doubling" in u.topics
+        over_time = (changed or u.now or u.before or doubling) and not (named or u.pair_asked)
         # "combined", "both together": every current quota when the question names none.
         whole_store = not (u.places or u.countries or u.sectors or u.currencies)
         period = next((op for op in ops if op in PERIODS), None)
@@ -231,8 +240,11 @@ class Arithmetic:
             if op == Operation.DOUBLE:
                 self._double(u, quotas, reply)
             elif op == Operation.RATE:
-                implied_rates(rated, reply)
-                if Intent.DATE in u.intents:  # "what day's rate": none is given
+                # "what day's rate": none is given; the rates its figures imply only when
+                # an amount is asked too ("what rate, and from when?").
+                if Intent.DATE not in u.intents or u.amount_hinted:
+                    implied_rates(rated, reply)
+                if Intent.DATE in u.intents:
                     undated_rate(rated, reply)
             elif op == Operation.MONTHS_TO_REACH:
                 if not self._months_to_reach(u, quotas, dollars, reply):

@@ -4,15 +4,18 @@ question uses for them ("10 married workers", "single workers", "household minus
 
 Only where some report gives a household or family-member figure beside the per-worker one:
 a report that gives one figure per person has no "married" or "single" figure, so it is left
-out of such a sum rather than multiplied as if it had one. Words from figures_en.json.
+out of such a sum rather than multiplied as if it had one. Words from figures_en.json, and
+vocabulary/bases_asked.json for the other languages.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Sequence
 from decimal import Decimal
 from functools import lru_cache
+from importlib import resources
 
 from bot.engine.derived import LABEL
 from bot.engine.figure_text import place_name, unit, words
@@ -30,21 +33,27 @@ SPLIT = frozenset({"household", "family_member"})
 GAPS = frozenset({Operation.DIFFERENCE, Operation.RATIO})
 
 
-@lru_cache(maxsize=1)
-def _pattern() -> tuple[re.Pattern[str], dict[str, str]]:
-    """One alternation of every basis phrase, longest first ("not married" before
-    "married"), and which basis each names ("" for none: "a single payment")."""
-    basis_of = {
-        phrase: basis for basis, phrases in words().basis_asked.items() for phrase in phrases
-    }
+@lru_cache(maxsize=4)
+def _pattern(language: str = "en") -> tuple[re.Pattern[str], dict[str, str]]:
+    """One alternation of every basis phrase of ``language``, longest first ("not married"
+    before "married"), and which basis each names ("" for none: "a single payment").
+    English words whole (figures_en.json); Russian stems from a word's start; Chinese and
+    Korean anywhere (vocabulary/bases_asked.json)."""
+    if language == "en":
+        phrases = words().basis_asked
+    else:
+        raw = resources.files("bot.engine").joinpath("vocabulary/bases_asked.json")
+        phrases = json.loads(raw.read_text(encoding="utf-8")).get(language, {})
+    basis_of = {phrase: basis for basis, listed in phrases.items() for phrase in listed}
     ordered = sorted(basis_of, key=len, reverse=True)
-    alternation = "|".join(re.escape(phrase) for phrase in ordered)
-    return re.compile(rf"\b(?:{alternation})\b"), basis_of
+    alternation = "|".join(re.escape(phrase) for phrase in ordered) or "(?!)"
+    start, end = {"en": (r"\b", r"\b"), "ru": (r"\b", "")}.get(language, ("", ""))
+    return re.compile(rf"{start}(?:{alternation}){end}"), basis_of
 
 
-def asked_bases(text: str) -> frozenset[str]:
+def asked_bases(text: str, language: str = "en") -> frozenset[str]:
     """The bases a message names: "married" -> household, "single" -> person."""
-    pattern, basis_of = _pattern()
+    pattern, basis_of = _pattern(language)
     found = {basis_of[m.group(0)] for m in pattern.finditer(text.lower())}
     return frozenset(found - {""})
 
@@ -57,7 +66,7 @@ def by_basis(u: Understanding, quotas: list[ClaimView]) -> tuple[list[ClaimView]
     """The figures of the bases asked, from the reports that split by basis; other reports'
     figures stay only when the question names their place. Unchanged (and no basis) when
     the question names none or no report splits."""
-    asked = asked_bases(u.text)
+    asked = asked_bases(u.text, u.language.value)
     if not asked:  # (most questions: no walk over every figure)
         return quotas, frozenset()
     split = _split_articles(quotas)

@@ -6,14 +6,25 @@ amount on the other side of a change the report gives as a percentage or a doubl
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
+from bot.engine.language import Language
 from bot.engine.understanding import Understanding
-from bot.engine.vocabulary import Intent, Vocabulary
+from bot.engine.vocabulary import FOLDER, Intent, Vocabulary
 from db.kinds import AmountSide, FigureChange
 from db.textfold import fold
 from db.views import ClaimView
+
+
+@lru_cache(maxsize=4)
+def _asks(language: str) -> tuple[str, ...]:
+    """Russian, Chinese or Korean words asking where a figure comes from
+    (vocabulary/derivation_asks.json), folded as the message is."""
+    data = json.loads((FOLDER / "derivation_asks.json").read_text(encoding="utf-8"))
+    return tuple(fold(phrase) for phrase in data.get(language, ()))
 
 
 def implied_asked(
@@ -23,7 +34,8 @@ def implied_asked(
     if not s.figures:
         return []
     text = fold(s.text)
-    if Intent.SOURCES not in s.intents and not any(p in text for p in vocabulary.derivation_asks):
+    asks = vocabulary.derivation_asks if s.language is Language.EN else _asks(s.language.value)
+    if Intent.SOURCES not in s.intents and not any(p in text for p in asks):
         return []
     stated = {q.amount for q in quotas} | {q.usd_amount for q in quotas}
     asked = [f for f in s.figures if f not in stated]

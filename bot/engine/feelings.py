@@ -5,19 +5,23 @@ this patriotic movement", "are they fine with paying double"): the report descri
 as happy; it reports complaints and worry, which are shown, with their sources.
 
 The feeling words and the words that find the complaints are data (``positive_feelings`` and
-``feelings_search`` in bot/engine/vocabulary/en.json). A text asked for ("write me a poem
+``feelings_search`` in bot/engine/vocabulary/en.json; the other languages' feelings in
+vocabulary/feelings.json). A text asked for ("write me a poem
 praising the doubled quotas"): the bot writes none (``creative_verbs``, ``creative_forms``).
 """
 
 from __future__ import annotations
 
+import json
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from bot.engine.compose import Composer
+from bot.engine.language import Language
 from bot.engine.reply import Reply
 from bot.engine.text import words
 from bot.engine.understanding import Understanding
-from bot.engine.vocabulary import Intent, Vocabulary
+from bot.engine.vocabulary import FOLDER, Intent, Vocabulary
 from bot.engine.wording import _
 from bot.markup import Html, fmt
 
@@ -29,8 +33,37 @@ NEAR = 4
 NEGATIONS = frozenset("not never no isnt arent wasnt werent dont doesnt didnt nor".split())
 
 
+# In Russian, Chinese and Korean: a people word at most this many characters before it
+# (Russian's words are longer: "рабочие же всё равно платят добровольно").
+NEAR_CHARACTERS = {"ru": 30, "zh": 12, "ko": 16}
+
+
+@lru_cache(maxsize=4)
+def _native(language: str) -> tuple[dict[str, str], tuple[str, ...], tuple[str, ...]]:
+    """The feelings of ``language`` (word found -> words said), people words and negations
+    (vocabulary/feelings.json); nothing for English, whose are en.json's."""
+    raw = json.loads((FOLDER / "feelings.json").read_text(encoding="utf-8")).get(language, {})
+    return raw.get("feelings", {}), tuple(raw.get("people", ())), tuple(raw.get("negations", ()))
+
+
+def _said_natively(s: Understanding) -> str | None:
+    """ "工人都是自愿交的", "рабочие платят добровольно": the feeling, as the answer says it."""
+    feelings, people, negations = _native(s.language.value)
+    text = s.text.casefold()
+    for word, said in feelings.items():
+        at = text.find(word)
+        if at < 0:
+            continue
+        before = text[max(0, at - NEAR_CHARACTERS.get(s.language.value, 12)) : at]
+        if any(p in before for p in people) and not any(before.endswith(n) for n in negations):
+            return said
+    return None
+
+
 def said_feeling(s: Understanding, vocabulary: Vocabulary) -> str | None:
     """The feeling word said of the workers, when one is ("they're happy"), else None."""
+    if s.language is not Language.EN:
+        return _said_natively(s)
     if not vocabulary.positive_feelings:
         return None
     tokens = words(s.text)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -313,14 +313,17 @@ def _plain(figure: Decimal | int | float) -> str:
     return f"{Decimal(str(figure)).normalize():,f}"
 
 
-def not_monthly(claims: Sequence[ClaimView], reply: Reply) -> None:
-    """Asked for a sum over time of figures that are not monthly: what each one is instead."""
+def not_monthly(
+    claims: Sequence[ClaimView], reply: Reply, report_of: Callable[[ClaimView], str] | None = None
+) -> None:
+    """Asked for a sum over time of figures that are not monthly: what each one is instead
+    (each place followed by its report's name when ``report_of`` gives one)."""
     for claim in claims[:5]:
         reply.use(claim.id, claim.article_id)
         reply.lines.append(
             fmt(
                 _("{place}: {amount}{unit} — {reason}, so no monthly or yearly sum is made of it."),
-                place=place_name(claim),
+                place=place_name(claim) + (report_of(claim) if report_of else ""),
                 amount=amount_text(claim),
                 unit=unit(claim),
                 reason=why_no_sum(claim),

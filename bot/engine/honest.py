@@ -8,8 +8,8 @@ from decimal import Decimal
 from bot.engine.compose import Composer
 from bot.engine.local_names import source_name
 from bot.engine.numbers import money, number, usd
-from bot.engine.phrases import either, local_date, separately, series
-from bot.engine.premises import bound_met
+from bot.engine.phrases import either, local_date, separately
+from bot.engine.premises import asserted_amounts, bound_met, not_before_nor_now
 from bot.engine.reply import Reply
 from bot.engine.reports import (
     amount_text,
@@ -110,7 +110,7 @@ class Honest(Silences):
         return False
 
     def _wrong_amounts(self, u: Understanding, quotas: list[ClaimView], reply: Reply) -> None:
-        amounts = [f for f in u.figures if f >= SMALLEST_AMOUNT and not 1900 <= f <= 2100]
+        amounts = asserted_amounts(u)
         # A wrong figure is set against the quotas it can be about: in the currency typed,
         # else those whose amount the message also typed ("it's 62,000, I read 60,000").
         typed = [*u.currencies, *(["USD"] if Intent.USD in u.intents else [])]
@@ -122,7 +122,8 @@ class Honest(Silences):
         for value in [v for v in amounts if not bound_met(v, u, quotas, "USD" in typed)]:
             exact = [c for c in quotas if c.amount == value]
             implied = [c for c in quotas if c.amount is not None and c.amount * 2 == value]
-            dollars = [c for c in quotas if c.usd_amount == value]
+            # "1460 dollars": the report's own conversion, stated or doubled, is no error.
+            dollars = [c for c in quotas if c.usd_amount in (value, value / 2)]
             if Attribute.WAGES in u.attributes and (exact or implied):
                 claim = (exact or implied)[0]
                 assert claim.amount is not None
@@ -199,20 +200,8 @@ class Honest(Silences):
                         value=asserted)
                 )  # fmt: skip
                 continue
-            shown = series(
-                [
-                    plain_format(_("{amount} for {place}"), place=self.c.place_label(c),
-                                 amount=money(c.amount, c.currency or ""))
-                    for c in quotas[:3]
-                    if c.amount is not None
-                ]
-            )  # fmt: skip
             reply.lines.append(
-                fmt(
-                    _("No: the report gives {figures} a month before the doubling, not {value}."),
-                    figures=shown,
-                    value=asserted,
-                )
+                not_before_nor_now(quotas[:3], asserted, self.c.place_label, now=not u.before)
             )
 
     def years(self, u: Understanding, reply: Reply) -> bool:

@@ -7,6 +7,7 @@ figures shown are the place's own.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from decimal import Decimal
 
 from bot.engine.compose import Composer
@@ -14,13 +15,13 @@ from bot.engine.countries import SUBJECT_COUNTRY
 from bot.engine.language import Language
 from bot.engine.local_names import local_name
 from bot.engine.numbers import money
-from bot.engine.phrases import both, currency_display, either
+from bot.engine.phrases import both, currency_display, either, series
 from bot.engine.reply import Reply
 from bot.engine.segments import offers_choice
 from bot.engine.understanding import Understanding
 from bot.engine.vocabulary import Attribute, Intent, Operation, Vocabulary
 from bot.engine.wording import N_, _, is_english
-from bot.markup import fmt
+from bot.markup import Html, fmt, plain_format
 from db.views import ClaimView
 
 # A message starting so asks rather than asserts.
@@ -371,3 +372,53 @@ def bound_met(value: Decimal, u: Understanding, quotas: list[ClaimView], dollars
             if (lower and figure > value) or (upper and figure < value):
                 return True
     return False
+
+
+def asserted_amounts(u: Understanding) -> list[Decimal]:
+    """The figures a message asserts as amounts: not years, and under 100 only when typed with
+    a currency in a plain statement ("i heard dalian is 24 yuan", "听说大连是24元"), where no
+    count of hours, months, workers or an operation could be what the small number is."""
+    plain = bool(u.currencies) and not (
+        u.operations or u.attributes or u.headcount or u.months or u.at_least or u.at_most
+    )
+    plain = plain and not ({Intent.ARITHMETIC, Intent.BASIS} & set(u.intents) or u.own_figures)
+    # "1인당 월 10만 루블" (a person, 100,000 rubles): beside a larger amount, a small figure
+    # counts something else.
+    plain = plain and all(f < SMALLEST_AMOUNT or 1900 <= f <= 2100 for f in u.figures)
+    smallest = Decimal(1) if plain else SMALLEST_AMOUNT
+    return [f for f in u.figures if f >= smallest and not 1900 <= f <= 2100]
+
+
+def not_before_nor_now(
+    quotas: list[ClaimView], asserted: str, label: Callable[[ClaimView], str], *, now: bool
+) -> Html:
+    """ "No: the report gives 3,400 yuan for Dalian a month before the doubling, not 7,000.
+    Doubled, that is about 6,800 yuan now": a wrong amount is answered with both figures,
+    unless the message asks of the time before the doubling."""
+
+    def figures(times: int, claims: list[ClaimView]) -> str:
+        return series(
+            [
+                plain_format(_("{amount} for {place}"), place=label(c),
+                             amount=money(c.amount * times, c.currency or ""))
+                for c in claims
+                if c.amount is not None
+            ]
+        )  # fmt: skip
+
+    doubled = [c for c in quotas if c.amount is not None and c.change_from_amount == "doubled"]
+    if not (doubled and now):  # unless "before" is asked, the amount now is said too
+        return fmt(
+            _("No: the report gives {figures} a month before the doubling, not {value}."),
+            figures=figures(1, quotas),
+            value=asserted,
+        )
+    return fmt(
+        _(
+            "No: the report gives {figures} a month before the doubling, not {value}. "
+            "Doubled, that is about {doubled} now (implied by “doubled”)."
+        ),
+        figures=figures(1, quotas),
+        value=asserted,
+        doubled=figures(2, doubled),
+    )

@@ -7,7 +7,7 @@ monthly is said what it is instead (figure_text.py's ``not_monthly``), as before
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 
 from bot.engine import figure_text
@@ -38,9 +38,15 @@ def is_quarterly(claim: ClaimView) -> bool:
     )
 
 
-def not_monthly(claims: Sequence[ClaimView], reply: Reply, u: Understanding | None = None) -> None:
+def not_monthly(
+    claims: Sequence[ClaimView],
+    reply: Reply,
+    u: Understanding | None = None,
+    report_of: Callable[[ClaimView], str] | None = None,
+) -> None:
     """Asked for a sum over time of figures that are not monthly: a quarterly one a month
-    and a year, labelled; each other one what it is instead."""
+    and a year, labelled; each other one what it is instead (each place followed by its
+    report when ``report_of`` names one)."""
     quarterly = [c for c in claims if is_quarterly(c)]
     earlier = bool(u and u.before and not u.now)
     for claim in quarterly[:5]:
@@ -49,7 +55,7 @@ def not_monthly(claims: Sequence[ClaimView], reply: Reply, u: Understanding | No
             reply.lines.append(_earlier_line(claim))
         else:
             reply.lines.append(quarter_line(claim))
-    figure_text.not_monthly([c for c in claims if c not in quarterly], reply)
+    figure_text.not_monthly([c for c in claims if c not in quarterly], reply, report_of)
 
 
 def quarter_line(claim: ClaimView) -> Html:

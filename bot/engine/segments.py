@@ -310,6 +310,12 @@ def inherit_subject(previous: Understanding, segment: Understanding) -> None:
     """A later part that points back ("what's the quota there now") is about the subject
     of the part before it; after a place the report does not cover ("в Якутии …? Какие у
     них нормы?", "沈阳那些餐厅的服务员，她们也要交吗"), that place, even with a kind of work."""
+    if _off_topic(previous) and not _asks_anything(segment):
+        # "明天大连天气咋样 风大不大": a part asking nothing after one about another subject
+        # (the weather there) is about that subject too, not the place's quota.
+        segment.foreign = list(dict.fromkeys([*segment.foreign, *previous.foreign]))
+        segment.other_subject = True
+        return
     if _elsewhere(previous) and not (_covered(segment) or segment.unknown_places):
         segment.unknown_places = list(previous.unknown_places)
         segment.regions = list(dict.fromkeys([*segment.regions, *previous.regions]))
@@ -317,6 +323,10 @@ def inherit_subject(previous: Understanding, segment: Understanding) -> None:
     if segment.places or segment.countries or segment.sectors:
         return
     if segment.unknown_places or segment.regions:
+        return
+    if not _asks_anything(segment) and previous.topics and Intent.QUOTA not in previous.intents:
+        # "萨哈林有没有女工啊 还是都是老爷们": a remark after a topic's question asks no
+        # figure of its place.
         return
     tokens = words(segment.text)
     # "2) in dollars": a short part with no place is about the one before it; Russian,
@@ -335,6 +345,15 @@ def inherit_subject(previous: Understanding, segment: Understanding) -> None:
     if not (segment.intents or segment.topics or segment.attributes):
         # "russia's government knows? any statement?": still its government asked about.
         segment.governments = list(dict.fromkeys([*segment.governments, *previous.governments]))
+
+
+def _off_topic(part: Understanding) -> bool:
+    """A part about another subject only ("大连天气咋样"): a noun of it and no ask."""
+    return part.other_subject and not _asks_anything(part)
+
+
+def _asks_anything(part: Understanding) -> bool:
+    return bool(part.intents or part.topics or part.attributes or part.operations or part.figures)
 
 
 def _covered(part: Understanding) -> bool:

@@ -76,6 +76,7 @@ SAYS = (
     N_("anything about {sector}: it gives quotas only for {sectors}"),
     N_("whether the workers can quit, leave, keep their papers or move freely{where}"),
     N_("anything about the workers’ contracts (their length or terms){where}"),
+    N_("when the higher quota ends or how long it will last{where}: it gives no end date"),
     N_("what share of their pay goes to the quota: it gives no wage figure{where}"),
     N_("anything about taxes: only the monthly quota each worker must hand over to North Korea"),
     N_("what exactly the workers process, make or build (which seafood, which buildings)"),

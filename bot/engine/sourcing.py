@@ -3,7 +3,9 @@ article, how far to trust it, sectors and topics."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
+from functools import lru_cache
 
 from bot.engine import reports
 from bot.engine.claims import IDS_PER_SOURCE, ComposerBase, SourceGroup
@@ -13,7 +15,7 @@ from bot.engine.phrases import both, separately, series
 from bot.engine.reply import Reply
 from bot.engine.segments import offers_choice
 from bot.engine.understanding import Understanding
-from bot.engine.vocabulary import Intent
+from bot.engine.vocabulary import FOLDER, Intent
 from bot.engine.wording import N_, _, is_english
 from bot.markup import Html, bold, escape, fmt
 from db.kinds import SourceKind
@@ -21,6 +23,18 @@ from db.views import ClaimView
 
 # At most this many claims of one source on a topic are shown.
 MAX_SOURCE_CLAIMS = 5
+
+
+@lru_cache(maxsize=1)
+def _what_words() -> dict[str, frozenset[str]]:
+    data = json.loads((FOLDER / "what_words.json").read_text(encoding="utf-8"))
+    return {key: frozenset(words) for key, words in data.items() if key != "note"}
+
+
+def asks_what(s: Understanding) -> bool:
+    """ "what did the source in Russia say", "原话怎么说的": a "what" of the part's language
+    (vocabulary/what_words.json)."""
+    return bool(_what_words().get(s.language.value, frozenset()) & set(s.question_words))
 
 
 class SourceAnswers(ComposerBase):

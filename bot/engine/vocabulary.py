@@ -80,6 +80,7 @@ class Attribute(StrEnum):
     SIGNATORY = "signatory"
     QUOTA_HISTORY = "quota_history"  # how long the quota system has existed
     CONTRACT = "contract"  # the length or terms of the workers' contracts
+    END = "end"  # when the doubled quota ends or how long it lasts (the report gives no end)
     PAY_SHARE = "pay_share"  # what share of their pay the quota takes
     DOCUMENTS = "documents"  # documents behind the figures (the report cites none)
     DEADLINE = "deadline"  # by when a quota must be paid (some reports give one)

@@ -224,8 +224,9 @@ def test_a_one_off_is_never_multiplied(engine: AnswerEngine) -> None:
     said = body(engine, "how much per year in china")
     assert "144,000" not in said and "288,000" not in said
     assert (
-        "China: 12,000 yuan (CNY) once per person (one-off), by the end of the month "
-        "(October 2020) — a one-off payment, so no monthly or yearly sum is made of it."
+        "China (Radio Free Asia, October 2020): 12,000 yuan (CNY) once per person (one-off), "
+        "by the end of the month (October 2020) — a one-off payment, so no monthly or yearly "
+        "sum is made of it."
     ) in said
     # The monthly quota still gets its labelled yearly figure.
     assert "40,800 yuan (CNY) a year" in said

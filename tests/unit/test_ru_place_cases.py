@@ -40,7 +40,9 @@ def test_a_wrong_amount_names_the_place_in_the_genitive(seed: AnswerEngine) -> N
     first = lines(seed, "they paid 90000 rubles, i read it myself", Language.RU)[0]
     assert first == (
         f"Нет: в статье указано 62{NBSP}000 российских рублей (RUB) для Сахалина (Россия) "
-        "в месяц до удвоения, а не 90\u00a0000."
+        "в месяц до удвоения, а не 90\u00a0000. После удвоения это около "
+        f"124{NBSP}000 российских рублей (RUB) для Сахалина (Россия) сейчас (следует из "
+        "слова «удвоили»)."
     )
 
 

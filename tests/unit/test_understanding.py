@@ -192,7 +192,8 @@ def test_a_currency_the_report_does_not_give_is_not_converted(engine: AnswerEngi
 def test_a_wrong_figure_is_corrected_with_the_reported_one(engine: AnswerEngine) -> None:
     assert body(engine, "Wrong, it was 90,000 rubles") == (
         "No: the report gives 62,000 rubles (RUB) for Sakhalin, Russia a month before the "
-        "doubling, not 90,000."
+        "doubling, not 90,000. Doubled, that is about 124,000 rubles (RUB) for Sakhalin, "
+        "Russia now (implied by “doubled”)."
     )
 
 
@@ -323,7 +324,7 @@ def test_figures_grouped_with_spaces_are_read_whole_in_other_scripts(
     engine: AnswerEngine,
 ) -> None:
     text = body(engine, "квота на сахалине 200 000 рублей?")
-    assert text == (
+    assert text.startswith(
         "No: the report gives 62,000 rubles (RUB) for Sakhalin, Russia a month before the "
         "doubling, not 200,000."
     )

@@ -175,5 +175,6 @@ def test_medics_are_a_kind_of_work_the_report_lacks(engine: AnswerEngine) -> Non
 def test_an_amount_a_month_off_each_worker_is_no_time_off_or_tax(engine: AnswerEngine) -> None:
     assert body(engine, "so they take 50k rubles a month off every sakhalin worker") == (
         "No: the report gives 62,000 rubles (RUB) for Sakhalin, Russia a month before the "
-        "doubling, not 50,000."
+        "doubling, not 50,000. Doubled, that is about 124,000 rubles (RUB) for Sakhalin, "
+        "Russia now (implied by “doubled”)."
     )
