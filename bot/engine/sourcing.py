@@ -14,6 +14,7 @@ from bot.engine.numbers import number
 from bot.engine.phrases import both, separately, series
 from bot.engine.reply import Reply
 from bot.engine.segments import offers_choice
+from bot.engine.telling import asked_question_words
 from bot.engine.understanding import Understanding
 from bot.engine.vocabulary import FOLDER, Intent
 from bot.engine.wording import N_, _, is_english
@@ -34,7 +35,7 @@ def _what_words() -> dict[str, frozenset[str]]:
 def asks_what(s: Understanding) -> bool:
     """ "what did the source in Russia say", "原话怎么说的": a "what" of the part's language
     (vocabulary/what_words.json)."""
-    return bool(_what_words().get(s.language.value, frozenset()) & set(s.question_words))
+    return bool(_what_words().get(s.language.value, frozenset()) & asked_question_words(s))
 
 
 class SourceAnswers(ComposerBase):

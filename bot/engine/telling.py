@@ -71,6 +71,17 @@ def without_forwarded(text: str) -> str:
     return text.strip() or text
 
 
+def asked_question_words(segment: Understanding) -> set[str]:
+    """The part's question words less those that only join a clause ("кто сказал, что …")
+    or make an indefinite ("как-то", "что-нибудь")."""
+    table = _tables().get(segment.language.value)
+    if table is None or table.clause is None:
+        return set(segment.question_words)
+    said = set(words(segment.text))
+    left = set(words(table.clause.sub(" ", segment.text)))
+    return {w for w in segment.question_words if w in left or w not in said}
+
+
 def _asks_by_question_word(segment: Understanding, table: _Telling) -> bool:
     """A question word the part asks with; in a language whose question words also join a
     clause ("говорит, что …", "видели, как …"), one only there asks nothing."""
