@@ -25,6 +25,9 @@ async def seeded_engine(url: str) -> AnswerEngine:
 
 # The second real report (issue 11): RFA, October 2020, as an import document.
 RFA_2020 = Path(__file__).parent / "reports" / "rfa_2020.json"
+# A made-up report for the engine's mechanisms (places with accents and initials, sectors
+# named only in the claims' words, facts for one place only): tests/unit/test_any_report.py.
+EXAMPLE_ALMANAC = Path(__file__).parent / "reports" / "example_almanac_2023.json"
 
 
 async def engine_with(url: str, *documents: Path) -> AnswerEngine:

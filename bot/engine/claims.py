@@ -248,6 +248,8 @@ class ComposerBase:
             return list(index.claims) if u is None or not u.has_subject else index.select(u)
         # "the loyalty fund": the figures a report files under that topic are asked for.
         topics = self.reports.topic_quotas(u.text) if u is not None and self.several else set()
+        if u is not None and u.has_subject:  # "sakhalin monthly quota": not Hanoi's too
+            topics = {t for t in topics if not reports.periods_said(t)}
         if u is None or not (u.has_subject or topics):
             if self._all_quotas is None or self._all_quotas[0] is not self.snapshot:
                 self._all_quotas = (self.snapshot, self.arrange(index.claims))
@@ -405,12 +407,16 @@ class ComposerBase:
         reply.answered = False
 
     def facts_about(self, topic: str, places: Sequence[str]) -> Sequence[ClaimView]:
-        """Active facts on a topic: those about the places asked (and about no place)
-        first; every one when none of them is about those places."""
-        claims = self._facts_by_topic.get(topic, [])
+        """Active facts on a topic; with places asked, only those about them, their country
+        (a report's place may be "China") or no place: not another place's head count."""
         if not places:
-            return claims
-        return self.topic_facts_at(topic, places) or claims
+            return self._facts_by_topic.get(topic, [])
+        return self.topic_facts_at(topic, [*places, *self._countries_of(places)])
+
+    def _countries_of(self, places: Sequence[str]) -> list[str]:  # their countries' names
+        picked = self._active_quotas.select(Understanding(text="", places=list(places)))
+        codes = dict.fromkeys(c.country for c in picked if c.country)
+        return [name for code in codes if (name := self.country_names.get(code))]
 
     def topic_places(self, topic: str) -> set[str | None]:
         """The places a topic's active facts are about (None: about no place), indexed."""

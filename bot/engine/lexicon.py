@@ -24,6 +24,7 @@ from bot.engine.cldr_names import currency_names, exemplar_cities
 from bot.engine.countries import SUBJECT_COUNTRY
 from bot.engine.language import Language
 from bot.engine.latin_cities import record as record_latin_cities
+from bot.engine.local_names import regions_by_name
 from bot.engine.named_places import PlaceFrames, named_places, shown_name
 from bot.engine.numerals import (
     english_date,
@@ -440,6 +441,10 @@ class LanguageTables:
             if inside_phrase(place.casefold(), analysis.tokens, understander):
                 continue  # "ким чен ын": a word of a known name, not a place ("Чен")
             shown = shown_name(place) if language is Language.RU else place
+            english = regions_by_name(str(language)).get(shown)
+            if english is not None and understander.stored_places(english):
+                understander._record(segment, Cue.REGION, english, place)  # "в Куала-Лумпуре"
+                continue
             if shown not in segment.unknown_places:
                 segment.unknown_places.append(shown)
         analysed = " ".join(analysis.tokens)

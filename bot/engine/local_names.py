@@ -16,6 +16,7 @@ from babel.lists import format_list
 
 from bot.engine import wording
 from bot.engine.cldr_names import exemplar_cities
+from bot.engine.retrieval import stem
 from bot.engine.vocabulary import FOLDER
 from db.views import Snapshot
 
@@ -104,6 +105,12 @@ def region_names(language: str) -> dict[str, str]:
     return found
 
 
+@lru_cache(maxsize=8)
+def regions_by_name(language: str) -> dict[str, str]:
+    """The other way round: a city's name in the language ("Куала-Лумпур") -> English."""
+    return {name: english for english, name in region_names(language).items()}
+
+
 def _region_display(term: str, language: str) -> str:
     """ "юго-восточная азия" -> "Юго-Восточная Азия", "комсомольск-на-амуре" ->
     "Комсомольск-на-Амуре"; scripts without capitals stay as written."""
@@ -156,8 +163,16 @@ class LocalNames:
                 names.setdefault(
                     (alias.kind, alias.value), _display(alias.term, alias.kind, language)
                 )
-        for key, word in vocabulary_names(language).items():
+        vocabulary = vocabulary_names(language)
+        for key, word in vocabulary.items():
             names.setdefault(key, word)
+        # A report's sector no one translated: the language's word for it, if the cue data
+        # glosses it ("restaurants" -> "ресторан", "餐厅"), rather than English in the reply.
+        glossed = {stem(english): word for (k, english), word in vocabulary.items() if k == "gloss"}
+        for sector in {c.sector for c in snapshot.claims if c.sector}:
+            gloss = glossed.get(stem(sector))
+            if gloss is not None:
+                names.setdefault(("sector", sector), gloss)
         return names
 
 

@@ -11,6 +11,7 @@ from bot.engine.arithmetic import difference, implied
 from bot.engine.bases import compared
 from bot.engine.change_lines import change_lines, change_summary
 from bot.engine.claims import BLOCK_LIMIT, IMPLIED, ComposerBase
+from bot.engine.date_lines import asks_report_date, change_date_line
 from bot.engine.figure_text import change_date_text
 from bot.engine.local_names import series
 from bot.engine.numbers import day, money, usd
@@ -25,9 +26,11 @@ from bot.engine.quota_texts import (
     figure_parts,
 )
 from bot.engine.reply import Reply
+from bot.engine.sector_words import names_workplaces
 from bot.engine.understanding import Understanding
 from bot.engine.wording import N_, _, ngettext
 from bot.markup import Html, bold, fmt, italic, plain_format
+from db.kinds import FigureChange
 from db.views import ClaimView
 
 
@@ -36,9 +39,10 @@ class QuotaAnswers(ComposerBase):
         reply.use(claim.id, claim.article_id)
         heading = bold(self.place_label(claim))
         if claim.sector:
-            heading = fmt(
-                _("{place} — {sector} workers"), place=heading, sector=self.sector(claim.sector)
-            )
+            template = _("{place} — {sector} workers")
+            if names_workplaces(claim.sector):
+                template = _("{place} — workers in {sector}")  # "Dubai — workers in restaurants"
+            heading = fmt(template, place=heading, sector=self.sector(claim.sector))
         if self.several:
             heading = fmt(
                 _("{heading} — as reported by {report}"),
@@ -91,8 +95,10 @@ class QuotaAnswers(ComposerBase):
         as_reported = reports.basis_as_reported(claim)
         if as_reported:
             lines.append(fmt(_("Basis, in the report's words: {basis}."), basis=as_reported))
-        if claim.change == "new":
+        if claim.change == FigureChange.NEW:
             lines.append(Html(_("Change: a new demand, as reported.")))
+        elif claim.change == FigureChange.UNCHANGED:  # "did it change?" is answered too
+            lines.append(Html(_("Change: unchanged, as reported.")))
         when = change_date_text(claim)
         if when and reports.value(claim, "change_on") is not None:
             # The report dates it with its year ("March 10, 2024").
@@ -309,43 +315,22 @@ class QuotaAnswers(ComposerBase):
         )
 
     def answer_date(self, u: Understanding, reply: Reply) -> None:
-        shown, hidden = self.capped(self.quotas(u) or self.quotas())
+        shown: Sequence[ClaimView] = []
+        hidden = 0
+        if not asks_report_date(u, self.narrowed):
+            shown, hidden = self.capped(self.quotas(u) or self.quotas())
         for claim in shown:
             reply.use(claim.id, claim.article_id)
             where = fmt("{}{}", bold(self.place_label(claim)), self.from_report(claim))
-            deadline = reports.deadline_text(claim)
-            when = change_date_text(claim)
-            if when and reports.value(claim, "change_on") is not None:
-                reply.lines.append(fmt(_("{place}: {date}."), place=where, date=when))
-            elif when:
-                reply.lines.append(
-                    fmt(
-                        _(
-                            "{place}: the increase followed a directive from North Korea dated "
-                            "{date}. The report gives no year."
-                        ),
-                        place=where,
-                        date=when,
-                    )
-                )
-            elif deadline:
-                reply.lines.append(
-                    fmt(
-                        _("{place}: {amount}{unit}, to be paid {deadline}."),
-                        place=where,
-                        amount=reports.amount_text(claim),
-                        unit=reports.unit(claim, deadline=False),
-                        deadline=deadline,
-                    )
-                )
-            else:
-                reply.lines.append(
-                    fmt(_("{place}: the report gives no date for the change."), place=where)
-                )
+            reply.lines.append(change_date_line(claim, where))
         self.more_line(hidden, "quota figures", reply)
         no_date = N_("The {outlet} article itself carries no publication date.")
         if self.several:
+            # A place asked: the dates of the reports its figures come from, not every one.
+            cited = {c.article_id for c in shown} if u.has_subject else set()
             for report in self.reports.articles:
+                if cited and report.id not in cited:
+                    continue
                 published = reports.article_date(report)
                 reply.cite(report.id)
                 dated = _("The {outlet} report is dated {date}.")

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import copy
 
+from bot.engine.sector_words import uses_a_cue
 from bot.engine.text import has_cjk, normalize
 from bot.engine.understand import Understander
 from db.views import AliasView, ClaimView, Snapshot
@@ -51,6 +52,9 @@ def updated_understander(
     fresh._languages = u._languages.bound_to(fresh)
     fresh._last_claim_id = snapshot.claims[-1].id if snapshot.claims else 0
     touched: set[str] = set()
+    edited = [claim for pair in changed for claim in pair if claim is not None]
+    if uses_a_cue(edited, *u.sector_cues):
+        return None  # "painters" may now name a sector, or no longer
     for old, new in changed:
         if new is None or (old is not None and _names(old) != _names(new)):
             return None  # a name may have gone
@@ -66,6 +70,12 @@ def updated_understander(
             name = normalize(value)
             fresh._claim_names[name] = [*fresh._claim_names.get(name, ()), (kind, value)]
             touched.add(name)
+    if fresh._seen["place"] is not u._seen["place"] and fresh._seen["place"] != u._seen["place"]:
+        # A new place: the stored places' other spellings ("gdansk", "KL") made again.
+        fresh._spellings = fresh._place_spellings(fresh._seen["place"])
+        for variant, name in fresh._spellings.variants.items():
+            fresh._claim_names[variant] = list(fresh._claim_names.get(name, ()))
+            touched.add(variant)
     fresh._topics = frozenset(fresh._seen["topic"])
     aliases: dict[str, list[tuple[str, str]]] | None = None
     if aliases_changed:

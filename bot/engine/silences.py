@@ -31,6 +31,7 @@ from bot.engine.phrases import (
     series,
 )
 from bot.engine.reply import Reply
+from bot.engine.sector_words import names_workplaces
 from bot.engine.sourcing import TOPIC_TITLES
 from bot.engine.understanding import Understanding
 from bot.engine.vocabulary import Attribute, Intent, Vocabulary
@@ -299,9 +300,10 @@ class Silences:
         sectors: dict[str, None] = {}
         for c in self.c.quotas():
             if c.sector:
-                label = _("{sector} workers in {place}").format(
-                    sector=self.c.sector(c.sector), place=self.c.place_label(c)
-                )
+                template = _("{sector} workers in {place}")
+                if names_workplaces(c.sector):
+                    template = _("workers in {sector} in {place}")
+                label = template.format(sector=self.c.sector(c.sector), place=self.c.place_label(c))
                 sectors.setdefault(label)
                 if len(sectors) == 5:
                     break

@@ -313,10 +313,8 @@ class SourceAnswers(ComposerBase):
     def answer_topics(self, u: Understanding, reply: Reply) -> None:
         # Other reports' topics that answer one asked ("border" for "reason") follow it.
         for topic in self.with_answering(u.topics):
-            claims = self._facts_by_topic.get(topic, [])
-            if u.places:
-                # The facts about the places asked (and those about no place), in order.
-                claims = self.topic_facts_at(topic, u.places) or claims
+            # The facts about the places asked (their countries', no place's), in order.
+            claims = self.facts_about(topic, u.places)
             if not claims:
                 continue
             title = TOPIC_TITLES.get(topic)

@@ -16,13 +16,16 @@ from bot.engine.asks import keep_unmapped
 from bot.engine.converted_sums import carry_assumption, carry_conversion
 from bot.engine.figures import mentions_own_pay, read_figures
 from bot.engine.frames import read_frames
+from bot.engine.gazetteer import ordinary_english
 from bot.engine.korean_runs import without_glosses
 from bot.engine.language import Language
 from bot.engine.lexicon import LANGUAGE_CUES, LanguageTables, record_language_cue
+from bot.engine.place_spellings import PlaceSpellings
 from bot.engine.places import place_candidates
 from bot.engine.relevance import foreign_words, listed_off_topic
 from bot.engine.reports import answered_by, outlet_names
 from bot.engine.role_play import carry_role_play
+from bot.engine.sector_words import stored_sector_cues
 from bot.engine.segments import (
     carry_own_figures,
     carry_time,
@@ -118,6 +121,9 @@ class Understander:
                 if (kind, value) not in entries:
                     entries.append((kind, value))
         self._seen = seen
+        self._read_sector_cues(snapshot)
+        self._spellings = self._place_spellings(seen["place"])
+        self._add_spellings(self._spellings)
         self._topics = frozenset(seen["topic"])
         self._outlets = tuple(  # (with their initials: "rfa")
             dict.fromkeys(
@@ -145,6 +151,46 @@ class Understander:
         # Russian, Chinese and Korean: their tables join these on the first question in them.
         self._languages = LanguageTables(self)
 
+    def _read_sector_cues(self, snapshot: Snapshot) -> None:
+        """ "restaurant", "painters": a cue for another kind of work that the claims use names
+        their sector (bot/engine/sector_words.py)."""
+        other = (str(Cue.ATTRIBUTE), Attribute.OTHER_SECTOR)
+        for phrase, sectors in stored_sector_cues(snapshot.claims, *self.sector_cues).items():
+            entries = [e for e in self._phrases[phrase] if e != other]
+            self._phrases[phrase] = [*entries, *(("sector", s) for s in sectors)]
+
+    def _place_spellings(self, places: set[str]) -> PlaceSpellings:
+        """ "gdansk", "hai phong", "KL": a stored place's other spellings, as its phrase."""
+        data = self.vocabulary_data
+
+        def is_word(word: str) -> bool:
+            return (
+                word in STOPWORDS
+                or word in self._phrases
+                or word in data.not_place_words
+                or ordinary_english(word)
+            )
+
+        return PlaceSpellings((normalize(p) for p in places if p), is_word)
+
+    def _add_spellings(self, spellings: PlaceSpellings) -> None:
+        """Each variant ("gdansk") a claim name of its own, meaning what the place's does."""
+        for variant, name in spellings.variants.items():
+            self._claim_names[variant] = list(self._claim_names.get(name, ()))
+            entries = self._phrases.setdefault(variant, [])
+            entries += [e for e in self._claim_names[variant] if e not in entries]
+
+    def stored_places(self, name: str) -> list[str]:
+        """The stored places an English name ("Ulaanbaatar", "Kuala Lumpur") is."""
+        return [v for k, v in self._phrases.get(normalize(name), ()) if k == "place"]
+
+    @cached_property
+    def sector_cues(self) -> tuple[tuple[str, ...], frozenset[str]]:
+        """The vocabulary's words for other kinds of work, and the generic people nouns."""
+        other = (Cue.ATTRIBUTE, Attribute.OTHER_SECTOR)
+        cues = tuple(p for p, entries in self.vocabulary_data.phrases.items() if other in entries)
+        return cues, frozenset(self.vocabulary_data.people_nouns)
+
     def _known_topic(self, topic: str) -> bool:
         """A topic some fact is filed under, or another report's topics answer it."""
         return topic in self._topics or any(t in self._topics for t in answered_by(topic))
@@ -155,6 +201,7 @@ class Understander:
 
     def understand(self, question: str) -> Understanding:
         text, truncated = normalize_question(number_marks(without_forwarded(question)))
+        text = self._spellings.respelled(text)  # "Hà Nội", "UB": a stored place as stored
         text, language = as_read(self, *written(spelled_out(text, self.vocabulary_data.text_speak)))
         if language is Language.KO:
             text = without_glosses(text)
@@ -386,8 +433,13 @@ class Understander:
         elif kind == Cue.QUESTION_WORD:
             add_once(result.question_words, phrase)
         elif kind == Cue.REGION:
-            # "vladivostok": a region of the seed's, a place of a report imported since.
-            if not any(k == "place" for k, _ in self._phrases.get(phrase, ())):
+            # "vladivostok": a region of the seed's, a place of a report imported since;
+            # "улан-батор", "乌兰巴托" (a city by its name in CLDR or the vocabulary, shown
+            # as "Ulaanbaatar"): the stored place, once a report gives figures for it.
+            stored = self.stored_places(value)
+            for place in stored:
+                add_once(result.places, place)
+            if not stored and not any(k == "place" for k, _ in self._phrases.get(phrase, ())):
                 add_once(result.regions, value)
         elif kind == Cue.NOW:
             result.now = True

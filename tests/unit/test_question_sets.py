@@ -1,5 +1,5 @@
-"""The question sets (tests/questions/fresh_*.json, report*_*.json) are well-formed; the scorer
-reads them.
+"""The question sets (every tests/questions/*.json with questions: fresh_*.json, report*.json)
+are well-formed; the scorer reads them.
 
 Only the form is tested here, never the score: today's engine fails many of the questions,
 and the score is measured by hand with ``python -m bench.understanding``.
@@ -32,7 +32,9 @@ from bench.understanding import (
 )
 
 QUESTIONS = Path(__file__).resolve().parents[1] / "questions"
-FILES = sorted([*QUESTIONS.glob("fresh_*.json"), *QUESTIONS.glob("report*_*.json")])
+# Files there that are no question set: bench/latin.py's translated questions, without checks.
+NOT_SETS = frozenset({"remnants.json"})
+FILES = sorted(path for path in QUESTIONS.glob("*.json") if path.name not in NOT_SETS)
 CAVEAT_LINE = "⚠️ Unverified. HNGN cannot independently verify the claims."
 
 
@@ -44,12 +46,19 @@ def test_the_english_set_exists() -> None:
     assert QUESTIONS / "fresh_en.json" in FILES
 
 
+def test_every_set_file_is_checked() -> None:
+    """A new set file is picked up whatever its name (report3.json was not, by a glob)."""
+    assert QUESTIONS / "report3.json" in FILES
+    for path in QUESTIONS.glob("*.json"):
+        assert ("questions" in load(path)) == (path.name not in NOT_SETS), path.name
+
+
 @pytest.mark.parametrize("path", FILES, ids=[path.name for path in FILES])
 def test_question_file_is_well_formed(path: Path) -> None:
     document = load(path)
     language = document["language"]
     if "documents" in document:
-        assert re.fullmatch(rf"report\d+_{language}\.json", path.name)
+        assert re.fullmatch(rf"report\d+(_{language})?\.json", path.name)
     else:
         assert re.fullmatch(rf"fresh_{language}(_\d+)?\.json", path.name)
     assert problems(document) == []
@@ -272,3 +281,15 @@ def test_script_shares_leave_out_the_caveat_and_names() -> None:
 def test_the_reports_own_words_marked_as_original_are_not_counted(text: str, left: str) -> None:
     """The issue requires statements unchanged and marked: not the reply's language."""
     assert without_originals(text) == left
+
+
+def test_every_reports_caveat_sentence_is_left_out_of_the_language_share() -> None:
+    """Each cited report's caveat is shown as the report gave it, so, like HNGN's English
+    sentence, it does not count against the reply's language."""
+    other = "Example Gazette is a made-up outlet; nothing here is fact."
+    hngn = "HNGN cannot independently verify the claims."
+    reply = f"Квота: 100 долларов.\n⚠️ Не проверено.\n{other}\n{hngn}"
+    assert script_shares(reply)["Cyrillic"] < 0.7
+    assert script_shares(reply, [other]) == {"Cyrillic": 1.0}
+    spaced = reply.replace("made-up outlet;", "made-up   outlet;")
+    assert script_shares(spaced, [other]) == {"Cyrillic": 1.0}

@@ -1,0 +1,95 @@
+"""Words for a kind of work that a report's own claims use, read as that report's sector.
+
+The cue data lists words for kinds of work no report gave quotas for ("restaurant",
+"painters", "sewing", "doctors"), so that "what do the doctors pay" is told honestly that
+the reports say nothing about doctors. Once a report in the store gives a quota for such
+work, the same word must reach its sector, whatever the sector is called: a cue names a
+stored sector when the claims at that sector's place use the cue's words (stemmed, so
+"restaurant" meets "restaurants", "painters" meets "each painter", "sewing" meets "they
+sew") in the sector's name, the basis ("each welder"), a statement or a quote. Built once
+per snapshot from the claims; nothing here is any one report's words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from bot.engine.retrieval import STOP, stem
+from db.kinds import ClaimKind
+from db.views import ClaimView
+
+
+def _texts(claim: ClaimView) -> str:
+    parts = (claim.sector, claim.basis_text, claim.statement, claim.quote)
+    return " ".join(p for p in parts if p).casefold()
+
+
+def _wanted(cues: Iterable[str], generic: frozenset[str]) -> dict[str, list[str]]:
+    return {
+        phrase: stems
+        for phrase in cues
+        if (stems := [stem(w) for w in phrase.split() if w not in generic and w not in STOP])
+    }
+
+
+def _said(claim: ClaimView, prefix: re.Pattern[str], stems: set[str]) -> set[str]:
+    return {s for m in prefix.finditer(_texts(claim)) if (s := stem(m.group(0))) in stems}
+
+
+def _prefix(stems: Iterable[str]) -> re.Pattern[str]:
+    ordered = sorted(set(stems), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, ordered)) + r")\w*")
+
+
+def uses_a_cue(claims: Iterable[ClaimView], cues: Iterable[str], generic: frozenset[str]) -> bool:
+    """Whether any of ``claims`` uses a cue's word (an edit to it may change what names what)."""
+    stems = {s for found in _wanted(cues, generic).values() for s in found}
+    prefix = _prefix(stems) if stems else None
+    return prefix is not None and any(_said(claim, prefix, stems) for claim in claims)
+
+
+def stored_sector_cues(
+    claims: Iterable[ClaimView], cues: Iterable[str], generic: frozenset[str]
+) -> dict[str, list[str]]:
+    """Each cue phrase the claims use, with the sectors it names ({"doctors": ["clinics"]}).
+
+    A phrase's words in ``generic`` ("workers", "staff") or stop words do not count: "it
+    workers" is not named by every claim that says "it". Of a longer phrase, its first word
+    names the work ("fishing boats", "medical staff"). Claims without a place count for no
+    sector.
+    """
+    wanted = _wanted(cues, generic)
+    if not wanted:
+        return {}
+    claims = tuple(claims)
+    sectors_at: dict[str, list[str]] = {}
+    for claim in claims:
+        if claim.kind == ClaimKind.QUOTA and claim.sector and claim.place:
+            known = sectors_at.setdefault(claim.place, [])
+            if claim.sector not in known:
+                known.append(claim.sector)
+    if not sectors_at:
+        return {}
+    stems = {s for found in wanted.values() for s in found}
+    prefix = _prefix(stems)
+    said_at: dict[str, set[str]] = {}
+    for claim in claims:
+        if claim.place in sectors_at:
+            said_at.setdefault(claim.place, set()).update(_said(claim, prefix, stems))
+    named: dict[str, list[str]] = {}
+    for phrase, found in wanted.items():
+        for place, said in said_at.items():
+            if found[0] in said:
+                for sector in sectors_at[place]:
+                    if sector not in named.setdefault(phrase, []):
+                        named[phrase].append(sector)
+    return named
+
+
+def names_workplaces(sector: str) -> bool:
+    """A sector named by the places people work in, in the plural ("restaurants", "art
+    studios", "shipyards"): "workers in restaurants", not "restaurants workers"; a kind of
+    work ("construction", "seafood processing", "garment") reads "construction workers"."""
+    last = sector.rsplit(" ", 1)[-1].casefold()
+    return last.endswith("s") and not last.endswith("ss") and stem(last) != last
