@@ -17,6 +17,7 @@ from bot.engine.local_names import local_name
 from bot.engine.numbers import money
 from bot.engine.phrases import both, currency_display, either, series
 from bot.engine.reply import Reply
+from bot.engine.segments import offers_choice
 from bot.engine.understanding import Understanding
 from bot.engine.vocabulary import Attribute, Intent, Operation, Vocabulary
 from bot.engine.wording import N_, _, is_english
@@ -42,7 +43,9 @@ _ASSERTED = re.compile(r"\b(?:is|are|was|lies|sits|belongs)\s+(?:in|to|part of|i
 _REMARK_WORDS = 6
 
 
-def _side_by_side(text: str) -> bool:
+def _side_by_side(text: str, language: Language) -> bool:
+    if offers_choice(text, language):
+        return True  # "в китае тоже или только на сахалине", "사할린만 아니면 중국도"
     head, comma, tail = text.partition(",")
     if comma and _ASSERTED.search(head) and not _SIDE_BY_SIDE.search(head):
         # A short remark after the comma lists nothing.
@@ -54,7 +57,7 @@ def wrong_pairings(u: Understanding, composer: Composer, reply: Reply) -> bool:
     """Say "No" to a country, sector or currency that the one place named does not have."""
     if len(u.places) != 1 or {Intent.COMPARE, Intent.LIST} & set(u.intents):
         return False
-    if _side_by_side(u.text) or _PAIRWISE & set(u.operations):
+    if _side_by_side(u.text, u.language) or _PAIRWISE & set(u.operations):
         return False  # "俄罗斯的额度是大连的几倍": one against the other, no pairing
     stored = u.places[0]
     claims = [c for c in composer.quotas() if c.place == stored]

@@ -1,5 +1,5 @@
-"""Parts of a message that only set the scene for the question after them: the asker's own
-story ("in my time at sea we had no quota"), a time ("after the doubling, …"), a span told
+"""Parts of a message that only set the scene for the question after them (the asker's own
+story is telling.py's): a time ("after the doubling, …"), a span told
 before the sum it is for, the asker's own figure ("i make 900 dollars a month"). Each goes with
 the next part and is no question of its own."""
 
@@ -7,53 +7,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bot.engine.language import Language
 from bot.engine.segments import names_subject, share_subject
-from bot.engine.text import words
 from bot.engine.vocabulary import Operation
 
 if TYPE_CHECKING:
     from bot.engine.figures import OwnFigure
     from bot.engine.understanding import Understanding
-
-
-# "me", "us" are whom a request is for ("give me the dalian figure, the source and the date").
-# "i need the dalian figure, the source and the date": a request, not the asker's story.
-_REQUEST = frozenset("need want wanna like give gimme tell show send find check".split())
-_FIRST_PERSON = frozenset("i we my our im i'm ive i've".split())
-
-
-def drop_context(segments: list[Understanding]) -> list[Understanding]:
-    """ "in my time at sea we had no quota. what is the quota for sailors now": a part that
-    only tells of the asker ("we had no quota", "we hear about koreans on sakhalin") asks
-    nothing; its place goes to the question after it. Not a part with a figure, a date, an
-    attribute, a topic or an operation: "my friend says it is 90,000" is a premise."""
-    kept: list[Understanding] = []
-    carried: Understanding | None = None
-    for index, segment in enumerate(segments):
-        tokens = set(words(segment.text))
-        topics = set(segment.topics) - {"quota", "doubling"}
-        telling = (
-            index < len(segments) - 1
-            and segment.language is Language.EN
-            and _FIRST_PERSON & tokens
-            and not _REQUEST & tokens
-            and not (segment.question_words or "how" in tokens)
-            and not (segment.figures or segment.dates or segment.own_figures)
-            and not (segment.attributes or segment.operations or topics or segment.role_play)
-        )
-        if telling:
-            carried = segment
-            continue
-        if carried is not None and not (segment.places or segment.countries):
-            segment.places = list(carried.places)
-            segment.countries = list(carried.countries)
-        if carried is not None and segment.headcount is None:
-            # "my brigade is 10 people. how much do they pay together": the crew told of.
-            segment.headcount = carried.headcount
-        carried = None
-        kept.append(segment)
-    return kept
 
 
 def carry_time(segments: list[Understanding]) -> list[Understanding]:

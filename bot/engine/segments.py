@@ -158,7 +158,7 @@ def _add(target: list[Any], value: object) -> None:
 def _joiners() -> dict[str, tuple[re.Pattern[str], ...]]:
     data = json.loads((Path(__file__).parent / "vocabulary" / "joiners.json").read_text("utf-8"))
     return {
-        code: tuple(re.compile(table[key]) for key in ("join", "list", "or", "points"))
+        code: tuple(re.compile(table[key]) for key in ("join", "list", "or", "points", "person"))
         for code, table in data.items()
         if code != "about"
     }
@@ -171,13 +171,19 @@ def soft_parts(piece: str, language: Language) -> list[str]:
     table = _joiners().get(language.value)
     if table is None:
         return [piece]
-    joiner, listed, choice, _points = table
+    joiner, listed, choice, _points, _person = table
     parts = [part.strip() for part in joiner.split(piece) if part and part.strip()]
     if len(parts) > 1:
         parts = [item.strip() for part in parts for item in listed.split(part) if item.strip()]
     if any(choice.search(part) for part in parts[1:]):
         return [piece]  # "how do they pay it, cash or transfer": the choice spells it out
     return parts
+
+
+def offers_choice(text: str, language: Language) -> bool:
+    """ "или", "还是", "아니면": the language's word offering a choice (joiners.json)."""
+    table = _joiners().get(language.value)
+    return table is not None and table[2].search(text) is not None
 
 
 def asks_something(part: Understanding) -> bool:
@@ -271,8 +277,23 @@ def settle_parts(
         segment.settle_weak(segment.on_topic or terse or after_topic)
         if previous is not None and (previous.has_subject or _elsewhere(previous)):
             inherit_subject(previous, segment)
+        if previous is not None:
+            _follow_source(previous, segment)
         previous = segment
         merge_part(result, segment)
+
+
+def _follow_source(previous: Understanding, segment: Understanding) -> None:
+    """ "Источник в России — кто это? Он хоть как-то назван?", "who's the source? is he
+    named?": a part that asks nothing of its own and points to a person, after one about the
+    sources, asks on about them, not for the figures of the place it inherits."""
+    if asks_something(segment) or _whole(segment) or segment.unknown_places:
+        return
+    table = _joiners().get(segment.language.value)
+    if table is None or not table[4].search(segment.text):
+        return  # "source? for the sakhalin number i mean. what is it even": the number
+    if Intent.SOURCES in previous.intents:
+        segment.intents.append(Intent.SOURCES)
 
 
 def _point_ahead(segments: list[Understanding]) -> None:

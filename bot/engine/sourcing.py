@@ -13,6 +13,8 @@ from bot.engine.local_names import source_name
 from bot.engine.numbers import number
 from bot.engine.phrases import both, separately, series
 from bot.engine.reply import Reply
+from bot.engine.segments import offers_choice
+from bot.engine.telling import asked_question_words
 from bot.engine.understanding import Understanding
 from bot.engine.vocabulary import FOLDER, Intent
 from bot.engine.wording import N_, _, is_english
@@ -33,7 +35,7 @@ def _what_words() -> dict[str, frozenset[str]]:
 def asks_what(s: Understanding) -> bool:
     """ "what did the source in Russia say", "原话怎么说的": a "what" of the part's language
     (vocabulary/what_words.json)."""
-    return bool(_what_words().get(s.language.value, frozenset()) & set(s.question_words))
+    return bool(_what_words().get(s.language.value, frozenset()) & asked_question_words(s))
 
 
 class SourceAnswers(ComposerBase):
@@ -69,7 +71,10 @@ class SourceAnswers(ComposerBase):
         if self._all_by_source is None:
             self._all_by_source = self._by_source(self.snapshot.active_claims)
         groups = self._all_by_source
-        if u.has_subject:
+        # "с корейских или китайских слов": a choice of nationalities, whose words, asks
+        # about them all ("про сахалин кто рассказал, корейцы или кто": Sakhalin's).
+        whose = bool(u.countries) and not u.places and offers_choice(u.text, u.language)
+        if u.has_subject and not whose:
             selected = self._active.select(u)
             groups = self._by_source(selected)
             # "where did the russia info come from": the sources in that country too.

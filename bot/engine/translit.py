@@ -193,13 +193,23 @@ def common_word(russian: str) -> bool:
     return not (first_tags(russian) & _NAMES)
 
 
-def _mostly(tokens: list[str], read_words: dict[str, str], long_read: Collection[str]) -> bool:
+def _mostly(
+    tokens: list[str],
+    read_words: dict[str, str],
+    long_read: Collection[str],
+    neutral: Collection[str] = (),
+) -> bool:
     """The rule of the reply's language: at least two common words read as Russian (names
-    and function words apart), and no fewer than the Latin words left as they are."""
+    and function words apart), and no fewer than the Latin words left as they are, short
+    names and interjections that read as Russian too ("kim", "lol": ``neutral``) apart."""
     counted = [
         t for t in tokens if t in read_words and t in long_read and common_word(read_words[t])
     ]
-    others = [t for t in tokens if t not in read_words and len(t) > 1]
+    others = [t for t in tokens if t not in read_words and len(t) > 1 and t not in neutral]
+    if counted:
+        # "nu i skolko tam v dalyane": beside a long word, a function word no English
+        # word spells ("nu", "tam", "v"; ``read_words`` holds no English word) counts too.
+        counted += [t for t in tokens if t in read_words and t not in long_read]
     return len(counted) >= 2 and len(counted) >= len(others)
 
 
@@ -236,7 +246,32 @@ def mostly_russian(text: str) -> bool:
         if reading and (len(reading) >= table.min_letters or reading in table.function_words):
             read_words[token] = reading
     long_read = [t for t, r in read_words.items() if len(r) >= table.min_letters]
-    return _mostly(tokens, read_words, long_read)
+    neutral = {t for t in tokens if t not in english and t not in read_words and cyrillic(t)}
+    return _mostly(tokens, read_words, long_read, neutral) or _framed(tokens, english, table)
+
+
+# A message this short ("a v harbine?", "a u nas v habarovske?") is Russian by its frame.
+_FRAMED_WORDS = 5
+
+
+def _framed(tokens: list[str], english: Collection[str], table: Scheme) -> bool:
+    """ "a v harbine?", "a na kamchatke?": a short message every word of which reads as
+    Russian, with a preposition no English word spells ("v", "na") and a word of four
+    letters or more (a place's name in its case, which ``_mostly`` leaves uncounted)."""
+    if len(tokens) > _FRAMED_WORDS:
+        return False
+    readings = [cyrillic(token) for token in tokens]
+    if any(reading is None for reading in readings):
+        return False
+    framed = any(
+        token not in english and reading in table.function_words
+        for token, reading in zip(tokens, readings, strict=True)
+    )
+    named = any(
+        reading is not None and len(reading) >= table.min_letters and token not in english
+        for token, reading in zip(tokens, readings, strict=True)
+    )
+    return framed and named
 
 
 def _replace(text: str, words: dict[str, str]) -> str:

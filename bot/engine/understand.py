@@ -33,7 +33,7 @@ from bot.engine.places import place_candidates
 from bot.engine.relevance import foreign_words, listed_off_topic
 from bot.engine.reports import answered_by, outlet_names
 from bot.engine.role_play import carry_role_play
-from bot.engine.scene_parts import carry_own_figures, carry_time, drop_context
+from bot.engine.scene_parts import carry_own_figures, carry_time
 from bot.engine.sector_words import stored_sector_cues
 from bot.engine.segments import (
     number_marks,
@@ -42,6 +42,7 @@ from bot.engine.segments import (
     split_parts,
     without_asides,
 )
+from bot.engine.telling import drop_context, reports_a_claim, without_forwarded
 from bot.engine.text import (
     BoundedCorrector,
     Vocabulary,
@@ -208,7 +209,7 @@ class Understander:
         return frozenset(w for p in self._phrases for w in p.split())
 
     def understand(self, question: str) -> Understanding:
-        text, truncated = normalize_question(number_marks(question))
+        text, truncated = normalize_question(number_marks(without_forwarded(question)))
         text = self._spellings.respelled(text)  # "Hà Nội", "UB": a stored place as stored
         text, language = as_read(self, *written(spelled_out(text, self.vocabulary_data.text_speak)))
         if language is Language.KO:
@@ -353,6 +354,14 @@ class Understander:
             # "2 years at the new quota, how much goes to the state in total": a sum over a
             # span of what is paid, not what the money is spent on.
             segment.attributes = [a for a in segment.attributes if a != Attribute.SPENDING]
+        if (
+            Intent.SOURCES in segment.intents
+            and reports_a_claim(piece, language)
+            and not (segment.amount_hinted or segment.figures or segment.operations)
+        ):
+            # "кто сказал, что квоту удвоили", "«…» — кто это сказал": the claim said, not
+            # an amount asked ("whats the sakhalin quota and who said it" asks it).
+            segment.intents = [i for i in segment.intents if i != Intent.QUOTA]
         if mentions_own_pay(piece) or (typed.own and language is not Language.EN):
             # "more than my whole salary": the pay asked about is the asker's own.
             segment.attributes = [a for a in segment.attributes if a != Attribute.WAGES]

@@ -100,6 +100,8 @@ def detect(text: str | None) -> Language | None:
     if len(latin_words) >= 2:
         # "sahalin kvota skolko": Russian in Latin letters is answered in Russian.
         return Language.RU if mostly_russian(head) else Language.EN
+    if latin_words and mostly_russian(head):
+        return Language.RU  # "a v harbine?": one word, framed by a Russian preposition
     return None
 
 
