@@ -158,3 +158,16 @@ def asserted_change(
             if not _DENIED.search(folded[max(0, match.start() - 24) : match.start()]):
                 asserted.append((match.start(), factor))
     return min(asserted)[1] if asserted else read
+
+
+def one_place_difference(piece: str, segment: Understanding, data: Vocabulary) -> bool:
+    """ "delta on sakhalin": a difference noun and one place, no other brought in, asks
+    its before against its after."""
+    said = set(words(fold(piece)))
+    return (
+        Operation.DIFFERENCE in segment.operations
+        and len(segment.places) + len(segment.countries) == 1
+        and not segment.pair_asked
+        and bool(said & data.difference_nouns)
+        and not said & data.other_place_words
+    )

@@ -24,6 +24,7 @@ from bot.engine.part_readings import (
     asserted_headcount,
     bare_figure_asks,
     dated_gap,
+    one_place_difference,
     people_named,
     reason_asked,
     teller_places,
@@ -344,7 +345,9 @@ class Understander:
         segment.change_factor = asserted_change(
             piece, segment.change_factor, self.vocabulary_data.change_words
         )
-        segment.change_asked = segment.change_asked or self._one_place_difference(piece, segment)
+        segment.change_asked = segment.change_asked or one_place_difference(
+            piece, segment, self.vocabulary_data
+        )
         segment.pair_asked = segment.pair_asked or dated_gap(piece, segment, self.vocabulary_data)
         if (segment.at_least or segment.at_most) and len(segment.places + segment.countries) < 2:
             # "is dalian more than 3,000 yuan": a bound on one figure, no other place to compare
@@ -414,18 +417,6 @@ class Understander:
                     data, places = self.vocabulary_data, self._not_places
                     keep_unmapped(tokens[index], result, data, self._outlets, STOPWORDS, places)
                 index += 1
-
-    def _one_place_difference(self, piece: str, segment: Understanding) -> bool:
-        """ "delta on sakhalin": a difference noun and one place, no other brought in, asks
-        its before against its after."""
-        data, said = self.vocabulary_data, set(words(fold(piece)))
-        return (
-            Operation.DIFFERENCE in segment.operations
-            and len(segment.places) + len(segment.countries) == 1
-            and not segment.pair_asked
-            and bool(said & data.difference_nouns)
-            and not said & data.other_place_words
-        )
 
     def _record(self, result: Understanding, kind: str, value: str, phrase: str = "") -> None:
         if kind == Cue.INTENT:
