@@ -324,19 +324,21 @@ def test_the_date_asked_of_its_own_place_is_no_premise(engine: AnswerEngine) -> 
 
 
 @pytest.mark.parametrize(
-    "question",
+    ("question", "heading"),
     [
-        "does the state keep the bulk of their wages",
-        "admit it, the workers make loads of money abroad",
-        "the sakhalin guys are well paid, right?",
-        "do the dalian girls get decent pay at least",
+        ("does the state keep the bulk of their wages", "Earnings"),
+        ("admit it, the workers make loads of money abroad", "Earnings"),
+        ("the sakhalin guys are well paid, right?", "Earnings"),
+        # The young women's own statement ("endure without proper compensation") leads.
+        ("do the dalian girls get decent pay at least", "Young female workers"),
     ],
 )
 def test_pay_claimed_or_asked_is_what_the_report_says_of_earnings(
-    engine: AnswerEngine, question: str
+    engine: AnswerEngine, question: str, heading: str
 ) -> None:
     text = body(engine, question)
-    assert "Earnings" in text, text
+    assert heading in text, text
+    assert "takes most of what North Korean construction workers earn" in text, text
     assert "Can workers protest?" not in text, text
 
 
