@@ -33,6 +33,9 @@ from bot.markup import Html, bold, fmt, italic, plain_format
 from db.kinds import FigureChange
 from db.views import ClaimView
 
+# A figure the report says changed: a basis answer gives it before and now, not only before.
+_CHANGED = (FigureChange.DOUBLED, FigureChange.INCREASED, FigureChange.DECREASED)
+
 
 class QuotaAnswers(ComposerBase):
     def quota_block(self, claim: ClaimView, reply: Reply, *, dollars: bool = True) -> list[Html]:
@@ -50,6 +53,38 @@ class QuotaAnswers(ComposerBase):
                 report=self.report_of(claim),
             )
         lines = [heading]
+        lines += self.figure_lines(claim, dollars=dollars)
+        as_reported = reports.basis_as_reported(claim)
+        if as_reported:
+            lines.append(fmt(_("Basis, in the report's words: {basis}."), basis=as_reported))
+        if claim.change == FigureChange.NEW:
+            lines.append(Html(_("Change: a new demand, as reported.")))
+        elif claim.change == FigureChange.UNCHANGED:  # "did it change?" is answered too
+            lines.append(Html(_("Change: unchanged, as reported.")))
+        when = change_date_text(claim)
+        if when and reports.value(claim, "change_on") is not None:
+            # The report dates it with its year ("March 10, 2024").
+            lines.append(fmt(_("When: {date}."), date=when))
+        elif when:
+            lines.append(
+                fmt(
+                    _("When: after a directive dated {date} (the report gives no year)."), date=when
+                )
+            )
+        elif claim.change and claim.change not in ("none", "new", "unchanged"):
+            lines.append(Html(_("When: the report gives no date for the change.")))
+        lines.append(self.attribution(claim))
+        for support in self.supporting(claim):
+            reply.use(support.id, support.article_id)
+            lines.append(fmt(_("Also: {claim}"), claim=self.claim_line(support)))
+        for earlier in self.reports.earlier.get(claim.id, ()):
+            lines.append(self.earlier_line(earlier, reply))
+        return lines
+
+    def figure_lines(self, claim: ClaimView, *, dollars: bool = True) -> list[Html]:
+        """The figure's before and now lines: the stated amount, and a changed one as reported
+        or as our labelled arithmetic (a place's block, and a basis answer for a changed figure)."""
+        lines: list[Html] = []
         assert claim.currency is not None or claim.amount is None
         unit = self.unit(claim).strip()
         dollar_phrase = reports.dollars_text(claim) if dollars else None
@@ -92,31 +127,6 @@ class QuotaAnswers(ComposerBase):
             lines.append(fmt(_("One-off payment: {figure}."), figure=before))
         else:
             lines.append(fmt(_("Quota: {figure}."), figure=before))
-        as_reported = reports.basis_as_reported(claim)
-        if as_reported:
-            lines.append(fmt(_("Basis, in the report's words: {basis}."), basis=as_reported))
-        if claim.change == FigureChange.NEW:
-            lines.append(Html(_("Change: a new demand, as reported.")))
-        elif claim.change == FigureChange.UNCHANGED:  # "did it change?" is answered too
-            lines.append(Html(_("Change: unchanged, as reported.")))
-        when = change_date_text(claim)
-        if when and reports.value(claim, "change_on") is not None:
-            # The report dates it with its year ("March 10, 2024").
-            lines.append(fmt(_("When: {date}."), date=when))
-        elif when:
-            lines.append(
-                fmt(
-                    _("When: after a directive dated {date} (the report gives no year)."), date=when
-                )
-            )
-        elif claim.change and claim.change not in ("none", "new", "unchanged"):
-            lines.append(Html(_("When: the report gives no date for the change.")))
-        lines.append(self.attribution(claim))
-        for support in self.supporting(claim):
-            reply.use(support.id, support.article_id)
-            lines.append(fmt(_("Also: {claim}"), claim=self.claim_line(support)))
-        for earlier in self.reports.earlier.get(claim.id, ()):
-            lines.append(self.earlier_line(earlier, reply))
         return lines
 
     def earlier_line(self, claim: ClaimView, reply: Reply) -> Html:
@@ -413,6 +423,9 @@ class QuotaAnswers(ComposerBase):
                     period=period,
                 )
             )
+            changed = self.figure_lines(claim) if claim.change in _CHANGED else []
+            if not set(changed) <= set(reply.lines):  # (not where its block says it already)
+                reply.lines.extend(changed)  # the stated figure is not today's: say so
         self.more_line(hidden, "quota figures", reply)
 
     def answer_compare(self, u: Understanding, reply: Reply) -> None:
