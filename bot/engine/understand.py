@@ -33,6 +33,7 @@ from bot.engine.place_spellings import PlaceSpellings
 from bot.engine.places import place_candidates
 from bot.engine.relevance import foreign_words, listed_off_topic
 from bot.engine.reports import answered_by, outlet_names
+from bot.engine.other_people import settle_other_person
 from bot.engine.role_play import carry_role_play
 from bot.engine.scene_parts import carry_own_figures, carry_time
 from bot.engine.sector_words import stored_sector_cues
@@ -331,6 +332,7 @@ class Understander:
         if segment.listed_foreign:  # "погода", "天气", "날씨" (vocabulary/<lang>.json)
             segment.foreign.extend(segment.listed_foreign)
             segment.other_subject = True
+        settle_other_person(segment)  # "how old is kim jong un": his age, not the workers'
         typed = read_figures(self._languages.figures(piece, language), self.vocabulary_data)
         # A figure the message tells the bot to state is no figure it asserts.
         instructed = instructed or segment.role_play
