@@ -26,6 +26,8 @@ class _People:
     names: tuple[str, ...]
     asks: tuple[str, ...]
     workers: tuple[str, ...]
+    holders: tuple[re.Pattern[str], ...]  # "X's age": group 1 is whose age is asked
+    not_holders: tuple[str, ...]  # "возраст выхода на пенсию": no person's
 
 
 @cache
@@ -38,7 +40,10 @@ def _people(language: Language) -> _People | None:
         # Longest first: "kim jong un" before "kim".
         return tuple(sorted({fold(w) for w in data[key]}, key=len, reverse=True))
 
-    return _People(folded("names"), folded("asks"), folded("workers"))
+    holders = tuple(re.compile(p) for p in data.get("holder", ()))
+    return _People(
+        folded("names"), folded("asks"), folded("workers"), holders, folded("not_holders")
+    )
 
 
 def _found(term: str, text: str, unspaced: bool, prefix: bool = False) -> bool:
@@ -49,8 +54,10 @@ def _found(term: str, text: str, unspaced: bool, prefix: bool = False) -> bool:
     return re.search(rf"(?<!\w){re.escape(term)}{tail}(?!\w)", text) is not None
 
 
-def named_person(text: str, language: Language) -> str | None:
-    """The named person a person's attribute is asked of, if not the workers."""
+def named_person(text: str, language: Language, placed: bool = False) -> str | None:
+    """The named person a person's attribute is asked of, if not the workers: a listed name
+    beside a person's cue, or whoever the grammar says holds it ("X's age", "возраст X",
+    "X的年龄", "X 나이") when no place is named ("dalian's age" is no person's)."""
     people = _people(language)
     if people is None:
         return None
@@ -58,18 +65,28 @@ def named_person(text: str, language: Language) -> str | None:
     unspaced = language in _UNSPACED
     inflected = language is Language.RU
     name = next((n for n in people.names if _found(n, folded, unspaced, inflected)), None)
-    if name is None or not any(_found(a, folded, unspaced, True) for a in people.asks):
-        return None
-    if any(_found(w, folded, unspaced, inflected) for w in people.workers):
+    if name is not None and not any(_found(a, folded, unspaced, inflected) for a in people.asks):
+        name = None
+    if name is None and not placed:
+        held = (m.group(1) for p in people.holders for m in p.finditer(folded))
+        name = next((h for h in held if not _generic(h, people, unspaced, inflected)), None)
+    if name is None or any(_found(w, folded, unspaced, inflected) for w in people.workers):
         return None  # "what did kim jong un say about the workers' age": theirs
     return name
+
+
+def _generic(holder: str, people: _People, unspaced: bool, inflected: bool) -> bool:
+    """A word for the workers or no person's ("everyone", "пенсии", "平均"): no other person."""
+    return any(
+        _found(w, holder, unspaced, inflected) for w in (*people.workers, *people.not_holders)
+    )
 
 
 def settle_other_person(s: Understanding) -> None:
     """Makes a person's attribute asked of a named person another subject: what it asked of
     the workers (an attribute, a topic such as "сколько лет" read as years abroad) is
     dropped, and the name is the foreign words the scope reply is about."""
-    name = named_person(s.text, s.language)
+    name = named_person(s.text, s.language, bool(s.places or s.countries))
     if name is None:
         return
     s.attributes.clear()

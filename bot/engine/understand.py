@@ -19,6 +19,7 @@ from bot.engine.gazetteer import ordinary_english
 from bot.engine.korean_runs import without_glosses
 from bot.engine.language import Language
 from bot.engine.lexicon import LANGUAGE_CUES, LanguageTables, record_language_cue
+from bot.engine.other_people import settle_other_person
 from bot.engine.part_readings import (
     asserted_change,
     asserted_headcount,
@@ -33,7 +34,6 @@ from bot.engine.place_spellings import PlaceSpellings
 from bot.engine.places import place_candidates
 from bot.engine.relevance import foreign_words, listed_off_topic
 from bot.engine.reports import answered_by, outlet_names
-from bot.engine.other_people import settle_other_person
 from bot.engine.role_play import carry_role_play
 from bot.engine.scene_parts import carry_own_figures, carry_time
 from bot.engine.sector_words import stored_sector_cues

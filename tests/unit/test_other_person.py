@@ -76,3 +76,51 @@ def test_the_workers_age_keeps_its_silence(
 ) -> None:
     text = "\n".join(lines_in(engine, question, language))
     assert WORKERS_AGE[language] in text, text
+
+
+# A name not on the list: whose attribute it is, read from the grammar around the cue.
+HELD = [
+    ("what is macron's age", Language.EN),
+    ("tell me angela merkel's birthday", Language.EN),
+    ("whats lukashenko's height", Language.EN),
+    ("возраст Макрона", Language.RU),
+    ("какой рост у Лукашенко", Language.RU),
+    ("дата рождения Меркель?", Language.RU),
+    ("马克龙的年龄", Language.ZH),
+    ("默克尔的生日是哪天", Language.ZH),
+    ("卢卡申科的身高多少", Language.ZH),
+    ("마크롱 나이", Language.KO),
+    ("메르켈의 생일이 언제야", Language.KO),
+    ("루카셴코 키가 몇이야", Language.KO),
+]
+
+
+@pytest.mark.parametrize(("question", "language"), HELD)
+def test_an_attribute_held_by_a_named_person_is_out_of_scope(
+    engine: AnswerEngine, question: str, language: Language
+) -> None:
+    answer = engine.answer(question)
+    assert Intent.OFF_TOPIC in answer.intents, answer.intents
+    text = "\n".join(lines_in(engine, question, language))
+    assert WORKERS_AGE[language] not in text, text
+
+
+# Held by the workers, or by no person: the workers' silence as before.
+HELD_BY_WORKERS = [
+    ("what's each worker's age", Language.EN),
+    ("the dalian girls' age?", Language.EN),
+    ("возраст работниц в Даляне", Language.RU),
+    ("возраст у рабочих какой", Language.RU),
+    ("女工们的年龄", Language.ZH),
+    ("他们的年龄多大", Language.ZH),
+    ("여성 노동자들의 나이", Language.KO),
+    ("그들 나이는?", Language.KO),
+]
+
+
+@pytest.mark.parametrize(("question", "language"), HELD_BY_WORKERS)
+def test_an_attribute_held_by_the_workers_keeps_their_silence(
+    engine: AnswerEngine, question: str, language: Language
+) -> None:
+    text = "\n".join(lines_in(engine, question, language))
+    assert WORKERS_AGE[language] in text, text
