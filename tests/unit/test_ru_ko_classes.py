@@ -16,6 +16,13 @@ from bot.sending.messages import build_messages
 from testkit.engine import seeded_engine
 
 
+def assert_tokens(question: str, text: str, present: list[str], absent: list[str]) -> None:
+    for token in present:
+        assert token in text, (question, token, text)
+    for token in absent:
+        assert token not in text, (question, token, text)
+
+
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory) -> AnswerEngine:
     path = tmp_path_factory.mktemp("ru-ko-classes") / "store.sqlite3"
@@ -61,10 +68,7 @@ def test_russian_head_count_by_the_genitive(
 ) -> None:
     text = reply(engine, question, Language.RU)
     assert CAVEATS[Language.RU] in text, text
-    for token in present:
-        assert token in text, (question, token, text)
-    for token in absent:
-        assert token not in text, (question, token, text)
+    assert_tokens(question, text, present, absent)
 
 
 PENALTY = "что грозит рабочим, которые не выполняют квоту"
@@ -120,10 +124,7 @@ def test_russian_story_before_the_question_asks_nothing(
     engine: AnswerEngine, question: str, present: list[str], absent: list[str]
 ) -> None:
     text = reply(engine, question, Language.RU)
-    for token in present:
-        assert token in text, (question, token, text)
-    for token in absent:
-        assert token not in text, (question, token, text)
+    assert_tokens(question, text, present, absent)
 
 
 KO_SAKHALIN, KO_DALIAN = "62,000", "3,400"
@@ -148,8 +149,7 @@ def test_korean_clause_endings_and_how_long(
 ) -> None:
     text = reply(engine, question, Language.KO)
     assert CAVEATS[Language.KO] in text, text
-    for token in present:
-        assert token in text, (question, token, text)
+    assert_tokens(question, text, present, [])
     assert KO_SAKHALIN not in text and KO_DALIAN not in text, (question, text)
 
 
@@ -170,8 +170,7 @@ def test_a_choice_of_places_pairs_nothing(
 ) -> None:
     text = reply(engine, question, language)
     assert CAVEATS[language] in text and refused not in text, (question, text)
-    for token in present:
-        assert token in text, (question, token, text)
+    assert_tokens(question, text, present, [])
 
 
 def test_a_wrong_country_asserted_is_still_refused(engine: AnswerEngine) -> None:
@@ -213,10 +212,7 @@ def test_russian_money_in_slang_is_the_quota(
     engine: AnswerEngine, question: str, present: list[str], absent: list[str]
 ) -> None:
     text = reply(engine, question, Language.RU)
-    for token in present:
-        assert token in text, (question, token, text)
-    for token in absent:
-        assert token not in text, (question, token, text)
+    assert_tokens(question, text, present, absent)
 
 
 RU_SCOPE = "Я могу ответить только на вопросы"
@@ -265,8 +261,7 @@ def test_sources_offered_as_a_choice_are_all_listed(
     engine: AnswerEngine, question: str, language: Language, present: list[str]
 ) -> None:
     text = reply(engine, question, language)
-    for token in present:
-        assert token in text, (question, token, text)
+    assert_tokens(question, text, present, [])
     assert "62 000" not in text and "62,000" not in text, (question, text)
 
 
@@ -371,10 +366,7 @@ def test_korean_stem_with_an_endings_consonant(
     engine: AnswerEngine, question: str, present: list[str], absent: list[str]
 ) -> None:
     text = reply(engine, question, Language.KO)
-    for token in present:
-        assert token in text, (question, token, text)
-    for token in absent:
-        assert token not in text, (question, token, text)
+    assert_tokens(question, text, present, absent)
 
 
 # A forwarded message's header ("[전달된 메시지]", "Переслано из канала …:", "Forwarded
@@ -477,5 +469,4 @@ def test_russian_currency_plan_is_the_quota(
     engine: AnswerEngine, question: str, present: list[str]
 ) -> None:
     text = reply(engine, question, Language.RU)
-    for token in present:
-        assert token in text, (question, token, text)
+    assert_tokens(question, text, present, [])
