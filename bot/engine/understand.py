@@ -19,6 +19,7 @@ from bot.engine.gazetteer import ordinary_english
 from bot.engine.korean_runs import without_glosses
 from bot.engine.language import Language
 from bot.engine.lexicon import LANGUAGE_CUES, LanguageTables, record_language_cue
+from bot.engine.other_people import settle_other_person
 from bot.engine.part_readings import (
     asserted_change,
     asserted_headcount,
@@ -331,6 +332,7 @@ class Understander:
         if segment.listed_foreign:  # "погода", "天气", "날씨" (vocabulary/<lang>.json)
             segment.foreign.extend(segment.listed_foreign)
             segment.other_subject = True
+        settle_other_person(segment)  # "how old is kim jong un": his age, not the workers'
         typed = read_figures(self._languages.figures(piece, language), self.vocabulary_data)
         # A figure the message tells the bot to state is no figure it asserts.
         instructed = instructed or segment.role_play
