@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Zero-width and bidirectional controls change nothing a reader sees.
 _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad]")
@@ -30,6 +31,8 @@ _QUOTES = str.maketrans(
 MAX_COMBINING_MARKS = 8  # in a row, on one letter
 
 
+# A question's text is folded by several readers in turn: the same few strings, so cached.
+@lru_cache(maxsize=256)
 def fold(text: str) -> str:
     """NFKC, invisible characters dropped, casefolded, quotes straightened, one space."""
     text = unicodedata.normalize("NFKC", few_marks(text))

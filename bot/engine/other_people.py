@@ -28,6 +28,11 @@ class _People:
     workers: tuple[str, ...]
     holders: tuple[re.Pattern[str], ...]  # "X's age": group 1 is whose age is asked
     not_holders: tuple[str, ...]  # "возраст выхода на пенсию": no person's
+    # One search over all the names, cues or workers' words: most questions name none, and
+    # a search per term was 8 % of the engine's time.
+    any_name: re.Pattern[str]
+    any_ask: re.Pattern[str]
+    any_worker: re.Pattern[str]
 
 
 @cache
@@ -41,17 +46,37 @@ def _people(language: Language) -> _People | None:
         return tuple(sorted({fold(w) for w in data[key]}, key=len, reverse=True))
 
     holders = tuple(re.compile(p) for p in data.get("holder", ()))
+    names, asks, workers = folded("names"), folded("asks"), folded("workers")
+    unspaced, inflected = language in _UNSPACED, language is Language.RU
     return _People(
-        folded("names"), folded("asks"), folded("workers"), holders, folded("not_holders")
+        names,
+        asks,
+        workers,
+        holders,
+        folded("not_holders"),
+        _any_of(names, unspaced, inflected),
+        _any_of(asks, unspaced, inflected),
+        _any_of(workers, unspaced, inflected),
     )
+
+
+def _pattern(alternatives: str, unspaced: bool, prefix: bool) -> str:
+    if unspaced:
+        return alternatives
+    # Russian names take case endings ("путину", "ким чен ыну"): the word's beginning.
+    tail = r"\w*" if prefix else r"(?:'s|s)?"
+    return rf"(?<!\w)(?:{alternatives}){tail}(?!\w)"
+
+
+def _any_of(terms: tuple[str, ...], unspaced: bool, prefix: bool) -> re.Pattern[str]:
+    alternatives = "|".join(map(re.escape, terms)) or r"(?!)"
+    return re.compile(_pattern(alternatives, unspaced, prefix))
 
 
 def _found(term: str, text: str, unspaced: bool, prefix: bool = False) -> bool:
     if unspaced:
         return term in text
-    # Russian names take case endings ("путину", "ким чен ыну"): the word's beginning.
-    tail = r"\w*" if prefix else r"(?:'s|s)?"
-    return re.search(rf"(?<!\w){re.escape(term)}{tail}(?!\w)", text) is not None
+    return re.search(_pattern(re.escape(term), unspaced, prefix), text) is not None
 
 
 def named_person(text: str, language: Language, placed: bool = False) -> str | None:
@@ -64,13 +89,15 @@ def named_person(text: str, language: Language, placed: bool = False) -> str | N
     folded = " ".join(fold(text).replace("’", "'").split())
     unspaced = language in _UNSPACED
     inflected = language is Language.RU
-    name = next((n for n in people.names if _found(n, folded, unspaced, inflected)), None)
-    if name is not None and not any(_found(a, folded, unspaced, inflected) for a in people.asks):
+    name = None
+    if people.any_name.search(folded):  # which one: the longest listed name found
+        name = next((n for n in people.names if _found(n, folded, unspaced, inflected)), None)
+    if name is not None and not people.any_ask.search(folded):
         name = None
     if name is None and not placed:
         held = (m.group(1) for p in people.holders for m in p.finditer(folded))
         name = next((h for h in held if not _generic(h, people, unspaced, inflected)), None)
-    if name is None or any(_found(w, folded, unspaced, inflected) for w in people.workers):
+    if name is None or people.any_worker.search(folded):
         return None  # "what did kim jong un say about the workers' age": theirs
     return name
 

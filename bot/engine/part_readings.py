@@ -23,6 +23,7 @@ _SUM_INTENTS = frozenset({Intent.QUOTA, Intent.USD, Intent.COMPARE, Intent.BASIS
 _DENIED = re.compile(r"(?:\bnot|n't|\bnever|\binstead of|\brather than)\s+(?:\w+\s+)?$")
 
 
+@lru_cache(maxsize=64)  # several readings of one part in turn
 def _spaced(piece: str) -> str:
     return f" {' '.join(words(fold(piece)))} "
 
