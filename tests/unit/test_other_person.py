@@ -48,16 +48,6 @@ OTHER_PERSON = [
 ]
 
 
-@pytest.mark.parametrize(("question", "language"), OTHER_PERSON)
-def test_another_persons_age_is_out_of_scope(
-    engine: AnswerEngine, question: str, language: Language
-) -> None:
-    answer = engine.answer(question)
-    assert Intent.OFF_TOPIC in answer.intents, answer.intents
-    text = "\n".join(lines_in(engine, question, language))
-    assert WORKERS_AGE[language] not in text, text
-
-
 WORKERS = [
     ("how old are the workers", Language.EN),
     ("what age are the dalian girls", Language.EN),
@@ -68,14 +58,6 @@ WORKERS = [
     ("노동자 나이", Language.KO),
     ("다롄 노동자들 몇 살이야", Language.KO),
 ]
-
-
-@pytest.mark.parametrize(("question", "language"), WORKERS)
-def test_the_workers_age_keeps_its_silence(
-    engine: AnswerEngine, question: str, language: Language
-) -> None:
-    text = "\n".join(lines_in(engine, question, language))
-    assert WORKERS_AGE[language] in text, text
 
 
 # A name not on the list: whose attribute it is, read from the grammar around the cue.
@@ -95,16 +77,6 @@ HELD = [
 ]
 
 
-@pytest.mark.parametrize(("question", "language"), HELD)
-def test_an_attribute_held_by_a_named_person_is_out_of_scope(
-    engine: AnswerEngine, question: str, language: Language
-) -> None:
-    answer = engine.answer(question)
-    assert Intent.OFF_TOPIC in answer.intents, answer.intents
-    text = "\n".join(lines_in(engine, question, language))
-    assert WORKERS_AGE[language] not in text, text
-
-
 # Held by the workers, or by no person: the workers' silence as before.
 HELD_BY_WORKERS = [
     ("what's each worker's age", Language.EN),
@@ -118,8 +90,18 @@ HELD_BY_WORKERS = [
 ]
 
 
-@pytest.mark.parametrize(("question", "language"), HELD_BY_WORKERS)
-def test_an_attribute_held_by_the_workers_keeps_their_silence(
+@pytest.mark.parametrize(("question", "language"), OTHER_PERSON + HELD)
+def test_another_persons_age_is_out_of_scope(
+    engine: AnswerEngine, question: str, language: Language
+) -> None:
+    answer = engine.answer(question)
+    assert Intent.OFF_TOPIC in answer.intents, answer.intents
+    text = "\n".join(lines_in(engine, question, language))
+    assert WORKERS_AGE[language] not in text, text
+
+
+@pytest.mark.parametrize(("question", "language"), WORKERS + HELD_BY_WORKERS)
+def test_the_workers_age_keeps_its_silence(
     engine: AnswerEngine, question: str, language: Language
 ) -> None:
     text = "\n".join(lines_in(engine, question, language))
