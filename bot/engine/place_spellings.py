@@ -49,7 +49,8 @@ class PlaceSpellings:
     def __init__(self, names: Iterable[str], is_word: Callable[[str], bool]) -> None:
         plain = {unaccented(name): name for name in names}
         self.variants = {p: n for p, n in plain.items() if p != n}  # "gdansk" -> "gdańsk"
-        self._joined = {p: p for p in plain if " " not in p and len(p) >= 5}
+        # One-word names a question may type as two words ("hai phong").
+        self._joined = frozenset(p for p in plain if " " not in p and len(p) >= 5)
         short: dict[str, str | None] = {}
         for name in plain:
             parts = name.split()
@@ -81,7 +82,7 @@ class PlaceSpellings:
             if (
                 after is not None
                 and text[token.end() : after.start()] == " "
-                and (joined := self._joined.get(word + after.group(0))) is not None
+                and (joined := word + after.group(0)) in self._joined
                 and word not in self._words
             ):
                 out += [text[last : token.start()], joined]
