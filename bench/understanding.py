@@ -16,7 +16,8 @@ and applies the file's checks (see tests/questions/README.md for the format):
 - ``numbers``: derived figures a right answer may show; any other number that is not the
   article's own is an invented figure.
 - ``reply_language``: most letters, apart from the caveat's English sentence (and, with
-  documents, every cited report's caveat sentence as the report gave it), proper names
+  documents, every cited report's caveat sentence as the report gave it, and every
+  report's outlet name), proper names
   and the report's own words marked as the original, are in that language's script.
 - on every reply: the caveat, and the implied doubled amounts labelled as such.
 
@@ -435,16 +436,19 @@ def without_originals(text: str) -> str:
     return _PLAIN_ORIGINAL.sub(" ", _QUOTED_ORIGINAL.sub(" ", text))
 
 
-def script_shares(text: str, caveats: Sequence[str] = ()) -> dict[str, float]:
+def script_shares(
+    text: str, caveats: Sequence[str] = (), outlets: Sequence[str] = ()
+) -> dict[str, float]:
     """Share of letters per script, leaving out the caveat's English sentence, proper names
     and the report's own words marked as the original. ``caveats``: the caveat sentence of
     every other report in the store, left out too: the bot shows each cited report's caveat
-    as the report gave it (below a line in the reply's language), just as HNGN's."""
+    as the report gave it (below a line in the reply's language), just as HNGN's.
+    ``outlets``: every report's outlet name, a proper name like "Daily NK"."""
     text = without_originals(CAVEAT_SENTENCE.sub(" ", text))
     for caveat in caveats:
         pattern = r"\s+".join(re.escape(word) for word in caveat.split())
         text = re.sub(pattern, " ", text, flags=re.IGNORECASE)
-    for name in PROPER_NAMES:
+    for name in (*PROPER_NAMES, *outlets):
         text = re.sub(re.escape(name), " ", text, flags=re.IGNORECASE)
     counts = Counter(script for char in text if (script := _script(char)) is not None)
     total = sum(counts.values())
@@ -560,7 +564,11 @@ def check(
     if unlabelled:
         failures.append("implied figure not labelled: " + ", ".join(unlabelled))
     failures.extend(_caveat_failures(reply, store.caveats))
-    shares = script_shares(text, [caveat for _outlet, caveat in store.caveats])
+    shares = script_shares(
+        text,
+        [caveat for _outlet, caveat in store.caveats],
+        [outlet for outlet, _caveat in store.caveats],
+    )
     share = shares.get(SCRIPTS[language], 0.0)
     if share < LANGUAGE_SHARE and not ignore_language:
         failures.append(

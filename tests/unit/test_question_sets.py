@@ -293,3 +293,11 @@ def test_every_reports_caveat_sentence_is_left_out_of_the_language_share() -> No
     assert script_shares(reply, [other]) == {"Cyrillic": 1.0}
     spaced = reply.replace("made-up outlet;", "made-up   outlet;")
     assert script_shares(spaced, [other]) == {"Cyrillic": 1.0}
+
+
+def test_every_reports_outlet_name_is_a_proper_name() -> None:
+    """An outlet's name stays in Latin letters in any language, like "Daily NK", so a reply
+    naming a stored report's outlet is not judged on it."""
+    reply = "Квота — по данным Example Gazette Weekly.\nНе проверено."
+    assert script_shares(reply)["Cyrillic"] < 0.7
+    assert script_shares(reply, outlets=["Example Gazette Weekly"]) == {"Cyrillic": 1.0}
