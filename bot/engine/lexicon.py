@@ -35,6 +35,7 @@ from bot.engine.numerals import (
     scaled_value,
 )
 from bot.engine.vocabulary import FOLDER, Attribute, Cue, Intent, Operation
+from bot.engine.world_currencies import glosses as world_glosses
 from db.textfold import fold
 from db.validation import country_names
 
@@ -166,6 +167,8 @@ def load_lexicon(language: Language) -> Lexicon:
     for code in OTHER_CURRENCIES:
         for name in currency_names(code, str(language)):
             glosses.setdefault(fold(name), code.lower())
+    for name, gloss in world_glosses(str(language)).items():  # "泰铢", "рупия", "엔화"
+        glosses.setdefault(name, gloss)
     suffixes = sorted((fold(s) for s in data.get("suffixes", ())), key=len, reverse=True)
     spans = data.get("durations", {})
     return Lexicon(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from functools import cached_property, partial
 
+from bot.engine import world_currencies
 from bot.engine.asks import keep_unmapped
 from bot.engine.converted_sums import carry_assumption, carry_conversion
 from bot.engine.figures import mentions_own_pay, read_figures
@@ -85,9 +86,6 @@ _COUNTRY = ("country", "any_country")
 _PREPOSITIONS = frozenset("in at for from of to about into across".split())
 
 
-# "halved, not doubled", "halved instead of doubled": the change word denied.
-
-
 class Understander:
     """Built once per snapshot (at start-up and when the store changes), used per question."""
 
@@ -145,12 +143,13 @@ class Understander:
         self._country_names = country_names or {}
         for name, code in self._country_names.items():
             self._phrases.setdefault(name, []).append(("any_country", code))
+        currencies = world_currencies.add_phrases(self._phrases)  # "sgd": no place, no typo's
         self._longest_from: dict[str, int] = {}
         for phrase in self._phrases:
             first, *rest = phrase.split(" ")
             self._longest_from[first] = max(self._longest_from.get(first, 1), 1 + len(rest))
         self._cjk_terms = [p for p in self._phrases if has_cjk(p)]
-        self.vocabulary = Vocabulary({p for p in self._phrases if " " not in p})
+        self.vocabulary = Vocabulary({p for p in self._phrases if " " not in p} - currencies)
         # Words that are not place names: ordinary English, and every word the claims use.
         self._not_places = self.vocabulary_data.not_place_words | claim_words | question_words
         domain = (p for p, cues in self.vocabulary_data.phrases.items() if (Cue.DOMAIN, "") in cues)
@@ -299,6 +298,9 @@ class Understander:
         room, passed = MAX_UNKNOWN_PLACES - len(segment.unknown_places), set[str]()
         domain = self.vocabulary_data.weak_domain_words
         found = place_candidates(piece, known, corrector, self._phrases, passed, domain)
+        for name in world_currencies.qualified_currencies(piece, self._topical):  # "aussie dollars"
+            self._record(segment, Cue.ATTRIBUTE, Attribute.OTHER_CURRENCY, name)
+            found = [n for n in found if n not in name.split()]
         for name in found[:room]:
             add_once(segment.unknown_places, name)
         tellers = teller_places(piece, self.vocabulary_data)
@@ -438,7 +440,8 @@ class Understander:
             if self._strong_domain & set(phrase.split()):  # "how many workers": of them
                 result.domain = result.strong_domain = True
             if value == Attribute.OTHER_CURRENCY:
-                name = self.vocabulary_data.other_currencies.get(phrase, phrase)
+                shown = self.vocabulary_data.other_currencies.get(phrase)
+                name = shown or world_currencies.shown(phrase)
                 add_once(result.other_currencies, name)
             elif value == Attribute.OTHER_SECTOR and phrase:
                 add_once(result.other_sectors, phrase)
