@@ -45,6 +45,7 @@ from bot.engine.segments import (
     split_parts,
     without_asides,
 )
+from bot.engine.source_asks import asks_sources
 from bot.engine.telling import drop_context, reports_a_claim, without_forwarded
 from bot.engine.text import (
     BoundedCorrector,
@@ -275,6 +276,8 @@ class Understander:
         paired = framed_topics(language, piece, analysed)
         apply_frames(segment, [f for f in paired if self._known_topic(f.topic)])
         segment.source_words = asks_source_words(language, piece, analysed)
+        if told := asks_sources(language, piece, analysed):  # "who reckons?", "кто напечатал"
+            add_once(segment.intents, Intent.SOURCES)
         segment.pair_asked = segment.pair_asked or frames.pair_asked  # or "两个地方"
         segment.asks_by_word &= not frames.term_asked  # "called": the term is known
         segment.places_asked = frames.places_asked
@@ -316,7 +319,7 @@ class Understander:
             if any(kind != Cue.PLAIN for kind, _ in self._phrases.get(known, ()))
         }
         skip.update(w for name in segment.unknown_places for w in name.split())
-        skip |= passed  # "in the worksheet": an unknown word, no other subject
+        skip |= passed | told  # "in the worksheet", "who reckons": unknown words, no subject
         skip |= people  # "the grunts": the workers
         skip.update(w for name in tellers for w in name.split())  # "my cousin in korsakov"
         tokens = words(piece)
