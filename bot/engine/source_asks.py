@@ -48,14 +48,14 @@ def asks_sources(language: Language, *readings: str) -> set[str]:
     patterns = _patterns().get(str(language))
     if patterns is None:
         return set()
-    for reading in readings:
-        text = reading.casefold().strip()
+    for text in dict.fromkeys(reading.casefold().strip() for reading in readings):
         if not text:
             continue
         alone = patterns.alone.search(text)
         if alone is not None:
             return set(_WORDS.findall(alone.group()))
-        asked, told = patterns.asks.search(text), patterns.told.search(text)
+        asked = patterns.asks.search(text)  # (the rarer one first: most parts ask no "who")
+        told = patterns.told.search(text) if asked is not None else None
         if asked is not None and told is not None:
             return set(_WORDS.findall(f"{asked.group()} {told.group()}"))
     return set()

@@ -20,7 +20,7 @@ from functools import lru_cache
 import babel
 from babel.numbers import get_currency_name, get_territory_currencies
 
-from bot.engine.cldr_names import currency_names
+from bot.engine.cldr_names import cldr_locale, currency_names
 from bot.engine.gazetteer import known_place, ordinary_english
 from bot.engine.vocabulary import Attribute, Cue, load
 from db.textfold import fold
@@ -53,7 +53,7 @@ def _current(name: str) -> bool:
 
 
 def _label(code: str) -> str:
-    return f"{get_currency_name(code, count=2, locale='en')} ({code})"
+    return f"{get_currency_name(code, count=2, locale=cldr_locale('en'))} ({code})"
 
 
 @lru_cache(maxsize=1)
@@ -164,7 +164,7 @@ def glosses(language: str) -> dict[str, str]:
         # The unit word of the name in the singular, of two words ("индийская рупия"), where
         # English reads its unit alone too ("rupees"; not "gold", "rand": "золотой", "랜드"),
         # and no name of a place ("доллар Намибии").
-        parts = str(babel.Locale.parse(language).currencies.get(code, "")).split()
+        parts = str(cldr_locale(language).currencies.get(code, "")).split()
         if language not in _SPACED or len(parts) != 2 or parts[1][:1].isupper():
             continue
         if len(parts[1]) >= _SHORTEST_UNIT[language] and _reads_alone(_english_unit(gloss)):
