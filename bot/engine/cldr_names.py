@@ -3,6 +3,8 @@ currencies with their plural forms."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import babel
 from babel.numbers import get_currency_name
 
@@ -21,8 +23,15 @@ def exemplar_cities(locale: str) -> dict[str, str]:
     return cities
 
 
+@lru_cache(maxsize=8)
+def cldr_locale(locale: str) -> babel.Locale:
+    """A language's CLDR data, parsed once (every currency's names are read through it)."""
+    return babel.Locale.parse(locale)
+
+
 def currency_names(code: str, locale: str) -> set[str]:
     """CLDR's names of a currency in a language: the display name and its plural forms."""
-    names = {babel.Locale.parse(locale).currencies.get(code, "")}
-    names |= {get_currency_name(code, count=count, locale=locale) for count in (1, 2, 5)}
+    parsed = cldr_locale(locale)
+    names = {parsed.currencies.get(code, "")}
+    names |= {get_currency_name(code, count=count, locale=parsed) for count in (1, 2, 5)}
     return {name for name in names if name and name != code}

@@ -208,9 +208,12 @@ _HOW_MUCH_CHANGE = re.compile(
 # the noun an amount is for, likewise; "our brethren ... their burden": ours, then "their".
 _DETERMINER = r"(?:the|these|those|our|your|my|all the|all|such|all these|all those)"
 _AUXILIARY = r"(?:do|does|did|must|should|will|would|can|could|have to|has to|need to|got to)"
+# "the crab pickers", "the oyster shuckers": a job's noun (-er, -or) with what they work
+# on before it, read as one name for the workers.
+_JOB = r"\w+ \w+(?:er|or)s"
 _FOR_WHOM = re.compile(
     rf" (?:numbers|figures|quota|quotas|amount|amounts|dues|rate|rates|sums?) (?:for|of) "
-    rf"{_DETERMINER} (\w+) "
+    rf"{_DETERMINER} ({_JOB}|\w+) "
 )
 _OURS_THEN_THEIR = re.compile(r"^ (?:and )?(?:our|my) (\w+) (?:\w+ ){0,6}(?:their|they|them) ")
 
@@ -218,7 +221,7 @@ _OURS_THEN_THEIR = re.compile(r"^ (?:and )?(?:our|my) (\w+) (?:\w+ ){0,6}(?:thei
 @lru_cache(maxsize=4)
 def _subject_of(verbs: tuple[str, ...]) -> re.Pattern[str]:
     said = "|".join(re.escape(v) for v in sorted(verbs, key=len, reverse=True))
-    return re.compile(rf" {_AUXILIARY} {_DETERMINER} (?:\w+ )?(\w+) (?:{said}) ")
+    return re.compile(rf" {_AUXILIARY} {_DETERMINER} ({_JOB}|(?:\w+ )?\w+) (?:{said}) ")
 
 
 # "doubled it because the workers were lazy", "raised it cuz of inflation": a reason given;
@@ -295,7 +298,9 @@ def read_frames(text: str, vocabulary: Vocabulary, outlets: tuple[str, ...]) -> 
     verbs = tuple(sorted(vocabulary.quota_verbs))
     for pattern in (_subject_of(verbs), _FOR_WHOM, _OURS_THEN_THEIR):
         for found in pattern.finditer(joined):
-            _add(result.people_words, found.group(1))
+            named = found.group(1)
+            # "the dalian workers": the last word names them, unless a job's noun does.
+            _add(result.people_words, named if re.fullmatch(_JOB, named) else named.split()[-1])
     result.because = _BECAUSE.search(joined) is not None
     asked = _ASKED_NOUN.search(joined)
     result.other_asked = asked is not None and asked.group(1) in vocabulary.off_topic_words

@@ -34,7 +34,9 @@ from bot.engine.numerals import (
     scaled_pattern,
     scaled_value,
 )
+from bot.engine.other_script_words import has_cyrillic, russian_words_out
 from bot.engine.vocabulary import FOLDER, Attribute, Cue, Intent, Operation
+from bot.engine.world_currencies import glosses as world_glosses
 from db.textfold import fold
 from db.validation import country_names
 
@@ -166,6 +168,8 @@ def load_lexicon(language: Language) -> Lexicon:
     for code in OTHER_CURRENCIES:
         for name in currency_names(code, str(language)):
             glosses.setdefault(fold(name), code.lower())
+    for name, gloss in world_glosses(str(language)).items():  # "泰铢", "рупия", "엔화"
+        glosses.setdefault(name, gloss)
     suffixes = sorted((fold(s) for s in data.get("suffixes", ())), key=len, reverse=True)
     spans = data.get("durations", {})
     return Lexicon(
@@ -426,6 +430,10 @@ class LanguageTables:
                     understander._record(segment, kind, value, found.group())
                 if consume:  # its words are read as the pattern, not one by one
                     piece = f"{piece[: found.start()]} {piece[found.end() :]}"
+        russian: list[str] = []
+        if language is not Language.RU and has_cyrillic(piece):  # "大连那个 норма 是啥时候"
+            self.prepare(Language.RU)
+            piece, russian = russian_words_out(piece, lambda w: term_key(w, Language.RU))
         analysis = analyse(piece, language, known, lexicon.suffixes)
         if lexicon.duration is not None:
             for match in lexicon.duration.finditer(piece):
@@ -447,7 +455,7 @@ class LanguageTables:
                 continue
             if shown not in segment.unknown_places:
                 segment.unknown_places.append(shown)
-        analysed = " ".join(analysis.tokens)
+        analysed = " ".join([*analysis.tokens, *russian])
         for pattern, replacement in lexicon.rules:
             analysed = " ".join(pattern.sub(replacement, analysed).split())
         record_latin_cities(analysed, str(language), understander, segment)  # "london 할당량"

@@ -64,8 +64,14 @@ def people_named(
     people = frozenset(
         w
         for w in named
-        if w not in stopwords and all(k == Cue.PLAIN for k, _ in phrases.get(w, ()))
+        if w not in stopwords and all(k == Cue.PLAIN for k, _ in phrases.get(w.split()[-1], ()))
     )
+    # "the crab pickers": what the workers work on names them, it is not asked.
+    for word in {w for name in people for w in name.split()[:-1]}:
+        for kind, value in phrases.get(word, ()):
+            if kind == Cue.ATTRIBUTE:
+                segment.attributes = [a for a in segment.attributes if a != value]
+    people |= {w for name in people for w in name.split()}
     if people:
         segment.people_pronoun = segment.domain = True
         segment.unmapped = [w for w in segment.unmapped if w not in people]

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bot.engine.language import Language
+from bot.engine.negated import without_negated
 from bot.engine.text import words
 from bot.engine.vocabulary import Intent
 
@@ -78,8 +79,9 @@ _ASIDE = re.compile(
 
 
 def without_asides(text: str) -> str:
-    """The message without a trailing "for our …" aside about what the answer is for."""
-    return _ASIDE.sub(" ", text)
+    """The message without a trailing "for our …" aside about what the answer is for, nor
+    what it names only to set aside ("not the quota, the wage": negated.py)."""
+    return _ASIDE.sub(" ", without_negated(text))
 
 
 def split_parts(text: str) -> list[str]:

@@ -247,6 +247,8 @@ def mostly_russian(text: str) -> bool:
             read_words[token] = reading
     long_read = [t for t, r in read_words.items() if len(r) >= table.min_letters]
     neutral = {t for t in tokens if t not in english and t not in read_words and cyrillic(t)}
+    if _asks_in_english(tokens) and sum(common_word(read_words[t]) for t in long_read) < 2:
+        return False  # "na who talk am": English's "who" asks, whatever "na" reads as
     return _mostly(tokens, read_words, long_read, neutral) or _framed(tokens, english, table)
 
 
@@ -272,6 +274,12 @@ def _framed(tokens: list[str], english: Collection[str], table: Scheme) -> bool:
         for token, reading in zip(tokens, readings, strict=True)
     )
     return framed and named
+
+
+def _asks_in_english(tokens: list[str]) -> bool:
+    from bot.engine.vocabulary import load
+
+    return not load().question_words.isdisjoint(tokens)
 
 
 def _replace(text: str, words: dict[str, str]) -> str:

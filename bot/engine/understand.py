@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from functools import cached_property, partial
 
+from bot.engine import world_currencies
 from bot.engine.asks import keep_unmapped
 from bot.engine.converted_sums import carry_assumption, carry_conversion
 from bot.engine.figures import mentions_own_pay, read_figures
@@ -44,6 +45,7 @@ from bot.engine.segments import (
     split_parts,
     without_asides,
 )
+from bot.engine.source_asks import asks_sources
 from bot.engine.telling import drop_context, reports_a_claim, without_forwarded
 from bot.engine.text import (
     BoundedCorrector,
@@ -83,9 +85,6 @@ TERSE_WORDS = 3
 
 _COUNTRY = ("country", "any_country")
 _PREPOSITIONS = frozenset("in at for from of to about into across".split())
-
-
-# "halved, not doubled", "halved instead of doubled": the change word denied.
 
 
 class Understander:
@@ -145,12 +144,13 @@ class Understander:
         self._country_names = country_names or {}
         for name, code in self._country_names.items():
             self._phrases.setdefault(name, []).append(("any_country", code))
+        currencies = world_currencies.add_phrases(self._phrases)  # "sgd": no place, no typo's
         self._longest_from: dict[str, int] = {}
         for phrase in self._phrases:
             first, *rest = phrase.split(" ")
             self._longest_from[first] = max(self._longest_from.get(first, 1), 1 + len(rest))
         self._cjk_terms = [p for p in self._phrases if has_cjk(p)]
-        self.vocabulary = Vocabulary({p for p in self._phrases if " " not in p})
+        self.vocabulary = Vocabulary({p for p in self._phrases if " " not in p} - currencies)
         # Words that are not place names: ordinary English, and every word the claims use.
         self._not_places = self.vocabulary_data.not_place_words | claim_words | question_words
         domain = (p for p, cues in self.vocabulary_data.phrases.items() if (Cue.DOMAIN, "") in cues)
@@ -276,6 +276,8 @@ class Understander:
         paired = framed_topics(language, piece, analysed)
         apply_frames(segment, [f for f in paired if self._known_topic(f.topic)])
         segment.source_words = asks_source_words(language, piece, analysed)
+        if told := asks_sources(language, piece, analysed):  # "who reckons?", "кто напечатал"
+            add_once(segment.intents, Intent.SOURCES)
         segment.pair_asked = segment.pair_asked or frames.pair_asked  # or "两个地方"
         segment.asks_by_word &= not frames.term_asked  # "called": the term is known
         segment.places_asked = frames.places_asked
@@ -299,6 +301,9 @@ class Understander:
         room, passed = MAX_UNKNOWN_PLACES - len(segment.unknown_places), set[str]()
         domain = self.vocabulary_data.weak_domain_words
         found = place_candidates(piece, known, corrector, self._phrases, passed, domain)
+        for name in world_currencies.qualified_currencies(piece, self._topical):  # "aussie dollars"
+            self._record(segment, Cue.ATTRIBUTE, Attribute.OTHER_CURRENCY, name)
+            found = [n for n in found if n not in name.split()]
         for name in found[:room]:
             add_once(segment.unknown_places, name)
         tellers = teller_places(piece, self.vocabulary_data)
@@ -314,7 +319,7 @@ class Understander:
             if any(kind != Cue.PLAIN for kind, _ in self._phrases.get(known, ()))
         }
         skip.update(w for name in segment.unknown_places for w in name.split())
-        skip |= passed  # "in the worksheet": an unknown word, no other subject
+        skip |= passed | told  # "in the worksheet", "who reckons": unknown words, no subject
         skip |= people  # "the grunts": the workers
         skip.update(w for name in tellers for w in name.split())  # "my cousin in korsakov"
         tokens = words(piece)
@@ -438,7 +443,8 @@ class Understander:
             if self._strong_domain & set(phrase.split()):  # "how many workers": of them
                 result.domain = result.strong_domain = True
             if value == Attribute.OTHER_CURRENCY:
-                name = self.vocabulary_data.other_currencies.get(phrase, phrase)
+                shown = self.vocabulary_data.other_currencies.get(phrase)
+                name = shown or world_currencies.shown(phrase)
                 add_once(result.other_currencies, name)
             elif value == Attribute.OTHER_SECTOR and phrase:
                 add_once(result.other_sectors, phrase)

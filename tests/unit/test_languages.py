@@ -14,6 +14,7 @@ from bot.engine.analysis import analyse, simplified
 from bot.engine.language import Language, detect
 from bot.engine.lexicon import load_lexicon
 from bot.engine.vocabulary import FOLDER, Attribute, Intent, Operation
+from bot.engine.world_currencies import english_currency_phrases
 from testkit.engine import seeded_engine
 
 
@@ -210,6 +211,7 @@ def test_glosses_are_english_cues(language: Language) -> None:
     english = json.loads((FOLDER / "en.json").read_text(encoding="utf-8"))
     cues = set(english["other_currencies"]) | set(english["attributes"]["other_sector"]["cues"])
     cues |= set(english["government_words"])  # "правительство", "政府", "정부"
+    cues |= set(english_currency_phrases())  # every CLDR currency: "泰铢" -> "thb"
     for gloss in load_lexicon(language).glosses.values():
         assert gloss in cues, gloss
 
