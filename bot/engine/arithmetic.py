@@ -236,6 +236,7 @@ class Arithmetic:
         # "a year per person at the new amount": a sum of the new (or old) figure.
         dated_sum = Intent.QUOTA in u.intents and (u.now or u.before)
         both = u.pair_asked and whole_store  # "both places in total": one sum of the two
+        spanned = False  # the sum over a span of months is said once
         for op in sorted(ops, key=lambda op: op in PERIODS):
             if op == Operation.DOUBLE:
                 self._double(u, quotas, reply)
@@ -252,6 +253,9 @@ class Arithmetic:
             elif op in (Operation.TOTAL, Operation.COMBINED) and span_gap:
                 continue  # the increase over the span is the answer (below)
             elif op in (Operation.TOTAL, Operation.COMBINED) and u.months:
+                if spanned:
+                    continue  # "반년치 합계": "total" and "combined" ask the one sum
+                spanned = True
                 for in_dollars in _units(u, quotas, dollars):
                     over_months(u, quotas, in_dollars, reply, self.figure)
             elif op in (Operation.TOTAL, Operation.COMBINED) and pair and (named or both):
