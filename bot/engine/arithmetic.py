@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from bot.engine.again import doubled_again
 from bot.engine.arith_cues import read_arithmetic
 from bot.engine.bases import basis_gap, by_basis
 from bot.engine.cross_rates import convert
@@ -240,6 +241,9 @@ class Arithmetic:
         for op in sorted(ops, key=lambda op: op in PERIODS):
             if op == Operation.DOUBLE:
                 self._double(u, quotas, reply)
+            elif op == Operation.DOUBLE_AGAIN:
+                if not doubled_again(quotas, dollars, reply):
+                    continue
             elif op == Operation.RATE:
                 # "what day's rate": none is given; the rates its figures imply only when
                 # an amount is asked too ("what rate, and from when?").

@@ -95,3 +95,34 @@ def carry_follow_up(segments: list[Understanding]) -> list[Understanding]:
         if not (earlier.now or earlier.before):  # "X a year? and before?": X is the new one
             earlier.now, earlier.before = later.before, later.now
     return segments
+
+
+def carry_supposition(segments: list[Understanding]) -> list[Understanding]:
+    """ "а если ещё раз удвоят, сколько будет на сахалине", "how much then, if it doubled
+    again": a part that only supposes a further doubling asks nothing of its own; its
+    supposition goes with the question beside it (the one after it, else the one before)."""
+    kept: list[Understanding] = []
+    for index, part in enumerate(segments):
+        supposes = Operation.DOUBLE_AGAIN in part.operations and not part.question_words
+        later = segments[index + 1] if index + 1 < len(segments) else None
+        earlier = kept[-1] if kept else None
+        target = later if later is not None and _asks_amount(later) else None
+        if target is None and earlier is not None and _asks_amount(earlier):
+            target = earlier
+        if not supposes or target is None or Operation.DOUBLE_AGAIN in target.operations:
+            kept.append(part)
+            continue
+        target.operations = [*target.operations, Operation.DOUBLE_AGAIN]
+        if not (target.places or target.countries):
+            target.places, target.countries = list(part.places), list(part.countries)
+        add_once(target.intents, Intent.QUOTA)
+    return kept
+
+
+def _asks_amount(part: Understanding) -> bool:
+    """The part asks an amount: "how much", "in dollars", or just a place ("сколько будет на
+    сахалине": its "сколько будет" is no cue of its own)."""
+    place_only = bool(part.places or part.countries) and not (part.intents or part.operations)
+    asks = part.question_words or part.amount_hinted or place_only
+    asks = asks or bool({Intent.QUOTA, Intent.USD} & set(part.intents))
+    return bool(asks) and not (part.attributes or set(part.topics) - {"doubling", "quota"})

@@ -379,3 +379,102 @@ def test_new_in_korean_compares_the_new_amounts(engine: AnswerEngine, question: 
     text = digits(lines_in(engine, question, KO))
     assert "520" in text and "940" in text
     assert "260" not in text
+
+
+# ----- "what if it doubled again": a supposition, computed and said to be one -----------
+
+
+@pytest.mark.parametrize(
+    ("question", "language", "again"),
+    [
+        ("what if it doubled again, sakhalin?", Language.EN, "248000"),
+        ("dalian quota if it doubles again, in dollars", Language.EN, "1880"),
+        ("sakhalin in dollars after a second doubling", Language.EN, "2920"),
+        ("if they double the dalian quota once more how much is it", Language.EN, "13600"),
+        ("sakhalin: doubled yet again, what then", Language.EN, "248000"),
+        ("а если ещё раз удвоят, сколько будет на сахалине", RU, "248000"),
+        ("если квоту в даляне снова удвоят, сколько в долларах", RU, "1880"),
+        ("сколько будет в даляне, если опять удвоят", RU, "13600"),
+        ("на сахалине удвоят ещё раз — сколько в долларах выйдет", RU, "2920"),
+        ("если повторно удвоят норму на сахалине, сколько рублей", RU, "248000"),
+        ("如果大连再翻一倍是多少", ZH, "13600"),
+        ("萨哈林要是再翻倍，每月多少卢布", ZH, "248000"),
+        ("大连再次翻倍的话是多少美元", ZH, "1880"),
+        ("萨哈林又翻一倍的话每月多少美元", ZH, "2920"),
+        ("要是大连再加倍，一个月交多少", ZH, "13600"),
+        ("사할린 또 두 배 되면 얼마야", KO, "248000"),
+        ("다롄 다시 두 배로 오르면 달러로 얼마", KO, "1880"),
+        ("사할린 한 번 더 두 배 되면 달러로", KO, "2920"),
+        ("다롄 또다시 두 배 오르면 위안으로 얼마", KO, "13600"),
+        ("사할린 또 두배로 되면 루블로 얼마", KO, "248000"),
+    ],
+)
+def test_doubled_again_is_computed_as_a_supposition(
+    engine: AnswerEngine, question: str, language: Language, again: str
+) -> None:
+    lines = [digits([line]) for line in lines_in(engine, question, language)]
+    said = [line for line in lines if again in line]
+    assert said, lines
+    # the line names the implied amount it doubles, and says it is no reported figure
+    assert str(int(again) // 2) in said[0]
+
+
+def test_doubled_again_in_english_says_it_is_a_supposition(engine: AnswerEngine) -> None:
+    text = body(engine, "what if it doubled again, sakhalin?")
+    assert "248,000 rubles (RUB) a month" in text and "124,000 rubles (RUB)" in text
+    assert "only your supposition: the report mentions no further rise" in text
+    assert LABEL in text
+
+
+@pytest.mark.parametrize("question", ["sakhalin doubled, right?", "double 62,000"])
+def test_a_doubling_said_once_is_no_second_one(engine: AnswerEngine, question: str) -> None:
+    assert "248,000" not in body(engine, question)
+
+
+# ----- the new amount against the old one, for each place ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("new quota minus old quota in dollars, both places, as a table", Language.EN),
+        ("new quota less the old quota for both places in dollars", Language.EN),
+        ("difference between the old and the new quota, in usd, both", Language.EN),
+        ("the new one take away the old one, both places, usd", Language.EN),
+        ("gap between the new and the old quota in dollars, for both", Language.EN),
+        ("новая квота минус старая в долларах по обоим местам", RU),
+        ("разница между старой и новой нормой в долларах", RU),
+        ("разница между новой и старой квотой в долларах, оба места", RU),
+        ("новая норма минус прежняя в долларах по двум местам", RU),
+        ("новые нормы минус старые, в долларах", RU),
+        ("两地新旧差多少美元", ZH),
+        ("新旧之差是多少美元，两个地方", ZH),
+        ("两个地方新旧相差多少美元", ZH),
+        ("新旧差额各多少美元", ZH),
+        ("两地新旧差距多少美元", ZH),
+        ("신구 차이 달러로 두 지역 각각", KO),
+        ("새 할당 빼기 이전 할당 달러로", KO),
+        ("두 곳 신구 차액 달러로", KO),
+        ("인상 후 빼기 인상 전 달러로 두 지역", KO),
+        ("새 금액에서 이전 금액을 빼면 달러로 얼마", KO),
+    ],
+)
+def test_new_minus_old_is_each_places_rise(
+    engine: AnswerEngine, question: str, language: Language
+) -> None:
+    lines = [digits([line]) for line in lines_in(engine, question, language)]
+    assert any(line.count("730") >= 2 and "1460" in line for line in lines), lines
+    assert any(line.count("470") >= 2 and "940" in line for line in lines), lines
+    assert not any("260" in line or "520" in line for line in lines)
+
+
+def test_the_spread_between_the_places_before_and_after_is_still_the_gap(
+    engine: AnswerEngine,
+) -> None:
+    text = body(engine, "the spread between the two, before and after the hike")
+    assert "$260" in text and "$520" in text
+
+
+def test_old_vs_new_side_by_side_is_no_rise(engine: AnswerEngine) -> None:
+    text = body(engine, "annualised dalian, old vs new, CNY")
+    assert "40,800" in text and "81,600" in text
