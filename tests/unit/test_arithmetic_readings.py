@@ -478,3 +478,46 @@ def test_the_spread_between_the_places_before_and_after_is_still_the_gap(
 def test_old_vs_new_side_by_side_is_no_rise(engine: AnswerEngine) -> None:
     text = body(engine, "annualised dalian, old vs new, CNY")
     assert "40,800" in text and "81,600" in text
+
+
+# ----- a head count in words, and "how much higher" in Chinese ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "language", "total"),
+    [
+        ("五个人的班组在大连一个月一共交多少（翻倍后）", ZH, "34000"),
+        ("大连十名工人翻倍后每月合计多少", ZH, "68000"),
+        ("萨哈林两名工人翻倍后每月一共多少", ZH, "248000"),
+        ("三个工人在大连，翻倍后一个月总共交多少", ZH, "20400"),
+        ("萨哈林四个朝鲜工人现在每月合计多少卢布", ZH, "496000"),
+        ("다섯 명이면 다롄 인상 후 한 달 총 얼마", KO, "34000"),
+        ("사할린 열 명 인상 후 월 합계", KO, "1240000"),
+        ("다롄 세 명 인상 후 한 달 총 얼마", KO, "20400"),
+        ("두 명이면 사할린 인상 후 한 달 총 얼마 루블로", KO, "248000"),
+        ("사할린 스무 명 인상 후 한 달 합계", KO, "2480000"),
+        ("пятеро рабочих в даляне, сколько в месяц вместе после удвоения", RU, "34000"),
+        ("десять человек на сахалине сколько всего в месяц теперь", RU, "1240000"),
+        ("трое рабочих в даляне сколько всего в месяц теперь", RU, "20400"),
+        ("два человека на сахалине, итого в месяц после удвоения", RU, "248000"),
+        ("двадцать рабочих на сахалине сколько всего в месяц сейчас", RU, "2480000"),
+    ],
+)
+def test_a_head_count_in_words_is_a_group_sum(
+    engine: AnswerEngine, question: str, language: Language, total: str
+) -> None:
+    assert total in digits(lines_in(engine, question, language))
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "萨哈林比大连高多少美元",
+        "大连比萨哈林低多少美元",
+        "萨哈林比大连贵多少美元",
+        "大连比萨哈林少多少美元",
+        "萨哈林比大连高出多少美元",
+    ],
+)
+def test_how_much_higher_in_chinese_is_the_gap(engine: AnswerEngine, question: str) -> None:
+    assert "260" in digits(lines_in(engine, question, ZH))
