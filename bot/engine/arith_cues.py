@@ -22,6 +22,20 @@ MAX_MONTHS = 600
 
 
 @lru_cache(maxsize=1)
+def _again() -> re.Pattern[str]:
+    """ "if they double the dalian quota once more": a further doubling, words between."""
+    data = json.loads(_DATA.read_text(encoding="utf-8"))
+    return re.compile("|".join(f"(?:{w})" for lang in data["double_again"].values() for w in lang))
+
+
+@lru_cache(maxsize=1)
+def _old_new() -> re.Pattern[str]:
+    """ "new quota minus old quota", "разница между старой и новой", "新旧差多少", "신구 차이"."""
+    data = json.loads(_DATA.read_text(encoding="utf-8"))
+    return re.compile("|".join(f"(?:{w})" for lang in data["old_new"].values() for w in lang))
+
+
+@lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     data = json.loads(_DATA.read_text(encoding="utf-8"))
     times = "|".join(re.escape(w) for lang in data["multiply"].values() for w in lang)
@@ -48,6 +62,15 @@ def read_arithmetic(u: Understanding) -> Understanding:
     named = len(u.places) + len(u.countries) >= 2
     if named and Operation.RATIO not in ops and equal.search(text):
         ops.append(Operation.RATIO)  # "how many dalian quotas equal one sakhalin quota"
-    if ops == u.operations and months == u.months:
+    if Operation.DOUBLE_AGAIN not in ops and about_quota and _again().search(text):
+        ops.append(Operation.DOUBLE_AGAIN)
+    # "new minus old, both places": each quota's rise, not one place against the other.
+    rise = not named and not u.change_asked and bool(_old_new().search(text))
+    if rise:  # ("both places" there names the places, not a sum of them)
+        ops = [op for op in ops if op != Operation.COMBINED or months]
+        ops += [] if Operation.DIFFERENCE in ops else [Operation.DIFFERENCE]
+    if ops == u.operations and months == u.months and not rise:
         return u
+    if rise:
+        return replace(u, operations=ops, months=months, change_asked=True, pair_asked=False)
     return replace(u, operations=ops, months=months)

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from bot.engine.again import doubled_again
 from bot.engine.arith_cues import read_arithmetic
 from bot.engine.bases import basis_gap, by_basis
 from bot.engine.cross_rates import convert
@@ -236,9 +237,13 @@ class Arithmetic:
         # "a year per person at the new amount": a sum of the new (or old) figure.
         dated_sum = Intent.QUOTA in u.intents and (u.now or u.before)
         both = u.pair_asked and whole_store  # "both places in total": one sum of the two
+        spanned = False  # the sum over a span of months is said once
         for op in sorted(ops, key=lambda op: op in PERIODS):
             if op == Operation.DOUBLE:
                 self._double(u, quotas, reply)
+            elif op == Operation.DOUBLE_AGAIN:
+                if not doubled_again(quotas, dollars, reply):
+                    continue
             elif op == Operation.RATE:
                 # "what day's rate": none is given; the rates its figures imply only when
                 # an amount is asked too ("what rate, and from when?").
@@ -252,6 +257,9 @@ class Arithmetic:
             elif op in (Operation.TOTAL, Operation.COMBINED) and span_gap:
                 continue  # the increase over the span is the answer (below)
             elif op in (Operation.TOTAL, Operation.COMBINED) and u.months:
+                if spanned:
+                    continue  # "반년치 합계": "total" and "combined" ask the one sum
+                spanned = True
                 for in_dollars in _units(u, quotas, dollars):
                     over_months(u, quotas, in_dollars, reply, self.figure)
             elif op in (Operation.TOTAL, Operation.COMBINED) and pair and (named or both):

@@ -205,7 +205,7 @@ _GLUED_FIGURE = re.compile(r"(?<=[\u3400-\u9fff\uf900-\ufaff\uac00-\ud7a3])(?=\d
 # The quota currencies (the store's aliases name them by ISO code) and the others the
 # English vocabulary knows by code (en.json other_currencies: "krw", "eur", ...).
 STORE_CURRENCIES = ("RUB", "CNY", "USD")
-OTHER_CURRENCIES = ("KRW", "KPW", "EUR", "JPY", "GBP", "TWD", "HKD")
+OTHER_CURRENCIES = ("KRW", "KPW", "EUR", "JPY", "GBP", "TWD", "HKD", "AUD", "SGD", "CAD")
 
 
 # Cues only the Russian, Chinese and Korean vocabularies have.

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from bot.engine.follow_ups import asks_again
 from bot.engine.segments import names_subject, share_subject
 from bot.engine.vocabulary import Operation
 
@@ -42,7 +43,8 @@ def carry_time(segments: list[Understanding]) -> list[Understanding]:
             if index < len(segments) - 1:
                 carried = segment
                 continue
-            if kept:  # "大连一年交多少，按翻倍算": said after the question
+            # ("新的标准呢": a follow-up asks the sum again at its time: follow_ups.py)
+            if kept and not asks_again(kept[-1], segment):  # "大连一年交多少，按翻倍算"
                 kept[-1].now = kept[-1].now or segment.now
                 kept[-1].before = kept[-1].before or segment.before
                 continue

@@ -55,6 +55,8 @@ class Scheme:
     function_words: frozenset[str]
     max_cost: int
     min_letters: int
+    # Words English has too that a Russian message means as Russian ("za god": год).
+    russian_in_russian: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -73,6 +75,7 @@ def scheme() -> Scheme:
         function_words=frozenset(data["function_words"]),
         max_cost=int(data["max_cost"]),
         min_letters=int(data["min_letters"]),
+        russian_in_russian=frozenset(data.get("russian_in_russian", ())),
     )
 
 
@@ -160,6 +163,8 @@ def read(
             short = cyrillic(token) if len(token) <= 2 else None
             if short is not None and short in table.function_words:
                 spoken.setdefault(token, short)
+            elif token in table.russian_in_russian and (russian := cyrillic(token)):
+                spoken.setdefault(token, russian)
         return Translit(_replace(text, spoken), Language.RU, spoken)
     # English with a few translit words: only Russian cue words are read, as their keys
     # ("skolko" -> "сколько"); a function word beside one is dropped ("na").

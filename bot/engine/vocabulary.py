@@ -104,6 +104,7 @@ class Operation(StrEnum):
     PER_WEEK = "per_week"
     PER_DAY = "per_day"
     DOUBLE = "double"
+    DOUBLE_AGAIN = "double_again"  # "what if it doubled again": a supposition, computed
     RATE = "rate"  # the exchange rate a quota and its dollar conversion imply
     MONTHS_TO_REACH = "months_to_reach"  # how many months of a quota make a sum
 
