@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from bot.engine.after_silence import presses_same_ask
 from bot.engine.arithmetic import Arithmetic
 from bot.engine.asks import about_the_place, unmapped_ask
 from bot.engine.compare_asked import settle_compare
@@ -104,9 +105,13 @@ class Answerer:
         carried: list[str] = []
         for segment in [s for s in u.segments if self._implied_origin(s, reply)]:
             segments = [s for s in segments if s is not segment]
+        previous: Understanding | None = None
         for segment in segments:
-            if Intent.SILENT in reply.intents and asks_nothing_new(segment):
+            if Intent.SILENT in reply.intents and (
+                asks_nothing_new(segment) or presses_same_ask(segment, previous)
+            ):
                 continue  # "how many work there? is there a number or not": one question
+            previous = segment
             if not (segment.places or segment.countries or segment.sectors):
                 # "what's 62000 roubles in usd": the quota of that amount or currency; a
                 # later part with no subject of its own ("where is it from") the same.

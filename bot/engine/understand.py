@@ -16,6 +16,7 @@ from bot.engine.converted_sums import carry_assumption, carry_conversion
 from bot.engine.figures import mentions_own_pay, read_figures
 from bot.engine.frames import read_frames
 from bot.engine.gazetteer import ordinary_english
+from bot.engine.headcount_asks import headcount_asked
 from bot.engine.korean_runs import without_glosses
 from bot.engine.language import Language
 from bot.engine.lexicon import LANGUAGE_CUES, LanguageTables, record_language_cue
@@ -263,6 +264,8 @@ class Understander:
         frames = read_frames(framed, self.vocabulary_data, self._outlets)
         for attribute in frames.attributes:
             add_once(segment.attributes, attribute)
+        if headcount_asked(framed, language):  # "сколько сварщиков", "几个焊工", "몇사람"
+            add_once(segment.attributes, Attribute.WORKFORCE)
         # "how long has the quota been in place": the quota's age, not the workers' stay.
         segment.attributes = self.vocabulary_data.without_overridden(segment.attributes)
         for topic in frames.topics:
