@@ -16,6 +16,7 @@ from bot.engine.compare_asked import settle_compare
 from bot.engine.compose import Composer
 from bot.engine.conversions import answer_conversion, conversion_asked
 from bot.engine.countries import SUBJECT_COUNTRY
+from bot.engine.date_asks import asks_when
 from bot.engine.derivation import implied_asked
 from bot.engine.derived import either
 from bot.engine.feelings import asks_for_a_text, contradicted_feeling, refuse_text
@@ -349,7 +350,9 @@ class Answerer:
             wanted.add(Intent.QUOTA)
         # What is asked beats the noun it is asked about: "when did the quota double",
         # "why was it doubled".
-        asks_date = "when" in s.question_words or "date" in s.text.split()
+        # ("사할린얼마?…언제부터?": an amount asked beside the date keeps the figures.)
+        when = asks_when(s.text, s.language) and not s.amount_hinted
+        asks_date = "when" in s.question_words or "date" in s.text.split() or when
         # "how do they justify it", "why was it doubled": the reasons, not the figures.
         if (Intent.DATE in wanted and asks_date) or "reason" in topics:
             wanted -= {Intent.QUOTA, Intent.BASIS, Intent.LIST}

@@ -12,6 +12,7 @@ from __future__ import annotations
 from functools import cached_property, partial
 
 from bot.engine.asks import keep_unmapped
+from bot.engine.attribute_forms import attributes_in
 from bot.engine.converted_sums import carry_assumption, carry_conversion
 from bot.engine.figures import mentions_own_pay, read_figures
 from bot.engine.frames import read_frames
@@ -266,6 +267,8 @@ class Understander:
             add_once(segment.attributes, attribute)
         if headcount_asked(framed, language):  # "сколько сварщиков", "几个焊工", "몇사람"
             add_once(segment.attributes, Attribute.WORKFORCE)
+        for attribute in attributes_in(framed, language):  # "что они едят", "얼마 벌어요"
+            add_once(segment.attributes, attribute)
         # "how long has the quota been in place": the quota's age, not the workers' stay.
         segment.attributes = self.vocabulary_data.without_overridden(segment.attributes)
         for topic in frames.topics:
