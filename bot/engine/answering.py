@@ -30,6 +30,7 @@ from bot.engine.premises import wrong_demander, wrong_pairings, wrong_period, wr
 from bot.engine.quota_words import QuotaWords
 from bot.engine.relevance import blamed, named_foreign
 from bot.engine.reply import Reply
+from bot.engine.role_refusal import refuse_role_about_report
 from bot.engine.segments import asks_nothing_new, quota_also_asked
 from bot.engine.sourcing import MAX_SOURCE_CLAIMS, asks_what
 from bot.engine.summary import answer_summary
@@ -160,6 +161,8 @@ class Answerer:
                     reply.intents.append(Intent.QUOTA)
                 if figures:
                     break
+        if not reply.lines:
+            refuse_role_about_report(u, self.composer, self.honest, reply)
         if not reply.lines:
             off = self._off_topic()
             off.intents = [Intent.OFF_TOPIC]
