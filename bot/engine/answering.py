@@ -353,9 +353,7 @@ class Answerer:
             wanted.add(Intent.QUOTA)
         # What is asked beats the noun it is asked about: "when did the quota double",
         # "why was it doubled".
-        # ("사할린얼마?…언제부터?": an amount asked beside the date keeps the figures.)
-        when = asks_when(s.text, s.language) and not s.amount_hinted
-        asks_date = "when" in s.question_words or "date" in s.text.split() or when
+        asks_date = "when" in s.question_words or "date" in s.text.split() or asks_when(s)
         # "how do they justify it", "why was it doubled": the reasons, not the figures.
         if (Intent.DATE in wanted and asks_date) or "reason" in topics:
             wanted -= {Intent.QUOTA, Intent.BASIS, Intent.LIST}

@@ -10,6 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from bot.engine.language import Language
+from bot.engine.understanding import Understanding
 
 FILE = Path(__file__).parent / "vocabulary" / "date_asks.json"
 
@@ -20,6 +21,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return {language: re.compile(p) for language, p in raw.items() if language != "note"}
 
 
-def asks_when(text: str, language: Language) -> bool:
+def when_word(text: str, language: Language) -> bool:
+    """Whether the text has a word that asks when, in ``language``."""
     pattern = _patterns().get(str(language))
     return pattern is not None and pattern.search(text.casefold()) is not None
+
+
+def asks_when(segment: Understanding) -> bool:
+    """A part asking when, and no amount beside it ("사할린얼마?…언제부터?" keeps the figures)."""
+    return when_word(segment.text, segment.language) and not segment.amount_hinted

@@ -16,7 +16,7 @@ import pytest
 
 from bot.engine import AnswerEngine
 from bot.engine.attribute_forms import attributes_in
-from bot.engine.date_asks import asks_when
+from bot.engine.date_asks import when_word
 from bot.engine.vocabulary import Attribute
 from bot.i18n import Language
 from testkit.engine import lines_in, seeded_engine
@@ -117,7 +117,7 @@ WHEN = [
 def test_when_it_doubled_is_the_date_line_not_the_quota_block(
     engine: AnswerEngine, question: str, language: Language, line: str
 ) -> None:
-    assert asks_when(question, language)
+    assert when_word(question, language)
     text = "\n".join(lines_in(engine, question, Language.EN))
     assert line in text, text
     assert not any(figure in text for figure in QUOTA_FIGURES), text
@@ -132,7 +132,7 @@ def test_when_it_doubled_is_the_date_line_not_the_quota_block(
     ],
 )
 def test_no_when_word_no_date_ask(question: str, language: Language) -> None:
-    assert not asks_when(question, language)
+    assert not when_word(question, language)
 
 
 @pytest.mark.parametrize(
