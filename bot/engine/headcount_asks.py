@@ -20,6 +20,8 @@ from bot.engine.language import Language
 
 FILE = Path(__file__).parent / "vocabulary" / "headcount_asks.json"
 _WORD = re.compile(r"[\w'-]+")
+# Enough text after a quantity word for the words read after it.
+_MOST_CHARACTERS = 80
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,8 @@ class _Spoken:
     most_skipped: int = 3
     endings: tuple[str, ...] = ()
     patterns: re.Pattern[str] | None = None
+    # Any quantity word, searched first: most parts have none, and are read no further.
+    quantities: re.Pattern[str] | None = None
 
 
 @lru_cache(maxsize=1)
@@ -44,6 +48,7 @@ def _data() -> dict[str, _Spoken]:
         if not isinstance(entry, dict):
             continue
         patterns = entry.get("patterns")
+        quantity = entry.get("quantity", ())
         found[language] = _Spoken(
             quantity=tuple(entry.get("quantity", ())),
             skip_tags=frozenset(entry.get("skip_tags", ())),
@@ -52,6 +57,11 @@ def _data() -> dict[str, _Spoken]:
             most_skipped=int(entry.get("most_skipped", 3)),
             endings=tuple(entry.get("person_endings", ())),
             patterns=re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None,
+            quantities=re.compile(
+                r"(?<![\w-])(?:" + "|".join(re.escape(q) for q in quantity) + r")(?![\w-])"
+            )
+            if quantity
+            else None,
         )
     return found
 
@@ -64,44 +74,55 @@ def headcount_asked(text: str, language: Language) -> bool:
         return False
     if spoken.patterns is not None:
         return spoken.patterns.search(text) is not None
+    if spoken.quantities is None or spoken.quantities.search(text) is None:
+        return False
     if language is Language.RU:
         return _russian(text, spoken)
     return _english(text, spoken)
 
 
-def _after_quantity(tokens: list[str], spoken: _Spoken) -> list[list[str]]:
-    """The words after each quantity word (one or two words long)."""
+def _after_quantity(text: str, spoken: _Spoken) -> list[list[str]]:
+    """The first few words after each quantity word."""
+    if spoken.quantities is None:
+        return []
     runs: list[list[str]] = []
-    for index in range(len(tokens)):
-        for quantity in spoken.quantity:
-            parts = quantity.split()
-            if tokens[index : index + len(parts)] == parts:
-                start = index + len(parts)
-                runs.append(tokens[start : start + spoken.most_skipped + 1])
+    for match in spoken.quantities.finditer(text):
+        after = text[match.end() : match.end() + _MOST_CHARACTERS]
+        runs.append(_WORD.findall(after)[: spoken.most_skipped + 1])
     return runs
 
 
 def _russian(text: str, spoken: _Spoken) -> bool:
-    from bot.engine.analysis import morph
-
-    analyser = morph()
-    for run in _after_quantity(_WORD.findall(text), spoken):
+    for run in _after_quantity(text, spoken):
         for word in run:
-            parses = analyser.parse(word)
-            if word in spoken.skip_words or not parses or parses[0].tag.POS in spoken.skip_tags:
+            pos, people, lemma = _reading(word)
+            if word in spoken.skip_words or pos in spoken.skip_tags:
                 continue  # "сколько вообще северокорейских сварщиков"
-            noun = next((p for p in parses if p.tag.POS == "NOUN"), None)
-            if noun is None:
+            if not lemma:
                 break
-            tag = noun.tag
-            people = "anim" in tag and "plur" in tag and "gent" in tag
-            people = people or noun.normal_form == "человек"
-            return people and noun.normal_form not in spoken.not_workers
+            return people and lemma not in spoken.not_workers
     return False
 
 
+@lru_cache(maxsize=4096)
+def _reading(word: str) -> tuple[str, bool, str]:
+    """A Russian word's likeliest part of speech, whether its first noun reading is people
+    in the plural genitive ("сварщиков", "людей"; "человек" too), and that noun's lemma
+    (empty when it has no noun reading). Cached: pymorphy3 reads in pure Python."""
+    from bot.engine.analysis import morph
+
+    parses = morph().parse(word)
+    pos = str(parses[0].tag.POS) if parses else ""
+    noun = next((p for p in parses if p.tag.POS == "NOUN"), None)
+    if noun is None:
+        return pos, False, ""
+    tag = noun.tag
+    people = ("anim" in tag and "plur" in tag and "gent" in tag) or noun.normal_form == "человек"
+    return pos, people, noun.normal_form
+
+
 def _english(text: str, spoken: _Spoken) -> bool:
-    for run in _after_quantity(_WORD.findall(text), spoken):
+    for run in _after_quantity(text, spoken):
         for word in run:
             if word in spoken.skip_words:
                 continue
