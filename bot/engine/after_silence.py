@@ -11,6 +11,8 @@ from bot.engine.vocabulary import Intent
 
 # What a bare "a figure", "the list", "per month" asks of the report by itself.
 _FIGURE_ONLY = frozenset({Intent.LIST, Intent.BASIS})
+# English words that ask, which the vocabulary's question words leave to cues ("what", "how").
+_ASKING = frozenset({"what", "what's", "whats", "how", "which"})
 
 
 def presses_same_ask(segment: Understanding, previous: Understanding | None) -> bool:
@@ -20,6 +22,8 @@ def presses_same_ask(segment: Understanding, previous: Understanding | None) -> 
         return False
     if not segment.intents or not set(segment.intents) <= _FIGURE_ONLY:
         return False
+    if segment.question_words or _ASKING & set(segment.text.casefold().split()):
+        return False  # "and what are the quotas overall?": a question of its own
     new_topics = set(segment.topics) - set(previous.topics)
     return not (
         segment.quota_named

@@ -35,6 +35,7 @@ class _Spoken:
     not_workers: frozenset[str] = frozenset()
     most_skipped: int = 3
     endings: tuple[str, ...] = ()
+    paying_after: tuple[str, ...] = ()
     patterns: re.Pattern[str] | None = None
     # Any quantity word, searched first: most parts have none, and are read no further.
     quantities: re.Pattern[str] | None = None
@@ -56,6 +57,7 @@ def _data() -> dict[str, _Spoken]:
             not_workers=frozenset(entry.get("not_workers") or entry.get("not_people") or ()),
             most_skipped=int(entry.get("most_skipped", 3)),
             endings=tuple(entry.get("person_endings", ())),
+            paying_after=tuple(entry.get("paying_after", ())),
             patterns=re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None,
             quantities=re.compile(
                 r"(?<![\w-])(?:" + "|".join(re.escape(q) for q in quantity) + r")(?![\w-])"
@@ -94,13 +96,14 @@ def _after_quantity(text: str, spoken: _Spoken) -> list[list[str]]:
 
 def _russian(text: str, spoken: _Spoken) -> bool:
     for run in _after_quantity(text, spoken):
-        for word in run:
+        for index, word in enumerate(run):
             pos, people, lemma = _reading(word)
             if word in spoken.skip_words or pos in spoken.skip_tags:
                 continue  # "сколько вообще северокорейских сварщиков"
             if not lemma:
                 break
-            return people and lemma not in spoken.not_workers
+            paying = any(w.startswith(spoken.paying_after) for w in run[index + 1 : index + 3])
+            return people and lemma not in spoken.not_workers and not paying
     return False
 
 

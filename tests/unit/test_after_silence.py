@@ -72,6 +72,7 @@ def test_a_later_part_adds_no_quota_block(
 STILL_ASKED = [
     ("how many workers in dalian and what's the quota there", Language.EN, "3,400"),
     ("what's the wage on sakhalin? and the quota?", Language.EN, "62,000"),
+    ("how many people work in dalian? and what are the quotas overall", Language.EN, "62,000"),
     ("сколько рабочих на сахалине? и какая там норма", Language.RU, "62 000"),
     ("какая зарплата на сахалине? а норма сколько", Language.RU, "62 000"),
     ("大连工人有多少？指标是多少", Language.ZH, "3,400"),

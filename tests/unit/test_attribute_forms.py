@@ -88,6 +88,7 @@ NOT_ASKED = [
     ("how much do the sakhalin workers pay", Language.EN),
     ("how much does north korea make from it", Language.EN),
     ("who says the quota doubled", Language.EN),
+    ("who watches over them, does anyone notice", Language.EN),
     ("есть ли норма в даляне", Language.RU),
     ("сколько платят рабочие на сахалине", Language.RU),
     ("кто сказал что норму удвоили", Language.RU),
