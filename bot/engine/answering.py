@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from bot.engine.after_silence import presses_same_ask
 from bot.engine.arithmetic import Arithmetic
 from bot.engine.asks import about_the_place, unmapped_ask
 from bot.engine.compare_asked import settle_compare
 from bot.engine.compose import Composer
 from bot.engine.conversions import answer_conversion, conversion_asked
 from bot.engine.countries import SUBJECT_COUNTRY
+from bot.engine.date_asks import asks_when
 from bot.engine.derivation import implied_asked
 from bot.engine.derived import either
 from bot.engine.feelings import asks_for_a_text, contradicted_feeling, refuse_text
@@ -28,6 +30,7 @@ from bot.engine.premises import wrong_demander, wrong_pairings, wrong_period, wr
 from bot.engine.quota_words import QuotaWords
 from bot.engine.relevance import blamed, named_foreign
 from bot.engine.reply import Reply
+from bot.engine.role_refusal import refuse_role_about_report
 from bot.engine.segments import asks_nothing_new, quota_also_asked
 from bot.engine.sourcing import MAX_SOURCE_CLAIMS, asks_what
 from bot.engine.summary import answer_summary
@@ -104,9 +107,13 @@ class Answerer:
         carried: list[str] = []
         for segment in [s for s in u.segments if self._implied_origin(s, reply)]:
             segments = [s for s in segments if s is not segment]
+        previous: Understanding | None = None
         for segment in segments:
-            if Intent.SILENT in reply.intents and asks_nothing_new(segment):
+            if Intent.SILENT in reply.intents and (
+                asks_nothing_new(segment) or presses_same_ask(segment, previous)
+            ):
                 continue  # "how many work there? is there a number or not": one question
+            previous = segment
             if not (segment.places or segment.countries or segment.sectors):
                 # "what's 62000 roubles in usd": the quota of that amount or currency; a
                 # later part with no subject of its own ("where is it from") the same.
@@ -154,6 +161,8 @@ class Answerer:
                     reply.intents.append(Intent.QUOTA)
                 if figures:
                     break
+        if not reply.lines:
+            refuse_role_about_report(u, self.composer, self.honest, reply)
         if not reply.lines:
             off = self._off_topic()
             off.intents = [Intent.OFF_TOPIC]
@@ -344,7 +353,7 @@ class Answerer:
             wanted.add(Intent.QUOTA)
         # What is asked beats the noun it is asked about: "when did the quota double",
         # "why was it doubled".
-        asks_date = "when" in s.question_words or "date" in s.text.split()
+        asks_date = "when" in s.question_words or "date" in s.text.split() or asks_when(s)
         # "how do they justify it", "why was it doubled": the reasons, not the figures.
         if (Intent.DATE in wanted and asks_date) or "reason" in topics:
             wanted -= {Intent.QUOTA, Intent.BASIS, Intent.LIST}

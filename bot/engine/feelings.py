@@ -35,7 +35,7 @@ NEGATIONS = frozenset("not never no isnt arent wasnt werent dont doesnt didnt no
 
 # In Russian, Chinese and Korean: a people word at most this many characters before it
 # (Russian's words are longer: "рабочие же всё равно платят добровольно").
-NEAR_CHARACTERS = {"ru": 30, "zh": 12, "ko": 16}
+NEAR_CHARACTERS = {"ru": 30, "zh": 12, "ko": 16, "en": 30}
 
 
 @lru_cache(maxsize=4)
@@ -55,9 +55,20 @@ def _said_natively(s: Understanding) -> str | None:
         if at < 0:
             continue
         before = text[max(0, at - NEAR_CHARACTERS.get(s.language.value, 12)) : at]
-        if any(p in before for p in people) and not any(before.endswith(n) for n in negations):
+        if any(p in before for p in people) and not any(_negated(before, n) for n in negations):
             return said
     return None
+
+
+def _negated(before: str, negation: str) -> bool:
+    """Whether the text before a feeling ends with a negation: a spaced one ("не ") as a
+    word of its own ("на сахалине с радостью" is not negated), "不" or "비" as written."""
+    if not before.endswith(negation):
+        return False
+    if not negation.endswith(" "):
+        return True
+    start = len(before) - len(negation)
+    return start == 0 or not before[start - 1].isalpha()
 
 
 def said_feeling(s: Understanding, vocabulary: Vocabulary) -> str | None:
@@ -66,6 +77,10 @@ def said_feeling(s: Understanding, vocabulary: Vocabulary) -> str | None:
         return _said_natively(s)
     if not vocabulary.positive_feelings:
         return None
+    return _said_in_english(s, vocabulary) or _said_natively(s)  # "they volunteer to pay"
+
+
+def _said_in_english(s: Understanding, vocabulary: Vocabulary) -> str | None:
     tokens = words(s.text)
     joined = " " + " ".join(tokens) + " "
     people = {*vocabulary.people_nouns, *vocabulary.people_pronouns, "workers", "laborers"}
@@ -90,8 +105,24 @@ def contradicted_feeling(s: Understanding, c: Composer, honest: Honest, reply: R
     for hit in hits:
         reply.use(hit.claim.id, hit.claim.article_id)
         reply.lines.append(fmt("• {}", c.claim_line(hit.claim)))
+    # "they volunteer, nobody forces them": what it says of force and protest too.
+    shown = {hit.claim.id for hit in hits}
+    coerced = [h for h in honest.search.search(_coercion_search()) if h.claim.id not in shown]
+    if coerced:
+        also = _("They also report:") if c.several else _("It also reports:")
+        reply.lines.append(Html(also))
+    for hit in coerced:
+        reply.use(hit.claim.id, hit.claim.article_id)
+        reply.lines.append(fmt("• {}", c.claim_line(hit.claim)))
     reply.intents.append(Intent.CORRECTION)
     return True
+
+
+@lru_cache(maxsize=1)
+def _coercion_search() -> str:
+    """The words that find what the report says of force and protest (feelings.json)."""
+    raw = json.loads((FOLDER / "feelings.json").read_text(encoding="utf-8"))
+    return str(raw.get("coercion_search", ""))
 
 
 # "write me a short poem": the form at most this many words after the verb.

@@ -331,9 +331,11 @@ def inherit_subject(previous: Understanding, segment: Understanding) -> None:
         return
     if segment.unknown_places or segment.regions:
         return
-    if not _asks_anything(segment) and previous.topics and Intent.QUOTA not in previous.intents:
+    asked = previous.topics or previous.attributes
+    if not _asks_anything(segment) and asked and Intent.QUOTA not in previous.intents:
         # "萨哈林有没有女工啊 还是都是老爷们": a remark after a topic's question asks no
-        # figure of its place.
+        # figure of its place; nor "want to check their supply chain" after one the report
+        # does not answer ("name of the seafood company in dalian?").
         return
     tokens = words(segment.text)
     # "2) in dollars": a short part with no place is about the one before it; Russian,

@@ -13,11 +13,13 @@ from functools import cached_property, partial
 
 from bot.engine import world_currencies
 from bot.engine.asks import keep_unmapped
+from bot.engine.attribute_forms import attributes_in
 from bot.engine.converted_sums import carry_assumption, carry_conversion
 from bot.engine.figures import mentions_own_pay, read_figures
 from bot.engine.follow_ups import carry_follow_up, carry_supposition
 from bot.engine.frames import read_frames
 from bot.engine.gazetteer import ordinary_english
+from bot.engine.headcount_asks import headcount_asked
 from bot.engine.korean_runs import without_glosses
 from bot.engine.language import Language
 from bot.engine.lexicon import LANGUAGE_CUES, LanguageTables, record_language_cue
@@ -264,6 +266,10 @@ class Understander:
         framed = with_corrections(piece, segment.corrected_words)
         frames = read_frames(framed, self.vocabulary_data, self._outlets)
         for attribute in frames.attributes:
+            add_once(segment.attributes, attribute)
+        if headcount_asked(framed, language):  # "сколько сварщиков", "几个焊工", "몇사람"
+            add_once(segment.attributes, Attribute.WORKFORCE)
+        for attribute in attributes_in(framed, language):  # "что они едят", "얼마 벌어요"
             add_once(segment.attributes, attribute)
         # "how long has the quota been in place": the quota's age, not the workers' stay.
         segment.attributes = self.vocabulary_data.without_overridden(segment.attributes)
