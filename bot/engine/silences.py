@@ -19,6 +19,7 @@ from itertools import pairwise
 from babel.numbers import get_currency_name
 
 from bot.engine import reports, wording
+from bot.engine.bearing import facts_bearing
 from bot.engine.compose import Composer
 from bot.engine.local_names import local_name, source_name
 from bot.engine.numbers import money, number
@@ -31,6 +32,7 @@ from bot.engine.phrases import (
     series,
 )
 from bot.engine.reply import Reply
+from bot.engine.retrieval import ClaimSearch
 from bot.engine.sector_words import names_workplaces
 from bot.engine.sourcing import TOPIC_TITLES
 from bot.engine.understanding import Understanding
@@ -124,6 +126,7 @@ def _spaced(text: str) -> str:
 class Silences:
     c: Composer
     vocabulary: Vocabulary
+    search: ClaimSearch
 
     def __init__(self, composer: Composer) -> None:
         # Built once per snapshot: the currencies the quotas are stated in, by code.
@@ -231,6 +234,11 @@ class Silences:
             reply.intents.append(Intent.DATE)
             return True
         facts = self.c.facts_answering(attribute.value, u.places)
+        # "do the welders get a day off": a report's fact on it, filed under another topic.
+        if not facts:
+            facts = facts_bearing(u, attribute, self.c, self.search, self.vocabulary)
+            if facts and all(f.id in reply.claim_ids for f in facts):
+                return True  # said for another attribute of the same question
         if not facts:
             return False
         if self._asks_if_done(u, facts[:MAX_HITS]):
