@@ -16,6 +16,7 @@ from bot.engine.compose import Composer
 from bot.engine.conversions import answer_conversion, conversion_asked
 from bot.engine.countries import SUBJECT_COUNTRY
 from bot.engine.derivation import implied_asked
+from bot.engine.described_sources import said_by_described
 from bot.engine.derived import either
 from bot.engine.feelings import asks_for_a_text, contradicted_feeling, refuse_text
 from bot.engine.honest import Honest
@@ -140,6 +141,11 @@ class Answerer:
             for segment in u.segments:
                 if not segment.foreign and self.honest.statements(
                     segment.text, reply, STRONG_MATCH
+                ):
+                    break
+                # "what did the embassy guy say": the source a report describes so.
+                if not segment.foreign and said_by_described(
+                    segment.report_words + segment.unmapped, self.composer, reply
                 ):
                     break
                 # "and the spouse amount?": the figures whose own words it uses.

@@ -124,11 +124,11 @@ class Understander:
                 if value is None or value in seen[kind] or (kind != "topic" and not value):
                     continue
                 seen[kind].add(value)
-                name = normalize(value)
-                self._claim_names.setdefault(name, []).append((kind, value))
-                entries = self._phrases.setdefault(name, [])
-                if (kind, value) not in entries:
-                    entries.append((kind, value))
+                for name in self._name_phrases(kind, value):
+                    self._claim_names.setdefault(name, []).append((kind, value))
+                    entries = self._phrases.setdefault(name, [])
+                    if (kind, value) not in entries:
+                        entries.append((kind, value))
         self._seen = seen
         self._read_sector_cues(snapshot)
         self._spellings = self._place_spellings(seen["place"])
@@ -161,6 +161,16 @@ class Understander:
         self._real_words = data.attribution_verbs | data.chat_words | STOPWORDS | set(data.synonyms)
         # Russian, Chinese and Korean: their tables join these on the first question in them.
         self._languages = LanguageTables(self)
+
+    def _name_phrases(self, kind: str, value: str) -> list[str]:
+        """A stored name as a question writes it; a kind of work whose name is an ordinary
+        word once folded ("IT" -> "it") only before a word for people ("it workers", "it
+        guys"): "who denied it" names no kind of work."""
+        name = normalize(value)
+        if kind != "sector" or name not in STOPWORDS:
+            return [name]
+        nouns = (*self.vocabulary_data.people_nouns, "team", "teams", "crews", "sector", "jobs")
+        return [f"{name} {noun}" for noun in nouns if " " not in noun]
 
     def _read_sector_cues(self, snapshot: Snapshot) -> None:
         """ "restaurant", "painters": a cue for another kind of work that the claims use names
