@@ -16,8 +16,8 @@ from bot.engine.compose import Composer
 from bot.engine.conversions import answer_conversion, conversion_asked
 from bot.engine.countries import SUBJECT_COUNTRY
 from bot.engine.derivation import implied_asked
-from bot.engine.described_sources import said_by_described
 from bot.engine.derived import either
+from bot.engine.described_sources import said_by_described
 from bot.engine.feelings import asks_for_a_text, contradicted_feeling, refuse_text
 from bot.engine.honest import Honest
 from bot.engine.not_mapped import not_mapped

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
+from bot.engine.derivation import change_step
 from bot.engine.derived import LABEL, decimal, place_of
 from bot.engine.figure_text import bounded, periods_said, unit, words
 from bot.engine.language import Language
@@ -80,6 +81,7 @@ _OPERATION_PERIODS = {
 _NOW = N_("the amount after the change")
 _BEFORE = N_("the amount before the change")
 _OLD_ONLY = N_("the amount before the change; the report gives no new amount")
+_IMPLIED_BEFORE = N_("the amount before the change, implied by the reported percentage")
 _LINE = N_("{place}: {figure}{unit}{which} is about {total} {period} ({how}) — {label}.")
 # A bound stays one: "at least US$40 a day is at least US$280 a week".
 _BOUND_LINE = N_("{place}: {figure}{unit}{which} is {total} {period} ({how}) — {label}.")
@@ -123,8 +125,8 @@ def convertible(claim: ClaimView) -> bool:
     monthly one that is a range or a bound (one monthly amount has periods.py's sentences)."""
     if claim.amount is None or claim.period not in _A_YEAR:
         return False
-    if claim.period != Period.MONTH:
-        return True
+    if claim.period != Period.MONTH or claim.amount_to is not None:
+        return True  # (a monthly "from X to Y": periods.py would take X, the old amount)
     return claim.amount_high not in (None, claim.amount) or claim.amount_bound is not None
 
 
@@ -143,7 +145,7 @@ class Amount:
 
     low: Decimal
     high: Decimal | None
-    which: str  # one of _NOW, _BEFORE, _OLD_ONLY, or "" (no change in play)
+    which: str  # _NOW, _BEFORE, _OLD_ONLY, _IMPLIED_BEFORE, or "" (no change in play)
 
 
 def amount_of(claim: ClaimView, u: Understanding, dollars: bool) -> Amount | None:
@@ -159,7 +161,15 @@ def amount_of(claim: ClaimView, u: Understanding, dollars: bool) -> Amount | Non
     if after is not None:
         return Amount(base, high, _BEFORE) if before_asked else Amount(after, None, _NOW)
     if claim.amount_is == AmountSide.AFTER:
-        return None if before_asked else Amount(base, high, "")
+        if not before_asked:
+            return Amount(base, high, "")
+        # "rose 25 percent to 450,000": about 360,000 before it, unless too rounded to say.
+        step = change_step(claim, base)
+        return (
+            None
+            if step is None or step.derived is None
+            else Amount(step.derived, None, _IMPLIED_BEFORE)
+        )
     if claim.change in (FigureChange.DOUBLED, FigureChange.INCREASED, FigureChange.DECREASED):
         return None if u.now and not u.before else Amount(base, high, _OLD_ONLY)
     return Amount(base, high, "")
@@ -193,15 +203,13 @@ def sums(
     asked = periods_asked(u)
     if not asked or any(word in f" {u.text} " for word in _ALTERNATIVES):
         return []
-    if not (
-        {Intent.QUOTA, Intent.USD, Intent.BASIS, Intent.COMPARE} & set(u.intents)
-        or {op for op in u.operations if op in _OPERATION_PERIODS}
-        or ((u.places or u.countries) and not u.question_words)
-    ):
+    amount_asked = bool({Intent.QUOTA, Intent.USD, Intent.BASIS, Intent.COMPARE} & set(u.intents))
+    summed = any(op in _OPERATION_PERIODS for op in u.operations)
+    if not (amount_asked or summed or ((u.places or u.countries) and not u.question_words)):
         return []
     done: list[ClaimView] = []
     for claim in [c for c in quotas if convertible(c)][:5]:
-        own = Period(claim.period)
+        own = Period(claim.period or Period.MONTH)
         targets = [p for p in asked if p != own]
         in_dollars = dollars and claim.usd_amount is not None
         amount = amount_of(claim, u, in_dollars)
@@ -244,8 +252,8 @@ def changes(
         done.append(claim)
         reply.use(claim.id, claim.article_id)
 
-        def text(value: Decimal, claim: ClaimView = claim) -> str:
-            return usd(value) if in_dollars else money(value, claim.currency or "")
+        def text(value: Decimal, claim: ClaimView = claim, dollars: bool = in_dollars) -> str:
+            return usd(value) if dollars else money(value, claim.currency or "")
 
         percent = rounded(abs(after - before) * 100 / before, 1).normalize()
         reply.lines.append(

@@ -1,0 +1,263 @@
+"""Reports shaped unlike the seed: arithmetic on a figure of any period (a week, a quarter, a
+day given as a floor, a yearly range; a change stated from one amount to another), a report's
+statements where the question asks with words the topics do not file (a day off, passports,
+a crew that misses its target), and a source asked about by the words a report describes it
+with. Over a made-up report of our own (testkit/reports/sample_gazette_2024.json), the two
+made-up reports of the report sets (the wordings fixed there, as tests) and the shapes and
+almanac fixtures; each negative says what must not change.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+
+from bot.engine import AnswerEngine
+from bot.engine.period_sums import HOW, factor
+from bot.i18n import Language
+from db.kinds import Period
+from testkit.engine import EXAMPLE_ALMANAC, SAMPLE_GAZETTE, engine_with, lines_in, text_of
+
+REPORTS = Path(__file__).parents[2] / "testkit" / "reports"
+LABEL = "our arithmetic from the report's figures"
+
+
+def _engine(tmp: pytest.TempPathFactory, name: str, *documents: Path) -> AnswerEngine:
+    path = tmp.mktemp(name) / "store.sqlite3"
+    return asyncio.run(engine_with(f"sqlite+aiosqlite:///{path}", *documents))
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory: pytest.TempPathFactory) -> AnswerEngine:
+    return _engine(tmp_path_factory, "sample", SAMPLE_GAZETTE)
+
+
+@pytest.fixture(scope="module")
+def courier(tmp_path_factory: pytest.TempPathFactory) -> AnswerEngine:
+    return _engine(tmp_path_factory, "courier", REPORTS / "test_courier_2022.json")
+
+
+@pytest.fixture(scope="module")
+def ledger(tmp_path_factory: pytest.TempPathFactory) -> AnswerEngine:
+    return _engine(tmp_path_factory, "ledger", REPORTS / "test_ledger_2022.json")
+
+
+@pytest.fixture(scope="module")
+def shapes(tmp_path_factory: pytest.TempPathFactory) -> AnswerEngine:
+    return _engine(tmp_path_factory, "shapes", REPORTS / "test_shapes_2023.json")
+
+
+@pytest.fixture(scope="module")
+def almanac(tmp_path_factory: pytest.TempPathFactory) -> AnswerEngine:
+    return _engine(tmp_path_factory, "almanac", EXAMPLE_ALMANAC)
+
+
+def body(engine: AnswerEngine, question: str) -> str:
+    """The reply without its caveat lines."""
+    lines = text_of(engine, question).splitlines()
+    return "\n".join(line for line in lines if not line.startswith("⚠️"))
+
+
+# ----- the conversions themselves ---------------------------------------------------------
+
+
+def test_every_conversion_between_two_periods_has_its_words_and_factor() -> None:
+    periods = [p for p in Period if p != Period.ONCE]
+    for source in periods:
+        for target in periods:
+            if source != target:
+                assert (source, target) in HOW
+                assert float(factor(source, target) * factor(target, source)) == pytest.approx(1)
+    assert factor(Period.DAY, Period.WEEK) == 7  # a week is seven days, not 365 / 52
+    assert float(factor(Period.QUARTER, Period.MONTH)) == pytest.approx(1 / 3)
+    assert factor(Period.WEEK, Period.YEAR) == 52
+
+
+# ----- a figure of any period, worked out for another -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "wanted", "unwanted"),
+    [
+        # A weekly figure raised from 5,000 to 6,000: at the new amount unless asked before.
+        ("novosibirsk per year?", "312,000 rubles (RUB) a year (× fifty-two weeks)", "260,000"),
+        ("sawmill hands in novosibirsk, yearly total", "312,000", "260,000"),
+        ("novosibirsk before the rise, per year", "260,000 rubles (RUB) a year", "312,000"),
+        # A quarterly figure, a month and a year.
+        ("almaty per month", "300,000 Kazakhstani tenges (KZT) a month (÷ three months)", "62,000"),
+        ("almaty quota a year in dollars", "$8,000 a year (× four quarters)", "3,600,000"),
+        # A floor stays a floor.
+        ("bangkok laundry per week", "is at least 7,000 Thai baht (THB) a week", "about at least"),
+        # A yearly range stays a range.
+        (
+            "muscat yearly per month?",
+            "100 to 125 Omani rials (OMR) a month",
+            "1,200 to 1,500 Omani rials (OMR) a year —",
+        ),
+    ],
+)
+def test_a_figure_of_any_period_is_worked_out_for_the_period_asked(
+    sample: AnswerEngine, question: str, wanted: str, unwanted: str
+) -> None:
+    text = body(sample, question)
+    assert wanted in text and LABEL in text, text
+    assert unwanted not in text, text
+    assert "so no monthly or yearly sum is made of it" not in text, text
+
+
+def test_a_question_offering_periods_as_alternatives_asks_the_period(sample: AnswerEngine) -> None:
+    text = body(sample, "is the muscat figure per month or per year?")
+    assert "a month (÷ twelve months)" not in text and LABEL not in text, text
+
+
+def test_a_period_asked_in_another_language_is_read_from_its_words(sample: AnswerEngine) -> None:
+    for question in ("阿拉木图每月交多少", "알마티 한 달에 얼마"):
+        lines = " ".join(lines_in(sample, question, Language.EN))
+        assert "300,000" in lines and "÷ three months" in lines, lines
+
+
+@pytest.mark.parametrize(
+    ("question", "wanted"),
+    [
+        ("gdansk shipyard: 40 bucks a day minimum, so per week minimum?", None),
+        ("UB garment worker, how much a year at the new rate (52 weeks)", "7,800"),
+        ("dubai yearly quota per month?", "1,500 to 1,833 UAE dirhams (AED) a month"),
+    ],
+)
+def test_the_report_sets_wordings(
+    courier: AnswerEngine, ledger: AnswerEngine, question: str, wanted: str | None
+) -> None:
+    if wanted is None:  # report4: at least US$40 a day, a week
+        text = body(courier, question)
+        # (The document gives "at least" only in its words: no bound field, so no "at least".)
+        assert "280 US dollars (USD) a week (× seven days)" in text, text
+    else:  # report3: a weekly figure from 100 to 150, a yearly range
+        text = body(ledger, question)
+        assert wanted in text and LABEL in text, text
+
+
+def test_a_quarterly_figure_before_a_reported_percentage_rise(shapes: AnswerEngine) -> None:
+    text = body(shapes, "khabarovsk per month before the rise")
+    assert "360,000" in text and "120,000 rubles (RUB) a month" in text, text
+    assert "implied by the reported percentage" in text, text
+    text = body(shapes, "khabarovsk per year")
+    assert "1,800,000 rubles (RUB) a year (× four quarters)" in text, text
+
+
+def test_a_monthly_figure_from_one_amount_to_another_sums_the_new_one(
+    almanac: AnswerEngine,
+) -> None:
+    text = body(almanac, "gdansk per year")
+    assert "450 euros (EUR) a person a month (the amount after the change)" in text, text
+    assert "5,400 euros (EUR) a year" in text and "3,600" not in text, text
+    text = body(almanac, "gdansk per year before the rise")
+    assert "3,600 euros (EUR) a year" in text and "5,400" not in text, text
+
+
+@pytest.mark.parametrize(
+    ("engine_name", "question", "wanted"),
+    [
+        ("sample", "by how much did the novosibirsk weekly quota go up in percent", "up 20%"),
+        ("sample", "novosibirsk: how many times the old weekly amount?", "1.2 times"),
+        ("almanac", "by what percent did the gdansk quota rise", "up 50%"),
+        ("ledger", "by how much did the UB weekly quota go up, in %", "up 50%"),
+    ],
+)
+def test_a_stated_change_as_gap_ratio_and_percent(
+    request: pytest.FixtureRequest, engine_name: str, question: str, wanted: str
+) -> None:
+    text = body(request.getfixturevalue(engine_name), question)
+    assert wanted in text and LABEL in text, text
+
+
+def test_the_seed_monthly_sums_are_unchanged(sample: AnswerEngine) -> None:
+    text = body(sample, "sakhalin per year")
+    assert "744,000" in text and "1,488,000" in text, text
+    assert "Novosibirsk" not in text, text
+
+
+# ----- a report's statements where no topic files them --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("engine_name", "question", "wanted"),
+    [
+        ("courier", "do the gdansk guys ever get a day off", "Sunday"),
+        ("courier", "do the loggers in tynda get to keep their passports?", "passports"),
+        ("courier", "what happens to a logging crew that misses its target", "halved"),
+        ("ledger", "how long are the shifts for the UB garment workers", "12-hour shifts"),
+        ("ledger", "do the sewing workers get any day off?", "Sunday"),
+        ("sample", "do the almaty pipe fitters get holidays off?", "public holidays"),
+        ("sample", "can the novosibirsk sawmill hands keep their phones", "mobile phones"),
+        ("sample", "what happens to a novosibirsk brigade that falls behind", "bread"),
+    ],
+)
+def test_a_reports_fact_answers_what_its_topics_do_not_file(
+    request: pytest.FixtureRequest, engine_name: str, question: str, wanted: str
+) -> None:
+    text = body(request.getfixturevalue(engine_name), question)
+    assert wanted in text, text
+    assert "None of the 2 reports" not in text, text
+
+
+@pytest.mark.parametrize(
+    ("engine_name", "question", "unwanted"),
+    [
+        ("courier", "what do the loggers near tynda actually earn a month", "passports"),
+        ("courier", "how big is one IT team in vientiane, how many people", "betting"),
+        ("courier", "what happens to the gdansk welders if they don't pay", "What the reports"),
+        ("courier", "which company runs the logging camps around tynda?", "passports"),
+        ("ledger", "whats the wage for the sewing girls in UB", "12-hour"),
+        ("ledger", "how many north korean workers are in dubai restaurants?", "night shifts"),
+        ("sample", "how many workers are in the almaty crews", "holidays"),
+        ("sample", "what wage do the novosibirsk sawmill hands get", "bread"),
+    ],
+)
+def test_a_fact_that_only_shares_the_subject_is_no_answer(
+    request: pytest.FixtureRequest, engine_name: str, question: str, unwanted: str
+) -> None:
+    text = body(request.getfixturevalue(engine_name), question)
+    assert "does not say" in text or "None of the" in text, text
+    assert unwanted not in text, text
+
+
+# ----- a source asked about by the words a report describes it with ---------------------
+
+
+@pytest.mark.parametrize(
+    ("engine_name", "question", "wanted"),
+    [
+        ("courier", "what exactly did the embassy guy say", "fabrication"),
+        ("courier", "what did the counsellor say", "fabrication"),
+        ("courier", "what does the subcontractor say", "Sunday"),
+        ("courier", "who denied it and when did the article come out", "Ri Chol Ho"),
+        ("sample", "what did the trade attache say", "slander"),
+        ("sample", "what did the engineer say", "gas pipelines"),
+        ("sample", "what did the consulate guy say", "slander"),
+    ],
+)
+def test_a_source_by_its_description(
+    request: pytest.FixtureRequest, engine_name: str, question: str, wanted: str
+) -> None:
+    text = body(request.getfixturevalue(engine_name), question)
+    assert wanted in text, text
+
+
+@pytest.mark.parametrize(
+    "question", ["who is the president of russia", "what time is it in warsaw rn"]
+)
+def test_a_place_or_another_subject_names_no_source(courier: AnswerEngine, question: str) -> None:
+    text = body(courier, question)
+    assert "I can only answer" in text, text
+    assert "said:" not in text and "IT workers" not in text, text
+
+
+# ----- a kind of work named like an ordinary word -----------------------------------------
+
+
+def test_it_is_the_it_sector_only_before_a_word_for_people(courier: AnswerEngine) -> None:
+    assert "37,500,000" in body(courier, "it guys quota?")
+    assert "37,500,000" in body(courier, "how much do the IT teams in vientiane pay")
+    assert "37,500,000" not in body(courier, "who denied it")
