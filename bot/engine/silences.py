@@ -39,6 +39,7 @@ from bot.engine.understanding import Understanding
 from bot.engine.vocabulary import Attribute, Intent, Vocabulary
 from bot.engine.wording import N_, _, ngettext
 from bot.markup import Html, bold, fmt
+from db.kinds import SourceKind
 from db.textfold import fold
 from db.views import ClaimView
 
@@ -219,6 +220,8 @@ class Silences:
     def _reports_say(self, attribute: Attribute, u: Understanding, reply: Reply) -> bool:
         """Several reports: one of them may speak of what the other is silent on (a
         report's date, the penalty for not paying). Then that is the answer."""
+        if attribute == Attribute.SOURCE_IDENTITY:
+            return self._named_sources(reply)
         if attribute in (Attribute.YEAR, Attribute.PUBLICATION_DATE):
             for article in self.c.reports.articles:
                 reply.cite(article.id)
@@ -260,6 +263,21 @@ class Silences:
                 line = fmt(_("{reports} say nothing on this."), reports=first_upper(names))
             reply.lines.append(line)
         reply.intents.append(Intent.STATEMENTS)
+        return True
+
+    def _named_sources(self, reply: Reply) -> bool:
+        """ "Is anyone named": with a report that names a source, "none of the reports says
+        who the sources are" is false; the named ones, then the anonymous ones."""
+        named = self._of_kind(SourceKind.NAMED)
+        if not named:
+            return False
+        self.c.cite_all(reply)
+        reply.lines.append(fmt(_("The reports name: {names}."), names=separately(named)))
+        anonymous = self.anonymous()
+        if anonymous:
+            others = _("The others speak anonymously: {names}.")
+            reply.lines.append(fmt(others, names=separately(anonymous)))
+        reply.intents.append(Intent.SOURCES)
         return True
 
     def _asks_if_done(self, u: Understanding, facts: Sequence[ClaimView]) -> bool:
@@ -324,6 +342,10 @@ class Silences:
 
     def anonymous(self) -> list[str]:
         """The anonymous sources, each with whom it told when the report says."""
+        return self._of_kind(SourceKind.ANONYMOUS)
+
+    def _of_kind(self, kind: SourceKind) -> list[str]:
+        """The sources of one kind, each with whom it told when the report says."""
         return [
             _("{name} (who told {outlet})").format(
                 name=source_name(s.name), outlet=source_name(s.told_to)
@@ -331,7 +353,7 @@ class Silences:
             if s.told_to
             else source_name(s.name)
             for s in self.c.snapshot.sources.values()
-            if s.kind == "anonymous"
+            if s.kind == kind
         ]
 
     def _closest(self, u: Understanding, topics: list[str], reply: Reply) -> None:

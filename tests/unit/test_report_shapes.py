@@ -261,3 +261,29 @@ def test_it_is_the_it_sector_only_before_a_word_for_people(courier: AnswerEngine
     assert "37,500,000" in body(courier, "it guys quota?")
     assert "37,500,000" in body(courier, "how much do the IT teams in vientiane pay")
     assert "37,500,000" not in body(courier, "who denied it")
+
+
+# ----- named sources --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("engine_name", "question", "named"),
+    [
+        ("courier", "is anyone on record denying any of this", "Ri Chol Ho"),
+        ("sample", "who are the sources, are any of them named?", "Pak Sample Chol"),
+        ("sample", "is anyone named on the record here", "Pak Sample Chol"),
+    ],
+)
+def test_a_named_source_is_named_not_denied(
+    request: pytest.FixtureRequest, engine_name: str, question: str, named: str
+) -> None:
+    text = body(request.getfixturevalue(engine_name), question)
+    assert f"The reports name: {named}" in text, text
+    assert "The others speak anonymously:" in text, text
+    assert "says who the sources are" not in text, text
+
+
+def test_with_anonymous_sources_only_the_silence_stands(almanac: AnswerEngine) -> None:
+    text = body(almanac, "who are the sources, are any of them named?")
+    assert "The reports name" not in text, text
+    assert "says who the sources are" in text, text
