@@ -3,8 +3,9 @@ month, a yearly range a month, a daily floor a week; and a change the report sta
 amount to another, as a gap, a ratio and a percentage. Called by ``arithmetic.Arithmetic``
 (the one place derived figures are computed) for every figure that is not one monthly amount
 (the monthly ones keep their own sentences, periods.py). Every result is labelled as our
-arithmetic; a range stays a range, a bound stays a bound ("at least"), and a figure whose
-amount a reported change has replaced without a new amount is said to be the old one.
+arithmetic; a range stays a range, and a figure whose amount a reported change has replaced
+without a new amount is said to be the old one. A bound ("at least US$40 a day") is not
+worked out: figure_text.py says it is only a bound.
 
 The periods a question asks for are its operations (per year, week, day) and the period
 words it uses (figures_en.json's ``period_words``; vocabulary/period_asks.json for Russian,
@@ -21,9 +22,11 @@ from functools import lru_cache
 
 from bot.engine.derivation import change_step
 from bot.engine.derived import LABEL, decimal, place_of
-from bot.engine.figure_text import bounded, periods_said, unit, words
+from bot.engine.figure_text import periods_said, unit, words
 from bot.engine.language import Language
 from bot.engine.numbers import money, usd
+from bot.engine.quarters import is_quarterly
+from bot.engine.quarters import not_monthly as quarterly
 from bot.engine.rates import rounded
 from bot.engine.reply import Reply
 from bot.engine.understanding import Understanding
@@ -83,8 +86,6 @@ _BEFORE = N_("the amount before the change")
 _OLD_ONLY = N_("the amount before the change; the report gives no new amount")
 _IMPLIED_BEFORE = N_("the amount before the change, implied by the reported percentage")
 _LINE = N_("{place}: {figure}{unit}{which} is about {total} {period} ({how}) — {label}.")
-# A bound stays one: "at least US$40 a day is at least US$280 a week".
-_BOUND_LINE = N_("{place}: {figure}{unit}{which} is {total} {period} ({how}) — {label}.")
 _WHICH = N_(" ({which})")
 _UP = N_(
     "{place}: from {before} to {after}{unit} — {gap} more, {ratio} times the old amount, up "
@@ -122,12 +123,13 @@ def periods_asked(u: Understanding) -> list[Period]:
 
 def convertible(claim: ClaimView) -> bool:
     """A figure this module works out: an amount due per day, week, quarter or year, or a
-    monthly one that is a range or a bound (one monthly amount has periods.py's sentences)."""
-    if claim.amount is None or claim.period not in _A_YEAR:
-        return False
+    monthly range or "from X to Y" (one monthly amount has periods.py's sentences); never a
+    bound."""
+    if claim.amount is None or claim.period not in _A_YEAR or claim.amount_bound is not None:
+        return False  # (a bound, "at least US$40 a day", is said to be one: no sum)
     if claim.period != Period.MONTH or claim.amount_to is not None:
         return True  # (a monthly "from X to Y": periods.py would take X, the old amount)
-    return claim.amount_high not in (None, claim.amount) or claim.amount_bound is not None
+    return claim.amount_high not in (None, claim.amount)
 
 
 def factor(source: Period, target: Period) -> Decimal:
@@ -184,7 +186,7 @@ def _total(claim: ClaimView, amount: Amount, times: Decimal, dollars: bool) -> s
         low = rounded(amount.low * times, 0 if amount.low * times >= 100 else 2)
         plain = f"{low.normalize():,f}" if low == low.to_integral_value() else f"{low:,f}"
         return _(words().range).format(low=plain, high=text(amount.high * times))
-    return bounded(claim, text(amount.low * times))
+    return text(amount.low * times)
 
 
 def _stated(claim: ClaimView, amount: Amount, dollars: bool) -> str:
@@ -217,11 +219,14 @@ def sums(
             continue
         done.append(claim)
         reply.use(claim.id, claim.article_id)
+        if is_quarterly(claim) and set(targets) <= {Period.MONTH, Period.YEAR} and not in_dollars:
+            quarterly([claim], reply, u)  # its month and its year, in one sentence
+            continue
         which = fmt(_(_WHICH), which=_(amount.which)) if amount.which else ""
         for target in targets:
             reply.lines.append(
                 fmt(
-                    _(_BOUND_LINE if claim.amount_bound else _LINE),
+                    _(_LINE),
                     place=place_of(claim, "") + report_of(claim),
                     figure=_stated(claim, amount, in_dollars),
                     unit=unit(claim, deadline=False),

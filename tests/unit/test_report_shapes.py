@@ -85,11 +85,10 @@ def test_every_conversion_between_two_periods_has_its_words_and_factor() -> None
         ("novosibirsk per year?", "312,000 rubles (RUB) a year (× fifty-two weeks)", "260,000"),
         ("sawmill hands in novosibirsk, yearly total", "312,000", "260,000"),
         ("novosibirsk before the rise, per year", "260,000 rubles (RUB) a year", "312,000"),
-        # A quarterly figure, a month and a year.
-        ("almaty per month", "300,000 Kazakhstani tenges (KZT) a month (÷ three months)", "62,000"),
+        # A quarterly figure, a month and a year (quarters.py's sentence); a week; in dollars.
+        ("almaty per month", "300,000 Kazakhstani tenges (KZT) a month (900,000 ÷ 3)", "62,000"),
+        ("almaty per week", "69,231 Kazakhstani tenges (KZT) a week (÷ thirteen weeks)", "62,000"),
         ("almaty quota a year in dollars", "$8,000 a year (× four quarters)", "3,600,000"),
-        # A floor stays a floor.
-        ("bangkok laundry per week", "is at least 7,000 Thai baht (THB) a week", "about at least"),
         # A yearly range stays a range.
         (
             "muscat yearly per month?",
@@ -107,6 +106,12 @@ def test_a_figure_of_any_period_is_worked_out_for_the_period_asked(
     assert "so no monthly or yearly sum is made of it" not in text, text
 
 
+def test_a_bound_is_said_to_be_one_and_not_worked_out(sample: AnswerEngine) -> None:
+    text = body(sample, "bangkok laundry per week")
+    assert "only a lower bound (“at least”), not one figure" in text, text
+    assert "7,000" not in text and LABEL not in text, text
+
+
 def test_a_question_offering_periods_as_alternatives_asks_the_period(sample: AnswerEngine) -> None:
     text = body(sample, "is the muscat figure per month or per year?")
     assert "a month (÷ twelve months)" not in text and LABEL not in text, text
@@ -115,7 +120,7 @@ def test_a_question_offering_periods_as_alternatives_asks_the_period(sample: Ans
 def test_a_period_asked_in_another_language_is_read_from_its_words(sample: AnswerEngine) -> None:
     for question in ("阿拉木图每月交多少", "알마티 한 달에 얼마"):
         lines = " ".join(lines_in(sample, question, Language.EN))
-        assert "300,000" in lines and "÷ three months" in lines, lines
+        assert "300,000" in lines and "900,000 ÷ 3" in lines, lines
 
 
 @pytest.mark.parametrize(
@@ -140,10 +145,10 @@ def test_the_report_sets_wordings(
 
 def test_a_quarterly_figure_before_a_reported_percentage_rise(shapes: AnswerEngine) -> None:
     text = body(shapes, "khabarovsk per month before the rise")
-    assert "360,000" in text and "120,000 rubles (RUB) a month" in text, text
-    assert "implied by the reported percentage" in text, text
+    assert "360,000" in text and "(450,000 ÷ 1.25)" in text, text
+    assert "120,000 rubles (RUB) a month" in text, text
     text = body(shapes, "khabarovsk per year")
-    assert "1,800,000 rubles (RUB) a year (× four quarters)" in text, text
+    assert "1,800,000 rubles (RUB) a year (450,000 × 4)" in text, text
 
 
 def test_a_monthly_figure_from_one_amount_to_another_sums_the_new_one(
