@@ -221,7 +221,7 @@ class Silences:
         """Several reports: one of them may speak of what the other is silent on (a
         report's date, the penalty for not paying). Then that is the answer."""
         if attribute == Attribute.SOURCE_IDENTITY:
-            return self._named_sources(reply)
+            return self._named_sources(u, reply)
         if attribute in (Attribute.YEAR, Attribute.PUBLICATION_DATE):
             for article in self.c.reports.articles:
                 reply.cite(article.id)
@@ -265,10 +265,15 @@ class Silences:
         reply.intents.append(Intent.STATEMENTS)
         return True
 
-    def _named_sources(self, reply: Reply) -> bool:
+    def _named_sources(self, u: Understanding, reply: Reply) -> bool:
         """ "Is anyone named": with a report that names a source, "none of the reports says
-        who the sources are" is false; the named ones, then the anonymous ones."""
+        who the sources are" is false; the named ones, then the anonymous ones. Asked of a
+        place ("is the dubai source named"), only when one of its own sources is named."""
         named = self._of_kind(SourceKind.NAMED)
+        if named and (u.places or u.countries):
+            places = {*u.places, *(q.place for q in self.c.quotas(u))}
+            ids = {c.source_id for c in self.c.snapshot.active_claims if c.place in places}
+            named = self._of_kind(SourceKind.NAMED, ids)
         if not named:
             return False
         self.c.cite_all(reply)
@@ -344,8 +349,9 @@ class Silences:
         """The anonymous sources, each with whom it told when the report says."""
         return self._of_kind(SourceKind.ANONYMOUS)
 
-    def _of_kind(self, kind: SourceKind) -> list[str]:
-        """The sources of one kind, each with whom it told when the report says."""
+    def _of_kind(self, kind: SourceKind, ids: set[int] | None = None) -> list[str]:
+        """The sources of one kind (of ``ids`` when given), each with whom it told when the
+        report says."""
         return [
             _("{name} (who told {outlet})").format(
                 name=source_name(s.name), outlet=source_name(s.told_to)
@@ -353,7 +359,7 @@ class Silences:
             if s.told_to
             else source_name(s.name)
             for s in self.c.snapshot.sources.values()
-            if s.kind == kind
+            if s.kind == kind and (ids is None or s.id in ids)
         ]
 
     def _closest(self, u: Understanding, topics: list[str], reply: Reply) -> None:

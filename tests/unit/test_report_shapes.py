@@ -292,3 +292,12 @@ def test_with_anonymous_sources_only_the_silence_stands(almanac: AnswerEngine) -
     text = body(almanac, "who are the sources, are any of them named?")
     assert "The reports name" not in text, text
     assert "says who the sources are" in text, text
+
+
+def test_a_named_source_of_another_place_is_not_named_for_this_one(
+    ledger: AnswerEngine,
+) -> None:
+    text = body(ledger, "is the dubai source named or anonymous")
+    assert "Batbayar" not in text and "anonymous" in text, text
+    text = body(ledger, "is the ulaanbaatar source named?")
+    assert "The reports name: Batbayar Test" in text, text
