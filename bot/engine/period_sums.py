@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from bot.engine.derivation import change_step
 from bot.engine.derived import LABEL, decimal, place_of
-from bot.engine.figure_text import periods_said, unit, words
+from bot.engine.figure_text import periods_said, stated_period, unit, words
 from bot.engine.language import Language
 from bot.engine.numbers import money, usd
 from bot.engine.quarters import is_quarterly
@@ -121,13 +121,19 @@ def periods_asked(u: Understanding) -> list[Period]:
     return [p for p in _ORDER if p in named]
 
 
+def summed_asked(u: Understanding) -> bool:
+    """A sum per period asked outright ("how much a year"), not only a period named."""
+    return any(op in _OPERATION_PERIODS for op in u.operations)
+
+
 def convertible(claim: ClaimView) -> bool:
     """A figure this module works out: an amount due per day, week, quarter or year, or a
     monthly range or "from X to Y" (one monthly amount has periods.py's sentences); never a
     bound."""
-    if claim.amount is None or claim.period not in _A_YEAR or claim.amount_bound is not None:
+    period = stated_period(claim)
+    if claim.amount is None or period not in _A_YEAR or claim.amount_bound is not None:
         return False  # (a bound, "at least US$40 a day", is said to be one: no sum)
-    if claim.period != Period.MONTH or claim.amount_to is not None:
+    if period != Period.MONTH or claim.amount_to is not None:
         return True  # (a monthly "from X to Y": periods.py would take X, the old amount)
     return claim.amount_high not in (None, claim.amount)
 
@@ -205,13 +211,15 @@ def sums(
     asked = periods_asked(u)
     if not asked or any(word in f" {u.text} " for word in _ALTERNATIVES):
         return []
+    if not (u.places or u.countries or u.sectors or summed_asked(u)):
+        return []  # "a month?" of no figure in particular: not every odd figure's month
     amount_asked = bool({Intent.QUOTA, Intent.USD, Intent.BASIS, Intent.COMPARE} & set(u.intents))
     summed = any(op in _OPERATION_PERIODS for op in u.operations)
     if not (amount_asked or summed or ((u.places or u.countries) and not u.question_words)):
         return []
     done: list[ClaimView] = []
     for claim in [c for c in quotas if convertible(c)][:5]:
-        own = Period(claim.period or Period.MONTH)
+        own = Period(stated_period(claim) or Period.MONTH)
         targets = [p for p in asked if p != own]
         in_dollars = dollars and claim.usd_amount is not None
         amount = amount_of(claim, u, in_dollars)

@@ -301,3 +301,21 @@ def test_a_named_source_of_another_place_is_not_named_for_this_one(
     assert "Batbayar" not in text and "anonymous" in text, text
     text = body(ledger, "is the ulaanbaatar source named?")
     assert "The reports name: Batbayar Test" in text, text
+
+
+# ----- a figure stored without a period, whose own words name one ------------------------
+
+
+def test_a_figure_whose_basis_words_name_a_quarter_is_not_summed_as_monthly(
+    courier: AnswerEngine,
+) -> None:
+    # report4's Tynda figure: no period field, basis "each logger, every quarter".
+    text = body(courier, "logging target per year then? (tynda)")
+    assert "1,800,000 rubles (RUB) a year (× four quarters)" in text, text
+    assert "5,400,000" not in text and "× twelve months" not in text, text
+    assert "the report gives no new amount" in text, text
+
+
+def test_a_period_named_with_no_figure_asked_converts_nothing(courier: AnswerEngine) -> None:
+    text = body(courier, "ok and a month?")
+    assert LABEL not in text, text
