@@ -36,7 +36,7 @@ from bot.engine.relevance import foreign_words, listed_off_topic
 from bot.engine.reports import answered_by, outlet_names
 from bot.engine.role_play import carry_role_play
 from bot.engine.scene_parts import carry_own_figures, carry_time
-from bot.engine.sector_words import stored_sector_cues
+from bot.engine.sector_words import name_phrases, stored_sector_cues
 from bot.engine.segments import (
     number_marks,
     read_parts,
@@ -163,14 +163,8 @@ class Understander:
         self._languages = LanguageTables(self)
 
     def _name_phrases(self, kind: str, value: str) -> list[str]:
-        """A stored name as a question writes it; a kind of work whose name is an ordinary
-        word once folded ("IT" -> "it") only before a word for people ("it workers", "it
-        guys"): "who denied it" names no kind of work."""
-        name = normalize(value)
-        if kind != "sector" or name not in STOPWORDS:
-            return [name]
-        nouns = (*self.vocabulary_data.people_nouns, "team", "teams", "crews", "sector", "jobs")
-        return [f"{name} {noun}" for noun in nouns if " " not in noun]
+        """A stored name as a question writes it (sector_words.name_phrases)."""
+        return name_phrases(kind, value, self.vocabulary_data.people_nouns)
 
     def _read_sector_cues(self, snapshot: Snapshot) -> None:
         """ "restaurant", "painters": a cue for another kind of work that the claims use names

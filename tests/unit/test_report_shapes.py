@@ -319,3 +319,39 @@ def test_a_figure_whose_basis_words_name_a_quarter_is_not_summed_as_monthly(
 def test_a_period_named_with_no_figure_asked_converts_nothing(courier: AnswerEngine) -> None:
     text = body(courier, "ok and a month?")
     assert LABEL not in text, text
+
+
+# ----- a stored place named in Cyrillic -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("engine_name", "question", "figure"),
+    [
+        ("courier", "скока щас сдают лесорубы под тындой за квартал", "450"),
+        ("courier", "сколько в год выходит с одного лесоруба в тынде", "1 800 000"),
+        ("sample", "сколько платят в Новосибирске в неделю", "000"),
+    ],
+)
+def test_a_stored_place_written_in_cyrillic_is_that_place(
+    request: pytest.FixtureRequest, engine_name: str, question: str, figure: str
+) -> None:
+    lines = " ".join(lines_in(request.getfixturevalue(engine_name), question, Language.RU))
+    assert figure in lines.replace("\u00a0", " ").replace("\u202f", " "), lines
+    assert "не упоминается" not in lines, lines
+
+
+def test_a_cyrillic_name_near_no_stored_place_is_still_not_covered(courier: AnswerEngine) -> None:
+    lines = " ".join(lines_in(courier, "сколько платят в Омске", Language.RU))
+    assert "не упоминается Омск" in lines, lines
+
+
+def test_cyrillic_spelling_is_compared_by_letters() -> None:
+    from bot.engine.cyrillic_places import latin, stored_place
+
+    places = {"Tynda", "Gdansk", "Ulaanbaatar", "Oslo"}
+    assert latin("Улан-Батор") == "ulanbator"
+    assert stored_place("Тында", places) == "Tynda"
+    assert stored_place("Гданьск", places) == "Gdansk"
+    assert stored_place("Улан-Батор", places) == "Ulaanbaatar"
+    assert stored_place("Ош", places) is None  # short names must match exactly
+    assert stored_place("Омск", places) is None
