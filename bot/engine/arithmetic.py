@@ -33,6 +33,8 @@ from bot.markup import Html, fmt, italic
 from db.kinds import AmountSide
 from db.views import ClaimView
 
+Claims = list[ClaimView]
+
 __all__ = ["IMPLIED", "LABEL", "PERIODS", "Arithmetic", "Figure", "difference", "implied"]
 
 # The label of an amount implied by "doubled" (English: the web record shows it).
@@ -182,25 +184,17 @@ class Arithmetic:
                        months=months, reply=reply)  # fmt: skip
             reply.intents.append(Intent.ARITHMETIC)
             return True
-        # A weekly, quarterly or yearly figure, a range or a bound, worked out for the other
+        # A weekly, quarterly or yearly figure or a range, worked out for the other
         # periods asked; a change stated from one amount to another, as a gap and a percent.
         done = sums(u, quotas, dollars, reply, self.report_of)
         done += changes(u, [c for c in quotas if c not in done], dollars, reply)
-        if done:
-            quotas = [c for c in quotas if c not in done]
-            every = [c for c in every if c not in done]
-            answered_here = self._rest(u, quotas, every, dollars, reply) if quotas else False
-            reply.intents.append(Intent.ARITHMETIC)
-            return True or answered_here  # noqa: SIM222
-        return self._rest(u, quotas, every, dollars, reply)
+        if done and (rest := [c for c in quotas if c not in done]):
+            self._rest(u, rest, [c for c in every if c not in done], dollars, reply)
+        reply.intents.extend([Intent.ARITHMETIC] if done else [])
+        return bool(done) or self._rest(u, quotas, every, dollars, reply)
 
     def _rest(
-        self,
-        u: Understanding,
-        quotas: list[ClaimView],
-        every: list[ClaimView],
-        dollars: bool,
-        reply: Reply,
+        self, u: Understanding, quotas: Claims, every: Claims, dollars: bool, reply: Reply
     ) -> bool:
         ops = self.wanted(u)
         if not ops or not quotas:
