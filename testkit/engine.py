@@ -28,6 +28,9 @@ RFA_2020 = Path(__file__).parent / "reports" / "rfa_2020.json"
 # A made-up report for the engine's mechanisms (places with accents and initials, sectors
 # named only in the claims' words, facts for one place only): tests/unit/test_any_report.py.
 EXAMPLE_ALMANAC = Path(__file__).parent / "reports" / "example_almanac_2023.json"
+# Another made-up report, of figures per week, quarter, day (a floor) and year (a range), and
+# statements filed under topics of its own: tests/unit/test_report_shapes.py.
+SAMPLE_GAZETTE = Path(__file__).parent / "reports" / "sample_gazette_2024.json"
 
 
 async def engine_with(url: str, *documents: Path) -> AnswerEngine:

@@ -16,6 +16,7 @@ from bot.engine.answering import Answerer
 from bot.engine.arithmetic import Arithmetic
 from bot.engine.compose import Composer
 from bot.engine.countries import country_lookup
+from bot.engine.described_sources import source_words
 from bot.engine.honest import Honest
 from bot.engine.indexes import same_quota_labels
 from bot.engine.local_names import local_name
@@ -76,7 +77,7 @@ class AnswerEngine:
         facts = (claim for claim in snapshot.active_claims if not claim.is_quota)
         search = ClaimSearch(facts, vocabulary.synonyms, vocabulary.phrase_synonyms)
         self._word_counts = claim_word_counts(snapshot.active_claims)
-        words = frozenset(self._word_counts)
+        words = frozenset(self._word_counts) | source_words(snapshot)
         understander = Understander(snapshot, country_lookup(), words)
         composer = Composer(snapshot, country_names(), several=several)
         self._assemble(snapshot, search, understander, composer)
@@ -136,7 +137,7 @@ class AnswerEngine:
                 if counts[word] <= 0:
                     del counts[word]
             if counts.keys() != self._word_counts.keys():
-                words = frozenset(counts)
+                words = frozenset(counts) | source_words(new)
         understander = updated_understander(
             self.understander,
             new,

@@ -19,6 +19,7 @@ from bot.engine.countries import SUBJECT_COUNTRY
 from bot.engine.date_asks import asks_when
 from bot.engine.derivation import implied_asked
 from bot.engine.derived import either
+from bot.engine.described_sources import said_by_described
 from bot.engine.feelings import asks_for_a_text, contradicted_feeling, refuse_text
 from bot.engine.honest import Honest
 from bot.engine.not_mapped import not_mapped
@@ -147,6 +148,11 @@ class Answerer:
             for segment in u.segments:
                 if not segment.foreign and self.honest.statements(
                     segment.text, reply, STRONG_MATCH
+                ):
+                    break
+                # "what did the embassy guy say": the source a report describes so.
+                if not segment.foreign and said_by_described(
+                    segment.report_words + segment.unmapped, self.composer, reply
                 ):
                     break
                 # "and the spouse amount?": the figures whose own words it uses.

@@ -20,6 +20,7 @@ from bot.engine.derived import LABEL, decimal, either, no_new_amount, place_of, 
 from bot.engine.group_sums import group_sums, not_per_worker, once_sums
 from bot.engine.numbers import money, usd
 from bot.engine.pairs import PERIODS, pair_line
+from bot.engine.period_sums import changes, sums
 from bot.engine.periods import gap_over_time, over_months, per_period, state
 from bot.engine.quarters import not_monthly
 from bot.engine.rates import implied_rates, rounded, undated_rate
@@ -32,6 +33,8 @@ from bot.engine.wording import _
 from bot.markup import Html, fmt, italic
 from db.kinds import AmountSide
 from db.views import ClaimView
+
+Claims = list[ClaimView]
 
 __all__ = ["IMPLIED", "LABEL", "PERIODS", "Arithmetic", "Figure", "difference", "implied"]
 
@@ -182,6 +185,18 @@ class Arithmetic:
                        months=months, reply=reply)  # fmt: skip
             reply.intents.append(Intent.ARITHMETIC)
             return True
+        # A weekly, quarterly or yearly figure or a range, worked out for the other
+        # periods asked; a change stated from one amount to another, as a gap and a percent.
+        done = sums(u, quotas, dollars, reply, self.report_of)
+        done += changes(u, [c for c in quotas if c not in done], dollars, reply)
+        if done and (rest := [c for c in quotas if c not in done]):
+            self._rest(u, rest, [c for c in every if c not in done], dollars, reply)
+        reply.intents.extend([Intent.ARITHMETIC] if done else [])
+        return bool(done) or self._rest(u, quotas, every, dollars, reply)
+
+    def _rest(
+        self, u: Understanding, quotas: Claims, every: Claims, dollars: bool, reply: Reply
+    ) -> bool:
         ops = self.wanted(u)
         if not ops or not quotas:
             return False

@@ -163,11 +163,26 @@ def is_once(claim: ClaimView) -> bool:
     return claim.period == ONCE
 
 
+def stated_period(claim: ClaimView) -> str | None:
+    """The claim's period, else the one period its own basis words name ("each logger,
+    every quarter": a figure stored without a period field is not taken for a monthly one
+    when the report's words say otherwise); else None."""
+    if claim.period is not None:
+        return claim.period
+    return _period_in_words(value(claim, "basis_text") or "")
+
+
+@lru_cache(maxsize=4096)
+def _period_in_words(text: str) -> str | None:
+    named = [p for p in periods_said(text) if p != "once"] if text else []
+    return named[0] if len(named) == 1 else None
+
+
 def is_monthly(claim: ClaimView) -> bool:
     """Figures arithmetic may treat as monthly: one amount (not a range or a share) stated
-    a month, or (as before) with no period."""
+    a month, or (as before) with no period, unless its own words name another."""
     return (
-        claim.period in (None, MONTH)
+        stated_period(claim) in (None, MONTH)
         and claim.amount is not None
         and value(claim, "amount_high") in (None, claim.amount)
         and value(claim, "amount_bound") is None

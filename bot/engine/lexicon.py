@@ -22,6 +22,7 @@ from typing import Any
 
 from bot.engine.cldr_names import currency_names, exemplar_cities
 from bot.engine.countries import SUBJECT_COUNTRY
+from bot.engine.cyrillic_places import stored_place
 from bot.engine.language import Language
 from bot.engine.latin_cities import record as record_latin_cities
 from bot.engine.local_names import regions_by_name
@@ -450,6 +451,8 @@ class LanguageTables:
                 continue  # "ким чен ын": a word of a known name, not a place ("Чен")
             shown = shown_name(place) if language is Language.RU else place
             english = regions_by_name(str(language)).get(shown)
+            if english is None and language is Language.RU:  # "в Тынде": the stored "Tynda"
+                english = stored_place(shown, understander._seen["place"])
             if english is not None and understander.stored_places(english):
                 understander._record(segment, Cue.REGION, english, place)  # "в Куала-Лумпуре"
                 continue

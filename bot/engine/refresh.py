@@ -67,9 +67,9 @@ def updated_understander(
                 fresh._seen = {k: set(v) for k, v in u._seen.items()}
                 fresh._claim_names = dict(u._claim_names)
             fresh._seen[kind].add(value)
-            name = normalize(value)
-            fresh._claim_names[name] = [*fresh._claim_names.get(name, ()), (kind, value)]
-            touched.add(name)
+            for name in u._name_phrases(kind, value):
+                fresh._claim_names[name] = [*fresh._claim_names.get(name, ()), (kind, value)]
+                touched.add(name)
     if fresh._seen["place"] is not u._seen["place"] and fresh._seen["place"] != u._seen["place"]:
         # A new place: the stored places' other spellings ("gdansk", "KL") made again.
         fresh._spellings = fresh._place_spellings(fresh._seen["place"])

@@ -245,6 +245,15 @@ class ClaimSearch:
     def known(self, word: str) -> bool:
         return self._found(stem(word)) > 0
 
+    def claims_using(self, term: str) -> int:
+        """How many indexed claims use ``term`` (a stem)."""
+        return self._found(term)
+
+    @property
+    def size(self) -> int:
+        """How many claims are indexed."""
+        return self._count
+
 
 def quoted(claims: Iterable[ClaimView], question: str) -> ClaimView | None:
     """The first claim whose quote holds every meaningful word of the question (two at

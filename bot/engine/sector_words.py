@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable
 
 from bot.engine.retrieval import STOP, stem
+from bot.engine.text import normalize
 from db.kinds import ClaimKind
 from db.views import ClaimView
 
@@ -93,3 +94,18 @@ def names_workplaces(sector: str) -> bool:
     work ("construction", "seafood processing", "garment") reads "construction workers"."""
     last = sector.rsplit(" ", 1)[-1].casefold()
     return last.endswith("s") and not last.endswith("ss") and stem(last) != last
+
+
+# Words that may follow a kind of work named like an ordinary word ("it workers", "IT team").
+_AFTER_SECTOR = ("team", "teams", "crews", "sector", "jobs")
+
+
+def name_phrases(kind: str, value: str, people_nouns: Iterable[str]) -> list[str]:
+    """A stored name as a question writes it; a kind of work whose name is an ordinary word
+    once folded ("IT" -> "it") only before a word for people ("it workers", "it guys"):
+    "who denied it" names no kind of work."""
+    name = normalize(value)
+    if kind != "sector" or name not in STOP:
+        return [name]
+    nouns = (*people_nouns, *_AFTER_SECTOR)
+    return [f"{name} {noun}" for noun in nouns if " " not in noun]

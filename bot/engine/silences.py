@@ -19,6 +19,7 @@ from itertools import pairwise
 from babel.numbers import get_currency_name
 
 from bot.engine import reports, wording
+from bot.engine.bearing import facts_bearing
 from bot.engine.compose import Composer
 from bot.engine.local_names import local_name, source_name
 from bot.engine.numbers import money, number
@@ -31,12 +32,14 @@ from bot.engine.phrases import (
     series,
 )
 from bot.engine.reply import Reply
+from bot.engine.retrieval import ClaimSearch
 from bot.engine.sector_words import names_workplaces
 from bot.engine.sourcing import TOPIC_TITLES
 from bot.engine.understanding import Understanding
 from bot.engine.vocabulary import Attribute, Intent, Vocabulary
 from bot.engine.wording import N_, _, ngettext
 from bot.markup import Html, bold, fmt
+from db.kinds import SourceKind
 from db.textfold import fold
 from db.views import ClaimView
 
@@ -124,6 +127,7 @@ def _spaced(text: str) -> str:
 class Silences:
     c: Composer
     vocabulary: Vocabulary
+    search: ClaimSearch
 
     def __init__(self, composer: Composer) -> None:
         # Built once per snapshot: the currencies the quotas are stated in, by code.
@@ -216,6 +220,8 @@ class Silences:
     def _reports_say(self, attribute: Attribute, u: Understanding, reply: Reply) -> bool:
         """Several reports: one of them may speak of what the other is silent on (a
         report's date, the penalty for not paying). Then that is the answer."""
+        if attribute == Attribute.SOURCE_IDENTITY:
+            return self._named_sources(u, reply)
         if attribute in (Attribute.YEAR, Attribute.PUBLICATION_DATE):
             for article in self.c.reports.articles:
                 reply.cite(article.id)
@@ -231,6 +237,11 @@ class Silences:
             reply.intents.append(Intent.DATE)
             return True
         facts = self.c.facts_answering(attribute.value, u.places)
+        # "do the welders get a day off": a report's fact on it, filed under another topic.
+        if not facts:
+            facts = facts_bearing(u, attribute, self.c, self.search, self.vocabulary)
+            if facts and all(f.id in reply.claim_ids for f in facts):
+                return True  # said for another attribute of the same question
         if not facts:
             return False
         if self._asks_if_done(u, facts[:MAX_HITS]):
@@ -252,6 +263,26 @@ class Silences:
                 line = fmt(_("{reports} say nothing on this."), reports=first_upper(names))
             reply.lines.append(line)
         reply.intents.append(Intent.STATEMENTS)
+        return True
+
+    def _named_sources(self, u: Understanding, reply: Reply) -> bool:
+        """ "Is anyone named": with a report that names a source, "none of the reports says
+        who the sources are" is false; the named ones, then the anonymous ones. Asked of a
+        place ("is the dubai source named"), only when one of its own sources is named."""
+        named = self._of_kind(SourceKind.NAMED)
+        if named and (u.places or u.countries):
+            places = {*u.places, *(q.place for q in self.c.quotas(u))}
+            ids = {c.source_id for c in self.c.snapshot.active_claims if c.place in places}
+            named = self._of_kind(SourceKind.NAMED, ids)
+        if not named:
+            return False
+        self.c.cite_all(reply)
+        reply.lines.append(fmt(_("The reports name: {names}."), names=separately(named)))
+        anonymous = self.anonymous()
+        if anonymous:
+            others = _("The others speak anonymously: {names}.")
+            reply.lines.append(fmt(others, names=separately(anonymous)))
+        reply.intents.append(Intent.SOURCES)
         return True
 
     def _asks_if_done(self, u: Understanding, facts: Sequence[ClaimView]) -> bool:
@@ -316,6 +347,11 @@ class Silences:
 
     def anonymous(self) -> list[str]:
         """The anonymous sources, each with whom it told when the report says."""
+        return self._of_kind(SourceKind.ANONYMOUS)
+
+    def _of_kind(self, kind: SourceKind, ids: set[int] | None = None) -> list[str]:
+        """The sources of one kind (of ``ids`` when given), each with whom it told when the
+        report says."""
         return [
             _("{name} (who told {outlet})").format(
                 name=source_name(s.name), outlet=source_name(s.told_to)
@@ -323,7 +359,7 @@ class Silences:
             if s.told_to
             else source_name(s.name)
             for s in self.c.snapshot.sources.values()
-            if s.kind == "anonymous"
+            if s.kind == kind and (ids is None or s.id in ids)
         ]
 
     def _closest(self, u: Understanding, topics: list[str], reply: Reply) -> None:

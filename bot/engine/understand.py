@@ -40,7 +40,7 @@ from bot.engine.relevance import foreign_words, listed_off_topic
 from bot.engine.reports import answered_by, outlet_names
 from bot.engine.role_play import carry_role_play
 from bot.engine.scene_parts import carry_own_figures, carry_time
-from bot.engine.sector_words import stored_sector_cues
+from bot.engine.sector_words import name_phrases, stored_sector_cues
 from bot.engine.segments import (
     number_marks,
     read_parts,
@@ -126,11 +126,11 @@ class Understander:
                 if value is None or value in seen[kind] or (kind != "topic" and not value):
                     continue
                 seen[kind].add(value)
-                name = normalize(value)
-                self._claim_names.setdefault(name, []).append((kind, value))
-                entries = self._phrases.setdefault(name, [])
-                if (kind, value) not in entries:
-                    entries.append((kind, value))
+                for name in self._name_phrases(kind, value):
+                    self._claim_names.setdefault(name, []).append((kind, value))
+                    entries = self._phrases.setdefault(name, [])
+                    if (kind, value) not in entries:
+                        entries.append((kind, value))
         self._seen = seen
         self._read_sector_cues(snapshot)
         self._spellings = self._place_spellings(seen["place"])
@@ -164,6 +164,10 @@ class Understander:
         self._real_words = data.attribution_verbs | data.chat_words | STOPWORDS | set(data.synonyms)
         # Russian, Chinese and Korean: their tables join these on the first question in them.
         self._languages = LanguageTables(self)
+
+    def _name_phrases(self, kind: str, value: str) -> list[str]:
+        """A stored name as a question writes it (sector_words.name_phrases)."""
+        return name_phrases(kind, value, self.vocabulary_data.people_nouns)
 
     def _read_sector_cues(self, snapshot: Snapshot) -> None:
         """ "restaurant", "painters": a cue for another kind of work that the claims use names

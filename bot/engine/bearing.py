@@ -1,0 +1,93 @@
+"""A report's own facts that bear on what a question asks, where no topic files them: "do the
+welders get a day off" against a report that says they work Sundays, "do they keep their
+passports" against one that says managers keep them. Several reports: such facts are the
+answer (silences.py shows them as what the reports say), not "none of the reports says".
+
+A fact bears on the question when the question's search (BM25 over the claims' words, with
+the vocabulary's synonyms) finds it and it uses the words the question asks with: the cue
+words of the attribute asked ("day off", "passports") when the question uses some, else its
+words besides those that name its subject (the places, kinds of work and the words of their
+figures' own statements: "the loggers near Tynda"). A place's other facts are no answer to
+it: with places (or a kind of work) asked, only facts about those places count.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from bot.engine.compose import Composer
+from bot.engine.retrieval import ClaimSearch, terms
+from bot.engine.understanding import Understanding
+from bot.engine.vocabulary import Attribute, Cue, Vocabulary
+from db.textfold import fold
+from db.views import ClaimView
+
+# A word used by at most this many facts (or this share of them) asks something in
+# particular; "work" or "workers", in most of them, asks nothing.
+RARE_CLAIMS = 3
+RARE_SHARE = 0.02
+# Question words asking for a name, which a fact that uses the question's words need not give.
+NAMING_WORDS = frozenset({"which", "who", "whose", "whom"})
+# How many search hits are read, and how good the best must be with no place asked.
+HITS_READ = 8
+MIN_SCORE_ANYWHERE = 4.0
+
+_CUES: dict[tuple[int, Attribute], tuple[str, ...]] = {}
+
+
+def _cues(vocabulary: Vocabulary, attribute: Attribute) -> tuple[str, ...]:
+    """The attribute's cue phrases, folded (built once per vocabulary and attribute)."""
+    key = (id(vocabulary), attribute)
+    if key not in _CUES:
+        wanted = (Cue.ATTRIBUTE, attribute.value)
+        _CUES[key] = tuple(
+            fold(phrase) for phrase, entries in vocabulary.phrases.items() if wanted in entries
+        )
+    return _CUES[key]
+
+
+def facts_bearing(
+    u: Understanding,
+    attribute: Attribute,
+    c: Composer,
+    search: ClaimSearch,
+    vocabulary: Vocabulary,
+) -> list[ClaimView]:
+    """Active facts (not figures) that bear on the question, best first (at most three);
+    none for a question that asks which one or who ("which company do they work for"): a
+    fact using its word does not name one."""
+    if set(u.question_words) & NAMING_WORDS:
+        return []
+    places = list(u.places)
+    figures = c.quotas(u) if u.has_subject else []
+    if u.sectors:  # "the loggers": the places of that kind of work
+        places += [q.place for q in figures if q.place and q.place not in places]
+    padded = f" {fold(u.text)} "
+    said = [cue for cue in _cues(vocabulary, attribute) if f" {cue} " in padded]
+    if said:
+        asked = {t for cue in said for t in terms(cue)}
+    else:
+        subject = " ".join([*places, *u.sectors, *(f"{q.statement} {q.basis_text or ''}"
+                                                   for q in figures)])  # fmt: skip
+        asked = set(terms(u.search_text)) - set(terms(subject))
+    rare = max(RARE_CLAIMS, int(search.size * RARE_SHARE))
+    asked = {t for t in search.expand(sorted(asked)) if 0 < search.claims_using(t) <= rare}
+    if not asked:
+        return []
+    found: list[ClaimView] = []
+    for hit in search.search(u.search_text, limit=HITS_READ):
+        claim = hit.claim
+        if claim.is_quota or not claim.active:
+            continue
+        if places and claim.place not in places:
+            continue
+        if not places and hit.score < MIN_SCORE_ANYWHERE:
+            continue
+        if asked & set(terms(f"{claim.statement} {claim.quote or ''}")):
+            found.append(claim)
+    return found[:3]
+
+
+def other_places(facts: Sequence[ClaimView], u: Understanding) -> bool:
+    """Facts about places other than those asked (none are shown for them)."""
+    return any(f.place and u.places and f.place not in u.places for f in facts)

@@ -1,0 +1,285 @@
+"""A figure of any period worked out for another: a weekly quota a year, a quarterly one a
+month, a yearly range a month, a daily floor a week; and a change the report states from one
+amount to another, as a gap, a ratio and a percentage. Called by ``arithmetic.Arithmetic``
+(the one place derived figures are computed) for every figure that is not one monthly amount
+(the monthly ones keep their own sentences, periods.py). Every result is labelled as our
+arithmetic; a range stays a range, and a figure whose amount a reported change has replaced
+without a new amount is said to be the old one. A bound ("at least US$40 a day") is not
+worked out: figure_text.py says it is only a bound.
+
+The periods a question asks for are its operations (per year, week, day) and the period
+words it uses (figures_en.json's ``period_words``; vocabulary/period_asks.json for Russian,
+Chinese and Korean), other than the figure's own period.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+
+from bot.engine.derivation import change_step
+from bot.engine.derived import LABEL, decimal, place_of
+from bot.engine.figure_text import periods_said, stated_period, unit, words
+from bot.engine.language import Language
+from bot.engine.numbers import money, usd
+from bot.engine.quarters import is_quarterly
+from bot.engine.quarters import not_monthly as quarterly
+from bot.engine.rates import rounded
+from bot.engine.reply import Reply
+from bot.engine.understanding import Understanding
+from bot.engine.vocabulary import FOLDER, Intent, Operation
+from bot.engine.wording import N_, _
+from bot.markup import fmt, italic
+from db.kinds import AmountSide, FigureChange, Period
+from db.textfold import fold
+from db.views import ClaimView
+
+# How many of each period a year holds; a week is seven days and a quarter three months
+# (or thirteen weeks) exactly, not their share of a year.
+_A_YEAR = {
+    Period.DAY: Decimal(365),
+    Period.WEEK: Decimal(52),
+    Period.MONTH: Decimal(12),
+    Period.QUARTER: Decimal(4),
+    Period.YEAR: Decimal(1),
+}
+_EXACT = {
+    (Period.WEEK, Period.DAY): Decimal(7),
+    (Period.QUARTER, Period.MONTH): Decimal(3),
+    (Period.QUARTER, Period.WEEK): Decimal(13),
+}
+# How each conversion is made, in words (no digit a reader could take for a reported figure).
+HOW = {
+    (Period.DAY, Period.WEEK): N_("× seven days"),
+    (Period.DAY, Period.MONTH): N_("× the days in a year ÷ twelve months"),
+    (Period.DAY, Period.QUARTER): N_("× the days in a year ÷ four quarters"),
+    (Period.DAY, Period.YEAR): N_("× the days in a year"),
+    (Period.WEEK, Period.DAY): N_("÷ seven days"),
+    (Period.WEEK, Period.MONTH): N_("× fifty-two weeks ÷ twelve months"),
+    (Period.WEEK, Period.QUARTER): N_("× thirteen weeks"),
+    (Period.WEEK, Period.YEAR): N_("× fifty-two weeks"),
+    (Period.MONTH, Period.DAY): N_("× twelve months ÷ the days in a year"),
+    (Period.MONTH, Period.WEEK): N_("× twelve months ÷ fifty-two weeks"),
+    (Period.MONTH, Period.QUARTER): N_("× three months"),
+    (Period.MONTH, Period.YEAR): N_("× twelve months"),
+    (Period.QUARTER, Period.DAY): N_("× four quarters ÷ the days in a year"),
+    (Period.QUARTER, Period.WEEK): N_("÷ thirteen weeks"),
+    (Period.QUARTER, Period.MONTH): N_("÷ three months"),
+    (Period.QUARTER, Period.YEAR): N_("× four quarters"),
+    (Period.YEAR, Period.DAY): N_("÷ the days in a year"),
+    (Period.YEAR, Period.WEEK): N_("÷ fifty-two weeks"),
+    (Period.YEAR, Period.MONTH): N_("÷ twelve months"),
+    (Period.YEAR, Period.QUARTER): N_("÷ four quarters"),
+}
+_ORDER = (Period.DAY, Period.WEEK, Period.MONTH, Period.QUARTER, Period.YEAR)
+_OPERATION_PERIODS = {
+    Operation.PER_DAY: Period.DAY,
+    Operation.PER_WEEK: Period.WEEK,
+    Operation.PER_YEAR: Period.YEAR,
+}
+# Which amount a line is worked out from, said after the stated figure.
+_NOW = N_("the amount after the change")
+_BEFORE = N_("the amount before the change")
+_OLD_ONLY = N_("the amount before the change; the report gives no new amount")
+_IMPLIED_BEFORE = N_("the amount before the change, implied by the reported percentage")
+_LINE = N_("{place}: {figure}{unit}{which} is about {total} {period} ({how}) — {label}.")
+_WHICH = N_(" ({which})")
+_UP = N_(
+    "{place}: from {before} to {after}{unit} — {gap} more, {ratio} times the old amount, up "
+    "{percent}% — {label}."
+)
+_DOWN = N_(
+    "{place}: from {before} to {after}{unit} — {gap} less, {ratio} times the old amount, down "
+    "{percent}% — {label}."
+)
+# Words that offer periods as alternatives ("per month or per year?"): the period is asked.
+_ALTERNATIVES = (" or ", " или ", "还是", "아니면", "或者")
+_CHANGE_OPS = frozenset({Operation.PERCENTAGE, Operation.RATIO, Operation.DIFFERENCE})
+
+
+@lru_cache(maxsize=4)
+def _period_words(language: str) -> tuple[tuple[Period, tuple[str, ...]], ...]:
+    data = json.loads((FOLDER / "period_asks.json").read_text(encoding="utf-8"))
+    return tuple(
+        (Period(name), tuple(fold(w) for w in cues))
+        for name, cues in data.get(language, {}).items()
+    )
+
+
+def periods_asked(u: Understanding) -> list[Period]:
+    """The periods a question names or asks a sum for, in order from a day to a year."""
+    named: set[Period] = {_OPERATION_PERIODS[op] for op in u.operations if op in _OPERATION_PERIODS}
+    if u.language is Language.EN:
+        named |= {Period(p) for p in periods_said(u.text) if p != Period.ONCE}
+    else:
+        text = fold(u.text)
+        named |= {period for period, cues in _period_words(u.language.value) if any(
+            cue in text for cue in cues)}  # fmt: skip
+    return [p for p in _ORDER if p in named]
+
+
+def summed_asked(u: Understanding) -> bool:
+    """A sum per period asked outright ("how much a year"), not only a period named."""
+    return any(op in _OPERATION_PERIODS for op in u.operations)
+
+
+def convertible(claim: ClaimView) -> bool:
+    """A figure this module works out: an amount due per day, week, quarter or year, or a
+    monthly range or "from X to Y" (one monthly amount has periods.py's sentences); never a
+    bound."""
+    period = stated_period(claim)
+    if claim.amount is None or period not in _A_YEAR or claim.amount_bound is not None:
+        return False  # (a bound, "at least US$40 a day", is said to be one: no sum)
+    if period != Period.MONTH or claim.amount_to is not None:
+        return True  # (a monthly "from X to Y": periods.py would take X, the old amount)
+    return claim.amount_high not in (None, claim.amount)
+
+
+def factor(source: Period, target: Period) -> Decimal:
+    """What an amount per ``source`` is multiplied by to be one per ``target``."""
+    if (source, target) in _EXACT:
+        return 1 / _EXACT[(source, target)]
+    if (target, source) in _EXACT:
+        return _EXACT[(target, source)]
+    return _A_YEAR[source] / _A_YEAR[target]
+
+
+@dataclass(frozen=True)
+class Amount:
+    """The amount (and top of a range) a line works from, and which side of a change it is."""
+
+    low: Decimal
+    high: Decimal | None
+    which: str  # _NOW, _BEFORE, _OLD_ONLY, _IMPLIED_BEFORE, or "" (no change in play)
+
+
+def amount_of(claim: ClaimView, u: Understanding, dollars: bool) -> Amount | None:
+    """The amount the question asks about: after a stated change unless it asks before;
+    the stated one (said to be the old one) when a change replaced it with none given."""
+    base = claim.usd_amount if dollars else claim.amount
+    if base is None:
+        return None
+    high = claim.usd_high if dollars else claim.amount_high
+    high = None if high == base else high
+    after = claim.usd_to if dollars else claim.amount_to
+    before_asked = u.before and not u.now
+    if after is not None:
+        return Amount(base, high, _BEFORE) if before_asked else Amount(after, None, _NOW)
+    if claim.amount_is == AmountSide.AFTER:
+        if not before_asked:
+            return Amount(base, high, "")
+        # "rose 25 percent to 450,000": about 360,000 before it, unless too rounded to say.
+        step = change_step(claim, base)
+        return (
+            None
+            if step is None or step.derived is None
+            else Amount(step.derived, None, _IMPLIED_BEFORE)
+        )
+    if claim.change in (FigureChange.DOUBLED, FigureChange.INCREASED, FigureChange.DECREASED):
+        return None if u.now and not u.before else Amount(base, high, _OLD_ONLY)
+    return Amount(base, high, "")
+
+
+def _total(claim: ClaimView, amount: Amount, times: Decimal, dollars: bool) -> str:
+    def text(value: Decimal) -> str:
+        value = rounded(value, 0 if value >= 100 else 2)
+        return usd(value) if dollars else money(value, claim.currency or "")
+
+    if amount.high is not None:
+        low = rounded(amount.low * times, 0 if amount.low * times >= 100 else 2)
+        plain = f"{low.normalize():,f}" if low == low.to_integral_value() else f"{low:,f}"
+        return _(words().range).format(low=plain, high=text(amount.high * times))
+    return text(amount.low * times)
+
+
+def _stated(claim: ClaimView, amount: Amount, dollars: bool) -> str:
+    return _total(claim, amount, Decimal(1), dollars)
+
+
+def sums(
+    u: Understanding,
+    quotas: Sequence[ClaimView],
+    dollars: bool,
+    reply: Reply,
+    report_of: Callable[[ClaimView], str],
+) -> list[ClaimView]:
+    """Each figure of ``quotas`` that is not one monthly amount, worked out for the other
+    periods the question asks; the figures answered (none when it asks no other period)."""
+    asked = periods_asked(u)
+    if not asked or any(word in f" {u.text} " for word in _ALTERNATIVES):
+        return []
+    if not (u.places or u.countries or u.sectors or summed_asked(u)):
+        return []  # "a month?" of no figure in particular: not every odd figure's month
+    amount_asked = bool({Intent.QUOTA, Intent.USD, Intent.BASIS, Intent.COMPARE} & set(u.intents))
+    summed = any(op in _OPERATION_PERIODS for op in u.operations)
+    if not (amount_asked or summed or ((u.places or u.countries) and not u.question_words)):
+        return []
+    done: list[ClaimView] = []
+    for claim in [c for c in quotas if convertible(c)][:5]:
+        own = Period(stated_period(claim) or Period.MONTH)
+        targets = [p for p in asked if p != own]
+        in_dollars = dollars and claim.usd_amount is not None
+        amount = amount_of(claim, u, in_dollars)
+        if not targets or amount is None:
+            continue
+        done.append(claim)
+        reply.use(claim.id, claim.article_id)
+        if is_quarterly(claim) and set(targets) <= {Period.MONTH, Period.YEAR} and not in_dollars:
+            quarterly([claim], reply, u)  # its month and its year, in one sentence
+            continue
+        which = fmt(_(_WHICH), which=_(amount.which)) if amount.which else ""
+        for target in targets:
+            reply.lines.append(
+                fmt(
+                    _(_LINE),
+                    place=place_of(claim, "") + report_of(claim),
+                    figure=_stated(claim, amount, in_dollars),
+                    unit=unit(claim, deadline=False),
+                    which=which,
+                    total=_total(claim, amount, factor(own, target), in_dollars),
+                    period=_(words().periods[target.value]),
+                    how=_(HOW[(own, target)]),
+                    label=italic(_(LABEL)),
+                )
+            )
+    return done
+
+
+def changes(
+    u: Understanding, quotas: Sequence[ClaimView], dollars: bool, reply: Reply
+) -> list[ClaimView]:
+    """ "By how much did it go up, in percent": of a figure the report gives from one amount
+    to another, the gap, the ratio and the percentage; the figures answered."""
+    if not _CHANGE_OPS & set(u.operations) or len(u.places) + len(u.countries) > 1:
+        return []
+    done: list[ClaimView] = []
+    for claim in quotas[:5]:
+        in_dollars = dollars and claim.usd_to is not None
+        before = claim.usd_amount if in_dollars else claim.amount
+        after = claim.usd_to if in_dollars else claim.amount_to
+        if before is None or after is None or not before or claim.amount_high is not None:
+            continue
+        done.append(claim)
+        reply.use(claim.id, claim.article_id)
+
+        def text(value: Decimal, claim: ClaimView = claim, dollars: bool = in_dollars) -> str:
+            return usd(value) if dollars else money(value, claim.currency or "")
+
+        percent = rounded(abs(after - before) * 100 / before, 1).normalize()
+        reply.lines.append(
+            fmt(
+                _(_UP if after >= before else _DOWN),
+                place=place_of(claim, ""),
+                before=text(before),
+                after=text(after),
+                unit=unit(claim, deadline=False),
+                gap=text(abs(after - before)),
+                ratio=decimal(rounded(after / before, 2).normalize()),
+                percent=decimal(percent),
+                label=italic(_(LABEL)),
+            )
+        )
+    return done
