@@ -34,6 +34,7 @@ from bot.engine.numerals import (
     scaled_pattern,
     scaled_value,
 )
+from bot.engine.script_places import script_places
 from bot.engine.vocabulary import FOLDER, Attribute, Cue, Intent, Operation
 from db.textfold import fold
 from db.validation import country_names
@@ -444,6 +445,11 @@ class LanguageTables:
             english = regions_by_name(str(language)).get(shown)
             if english is not None and understander.stored_places(english):
                 understander._record(segment, Cue.REGION, english, place)  # "в Куала-Лумпуре"
+                continue
+            # A stored place no alias or CLDR name spells in this script: "под Тындой".
+            sounded = script_places(frozenset(understander._seen["place"])).find(shown)
+            if sounded is not None:
+                understander._record(segment, Cue.REGION, sounded, place)
                 continue
             if shown not in segment.unknown_places:
                 segment.unknown_places.append(shown)
