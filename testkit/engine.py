@@ -28,6 +28,8 @@ RFA_2020 = Path(__file__).parent / "reports" / "rfa_2020.json"
 # A made-up report for the engine's mechanisms (places with accents and initials, sectors
 # named only in the claims' words, facts for one place only): tests/unit/test_any_report.py.
 EXAMPLE_ALMANAC = Path(__file__).parent / "reports" / "example_almanac_2023.json"
+# A made-up report for a new report's words in Russian, Chinese and Korean answers.
+TEST_LANTERN = Path(__file__).parent / "reports" / "test_lantern_2023.json"
 
 
 async def engine_with(url: str, *documents: Path) -> AnswerEngine:

@@ -12,13 +12,15 @@ one the reports do not mention.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from rapidfuzz import fuzz
 
 from bot.engine.place_spellings import unaccented
+from bot.engine.vocabulary import FOLDER
 
 # Two keys this near (0-100) name one place: "gdansk" / "gdansk", "bientian" / "bientiane".
 NEAR = 85
@@ -62,13 +64,29 @@ _COARSE = (
 )
 
 
+@cache
+def _pinyin() -> dict[str, str]:
+    data = json.loads((FOLDER / "transliteration_zh.json").read_text(encoding="utf-8"))
+    return dict(data["pinyin"])
+
+
+def _is_han(char: str) -> bool:
+    return "\u3400" <= char <= "\u9fff"
+
+
 def romanised(name: str) -> str:
-    """A Cyrillic or Hangul name in Latin letters ("Тында" -> "tynda", "하노이" -> "hanoi");
-    Latin as it is, without accents; other letters dropped."""
+    """A Cyrillic, Hangul or Chinese name in Latin letters ("Тында" -> "tynda", "하노이" ->
+    "hanoi", "格但斯克" -> "gedansike"); Latin as it is, without accents; other letters
+    dropped, and a Chinese name with a character no transliteration uses is none ("")."""
     out: list[str] = []
+    pinyin = _pinyin()
     for char in unaccented(name.casefold()):
         point = ord(char)
-        if 0xAC00 <= point <= 0xD7A3:
+        if _is_han(char):
+            if char not in pinyin:
+                return ""
+            out.append(pinyin[char])
+        elif 0xAC00 <= point <= 0xD7A3:
             index = point - 0xAC00
             initial, rest = divmod(index, 21 * 28)
             vowel, final = divmod(rest, 28)
@@ -89,6 +107,15 @@ def sound_key(name: str) -> str:
     return key
 
 
+_VOWEL = re.compile(r"[aeiou]")
+
+
+def consonants(key: str) -> str:
+    """A key without its vowels: Chinese gives every consonant a vowel of its own
+    ("gedansike"), so only the consonants compare ("ktnsk")."""
+    return _VOWEL.sub("", key).replace("nk", "n")
+
+
 class ScriptPlaces:
     """The stored places (English names as stored), by their sound keys."""
 
@@ -99,6 +126,7 @@ class ScriptPlaces:
             if len(key) >= SHORTEST:
                 keys.setdefault(key, place)
         self._keys = keys
+        self._consonants = {consonants(key): place for key, place in keys.items()}
 
     def find(self, name: str) -> str | None:
         """The stored place ``name`` (Cyrillic or Hangul, as the analysis found it) sounds
@@ -106,6 +134,8 @@ class ScriptPlaces:
         key = sound_key(name)
         if len(key) < SHORTEST or name.isascii():
             return None
+        if any(_is_han(char) for char in name):
+            return self._by_consonants(consonants(key))
         found = self._keys.get(key)
         if found is not None:
             return found
@@ -117,6 +147,20 @@ class ScriptPlaces:
             if near >= NEAR and near > score:
                 best, score = place, near
         return best
+
+    def _by_consonants(self, skeleton: str) -> str | None:
+        """A Chinese name's consonants, the same as a stored place's, or one letter off
+        when both have four or more ("tnkt" for 滕达 against Tynda's "tnt": no)."""
+        if len(skeleton) < SHORTEST - 1:
+            return None
+        found = self._consonants.get(skeleton)
+        if found is not None:
+            return found
+        for stored, place in self._consonants.items():
+            if min(len(stored), len(skeleton)) >= SHORTEST and stored[0] == skeleton[0]:
+                if fuzz.ratio(skeleton, stored) >= NEAR:
+                    return place
+        return None
 
 
 @lru_cache(maxsize=8)

@@ -200,7 +200,10 @@ class SourceAnswers(ComposerBase):
             reply.cite(article.id)
             if index:
                 reply.lines.append(Html(""))
-            reply.lines.append(fmt("{} “{}”", bold(_("Title:")), article.title))
+            if is_english():
+                reply.lines.append(fmt("{} “{}”", bold(_("Title:")), article.title))
+            else:  # the report's own title: as it gave it, marked as the original
+                reply.lines.append(fmt("{} {}", bold(_("Title:")), as_original(article.title)))
             if not is_english():  # the title is in its own language: what it covers, in ours
                 self.about_line(article.id, reply)
             reply.lines.append(fmt("{} {}", bold(_("Published by:")), article.outlet))
