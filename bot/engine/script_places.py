@@ -157,9 +157,12 @@ class ScriptPlaces:
         if found is not None:
             return found
         for stored, place in self._consonants.items():
-            if min(len(stored), len(skeleton)) >= SHORTEST and stored[0] == skeleton[0]:
-                if fuzz.ratio(skeleton, stored) >= NEAR:
-                    return place
+            if (
+                min(len(stored), len(skeleton)) >= SHORTEST
+                and stored[0] == skeleton[0]
+                and fuzz.ratio(skeleton, stored) >= NEAR
+            ):
+                return place
         return None
 
 
