@@ -1,13 +1,14 @@
-"""A stored place named in Cyrillic or Hangul letters that no alias or CLDR name holds: a new
-report's "Tynda" asked as "под Тындой", "Gdańsk" as "그단스크".
+"""A stored place named in Cyrillic, Hangul or Han letters that no alias or CLDR name holds: a
+new report's "Tynda" asked as "под Тындой", "Gdańsk" as "그단스크" or "格但斯克".
 
-Russian and Korean write foreign place names by their sound. A name the analysis found as a
-place (bot/engine/lexicon.py: a gazetteer name, an unknown word in a place frame) is spelled
-back in Latin letters (Russian letter by letter, Korean by the Revised Romanization) and
-compared with the stored places' names on a coarse key that forgets what the two scripts
-cannot tell apart (b and v, l and r, Korean's inserted "eu", soft signs, accents). A place
-is taken only when the keys are near (rapidfuzz) and begin alike; otherwise the name stays
-one the reports do not mention.
+Russian, Korean and Chinese write foreign place names by their sound. A name the analysis
+found as a place (bot/engine/lexicon.py: a gazetteer name, an unknown word in a place frame)
+is spelled back in Latin letters (Russian letter by letter, Korean by the Revised
+Romanization, Chinese by vocabulary/transliteration_zh.json's pinyin, compared on its
+consonants only) and compared with the stored places' names on a coarse key that forgets
+what the scripts cannot tell apart (b and v, l and r, Korean's inserted "eu", soft signs,
+accents). A place is taken only when the keys are near (rapidfuzz) and begin alike;
+otherwise the name stays one the reports do not mention.
 """
 
 from __future__ import annotations
@@ -129,8 +130,8 @@ class ScriptPlaces:
         self._consonants = {consonants(key): place for key, place in keys.items()}
 
     def find(self, name: str) -> str | None:
-        """The stored place ``name`` (Cyrillic or Hangul, as the analysis found it) sounds
-        like, else None; the nearest when two are near."""
+        """The stored place ``name`` (Cyrillic, Hangul or Han, as the analysis found it)
+        sounds like, else None; the nearest when two are near."""
         key = sound_key(name)
         if len(key) < SHORTEST or name.isascii():
             return None
@@ -149,8 +150,8 @@ class ScriptPlaces:
         return best
 
     def _by_consonants(self, skeleton: str) -> str | None:
-        """A Chinese name's consonants, the same as a stored place's, or one letter off
-        when both have four or more ("tnkt" for 滕达 against Tynda's "tnt": no)."""
+        """A Chinese name's consonants, the same as a stored place's (滕达 "tengda" and
+        Tynda: "tnt"), or near it when both have four or more (格但斯克 and Gdańsk)."""
         if len(skeleton) < SHORTEST - 1:
             return None
         found = self._consonants.get(skeleton)
