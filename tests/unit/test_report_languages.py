@@ -218,3 +218,38 @@ def test_a_kind_of_work_in_the_questions_language_is_the_reports_sector(
     assert figure in text, text
     assert other not in text, text
     assert not any(f in text for f in SEED_FIGURES), text
+
+
+@pytest.mark.parametrize(
+    ("question", "language", "title"),
+    [
+        (
+            "какая статья об этом написала?",
+            Language.RU,
+            "Заголовок: “Test only: Klaipeda cannery workers and Kaunas carpenters pay by the "
+            "week” (оригинал, английский)",
+        ),
+        (
+            "克莱佩达那件事是哪家媒体报的",
+            Language.ZH,
+            "标题： “Test only: Klaipeda cannery workers and Kaunas carpenters pay by the "
+            "week”（原文，英语）",
+        ),
+        (
+            "Test Lantern 기사 제목이 뭐예요?",
+            Language.KO,
+            "제목: “Test only: Klaipeda cannery workers and Kaunas carpenters pay by the "
+            "week” (원문, 영어)",
+        ),
+        (
+            "what's the article's title",
+            Language.EN,
+            "Title: “Test only: Klaipeda cannery workers and Kaunas carpenters pay by the week”",
+        ),
+    ],
+)
+def test_the_reports_title_is_its_own_words_marked(
+    engine: AnswerEngine, question: str, language: Language, title: str
+) -> None:
+    text = text_of(engine, question, language)
+    assert title in text.splitlines(), text
