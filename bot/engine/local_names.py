@@ -146,8 +146,8 @@ def local_name(kind: str, stored: str, language: str | None = None) -> str:
         return found
     if kind == "place":  # CLDR's name of the city, where CLDR has one ("Улан-Батор")
         return cldr_city_names(language).get(stored, stored)
-    if kind == "sector" and language == wording.language():
-        return as_original(stored)  # the report's word, no gloss stored: marked
+    if kind in ("sector", "deadline") and language == wording.language():
+        return as_original(stored)  # the report's words, no gloss stored: marked
     return stored
 
 

@@ -253,3 +253,19 @@ def test_the_reports_title_is_its_own_words_marked(
 ) -> None:
     text = text_of(engine, question, language)
     assert title in text.splitlines(), text
+
+
+def test_a_deadline_no_data_names_is_the_reports_words_marked() -> None:
+    from bot.engine.local_names import local_name
+
+    with wording.speaking(translator(Language.RU)):
+        assert local_name("deadline", "by the end of the month") == "до конца месяца"
+        assert (
+            local_name("deadline", "before the harvest")
+            == "“before the harvest” (оригинал, английский)"
+        )
+        assert local_name("place", "Almaty") == "Алматы"  # CLDR's name
+        assert local_name("place", "Klaipeda") == "Klaipeda"  # none: as stored, unmarked
+    with wording.speaking(translator(Language.KO)):
+        assert local_name("deadline", "before the harvest") == "“before the harvest” (원문, 영어)"
+    assert local_name("deadline", "before the harvest") == "before the harvest"
