@@ -34,7 +34,7 @@ from bot.engine.numerals import (
     scaled_pattern,
     scaled_value,
 )
-from bot.engine.script_places import script_places
+from bot.engine.script_places import script_places, sounded_chinese
 from bot.engine.vocabulary import FOLDER, Attribute, Cue, Intent, Operation
 from db.textfold import fold
 from db.validation import country_names
@@ -453,6 +453,10 @@ class LanguageTables:
                 continue
             if shown not in segment.unknown_places:
                 segment.unknown_places.append(shown)
+        if language is Language.ZH:  # "考纳斯": a name no gazetteer holds, by its sound
+            stored = frozenset(understander._seen["place"])
+            for word, place in sounded_chinese(analysis.tokens, understander._phrases, stored):
+                understander._record(segment, Cue.REGION, place, word)
         analysed = " ".join(analysis.tokens)
         for pattern, replacement in lexicon.rules:
             analysed = " ".join(pattern.sub(replacement, analysed).split())

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from functools import cache, lru_cache
 
 from rapidfuzz import fuzz
@@ -171,3 +171,17 @@ class ScriptPlaces:
 def script_places(places: frozenset[str]) -> ScriptPlaces:
     """The keys of one snapshot's stored places, made when a question first needs them."""
     return ScriptPlaces(places)
+
+
+def sounded_chinese(
+    tokens: Iterable[str], known: Container[str], places: frozenset[str]
+) -> list[tuple[str, str]]:
+    """(word, stored place) for each Chinese word of a question written only in the
+    characters of transliteration that no table knows and that sounds like a stored place
+    ("在考纳斯的工人": 考纳斯 is Kaunas); the gazetteer need not know the name."""
+    pinyin = _pinyin()
+    words = [t for t in tokens if len(t) >= 2 and t not in known and all(c in pinyin for c in t)]
+    if not words:
+        return []
+    keys = script_places(places)
+    return [(word, place) for word in words if (place := keys.find(word)) is not None]

@@ -57,6 +57,7 @@ def text_of(engine: AnswerEngine, question: str, language: Language) -> str:
         ("а из Каунаса рабочие сколько сдают?", Language.RU, "55", "640"),
         ("克莱佩达的工人每周交多少", Language.ZH, "70", "55"),
         ("在克莱佩达打工的朝鲜人交多少钱", Language.ZH, "70", "55"),
+        ("在考纳斯的工人交多少钱", Language.ZH, "55", "640"),  # no gazetteer name
         ("클라이페다 노동자들은 일주일에 얼마 내요?", Language.KO, "70", "55"),
         ("카우나스 노동자들은 얼마 내요?", Language.KO, "55", "640"),
     ],
@@ -83,6 +84,13 @@ def test_a_place_that_only_looks_alike_is_still_not_in_the_reports(
     text = text_of(engine, question, language)
     assert "70" not in text and "55 " not in text, text
     assert f"не упоминается {named}" in text, text
+
+
+def test_a_chinese_name_of_transliteration_characters_that_sounds_like_no_stored_place(
+    engine: AnswerEngine,
+) -> None:
+    text = text_of(engine, "在安卡拉的工人交多少钱", Language.ZH)
+    assert not any(f in text for f in ("70 欧元", "55 欧元", "640 美元")), text
 
 
 def test_sound_keys_meet_across_scripts() -> None:
