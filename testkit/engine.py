@@ -31,6 +31,8 @@ EXAMPLE_ALMANAC = Path(__file__).parent / "reports" / "example_almanac_2023.json
 # Another made-up report, of figures per week, quarter, day (a floor) and year (a range), and
 # statements filed under topics of its own: tests/unit/test_report_shapes.py.
 SAMPLE_GAZETTE = Path(__file__).parent / "reports" / "sample_gazette_2024.json"
+# A made-up report for a new report's words in Russian, Chinese and Korean answers.
+TEST_LANTERN = Path(__file__).parent / "reports" / "test_lantern_2023.json"
 
 
 async def engine_with(url: str, *documents: Path) -> AnswerEngine:

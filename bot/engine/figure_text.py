@@ -25,6 +25,7 @@ from bot.engine import wording
 from bot.engine.local_names import local_name
 from bot.engine.numbers import money, month_day, number, reported_date, usd
 from bot.engine.reply import Reply
+from bot.engine.report_words import as_original
 from bot.engine.wording import N_, _
 from bot.markup import fmt
 from db.kinds import AmountBound
@@ -228,7 +229,7 @@ def basis_words(claim: ClaimView, article: str = "a") -> str:
     noun = words().bases.get(claim.basis or "")
     if noun is None:
         text = value(claim, "basis_text")
-        return str(text) if text else ""
+        return as_original(str(text)) if text else ""  # the report's words, marked
     english = f"{words().per if article == 'per' else 'a'} {noun}"
     return _(english) if claim.basis in BASIS_TEXTS else english
 
@@ -236,7 +237,7 @@ def basis_words(claim: ClaimView, article: str = "a") -> str:
 def basis_as_reported(claim: ClaimView) -> str | None:
     """The report's own wording of a named basis ("an equal amount for each spouse")."""
     text = value(claim, "basis_text")
-    return str(text) if text and claim.basis in words().bases else None
+    return as_original(str(text)) if text and claim.basis in words().bases else None
 
 
 def unit(claim: ClaimView, *, deadline: bool = True) -> str:

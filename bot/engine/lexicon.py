@@ -36,6 +36,7 @@ from bot.engine.numerals import (
     scaled_value,
 )
 from bot.engine.other_script_words import has_cyrillic, russian_words_out
+from bot.engine.script_places import script_places, sounded_chinese
 from bot.engine.vocabulary import FOLDER, Attribute, Cue, Intent, Operation
 from bot.engine.world_currencies import glosses as world_glosses
 from db.textfold import fold
@@ -456,8 +457,17 @@ class LanguageTables:
             if english is not None and understander.stored_places(english):
                 understander._record(segment, Cue.REGION, english, place)  # "в Куала-Лумпуре"
                 continue
+            # A stored place no alias or CLDR name spells in this script: "под Тындой".
+            sounded = script_places(frozenset(understander._seen["place"])).find(shown)
+            if sounded is not None:
+                understander._record(segment, Cue.REGION, sounded, place)
+                continue
             if shown not in segment.unknown_places:
                 segment.unknown_places.append(shown)
+        if language is Language.ZH:  # "考纳斯": a name no gazetteer holds, by its sound
+            stored = frozenset(understander._seen["place"])
+            for word, place in sounded_chinese(analysis.tokens, understander._phrases, stored):
+                understander._record(segment, Cue.REGION, place, word)
         analysed = " ".join([*analysis.tokens, *russian])
         for pattern, replacement in lexicon.rules:
             analysed = " ".join(pattern.sub(replacement, analysed).split())

@@ -16,6 +16,7 @@ from babel.lists import format_list
 
 from bot.engine import wording
 from bot.engine.cldr_names import exemplar_cities
+from bot.engine.report_words import as_original, described
 from bot.engine.retrieval import stem
 from bot.engine.vocabulary import FOLDER
 from db.views import Snapshot
@@ -106,6 +107,13 @@ def region_names(language: str) -> dict[str, str]:
 
 
 @lru_cache(maxsize=8)
+def cldr_city_names(language: str) -> dict[str, str]:
+    """A city's English name -> CLDR's name of it in the language ("Ulaanbaatar" ->
+    "Улан-Батор", "Vientiane" -> "万象"): the cities CLDR names time zones after."""
+    return {english: name for name, english in exemplar_cities(language).items()}
+
+
+@lru_cache(maxsize=8)
 def regions_by_name(language: str) -> dict[str, str]:
     """The other way round: a city's name in the language ("Куала-Лумпур") -> English."""
     return {name: english for english, name in region_names(language).items()}
@@ -131,14 +139,23 @@ def local_name(kind: str, stored: str, language: str | None = None) -> str:
     language = language or wording.language()
     if language == "en":
         return stored
-    return display_names(language).get(
-        (kind, stored), vocabulary_names(language).get((kind, stored), stored)
+    found = display_names(language).get(
+        (kind, stored), vocabulary_names(language).get((kind, stored))
     )
+    if found is not None:
+        return found
+    if kind == "place":  # CLDR's name of the city, where CLDR has one ("Улан-Батор")
+        return cldr_city_names(language).get(stored, stored)
+    if kind in ("sector", "deadline") and language == wording.language():
+        return as_original(stored)  # the report's words, no gloss stored: marked
+    return stored
 
 
 def source_name(stored: str) -> str:
-    """A source's (or the unit an outlet relies on) name in the answer's language."""
-    return local_name("source", stored)
+    """A source's (or the unit an outlet relies on) name in the answer's language; a
+    description no one translated ("a restaurant worker in Dubai") marked as the report's
+    own words (report_words.py)."""
+    return described(stored, local_name("source", stored))
 
 
 class LocalNames:
@@ -153,7 +170,12 @@ class LocalNames:
         if made is None or made[0] is not snapshot:
             made = (snapshot, self._names(snapshot, language))
             self._made[language] = made
-        return made[1].get((kind, stored), stored)
+        found = made[1].get((kind, stored))
+        if found is not None:
+            return found
+        if kind == "sector":  # the report's word, no gloss stored: marked as its own
+            return as_original(stored)
+        return stored
 
     @staticmethod
     def _names(snapshot: Snapshot, language: str) -> dict[tuple[str, str], str]:
@@ -166,6 +188,10 @@ class LocalNames:
         vocabulary = vocabulary_names(language)
         for key, word in vocabulary.items():
             names.setdefault(key, word)
+        cities = cldr_city_names(language)
+        for place in {c.place for c in snapshot.claims if c.place}:
+            if place in cities:  # CLDR's name, where no alias or data names it
+                names.setdefault(("place", place), cities[place])
         # A report's sector no one translated: the language's word for it, if the cue data
         # glosses it ("restaurants" -> "ресторан", "餐厅"), rather than English in the reply.
         glossed = {stem(english): word for (k, english), word in vocabulary.items() if k == "gloss"}

@@ -13,6 +13,7 @@ from bot.engine.local_names import source_name
 from bot.engine.numbers import number
 from bot.engine.phrases import both, separately, series
 from bot.engine.reply import Reply
+from bot.engine.report_words import as_original
 from bot.engine.segments import offers_choice
 from bot.engine.telling import asked_question_words
 from bot.engine.understanding import Understanding
@@ -199,7 +200,10 @@ class SourceAnswers(ComposerBase):
             reply.cite(article.id)
             if index:
                 reply.lines.append(Html(""))
-            reply.lines.append(fmt("{} “{}”", bold(_("Title:")), article.title))
+            if is_english():
+                reply.lines.append(fmt("{} “{}”", bold(_("Title:")), article.title))
+            else:  # the report's own title: as it gave it, marked as the original
+                reply.lines.append(fmt("{} {}", bold(_("Title:")), as_original(article.title)))
             if not is_english():  # the title is in its own language: what it covers, in ours
                 self.about_line(article.id, reply)
             reply.lines.append(fmt("{} {}", bold(_("Published by:")), article.outlet))
@@ -318,7 +322,10 @@ class SourceAnswers(ComposerBase):
             if not claims:
                 continue
             title = TOPIC_TITLES.get(topic)
-            reply.lines.append(bold(_(title) if title else topic.capitalize()))
+            if title is None and not is_english():
+                reply.lines.append(bold(topic_name(topic)))
+            else:
+                reply.lines.append(bold(_(title) if title else topic.capitalize()))
             shown, hidden = self.capped(claims)
             for claim in shown:
                 reply.use(claim.id, claim.article_id)
@@ -354,4 +361,6 @@ def topic_name(topic: str) -> str:
     if is_english():
         return topic
     title = TOPIC_TITLES.get(topic)
-    return _(title) if title else topic
+    if title is None and topic.split()[-1:] == ["quota"]:
+        title = TOPIC_TITLES["quota"]  # "weekly quota": a quota, in the engine's word
+    return _(title) if title else as_original(topic)  # the report's word, marked

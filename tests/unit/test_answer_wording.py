@@ -98,7 +98,9 @@ def test_two_reports_in_russian_name_each_report(two: AnswerEngine) -> None:
         f"Китай — рабочие (торговля) — по данным: Radio Free Asia, октябрь 2020{NNBSP}г.",
         f"Разовый платёж: 12{NBSP}000 китайских юаней (CNY), 1{NBSP}788{NBSP}$, однократно с "
         f"человека (разовый платёж), до конца месяца (октябрь 2020{NNBSP}г.).",
-        "С кого взимается, словами статьи: each trade worker stationed in China.",
+        # The report's own words, no editor translated: marked as the original.
+        "С кого взимается, словами статьи: “each trade worker stationed in China” "
+        "(оригинал, английский).",
     ]
 
 
