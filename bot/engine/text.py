@@ -67,7 +67,14 @@ def _normalized(text: str) -> str:
 
 
 def words(normalized: str) -> list[str]:
-    return _WORD.findall(normalized)
+    """The words of a folded text (a new list: callers may change it)."""
+    return list(_words(normalized))
+
+
+# A question's parts are split into words by a dozen readers in turn: cached, like fold.
+@lru_cache(maxsize=256)
+def _words(normalized: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(normalized))
 
 
 def spelled_out(text: str, shorthand: dict[str, str]) -> str:

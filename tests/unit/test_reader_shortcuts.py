@@ -1,0 +1,137 @@
+"""The readers' shortcuts (docs/performance.md, "What made it fast"): one search for any of
+several patterns before trying each, cached word lists and phrase tables. Each must give
+exactly what the long way gives."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from bot.engine.feelings import said_feeling
+from bot.engine.frames import read_frames
+from bot.engine.language import Language
+from bot.engine.originals import _stems, quote_covers
+from bot.engine.prefilter import any_of
+from bot.engine.text import words
+from bot.engine.topic_frames import _both, framed_topics, topic_frames
+from bot.engine.understanding import Understanding
+from bot.engine.vocabulary import Attribute, load
+
+PATTERNS = [
+    re.compile(r"\bhow many (hour|day)\b(?!s)"),
+    re.compile(r"(?<=[a-z] )101\b"),
+    re.compile(r"\b24\s*/\s*7\b|\b24x7\b"),
+]
+TEXTS = [
+    "how many hour do they work",
+    "how many hours do they work",
+    "economics 101 for dalian",
+    "101 rubles",
+    "open 24/7",
+    "open 24 x 7",
+    "",
+    "nothing here",
+]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_any_of_matches_where_one_of_the_patterns_does(text: str) -> None:
+    combined = any_of(PATTERNS)
+    assert combined is not None
+    assert bool(combined.search(text)) == any(p.search(text) for p in PATTERNS)
+
+
+def test_any_of_gives_no_filter_for_patterns_it_cannot_join() -> None:
+    assert any_of([re.compile(r"(a)b\1")]) is None  # a numbered back-reference
+    assert any_of([re.compile(r"(?P<x>a)(?P=x)")]) is None  # a named group
+    assert any_of([re.compile("a", re.IGNORECASE)]) is None  # its own flags
+    assert any_of([re.compile("a"), re.compile(r"c(d)")]) is not None  # plain groups join
+
+
+def test_any_of_nothing_matches_nothing() -> None:
+    never = any_of([])
+    assert never is not None and never.search("anything at all") is None
+
+
+def test_words_gives_a_new_list_each_time() -> None:
+    first = words("how much in dalian")
+    first.append("changed")
+    assert words("how much in dalian") == ["how", "much", "in", "dalian"]
+
+
+@pytest.mark.parametrize("language", list(Language))
+def test_framed_topics_prefilter_changes_no_frame(language: Language) -> None:
+    readings = {
+        Language.EN: ["how long did they plan to stay", "why did it rise", "nothing asked"],
+        Language.RU: ["как долго они собирались остаться", "почему выросла квота", "привет"],
+        Language.ZH: ["他们打算待多久", "为什么涨了", "你好"],
+        Language.KO: ["얼마 동안 머물 계획", "왜 올랐어", "안녕"],
+    }.get(language, ["hello"])
+    for reading in readings:
+        text = f" {reading.casefold()} "
+        slow = [f for f in topic_frames(language) if _both(f, text)]
+        slow = [f for f in slow if not (f.unless and f.unless.search(text))]
+        assert framed_topics(language, reading) == slow
+
+
+def test_framed_topics_still_finds_the_planned_stay() -> None:
+    assert [f.topic for f in framed_topics(Language.EN, "how long did they plan to stay")]
+    assert framed_topics(Language.EN, "what is the quota in dalian") == []
+
+
+def test_outlet_and_change_phrases_read_as_before() -> None:
+    vocabulary = load("en")
+    outlets = ("rfa", "daily nk")
+    assert (
+        Attribute.OUTLET_PROFILE
+        in read_frames("when was rfa founded", vocabulary, outlets).attributes
+    )
+    assert (
+        Attribute.OUTLET_PROFILE
+        in read_frames("why did the us fund rfa", vocabulary, outlets).attributes
+    )
+    assert (
+        Attribute.OUTLET_PROFILE
+        not in read_frames("what did rfa say", vocabulary, outlets).attributes
+    )
+    # The same words without a stored outlet profile nothing.
+    assert (
+        Attribute.OUTLET_PROFILE
+        not in read_frames("when was it founded", vocabulary, ()).attributes
+    )
+    verb = vocabulary.change_verbs[0]
+    assert read_frames(f"the quota {verb} last year", vocabulary, outlets).change_asked
+    assert not read_frames("the quota in dalian", vocabulary, outlets).change_asked
+
+
+def test_said_feeling_reads_as_before() -> None:
+    vocabulary = load("en")
+    feeling = vocabulary.positive_feelings[0]
+    said = Understanding(text=f"the workers are {feeling}", language=Language.EN)
+    assert said_feeling(said, vocabulary) == feeling
+    denied = Understanding(text=f"the workers are not {feeling}", language=Language.EN)
+    assert said_feeling(denied, vocabulary) is None
+    nobody = Understanding(text=f"the weather is {feeling}", language=Language.EN)
+    assert said_feeling(nobody, vocabulary) is None
+
+
+class _Claim:
+    def __init__(self, quote: str, statement: str) -> None:
+        self.quote, self.statement = quote, statement
+
+
+@pytest.mark.parametrize(
+    ("quote", "statement"),
+    [
+        ("the quota was doubled for workers", "The quota was doubled for workers in Dalian"),
+        ("the trade workers are barely making money", "The company must pay instead"),
+        ("a b c", "anything"),  # no longer words: nothing to compare
+        ("", "a statement"),
+    ],
+)
+def test_quote_covers_as_computed_afresh(quote: str, statement: str) -> None:
+    quoted = _stems(quote)
+    fresh = bool(quote) and (not quoted or len(quoted & _stems(statement)) >= 0.4 * len(quoted))
+    assert quote_covers(_Claim(quote, statement)) == fresh  # type: ignore[arg-type]
+    assert quote_covers(_Claim(quote, statement)) == fresh  # type: ignore[arg-type]  # cached
