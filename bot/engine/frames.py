@@ -335,13 +335,15 @@ def read_frames(text: str, vocabulary: Vocabulary, outlets: tuple[str, ...]) -> 
         _add(result.operations, Operation.DIFFERENCE)
     # "daily nk is south korean propaganda": what the outlet is, which the report does
     # not say (the bot rates no outlet).
-    if any(o in joined for o in _spaced(outlets)) and any(
-        w in joined for w in _spaced(vocabulary.outlet_slurs)
-    ):
+    # Only an outlet the part names can be profiled (most parts name none).
+    named = tuple(
+        o for o, spaced in zip(outlets, _spaced(outlets), strict=True) if spaced in joined
+    )
+    if named and any(w in joined for w in _spaced(vocabulary.outlet_slurs)):
         _add(result.attributes, Attribute.OUTLET_PROFILE)
     # "why did the us fund rfa", "when was rfa founded": of any outlet the store holds.
     before, after = vocabulary.outlet_profile_before, vocabulary.outlet_profile_after
-    if any(phrase in joined for phrase in _outlet_profiles(outlets, before, after)):
+    if named and any(phrase in joined for phrase in _outlet_profiles(named, before, after)):
         _add(result.attributes, Attribute.OUTLET_PROFILE)
     # A change verb consumed inside a longer cue ("rose by") still asks about the change.
     if any(verb in joined for verb in _spaced(vocabulary.change_verbs)):

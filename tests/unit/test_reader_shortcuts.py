@@ -135,3 +135,53 @@ def test_quote_covers_as_computed_afresh(quote: str, statement: str) -> None:
     fresh = bool(quote) and (not quoted or len(quoted & _stems(statement)) >= 0.4 * len(quoted))
     assert quote_covers(_Claim(quote, statement)) == fresh  # type: ignore[arg-type]
     assert quote_covers(_Claim(quote, statement)) == fresh  # type: ignore[arg-type]  # cached
+
+
+@pytest.mark.parametrize(
+    ("text", "dates", "figures", "months", "headcount"),
+    [
+        ("how much in dalian", [], [], None, None),  # no digit: the digit patterns skipped
+        ("in march the quota rose", ["March"], [], None, None),
+        ("on march 5 it doubled", ["March 5"], [], None, None),
+        ("3,000 rubles for two years", [], [3000], 24, None),
+        ("ten workers for six months", [], [], 6, 10),
+        ("10 workers pay 62k", [], [62000], None, 10),
+        ("assume 30 days a month at 1000", [], [1000], None, None),
+    ],
+)
+def test_read_figures_with_and_without_digits(
+    text: str, dates: list[str], figures: list[int], months: int | None, headcount: int | None
+) -> None:
+    from bot.engine.figures import read_figures
+
+    typed = read_figures(text, load("en"))
+    assert typed.dates == dates
+    assert [int(f) for f in typed.figures] == figures
+    assert typed.months == months
+    assert typed.headcount == headcount
+
+
+def test_read_figures_reads_other_scripts_digits_as_before() -> None:
+    from bot.engine.figures import read_figures
+
+    # "\d" is any script's digit, in the figure patterns and in their shortcut alike.
+    assert read_figures("٣٠٠٠ rubles", load("en")).figures != []
+
+
+def test_place_spellings_shortcut_changes_nothing_else() -> None:
+    from bot.engine.place_spellings import PlaceSpellings
+
+    spellings = PlaceSpellings(["haiphong", "ulaanbaatar"], lambda word: False)
+    assert spellings.respelled("the quota in dalian") == "the quota in dalian"
+    assert spellings.respelled("hai  phong") == "hai  phong"  # two spaces: not one name
+    assert spellings.respelled("hai phong, ub") == "haiphong, ulaanbaatar"
+    assert spellings.respelled("xhai phong") == "xhai phong"
+
+
+def test_a_profile_asked_of_an_outlet_not_named_is_none() -> None:
+    vocabulary = load("en")
+    # "founded" after a word that is no stored outlet.
+    frames = read_frames("when was hngn founded", vocabulary, ("rfa",))
+    assert Attribute.OUTLET_PROFILE not in frames.attributes
+    frames = read_frames("when was hngn founded", vocabulary, ("rfa", "hngn"))
+    assert Attribute.OUTLET_PROFILE in frames.attributes
