@@ -185,3 +185,28 @@ def test_a_profile_asked_of_an_outlet_not_named_is_none() -> None:
     assert Attribute.OUTLET_PROFILE not in frames.attributes
     frames = read_frames("when was hngn founded", vocabulary, ("rfa", "hngn"))
     assert Attribute.OUTLET_PROFILE in frames.attributes
+
+
+def test_question_words_of_a_piece_as_the_pattern_read_them() -> None:
+    from bot.engine.segments import _WH_WORDS
+
+    pattern = re.compile(r"(?:what|whats|how|hows|who|whos|when|where|why|which)\b")
+    tokens = [*_WH_WORDS, "what's", "whatever", "somehow", "whom", "why'd", "howl", "w", ""]
+    for token in tokens:
+        assert (token in _WH_WORDS) == bool(pattern.fullmatch(token)), token
+
+
+def test_a_short_piece_with_a_question_word_stays_a_question() -> None:
+    from bot.engine.segments import split_parts
+
+    assert split_parts("how much in dalian? who?") == ["how much in dalian", " who"]
+    assert split_parts("how much in dalian? dorms?") == ["how much in dalian ; dorms"]
+
+
+def test_shorthand_spelled_out_only_where_said() -> None:
+    from bot.engine.text import spelled_out
+
+    shorthand = load("en").text_speak
+    word, meant = next(iter(shorthand.items()))
+    assert spelled_out(f"how do {word} know", shorthand) == f"how do {meant} know"
+    assert spelled_out("how do they know", shorthand) == "how do they know"
