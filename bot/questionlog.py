@@ -31,6 +31,8 @@ PURGE_EVERY = dt.timedelta(hours=1)
 
 
 def _printable(text: str) -> str:
+    if text.isprintable():  # no control or format character (category C): as it is
+        return text
     return "".join(" " if unicodedata.category(ch).startswith("C") else ch for ch in text)
 
 

@@ -71,6 +71,17 @@ def _negated(before: str, negation: str) -> bool:
     return start == 0 or not before[start - 1].isalpha()
 
 
+# The vocabulary's words, the same for every question: gathered once.
+@lru_cache(maxsize=8)
+def _people(nouns: tuple[str, ...], pronouns: frozenset[str]) -> frozenset[str]:
+    return frozenset({*nouns, *pronouns, "workers", "laborers"})
+
+
+@lru_cache(maxsize=8)
+def _spaced(feelings: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    return tuple((feeling, f" {feeling} ") for feeling in feelings)
+
+
 def said_feeling(s: Understanding, vocabulary: Vocabulary) -> str | None:
     """The feeling word said of the workers, when one is ("they're happy"), else None."""
     if s.language is not Language.EN:
@@ -83,9 +94,9 @@ def said_feeling(s: Understanding, vocabulary: Vocabulary) -> str | None:
 def _said_in_english(s: Understanding, vocabulary: Vocabulary) -> str | None:
     tokens = words(s.text)
     joined = " " + " ".join(tokens) + " "
-    people = {*vocabulary.people_nouns, *vocabulary.people_pronouns, "workers", "laborers"}
-    for feeling in vocabulary.positive_feelings:
-        at = joined.find(f" {feeling} ")
+    people = _people(vocabulary.people_nouns, vocabulary.people_pronouns)
+    for feeling, spaced in _spaced(vocabulary.positive_feelings):
+        at = joined.find(spaced)
         if at < 0:
             continue
         before = joined[:at].split()[-NEAR:]

@@ -33,6 +33,7 @@ _SCALES = {"k": 1000, "thousand": 1000, "m": 1_000_000, "mn": 1_000_000, "mln": 
 _SCALES["million"] = 1_000_000
 # "a million rubles", "one million": a scale word with no digits.
 _WORD_SCALE = re.compile(r"\b(?:a|one)\s+(million|thousand)\b")
+_DIGIT = re.compile(r"\d")  # what _DATE, _MONTH_DAYS, _FIGURE and _FIGURE_SPACED all need
 _NON_LATIN = re.compile(r"[\u0400-\u04ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _MONTHS = (
     "january february march april may june july august september october november december"
@@ -161,21 +162,25 @@ _BOUND_FILLER = re.compile(r"(?:\s+(?:like|about|around|roughly|some)|\s*[$~≈]
 def read_figures(text: str, vocabulary: Vocabulary) -> Typed:
     """Dates, figures, a span of months and a number of workers typed in one part."""
     result = Typed()
-    for match in islice(_DATE.finditer(text), MAX_FIGURES):
+    # Dates, figures and a month's days are written with digits: a part without any (most
+    # questions) skips their patterns.
+    has_digit = _DIGIT.search(text) is not None
+    dates = list(islice(_DATE.finditer(text), MAX_FIGURES)) if has_digit else []
+    for match in dates:
         _add(result.dates, f"{match.group(1).capitalize()} {int(match.group(2))}")
     for match in islice(_MONTH_ONLY.finditer(text), MAX_FIGURES):
         _add(result.dates, match.group(1).capitalize())
-    dated = {m.group(2) for m in islice(_DATE.finditer(text), MAX_FIGURES)}
+    dated = {m.group(2) for m in dates}
     counted = _HEADCOUNT.search(text) or _CREW.search(text)
     if counted is not None:
         word = counted.group(1)
         digits = word.replace(",", "")
         result.headcount = int(digits) if digits.isdigit() else _COUNT_WORDS[word]
-    month_days = _MONTH_DAYS.search(text)
+    month_days = _MONTH_DAYS.search(text) if has_digit else None
     if month_days is not None:
         result.days_in_month = int(next(g for g in month_days.groups() if g))
     figures = _FIGURE_SPACED if _NON_LATIN.search(text) else _FIGURE
-    for match in islice(figures.finditer(text), MAX_FIGURES):
+    for match in islice(figures.finditer(text), MAX_FIGURES) if has_digit else ():
         whole, fraction, thousands = match.group(1), match.group(2), match.group(3)
         if whole in dated or _PERCENT_AFTER.match(text, match.end()):
             continue

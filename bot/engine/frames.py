@@ -224,6 +224,30 @@ def _subject_of(verbs: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf" {_AUXILIARY} {_DETERMINER} ({_JOB}|(?:\w+ )?\w+) (?:{said}) ")
 
 
+@lru_cache(maxsize=8)
+def _subject_of_any(verbs: frozenset[str]) -> re.Pattern[str]:
+    return _subject_of(tuple(sorted(verbs)))
+
+
+# The phrases below are the same few for every question: built once, not once a question.
+@lru_cache(maxsize=32)
+def _spaced(terms: tuple[str, ...]) -> tuple[str, ...]:
+    """Each term between spaces, as found in a part's joined words."""
+    return tuple(f" {term} " for term in terms)
+
+
+@lru_cache(maxsize=16)
+def _outlet_profiles(
+    outlets: tuple[str, ...], before: tuple[str, ...], after: tuple[str, ...]
+) -> tuple[str, ...]:
+    """ "fund rfa", "rfa founded", "rfa was founded": what an outlet is, asked."""
+    return (
+        *(f" {w} {o} " for o in outlets for w in before),
+        *(f" {o} {w} " for o in outlets for w in after),
+        *(f" {o} was {w} " for o in outlets for w in after),
+    )
+
+
 # "doubled it because the workers were lazy", "raised it cuz of inflation": a reason given;
 # not "extra because of the doubling" (the change itself named as the cause of a sum).
 _BECAUSE = re.compile(
@@ -295,8 +319,7 @@ def read_frames(text: str, vocabulary: Vocabulary, outlets: tuple[str, ...]) -> 
         _add(result.not_asked, Intent.SOURCES)
         # "did the sources name the new figure": the figure named, not the sources' names.
         result.attributes = [a for a in result.attributes if a != Attribute.SOURCE_IDENTITY]
-    verbs = tuple(sorted(vocabulary.quota_verbs))
-    for pattern in (_subject_of(verbs), _FOR_WHOM, _OURS_THEN_THEIR):
+    for pattern in (_subject_of_any(vocabulary.quota_verbs), _FOR_WHOM, _OURS_THEN_THEIR):
         for found in pattern.finditer(joined):
             named = found.group(1)
             # "the dalian workers": the last word names them, unless a job's noun does.
@@ -317,17 +340,18 @@ def read_frames(text: str, vocabulary: Vocabulary, outlets: tuple[str, ...]) -> 
         _add(result.operations, Operation.DIFFERENCE)
     # "daily nk is south korean propaganda": what the outlet is, which the report does
     # not say (the bot rates no outlet).
-    slurs = vocabulary.outlet_slurs
-    if any(f" {o} " in joined for o in outlets) and any(f" {w} " in joined for w in slurs):
+    # Only an outlet the part names can be profiled (most parts name none).
+    named = tuple(
+        o for o, spaced in zip(outlets, _spaced(outlets), strict=True) if spaced in joined
+    )
+    if named and any(w in joined for w in _spaced(vocabulary.outlet_slurs)):
         _add(result.attributes, Attribute.OUTLET_PROFILE)
     # "why did the us fund rfa", "when was rfa founded": of any outlet the store holds.
     before, after = vocabulary.outlet_profile_before, vocabulary.outlet_profile_after
-    if any(f" {w} {o} " in joined for o in outlets for w in before) or any(
-        f" {o} {w} " in joined or f" {o} was {w} " in joined for o in outlets for w in after
-    ):
+    if named and any(phrase in joined for phrase in _outlet_profiles(named, before, after)):
         _add(result.attributes, Attribute.OUTLET_PROFILE)
     # A change verb consumed inside a longer cue ("rose by") still asks about the change.
-    if any(f" {verb} " in joined for verb in vocabulary.change_verbs):
+    if any(verb in joined for verb in _spaced(vocabulary.change_verbs)):
         result.change_asked = True
     if " name of " not in joined:
         return result  # most questions: no lead, no thing to look for

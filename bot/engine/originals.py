@@ -38,8 +38,14 @@ def quote_covers(claim: ClaimView) -> bool:
     beside "the company must pay instead"), which would hide the claim itself."""
     if not claim.quote:
         return False
-    quoted = _stems(claim.quote)
-    return not quoted or len(quoted & _stems(claim.statement)) >= QUOTE_COVERS * len(quoted)
+    return _covers(claim.quote, claim.statement)
+
+
+# The same few claims are quoted in answer after answer: their texts' verdict is kept.
+@lru_cache(maxsize=1024)
+def _covers(quote: str, statement: str) -> bool:
+    quoted = _stems(quote)
+    return not quoted or len(quoted & _stems(statement)) >= QUOTE_COVERS * len(quoted)
 
 
 @lru_cache(maxsize=64)

@@ -129,7 +129,12 @@ def quote_asked(text: str, data: Vocabulary) -> bool:
     """ "quote from the china source", "the russian source's exact words": what a source
     said is asked, as "what did the source say" asks it."""
     said = _spaced(text)
-    return any(f" {phrase} " in said for phrase in data.quote_phrases)
+    return any(phrase in said for phrase in _between_spaces(data.quote_phrases))
+
+
+@lru_cache(maxsize=8)
+def _between_spaces(phrases: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(f" {phrase} " for phrase in phrases)
 
 
 def bare_figure_asks(parts: list[Understanding]) -> list[Understanding]:

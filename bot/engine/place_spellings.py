@@ -69,9 +69,13 @@ class PlaceSpellings:
         text = unaccented(text)
         if not self._joined and not self._short:
             return text
-        tokens = list(_WORD.finditer(text))
-        if not tokens:
+        # Most questions name no place a different way: two set tests in C say so first.
+        said = _WORD.findall(text)
+        if self._short.keys().isdisjoint(said) and self._joined.isdisjoint(
+            map(str.__add__, said, said[1:])
+        ):
             return text
+        tokens = list(_WORD.finditer(text))
         out: list[str] = []
         last = 0
         index = 0

@@ -24,7 +24,7 @@ _QUESTION_START = (
     r"(?:what|whats|what's|how|hows|who|whos|when|where|why|which|can|could|do|does|did|"
     r"is|are|was|were|will|would)\b"
 )
-_WH_WORD = re.compile(r"(?:what|whats|how|hows|who|whos|when|where|why|which)\b")
+_WH_WORDS = frozenset("what whats how hows who whos when where why which".split())
 _SEGMENT_SPLIT = re.compile(
     r"[?!;\n]+|\.\s+|\band also\b|\balso\b|,?\s+and\s+(?=" + _QUESTION_START + ")"
 )
@@ -105,7 +105,7 @@ def split_parts(text: str) -> list[str]:
             continue
         tokens = words(piece)
         # "… and why?": a question word keeps a short part a question of its own.
-        asks = any(_WH_WORD.fullmatch(token) for token in tokens)
+        asks = not _WH_WORDS.isdisjoint(tokens)
         if pieces and _WHO_SAID_IT.fullmatch(piece):
             pieces[-1] = f"{pieces[-1]} {piece.strip()}"
             continue

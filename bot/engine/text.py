@@ -67,14 +67,22 @@ def _normalized(text: str) -> str:
 
 
 def words(normalized: str) -> list[str]:
-    return _WORD.findall(normalized)
+    """The words of a folded text (a new list: callers may change it)."""
+    return list(_words(normalized))
+
+
+# A question's parts are split into words by a dozen readers in turn: cached, like fold.
+@lru_cache(maxsize=256)
+def _words(normalized: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(normalized))
 
 
 def spelled_out(text: str, shorthand: dict[str, str]) -> str:
     """ "how do u know" -> "how do you know": shorthand words (a vocabulary's ``text_speak``)
     replaced whole ("u.s." and "r&d" stay as typed); "who's" is "who is", any other "'s" a
     possessive ("sakhalin's quota" -> "sakhalin quota")."""
-    if shorthand:
+    # One findall in C first: a callback for every short word only when one is shorthand.
+    if shorthand and not shorthand.keys().isdisjoint(_SHORTHAND.findall(text)):
         text = _SHORTHAND.sub(lambda m: shorthand.get(m.group(0), m.group(0)), text)
     text = _NOT_A_YEAR.sub(lambda m: "kids" if m.group(0).endswith("olds") else "", text)
     return _POSSESSIVE.sub("", _CONTRACTED_IS.sub(r"\1 is", text))

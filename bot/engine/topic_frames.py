@@ -22,6 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from bot.engine.language import Language
+from bot.engine.prefilter import any_of
 from bot.engine.understanding import Understanding
 from bot.engine.vocabulary import Attribute, Intent
 
@@ -65,6 +66,12 @@ def topic_frames(language: Language) -> tuple[TopicFrame, ...]:
 
 
 @lru_cache(maxsize=8)
+def _any_ask(language: Language) -> re.Pattern[str] | None:
+    """A frame matches only where its ``asks`` does: one search for any of them."""
+    return any_of(frame.asks for frame in topic_frames(language))
+
+
+@lru_cache(maxsize=8)
 def _source_words(language: Language) -> re.Pattern[str] | None:
     data = json.loads((FOLDER / f"{language}.json").read_text(encoding="utf-8"))
     words = data.get("source_words", {}).get("words", ())
@@ -83,6 +90,9 @@ def asks_source_words(language: Language, *readings: str) -> bool:
 def framed_topics(language: Language, *readings: str) -> list[TopicFrame]:
     """The frames whose two patterns both match one of the part's readings."""
     texts = [f" {reading.casefold()} " for reading in readings if reading]
+    asked = _any_ask(language)  # most parts ask none of the frames' questions
+    if asked is not None and not any(asked.search(text) for text in texts):
+        return []
     return [
         frame
         for frame in topic_frames(language)

@@ -234,6 +234,7 @@ def _english_words() -> frozenset[str]:
     return load().not_place_words | english_grammar()
 
 
+@lru_cache(maxsize=256)  # a pure function of the text, asked by more than one reader
 def mostly_russian(text: str) -> bool:
     """Whether a Latin-letter message is mostly translit Russian ("sahalin kvota skolko"),
     so answered in Russian: ``read``'s rule without an Understander's tables (for

@@ -36,6 +36,7 @@ from bot.engine.part_readings import (
 )
 from bot.engine.place_spellings import PlaceSpellings
 from bot.engine.places import place_candidates
+from bot.engine.prefilter import any_of
 from bot.engine.relevance import foreign_words, listed_off_topic
 from bot.engine.reports import answered_by, outlet_names
 from bot.engine.role_play import carry_role_play
@@ -101,6 +102,9 @@ class Understander:
         language: str = "en",
     ) -> None:
         self.vocabulary_data = load(language)
+        # Rewritten in turn; one search for any of them first (most questions have none).
+        self._idioms = (*self.vocabulary_data.learner_forms, *self.vocabulary_data.figure_idioms)
+        self._any_idiom = any_of(idiom for idiom, _ in self._idioms)
         self._phrases: dict[str, list[tuple[str, str]]] = {}
         for term, cues in self.vocabulary_data.phrases.items():
             self._phrases.setdefault(term, []).extend((str(c), v) for c, v in cues)
@@ -223,11 +227,9 @@ class Understander:
         text, language = as_read(self, *written(spelled_out(text, self.vocabulary_data.text_speak)))
         if language is Language.KO:
             text = without_glosses(text)
-        for idiom, plain in (
-            *self.vocabulary_data.learner_forms,
-            *self.vocabulary_data.figure_idioms,
-        ):
-            text = idiom.sub(plain, text)  # "the 411 on dalian": no figure asserted
+        if self._any_idiom is None or self._any_idiom.search(text):
+            for idiom, plain in self._idioms:
+                text = idiom.sub(plain, text)  # "the 411 on dalian": no figure asserted
         result = Understanding(text=text, truncated=truncated, language=language)
         self._languages.prepare(result.language)
         corrector = BoundedCorrector(self.vocabulary)
