@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from bot.engine.after_silence import presses_same_ask
+from bot.engine.answer_extras import closest_words, implied_origin
 from bot.engine.arithmetic import Arithmetic
 from bot.engine.asks import about_the_place, unmapped_ask
 from bot.engine.compare_asked import settle_compare
@@ -17,7 +18,6 @@ from bot.engine.compose import Composer
 from bot.engine.conversions import answer_conversion, conversion_asked
 from bot.engine.countries import SUBJECT_COUNTRY
 from bot.engine.date_asks import asks_when
-from bot.engine.derivation import implied_asked
 from bot.engine.derived import either
 from bot.engine.described_sources import said_by_described
 from bot.engine.feelings import asks_for_a_text, contradicted_feeling, refuse_text
@@ -44,8 +44,6 @@ from bot.markup import Html, fmt
 _FIGURE_INTENTS = frozenset({Intent.QUOTA, Intent.USD, Intent.COMPARE, Intent.LIST, Intent.BASIS})
 _FIGURE_INTENTS |= {Intent.GREETING}
 
-# A claim matching the question's words this well (BM25) is shown beside a topic's facts.
-CLOSE_MATCH = 6.0
 STRONG_MATCH = 6.0  # the match a message of no known cue is answered from the claims at
 # A message this short about the workers that asks nothing in particular gets the overview.
 TERSE = 6
@@ -106,7 +104,9 @@ class Answerer:
             # "thanks!" after a question is not a question of its own.
             segments = [s for s in segments if s.on_topic]
         carried: list[str] = []
-        for segment in [s for s in u.segments if self._implied_origin(s, reply)]:
+        for segment in [
+            s for s in u.segments if implied_origin(self.composer, self.honest, s, reply)
+        ]:
             segments = [s for s in segments if s is not segment]
         previous: Understanding | None = None
         for segment in segments:
@@ -450,7 +450,7 @@ class Answerer:
                 c.answer_quota(s, reply)
             reply.intents.extend(f"topic:{t}" for t in topics)
             handled = len(reply.lines) > shown or handled
-            self._closest_words(s, reply)
+            closest_words(self.composer, self.honest, s, reply)
         if not handled and search:
             handled = self.honest.statements(s.search_text, reply)
         if not handled and search and (s.unmapped or s.report_words) and not s.has_subject:
@@ -467,34 +467,10 @@ class Answerer:
             handled = True
         return handled
 
-    def _implied_origin(self, s: Understanding, reply: Reply) -> bool:
-        """ "where does the 124,000 come from": the blocks that say it is implied."""
-        if not s.figures:
-            return False  # no walk over the quotas for a message with no figure
-        claims = implied_asked(s, self.composer.quotas(), self.honest.vocabulary)
-        for index, claim in enumerate(claims):
-            reply.lines.extend([Html("")] * bool(index or reply.lines))
-            reply.lines.extend(self.composer.quota_block(claim, reply))
-            reply.intents.append(Intent.QUOTA)
-        return bool(claims)
-
     def _quota_words(self) -> QuotaWords:
         if self._figures_by_words is None:
             self._figures_by_words = QuotaWords(self.composer.quotas())
         return self._figures_by_words
-
-    def _closest_words(self, s: Understanding, reply: Reply) -> None:
-        """After a topic's facts, the claim that matches the question's own words best, when
-        it matches them closely and was not shown ("what are they complaining about": the
-        quote where workers complain, filed under the doubling)."""
-        found = [
-            h
-            for h in self.honest.hits(s.search_text, CLOSE_MATCH)
-            if h.claim.id not in reply.claim_ids
-        ]
-        for hit in found[:1]:
-            reply.use(hit.claim.id, hit.claim.article_id)
-            reply.lines.append(fmt("• {}", self.composer.claim_line(hit.claim)))
 
 
 def _with(u: Understanding, **changes: object) -> Understanding:

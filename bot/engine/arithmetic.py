@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from decimal import Decimal
 
 from bot.engine.again import doubled_again
@@ -17,6 +17,7 @@ from bot.engine.arith_cues import read_arithmetic
 from bot.engine.bases import basis_gap, by_basis
 from bot.engine.cross_rates import convert
 from bot.engine.derived import LABEL, decimal, either, no_new_amount, place_of, plain
+from bot.engine.figure_values import Figure, difference, implied
 from bot.engine.group_sums import group_sums, not_per_worker, once_sums
 from bot.engine.numbers import money, usd
 from bot.engine.pairs import PERIODS, pair_line
@@ -43,53 +44,10 @@ IMPLIED = "implied by “doubled”"
 # Operations that multiply a monthly figure over time (totals only over a span of months).
 PER_PERIOD = frozenset({*PERIODS, Operation.MONTHS_TO_REACH})
 OVER_TIME = PER_PERIOD | {Operation.TOTAL, Operation.COMBINED}
-# How a reported change word scales the stated amount ("doubled": the new amount is implied).
-CHANGE_FACTORS = {"doubled": Decimal(2)}
 # A sum to reach is an amount of money, not a day of the month.
 SMALLEST_SUM = Decimal(100)
 
 _WHAT_SHARE_OF = re.compile(r"\bwhat (?:%|per ?cent|percentage|share|proportion|fraction) of\b")
-
-
-def implied(amount: Decimal, change: str | None) -> Decimal | None:
-    """The new amount a change word implies ("doubled" -> twice), else None."""
-    factor = CHANGE_FACTORS.get(change or "")
-    return amount * factor if factor is not None else None
-
-
-def difference(high: Decimal, low: Decimal) -> Decimal:
-    return high - low
-
-
-@dataclass(frozen=True)
-class Figure:
-    """One monthly figure of one quota, in its currency or in dollars, with its label."""
-
-    claim: ClaimView
-    amount: Decimal
-    in_dollars: bool
-    implied: bool
-    report: str = ""  # " (RFA, October 2020)" when there are several reports, else ""
-
-    def text(self, amount: Decimal | None = None) -> str:
-        value = self.amount if amount is None else amount
-        if self.in_dollars:
-            return usd(value)
-        return money(value, self.claim.currency or "")
-
-    def described(self) -> str:
-        """The figure with the stated amount it comes from: "62,000 rubles (RUB), nearly $730"."""
-        claim = self.claim
-        if not self.in_dollars or claim.amount is None:
-            return self.text()
-        stated = money(claim.amount * (2 if self.implied else 1), claim.currency or "")
-        if self.implied:
-            return _("{amount}, about {dollars}").format(amount=stated, dollars=self.text())
-        return _("{amount}, nearly {dollars}").format(amount=stated, dollars=self.text())
-
-    @property
-    def name(self) -> str:
-        return place_of(self.claim) + self.report
 
 
 class Arithmetic:

@@ -15,23 +15,20 @@ from bot.engine import world_currencies
 from bot.engine.asks import keep_unmapped
 from bot.engine.attribute_forms import attributes_in
 from bot.engine.converted_sums import carry_assumption, carry_conversion
-from bot.engine.figures import mentions_own_pay, read_figures
+from bot.engine.figures import read_figures
 from bot.engine.follow_ups import carry_follow_up, carry_supposition
 from bot.engine.frames import read_frames
 from bot.engine.gazetteer import ordinary_english
 from bot.engine.headcount_asks import headcount_asked
 from bot.engine.korean_runs import without_glosses
 from bot.engine.language import Language
-from bot.engine.lexicon import LANGUAGE_CUES, LanguageTables, record_language_cue
+from bot.engine.language_cues import LANGUAGE_CUES, record_language_cue
+from bot.engine.lexicon import LanguageTables
 from bot.engine.other_people import settle_other_person
 from bot.engine.part_readings import (
-    asserted_change,
     asserted_headcount,
     bare_figure_asks,
-    dated_gap,
-    one_place_difference,
     people_named,
-    reason_asked,
     teller_places,
 )
 from bot.engine.place_spellings import PlaceSpellings
@@ -50,7 +47,7 @@ from bot.engine.segments import (
     without_asides,
 )
 from bot.engine.source_asks import asks_sources
-from bot.engine.telling import drop_context, reports_a_claim, without_forwarded
+from bot.engine.telling import drop_context, without_forwarded
 from bot.engine.text import (
     BoundedCorrector,
     Vocabulary,
@@ -65,6 +62,7 @@ from bot.engine.text import (
 )
 from bot.engine.topic_frames import apply_frames, asks_source_words, framed_topics
 from bot.engine.translit import as_read
+from bot.engine.typed_settling import settle_typed
 from bot.engine.understanding import Understanding, add_once
 from bot.engine.vocabulary import Attribute, Cue, Intent, Operation, load
 from bot.engine.written_chinese import written
@@ -353,42 +351,7 @@ class Understander:
             segment.other_subject = True
         settle_other_person(segment)  # "how old is kim jong un": his age, not the workers'
         typed = read_figures(self._languages.figures(piece, language), self.vocabulary_data)
-        # A figure the message tells the bot to state is no figure it asserts.
-        instructed = instructed or segment.role_play
-        for name in ("dates",) if instructed else ("dates", "figures"):
-            for value in getattr(typed, name):
-                add_once(getattr(segment, name), value)
-        segment.months = segment.months if typed.months is None else typed.months
-        segment.headcount = typed.headcount
-        segment.own_figures = typed.own
-        segment.days_in_month = typed.days_in_month
-        segment.at_least, segment.at_most = typed.at_least, typed.at_most
-        segment.change_factor = asserted_change(
-            piece, segment.change_factor, self.vocabulary_data.change_words
-        )
-        segment.change_asked = segment.change_asked or one_place_difference(
-            piece, segment, self.vocabulary_data
-        )
-        segment.pair_asked = segment.pair_asked or dated_gap(piece, segment, self.vocabulary_data)
-        if (segment.at_least or segment.at_most) and len(segment.places + segment.countries) < 2:
-            # "is dalian more than 3,000 yuan": a bound on one figure, no other place to compare
-            segment.intents = [i for i in segment.intents if i != Intent.COMPARE]
-        reason_asked(piece, segment, self.vocabulary_data)
-        if segment.months and (Operation.TOTAL in segment.operations or segment.amount_hinted):
-            # "2 years at the new quota, how much goes to the state in total": a sum over a
-            # span of what is paid, not what the money is spent on.
-            segment.attributes = [a for a in segment.attributes if a != Attribute.SPENDING]
-        if (
-            Intent.SOURCES in segment.intents
-            and reports_a_claim(piece, language)
-            and not (segment.amount_hinted or segment.figures or segment.operations)
-        ):
-            # "кто сказал, что квоту удвоили", "«…» — кто это сказал": the claim said, not
-            # an amount asked ("whats the sakhalin quota and who said it" asks it).
-            segment.intents = [i for i in segment.intents if i != Intent.QUOTA]
-        if mentions_own_pay(piece) or (typed.own and language is not Language.EN):
-            # "more than my whole salary": the pay asked about is the asker's own.
-            segment.attributes = [a for a in segment.attributes if a != Attribute.WAGES]
+        settle_typed(piece, segment, typed, instructed, self.vocabulary_data)
         return segment
 
     def _read_segment(
