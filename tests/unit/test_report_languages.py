@@ -134,7 +134,7 @@ def test_a_source_description_is_the_reports_words_marked(
     ("question", "language", "sector"),
     [
         ("сколько платят в Клайпеде", Language.RU, "“fish canneries” (оригинал, английский)"),
-        ("克莱佩达的工人每个月交多少", Language.ZH, "“fish canneries”（原文，英语）"),
+        ("克莱佩达的工人要交多少", Language.ZH, "“fish canneries”（原文，英语）"),
         ("클라이페다 노동자들 할당량", Language.KO, "“fish canneries” (원문, 영어)"),
     ],
 )
