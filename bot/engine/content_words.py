@@ -76,7 +76,9 @@ def unknown_content(
     elif language is Language.ZH:
         words = [t for t in tokens if _HAN.fullmatch(t) and _chinese_content(t, table)]
     else:
-        words = [w for w in (korean_noun(word, table) for word in piece.split()) if w]
+        # (a word the tables know whole, "아시는", is no noun with a particle: "아시")
+        eojeols = [word for word in piece.split() if word.strip("?!.,~…") not in known]
+        words = [w for w in (korean_noun(word, table) for word in eojeols) if w]
         words = [w for w in words if not _korean_known(w, known)]
     found = [w for w in words if w not in known and w not in table.function]
     return list(dict.fromkeys(found))
@@ -165,9 +167,10 @@ def names_own(piece: str, tokens: Iterable[str], language: Language) -> bool:
     return bool(words & table.own)
 
 
-# Languages whose unknown words right after a cue word are nouns ("quota sampling", "할당
-# 표본추출"); Russian and Chinese unknown words may be verbs ("把额度加倍").
-_COMPOUNDS = frozenset({Language.EN, Language.KO})
+# Languages whose unknown words right after a cue word are nouns ("할당 표본추출"): Korean's
+# (content words are its nouns); English, Russian and Chinese ones may be verbs ("quota
+# enforced", "把额度加倍").
+_COMPOUNDS = frozenset({Language.KO})
 _TRANSLATED = (Language.RU, Language.ZH, Language.KO)
 
 

@@ -195,6 +195,8 @@ def shared_words_only(u: Understanding) -> bool:
     ("they", "workers", "who says so", Sakhalin)."""
     if not u.foreign or u.unknown_places:
         return False
+    if u.people_pronoun or u.workers_named:
+        return False
     return not core_tie(u) or (u.compound_foreign and len(set(u.ties)) <= 1)
 
 
@@ -206,7 +208,8 @@ def asks_others_pay(u: Understanding) -> bool:
     return bool(
         # ("my salary": the reader takes the pay named for the asker's, not asked of the
         # workers, and keeps only its topic)
-        (Attribute.WAGES in u.attributes or (u.own_pay and "earnings" in u.topics))
+        # (pay alone: "how is the pay sent home" asks the report's payment route)
+        (u.attributes == [Attribute.WAGES] or (u.own_pay and "earnings" in u.topics))
         and not core_tie(u)
         and not (u.places or u.sectors or u.unknown_places or u.figures)
         # (a city the report does not cover, only beside another subject's word)

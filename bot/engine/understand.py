@@ -114,8 +114,7 @@ class Understander:
         # Kept for bot/engine/refresh.py, which updates this for the next snapshot.
         self._aliases = snapshot.aliases
         self._last_claim_id = snapshot.claims[-1].id if snapshot.claims else 0
-        # The report's own words in each language, for content words (content_words.py).
-        self._content = ContentReader(snapshot.claims)
+        self._content = ContentReader(snapshot.claims)  # the report's own words, per language
         self._claim_names: dict[str, list[tuple[str, str]]] = {}
         for claim in snapshot.claims:
             value: str | None
@@ -326,13 +325,11 @@ class Understander:
             tokens = [w for w in tokens if w not in groups]  # "per team": workers, not sport
         segment.foreign = foreign_words(tokens, self._topical, self.vocabulary_data, skip)
         segment.state_named = bool(self.vocabulary_data.government_words & set(tokens))
-        # "为什么天空是蓝色的", "quota sampling", "my salary": content_words.py.
         self._content.read(segment, piece, tokens, analysed, self.known_words, skip)
         segment.other_subject = listed_off_topic(segment.foreign, self.vocabulary_data)
         # A question word inside a cue ("who wrote", "how do i") asks a question too.
         asking = segment.question_words or self.vocabulary_data.question_words & set(words(piece))
-        # "什么时候结束": a question word inside a cue of its language.
-        if not (asking or segment.people_pronoun or asks_in(piece, language)):
+        if not (asking or segment.people_pronoun or asks_in(piece, language)):  # "什么时候结束"
             # "sahalin kvota skolko": unknown words that ask nothing are no other subject.
             off = self.vocabulary_data.off_topic_words
             segment.foreign = [w for w in segment.foreign if w in off]
