@@ -115,7 +115,9 @@ class Answerer:
             ):
                 continue  # "how many work there? is there a number or not": one question
             previous = segment
-            if not (segment.places or segment.countries or segment.sectors):
+            # "nakhodka, how much in rubles": a city the report does not cover is no place the
+            # currency picks ("yuzhno", an unknown word, may be a covered place's town).
+            if not (segment.places or segment.countries or segment.sectors or segment.regions):
                 # "what's 62000 roubles in usd": the quota of that amount or currency; a
                 # later part with no subject of its own ("where is it from") the same.
                 picked = picked_places(segment, self.composer.quotas())

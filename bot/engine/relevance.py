@@ -14,7 +14,7 @@ from collections.abc import Collection, Iterable
 from typing import TYPE_CHECKING
 
 from bot.engine.text import words
-from bot.engine.vocabulary import Intent, Vocabulary
+from bot.engine.vocabulary import Attribute, Cue, Intent, Vocabulary
 
 if TYPE_CHECKING:
     from bot.engine.understanding import Understanding
@@ -119,6 +119,112 @@ def tied_to_report(u: Understanding) -> bool:
         or u.regions
         # "is it per person or per team"; not "when is chuseok this year".
         or (u.domain and set(u.intents) - {Intent.GREETING, Intent.HELP})
+    )
+
+
+# Kinds of entry whose word ties a part to the report (no question word, no weak cue).
+_TIE_KINDS = frozenset(
+    {
+        Cue.INTENT, Cue.ATTRIBUTE, Cue.OPERATION, Cue.DOMAIN, Cue.TOPIC, Cue.REGION,
+        Cue.CHANGE_ASKED, Cue.PEOPLE_PRONOUN, Cue.CHANGE_FACTOR, Cue.PAIR,
+        "place", "country", "any_country", "currency", "sector", "topic",
+    }
+)  # fmt: skip
+
+
+def note_tie(u: Understanding, kind: str, phrase: str, vocabulary: Vocabulary) -> None:
+    """A word read as a cue or a subject is one that ties the part (``Understanding.ties``);
+    "they" inside a cue ("how much do they earn") names the workers."""
+    if phrase and kind in _TIE_KINDS and phrase not in vocabulary.weak_domain_words:
+        if phrase not in u.ties:
+            u.ties.append(phrase)
+        if vocabulary.people_pronouns & set(phrase.split()):
+            u.workers_named = True
+
+
+# What asks of the report itself, whatever else the message holds: who says so, whether to
+# trust it, the article, the bot, the kinds of work, all of it.
+_REPORT_ASKS = frozenset(
+    {
+        Intent.SOURCES, Intent.VERIFIED, Intent.TRUST_OUTLET, Intent.ARTICLE, Intent.ABOUT_BOT,
+        Intent.SUMMARY, Intent.SECTORS, Intent.LIST,
+    }
+)  # fmt: skip
+# Topics a word another subject shares reaches: "double", "salary", "quota" ("why" alone
+# only settles "reason": a reason named outright, "причина", "이유", is the report's).
+SHARED_TOPICS = frozenset({"doubling", "earnings", "quota"})
+# What the report's own frame asks, not anyone's: penalties, who ordered it, the share of
+# pay it takes (a wage, an age, a year, food or housing are anyone's).
+_REPORT_ATTRIBUTES = frozenset(
+    {
+        Attribute.PENALTY, Attribute.SANCTIONS, Attribute.QUOTA_HISTORY, Attribute.PAY_SHARE,
+        Attribute.DEADLINE, Attribute.ORDERER, Attribute.CONFIRMED_BY, Attribute.SUPERVISORS,
+        Attribute.STATE_REVENUE, Attribute.SOURCE_IDENTITY,
+        Attribute.OUTLET_PROFILE, Attribute.PUBLICATION_DATE, Attribute.DOCUMENTS,
+        Attribute.SIGNATORY, Attribute.WAGE_CURRENCY,
+    }
+)  # fmt: skip
+
+
+def core_tie(u: Understanding) -> bool:
+    """A tie no other subject shares: the workers ("they", "workers", the quota), a place
+    the report covers (unless another subject's listed noun is what is asked: "the price
+    of fish on sakhalin"), what only the report's frame asks (penalties), a topic of the
+    report's own ("savings", "locals", a reason named outright), the state that demands
+    it, or an ask of the report (who says so, which places)."""
+    return bool(
+        u.people_pronoun
+        or u.workers_named
+        or u.strong_domain
+        or (u.places and not u.other_asked)
+        or set(u.attributes) & _REPORT_ATTRIBUTES
+        or u.places_asked
+        or u.governments
+        or u.state_named
+        or set(u.intents) & _REPORT_ASKS
+        or [t for t in u.topics if t not in u.settled_topics and t not in SHARED_TOPICS]
+    )
+
+
+def shared_words_only(u: Understanding) -> bool:
+    """A word of another subject, beside only words that subject shares with the report:
+    "why did egg prices double" (a change), "how tall is the tallest building in china" (a
+    country and a kind of work), "почему северная корея отправила солдат в россию";
+    or one word of the report's as the first half of another subject's term ("quota
+    sampling", "配额抽样"). A question about the report ties to it by something of its own
+    ("they", "workers", "who says so", Sakhalin)."""
+    if not u.foreign or u.unknown_places:
+        return False
+    if u.people_pronoun or u.workers_named:
+        return False
+    return not core_tie(u) or (u.compound_foreign and len(set(u.ties)) <= 1)
+
+
+def asks_others_pay(u: Understanding) -> bool:
+    """ "what's the average salary in china", "why did my salary go down", "在上海当程序员
+    一个月工资多少": pay asked with nothing of the report's own (no workers, no covered place,
+    no kind of work, no place named), beside a whole country, the asker's own pay or a word
+    of another subject: someone else's pay."""
+    return bool(
+        # ("my salary": the reader takes the pay named for the asker's, not asked of the
+        # workers, and keeps only its topic)
+        # (pay alone: "how is the pay sent home" asks the report's payment route)
+        (u.attributes == [Attribute.WAGES] or (u.own_pay and "earnings" in u.topics))
+        and not core_tie(u)
+        and not (u.places or u.sectors or u.unknown_places or u.figures)
+        # (a city the report does not cover, only beside another subject's word)
+        and (u.unread or ((u.countries or u.own_pay) and not u.regions))
+    )
+
+
+def market_rate(u: Understanding) -> bool:
+    """ "what's the yuan to dollar exchange rate today", "сколько юаней сейчас в одном
+    долларе": two currencies and "now", with no amount, no place and nothing of the
+    report's own: the market's rate today, not the report's conversion."""
+    return bool(
+        len(u.currencies) + len(u.other_currencies) >= 2
+        and u.now
+        and not (core_tie(u) or u.places or u.figures or u.domain or u.unknown_places)
     )
 
 

@@ -98,6 +98,14 @@ def _current() -> tuple[IntentModel | None, Mapping[Situation, float]]:
     return _model[-1] if _model else (shipped_model(), POLICY)
 
 
+def reads_off_topic(text: str) -> bool:
+    """Whether the model's likeliest reading of ``text`` is another subject: asked only of a
+    part holding words the tables do not know (content_words.py), to tell a word of another
+    subject ("派兵", "일식") from one of the report's the tables lack ("厂子", "근거")."""
+    model, _policy = _current()
+    return model is not None and model.predict(text).label == OFF_TOPIC
+
+
 def _asked(s: Understanding) -> bool:
     return bool(
         set(s.intents) - set(s.settled_intents) - _POLITE

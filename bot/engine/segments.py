@@ -275,7 +275,10 @@ def settle_parts(
         # A weak cue after an on-topic part of the same message, with no word of another
         # subject ("…还有为啥要涨啊"), is asked of the report as the parts before it are.
         after_topic = previous is not None and previous.on_topic and not segment.foreign
-        terse = is_terse(segment, chat, stopwords, terse_words)
+        # "萨哈林冬天冷不冷 一般多少度": a terse question word after a part about another
+        # subject asks on about that subject.
+        after_other = previous is not None and _off_topic(previous)
+        terse = is_terse(segment, chat, stopwords, terse_words) and not after_other
         segment.settle_weak(segment.on_topic or terse or after_topic)
         if previous is not None and (previous.has_subject or _elsewhere(previous)):
             inherit_subject(previous, segment)

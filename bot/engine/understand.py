@@ -14,6 +14,7 @@ from functools import cached_property, partial
 from bot.engine import world_currencies
 from bot.engine.asks import keep_unmapped
 from bot.engine.attribute_forms import attributes_in
+from bot.engine.content_words import ContentReader, asks_in
 from bot.engine.converted_sums import carry_assumption, carry_conversion
 from bot.engine.figures import read_figures
 from bot.engine.follow_ups import carry_follow_up, carry_supposition
@@ -34,7 +35,7 @@ from bot.engine.part_readings import (
 from bot.engine.place_spellings import PlaceSpellings
 from bot.engine.places import place_candidates
 from bot.engine.prefilter import any_of
-from bot.engine.relevance import foreign_words, listed_off_topic
+from bot.engine.relevance import foreign_words, listed_off_topic, note_tie
 from bot.engine.reports import answered_by, outlet_names
 from bot.engine.role_play import carry_role_play
 from bot.engine.scene_parts import carry_own_figures, carry_time
@@ -117,6 +118,7 @@ class Understander:
         # Kept for bot/engine/refresh.py, which updates this for the next snapshot.
         self._aliases = snapshot.aliases
         self._last_claim_id = snapshot.claims[-1].id if snapshot.claims else 0
+        self._content = ContentReader(snapshot.claims)  # the report's own words, per language
         self._claim_names: dict[str, list[tuple[str, str]]] = {}
         for claim in snapshot.claims:
             value: str | None
@@ -339,10 +341,12 @@ class Understander:
         if Intent.BASIS in segment.intents or any(f"{w} of " in piece for w in groups):
             tokens = [w for w in tokens if w not in groups]  # "per team": workers, not sport
         segment.foreign = foreign_words(tokens, self._topical, self.vocabulary_data, skip)
+        segment.state_named = bool(self.vocabulary_data.government_words & set(tokens))
+        self._content.read(segment, piece, tokens, analysed, self.known_words, skip)
         segment.other_subject = listed_off_topic(segment.foreign, self.vocabulary_data)
         # A question word inside a cue ("who wrote", "how do i") asks a question too.
         asking = segment.question_words or self.vocabulary_data.question_words & set(words(piece))
-        if not (asking or segment.people_pronoun):
+        if not (asking or segment.people_pronoun or asks_in(piece, language)):  # "什么时候结束"
             # "sahalin kvota skolko": unknown words that ask nothing are no other subject.
             off = self.vocabulary_data.off_topic_words
             segment.foreign = [w for w in segment.foreign if w in off]
@@ -403,6 +407,7 @@ class Understander:
                 index += 1
 
     def _record(self, result: Understanding, kind: str, value: str, phrase: str = "") -> None:
+        note_tie(result, kind, phrase, self.vocabulary_data)  # relevance.py, word by word
         if kind == Cue.INTENT:
             add_once(result.intents, Intent(value))
             if value == Intent.QUOTA and phrase not in self.vocabulary_data.quota_verbs:

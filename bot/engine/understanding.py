@@ -9,7 +9,13 @@ from typing import Any
 
 from bot.engine.figures import OwnFigure
 from bot.engine.language import Language
-from bot.engine.relevance import about_elsewhere, tied_to_report
+from bot.engine.relevance import (
+    about_elsewhere,
+    asks_others_pay,
+    market_rate,
+    shared_words_only,
+    tied_to_report,
+)
 from bot.engine.vocabulary import Attribute, Intent, Operation
 
 
@@ -85,6 +91,14 @@ class Understanding:
     asks_by_word: bool = False  # one of them an ask word ("called", "name", "happens")
     framed_topics: list[str] = field(default_factory=list)  # of two cues together (topic_frames)
     source_words: bool = False  # what a source said, in its words ("quote", "原话", "дословно")
+    # The words that tie it to the report (a cue, a subject; no question word): relevance.py.
+    ties: list[str] = field(default_factory=list)
+    # A word of another subject right after such a word: "quota sampling", "할당 표본추출".
+    compound_foreign: bool = False
+    workers_named: bool = False  # "they" inside a cue ("how much do they earn")
+    own_pay: bool = False  # "my salary": the asker's own pay named
+    state_named: bool = False  # "before the state takes its cut": the one that demands it
+    unread: list[str] = field(default_factory=list)  # content words no table knows (ru, zh, ko)
 
     @property
     def search_text(self) -> str:  # what the search over the claims' English text reads
@@ -128,6 +142,8 @@ class Understanding:
         """Something besides question words and weak cues ties it to the report."""
         if (self.foreign and not (self.anchored and self.tied)) or about_elsewhere(self):
             return False  # "who is the president of russia"; "what to see in moscow"
+        if shared_words_only(self) or asks_others_pay(self) or market_rate(self):
+            return False  # "why did egg prices double", "什么是配额抽样", "梅西一年赚多少钱"
         return bool(
             self.has_subject
             or set(self.intents) - {Intent.GREETING, Intent.HELP}
