@@ -14,6 +14,7 @@ from collections.abc import Collection, Iterable
 from typing import TYPE_CHECKING
 
 from bot.engine.text import words
+from bot.engine.their_people import names_their_people
 from bot.engine.vocabulary import Attribute, Cue, Intent, Vocabulary
 
 if TYPE_CHECKING:
@@ -175,6 +176,7 @@ def core_tie(u: Understanding) -> bool:
     return bool(
         u.people_pronoun
         or u.workers_named
+        or names_their_people(u.text, u.language)  # "the NK guys", "朝鲜小丫头"
         or u.strong_domain
         or (u.places and not u.other_asked)
         or set(u.attributes) & _REPORT_ATTRIBUTES
@@ -209,11 +211,15 @@ def asks_others_pay(u: Understanding) -> bool:
         # ("my salary": the reader takes the pay named for the asker's, not asked of the
         # workers, and keeps only its topic)
         # (pay alone: "how is the pay sent home" asks the report's payment route)
-        (u.attributes == [Attribute.WAGES] or (u.own_pay and "earnings" in u.topics))
+        # (a kind of work the report does not cover is someone else's: "程序员的工资")
+        (
+            set(u.attributes) - {Attribute.OTHER_SECTOR} == {Attribute.WAGES}
+            or (u.own_pay and "earnings" in u.topics)
+        )
         and not core_tie(u)
         and not (u.places or u.sectors or u.unknown_places or u.figures)
         # (a city the report does not cover, only beside another subject's word)
-        and (u.unread or ((u.countries or u.own_pay) and not u.regions))
+        and (u.unread or u.other_sectors or ((u.countries or u.own_pay) and not u.regions))
     )
 
 
