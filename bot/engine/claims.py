@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from typing import Self, TypeVar
 
 from bot.engine import reports, wording
+from bot.engine.basis_work import narrowed
 from bot.engine.indexes import (
     ClaimIndex,
     claim_id_of,
@@ -254,7 +255,7 @@ class ComposerBase:
             if self._all_quotas is None or self._all_quotas[0] is not self.snapshot:
                 self._all_quotas = (self.snapshot, self.arrange(index.claims))
             return list(self._all_quotas[1])
-        chosen = index.select(u) if u.has_subject else []
+        chosen = narrowed(index.select(u), u.search_text) if u.has_subject else []
         if topics:
             ids = {c.id for c in chosen}
             chosen += [

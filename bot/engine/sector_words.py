@@ -34,7 +34,10 @@ def root(word: str) -> str:
     """A word's stem with the endings the stemmer leaves uneven taken off, so a cue and a
     claim's word meet in any number: "nurses"/"nurse" -> "nurs", "seamstresses"/"seamstress"
     -> "seamstres", "fishermen"/"fisheries" -> "fisher" (a "-men" ending only after five
-    letters: "seamen" stays apart from "sea")."""
+    letters: "seamen" stays apart from "sea"; "midwives" meets "midwife")."""
+    word = word.casefold()
+    if word.endswith("ves") and len(word) > 5:
+        word = word[:-3] + "fe"
     word = stem(word)
     for suffix in _PEOPLE_SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 5:
@@ -45,6 +48,13 @@ def root(word: str) -> str:
     if len(word) > 3 and word.endswith("e"):
         word = word[:-1]
     return word
+
+
+@cache
+def kin_words() -> tuple[str, ...]:
+    """Every word vocabulary/sector_kin.json groups."""
+    groups = json.loads(KIN_FILE.read_text(encoding="utf-8"))["groups"]
+    return tuple(word for group in groups for word in group)
 
 
 @cache

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from bot.engine import AnswerEngine
+from bot.engine.basis_work import asked_work
 from bot.engine.sector_words import kin, root
 from testkit.engine import engine_with, text_of
 
@@ -39,6 +40,7 @@ def body(engine: AnswerEngine, question: str) -> str:
         ("seamstresses", "seamstress"),
         ("fishermen", "fisheries"),
         ("fisherman", "fishermen"),
+        ("midwives", "midwife"),
         ("deckhands", "deckhand"),
     ],
 )
@@ -58,6 +60,12 @@ def test_kin_joins_one_kind_of_work_and_not_another() -> None:
     assert root("nurse") not in kin(root("doctors"))
     assert root("clinics") not in kin(root("doctors"))
     assert kin(root("waiters")) == frozenset({root("waiters")})  # no group: only itself
+
+
+def test_the_work_a_question_names_with_its_kin() -> None:
+    assert root("doctor") in asked_work("physicians in luanda?")
+    assert root("nurse") in asked_work("the nurses there")
+    assert asked_work("what is the quota in kumasi") == frozenset()
 
 
 @pytest.mark.parametrize(
@@ -95,4 +103,35 @@ def test_work_the_report_does_not_name_is_still_said_to_be_missing(
 ) -> None:
     text = body(engine, question)
     assert f"says anything about {word}" in text
-    assert "270" not in text and "640" not in text and "330" not in text
+    assert not any(figure in text for figure in ("270", "220", "640", "330"))
+
+
+@pytest.mark.parametrize(
+    ("question", "shown", "left_out"),
+    [
+        ("what do the nurses in kumasi pay", "270 US dollars", "220"),
+        ("midwives kumasi?", "220 US dollars", "270"),
+        ("how much does a midwife at the kumasi clinics owe", "220 US dollars", "270"),
+    ],
+)
+def test_a_place_and_work_split_by_whom_gives_the_named_peoples_figure(
+    engine: AnswerEngine, question: str, shown: str, left_out: str
+) -> None:
+    text = body(engine, question)
+    assert shown in text
+    assert left_out not in text
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["kumasi quota", "what do the nurses and midwives in kumasi pay", "clinics in kumasi?"],
+)
+def test_naming_no_one_or_everyone_keeps_every_figure(engine: AnswerEngine, question: str) -> None:
+    text = body(engine, question)
+    assert "270 US dollars" in text
+    assert "220 US dollars" in text
+
+
+def test_basis_words_of_other_people_leave_a_figure_alone_elsewhere(engine: AnswerEngine) -> None:
+    # Mindelo has one figure: a question naming other people than its basis still gets it.
+    assert "640 euros" in body(engine, "what do the fishermen in mindelo pay")
