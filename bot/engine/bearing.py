@@ -53,27 +53,36 @@ def facts_bearing(
     search: ClaimSearch,
     vocabulary: Vocabulary,
 ) -> list[ClaimView]:
-    """Active facts (not figures) that bear on the question, best first (at most three);
-    none for a question that asks which one or who ("which company do they work for"): a
-    fact using its word does not name one."""
-    if set(u.question_words) & NAMING_WORDS:
-        return []
+    """Active facts (not figures) that bear on the question, best first (at most three). A
+    question that asks which one or who ("which company do they work for") gets only facts
+    that use both the attribute's word and the question's own rare word for what is done
+    ("who keeps the passports": "the embassy keeps the doctors' passports"): a fact using
+    the attribute's word alone does not name one."""
+    naming = bool(set(u.question_words) & NAMING_WORDS)
     places = list(u.places)
     figures = c.quotas(u) if u.has_subject else []
     if u.sectors:  # "the loggers": the places of that kind of work
         places += [q.place for q in figures if q.place and q.place not in places]
     padded = f" {fold(u.text)} "
     said = [cue for cue in _cues(vocabulary, attribute) if f" {cue} " in padded]
-    if said:
-        asked = {t for cue in said for t in terms(cue)}
-    else:
-        subject = " ".join([*places, *u.sectors, *(f"{q.statement} {q.basis_text or ''}"
-                                                   for q in figures)])  # fmt: skip
-        asked = set(terms(u.search_text)) - set(terms(subject))
+    subject = " ".join([*places, *u.sectors, *(f"{q.statement} {q.basis_text or ''}"
+                                               for q in figures)])  # fmt: skip
+    own = set(terms(u.search_text)) - set(terms(subject))
+    asked = {t for cue in said for t in terms(cue)} if said else own
     rare = max(RARE_CLAIMS, int(search.size * RARE_SHARE))
     asked = {t for t in search.expand(sorted(asked)) if 0 < search.claims_using(t) <= rare}
     if not asked:
         return []
+    # "who keeps the passports": a fact names who only where it uses the question's own
+    # word for what is done ("keeps") besides the thing asked about; "which company do they
+    # work for" has no such word that is rare, and a fact using "company" names none.
+    doing: set[str] = set()
+    if naming:
+        doing = {
+            t for t in search.expand(sorted(own - asked)) if 0 < search.claims_using(t) <= rare
+        }
+        if not said or not doing:
+            return []
     found: list[ClaimView] = []
     for hit in search.search(u.search_text, limit=HITS_READ):
         claim = hit.claim
@@ -83,7 +92,8 @@ def facts_bearing(
             continue
         if not places and hit.score < MIN_SCORE_ANYWHERE:
             continue
-        if asked & set(terms(f"{claim.statement} {claim.quote or ''}")):
+        used = set(terms(f"{claim.statement} {claim.quote or ''}"))
+        if asked & used and (not naming or doing & used):
             found.append(claim)
     return found[:3]
 
