@@ -74,7 +74,7 @@ def facts_bearing(
     subject = " ".join([*places, *u.sectors, *(f"{q.statement} {q.basis_text or ''}"
                                                for q in figures)])  # fmt: skip
     own = set(terms(u.search_text)) - set(terms(subject))
-    if not said and places and u.language != Language.EN:
+    if not said and places and u.language != Language.EN and attribute in CONDITIONS:
         # "сколько часов работают швеи в Газипуре": the claims' words are English, the
         # question's are not; the attribute's own English cue words, at the places asked.
         return _said_at(places, attribute, search, vocabulary, c)
@@ -108,6 +108,20 @@ def facts_bearing(
     return found[:3]
 
 
+# What the workers' days are like, which a fact at the place describes without naming anyone;
+# not a name asked ("what is the factory called", "who is the boss"): a fact that uses the
+# word "factory" names no factory.
+CONDITIONS = frozenset(
+    {
+        Attribute.WORK_TIME,
+        Attribute.HOUSING,
+        Attribute.TIME_OFF,
+        Attribute.FOOD,
+        Attribute.FREEDOMS,
+        Attribute.PENALTY,
+        Attribute.FAMILIES,
+    }
+)
 # A cue word used by more than this share of all claims ("work") asks nothing in particular.
 COMMON_SHARE = 4
 _AT: list[tuple[object, dict[str, list[ClaimView]]]] = []

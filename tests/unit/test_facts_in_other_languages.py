@@ -44,7 +44,13 @@ def test_a_fact_at_the_place_asked_answers_in_any_language(
 
 @pytest.mark.parametrize(
     "question",
-    ["сколько часов работают в Кумаси?", "Кумаси, где живут медсестры?"],
+    [
+        "сколько часов работают в Кумаси?",
+        "Кумаси, где живут медсестры?",
+        # a name asked: a fact that uses "factory" names none
+        "特马那个工厂叫什么名字？老板是谁？",
+        "테마 공장 이름이 뭐예요?",
+    ],
 )
 def test_a_place_with_no_such_fact_is_still_silent(engine: AnswerEngine, question: str) -> None:
     text = text_of(engine, question)
