@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from bot.engine.compose import Composer
+from bot.engine.language import Language
 from bot.engine.retrieval import ClaimSearch, terms
 from bot.engine.understanding import Understanding
 from bot.engine.vocabulary import Attribute, Cue, Vocabulary
@@ -26,8 +27,10 @@ from db.views import ClaimView
 # particular; "work" or "workers", in most of them, asks nothing.
 RARE_CLAIMS = 3
 RARE_SHARE = 0.02
-# Question words asking for a name, which a fact that uses the question's words need not give.
+# Question words asking for a name, which a fact that uses the question's words need not give;
+# "who" alone asks who does a thing, which a fact saying it is done by someone names.
 NAMING_WORDS = frozenset({"which", "who", "whose", "whom"})
+AGENT_WORD = "who"
 # How many search hits are read, and how good the best must be with no place asked.
 HITS_READ = 8
 MIN_SCORE_ANYWHERE = 4.0
@@ -53,27 +56,43 @@ def facts_bearing(
     search: ClaimSearch,
     vocabulary: Vocabulary,
 ) -> list[ClaimView]:
-    """Active facts (not figures) that bear on the question, best first (at most three);
-    none for a question that asks which one or who ("which company do they work for"): a
-    fact using its word does not name one."""
-    if set(u.question_words) & NAMING_WORDS:
-        return []
+    """Active facts (not figures) that bear on the question, best first (at most three). A
+    question that asks which one ("which company do they work for") gets none: a fact using
+    its word does not name one. One that asks who does a thing gets only facts that use both
+    the attribute's word and the question's own rare word for what is done ("who keeps the
+    passports": "the embassy keeps the doctors' passports")."""
+    asks_name = set(u.question_words) & NAMING_WORDS
+    if asks_name - {AGENT_WORD}:
+        return []  # "which trading company": a fact using "trading company" names none
+    naming = bool(asks_name)
     places = list(u.places)
     figures = c.quotas(u) if u.has_subject else []
     if u.sectors:  # "the loggers": the places of that kind of work
         places += [q.place for q in figures if q.place and q.place not in places]
     padded = f" {fold(u.text)} "
     said = [cue for cue in _cues(vocabulary, attribute) if f" {cue} " in padded]
-    if said:
-        asked = {t for cue in said for t in terms(cue)}
-    else:
-        subject = " ".join([*places, *u.sectors, *(f"{q.statement} {q.basis_text or ''}"
-                                                   for q in figures)])  # fmt: skip
-        asked = set(terms(u.search_text)) - set(terms(subject))
+    subject = " ".join([*places, *u.sectors, *(f"{q.statement} {q.basis_text or ''}"
+                                               for q in figures)])  # fmt: skip
+    own = set(terms(u.search_text)) - set(terms(subject))
+    if not said and places and u.language != Language.EN and attribute in CONDITIONS:
+        # "сколько часов работают швеи в Газипуре": the claims' words are English, the
+        # question's are not; the attribute's own English cue words, at the places asked.
+        return _said_at(places, attribute, search, vocabulary, c)
+    asked = {t for cue in said for t in terms(cue)} if said else own
     rare = max(RARE_CLAIMS, int(search.size * RARE_SHARE))
     asked = {t for t in search.expand(sorted(asked)) if 0 < search.claims_using(t) <= rare}
     if not asked:
         return []
+    # "who keeps the passports": a fact names who only where it uses the question's own
+    # word for what is done ("keeps") besides the thing asked about; "which company do they
+    # work for" has no such word that is rare, and a fact using "company" names none.
+    doing: set[str] = set()
+    if naming:
+        doing = {
+            t for t in search.expand(sorted(own - asked)) if 0 < search.claims_using(t) <= rare
+        }
+        if not said or not doing:
+            return []
     found: list[ClaimView] = []
     for hit in search.search(u.search_text, limit=HITS_READ):
         claim = hit.claim
@@ -83,8 +102,64 @@ def facts_bearing(
             continue
         if not places and hit.score < MIN_SCORE_ANYWHERE:
             continue
-        if asked & set(terms(f"{claim.statement} {claim.quote or ''}")):
+        used = set(terms(f"{claim.statement} {claim.quote or ''}"))
+        if asked & used and (not naming or doing & used):
             found.append(claim)
+    return found[:3]
+
+
+# What the workers' days are like, which a fact at the place describes without naming anyone;
+# not a name asked ("what is the factory called", "who is the boss"): a fact that uses the
+# word "factory" names no factory.
+CONDITIONS = frozenset(
+    {
+        Attribute.WORK_TIME,
+        Attribute.HOUSING,
+        Attribute.TIME_OFF,
+        Attribute.FOOD,
+        Attribute.FREEDOMS,
+        Attribute.PENALTY,
+        Attribute.FAMILIES,
+    }
+)
+# A cue word used by more than this share of all claims ("work") asks nothing in particular.
+COMMON_SHARE = 4
+_AT: list[tuple[object, dict[str, list[ClaimView]]]] = []
+
+
+def _facts_at(c: Composer) -> dict[str, list[ClaimView]]:
+    """Active facts (not figures) by the place they are about, built once per snapshot."""
+    snapshot = c.snapshot
+    if not _AT or _AT[0][0] is not snapshot:
+        table: dict[str, list[ClaimView]] = {}
+        for claim in snapshot.active_claims:
+            if not claim.is_quota and claim.place:
+                table.setdefault(claim.place, []).append(claim)
+        _AT[:] = [(snapshot, table)]
+    return _AT[0][1]
+
+
+def _said_at(
+    places: Sequence[str],
+    attribute: Attribute,
+    search: ClaimSearch,
+    vocabulary: Vocabulary,
+    c: Composer,
+) -> list[ClaimView]:
+    """Facts about the places asked that use a word of the attribute's English cues
+    ("hours", "dormitory") that most claims do not use; at most three, in store order."""
+    common = max(RARE_CLAIMS, search.size // COMMON_SHARE)
+    cue_terms = {t for cue in _cues(vocabulary, attribute) for t in terms(cue)}
+    wanted = {t for t in cue_terms if 0 < search.claims_using(t) <= common}
+    if not wanted:
+        return []
+    table = _facts_at(c)
+    found = [
+        claim
+        for place in dict.fromkeys(places)
+        for claim in table.get(place, ())
+        if wanted & set(terms(f"{claim.statement} {claim.quote or ''}"))
+    ]
     return found[:3]
 
 

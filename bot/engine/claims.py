@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from typing import Self, TypeVar
 
 from bot.engine import reports, wording
+from bot.engine.basis_work import narrowed
 from bot.engine.indexes import (
     ClaimIndex,
     claim_id_of,
@@ -42,9 +43,9 @@ from db.views import ClaimView, Snapshot, SourceView
 
 IMPLIED = N_("implied by “doubled”; the report does not state the new amount")
 
-# Store-wide answers are capped so that one question is one or two messages,
-# however large the store grows (at 100,000 claims, an uncapped "/quotas" was
-# 507 messages): the rest is counted, and the reader told how to narrow it down.
+# Store-wide answers are capped so that one question is one or two messages, however large
+# the store grows (at 100,000 claims, an uncapped "/quotas" was 507 messages): the rest is
+# counted, and the reader told how to narrow it down.
 LIST_LIMIT = 20  # one-line entries
 BLOCK_LIMIT = 5  # full quota blocks (about six lines each)
 IDS_PER_SOURCE = 10
@@ -65,8 +66,7 @@ class ComposerBase:
     ) -> None:
         self.snapshot = snapshot
         self.country_names = country_names  # ISO code -> display name
-        # Which report each claim comes from (named only when there are several): made
-        # for the snapshot in hand when first needed (see ``reports``).
+        # Which report each claim comes from (named with several), made when first needed.
         self._several = several
         self._reports: reports.Reports | None = None
         self._all_quotas: tuple[Snapshot, list[ClaimView]] | None = None
@@ -254,7 +254,7 @@ class ComposerBase:
             if self._all_quotas is None or self._all_quotas[0] is not self.snapshot:
                 self._all_quotas = (self.snapshot, self.arrange(index.claims))
             return list(self._all_quotas[1])
-        chosen = index.select(u) if u.has_subject else []
+        chosen = narrowed(index.select(u), u.search_text) if u.has_subject else []
         if topics:
             ids = {c.id for c in chosen}
             chosen += [
