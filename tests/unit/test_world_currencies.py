@@ -30,7 +30,11 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> AnswerEngine:
 # (question, the currency as the reply names it, a figure of the place asked)
 DECLINED = [
     ("whats the new sakhalin quota in aussie dollars", "Australian dollars (AUD)", "730"),
-    ("what was the dalian figure and whats that in aussie dollars", "Australian dollars (AUD)", "470"),
+    (
+        "what was the dalian figure and whats that in aussie dollars",
+        "Australian dollars (AUD)",
+        "470",
+    ),
     ("in SGD how much the dalian one", "Singapore dollars (SGD)", "470"),
     ("sakhalin quota in naira", "Nigerian nairas (NGN)", "730"),
     ("dalian quota in bajan dollars pls", "bajan dollars", "470"),
