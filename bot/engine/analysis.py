@@ -310,6 +310,13 @@ def russian_reading(word: str) -> tuple[tuple[str, ...], bool]:
 
 
 @lru_cache(maxsize=8192)
+def russian_place_lemmas(word: str) -> frozenset[str]:
+    """The lemmas of a Russian word's readings as a place name (Geox) in pymorphy3's
+    dictionary ("находке" -> находка; "мосту" -> none: the Czech town Most is no reading)."""
+    return frozenset(p.normal_form.replace("ё", "е") for p in _morph().parse(word) if "Geox" in p.tag)
+
+
+@lru_cache(maxsize=8192)
 def _readings(word: str) -> tuple[tuple[str, ...], str | None]:
     """A Russian word's lemmas, likeliest first, and the lemma of a reading as a place
     name (Geox) among the first three, when the likeliest reading is a noun. Cached:
