@@ -26,13 +26,7 @@ from bot.engine.cyrillic_places import stored_place
 from bot.engine.language import Language
 from bot.engine.latin_cities import record as record_latin_cities
 from bot.engine.local_names import regions_by_name
-from bot.engine.named_places import (
-    PlaceFrames,
-    named_places,
-    shown_name,
-    tagged_chinese_place,
-    titled,
-)
+from bot.engine.named_places import PlaceFrames, named_places, ordinary_use, shown_name
 from bot.engine.numerals import (
     english_date,
     month_numbers,
@@ -398,10 +392,11 @@ class LanguageTables:
         language = segment.language
         if language is Language.EN:
             return piece
-        from bot.engine.analysis import analyse, simplified
+        from bot.engine.analysis import analyse
 
         lexicon = self._ready[language]
         understander = self._understander
+        typed = piece  # before the patterns read phrases out of it
         known = understander.known_words if language is Language.KO else understander._phrases
         if language is Language.RU:
             # A word of a known phrase is read as the phrase's key has it ("чем заниматься",
@@ -430,18 +425,11 @@ class LanguageTables:
                     segment.months = count * lexicon.units[unit]
         frames, suffixes = lexicon.place_frames, lexicon.suffixes
         named = named_places(piece, analysis.tokens, language, known, frames, suffixes)
-        titles = titled(piece)
         for place in [*analysis.places, *named]:
             if inside_phrase(place.casefold(), analysis.tokens, understander):
                 continue  # "ким чен ын": a word of a known name, not a place ("Чен")
-            if titles and place in simplified(titles):
-                continue  # "《荒漠甘泉》這本書": a book's title, not a place
-            if (
-                language is Language.ZH
-                and place in analysis.places
-                and not tagged_chinese_place(place, analysis.tokens, frames)
-            ):
-                continue  # "朝阳群众", "没开封的": a word jieba tags a place, used otherwise
+            if ordinary_use(place, language, typed, analysis.places, frames, known):
+                continue  # "《荒漠甘泉》", "朝阳群众", "没开封的": a title's or a plain word
             shown = shown_name(place) if language is Language.RU else place
             english = regions_by_name(str(language)).get(shown)
             if english is None and language is Language.RU:  # "в Тынде": the stored "Tynda"

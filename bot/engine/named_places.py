@@ -16,7 +16,13 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from bot.engine.analysis import chinese_word, russian_place_lemmas, russian_reading
+from bot.engine.analysis import (
+    chinese_tokens,
+    chinese_word,
+    russian_place_lemmas,
+    russian_reading,
+    simplified,
+)
 from bot.engine.gazetteer import known_place
 from bot.engine.language import Language
 
@@ -141,10 +147,14 @@ def _chinese(tokens: Sequence[str], known: Collection[str], frames: PlaceFrames)
     return found
 
 
-def tagged_chinese_place(place: str, tokens: Sequence[str], frames: PlaceFrames) -> bool:
+def tagged_chinese_place(
+    place: str, tokens: Sequence[str], frames: PlaceFrames, known: Collection[str]
+) -> bool:
     """Whether a word jieba tags a place (ns) is read as one here: after no negation, and,
-    unless the gazetteer knows it, in a frame that calls it a place ("在朝阳", "朝阳的工人";
-    not "朝阳群众" or "台大期末考", where the tag names a district or a university)."""
+    unless the gazetteer knows it or a frame calls it a place ("在朝阳", "朝阳的工人"), not
+    as the modifier of the ordinary word after it ("朝阳群众", "台大期末考": a district's
+    busybodies, a university's exams; "蒙古国之" and "蒙古国朝鲜工人" stay places: the
+    word after is no ordinary one, or one the tables know)."""
     if place not in tokens:
         return True
     at = tokens.index(place)
@@ -152,7 +162,30 @@ def tagged_chinese_place(place: str, tokens: Sequence[str], frames: PlaceFrames)
     if before in frames.negations:
         return False
     after = tokens[at + 1] if at + 1 < len(tokens) else ""
-    return known_place(place) or before in frames.before or after in frames.after
+    if known_place(place) or before in frames.before or after in frames.after:
+        return True
+    return not (len(after) >= 2 and chinese_word(after) and after not in known)
+
+
+def ordinary_use(
+    place: str,
+    language: Language,
+    typed: str,
+    tagged: Collection[str],
+    frames: PlaceFrames,
+    known: Collection[str],
+) -> bool:
+    """Whether a name found in ``typed`` (a part of a message, folded) is used as no place
+    there: inside a work's title, or (Chinese) a word jieba tags a place (``tagged``) that
+    ``tagged_chinese_place`` does not read as one."""
+    titles = titled(typed)
+    if titles and place in simplified(titles):
+        return True
+    return (
+        language is Language.ZH
+        and place in tagged
+        and not tagged_chinese_place(place, chinese_tokens(typed), frames, known)
+    )
 
 
 _TITLE = re.compile(r"《[^》]*》|〈[^〉]*〉|『[^』]*』")

@@ -43,6 +43,7 @@ def _mentions(engine: AnswerEngine, question: str, language: Language) -> list[s
         ("還沒開封的罐頭先放著，朝鮮工人每月交多少？", Language.ZH),
         # Tagged a place by jieba, unknown to the gazetteer, in no place's frame.
         ("朝阳大妈都在传配额翻倍了 现在多少钱", Language.ZH),
+        ("朝阳群众早就举报了，朝鲜劳工每月交多少", Language.ZH),
         # Inside a work's title.
         ("听说《甘泉宫》要翻拍了，朝鲜工人配额多少", Language.ZH),
         ("《甘泉》这部剧谁演的", Language.ZH),
@@ -76,12 +77,19 @@ def test_an_ordinary_use_of_a_place_word_is_no_uncovered_place(
         ("开封的朝鲜工人交多少", Language.ZH, "开封"),
         ("太平的工人配额是多少", Language.ZH, "太平"),
         ("德州那边的工人呢", Language.ZH, "德州"),
+        # A country jieba tags, unknown to the gazetteer, before no ordinary word.
+        ("蒙古國之北韓勞工，每月交多少？", Language.ZH, "蒙古国"),
+        ("蒙古国朝鲜工人每月交多少", Language.ZH, "蒙古国"),
         # Declined as the place (Nakhodka), or no ordinary word at all.
         ("а в Находке какая норма?", Language.RU, "Находка"),
         ("а в Уфе сколько?", Language.RU, "Уфа"),
         ("а в Порту-Алегри корейцы есть?", Language.RU, "Порту-Алегри"),
         ("칭다오 공장 노동자들은 얼마 내?", Language.KO, "칭다오"),
-        ("저희 공장 있는 웨이하이에도 북한 노동자 있는데 거기도 두 배예요?", Language.KO, "웨이하이"),
+        (
+            "저희 공장 있는 웨이하이에도 북한 노동자 있는데 거기도 두 배예요?",
+            Language.KO,
+            "웨이하이",
+        ),
     ],
 )
 def test_the_same_names_as_places_are_still_not_mentioned(
