@@ -310,6 +310,15 @@ def russian_reading(word: str) -> tuple[tuple[str, ...], bool]:
 
 
 @lru_cache(maxsize=8192)
+def russian_place_lemmas(word: str) -> frozenset[str]:
+    """The lemmas of a Russian word's readings as a place name (Geox) in pymorphy3's
+    dictionary ("находке" -> находка; "мосту" -> none: the Czech town Most is no reading)."""
+    return frozenset(
+        p.normal_form.replace("ё", "е") for p in _morph().parse(word) if "Geox" in p.tag
+    )
+
+
+@lru_cache(maxsize=8192)
 def _readings(word: str) -> tuple[tuple[str, ...], str | None]:
     """A Russian word's lemmas, likeliest first, and the lemma of a reading as a place
     name (Geox) among the first three, when the likeliest reading is a noun. Cached:
@@ -324,6 +333,13 @@ def _readings(word: str) -> tuple[tuple[str, ...], str | None]:
         geo = None  # "кампанию" is far likelier the campaign than the Italian region
     place = geo.normal_form if geo is not None else None
     return lemmas, place
+
+
+def chinese_tokens(text: str) -> list[str]:
+    """jieba's words of ``text`` as typed (simplified), before any table read a phrase
+    out of it: the words around a name as the asker wrote them."""
+    words = (word.strip() for word in _jieba().lcut(simplified(text), HMM=True))
+    return [word for word in words if word and _WORD.fullmatch(word)]
 
 
 def _chinese(text: str, known: Collection[str]) -> Analysis:

@@ -26,7 +26,7 @@ from bot.engine.cyrillic_places import stored_place
 from bot.engine.language import Language
 from bot.engine.latin_cities import record as record_latin_cities
 from bot.engine.local_names import regions_by_name
-from bot.engine.named_places import PlaceFrames, named_places, shown_name
+from bot.engine.named_places import PlaceFrames, named_places, ordinary_use, shown_name
 from bot.engine.numerals import (
     english_date,
     month_numbers,
@@ -396,6 +396,7 @@ class LanguageTables:
 
         lexicon = self._ready[language]
         understander = self._understander
+        typed = piece  # before the patterns read phrases out of it
         known = understander.known_words if language is Language.KO else understander._phrases
         if language is Language.RU:
             # A word of a known phrase is read as the phrase's key has it ("чем заниматься",
@@ -427,6 +428,8 @@ class LanguageTables:
         for place in [*analysis.places, *named]:
             if inside_phrase(place.casefold(), analysis.tokens, understander):
                 continue  # "ким чен ын": a word of a known name, not a place ("Чен")
+            if ordinary_use(place, language, typed, analysis.places, frames, known):
+                continue  # "《荒漠甘泉》", "朝阳群众", "没开封的": a title's or a plain word
             shown = shown_name(place) if language is Language.RU else place
             english = regions_by_name(str(language)).get(shown)
             if english is None and language is Language.RU:  # "в Тынде": the stored "Tynda"

@@ -16,7 +16,13 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from bot.engine.analysis import chinese_word, russian_reading
+from bot.engine.analysis import (
+    chinese_tokens,
+    chinese_word,
+    russian_place_lemmas,
+    russian_reading,
+    simplified,
+)
 from bot.engine.gazetteer import known_place
 from bot.engine.language import Language
 
@@ -36,12 +42,17 @@ class PlaceFrames:
     before: frozenset[str] = frozenset()
     after: frozenset[str] = frozenset()
     particles: tuple[str, ...] = ()
+    # Words after which no word is a place: a negation ("没开封的" is unopened).
+    negations: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, data: dict[str, list[str]]) -> PlaceFrames:
         particles = sorted(data.get("particles", ()), key=len, reverse=True)
         return cls(
-            frozenset(data.get("before", ())), frozenset(data.get("after", ())), tuple(particles)
+            frozenset(data.get("before", ())),
+            frozenset(data.get("after", ())),
+            tuple(particles),
+            frozenset(data.get("negations", ())),
         )
 
 
@@ -85,9 +96,19 @@ def _russian(text: str, known: Collection[str], frames: PlaceFrames) -> list[str
         if not hyphened and any(lemma in known for lemma in lemmas):
             continue
         place = next((name for name in _russian_forms(word, lemmas) if known_place(name)), None)
+        if ordinary and place is not None and not _declined_place(word, lemmas, place):
+            continue  # "в порту", "по мосту": the port and the bridge, not Porto or Most
         if place is not None and (framed or not ordinary) and shown_name(place) not in found:
             found.append(shown_name(place))
     return found
+
+
+def _declined_place(word: str, lemmas: Sequence[str], place: str) -> bool:
+    """Whether an ordinary word the gazetteer spells is also declined as that place: its
+    likeliest lemma is the name and the dictionary reads it as a place too ("в находке":
+    Nakhodka). Not "порту" (likeliest "порт"; the indeclinable Porto only spelled alike)
+    nor "мосту" (no place reading: the Czech town Most is not in the dictionary)."""
+    return bool(lemmas) and place == lemmas[0] and place in russian_place_lemmas(word)
 
 
 _CASE_ENDINGS = ("е", "у", "а", "ом", "ем", "и", "ю", "ой", "ей", "я")
@@ -118,10 +139,62 @@ def _chinese(tokens: Sequence[str], known: Collection[str], frames: PlaceFrames)
             before = tokens[start - 1] if start else ""
             after = tokens[end] if end < len(tokens) else ""
             framed = before in frames.before or after in frames.after
+            if before in frames.negations:
+                break  # "没开封的罐头": unopened, not Kaifeng
             if (framed or not chinese_word(name)) and name not in found:
                 found.append(name)
             break
     return found
+
+
+def tagged_chinese_place(
+    place: str, tokens: Sequence[str], frames: PlaceFrames, known: Collection[str]
+) -> bool:
+    """Whether a word jieba tags a place (ns) is read as one here: after no negation, and,
+    unless the gazetteer knows it or a frame calls it a place ("在朝阳", "朝阳的工人"), not
+    as the modifier of the ordinary word after it ("朝阳群众", "台大期末考": a district's
+    busybodies, a university's exams; "蒙古国之" and "蒙古国朝鲜工人" stay places: the
+    word after is no ordinary one, or one the tables know)."""
+    if place not in tokens:
+        return True
+    at = tokens.index(place)
+    before = tokens[at - 1] if at else ""
+    if before in frames.negations:
+        return False
+    after = tokens[at + 1] if at + 1 < len(tokens) else ""
+    if known_place(place) or before in frames.before or after in frames.after:
+        return True
+    return not (len(after) >= 2 and chinese_word(after) and after not in known)
+
+
+def ordinary_use(
+    place: str,
+    language: Language,
+    typed: str,
+    tagged: Collection[str],
+    frames: PlaceFrames,
+    known: Collection[str],
+) -> bool:
+    """Whether a name found in ``typed`` (a part of a message, folded) is used as no place
+    there: inside a work's title, or (Chinese) a word jieba tags a place (``tagged``) that
+    ``tagged_chinese_place`` does not read as one."""
+    titles = titled(typed)
+    if titles and place in simplified(titles):
+        return True
+    return (
+        language is Language.ZH
+        and place in tagged
+        and not tagged_chinese_place(place, chinese_tokens(typed), frames, known)
+    )
+
+
+_TITLE = re.compile(r"《[^》]*》|〈[^〉]*〉|『[^』]*』")
+
+
+def titled(text: str) -> str:
+    """The titles of works in ``text`` (《荒漠甘泉》, 『토지』), joined: a place named inside
+    one names no place the asker means."""
+    return " ".join(_TITLE.findall(text))
 
 
 def _korean(
