@@ -65,6 +65,8 @@ def _tag() -> re.Pattern[str]:
 
 def without_denials(text: str) -> str:
     """ "62,000 dollars, not roubles, right?" -> "62,000 dollars": what is taken back, and
-    a tag that makes an assertion a question, list no second subject beside the one
-    asserted."""
-    return _tag().sub("", _denial().sub("", text.strip()))
+    a tag after it that makes the assertion a question, list no second subject beside the
+    one asserted."""
+    kept = _denial().sub("", text.strip())
+    # A tag alone ("62,000 dollars, right?") is left to the typed figure's own check.
+    return _tag().sub("", kept) if kept != text.strip() else text

@@ -73,3 +73,8 @@ def test_questions_and_comparisons_are_no_wrong_pairing(
 ) -> None:
     text = body(engine, question)
     assert not text.startswith("No:"), text
+
+
+def test_a_tag_alone_leaves_the_typed_figure_to_its_own_check(engine: AnswerEngine) -> None:
+    text = body(engine, "the dalian quota is 3,400 dollars, right?")
+    assert text.count("No:") == 1 and "not 3,400 USD" in text, text
