@@ -44,8 +44,9 @@ def _denial() -> re.Pattern[str]:
 def landmark(text: str, place: str) -> bool:
     """Whether ``place`` is named in ``text`` only beside another ("near sakhalin")."""
     name = fold(place)
-    named = len(re.findall(rf"\b{re.escape(name)}\b", text))
-    return named == 1 and bool(_landmark(name).search(text))
+    if not _landmark(name).search(text):
+        return False
+    return len(re.findall(rf"\b{re.escape(name)}\b", text)) == 1
 
 
 def contracted(text: str, place: str) -> bool:

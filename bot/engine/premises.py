@@ -66,7 +66,11 @@ def wrong_pairings(u: Understanding, composer: Composer, reply: Reply) -> bool:
     if {Intent.COMPARE, Intent.LIST} & set(u.intents):
         return False
     # "dalian is in russia, right near sakhalin": a place named beside it is no subject.
-    landmarks = [p for p in u.places if landmark(u.text, p)] if u.language is Language.EN else []
+    landmarks = (
+        [p for p in u.places if landmark(u.text, p)]
+        if u.language is Language.EN and len(u.places) > 1
+        else []
+    )
     subjects = [p for p in u.places if p not in landmarks]
     by_country = "" if u.places else _country_place(u, composer)
     if len(subjects) != 1 and not by_country:
