@@ -9,19 +9,23 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from decimal import Decimal
+from functools import lru_cache
 
+from bot.engine.cldr_names import currency_names
 from bot.engine.compose import Composer
 from bot.engine.countries import SUBJECT_COUNTRY
 from bot.engine.language import Language
 from bot.engine.local_names import local_name
 from bot.engine.numbers import money
 from bot.engine.phrases import both, currency_display, either, series
+from bot.engine.premise_shapes import contracted, denied_units, landmark, without_denials
 from bot.engine.reply import Reply
 from bot.engine.segments import offers_choice
 from bot.engine.understanding import Understanding
 from bot.engine.vocabulary import Attribute, Intent, Operation, Vocabulary
 from bot.engine.wording import N_, _, is_english
 from bot.markup import Html, fmt, plain_format
+from db.textfold import fold
 from db.views import ClaimView
 
 # A message starting so asks rather than asserts.
@@ -43,11 +47,15 @@ _ASSERTED = re.compile(r"\b(?:is|are|was|lies|sits|belongs)\s+(?:in|to|part of|i
 _REMARK_WORDS = 6
 
 
-def _side_by_side(text: str, language: Language) -> bool:
+def _side_by_side(text: str, language: Language, place: str) -> bool:
     if offers_choice(text, language):
         return True  # "в китае тоже или только на сахалине", "사할린만 아니면 중국도"
+    if language is Language.EN:
+        text = without_denials(text)  # "62,000 dollars, not roubles": one subject
     head, comma, tail = text.partition(",")
-    if comma and _ASSERTED.search(head) and not _SIDE_BY_SIDE.search(head):
+    # "sakhalin's in china innit, ...": the "is" contracted away asserts as well.
+    asserted = _ASSERTED.search(head) or (language is Language.EN and contracted(head, place))
+    if comma and asserted and not _SIDE_BY_SIDE.search(head):
         # A short remark after the comma lists nothing.
         return bool(_SIDE_BY_SIDE.search(tail)) or len(tail.split()) > _REMARK_WORDS
     return bool(_SIDE_BY_SIDE.search(text))
@@ -55,22 +63,44 @@ def _side_by_side(text: str, language: Language) -> bool:
 
 def wrong_pairings(u: Understanding, composer: Composer, reply: Reply) -> bool:
     """Say "No" to a country, sector or currency that the one place named does not have."""
-    if len(u.places) != 1 or {Intent.COMPARE, Intent.LIST} & set(u.intents):
+    if {Intent.COMPARE, Intent.LIST} & set(u.intents):
         return False
-    if _side_by_side(u.text, u.language) or _PAIRWISE & set(u.operations):
+    # "dalian is in russia, right near sakhalin": a place named beside it is no subject.
+    landmarks = (
+        [p for p in u.places if landmark(u.text, p)]
+        if u.language is Language.EN and len(u.places) > 1
+        else []
+    )
+    subjects = [p for p in u.places if p not in landmarks]
+    by_country = "" if u.places else _country_place(u, composer)
+    if len(subjects) != 1 and not by_country:
+        return False
+    stored = subjects[0] if subjects else by_country
+    if _side_by_side(u.text, u.language, stored) or _PAIRWISE & set(u.operations):
         return False  # "俄罗斯的额度是大连的几倍": one against the other, no pairing
-    stored = u.places[0]
     claims = [c for c in composer.quotas() if c.place == stored]
     if not claims:
         return False
     place = composer.place(stored)
     before = len(reply.lines)
-    _countries(u, place, claims, composer, reply)
-    _sectors(u, place, claims, reply)
+    if not by_country:
+        # "so the workers in china pay ...": the country names the place, no pairing.
+        _countries(u, place, claims, composer, reply)
+        _sectors(u, place, claims, reply)
     _currencies(u, place, claims, reply, composer.quotas())
     if len(reply.lines) > before:
         reply.intents.append(Intent.CORRECTION)
+        u.places = [p for p in u.places if p not in landmarks]
     return len(reply.lines) > before
+
+
+def _country_place(u: Understanding, composer: Composer) -> str:
+    """ "dem inna russia pay 62,000 dollars": the one place the report covers in the one
+    country named, where an amount is typed ("" where there is none or several)."""
+    if u.language is not Language.EN or len(u.countries) != 1 or not u.figures:
+        return ""
+    places = {c.place for c in composer.quotas() if c.country == u.countries[0] and c.place}
+    return next(iter(places)) if len(places) == 1 else ""
 
 
 def _countries(
@@ -150,7 +180,10 @@ def _currencies(
     own = {c.currency for c in claims if c.currency}
     local = [c for c in claims if c.amount is not None and c.currency and c.currency != "USD"]
     said = [c for c in local if c.amount in amounts or c.amount * 2 in amounts]  # type: ignore[operator]
-    if said and Intent.USD in u.intents and not u.operations and not set(u.currencies) & own:
+    named = set(u.currencies) & own
+    if named and u.language is Language.EN and _taken_back(u.text):
+        named = set()  # "62,000 dollars, not roubles": the report's unit, denied
+    if said and Intent.USD in u.intents and not u.operations and not named:
         # "the sakhalin quota is 124,000 dollars": the report's figure, in another currency.
         stated = said[0]
         assert stated.amount is not None and stated.currency is not None
@@ -348,6 +381,18 @@ def wrong_demander(
     )
     reply.intents.append(Intent.CORRECTION)
     return True
+
+
+def _taken_back(text: str) -> bool:
+    """Whether a unit other than the dollar is denied ("not roubles", "rather than yuan")."""
+    return any(fold(word) not in _dollar_words() for word in denied_units(text))
+
+
+@lru_cache(maxsize=1)
+def _dollar_words() -> frozenset[str]:
+    """ "dollars", "dollar", "usd" (CLDR's English names of the dollar, and its code)."""
+    units = {fold(name).split()[-1] for name in currency_names("USD", "en")}
+    return frozenset(units | {fold(unit) + "s" for unit in units} | {"usd"})
 
 
 def _currency_words(amount: Decimal, currency: str) -> str:

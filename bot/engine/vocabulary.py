@@ -325,6 +325,16 @@ def _cue_periods(operations: dict[str, list[str]]) -> dict[str, Operation]:
     return found
 
 
+def _dialect(language: str) -> dict[str, str]:
+    """Dialect spellings of everyday words ("hoo mony", "wetin"): vocabulary/dialect_<lang>.json,
+    where there is one, read as shorthand is."""
+    path = FOLDER / f"dialect_{language}.json"
+    if not path.exists():
+        return {}
+    groups = json.loads(path.read_text(encoding="utf-8"))
+    return {k: v for group in groups.values() if isinstance(group, dict) for k, v in group.items()}
+
+
 @lru_cache(maxsize=8)
 def load(language: str = "en") -> Vocabulary:
     data = json.loads((FOLDER / f"{language}.json").read_text(encoding="utf-8"))
@@ -361,7 +371,10 @@ def load(language: str = "en") -> Vocabulary:
         ask_words=frozenset(fold(w) for w in data.get("ask_words", ())),
         not_amount_words=frozenset(fold(w) for w in data.get("not_amount_words", ())),
         quota_verbs=frozenset(fold(w) for w in data.get("quota_verbs", ())),
-        text_speak={fold(k): fold(v) for k, v in data.get("text_speak", {}).items()},
+        text_speak={
+            fold(k): fold(v)
+            for k, v in {**_dialect(language), **data.get("text_speak", {})}.items()
+        },
         at_least_words=tuple(fold(w) for w in data.get("figure_bounds", {}).get("at_least", ())),
         at_most_words=tuple(fold(w) for w in data.get("figure_bounds", {}).get("at_most", ())),
         cue_periods=_cue_periods(data["operations"]),
