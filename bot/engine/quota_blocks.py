@@ -413,9 +413,12 @@ class QuotaAnswers(ComposerBase):
             else:
                 period = reports.per_period(claim.period) if claim.period else ""
                 period = period or _("period not stated")
+            changed = self.figure_lines(claim) if claim.change in _CHANGED else []
+            both = _("{place}{report}: the figures are {basis}, {period}.")  # (not today's amount)
+            line = both if changed else _("{place}{report}: {amount} is {basis}, {period}.")
             reply.lines.append(
                 fmt(
-                    _("{place}{report}: {amount} is {basis}, {period}."),
+                    line,
                     place=bold(self.place_label(claim)),
                     report=self.from_report(claim),
                     amount=reports.amount_text(claim),
@@ -423,7 +426,6 @@ class QuotaAnswers(ComposerBase):
                     period=period,
                 )
             )
-            changed = self.figure_lines(claim) if claim.change in _CHANGED else []
             if not set(changed) <= set(reply.lines):  # (not where its block says it already)
                 reply.lines.extend(changed)  # the stated figure is not today's: say so
         self.more_line(hidden, "quota figures", reply)

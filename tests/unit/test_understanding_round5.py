@@ -5,11 +5,13 @@ fresh sets."""
 from __future__ import annotations
 
 import asyncio
+import re
 
 import pytest
 
 from bot.engine import AnswerEngine
-from testkit.engine import RFA_2020, engine_with, seeded_engine, text_of
+from bot.engine.language import Language
+from testkit.engine import RFA_2020, engine_with, lines_in, seeded_engine, text_of
 from testkit.engine import body_of as body
 
 QUOTA_FIGURES = ("62,000", "3,400", "124,000", "6,800", "$730", "$470", "$1,460", "$940")
@@ -94,7 +96,7 @@ def test_a_cue_word_another_subject_shares_does_not_make_it_about_the_report(
 @pytest.mark.parametrize(
     ("question", "expected"),
     [
-        ("is it per worker or per brigade", "is per person, per month"),
+        ("is it per worker or per brigade", "the figures are per person, per month"),
         ("can i cite this for my essay, who do i credit", "Who says so"),
     ],
 )
@@ -102,6 +104,25 @@ def test_the_report_named_as_it_beside_a_cue_stays_on_topic(
     engine: AnswerEngine, question: str, expected: str
 ) -> None:
     assert expected in body(engine, question)
+
+
+@pytest.mark.parametrize(
+    ("question", "language", "line"),
+    [
+        ("is it per worker or per brigade", Language.EN, "Sakhalin, Russia: the figures are per"),
+        ("大连的工人每月交多少", Language.ZH, "中国大连：这些数字按每人计，每月。"),
+    ],
+)
+def test_a_changed_figures_basis_line_names_no_amount_as_todays(
+    engine: AnswerEngine, question: str, language: Language, line: str
+) -> None:
+    """The stated amount of a doubled quota is the old one: the basis line says the basis of
+    both figures, never "3,400 yuan is per person", beside the before and now lines."""
+    lines = lines_in(engine, question, language)
+    assert any(text.startswith(line) for text in lines), lines
+    stale = re.compile(r"(?:62,000|3,400)[^:：]*(?:is per|按每人)")
+    assert not [text for text in lines if stale.search(text)], lines
+    assert any("124,000" in text or "6,800" in text for text in lines), lines
 
 
 def test_the_askers_own_pay_is_compared_not_refuted(engine: AnswerEngine) -> None:
