@@ -300,11 +300,16 @@ def read_upload_content(content: Any) -> bytes:
     return data if isinstance(data, bytes) else str(data).encode()
 
 
+# Fields the Bot API reads as JSON-serialized objects, whether PTB serialized them or
+# the caller did (bot.sending.send.post_text sends its keyboards' JSON).
+_JSON_FIELDS = frozenset({"reply_markup", "link_preview_options", "reply_parameters"})
+
+
 class RecordingRequest(BaseRequest):
     """A ``BaseRequest`` that answers every Bot API call in-process and records it.
 
     ``calls`` holds ``(method_name, params)`` with params as PTB built them (Python
-    values, e.g. ``reply_markup`` as a dict)."""
+    values, e.g. ``reply_markup`` as a dict, also when it was sent as JSON text)."""
 
     def __init__(self, responder: BotApiResponder | None = None) -> None:
         self.responder = responder or BotApiResponder()
@@ -343,6 +348,10 @@ class RecordingRequest(BaseRequest):
 
         api_method = url.rsplit("/", 1)[-1]
         params: JSONDict = dict(request_data.parameters) if request_data else {}
+        for name in _JSON_FIELDS.intersection(params):
+            if isinstance(params[name], str):
+                # Sent already serialized (the same bytes on the wire): read as Telegram does.
+                params[name] = json.loads(params[name])
         uploads: list[UploadedFile] = []
         if request_data is not None and request_data.contains_files:
             for field, (filename, content, mime) in request_data.multipart_data.items():
