@@ -13,6 +13,10 @@
 * One sender across replicas on PostgreSQL: whoever holds a session-level
   advisory lock sends; the others wait for it. SQLite is single-host: no lock.
 * Stopping cancels the task at once; the in-flight row stays pending.
+* Idle, it reads the queue every ``IDLE_SECONDS``, not every second: notices are queued
+  in the transaction that bumps the store's revision, so it looks at once on ``wake()``
+  (an edit here), within a second of this process seeing a new revision (an edit on
+  another replica: every question reads it), and when a delivery it put off is due.
 """
 
 from __future__ import annotations
@@ -48,6 +52,9 @@ log = logging.getLogger(__name__)
 PURGE_EVERY_SECONDS = 3600.0
 
 ADVISORY_LOCK_KEY = 0x5154_4E4F  # "QTNO": one notice sender per database
+# With nothing due and nothing changed, how long until the queue is read again anyway
+# (edits made while no question comes in, deliveries another run put off).
+IDLE_SECONDS = 5.0
 PRIVATE_GAP = 1.0  # seconds between two messages to one private chat
 GROUP_GAP = 3.0  # 20 a minute per group
 VALUE_LIMIT = 800  # characters of an old/new value shown in a notice
@@ -111,11 +118,19 @@ def notice_reply(
 
 class NoticeSender:
     def __init__(
-        self, application: Application, runtime: Runtime, *, poll_seconds: float = 1.0
+        self,
+        application: Application,
+        runtime: Runtime,
+        *,
+        poll_seconds: float = 1.0,
+        idle_seconds: float = IDLE_SECONDS,
     ) -> None:
         self.application = application
         self.runtime = runtime
         self.poll_seconds = poll_seconds
+        self.idle_seconds = idle_seconds
+        # When the soonest delivery this sender put off (429, network error) is due.
+        self._deferred_until: float | None = None
         self.sent = 0
         # Per chat a schedule, not a limiter's wait: a chat not due is skipped, others go on.
         self._next_ok: dict[int, float] = {}  # chat id -> monotonic time it may get another
@@ -177,10 +192,31 @@ class NoticeSender:
             with contextlib.suppress(Exception):
                 await connection.close()
 
-    async def _sleep(self, seconds: float) -> None:
+    async def _sleep(self, seconds: float) -> bool:
+        """Waits ``seconds`` or until ``wake()``; True when woken."""
+        woken = False
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(self._wake.wait(), max(seconds, 0.01))
+            woken = True
         self._wake.clear()
+        return woken
+
+    async def _idle(self) -> None:
+        """Nothing was due: waits until something may be (see the module's docstring),
+        looking only at memory meanwhile, at most ``idle_seconds``."""
+        revision = self.runtime.known_revision()
+        idle_until = time.monotonic() + self.idle_seconds
+        while True:
+            until = idle_until
+            if self._deferred_until is not None:
+                until = min(until, self._deferred_until)
+            left = until - time.monotonic()
+            if left <= 0:
+                return
+            if await self._sleep(min(self.poll_seconds, left)):
+                return
+            if self.runtime.known_revision() != revision:
+                return
 
     async def _drain_forever(self) -> None:
         last_purge = 0.0
@@ -196,7 +232,7 @@ class NoticeSender:
                     log.info("Purged %d finished change notices", purged)
             waited = await self.drain_once()
             if waited is None:
-                await self._sleep(self.poll_seconds)
+                await self._idle()
             elif waited > 0:
                 await self._sleep(min(waited, self.poll_seconds))
 
@@ -205,6 +241,8 @@ class NoticeSender:
         pause = self._paused_until - time.monotonic()
         if pause > 0:
             await asyncio.sleep(pause)
+        if self._deferred_until is not None and self._deferred_until <= time.monotonic():
+            self._deferred_until = None
         async with self.runtime.sessionmaker() as session:
             due = await notices.due_deliveries(session, now=utcnow(), limit=limit)
         if not due:
@@ -267,6 +305,7 @@ class NoticeSender:
             log.warning("Telegram asked to wait %.0f s (429); the notice waits", wait)
             self._paused_until = time.monotonic() + wait
             self._next_ok[delivery.chat_id] = time.monotonic() + wait + gap
+            self._put_off(wait)
             async with self.runtime.sessionmaker() as session:
                 await notices.defer(
                     session,
@@ -293,6 +332,7 @@ class NoticeSender:
             return False
         except NetworkError as error:
             backoff = min(2 ** (delivery.attempts + 1), 300)
+            self._put_off(backoff)
             async with self.runtime.sessionmaker() as session:
                 await notices.defer(
                     session,
@@ -304,6 +344,11 @@ class NoticeSender:
             return False
         self.sent += 1
         return True
+
+    def _put_off(self, seconds: float) -> None:
+        due = time.monotonic() + seconds
+        if self._deferred_until is None or due < self._deferred_until:
+            self._deferred_until = due
 
     def _forget_old_chats(self) -> None:
         if len(self._next_ok) < 10_000:

@@ -97,6 +97,11 @@ class Runtime:
                     self._answer_engine = await asyncio.to_thread(_build_engine, snapshot)
             return self._answer_engine
 
+    def known_revision(self) -> int | None:
+        """The store revision of the last answer engine, without reading the database."""
+        current = self._answer_engine
+        return current.revision if current is not None else None
+
     async def warm_up(self, *, languages_after: float = 0.0) -> None:
         """What a first question would otherwise wait for, done at start-up: the answer
         engine (built in a thread), then, ``languages_after`` seconds later, the Russian,
