@@ -9,11 +9,12 @@ from typing import Any
 
 import pytest
 from sqlalchemy import func, select, update
+from sqlalchemy.ext.asyncio import async_sessionmaker
 
 from bot.flood import FloodGuard
 from bot.keyboards import decode, encode
 from bot.markup import plain_text
-from bot.questionlog import QuestionLogger
+from bot.questionlog import MAX_ROWS, QuestionLogger
 from bot.runtime import Runtime
 from db import notices
 from db.models import ChangeNotice, NoticeDelivery, QuestionLogEntry, Subscription, utcnow
@@ -369,3 +370,15 @@ async def test_unsubscribing_from_one_thing_cancels_only_what_is_no_longer_follo
             )
         ).all()
     assert left == [(2, "pending")]
+
+
+def test_question_log_waits_for_a_thousand_rows_or_a_second() -> None:
+    from bot.engine import Reply
+
+    logger = QuestionLogger(async_sessionmaker(), keep_days=90)
+    assert (MAX_ROWS, logger._flush_seconds) == (1_000, 1.0)
+    for index in range(MAX_ROWS - 1):
+        logger.record(f"question {index}", Reply(answered=True), "message")
+    assert not logger._full.is_set()  # the task writes them when its second is up
+    logger.record("one more", Reply(answered=True), "message")
+    assert logger._full.is_set()  # written now, in one transaction
