@@ -30,9 +30,16 @@ _SEGMENT_SPLIT = re.compile(
 )
 # "1) … 2) … 3) …", "(a) …", "1. … 2. …", "1、…2、…", "① … ②": numbered parts, each a
 # part however short; the number is no figure of the question ("1. 大连多少钱").
+# After a colon or a question mark too ("两个问题哈：1）…？2）…": NFKC makes "）" ")");
+# "1.萨哈林", "2.up主": a dot straight before a letter is no decimal point; "第一，… 第二，…",
+# "첫째, … 둘째, …": parts numbered in words.
+_CJK = "\u3000-\u9fff\uac00-\ud7af"
 _NUMBERED = re.compile(
-    r"(?:^|\s|(?<=[\u3000-\u9fff\uac00-\ud7af]))\(?(?:\d{1,2}|[a-e])\)\s*"
-    r"|(?:^|(?<=[\n?!.。？！\u3000-\u9fff\uac00-\ud7af]))\s*\d{1,2}(?:\.\s+|、\s*)"
+    rf"(?:^|\s|(?<=[{_CJK}:;,?!.]))\(?(?:\d{{1,2}}|[a-e])\)\s*"
+    rf"|(?:^|(?<=[\n?!.。？！:;,{_CJK}]))\s*\d{{1,2}}(?:\.\s+|、\s*)"
+    rf"|(?:^|(?<=[\s?!.。？！:;,{_CJK}]))\d{{1,2}}\.(?=[^\W\d_])"
+    r"|(?:^|(?<=[\s?!.。？！:;,]))第[一二三四五六七八九十]{1,2}(?:个问题|点)?[,:、]\s*"
+    r"|(?:^|(?<=[\s?!.:;,]))(?:첫째|둘째|셋째|넷째)(?:로)?\s*[,:]\s*"
     r"|[\u2460-\u2473\u2776-\u277f]\s*"
 )
 _DOTTED_START = re.compile(r"\s*1\.\s")

@@ -136,6 +136,33 @@ def test_list_numbers_are_cut_off(question: str, parts: list[str]) -> None:
     assert [part.strip() for part in split_parts(question)] == parts
 
 
+@pytest.mark.parametrize(
+    ("question", "parts"),
+    [
+        # after a colon or a question mark, "）" folded to ")"
+        ("两个问题:1)大连交多少?2)谁说的?", ["两个问题:", "大连交多少", "谁说的"]),
+        # a dot straight before a letter numbers a part
+        ("问一下:1.萨哈林交多少 2.up主说的是真的吗", ["问一下:", "萨哈林交多少", "up主说的是真的吗"]),
+        ("1.사할린 할당 2.다롄 할당", ["사할린 할당", "다롄 할당"]),
+        # parts numbered in words
+        ("第一,大连交多少?第二,谁说的?", ["大连交多少", "谁说的"]),
+        ("첫째, 사할린 얼마? 둘째, 누가 말했어요?", ["사할린 얼마", "누가 말했어요"]),
+        # no list: a decimal, a figure ending a sentence, "第一" inside a phrase
+        ("1.5倍是多少", ["1.5倍是多少"]),
+        ("大连涨到3.4万吗", ["大连涨到3.4万吗"]),
+        ("安全第一,大连交多少", ["安全第一,大连交多少"]),
+    ],
+)
+def test_lists_numbered_the_cjk_way_are_cut(question: str, parts: list[str]) -> None:
+    assert [part.strip() for part in split_parts(question)] == parts
+
+
+def test_a_numbered_part_gives_no_figure(engine: AnswerEngine) -> None:
+    text = "\n".join(lines_in(engine, "两个问题：1）萨哈林一个月交多少？2）这个有人证实了吗？", ZH))
+    assert "62,000" in text
+    assert "而不是2" not in text
+
+
 def test_a_circled_number_numbers_a_part() -> None:
     assert number_marks("①大连②萨哈林") == " 1) 大连 2) 萨哈林"
 
