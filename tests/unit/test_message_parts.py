@@ -186,6 +186,13 @@ def test_a_list_number_is_no_head_count(engine: AnswerEngine, question: str) -> 
         ("노동자 수랑 할당량", Language.KO, ["노동자 수", "할당량"]),
         ("사할린은 얼마고 다롄은 얼마야", Language.KO, ["사할린은 얼마고", "다롄은 얼마야"]),
         ("얼마라고 했어", Language.KO, ["얼마라고 했어"]),
+        # "과"/"와" after a noun joins two asks; not inside "결과", "효과", "부과"
+        ("인상 전 금액과 노동자 수를 알려줘", Language.KO, ["인상 전 금액", "노동자 수를 알려줘"]),
+        ("할당액과 함께 인원도", Language.KO, ["할당액", "인원도"]),
+        ("노동자와 감독관", Language.KO, ["노동자", "감독관"]),
+        ("인상 결과 얼마", Language.KO, ["인상 결과 얼마"]),
+        ("효과 있어", Language.KO, ["효과 있어"]),
+        ("부과 금액은", Language.KO, ["부과 금액은"]),
     ],
 )  # fmt: skip
 def test_where_a_language_joins_two_asks(piece: str, language: Language, parts: list[str]) -> None:
@@ -215,3 +222,9 @@ def test_a_wage_half_and_a_quota_half_keep_their_own_asks(engine: AnswerEngine) 
     assert Intent.QUOTA not in first.intents
     assert Intent.QUOTA in second.intents
     assert second.attributes == []
+
+
+def test_a_korean_quota_joined_to_a_head_count_is_answered_too(engine: AnswerEngine) -> None:
+    text = "\n".join(lines_in(engine, "다롄 할당량과 현지 노동자 수를 각각 알려줘", KO))
+    assert "3,400" in text
+    assert WORKFORCE_SILENT[KO] in text
