@@ -154,6 +154,8 @@ def merge_part(into: Understanding, part: Understanding) -> None:
     into.credit_asked = into.credit_asked or part.credit_asked
     into.months = into.months if into.months is not None else part.months
     into.headcount = into.headcount if into.headcount is not None else part.headcount
+    if into.days_in_month is None:
+        into.days_in_month = part.days_in_month
     if part.change_factor is not None:
         into.change_factor = part.change_factor
 
