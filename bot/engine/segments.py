@@ -391,9 +391,13 @@ def is_terse(
 ) -> bool:
     """ "numbers please", "both pls", "when?": in a message this short, a weak cue is the
     question itself. Stopwords are not counted ("tell me about the extra money") unless a
-    word was guessed from a typo ("any good meels nearby" asks nothing of the report); nor
-    beside a content word no table knows, with no place ("何时是中秋节": the festival's day)."""
-    if segment.foreign or (segment.unread and not names_subject(segment)):
+    word was guessed from a typo ("any good meels nearby" asks nothing of the report); nor a
+    bare "when" beside a content word no table knows, with no place ("何时是中秋节": the
+    festival's day; "노르마 얼마" still asks the quota in a word of its own)."""
+    if segment.foreign:
+        return False
+    bare_when = set(segment.weak_intents) == {Intent.DATE}
+    if segment.unread and bare_when and not names_subject(segment):
         return False
     counted = [w for w in words(segment.text) if w not in chat]
     if not segment.corrected_words:

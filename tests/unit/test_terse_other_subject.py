@@ -41,3 +41,8 @@ def test_when_beside_another_subjects_word_is_off_topic(
 @pytest.mark.parametrize("question", ["大连何时?", "다롄 언제?"])
 def test_when_with_a_place_still_asks_the_date(engine: AnswerEngine, question: str) -> None:
     assert Intent.DATE in engine.understand(question).intents
+
+
+def test_how_much_beside_an_unknown_word_still_asks_the_quota(engine: AnswerEngine) -> None:
+    text = "\n".join(str(line) for line in engine.answer("노르마 얼마?").lines)
+    assert "62,000" in text and "3,400" in text
