@@ -243,8 +243,15 @@ class Arithmetic:
             elif op in (Operation.PERCENTAGE, Operation.RATIO) and over_time:
                 for claim in quotas[:5]:
                     self._before_to_after(op, claim, dollars, reply)
-            elif op in PERIODS and Intent.BASIS in u.intents and not dated_sum:
-                continue  # "per month or per year?" asks the period, not a sum
+            elif (
+                op in PERIODS
+                and Intent.BASIS in u.intents
+                and not dated_sum
+                and not (op == Operation.PER_DAY and u.days_in_month)
+            ):
+                # "per month or per year?" asks the period, not a sum; "a month's quota a
+                # day, 30 days a month" asks the day's sum of the month the asker sizes
+                continue
             elif op in PERIODS and (gap or rise or (op == Operation.PER_YEAR and u.months)):
                 continue
             elif op in PERIODS:

@@ -42,7 +42,19 @@ def carry_conversion(segments: list[Understanding]) -> list[Understanding]:
 
 def carry_assumption(segments: list[Understanding]) -> list[Understanding]:
     """ "per day on sakhalin now? assume 30 days": a later part that only states an assumption
-    (days in a month) is the earlier part's, not a question of its own."""
+    (days in a month) is the earlier part's, not a question of its own; and one stated
+    first ("按一个月30天算，一天得交多少", "считая 30 дней в месяце, сколько в день") is the
+    day's sum the next part asks."""
+    stated: list[Understanding] = []
+    for first, then in pairwise(segments):
+        if first.days_in_month is None or then.days_in_month is not None:
+            continue
+        if Operation.PER_DAY in then.operations and not first.operations:
+            then.days_in_month = first.days_in_month
+            then.places = then.places or list(first.places)
+            if _only_assumes(first):
+                stated.append(first)  # "大连配额按一个月30天算": the next part's assumption
+    segments = [segment for segment in segments if all(segment is not s for s in stated)]
     kept: list[Understanding] = []
     for segment in segments:
         earlier = kept[-1] if kept else None
@@ -57,3 +69,12 @@ def carry_assumption(segments: list[Understanding]) -> list[Understanding]:
             continue
         kept.append(segment)
     return kept
+
+
+def _only_assumes(segment: Understanding) -> bool:
+    """A part that states the month's length and asks no more than the quota's figure."""
+    return not (
+        set(segment.intents) - {Intent.QUOTA, Intent.BASIS}
+        or segment.attributes or segment.topics or segment.figures or segment.foreign
+        or segment.unknown_places or segment.question_words or segment.own_figures
+    )  # fmt: skip

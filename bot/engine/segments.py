@@ -30,9 +30,16 @@ _SEGMENT_SPLIT = re.compile(
 )
 # "1) … 2) … 3) …", "(a) …", "1. … 2. …", "1、…2、…", "① … ②": numbered parts, each a
 # part however short; the number is no figure of the question ("1. 大连多少钱").
+# After a colon or a question mark too ("两个问题哈：1）…？2）…": NFKC makes "）" ")");
+# "1.萨哈林", "2.up主": a dot straight before a letter is no decimal point; "第一，… 第二，…",
+# "첫째, … 둘째, …": parts numbered in words.
+_CJK = "\u3000-\u9fff\uac00-\ud7af"
 _NUMBERED = re.compile(
-    r"(?:^|\s|(?<=[\u3000-\u9fff\uac00-\ud7af]))\(?(?:\d{1,2}|[a-e])\)\s*"
-    r"|(?:^|(?<=[\n?!.。？！\u3000-\u9fff\uac00-\ud7af]))\s*\d{1,2}(?:\.\s+|、\s*)"
+    rf"(?:^|\s|(?<=[{_CJK}:;,?!.]))\(?(?:\d{{1,2}}|[a-e])\)\s*"
+    rf"|(?:^|(?<=[\n?!.。？！:;,{_CJK}]))\s*\d{{1,2}}(?:\.\s+|、\s*)"
+    rf"|(?:^|(?<=[\s?!.。？！:;,{_CJK}]))\d{{1,2}}\.(?=[^\W\d_])"
+    r"|(?:^|(?<=[\s?!.。？！:;,]))第[一二三四五六七八九十]{1,2}(?:个问题|点)?[,:、]\s*"
+    r"|(?:^|(?<=[\s?!.:;,]))(?:첫째|둘째|셋째|넷째)(?:로)?\s*[,:]\s*"
     r"|[\u2460-\u2473\u2776-\u277f]\s*"
 )
 _DOTTED_START = re.compile(r"\s*1\.\s")
@@ -147,6 +154,8 @@ def merge_part(into: Understanding, part: Understanding) -> None:
     into.credit_asked = into.credit_asked or part.credit_asked
     into.months = into.months if into.months is not None else part.months
     into.headcount = into.headcount if into.headcount is not None else part.headcount
+    if into.days_in_month is None:
+        into.days_in_month = part.days_in_month
     if part.change_factor is not None:
         into.change_factor = part.change_factor
 
@@ -382,8 +391,13 @@ def is_terse(
 ) -> bool:
     """ "numbers please", "both pls", "when?": in a message this short, a weak cue is the
     question itself. Stopwords are not counted ("tell me about the extra money") unless a
-    word was guessed from a typo ("any good meels nearby" asks nothing of the report)."""
+    word was guessed from a typo ("any good meels nearby" asks nothing of the report); nor a
+    bare "when" beside a content word no table knows, with no place ("何时是中秋节": the
+    festival's day; "노르마 얼마" still asks the quota in a word of its own)."""
     if segment.foreign:
+        return False
+    bare_when = set(segment.weak_intents) == {Intent.DATE}
+    if segment.unread and bare_when and not names_subject(segment):
         return False
     counted = [w for w in words(segment.text) if w not in chat]
     if not segment.corrected_words:

@@ -25,6 +25,7 @@ from bot.engine.korean_runs import without_glosses
 from bot.engine.language import Language
 from bot.engine.language_cues import LANGUAGE_CUES, record_language_cue
 from bot.engine.lexicon import LanguageTables
+from bot.engine.neighbour_words import as_russian
 from bot.engine.other_people import settle_other_person
 from bot.engine.part_readings import (
     asserted_headcount,
@@ -225,6 +226,8 @@ class Understander:
         text, truncated = normalize_question(number_marks(without_forwarded(question)))
         text = self._spellings.respelled(text)  # "Hà Nội", "UB": a stored place as stored
         text, language = as_read(self, *written(spelled_out(text, self.vocabulary_data.text_speak)))
+        if language is Language.RU:
+            text = as_russian(text)  # "колькі ў Даляні", "бо́льшую": Russian as read
         if language is Language.KO:
             text = without_glosses(text)
         if self._any_idiom is None or self._any_idiom.search(text):

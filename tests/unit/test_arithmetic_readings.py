@@ -161,6 +161,12 @@ def test_half_a_year_ago_is_no_span(
         ("사할린 새 기준 하루 얼마 30일로 계산", KO, "4133"),
         ("다롄 인상 후 하루에 30일 기준으로 얼마", KO, "227"),
         ("30일 기준 사할린 인상 후 하루 얼마", KO, "4133"),
+        # the month named beside the day: the month's figure divided, no basis asked
+        ("대련 한달 할당 인상 후 하루로 나누면 얼마 (30일 기준)", KO, "227"),
+        ("how much a day is the new dalian monthly quota, assuming 30 days", Language.EN, "227"),
+        # the assumption said first, in a part of its own
+        ("大连配额按一个月30天算，翻倍后一天多少？", ZH, "227"),
+        ("萨哈林按一个月30天算，现在一天交多少", ZH, "4133"),
     ],
 )
 def test_a_day_over_the_days_the_asker_gives(
@@ -169,6 +175,12 @@ def test_a_day_over_the_days_the_asker_gives(
     text = digits(lines_in(engine, question, language))
     assert per_day in text and "30" in text
     assert "4077" not in text and "223" not in text  # not the 365-day year's day
+
+
+def test_per_month_or_per_year_still_asks_the_basis(engine: AnswerEngine) -> None:
+    text = digits(lines_in(engine, "is the dalian quota per month or per year?", Language.EN))
+    assert "a person a month" in text
+    assert "112 yuan" not in text and "40800" not in text  # no sum made
 
 
 @pytest.mark.parametrize(

@@ -136,6 +136,33 @@ def test_list_numbers_are_cut_off(question: str, parts: list[str]) -> None:
     assert [part.strip() for part in split_parts(question)] == parts
 
 
+@pytest.mark.parametrize(
+    ("question", "parts"),
+    [
+        # after a colon or a question mark, "）" folded to ")"
+        ("两个问题:1)大连交多少?2)谁说的?", ["两个问题:", "大连交多少", "谁说的"]),
+        # a dot straight before a letter numbers a part
+        ("问:1.萨哈林交多少 2.up主说的对吗", ["问:", "萨哈林交多少", "up主说的对吗"]),
+        ("1.사할린 할당 2.다롄 할당", ["사할린 할당", "다롄 할당"]),
+        # parts numbered in words
+        ("第一,大连交多少?第二,谁说的?", ["大连交多少", "谁说的"]),
+        ("첫째, 사할린 얼마? 둘째, 누가 말했어요?", ["사할린 얼마", "누가 말했어요"]),
+        # no list: a decimal, a figure ending a sentence, "第一" inside a phrase
+        ("1.5倍是多少", ["1.5倍是多少"]),
+        ("大连涨到3.4万吗", ["大连涨到3.4万吗"]),
+        ("安全第一,大连交多少", ["安全第一,大连交多少"]),
+    ],
+)
+def test_lists_numbered_the_cjk_way_are_cut(question: str, parts: list[str]) -> None:
+    assert [part.strip() for part in split_parts(question)] == parts
+
+
+def test_a_numbered_part_gives_no_figure(engine: AnswerEngine) -> None:
+    text = "\n".join(lines_in(engine, "两个问题：1）萨哈林一个月交多少？2）这个有人证实了吗？", ZH))
+    assert "62,000" in text
+    assert "而不是2" not in text
+
+
 def test_a_circled_number_numbers_a_part() -> None:
     assert number_marks("①大连②萨哈林") == " 1) 大连 2) 萨哈林"
 
@@ -159,6 +186,13 @@ def test_a_list_number_is_no_head_count(engine: AnswerEngine, question: str) -> 
         ("노동자 수랑 할당량", Language.KO, ["노동자 수", "할당량"]),
         ("사할린은 얼마고 다롄은 얼마야", Language.KO, ["사할린은 얼마고", "다롄은 얼마야"]),
         ("얼마라고 했어", Language.KO, ["얼마라고 했어"]),
+        # "과"/"와" after a noun joins two asks; not inside "결과", "효과", "부과"
+        ("인상 전 금액과 노동자 수를 알려줘", Language.KO, ["인상 전 금액", "노동자 수를 알려줘"]),
+        ("할당액과 함께 인원도", Language.KO, ["할당액", "인원도"]),
+        ("노동자와 감독관", Language.KO, ["노동자", "감독관"]),
+        ("인상 결과 얼마", Language.KO, ["인상 결과 얼마"]),
+        ("효과 있어", Language.KO, ["효과 있어"]),
+        ("부과 금액은", Language.KO, ["부과 금액은"]),
     ],
 )  # fmt: skip
 def test_where_a_language_joins_two_asks(piece: str, language: Language, parts: list[str]) -> None:
@@ -188,3 +222,9 @@ def test_a_wage_half_and_a_quota_half_keep_their_own_asks(engine: AnswerEngine) 
     assert Intent.QUOTA not in first.intents
     assert Intent.QUOTA in second.intents
     assert second.attributes == []
+
+
+def test_a_korean_quota_joined_to_a_head_count_is_answered_too(engine: AnswerEngine) -> None:
+    text = "\n".join(lines_in(engine, "다롄 할당량과 현지 노동자 수를 각각 알려줘", KO))
+    assert "3,400" in text
+    assert WORKFORCE_SILENT[KO] in text

@@ -51,6 +51,12 @@ ASKED = [
     (Language.KO, "누가 흘린 얘기임"),
     (Language.KO, "어느 매체가 보도했어?"),
     (Language.KO, "출처?"),
+    (Language.KO, "다롄 쪽 정보 준 사람은 어떤 위치 사람이에요?"),
+    (Language.KO, "이 기사 어디서 퍼온 거예요"),
+    (Language.KO, "어느 언론이 처음 취재했어요?"),
+    (Language.KO, "이거 원글 어디임"),
+    (Language.ZH, "这些数字打哪儿来的"),
+    (Language.ZH, "从哪来的？"),
 ]
 
 # What a reply naming the sources holds, in each language.
@@ -80,6 +86,8 @@ NOT_ASKED = [
     (Language.ZH, "谁来交这个钱"),
     (Language.KO, "누가 할당량을 내?"),
     (Language.KO, "어디서 일하는지 알려줘"),
+    (Language.KO, "어떤 사람이 다롄에서 일해요?"),
+    (Language.KO, "어디서 돈을 가져와요?"),
 ]
 
 
