@@ -86,7 +86,7 @@ class Answerer:
             Intent.SOURCES: c.answer_sources,
             Intent.VERIFIED: lambda u, reply: c.answer_verified(reply),
             Intent.TRUST_OUTLET: lambda u, reply: honest.trust_outlet(reply),
-            Intent.ARTICLE: lambda u, reply: c.answer_article(reply),
+            Intent.ARTICLE: lambda u, reply: c.answer_article(reply, u),
             Intent.ABOUT_BOT: lambda u, reply: reply.lines.extend(about_lines()),
             Intent.HELP: lambda u, reply: reply.lines.extend(help_lines()),
             Intent.GREETING: lambda u, reply: reply.lines.extend(start_lines()),

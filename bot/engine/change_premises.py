@@ -70,7 +70,7 @@ def wrong_change_of_place(u: Understanding, claims: ComposerBase, reply: Reply) 
         return False
     named = [
         q
-        for q in claims.quotas()
+        for q in claims.quotas(u)  # (the index's selection, not a walk over every figure)
         if q.place in u.places or (not u.places and q.country in u.countries)
     ]
     shown = 0

@@ -49,8 +49,10 @@ def wrong_share(u: Understanding, quotas: list[ClaimView], c: ComposerBase, repl
     if u.change_factor is not None or u.operations or asserts_rise(u):
         return False
     percents = asserted_percents(u.text)
+    if not percents:  # (the cheap test first: most messages state no percentage)
+        return False
     shares = [q for q in quotas if q.is_share]
-    if not percents or not shares:
+    if not shares:
         return False
     shown = 0
     for value in percents:

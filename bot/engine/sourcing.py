@@ -192,10 +192,14 @@ class SourceAnswers(ComposerBase):
                 )
             )
 
-    def answer_article(self, reply: Reply) -> None:
+    def answer_article(self, reply: Reply, u: Understanding | None = None) -> None:
         articles = [
             self.snapshot.articles[i] for i in reply.article_ids if i in self.snapshot.articles
         ]
+        if not articles and self.several and u is not None and u.has_subject:
+            # "which outlet ran the doctors thing": the reports of the figures asked about.
+            ids = dict.fromkeys(q.article_id for q in self._active.select(u))
+            articles = [self.snapshot.articles[i] for i in ids if i in self.snapshot.articles]
         if not articles and self.several:
             articles = list(self.reports.articles)
         if not articles and self.snapshot.default_article is not None:

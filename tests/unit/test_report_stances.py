@@ -239,3 +239,18 @@ def test_a_wrong_amount_of_a_changed_figure_is_set_against_its_figure_now(
         "No: the reports give 100 US dollars (USD) a person a week for Ulaanbaatar, Mongolia "
         "(Test Ledger, June 2022), not 120."
     )
+
+
+# ----- the outlet of one subject -----------------------------------------------------------
+
+
+def test_the_outlet_asked_of_a_place_is_its_own_reports(beacon: AnswerEngine) -> None:
+    mombasa = body(beacon, "which outlet ran the mombasa thing")
+    assert "Published by: Test Beacon" in mombasa
+    assert "Published by: HNGN" not in mombasa
+    sakhalin = body(beacon, "which outlet is behind the sakhalin doubling")
+    assert "Published by: HNGN" in sakhalin
+    assert "Published by: Test Beacon" not in sakhalin
+    # Asked of no subject: every report.
+    every = body(beacon, "which outlet ran the story")
+    assert {"Published by: HNGN", "Published by: Test Beacon"} <= set(every)
