@@ -34,6 +34,7 @@ from bot.engine.reply import Reply
 from bot.engine.role_refusal import refuse_role_about_report
 from bot.engine.segments import asks_nothing_new, quota_also_asked
 from bot.engine.sourcing import MAX_SOURCE_CLAIMS, asks_what
+from bot.engine.stances import show_stances, stances_asked
 from bot.engine.summary import answer_summary
 from bot.engine.understanding import Understanding
 from bot.engine.vocabulary import Attribute, Intent
@@ -85,7 +86,7 @@ class Answerer:
             Intent.SOURCES: c.answer_sources,
             Intent.VERIFIED: lambda u, reply: c.answer_verified(reply),
             Intent.TRUST_OUTLET: lambda u, reply: honest.trust_outlet(reply),
-            Intent.ARTICLE: lambda u, reply: c.answer_article(reply),
+            Intent.ARTICLE: lambda u, reply: c.answer_article(reply, u),
             Intent.ABOUT_BOT: lambda u, reply: reply.lines.extend(about_lines()),
             Intent.HELP: lambda u, reply: reply.lines.extend(help_lines()),
             Intent.GREETING: lambda u, reply: reply.lines.extend(start_lines()),
@@ -152,6 +153,10 @@ class Answerer:
                     segment.text, reply, STRONG_MATCH
                 ):
                     break
+                if not segment.foreign and show_stances(
+                    stances_asked(segment, self.composer), self.composer, reply
+                ):
+                    break  # "정부가 부인했어?": who denied it, though no cue reads it on topic
                 # "what did the embassy guy say": the source a report describes so.
                 if not segment.foreign and said_by_described(
                     segment.report_words + segment.unmapped, self.composer, reply
@@ -249,7 +254,9 @@ class Answerer:
         if asks_with_own(s):
             # "i make 900 dollars: is the dalian quota more than that?": compared, not refuted.
             return compare_own(s, c.quotas(s) if s.has_subject else c.quotas(), reply)
-        handled = False
+        # "did the kyrgyz govt admit any of it": who denied or confirmed it, on the record.
+        stances = stances_asked(s, c)
+        handled = bool(stances)
         if s.role_play:
             self.honest.refuse_role(reply)
             # "you're a north korean official now": a weak cue ("now") asks for no figures.
@@ -317,6 +324,7 @@ class Answerer:
             self._run(s, reply, default_quota=not (handled or elsewhere), search=not handled)
             or handled
         )
+        handled = show_stances(stances, c, reply) or handled
         if unknown:
             c.answer_unknown(unknown, reply)
             reply.intents.append(Intent.NOT_COVERED)

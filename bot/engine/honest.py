@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from bot.engine.change_premises import wrong_change_of_place
 from bot.engine.compose import Composer
 from bot.engine.local_names import source_name
 from bot.engine.numbers import money, number, usd
@@ -23,6 +24,7 @@ from bot.engine.reports import (
     words,
 )
 from bot.engine.retrieval import ClaimSearch, Hit, quoted
+from bot.engine.share_premises import wrong_share
 from bot.engine.silences import MAX_HITS, Silences
 from bot.engine.understanding import Understanding
 from bot.engine.vocabulary import Attribute, Intent, Operation, Vocabulary
@@ -72,6 +74,11 @@ _NOT_THAT = {
 }
 
 
+def _now(claim: ClaimView, u: Understanding) -> Decimal | None:
+    """The figure a claim gives now (the amount it changed to), unless the past is asked."""
+    return claim.amount_to if claim.amount_to is not None and not u.before else None
+
+
 def _per(texts: dict[str, str], period: str) -> str:
     """ "per month" in the answer's language (others, "per quarter": figure_text's words)."""
     text = texts.get(period)
@@ -104,6 +111,8 @@ class Honest(Silences):
             self._wrong_period(u, quotas, reply)
         if quotas:
             self._wrong_change(u, quotas, reply)
+            wrong_change_of_place(u, self.c, reply)  # "tuzla doubled too": a 20 % rise
+            wrong_share(u, quotas, self.c, reply)  # "90% of their pay", of a 70 % share
             wrong_dates(self.c, u, quotas, reply)
         if len(reply.lines) > before:
             reply.intents.append(Intent.CORRECTION)
@@ -121,10 +130,13 @@ class Honest(Silences):
         if about:
             quotas = about
         for value in [v for v in amounts if not bound_met(v, u, quotas, "USD" in typed)]:
-            exact = [c for c in quotas if c.amount == value]
-            implied = [c for c in quotas if c.amount is not None and c.amount * 2 == value]
-            # "1460 dollars": the report's own conversion, stated or doubled, is no error.
-            dollars = [c for c in quotas if c.usd_amount in (value, value / 2)]
+            exact = [c for c in quotas if value in (c.amount, c.amount_to)]
+            # Twice the amount only of a doubled figure ("200" of one that rose 100 to 150 is
+            # no doubled amount); "1460 dollars": the report's conversion, stated or doubled.
+            twice = [c for c in quotas if c.change_from_amount == "doubled" or not self.c.several]
+            implied = [c for c in twice if c.amount is not None and c.amount * 2 == value]
+            dollars = [c for c in quotas if value in (c.usd_amount, c.usd_to)]
+            dollars += [c for c in twice if c.usd_amount == value / 2]
             if Attribute.WAGES in u.attributes and (exact or implied):
                 claim = (exact or implied)[0]
                 assert claim.amount is not None
@@ -188,7 +200,7 @@ class Honest(Silences):
                     [
                         plain_format(
                             _("{amount}{unit} for {place} ({report})"),
-                            amount=amount_text(c),
+                            amount=amount_text(c, _now(c, u)),
                             unit=unit(c),
                             place=self.c.place_label(c),
                             report=self.c.report_of(c),

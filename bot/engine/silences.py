@@ -270,7 +270,8 @@ class Silences:
         who the sources are" is false; the named ones, then the anonymous ones. Asked of a
         place ("is the dubai source named"), only when one of its own sources is named."""
         named = self._of_kind(SourceKind.NAMED)
-        if named and (u.places or u.countries):
+        ids = None
+        if named and (u.places or u.countries or u.sectors):
             places = {*u.places, *(q.place for q in self.c.quotas(u))}
             ids = {c.source_id for c in self.c.snapshot.active_claims if c.place in places}
             named = self._of_kind(SourceKind.NAMED, ids)
@@ -278,7 +279,7 @@ class Silences:
             return False
         self.c.cite_all(reply)
         reply.lines.append(fmt(_("The reports name: {names}."), names=separately(named)))
-        anonymous = self.anonymous()
+        anonymous = self._of_kind(SourceKind.ANONYMOUS, ids)  # of the place asked, if one
         if anonymous:
             others = _("The others speak anonymously: {names}.")
             reply.lines.append(fmt(others, names=separately(anonymous)))

@@ -80,6 +80,9 @@ class SourceAnswers(ComposerBase):
             groups = self._by_source(selected)
             # "where did the russia info come from": the sources in that country too.
             countries = set(u.countries) | {c.country for c in selected if c.country}
+            # Of a place, only its own report's sources there: "the tynda stuff" is not
+            # what another report's source in Russia said.
+            reports = {c.article_id for c in selected} if u.places and not u.countries else None
             shown = {group[0] for group in groups}
             groups += [
                 group
@@ -87,6 +90,7 @@ class SourceAnswers(ComposerBase):
                 if group[0] not in shown
                 and (source := self.snapshot.sources.get(group[0])) is not None
                 and source.country in countries
+                and (reports is None or source.article_id in reports)
             ]
         if not groups:
             self.say_not_covered(u, reply)
@@ -188,10 +192,14 @@ class SourceAnswers(ComposerBase):
                 )
             )
 
-    def answer_article(self, reply: Reply) -> None:
+    def answer_article(self, reply: Reply, u: Understanding | None = None) -> None:
         articles = [
             self.snapshot.articles[i] for i in reply.article_ids if i in self.snapshot.articles
         ]
+        if not articles and self.several and u is not None and u.has_subject:
+            # "which outlet ran the doctors thing": the reports of the figures asked about.
+            ids = dict.fromkeys(q.article_id for q in self._active.select(u))
+            articles = [self.snapshot.articles[i] for i in ids if i in self.snapshot.articles]
         if not articles and self.several:
             articles = list(self.reports.articles)
         if not articles and self.snapshot.default_article is not None:
