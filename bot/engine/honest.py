@@ -9,7 +9,7 @@ from bot.engine.compose import Composer
 from bot.engine.local_names import source_name
 from bot.engine.numbers import money, number, usd
 from bot.engine.phrases import either, separately
-from bot.engine.premises import asserted_amounts, bound_met, not_before_nor_now
+from bot.engine.premises import asserted_amounts, bound_met, not_before_nor_now, stated_others
 from bot.engine.reply import Reply
 from bot.engine.reports import (
     amount_text,
@@ -123,8 +123,11 @@ class Honest(Silences):
         for value in [v for v in amounts if not bound_met(v, u, quotas, "USD" in typed)]:
             exact = [c for c in quotas if c.amount == value]
             implied = [c for c in quotas if c.amount is not None and c.amount * 2 == value]
-            # "1460 dollars": the report's own conversion, stated or doubled, is no error.
-            dollars = [c for c in quotas if c.usd_amount in (value, value / 2)]
+            # "1460 dollars": the report's own conversion, stated or doubled, is no error; nor
+            # is the top of a range or the new amount of a "from X to Y" it states.
+            dollars = [c for c in quotas if c.usd_amount in (value, value / 2)] + [
+                c for c in quotas if value in stated_others(c)
+            ]
             if Attribute.WAGES in u.attributes and (exact or implied):
                 claim = (exact or implied)[0]
                 assert claim.amount is not None

@@ -24,7 +24,7 @@ from bot.engine.derivation import change_step
 from bot.engine.derived import LABEL, decimal, place_of
 from bot.engine.figure_text import periods_said, stated_period, unit, words
 from bot.engine.language import Language
-from bot.engine.numbers import money, usd
+from bot.engine.numbers import money, number, usd
 from bot.engine.quarters import is_quarterly
 from bot.engine.quarters import not_monthly as quarterly
 from bot.engine.rates import rounded
@@ -112,6 +112,8 @@ def _period_words(language: str) -> tuple[tuple[Period, tuple[str, ...]], ...]:
 def periods_asked(u: Understanding) -> list[Period]:
     """The periods a question names or asks a sum for, in order from a day to a year."""
     named: set[Period] = {_OPERATION_PERIODS[op] for op in u.operations if op in _OPERATION_PERIODS}
+    if u.days_in_month:
+        named.add(Period.MONTH)  # "over a 30 day month"
     if u.language is Language.EN:
         named |= {Period(p) for p in periods_said(u.text) if p != Period.ONCE}
     else:
@@ -119,6 +121,15 @@ def periods_asked(u: Understanding) -> list[Period]:
         named |= {period for period, cues in _period_words(u.language.value) if any(
             cue in text for cue in cues)}  # fmt: skip
     return [p for p in _ORDER if p in named]
+
+
+def _times(own: Period, target: Period, u: Understanding) -> tuple[Decimal, str]:
+    """What a figure per ``own`` is multiplied by for one per ``target``, and how, in words:
+    a daily figure over a month of the days the asker gives ("a 30 day month") by them."""
+    if (own, target) == (Period.DAY, Period.MONTH) and u.days_in_month:
+        days = u.days_in_month
+        return Decimal(days), _("× {days} days").format(days=days)
+    return factor(own, target), _(HOW[(own, target)])
 
 
 def summed_asked(u: Understanding) -> bool:
@@ -209,6 +220,8 @@ def sums(
     """Each figure of ``quotas`` that is not one monthly amount, worked out for the other
     periods the question asks; the figures answered (none when it asks no other period)."""
     asked = periods_asked(u)
+    if u.days and set(asked) <= {Period.DAY}:
+        return _over_days(u, u.days, quotas, dollars, reply, report_of)
     if not asked or any(word in f" {u.text} " for word in _ALTERNATIVES):
         return []
     if not (u.places or u.countries or u.sectors or summed_asked(u)):
@@ -232,6 +245,7 @@ def sums(
             continue
         which = fmt(_(_WHICH), which=_(amount.which)) if amount.which else ""
         for target in targets:
+            times, how = _times(own, target, u)
             reply.lines.append(
                 fmt(
                     _(_LINE),
@@ -239,9 +253,9 @@ def sums(
                     figure=_stated(claim, amount, in_dollars),
                     unit=unit(claim, deadline=False),
                     which=which,
-                    total=_total(claim, amount, factor(own, target), in_dollars),
+                    total=_total(claim, amount, times, in_dollars),
                     period=_(words().periods[target.value]),
-                    how=_(HOW[(own, target)]),
+                    how=how,
                     label=italic(_(LABEL)),
                 )
             )
@@ -279,6 +293,83 @@ def changes(
                 gap=text(abs(after - before)),
                 ratio=decimal(rounded(after / before, 2).normalize()),
                 percent=decimal(percent),
+                label=italic(_(LABEL)),
+            )
+        )
+    return done
+
+
+_GROUP = N_("{place}: {count} × {figure}{unit}{which} = {total} {period}{how} — {label}.")
+
+
+def group_sums(
+    headcount: int, u: Understanding, quotas: Sequence[ClaimView], dollars: bool, reply: Reply
+) -> list[ClaimView]:
+    """ "300 workers × US$150 a week": a figure per person due per day, week, quarter or year
+    (or a range of them) times a head count, for its own period or the periods asked; the
+    figures answered. Monthly and one-off figures keep group_sums.py's sentences."""
+    done: list[ClaimView] = []
+    for claim in quotas[:5]:
+        period = stated_period(claim)
+        if claim.basis not in (None, "person") or period not in _A_YEAR or period == Period.MONTH:
+            continue
+        if claim.amount_bound is not None:
+            continue  # (a bound is said to be one: figure_text.py)
+        own = Period(period)
+        in_dollars = dollars and claim.usd_amount is not None
+        amount = amount_of(claim, u, in_dollars)
+        if amount is None:
+            continue
+        done.append(claim)
+        reply.use(claim.id, claim.article_id)
+        which = fmt(_(_WHICH), which=_(amount.which)) if amount.which else ""
+        for target in periods_asked(u) or [own]:
+            how = "" if target == own else fmt(" ({})", _(HOW[(own, target)]))
+            reply.lines.append(
+                fmt(
+                    _(_GROUP),
+                    place=place_of(claim, ""),
+                    count=number(headcount),
+                    figure=_stated(claim, amount, in_dollars),
+                    unit=unit(claim, deadline=False),
+                    which=which,
+                    total=_total(claim, amount, headcount * factor(own, target), in_dollars),
+                    period=_(words().periods[target.value]),
+                    how=how,
+                    label=italic(_(LABEL)),
+                )
+            )
+    return done
+
+
+_DAYS = N_("{place}: {figure}{unit} over {days} days comes to {total} — {label}.")
+
+
+def _over_days(
+    u: Understanding,
+    days: int,
+    quotas: Sequence[ClaimView],
+    dollars: bool,
+    reply: Reply,
+    report_of: Callable[[ClaimView], str],
+) -> list[ClaimView]:
+    """ "the daily figure over 200 days": a figure due per day times the days typed."""
+    done: list[ClaimView] = []
+    for claim in quotas[:5]:
+        in_dollars = dollars and claim.usd_amount is not None
+        amount = amount_of(claim, u, in_dollars) if stated_period(claim) == Period.DAY else None
+        if amount is None or claim.amount_bound is not None:
+            continue
+        done.append(claim)
+        reply.use(claim.id, claim.article_id)
+        reply.lines.append(
+            fmt(
+                _(_DAYS),
+                place=place_of(claim, "") + report_of(claim),
+                figure=_stated(claim, amount, in_dollars),
+                unit=unit(claim, deadline=False),
+                days=number(days),
+                total=_total(claim, amount, Decimal(days), in_dollars),
                 label=italic(_(LABEL)),
             )
         )

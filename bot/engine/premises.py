@@ -467,3 +467,16 @@ def not_before_nor_now(
         value=asserted,
         doubled=figures(2, doubled),
     )
+
+
+def stated_others(claim: ClaimView) -> set[Decimal]:
+    """The figures a quota states besides its amount: the top of a range, the new amount of a
+    "from X to Y", and their dollar conversions ("400 to 600 a month": 600 is no error)."""
+    values = (claim.amount_high, claim.amount_to, claim.usd_high, claim.usd_to)
+    return {v for v in values if v is not None}
+
+
+def stated_values(claim: ClaimView) -> set[Decimal]:
+    """Every figure a quota states: its amount, the others and the dollar conversion."""
+    values = {claim.amount, claim.usd_amount} - {None}
+    return {v for v in values if v is not None} | stated_others(claim)
