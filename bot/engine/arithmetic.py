@@ -21,7 +21,7 @@ from bot.engine.figure_values import Figure, difference, implied
 from bot.engine.group_sums import group_sums, not_per_worker, once_sums
 from bot.engine.numbers import money, usd
 from bot.engine.pairs import PERIODS, pair_line
-from bot.engine.period_sums import changes, sums
+from bot.engine.period_sums import changes, no_earlier, sums
 from bot.engine.period_sums import group_sums as period_group_sums
 from bot.engine.periods import gap_over_time, over_months, per_period, state
 from bot.engine.quarters import not_monthly
@@ -112,6 +112,8 @@ class Arithmetic:
     ) -> bool:
         """``quotas``: those the question names (else all); ``every``: all current ones."""
         u = read_arithmetic(u)
+        if no_earlier(u, quotas, reply):
+            return True  # "the figure before june" of a new demand: there is none
         if convert(u, every, reply):
             reply.intents.append(Intent.ARITHMETIC)
             return True

@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from bot.engine.derivation import change_step
 from bot.engine.derived import LABEL, decimal, place_of
-from bot.engine.figure_text import periods_said, stated_period, unit, words
+from bot.engine.figure_text import amount_text, bounded, periods_said, stated_period, unit, words
 from bot.engine.language import Language
 from bot.engine.numbers import money, number, usd
 from bot.engine.quarters import is_quarterly
@@ -139,12 +139,12 @@ def summed_asked(u: Understanding) -> bool:
 
 def convertible(claim: ClaimView) -> bool:
     """A figure this module works out: an amount due per day, week, quarter or year, or a
-    monthly range or "from X to Y" (one monthly amount has periods.py's sentences); never a
-    bound."""
+    monthly range, bound ("at least US$3,000 a month": at least 36,000 a year) or "from X to
+    Y" (one monthly amount has periods.py's sentences)."""
     period = stated_period(claim)
-    if claim.amount is None or period not in _A_YEAR or claim.amount_bound is not None:
-        return False  # (a bound, "at least US$40 a day", is said to be one: no sum)
-    if period != Period.MONTH or claim.amount_to is not None:
+    if claim.amount is None or period not in _A_YEAR:
+        return False
+    if period != Period.MONTH or claim.amount_to is not None or claim.amount_bound is not None:
         return True  # (a monthly "from X to Y": periods.py would take X, the old amount)
     return claim.amount_high not in (None, claim.amount)
 
@@ -197,7 +197,8 @@ def amount_of(claim: ClaimView, u: Understanding, dollars: bool) -> Amount | Non
 def _total(claim: ClaimView, amount: Amount, times: Decimal, dollars: bool) -> str:
     def text(value: Decimal) -> str:
         value = rounded(value, 0 if value >= 100 else 2)
-        return usd(value) if dollars else money(value, claim.currency or "")
+        # A bound stays one: "at least US$3,000" a month is at least US$36,000 a year.
+        return bounded(claim, usd(value) if dollars else money(value, claim.currency or ""))
 
     if amount.high is not None:
         low = rounded(amount.low * times, 0 if amount.low * times >= 100 else 2)
@@ -274,6 +275,14 @@ def changes(
         in_dollars = dollars and claim.usd_to is not None
         before = claim.usd_amount if in_dollars else claim.amount
         after = claim.usd_to if in_dollars else claim.amount_to
+        implied = ""
+        if after is None and claim.amount_is == AmountSide.AFTER:
+            # "rose 20 percent in January, to US$9,600": from the amount the percentage implies.
+            in_dollars = dollars and claim.usd_amount is not None
+            after = claim.usd_amount if in_dollars else claim.amount
+            step = change_step(claim, after)
+            before = None if step is None else step.derived
+            implied = fmt(_(_WHICH), which=_(_IMPLIED_BEFORE))
         if before is None or after is None or not before or claim.amount_high is not None:
             continue
         done.append(claim)
@@ -287,7 +296,7 @@ def changes(
             fmt(
                 _(_UP if after >= before else _DOWN),
                 place=place_of(claim, ""),
-                before=text(before),
+                before=fmt("{}{}", text(before), implied),
                 after=text(after),
                 unit=unit(claim, deadline=False),
                 gap=text(abs(after - before)),
@@ -374,3 +383,25 @@ def _over_days(
             )
         )
     return done
+
+
+_NO_EARLIER = N_(
+    "{place}: the report gives no earlier figure; it reports {amount}{unit} as a new demand."
+)
+
+
+def no_earlier(u: Understanding, quotas: Sequence[ClaimView], reply: Reply) -> bool:
+    """ "what was the kolwezi figure before june": of a figure the report gives as a new
+    demand, there is no earlier one to give (not the figure itself as if it were)."""
+    if not (u.before and not u.now and (u.places or u.countries) and quotas):
+        return False
+    if any(c.change != FigureChange.NEW or c.amount_to is not None for c in quotas):
+        return False
+    for claim in quotas[:5]:
+        reply.use(claim.id, claim.article_id)
+        reply.lines.append(
+            fmt(_(_NO_EARLIER), place=place_of(claim, ""), amount=amount_text(claim),
+                unit=unit(claim, deadline=False))
+        )  # fmt: skip
+    reply.intents.append(Intent.SILENT)
+    return True

@@ -14,6 +14,7 @@ from functools import lru_cache
 from bot.engine.cldr_names import currency_names
 from bot.engine.compose import Composer
 from bot.engine.countries import SUBJECT_COUNTRY
+from bot.engine.figure_text import is_monthly, is_once
 from bot.engine.language import Language
 from bot.engine.local_names import local_name
 from bot.engine.numbers import money
@@ -303,8 +304,10 @@ def wrong_period(u: Understanding, composer: Composer, reply: Reply) -> bool:
     quotas = composer.quotas(u) if u.has_subject else composer.quotas()
     for value in amounts:
         for claim in quotas:
-            if claim.amount is None:
-                continue
+            if claim.amount is None or not is_monthly(claim) or is_once(claim):
+                continue  # (a figure of another period or a one-off: honest.py's own line)
+            if claim.change_from_amount != "doubled":
+                continue  # (the sentences say "before the doubling")
             doubled = claim.change_from_amount == "doubled"
             if value not in (claim.amount, claim.usd_amount, claim.amount * 2 if doubled else None):
                 continue

@@ -122,3 +122,35 @@ def test_the_share_line_in_korean(atlas: AnswerEngine) -> None:
     lines = lines_in(atlas, "Rustavi 월급이 1000달러면 얼마 남아요?", Language.KO)
     said = "말씀하신 1,000의 60~80%는 600~800을(를) 내는 것이고"
     assert any(said in line for line in lines), lines
+
+
+def test_a_bound_worked_out_stays_a_bound(atlas: AnswerEngine) -> None:
+    text = text_of(atlas, "batumi dock team, how much a year?")
+    assert (
+        "Batumi (Test Atlas, 2 March 2026): at least 2,000 US dollars (USD) a team a month is "
+        "about at least 24,000 US dollars (USD) a year (× twelve months)" in text
+    )
+
+
+def test_a_change_from_the_amount_a_percentage_implies(atlas: AnswerEngine) -> None:
+    text = text_of(atlas, "jeddah cut in percent?")
+    assert (
+        "Jeddah: from 1,000 US dollars (USD) (the amount before the change, implied by the "
+        "reported percentage) to 900 US dollars (USD) a person a month — 100 US dollars (USD) "
+        f"less, 0.9 times the old amount, down 10% — {LABEL}" in text
+    )
+
+
+def test_no_earlier_figure_of_a_new_demand(atlas: AnswerEngine) -> None:
+    text = text_of(atlas, "what was the mwanza daily figure before?")
+    assert (
+        "Mwanza: the report gives no earlier figure; it reports 30 US dollars (USD) a person a "
+        "day as a new demand." in text
+    )
+    assert "Before: 3,400" in text_of(atlas, "what was dalian before")  # a doubling: its own
+
+
+def test_a_period_asserted_of_a_figure_the_report_does_not_double(atlas: AnswerEngine) -> None:
+    text = text_of(atlas, "jeddah cleaners pay 900 a week")
+    assert "before the doubling" not in text
+    assert "900 US dollars (USD) for Jeddah, Saudi Arabia a person a month" in text
