@@ -13,6 +13,7 @@ from bot.engine.after_silence import presses_same_ask
 from bot.engine.answer_extras import closest_words, implied_origin
 from bot.engine.arithmetic import Arithmetic
 from bot.engine.asks import about_the_place, unmapped_ask
+from bot.engine.bearing import facts_by_own_words
 from bot.engine.compare_asked import settle_compare
 from bot.engine.compose import Composer
 from bot.engine.conversions import answer_conversion, conversion_asked
@@ -363,6 +364,10 @@ class Answerer:
             if not asked_topics or s.asks_by_word:
                 return not_mapped(s, c, self.honest, reply)
             wanted.discard(Intent.QUOTA)
+        own = wanted <= {Intent.QUOTA} and not (topics or s.quota_named or s.figures)
+        facts = facts_by_own_words(s, c, self.honest.search) if own and search else []
+        if facts and default_quota:
+            return self.honest.facts(facts, reply)  # "what did the dubai guy say about …"
         if not wanted and not topics and s.has_subject and default_quota:
             wanted.add(Intent.QUOTA)
         # What is asked beats the noun it is asked about: "when did the quota double",

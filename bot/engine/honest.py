@@ -441,6 +441,15 @@ class Honest(Silences):
         reply.intents.append(Intent.SOURCES)
         return True
 
+    def facts(self, facts: list[ClaimView], reply: Reply) -> bool:
+        """Facts a question's own words found, with their attribution."""
+        reply.lines.append(bold(_("What the reports say:")))
+        for claim in facts:
+            reply.use(claim.id, claim.article_id)
+            reply.lines.append(fmt("• {}", self.c.claim_line(claim)))
+        reply.intents.append(Intent.STATEMENTS)
+        return True
+
     def statements(self, text: str, reply: Reply, minimum: float = MIN_SCORE) -> bool:
         """The claims whose words best match the question, with their attribution."""
         found = self.hits(text, minimum)

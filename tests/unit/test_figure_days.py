@@ -154,3 +154,21 @@ def test_a_period_asserted_of_a_figure_the_report_does_not_double(atlas: AnswerE
     text = text_of(atlas, "jeddah cleaners pay 900 a week")
     assert "before the doubling" not in text
     assert "900 US dollars (USD) for Jeddah, Saudi Arabia a person a month" in text
+
+
+def test_a_fact_at_the_place_using_another_word_of_the_attribute(atlas: AnswerEngine) -> None:
+    # No claim uses "housing"; the Oruro fact uses "sleep", a word of the same attribute.
+    text = text_of(atlas, "do the oruro miners have proper housing?")
+    assert "What the reports say:" in text and "converted bus depot" in text
+    silent = text_of(atlas, "what is the housing like in mwanza")
+    assert "says where or how the workers live in Mwanza" in silent
+    assert "bus depot" not in silent
+
+
+def test_a_place_s_fact_by_the_question_s_own_words(atlas: AnswerEngine) -> None:
+    text = text_of(atlas, "what did the oruro guy say about being late at the door")
+    assert text.startswith("What the reports say:\n• Test only: the tin miners in Oruro sleep")
+    assert "Before: 80" not in text  # not the quota block
+    figure = text_of(atlas, "how much do oruro miners pay")  # no rare word of its own
+    assert "Now: 120 US dollars (USD), $120, a person a week." in figure
+    assert "bus depot" not in figure
