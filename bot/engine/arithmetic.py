@@ -18,7 +18,7 @@ from bot.engine.bases import basis_gap, by_basis
 from bot.engine.cross_rates import convert
 from bot.engine.derived import LABEL, decimal, either, no_new_amount, place_of, plain
 from bot.engine.figure_values import Figure, difference, implied
-from bot.engine.group_sums import group_sums, not_per_worker, once_sums
+from bot.engine.group_sums import group_sums, not_per_worker, once_sums, split_asked, split_sums
 from bot.engine.numbers import money, usd
 from bot.engine.pairs import PERIODS, pair_line
 from bot.engine.period_sums import changes, no_earlier, sums
@@ -139,6 +139,9 @@ class Arithmetic:
             # count; a one-off times the head count, paid once (a range or a yearly figure
             # is said what it is instead).
             months = u.months or (12 if Operation.PER_YEAR in u.operations else None)
+            if split_asked(u.text, u.language.value):  # "a crew of 20 splitting it, each"
+                split = split_sums(u.headcount, per_other, dollars=dollars, reply=reply)
+                per_other = [c for c in per_other if c not in split]
             not_per_worker(per_other, reply)
             rest = [c for c in quotas if c.basis in per_worker]
             summed = period_group_sums(u.headcount, u, periodic, dollars, reply)

@@ -276,7 +276,10 @@ def changes(
         before = claim.usd_amount if in_dollars else claim.amount
         after = claim.usd_to if in_dollars else claim.amount_to
         implied = ""
-        if after is None and claim.amount_is == AmountSide.AFTER:
+        # (Of one figure asked, and not when only the amount before is asked: "what was it
+        # before the rise" is that amount; "doctors vs nurses" two figures' gap.)
+        one = len(quotas) == 1 and not (u.before and not u.now)
+        if after is None and claim.amount_is == AmountSide.AFTER and one:
             # "rose 20 percent in January, to US$9,600": from the amount the percentage implies.
             in_dollars = dollars and claim.usd_amount is not None
             after = claim.usd_amount if in_dollars else claim.amount

@@ -139,6 +139,9 @@ def test_a_change_from_the_amount_a_percentage_implies(atlas: AnswerEngine) -> N
         "reported percentage) to 900 US dollars (USD) a person a month — 100 US dollars (USD) "
         f"less, 0.9 times the old amount, down 10% — {LABEL}" in text
     )
+    # Only the amount before asked: not the change's size.
+    before = text_of(atlas, "10 percent down to 900, so what was jeddah before the cut")
+    assert "0.9 times the old amount" not in before
 
 
 def test_no_earlier_figure_of_a_new_demand(atlas: AnswerEngine) -> None:
@@ -172,3 +175,13 @@ def test_a_place_s_fact_by_the_question_s_own_words(atlas: AnswerEngine) -> None
     figure = text_of(atlas, "how much do oruro miners pay")  # no rare word of its own
     assert "Now: 120 US dollars (USD), $120, a person a week." in figure
     assert "bus depot" not in figure
+
+
+def test_a_team_figure_split_among_its_members(atlas: AnswerEngine) -> None:
+    text = text_of(atlas, "a team of 8 in batumi, how much each a month")
+    assert (
+        "Batumi: at least 2,000 US dollars (USD) a team a month split evenly among 8 is about "
+        f"at least 250 US dollars (USD) each — {LABEL}" in text
+    )
+    total = text_of(atlas, "a team of 8 in batumi, how much a month in total")  # no split
+    assert "is counted per team, not per worker" in total and "each —" not in total
