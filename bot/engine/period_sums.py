@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from bot.engine.derivation import change_step
 from bot.engine.derived import LABEL, decimal, place_of
-from bot.engine.figure_text import amount_text, bounded, periods_said, stated_period, unit, words
+from bot.engine.figure_text import amount_text, periods_said, stated_period, unit, words
 from bot.engine.language import Language
 from bot.engine.numbers import money, number, usd
 from bot.engine.quarters import is_quarterly
@@ -139,12 +139,12 @@ def summed_asked(u: Understanding) -> bool:
 
 def convertible(claim: ClaimView) -> bool:
     """A figure this module works out: an amount due per day, week, quarter or year, or a
-    monthly range, bound ("at least US$3,000 a month": at least 36,000 a year) or "from X to
-    Y" (one monthly amount has periods.py's sentences)."""
+    monthly range or "from X to Y" (one monthly amount has periods.py's sentences); never a
+    bound."""
     period = stated_period(claim)
-    if claim.amount is None or period not in _A_YEAR:
-        return False
-    if period != Period.MONTH or claim.amount_to is not None or claim.amount_bound is not None:
+    if claim.amount is None or period not in _A_YEAR or claim.amount_bound is not None:
+        return False  # (a bound, "at least US$40 a day", is said to be one: no sum)
+    if period != Period.MONTH or claim.amount_to is not None:
         return True  # (a monthly "from X to Y": periods.py would take X, the old amount)
     return claim.amount_high not in (None, claim.amount)
 
@@ -197,8 +197,7 @@ def amount_of(claim: ClaimView, u: Understanding, dollars: bool) -> Amount | Non
 def _total(claim: ClaimView, amount: Amount, times: Decimal, dollars: bool) -> str:
     def text(value: Decimal) -> str:
         value = rounded(value, 0 if value >= 100 else 2)
-        # A bound stays one: "at least US$3,000" a month is at least US$36,000 a year.
-        return bounded(claim, usd(value) if dollars else money(value, claim.currency or ""))
+        return usd(value) if dollars else money(value, claim.currency or "")
 
     if amount.high is not None:
         low = rounded(amount.low * times, 0 if amount.low * times >= 100 else 2)
@@ -279,6 +278,12 @@ def changes(
         # (Of one figure asked, and not when only the amount before is asked: "what was it
         # before the rise" is that amount; "doctors vs nurses" two figures' gap.)
         one = len(quotas) == 1 and not (u.before and not u.now)
+        # (The percentage the report states is shown by its block: here the gap asked.)
+        one = (
+            one
+            and Operation.DIFFERENCE in u.operations
+            and Operation.PERCENTAGE not in u.operations
+        )
         if after is None and claim.amount_is == AmountSide.AFTER and one:
             # "rose 20 percent in January, to US$9,600": from the amount the percentage implies.
             in_dollars = dollars and claim.usd_amount is not None
@@ -330,8 +335,8 @@ def group_sums(
         own = Period(period)
         in_dollars = dollars and claim.usd_amount is not None
         amount = amount_of(claim, u, in_dollars)
-        if amount is None:
-            continue
+        if amount is None or amount.high is not None:
+            continue  # (a range is said to be one, not summed for a head count)
         done.append(claim)
         reply.use(claim.id, claim.article_id)
         which = fmt(_(_WHICH), which=_(amount.which)) if amount.which else ""

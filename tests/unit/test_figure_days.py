@@ -124,24 +124,22 @@ def test_the_share_line_in_korean(atlas: AnswerEngine) -> None:
     assert any(said in line for line in lines), lines
 
 
-def test_a_bound_worked_out_stays_a_bound(atlas: AnswerEngine) -> None:
+def test_a_bound_is_not_worked_out_over_periods(atlas: AnswerEngine) -> None:
     text = text_of(atlas, "batumi dock team, how much a year?")
-    assert (
-        "Batumi (Test Atlas, 2 March 2026): at least 2,000 US dollars (USD) a team a month is "
-        "about at least 24,000 US dollars (USD) a year (× twelve months)" in text
-    )
+    assert "24,000" not in text  # only a bound: said to be one, never summed
 
 
 def test_a_change_from_the_amount_a_percentage_implies(atlas: AnswerEngine) -> None:
-    text = text_of(atlas, "jeddah cut in percent?")
+    text = text_of(atlas, "by how much did the poti figure go up, in dollars?")
     assert (
-        "Jeddah: from 1,000 US dollars (USD) (the amount before the change, implied by the "
-        "reported percentage) to 900 US dollars (USD) a person a month — 100 US dollars (USD) "
-        f"less, 0.9 times the old amount, down 10% — {LABEL}" in text
+        "Poti: from $200 (the amount before the change, implied by the reported percentage) to "
+        f"$300 a person a week — $100 more, 1.5 times the old amount, up 50% — {LABEL}" in text
     )
-    # Only the amount before asked: not the change's size.
-    before = text_of(atlas, "10 percent down to 900, so what was jeddah before the cut")
-    assert "0.9 times the old amount" not in before
+    # The percentage asked, or only the amount before: the figure's own block says both.
+    for question in ("poti rise in percent?", "poti, what was it before the rise?"):
+        block = text_of(atlas, question)
+        assert "1.5 times the old amount" not in block
+        assert "Before: about 200 US dollars (USD), about $200, a person a week" in block
 
 
 def test_no_earlier_figure_of_a_new_demand(atlas: AnswerEngine) -> None:
