@@ -34,7 +34,7 @@ from bot.engine.relevance import blamed, named_foreign
 from bot.engine.reply import Reply
 from bot.engine.role_refusal import refuse_role_about_report
 from bot.engine.segments import asks_nothing_new, quota_also_asked
-from bot.engine.share_pay import share_of_pay
+from bot.engine.share_pay import share_of_pay, supposed_pay
 from bot.engine.sourcing import MAX_SOURCE_CLAIMS, asks_what
 from bot.engine.summary import answer_summary
 from bot.engine.understanding import Understanding
@@ -151,7 +151,9 @@ class Answerer:
             # but a claim says it in the question's own words (and no other subject's).
             for segment in u.segments:
                 # "if a seamstress makes 12,500 a month": a share figure its basis words name.
-                if share_of_pay(segment, [], self.composer.quotas(), reply):
+                if supposed_pay(segment) and share_of_pay(
+                    segment, [], self.composer.quotas(), reply
+                ):
                     break
                 if not segment.foreign and self.honest.statements(
                     segment.text, reply, STRONG_MATCH
@@ -251,7 +253,8 @@ class Answerer:
             return True  # "so the workers are happy with it": they complain, it reports
         if asks_for_a_text(s, self.honest.vocabulary) and refuse_text(s, c, reply):
             return True  # "write me a poem praising the doubled quotas"
-        if share_of_pay(s, c.quotas(s) if s.has_subject else [], c.quotas(), reply):
+        asked = c.quotas(s) if s.has_subject and supposed_pay(s) else []
+        if supposed_pay(s) and share_of_pay(s, asked, c.quotas(), reply):
             return True  # "if she makes 350 a month, how much does she keep": of a share
         if asks_with_own(s):
             # "i make 900 dollars: is the dalian quota more than that?": compared, not refuted.
