@@ -367,7 +367,9 @@ class Answerer:
             if not asked_topics or s.asks_by_word:
                 return not_mapped(s, c, self.honest, reply)
             wanted.discard(Intent.QUOTA)
-        own = wanted <= {Intent.QUOTA} and not (topics or s.quota_named or s.figures)
+        own = wanted <= {Intent.QUOTA} and not (
+            topics or s.quota_named or s.figures or s.operations
+        )
         facts = facts_by_own_words(s, c, self.honest.search) if own and search else []
         if facts and default_quota:
             return self.honest.facts(facts, reply)  # "what did the dubai guy say about …"
