@@ -13,6 +13,7 @@ from bot.engine.after_silence import presses_same_ask
 from bot.engine.answer_extras import closest_words, implied_origin
 from bot.engine.arithmetic import Arithmetic
 from bot.engine.asks import about_the_place, unmapped_ask
+from bot.engine.bearing import facts_by_own_words
 from bot.engine.compare_asked import settle_compare
 from bot.engine.compose import Composer
 from bot.engine.conversions import answer_conversion, conversion_asked
@@ -33,6 +34,7 @@ from bot.engine.relevance import blamed, named_foreign
 from bot.engine.reply import Reply
 from bot.engine.role_refusal import refuse_role_about_report
 from bot.engine.segments import asks_nothing_new, quota_also_asked
+from bot.engine.share_pay import share_of_pay, supposed_pay
 from bot.engine.sourcing import MAX_SOURCE_CLAIMS, asks_what
 from bot.engine.stances import show_stances, stances_asked
 from bot.engine.summary import answer_summary
@@ -149,6 +151,11 @@ class Answerer:
             # "did anyone say they're working themselves to death": no cue the engine knows,
             # but a claim says it in the question's own words (and no other subject's).
             for segment in u.segments:
+                # "if a seamstress makes 12,500 a month": a share figure its basis words name.
+                if supposed_pay(segment) and share_of_pay(
+                    segment, [], self.composer.quotas(), reply
+                ):
+                    break
                 if not segment.foreign and self.honest.statements(
                     segment.text, reply, STRONG_MATCH
                 ):
@@ -251,6 +258,9 @@ class Answerer:
             return True  # "so the workers are happy with it": they complain, it reports
         if asks_for_a_text(s, self.honest.vocabulary) and refuse_text(s, c, reply):
             return True  # "write me a poem praising the doubled quotas"
+        asked = c.quotas(s) if s.has_subject and supposed_pay(s) else []
+        if supposed_pay(s) and share_of_pay(s, asked, c.quotas(), reply):
+            return True  # "if she makes 350 a month, how much does she keep": of a share
         if asks_with_own(s):
             # "i make 900 dollars: is the dalian quota more than that?": compared, not refuted.
             return compare_own(s, c.quotas(s) if s.has_subject else c.quotas(), reply)
@@ -365,6 +375,12 @@ class Answerer:
             if not asked_topics or s.asks_by_word:
                 return not_mapped(s, c, self.honest, reply)
             wanted.discard(Intent.QUOTA)
+        own = wanted <= {Intent.QUOTA} and not (
+            topics or s.quota_named or s.figures or s.operations
+        )
+        facts = facts_by_own_words(s, c, self.honest.search) if own and search else []
+        if facts and default_quota:
+            return self.honest.facts(facts, reply)  # "what did the dubai guy say about …"
         if not wanted and not topics and s.has_subject and default_quota:
             wanted.add(Intent.QUOTA)
         # What is asked beats the noun it is asked about: "when did the quota double",

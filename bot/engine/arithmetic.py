@@ -18,10 +18,11 @@ from bot.engine.bases import basis_gap, by_basis
 from bot.engine.cross_rates import convert
 from bot.engine.derived import LABEL, decimal, either, no_new_amount, place_of, plain
 from bot.engine.figure_values import Figure, difference, implied
-from bot.engine.group_sums import group_sums, not_per_worker, once_sums
+from bot.engine.group_sums import group_sums, not_per_worker, once_sums, split_asked, split_sums
 from bot.engine.numbers import money, usd
 from bot.engine.pairs import PERIODS, pair_line
-from bot.engine.period_sums import changes, sums
+from bot.engine.period_sums import changes, no_earlier, sums
+from bot.engine.period_sums import group_sums as period_group_sums
 from bot.engine.periods import gap_over_time, over_months, per_period, state
 from bot.engine.quarters import not_monthly
 from bot.engine.rates import implied_rates, rounded, undated_rate
@@ -111,6 +112,8 @@ class Arithmetic:
     ) -> bool:
         """``quotas``: those the question names (else all); ``every``: all current ones."""
         u = read_arithmetic(u)
+        if no_earlier(u, quotas, reply):
+            return True  # "the figure before june" of a new demand: there is none
         if convert(u, every, reply):
             reply.intents.append(Intent.ARITHMETIC)
             return True
@@ -129,14 +132,20 @@ class Arithmetic:
         once = [c for c in quotas if is_once(c) and c.amount and c.basis in per_worker]
         once = once if u.headcount else []
         per_other = [c for c in quotas if c.basis not in per_worker] if counted else []
-        if u.headcount and u.headcount > 1 and (monthly or once or per_other) and self._asks_sum(u):
+        periodic = [c for c in quotas if c not in (*monthly, *once, *per_other)] if counted else []
+        sums_asked = (monthly or once or per_other or periodic) and self._asks_sum(u)
+        if u.headcount and u.headcount > 1 and sums_asked:
             # "10 workers in sakhalin, how much a month": the monthly quota times the head
             # count; a one-off times the head count, paid once (a range or a yearly figure
             # is said what it is instead).
             months = u.months or (12 if Operation.PER_YEAR in u.operations else None)
+            if split_asked(u.text, u.language.value):  # "a crew of 20 splitting it, each"
+                split = split_sums(u.headcount, per_other, dollars=dollars, reply=reply)
+                per_other = [c for c in per_other if c not in split]
             not_per_worker(per_other, reply)
             rest = [c for c in quotas if c.basis in per_worker]
-            rest = [c for c in rest if not is_monthly(c) and c not in once]
+            summed = period_group_sums(u.headcount, u, periodic, dollars, reply)
+            rest = [c for c in rest if not is_monthly(c) and c not in (*once, *summed)]
             not_monthly(rest, reply, u, self.report_of)
             once_sums(u.headcount, once, dollars=dollars, reply=reply)
             group_sums(u.headcount, monthly, now=u.now, before=u.before, dollars=dollars,

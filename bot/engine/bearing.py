@@ -81,6 +81,10 @@ def facts_bearing(
     asked = {t for cue in said for t in terms(cue)} if said else own
     rare = max(RARE_CLAIMS, int(search.size * RARE_SHARE))
     asked = {t for t in search.expand(sorted(asked)) if 0 < search.claims_using(t) <= rare}
+    if not asked and said and places and attribute in CONDITIONS and not naming:
+        # "do they have normal housing in tuzla": no fact uses "housing", but one at the
+        # place uses another of its cue words ("the welders sleep in containers").
+        return _said_at(places, attribute, search, vocabulary, c)
     if not asked:
         return []
     # "who keeps the passports": a fact names who only where it uses the question's own
@@ -166,3 +170,31 @@ def _said_at(
 def other_places(facts: Sequence[ClaimView], u: Understanding) -> bool:
     """Facts about places other than those asked (none are shown for them)."""
     return any(f.place and u.places and f.place not in u.places for f in facts)
+
+
+# How many of the question's own rare words a fact at the place must use to answer it.
+OWN_WORDS_MET = 2
+
+
+def facts_by_own_words(u: Understanding, c: Composer, search: ClaimSearch) -> list[ClaimView]:
+    """A place named with words no cue maps ("what happens to dubai workers who fall behind
+    on payment", "what did the dubai guy say about sending money home"): the place's facts
+    that use two or more of the question's own words that few claims use (besides the
+    words that name the place and its figures), not its quota block; at most three."""
+    if not u.places or u.language != Language.EN:
+        return []
+    figures = c.quotas(u)
+    subject = " ".join([*u.places, *(f"{q.statement} {q.basis_text or ''}" for q in figures)])
+    rare = max(RARE_CLAIMS, int(search.size * RARE_SHARE))
+    own = set(terms(u.search_text)) - set(terms(subject))
+    asked = {t for t in own if 0 < search.claims_using(t) <= rare}
+    if len(asked) < OWN_WORDS_MET:
+        return []
+    table = _facts_at(c)
+    found = [
+        claim
+        for place in dict.fromkeys(u.places)
+        for claim in table.get(place, ())
+        if len(asked & set(terms(f"{claim.statement} {claim.quote or ''}"))) >= OWN_WORDS_MET
+    ]
+    return found[:3]

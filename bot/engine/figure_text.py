@@ -204,7 +204,9 @@ def why_no_sum(claim: ClaimView) -> str:
     period = claim.period or ""
     if period in PER_PERIOD_TEXTS:
         return _("a figure {per_period}").format(per_period=_(PER_PERIOD_TEXTS[period]))
-    return f"a figure per {claim.period}"
+    if period:
+        return _("a figure {per_period}").format(per_period=per_period(period))
+    return _("a figure for which the report states no period")
 
 
 # "per month", by period (the basis answer and why no sum is made).
@@ -330,17 +332,22 @@ def _plain(figure: Decimal | int | float) -> str:
 
 
 def not_monthly(
-    claims: Sequence[ClaimView], reply: Reply, report_of: Callable[[ClaimView], str] | None = None
+    claims: Sequence[ClaimView],
+    reply: Reply,
+    report_of: Callable[[ClaimView], str] | None = None,
+    before: bool = False,
 ) -> None:
     """Asked for a sum over time of figures that are not monthly: what each one is instead
-    (each place followed by its report's name when ``report_of`` gives one)."""
+    (each place followed by its report's name when ``report_of`` gives one). A figure the
+    report gives "from X to Y" is said as Y, the amount now, unless ``before`` is asked."""
     for claim in claims[:5]:
         reply.use(claim.id, claim.article_id)
+        now = None if before else value(claim, "amount_to")
         reply.lines.append(
             fmt(
                 _("{place}: {amount}{unit} — {reason}, so no monthly or yearly sum is made of it."),
                 place=place_name(claim) + (report_of(claim) if report_of else ""),
-                amount=amount_text(claim),
+                amount=amount_text(claim, now),
                 unit=unit(claim),
                 reason=why_no_sum(claim),
             )

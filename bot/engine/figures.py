@@ -52,8 +52,10 @@ _HALF_YEAR = re.compile(r"\b(?:half a year|half-year|half year|six-month|6-month
 _MONTH_DAYS = re.compile(
     r"\b(?:assum\w*|with|using|say|if)\s+(?:a\s+)?(2[89]|3[01])[\s-]*days?\b|"
     r"\b(2[89]|3[01])[\s-]*days?\s+(?:a|per|in\s+a|each)\s+month\b|"
-    r"\b(2[89]|3[01])-day\s+months?\b"
+    r"\b(2[89]|3[01])(?:-|\s+)day\s+months?\b"
 )
+# "365 days", "a 7-day week": a figure followed by "day(s)" counts days.
+_DAYS_AFTER = re.compile(r"[\s-]*days?\b")
 _QUARTER = re.compile(r"\b(?:quarterly|(?:per|a|each|every|one|the) quarter|three-month|3-month)\b")
 
 
@@ -145,6 +147,8 @@ class Typed:
     own: list[OwnFigure] = field(default_factory=list)
     # "assume 30 days", "a 30-day month": the month length the asker wants a day figure from.
     days_in_month: int | None = None
+    # "365 days", "over 10 days": a count of days to work a daily figure over, not an amount.
+    days: int | None = None
     # "over 60,000", "under 200k": figures typed as a bound, not as the amount.
     at_least: list[Decimal] = field(default_factory=list)
     at_most: list[Decimal] = field(default_factory=list)
@@ -186,6 +190,10 @@ def read_figures(text: str, vocabulary: Vocabulary) -> Typed:
             continue
         if month_days is not None and whole == str(result.days_in_month):
             continue  # "assume 30 days": a month's length, not an amount
+        counts_days = bool(_DAYS_AFTER.match(text, match.end())) and not thousands
+        if counts_days and whole.isdigit() and 0 < int(whole) <= 366:
+            result.days = result.days or int(whole)
+            continue  # "365 days": a count of days, not an amount
         if counted is not None and match.start() == counted.start(1) and not thousands:
             continue  # "10 workers": a head count, not an amount
         digits = re.sub(r"\D", "", whole)

@@ -6,12 +6,17 @@ each figure is labelled as our arithmetic.
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Callable
 from decimal import Decimal
+from functools import cache
+from pathlib import Path
 
 from bot.engine.derived import LABEL, no_new_amount, place_of
-from bot.engine.figure_text import amount_text, basis_words, unit
+from bot.engine.figure_text import amount_text, basis_words, bounded, unit
 from bot.engine.numbers import money, number, usd
+from bot.engine.rates import rounded
 from bot.engine.reply import Reply
 from bot.engine.wording import _, ngettext
 from bot.markup import fmt, italic
@@ -153,3 +158,54 @@ def _in(currency: str) -> Callable[[Decimal], str]:
         return money(amount, currency)
 
     return show
+
+
+_CUES = Path(__file__).parent / "vocabulary" / "arithmetic_cues.json"
+
+
+@cache
+def _split_words(language: str) -> re.Pattern[str] | None:
+    patterns = json.loads(_CUES.read_text(encoding="utf-8"))["split"].get(language, ())
+    return re.compile("|".join(patterns)) if patterns else None
+
+
+def split_asked(text: str, language: str) -> bool:
+    """ "splitting it evenly, how much each": a group's figure asked per member."""
+    pattern = _split_words(language)
+    return pattern is not None and pattern.search(text.casefold()) is not None
+
+
+def split_sums(
+    headcount: int, claims: list[ClaimView], *, dollars: bool, reply: Reply
+) -> list[ClaimView]:
+    """A figure per team (or household) split evenly among ``headcount`` members, for its own
+    period; the figures answered (a range or a bound is said what it is instead)."""
+    done: list[ClaimView] = []
+    for claim in claims[:MAX_PLACES]:
+        base = claim.usd_amount if dollars else claim.amount
+        if base is None or claim.amount_high is not None:
+            continue
+        in_money = usd if dollars else _in(claim.currency or "")
+
+        def show(
+            value: Decimal, claim: ClaimView = claim, in_money: Callable[[Decimal], str] = in_money
+        ) -> str:
+            return bounded(claim, in_money(value))  # "at least 250 each"
+
+        done.append(claim)
+        reply.use(claim.id, claim.article_id)
+        reply.lines.append(
+            fmt(
+                _(
+                    "{place}: {amount}{unit} split evenly among {count} is about {each} each — "
+                    "{label}."
+                ),
+                place=place_of(claim),
+                amount=show(base),
+                unit=unit(claim, deadline=False),
+                count=number(headcount),
+                each=show(rounded(base / headcount, 0 if base / headcount >= 100 else 2)),
+                label=italic(_(LABEL)),
+            )
+        )
+    return done

@@ -10,7 +10,7 @@ from bot.engine.compose import Composer
 from bot.engine.local_names import source_name
 from bot.engine.numbers import money, number, usd
 from bot.engine.phrases import either, separately
-from bot.engine.premises import asserted_amounts, bound_met, not_before_nor_now
+from bot.engine.premises import asserted_amounts, bound_met, not_before_nor_now, stated_others
 from bot.engine.reply import Reply
 from bot.engine.reports import (
     amount_text,
@@ -137,6 +137,8 @@ class Honest(Silences):
             implied = [c for c in twice if c.amount is not None and c.amount * 2 == value]
             dollars = [c for c in quotas if value in (c.usd_amount, c.usd_to)]
             dollars += [c for c in twice if c.usd_amount == value / 2]
+            # Nor is the top of a range or the new amount of a "from X to Y" it states.
+            dollars += [c for c in quotas if value in stated_others(c)]
             if Attribute.WAGES in u.attributes and (exact or implied):
                 claim = (exact or implied)[0]
                 assert claim.amount is not None
@@ -448,6 +450,15 @@ class Honest(Silences):
         reply.use(said.id, said.article_id)
         reply.lines.append(fmt("{}", self.c.claim_line(said)))
         reply.intents.append(Intent.SOURCES)
+        return True
+
+    def facts(self, facts: list[ClaimView], reply: Reply) -> bool:
+        """Facts a question's own words found, with their attribution."""
+        reply.lines.append(bold(_("What the reports say:")))
+        for claim in facts:
+            reply.use(claim.id, claim.article_id)
+            reply.lines.append(fmt("• {}", self.c.claim_line(claim)))
+        reply.intents.append(Intent.STATEMENTS)
         return True
 
     def statements(self, text: str, reply: Reply, minimum: float = MIN_SCORE) -> bool:

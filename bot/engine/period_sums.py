@@ -22,9 +22,9 @@ from functools import lru_cache
 
 from bot.engine.derivation import change_step
 from bot.engine.derived import LABEL, decimal, place_of
-from bot.engine.figure_text import periods_said, stated_period, unit, words
+from bot.engine.figure_text import amount_text, periods_said, stated_period, unit, words
 from bot.engine.language import Language
-from bot.engine.numbers import money, usd
+from bot.engine.numbers import money, number, usd
 from bot.engine.quarters import is_quarterly
 from bot.engine.quarters import not_monthly as quarterly
 from bot.engine.rates import rounded
@@ -112,6 +112,8 @@ def _period_words(language: str) -> tuple[tuple[Period, tuple[str, ...]], ...]:
 def periods_asked(u: Understanding) -> list[Period]:
     """The periods a question names or asks a sum for, in order from a day to a year."""
     named: set[Period] = {_OPERATION_PERIODS[op] for op in u.operations if op in _OPERATION_PERIODS}
+    if u.days_in_month:
+        named.add(Period.MONTH)  # "over a 30 day month"
     if u.language is Language.EN:
         named |= {Period(p) for p in periods_said(u.text) if p != Period.ONCE}
     else:
@@ -119,6 +121,15 @@ def periods_asked(u: Understanding) -> list[Period]:
         named |= {period for period, cues in _period_words(u.language.value) if any(
             cue in text for cue in cues)}  # fmt: skip
     return [p for p in _ORDER if p in named]
+
+
+def _times(own: Period, target: Period, u: Understanding) -> tuple[Decimal, str]:
+    """What a figure per ``own`` is multiplied by for one per ``target``, and how, in words:
+    a daily figure over a month of the days the asker gives ("a 30 day month") by them."""
+    if (own, target) == (Period.DAY, Period.MONTH) and u.days_in_month:
+        days = u.days_in_month
+        return Decimal(days), _("× {days} days").format(days=days)
+    return factor(own, target), _(HOW[(own, target)])
 
 
 def summed_asked(u: Understanding) -> bool:
@@ -209,6 +220,8 @@ def sums(
     """Each figure of ``quotas`` that is not one monthly amount, worked out for the other
     periods the question asks; the figures answered (none when it asks no other period)."""
     asked = periods_asked(u)
+    if u.days and set(asked) <= {Period.DAY}:
+        return _over_days(u, u.days, quotas, dollars, reply, report_of)
     if not asked or any(word in f" {u.text} " for word in _ALTERNATIVES):
         return []
     if not (u.places or u.countries or u.sectors or summed_asked(u)):
@@ -232,6 +245,7 @@ def sums(
             continue
         which = fmt(_(_WHICH), which=_(amount.which)) if amount.which else ""
         for target in targets:
+            times, how = _times(own, target, u)
             reply.lines.append(
                 fmt(
                     _(_LINE),
@@ -239,9 +253,9 @@ def sums(
                     figure=_stated(claim, amount, in_dollars),
                     unit=unit(claim, deadline=False),
                     which=which,
-                    total=_total(claim, amount, factor(own, target), in_dollars),
+                    total=_total(claim, amount, times, in_dollars),
                     period=_(words().periods[target.value]),
-                    how=_(HOW[(own, target)]),
+                    how=how,
                     label=italic(_(LABEL)),
                 )
             )
@@ -260,6 +274,23 @@ def changes(
         in_dollars = dollars and claim.usd_to is not None
         before = claim.usd_amount if in_dollars else claim.amount
         after = claim.usd_to if in_dollars else claim.amount_to
+        implied = ""
+        # (Of one figure asked, and not when only the amount before is asked: "what was it
+        # before the rise" is that amount; "doctors vs nurses" two figures' gap.)
+        one = len(quotas) == 1 and not (u.before and not u.now)
+        # (The percentage the report states is shown by its block: here the gap asked.)
+        one = (
+            one
+            and Operation.DIFFERENCE in u.operations
+            and Operation.PERCENTAGE not in u.operations
+        )
+        if after is None and claim.amount_is == AmountSide.AFTER and one:
+            # "rose 20 percent in January, to US$9,600": from the amount the percentage implies.
+            in_dollars = dollars and claim.usd_amount is not None
+            after = claim.usd_amount if in_dollars else claim.amount
+            step = change_step(claim, after)
+            before = None if step is None else step.derived
+            implied = fmt(_(_WHICH), which=_(_IMPLIED_BEFORE))
         if before is None or after is None or not before or claim.amount_high is not None:
             continue
         done.append(claim)
@@ -273,7 +304,7 @@ def changes(
             fmt(
                 _(_UP if after >= before else _DOWN),
                 place=place_of(claim, ""),
-                before=text(before),
+                before=fmt("{}{}", text(before), implied),
                 after=text(after),
                 unit=unit(claim, deadline=False),
                 gap=text(abs(after - before)),
@@ -283,3 +314,102 @@ def changes(
             )
         )
     return done
+
+
+_GROUP = N_("{place}: {count} × {figure}{unit}{which} = {total} {period}{how} — {label}.")
+
+
+def group_sums(
+    headcount: int, u: Understanding, quotas: Sequence[ClaimView], dollars: bool, reply: Reply
+) -> list[ClaimView]:
+    """ "300 workers × US$150 a week": a figure per person due per day, week, quarter or year
+    (or a range of them) times a head count, for its own period or the periods asked; the
+    figures answered. Monthly and one-off figures keep group_sums.py's sentences."""
+    done: list[ClaimView] = []
+    for claim in quotas[:5]:
+        period = stated_period(claim)
+        if claim.basis not in (None, "person") or period not in _A_YEAR or period == Period.MONTH:
+            continue
+        if claim.amount_bound is not None:
+            continue  # (a bound is said to be one: figure_text.py)
+        own = Period(period)
+        in_dollars = dollars and claim.usd_amount is not None
+        amount = amount_of(claim, u, in_dollars)
+        if amount is None or amount.high is not None:
+            continue  # (a range is said to be one, not summed for a head count)
+        done.append(claim)
+        reply.use(claim.id, claim.article_id)
+        which = fmt(_(_WHICH), which=_(amount.which)) if amount.which else ""
+        for target in periods_asked(u) or [own]:
+            how = "" if target == own else fmt(" ({})", _(HOW[(own, target)]))
+            reply.lines.append(
+                fmt(
+                    _(_GROUP),
+                    place=place_of(claim, ""),
+                    count=number(headcount),
+                    figure=_stated(claim, amount, in_dollars),
+                    unit=unit(claim, deadline=False),
+                    which=which,
+                    total=_total(claim, amount, headcount * factor(own, target), in_dollars),
+                    period=_(words().periods[target.value]),
+                    how=how,
+                    label=italic(_(LABEL)),
+                )
+            )
+    return done
+
+
+_DAYS = N_("{place}: {figure}{unit} over {days} days comes to {total} — {label}.")
+
+
+def _over_days(
+    u: Understanding,
+    days: int,
+    quotas: Sequence[ClaimView],
+    dollars: bool,
+    reply: Reply,
+    report_of: Callable[[ClaimView], str],
+) -> list[ClaimView]:
+    """ "the daily figure over 200 days": a figure due per day times the days typed."""
+    done: list[ClaimView] = []
+    for claim in quotas[:5]:
+        in_dollars = dollars and claim.usd_amount is not None
+        amount = amount_of(claim, u, in_dollars) if stated_period(claim) == Period.DAY else None
+        if amount is None or claim.amount_bound is not None:
+            continue
+        done.append(claim)
+        reply.use(claim.id, claim.article_id)
+        reply.lines.append(
+            fmt(
+                _(_DAYS),
+                place=place_of(claim, "") + report_of(claim),
+                figure=_stated(claim, amount, in_dollars),
+                unit=unit(claim, deadline=False),
+                days=number(days),
+                total=_total(claim, amount, Decimal(days), in_dollars),
+                label=italic(_(LABEL)),
+            )
+        )
+    return done
+
+
+_NO_EARLIER = N_(
+    "{place}: the report gives no earlier figure; it reports {amount}{unit} as a new demand."
+)
+
+
+def no_earlier(u: Understanding, quotas: Sequence[ClaimView], reply: Reply) -> bool:
+    """ "what was the kolwezi figure before june": of a figure the report gives as a new
+    demand, there is no earlier one to give (not the figure itself as if it were)."""
+    if not (u.before and not u.now and (u.places or u.countries) and quotas):
+        return False
+    if any(c.change != FigureChange.NEW or c.amount_to is not None for c in quotas):
+        return False
+    for claim in quotas[:5]:
+        reply.use(claim.id, claim.article_id)
+        reply.lines.append(
+            fmt(_(_NO_EARLIER), place=place_of(claim, ""), amount=amount_text(claim),
+                unit=unit(claim, deadline=False))
+        )  # fmt: skip
+    reply.intents.append(Intent.SILENT)
+    return True

@@ -6,6 +6,7 @@ is; a quota asked with a topic told of one place ("quota for the girls") is that
 from __future__ import annotations
 
 from bot.engine.compose import Composer
+from bot.engine.premises import stated_values
 from bot.engine.understanding import Understanding
 from bot.engine.vocabulary import Intent
 from db.views import ClaimView
@@ -16,16 +17,19 @@ def picked_places(s: Understanding, quotas: list[ClaimView]) -> list[str]:
     when that is some of them and not all."""
     if not s.currencies and not s.figures:
         return []  # nothing to pick by: no need to walk every quota (thousands at scale)
-    picked = {
-        q.place
+    figures = set(s.figures)
+    by_figure = [
+        q
         for q in quotas
         if q.place
-        and (
-            q.currency in s.currencies
-            or any(f in (q.amount, q.usd_amount) for f in s.figures)
-            or (q.amount is not None and q.amount * 2 in s.figures)
-        )
-    }
+        and (figures & stated_values(q) or (q.amount is not None and q.amount * 2 in figures))
+    ]
+    picked = {q.place for q in by_figure if q.place}
+    picked |= {q.place for q in quotas if q.place and q.currency in s.currencies}
+    if by_figure and set(s.currencies) <= {c for q in by_figure for c in (q.currency, "USD")}:
+        # "45 dollars a day": the figure typed, in its own currency, names its quota (not
+        # "3,400 yuan in rubles": another currency asked is a conversion's).
+        picked = {q.place for q in by_figure if q.place}
     every = {q.place for q in quotas if q.place}
     return sorted(picked) if picked and picked != every else []
 

@@ -14,6 +14,7 @@ from functools import lru_cache
 from bot.engine.cldr_names import currency_names
 from bot.engine.compose import Composer
 from bot.engine.countries import SUBJECT_COUNTRY
+from bot.engine.figure_text import is_monthly, is_once
 from bot.engine.language import Language
 from bot.engine.local_names import local_name
 from bot.engine.numbers import money
@@ -303,8 +304,10 @@ def wrong_period(u: Understanding, composer: Composer, reply: Reply) -> bool:
     quotas = composer.quotas(u) if u.has_subject else composer.quotas()
     for value in amounts:
         for claim in quotas:
-            if claim.amount is None:
-                continue
+            if claim.amount is None or not is_monthly(claim) or is_once(claim):
+                continue  # (a figure of another period or a one-off: honest.py's own line)
+            if claim.change_from_amount != "doubled":
+                continue  # (the sentences say "before the doubling")
             doubled = claim.change_from_amount == "doubled"
             if value not in (claim.amount, claim.usd_amount, claim.amount * 2 if doubled else None):
                 continue
@@ -467,3 +470,16 @@ def not_before_nor_now(
         value=asserted,
         doubled=figures(2, doubled),
     )
+
+
+def stated_others(claim: ClaimView) -> set[Decimal]:
+    """The figures a quota states besides its amount: the top of a range, the new amount of a
+    "from X to Y", and their dollar conversions ("400 to 600 a month": 600 is no error)."""
+    values = (claim.amount_high, claim.amount_to, claim.usd_high, claim.usd_to)
+    return {v for v in values if v is not None}
+
+
+def stated_values(claim: ClaimView) -> set[Decimal]:
+    """Every figure a quota states: its amount, the others and the dollar conversion."""
+    values = {claim.amount, claim.usd_amount} - {None}
+    return {v for v in values if v is not None} | stated_others(claim)

@@ -55,7 +55,7 @@ def not_monthly(
             reply.lines.append(_earlier_line(claim))
         else:
             reply.lines.append(quarter_line(claim))
-    figure_text.not_monthly([c for c in claims if c not in quarterly], reply, report_of)
+    figure_text.not_monthly([c for c in claims if c not in quarterly], reply, report_of, earlier)
 
 
 def quarter_line(claim: ClaimView) -> Html:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from bot.engine import reports, wording
-from bot.engine.arithmetic import difference, implied
+from bot.engine.arithmetic import implied
 from bot.engine.bases import compared
 from bot.engine.change_lines import change_lines, change_summary
 from bot.engine.claims import BLOCK_LIMIT, IMPLIED, ComposerBase
@@ -17,12 +17,11 @@ from bot.engine.local_names import series
 from bot.engine.numbers import day, money, usd
 from bot.engine.quota_texts import (
     IMPLIED_SHORT,
-    IN_DOLLARS,
-    IN_DOLLARS_ACROSS,
     KINDS_ABOUT,
     KINDS_LESS,
     KINDS_MORE,
     NO_NEW_AMOUNT,
+    dollar_gap,
     figure_parts,
 )
 from bot.engine.reply import Reply
@@ -484,17 +483,5 @@ class QuotaAnswers(ComposerBase):
                 )
             )
         elif len(with_usd) == len(chosen) == 2:
-            high, low = sorted(with_usd, key=lambda c: c.usd_amount or 0, reverse=True)
-            assert high.usd_amount is not None and low.usd_amount is not None
-            template = IN_DOLLARS_ACROSS if len(across) > 1 else IN_DOLLARS
-            reply.lines.append(
-                fmt(
-                    _(template),
-                    high=self.local_place(high) or self.place_label(high),
-                    high_usd=usd(high.usd_amount),
-                    difference=usd(difference(high.usd_amount, low.usd_amount)),
-                    low=self.local_place(low) or self.place_label(low),
-                    low_usd=usd(low.usd_amount),
-                    label=italic(_("our arithmetic; the report makes no such comparison")),
-                )
-            )
+            named = lambda c: self.local_place(c) or self.place_label(c)  # noqa: E731
+            reply.lines.append(dollar_gap(with_usd, len(across) > 1, named))

@@ -236,6 +236,15 @@ class Silences:
                 )
             reply.intents.append(Intent.DATE)
             return True
+        if attribute == Attribute.PAY_SHARE:
+            # "what share of their pay do they hand over": a report's figure given as one.
+            asked = self.c.quotas(u) if u.has_subject else self.c.quotas()
+            shares = [q for q in asked if q.share_low is not None][:MAX_HITS]
+            for index, claim in enumerate(shares):
+                reply.lines.extend([Html("")] * bool(index) + self.c.quota_block(claim, reply))
+            if shares:
+                reply.intents.append(Intent.QUOTA)
+                return True
         facts = self.c.facts_answering(attribute.value, u.places)
         # "do the welders get a day off": a report's fact on it, filed under another topic.
         if not facts:

@@ -31,6 +31,12 @@ def settle_typed(
     segment.headcount = typed.headcount
     segment.own_figures = typed.own
     segment.days_in_month = typed.days_in_month
+    segment.days = typed.days
+    if (typed.days or typed.days_in_month) and segment.operations and not typed.dates:
+        # "over a 30 day month", "365 days": a count of days for a sum, not a date asked.
+        segment.intents = [i for i in segment.intents if i != Intent.DATE]
+        segment.weak_intents = [i for i in segment.weak_intents if i != Intent.DATE]
+        add_once(segment.intents, Intent.QUOTA)  # "what's that over a 30 day month": a sum
     segment.at_least, segment.at_most = typed.at_least, typed.at_most
     segment.change_factor = asserted_change(piece, segment.change_factor, data.change_words)
     segment.change_asked = segment.change_asked or one_place_difference(piece, segment, data)
@@ -51,6 +57,12 @@ def settle_typed(
         # "кто сказал, что квоту удвоили", "«…» — кто это сказал": the claim said, not
         # an amount asked ("whats the sakhalin quota and who said it" asks it).
         segment.intents = [i for i in segment.intents if i != Intent.QUOTA]
+    periods = {Operation.PER_DAY, Operation.PER_WEEK, Operation.PER_YEAR}
+    money = segment.currencies or {Intent.QUOTA, Intent.USD} & set(segment.intents)
+    if periods & set(segment.operations) and (typed.days or typed.figures) and money:
+        # "45 a day, how much a week with no days off": the days off are what the sum
+        # supposes, not an ask about the workers' rest.
+        segment.attributes = [a for a in segment.attributes if a != Attribute.TIME_OFF]
     if mentions_own_pay(piece) or (typed.own and language is not Language.EN):
         # "more than my whole salary": the pay asked about is the asker's own.
         segment.attributes = [a for a in segment.attributes if a != Attribute.WAGES]

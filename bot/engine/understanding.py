@@ -86,6 +86,7 @@ class Understanding:
     report_words: list[str] = field(default_factory=list)  # no cue's, but the claims' ("spouse")
     own_figures: list[OwnFigure] = field(default_factory=list)  # "i make 900 dollars"
     days_in_month: int | None = None  # "assume 30 days"
+    days: int | None = None  # "365 days": a count of days to work a daily figure over
     loose_topics: list[str] = field(default_factory=list)  # of a cue of several topics
     quota_named: bool = False  # a quota cue besides a verb ("demand", "pay")
     asks_by_word: bool = False  # one of them an ask word ("called", "name", "happens")
