@@ -53,6 +53,35 @@ def a_place(name: str, framed: bool) -> bool:
     return framed and not any(ordinary)
 
 
+def in_a_unit(
+    text: str, match: re.Match[str], phrases: Mapping[str, Sequence[tuple[str, str]]]
+) -> bool:
+    """ "in X" right after an amount ("sakhalin in loonies", "62000 in btc", "can i pay it
+    in usdt", "how much is that in quid"): X is what the amount is counted in, not a place,
+    unless the gazetteer knows it. An amount is a figure or a covered place right before
+    "in", or "it", "that" … after a word that asks or names one. "how much do they pay in
+    kholmsk" names no amount before "in": a place."""
+    if match.group(1) != "in" or known_place(match.group(2)):
+        return False
+    before = words(text[: match.start()])
+    if not before:
+        return False
+    word = before[-1]
+    if word[0].isdigit() or any(kind == "place" for kind, _ in phrases.get(word, ())):
+        return True
+    if word not in _AMOUNT_PRONOUNS or len(before) < 2:
+        return False
+    asking = before[-2]
+    stems = [asking, *(asking.removesuffix(ending) for ending in ("s", "ing", "ed"))]
+    values = {str(value) for stem in stems for _, value in phrases.get(stem, ())}
+    return bool(values & _AMOUNT_INTENTS)
+
+
+# "pay it in usdt": the amount named by a pronoun; intents of words that ask an amount.
+_AMOUNT_PRONOUNS = frozenset({"it", "that", "this", "them", "those"})
+_AMOUNT_INTENTS = frozenset({"quota", "usd"})
+
+
 def named_spans(
     text: str, stop: frozenset[str], phrases: Mapping[str, Sequence[tuple[str, str]]]
 ) -> list[str]:
@@ -132,6 +161,10 @@ def place_candidates(
 
     for match in _PLACE_AFTER_PREPOSITION.finditer(text):
         framed = match.group(1) in _PLACE_FRAME
+        if in_a_unit(text, match, phrases):
+            if passed is not None and unknown(match.group(2)):
+                passed.add(match.group(2))  # "pay it in usdt": a unit, no other subject
+            continue
         add(match, 2, framed)
         add(_AND_ANOTHER.match(text, match.end()), 1, framed)
     for match in _PLACE_BEFORE_QUOTA.finditer(text):
