@@ -16,8 +16,9 @@ from bot.engine.gazetteer import known_place, ordinary_english
 from bot.engine.relevance import ordinary_form
 from bot.engine.text import BoundedCorrector, words
 
+# (A name ends where the word does: "isn't" holds no name "isn".)
 _PLACE_AFTER_PREPOSITION = re.compile(
-    r"\b(in|at|for|from|about|of)\s+(?:the\s+)?([^\W\d_][\w-]{2,})", re.UNICODE
+    r"\b(in|at|for|from|about|of)\s+(?:the\s+)?([^\W\d_][\w-]{2,})(?!['’])", re.UNICODE
 )
 # Prepositions after which a word is a place ("workers in X"); "for the lads", "about the
 # footnote" name anything.
@@ -27,7 +28,7 @@ _QUOTA_WORDS = frozenset({"quota", "quotas"})
 # Kinds of phrase a covered place or a country is read as: no word of an unknown name.
 _COVERED = frozenset({"place", "country", "any_country"})
 # "in vladivostok and khabarovsk": the second name too.
-_AND_ANOTHER = re.compile(r"\s*(?:,|and|or|&)\s+(?:the\s+)?([^\W\d_][\w-]{2,})", re.UNICODE)
+_AND_ANOTHER = re.compile(r"\s*(?:,|and|or|&)\s+(?:the\s+)?([^\W\d_][\w-]{2,})(?!['’])", re.UNICODE)
 _PLACE_BEFORE_QUOTA = re.compile(r"\b([^\W\d_][\w-]{2,})\s+quotas?\b", re.UNICODE)
 # "phnom penh": the word after an unknown name, when it is unknown too.
 _NEXT_WORD = re.compile(r"\s+([^\W\d_][\w-]{2,})\b", re.UNICODE)

@@ -25,7 +25,7 @@ from bot.engine.segments import split_parts
 from bot.engine.text import spelled_out
 from bot.engine.vocabulary import Attribute, Intent
 from bot.i18n import Language
-from testkit.engine import lines_in, seeded_engine
+from testkit.engine import RFA_2020, engine_with, lines_in, seeded_engine
 
 
 @pytest.fixture(scope="module")
@@ -202,3 +202,84 @@ def test_a_second_question_after_and_um_is_answered(engine: AnswerEngine) -> Non
     text = _text(engine, "ok so how much is the russia quota now and um do they get any days off")
     assert "124,000" in text
     assert "does not say whether the workers get days off" in text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what happens to a lad if he doesn't make the quota, do they ship him home?",
+        "say a worker misses the target, then what",
+        "if the guys in dalian can't hand over the money what do they do to them",
+    ],
+)
+def test_a_conditional_of_not_paying_asks_the_penalty(engine: AnswerEngine, question: str) -> None:
+    text = _text(engine, question)
+    assert "does not say what happens to workers who do not meet the quota" in text
+    assert "62,000" not in text and "3,400" not in text
+
+
+def test_a_conditional_of_something_else_asks_no_penalty(engine: AnswerEngine) -> None:
+    for question in ("if the quota doubled, what is it now", "if you don't mind, the quota?"):
+        assert Attribute.PENALTY not in engine.understand(question).attributes
+
+
+def test_a_plural_in_dem_is_people_counted(engine: AnswerEngine) -> None:
+    text = _text(engine, "how many korean mandem grafting in sakhalin")
+    assert "does not say how many workers" in text
+    assert "62,000" not in text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "do they get any health insurance in dalian?",
+        "so i was wondering, can the workers in sakhalin see a dentist",
+    ],
+)
+def test_a_yes_no_question_of_what_no_cue_maps_is_not_answered_with_the_quota(
+    engine: AnswerEngine, question: str
+) -> None:
+    text = _text(engine, question)
+    assert "The report does not say" in text
+    assert "62,000" not in text and "3,400" not in text
+
+
+def test_a_yes_no_question_of_the_quota_still_gets_it(engine: AnswerEngine) -> None:
+    assert "6,800" in _text(engine, "are the workers in dalian paying more now")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "it was 3,400 rubles in dalian not yuan",
+        "My teacher says it is 62,000 yuan in Dalian, not rubles",
+        "3400 in dalian is rubles instead of yuan right",
+    ],
+)
+def test_a_currency_set_aside_is_no_conversion(engine: AnswerEngine, question: str) -> None:
+    text = _text(engine, question)
+    assert "3,400 yuan" in text
+    assert "to the dollar" not in text
+
+
+def test_a_sum_asked_in_another_currency_is_still_converted(engine: AnswerEngine) -> None:
+    assert "39,918 rubles" in _text(engine, "how much is 3400 yuan in rubles")
+
+
+def test_a_contraction_after_a_comma_is_no_place(engine: AnswerEngine) -> None:
+    text = _text(engine, "the sakhalin figure is in yuan, isn't it?")
+    assert "does not mention" not in text
+
+
+
+@pytest.fixture(scope="module")
+def with_rfa(tmp_path_factory: pytest.TempPathFactory) -> AnswerEngine:
+    path = tmp_path_factory.mktemp("en_evidence_rfa") / "store.sqlite3"
+    return asyncio.run(engine_with(f"sqlite+aiosqlite:///{path}", RFA_2020))
+
+
+def test_a_yes_no_question_of_a_word_the_claims_use_is_answered(with_rfa: AnswerEngine) -> None:
+    # "spouse" is a word of RFA's claims: what the report says is what is asked.
+    question = "is the spouse charged as well, or only the worker?"
+    text = "\n".join(lines_in(with_rfa, question, Language.EN))
+    assert "12,000" in text
