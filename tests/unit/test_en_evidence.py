@@ -271,7 +271,6 @@ def test_a_contraction_after_a_comma_is_no_place(engine: AnswerEngine) -> None:
     assert "does not mention" not in text
 
 
-
 @pytest.fixture(scope="module")
 def with_rfa(tmp_path_factory: pytest.TempPathFactory) -> AnswerEngine:
     path = tmp_path_factory.mktemp("en_evidence_rfa") / "store.sqlite3"
