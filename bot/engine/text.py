@@ -300,11 +300,22 @@ class BoundedCorrector:
                 for form in (stem, *(stem + other for other, _ in _ENDINGS)):
                     if form != word and form in self._vocabulary:
                         return form
-        return None
+        # A letter more or less ("chose" -> "choose"), never one changed: "feeding" is not
+        # "feeling", "giving" not "living".
+        found = self.correct(word)
+        return found if found is not None and _one_letter_apart(word, found) else None
 
     def skipped(self, word: str) -> bool:
         """Whether ``word`` could be a typo but was not looked up (over the limit)."""
         return word in self._skipped
+
+
+def _one_letter_apart(a: str, b: str) -> bool:
+    """Whether the longer word is the shorter with one letter added."""
+    short, long = sorted((a, b), key=len)
+    if len(long) != len(short) + 1:
+        return False
+    return any(long[:at] + long[at + 1 :] == short for at in range(len(long)))
 
 
 class CloseNames:

@@ -371,10 +371,12 @@ class Understander:
                 entries = self._phrases.get(phrase)
                 guessed = False
                 if entries is None and size == 1 and phrase not in self._real_words:
-                    # A dictionary word is no typo either, only an inflected form ("paying"
-                    # is "pay"; "giving" is not "living", "feeding" not "feeling").
-                    ordinary = ordinary_english(phrase)
-                    corrected = corrector.base(phrase) if ordinary else corrector.correct(phrase)
+                    # A dictionary word is no typo of a word that means something, only an
+                    # inflected form ("paying" is "pay"; "giving" is not "living").
+                    corrected = corrector.base(phrase) or corrector.correct(phrase)
+                    if ordinary_english(phrase) and corrected != corrector.base(phrase):
+                        kinds = {k for k, _ in self._phrases.get(corrected or "", ())}
+                        corrected = None if kinds - {Cue.PLAIN, Cue.DOMAIN} else corrected
                     if corrected is not None and corrected != phrase:
                         result.corrected_words[phrase] = corrected
                         entries = self._phrases.get(corrected)
