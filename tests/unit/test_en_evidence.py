@@ -2,8 +2,9 @@
 sourcing and second questions asked in words no cue lists. Each wording is written apart
 from the question sets; each group has wordings that must not change.
 
-- a dictionary word is no typo (only an inflected form: "paying" is "pay"), and a typo is
-  read as an uncovered country only after a preposition ("chale" is slang, not "chile");
+- a dictionary word is no typo of a word that means something (only a form of itself:
+  "paying" is "pay", "chose" "choose"), and a typo is read as an uncovered country only
+  after a preposition ("chale" is slang, not "chile");
 - "in X" right after an amount ("sakhalin in loonies", "pay it in usdt") is a unit, not a
   place, unless the gazetteer knows X (places.in_a_unit);
 - a gazetteer name is known with a suffix dropped ("petropavlovsk", gazetteer.py with
@@ -22,7 +23,7 @@ import pytest
 from bot.engine import AnswerEngine
 from bot.engine.gazetteer import known_place
 from bot.engine.segments import split_parts
-from bot.engine.text import spelled_out
+from bot.engine.text import BoundedCorrector, Vocabulary, spelled_out
 from bot.engine.vocabulary import Attribute, Intent
 from bot.i18n import Language
 from testkit.engine import RFA_2020, engine_with, lines_in, seeded_engine
@@ -82,6 +83,15 @@ def test_an_inflected_dictionary_word_is_still_read_as_its_base(engine: AnswerEn
     understanding = engine.understand("how much are they paying in sakhalin")
     assert understanding.segments[0].corrected_words == {"paying": "pay"}
     assert Intent.QUOTA in understanding.intents
+
+
+def test_the_base_of_a_dictionary_word_is_a_form_of_itself() -> None:
+    corrector = BoundedCorrector(Vocabulary({"pay", "missed", "fish", "choose", "feeling"}))
+    assert corrector.base("paying") == "pay"
+    assert corrector.base("misses") == "missed"
+    assert corrector.base("fishy") == "fish"
+    assert corrector.base("chose") == "choose"  # a letter less
+    assert corrector.base("feeding") is None  # a letter changed: another word
 
 
 @pytest.mark.parametrize(
