@@ -8,6 +8,7 @@ engine cannot map, gets "the report does not say that" and the closest statement
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -23,6 +24,13 @@ if TYPE_CHECKING:
 
 # Shorter words ("up", "ok") carry no ask of their own.
 MIN_CONTENT = 3
+# A question answered yes or no: an auxiliary opening the part or a clause of it, before
+# who or what it asks about ("do the guys get any compensation", "so i'm wondering, can
+# they see a doctor"). English only: the other languages' parts are read by their cues.
+_YES_NO = re.compile(
+    r"(?:^|[,;:]\s*|\b(?:so|and|but|ok|okay|also)\s+)(?:do|does|did|can|could|will|would|are|"
+    r"is|was|were|have|has)\s+(?:the|they|these|those|any|all|workers|people|north|nk|he|she)\b"
+)
 # Question words that never ask an amount ("how" alone, not "how much").
 NOT_AMOUNT_QUESTIONS = frozenset({"how", "who", "whom", "whose", "why"})
 
@@ -75,8 +83,11 @@ def unmapped_ask(s: Understanding, wanted: set[Intent], attribution_verbs: froze
     asks no amount), and it is asked, not only named: a question word or an ask word."""
     if not s.unmapped or wanted - {Intent.QUOTA} or s.amount_hinted:
         return False
-    # "and the hard-working crews?" names; "what are the plants called" asks.
-    if not (s.question_words or s.asks_by_word):
+    # "and the hard-working crews?" names; "what are the plants called" and "do they get
+    # any compensation if they get hurt" ask ("is the spouse charged too": a word the
+    # claims use, "spouse", is what the report says, asked yes or no).
+    yes_no = not s.report_words and _YES_NO.search(s.text) is not None
+    if not (s.question_words or s.asks_by_word or yes_no):
         return False
     asked = set(s.intents) - set(s.settled_intents)
     # "what name do they give the cash they hand over" (an ask word beside a quota verb);

@@ -8,6 +8,7 @@ currency ("the dalian quota in rubles") is converted the same way (conversions.p
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from bot.engine.derived import LABEL, decimal, place_of
@@ -46,8 +47,15 @@ def convert(u: Understanding, every: list[ClaimView], reply: Reply) -> bool:
     # "rubles→dollars": the report's own conversion answers it, not this.
     if not local or u.operations or u.headcount or Intent.USD in u.intents:
         return False
+    if len(set(local)) > 1 and _SET_ASIDE.search(u.text):
+        return False  # "62,000 yuan in dalian, not rubles": which unit, not a conversion
     sums = [f for f in u.figures if f >= SMALLEST_SUM and not 1900 <= f <= 2100]
     return bool(sums) and _typed(sums[0], local, every, reply)
+
+
+# Two currencies, one set aside ("it was 3,400 rubles not yuan", "in yuan, isn't it rubles"):
+# the asker disputes which currency a figure is in; converting its sum answers nothing asked.
+_SET_ASIDE = re.compile(r"\b(?:not|isn't|isnt|wasn't|wasnt|instead of|rather than)\b")
 
 
 def _typed(value: Decimal, local: list[str], every: list[ClaimView], reply: Reply) -> bool:

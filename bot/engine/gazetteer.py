@@ -9,6 +9,7 @@ into a sorted array of the names' hashes (8 bytes a name, not a set of strings: 
 
 from __future__ import annotations
 
+import json
 import unicodedata
 from array import array
 from bisect import bisect_left
@@ -22,8 +23,31 @@ from bot.engine.vocabulary import FOLDER
 def _table(name: str) -> array[int]:
     path: Path = FOLDER / name
     with path.open(encoding="utf-8") as lines:
-        hashes = sorted(hash(line.rstrip("\n")) for line in lines if not line.startswith("#"))
-    return array("q", hashes)
+        names = [line.rstrip("\n") for line in lines if not line.startswith("#")]
+    hashes = {hash(n) for n in names}
+    if name == "gazetteer.txt":
+        hashes.update(hash(short) for short in _shortened(names))
+    return array("q", sorted(hashes))
+
+
+def _shortened(names: list[str]) -> list[str]:
+    """ "petropavlovsk kamchatsky" -> "petropavlovsk": a name with a suffix of
+    vocabulary/place_suffixes.json (one or two words) dropped, when one long word no
+    dictionary holds is left."""
+    data = json.loads((FOLDER / "place_suffixes.json").read_text(encoding="utf-8"))
+    least = int(data["min_letters"])
+    suffixes = frozenset(data["suffixes"])
+    english = _table("english_words.txt")
+    found = []
+    for full in names:
+        parts = full.replace("-", " ").split(" ")
+        for size in (1, 2):
+            head = parts[:-size]
+            if len(head) == 1 and " ".join(parts[-size:]) in suffixes:
+                word = head[0]
+                if len(word) >= least and word.isalpha() and not _holds(english, word):
+                    found.append(word)
+    return found
 
 
 def _holds(table: array[int], text: str) -> bool:

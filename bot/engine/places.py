@@ -16,8 +16,9 @@ from bot.engine.gazetteer import known_place, ordinary_english
 from bot.engine.relevance import ordinary_form
 from bot.engine.text import BoundedCorrector, words
 
+# (A name ends where the word does: "isn't" holds no name "isn".)
 _PLACE_AFTER_PREPOSITION = re.compile(
-    r"\b(in|at|for|from|about|of)\s+(?:the\s+)?([^\W\d_][\w-]{2,})", re.UNICODE
+    r"\b(in|at|for|from|about|of)\s+(?:the\s+)?([^\W\d_][\w-]{2,})(?!['’])", re.UNICODE
 )
 # Prepositions after which a word is a place ("workers in X"); "for the lads", "about the
 # footnote" name anything.
@@ -27,7 +28,7 @@ _QUOTA_WORDS = frozenset({"quota", "quotas"})
 # Kinds of phrase a covered place or a country is read as: no word of an unknown name.
 _COVERED = frozenset({"place", "country", "any_country"})
 # "in vladivostok and khabarovsk": the second name too.
-_AND_ANOTHER = re.compile(r"\s*(?:,|and|or|&)\s+(?:the\s+)?([^\W\d_][\w-]{2,})", re.UNICODE)
+_AND_ANOTHER = re.compile(r"\s*(?:,|and|or|&)\s+(?:the\s+)?([^\W\d_][\w-]{2,})(?!['’])", re.UNICODE)
 _PLACE_BEFORE_QUOTA = re.compile(r"\b([^\W\d_][\w-]{2,})\s+quotas?\b", re.UNICODE)
 # "phnom penh": the word after an unknown name, when it is unknown too.
 _NEXT_WORD = re.compile(r"\s+([^\W\d_][\w-]{2,})\b", re.UNICODE)
@@ -51,6 +52,35 @@ def a_place(name: str, framed: bool) -> bool:
         # every word is ("far north", "big apple").
         return framed or not all(ordinary)
     return framed and not any(ordinary)
+
+
+def in_a_unit(
+    text: str, match: re.Match[str], phrases: Mapping[str, Sequence[tuple[str, str]]]
+) -> bool:
+    """ "in X" right after an amount ("sakhalin in loonies", "62000 in btc", "can i pay it
+    in usdt", "how much is that in quid"): X is what the amount is counted in, not a place,
+    unless the gazetteer knows it. An amount is a figure or a covered place right before
+    "in", or "it", "that" … after a word that asks or names one. "how much do they pay in
+    kholmsk" names no amount before "in": a place."""
+    if match.group(1) != "in" or known_place(match.group(2)):
+        return False
+    before = words(text[: match.start()])
+    if not before:
+        return False
+    word = before[-1]
+    if word[0].isdigit() or any(kind == "place" for kind, _ in phrases.get(word, ())):
+        return True
+    if word not in _AMOUNT_PRONOUNS or len(before) < 2:
+        return False
+    asking = before[-2]
+    stems = [asking, *(asking.removesuffix(ending) for ending in ("s", "ing", "ed"))]
+    values = {str(value) for stem in stems for _, value in phrases.get(stem, ())}
+    return bool(values & _AMOUNT_INTENTS)
+
+
+# "pay it in usdt": the amount named by a pronoun; intents of words that ask an amount.
+_AMOUNT_PRONOUNS = frozenset({"it", "that", "this", "them", "those"})
+_AMOUNT_INTENTS = frozenset({"quota", "usd"})
 
 
 def named_spans(
@@ -132,6 +162,10 @@ def place_candidates(
 
     for match in _PLACE_AFTER_PREPOSITION.finditer(text):
         framed = match.group(1) in _PLACE_FRAME
+        if in_a_unit(text, match, phrases):
+            if passed is not None and unknown(match.group(2)):
+                passed.add(match.group(2))  # "pay it in usdt": a unit, no other subject
+            continue
         add(match, 2, framed)
         add(_AND_ANOTHER.match(text, match.end()), 1, framed)
     for match in _PLACE_BEFORE_QUOTA.finditer(text):

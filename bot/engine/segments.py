@@ -25,8 +25,11 @@ _QUESTION_START = (
     r"is|are|was|were|will|would)\b"
 )
 _WH_WORDS = frozenset("what whats how hows who whos when where why which".split())
+# "… and um do they …", "… an when did it start", "… and sure who's sayin it": "and" as
+# said or typed, with the fillers a speaker puts before the next question.
+_AND = r",?\s+(?:and|an|n)\s+(?:(?:um|uh|er|erm|so|sure|then|like|ok|okay|well|yeah|oh)\s+)*"
 _SEGMENT_SPLIT = re.compile(
-    r"[?!;\n]+|\.\s+|\band also\b|\balso\b|,?\s+and\s+(?=" + _QUESTION_START + ")"
+    r"[?!;\n]+|\.\s+|\band also\b|\balso\b|" + _AND + "(?=" + _QUESTION_START + ")"
 )
 # "1) … 2) … 3) …", "(a) …", "1. … 2. …", "1、…2、…", "① … ②": numbered parts, each a
 # part however short; the number is no figure of the question ("1. 大连多少钱").

@@ -26,6 +26,7 @@ class _Patterns:
     asks: re.Pattern[str]
     told: re.Pattern[str]  # a verb of telling or a noun for a source
     alone: re.Pattern[str]
+    frames: re.Pattern[str]  # asks on its own: "chain of custody", "is this from the …"
 
 
 @lru_cache(maxsize=1)
@@ -36,6 +37,7 @@ def _patterns() -> dict[str, _Patterns]:
             re.compile(spec["asks"]),
             re.compile(f"(?:{spec['telling']})|(?:{spec['nouns']})"),
             re.compile(spec["alone"]),
+            re.compile(spec["frames"]),
         )
         for language, spec in data.items()
         if not language.startswith("_")
@@ -51,7 +53,7 @@ def asks_sources(language: Language, *readings: str) -> set[str]:
     for text in dict.fromkeys(reading.casefold().strip() for reading in readings):
         if not text:
             continue
-        alone = patterns.alone.search(text)
+        alone = patterns.alone.search(text) or patterns.frames.search(text)
         if alone is not None:
             return set(_WORDS.findall(alone.group()))
         asked = patterns.asks.search(text)  # (the rarer one first: most parts ask no "who")

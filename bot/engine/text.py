@@ -16,6 +16,7 @@ from itertools import chain
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from bot.engine.gazetteer import ordinary_english
 from db.textfold import MAX_COMBINING_MARKS as MAX_COMBINING_MARKS
 from db.textfold import fold
 
@@ -85,7 +86,21 @@ def spelled_out(text: str, shorthand: dict[str, str]) -> str:
     if shorthand and not shorthand.keys().isdisjoint(_SHORTHAND.findall(text)):
         text = _SHORTHAND.sub(lambda m: shorthand.get(m.group(0), m.group(0)), text)
     text = _NOT_A_YEAR.sub(lambda m: "kids" if m.group(0).endswith("olds") else "", text)
+    text = _DROPPED_G.sub(_with_g, text) if "in" in text else text
     return _POSSESSIVE.sub("", _CONTRACTED_IS.sub(r"\1 is", text))
+
+
+# "sayin", "workin'", "payin": an "-ing" said without its g.
+_DROPPED_G = re.compile(r"\b([a-z]{3,}in)['’]?(?![\w'’])")
+
+
+def _with_g(match: re.Match[str]) -> str:
+    """ "sayin" -> "saying" when the dictionary holds "saying" and not "sayin" ("margin",
+    "berlin" and "cousin" stay)."""
+    word = match.group(1)
+    if ordinary_english(word) or not ordinary_english(word + "g"):
+        return match.group(0)
+    return word + "g"
 
 
 def has_cjk(text: str) -> bool:
@@ -196,7 +211,7 @@ class Vocabulary:
             return word
         if not self.correctable(word):
             return None
-        base = self._inflected(word)
+        base = self.inflected(word)
         if base is not None:
             return base
         for distance in range(1, typo_budget(word) + 1):
@@ -212,7 +227,7 @@ class Vocabulary:
                     return found
         return None
 
-    def _inflected(self, word: str) -> str | None:
+    def inflected(self, word: str) -> str | None:
         """ "verifying" -> "verify", "praised" -> "praise", "stopped" -> "stop": a known word
         an English ending was added to (before any typo is guessed)."""
         for ending, restore in _ENDINGS:
@@ -271,9 +286,36 @@ class BoundedCorrector:
         found = self._found[word] = self._vocabulary.correct(word)
         return found
 
+    def base(self, word: str) -> str | None:
+        """A known form of the same word ("paying" -> "pay", "misses" -> "missed", "fishy"
+        -> "fish"), with no typo guessed: for words a dictionary holds, which are no typos."""
+        if word in self._vocabulary:
+            return word
+        found = self._vocabulary.inflected(word)
+        if found is not None:
+            return found
+        for ending, _ in (*_ENDINGS, ("y", "")):
+            stem = word[: -len(ending)]
+            if word.endswith(ending) and len(stem) >= 3:
+                for form in (stem, *(stem + other for other, _ in _ENDINGS)):
+                    if form != word and form in self._vocabulary:
+                        return form
+        # A letter more or less ("chose" -> "choose"), never one changed: "feeding" is not
+        # "feeling", "giving" not "living".
+        found = self.correct(word)
+        return found if found is not None and _one_letter_apart(word, found) else None
+
     def skipped(self, word: str) -> bool:
         """Whether ``word`` could be a typo but was not looked up (over the limit)."""
         return word in self._skipped
+
+
+def _one_letter_apart(a: str, b: str) -> bool:
+    """Whether the longer word is the shorter with one letter added."""
+    short, long = sorted((a, b), key=len)
+    if len(long) != len(short) + 1:
+        return False
+    return any(long[:at] + long[at + 1 :] == short for at in range(len(long)))
 
 
 class CloseNames:

@@ -374,15 +374,26 @@ class Understander:
                 entries = self._phrases.get(phrase)
                 guessed = False
                 if entries is None and size == 1 and phrase not in self._real_words:
-                    corrected = corrector.correct(phrase)
+                    # A dictionary word is no typo of a word that means something, only an
+                    # inflected form ("paying" is "pay"; "giving" is not "living").
+                    corrected = corrector.base(phrase) or corrector.correct(phrase)
+                    if ordinary_english(phrase) and corrected != corrector.base(phrase):
+                        kinds = {k for k, _ in self._phrases.get(corrected or "", ())}
+                        corrected = None if kinds - {Cue.PLAIN, Cue.DOMAIN} else corrected
                     if corrected is not None and corrected != phrase:
                         result.corrected_words[phrase] = corrected
                         entries = self._phrases.get(corrected)
                         guessed = True
-                if entries and phrase in self.vocabulary_data.name_like_places:
+                # A country by a name that is also a word ("chad"), or an uncovered one only
+                # guessed from a typo ("chale" is slang, one letter from "chile"): a country
+                # only after a preposition ("in chad", "from chle"). A typo of a covered
+                # country ("rusia quota") is read as it is wherever it stands.
+                name_like = phrase in self.vocabulary_data.name_like_places
+                if entries and (guessed or name_like):
                     before = tokens[index - 1] if index else ""
+                    dropped = _COUNTRY if name_like else ("any_country",)
                     if before not in _PREPOSITIONS:
-                        entries = [e for e in entries if e[0] not in _COUNTRY] or None
+                        entries = [e for e in entries if e[0] not in dropped] or None
                 if entries:
                     for kind, value in entries:
                         if guessed and kind == Cue.ATTRIBUTE:
