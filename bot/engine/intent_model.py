@@ -117,8 +117,8 @@ class IntentModel:
         for row, weight in weights:
             share = weight / norm * self.scale
             start = row * width
-            for index, value in enumerate(self._weights[start : start + width]):
-                totals[index] += share * value
+            for column, value in enumerate(self._weights[start : start + width]):
+                totals[column] += share * value
         return totals
 
     def predict(self, text: str) -> Prediction:
