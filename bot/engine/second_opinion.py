@@ -3,8 +3,10 @@
 words know, so the rules answered with the default quota block or called it off-topic; a
 one-part message the rules called off-topic that names neither a covered subject nor another
 subject's noun ("how much do the brickies hand over"); a part of several that asks nothing
-they read. A confident prediction picks another composer by adding the cue the rules missed
-(an intent, a topic, an operation) and answering again. Where it acts and at what confidence
+they read; a one-part message with a word read as a place the store does not hold ("some
+fella at the bar"), where only the report's own labels act (the sources, never a figure).
+A confident prediction picks another composer by adding the cue the rules missed (an intent,
+a topic, an operation) and answering again. Where it acts and at what confidence
 (``POLICY``) is measured on held-out batches of question sets (bench/intent_eval.py). The
 model never makes a figure, and never answers a message naming another subject's noun
 ("weather in sakhalin")."""
