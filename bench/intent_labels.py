@@ -30,38 +30,19 @@ from bench.understanding import (
     with_articles,
 )
 
-# The sets worked from: every committed set but the report set (its documents). A set
-# written for a round's final measure joins only after that round's scoring.
+# The sets worked from: every committed set but report2_en (its checks predate the report
+# documents' shape). A set written for a round's final measure joins only after that round's
+# scoring (round 10's batches A and B joined in round 11).
 WORKED_FROM = (
-    "fresh_en.json",
-    "fresh_en_2.json",
-    "fresh_en_3.json",
-    "fresh_en_4.json",
-    "fresh_en_5.json",
-    "fresh_en_6.json",
-    "fresh_en_7.json",
-    "fresh_en_8.json",
-    "fresh_en_9.json",
-    "fresh_en_10.json",
-    "fresh_en_11.json",
-    "fresh_ru.json",
-    "fresh_ru_2.json",
-    "fresh_ru_3.json",
-    "fresh_ru_4.json",
-    "fresh_ru_5.json",
-    "fresh_ru_6.json",
-    "fresh_zh.json",
-    "fresh_zh_2.json",
-    "fresh_zh_3.json",
-    "fresh_zh_4.json",
-    "fresh_zh_5.json",
-    "fresh_zh_6.json",
-    "fresh_ko.json",
-    "fresh_ko_2.json",
-    "fresh_ko_3.json",
-    "fresh_ko_4.json",
-    "fresh_ko_5.json",
-    "fresh_ko_6.json",
+    *(
+        f"fresh_{language}{suffix}.json"
+        for language, last in (("en", 14), ("ru", 9), ("zh", 9), ("ko", 9))
+        for suffix in ("", *(f"_{n}" for n in range(2, last + 1)))
+    ),
+    "report3.json",
+    "report4.json",
+    "report5.json",
+    "report6.json",
 )
 QUESTIONS = REPOSITORY / "tests" / "questions"
 DEFAULT_OUT = REPOSITORY / "bench" / "intent_data" / "labels.json"

@@ -102,19 +102,23 @@ class IntentModel:
         idf: list[float] = data["idf"]  # type: ignore[assignment]
         # One signed byte per (feature, label), row after row: a few hundred kB in memory.
         self._weights = array("b", base64.b64decode(str(data["weights"])))
-        self._index = {name: (row, idf[row]) for row, name in enumerate(names)}
+        # A feature's row, and its idf in a flat array: no tuple and float object per
+        # feature (about 1.5 MB less for 20,000 features).
+        self._index = {name: row for row, name in enumerate(names)}
+        self._idf = array("f", idf)
 
     def scores(self, text: str) -> list[float]:
-        found = [(self._index[f], count) for f, count in features(text).items() if f in self._index]
-        weights = [(row, (1.0 + math.log(count)) * idf) for (row, idf), count in found]
+        index, idf = self._index, self._idf
+        found = [(index[f], count) for f, count in features(text).items() if f in index]
+        weights = [(row, (1.0 + math.log(count)) * idf[row]) for row, count in found]
         norm = math.sqrt(sum(w * w for _, w in weights)) or 1.0
         totals = list(self.bias)
         width = len(totals)
         for row, weight in weights:
             share = weight / norm * self.scale
             start = row * width
-            for index, value in enumerate(self._weights[start : start + width]):
-                totals[index] += share * value
+            for column, value in enumerate(self._weights[start : start + width]):
+                totals[column] += share * value
         return totals
 
     def predict(self, text: str) -> Prediction:

@@ -39,6 +39,7 @@ def test_the_policy_acts_where_it_was_measured() -> None:
         Situation.OFF_TOPIC,
         Situation.OFF_SUBJECT,
         Situation.PART,
+        Situation.UNKNOWN_PLACE,
     }
     assert min(POLICY.values()) >= 0.7
     assert POLICY[Situation.OFF_SUBJECT] >= 0.8
@@ -114,3 +115,33 @@ def test_a_part_with_another_subject_is_left_to_the_rules(engine: AnswerEngine) 
         before = engine.answer(question).intents
     with using_model(_Fixed("usd", 0.99), policy={Situation.PART: 0.0}):
         assert engine.answer(question).intents == before
+
+
+def test_beside_a_word_read_as_an_uncovered_place_only_the_reports_own_labels_act(
+    engine: AnswerEngine,
+) -> None:
+    # "bar" is a town the gazetteer knows (Bar, Montenegro): read as a place not covered.
+    question = "who's the fella feeding you this, some chap at the bar?"
+    with using_model(None):
+        assert engine.answer(question).intents == [Intent.OFF_TOPIC]
+    policy = {Situation.UNKNOWN_PLACE: 0.7}
+    with using_model(_Fixed("sources", 0.75), policy=policy):
+        reply = engine.answer(question)
+    assert reply.intents == [Intent.SOURCES, "model:sources"]
+    assert "Who says so" in "\n".join(reply.lines)
+    with using_model(_Fixed("sources", 0.65), policy=policy):
+        assert engine.answer(question).intents == [Intent.OFF_TOPIC]
+    # Never a figure for a place the store may not cover, however sure.
+    figure = "how much do the lads at the bar hand over a month"
+    for label in ("quota", "usd", "arithmetic:per_year", "topic:reason", "date"):
+        with using_model(_Fixed(label, 0.99), policy=policy):
+            assert engine.answer(figure).intents == [Intent.NOT_COVERED], label
+
+
+def test_beside_an_uncovered_place_the_answer_is_the_labels_or_the_rules(
+    engine: AnswerEngine,
+) -> None:
+    # Without "bar", "spreading" reads as a spread (a difference): not what the model said.
+    question = "who's spreading this tale, some chap at the bar?"
+    with using_model(_Fixed("sources", 0.99), policy={Situation.UNKNOWN_PLACE: 0.7}):
+        assert engine.answer(question).intents == [Intent.NOT_COVERED]
