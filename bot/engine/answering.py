@@ -40,6 +40,7 @@ from bot.engine.stances import show_stances, stances_asked
 from bot.engine.summary import answer_summary
 from bot.engine.understanding import Understanding
 from bot.engine.vocabulary import Attribute, Intent
+from bot.engine.wanted import settle_wanted
 from bot.engine.wording import _
 from bot.markup import Html, fmt
 
@@ -424,31 +425,7 @@ class Answerer:
             reply.lines.append(c.covered())
             wanted.discard(Intent.LIST)
             handled = True
-        if Intent.COMPARE in wanted or Intent.LIST in wanted:
-            wanted.discard(Intent.QUOTA)
-        if Intent.LIST in wanted and s.has_subject:
-            wanted.discard(Intent.LIST)
-            wanted.add(Intent.QUOTA)
-        if Intent.QUOTA in wanted:
-            wanted -= (
-                {Intent.USD, Intent.DATE}
-                if s.has_subject or not {Intent.USD, Intent.DATE} & wanted
-                else set()
-            )
-        if {Intent.GREETING, Intent.HELP} & wanted and (len(wanted) > 1 or s.on_topic):
-            # "hey so ... what's the quota": a greeting inside a question is no request.
-            wanted -= {Intent.GREETING, Intent.HELP}
-        if Intent.SUMMARY in wanted and not s.has_subject:  # "summarise it": the whole answer
-            wanted = {Intent.SUMMARY}
-            topics = []
-        elif wanted == {Intent.SUMMARY} and not topics:  # "tldr dalian": the place's block
-            wanted = {Intent.QUOTA}
-        else:
-            wanted.discard(Intent.SUMMARY)
-        if Intent.ABOUT_BOT in wanted:
-            # "are you a bot for the government": what the bot is, not the figures.
-            wanted &= {Intent.ABOUT_BOT, Intent.VERIFIED}
-            topics = []
+        wanted, topics = settle_wanted(s, wanted, topics)
         # Topics reached only through a question word ("why ...") yield to claims that
         # match the question's own words.
         weak_topics_only = topics and all(t in s.settled_topics for t in topics)
