@@ -12,6 +12,7 @@ import bisect
 from collections import deque
 from collections.abc import Iterable, Mapping
 from dataclasses import fields, replace
+from decimal import Decimal
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -51,6 +52,10 @@ _SHARED_FIELDS = frozenset(
     {"kind", "topic", "place", "status", "country", "sector", "currency", "period", "basis",
      "change", "change_date", "retraction_reason", "share_of", "deadline", "basis_text",
      "deadline_precision", "change_on_precision", "amount_is", "amount_bound"}
+)  # fmt: skip
+_DECIMAL_FIELDS = frozenset(
+    {"amount", "usd_amount", "amount_high", "usd_high", "share_low", "share_high", "amount_to",
+     "usd_to", "change_percent"}
 )  # fmt: skip
 
 
@@ -101,6 +106,10 @@ async def _load_claim_rows(
     columns = [table.c[name] for name in _CLAIM_FIELDS]
     shared = [i for i, name in enumerate(_CLAIM_FIELDS) if name in _SHARED_FIELDS]
     strings: dict[str, str] = {}
+    # One Decimal for each amount written alike ("62000.0000"): the same text is the same
+    # value, exponent and all (20,000 quotas have about 1,000 US dollar figures).
+    amounts = [i for i, name in enumerate(_CLAIM_FIELDS) if name in _DECIMAL_FIELDS]
+    decimals: dict[str, Decimal] = {}
     claims: list[ClaimView] = []
     query = select(*columns).order_by(table.c.id)
     if ids is not None:
@@ -115,6 +124,10 @@ async def _load_claim_rows(
                 value = values[i]
                 if value is not None:
                     values[i] = strings.setdefault(value, value)
+            for i in amounts:
+                value = values[i]
+                if value is not None:
+                    values[i] = decimals.setdefault(str(value), value)
             claims.append(ClaimView(*values))
     return tuple(claims)
 

@@ -128,18 +128,19 @@ CONDITIONS = frozenset(
 )
 # A cue word used by more than this share of all claims ("work") asks nothing in particular.
 COMMON_SHARE = 4
-_AT: list[tuple[object, dict[str, list[ClaimView]]]] = []
+_AT: list[tuple[object, dict[str, tuple[ClaimView, ...]]]] = []
 
 
-def _facts_at(c: Composer) -> dict[str, list[ClaimView]]:
-    """Active facts (not figures) by the place they are about, built once per snapshot."""
+def _facts_at(c: Composer) -> dict[str, tuple[ClaimView, ...]]:
+    """Active facts (not figures) by the place they are about, built once per snapshot
+    (tuples: read only, and smaller than lists for the one or two facts of most places)."""
     snapshot = c.snapshot
     if not _AT or _AT[0][0] is not snapshot:
         table: dict[str, list[ClaimView]] = {}
         for claim in snapshot.active_claims:
             if not claim.is_quota and claim.place:
                 table.setdefault(claim.place, []).append(claim)
-        _AT[:] = [(snapshot, table)]
+        _AT[:] = [(snapshot, {place: tuple(facts) for place, facts in table.items()})]
     return _AT[0][1]
 
 

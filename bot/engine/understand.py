@@ -131,11 +131,12 @@ class Understander:
                 if value is None or value in seen[kind] or (kind != "topic" and not value):
                     continue
                 seen[kind].add(value)
+                pair = (kind, value)  # one tuple for every name of it (20,000 places)
                 for name in self._name_phrases(kind, value):
-                    self._claim_names.setdefault(name, []).append((kind, value))
+                    self._claim_names.setdefault(name, []).append(pair)
                     entries = self._phrases.setdefault(name, [])
-                    if (kind, value) not in entries:
-                        entries.append((kind, value))
+                    if pair not in entries:
+                        entries.append(pair)
         self._seen = seen
         self._read_sector_cues(snapshot)
         self._spellings = self._place_spellings(seen["place"])
