@@ -80,3 +80,15 @@ def test_seed_alone_still_declines_rials(tmp_path_factory: pytest.TempPathFactor
     seed = asyncio.run(engine_with(f"sqlite+aiosqlite:///{path}"))
     text = text_of(seed, "how much is the sakhalin quota in omani rials")
     assert "The report does not say the quota in Omani rials (OMR)" in text
+
+
+def test_asserted_change_is_told_both_amounts(dial: AnswerEngine) -> None:
+    text = text_of(dial, "Wrong. The Salalah quota was raised to 350 rials")
+    assert (
+        "No: the reports give 240 Omani rials (OMR), down from 300 Omani rials (OMR) a person "
+        "a month for Salalah, Oman (Test Dial, 2 June 2026), not 350."
+    ) in text
+    lines = lines_in(dial, "Неправда, в Салале квоту повысили: теперь 350 риалов", Language.RU)
+    assert any(
+        "240 оманских риалов (OMR) (до снижения — 300 оманских риалов (OMR))" in ln for ln in lines
+    ), lines
