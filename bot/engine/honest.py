@@ -79,6 +79,16 @@ def _now(claim: ClaimView, u: Understanding) -> Decimal | None:
     return claim.amount_to if claim.amount_to is not None and not u.before else None
 
 
+def _with_change(claim: ClaimView, u: Understanding) -> str:
+    """The amount a claim gives now, with the one it changed from where it states both
+    ("1,800 riyals, down from 2,200 riyals"): a message asserting a change is told both."""
+    now = _now(claim, u)
+    if now is None or claim.amount is None or now == claim.amount:
+        return amount_text(claim, now)
+    text = _("{now}, down from {before}") if now < claim.amount else _("{now}, up from {before}")
+    return text.format(now=amount_text(claim, now), before=amount_text(claim, claim.amount))
+
+
 def _per(texts: dict[str, str], period: str) -> str:
     """ "per month" in the answer's language (others, "per quarter": figure_text's words)."""
     text = texts.get(period)
@@ -202,7 +212,7 @@ class Honest(Silences):
                     [
                         plain_format(
                             _("{amount}{unit} for {place} ({report})"),
-                            amount=amount_text(c, _now(c, u)),
+                            amount=_with_change(c, u),
                             unit=unit(c),
                             place=self.c.place_label(c),
                             report=self.c.report_of(c),

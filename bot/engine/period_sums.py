@@ -95,6 +95,9 @@ _DOWN = N_(
     "{place}: from {before} to {after}{unit} — {gap} less, {ratio} times the old amount, down "
     "{percent}% — {label}."
 )
+# Only the gap asked ("by how many riyals did it drop"): no ratio or percentage is made.
+_UP_GAP = N_("{place}: from {before} to {after}{unit} — {gap} more — {label}.")
+_DOWN_GAP = N_("{place}: from {before} to {after}{unit} — {gap} less — {label}.")
 # Words that offer periods as alternatives ("per month or per year?"): the period is asked.
 _ALTERNATIVES = (" or ", " или ", "还是", "아니면", "或者")
 _CHANGE_OPS = frozenset({Operation.PERCENTAGE, Operation.RATIO, Operation.DIFFERENCE})
@@ -300,9 +303,11 @@ def changes(
             return usd(value) if dollars else money(value, claim.currency or "")
 
         percent = rounded(abs(after - before) * 100 / before, 1).normalize()
+        gap_only = not {Operation.PERCENTAGE, Operation.RATIO} & set(u.operations)
+        texts = (_UP_GAP, _DOWN_GAP) if gap_only else (_UP, _DOWN)
         reply.lines.append(
             fmt(
-                _(_UP if after >= before else _DOWN),
+                _(texts[0] if after >= before else texts[1]),
                 place=place_of(claim, ""),
                 before=fmt("{}{}", text(before), implied),
                 after=text(after),

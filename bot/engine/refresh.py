@@ -55,6 +55,8 @@ def updated_understander(
     edited = [claim for pair in changed for claim in pair if claim is not None]
     if uses_a_cue(edited, *u.sector_cues):
         return None  # "painters" may now name a sector, or no longer
+    if any(c.currency and c.currency not in u._currencies for c in edited):
+        return None  # a currency the store did not use: its names are the report's now
     for old, new in changed:
         if new is None or (old is not None and _names(old) != _names(new)):
             return None  # a name may have gone

@@ -153,6 +153,7 @@ class Understander:
         self._country_names = country_names or {}
         for name, code in self._country_names.items():
             self._phrases.setdefault(name, []).append(("any_country", code))
+        self._currencies = world_currencies.add_store_currencies(self._phrases, snapshot.claims)
         currencies = world_currencies.add_phrases(self._phrases)  # "sgd": no place, no typo's
         self._longest_from: dict[str, int] = {}
         for phrase in self._phrases:

@@ -15,7 +15,9 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
+from collections.abc import Iterable
 from functools import lru_cache
+from typing import Any
 
 import babel
 from babel.numbers import get_currency_name, get_territory_currencies
@@ -192,3 +194,46 @@ def _english_unit(gloss: str) -> str:
     "pesos")."""
     label = english_currency_phrases().get(gloss, gloss)
     return fold(label.rsplit(" (", 1)[0]).split()[-1]
+
+
+def store_currency_phrases(codes: frozenset[str]) -> dict[str, set[str]]:
+    """Folded English phrases -> the codes of the currencies the store's own claims use
+    beyond the reports' first ones ("qatari riyals", "qar", "riyals" -> QAR): a question in
+    a report's own currency asks about its figures, not about a currency no report uses.
+    A unit word the reports' first currencies have ("dollars" of NAD) is left out; the
+    English unit another language's unit word is glossed to ("риал" -> "rials") is added."""
+    found: dict[str, set[str]] = {}
+    own = report_unit_words()
+    for code in sorted(codes - REPORT_CURRENCIES):
+        names = {fold(n) for n in currency_names(code, "en") if _current(n)}
+        if not names:
+            continue
+        phrases = set(names)
+        phrases.update(name.split()[-1] for name in names if name.split()[-1] not in own)
+        if not ordinary_english(code.lower()):
+            phrases.add(code.lower())
+        for language in ("ru", "ko"):
+            table = glosses(language)
+            for name in currency_names(code, language):
+                gloss = table.get(fold(name).split()[-1])
+                if gloss and gloss not in own and " " not in gloss:
+                    phrases.add(gloss)  # "rials", "francs": the unit alone
+        for phrase in phrases:
+            found.setdefault(phrase, set()).add(code)
+    return found
+
+
+def add_store_currencies(
+    phrases: dict[str, list[tuple[str, str]]], claims: Iterable[Any]
+) -> frozenset[str]:
+    """The phrase table reads the store's own currencies (``store_currency_phrases``) as
+    currencies of the reports; the currencies are returned (a new one rebuilds the reader)."""
+    codes = frozenset(c.currency for c in claims if getattr(c, "currency", None))
+    other = (str(Cue.ATTRIBUTE), str(Attribute.OTHER_CURRENCY))
+    for phrase, found in store_currency_phrases(codes).items():
+        entries = [e for e in phrases.get(phrase, ()) if e != other]
+        entries += [
+            ("currency", code) for code in sorted(found) if ("currency", code) not in entries
+        ]
+        phrases[phrase] = entries
+    return codes

@@ -365,3 +365,20 @@ async def test_compacting_the_overlays_changes_no_answer(
         same(engine.snapshot, await full_load(runtime))
         same_answers(engine, AnswerEngine(engine.snapshot))
         assert engine.snapshot.diff is not None
+
+
+async def test_a_quota_in_a_new_currency_rebuilds_the_reader(runtime: Runtime) -> None:
+    """A currency no claim used before: its names ("rials") are the reports' now, as in an
+    engine built anew (the reader is built again, not updated)."""
+    engine = await runtime.answer_engine()
+    assert engine.understand("salalah in rials").other_currencies == ["rials"]
+    async with runtime.sessionmaker() as session:
+        await editing.add_quota(
+            session,
+            OWNER,
+            {"place": "Salalah", "country": "OM", "amount": "300", "currency": "OMR"},
+        )
+    engine = await runtime.answer_engine()
+    same_answers(engine, AnswerEngine(engine.snapshot))
+    understood = engine.understand("salalah in rials")
+    assert (understood.other_currencies, understood.currencies) == ([], ["OMR"])
