@@ -260,17 +260,16 @@ def read_parts(
         # "what happens to one who misses the quota? punishment?": an ask by a word no cue
         # maps ("happens") is spelt out by the part after it, not a second question.
         open_ask = any(part.asks_by_word for part in parts[:-1])
-        echoes = [
-            _echoes(part, said)
-            for part, said in zip(parts, _with_joins(piece, pieces), strict=True)
+        echoing = [
+            echoes(part, said) for part, said in zip(parts, _with_joins(piece, pieces), strict=True)
         ]
         asking = [asks_something(part) for part in parts]
-        if all(a or e for a, e in zip(asking, echoes, strict=True)) and any(asking):
+        if all(a or e for a, e in zip(asking, echoing, strict=True)) and any(asking):
             if open_ask:
                 return [whole]
             for index, part in enumerate(parts):
-                if echoes[index]:
-                    _ask_as_before(
+                if echoing[index]:
+                    ask_as_before(
                         [p for p, a in zip(parts[:index], asking, strict=False) if a], part
                     )
                 nearest = [*reversed(parts[:index]), *parts[index + 1 :]]
@@ -294,7 +293,7 @@ def _with_joins(piece: str, pieces: list[str]) -> list[str]:
     return said
 
 
-def _echoes(part: Understanding, said: str) -> bool:
+def echoes(part: Understanding, said: str) -> bool:
     """ "the one for dalian", "and dalian", "а для Даляня", "那大连呢", "그럼 다롄은요": a
     subject named, nothing asked, and a word pointing back to an ask said beside it."""
     table = _joiners().get(part.language.value)
@@ -307,7 +306,7 @@ def _echoes(part: Understanding, said: str) -> bool:
     )
 
 
-def _ask_as_before(earlier: list[Understanding], part: Understanding) -> None:
+def ask_as_before(earlier: list[Understanding], part: Understanding) -> None:
     """The ask before it, of its own subject ("the same for dalian"); first, its figures."""
     if not earlier:
         return
