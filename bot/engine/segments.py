@@ -1,7 +1,6 @@
 """A message's parts: split at question marks, full stops, "and what …" (or "+ how …",
-"plus who …"), numbered items
-("1) … 2) …"); a fragment ("name?", "dorms? sakhalin") is read with the part before it.
-"""
+"plus who …"), numbered items ("1) … 2) …"); a fragment ("name?", "dorms? sakhalin") is read
+with the part before it."""
 
 from __future__ import annotations
 
@@ -280,6 +279,9 @@ def read_parts(
     return [whole]
 
 
+_NOT_ECHOED = frozenset("greeting help about_bot not_covered off_topic start usage".split())
+
+
 def _with_joins(piece: str, pieces: list[str]) -> list[str]:
     """Each piece as said, with the joining word before it ("…, а для Даляня")."""
     said: list[str] = []
@@ -294,8 +296,7 @@ def _with_joins(piece: str, pieces: list[str]) -> list[str]:
 
 
 def echoes(part: Understanding, said: str) -> bool:
-    """ "the one for dalian", "and dalian", "а для Даляня", "那大连呢", "그럼 다롄은요": a
-    subject named, nothing asked, and a word pointing back to an ask said beside it."""
+    """ "the one for dalian", "а для Даляня", "那大连呢": a subject, no ask, a pointing word."""
     table = _joiners().get(part.language.value)
     return (
         table is not None
@@ -310,8 +311,8 @@ def ask_as_before(earlier: list[Understanding], part: Understanding) -> None:
     """The ask before it, of its own subject ("the same for dalian"); first, its figures."""
     if not earlier:
         return
-    source = earlier[-1]
-    part.intents = list(source.intents)
+    source = earlier[-1]  # its asks of the report, not "are you a bot" ("…机器人…大连也一样吗")
+    part.intents = [i for i in source.intents if i.value not in _NOT_ECHOED]
     part.attributes = list(source.attributes)
     part.topics = list(source.topics)
 

@@ -120,3 +120,10 @@ def test_a_later_bare_place_with_no_pointer_keeps_its_own_reading(engine: Answer
     u = engine.understand("how many workers in sakhalin? dalian quota?")
     assert u.segments[1].attributes == []
     assert "3,400" in body_of(engine, "how many workers in sakhalin? dalian quota?")
+
+
+def test_an_echo_takes_no_question_about_the_bot(engine: AnswerEngine) -> None:
+    u = engine.understand("你这个机器人我想问问萨哈林一个月交多少钱，还有大连那边是不是也一样")
+    dalian = [s for s in u.segments if s.places == ["Dalian"]]
+    assert dalian and Intent.ABOUT_BOT not in dalian[-1].intents
+    assert Intent.QUOTA in dalian[-1].intents
