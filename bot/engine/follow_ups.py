@@ -16,7 +16,6 @@ from functools import lru_cache
 from itertools import pairwise
 
 from bot.engine.language import Language
-from bot.engine.segments import ask_as_before, asks_something, echoes
 from bot.engine.understanding import Understanding, add_once
 from bot.engine.vocabulary import FOLDER, Intent, Operation
 
@@ -127,13 +126,3 @@ def _asks_amount(part: Understanding) -> bool:
     asks = part.question_words or part.amount_hinted or place_only
     asks = asks or bool({Intent.QUOTA, Intent.USD} & set(part.intents))
     return bool(asks) and not (part.attributes or set(part.topics) - {"doubling", "quota"})
-
-
-def carry_echo(segments: list[Understanding]) -> list[Understanding]:
-    """ "how many workers in sakhalin? and in dalian?", "who's the source for sakhalin? and
-    the dalian one?", "сколько рабочих на сахалине? а в даляне?": a later part that names
-    only a place and points back (joiners.json 'echo') asks the earlier part's ask of it."""
-    for index, part in enumerate(segments[1:], start=1):
-        if echoes(part, part.text.strip()):
-            ask_as_before([p for p in segments[:index] if asks_something(p)], part)
-    return segments

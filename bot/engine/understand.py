@@ -17,7 +17,7 @@ from bot.engine.attribute_forms import attributes_in
 from bot.engine.content_words import ContentReader, asks_in
 from bot.engine.converted_sums import carry_assumption, carry_conversion
 from bot.engine.figures import read_figures
-from bot.engine.follow_ups import carry_echo, carry_follow_up, carry_supposition
+from bot.engine.follow_ups import carry_follow_up, carry_supposition
 from bot.engine.frames import read_frames
 from bot.engine.gazetteer import ordinary_english
 from bot.engine.headcount_asks import headcount_asked
@@ -250,7 +250,7 @@ class Understander:
         result.segments = carry_role_play(result.segments)
         result.segments = drop_context(carry_time(carry_own_figures(result.segments)))
         result.segments = carry_follow_up(carry_conversion(carry_assumption(result.segments)))
-        result.segments = carry_echo(carry_supposition(result.segments))
+        result.segments = carry_supposition(result.segments)
         for code in flag_countries(question):
             self._record(result.segments[0], "any_country", code)  # "🇷🇺 quota"
         # "сколько в 大连"; Chinese and Korean are segmented ("美元" is not "元").

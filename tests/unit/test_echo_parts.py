@@ -87,41 +87,6 @@ def test_either_with_or_still_offers_one(engine: AnswerEngine) -> None:
     assert len(u.segments) == 1
 
 
-@pytest.mark.parametrize(
-    "question",
-    [
-        "how many workers in sakhalin? and in dalian?",
-        "1) how many workers in sakhalin 2) how many in dalian",
-        "how many workers in sakhalin and how many in dalian",
-        "сколько рабочих на сахалине? а в даляне?",
-        "сколько рабочих на сахалине? а что насчёт даляня?",
-    ],
-)
-def test_a_later_part_pointing_back_asks_the_earlier_ask(
-    engine: AnswerEngine, question: str
-) -> None:
-    u = engine.understand(question)
-    assert [(s.places, s.attributes) for s in u.segments] == [
-        (["Sakhalin"], [Attribute.WORKFORCE]),
-        (["Dalian"], [Attribute.WORKFORCE]),
-    ]
-    assert "3,400" not in body_of(engine, question)  # the count asked, not Dalian's quota
-
-
-def test_the_other_places_one_asks_the_earlier_source(engine: AnswerEngine) -> None:
-    u = engine.understand("who is the source for sakhalin? and the dalian one?")
-    assert [(s.places, s.intents) for s in u.segments] == [
-        (["Sakhalin"], [Intent.SOURCES]),
-        (["Dalian"], [Intent.SOURCES]),
-    ]
-
-
-def test_a_later_bare_place_with_no_pointer_keeps_its_own_reading(engine: AnswerEngine) -> None:
-    u = engine.understand("how many workers in sakhalin? dalian quota?")
-    assert u.segments[1].attributes == []
-    assert "3,400" in body_of(engine, "how many workers in sakhalin? dalian quota?")
-
-
 def test_an_echo_takes_no_question_about_the_bot(engine: AnswerEngine) -> None:
     u = engine.understand("你这个机器人我想问问萨哈林一个月交多少钱，还有大连那边是不是也一样")
     dalian = [s for s in u.segments if s.places == ["Dalian"]]
