@@ -85,10 +85,3 @@ def test_either_without_or_offers_no_choice(engine: AnswerEngine) -> None:
 def test_either_with_or_still_offers_one(engine: AnswerEngine) -> None:
     u = engine.understand("how do they pay it, either cash or transfer")
     assert len(u.segments) == 1
-
-
-def test_an_echo_takes_no_question_about_the_bot(engine: AnswerEngine) -> None:
-    u = engine.understand("你这个机器人我想问问萨哈林一个月交多少钱，还有大连那边是不是也一样")
-    dalian = [s for s in u.segments if s.places == ["Dalian"]]
-    assert dalian and Intent.ABOUT_BOT not in dalian[-1].intents
-    assert Intent.QUOTA in dalian[-1].intents
