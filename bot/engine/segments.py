@@ -1,7 +1,6 @@
 """A message's parts: split at question marks, full stops, "and what …" (or "+ how …",
-"plus who …"), numbered items
-("1) … 2) …"); a fragment ("name?", "dorms? sakhalin") is read with the part before it.
-"""
+"plus who …"), numbered items ("1) … 2) …"); a fragment ("name?", "dorms? sakhalin") is read
+with the part before it."""
 
 from __future__ import annotations
 
@@ -172,7 +171,9 @@ def _add(target: list[Any], value: object) -> None:
 def _joiners() -> dict[str, tuple[re.Pattern[str], ...]]:
     data = json.loads((Path(__file__).parent / "vocabulary" / "joiners.json").read_text("utf-8"))
     return {
-        code: tuple(re.compile(table[key]) for key in ("join", "list", "or", "points", "person"))
+        code: tuple(
+            re.compile(table[key]) for key in ("join", "list", "or", "points", "person", "echo")
+        )
         for code, table in data.items()
         if code != "about"
     }
@@ -185,7 +186,7 @@ def soft_parts(piece: str, language: Language) -> list[str]:
     table = _joiners().get(language.value)
     if table is None:
         return [piece]
-    joiner, listed, choice, _points, _person = table
+    joiner, listed, choice, *_rest = table
     parts = [part.strip() for part in joiner.split(piece) if part and part.strip()]
     if len(parts) > 1:
         parts = [item.strip() for part in parts for item in listed.split(part) if item.strip()]
@@ -258,14 +259,62 @@ def read_parts(
         # "what happens to one who misses the quota? punishment?": an ask by a word no cue
         # maps ("happens") is spelt out by the part after it, not a second question.
         open_ask = any(part.asks_by_word for part in parts[:-1])
-        if all(asks_something(part) for part in parts) and not open_ask:
+        echoing = [
+            echoes(part, said) for part, said in zip(parts, _with_joins(piece, pieces), strict=True)
+        ]
+        asking = [asks_something(part) for part in parts]
+        if all(a or e for a, e in zip(asking, echoing, strict=True)) and any(asking):
+            if open_ask:
+                return [whole]
             for index, part in enumerate(parts):
+                if echoing[index]:
+                    ask_as_before(
+                        [p for p, a in zip(parts[:index], asking, strict=False) if a], part
+                    )
                 nearest = [*reversed(parts[:index]), *parts[index + 1 :]]
                 named = [p for p in nearest if names_subject(p)]
                 if named and not names_subject(part):
                     share_subject(named[0], part)
             return parts
     return [whole]
+
+
+_NOT_ECHOED = frozenset("greeting help about_bot not_covered off_topic start usage".split())
+
+
+def _with_joins(piece: str, pieces: list[str]) -> list[str]:
+    """Each piece as said, with the joining word before it ("…, а для Даляня")."""
+    said: list[str] = []
+    start = 0
+    for part in pieces:
+        end = piece.find(part, start)
+        if end < 0:
+            return pieces
+        said.append(piece[start : end + len(part)] if said else part)
+        start = end + len(part)
+    return said
+
+
+def echoes(part: Understanding, said: str) -> bool:
+    """ "the one for dalian", "а для Даляня", "那大连呢": a subject, no ask, a pointing word."""
+    table = _joiners().get(part.language.value)
+    return (
+        table is not None
+        and names_subject(part)
+        and not asks_something(part)
+        and not _whole(part)
+        and table[5].search(said) is not None
+    )
+
+
+def ask_as_before(earlier: list[Understanding], part: Understanding) -> None:
+    """The ask before it, of its own subject ("the same for dalian"); first, its figures."""
+    if not earlier:
+        return
+    source = earlier[-1]  # its asks of the report, not "are you a bot" ("…机器人…大连也一样吗")
+    part.intents = [i for i in source.intents if i.value not in _NOT_ECHOED]
+    part.attributes = list(source.attributes)
+    part.topics = list(source.topics)
 
 
 def share_subject(source: Understanding, part: Understanding) -> None:
