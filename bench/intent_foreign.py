@@ -84,8 +84,9 @@ def run(held_out: Sequence[str], cache: Path | None, shipped: bool) -> None:
     if shipped:
         from bot.engine.intent_model import shipped_model
 
-        model = shipped_model()
-        assert model is not None
+        found_model = shipped_model()
+        assert found_model is not None
+        model: IntentModel = found_model
         groups = {"shipped": tuple(sorted(p.name for p in QUESTIONS.glob("*.json")))}
         groups = {"shipped": tuple(n for n in groups["shipped"] if _a_set(n))}
     else:
