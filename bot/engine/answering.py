@@ -104,6 +104,14 @@ class Answerer:
         # "what's the weather in dalian and what's the quota there": the other subject is
         # said to be outside what the bot answers, after the part it does answer.
         elsewhere = [s for s in u.segments if not s.on_topic and s.foreign]
+        # "为什么海参越来越贵了 大连人表示买不起", "what's the weather in dalian? and sakhalin":
+        # a part that asks nothing after a question of another subject goes on with it.
+        going_on = [
+            s
+            for before, s in zip([None, *u.segments], u.segments, strict=False)
+            if any(before is e for e in elsewhere) and not (s.asks_report or s.figures)
+        ]
+        segments = [s for s in segments if not any(s is g for g in going_on)]
         if any(s.on_topic for s in segments):
             # "thanks!" after a question is not a question of its own.
             segments = [s for s in segments if s.on_topic]

@@ -228,7 +228,8 @@ class ContentReader:
             # Only where the report's own words do not tie the part (relevance.py): the
             # model is asked no more than that.
             weak = not core_tie(segment)
-            if unread and len(unread) <= MAX_UNKNOWN and weak and reads_off_topic(piece):
+            country = bool(segment.countries)
+            if unread and len(unread) <= MAX_UNKNOWN and weak and reads_off_topic(piece, country):
                 segment.foreign += unread
         if language in _COMPOUNDS:
             segment.compound_foreign = any(

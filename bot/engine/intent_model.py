@@ -88,6 +88,12 @@ def features(text: str) -> Counter[str]:
 class Prediction:
     label: str
     confidence: float
+    runner_up: float = 0.0  # the next likeliest label's probability
+
+    @property
+    def lead(self) -> float:
+        """How far the likeliest label stands above the next: the confidence margin."""
+        return self.confidence - self.runner_up
 
 
 class IntentModel:
@@ -126,7 +132,9 @@ class IntentModel:
         top = max(totals)
         exps = [math.exp(t - top) for t in totals]
         best = max(range(len(exps)), key=exps.__getitem__)
-        return Prediction(self.labels[best], exps[best] / sum(exps))
+        total = sum(exps)
+        second = max((e for i, e in enumerate(exps) if i != best), default=0.0)
+        return Prediction(self.labels[best], exps[best] / total, second / total)
 
 
 @cache

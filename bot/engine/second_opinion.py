@@ -72,7 +72,14 @@ POLICY: Mapping[Situation, float] = {
     # below 0.6, "who audits the accounts of the bank of england" got the sources.
     Situation.UNKNOWN_PLACE: THRESHOLD,
 }
+# How far the model's reading that a part's unread words are of another subject must lead
+# its next reading (``reads_off_topic``); below it the rules' reading stands. A retrained
+# model flips the readings it is unsure of ("额外还要交啥钱不": off-topic 0.32, the quota
+# 0.17; "왜 갑자기 두 배로 올린 거야?" held out); chosen held out, batch by batch, with
+# ``bench.intent_foreign`` (docs/intent_model.md).
+FOREIGN = 0.2
 _model: list[tuple[IntentModel | None, Mapping[Situation, float]]] = []
+_foreign: list[float] = []
 
 
 class Doubt(Enum):
@@ -91,27 +98,37 @@ def using_model(
     model: IntentModel | None,
     threshold: float = THRESHOLD,
     policy: Mapping[Situation, float] | None = None,
+    foreign: float = FOREIGN,
 ) -> Iterator[None]:
     """Answer with ``model`` (None: no second opinion) instead of the shipped one, where
-    ``policy`` says (else the shipped situations at ``threshold``): benches and tests."""
+    ``policy`` says (else the shipped situations at ``threshold``), and ``reads_off_topic``
+    at ``foreign``: benches and tests."""
     chosen = policy if policy is not None else dict.fromkeys(POLICY, threshold)
     _model.append((model, chosen))
+    _foreign.append(foreign)
     try:
         yield
     finally:
         _model.pop()
+        _foreign.pop()
 
 
 def _current() -> tuple[IntentModel | None, Mapping[Situation, float]]:
     return _model[-1] if _model else (shipped_model(), POLICY)
 
 
-def reads_off_topic(text: str) -> bool:
-    """Whether the model's likeliest reading of ``text`` is another subject: asked only of a
-    part holding words the tables do not know (content_words.py), to tell a word of another
-    subject ("派兵", "일식") from one of the report's the tables lack ("厂子", "근거")."""
+def reads_off_topic(text: str, country: bool = False) -> bool:
+    """Whether the model reads ``text`` as another subject, ``FOREIGN`` ahead of its next
+    reading (at any lead beside a ``country`` named: "캄보디아 우기는 언제예요?", where the
+    rules' answer is about the country, not the report): asked only of a part holding words
+    the tables do not know (content_words.py), to tell a word of another subject ("派兵",
+    "일식") from one of the report's the tables lack ("厂子", "근거")."""
     model, _policy = _current()
-    return model is not None and model.predict(text).label == OFF_TOPIC
+    if model is None:
+        return False
+    guess = model.predict(text)
+    margin = 0.0 if country else _foreign[-1] if _foreign else FOREIGN
+    return guess.label == OFF_TOPIC and guess.lead >= margin
 
 
 def _asked(s: Understanding) -> bool:
@@ -262,9 +279,11 @@ def _per_part(
     asks nothing the rules read (its own text predicted alone)."""
     fresh = read(question)
     labels = []
-    for s in fresh.segments:
+    for before, s in zip([None, *fresh.segments], fresh.segments, strict=False):
         if _one_part(s, ()) is not Doubt.NOTHING_ASKED:
             continue  # (a part naming a country is left to the rules)
+        if before is not None and before.foreign and not before.on_topic:
+            continue  # ("why is crab so dear now. dalian folks cant buy it": goes on with it)
         guess = model.predict(s.text)
         label = guess.label
         if guess.confidence >= threshold and _acts(label, Situation.PART) and label != STATEMENTS:

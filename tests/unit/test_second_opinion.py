@@ -7,12 +7,13 @@ before the shipped model saw them; a question of another subject stays off-topic
 from __future__ import annotations
 
 import asyncio
+import math
 
 import pytest
 
 from bot.engine import AnswerEngine
-from bot.engine.intent_model import IntentModel, Prediction
-from bot.engine.second_opinion import POLICY, Situation, using_model
+from bot.engine.intent_model import IntentModel, Prediction, shipped_model
+from bot.engine.second_opinion import FOREIGN, POLICY, Situation, using_model
 from bot.engine.vocabulary import Intent
 from testkit.engine import seeded_engine
 
@@ -26,8 +27,8 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> AnswerEngine:
 class _Fixed(IntentModel):
     """Always the same label at the same confidence."""
 
-    def __init__(self, label: str, confidence: float) -> None:
-        self._guess = Prediction(label, confidence)
+    def __init__(self, label: str, confidence: float, runner_up: float = 0.0) -> None:
+        self._guess = Prediction(label, confidence, runner_up)
 
     def predict(self, text: str) -> Prediction:
         return self._guess
@@ -144,4 +145,63 @@ def test_beside_an_uncovered_place_the_answer_is_the_labels_or_the_rules(
     # Without "bar", "spreading" reads as a spread (a difference): not what the model said.
     question = "who's spreading this tale, some chap at the bar?"
     with using_model(_Fixed("sources", 0.99), policy={Situation.UNKNOWN_PLACE: 0.7}):
+        assert engine.answer(question).intents == [Intent.NOT_COVERED]
+
+
+@pytest.mark.parametrize(
+    ("question", "rules"),
+    [
+        # (what else they must pay beside the wages taken: the quota block, not another subject)
+        ("除了工资被拿走 额外还要交啥钱不", [Intent.QUOTA]),
+        ("왜 갑자기 두 배로 올린 거야?", ["topic:reason"]),
+        ("почему северная корея отправила солдат", ["topic:reason"]),
+    ],
+)
+def test_unread_words_are_another_subject_only_when_the_model_is_sure(
+    engine: AnswerEngine, question: str, rules: list[str]
+) -> None:
+    # ``reads_off_topic`` (content_words.py): a retrained model flips readings it is unsure of,
+    # so where "another subject" leads the next reading by less than ``FOREIGN`` the rules'
+    # reading stands. (No situation of the policy acts here: only the rules' own use.)
+    assert 0.1 <= FOREIGN <= 0.5
+    for confidence, runner_up in ((0.32, 0.17), (0.5, 0.5 - FOREIGN + 0.01), (0.1, 0.0)):
+        with using_model(_Fixed("off_topic", confidence, runner_up), policy={}):
+            assert engine.answer(question).intents == rules
+    for confidence, runner_up in ((0.36, 0.08), (0.5, 0.5 - FOREIGN), (0.95, 0.01)):
+        with using_model(_Fixed("off_topic", confidence, runner_up), policy={}):
+            assert engine.answer(question).intents == [Intent.OFF_TOPIC]
+    with using_model(_Fixed("off_topic", 0.95, 0.01), policy={}, foreign=0.95):
+        assert engine.answer(question).intents == rules
+    with using_model(_Fixed("topic:reason", 0.99), policy={}):
+        assert engine.answer(question).intents == rules
+
+
+def test_the_confidence_margin_is_the_lead_over_the_next_reading() -> None:
+    guess = Prediction("off_topic", 0.5, 0.25)
+    assert guess.lead == 0.25
+    model = shipped_model()
+    assert model is not None
+    found = model.predict("为什么天空是蓝色的")
+    assert found.label == "off_topic"
+    assert 0.0 < found.runner_up < found.confidence
+    assert abs(sum(_probabilities(model, "为什么天空是蓝色的")) - 1.0) < 1e-9
+    assert sorted(_probabilities(model, "为什么天空是蓝色的"))[-2] == pytest.approx(found.runner_up)
+
+
+def _probabilities(model: IntentModel, text: str) -> list[float]:
+    scores = model.scores(text)
+    top = max(scores)
+    exps = [math.exp(s - top) for s in scores]
+    return [e / sum(exps) for e in exps]
+
+
+def test_beside_a_country_named_any_lead_reads_another_subject(engine: AnswerEngine) -> None:
+    # "the rainy season in Cambodia": the rules' answer is about the country anyway ("does not
+    # cover"); the model's reading, however narrow, makes it another subject.
+    question = "캄보디아 우기는 언제예요?"
+    with using_model(None):
+        assert engine.answer(question).intents == [Intent.NOT_COVERED]
+    with using_model(_Fixed("off_topic", 0.38, 0.3), policy={}):
+        assert engine.answer(question).intents == [Intent.OFF_TOPIC]
+    with using_model(_Fixed("quota", 0.38, 0.3), policy={}):
         assert engine.answer(question).intents == [Intent.NOT_COVERED]
