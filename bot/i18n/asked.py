@@ -95,11 +95,24 @@ def _patterns() -> tuple[
     return english, russian, chinese, korean
 
 
+@lru_cache(maxsize=1)
+def _how_to_say() -> re.Pattern[str]:
+    """ "How do you say thanks in Korean", "韩语怎么说": a word's translation asked."""
+    data = json.loads(_FILE.read_text(encoding="utf-8"))
+    return re.compile("|".join(f"(?:{p})" for p in data["how_to_say"].values()))
+
+
 def asked_language(text: str) -> Language | None:
     """The language the message asks the reply to be in, when it names one in a request
-    frame; else None."""
+    frame and asks no word's translation; else None."""
+    found = _asked(text.casefold())
+    if found is None or _how_to_say().search(text.casefold()):
+        return None
+    return found
+
+
+def _asked(folded: str) -> Language | None:
     english, russian, chinese, korean = _patterns()
-    folded = text.casefold()
     if folded.isascii():
         if " in " not in folded:
             return None  # the common case: one substring test

@@ -33,6 +33,12 @@ from bot.i18n.asked import asked_language
         ("영어로 된 기사 맞아?", None),
         ("中文名叫什么", None),
         ("how much in sakhalin", None),
+        # A word's translation asked: no request for the reply's language.
+        ("how do you say thank you in korean", None),
+        ("how do you say thank you in korean please", None),
+        ("как по-корейски спасибо", None),
+        ("用韩语怎么说谢谢", None),
+        ("영어로 뭐라고 해?", None),
     ],
 )
 def test_asked_language(text: str, expected: Language | None) -> None:
@@ -50,6 +56,7 @@ def test_asked_language(text: str, expected: Language | None) -> None:
         ("사할린 quota in usd pls", Language.EN),
         ("Sakhalin quota 얼마?", Language.KO),
         ("is the original in russian?", Language.EN),
+        ("how do you say thank you in korean", Language.EN),
     ],
 )
 def test_detect_follows_the_asked_language(text: str, expected: Language) -> None:
