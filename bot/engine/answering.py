@@ -21,6 +21,7 @@ from bot.engine.countries import SUBJECT_COUNTRY
 from bot.engine.date_asks import asks_when
 from bot.engine.derived import either
 from bot.engine.described_sources import said_by_described
+from bot.engine.event_dates import event_date_asked
 from bot.engine.feelings import asks_for_a_text, contradicted_feeling, refuse_text
 from bot.engine.honest import Honest
 from bot.engine.not_mapped import not_mapped
@@ -208,6 +209,7 @@ class Answerer:
         c = self.composer
         settle_compare(s, self.honest.vocabulary)  # "which country's workers": no comparison
         settle_own_people(s)  # "my dad was a sailor": no kind of work asked
+        event_date_asked(s)  # "когда вышла директива": the directive's date
         covered = c.covered_countries
         uncovered = [code for code in s.countries if code not in covered]
         s.countries = [code for code in s.countries if code in covered]

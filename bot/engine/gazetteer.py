@@ -77,6 +77,22 @@ def ordinary_english(word: str) -> bool:
     return _holds(_table("english_words.txt"), word)
 
 
+# "earliest", "happier": a comparative or superlative of an adjective in -y, which the word
+# list (built from Webster's base forms with a few endings) does not hold itself.
+_Y_DEGREES = ("iest", "ier")
+
+
+def english_degree(word: str) -> bool:
+    """A common English word, or the comparative or superlative of one in -y ("earliest",
+    "easier"): no name either way ("at the earliest" names no place); ``word`` folded."""
+    if ordinary_english(word):
+        return True
+    for ending in _Y_DEGREES:
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            return ordinary_english(word[: -len(ending)] + "y")
+    return False
+
+
 def warm_up() -> None:
     """Read both lists now (the start-up thread), not in a question's time (0.1 s)."""
     _table("gazetteer.txt")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from bot.engine.gazetteer import known_place, ordinary_english
+from bot.engine.gazetteer import english_degree, known_place, ordinary_english
 from bot.engine.relevance import ordinary_form
 from bot.engine.text import BoundedCorrector, words
 
@@ -46,7 +46,7 @@ def a_place(name: str, framed: bool) -> bool:
     """Whether a name no table knows is taken for a place: one the gazetteer knows (an
     ordinary word too, "mobile", only where the frame calls it a place), else any word no
     dictionary holds, where the frame calls it a place ("in kamchatka")."""
-    ordinary = [ordinary_english(word) for word in name.split()]
+    ordinary = [english_degree(word) for word in name.split()]
     if known_place(name):
         # "los angeles", "new york": a known name of several words is ordinary only when
         # every word is ("far north", "big apple").

@@ -27,6 +27,7 @@ from babel.numbers import format_decimal
 # One enum for the code and the stored preference (db/kinds.py).
 from bot.engine.language import script_of
 from bot.engine.translit import mostly_russian
+from bot.i18n.asked import asked_language
 from bot.i18n.mixed import mixed_language
 from db.kinds import Language
 
@@ -72,7 +73,9 @@ _PUNCTUATION = "?!.,;:'\"()«»“”‘’-"
 def detect(text: str | None) -> Language | None:
     """The language of a text by its script, when clear; else None.
 
-    Hangul means Korean (Korean text may hold Han characters too); else Cyrillic or Han,
+    A reply's language asked for in words wins ("answer in Korean", "用中文回答":
+    ``bot.i18n.asked``). Hangul means Korean (Korean text may hold Han characters too);
+    else Cyrillic or Han,
     whichever has more letters; with Latin letters too, English only when its grammar
     words outnumber the other language's words (``bot.i18n.mixed``); Latin letters alone
     mean English only when they make two words or more (a lone name, "Sakhalin", or "ok"
@@ -81,6 +84,9 @@ def detect(text: str | None) -> Language | None:
     if not text:
         return None
     head = text[:_DETECT_CHARS]
+    asked = asked_language(head)  # "what's this based on? 한국말로 설명좀": asked in words
+    if asked is not None:
+        return asked
     # Most messages are ASCII: no Hangul, Cyrillic or Han to count (every message asks).
     if not head.isascii():
         counts = {language: 0 for language in Language}
