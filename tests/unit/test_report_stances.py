@@ -232,8 +232,8 @@ def test_a_wrong_amount_of_a_changed_figure_is_set_against_its_figure_now(
 ) -> None:
     ledger = _engine(tmp_path_factory, "ledger", REPORTS / "test_ledger_2022.json")
     assert body(ledger, "so it's $200 a week in ulaanbaatar now, right?")[0] == (
-        "No: the reports give 150 US dollars (USD) a person a week for Ulaanbaatar, Mongolia "
-        "(Test Ledger, June 2022), not $200."
+        "No: the reports give 150 US dollars (USD), up from 100 US dollars (USD) a person a "
+        "week for Ulaanbaatar, Mongolia (Test Ledger, June 2022), not $200."
     )
     assert body(ledger, "ulaanbaatar was 120 a week before right?")[0] == (
         "No: the reports give 100 US dollars (USD) a person a week for Ulaanbaatar, Mongolia "

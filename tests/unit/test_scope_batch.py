@@ -34,9 +34,11 @@ NOT_YET = frozenset(
         "en-003", "en-020", "en-024", "en-033", "en-065",
         "ru-008", "ru-014", "ru-015", "ru-023", "ru-024",
         "zh-017", "zh-028", "zh-032", "zh-033",
-        "ko-006", "ko-008", "ko-015", "ko-025", "ko-028", "ko-061",
+        "ko-006", "ko-008", "ko-015", "ko-025", "ko-026", "ko-028", "ko-061",
     }
 )  # fmt: skip
+# ko-026 ("손흥민 연봉 얼마야?") passed in round 11 only through the intent model's unguarded
+# off-topic reading; round 12's margin on that reading (second_opinion.FOREIGN) ends it.
 
 
 def _load(language: str) -> dict[str, Any]:
