@@ -533,3 +533,15 @@ def test_a_head_count_in_words_is_a_group_sum(
 )
 def test_how_much_higher_in_chinese_is_the_gap(engine: AnswerEngine, question: str) -> None:
     assert "260" in digits(lines_in(engine, question, ZH))
+
+
+def test_a_korean_dollar_word_is_no_count_of_months(engine: AnswerEngine) -> None:
+    """'3400달러' is 3,400 dollars, not '3400달' (months) followed by '러': no sum over 3,400
+    months (it showed 11,560,000 yuan, a figure nobody asked for)."""
+    lines = " ".join(lines_in(engine, "대련 할당량 3400달러 맞지?", Language.KO))
+    assert "개월" not in lines
+    assert "11,560,000" not in lines and "23,120,000" not in lines
+    assert "3,400 중국 위안화" in lines
+    # A count of months in words still sums.
+    months = " ".join(lines_in(engine, "사할린 두 달이면 얼마야", Language.KO))
+    assert "2개월 합계 124,000 러시아 루블" in months
