@@ -429,10 +429,14 @@ _ORIGINAL_MARK = r"(?:\((?:original|оригинал|원문)[,，][^)]*\)|（原
 _QUOTED_ORIGINAL = re.compile(r"“[^”]*”\s*" + _ORIGINAL_MARK)
 # Unquoted: the statement runs from the line's start, its bullet or a dash to the mark.
 _PLAIN_ORIGINAL = re.compile(r"(?:^|(?<=• )|(?<= — ))[^•\n]*?" + _ORIGINAL_MARK, re.MULTILINE)
+# A statement no editor translated, followed by its quote: "• Test only: … “…” (원문, 영어)".
+# The one mark covers both (the statement is the report's words too), so both are left out.
+_STATEMENT_AND_QUOTE = re.compile(r"(?<=• )[^•\n“]*“[^”]*”\s*" + _ORIGINAL_MARK)
 
 
 def without_originals(text: str) -> str:
     """The reply without the report's own words marked as the original."""
+    text = _STATEMENT_AND_QUOTE.sub(" ", text)
     return _PLAIN_ORIGINAL.sub(" ", _QUOTED_ORIGINAL.sub(" ", text))
 
 

@@ -276,6 +276,14 @@ def test_script_shares_leave_out_the_caveat_and_names() -> None:
         ),
         ("참고: “Now” (원문, 영어) 출처", "참고:   출처"),
         ("“Quoted” without a mark stays", "“Quoted” without a mark stays"),
+        (
+            "• Test only: crews work 14-hour days. “We never rest” (оригинал, английский) Источник",
+            "•   Источник",
+        ),
+        (
+            "• “이 명령…” (편집부 번역) — “Because of this order…” (원문, 영어) 출처",
+            "• “이 명령…” (편집부 번역) —   출처",
+        ),
     ],
 )
 def test_the_reports_own_words_marked_as_original_are_not_counted(text: str, left: str) -> None:
