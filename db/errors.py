@@ -96,3 +96,7 @@ def preview(value: str, *, quote: bool = True) -> str:
     if len(shown) > PREVIEW_LEN:
         shown = shown[: PREVIEW_LEN - 1] + "…"
     return f'"{shown}"' if quote else shown
+
+
+class ValidationError(OneLineError):
+    """A value an editor supplied is unusable; ``str(error)`` says why, on one line."""

@@ -55,3 +55,9 @@ def few_marks(text: str) -> str:
         if run <= MAX_COMBINING_MARKS:
             kept.append(char)
     return "".join(kept)
+
+
+def drop_invisible(text: str) -> str:
+    """Drop format (Cf) characters: zero-width, bidi overrides, tag characters and the
+    like, which keyboards slip into codes and keys."""
+    return "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
