@@ -29,18 +29,27 @@ MAX_FIGURES = 5
 
 class QuotaWords:
     def __init__(self, quotas: Iterable[ClaimView], generic: Iterable[str] = ()) -> None:
-        self._index: dict[str, list[ClaimView]] = {}
+        # The statements' index is built on the first ``naming`` (a rare fallback): most
+        # questions need only the small index of who pays.
+        self._quotas = tuple(quotas)
+        self._built: dict[str, list[ClaimView]] | None = None
         self._whom: dict[str, list[ClaimView]] = {}
-        self._count = 0
+        self._count = len(self._quotas)
         skip = {root(word) for word in generic}
-        for claim in quotas:
-            self._count += 1
-            text = f"{claim.statement} {value(claim, 'basis_text') or ''}"
-            for term in set(terms(text)):
-                self._index.setdefault(term, []).append(claim)
+        for claim in self._quotas:
             words = whom_words(value(claim, "basis_text"), claim.sector)
             for word_root in {root(w) for w in words} - skip:
                 self._whom.setdefault(word_root, []).append(claim)
+
+    @property
+    def _index(self) -> dict[str, list[ClaimView]]:
+        if self._built is None:
+            self._built = {}
+            for claim in self._quotas:
+                text = f"{claim.statement} {value(claim, 'basis_text') or ''}"
+                for term in set(terms(text)):
+                    self._built.setdefault(term, []).append(claim)
+        return self._built
 
     def naming(self, words: Iterable[str]) -> list[ClaimView]:
         """The figures whose words include the most of ``words`` (none: an empty list)."""
