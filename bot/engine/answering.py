@@ -30,7 +30,7 @@ from bot.engine.own_people import settle_own_people
 from bot.engine.part_readings import quote_asked
 from bot.engine.place_currency import picked_places, topic_places
 from bot.engine.premises import wrong_demander, wrong_pairings, wrong_period, wrong_year
-from bot.engine.quota_words import QuotaWords
+from bot.engine.quota_words import QuotaWords, places_for_whom
 from bot.engine.relevance import blamed, named_foreign
 from bot.engine.reply import Reply
 from bot.engine.role_refusal import refuse_role_about_report
@@ -230,6 +230,8 @@ class Answerer:
         # Typed in lower case, shown as names ("beijing" -> "Beijing"); each named once.
         shown = [*unknown, *(p.title() for p in s.unknown_places), *s.regions]
         unknown = list(dict.fromkeys(shown))
+        if not unknown:  # "road crew dues?": the figures for the people the report so calls
+            s.places += places_for_whom(s, self._quota_words())
         asks = set(s.intents) - {Intent.QUOTA, Intent.USD, Intent.COMPARE, Intent.LIST}
         asks -= set(s.settled_intents)
         topics = set(s.topics) - {"quota", "doubling", *s.settled_topics}
@@ -482,7 +484,9 @@ class Answerer:
 
     def _quota_words(self) -> QuotaWords:
         if self._figures_by_words is None:
-            self._figures_by_words = QuotaWords(self.composer.quotas())
+            self._figures_by_words = QuotaWords(
+                self.composer.quotas(), self.honest.vocabulary.people_nouns
+            )
         return self._figures_by_words
 
 

@@ -17,6 +17,7 @@ from bot.engine.arith_cues import read_arithmetic
 from bot.engine.bases import basis_gap, by_basis
 from bot.engine.cross_rates import convert
 from bot.engine.derived import LABEL, decimal, either, no_new_amount, place_of, plain
+from bot.engine.figure_text import restates_a_figure
 from bot.engine.figure_values import Figure, difference, implied
 from bot.engine.group_sums import group_sums, not_per_worker, once_sums, split_asked, split_sums
 from bot.engine.numbers import money, usd
@@ -256,6 +257,7 @@ class Arithmetic:
                 op in PERIODS
                 and Intent.BASIS in u.intents
                 and not dated_sum
+                and not restates_a_figure(u.text, u.figures, quotas)
                 and not (op == Operation.PER_DAY and u.days_in_month)
             ):
                 # "per month or per year?" asks the period, not a sum; "a month's quota a

@@ -22,6 +22,31 @@ from db.views import ClaimView
 
 _WORD = re.compile(r"[a-z]+")
 
+# Words that open the people a basis names ("each welder", "every logger") and that end
+# them ("… working in the same restaurant", "… on the longliners", "…, at least").
+_OPENERS = frozenset({"each", "every", "per"})
+_ENDERS = frozenset(
+    {"in", "at", "on", "of", "for", "from", "who", "with", "as", "working", "stationed", "to"}
+)
+WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?|,")
+
+
+def whom_words(basis_text: str | None, sector: str | None) -> list[str]:
+    """The words naming who a figure is for: those after "each"/"every" in its basis words
+    up to a preposition or a comma ("each married couple working in …" -> married,
+    couple), and its sector's name."""
+    found: list[str] = []
+    taking = False
+    for token in WORD.findall((basis_text or "").casefold()):
+        if token in _OPENERS:
+            taking = True
+        elif token == "," or token in _ENDERS:
+            taking = False
+        elif taking:
+            found.append(token.removesuffix("'s"))
+    found += WORD.findall((sector or "").casefold())
+    return [w for w in found if w != "," and w not in STOP and len(w) > 2]
+
 
 @cache
 def _work_roots() -> frozenset[str]:
@@ -52,7 +77,44 @@ def asked_work(text: str) -> frozenset[str]:
 
 def narrowed(claims: Sequence[ClaimView], text: str) -> list[ClaimView]:
     """``claims`` without the figures of a place and sector whose basis names other people
-    than the question does, where some figure of the same place and sector names them."""
+    than the question does, where some figure of the same place and sector names them; then
+    without a place's figures for other people than those the question names in the
+    report's own words for them (``by_whom``)."""
+    return by_whom(_by_work(claims, text), text)
+
+
+def _whom_roots(claim: ClaimView) -> frozenset[str]:
+    return _whom_of(claim.basis_text, claim.sector)
+
+
+@lru_cache(maxsize=4096)
+def _whom_of(basis_text: str | None, sector: str | None) -> frozenset[str]:
+    generic = {root(w) for w in load("en").people_nouns}
+    return frozenset(root(w) for w in whom_words(basis_text, sector)) - generic
+
+
+def by_whom(claims: Sequence[ClaimView], text: str) -> list[ClaimView]:
+    """Of a place's figures for different people ("each scaffolder", "each galley cook"),
+    the ones whose words for who pays, or whose sector's name, the question uses ("the
+    scaffolders", "asphalt crew", "married ones"); every figure where it uses none of
+    them, or all."""
+    if len(claims) < 2:
+        return list(claims)
+    asked = frozenset(root(w) for w in WORD.findall(text.casefold()) if w != ",")
+    groups: dict[str | None, list[ClaimView]] = {}
+    for claim in claims:
+        groups.setdefault(claim.place, []).append(claim)
+    dropped: set[int] = set()
+    for group in groups.values():
+        if len(group) < 2:
+            continue
+        named = [c for c in group if _whom_roots(c) & asked]
+        if named and len(named) < len(group):
+            dropped.update(c.id for c in group if c not in named)
+    return [c for c in claims if c.id not in dropped]
+
+
+def _by_work(claims: Sequence[ClaimView], text: str) -> list[ClaimView]:
     asked = asked_work(text) if claims else frozenset()
     if not asked:
         return list(claims)

@@ -397,3 +397,25 @@ def change_date_text(claim: ClaimView) -> str | None:
             continue
         return month_day(parsed.date())
     return stored
+
+
+# A figure typed, then its period a few words on: "650 euros a month", "6,000 usd per year".
+_FIGURE_THEN = re.compile(r"(\d[\d,]*(?:\.\d+)?)((?:\s+[^\W\d]+){1,3})")
+
+
+def restates_a_figure(text: str, figures: Sequence[Decimal], claims: Sequence[ClaimView]) -> bool:
+    """The message gives a stored figure back with the period its report gives it ("malta 650
+    euros a month -> per year?"): the period is known, so a sum in another is asked, not
+    which period it is. Not when periods are set side by side ("650 a month or a year?")."""
+    if " or " in _words(text):
+        return False
+    typed = {claim.amount for claim in claims if claim.amount is not None} & set(figures)
+    for match in _FIGURE_THEN.finditer(text.casefold()):
+        amount = Decimal(match.group(1).replace(",", ""))
+        if amount not in typed:
+            continue
+        said = periods_said(match.group(2))
+        stored = {stated_period(c) or MONTH for c in claims if c.amount == amount}
+        if said and said[0] in stored:
+            return True
+    return False

@@ -232,3 +232,13 @@ def read_figures(text: str, vocabulary: Vocabulary) -> Typed:
 def _add(target: list[Any], value: object) -> None:
     if value not in target:
         target.append(value)
+
+
+# "6000/12", "650 x 12", "450,000 ÷ 3": the asker's own arithmetic on a figure.
+_OPERAND = re.compile(r"(?<![\d.,])(\d[\d,]*(?:\.\d+)?)\s*(?:/|÷|×|\*|x(?=\s*\d))\s*\d")
+
+
+def operands(text: str) -> frozenset[Decimal]:
+    """Figures the message works on ("dushanbe per month then? 6000/12"): a figure the
+    asker divides or multiplies is an operand of their own sum, not one they assert."""
+    return frozenset(Decimal(m.group(1).replace(",", "")) for m in _OPERAND.finditer(text))

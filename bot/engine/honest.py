@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from bot.engine.change_premises import wrong_change_of_place
 from bot.engine.compose import Composer
+from bot.engine.figures import operands
 from bot.engine.local_names import source_name
 from bot.engine.numbers import money, number, usd
 from bot.engine.phrases import either, separately
@@ -296,7 +297,9 @@ class Honest(Silences):
         if not said:
             return
         seen: set[tuple[object, ...]] = set()
-        for claim in [c for c in quotas if c.amount is not None and c.amount in u.figures][:3]:
+        worked = operands(u.text)  # "6000/12": the asker's own sum on it, not a period said
+        asserted = [f for f in u.figures if f not in worked]
+        for claim in [c for c in quotas if c.amount is not None and c.amount in asserted][:3]:
             period = claim.period or "month"
             same = (claim.article_id, claim.amount, claim.currency, period)
             if period in said or same in seen:

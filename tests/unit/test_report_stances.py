@@ -130,7 +130,14 @@ def test_a_rise_asserted_of_unchanged_figures_says_each_as_reported(
     signal: AnswerEngine,
 ) -> None:
     lines = body(signal, "windhoek cooks went up last year, how much by")
-    assert lines[:2] == [
+    assert lines[0] == (
+        "No: Test Signal (2 March 2026) does not say it went up for Windhoek, Namibia: it says "
+        "the figure is unchanged: 250 US dollars (USD) a person a week."
+    )
+    # The cooks are asked (basis_work.by_whom): not the kitchen porters' share beside them.
+    assert not any("55 percent" in line for line in lines)
+    both = body(signal, "windhoek hotel kitchens went up last year, how much by")
+    assert both[:2] == [
         "No: Test Signal (2 March 2026) does not say it went up for Windhoek, Namibia: it says "
         "the figure is unchanged: 250 US dollars (USD) a person a week.",
         "No: Test Signal (2 March 2026) does not say it went up for Windhoek, Namibia: it gives "
