@@ -420,7 +420,9 @@ class Answerer:
                     wanted.discard(Intent.ARTICLE)
                 topics = []
                 handled = True
-        elif Intent.SOURCES in wanted and self.honest.attribute_quote(s, reply):
+        elif (
+            Intent.SOURCES in wanted and not s.provenance and self.honest.attribute_quote(s, reply)
+        ):
             wanted -= {Intent.SOURCES, Intent.QUOTA, *([Intent.DATE] if s.dates else [])}
             topics = []  # the claim it found is the answer
             handled = True
