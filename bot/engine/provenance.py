@@ -34,6 +34,11 @@ class Asked(StrEnum):
     NAMED = "named"  # whether a source is named
     AGREE = "agree"  # whether the sources agree with each other
     MEDIUM = "medium"  # whether television, radio or a paper carried it
+    PLACE = "place"  # who said it of a place ("who says the windhoek stuff"): its sources
+
+
+# What asks where the claims come from rather than what a source said ("what is the evidence").
+ORIGIN_ASKED = frozenset({Asked.ORIGIN, Asked.DOCUMENTS, Asked.NAMED, Asked.AGREE})
 
 
 @dataclass(frozen=True)
@@ -44,6 +49,7 @@ class _Words:
     named_alone: frozenset[str]
     sources: frozenset[str]
     person: frozenset[str]
+    asker: frozenset[str]  # the asker's own setting: "my essay", "论文"
 
 
 _KINDS = ("origin", "documents", "named", "agree", "medium")
@@ -69,6 +75,7 @@ def _words() -> dict[str, _Words]:
             frozenset(spec["named_alone"]),
             frozenset(spec["sources"]),
             frozenset(spec["person"]),
+            frozenset(spec.get("asker", ())),
         )
     return out
 
@@ -224,7 +231,7 @@ def carry_sourcing(segments: list[Understanding]) -> list[Understanding]:
             placed = segment.places or segment.countries
             taken = segment.provenance or segment.quota_named
             if placed and (person or only_place) and not taken:
-                segment.provenance = frozenset({str(Asked.ORIGIN)})
+                segment.provenance = frozenset({str(Asked.PLACE)})
         elif before and Intent.SOURCES in before.intents and (also := _also_asked(segment)):
             # "any documents cited? like the text of the directive?", "по телевизору было?"
             segment.provenance = before.provenance | also | {str(Asked.ORIGIN)}
@@ -267,7 +274,7 @@ def _without_other_subjects(segment: Understanding) -> None:
     words = _words().get(str(language))
     if words is None:
         return
-    entries = frozenset().union(*words.kinds.values(), words.sources, words.person)
+    entries = frozenset().union(*words.kinds.values(), words.sources, words.person, words.asker)
 
     def ours(word: str) -> bool:
         return bool(read(language, word).found(entries, language))
