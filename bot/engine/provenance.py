@@ -208,12 +208,13 @@ _PLAIN_ASKS = frozenset({Intent.QUOTA, Intent.USD, Intent.LIST})
 _NOT_ASKED = frozenset({Intent.QUOTA, Intent.LIST, Intent.DATE})
 
 
-def carry_sourcing(segments: list[Understanding]) -> list[Understanding]:
+def carry_sourcing(result: Understanding) -> Understanding:
     """ "who said it about dalian? a chinese man?", "источник 是谁？在俄罗斯那个人": a part
     naming only a kind of person (and a country) after a part asking who said it — or
     beside that ask in the same part — asks who said it too, of the earlier part's place
     when it named one, not that country's quota. A part asking where the claims come from
     asks no figure or date it does not name ("where did it originally come from")."""
+    segments = result.segments
     for index, segment in enumerate(segments):
         before = segments[index - 1] if index else None
         person = names_a_person(segment.language, segment.text)
@@ -253,7 +254,7 @@ def carry_sourcing(segments: list[Understanding]) -> list[Understanding]:
             segment.intents = [i for i in segment.intents if i not in _NOT_ASKED]
         if segment.provenance:  # "телевизор", "xdm": asked of the sources, no other subject
             _without_other_subjects(segment)
-    return segments
+    return result
 
 
 def _also_asked(segment: Understanding) -> frozenset[str]:

@@ -253,7 +253,7 @@ class Understander:
         result.segments = carry_role_play(result.segments)
         result.segments = drop_context(carry_time(carry_own_figures(result.segments)))
         result.segments = carry_follow_up(carry_conversion(carry_assumption(result.segments)))
-        result.segments = carry_sourcing(carry_supposition(result.segments))  # "…? chinese man?"
+        result.segments = carry_supposition(result.segments)
         for code in flag_countries(question):
             self._record(result.segments[0], "any_country", code)  # "🇷🇺 quota"
         # "сколько в 大连"; Chinese and Korean are segmented ("美元" is not "元").
@@ -265,7 +265,7 @@ class Understander:
         settle_parts(result, self.vocabulary_data.chat_words, STOPWORDS, TERSE_WORDS)
         result.segments = bare_figure_asks(result.segments)
         asserted_headcount(result, self.vocabulary_data.headcount_supposing, TERSE_WORDS)
-        return result
+        return carry_sourcing(result)  # "who said it? a chinese man?", "where did it come from"
 
     def _read_piece(
         self, piece: str, instructed: bool, *, language: Language, corrector: BoundedCorrector
