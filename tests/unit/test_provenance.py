@@ -146,3 +146,16 @@ def test_a_kind_of_person_after_who_said_it_asks_the_same(
     text = "\n".join(lines_in(seed, question, language))
     assert source in text
     assert "62,000" not in text and "62 000" not in text  # no quota block for the country
+
+
+@pytest.fixture(scope="module")
+def gazette(tmp_path_factory: pytest.TempPathFactory) -> AnswerEngine:
+    return _engine(tmp_path_factory, "gazette", REPORTS / "test_gazette_2024.json")
+
+
+def test_whose_claim_a_places_figure_is_comes_from_that_place(gazette: AnswerEngine) -> None:
+    # Another report's claim using the word "figure" (Kolwezi's "weekly figure") is no
+    # answer about Sakhalin's.
+    text = "\n".join(lines_in(gazette, "the sakhalin number, whose claim is it?", Language.EN))
+    assert "a source in Russia — anonymous, spoke to Daily NK" in text
+    assert "Kolwezi" not in text
