@@ -156,6 +156,6 @@ def gazette(tmp_path_factory: pytest.TempPathFactory) -> AnswerEngine:
 def test_whose_claim_a_places_figure_is_comes_from_that_place(gazette: AnswerEngine) -> None:
     # Another report's claim using the word "figure" (Kolwezi's "weekly figure") is no
     # answer about Sakhalin's.
-    text = "\n".join(lines_in(gazette, "the sakhalin number, whose claim is it?", Language.EN))
+    text = "\n".join(lines_in(gazette, "the sakhalin figure - whose claim is it?", Language.EN))
     assert "a source in Russia — anonymous, spoke to Daily NK" in text
     assert "Kolwezi" not in text
