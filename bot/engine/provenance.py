@@ -104,17 +104,50 @@ class Reading:
         return {entry for entry in entries if self.has(entry, language)}
 
 
+@lru_cache(maxsize=4)
+def _starts(language: str) -> frozenset[str]:
+    """The first letters of every provenance word (Russian: three, as an inflected word
+    and its lemma share them; English: the whole word; Chinese and Korean: the entry)."""
+    words = _words()[language]
+    entries = {e for kind in _KINDS for e in words.kinds[kind]}
+    if language == "ru":
+        return frozenset(w[:3] for e in entries for w in e.split())
+    if language == "en":
+        return frozenset(w for e in entries for w in e.split())
+    return frozenset(entries)
+
+
+def _may_ask(language: str, folded: str) -> bool:
+    """A cheap first look: whether a part holds anything that could be a provenance word."""
+    if language not in _words():
+        return False
+    starts = _starts(language)
+    if language == "zh":
+        from bot.engine.analysis import simplified
+
+        folded = simplified(folded)  # "來源", "證據"
+    if language in ("zh", "ko"):
+        return any(entry in folded for entry in starts)
+    tokens = _TOKEN.findall(folded)
+    if language == "ru":
+        return any(t[:3] in starts for t in tokens)
+    return any(t in starts for t in tokens)
+
+
+@lru_cache(maxsize=8192)
+def _lemma(token: str) -> str:
+    """A Russian word's pymorphy3 lemma (each word looked up once a process)."""
+    from bot.engine.analysis import morph
+
+    return str(morph().parse(token)[0].normal_form)
+
+
+@lru_cache(maxsize=512)  # a part is read by several of the functions below
 def read(language: Language, text: str) -> Reading:
     folded = unicodedata.normalize("NFKC", text).casefold()
     tokens = _TOKEN.findall(folded)
     if language is Language.RU:
-        from bot.engine.analysis import morph
-
-        analyser = morph()
-        lemmas = {t for t in tokens}
-        for token in tokens:
-            if token[0].isalpha():
-                lemmas.add(str(analyser.parse(token)[0].normal_form))
+        lemmas = {*tokens, *(_lemma(t) for t in tokens if t[0].isalpha())}
         return Reading(frozenset(lemmas), " ".join(tokens), ())
     if language is Language.ZH:
         from bot.engine.analysis import chinese_tokens, simplified
@@ -139,6 +172,8 @@ def asked(language: Language, text: str) -> frozenset[Asked]:
     words = _words().get(str(language))
     if words is None:
         return frozenset()
+    if not _may_ask(str(language), unicodedata.normalize("NFKC", text).casefold()):
+        return frozenset()  # (most parts: no word of provenance, not even a word's start)
     reading = read(language, text)
     # (A part's "?" is cut off by then, or left as ";"; a part of a few words is a request.)
     terse = len(text.split()) <= TERSE_WORDS or ";" in text
@@ -175,12 +210,10 @@ def read_out(language: Language, text: str, kinds: Sequence[str] = ("documents",
         return text
     entries = sorted((e for k in kinds for e in words.kinds[k]), key=len, reverse=True)
     if language is Language.RU:
-        from bot.engine.analysis import morph
-
         kept = []
         for token in text.split():
             bare = token.casefold().strip("?!.,;:()«»\"'")
-            lemma = str(morph().parse(bare)[0].normal_form) if bare else bare
+            lemma = _lemma(bare) if bare else bare
             if bare and (bare in entries or lemma in entries):
                 kept.append(token[len(token.rstrip("?!.,;:")) :])  # its punctuation stays
             else:
@@ -217,8 +250,10 @@ def carry_sourcing(result: Understanding) -> Understanding:
     segments = result.segments
     for index, segment in enumerate(segments):
         before = segments[index - 1] if index else None
-        person = names_a_person(segment.language, segment.text)
-        if Intent.SOURCES in segment.intents:
+        sourcing = Intent.SOURCES in segment.intents
+        follows = before is not None and Intent.SOURCES in before.intents
+        person = (sourcing or follows) and names_a_person(segment.language, segment.text)
+        if sourcing:
             # "who say? chinese man?", "who says the windhoek stuff": who said it of a place,
             # the place's sources (not a claim that happens to hold the place's name).
             only_place = set(segment.intents) <= {Intent.SOURCES} and not (
