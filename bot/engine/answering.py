@@ -30,6 +30,7 @@ from bot.engine.own_people import settle_own_people
 from bot.engine.part_readings import quote_asked
 from bot.engine.place_currency import picked_places, topic_places
 from bot.engine.premises import wrong_demander, wrong_pairings, wrong_period, wrong_year
+from bot.engine.provenance import ORIGIN_ASKED
 from bot.engine.quota_words import QuotaWords, places_for_whom
 from bot.engine.relevance import blamed, named_foreign
 from bot.engine.reply import Reply
@@ -410,7 +411,9 @@ class Answerer:
         countries = s.countries or (
             [q.country for q in c.quotas(s) if q.country] if s.places else []
         )
-        asks_words = asks_what(s) or s.source_words or quote_asked(s.text, self.honest.vocabulary)
+        # ("what is the evidence": not what a source said)
+        asks_words = (asks_what(s) and not s.provenance & ORIGIN_ASKED) or s.source_words
+        asks_words = asks_words or quote_asked(s.text, self.honest.vocabulary)
         if Intent.SOURCES in wanted and countries and asks_words:
             # "what did the chinese source say about the young women": that source's claims on
             # the topic when it has some, else everything it said.
@@ -422,7 +425,9 @@ class Answerer:
                     wanted.discard(Intent.ARTICLE)
                 topics = []
                 handled = True
-        elif Intent.SOURCES in wanted and self.honest.attribute_quote(s, reply):
+        elif (
+            Intent.SOURCES in wanted and not s.provenance and self.honest.attribute_quote(s, reply)
+        ):
             wanted -= {Intent.SOURCES, Intent.QUOTA, *([Intent.DATE] if s.dates else [])}
             topics = []  # the claim it found is the answer
             handled = True

@@ -452,12 +452,16 @@ class Honest(Silences):
             reply.intents.append(Intent.SOURCES)
             return True
         found = self.hits(u.search_text, ATTRIBUTION_SCORE)
+        if u.places:  # "sakhalin figure, whose claim is that": that place's, not another's "figure"
+            ours = {q.country for q in self.c.quotas(u)}
+            found = [h for h in found if _of_places(h.claim, u.places, ours)]
         # "who told them about the loyalty cash in china": a source in that country first.
         sources = self.c.snapshot.sources
         local = [h for h in found if getattr(sources.get(h.claim.source_id), "country", None)
                  in u.countries]  # fmt: skip
         # "who said heavier burden": a quota claim's own quote (the search leaves them out).
-        said = (local or found)[0].claim if found else quoted(self.c.quotas(), u.search_text)
+        quotas = self.c.quotas(u) if u.places else self.c.quotas()
+        said = (local or found)[0].claim if found else quoted(quotas, u.search_text)
         if said is None:
             return False
         reply.use(said.id, said.article_id)
@@ -488,3 +492,8 @@ class Honest(Silences):
         reply.lines.append(italic(_("Matched on the words of your question.")))
         reply.intents.append(Intent.STATEMENTS)
         return True
+
+
+def _of_places(claim: ClaimView, places: list[str], countries: set[str | None]) -> bool:
+    """A claim of one of ``places``, or of no place in one of their countries."""
+    return claim.place in places or (claim.place is None and claim.country in countries)

@@ -56,6 +56,14 @@ from bot.markup import Html, bold, fmt
 from db.views import ArticleView, ClaimView, Snapshot
 
 
+def _bounded(name: str) -> str:
+    """A name as a pattern, not inside a longer word of its own script: a Latin name is
+    found beside Chinese or Korean letters ("Test Beacon有没有"), not inside "hngnx"."""
+    latin = name.isascii()
+    before, after = (r"(?<![a-z0-9])", r"(?![a-z0-9])") if latin else (r"(?<!\w)", r"(?!\w)")
+    return f"{before}{re.escape(name)}{after}"
+
+
 def outlet_names(article: ArticleView) -> tuple[str, ...]:
     """How a message may name a report's outlet, folded: "radio free asia", "rfa"."""
     names = [article.outlet, *([article.relies_on] if article.relies_on else [])]
@@ -318,14 +326,10 @@ class Reports:
                 short = next((n for n in names if " " not in n), None)
                 for name in names:
                     if " " in name and short:
-                        word = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.IGNORECASE)
+                        word = re.compile(_bounded(name), re.IGNORECASE)
                         shorten.append((word, short))
             longest = sorted(by_name, key=len, reverse=True)
-            anyone = (
-                re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, longest)) + r")(?!\w)")
-                if longest
-                else None
-            )
+            anyone = re.compile("|".join(_bounded(name) for name in longest)) if longest else None
             self._patterns = ((anyone, by_name), shorten)
         return self._patterns
 

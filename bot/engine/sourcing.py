@@ -12,12 +12,13 @@ from bot.engine.claims import IDS_PER_SOURCE, ComposerBase, SourceGroup
 from bot.engine.local_names import source_name
 from bot.engine.numbers import number
 from bot.engine.phrases import both, separately, series
+from bot.engine.provenance_lines import provenance_lines
 from bot.engine.reply import Reply
 from bot.engine.report_words import as_original
 from bot.engine.segments import offers_choice
 from bot.engine.telling import asked_question_words
 from bot.engine.understanding import Understanding
-from bot.engine.vocabulary import FOLDER, Intent
+from bot.engine.vocabulary import FOLDER, Attribute, Intent
 from bot.engine.wording import N_, _, is_english
 from bot.markup import Html, bold, escape, fmt
 from db.kinds import SourceKind
@@ -144,6 +145,11 @@ class SourceAnswers(ComposerBase):
             )
         self.more_line(hidden_sources, "sources", reply)
         self.article_line(reply)
+        # "is it all anon", "any documents?", "do they agree" (who is named: said already
+        # where the reports' silence on the sources' identity was answered)
+        asked = u.provenance - ({"named"} if Attribute.SOURCE_IDENTITY in u.attributes else set())
+        if asked:
+            provenance_lines(self, asked, sources, reply)
 
     @staticmethod
     def _by_source(claims: Iterable[ClaimView]) -> list[SourceGroup]:

@@ -36,6 +36,7 @@ from bot.engine.part_readings import (
 from bot.engine.place_spellings import PlaceSpellings
 from bot.engine.places import place_candidates
 from bot.engine.prefilter import any_of
+from bot.engine.provenance import carry_sourcing, provenance_of
 from bot.engine.relevance import foreign_words, listed_off_topic, note_tie
 from bot.engine.reports import answered_by, outlet_names
 from bot.engine.role_play import carry_role_play
@@ -264,13 +265,14 @@ class Understander:
         settle_parts(result, self.vocabulary_data.chat_words, STOPWORDS, TERSE_WORDS)
         result.segments = bare_figure_asks(result.segments)
         asserted_headcount(result, self.vocabulary_data.headcount_supposing, TERSE_WORDS)
-        return result
+        return carry_sourcing(result)  # "who said it? a chinese man?", "where did it come from"
 
     def _read_piece(
         self, piece: str, instructed: bool, *, language: Language, corrector: BoundedCorrector
     ) -> Understanding:
         """One part of a message read: its subjects, its asks, its figures."""
-        segment = Understanding(text=piece, language=language)
+        piece, provenance = provenance_of(language, piece)  # "пруфы? ссылки на документы где?"
+        segment = Understanding(text=piece, language=language, provenance=provenance)
         analysed = self._languages.read(piece, segment)
         self._read_segment(analysed, segment, corrector)
         # Patterns read the words as meant: "how many nk wrokers" asks a head count.
@@ -295,7 +297,7 @@ class Understander:
         paired = framed_topics(language, piece, analysed)
         apply_frames(segment, [f for f in paired if self._known_topic(f.topic)])
         segment.source_words = asks_source_words(language, piece, analysed)
-        if told := asks_sources(language, piece, analysed):  # "who reckons?", "кто напечатал"
+        if (told := asks_sources(language, piece, analysed)) or provenance:  # "кто напечатал"
             add_once(segment.intents, Intent.SOURCES)
         segment.pair_asked = segment.pair_asked or frames.pair_asked  # or "两个地方"
         segment.asks_by_word &= not frames.term_asked  # "called": the term is known

@@ -100,6 +100,8 @@ class Understanding:
     own_pay: bool = False  # "my salary": the asker's own pay named
     state_named: bool = False  # "before the state takes its cut": the one that demands it
     unread: list[str] = field(default_factory=list)  # content words no table knows (ru, zh, ko)
+    # Who says so, and what besides: named? documents? agree? (provenance.py's ``Asked``)
+    provenance: frozenset[str] = frozenset()
 
     @property
     def search_text(self) -> str:  # what the search over the claims' English text reads
