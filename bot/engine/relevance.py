@@ -136,7 +136,7 @@ def points_at_report(u: Understanding) -> bool:
     """ "what is this based on, leaked docs?": an ask of the report itself (who says so, is
     it verified) pointed at it ("this", "it", "the article") asks the report, beside a word no
     list gives another subject ("docs"); "who wrote the zorblax manifesto" points at nothing."""
-    asks = (set(u.intents) - set(u.settled_intents)) & _REPORT_ASKS
+    asks = (set(u.intents) - set(u.settled_intents)) & REPORT_ASKS
     pointers = _pointers().get(str(u.language), frozenset())
     return bool(asks and not u.other_subject and pointers & set(words(u.text)))
 
@@ -163,7 +163,7 @@ def note_tie(u: Understanding, kind: str, phrase: str, vocabulary: Vocabulary) -
 
 # What asks of the report itself, whatever else the message holds: who says so, whether to
 # trust it, the article, the bot, the kinds of work, all of it.
-_REPORT_ASKS = frozenset(
+REPORT_ASKS = frozenset(
     {
         Intent.SOURCES, Intent.VERIFIED, Intent.TRUST_OUTLET, Intent.ARTICLE, Intent.ABOUT_BOT,
         Intent.SUMMARY, Intent.SECTORS, Intent.LIST,
@@ -201,7 +201,7 @@ def core_tie(u: Understanding) -> bool:
         or u.places_asked
         or u.governments
         or u.state_named
-        or set(u.intents) & _REPORT_ASKS
+        or set(u.intents) & REPORT_ASKS
         or [t for t in u.topics if t not in u.settled_topics and t not in SHARED_TOPICS]
     )
 
