@@ -180,7 +180,7 @@ _REPORT_ATTRIBUTES = frozenset(
         Attribute.DEADLINE, Attribute.ORDERER, Attribute.CONFIRMED_BY, Attribute.SUPERVISORS,
         Attribute.STATE_REVENUE, Attribute.SOURCE_IDENTITY,
         Attribute.OUTLET_PROFILE, Attribute.PUBLICATION_DATE, Attribute.DOCUMENTS,
-        Attribute.SIGNATORY, Attribute.WAGE_CURRENCY, Attribute.PAYMENT_METHOD,
+        Attribute.SIGNATORY, Attribute.WAGE_CURRENCY,
     }
 )  # fmt: skip
 

@@ -84,11 +84,3 @@ def test_another_subjects_thing_asked_of_the_workers_is_a_silence(
     assert "It covers quota figures for Sakhalin, Russia and Dalian, China." in body
     assert SAKHALIN not in body and OFF_TOPIC not in body
     assert engine.answer(question).intents == [Intent.SILENT]
-
-
-def test_the_quotas_collection_asked_beside_another_subject_is_its_silence(
-    engine: AnswerEngine,
-) -> None:
-    body = body_of(engine, "how is the cash handed over, bank transfer or paypal?")
-    assert "The report does not say how the quota is paid or collected" in body
-    assert OFF_TOPIC not in body
