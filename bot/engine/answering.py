@@ -25,9 +25,11 @@ from bot.engine.event_dates import event_date_asked
 from bot.engine.feelings import asks_for_a_text, contradicted_feeling, refuse_text
 from bot.engine.honest import Honest
 from bot.engine.not_mapped import not_mapped
+from bot.engine.other_of_workers import silent_on_other
 from bot.engine.own_figures import asks_with_own, compare_own
 from bot.engine.own_people import settle_own_people
 from bot.engine.part_readings import quote_asked
+from bot.engine.people_back import figures_named_back
 from bot.engine.place_currency import picked_places, topic_places
 from bot.engine.premises import wrong_demander, wrong_pairings, wrong_period, wrong_year
 from bot.engine.provenance import ORIGIN_ASKED
@@ -186,6 +188,7 @@ class Answerer:
                     if segment.foreign
                     else self._quota_words().naming(segment.unmapped + segment.report_words)
                 )
+                figures = figures or figures_named_back(segment, self.composer)  # "the hands"
                 for index, claim in enumerate(figures):
                     blank = [Html("")] * bool(index)
                     reply.lines.extend(blank + self.composer.quota_block(claim, reply))
@@ -194,6 +197,8 @@ class Answerer:
                     break
         if not reply.lines:
             refuse_role_about_report(u, self.composer, self.honest, reply)
+        if not reply.lines:  # "how much does a plane ticket home cost them"
+            silent_on_other(u, self.composer, self.honest, reply)
         if not reply.lines:
             off = self._off_topic()
             off.intents = [Intent.OFF_TOPIC]

@@ -72,14 +72,20 @@ def in_a_unit(
         return True
     if word not in _AMOUNT_PRONOUNS or len(before) < 2:
         return False
-    asking = before[-2]
-    stems = [asking, *(asking.removesuffix(ending) for ending in ("s", "ing", "ed"))]
-    values = {str(value) for stem in stems for _, value in phrases.get(stem, ())}
-    return bool(values & _AMOUNT_INTENTS)
+    # "pay it in usdt", "the old dalian one in greenbacks": a word asking an amount or a
+    # covered place just before the word that stands for it.
+    for asking in before[-_AMOUNT_REACH:-1]:
+        stems = [asking, *(asking.removesuffix(ending) for ending in ("s", "ing", "ed"))]
+        kinds = {(kind, str(value)) for stem in stems for kind, value in phrases.get(stem, ())}
+        if {value for _, value in kinds} & _AMOUNT_INTENTS or any(k == "place" for k, _ in kinds):
+            return True
+    return False
 
 
 # "pay it in usdt": the amount named by a pronoun; intents of words that ask an amount.
-_AMOUNT_PRONOUNS = frozenset({"it", "that", "this", "them", "those"})
+_AMOUNT_PRONOUNS = frozenset({"it", "that", "this", "them", "those", "one"})
+# How many words before it may name the amount ("the old dalian one").
+_AMOUNT_REACH = 3
 _AMOUNT_INTENTS = frozenset({"quota", "usd"})
 
 

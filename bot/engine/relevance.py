@@ -10,12 +10,14 @@ question word or a pronoun ties it to the report (``Understanding.anchored``).
 
 from __future__ import annotations
 
+import json
 from collections.abc import Collection, Iterable
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from bot.engine.text import words
 from bot.engine.their_people import names_their_people
-from bot.engine.vocabulary import Attribute, Cue, Intent, Vocabulary
+from bot.engine.vocabulary import FOLDER, Attribute, Cue, Intent, Vocabulary
 
 if TYPE_CHECKING:
     from bot.engine.understanding import Understanding
@@ -120,7 +122,23 @@ def tied_to_report(u: Understanding) -> bool:
         or u.regions
         # "is it per person or per team"; not "when is chuseok this year".
         or (u.domain and set(u.intents) - {Intent.GREETING, Intent.HELP})
+        or points_at_report(u)
     )
+
+
+@lru_cache(maxsize=1)
+def _pointers() -> dict[str, frozenset[str]]:
+    data = json.loads((FOLDER / "report_pointers.json").read_text(encoding="utf-8"))
+    return {language: frozenset(data[language]) for language in ("en", "ru", "zh", "ko")}
+
+
+def points_at_report(u: Understanding) -> bool:
+    """ "what is this based on, leaked docs?": an ask of the report itself (who says so, is
+    it verified) pointed at it ("this", "it", "the article") asks the report, beside a word no
+    list gives another subject ("docs"); "who wrote the zorblax manifesto" points at nothing."""
+    asks = (set(u.intents) - set(u.settled_intents)) & REPORT_ASKS
+    pointers = _pointers().get(str(u.language), frozenset())
+    return bool(asks and not u.other_subject and pointers & set(words(u.text)))
 
 
 # Kinds of entry whose word ties a part to the report (no question word, no weak cue).
@@ -145,7 +163,7 @@ def note_tie(u: Understanding, kind: str, phrase: str, vocabulary: Vocabulary) -
 
 # What asks of the report itself, whatever else the message holds: who says so, whether to
 # trust it, the article, the bot, the kinds of work, all of it.
-_REPORT_ASKS = frozenset(
+REPORT_ASKS = frozenset(
     {
         Intent.SOURCES, Intent.VERIFIED, Intent.TRUST_OUTLET, Intent.ARTICLE, Intent.ABOUT_BOT,
         Intent.SUMMARY, Intent.SECTORS, Intent.LIST,
@@ -183,7 +201,7 @@ def core_tie(u: Understanding) -> bool:
         or u.places_asked
         or u.governments
         or u.state_named
-        or set(u.intents) & _REPORT_ASKS
+        or set(u.intents) & REPORT_ASKS
         or [t for t in u.topics if t not in u.settled_topics and t not in SHARED_TOPICS]
     )
 

@@ -102,6 +102,9 @@ def test_the_base_of_a_dictionary_word_is_a_form_of_itself() -> None:
         "how much is 62000 in btc",
         "how much is that in quid",
         "dalian in dogecoin?",
+        # "one" standing for the quota of a place or an asked amount just before it
+        "the new sakhalin one in smackeroos?",
+        "and the old dalian one in clams",
     ],
 )
 def test_in_a_unit_after_an_amount_is_no_place(engine: AnswerEngine, question: str) -> None:
@@ -115,6 +118,7 @@ def test_in_a_unit_after_an_amount_is_no_place(engine: AnswerEngine, question: s
         ("how much do they pay in kholmsk", "kholmsk"),  # no amount before "in"
         ("quota in zanzibarville", "zanzibarville"),
         ("how much in kholmsk", "kholmsk"),
+        ("is there one in zanzibarville", "zanzibarville"),  # "one" names no amount here
     ],
 )
 def test_in_a_place_after_a_question_is_still_a_place(
