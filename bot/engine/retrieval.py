@@ -249,6 +249,18 @@ class ClaimSearch:
         """How many indexed claims use ``term`` (a stem)."""
         return self._found(term)
 
+    def claims_with(self, term: str) -> list[ClaimView]:
+        """The indexed claims that use ``term`` (a stem), from its postings."""
+        found = [
+            claim
+            for claim_id, claim in (
+                (i, self._base.claims[i]) for i in self._base.postings.get(term, ())
+            )
+            if claim_id not in self._gone
+        ]
+        found += [self._extra.claims[i] for i in self._extra.postings.get(term, ())]
+        return found
+
     @property
     def size(self) -> int:
         """How many claims are indexed."""
