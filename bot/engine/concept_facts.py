@@ -35,8 +35,9 @@ from db.views import ClaimView
 
 MAX_SHOWN = 3
 # What a question may ask besides the concept and still be answered by its facts: "is it
-# true they take the passports" (verified), a quota word it uses ("who fall behind on payment").
-ANSWERED_BESIDE = frozenset({Intent.QUOTA, Intent.VERIFIED})
+# true they take the passports" (verified), a quota word it uses ("who fall behind on
+# payment"), a kind of work named ("if the road job doesnt pay enough").
+ANSWERED_BESIDE = frozenset({Intent.QUOTA, Intent.VERIFIED, Intent.SECTORS, Intent.LIST})
 _WORD = re.compile(r"\w+(?:[-']\w+)*", re.UNICODE)
 SHORT = 4  # a word of a phrase shorter than this is matched whole
 EXACT = "="  # a Russian or Korean cue that must be the whole word, not its start
@@ -157,12 +158,12 @@ _FIGURE = re.compile(
 )
 
 
-def _carried(claim: ClaimView, concept: Concept, stems: frozenset[str]) -> bool:
+def _carried(claim: ClaimView, concept: Concept, stems: frozenset[str]) -> int:
+    """How many of the concept's cues the claim's words (or its topic) use."""
     if concept.needs_figure and not _FIGURE.search(f"{claim.statement} {claim.quote or ''}"):
-        return False
-    if any(cue <= stems for cue in concept.stems):
-        return True
-    return bool(concept.topic & set(_WORD.findall(claim.topic.casefold())))
+        return 0
+    used = sum(cue <= stems for cue in concept.stems)
+    return used + bool(concept.topic & set(_WORD.findall(claim.topic.casefold())))
 
 
 def concept_claims(
@@ -205,17 +206,21 @@ def concept_claims(
             return claim.place in places or (not u.places and claim.country in countries)
         return claim.article_id in articles or bool(claim.country and claim.country in countries)
 
-    ranked: list[tuple[tuple[int, int, int], ClaimView, list[Concept]]] = []
+    ranked: list[tuple[tuple[int, int, int, int], ClaimView, list[Concept]]] = []
     for claim in candidates.values():
         if not in_scope(claim):
             continue
         stems = frozenset(terms(f"{claim.statement} {claim.quote or ''}"))
-        carried = [concept for concept in asked if _carried(claim, concept, stems)]
+        uses = {concept.name: _carried(claim, concept, stems) for concept in asked}
+        carried = [concept for concept in asked if uses[concept.name]]
         main = [concept for concept in carried if not concept.secondary]
         if not main:
             continue
         at_place = bool(claim.place and claim.place in places)
-        ranked.append(((len(main), len(carried) - len(main), at_place), claim, main))
+        # The most asked concepts, then the most of their words ("the money goes to a
+        # construction fund" over "the fund does not wait"), then the place asked.
+        key = (len(main), len(carried) - len(main), sum(uses.values()), at_place)
+        ranked.append((key, claim, main))
     if not ranked:
         return [], None
     best = max(key for key, _claim, _main in ranked)
@@ -228,7 +233,8 @@ def answer_concepts(u: Understanding, c: Composer, search: ClaimSearch, reply: R
     """The facts that carry what the question asks, led by the asked thing in the asker's
     language; False (nothing added) when none does."""
     asked = set(u.intents) - set(u.settled_intents) - ANSWERED_BESIDE
-    when = "when" in u.question_words or when_word(u.text, u.language)
+    # "when did the doha cut kick in" asks a date; "can they go ashore when in port" not.
+    when = _folded(u.text)[1][:1] == ["when"] or when_word(u.text, u.language)
     if asked or when or u.figures or u.operations or asks_amount(u.text):
         return False  # "when did the doha cut kick in", "сколько часов": asked otherwise
     if about_the_place(u, c.snapshot.articles.values()):
@@ -241,7 +247,7 @@ def answer_concepts(u: Understanding, c: Composer, search: ClaimSearch, reply: R
     reply.lines.append(lead_line(thing))
     for claim in found:
         reply.use(claim.id, claim.article_id)
-        reply.lines.append(fmt("• {}", c.claim_line(claim)))
+        reply.lines.append(fmt("• {}", c.claim_line(claim, full=True)))
     reply.intents.append(Intent.STATEMENTS)
     return True
 
