@@ -168,9 +168,10 @@ class Answerer:
                 ):
                     break
                 # "can the fishermen even go ashore": the fact that carries what is asked.
-                if not segment.foreign and (
-                    answer_concepts(segment, self.composer, self.honest.search, reply)
-                    or self.honest.statements(segment.text, reply, STRONG_MATCH)
+                own = not segment.foreign or segment.has_subject
+                if (own and answer_concepts(segment, self.composer, self.honest.search, reply)) or (
+                    not segment.foreign
+                    and self.honest.statements(segment.text, reply, STRONG_MATCH)
                 ):
                     break
                 if not segment.foreign and show_stances(

@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from bot.engine.asks import about_the_place
 from bot.engine.bearing import facts_at
@@ -38,8 +38,9 @@ MAX_SHOWN = 3
 # true they take the passports" (verified), a quota word it uses ("who fall behind on
 # payment"), a kind of work named ("if the road job doesnt pay enough").
 ANSWERED_BESIDE = frozenset({Intent.QUOTA, Intent.VERIFIED, Intent.SECTORS, Intent.LIST})
-_WORD = re.compile(r"\w+(?:[-']\w+)*", re.UNICODE)
-SHORT = 4  # a word of a phrase shorter than this is matched whole
+_WORD = re.compile(r"\w+", re.UNICODE)
+_HAN = re.compile(r"[\u3400-\u9fff]")
+SHORT = 4  # a Russian or Korean word before a phrase's last one, shorter than this: whole
 EXACT = "="  # a Russian or Korean cue that must be the whole word, not its start
 
 
@@ -47,9 +48,7 @@ EXACT = "="  # a Russian or Korean cue that must be the whole word, not its star
 class Concept:
     name: str
     secondary: bool
-    # Per language: each cue a tuple of words (zh: one substring).
-    cues: dict[str, tuple[tuple[str, ...], ...]]
-    stems: tuple[frozenset[str], ...]  # each English cue's stems, as the index holds them
+    stems: tuple[tuple[str, ...], ...]  # each English cue's stems, as the index holds them
     topic: frozenset[str]
     label: dict[str, str]
     needs_figure: bool = False
@@ -65,21 +64,77 @@ def _english_forms(word: str) -> frozenset[str]:
     return frozenset(forms)
 
 
+# A cue word: (the word, how it matches: "forms" English endings, "start" a word's start,
+# "whole" the word itself).
+_Word = tuple[str, str]
+
+
+class _Cues:
+    """The cues of several names in every language, read off a text's words in one pass:
+    English words by their forms, Russian and Korean by their start, Chinese as substrings."""
+
+    def __init__(self, table: dict[str, dict[str, list[str]]]) -> None:
+        self._forms: dict[str, list[tuple[str, tuple[_Word, ...]]]] = {}
+        self._starts: dict[str, list[tuple[str, tuple[_Word, ...]]]] = {}
+        self._han: list[tuple[str, str]] = []
+        for name, cues in table.items():
+            for cue in cues.get("en", ()):
+                words = tuple((w, "forms") for w in cue.casefold().split())
+                for form in _english_forms(words[0][0]):
+                    self._forms.setdefault(form, []).append((name, words))
+            for language in ("ru", "ko"):
+                for cue in cues.get(language, ()):
+                    split = cue.casefold().split()
+                    words = tuple(
+                        (w.removesuffix(EXACT), "whole")
+                        if w.endswith(EXACT) or (i < len(split) - 1 and len(w) < SHORT)
+                        else (w, "start")
+                        for i, w in enumerate(split)
+                    )
+                    self._starts.setdefault(words[0][0][0], []).append((name, words))
+            self._han += [(name, cue) for cue in cues.get("zh", ())]
+
+    @staticmethod
+    def _fits(word: _Word, token: str) -> bool:
+        text, how = word
+        if how == "forms":
+            return token in _english_forms(text)
+        return token.startswith(text) if how == "start" else token == text
+
+    def _rest(self, words: tuple[_Word, ...], tokens: list[str], at: int) -> bool:
+        if at + len(words) > len(tokens):
+            return False
+        return all(self._fits(w, tokens[at + i]) for i, w in enumerate(words) if i)
+
+    def names(self, folded: str) -> set[str]:
+        found: set[str] = set()
+        tokens = _WORD.findall(folded)
+        for at, token in enumerate(tokens):
+            for name, words in self._forms.get(token, ()):
+                if name not in found and self._rest(words, tokens, at):
+                    found.add(name)
+            for name, words in self._starts.get(token[0], ()):
+                fits = name not in found and self._fits(words[0], token)
+                if fits and self._rest(words, tokens, at):
+                    found.add(name)
+        if _HAN.search(folded):
+            found.update(name for name, cue in self._han if cue in folded)
+        return found
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((FOLDER / "concepts.json").read_text(encoding="utf-8"))
+    return data
+
+
 @lru_cache(maxsize=1)
 def concepts() -> tuple[Concept, ...]:
-    data = json.loads((FOLDER / "concepts.json").read_text(encoding="utf-8"))
     found = []
-    for name, entry in data["concepts"].items():
-        cues = {
-            language: tuple(tuple(cue.casefold().split()) for cue in entry.get(language, ()))
-            for language in ("ru", "ko")
-        }
-        asked_en = [*entry.get("en", ()), *entry.get("asked_only", ())]
-        cues["en"] = tuple(tuple(cue.casefold().split()) for cue in asked_en)
-        cues["zh"] = tuple((cue,) for cue in entry.get("zh", ()))
+    for name, entry in _data()["concepts"].items():
         stems = []
         for cue in [*entry.get("en", ()), *entry.get("claim", ())]:
-            cue_stems = frozenset(terms(cue))
+            cue_stems = tuple(dict.fromkeys(terms(cue)))
             # A phrase of one meaningful word ("money is for") says too little of a claim.
             if cue_stems and (len(cue.split()) == 1 or len(cue_stems) > 1):
                 stems.append(cue_stems)
@@ -87,7 +142,6 @@ def concepts() -> tuple[Concept, ...]:
             Concept(
                 name=name,
                 secondary=bool(entry.get("secondary")),
-                cues=cues,
                 stems=tuple(stems),
                 topic=frozenset(entry.get("topic", ())),
                 label=dict(entry["label"]),
@@ -97,58 +151,33 @@ def concepts() -> tuple[Concept, ...]:
     return tuple(found)
 
 
-def _word_matches(cue: str, token: str, language: str, last: bool) -> bool:
-    if language == "en":
-        return token in _english_forms(cue)
-    if cue.endswith(EXACT):
-        return token == cue[:-1]
-    # Russian and Korean: the cue is the start of the word (a short word before the last
-    # one whole: "на что", "못 채").
-    return token.startswith(cue) if last or len(cue) >= SHORT else token == cue
+@lru_cache(maxsize=1)
+def _asked() -> _Cues:
+    table = {}
+    for name, entry in _data()["concepts"].items():
+        table[name] = {**entry, "en": [*entry.get("en", ()), *entry.get("asked_only", ())]}
+    return _Cues(table)
 
 
-def _has_cue(cue: tuple[str, ...], tokens: Sequence[str], language: str) -> bool:
-    size = len(cue)
-    for start in range(len(tokens) - size + 1):
-        if all(
-            _word_matches(word, tokens[start + i], language, i == size - 1)
-            for i, word in enumerate(cue)
-        ):
-            return True
-    return False
-
-
-def _folded(text: str) -> tuple[str, list[str]]:
-    folded = text.casefold().replace("ё", "е").replace("’", "'")
-    return folded, _WORD.findall(folded)
-
-
-def _says(cues: dict[str, tuple[tuple[str, ...], ...]], folded: str, tokens: list[str]) -> bool:
-    return any(cue[0] in folded for cue in cues["zh"]) or any(
-        _has_cue(cue, tokens, language) for language in ("en", "ru", "ko") for cue in cues[language]
-    )
+def _folded(text: str) -> str:
+    return text.casefold().replace("ё", "е").replace("’", "'")
 
 
 def asked_concepts(text: str) -> list[Concept]:
     """The concepts a question's words carry, in any of the four languages."""
-    folded, tokens = _folded(text)
-    return [concept for concept in concepts() if _says(concept.cues, folded, tokens)]
+    names = _asked().names(_folded(text))
+    return [concept for concept in concepts() if concept.name in names]
 
 
 @lru_cache(maxsize=1)
-def _amount_cues() -> dict[str, tuple[tuple[str, ...], ...]]:
-    data = json.loads((FOLDER / "concepts.json").read_text(encoding="utf-8"))
-    table = data["amount_asked"]
-    cues = {lang: tuple(tuple(c.casefold().split()) for c in table[lang]) for lang in table}
-    cues["zh"] = tuple((c,) for c in table["zh"])
-    return cues
+def _amount() -> _Cues:
+    return _Cues({"amount": _data()["amount_asked"]})
 
 
 def asks_amount(text: str) -> bool:
     """The question asks how many or how much ("how many hours", "сколько часов", "几个小时",
     "몇 시간"): a figure, which the figures' readers and the silences answer."""
-    folded, tokens = _folded(text)
-    return _says(_amount_cues(), folded, tokens)
+    return bool(_amount().names(_folded(text)))
 
 
 _FIGURE = re.compile(
@@ -158,12 +187,21 @@ _FIGURE = re.compile(
 )
 
 
-def _carried(claim: ClaimView, concept: Concept, stems: frozenset[str]) -> int:
-    """How many of the concept's cues the claim's words (or its topic) use."""
-    if concept.needs_figure and not _FIGURE.search(f"{claim.statement} {claim.quote or ''}"):
-        return 0
-    used = sum(cue <= stems for cue in concept.stems)
-    return used + bool(concept.topic & set(_WORD.findall(claim.topic.casefold())))
+def _uses(concept: Concept, search: ClaimSearch, among: set[int] | None) -> dict[int, int]:
+    """Claim id -> how many of the concept's English cues the claim's words use (of
+    ``among`` when given), from the search index's postings."""
+    uses: dict[int, int] = {}
+    for cue in concept.stems:
+        ids = search.claim_ids(cue[0])
+        if among is not None:
+            ids &= among
+        for stem in cue[1:]:
+            if not ids:
+                break
+            ids &= search.claim_ids(stem)
+        for claim_id in ids:
+            uses[claim_id] = uses.get(claim_id, 0) + 1
+    return uses
 
 
 def concept_claims(
@@ -186,16 +224,11 @@ def concept_claims(
             if quota.country:
                 countries.add(quota.country)
             articles.add(quota.article_id)
-    candidates: dict[int, ClaimView] = {}
-    for concept in primary:
-        for cue in concept.stems:
-            for claim in search.claims_with(next(iter(cue))):
-                candidates.setdefault(claim.id, claim)
-        if concept.topic and u.has_subject:
-            table = facts_at(c)
-            for place in sorted(places):
-                for claim in table.get(place, ()):
-                    candidates.setdefault(claim.id, claim)
+    at_places = {
+        claim.id: claim
+        for place in sorted(places)
+        for claim in (facts_at(c).get(place, ()) if u.has_subject else ())
+    }
 
     def in_scope(claim: ClaimView) -> bool:
         if not claim.active or claim.is_quota:
@@ -203,24 +236,42 @@ def concept_claims(
         if not u.has_subject:
             return True
         if claim.place:
-            return claim.place in places or (not u.places and claim.country in countries)
-        return claim.article_id in articles or bool(claim.country and claim.country in countries)
+            return claim.place in places
+        return claim.article_id in articles
 
+    uses = {concept.name: _uses(concept, search, None) for concept in primary}
+    for concept in primary:
+        if concept.topic:  # "what do they do there": a fact at the place filed under work
+            for claim in at_places.values():
+                if concept.topic & set(_WORD.findall(claim.topic.casefold())):
+                    found = uses[concept.name]
+                    found[claim.id] = found.get(claim.id, 0) + 1
+    found_ids = {claim_id for table in uses.values() for claim_id in table}
+    claims = {}
+    for claim_id in found_ids:
+        stored = at_places.get(claim_id) or search.claim(claim_id)
+        if stored is not None and in_scope(stored):
+            claims[claim_id] = stored
+    for concept in primary:
+        if concept.needs_figure:  # "longer hours" does not say how many
+            table = uses[concept.name]
+            for claim_id in [i for i in table if i in claims]:
+                claim = claims[claim_id]
+                if not _FIGURE.search(f"{claim.statement} {claim.quote or ''}"):
+                    del table[claim_id]
+    secondary = [concept for concept in asked if concept.secondary]
+    extra = {concept.name: _uses(concept, search, set(claims)) for concept in secondary}
     ranked: list[tuple[tuple[int, int, int, int], ClaimView, list[Concept]]] = []
-    for claim in candidates.values():
-        if not in_scope(claim):
-            continue
-        stems = frozenset(terms(f"{claim.statement} {claim.quote or ''}"))
-        uses = {concept.name: _carried(claim, concept, stems) for concept in asked}
-        carried = [concept for concept in asked if uses[concept.name]]
-        main = [concept for concept in carried if not concept.secondary]
+    for claim_id, claim in claims.items():
+        main = [concept for concept in primary if uses[concept.name].get(claim_id)]
         if not main:
             continue
+        also = sum(bool(extra[concept.name].get(claim_id)) for concept in secondary)
+        words = sum(uses[concept.name].get(claim_id, 0) for concept in primary)
         at_place = bool(claim.place and claim.place in places)
         # The most asked concepts, then the most of their words ("the money goes to a
         # construction fund" over "the fund does not wait"), then the place asked.
-        key = (len(main), len(carried) - len(main), sum(uses.values()), at_place)
-        ranked.append((key, claim, main))
+        ranked.append(((len(main), also, words, at_place), claim, main))
     if not ranked:
         return [], None
     best = max(key for key, _claim, _main in ranked)
