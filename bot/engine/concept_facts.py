@@ -285,11 +285,11 @@ def answer_concepts(u: Understanding, c: Composer, search: ClaimSearch, reply: R
     language; False (nothing added) when none does."""
     asked = set(u.intents) - set(u.settled_intents) - ANSWERED_BESIDE
     # "when did the doha cut kick in" asks a date; "can they go ashore when in port" not.
-    when = _folded(u.text)[1][:1] == ["when"] or when_word(u.text, u.language)
+    when = _WORD.findall(_folded(u.text))[:1] == ["when"] or when_word(u.text, u.language)
     if asked or when or u.figures or u.operations or asks_amount(u.text):
         return False  # "when did the doha cut kick in", "сколько часов": asked otherwise
     if about_the_place(u, c.snapshot.articles.values()):
-        return False  # "when did the doha cut kick in", "сколько часов": asked otherwise
+        return False  # "why is dalian called dalian": the place's own story
     found, concept = concept_claims(u, c, search)
     if not found or concept is None:
         return False
@@ -298,7 +298,11 @@ def answer_concepts(u: Understanding, c: Composer, search: ClaimSearch, reply: R
     reply.lines.append(lead_line(thing))
     for claim in found:
         reply.use(claim.id, claim.article_id)
-        reply.lines.append(fmt("• {}", c.claim_line(claim, full=True)))
+        # The words that carry what is asked: the quote (with the statement where the quote
+        # alone does not cover it), else the statement ("sell vegetables on Sundays").
+        quoted = set(terms(claim.quote or ""))
+        in_quote = any(set(cue) <= quoted for cue in concept.stems)
+        reply.lines.append(fmt("• {}", c.claim_line(claim, full=not in_quote)))
     reply.intents.append(Intent.STATEMENTS)
     return True
 

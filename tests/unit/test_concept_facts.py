@@ -94,8 +94,8 @@ def test_russian_passports_lead_with_the_asked_thing_then_the_original(
     lines = lines_in(quay, "у докеров в Дурбане паспорта отбирают?", Language.RU)
     assert lines[0] == "Про паспорта:"
     assert lines[1].startswith(
-        "• Test only: the team leader in Durban keeps the stevedores' passports from the day "
-        "they land. (оригинал, английский)"
+        "• “Nobody on the quay holds his own passport; the team leader has them all.” "
+        "(оригинал, английский)"
     )
     assert "[#2003]" in lines[1]
     assert len(lines) == 2
@@ -172,3 +172,17 @@ def test_longer_hours_without_a_figure_is_no_answer_about_the_hours(
     text = text_of(seed, "what are the working hours in dalian")
     assert "On working hours:" not in text
     assert "does not say" in text
+
+
+def test_a_leading_when_asks_a_date_not_a_concept(quay: AnswerEngine) -> None:
+    text = text_of(quay, "when did the lusaka recruiter correct himself")
+    assert "On the correction:" not in text
+
+
+def test_the_quote_is_shown_where_it_carries_what_is_asked(quay: AnswerEngine) -> None:
+    # Durban's passports are in the statement and in the quote: the quote is shown.
+    lines = lines_in(quay, "does the team leader keep their passports in durban", Language.EN)
+    assert lines[0] == "On passports:"
+    assert (
+        "“Nobody on the quay holds his own passport; the team leader has them all.”" in (lines[1])
+    )
