@@ -298,11 +298,16 @@ def answer_concepts(u: Understanding, c: Composer, search: ClaimSearch, reply: R
     reply.lines.append(lead_line(thing))
     for claim in found:
         reply.use(claim.id, claim.article_id)
-        # The words that carry what is asked: the quote (with the statement where the quote
-        # alone does not cover it), else the statement ("sell vegetables on Sundays").
+        # All the report's words on it, the statement and the quote ("sell vegetables on
+        # Sundays", "cabbages and peppers"); where editors translated the quote into the
+        # asker's language, the quote (translated, then the original) or the statement,
+        # whichever carries what is asked.
+        translated = language in claim.translations
         quoted = set(terms(claim.quote or ""))
         in_quote = any(set(cue) <= quoted for cue in concept.stems)
-        reply.lines.append(fmt("• {}", c.claim_line(claim, full=not in_quote)))
+        both = bool(claim.quote) and not translated
+        line = c.claim_line(claim, full=not (both or in_quote), both=both)
+        reply.lines.append(fmt("• {}", line))
     reply.intents.append(Intent.STATEMENTS)
     return True
 

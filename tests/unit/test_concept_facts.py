@@ -93,8 +93,10 @@ def test_russian_passports_lead_with_the_asked_thing_then_the_original(
 ) -> None:
     lines = lines_in(quay, "у докеров в Дурбане паспорта отбирают?", Language.RU)
     assert lines[0] == "Про паспорта:"
+    # The statement and the quote, as given, under one mark: nobody translated them.
     assert lines[1].startswith(
-        "• “Nobody on the quay holds his own passport; the team leader has them all.” "
+        "• Test only: the team leader in Durban keeps the stevedores' passports from the day "
+        "they land. “Nobody on the quay holds his own passport; the team leader has them all.” "
         "(оригинал, английский)"
     )
     assert "[#2003]" in lines[1]
