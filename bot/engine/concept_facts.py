@@ -36,8 +36,9 @@ from db.views import ClaimView
 MAX_SHOWN = 3
 # What a question may ask besides the concept and still be answered by its facts: "is it
 # true they take the passports" (verified), a quota word it uses ("who fall behind on
-# payment"), a kind of work named ("if the road job doesnt pay enough").
-ANSWERED_BESIDE = frozenset({Intent.QUOTA, Intent.VERIFIED, Intent.SECTORS, Intent.LIST})
+# payment"), a list read into "he named another figure first". Not the kinds of work
+# ("what jobs do they do": the sectors, not a fact that uses "job").
+ANSWERED_BESIDE = frozenset({Intent.QUOTA, Intent.VERIFIED, Intent.LIST})
 _WORD = re.compile(r"\w+", re.UNICODE)
 _HAN = re.compile(r"[\u3400-\u9fff]")
 SHORT = 4  # a Russian or Korean word before a phrase's last one, shorter than this: whole
