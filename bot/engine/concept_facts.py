@@ -160,6 +160,13 @@ def _asked() -> _Cues:
     return _Cues(table)
 
 
+def warm_up() -> None:
+    """The concepts and their cue tables, read before the first question needs them."""
+    concepts()
+    _asked()
+    _amount()
+
+
 def _folded(text: str) -> str:
     return text.casefold().replace("ё", "е").replace("’", "'")
 
