@@ -34,6 +34,7 @@ from bot.markup import Html, bold, fmt
 from db.views import ClaimView
 
 MAX_SHOWN = 3
+NAMING = (["who"], ["which"], ["whose"], ["whom"])
 # What a question may ask besides the concept and still be answered by its facts: "is it
 # true they take the passports" (verified), a quota word it uses ("who fall behind on
 # payment"), a list read into "he named another figure first". Not the kinds of work
@@ -293,14 +294,18 @@ def answer_concepts(u: Understanding, c: Composer, search: ClaimSearch, reply: R
     language; False (nothing added) when none does."""
     asked = set(u.intents) - set(u.settled_intents) - ANSWERED_BESIDE
     # "when did the doha cut kick in" asks a date; "can they go ashore when in port" not.
-    when = _WORD.findall(_folded(u.text))[:1] == ["when"] or when_word(u.text, u.language)
-    if asked or when or u.figures or u.operations or asks_amount(u.text):
+    # "who signs the passports" asks a name a fact using "passports" need not give.
+    first = _WORD.findall(_folded(u.text))[:1]
+    when = first == ["when"] or when_word(u.text, u.language)
+    if asked or when or first in NAMING or u.figures or u.operations or asks_amount(u.text):
         return False  # "when did the doha cut kick in", "сколько часов": asked otherwise
     if about_the_place(u, c.snapshot.articles.values()):
         return False  # "why is dalian called dalian": the place's own story
     found, concept = concept_claims(u, c, search)
     if not found or concept is None:
         return False
+    if all(claim.topic in u.topics for claim in found):
+        return False  # "how does pyongyang sell it": the topic asked answers with its title
     language = u.language.value if isinstance(u.language, Language) else str(u.language)
     thing = concept.label.get(language) or concept.label["en"]
     reply.lines.append(lead_line(thing))
