@@ -304,7 +304,7 @@ def answer_concepts(u: Understanding, c: Composer, search: ClaimSearch, reply: R
     found, concept = concept_claims(u, c, search)
     if not found or concept is None:
         return False
-    if all(claim.topic in u.topics for claim in found):
+    if all(claim.topic in u.topics and not claim.place for claim in found):
         return False  # "how does pyongyang sell it": the topic asked answers with its title
     language = u.language.value if isinstance(u.language, Language) else str(u.language)
     thing = concept.label.get(language) or concept.label["en"]
