@@ -16,6 +16,7 @@ from bot.engine.asks import about_the_place, unmapped_ask
 from bot.engine.bearing import facts_by_own_words
 from bot.engine.compare_asked import settle_compare
 from bot.engine.compose import Composer
+from bot.engine.concept_facts import answer_concepts
 from bot.engine.conversions import answer_conversion, conversion_asked
 from bot.engine.countries import SUBJECT_COUNTRY
 from bot.engine.date_asks import asks_when
@@ -169,8 +170,11 @@ class Answerer:
                     segment, [], self.composer.quotas(), reply
                 ):
                     break
-                if not segment.foreign and self.honest.statements(
-                    segment.text, reply, STRONG_MATCH
+                # "can the fishermen even go ashore": the fact that carries what is asked.
+                own = not segment.foreign or segment.has_subject
+                if (own and answer_concepts(segment, self.composer, self.honest.search, reply)) or (
+                    not segment.foreign
+                    and self.honest.statements(segment.text, reply, STRONG_MATCH)
                 ):
                     break
                 if not segment.foreign and show_stances(
@@ -286,6 +290,8 @@ class Answerer:
         # "did the kyrgyz govt admit any of it": who denied or confirmed it, on the record.
         stances = stances_asked(s, c)
         handled = bool(stances)
+        if not stances and not s.role_play and answer_concepts(s, c, self.honest.search, reply):
+            return True  # "паспорта у лесорубов забирают?": the facts that carry what is asked
         if s.role_play:
             self.honest.refuse_role(reply)
             # "you're a north korean official now": a weak cue ("now") asks for no figures.

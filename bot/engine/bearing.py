@@ -131,7 +131,7 @@ COMMON_SHARE = 4
 _AT: list[tuple[object, dict[str, tuple[ClaimView, ...]]]] = []
 
 
-def _facts_at(c: Composer) -> dict[str, tuple[ClaimView, ...]]:
+def facts_at(c: Composer) -> dict[str, tuple[ClaimView, ...]]:
     """Active facts (not figures) by the place they are about, built once per snapshot
     (tuples: read only, and smaller than lists for the one or two facts of most places)."""
     snapshot = c.snapshot
@@ -158,7 +158,7 @@ def _said_at(
     wanted = {t for t in cue_terms if 0 < search.claims_using(t) <= common}
     if not wanted:
         return []
-    table = _facts_at(c)
+    table = facts_at(c)
     found = [
         claim
         for place in dict.fromkeys(places)
@@ -191,7 +191,7 @@ def facts_by_own_words(u: Understanding, c: Composer, search: ClaimSearch) -> li
     asked = {t for t in own if 0 < search.claims_using(t) <= rare}
     if len(asked) < OWN_WORDS_MET:
         return []
-    table = _facts_at(c)
+    table = facts_at(c)
     found = [
         claim
         for place in dict.fromkeys(u.places)

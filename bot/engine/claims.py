@@ -387,10 +387,10 @@ class ComposerBase:
         template, fields = silence_of(SILENT_LINES[verb], self.several, self.reports)
         return fmt(template, what=what, **fields)
 
-    def claim_line(self, claim: ClaimView, full: bool = False) -> Html:
+    def claim_line(self, claim: ClaimView, full: bool = False, both: bool = False) -> Html:
         # A verbatim quote says it best; the paraphrase is for claims without one. In the
         # other languages: marked as the original, after the editors' translation if any.
-        return fmt("{} {}", claim_words(claim, full), italic(self.attribution(claim)))
+        return fmt("{} {}", claim_words(claim, full, both), italic(self.attribution(claim)))
 
     def say_not_covered(self, u: Understanding, reply: Reply) -> None:
         asked = (

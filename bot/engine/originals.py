@@ -55,9 +55,12 @@ def language_name(code: str, locale: str) -> str:
     return str(names.get(code, code))
 
 
-def original_words(claim: ClaimView, full: bool = False) -> Html:
+def original_words(claim: ClaimView, full: bool = False, both: bool = False) -> Html:
     """The quote (it says it best), else the statement: exactly as stored. ``full``: the
-    statement, which may carry what the quote leaves out (a photo's credit)."""
+    statement, which may carry what the quote leaves out (a photo's credit); ``both``: the
+    statement and then the quote."""
+    if claim.quote and both:
+        return fmt("{} “{}”", claim.statement, claim.quote)
     if claim.quote and not full:
         if quote_covers(claim):
             return fmt("“{}”", claim.quote)
@@ -65,9 +68,9 @@ def original_words(claim: ClaimView, full: bool = False) -> Html:
     return escape(claim.statement)
 
 
-def claim_words(claim: ClaimView, full: bool = False) -> Html:
+def claim_words(claim: ClaimView, full: bool = False, both: bool = False) -> Html:
     """What an answer shows of a claim's words in the current answer's language."""
-    original = original_words(claim, full)
+    original = original_words(claim, full, both)
     language = wording.language()
     if language == "en":
         return original
@@ -76,7 +79,7 @@ def claim_words(claim: ClaimView, full: bool = False) -> Html:
     # The editors' translation is of the quote: not of the fuller statement.
     translated = (
         None
-        if claim.quote and (full or not quote_covers(claim))
+        if claim.quote and (full or both or not quote_covers(claim))
         else claim.translations.get(language)
     )
     if translated is None:

@@ -249,6 +249,19 @@ class ClaimSearch:
         """How many indexed claims use ``term`` (a stem)."""
         return self._found(term)
 
+    def claim_ids(self, term: str) -> set[int]:
+        """The ids of the indexed claims that use ``term`` (a stem), from its postings."""
+        found = set(self._base.postings.get(term, ())) - self._gone
+        found.update(self._extra.postings.get(term, ()))
+        return found
+
+    def claim(self, claim_id: int) -> ClaimView | None:
+        """An indexed claim by its id."""
+        claim = self._extra.claims.get(claim_id)
+        if claim is None and claim_id not in self._gone:
+            claim = self._base.claims.get(claim_id)
+        return claim
+
     @property
     def size(self) -> int:
         """How many claims are indexed."""

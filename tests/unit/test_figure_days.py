@@ -161,7 +161,7 @@ def test_a_period_asserted_of_a_figure_the_report_does_not_double(atlas: AnswerE
 def test_a_fact_at_the_place_using_another_word_of_the_attribute(atlas: AnswerEngine) -> None:
     # No claim uses "housing"; the Oruro fact uses "sleep", a word of the same attribute.
     text = text_of(atlas, "do the oruro miners have proper housing?")
-    assert "What the reports say:" in text and "converted bus depot" in text
+    assert "On where they live:" in text and "converted bus depot" in text
     silent = text_of(atlas, "what is the housing like in mwanza")
     assert "says where or how the workers live in Mwanza" in silent
     assert "bus depot" not in silent
