@@ -14,6 +14,7 @@ from bot.engine.answer_extras import closest_words, implied_origin
 from bot.engine.arithmetic import Arithmetic
 from bot.engine.asks import about_the_place, unmapped_ask
 from bot.engine.bearing import facts_by_own_words
+from bot.engine.by_own_words import answer_by_own_words
 from bot.engine.compare_asked import settle_compare
 from bot.engine.compose import Composer
 from bot.engine.concept_facts import answer_concepts
@@ -21,7 +22,6 @@ from bot.engine.conversions import answer_conversion, conversion_asked
 from bot.engine.countries import SUBJECT_COUNTRY
 from bot.engine.date_asks import asks_when
 from bot.engine.derived import either
-from bot.engine.described_sources import said_by_described
 from bot.engine.event_dates import event_date_asked
 from bot.engine.feelings import asks_for_a_text, contradicted_feeling, refuse_text
 from bot.engine.honest import Honest
@@ -30,7 +30,6 @@ from bot.engine.other_of_workers import silent_on_other
 from bot.engine.own_figures import asks_with_own, compare_own
 from bot.engine.own_people import settle_own_people
 from bot.engine.part_readings import quote_asked
-from bot.engine.people_back import figures_named_back
 from bot.engine.place_currency import picked_places, topic_places
 from bot.engine.premises import wrong_demander, wrong_pairings, wrong_period, wrong_year
 from bot.engine.provenance import ORIGIN_ASKED
@@ -53,7 +52,6 @@ from bot.markup import Html, fmt
 _FIGURE_INTENTS = frozenset({Intent.QUOTA, Intent.USD, Intent.COMPARE, Intent.LIST, Intent.BASIS})
 _FIGURE_INTENTS |= {Intent.GREETING}
 
-STRONG_MATCH = 6.0  # the match a message of no known cue is answered from the claims at
 # A message this short about the workers that asks nothing in particular gets the overview.
 TERSE = 6
 
@@ -162,43 +160,7 @@ class Answerer:
             outside = _("I can only answer about the reports, not about {words}.")
             reply.lines += [Html(""), fmt(outside, words=named)]
         if not reply.lines:
-            # "did anyone say they're working themselves to death": no cue the engine knows,
-            # but a claim says it in the question's own words (and no other subject's).
-            for segment in u.segments:
-                # "if a seamstress makes 12,500 a month": a share figure its basis words name.
-                if supposed_pay(segment) and share_of_pay(
-                    segment, [], self.composer.quotas(), reply
-                ):
-                    break
-                # "can the fishermen even go ashore": the fact that carries what is asked.
-                own = not segment.foreign or segment.has_subject
-                if (own and answer_concepts(segment, self.composer, self.honest.search, reply)) or (
-                    not segment.foreign
-                    and self.honest.statements(segment.text, reply, STRONG_MATCH)
-                ):
-                    break
-                if not segment.foreign and show_stances(
-                    stances_asked(segment, self.composer), self.composer, reply
-                ):
-                    break  # "정부가 부인했어?": who denied it, though no cue reads it on topic
-                # "what did the embassy guy say": the source a report describes so.
-                if not segment.foreign and said_by_described(
-                    segment.report_words + segment.unmapped, self.composer, reply
-                ):
-                    break
-                # "and the spouse amount?": the figures whose own words it uses.
-                figures = (
-                    []
-                    if segment.foreign
-                    else self._quota_words().naming(segment.unmapped + segment.report_words)
-                )
-                figures = figures or figures_named_back(segment, self.composer)  # "the hands"
-                for index, claim in enumerate(figures):
-                    blank = [Html("")] * bool(index)
-                    reply.lines.extend(blank + self.composer.quota_block(claim, reply))
-                    reply.intents.append(Intent.QUOTA)
-                if figures:
-                    break
+            answer_by_own_words(u, self.composer, self.honest, self._quota_words, reply)
         if not reply.lines:
             refuse_role_about_report(u, self.composer, self.honest, reply)
         if not reply.lines:  # "how much does a plane ticket home cost them"
