@@ -47,9 +47,9 @@ def test_the_policy_acts_where_it_was_measured() -> None:
 
 
 def test_an_ordinary_word_for_the_workers_gets_the_quota(engine: AnswerEngine) -> None:
-    # The rules now read "how much do the grafters pay up" themselves (a word for the workers
-    # in a pay verb's subject slot); here they do not, and the shipped model is sure (0.8).
-    question = "whats the damage for the grafters"
+    # The rules now read "how much do the grafters pay up" and "whats the damage for the
+    # grafters" themselves (people_back.py); here they do not, and the shipped model is sure.
+    question = "whats the damage for the toilers"
     with using_model(None):
         assert engine.answer(question).intents == [Intent.OFF_TOPIC]
     reply = engine.answer(question)
