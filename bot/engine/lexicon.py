@@ -36,6 +36,7 @@ from bot.engine.numerals import (
     scaled_value,
 )
 from bot.engine.other_script_words import has_cyrillic, russian_words_out
+from bot.engine.plain_places import plain_words, teller_places
 from bot.engine.script_places import script_places, sounded_chinese
 from bot.engine.vocabulary import FOLDER, Attribute, Cue, Intent, Operation
 from bot.engine.world_currencies import glosses as world_glosses
@@ -415,6 +416,9 @@ class LanguageTables:
             self.prepare(Language.RU)
             piece, russian = russian_words_out(piece, lambda w: term_key(w, Language.RU))
         analysis = analyse(piece, language, known, lexicon.suffixes)
+        if language is Language.RU:  # "находка есть?": a find, "в находке" the town
+            stored = understander.stored_places
+            analysis = plain_words(analysis, lexicon.place_frames, understander._phrases, stored)
         if lexicon.duration is not None:
             for match in lexicon.duration.finditer(piece):
                 count_word, unit = match.group(1), match.group(2)
@@ -425,7 +429,8 @@ class LanguageTables:
                     segment.months = count * lexicon.units[unit]
         frames, suffixes = lexicon.place_frames, lexicon.suffixes
         named = named_places(piece, analysis.tokens, language, known, frames, suffixes)
-        for place in [*analysis.places, *named]:
+        tellers = teller_places(analysis.tokens, frames)  # "我在义乌进货": where they are
+        for place in [p for p in [*analysis.places, *named] if p.casefold() not in tellers]:
             if inside_phrase(place.casefold(), analysis.tokens, understander):
                 continue  # "ким чен ын": a word of a known name, not a place ("Чен")
             if ordinary_use(place, language, typed, analysis.places, frames, known):

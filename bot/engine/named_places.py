@@ -44,6 +44,8 @@ class PlaceFrames:
     particles: tuple[str, ...] = ()
     # Words after which no word is a place: a negation ("没开封的" is unopened).
     negations: frozenset[str] = frozenset()
+    # First-person words: "我在义乌" says where the asker is (plain_places.teller_places).
+    tellers: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, data: dict[str, list[str]]) -> PlaceFrames:
@@ -53,6 +55,7 @@ class PlaceFrames:
             frozenset(data.get("after", ())),
             tuple(particles),
             frozenset(data.get("negations", ())),
+            frozenset(data.get("tellers", ())),
         )
 
 
