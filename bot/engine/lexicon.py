@@ -38,7 +38,7 @@ from bot.engine.numerals import (
 from bot.engine.other_script_words import has_cyrillic, russian_words_out
 from bot.engine.plain_places import plain_words, teller_places
 from bot.engine.script_places import script_places, sounded_chinese
-from bot.engine.vocabulary import FOLDER, Attribute, Cue, Intent, Operation
+from bot.engine.vocabulary import FOLDER, Attribute, Cue, Intent, Operation, format_asks
 from bot.engine.world_currencies import glosses as world_glosses
 from db.textfold import fold
 from db.validation import country_names
@@ -104,6 +104,8 @@ def load_lexicon(language: Language) -> Lexicon:
             add(term, Cue.INTENT, intent)
         for term in cues.get("weak", ()):
             add(term, Cue.WEAK_INTENT, intent)
+    for term in format_asks(str(language)):  # "в таблице", "表格", "요약": a list
+        add(term, Cue.INTENT, Intent.LIST)
     for name, terms in data.get("attributes", {}).items():
         attribute = Attribute(name)
         for term in terms:
@@ -416,9 +418,10 @@ class LanguageTables:
             self.prepare(Language.RU)
             piece, russian = russian_words_out(piece, lambda w: term_key(w, Language.RU))
         analysis = analyse(piece, language, known, lexicon.suffixes)
-        if language is Language.RU:  # "находка есть?": a find, "в находке" the town
-            stored = understander.stored_places
-            analysis = plain_words(analysis, lexicon.place_frames, understander._phrases, stored)
+        if language is not Language.KO:  # "находка есть?": a find; "我在义乌": the asker's
+            stored, phrases = understander.stored_places, understander._phrases
+            ru = language is Language.RU
+            analysis = plain_words(analysis, lexicon.place_frames, phrases, stored, ru)
         if lexicon.duration is not None:
             for match in lexicon.duration.finditer(piece):
                 count_word, unit = match.group(1), match.group(2)

@@ -40,13 +40,18 @@ def plain_words(
     frames: PlaceFrames,
     phrases: Mapping[str, Sequence[tuple[str, str]]],
     stored: Callable[[str], list[str]],
+    russian: bool = True,
 ) -> Analysis:
-    """``analysis`` without the places that are ordinary words used as such: such a word is
-    dropped from the tokens (no region is read from it) and from the places."""
+    """``analysis`` without the places that are ordinary words used as such (``russian``),
+    nor the places the asker says they are at (teller_places): such a word is dropped from
+    the tokens (no region is read from it) and from the places. A place the store has
+    figures for stays: "我在大连打工" asks about Dalian."""
     dropped: set[int] = set()
+    tellers = teller_places(analysis.tokens, frames)
     for index, token in enumerate(analysis.tokens):
         before = analysis.tokens[index - 1] if index else ""
-        if before in frames.before or not common_word(token):
+        told = token in tellers and before in frames.before
+        if not told and (russian is False or before in frames.before or not common_word(token)):
             continue
         entries = phrases.get(token, ())
         if any(kind == "place" for kind, _ in entries):
