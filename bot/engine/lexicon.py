@@ -36,7 +36,7 @@ from bot.engine.numerals import (
     scaled_value,
 )
 from bot.engine.other_script_words import has_cyrillic, russian_words_out
-from bot.engine.plain_places import plain_words, teller_places
+from bot.engine.plain_places import ordinary_reading, teller_places
 from bot.engine.script_places import script_places, sounded_chinese
 from bot.engine.vocabulary import FOLDER, Attribute, Cue, Intent, Operation, format_asks
 from bot.engine.world_currencies import glosses as world_glosses
@@ -418,10 +418,8 @@ class LanguageTables:
             self.prepare(Language.RU)
             piece, russian = russian_words_out(piece, lambda w: term_key(w, Language.RU))
         analysis = analyse(piece, language, known, lexicon.suffixes)
-        if language is not Language.KO:  # "находка есть?": a find; "我在义乌": the asker's
-            stored, phrases = understander.stored_places, understander._phrases
-            ru = language is Language.RU
-            analysis = plain_words(analysis, lexicon.place_frames, phrases, stored, ru)
+        # "находка есть?": a find; "我在义乌": the asker's place; "建筑队": builders
+        analysis = ordinary_reading(analysis, language, lexicon.place_frames, understander)
         if lexicon.duration is not None:
             for match in lexicon.duration.finditer(piece):
                 count_word, unit = match.group(1), match.group(2)

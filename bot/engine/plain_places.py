@@ -14,10 +14,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
+from typing import Any
 
 from bot.engine.analysis import Analysis
+from bot.engine.language import Language
 from bot.engine.named_places import PlaceFrames
 from bot.engine.vocabulary import Cue
+from bot.engine.worker_nouns import split_trades
 
 _NAMES = frozenset({"Geox", "Name", "Surn", "Patr", "Orgn", "Trad"})
 _PLACE_KINDS = frozenset({str(Cue.REGION), "any_country"})
@@ -46,6 +49,8 @@ def plain_words(
     nor the places the asker says they are at (teller_places): such a word is dropped from
     the tokens (no region is read from it) and from the places. A place the store has
     figures for stays: "我在大连打工" asks about Dalian."""
+    if frames.deictics & set(analysis.tokens):
+        return analysis  # "Находка, порт, корейцы есть там?": "there" points back to a place
     dropped: set[int] = set()
     tellers = teller_places(analysis.tokens, frames)
     for index, token in enumerate(analysis.tokens):
@@ -71,13 +76,34 @@ def plain_words(
 
 
 def teller_places(tokens: Sequence[str], frames: PlaceFrames) -> frozenset[str]:
-    """The places the asker says they are at, not asks about: a place preposition after a
-    first-person word, with at most one word between ("我在义乌进货", "我住在德州",
-    "я в омске", "мы живём в тынде"); `place_frames`' "tellers" in the vocabulary."""
+    """The places the asker says they are at, not asks about: a place preposition right
+    after a first-person word, or after one of the words of being or working there between
+    ("我在义乌进货", "我住在德州", "я в омске", "мы живём в тынде"; not "我崽在…", my kid's
+    place); `place_frames`' "tellers" and "teller_between" in the vocabulary."""
     found: set[str] = set()
     for index, token in enumerate(tokens):
         if token not in frames.before or index + 1 >= len(tokens):
             continue
-        if any(t in frames.tellers for t in tokens[max(0, index - 2) : index]):
+        before = tokens[max(0, index - 2) : index]
+        if (before[-1:] and before[-1] in frames.tellers) or (
+            len(before) == 2 and before[0] in frames.tellers and before[1] in frames.between
+        ):
             found.add(tokens[index + 1].casefold())
     return frozenset(found)
+
+
+def ordinary_reading(
+    analysis: Analysis, language: Language, frames: PlaceFrames, understander: Any
+) -> Analysis:
+    """A Russian or Chinese part's analysis with its ordinary words read as such: no place
+    from an ordinary word or from where the asker is (``plain_words``), and a Chinese word
+    for a team or trade of a known kind of work read as its two parts
+    (worker_nouns.split_trades)."""
+    if language not in (Language.RU, Language.ZH):
+        return analysis
+    phrases = understander._phrases
+    ru = language is Language.RU
+    analysis = plain_words(analysis, frames, phrases, understander.stored_places, ru)
+    if language is Language.ZH:
+        analysis.tokens = split_trades(analysis.tokens, phrases)
+    return analysis

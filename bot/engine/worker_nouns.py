@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -37,6 +37,7 @@ class Forms:
     strip: tuple[str, ...]
     not_workers: frozenset[str]
     min_stem: int
+    groups: tuple[str, ...] = ()
 
 
 @cache
@@ -50,6 +51,7 @@ def forms(language: Language) -> Forms | None:
         strip=tuple(sorted(table.get("strip", ()), key=len, reverse=True)),
         not_workers=frozenset(table.get("not_workers", ())),
         min_stem=int(table.get("min_stem", 1)),
+        groups=tuple(table.get("groups", ())),
     )
 
 
@@ -106,3 +108,22 @@ def worker_nouns(words: Iterable[str], language: Language) -> list[str]:
         if hit and word not in found:
             found.append(word)
     return found
+
+
+def split_trades(tokens: list[str], known: Container[str]) -> list[str]:
+    """Chinese: a word for workers that jieba keeps whole, whose first part the tables know
+    ("建筑队", "海产工", "工地师傅"), read as its two parts: the kind of work is then read
+    as the tables have it."""
+    table = forms(Language.ZH)
+    if table is None:
+        return tokens
+    endings = (*table.endings, *table.groups)
+    split: list[str] = []
+    for token in tokens:
+        ending = next((e for e in endings if token.endswith(e) and len(token) > len(e)), None)
+        head = token[: -len(ending)] if ending else ""
+        if ending and token not in known and len(head) >= MIN_LETTERS and head in known:
+            split += [head, ending]
+        else:
+            split.append(token)
+    return split

@@ -171,3 +171,19 @@ def test_a_form_asked_for_gets_every_figure(seed: AnswerEngine, question: str) -
 def test_a_form_with_a_place_gets_that_place(seed: AnswerEngine) -> None:
     text = text_of(seed, "сахалин вкратце")
     assert "62,000" in text and "3,400" not in text
+
+
+def test_a_place_pointed_back_to_is_a_place(seed: AnswerEngine) -> None:
+    # "там" points back: the ordinary word is the town's name here.
+    assert seed.understand("Находка, порт, корейцы есть там?").segments[0].regions == ["Nakhodka"]
+    # Not the asker's place but their kid's, asked about with "那边".
+    assert "Novosibirsk" in text_of(seed, "我崽在新西伯利亚打工，那边的朝鲜人也要交这么多不？")
+
+
+def test_a_nationality_is_no_trade(seed: AnswerEngine) -> None:
+    assert worker_nouns(["иностранец", "американец"], Language.RU) == []
+
+
+def test_a_chinese_team_of_a_known_kind_of_work_is_read_as_that_work(seed: AnswerEngine) -> None:
+    assert seed.understand("建筑队交多少").segments[0].sectors == ["construction"]
+    assert seed.understand("海产工交多少").segments[0].sectors == ["seafood processing"]
