@@ -4,7 +4,8 @@ trade, and a question about them is about the report's workers (its figures), no
 subject. No list of trades: the form of an agent noun says it.
 
 - Russian: a noun pymorphy3 knows, tagged animate and no name, whose lemma ends in an
-  agent suffix ("-щик", "-тель", "-ник", "-ист", "-ур", ...): штукатур, труженик, сварщик.
+  agent suffix ("-щик", "-тель", "-ник", "-ур", ...): штукатур, труженик, сварщик ("-ист"
+  and "-ец" also name loyalists, tourists and nationalities: not taken).
 - Chinese: a word that ends in a character or word for someone who works ("工", "员",
   "师傅", "匠"), "们" taken off: 焊工, 师傅们, 装卸工.
 - Korean: a noun, its particle and "들" taken off, ending in a worker's syllable ("공",
