@@ -108,11 +108,15 @@ def read_work_words(
     recorded, the part about the workers; the words taken (no unknown place, no other
     subject)."""
     taken: set[str] = set()
+    # With a place named, the place says which figures ("windhoek porters": not the port
+    # workers elsewhere that "porter" shares a root with); the word names only workers.
+    placed = bool(segment.places or segment.countries or segment.regions)
     for word in tokens:
         if any(kind != Cue.PLAIN for kind, _ in phrases.get(word, ())):
             continue
         for sector in work.naming(word):
-            add_once(segment.sectors, sector)
+            if not placed:
+                add_once(segment.sectors, sector)
             taken.add(word)
     if taken:
         segment.domain = True
