@@ -28,6 +28,7 @@ from bot.engine.relevance import MAX_UNKNOWN, core_tie
 from bot.engine.second_opinion import reads_off_topic
 from bot.engine.understanding import Understanding
 from bot.engine.vocabulary import FOLDER
+from bot.engine.worker_nouns import worker_nouns
 from db.views import ClaimView
 
 _CYRILLIC = re.compile(r"[а-яё]+(?:-[а-яё]+)*")
@@ -220,6 +221,13 @@ class ContentReader:
         if language in _TRANSLATED:
             both = _Both(known, self.own_words(language))
             unread = [w for w in unknown_content(piece, read, language, both) if w not in skip]
+            # "а по штукатурам что", "锯木的师傅们呢": people named by their work are the
+            # report's workers, whatever the trade (worker_nouns.py)
+            if workers := worker_nouns(
+                piece.split() if language is Language.KO else read, language
+            ):
+                segment.people_pronoun = segment.domain = segment.strong_domain = True
+                unread = [w for w in unread if not any(w in x or x in w for x in workers)]
             segment.unread = unread
             # ("сколько стоит … на сахалине": a listed noun asked by its question word is
             # what the part asks, as "what's the weather" is)

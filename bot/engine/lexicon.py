@@ -36,8 +36,9 @@ from bot.engine.numerals import (
     scaled_value,
 )
 from bot.engine.other_script_words import has_cyrillic, russian_words_out
+from bot.engine.plain_places import ordinary_reading, teller_places
 from bot.engine.script_places import script_places, sounded_chinese
-from bot.engine.vocabulary import FOLDER, Attribute, Cue, Intent, Operation
+from bot.engine.vocabulary import FOLDER, Attribute, Cue, Intent, Operation, format_asks
 from bot.engine.world_currencies import glosses as world_glosses
 from db.textfold import fold
 from db.validation import country_names
@@ -103,6 +104,8 @@ def load_lexicon(language: Language) -> Lexicon:
             add(term, Cue.INTENT, intent)
         for term in cues.get("weak", ()):
             add(term, Cue.WEAK_INTENT, intent)
+    for term in format_asks(str(language)):  # "в таблице", "表格", "요약": a list
+        add(term, Cue.INTENT, Intent.LIST)
     for name, terms in data.get("attributes", {}).items():
         attribute = Attribute(name)
         for term in terms:
@@ -415,6 +418,8 @@ class LanguageTables:
             self.prepare(Language.RU)
             piece, russian = russian_words_out(piece, lambda w: term_key(w, Language.RU))
         analysis = analyse(piece, language, known, lexicon.suffixes)
+        # "находка есть?": a find; "我在义乌": the asker's place; "建筑队": builders
+        analysis = ordinary_reading(analysis, language, lexicon.place_frames, understander)
         if lexicon.duration is not None:
             for match in lexicon.duration.finditer(piece):
                 count_word, unit = match.group(1), match.group(2)
@@ -425,7 +430,8 @@ class LanguageTables:
                     segment.months = count * lexicon.units[unit]
         frames, suffixes = lexicon.place_frames, lexicon.suffixes
         named = named_places(piece, analysis.tokens, language, known, frames, suffixes)
-        for place in [*analysis.places, *named]:
+        tellers = teller_places(analysis.tokens, frames)  # "我在义乌进货": where they are
+        for place in [p for p in [*analysis.places, *named] if p.casefold() not in tellers]:
             if inside_phrase(place.casefold(), analysis.tokens, understander):
                 continue  # "ким чен ын": a word of a known name, not a place ("Чен")
             if ordinary_use(place, language, typed, analysis.places, frames, known):

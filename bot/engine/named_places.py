@@ -44,6 +44,11 @@ class PlaceFrames:
     particles: tuple[str, ...] = ()
     # Words after which no word is a place: a negation ("没开封的" is unopened).
     negations: frozenset[str] = frozenset()
+    # First-person words: "我在义乌" says where the asker is (plain_places.teller_places),
+    # the words of being there that may come between, and words pointing back to a place.
+    tellers: frozenset[str] = frozenset()
+    between: frozenset[str] = frozenset()
+    deictics: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, data: dict[str, list[str]]) -> PlaceFrames:
@@ -53,6 +58,9 @@ class PlaceFrames:
             frozenset(data.get("after", ())),
             tuple(particles),
             frozenset(data.get("negations", ())),
+            frozenset(data.get("tellers", ())),
+            frozenset(data.get("teller_between", ())),
+            frozenset(data.get("deictics", ())),
         )
 
 

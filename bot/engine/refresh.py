@@ -16,6 +16,7 @@ import copy
 from bot.engine.sector_words import uses_a_cue
 from bot.engine.text import has_cjk, normalize
 from bot.engine.understand import Understander
+from bot.engine.work_words import WorkWords
 from db.views import AliasView, ClaimView, Snapshot
 
 Changed = list[tuple[ClaimView | None, ClaimView | None]]
@@ -53,8 +54,9 @@ def updated_understander(
     fresh._last_claim_id = snapshot.claims[-1].id if snapshot.claims else 0
     touched: set[str] = set()
     edited = [claim for pair in changed for claim in pair if claim is not None]
-    if uses_a_cue(edited, *u.sector_cues):
+    if uses_a_cue(edited, *u.sector_cues) or not WorkWords.unchanged(changed):
         return None  # "painters" may now name a sector, or no longer
+    fresh._work = u._work.updated(changed)
     if any(c.currency and c.currency not in u._currencies for c in edited):
         return None  # a currency the store did not use: its names are the report's now
     for old, new in changed:

@@ -68,6 +68,7 @@ from bot.engine.translit import as_read
 from bot.engine.typed_settling import settle_typed
 from bot.engine.understanding import Understanding, add_once
 from bot.engine.vocabulary import Attribute, Cue, Intent, Operation, load
+from bot.engine.work_words import WorkWords, read_work_words
 from bot.engine.written_chinese import written
 from db.textfold import fold
 from db.views import Snapshot
@@ -117,8 +118,7 @@ class Understander:
             self._phrases.setdefault(term, []).append((kind, alias.value))
         # Places, sectors and topics are their own names too.
         seen: dict[str, set[str]] = {"place": set(), "sector": set(), "topic": set()}
-        # Kept for bot/engine/refresh.py, which updates this for the next snapshot.
-        self._aliases = snapshot.aliases
+        self._aliases = snapshot.aliases  # kept for bot/engine/refresh.py's next snapshot
         self._last_claim_id = snapshot.claims[-1].id if snapshot.claims else 0
         self._content = ContentReader(snapshot.claims)  # the report's own words, per language
         self._claim_names: dict[str, list[tuple[str, str]]] = {}
@@ -140,6 +140,7 @@ class Understander:
                         entries.append(pair)
         self._seen = seen
         self._read_sector_cues(snapshot)
+        self._work = WorkWords(snapshot.claims)  # "plasterers": a figure's own basis words
         self._spellings = self._place_spellings(seen["place"])
         self._add_spellings(self._spellings)
         self._topics = frozenset(seen["topic"])
@@ -317,6 +318,7 @@ class Understander:
         if frames.because and (segment.change_asked or segment.change_factor):
             add_once(segment.topics, "reason")  # a reason asserted: the report's is the answer
         people = people_named(frames.people_words, segment, self._phrases, STOPWORDS)
+        people |= read_work_words(segment, words(piece), self._phrases, self._work)
         chat = self.vocabulary_data.chat_words
         known = (STOPWORDS, self.known_words, self._not_places, chat, people)
         room, passed = MAX_UNKNOWN_PLACES - len(segment.unknown_places), set[str]()

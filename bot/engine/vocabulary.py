@@ -303,7 +303,16 @@ def _entries(data: dict[str, Any]) -> dict[str, list[tuple[Cue, str]]]:
         add(term, Cue.CHANGE, term)
     for term in data["ordinary_words"]:
         add(term, Cue.PLAIN, "")
+    for term in format_asks(data["language"]):  # "table format", "the plain facts"
+        add(term, Cue.INTENT, Intent.LIST)
     return phrases
+
+
+def format_asks(language: str) -> tuple[str, ...]:
+    """Words asking for a form of answer ("in a table", "кратко", "表格", "요약"): the
+    ordinary question in that form, read as a list (vocabulary/format_asks.json)."""
+    data = json.loads((FOLDER / "format_asks.json").read_text(encoding="utf-8"))
+    return tuple(data.get(language, ()))
 
 
 _PERIODS = (Operation.PER_YEAR, Operation.PER_WEEK, Operation.PER_DAY)

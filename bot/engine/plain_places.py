@@ -1,0 +1,109 @@
+"""A Russian word that is a place's name and an ordinary word too, read as the ordinary word
+unless a preposition of place frames it: "Находка есть какая-нибудь по рыбакам?" asks
+for a find, "в Находке" names the town; "запад платит больше?" is no region, "на западе"
+is one.
+
+Positive evidence, not a list: a word counts as ordinary when pymorphy3 knows it and its
+likeliest reading is a common word (no place, first name or surname: "находка", "доха",
+"газа", "запад"; not "омск", "питер"), and the word before it is none of the language's
+place prepositions (`place_frames` of vocabulary/ru.json). A name of a place the store has
+figures for is left alone: the asker means the report's place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from functools import lru_cache
+from typing import Any
+
+from bot.engine.analysis import Analysis
+from bot.engine.language import Language
+from bot.engine.named_places import PlaceFrames
+from bot.engine.vocabulary import Cue
+from bot.engine.worker_nouns import split_trades
+
+_NAMES = frozenset({"Geox", "Name", "Surn", "Patr", "Orgn", "Trad"})
+_PLACE_KINDS = frozenset({str(Cue.REGION), "any_country"})
+
+
+@lru_cache(maxsize=4096)
+def common_word(lemma: str) -> bool:
+    """Whether pymorphy3 reads ``lemma`` first as a common word, not a name."""
+    from bot.engine.analysis import morph
+
+    analyser = morph()
+    if not analyser.word_is_known(lemma):
+        return False
+    parses = analyser.parse(lemma)
+    return bool(parses) and not (set(parses[0].tag.grammemes) & _NAMES)
+
+
+def plain_words(
+    analysis: Analysis,
+    frames: PlaceFrames,
+    phrases: Mapping[str, Sequence[tuple[str, str]]],
+    stored: Callable[[str], list[str]],
+    russian: bool = True,
+) -> Analysis:
+    """``analysis`` without the places that are ordinary words used as such (``russian``),
+    nor the places the asker says they are at (teller_places): such a word is dropped from
+    the tokens (no region is read from it) and from the places. A place the store has
+    figures for stays: "我在大连打工" asks about Dalian."""
+    if frames.deictics & set(analysis.tokens):
+        return analysis  # "Находка, порт, корейцы есть там?": "there" points back to a place
+    dropped: set[int] = set()
+    tellers = teller_places(analysis.tokens, frames)
+    for index, token in enumerate(analysis.tokens):
+        before = analysis.tokens[index - 1] if index else ""
+        told = token in tellers and before in frames.before
+        if not told and (russian is False or before in frames.before or not common_word(token)):
+            continue
+        entries = phrases.get(token, ())
+        if any(kind == "place" for kind, _ in entries):
+            continue  # a stored place
+        regions = [v for kind, v in entries if kind in _PLACE_KINDS]
+        if any(stored(value) for value in regions):
+            continue
+        if regions or token in analysis.places:
+            dropped.add(index)
+    if not dropped:
+        return analysis
+    plain = {analysis.tokens[i] for i in dropped}
+    return Analysis(
+        tokens=[t for i, t in enumerate(analysis.tokens) if i not in dropped],
+        places=[p for p in analysis.places if p not in plain],
+    )
+
+
+def teller_places(tokens: Sequence[str], frames: PlaceFrames) -> frozenset[str]:
+    """The places the asker says they are at, not asks about: a place preposition right
+    after a first-person word, or after one of the words of being or working there between
+    ("我在义乌进货", "我住在德州", "я в омске", "мы живём в тынде"; not "我崽在…", my kid's
+    place); `place_frames`' "tellers" and "teller_between" in the vocabulary."""
+    found: set[str] = set()
+    for index, token in enumerate(tokens):
+        if token not in frames.before or index + 1 >= len(tokens):
+            continue
+        before = tokens[max(0, index - 2) : index]
+        if (before[-1:] and before[-1] in frames.tellers) or (
+            len(before) == 2 and before[0] in frames.tellers and before[1] in frames.between
+        ):
+            found.add(tokens[index + 1].casefold())
+    return frozenset(found)
+
+
+def ordinary_reading(
+    analysis: Analysis, language: Language, frames: PlaceFrames, understander: Any
+) -> Analysis:
+    """A Russian or Chinese part's analysis with its ordinary words read as such: no place
+    from an ordinary word or from where the asker is (``plain_words``), and a Chinese word
+    for a team or trade of a known kind of work read as its two parts
+    (worker_nouns.split_trades)."""
+    if language not in (Language.RU, Language.ZH):
+        return analysis
+    phrases = understander._phrases
+    ru = language is Language.RU
+    analysis = plain_words(analysis, frames, phrases, understander.stored_places, ru)
+    if language is Language.ZH:
+        analysis.tokens = split_trades(analysis.tokens, phrases)
+    return analysis
