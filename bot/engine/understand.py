@@ -16,6 +16,7 @@ from bot.engine.asks import keep_unmapped
 from bot.engine.attribute_forms import attributes_in
 from bot.engine.content_words import ContentReader, asks_in
 from bot.engine.converted_sums import carry_assumption, carry_conversion
+from bot.engine.cue_record import record_cue
 from bot.engine.figures import read_figures
 from bot.engine.follow_ups import carry_follow_up, carry_supposition
 from bot.engine.frames import read_frames
@@ -23,7 +24,6 @@ from bot.engine.gazetteer import ordinary_english
 from bot.engine.headcount_asks import headcount_asked
 from bot.engine.korean_runs import without_glosses
 from bot.engine.language import Language
-from bot.engine.language_cues import LANGUAGE_CUES, record_language_cue
 from bot.engine.lexicon import LanguageTables
 from bot.engine.neighbour_words import as_russian
 from bot.engine.other_people import settle_other_person
@@ -37,7 +37,7 @@ from bot.engine.place_spellings import PlaceSpellings
 from bot.engine.places import place_candidates
 from bot.engine.prefilter import any_of
 from bot.engine.provenance import carry_sourcing, provenance_of
-from bot.engine.relevance import foreign_words, listed_off_topic, note_tie
+from bot.engine.relevance import foreign_words, listed_off_topic
 from bot.engine.reports import answered_by, outlet_names
 from bot.engine.role_play import carry_role_play
 from bot.engine.scene_parts import carry_own_figures, carry_time
@@ -427,76 +427,15 @@ class Understander:
                 index += 1
 
     def _record(self, result: Understanding, kind: str, value: str, phrase: str = "") -> None:
-        note_tie(result, kind, phrase, self.vocabulary_data)  # relevance.py, word by word
-        if kind == Cue.INTENT:
-            add_once(result.intents, Intent(value))
-            if value == Intent.QUOTA and phrase not in self.vocabulary_data.quota_verbs:
-                result.quota_named = True  # "quota", "the amount", not only "pay"
-        elif kind == Cue.WEAK_INTENT:
-            add_once(result.weak_intents, Intent(value))
-            if (
-                value == Intent.QUOTA
-                and phrase not in self.vocabulary_data.not_amount_words
-                and not any(k in (Cue.NOW, Cue.BEFORE) for k, _ in self._phrases.get(phrase, ()))
-            ):
-                result.amount_hinted = True  # "how much", not just "after"
-        elif kind == Cue.ATTRIBUTE:
-            add_once(result.attributes, Attribute(value))
-            if self._strong_domain & set(phrase.split()):  # "how many workers": of them
-                result.domain = result.strong_domain = True
-            if value == Attribute.OTHER_CURRENCY:
-                shown = self.vocabulary_data.other_currencies.get(phrase)
-                name = shown or world_currencies.shown(phrase)
-                add_once(result.other_currencies, name)
-            elif value == Attribute.OTHER_SECTOR and phrase:
-                add_once(result.other_sectors, phrase)
-        elif kind == Cue.OPERATION:
-            add_once(result.operations, Operation(value))
-            if phrase in self.vocabulary_data.cue_periods:  # "extra per year"
-                add_once(result.operations, self.vocabulary_data.cue_periods[phrase])
-        elif kind == Cue.DOMAIN:
-            result.domain = True
-            if phrase not in self.vocabulary_data.weak_domain_words:
-                result.strong_domain = True
-            result.people_pronoun |= phrase in self.vocabulary_data.people_pronouns
-        elif kind == Cue.QUESTION_WORD:
-            add_once(result.question_words, phrase)
-        elif kind == Cue.REGION:
-            # "vladivostok": a region of the seed's, a place of a report imported since;
-            # "улан-батор", "乌兰巴托" (a city by its name in CLDR or the vocabulary, shown
-            # as "Ulaanbaatar"): the stored place, once a report gives figures for it.
-            stored = self.stored_places(value)
-            for place in stored:
-                add_once(result.places, place)
-            if not stored and not any(k == "place" for k, _ in self._phrases.get(phrase, ())):
-                add_once(result.regions, value)
-        elif kind == Cue.NOW:
-            result.now = True
-        elif kind == Cue.BEFORE:
-            result.before = True
-        elif kind == Cue.ROLE_PLAY:
-            result.role_play = True
-        elif kind == Cue.CHANGE_ASKED:
-            result.change_asked = True
-        elif kind == Cue.TOPIC:
-            # "feel" (savings|doubling) yields to a topic named outright ("locals").
-            target = result.loose_topics if "|" in value else result.topics
-            for topic in value.split("|"):
-                if self._known_topic(topic):
-                    add_once(target, topic)
-        elif kind == "place":
-            add_once(result.places, value)
-        elif kind in ("country", "any_country"):
-            add_once(result.countries, value)
-        elif kind == "currency":
-            add_once(result.currencies, value)
-        elif kind == "sector":
-            add_once(result.sectors, value)
-        elif kind == "topic":
-            add_once(result.topics, value)
-        elif kind == "weak_topic":
-            add_once(result.weak_topics, value)
-        elif kind in LANGUAGE_CUES:
-            record_language_cue(result, kind, value, phrase)  # "они", "погода", "втрое"
-        if phrase in self.vocabulary_data.change_words:
-            result.change_factor = self.vocabulary_data.change_words[phrase]
+        data, phrases, domain = self.vocabulary_data, self._phrases, self._strong_domain
+        record_cue(
+            result,
+            kind,
+            value,
+            phrase,
+            data,
+            phrases,
+            domain,
+            self.stored_places,
+            self._known_topic,
+        )
