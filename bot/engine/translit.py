@@ -209,6 +209,11 @@ def _english_words() -> frozenset[str]:
     return load().not_place_words | english_grammar()
 
 
+def english_word(word: str) -> bool:
+    """A word of the English vocabulary's ordinary or question words, or of its grammar."""
+    return word in _english_words()
+
+
 @lru_cache(maxsize=256)  # a pure function of the text, asked by more than one reader
 def mostly_russian(text: str) -> bool:
     """Whether a Latin-letter message is mostly translit Russian ("sahalin kvota skolko"),

@@ -28,7 +28,7 @@ from babel.numbers import format_decimal
 from bot.engine.language import script_of
 from bot.engine.translit import mostly_russian
 from bot.i18n.asked import asked_language
-from bot.i18n.mixed import mixed_language
+from bot.i18n.mixed import closes_in_english, mixed_language
 from db.kinds import Language
 
 DEFAULT_LANGUAGE = Language.EN
@@ -108,7 +108,9 @@ def detect(text: str | None) -> Language | None:
     latin_words = [w for w in words if len(w) >= 2 and w.isascii() and w.isalpha()]
     if len(latin_words) >= 2:
         # "sahalin kvota skolko": Russian in Latin letters is answered in Russian.
-        return Language.RU if mostly_russian(head) else Language.EN
+        # ("... na sakhaline? in month": closing in English, it is answered in English)
+        russian = mostly_russian(head) and not closes_in_english(head)
+        return Language.RU if russian else Language.EN
     if latin_words and mostly_russian(head):
         return Language.RU  # "a v harbine?": one word, framed by a Russian preposition
     return None

@@ -24,7 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from bot.engine.language import script_of
-from bot.engine.translit import english_grammar
+from bot.engine.translit import english_grammar, english_word
 from db.kinds import Language
 
 _FOLDER = Path(__file__).resolve().parent.parent / "engine" / "vocabulary"
@@ -91,6 +91,21 @@ def closes_in(text: str, native: Language) -> bool:
         if script is native and not _inflected_name(word):
             letters += len(word)
     return letters >= MIN_CLOSING_LETTERS
+
+
+def closes_in_english(text: str) -> bool:
+    """Whether a message of Latin letters closes in an English sentence after another
+    ("skolko zarplata u nih na sakhaline? in month"): every word of its closing sentence an
+    English word, one of them a grammar word. Russian typed in Latin letters and then a
+    sentence of English is written by someone who writes English: answered in English."""
+    sentences = [s for s in _SENTENCE_END.split(text) if s.strip()]
+    if len(sentences) < 2:
+        return False
+    closing = [word for script, word in _runs(sentences[-1]) if script is Language.EN]
+    if not closing or len(closing) != len(_runs(sentences[-1])):
+        return False
+    grammar = english_grammar()
+    return all(english_word(w) for w in closing) and any(w in grammar for w in closing)
 
 
 def mixed_language(text: str, native: Language) -> Language:

@@ -81,3 +81,19 @@ def test_a_closing_sentence_in_the_other_script(text: str, expected: Language) -
 )
 def test_hangul_and_han_by_their_letters(text: str, expected: Language) -> None:
     assert detect(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Russian in Latin letters, then a sentence of English: answered in English.
+        ("skolko platyat v dalyane? and who says so", Language.EN),
+        ("kakaya kvota na sakhaline sejchas? in dollars please", Language.EN),
+        # A closing sentence in translit too, or none: Russian.
+        ("kto avtor i otkuda oni eto vzyali? ssylka est?", Language.RU),
+        ("skolko na sakhaline? spasibo", Language.RU),
+        ("sahalin kvota skolko", Language.RU),
+    ],
+)
+def test_translit_closing_in_english(text: str, expected: Language) -> None:
+    assert detect(text) == expected
