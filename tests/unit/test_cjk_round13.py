@@ -137,3 +137,23 @@ def test_a_quarterly_figure_asked_per_quarter_is_itself(
 
 def test_a_quarterly_figure_asked_per_year_is_still_worked_out(gazette: AnswerEngine) -> None:
     assert "3,600,000" in text(gazette, "almaty per year?")
+
+
+@pytest.mark.parametrize("question", ["다롄 시장이 누구예요 요즘?", "사할린 지금 기온 몇 도야?"])
+def test_a_place_alone_ties_no_other_subject(engine: AnswerEngine, question: str) -> None:
+    reply = text(engine, question)
+    assert "I can only answer questions about the reported" in reply
+    assert "62,000" not in reply and "3,400" not in reply
+
+
+@pytest.mark.parametrize(
+    ("question", "shown"),
+    [
+        ("다롄 공장 이름이 뭐예요?", "does not say which companies"),
+        ("сахалин сейчас сколько", "62,000"),
+    ],
+)
+def test_a_place_with_an_ask_of_the_report_stays(
+    engine: AnswerEngine, question: str, shown: str
+) -> None:
+    assert shown in text(engine, question)
