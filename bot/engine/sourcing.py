@@ -347,25 +347,41 @@ class SourceAnswers(ComposerBase):
                 reply.lines.append(fmt("• {}", self.claim_line(claim, u.credit_asked)))
             self.more_line(hidden, "facts on this topic", reply)
 
+    # Per snapshot: topic -> the facts of other topics that name it (see naming_topic).
+    _naming: tuple[object, dict[str, tuple[ClaimView, ...]]] | None = None
+
     def naming_topic(
         self, topic: str, places: Sequence[str], skip: Collection[str], shown: Collection[int]
     ) -> list[ClaimView]:
         """Facts filed under another topic whose own words name this one ("saving money
         was already difficult", filed under earnings, for savings): a topic's name, each
         word without its plural ending, as a word of the fact's text. Not the quota's
-        facts, not one shown already, not one of a topic asked after this one."""
+        facts, not one shown already, not one of a topic asked after this one; about the
+        places asked as ``facts_about`` reads them. Found once a snapshot per topic."""
+        if self._naming is None or self._naming[0] is not self.snapshot:
+            self._naming = (self.snapshot, {})
+        known = self._naming[1]
+        naming = known.get(topic)
+        if naming is None:
+            naming = known[topic] = self._naming_facts(topic)
+        found: list[ClaimView] = []
+        for claim in naming:
+            if claim.topic in skip or claim.id in shown:
+                continue
+            if not places or claim in self.facts_about(claim.topic, places):
+                found.append(claim)
+        return found
+
+    def _naming_facts(self, topic: str) -> tuple[ClaimView, ...]:
         stems = [w[:-1] if w.endswith("s") and len(w) > 4 else w for w in topic.split()]
         pattern = re.compile(r"\b" + r"\w*\s+".join(map(re.escape, stems)))
-        found: list[ClaimView] = []
-        for other in list(self._facts_by_topic):
-            if other == topic or other in skip or other in SHARED_TOPICS - {"earnings"}:
-                continue
-            for claim in self.facts_about(other, places):
-                if claim.is_quota or claim.id in shown:
-                    continue
-                if pattern.search(claim.statement.casefold()):
-                    found.append(claim)
-        return found
+        return tuple(
+            claim
+            for other in list(self._facts_by_topic)
+            if other != topic and other not in SHARED_TOPICS - {"earnings"}
+            for claim in self._facts_by_topic[other]
+            if not claim.is_quota and pattern.search(claim.statement.casefold())
+        )
 
 
 TOPIC_TITLES = {
