@@ -188,7 +188,16 @@ def only_a_place(segment: Understanding) -> bool:
     """A part tied to the report by a covered place alone, asking nothing of the report:
     "누가 지금 대련 시장이에요?", "what time is it in sakhalin". Its unread words may be
     another subject's (the second opinion decides), as in a part naming no place."""
-    if not segment.places or segment.asks_report:
+    asks = (
+        segment.asks_report
+        or segment.intents
+        or segment.weak_intents
+        or segment.topics
+        or segment.weak_topics
+        or segment.attributes
+        or segment.weak_attributes
+    )  # ("为什么大连的任务这么重": "why" asks the report's reasons)
+    if not segment.places or asks:
         return False
     return not core_tie(replace(segment, places=[]))
 

@@ -97,13 +97,14 @@ def closes_in_english(text: str) -> bool:
     """Whether a message of Latin letters closes in an English sentence after another
     ("skolko zarplata u nih na sakhaline? in month"): every word of its closing sentence an
     English word, one of them a grammar word. Russian typed in Latin letters and then a
-    sentence of English is written by someone who writes English: answered in English."""
+    sentence of English (two words or more) is written by someone who writes English:
+    answered in English."""
     sentences = [s for s in _SENTENCE_END.split(text) if s.strip()]
     if len(sentences) < 2:
         return False
     closing = [word for script, word in _runs(sentences[-1]) if script is Language.EN]
-    if not closing or len(closing) != len(_runs(sentences[-1])):
-        return False
+    if len(closing) < 2 or len(closing) != len(_runs(sentences[-1])):
+        return False  # ("… na sahaline? lol": laughter is no sentence)
     grammar = english_grammar()
     return all(english_word(w) for w in closing) and any(w in grammar for w in closing)
 
