@@ -34,7 +34,7 @@ from bot.engine.place_currency import picked_places, topic_places
 from bot.engine.premises import wrong_demander, wrong_pairings, wrong_period, wrong_year
 from bot.engine.provenance import ORIGIN_ASKED
 from bot.engine.quota_words import QuotaWords, places_for_whom
-from bot.engine.relevance import blamed, named_foreign
+from bot.engine.relevance import blamed, named_foreign, pay_only_named
 from bot.engine.reply import Reply
 from bot.engine.role_refusal import refuse_role_about_report
 from bot.engine.segments import asks_nothing_new, quota_also_asked
@@ -289,7 +289,9 @@ class Answerer:
             paired = True
         corrected = self.honest.corrections(s, quotas, reply) or paired
         handled = corrected or handled
-        skip = {Attribute.WAGES} if corrected else set()
+        statements = lambda topic: [f.statement for f in c.facts_about(topic, s.places)]  # noqa: E731
+        pay_named = pay_only_named(s, statements, self.honest.vocabulary.pay_words)
+        skip = {Attribute.WAGES} if corrected or pay_named else set()
         if Attribute.OTHER_CURRENCY in s.attributes:
             s.intents = [i for i in s.intents if i not in (Intent.USD,)]
         silent = self.honest.silent(s, reply, skip)

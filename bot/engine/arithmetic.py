@@ -25,7 +25,7 @@ from bot.engine.pairs import PERIODS, pair_line
 from bot.engine.period_sums import changes, no_earlier, sums
 from bot.engine.period_sums import group_sums as period_group_sums
 from bot.engine.periods import gap_over_time, over_months, per_period, state
-from bot.engine.quarters import not_monthly
+from bot.engine.quarters import is_quarterly, not_monthly
 from bot.engine.rates import implied_rates, rounded, undated_rate
 from bot.engine.reply import Reply
 from bot.engine.reports import is_monthly, is_once
@@ -50,6 +50,10 @@ OVER_TIME = PER_PERIOD | {Operation.TOTAL, Operation.COMBINED}
 SMALLEST_SUM = Decimal(100)
 
 _WHAT_SHARE_OF = re.compile(r"\bwhat (?:%|per ?cent|percentage|share|proportion|fraction) of\b")
+
+
+# A quarter's months.
+QUARTER = 3
 
 
 class Arithmetic:
@@ -153,6 +157,9 @@ class Arithmetic:
                        months=months, reply=reply)  # fmt: skip
             reply.intents.append(Intent.ARITHMETIC)
             return True
+        quarterly = quotas and all(is_quarterly(c) for c in quotas)
+        if u.months == QUARTER and quarterly and not set(u.operations) - {Operation.TOTAL}:
+            return False  # a quarter's sum of a figure due per quarter: the figure itself
         # A weekly, quarterly or yearly figure or a range, worked out for the other
         # periods asked; a change stated from one amount to another, as a gap and a percent.
         done = sums(u, quotas, dollars, reply, self.report_of)

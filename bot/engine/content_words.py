@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Collection, Container, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from itertools import pairwise
 
@@ -185,6 +185,24 @@ class _Both:
         return item in self._first or item in self._second
 
 
+def only_a_place(segment: Understanding) -> bool:
+    """A part tied to the report by a covered place alone, asking nothing of the report:
+    "누가 지금 대련 시장이에요?", "what time is it in sakhalin". Its unread words may be
+    another subject's (the second opinion decides), as in a part naming no place."""
+    asks = (
+        segment.asks_report
+        or segment.intents
+        or segment.weak_intents
+        or segment.topics
+        or segment.weak_topics
+        or segment.attributes
+        or segment.weak_attributes
+    )  # ("为什么大连的任务这么重": "why" asks the report's reasons)
+    if not segment.places or asks:
+        return False
+    return not core_tie(replace(segment, places=[]))
+
+
 class ContentReader:
     """Per snapshot: the report's own words in each language (read on first use), and what a
     part's content words say of its subject (``read``)."""
@@ -235,7 +253,7 @@ class ContentReader:
             segment.other_asked = segment.other_asked or bool(asked)
             # Only where the report's own words do not tie the part (relevance.py): the
             # model is asked no more than that.
-            weak = not core_tie(segment)
+            weak = not core_tie(segment) or only_a_place(segment)
             country = bool(segment.countries)
             if unread and len(unread) <= MAX_UNKNOWN and weak and reads_off_topic(piece, country):
                 segment.foreign += unread

@@ -20,8 +20,9 @@ from bot.engine.understanding import Understanding, add_once
 from bot.engine.vocabulary import FOLDER, Intent, Operation
 
 # Intents a follow-up part may carry besides its time: "and what was it before" (a quota),
-# "and in dollars before?" (dollars), "per person before?" (a basis word).
-_OWN_INTENTS = frozenset({Intent.QUOTA, Intent.USD, Intent.BASIS})
+# "and in dollars before?" (dollars), "per person before?" (a basis word), "and the old one
+# for comparison" (a comparison with the sum just asked).
+_OWN_INTENTS = frozenset({Intent.QUOTA, Intent.USD, Intent.BASIS, Intent.COMPARE})
 # What the earlier part computes that the follow-up asks again (not a rate or a doubling).
 _ASKED_AGAIN = frozenset(
     {
@@ -63,7 +64,9 @@ def only_a_time(part: Understanding) -> bool:
 
 def asks_again(earlier: Understanding, later: Understanding) -> bool:
     """``later`` asks ``earlier``'s arithmetic again at its own time."""
-    if not set(earlier.operations) & _ASKED_AGAIN or not only_a_time(later):
+    # (a sum over a span, "за квартал", is arithmetic asked again as an operation is)
+    again = set(earlier.operations) & _ASKED_AGAIN or earlier.months
+    if not again or not only_a_time(later):
         return False
     if earlier.now and earlier.before:
         return False  # both times are answered already

@@ -32,6 +32,7 @@ from bot.engine.numerals import (
     month_numbers,
     numeral_pattern,
     numeral_value,
+    quarter_words,
     scaled_pattern,
     scaled_value,
 )
@@ -195,7 +196,8 @@ def load_lexicon(language: Language) -> Lexicon:
         glosses,
         {fold(k): fold(v) for k, v in data.get("search_terms", {}).items()},
         tuple((re.compile(r["lemmas"]), r["read_as"]) for r in data.get("lemma_rules", ())),
-        tuple((re.compile(r["words"]), r["read_as"]) for r in data.get("figure_words", ())),
+        tuple((re.compile(r["words"]), r["read_as"]) for r in data.get("figure_words", ()))
+        + quarter_words(str(language), FOLDER),
         tuple(
             (re.compile(item["pattern"]), item["cue"], item["value"], item.get("consume", False))
             for item in data.get("patterns", ())

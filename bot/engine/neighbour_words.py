@@ -26,10 +26,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from bot.engine import graph_walk
 from bot.engine.vocabulary import FOLDER
 
 TABLE = FOLDER / "east_slavic.json"
-MAX_STEPS = 4000
+MAX_STEPS = graph_walk.MAX_STEPS
 _WORD = re.compile(r"[а-яёіўїєґ]+(?:['’][а-яёіўїєґ]+)*")
 # A stress mark on a Cyrillic vowel ("бо́льшую", "за́мок"): no letter of the word.
 _STRESS = re.compile(r"(?<=[а-яёіўїєґА-ЯЁІЎЇЄҐ])[\u0300\u0301]")
@@ -117,35 +118,8 @@ def _plain(word: str) -> str:
 
 def _walk(word: str) -> str | None:
     """The cheapest word of pymorphy3's graph the letters may stand for, or None."""
-    from bot.engine.analysis import russian_words
-
-    graph, separator = russian_words()
     rules = table()
-    best: tuple[int, str] | None = None
-    steps = 0
-    stack: list[tuple[int, int, str, int]] = [(0, graph.ROOT, "", 0)]
-    while stack and steps < MAX_STEPS:
-        position, node, written, cost = stack.pop()
-        steps += 1
-        if best is not None and cost >= best[0]:
-            continue
-        if position == len(word) and graph.follow_bytes(separator, node):
-            best = (cost, written)
-            continue
-        moves: list[tuple[int, str, int]] = []
-        if written and written[-1] in rules.soft_after and cost < rules.max_cost:
-            moves.append((position, "ь", cost + 1))  # "цяпер" -> "теперь"
-        for size in range(min(rules.longest, len(word) - position), 0, -1):
-            spelled = word[position : position + size]
-            options = rules.letters.get(spelled)
-            if options is None and size == 1:
-                options = (("ъ", 0),) if spelled == "'" else ((spelled, 0),)
-            for letters, extra in options or ():
-                if cost + extra <= rules.max_cost:
-                    moves.append((position + size, letters, cost + extra))
-        # The stack takes the last first: the usual reading last, so it is tried first.
-        for next_position, letters, next_cost in reversed(moves):
-            found = graph.follow_bytes(letters.encode("utf-8"), node)
-            if found:
-                stack.append((next_position, found, written + letters, next_cost))
-    return None if best is None else best[1]
+    spellings = graph_walk.Spellings(
+        rules.letters, rules.longest, rules.soft_after, rules.max_cost, keep_unlisted=True
+    )
+    return graph_walk.cheapest(word, spellings, MAX_STEPS)

@@ -7,8 +7,10 @@ The scale words and numerals are data (vocabulary/<lang>.json "scales", "numeral
 
 from __future__ import annotations
 
+import json
 import re
 from decimal import Decimal
+from pathlib import Path
 
 from db.textfold import fold
 
@@ -101,3 +103,14 @@ def english_date(match: re.Match[str], months: dict[str, int]) -> str:
     if not 1 <= number <= 12 or not 1 <= day <= 31:
         return match.group()
     return f" {_ENGLISH_MONTHS[number - 1]} {day} "
+
+
+def quarter_words(language: str, folder: Path) -> tuple[tuple[re.Pattern[str], str], ...]:
+    """The language's words for a quarter (vocabulary/period_asks.json: "за квартал",
+    "一个季度", "분기"), read as English's "a quarter" (three months, figures.py), so a sum
+    over a quarter is asked in any language as it is in English."""
+    data = json.loads((folder / "period_asks.json").read_text(encoding="utf-8"))
+    words = sorted(data.get(language, {}).get("quarter", ()), key=len, reverse=True)
+    if not words:
+        return ()
+    return ((re.compile("|".join(re.escape(fold(w)) for w in words)), " a quarter "),)

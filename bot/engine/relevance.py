@@ -11,7 +11,7 @@ question word or a pronoun ties it to the report (``Understanding.anchored``).
 from __future__ import annotations
 
 import json
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -203,6 +203,24 @@ def core_tie(u: Understanding) -> bool:
         or u.state_named
         or set(u.intents) & REPORT_ASKS
         or [t for t in u.topics if t not in u.settled_topics and t not in SHARED_TOPICS]
+    )
+
+
+def pay_only_named(
+    u: Understanding, statements_on: Callable[[str], Iterable[str]], pay_words: Collection[str]
+) -> bool:
+    """Pay named as what a topic of the report's is about, not asked as an amount: "can they
+    protest the exploitation of their wages", "임금 착취에 대해 항의할 수단이 있나요". A topic
+    asked whose own facts (``statements_on``) speak of pay (a word of ``pay_words``, the pay
+    attribute's cue words) is the answer; "the report does not say how much they are paid"
+    answers nothing asked."""
+    if u.amount_hinted or u.operations or u.figures:
+        return False
+    asked = [t for t in u.topics if t not in u.settled_topics and t not in SHARED_TOPICS]
+    return any(
+        set(words(statement.casefold())) & set(pay_words)
+        for topic in asked
+        for statement in statements_on(topic)
     )
 
 

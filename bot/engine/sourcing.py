@@ -4,7 +4,8 @@ article, how far to trust it, sectors and topics."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+import re
+from collections.abc import Collection, Iterable, Sequence
 from functools import lru_cache
 
 from bot.engine import reports
@@ -13,6 +14,7 @@ from bot.engine.local_names import source_name
 from bot.engine.numbers import number
 from bot.engine.phrases import both, separately, series
 from bot.engine.provenance_lines import provenance_lines
+from bot.engine.relevance import SHARED_TOPICS
 from bot.engine.reply import Reply
 from bot.engine.report_words import as_original
 from bot.engine.segments import offers_choice
@@ -329,10 +331,15 @@ class SourceAnswers(ComposerBase):
         self.more_line(hidden, "quota figures", reply)
 
     def answer_topics(self, u: Understanding, reply: Reply) -> None:
+        """Each topic asked, its facts; after them, the facts filed under another topic
+        that name this one in their own words (``naming_topic``)."""
         # Other reports' topics that answer one asked ("border" for "reason") follow it.
         for topic in self.with_answering(u.topics):
             # The facts about the places asked (their countries', no place's), in order.
             claims = self.facts_about(topic, u.places)
+            if claims and topic not in SHARED_TOPICS:
+                later = [t for t in u.topics if t != topic]  # "saving was already difficult"
+                claims = [*claims, *self.naming_topic(topic, u.places, later, reply.claim_ids)]
             if not claims:
                 continue
             title = TOPIC_TITLES.get(topic)
@@ -345,6 +352,42 @@ class SourceAnswers(ComposerBase):
                 reply.use(claim.id, claim.article_id)
                 reply.lines.append(fmt("• {}", self.claim_line(claim, u.credit_asked)))
             self.more_line(hidden, "facts on this topic", reply)
+
+    # Per snapshot: topic -> the facts of other topics that name it (see naming_topic).
+    _naming: tuple[object, dict[str, tuple[ClaimView, ...]]] | None = None
+
+    def naming_topic(
+        self, topic: str, places: Sequence[str], skip: Collection[str], shown: Collection[int]
+    ) -> list[ClaimView]:
+        """Facts filed under another topic whose own words name this one ("saving money
+        was already difficult", filed under earnings, for savings): a topic's name, each
+        word without its plural ending, as a word of the fact's text. Not the quota's
+        facts, not one shown already, not one of a topic asked after this one; about the
+        places asked as ``facts_about`` reads them. Found once a snapshot per topic."""
+        if self._naming is None or self._naming[0] is not self.snapshot:
+            self._naming = (self.snapshot, {})
+        known = self._naming[1]
+        naming = known.get(topic)
+        if naming is None:
+            naming = known[topic] = self._naming_facts(topic)
+        found: list[ClaimView] = []
+        for claim in naming:
+            if claim.topic in skip or claim.id in shown:
+                continue
+            if not places or claim in self.facts_about(claim.topic, places):
+                found.append(claim)
+        return found
+
+    def _naming_facts(self, topic: str) -> tuple[ClaimView, ...]:
+        stems = [w[:-1] if w.endswith("s") and len(w) > 4 else w for w in topic.split()]
+        pattern = re.compile(r"\b" + r"\w*\s+".join(map(re.escape, stems)))
+        return tuple(
+            claim
+            for other in list(self._facts_by_topic)
+            if other != topic and other not in SHARED_TOPICS - {"earnings"}
+            for claim in self._facts_by_topic[other]
+            if not claim.is_quota and pattern.search(claim.statement.casefold())
+        )
 
 
 TOPIC_TITLES = {

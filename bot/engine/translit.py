@@ -34,15 +34,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from bot.engine import graph_walk
 from bot.engine.language import Language
 from bot.engine.vocabulary import FOLDER
 
 TABLE = FOLDER / "translit_ru.json"
 # Latin words as people type them; an apostrophe may stand for the soft sign.
 _LATIN = re.compile(r"[a-z]+(?:['’][a-z]+)*")
-# At most this many steps through the word graph for one word (a long word of many
-# ambiguous letters stays well under it: the graph prunes almost every path at once).
-MAX_STEPS = 4000
+MAX_STEPS = graph_walk.MAX_STEPS
 
 
 @dataclass(frozen=True)
@@ -57,6 +56,10 @@ class Scheme:
     min_letters: int
     # Words English has too that a Russian message means as Russian ("za god": год).
     russian_in_russian: frozenset[str] = frozenset()
+
+    @property
+    def spellings(self) -> graph_walk.Spellings:
+        return graph_walk.Spellings(self.letters, self.longest, self.soft_after, self.max_cost)
 
 
 @lru_cache(maxsize=1)
@@ -89,35 +92,7 @@ def cyrillic(word: str) -> str | None:
     first among equals."""
     if not word.isascii() or scheme().not_translit.search(word):
         return None
-    from bot.engine.analysis import russian_words
-
-    graph, separator = russian_words()
-    table = scheme()
-    best: tuple[int, str] | None = None
-    steps = 0
-    # (position in the Latin word, graph node, Cyrillic so far, cost so far)
-    stack: list[tuple[int, int, str, int]] = [(0, graph.ROOT, "", 0)]
-    while stack and steps < MAX_STEPS:
-        position, node, written, cost = stack.pop()
-        steps += 1
-        if best is not None and cost >= best[0]:
-            continue
-        if position == len(word) and graph.follow_bytes(separator, node):
-            best = (cost, written)
-            continue
-        moves: list[tuple[int, int, str, int]] = []
-        if written and written[-1] in table.soft_after and cost < table.max_cost:
-            moves.append((position, 0, "ь", cost + 1))  # a dropped soft sign ("zhizn")
-        for size in range(min(table.longest, len(word) - position), 0, -1):
-            for letters, extra in table.letters.get(word[position : position + size], ()):
-                if cost + extra <= table.max_cost:
-                    moves.append((position + size, 0, letters, cost + extra))
-        # The stack takes the last first: the usual reading last, so it is tried first.
-        for next_position, _, letters, next_cost in reversed(moves):
-            found = graph.follow_bytes(letters.encode("utf-8"), node)
-            if found:
-                stack.append((next_position, found, written + letters, next_cost))
-    return None if best is None else best[1]
+    return graph_walk.cheapest(word, scheme().spellings, MAX_STEPS)
 
 
 @dataclass
@@ -232,6 +207,11 @@ def _english_words() -> frozenset[str]:
     from bot.engine.vocabulary import load
 
     return load().not_place_words | english_grammar()
+
+
+def english_word(word: str) -> bool:
+    """A word of the English vocabulary's ordinary or question words, or of its grammar."""
+    return word in _english_words()
 
 
 @lru_cache(maxsize=256)  # a pure function of the text, asked by more than one reader

@@ -11,7 +11,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from enum import StrEnum
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -248,6 +248,15 @@ class Vocabulary:
         known = frozenset(self.synonyms)  # "watches": a word the search knows, no place
         return (
             self.ordinary_words | self.question_words | frozenset(named) | frozenset(people) | known
+        )
+
+    @cached_property
+    def pay_words(self) -> frozenset[str]:
+        """The single words that ask what the workers are paid ("wages", "salary", "earn")."""
+        return frozenset(
+            phrase
+            for phrase, cues in self.phrases.items()
+            if " " not in phrase and (Cue.ATTRIBUTE, Attribute.WAGES.value) in cues
         )
 
     def without_overridden(self, attributes: list[Attribute]) -> list[Attribute]:

@@ -28,7 +28,7 @@ from babel.numbers import format_decimal
 from bot.engine.language import script_of
 from bot.engine.translit import mostly_russian
 from bot.i18n.asked import asked_language
-from bot.i18n.mixed import mixed_language
+from bot.i18n.mixed import closes_in_english, mixed_language
 from db.kinds import Language
 
 DEFAULT_LANGUAGE = Language.EN
@@ -74,10 +74,11 @@ def detect(text: str | None) -> Language | None:
     """The language of a text by its script, when clear; else None.
 
     A reply's language asked for in words wins ("answer in Korean", "用中文回答":
-    ``bot.i18n.asked``). Hangul means Korean (Korean text may hold Han characters too);
-    else Cyrillic or Han,
+    ``bot.i18n.asked``). Hangul means Korean (Korean text may hold Han characters too),
+    unless Han letters outnumber it; else Cyrillic or Han,
     whichever has more letters; with Latin letters too, English only when its grammar
-    words outnumber the other language's words (``bot.i18n.mixed``); Latin letters alone
+    words outnumber the other language's words and the message does not close in the
+    other script (``bot.i18n.mixed``); Latin letters alone
     mean English only when they make two words or more (a lone name, "Sakhalin", or "ok"
     is unclear).
     """
@@ -94,7 +95,9 @@ def detect(text: str | None) -> Language | None:
             found = script_of(char)
             if found is not None:
                 counts[found] += 1
-        if counts[Language.KO]:
+        # Hangul means Korean, unless Han letters outnumber it: a Chinese message naming a
+        # place or quoting a phrase in Hangul ("사할린 쪽 노동자들 合同一般签几年？").
+        if counts[Language.KO] and counts[Language.KO] >= counts[Language.ZH]:
             native = Language.KO
         else:
             native = max((Language.RU, Language.ZH), key=lambda language: counts[language])
@@ -105,7 +108,9 @@ def detect(text: str | None) -> Language | None:
     latin_words = [w for w in words if len(w) >= 2 and w.isascii() and w.isalpha()]
     if len(latin_words) >= 2:
         # "sahalin kvota skolko": Russian in Latin letters is answered in Russian.
-        return Language.RU if mostly_russian(head) else Language.EN
+        # ("... na sakhaline? in month": closing in English, it is answered in English)
+        russian = mostly_russian(head) and not closes_in_english(head)
+        return Language.RU if russian else Language.EN
     if latin_words and mostly_russian(head):
         return Language.RU  # "a v harbine?": one word, framed by a Russian preposition
     return None
