@@ -421,7 +421,7 @@ class LanguageTables:
             piece, russian = russian_words_out(piece, lambda w: term_key(w, Language.RU))
         analysis = analyse(piece, language, known, lexicon.suffixes)
         # "находка есть?": a find; "我在义乌": the asker's place; "建筑队": builders
-        analysis = ordinary_reading(analysis, language, lexicon.place_frames, understander)
+        analysis = ordinary_reading(analysis, language, lexicon.place_frames, understander, segment)
         if lexicon.duration is not None:
             for match in lexicon.duration.finditer(piece):
                 count_word, unit = match.group(1), match.group(2)
@@ -432,7 +432,8 @@ class LanguageTables:
                     segment.months = count * lexicon.units[unit]
         frames, suffixes = lexicon.place_frames, lexicon.suffixes
         named = named_places(piece, analysis.tokens, language, known, frames, suffixes)
-        tellers = teller_places(analysis.tokens, frames)  # "我在义乌进货": where they are
+        keep = segment.keep_told  # "а у нас в Хабаровске тоже столько?": their place, asked
+        tellers = frozenset() if keep else teller_places(analysis.tokens, frames)  # "我在义乌"
         for place in [p for p in [*analysis.places, *named] if p.casefold() not in tellers]:
             if inside_phrase(place.casefold(), analysis.tokens, understander):
                 continue  # "ким чен ын": a word of a known name, not a place ("Чен")

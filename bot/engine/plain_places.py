@@ -44,6 +44,7 @@ def plain_words(
     phrases: Mapping[str, Sequence[tuple[str, str]]],
     stored: Callable[[str], list[str]],
     russian: bool = True,
+    keep_told: bool = False,
 ) -> Analysis:
     """``analysis`` without the places that are ordinary words used as such (``russian``),
     nor the places the asker says they are at (teller_places): such a word is dropped from
@@ -52,7 +53,7 @@ def plain_words(
     if frames.deictics & set(analysis.tokens):
         return analysis  # "Находка, порт, корейцы есть там?": "there" points back to a place
     dropped: set[int] = set()
-    tellers = teller_places(analysis.tokens, frames)
+    tellers = frozenset() if keep_told else teller_places(analysis.tokens, frames)
     for index, token in enumerate(analysis.tokens):
         before = analysis.tokens[index - 1] if index else ""
         told = token in tellers and before in frames.before
@@ -93,17 +94,23 @@ def teller_places(tokens: Sequence[str], frames: PlaceFrames) -> frozenset[str]:
 
 
 def ordinary_reading(
-    analysis: Analysis, language: Language, frames: PlaceFrames, understander: Any
+    analysis: Analysis,
+    language: Language,
+    frames: PlaceFrames,
+    understander: Any,
+    segment: Any,
 ) -> Analysis:
     """A Russian or Chinese part's analysis with its ordinary words read as such: no place
     from an ordinary word or from where the asker is (``plain_words``), and a Chinese word
     for a team or trade of a known kind of work read as its two parts
     (worker_nouns.split_trades)."""
+    keep_told = segment.keep_told  # read again keeping it: the message names no other place
+    segment.told_place = not keep_told and bool(teller_places(analysis.tokens, frames))
     if language not in (Language.RU, Language.ZH):
         return analysis
     phrases = understander._phrases
     ru = language is Language.RU
-    analysis = plain_words(analysis, frames, phrases, understander.stored_places, ru)
+    analysis = plain_words(analysis, frames, phrases, understander.stored_places, ru, keep_told)
     if language is Language.ZH:
         analysis.tokens = split_trades(analysis.tokens, phrases)
     return analysis

@@ -245,12 +245,13 @@ class Understander:
         # A long message is read whole; only its first few parts are answered apart.
         if len(pieces) > MAX_SEGMENTS:
             pieces = [*pieces[: MAX_SEGMENTS - 1], " ".join(pieces[MAX_SEGMENTS - 1 :])]
-        read = partial(self._read_piece, language=result.language, corrector=corrector)
-        instructed = False
-        for piece in pieces:
-            for segment in read_parts(piece, result.language, read, instructed):
-                instructed = instructed or segment.role_play  # a figure it is told to state
-                result.segments.append(segment)
+        result.segments = self._read_pieces(pieces, result.language, corrector)
+        if any(s.told_place for s in result.segments) and not any(
+            map(names_a_place, result.segments)
+        ):
+            # "а у нас в Хабаровске тоже столько отдают?": where the asker is, the one place
+            # the message names, is the place asked about.
+            result.segments = self._read_pieces(pieces, result.language, corrector, keep_told=True)
         result.segments = carry_role_play(result.segments)
         result.segments = drop_context(carry_time(carry_own_figures(result.segments)))
         result.segments = carry_follow_up(carry_conversion(carry_assumption(result.segments)))
@@ -268,12 +269,35 @@ class Understander:
         asserted_headcount(result, self.vocabulary_data.headcount_supposing, TERSE_WORDS)
         return carry_sourcing(result)  # "who said it? a chinese man?", "where did it come from"
 
+    def _read_pieces(
+        self,
+        pieces: list[str],
+        language: Language,
+        corrector: BoundedCorrector,
+        keep_told: bool = False,
+    ) -> list[Understanding]:
+        read = partial(self._read_piece, language=language, corrector=corrector, keep=keep_told)
+        segments: list[Understanding] = []
+        instructed = False
+        for piece in pieces:
+            for segment in read_parts(piece, language, read, instructed):
+                instructed = instructed or segment.role_play  # a figure it is told to state
+                segments.append(segment)
+        return segments
+
     def _read_piece(
-        self, piece: str, instructed: bool, *, language: Language, corrector: BoundedCorrector
+        self,
+        piece: str,
+        instructed: bool,
+        *,
+        language: Language,
+        corrector: BoundedCorrector,
+        keep: bool = False,
     ) -> Understanding:
         """One part of a message read: its subjects, its asks, its figures."""
         piece, provenance = provenance_of(language, piece)  # "пруфы? ссылки на документы где?"
         segment = Understanding(text=piece, language=language, provenance=provenance)
+        segment.keep_told = keep
         analysed = self._languages.read(piece, segment)
         self._read_segment(analysed, segment, corrector)
         # Patterns read the words as meant: "how many nk wrokers" asks a head count.
@@ -439,3 +463,7 @@ class Understander:
             self.stored_places,
             self._known_topic,
         )
+
+
+def names_a_place(segment: Understanding) -> bool:
+    return bool(segment.places or segment.regions or segment.countries or segment.unknown_places)
