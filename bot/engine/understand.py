@@ -246,11 +246,9 @@ class Understander:
         if len(pieces) > MAX_SEGMENTS:
             pieces = [*pieces[: MAX_SEGMENTS - 1], " ".join(pieces[MAX_SEGMENTS - 1 :])]
         result.segments = self._read_pieces(pieces, result.language, corrector)
-        if any(s.told_place for s in result.segments) and not any(
-            map(names_a_place, result.segments)
-        ):
+        if told_and_asked(result.segments):
             # "а у нас в Хабаровске тоже столько отдают?": where the asker is, the one place
-            # the message names, is the place asked about.
+            # the message names, in the part that asks, is the place asked about.
             result.segments = self._read_pieces(pieces, result.language, corrector, keep_told=True)
         result.segments = carry_role_play(result.segments)
         result.segments = drop_context(carry_time(carry_own_figures(result.segments)))
@@ -467,3 +465,13 @@ class Understander:
 
 def names_a_place(segment: Understanding) -> bool:
     return bool(segment.places or segment.regions or segment.countries or segment.unknown_places)
+
+
+def told_and_asked(segments: list[Understanding]) -> bool:
+    """A place the asker says they are at, set aside, is what a message asks about when it
+    names no other place and is said in the question itself (the one part, or a part with a
+    question mark), not in a story before it ("У нас в Уссурийске старики говорят, … Какие
+    там суммы?" asks the article's figures)."""
+    told = [s for s in segments if s.told_place]
+    asked = len(segments) == 1 or any("?" in s.text or "？" in s.text for s in told)
+    return bool(told) and asked and not any(map(names_a_place, segments))

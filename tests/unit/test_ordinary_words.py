@@ -161,17 +161,23 @@ def test_where_the_asker_is_is_not_asked(seed: AnswerEngine) -> None:
     [
         ("а у нас в Хабаровске корейцы тоже столько сдают?", "Khabarovsk"),
         ("мы в Уссурийске, тут северокорейцы столько же платят?", "Ussuriysk"),
-        ("我在丹东，这边的朝鲜工人也交这么多吗", "Dandong"),
     ],
 )
 def test_where_the_asker_is_is_asked_when_no_other_place_is(
     seed: AnswerEngine, question: str, place: str
 ) -> None:
-    # The only place the message names: the asker asks about it, and the reports do not
-    # cover it; no other place's figures stand in for it.
+    # The only place the message names, in the part that asks: the asker asks about it, and
+    # the reports do not cover it; no other place's figures stand in for it.
     text = text_of(seed, question)
     assert place in text
     assert "62,000" not in text and "3,400" not in text
+
+
+def test_where_the_asker_is_in_a_story_before_the_question_is_not_asked(
+    seed: AnswerEngine,
+) -> None:
+    text = text_of(seed, "У нас в Артёме соседи болтают про какие-то деньги. Какие там суммы?")
+    assert "62,000" in text and "Artyom" not in text and "Артём" not in text
 
 
 # A form asked for
