@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bot.engine.compose import Composer
 from bot.engine.honest import Honest
+from bot.engine.language import Language
 from bot.engine.relevance import REPORT_ASKS, core_tie, named_foreign
 from bot.engine.reply import Reply
 from bot.engine.their_people import names_their_people
@@ -24,6 +25,8 @@ def _of_workers(s: Understanding) -> bool:
     demands the quota, or an attribute of the report's frame, by a part that asks."""
     if not s.foreign or s.role_play or s.unknown_places or s.own_figures:
         return False
+    if s.language is not Language.EN:
+        return False  # built and measured on English; "다롄 시장이 누구예요" stays off-topic
     if set(s.intents) & REPORT_ASKS:
         return False  # "who is the source, rfa?": an ask of the report, not of the workers
     asks = bool(s.question_words or s.amount_hinted)

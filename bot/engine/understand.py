@@ -320,6 +320,8 @@ class Understander:
         paired = framed_topics(language, piece, analysed)
         apply_frames(segment, [f for f in paired if self._known_topic(f.topic)])
         segment.source_words = asks_source_words(language, piece, analysed)
+        # ("文章插图是从哪来的": the photo's own credit answers where it is from)
+        provenance = provenance if "photo" not in segment.topics else frozenset()
         if (told := asks_sources(language, piece, analysed)) or provenance:  # "кто напечатал"
             add_once(segment.intents, Intent.SOURCES)
         segment.pair_asked = segment.pair_asked or frames.pair_asked  # or "两个地方"

@@ -176,7 +176,8 @@ def test_where_the_asker_is_is_asked_when_no_other_place_is(
 def test_where_the_asker_is_in_a_story_before_the_question_is_not_asked(
     seed: AnswerEngine,
 ) -> None:
-    text = text_of(seed, "Я живу в Благовещенске, по телику болтали про деньги верности. Сколько там?")
+    story = "Я живу в Благовещенске, по телику болтали про деньги верности."
+    text = text_of(seed, f"{story} Сколько там?")
     assert "62,000" in text and "Blagoveshchensk" not in text
 
 
