@@ -19,6 +19,7 @@ from typing import Any
 from bot.engine.analysis import Analysis
 from bot.engine.language import Language
 from bot.engine.named_places import PlaceFrames
+from bot.engine.understanding import Understanding
 from bot.engine.vocabulary import Cue
 from bot.engine.worker_nouns import split_trades
 
@@ -98,7 +99,7 @@ def ordinary_reading(
     language: Language,
     frames: PlaceFrames,
     understander: Any,
-    segment: Any,
+    segment: Understanding,
 ) -> Analysis:
     """A Russian or Chinese part's analysis with its ordinary words read as such: no place
     from an ordinary word or from where the asker is (``plain_words``), and a Chinese word

@@ -227,6 +227,19 @@ def read_out(language: Language, text: str, kinds: Sequence[str] = ("documents",
     return " ".join(folded.split()) if folded.split() else text
 
 
+@lru_cache(maxsize=1)
+def _credited_topics() -> frozenset[str]:
+    data = json.loads((FOLDER / "provenance.json").read_text(encoding="utf-8"))
+    return frozenset(data.get("_credited_topics", ()))
+
+
+def drop_if_credited(segment: Understanding) -> None:
+    """A topic whose own claim says where it comes from (the photo's credit line): asked
+    where that comes from, the claim answers, not the list of sources ("文章插图是从哪来的")."""
+    if _credited_topics() & set(segment.topics):
+        segment.provenance = frozenset()
+
+
 def provenance_of(language: Language, piece: str) -> tuple[str, frozenset[str]]:
     """A part as the other readers read it (its words for documents and media read out when
     it asks who says so), and what it asks of the sources."""

@@ -36,7 +36,7 @@ from bot.engine.part_readings import (
 from bot.engine.place_spellings import PlaceSpellings
 from bot.engine.places import place_candidates
 from bot.engine.prefilter import any_of
-from bot.engine.provenance import carry_sourcing, provenance_of
+from bot.engine.provenance import carry_sourcing, drop_if_credited, provenance_of
 from bot.engine.relevance import foreign_words, listed_off_topic
 from bot.engine.reports import answered_by, outlet_names
 from bot.engine.role_play import carry_role_play
@@ -320,9 +320,10 @@ class Understander:
         paired = framed_topics(language, piece, analysed)
         apply_frames(segment, [f for f in paired if self._known_topic(f.topic)])
         segment.source_words = asks_source_words(language, piece, analysed)
-        # ("文章插图是从哪来的": the photo's own credit answers where it is from)
-        provenance = provenance if "photo" not in segment.topics else frozenset()
-        if (told := asks_sources(language, piece, analysed)) or provenance:  # "кто напечатал"
+        drop_if_credited(segment)  # "文章插图是从哪来的": the photo's credit line answers it
+        if (
+            told := asks_sources(language, piece, analysed)
+        ) or segment.provenance:  # "кто напечатал"
             add_once(segment.intents, Intent.SOURCES)
         segment.pair_asked = segment.pair_asked or frames.pair_asked  # or "两个地方"
         segment.asks_by_word &= not frames.term_asked  # "called": the term is known
