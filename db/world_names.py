@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from functools import lru_cache
 
 import babel
@@ -86,6 +87,44 @@ def _suggest(query: str, index: Mapping[str, str], describe: Mapping[str, str]) 
     return Text(N_(" (did you mean {choices}?)"), choices=either(choices)) if codes else Text("")
 
 
+@dataclass(frozen=True)
+class _Kind:
+    """What differs between reading a currency and a country: the messages, and how a code
+    is typed (``code_letters``, read upper-cased by the caller's ``by_code``)."""
+
+    usage: str
+    empty: str
+    too_long: str
+    unknown: str
+    code_letters: str
+
+
+def _normalized(
+    text: str,
+    kind: _Kind,
+    by_code: Callable[[str], str | None],
+    index: Mapping[str, str],
+    describe: Mapping[str, str],
+) -> str:
+    """The code ``text`` names: a code as typed (``by_code`` of it upper-cased), else an exact
+    name of ``index``; else a ValidationError with ``kind``'s messages and a hint."""
+    value = _strip_invisible(text)
+    usage = Text(kind.usage)
+    if not value:
+        raise ValidationError(kind.empty, usage=usage)
+    if len(value) > NAME_MAX_LEN:
+        raise ValidationError(kind.too_long, usage=usage)
+    if re.fullmatch(kind.code_letters, value):
+        code = by_code(value.upper())
+        if code is not None:
+            return code
+    code = index.get(_name_key(value))
+    if code is not None:
+        return code
+    hint = _suggest(value, index, describe)
+    raise ValidationError(kind.unknown, value=preview(value), usage=usage, hint=hint)
+
+
 # --------------------------------------------------------------------------- currencies
 
 
@@ -106,27 +145,25 @@ def _currency_data() -> tuple[frozenset[str], dict[str, str], dict[str, str]]:
     return codes, _build_index(pairs), english
 
 
+_CURRENCY = _Kind(
+    usage=N_("use a 3-letter ISO 4217 currency code such as RUB, CNY or USD"),
+    empty=N_("the currency is empty: {usage}"),
+    too_long=N_("the currency is too long: {usage}"),
+    unknown=N_("unknown currency {value}: {usage}{hint}"),
+    code_letters=r"[A-Za-z]{3}",
+)
+
+
 def normalize_currency(text: str) -> str:
     """Return the ISO 4217 alpha-3 code for ``RUB``/``rub`` or a full name like "Russian rubles".
 
     Bare words such as "yuan" or "rubles" are only suggested, never accepted: several
     currencies share them, and a wrong guess would silently corrupt a figure.
     """
-    value = _strip_invisible(text)
     codes, index, english = _currency_data()
-    usage = Text(N_("use a 3-letter ISO 4217 currency code such as RUB, CNY or USD"))
-    if not value:
-        raise ValidationError(N_("the currency is empty: {usage}"), usage=usage)
-    if len(value) > NAME_MAX_LEN:
-        raise ValidationError(N_("the currency is too long: {usage}"), usage=usage)
-    if re.fullmatch(r"[A-Za-z]{3}", value) and value.upper() in codes:
-        return value.upper()
-    code = index.get(_name_key(value))
-    if code is not None:
-        return code
-    hint = _suggest(value, index, english)
-    unknown = N_("unknown currency {value}: {usage}{hint}")
-    raise ValidationError(unknown, value=preview(value), usage=usage, hint=hint)
+    return _normalized(
+        text, _CURRENCY, lambda code: code if code in codes else None, index, english
+    )
 
 
 # --------------------------------------------------------------------------- countries
@@ -181,32 +218,28 @@ def _display_name(code: str, locale_name: str) -> str:
     return str(getattr(country, "common_name", None) or getattr(country, "name", code))
 
 
+_COUNTRY = _Kind(
+    usage=N_("use a country name like Russia or China, or an ISO 3166 code like RU or CN"),
+    empty=N_("the country is empty: {usage}"),
+    too_long=N_("the country is too long: {usage}"),
+    unknown=N_("unknown country {value}: {usage}{hint}"),
+    code_letters=r"[A-Za-z]{2,3}",
+)
+
+
 def normalize_country(text: str) -> str:
     """Return the ISO 3166-1 alpha-2 code for ``RU``, ``RUS``, "Russia", "russia", "Россия"...
 
     Codes and exact (case- and accent-insensitive) names only: fuzzy matching would map a
     place name such as "Sakhalin" onto a country without anyone noticing.
     """
-    value = _strip_invisible(text)
     alpha3, index, english = _country_data()
-    usage = Text(N_("use a country name like Russia or China, or an ISO 3166 code like RU or CN"))
-    if not value:
-        raise ValidationError(N_("the country is empty: {usage}"), usage=usage)
-    if len(value) > NAME_MAX_LEN:
-        raise ValidationError(N_("the country is too long: {usage}"), usage=usage)
-    if re.fullmatch(r"[A-Za-z]{2,3}", value):
-        upper = value.upper()
-        upper = _EXCEPTIONAL_COUNTRY_CODES.get(upper, upper)
-        if upper in english:
-            return upper
-        if upper in alpha3:
-            return alpha3[upper]
-    code = index.get(_name_key(value))
-    if code is not None:
-        return code
-    hint = _suggest(value, index, english)
-    unknown = N_("unknown country {value}: {usage}{hint}")
-    raise ValidationError(unknown, value=preview(value), usage=usage, hint=hint)
+
+    def by_code(code: str) -> str | None:
+        code = _EXCEPTIONAL_COUNTRY_CODES.get(code, code)
+        return code if code in english else alpha3.get(code)
+
+    return _normalized(text, _COUNTRY, by_code, index, english)
 
 
 def country_name(code: str, locale: str = "en") -> str:
