@@ -17,6 +17,7 @@ from bot.config import Settings
 from bot.engine import AnswerEngine
 from bot.engine.analysis import keep_tables_in
 from bot.engine.preload import preload as warm_up_languages
+from bot.warm_answers import warm_answers
 from db.migrate import upgrade_engine
 from db.retry import retry_read
 from db.revision import revision_reader
@@ -109,10 +110,17 @@ class Runtime:
         kept), in a thread too, so the event loop answers meanwhile. The pause lets the questions
         waiting at start-up be answered first, with no thread taking turns with them for
         the interpreter; one among them in another language loads just its own analyser
-        (and a question that needs one being loaded waits for that load, once)."""
-        await self.answer_engine()
+        (and a question that needs one being loaded waits for that load, once). Then the
+        engine answers the warm-up questions (bot/warm_answers.py) one at a time on the
+        loop, readers' questions in between: what it builds on first use is built then,
+        not in a reader's first answer (stopped if an edit has replaced the engine)."""
+        engine = await self.answer_engine()
         await asyncio.sleep(languages_after)
         await asyncio.to_thread(warm_up_languages)
+        for _reply in warm_answers(engine):
+            if self._answer_engine is not engine:
+                break
+            await asyncio.sleep(0)
 
     async def close(self) -> None:
         await self.facts.revisions.close()
