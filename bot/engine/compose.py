@@ -8,6 +8,9 @@ Every figure printed here is a stored claim's, or a derivation labelled as one
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Self
+
 from bot.engine.claims import (
     BLOCK_LIMIT,
     IDS_PER_SOURCE,
@@ -19,6 +22,7 @@ from bot.engine.claims import (
 )
 from bot.engine.quota_blocks import QuotaAnswers
 from bot.engine.sourcing import TOPIC_TITLES, SourceAnswers
+from db.views import ClaimView, Snapshot
 
 __all__ = [
     "BLOCK_LIMIT",
@@ -35,3 +39,32 @@ __all__ = [
 
 class Composer(QuotaAnswers, SourceAnswers):
     """Every answer the engine composes from claims."""
+
+    # Per snapshot: ``quotas()``'s figures grouped by place, in its order (``quotas_at``).
+    _quotas_by_place: tuple[Snapshot, dict[str | None, tuple[ClaimView, ...]]] | None = None
+
+    def quotas_at(self, place: str) -> list[ClaimView]:
+        """``quotas()``'s figures for one stored place, in its order: grouped once a snapshot
+        (a question naming a place no longer walks every figure of the store)."""
+        known = self._quotas_by_place
+        if known is None or known[0] is not self.snapshot:
+            grouped: dict[str | None, list[ClaimView]] = {}
+            for claim in self.quotas():
+                grouped.setdefault(claim.place, []).append(claim)
+            table = {name: tuple(claims) for name, claims in grouped.items()}
+            known = self._quotas_by_place = (self.snapshot, table)
+        return list(known[1].get(place, ()))
+
+    def updated(
+        self,
+        snapshot: Snapshot,
+        removed: Sequence[ClaimView],
+        added: Sequence[ClaimView],
+        *,
+        articles_changed: bool = False,
+    ) -> Self:
+        """``ComposerBase.updated``, with what a snapshot's answers found and the change
+        leaves as it was carried over (``SourceAnswers.carry_naming``)."""
+        new = super().updated(snapshot, removed, added, articles_changed=articles_changed)
+        new.carry_naming(self, [*removed, *added])
+        return new

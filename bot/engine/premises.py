@@ -79,7 +79,7 @@ def wrong_pairings(u: Understanding, composer: Composer, reply: Reply) -> bool:
     stored = subjects[0] if subjects else by_country
     if _side_by_side(u.text, u.language, stored) or _PAIRWISE & set(u.operations):
         return False  # "俄罗斯的额度是大连的几倍": one against the other, no pairing
-    claims = [c for c in composer.quotas() if c.place == stored]
+    claims = composer.quotas_at(stored)
     if not claims:
         return False
     place = composer.place(stored)
@@ -88,7 +88,7 @@ def wrong_pairings(u: Understanding, composer: Composer, reply: Reply) -> bool:
         # "so the workers in china pay ...": the country names the place, no pairing.
         _countries(u, place, claims, composer, reply)
         _sectors(u, place, claims, reply)
-    _currencies(u, place, claims, reply, composer.quotas())
+    _currencies(u, place, claims, reply, composer.quotas)
     if len(reply.lines) > before:
         reply.intents.append(Intent.CORRECTION)
         u.places = [p for p in u.places if p not in landmarks]
@@ -174,7 +174,7 @@ def _currencies(
     place: str,
     claims: list[ClaimView],
     reply: Reply,
-    every_quota: list[ClaimView],
+    every_quota: Callable[[], list[ClaimView]],
 ) -> None:
     # Only an amount asserted in a currency is a premise: "sakhalin in yuan" asks to convert.
     amounts = [f for f in u.figures if f >= SMALLEST_AMOUNT and not 1900 <= f <= 2100]
@@ -207,7 +207,7 @@ def _currencies(
         return
     # A figure another place or report gives in that currency ("who reported the 12000
     # yuan"): named, not asserted of this place.
-    if any(c.amount == amounts[0] and c.currency == wrong[0] for c in every_quota):
+    if any(c.amount == amounts[0] and c.currency == wrong[0] for c in every_quota()):
         return
     claim = next((c for c in claims if c.currency and c.amount is not None), None)
     if claim is None or claim.amount is None or claim.currency is None:

@@ -378,6 +378,14 @@ class SourceAnswers(ComposerBase):
                 found.append(claim)
         return found
 
+    def carry_naming(self, old: SourceAnswers, changed: Iterable[ClaimView]) -> None:
+        """Keep ``old``'s facts naming each topic (found for its snapshot) when no fact is
+        among the ``changed`` claims (both versions): an edit of a quota changes none of
+        them, so the first topic asked after it does not look them up again."""
+        known = old._naming
+        if known is not None and known[0] is old.snapshot and all(c.is_quota for c in changed):
+            self._naming = (self.snapshot, known[1])
+
     def _naming_facts(self, topic: str) -> tuple[ClaimView, ...]:
         stems = [w[:-1] if w.endswith("s") and len(w) > 4 else w for w in topic.split()]
         pattern = re.compile(r"\b" + r"\w*\s+".join(map(re.escape, stems)))
