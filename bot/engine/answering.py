@@ -195,7 +195,7 @@ class Answerer:
         if s.countries and not s.places:  # "which town in china": the place named there
             s.attributes = [a for a in s.attributes if a != Attribute.TOWN]
         # "in the Russian Far East": not named by the report, but Sakhalin is there.
-        stored = {q.place for q in c.quotas()}
+        stored = {q.place for q in c.quotas()} if s.regions else set()  # (a walk over all)
         for region in s.regions:
             inside = self.honest.vocabulary.region_places.get(region, ())
             s.places += [p for p in inside if p in stored and p not in s.places]
@@ -266,8 +266,9 @@ class Answerer:
         else:
             paired = wrong_year(s, self.honest.vocabulary, reply) or paired
         quotas = c.quotas(s) if s.has_subject else c.quotas()
-        dated = [q for q in c.quotas(s) if q.deadline]
-        if Attribute.DEADLINE in s.attributes and dated:
+        asks_deadline = Attribute.DEADLINE in s.attributes  # (else no walk over all quotas)
+        dated = [q for q in c.quotas(s) if q.deadline] if asks_deadline else []
+        if dated:
             # "deadline to pay the loyalty fund": the figures a report gives one with.
             for index, claim in enumerate(dated[:MAX_SOURCE_CLAIMS]):
                 reply.lines.extend([Html("")] * bool(index) + c.quota_block(claim, reply))

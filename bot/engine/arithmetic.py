@@ -134,8 +134,11 @@ class Arithmetic:
         per_worker = {None, "person", *bases}
         counted = bool(u.headcount and u.headcount > 1)  # (else no walk over thousands)
         monthly = [c for c in quotas if is_monthly(c) and c.basis in per_worker] if counted else []
-        once = [c for c in quotas if is_once(c) and c.amount and c.basis in per_worker]
-        once = once if u.headcount else []
+        once = (
+            [c for c in quotas if is_once(c) and c.amount and c.basis in per_worker]
+            if u.headcount
+            else []
+        )
         per_other = [c for c in quotas if c.basis not in per_worker] if counted else []
         periodic = [c for c in quotas if c not in (*monthly, *once, *per_other)] if counted else []
         sums_asked = (monthly or once or per_other or periodic) and self._asks_sum(u)
@@ -163,7 +166,9 @@ class Arithmetic:
         # A weekly, quarterly or yearly figure or a range, worked out for the other
         # periods asked; a change stated from one amount to another, as a gap and a percent.
         done = sums(u, quotas, dollars, reply, self.report_of)
-        done += changes(u, [c for c in quotas if c not in done], dollars, reply)
+        done += changes(
+            u, [c for c in quotas if c not in done] if done else [*quotas], dollars, reply
+        )
         if done and (rest := [c for c in quotas if c not in done]):
             self._rest(u, rest, [c for c in every if c not in done], dollars, reply)
         reply.intents.extend([Intent.ARITHMETIC] if done else [])
