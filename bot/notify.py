@@ -193,11 +193,12 @@ class NoticeSender:
                 await connection.close()
 
     async def _sleep(self, seconds: float) -> bool:
-        """Waits ``seconds`` or until ``wake()``; True when woken."""
-        woken = False
+        """Waits ``seconds`` or until ``wake()``; True when woken. A wake that lands as the
+        wait times out (the loop busy meanwhile: both are run in one turn) is not lost: the
+        flag is read, not the wait's outcome."""
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(self._wake.wait(), max(seconds, 0.01))
-            woken = True
+        woken = self._wake.is_set()
         self._wake.clear()
         return woken
 

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+import bot.notify
 from bot.notify import IDLE_SECONDS, NoticeSender
 from db import editing, notices
 from db.editing import Actor
@@ -160,3 +161,23 @@ async def test_a_429_then_the_notice_goes_out_after_its_wait(sqlite_harness: Har
         assert sqlite_harness.bot_api.statuses[-1] == 200
     finally:
         await sender.stop()
+
+
+async def test_a_wake_as_the_wait_times_out_is_not_lost(
+    sqlite_harness: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``wake()`` run in the loop's turn that times the wait out (the loop busy past the
+    timeout, with other work): the wait ends in TimeoutError with the flag set, and the
+    sender still wakes (it lost the wake, and slept the idle minute, before)."""
+    sender = NoticeSender(sqlite_harness.app, sqlite_harness.runtime, poll_seconds=0.02)
+
+    async def timed_out_as_woken(waited: Any, seconds: float) -> None:
+        waited.close()
+        sender.wake()
+        raise TimeoutError
+
+    monkeypatch.setattr(bot.notify.asyncio, "wait_for", timed_out_as_woken)
+    assert await sender._sleep(0.01)
+    assert not sender._wake.is_set()  # read once: the next wait is a wait
+    monkeypatch.undo()
+    assert not await sender._sleep(0.01)
