@@ -67,6 +67,10 @@ class ClaimIndex:
                 ids.update(by_value.get(value, ()))
         return [self._by_id[i] for i in sorted(ids)]
 
+    def having(self, name: str, value: str) -> list[ClaimView]:
+        """The claims whose ``name`` (one of FIELDS) is ``value``, by id."""
+        return [self._by_id[i] for i in sorted(self._by[name].get(value, ()))]
+
     def updated(
         self,
         removed: Iterable[ClaimView],

@@ -11,7 +11,7 @@ from bot.runtime import Runtime
 from bot.warm_answers import warm_answers, warm_questions
 from db import editing
 from db.editing import Actor
-from testkit.engine import body_of
+from testkit.engine import RFA_2020, body_of, engine_with
 
 OWNER = Actor(1001, frozenset({1001}))
 COMMANDS = 5  # /quotas, /quota <place>, /sources, /caveat, /article
@@ -99,12 +99,26 @@ async def test_a_quota_edit_keeps_the_topic_lookups_a_fact_edit_drops_them(
     assert body_of(after_fact, question) == body_of(AnswerEngine(after_fact.snapshot), question)
 
 
-async def test_quotas_at_a_place_are_the_quotas_there_in_order(sqlite_runtime: Runtime) -> None:
-    engine = await sqlite_runtime.answer_engine()
+def same_as_the_walk(engine: AnswerEngine) -> None:
     composer = engine.composer
     places = {c.place for c in engine.snapshot.claims if c.place} | {"Atlantis"}
     for place in places:
         assert composer.quotas_at(place) == [c for c in composer.quotas() if c.place == place]
-    mine = composer.quotas_at("Sakhalin")
-    mine.clear()  # a copy: the table is not changed
-    assert composer.quotas_at("Sakhalin")
+
+
+async def test_quotas_at_a_place_are_the_quotas_there_in_order(sqlite_runtime: Runtime) -> None:
+    engine = await sqlite_runtime.answer_engine()
+    assert not engine.composer.several  # read from the place index
+    same_as_the_walk(engine)
+    mine = engine.composer.quotas_at("Sakhalin")
+    mine.clear()  # a copy: the index is not changed
+    assert engine.composer.quotas_at("Sakhalin")
+    async with sqlite_runtime.sessionmaker() as session:  # an updated index
+        await editing.edit_claim(session, OWNER, 1, {"amount": "63000"}, reason="typo")
+    same_as_the_walk(await sqlite_runtime.answer_engine())
+
+
+async def test_quotas_at_a_place_with_several_reports(sqlite_url: str) -> None:
+    engine = await engine_with(sqlite_url, RFA_2020)
+    assert engine.composer.several  # in the reports' order, newest first
+    same_as_the_walk(engine)
