@@ -298,7 +298,10 @@ def amount_text(claim: ClaimView, amount: Decimal | None = None) -> str:
         return ""
     currency = claim.currency or ""
     if high is not None and high != base:
-        return _(w.range).format(low=_plain(base), high=money(high, currency))
+        top = money(high, currency)
+        # "$530 to $660": a currency written before its figure is written before both.
+        low = _plain(base) if top.startswith(_plain(high)) else money(base, currency)
+        return _(w.range).format(low=low, high=top)
     return bounded(claim, money(base, currency))
 
 

@@ -204,8 +204,12 @@ def _total(claim: ClaimView, amount: Amount, times: Decimal, dollars: bool) -> s
 
     if amount.high is not None:
         low = rounded(amount.low * times, 0 if amount.low * times >= 100 else 2)
-        plain = f"{low.normalize():,f}" if low == low.to_integral_value() else f"{low:,f}"
-        return _(words().range).format(low=plain, high=text(amount.high * times))
+        high = rounded(amount.high * times, 0 if amount.high * times >= 100 else 2)
+        top = text(amount.high * times)
+        # In the language's digits; "$530 to $660": a sign before the figure goes before both.
+        shown = number(low.normalize())
+        plain = shown if top.startswith(number(high.normalize())) else text(amount.low * times)
+        return _(words().range).format(low=plain, high=top)
     return text(amount.low * times)
 
 
