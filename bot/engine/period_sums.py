@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
+from bot.engine.basis_units import unit_sums
 from bot.engine.derivation import change_step
 from bot.engine.derived import LABEL, decimal, place_of
 from bot.engine.figure_text import amount_text, periods_said, stated_period, unit, words
@@ -226,6 +227,8 @@ def sums(
 ) -> list[ClaimView]:
     """Each figure of ``quotas`` that is not one monthly amount, worked out for the other
     periods the question asks; the figures answered (none when it asks no other period)."""
+    if u.unit_count and (counted := unit_sums(u, quotas, reply, report_of)):
+        return counted  # "a six-shift week": the figure due per shift, times six
     asked = periods_asked(u)
     if u.days and set(asked) <= {Period.DAY}:
         return _over_days(u, u.days, quotas, dollars, reply, report_of)
