@@ -58,8 +58,8 @@ def qualified(claims: Sequence[ClaimView], u: Understanding) -> list[ClaimView]:
     named has a figure at a place (or country) named."""
     if not u.sectors or not (u.places or u.countries):
         return list(claims)
-    there = [c for c in claims if _at_place(c, u)]
-    if not all(any(c.sector == sector for c in there) for sector in u.sectors):
+    there = {c.sector for c in claims if _at_place(c, u)}
+    if not there & set(u.sectors):
         return list(claims)
     return [c for c in claims if _at_place(c, u) or c.sector not in u.sectors]
 
