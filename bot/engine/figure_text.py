@@ -298,10 +298,7 @@ def amount_text(claim: ClaimView, amount: Decimal | None = None) -> str:
         return ""
     currency = claim.currency or ""
     if high is not None and high != base:
-        top = money(high, currency)
-        # "$530 to $660": a currency written before its figure is written before both.
-        low = _plain(base) if top.startswith(_plain(high)) else money(base, currency)
-        return _(w.range).format(low=low, high=top)
+        return _(w.range).format(low=_plain(base), high=money(high, currency))
     return bounded(claim, money(base, currency))
 
 
