@@ -26,6 +26,7 @@ from bot.engine.derived import LABEL, decimal, place_of
 from bot.engine.figure_text import amount_text, periods_said, stated_period, unit, words
 from bot.engine.language import Language
 from bot.engine.numbers import money, number, usd
+from bot.engine.period_counts import over_weeks
 from bot.engine.quarters import is_quarterly
 from bot.engine.quarters import not_monthly as quarterly
 from bot.engine.rates import rounded
@@ -229,6 +230,8 @@ def sums(
     periods the question asks; the figures answered (none when it asks no other period)."""
     if u.unit_count and (counted := unit_sums(u, quotas, reply, report_of)):
         return counted  # "a six-shift week": the figure due per shift, times six
+    if counted := over_weeks(u, quotas, reply, report_of):
+        return counted  # "over 4 weeks": a weekly figure times four
     asked = periods_asked(u)
     if u.days and set(asked) <= {Period.DAY}:
         return _over_days(u, u.days, quotas, dollars, reply, report_of)
