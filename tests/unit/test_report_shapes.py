@@ -16,11 +16,13 @@ import pytest
 
 from bot.engine import AnswerEngine
 from bot.engine.basis_units import BasisUnits
+from bot.engine.figures import read_figures
 from bot.engine.language import Language as Lang
+from bot.engine.period_counts import weeks_counted
 from bot.engine.range_ends import ends_asked
 from bot.engine.subject_fit import asked_directions, by_direction, fitted, qualified
 from bot.engine.understanding import Understanding
-from bot.engine.vocabulary import Attribute, Intent
+from bot.engine.vocabulary import Attribute, Intent, load
 from bot.engine.world_currencies import country_unit_phrases
 from bot.i18n import Language
 from db.views import ClaimView
@@ -191,3 +193,35 @@ def test_fiji_dollars_are_the_figures_own_currency(engine: AnswerEngine) -> None
 def test_a_dollar_range_has_its_sign_at_both_ends(engine: AnswerEngine) -> None:
     said = lines_in(engine, "suva in dollars a year", Language.EN)[0]
     assert "$530 to $660 a person a month is about $6,360 to $7,920 a year" in said
+
+
+# ----- spans in weeks, "N of them"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "weeks"),
+    [
+        ("how much in malabo over 4 weeks", Lang.EN, 4),
+        ("malabo, four-week total?", Lang.EN, 4),
+        ("сколько выйдет в малабо за 4 недели", Lang.RU, 4),
+        ("马拉博4个星期一共多少", Lang.ZH, 4),
+        ("말라보 4주 동안 얼마", Lang.KO, 4),
+        ("malabo per week", Lang.EN, None),
+        ("马拉博一周多少", Lang.ZH, None),
+    ],
+)
+def test_a_span_counted_in_weeks(text: str, language: Lang, weeks: int | None) -> None:
+    assert weeks_counted(text, language) == weeks
+
+
+def test_n_of_them_is_a_head_count() -> None:
+    assert read_figures("if there's about 120 of them, per worker", load("en")).headcount == 120
+
+
+def test_a_weekly_figure_over_weeks(engine: AnswerEngine) -> None:
+    said = lines_in(engine, "tashkent builders over 4 weeks, how much", Language.EN)[0]
+    assert said == (
+        "Tashkent (Test Harbor, 14 September 2026): 1,200,000 Uzbekistani som (UZS) a person a "
+        "week over 4 weeks comes to 4,800,000 Uzbekistani som (UZS) — our arithmetic from the "
+        "report's figures; the report states no such figure."
+    )
