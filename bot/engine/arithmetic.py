@@ -26,6 +26,7 @@ from bot.engine.period_sums import changes, no_earlier, sums
 from bot.engine.period_sums import group_sums as period_group_sums
 from bot.engine.periods import gap_over_time, over_months, per_period, state
 from bot.engine.quarters import is_quarterly, not_monthly
+from bot.engine.range_ends import range_gaps
 from bot.engine.rates import implied_rates, rounded, undated_rate
 from bot.engine.reply import Reply
 from bot.engine.reports import is_monthly, is_once
@@ -119,6 +120,8 @@ class Arithmetic:
         u = read_arithmetic(u)
         if no_earlier(u, quotas, reply):
             return True  # "the figure before june" of a new demand: there is none
+        if range_gaps(u, quotas, reply, self.report_of):
+            return True  # "the top of the kolwezi range vs its bottom": within one range
         if convert(u, every, reply):
             reply.intents.append(Intent.ARITHMETIC)
             return True

@@ -12,7 +12,6 @@ from collections.abc import Iterable, Sequence
 from typing import Self, TypeVar
 
 from bot.engine import reports, wording
-from bot.engine.basis_work import narrowed
 from bot.engine.indexes import (
     ClaimIndex,
     claim_id_of,
@@ -35,6 +34,7 @@ from bot.engine.silence import (
     silence_of,
     two_sentences,
 )
+from bot.engine.subject_fit import fitted
 from bot.engine.understanding import Understanding
 from bot.engine.vocabulary import Intent
 from bot.engine.wording import N_, _
@@ -254,7 +254,7 @@ class ComposerBase:
             if self._all_quotas is None or self._all_quotas[0] is not self.snapshot:
                 self._all_quotas = (self.snapshot, self.arrange(index.claims))
             return list(self._all_quotas[1])
-        chosen = narrowed(index.select(u), u.search_text) if u.has_subject else []
+        chosen = fitted(index.select(u), u) if u.has_subject else []
         if topics:
             ids = {c.id for c in chosen}
             chosen += [

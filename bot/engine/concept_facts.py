@@ -299,6 +299,8 @@ def answer_concepts(u: Understanding, c: Composer, search: ClaimSearch, reply: R
     when = first == ["when"] or when_word(u.text, u.language)
     if asked or when or first in NAMING or u.figures or u.operations or asks_amount(u.text):
         return False  # "when did the doha cut kick in", "сколько часов": asked otherwise
+    if u.unit_count:
+        return False  # "maputo per shift?": the figure due per shift (basis_units.py)
     if about_the_place(u, c.snapshot.articles.values()):
         return False  # "why is dalian called dalian": the place's own story
     found, concept = concept_claims(u, c, search)

@@ -77,6 +77,11 @@ _CREW = re.compile(
     r"\b(?:crew|team|group|gang|brigade|squad|unit)\s+of\s+(\d{1,5}|two|three|four|five|six|"
     r"seven|eight|nine|ten|twenty|fifty|hundred)\b"
 )
+# "if there are about 120 of them": a head count of the people already spoken of.
+_OF_THEM = re.compile(
+    r"(?<![\d,.])(\d{1,3}(?:,\d{3})+|\d{1,6}|two|three|four|five|six|seven|eight|nine|ten|"
+    r"twenty|fifty|hundred)\s+of\s+(?:them|those|the workers)\b"
+)
 # "100% verified": a share, not an amount.
 _PERCENT_AFTER = re.compile(r"\s*(?:%|percent\b|per cent\b)")
 _COUNT_WORDS = {
@@ -175,7 +180,7 @@ def read_figures(text: str, vocabulary: Vocabulary) -> Typed:
     for match in islice(_MONTH_ONLY.finditer(text), MAX_FIGURES):
         _add(result.dates, match.group(1).capitalize())
     dated = {m.group(2) for m in dates}
-    counted = _HEADCOUNT.search(text) or _CREW.search(text)
+    counted = _HEADCOUNT.search(text) or _CREW.search(text) or _OF_THEM.search(text)
     if counted is not None:
         word = counted.group(1)
         digits = word.replace(",", "")

@@ -20,11 +20,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
+from bot.engine.basis_units import unit_sums
 from bot.engine.derivation import change_step
 from bot.engine.derived import LABEL, decimal, place_of
 from bot.engine.figure_text import amount_text, periods_said, stated_period, unit, words
 from bot.engine.language import Language
 from bot.engine.numbers import money, number, usd
+from bot.engine.period_counts import over_weeks
 from bot.engine.quarters import is_quarterly
 from bot.engine.quarters import not_monthly as quarterly
 from bot.engine.rates import rounded
@@ -204,8 +206,12 @@ def _total(claim: ClaimView, amount: Amount, times: Decimal, dollars: bool) -> s
 
     if amount.high is not None:
         low = rounded(amount.low * times, 0 if amount.low * times >= 100 else 2)
-        plain = f"{low.normalize():,f}" if low == low.to_integral_value() else f"{low:,f}"
-        return _(words().range).format(low=plain, high=text(amount.high * times))
+        high = rounded(amount.high * times, 0 if amount.high * times >= 100 else 2)
+        top = text(amount.high * times)
+        # In the language's digits; "$530 to $660": a sign before the figure goes before both.
+        shown = number(low.normalize())
+        plain = shown if top.startswith(number(high.normalize())) else text(amount.low * times)
+        return _(words().range).format(low=plain, high=top)
     return text(amount.low * times)
 
 
@@ -222,6 +228,10 @@ def sums(
 ) -> list[ClaimView]:
     """Each figure of ``quotas`` that is not one monthly amount, worked out for the other
     periods the question asks; the figures answered (none when it asks no other period)."""
+    if u.unit_count and (counted := unit_sums(u, quotas, reply, report_of)):
+        return counted  # "a six-shift week": the figure due per shift, times six
+    if counted := over_weeks(u, quotas, reply, report_of):
+        return counted  # "over 4 weeks": a weekly figure times four
     asked = periods_asked(u)
     if u.days and set(asked) <= {Period.DAY}:
         return _over_days(u, u.days, quotas, dollars, reply, report_of)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import copy
 
+from bot.engine.basis_units import BasisUnits
 from bot.engine.sector_words import uses_a_cue
 from bot.engine.text import has_cjk, normalize
 from bot.engine.understand import Understander
@@ -57,6 +58,7 @@ def updated_understander(
     if uses_a_cue(edited, *u.sector_cues) or not WorkWords.unchanged(changed):
         return None  # "painters" may now name a sector, or no longer
     fresh._work = u._work.updated(changed)
+    fresh._units = BasisUnits(snapshot.claims)
     if any(c.currency and c.currency not in u._currencies for c in edited):
         return None  # a currency the store did not use: its names are the report's now
     for old, new in changed:

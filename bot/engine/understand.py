@@ -14,6 +14,7 @@ from functools import cached_property, partial
 from bot.engine import world_currencies
 from bot.engine.asks import keep_unmapped
 from bot.engine.attribute_forms import attributes_in
+from bot.engine.basis_units import BasisUnits
 from bot.engine.content_words import ContentReader, asks_in
 from bot.engine.converted_sums import carry_assumption, carry_conversion
 from bot.engine.cue_record import record_cue
@@ -141,6 +142,7 @@ class Understander:
         self._seen = seen
         self._read_sector_cues(snapshot)
         self._work = WorkWords(snapshot.claims)  # "plasterers": a figure's own basis words
+        self._units = BasisUnits(snapshot.claims)  # "per shift": a figure's own unit
         self._spellings = self._place_spellings(seen["place"])
         self._add_spellings(self._spellings)
         self._topics = frozenset(seen["topic"])
@@ -344,6 +346,7 @@ class Understander:
             add_once(segment.topics, "reason")  # a reason asserted: the report's is the answer
         people = people_named(frames.people_words, segment, self._phrases, STOPWORDS)
         people |= read_work_words(segment, words(piece), self._phrases, self._work)
+        self._units.read(segment)
         chat = self.vocabulary_data.chat_words
         known = (STOPWORDS, self.known_words, self._not_places, chat, people)
         room, passed = MAX_UNKNOWN_PLACES - len(segment.unknown_places), set[str]()

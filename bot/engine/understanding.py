@@ -66,6 +66,8 @@ class Understanding:
     # "10 workers": how many workers a sum is for.
     headcount: int | None = None
     change_factor: float | None = None
+    # "per shift": 1, "a six-shift week": 6 — of a figure's own unit (basis_units.py)
+    unit_count: int | None = None
     segments: list[Understanding] = field(default_factory=list)
     # Topics reached only through a question word ("why" -> the reasons).
     settled_topics: list[str] = field(default_factory=list)

@@ -228,12 +228,32 @@ def add_store_currencies(
 ) -> frozenset[str]:
     """The phrase table reads the store's own currencies (``store_currency_phrases``) as
     currencies of the reports; the currencies are returned (a new one rebuilds the reader)."""
+    claims = tuple(claims)
     codes = frozenset(c.currency for c in claims if getattr(c, "currency", None))
     other = (str(Cue.ATTRIBUTE), str(Attribute.OTHER_CURRENCY))
-    for phrase, found in store_currency_phrases(codes).items():
+    table = store_currency_phrases(codes)
+    for phrase, code in country_unit_phrases(claims).items():
+        table.setdefault(phrase, set()).add(code)
+    for phrase, found in table.items():
         entries = [e for e in phrases.get(phrase, ()) if e != other]
         entries += [
             ("currency", code) for code in sorted(found) if ("currency", code) not in entries
         ]
         phrases[phrase] = entries
     return codes
+
+
+def country_unit_phrases(claims: Iterable[Any]) -> dict[str, str]:
+    """ "fiji dollars", "namibia dollars": the name of a country a stored figure is for
+    before the unit of that figure's own currency (beyond the reports' first ones), which
+    CLDR names by an adjective only ("Fijian dollars"); "dollars" alone stays US dollars."""
+    names = babel.Locale.parse("en").territories
+    found: dict[str, str] = {}
+    pairs = {(c.country, c.currency) for c in claims if getattr(c, "currency", None)}
+    for country, code in sorted(pairs, key=str):
+        if not country or code in REPORT_CURRENCIES or country not in names:
+            continue
+        units = {fold(n).split()[-1] for n in currency_names(code, "en") if _current(n)}
+        for unit in units:
+            found.setdefault(f"{fold(names[country])} {unit}", code)
+    return found

@@ -1,357 +1,227 @@
-"""Reports shaped unlike the seed: arithmetic on a figure of any period (a week, a quarter, a
-day given as a floor, a yearly range; a change stated from one amount to another), a report's
-statements where the question asks with words the topics do not file (a day off, passports,
-a crew that misses its target), and a source asked about by the words a report describes it
-with. Over a made-up report of our own (testkit/reports/sample_gazette_2024.json), the two
-made-up reports of the report sets (the wordings fixed there, as tests) and the shapes and
-almanac fixtures; each negative says what must not change.
-"""
+"""Reports shaped unlike the seed: which figures a question's subjects and words ask for
+(subject_fit.py), a figure due per a unit its own basis names (basis_units.py), the gap
+between a range's ends (range_ends.py), a country's name before its currency's unit
+(world_currencies.country_unit_phrases) and a dollar range's sums. The end-to-end cases
+use the made-up Test Harbor report (testkit/reports/test_harbor_2026.json)."""
 
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
+from decimal import Decimal as D
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from bot.engine import AnswerEngine
-from bot.engine.period_sums import HOW, factor
+from bot.engine.basis_units import BasisUnits
+from bot.engine.figures import read_figures
+from bot.engine.language import Language as Lang
+from bot.engine.period_counts import weeks_counted
+from bot.engine.range_ends import ends_asked
+from bot.engine.subject_fit import asked_directions, by_direction, fitted, qualified
+from bot.engine.understanding import Understanding
+from bot.engine.vocabulary import Attribute, Intent, load
+from bot.engine.world_currencies import country_unit_phrases
 from bot.i18n import Language
-from db.kinds import Period
-from testkit.engine import EXAMPLE_ALMANAC, SAMPLE_GAZETTE, engine_with, lines_in, text_of
+from db.views import ClaimView
+from testkit.engine import engine_with, lines_in
 
-REPORTS = Path(__file__).parents[2] / "testkit" / "reports"
-LABEL = "our arithmetic from the report's figures"
+HARBOR = Path(__file__).parents[2] / "testkit" / "reports" / "test_harbor_2026.json"
 
 
-def _engine(tmp: pytest.TempPathFactory, name: str, *documents: Path) -> AnswerEngine:
-    path = tmp.mktemp(name) / "store.sqlite3"
-    return asyncio.run(engine_with(f"sqlite+aiosqlite:///{path}", *documents))
+def claim(**fields: Any) -> ClaimView:
+    base: dict[str, Any] = {
+        "id": 1, "kind": "quota", "topic": "dues", "statement": "s", "quote": None,
+        "place": "Tashkent", "source_id": 1, "article_id": 1, "status": "active",
+        "retracted_at": None, "retraction_reason": None, "corrected_at": None,
+        "created_at": dt.datetime(2026, 9, 14, tzinfo=dt.UTC), "country": "UZ",
+        "sector": "construction", "amount": D(1500000), "currency": "UZS",
+    }  # fmt: skip
+    return ClaimView(**{**base, **fields})
+
+
+TASHKENT = claim(id=1, change="decreased", amount_to=D(1200000), basis_text="each builder")
+SAKHALIN = claim(id=2, place="Sakhalin", country="RU", amount=D(62000), currency="RUB",
+                 change="doubled")  # fmt: skip
+COLOMBO = claim(id=3, place="Colombo", country="LK", sector="fishing", amount=D(36000),
+                currency="USD", basis_text="the whole crew of each trawler, together")  # fmt: skip
+MAPUTO = claim(id=4, place="Maputo", country="MZ", sector="dock work", amount=D(1900),
+               currency="MZN", usd_amount=D(30), period="day",
+               basis_text="each docker, for every 12-hour shift")  # fmt: skip
+
+
+def asking(text: str, **fields: Any) -> Understanding:
+    return Understanding(text=text, **fields)
+
+
+# ----- subject_fit
+
+
+def test_a_kind_of_work_beside_a_place_qualifies_it() -> None:
+    u = asking("tashkent builders weekly", places=["Tashkent"], sectors=["construction"])
+    assert qualified([TASHKENT, SAKHALIN], u) == [TASHKENT]
+
+
+def test_a_kind_of_work_with_no_figure_at_the_place_is_a_subject_of_its_own() -> None:
+    u = asking("tashkent and the fishermen", places=["Tashkent"], sectors=["fishing"])
+    assert qualified([TASHKENT, COLOMBO], u) == [TASHKENT, COLOMBO]
+
+
+def test_the_directions_a_question_names_in_each_language() -> None:
+    assert asked_directions("builders weekly after the cut?") == {"decreased"}
+    assert asked_directions("сколько после того как снизили") == {"decreased"}
+    assert asked_directions("塔什干下调后多少") == {"decreased"}
+    assert asked_directions("건설 노동자들 주당 얼마로 깎였어?") == {"decreased"}
+    assert asked_directions("the one that was raised") == {"increased"}
+    assert asked_directions("what's the cut for builders") == set()  # a share, not a change
+    assert asked_directions("went down or went up? which rose") == {"decreased", "increased"}
+
+
+def test_a_direction_asked_keeps_the_figures_that_went_that_way() -> None:
+    assert by_direction([SAKHALIN, TASHKENT], "builders after the cut") == [TASHKENT]
+    assert by_direction([SAKHALIN, TASHKENT], "builders after the rise") == [SAKHALIN]
+    assert by_direction([SAKHALIN, TASHKENT], "builders, lowered or raised?") == [
+        SAKHALIN,
+        TASHKENT,
+    ]
+    assert by_direction([COLOMBO, MAPUTO], "after the cut") == [COLOMBO, MAPUTO]  # none did
+
+
+def test_places_each_named_are_not_chosen_between_by_a_change_said_of_them() -> None:
+    u = asking("tashkent was cut like sakhalin, right", places=["Tashkent", "Sakhalin"])
+    assert fitted([TASHKENT, SAKHALIN], u) == [TASHKENT, SAKHALIN]
+
+
+# ----- basis_units
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "count"),
+    [
+        ("how much per shift at the docks", Lang.EN, 1),
+        ("maputo per shift?", Lang.EN, 1),
+        ("one docker in a six-shift week", Lang.EN, 6),
+        ("а сколько за смену на разгрузке", Lang.RU, 1),
+        ("一周上六个班，一共交多少", Lang.ZH, 6),
+        ("교대당 얼마 내요", Lang.KO, 1),
+    ],
+)
+def test_a_unit_a_stored_basis_names_asks_its_figure(text: str, language: Lang, count: int) -> None:
+    segment = asking(text, language=language, attributes=[Attribute.WORK_TIME])
+    BasisUnits([MAPUTO, TASHKENT]).read(segment)
+    assert Intent.QUOTA in segment.intents
+    assert segment.attributes == []
+    assert segment.places == ["Maputo"]
+    assert segment.unit_count == count
+
+
+def test_the_hours_of_a_shift_are_not_its_figure() -> None:
+    segment = asking("how long is a shift in maputo", places=["Maputo"])
+    BasisUnits([MAPUTO]).read(segment)
+    assert segment.unit_count is None and segment.intents == []
+
+
+def test_no_stored_figure_per_shift_reads_nothing() -> None:
+    segment = asking("how much per shift", attributes=[Attribute.WORK_TIME])
+    BasisUnits([TASHKENT, COLOMBO]).read(segment)
+    assert segment.attributes == [Attribute.WORK_TIME] and segment.unit_count is None
+
+
+# ----- range ends, currencies, signs
+
+
+def test_the_words_for_a_ranges_ends() -> None:
+    assert ends_asked("how many times bigger is the top of the kolwezi range than the bottom")
+    assert ends_asked("苏瓦范围最高和最低差多少斐济元")
+    assert not ends_asked("how much more does sakhalin pay than dalian")
+
+
+def test_a_countrys_name_before_its_currencys_unit() -> None:
+    suva = claim(place="Suva", country="FJ", currency="FJD", amount=D(1200))
+    phrases = country_unit_phrases([suva, SAKHALIN, COLOMBO])
+    assert phrases["fiji dollars"] == "FJD" and phrases["fiji dollar"] == "FJD"
+    assert not any(code in ("RUB", "USD") for code in phrases.values())
+
+
+# ----- end to end, over the Test Harbor report
 
 
 @pytest.fixture(scope="module")
-def sample(tmp_path_factory: pytest.TempPathFactory) -> AnswerEngine:
-    return _engine(tmp_path_factory, "sample", SAMPLE_GAZETTE)
+def engine(tmp_path_factory: pytest.TempPathFactory) -> AnswerEngine:
+    path: Path = tmp_path_factory.mktemp("harbor") / "harbor.sqlite3"
+    return asyncio.run(engine_with(f"sqlite+aiosqlite:///{path}", HARBOR))
 
 
-@pytest.fixture(scope="module")
-def courier(tmp_path_factory: pytest.TempPathFactory) -> AnswerEngine:
-    return _engine(tmp_path_factory, "courier", REPORTS / "test_courier_2022.json")
+def test_builders_after_the_cut_are_tashkents_alone(engine: AnswerEngine) -> None:
+    said = " ".join(lines_in(engine, "builders weekly after the cut?", Language.EN))
+    assert "1,200,000" in said and "124,000" not in said and "28,615" not in said
 
 
-@pytest.fixture(scope="module")
-def ledger(tmp_path_factory: pytest.TempPathFactory) -> AnswerEngine:
-    return _engine(tmp_path_factory, "ledger", REPORTS / "test_ledger_2022.json")
+def test_a_six_shift_week_is_six_times_the_figure_per_shift(engine: AnswerEngine) -> None:
+    lines = lines_in(engine, "maputo docker, a six-shift week, meticais and dollars?", Language.EN)
+    assert lines[0] == (
+        "Maputo (Test Harbor, 14 September 2026): 1,900 Mozambican meticals (MZN) ($30) is due "
+        "for each shift (the report's words: “each docker, for every 12-hour shift”); 6 × 1,900 "
+        "Mozambican meticals (MZN) ($30) = 11,400 Mozambican meticals (MZN) ($180) — our "
+        "arithmetic from the report's figures; the report states no such figure."
+    )
 
 
-@pytest.fixture(scope="module")
-def shapes(tmp_path_factory: pytest.TempPathFactory) -> AnswerEngine:
-    return _engine(tmp_path_factory, "shapes", REPORTS / "test_shapes_2023.json")
+def test_per_shift_is_the_figure_not_the_hours(engine: AnswerEngine) -> None:
+    lines = lines_in(engine, "how much per shift at the docks", Language.EN)
+    assert lines[0].startswith("Maputo, Mozambique")
+    assert "Quota: 1,900 Mozambican meticals (MZN), nearly $30, a person a day." in lines
 
 
-@pytest.fixture(scope="module")
-def almanac(tmp_path_factory: pytest.TempPathFactory) -> AnswerEngine:
-    return _engine(tmp_path_factory, "almanac", EXAMPLE_ALMANAC)
+def test_the_gap_between_a_ranges_ends(engine: AnswerEngine) -> None:
+    assert lines_in(engine, "苏瓦范围最高和最低差多少斐济元？", Language.ZH)[0].endswith(
+        "范围为1,200 斐济元 (FJD)至1,500 斐济元 (FJD) 每人每月；上限比下限多300 斐济元 (FJD)"
+        "——我们根据报道中的数字所做的计算；报道本身并未给出这一数字。"
+    )
 
 
-def body(engine: AnswerEngine, question: str) -> str:
-    """The reply without its caveat lines."""
-    lines = text_of(engine, question).splitlines()
-    return "\n".join(line for line in lines if not line.startswith("⚠️"))
+def test_fiji_dollars_are_the_figures_own_currency(engine: AnswerEngine) -> None:
+    said = lines_in(
+        engine, "suva packers: the range over a whole year in fiji dollars", Language.EN
+    )
+    assert said[0].startswith("Suva (Test Harbor, 14 September 2026): 1,200 to 1,500 Fijian")
+    assert "14,400 to 18,000 Fijian dollars (FJD) a year" in said[0]
 
 
-# ----- the conversions themselves ---------------------------------------------------------
+def test_a_dollar_range_has_its_sign_at_both_ends(engine: AnswerEngine) -> None:
+    said = lines_in(engine, "suva in dollars a year", Language.EN)[0]
+    assert "$530 to $660 a person a month is about $6,360 to $7,920 a year" in said
 
 
-def test_every_conversion_between_two_periods_has_its_words_and_factor() -> None:
-    periods = [p for p in Period if p != Period.ONCE]
-    for source in periods:
-        for target in periods:
-            if source != target:
-                assert (source, target) in HOW
-                assert float(factor(source, target) * factor(target, source)) == pytest.approx(1)
-    assert factor(Period.DAY, Period.WEEK) == 7  # a week is seven days, not 365 / 52
-    assert float(factor(Period.QUARTER, Period.MONTH)) == pytest.approx(1 / 3)
-    assert factor(Period.WEEK, Period.YEAR) == 52
-
-
-# ----- a figure of any period, worked out for another -------------------------------------
+# ----- spans in weeks, "N of them"
 
 
 @pytest.mark.parametrize(
-    ("question", "wanted", "unwanted"),
+    ("text", "language", "weeks"),
     [
-        # A weekly figure raised from 5,000 to 6,000: at the new amount unless asked before.
-        ("novosibirsk per year?", "312,000 rubles (RUB) a year (× fifty-two weeks)", "260,000"),
-        ("sawmill hands in novosibirsk, yearly total", "312,000", "260,000"),
-        ("novosibirsk before the rise, per year", "260,000 rubles (RUB) a year", "312,000"),
-        # A quarterly figure, a month and a year (quarters.py's sentence); a week; in dollars.
-        ("almaty per month", "300,000 Kazakhstani tenges (KZT) a month (900,000 ÷ 3)", "62,000"),
-        ("almaty per week", "69,231 Kazakhstani tenges (KZT) a week (÷ thirteen weeks)", "62,000"),
-        ("almaty quota a year in dollars", "$8,000 a year (× four quarters)", "3,600,000"),
-        # A yearly range stays a range.
-        (
-            "muscat yearly per month?",
-            "100 to 125 Omani rials (OMR) a month",
-            "1,200 to 1,500 Omani rials (OMR) a year —",
-        ),
+        ("how much in malabo over 4 weeks", Lang.EN, 4),
+        ("malabo, four-week total?", Lang.EN, 4),
+        ("сколько выйдет в малабо за 4 недели", Lang.RU, 4),
+        ("马拉博4个星期一共多少", Lang.ZH, 4),
+        ("말라보 4주 동안 얼마", Lang.KO, 4),
+        ("malabo per week", Lang.EN, None),
+        ("马拉博一周多少", Lang.ZH, None),
     ],
 )
-def test_a_figure_of_any_period_is_worked_out_for_the_period_asked(
-    sample: AnswerEngine, question: str, wanted: str, unwanted: str
-) -> None:
-    text = body(sample, question)
-    assert wanted in text and LABEL in text, text
-    assert unwanted not in text, text
-    assert "so no monthly or yearly sum is made of it" not in text, text
+def test_a_span_counted_in_weeks(text: str, language: Lang, weeks: int | None) -> None:
+    assert weeks_counted(text, language) == weeks
 
 
-def test_a_bound_is_said_to_be_one_and_not_worked_out(sample: AnswerEngine) -> None:
-    text = body(sample, "bangkok laundry per week")
-    assert "only a lower bound (“at least”), not one figure" in text, text
-    assert "7,000" not in text and LABEL not in text, text
+def test_n_of_them_is_a_head_count() -> None:
+    assert read_figures("if there's about 120 of them, per worker", load("en")).headcount == 120
 
 
-def test_a_question_offering_periods_as_alternatives_asks_the_period(sample: AnswerEngine) -> None:
-    text = body(sample, "is the muscat figure per month or per year?")
-    assert "a month (÷ twelve months)" not in text and LABEL not in text, text
-
-
-def test_a_period_asked_in_another_language_is_read_from_its_words(sample: AnswerEngine) -> None:
-    for question in ("阿拉木图每月交多少", "알마티 한 달에 얼마"):
-        lines = " ".join(lines_in(sample, question, Language.EN))
-        assert "300,000" in lines and "900,000 ÷ 3" in lines, lines
-
-
-@pytest.mark.parametrize(
-    ("question", "wanted"),
-    [
-        ("gdansk shipyard: 40 bucks a day minimum, so per week minimum?", None),
-        ("UB garment worker, how much a year at the new rate (52 weeks)", "7,800"),
-        ("dubai yearly quota per month?", "1,500 to 1,833 UAE dirhams (AED) a month"),
-    ],
-)
-def test_the_report_sets_wordings(
-    courier: AnswerEngine, ledger: AnswerEngine, question: str, wanted: str | None
-) -> None:
-    if wanted is None:  # report4: at least US$40 a day, a week
-        text = body(courier, question)
-        # (The document gives "at least" only in its words: no bound field, so no "at least".)
-        assert "280 US dollars (USD) a week (× seven days)" in text, text
-    else:  # report3: a weekly figure from 100 to 150, a yearly range
-        text = body(ledger, question)
-        assert wanted in text and LABEL in text, text
-
-
-def test_a_quarterly_figure_before_a_reported_percentage_rise(shapes: AnswerEngine) -> None:
-    text = body(shapes, "khabarovsk per month before the rise")
-    assert "360,000" in text and "(450,000 ÷ 1.25)" in text, text
-    assert "120,000 rubles (RUB) a month" in text, text
-    text = body(shapes, "khabarovsk per year")
-    assert "1,800,000 rubles (RUB) a year (450,000 × 4)" in text, text
-
-
-def test_a_monthly_figure_from_one_amount_to_another_sums_the_new_one(
-    almanac: AnswerEngine,
-) -> None:
-    text = body(almanac, "gdansk per year")
-    assert "450 euros (EUR) a person a month (the amount after the change)" in text, text
-    assert "5,400 euros (EUR) a year" in text and "3,600" not in text, text
-    text = body(almanac, "gdansk per year before the rise")
-    assert "3,600 euros (EUR) a year" in text and "5,400" not in text, text
-
-
-@pytest.mark.parametrize(
-    ("engine_name", "question", "wanted"),
-    [
-        ("sample", "by how much did the novosibirsk weekly quota go up in percent", "up 20%"),
-        ("sample", "novosibirsk: how many times the old weekly amount?", "1.2 times"),
-        ("almanac", "by what percent did the gdansk quota rise", "up 50%"),
-        ("ledger", "by how much did the UB weekly quota go up, in %", "up 50%"),
-    ],
-)
-def test_a_stated_change_as_gap_ratio_and_percent(
-    request: pytest.FixtureRequest, engine_name: str, question: str, wanted: str
-) -> None:
-    text = body(request.getfixturevalue(engine_name), question)
-    assert wanted in text and LABEL in text, text
-
-
-def test_the_seed_monthly_sums_are_unchanged(sample: AnswerEngine) -> None:
-    text = body(sample, "sakhalin per year")
-    assert "744,000" in text and "1,488,000" in text, text
-    assert "Novosibirsk" not in text, text
-
-
-# ----- a report's statements where no topic files them --------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("engine_name", "question", "wanted"),
-    [
-        ("courier", "do the gdansk guys ever get a day off", "Sunday"),
-        ("courier", "do the loggers in tynda get to keep their passports?", "passports"),
-        ("courier", "what happens to a logging crew that misses its target", "halved"),
-        ("ledger", "how long are the shifts for the UB garment workers", "12-hour shifts"),
-        ("ledger", "do the sewing workers get any day off?", "Sunday"),
-        ("sample", "do the almaty pipe fitters get holidays off?", "public holidays"),
-        ("sample", "can the novosibirsk sawmill hands keep their phones", "mobile phones"),
-        ("sample", "what happens to a novosibirsk brigade that falls behind", "bread"),
-    ],
-)
-def test_a_reports_fact_answers_what_its_topics_do_not_file(
-    request: pytest.FixtureRequest, engine_name: str, question: str, wanted: str
-) -> None:
-    text = body(request.getfixturevalue(engine_name), question)
-    assert wanted in text, text
-    assert "None of the 2 reports" not in text, text
-
-
-@pytest.mark.parametrize(
-    ("engine_name", "question", "unwanted"),
-    [
-        ("courier", "what do the loggers near tynda actually earn a month", "passports"),
-        ("courier", "how big is one IT team in vientiane, how many people", "betting"),
-        ("courier", "what happens to the gdansk welders if they don't pay", "What the reports"),
-        ("courier", "which company runs the logging camps around tynda?", "passports"),
-        ("ledger", "whats the wage for the sewing girls in UB", "12-hour"),
-        ("ledger", "how many north korean workers are in dubai restaurants?", "night shifts"),
-        ("sample", "how many workers are in the almaty crews", "holidays"),
-        ("sample", "what wage do the novosibirsk sawmill hands get", "bread"),
-    ],
-)
-def test_a_fact_that_only_shares_the_subject_is_no_answer(
-    request: pytest.FixtureRequest, engine_name: str, question: str, unwanted: str
-) -> None:
-    text = body(request.getfixturevalue(engine_name), question)
-    assert "does not say" in text or "None of the" in text, text
-    assert unwanted not in text, text
-
-
-# ----- a source asked about by the words a report describes it with ---------------------
-
-
-@pytest.mark.parametrize(
-    ("engine_name", "question", "wanted"),
-    [
-        ("courier", "what exactly did the embassy guy say", "fabrication"),
-        ("courier", "what did the counsellor say", "fabrication"),
-        ("courier", "what does the subcontractor say", "Sunday"),
-        ("courier", "who denied it and when did the article come out", "Ri Chol Ho"),
-        ("sample", "what did the trade attache say", "slander"),
-        ("sample", "what did the engineer say", "gas pipelines"),
-        ("sample", "what did the consulate guy say", "slander"),
-    ],
-)
-def test_a_source_by_its_description(
-    request: pytest.FixtureRequest, engine_name: str, question: str, wanted: str
-) -> None:
-    text = body(request.getfixturevalue(engine_name), question)
-    assert wanted in text, text
-
-
-@pytest.mark.parametrize(
-    "question", ["who is the president of russia", "what time is it in warsaw rn"]
-)
-def test_a_place_or_another_subject_names_no_source(courier: AnswerEngine, question: str) -> None:
-    text = body(courier, question)
-    assert "I can only answer" in text, text
-    assert "said:" not in text and "IT workers" not in text, text
-
-
-# ----- a kind of work named like an ordinary word -----------------------------------------
-
-
-def test_it_is_the_it_sector_only_before_a_word_for_people(courier: AnswerEngine) -> None:
-    assert "37,500,000" in body(courier, "it guys quota?")
-    assert "37,500,000" in body(courier, "how much do the IT teams in vientiane pay")
-    assert "37,500,000" not in body(courier, "who denied it")
-
-
-# ----- named sources --------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("engine_name", "question", "named"),
-    [
-        ("courier", "is anyone on record denying any of this", "Ri Chol Ho"),
-        ("sample", "who are the sources, are any of them named?", "Pak Sample Chol"),
-        ("sample", "is anyone named on the record here", "Pak Sample Chol"),
-    ],
-)
-def test_a_named_source_is_named_not_denied(
-    request: pytest.FixtureRequest, engine_name: str, question: str, named: str
-) -> None:
-    text = body(request.getfixturevalue(engine_name), question)
-    assert f"The reports name: {named}" in text, text
-    assert "The others speak anonymously:" in text, text
-    assert "says who the sources are" not in text, text
-
-
-def test_with_anonymous_sources_only_the_silence_stands(almanac: AnswerEngine) -> None:
-    text = body(almanac, "who are the sources, are any of them named?")
-    assert "The reports name" not in text, text
-    assert "says who the sources are" in text, text
-
-
-def test_a_named_source_of_another_place_is_not_named_for_this_one(
-    ledger: AnswerEngine,
-) -> None:
-    text = body(ledger, "is the dubai source named or anonymous")
-    assert "Batbayar" not in text and "anonymous" in text, text
-    text = body(ledger, "is the ulaanbaatar source named?")
-    assert "The reports name: Batbayar Test" in text, text
-
-
-# ----- a figure stored without a period, whose own words name one ------------------------
-
-
-def test_a_figure_whose_basis_words_name_a_quarter_is_not_summed_as_monthly(
-    courier: AnswerEngine,
-) -> None:
-    # report4's Tynda figure: no period field, basis "each logger, every quarter".
-    text = body(courier, "logging target per year then? (tynda)")
-    assert "1,800,000 rubles (RUB) a year (× four quarters)" in text, text
-    assert "5,400,000" not in text and "× twelve months" not in text, text
-    assert "the report gives no new amount" in text, text
-
-
-def test_a_period_named_with_no_figure_asked_converts_nothing(courier: AnswerEngine) -> None:
-    text = body(courier, "ok and a month?")
-    assert LABEL not in text, text
-
-
-# ----- a stored place named in Cyrillic -----------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("engine_name", "question", "figure"),
-    [
-        ("courier", "скока щас сдают лесорубы под тындой за квартал", "450"),
-        ("courier", "сколько в год выходит с одного лесоруба в тынде", "1 800 000"),
-        ("sample", "сколько платят в Новосибирске в неделю", "000"),
-    ],
-)
-def test_a_stored_place_written_in_cyrillic_is_that_place(
-    request: pytest.FixtureRequest, engine_name: str, question: str, figure: str
-) -> None:
-    lines = " ".join(lines_in(request.getfixturevalue(engine_name), question, Language.RU))
-    assert figure in lines.replace("\u00a0", " ").replace("\u202f", " "), lines
-    assert "не упоминается" not in lines, lines
-
-
-def test_a_cyrillic_name_near_no_stored_place_is_still_not_covered(courier: AnswerEngine) -> None:
-    lines = " ".join(lines_in(courier, "сколько платят в Омске", Language.RU))
-    assert "не упоминается Омск" in lines, lines
-
-
-def test_cyrillic_spelling_is_compared_by_letters() -> None:
-    from bot.engine.cyrillic_places import latin, stored_place
-
-    places = {"Tynda", "Gdansk", "Ulaanbaatar", "Oslo"}
-    assert latin("Улан-Батор") == "ulanbator"
-    assert stored_place("Тында", places) == "Tynda"
-    assert stored_place("Гданьск", places) == "Gdansk"
-    assert stored_place("Улан-Батор", places) == "Ulaanbaatar"
-    assert stored_place("Ош", places) is None  # short names must match exactly
-    assert stored_place("Омск", places) is None
+def test_a_weekly_figure_over_weeks(engine: AnswerEngine) -> None:
+    said = lines_in(engine, "tashkent builders over 4 weeks, how much", Language.EN)[0]
+    assert said == (
+        "Tashkent (Test Harbor, 14 September 2026): 1,200,000 Uzbekistani som (UZS) a person a "
+        "week over 4 weeks comes to 4,800,000 Uzbekistani som (UZS) — our arithmetic from the "
+        "report's figures; the report states no such figure."
+    )
