@@ -50,6 +50,7 @@ from bot.engine.segments import (
     without_asides,
 )
 from bot.engine.source_asks import asks_sources
+from bot.engine.story_clauses import split_stories
 from bot.engine.telling import drop_context, without_forwarded
 from bot.engine.text import (
     BoundedCorrector,
@@ -245,13 +246,14 @@ class Understander:
         # A long message is read whole; only its first few parts are answered apart.
         if len(pieces) > MAX_SEGMENTS:
             pieces = [*pieces[: MAX_SEGMENTS - 1], " ".join(pieces[MAX_SEGMENTS - 1 :])]
+        pieces, stories = split_stories(pieces, result.language)  # "on my lunch break, how …"
         result.segments = self._read_pieces(pieces, result.language, corrector)
         if told_and_asked(result.segments):
             # "а у нас в Хабаровске тоже столько отдают?": where the asker is, the one place
             # the message names, in the part that asks, is the place asked about.
             result.segments = self._read_pieces(pieces, result.language, corrector, keep_told=True)
         result.segments = carry_role_play(result.segments)
-        result.segments = drop_context(carry_time(carry_own_figures(result.segments)))
+        result.segments = drop_context(carry_time(carry_own_figures(result.segments)), stories)
         result.segments = carry_follow_up(carry_conversion(carry_assumption(result.segments)))
         result.segments = carry_supposition(result.segments)
         for code in flag_countries(question):
