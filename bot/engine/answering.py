@@ -15,6 +15,7 @@ from bot.engine.arithmetic import Arithmetic
 from bot.engine.asks import about_the_place, unmapped_ask
 from bot.engine.bearing import facts_by_own_words
 from bot.engine.by_own_words import answer_by_own_words
+from bot.engine.quote_echo import add_echoes
 from bot.engine.compare_asked import settle_compare
 from bot.engine.compose import Composer
 from bot.engine.concept_facts import answer_concepts
@@ -159,6 +160,7 @@ class Answerer:
             named = ", ".join(dict.fromkeys(named_foreign(s) for s in elsewhere))
             outside = _("I can only answer about the reports, not about {words}.")
             reply.lines += [Html(""), fmt(outside, words=named)]
+        add_echoes(u, self.composer, reply)  # "the 'won't see a penny' line": that fact
         if not reply.lines:
             answer_by_own_words(u, self.composer, self.honest, self._quota_words, reply)
         if not reply.lines:
