@@ -15,7 +15,6 @@ from bot.engine.arithmetic import Arithmetic
 from bot.engine.asks import about_the_place, unmapped_ask
 from bot.engine.bearing import facts_by_own_words
 from bot.engine.by_own_words import answer_by_own_words
-from bot.engine.quote_echo import add_echoes
 from bot.engine.compare_asked import settle_compare
 from bot.engine.compose import Composer
 from bot.engine.concept_facts import answer_concepts
@@ -35,6 +34,7 @@ from bot.engine.place_currency import picked_places, topic_places
 from bot.engine.premises import wrong_demander, wrong_pairings, wrong_period, wrong_year
 from bot.engine.provenance import ORIGIN_ASKED
 from bot.engine.quota_words import QuotaWords, places_for_whom
+from bot.engine.quote_echo import add_echoes
 from bot.engine.relevance import blamed, named_foreign, pay_only_named
 from bot.engine.reply import Reply
 from bot.engine.role_refusal import refuse_role_about_report

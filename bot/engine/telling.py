@@ -128,8 +128,10 @@ def drop_context(
     carried: Understanding | None = None
     for index, segment in enumerate(segments):
         table = _tables().get(segment.language.value)
-        if index < len(segments) - 1 and table is not None and (
-            _tells(segment, table) or only_story(segment, stories)
+        if (
+            index < len(segments) - 1
+            and table is not None
+            and (_tells(segment, table) or only_story(segment, stories))
         ):
             carried = segment
             continue
