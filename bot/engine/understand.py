@@ -25,6 +25,7 @@ from bot.engine.headcount_asks import headcount_asked
 from bot.engine.korean_runs import without_glosses
 from bot.engine.language import Language
 from bot.engine.lexicon import LanguageTables
+from bot.engine.modifier_cues import attribute_cues, drop_modifiers
 from bot.engine.neighbour_words import as_russian
 from bot.engine.other_people import settle_other_person
 from bot.engine.part_readings import (
@@ -169,6 +170,7 @@ class Understander:
         domain = (p for p, cues in self.vocabulary_data.phrases.items() if (Cue.DOMAIN, "") in cues)
         self._strong_domain = frozenset(domain) - self.vocabulary_data.weak_domain_words
         self._topical = self.known_words | self._not_places | STOPWORDS
+        self._attribute_cues = attribute_cues(self.vocabulary_data.phrases)
         # Words the vocabulary knows as words are no typos ("saying" is not "saving").
         data = self.vocabulary_data
         self._real_words = data.attribution_verbs | data.chat_words | STOPWORDS | set(data.synonyms)
@@ -311,6 +313,7 @@ class Understander:
             add_once(segment.attributes, attribute)
         # "how long has the quota been in place": the quota's age, not the workers' stay.
         segment.attributes = self.vocabulary_data.without_overridden(segment.attributes)
+        drop_modifiers(segment, self._attribute_cues)  # "fees for the contract guys"
         for topic in frames.topics:
             if self._known_topic(topic):
                 add_once(segment.topics, topic)
