@@ -42,6 +42,7 @@ from bot.engine.relevance import foreign_words, listed_off_topic
 from bot.engine.reports import answered_by, outlet_names
 from bot.engine.role_play import carry_role_play
 from bot.engine.scene_parts import carry_own_figures, carry_time
+from bot.engine.sector_choice import sector_choice
 from bot.engine.sector_words import name_phrases, stored_sector_cues
 from bot.engine.segments import (
     number_marks,
@@ -314,6 +315,7 @@ class Understander:
         # "how long has the quota been in place": the quota's age, not the workers' stay.
         segment.attributes = self.vocabulary_data.without_overridden(segment.attributes)
         drop_modifiers(segment, self._attribute_cues)  # "fees for the contract guys"
+        sector_choice(segment, bool(segment.question_words) or "?" in piece)  # "building or fish"
         for topic in frames.topics:
             if self._known_topic(topic):
                 add_once(segment.topics, topic)

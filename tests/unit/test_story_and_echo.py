@@ -206,3 +206,30 @@ def test_a_total_asked_old_and_new_is_summed_once_at_each_time(engine: AnswerEng
     assert text.count("$1,200") == 1
     assert text.count("$2,400") == 1
     assert body_of(engine, "combined in usd?").count("together come to") == 1
+
+
+@pytest.mark.parametrize(
+    ("question", "sector", "other"),
+    [
+        (
+            "which crowd are the sakhalin lads workin in, building or fish",
+            "construction",
+            "seafood",
+        ),
+        ("what kind of plants are the Dalian women working at, po?", "seafood", "construction"),
+        ("the koreans for russia, which work dem dey do there", "construction", "seafood"),
+    ],
+)
+def test_the_kind_of_work_asked(
+    engine: AnswerEngine, question: str, sector: str, other: str
+) -> None:
+    text = body_of(engine, question)
+    assert "Sectors in the report" in text
+    assert sector in text
+    assert other not in text
+
+
+def test_sectors_offered_beside_the_quota_are_the_quota_asked(engine: AnswerEngine) -> None:
+    text = body_of(engine, "quota for construction or seafood workers?")
+    assert "62,000" in text
+    assert "3,400" in text
