@@ -233,3 +233,8 @@ def test_sectors_offered_beside_the_quota_are_the_quota_asked(engine: AnswerEngi
     text = body_of(engine, "quota for construction or seafood workers?")
     assert "62,000" in text
     assert "3,400" in text
+
+
+def test_on_the_hook_for_asks_what_they_owe(engine: AnswerEngine) -> None:
+    text = body_of(engine, "what are the dalian guys on the hook for")
+    assert "3,400" in text
