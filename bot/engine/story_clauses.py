@@ -40,6 +40,8 @@ class _Story:
     auxiliaries: frozenset[str]
     fillers: frozenset[str]
     points_back: frozenset[str]
+    connectives: frozenset[str]
+    relatives: frozenset[str]
     min_words: int
 
 
@@ -55,6 +57,8 @@ def _tables() -> dict[str, _Story]:
             frozenset(table["auxiliaries"]),
             frozenset(table["fillers"]),
             frozenset(table["points_back"]),
+            frozenset(table["connectives"]),
+            frozenset(table["relatives"]),
             int(table["min_story_words"]),
         )
         for code, table in stories.items()
@@ -83,7 +87,16 @@ def story_and_question(piece: str, language: Language) -> tuple[str, str] | None
     for match in _TOKEN.finditer(piece):
         token = match.group().casefold()
         head = piece[: match.start()]
-        asks = token in table.question_words or (
+        previous = _TOKEN.findall(head[-12:].casefold())
+        joins = bool(previous) and previous[-1] in table.connectives  # "which is why"
+        after = _TOKEN.match(piece, match.end() + 1)
+        if (
+            token in table.relatives
+            and after is not None
+            and not _opens_clause(head, table.fillers)
+        ):
+            joins = joins or after.group().casefold() in table.connectives  # "morning which is"
+        asks = (token in table.question_words and not joins) or (
             token in table.auxiliaries and _opens_clause(head, table.fillers)
         )
         if not asks:
@@ -130,7 +143,7 @@ def only_story(segment: Understanding, stories: frozenset[str]) -> bool:
     premise, and so is "if I add the two quotas"); a span
     of the asker's own time ("been a fisherman 30 years") is no figure asserted."""
     text = segment.text.strip()
-    if text not in stories or segment.question_words:
+    if text not in stories:  # (its question words only join a clause: "which is why")
         return False
     figures = bool(segment.figures) and bool(_DIGITS.search(_SPAN.sub(" ", text)))
     said = figures or segment.dates or segment.own_figures or segment.operations

@@ -40,6 +40,13 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> AnswerEngine:
             "in my old firm we used baselines, so anyway",
             "does the dalian quota go up",
         ),
+        (
+            "my cat threw up on my keyboard this morning which is why this is late, anyway "
+            "two things: what industry are the dalian workers in",
+            "my cat threw up on my keyboard this morning which is why this is late, anyway "
+            "two things",
+            "what industry are the dalian workers in",
+        ),
     ],
 )
 def test_a_story_is_cut_off_at_the_clause_before_the_ask(
