@@ -34,6 +34,7 @@ from bot.engine.place_currency import picked_places, topic_places
 from bot.engine.premises import wrong_demander, wrong_pairings, wrong_period, wrong_year
 from bot.engine.provenance import ORIGIN_ASKED
 from bot.engine.quota_words import QuotaWords, places_for_whom
+from bot.engine.quote_echo import add_echoes
 from bot.engine.relevance import blamed, named_foreign, pay_only_named
 from bot.engine.reply import Reply
 from bot.engine.role_refusal import refuse_role_about_report
@@ -159,6 +160,7 @@ class Answerer:
             named = ", ".join(dict.fromkeys(named_foreign(s) for s in elsewhere))
             outside = _("I can only answer about the reports, not about {words}.")
             reply.lines += [Html(""), fmt(outside, words=named)]
+        add_echoes(u, self.composer, reply)  # "the 'won't see a penny' line": that fact
         if not reply.lines:
             answer_by_own_words(u, self.composer, self.honest, self._quota_words, reply)
         if not reply.lines:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import replace
 from decimal import Decimal
 
 from bot.engine.again import doubled_again
@@ -24,13 +23,14 @@ from bot.engine.numbers import money, usd
 from bot.engine.pairs import PERIODS, pair_line
 from bot.engine.period_sums import changes, no_earlier, sums
 from bot.engine.period_sums import group_sums as period_group_sums
-from bot.engine.periods import gap_over_time, over_months, per_period, state
+from bot.engine.periods import at_each_time, gap_over_time, over_months, per_period, state
 from bot.engine.quarters import is_quarterly, not_monthly
 from bot.engine.range_ends import range_gaps
 from bot.engine.rates import implied_rates, rounded, undated_rate
 from bot.engine.reply import Reply
 from bot.engine.reports import is_monthly, is_once
 from bot.engine.rise import rise_per_period
+from bot.engine.segments import offers_choice
 from bot.engine.understanding import Understanding
 from bot.engine.vocabulary import Intent, Operation
 from bot.engine.wording import _
@@ -236,6 +236,7 @@ class Arithmetic:
         dated_sum = Intent.QUOTA in u.intents and (u.now or u.before)
         both = u.pair_asked and whole_store  # "both places in total": one sum of the two
         spanned = False  # the sum over a span of months is said once
+        paired = False  # and the sum of the pair
         for op in sorted(ops, key=lambda op: op in PERIODS):
             if op == Operation.DOUBLE:
                 self._double(u, quotas, reply)
@@ -260,11 +261,19 @@ class Arithmetic:
                 spanned = True
                 for in_dollars in _units(u, quotas, dollars):
                     over_months(u, quotas, in_dollars, reply, self.figure)
-            elif op in (Operation.TOTAL, Operation.COMBINED) and pair and (named or both):
-                self._pair(Operation.TOTAL, u, pair, dollars, reply, period=period)
-            elif op == Operation.COMBINED and pair and whole_store:
-                # "combined in usd?": every quota, only when asked to put them together.
-                self._pair(Operation.TOTAL, u, pair, dollars, reply, period=period)
+            elif (
+                op in (Operation.TOTAL, Operation.COMBINED)
+                and pair
+                and (
+                    # "combined in usd?": every quota, only when asked to put them together.
+                    named or both or (op == Operation.COMBINED and whole_store)
+                )
+            ):
+                if paired:
+                    continue  # "add up both … what's the total": one sum, at each time asked
+                paired = True
+                for at in at_each_time(u):
+                    self._pair(Operation.TOTAL, at, pair, dollars, reply, period=period)
             elif op in (Operation.PERCENTAGE, Operation.RATIO) and over_time:
                 for claim in quotas[:5]:
                     self._before_to_after(op, claim, dollars, reply)
@@ -274,9 +283,11 @@ class Arithmetic:
                 and not dated_sum
                 and not restates_a_figure(u.text, u.figures, quotas)
                 and not (op == Operation.PER_DAY and u.days_in_month)
+                and not (u.amount_hinted and not offers_choice(u.text, u.language))
             ):
                 # "per month or per year?" asks the period, not a sum; "a month's quota a
-                # day, 30 days a month" asks the day's sum of the month the asker sizes
+                # day, 30 days a month" asks the day's sum of the month the asker sizes, and
+                # "pays 6800 a month, how much is that in a day" an amount
                 continue
             elif op in PERIODS and (gap or rise or (op == Operation.PER_YEAR and u.months)):
                 continue
@@ -292,10 +303,7 @@ class Arithmetic:
             elif op in (Operation.RATIO, Operation.PERCENTAGE, Operation.DIFFERENCE,
                         Operation.SHARE) and pair:  # fmt: skip
                 # "the spread between the two, before and after the hike": at both times.
-                times = (
-                    [replace(u, now=False), replace(u, before=False)] if u.now and u.before else [u]
-                )
-                for at in times:
+                for at in at_each_time(u):
                     self._pair(op, at, pair, dollars, reply, period=gap)
             else:
                 continue

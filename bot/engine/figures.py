@@ -49,9 +49,16 @@ _DURATION = re.compile(
     r"(?!\s+(?:ago|back|earlier)\b)"
 )
 _HALF_YEAR = re.compile(r"\b(?:half a year|half-year|half year|six-month|6-month)\b")
+# "thirty days to a month": a month's length in words, as its digits.
+_MONTH_DAY_WORDS = {
+    "twenty-eight": "28", "twenty eight": "28", "twenty-nine": "29", "twenty nine": "29",
+    "thirty-one": "31", "thirty one": "31", "thirty": "30",
+}  # fmt: skip
+_DAY_WORD = re.compile(r"\b(" + "|".join(_MONTH_DAY_WORDS) + r")(?=[\s-]*days?\b)")
 _MONTH_DAYS = re.compile(
-    r"\b(?:assum\w*|with|using|say|if)\s+(?:a\s+)?(2[89]|3[01])[\s-]*days?\b|"
-    r"\b(2[89]|3[01])[\s-]*days?\s+(?:a|per|in\s+a|each)\s+month\b|"
+    r"\b(?:assum\w*|with|using|say|if|figure|figuring|count|counting)\s+(?:a\s+)?(2[89]|3[01])"
+    r"[\s-]*days?\b|"
+    r"\b(2[89]|3[01])[\s-]*days?\s+(?:a|per|in\s+a|each|to\s+a|to\s+the)\s+month\b|"
     r"\b(2[89]|3[01])(?:-|\s+)day\s+months?\b"
 )
 # "365 days", "a 7-day week": a figure followed by "day(s)" counts days.
@@ -185,6 +192,9 @@ def read_figures(text: str, vocabulary: Vocabulary) -> Typed:
         word = counted.group(1)
         digits = word.replace(",", "")
         result.headcount = int(digits) if digits.isdigit() else _COUNT_WORDS[word]
+    if "day" in text and _DAY_WORD.search(text):
+        text = _DAY_WORD.sub(lambda m: _MONTH_DAY_WORDS[m.group(1)], text)
+        has_digit = True
     month_days = _MONTH_DAYS.search(text) if has_digit else None
     if month_days is not None:
         result.days_in_month = int(next(g for g in month_days.groups() if g))

@@ -78,13 +78,20 @@ def people_named(
     return people
 
 
+# A term the asker quotes: "this 'final year' thing" (not the apostrophes of "don't").
+_QUOTED = re.compile(r"(?:^|\s)['\"“‘][^'\"“”‘’]{3,60}['\"”’](?=\s|$|[?.,!;:])")
+
+
 def reason_asked(piece: str, segment: Understanding, data: Vocabulary) -> None:
     """ "why do they need the extra money", "why squeeze more out of them this year": the
     reason asked; with no figure typed and no "how much", "extra" qualifies the money and
     "this year" says when (no sum, no year asked)."""
     said = _spaced(piece)
-    if "reason" in segment.topics and not (segment.figures or segment.dates):
-        # "which year are they trying to mark": the occasion asked, which the report names.
+    if "reason" in segment.topics and not (
+        segment.figures or segment.dates or _QUOTED.search(piece)
+    ):
+        # "which year are they trying to mark": the occasion asked, which the report names;
+        # "what year is this 'final year' thing" names it and asks its year.
         segment.attributes = [a for a in segment.attributes if a != Attribute.YEAR]
     asked = any(f" {w} " in said for w in data.reason_question_words)
     if not asked or segment.figures or "how" in segment.question_words:

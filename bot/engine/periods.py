@@ -76,11 +76,25 @@ def state(figure: Figure, *, both: bool = False) -> str:
     return template.format(figure=figure.text())
 
 
+def at_each_time(u: Understanding) -> list[Understanding]:
+    """ "old and new": the part at each time it names, else as asked."""
+    return [replace(u, now=False), replace(u, before=False)] if u.now and u.before else [u]
+
+
 def rates_asked(u: Understanding, claim: ClaimView) -> list[Understanding]:
     """The amounts to work out: the one asked, or for a doubled quota asked neither old nor
-    new (or both), the stated one and the implied one."""
+    new (or both), the stated one and the implied one — unless the asker typed one of them."""
     if claim.change_from_amount == "doubled" and u.now == u.before:
-        return [replace(u, now=False, before=True), replace(u, now=True, before=False)]
+        before, now = replace(u, now=False, before=True), replace(u, now=True, before=False)
+        # "pays 6800 a month, how much is that a day": the amount typed is the time asked.
+        typed = set(u.figures)
+        olds = {a for a in (claim.amount, claim.usd_amount) if a is not None}
+        news = {a * 2 for a in olds}
+        if typed & news and not typed & olds:
+            return [now]
+        if typed & olds and not typed & news:
+            return [before]
+        return [before, now]
     return [u]
 
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from bot.engine.language import Language
 from bot.engine.segments import asks_something
+from bot.engine.story_clauses import only_story
 from bot.engine.text import words
 
 if TYPE_CHECKING:
@@ -41,7 +42,7 @@ def _tables() -> dict[str, _Telling]:
             re.compile(table["clause"]) if table["clause"] else None,
         )
         for code, table in data.items()
-        if code not in ("about", "forwarded")
+        if code not in ("about", "forwarded", "story_clauses")
     }
 
 
@@ -113,17 +114,25 @@ def _bare(segment: Understanding) -> bool:
     return not (asks_something(segment) or said)
 
 
-def drop_context(segments: list[Understanding]) -> list[Understanding]:
+def drop_context(
+    segments: list[Understanding], stories: frozenset[str] = frozenset()
+) -> list[Understanding]:
     """ "in my time at sea we had no quota. what is the quota for sailors now": a part that
     only tells of the asker ("we had no quota", "we hear about koreans on sakhalin") asks
     nothing; its place goes to the first part after it that asks something ("… видела там
     кореянок. что бывает с теми, кто не платит?"). Not a part with a figure, a date, an
-    attribute, a topic or an operation: "my friend says it is 90,000" is a premise."""
+    attribute, a topic or an operation: "my friend says it is 90,000" is a premise. A story
+    cut off the question's own sentence (``stories``, story_clauses.py) goes even with the
+    asks its words read ("on my lunch break" is no ask about food)."""
     kept: list[Understanding] = []
     carried: Understanding | None = None
     for index, segment in enumerate(segments):
         table = _tables().get(segment.language.value)
-        if index < len(segments) - 1 and table is not None and _tells(segment, table):
+        if (
+            index < len(segments) - 1
+            and table is not None
+            and (_tells(segment, table) or only_story(segment, stories))
+        ):
             carried = segment
             continue
         kept.append(segment)

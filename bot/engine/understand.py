@@ -26,6 +26,7 @@ from bot.engine.headcount_asks import headcount_asked
 from bot.engine.korean_runs import without_glosses
 from bot.engine.language import Language
 from bot.engine.lexicon import LanguageTables
+from bot.engine.modifier_cues import attribute_cues, drop_modifiers
 from bot.engine.neighbour_words import as_russian
 from bot.engine.other_people import settle_other_person
 from bot.engine.part_readings import (
@@ -42,6 +43,7 @@ from bot.engine.relevance import foreign_words, listed_off_topic
 from bot.engine.reports import answered_by, outlet_names
 from bot.engine.role_play import carry_role_play
 from bot.engine.scene_parts import carry_own_figures, carry_time
+from bot.engine.sector_choice import sector_choice
 from bot.engine.sector_words import name_phrases, stored_sector_cues
 from bot.engine.segments import (
     number_marks,
@@ -51,6 +53,7 @@ from bot.engine.segments import (
     without_asides,
 )
 from bot.engine.source_asks import asks_sources
+from bot.engine.story_clauses import split_stories
 from bot.engine.telling import drop_context, without_forwarded
 from bot.engine.text import (
     BoundedCorrector,
@@ -170,6 +173,7 @@ class Understander:
         domain = (p for p, cues in self.vocabulary_data.phrases.items() if (Cue.DOMAIN, "") in cues)
         self._strong_domain = frozenset(domain) - self.vocabulary_data.weak_domain_words
         self._topical = self.known_words | self._not_places | STOPWORDS
+        self._attribute_cues = attribute_cues(self.vocabulary_data.phrases)
         # Words the vocabulary knows as words are no typos ("saying" is not "saving").
         data = self.vocabulary_data
         self._real_words = data.attribution_verbs | data.chat_words | STOPWORDS | set(data.synonyms)
@@ -247,13 +251,14 @@ class Understander:
         # A long message is read whole; only its first few parts are answered apart.
         if len(pieces) > MAX_SEGMENTS:
             pieces = [*pieces[: MAX_SEGMENTS - 1], " ".join(pieces[MAX_SEGMENTS - 1 :])]
+        pieces, stories = split_stories(pieces, result.language)  # "on my lunch break, how …"
         result.segments = self._read_pieces(pieces, result.language, corrector)
         if told_and_asked(result.segments):
             # "а у нас в Хабаровске тоже столько отдают?": where the asker is, the one place
             # the message names, in the part that asks, is the place asked about.
             result.segments = self._read_pieces(pieces, result.language, corrector, keep_told=True)
         result.segments = carry_role_play(result.segments)
-        result.segments = drop_context(carry_time(carry_own_figures(result.segments)))
+        result.segments = drop_context(carry_time(carry_own_figures(result.segments)), stories)
         result.segments = carry_follow_up(carry_conversion(carry_assumption(result.segments)))
         result.segments = carry_supposition(result.segments)
         for code in flag_countries(question):
@@ -311,6 +316,8 @@ class Understander:
             add_once(segment.attributes, attribute)
         # "how long has the quota been in place": the quota's age, not the workers' stay.
         segment.attributes = self.vocabulary_data.without_overridden(segment.attributes)
+        drop_modifiers(segment, self._attribute_cues)  # "fees for the contract guys"
+        sector_choice(segment, bool(segment.question_words) or "?" in piece)  # "building or fish"
         for topic in frames.topics:
             if self._known_topic(topic):
                 add_once(segment.topics, topic)
