@@ -10,14 +10,14 @@ question word or a pronoun ties it to the report (``Understanding.anchored``).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Collection, Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from bot.engine.sourcing_cues import cue_section
 from bot.engine.text import words
 from bot.engine.their_people import names_their_people
-from bot.engine.vocabulary import FOLDER, Attribute, Cue, Intent, Vocabulary
+from bot.engine.vocabulary import Attribute, Cue, Intent, Vocabulary
 
 if TYPE_CHECKING:
     from bot.engine.understanding import Understanding
@@ -123,12 +123,14 @@ def tied_to_report(u: Understanding) -> bool:
         # "is it per person or per team"; not "when is chuseok this year".
         or (u.domain and set(u.intents) - {Intent.GREETING, Intent.HELP})
         or points_at_report(u)
+        # "이거 KBS가 낸 거 아닌가": an outlet suggested as the source (source_aspects.py).
+        or bool(u.suggested_outlets)
     )
 
 
 @lru_cache(maxsize=1)
 def _pointers() -> dict[str, frozenset[str]]:
-    data = json.loads((FOLDER / "report_pointers.json").read_text(encoding="utf-8"))
+    data = cue_section("pointers")
     return {language: frozenset(data[language]) for language in ("en", "ru", "zh", "ko")}
 
 
