@@ -35,7 +35,8 @@ from bot.engine.language import Language
 from bot.engine.provenance import TERSE_WORDS, provenance_of, read
 from bot.engine.source_asks import asks_sources
 from bot.engine.sourcing_cues import cue_section
-from bot.engine.understanding import Understanding
+from bot.engine.understanding import Understanding, add_once
+from bot.engine.vocabulary import Attribute, Intent
 
 _TOKEN = re.compile(r"[^\W_][\w'’-]*")
 MAX_MENDED_WORDS = 8  # a slip is mended only in a short part: "who days so", "says hwo lol"
@@ -47,6 +48,11 @@ class SourceAspect(StrEnum):
     LINK = "link"  # a link or URL to the original
     FIRSTHAND = "firsthand"  # firsthand or secondhand
     SUGGESTED = "suggested"  # an outlet or agency the reader suggests as the source
+    TRUST = "trust"  # whether an outlet can be trusted ("нормальное издание или помойка")
+
+
+# Aspects that ask who says so; TRUST asks it only of an outlet asked about.
+_ASKS_SOURCES = frozenset(SourceAspect) - {SourceAspect.TRUST}
 
 
 @dataclass(frozen=True)
@@ -61,6 +67,9 @@ class _Words:
     link_needs: frozenset[str]
     firsthand: frozenset[str]
     suggest: frozenset[str]
+    trust: frozenset[str]
+    trust_read_out: tuple[str, ...]
+    they: frozenset[str]
     phrases: tuple[tuple[str, ...], ...]
     never: frozenset[str]
 
@@ -76,6 +85,9 @@ def _words() -> dict[str, _Words]:
             frozenset(spec.get("link_needs", ())),
             frozenset(spec["firsthand"]),
             frozenset(spec["suggest"]),
+            frozenset(spec["trust"]),
+            tuple(spec["trust_read_out"]),
+            frozenset(spec["they"]),
             tuple(tuple(phrase.split()) for phrase in spec["phrases"]),
             frozenset(spec["never"]),
         )
@@ -146,7 +158,7 @@ def first_look(language: Language, piece: str) -> SourcingAsk:
         suggested = _suggested(language, folded, words)
         if suggested:
             aspects.add(SourceAspect.SUGGESTED)
-    if words.link or words.firsthand:
+    if words.link or words.firsthand or words.trust:
         reading = read(language, piece)
         terse = len(piece.split()) <= TERSE_WORDS
         if reading.found(words.link, language) and (
@@ -155,7 +167,29 @@ def first_look(language: Language, piece: str) -> SourcingAsk:
             aspects.add(SourceAspect.LINK)
         if reading.found(words.firsthand, language):
             aspects.add(SourceAspect.FIRSTHAND)
+        if reading.found(words.trust, language):
+            aspects.add(SourceAspect.TRUST)
+            text = _read_out(text, words.trust_read_out)
     return SourcingAsk(text, provenance, frozenset(aspects), suggested)
+
+
+def _read_out(text: str, phrases: tuple[str, ...]) -> str:
+    """The part without phrases that only say whether to trust ("a content farm"): their
+    words are no other subject ("farm")."""
+    for phrase in phrases:
+        text = re.sub(rf"(?<!\w){re.escape(phrase)}(?!\w)", " ", text, flags=re.IGNORECASE)
+    return " ".join(text.split())
+
+
+def settle_intents(segment: Understanding, told: bool) -> None:
+    """What a part's sourcing asks add to its intents: who says so when it asks who said it
+    (``told``), where it comes from or an aspect of its own; whether to trust the outlet
+    asked about ("HNGN — нормальное издание?": the article's intent beside a word of trust)."""
+    aspects = {SourceAspect(a) for a in segment.source_aspects}
+    if told or segment.provenance or aspects & _ASKS_SOURCES:
+        add_once(segment.intents, Intent.SOURCES)
+    if SourceAspect.TRUST in aspects and Intent.ARTICLE in segment.intents:
+        add_once(segment.intents, Intent.VERIFIED)  # with the article's: trust the outlet
 
 
 def asks_who(language: Language, *readings: str) -> set[str]:
@@ -233,3 +267,20 @@ def without_suggested(segment: Understanding) -> None:
     segment.unmapped = [w for w in segment.unmapped if not ours(w)]
     segment.listed_foreign = [w for w in segment.listed_foreign if not ours(w)]
     segment.unknown_places = [w for w in segment.unknown_places if not ours(w)]
+
+
+def carry_identity(result: Understanding) -> Understanding:
+    """ "anonymous sources = made up. who are they even": after a part asking who says so, a
+    part asking who "they" are (read as what an outlet is) asks who the sources are."""
+    for before, segment in zip(result.segments, result.segments[1:], strict=False):
+        words = _words().get(str(segment.language))
+        if (
+            words is None
+            or Intent.SOURCES not in before.intents
+            or segment.attributes != [Attribute.OUTLET_PROFILE]
+            or not read(segment.language, segment.text).found(words.they, segment.language)
+        ):
+            continue
+        segment.attributes = [Attribute.SOURCE_IDENTITY]
+        add_once(segment.intents, Intent.SOURCES)
+    return result

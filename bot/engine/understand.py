@@ -49,7 +49,13 @@ from bot.engine.segments import (
     split_parts,
     without_asides,
 )
-from bot.engine.source_aspects import asks_who, first_look, without_suggested
+from bot.engine.source_aspects import (
+    asks_who,
+    carry_identity,
+    first_look,
+    settle_intents,
+    without_suggested,
+)
 from bot.engine.telling import drop_context, without_forwarded
 from bot.engine.text import (
     BoundedCorrector,
@@ -265,7 +271,8 @@ class Understander:
         settle_parts(result, self.vocabulary_data.chat_words, STOPWORDS, TERSE_WORDS)
         result.segments = bare_figure_asks(result.segments)
         asserted_headcount(result, self.vocabulary_data.headcount_supposing, TERSE_WORDS)
-        return carry_sourcing(result)  # "who said it? a chinese man?", "where did it come from"
+        # "who said it? a chinese man?", "where did it come from", "sources? who are they"
+        return carry_identity(carry_sourcing(result))
 
     def _read_pieces(
         self,
@@ -330,8 +337,7 @@ class Understander:
         segment.source_words = asks_source_words(language, piece, analysed)
         drop_if_credited(segment)  # "文章插图是从哪来的": the photo's credit line answers it
         told = asks_who(language, piece, analysed)  # "кто напечатал"
-        if told or segment.provenance or segment.source_aspects:  # "link?", "is it Yonhap's?"
-            add_once(segment.intents, Intent.SOURCES)
+        settle_intents(segment, bool(told))  # "link?", "is it Yonhap's?", "HNGN надёжное?"
         segment.pair_asked = segment.pair_asked or frames.pair_asked  # or "两个地方"
         segment.asks_by_word &= not frames.term_asked  # "called": the term is known
         segment.places_asked = frames.places_asked

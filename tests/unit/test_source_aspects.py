@@ -13,7 +13,7 @@ import pytest
 from bot.engine import AnswerEngine
 from bot.engine.language import Language as EngineLanguage
 from bot.engine.source_aspects import SourceAspect, first_look, mended
-from bot.engine.vocabulary import Intent
+from bot.engine.vocabulary import Attribute, Intent
 from bot.i18n import Language
 from testkit.engine import RFA_2020, engine_with, lines_in, seeded_engine
 
@@ -158,3 +158,39 @@ def test_a_suggested_outlet_is_denied_with_the_real_attribution(
 def test_an_outlet_a_stored_report_names_is_not_denied(rfa_engine: AnswerEngine) -> None:
     text = "\n".join(lines_in(rfa_engine, "is this from radio free asia?", Language.EN))
     assert "does not name Radio Free Asia" not in text
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("HNGN это вообще нормальное издание или помойка?", Language.RU),
+        ("HNGN is a content farm, why should anyone believe this", Language.EN),
+    ],
+)
+def test_trust_beside_an_outlet_asks_whether_to_trust_it(
+    engine: AnswerEngine, question: str, language: Language
+) -> None:
+    understood = engine.understand(question)
+    assert {Intent.ARTICLE, Intent.VERIFIED} <= set(understood.segments[0].intents)
+    text = "\n".join(lines_in(engine, question, language))
+    assert "Daily NK" in text
+    assert "farm" not in text
+
+
+def test_trust_without_an_outlet_asks_nothing_of_the_sources(engine: AnswerEngine) -> None:
+    understood = engine.understand("это нормальная зарплата для сахалина?")
+    assert Intent.VERIFIED not in understood.segments[0].intents
+    assert Intent.SOURCES not in understood.segments[0].intents
+
+
+def test_who_they_are_after_the_sources_asks_who_the_sources_are(engine: AnswerEngine) -> None:
+    understood = engine.understand("anonymous sources = made up. who are they even")
+    assert understood.segments[1].attributes == [Attribute.SOURCE_IDENTITY]
+    text = "\n".join(
+        lines_in(engine, "anonymous sources = made up. who are they even", Language.EN)
+    )
+    assert "The report does not say who the sources are" in text
+    assert "who HNGN is" not in text
+    # Alone, "who are they" is still read as it was (what an outlet is).
+    alone = engine.understand("who are they")
+    assert alone.segments[0].attributes == [Attribute.OUTLET_PROFILE]
