@@ -226,7 +226,8 @@ def mended(language: Language, piece: str) -> str:
         return piece
     for phrase in words.phrases:
         size = len(phrase)
-        starts = range(len(tokens) - size + 1) if size > 2 else ([0] if len(tokens) == 2 else [])
+        whole = [0] if len(tokens) == size else []
+        starts = range(len(tokens) - size + 1) if size > 2 else whole
         for start in starts:
             window = tokens[start : start + size]
             slip = _one_slip(window, phrase, words.never)

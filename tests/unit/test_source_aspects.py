@@ -194,3 +194,20 @@ def test_who_they_are_after_the_sources_asks_who_the_sources_are(engine: AnswerE
     # Alone, "who are they" is still read as it was (what an outlet is).
     alone = engine.understand("who are they")
     assert alone.segments[0].attributes == [Attribute.OUTLET_PROFILE]
+
+
+def test_which_outlet_is_behind_asks_the_sources(engine: AnswerEngine) -> None:
+    understood = engine.understand("which outlet is behind the sakhalin doubling")
+    assert Intent.SOURCES in understood.segments[0].intents
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [(EngineLanguage.ZH, "谁收的"), (EngineLanguage.KO, "누가 그레")],
+)
+def test_no_slip_is_mended_in_chinese_or_korean(language: EngineLanguage, text: str) -> None:
+    assert mended(language, text) == text
+
+
+def test_a_russian_slip_is_mended() -> None:
+    assert mended(EngineLanguage.RU, "кто скозал?") == "кто сказал?"
