@@ -158,7 +158,7 @@ def first_look(language: Language, piece: str) -> SourcingAsk:
         suggested = _suggested(language, folded, words)
         if suggested:
             aspects.add(SourceAspect.SUGGESTED)
-    if words.link or words.firsthand or words.trust:
+    if _may_hold(str(language), folded):  # (most parts hold none of these words)
         reading = read(language, piece)
         terse = len(piece.split()) <= TERSE_WORDS
         if reading.found(words.link, language) and (
@@ -171,6 +171,35 @@ def first_look(language: Language, piece: str) -> SourcingAsk:
             aspects.add(SourceAspect.TRUST)
             text = _read_out(text, words.trust_read_out)
     return SourcingAsk(text, provenance, frozenset(aspects), suggested)
+
+
+@lru_cache(maxsize=4)
+def _starts(language: str) -> frozenset[str]:
+    """The first letters of every link, firsthand and trust word (Russian: three, as an
+    inflected word and its lemma share them; English: the whole word; Chinese and Korean:
+    the entry)."""
+    words = _words()[language]
+    entries = words.link | words.firsthand | words.trust
+    if language == "ru":
+        return frozenset(w[:3] for e in entries for w in e.split())
+    if language == "en":
+        return frozenset(w for e in entries for w in e.split())
+    return frozenset(entries)
+
+
+def _may_hold(language: str, folded: str) -> bool:
+    """A cheap first look: whether a part holds anything that could be such a word."""
+    starts = _starts(language)
+    if language == "zh":
+        from bot.engine.analysis import simplified
+
+        folded = simplified(folded)  # "連結", "靠譜"
+    if language in ("zh", "ko"):
+        return any(entry in folded for entry in starts)
+    tokens = _TOKEN.findall(folded)
+    if language == "ru":
+        return any(t[:3] in starts for t in tokens)
+    return any(t in starts for t in tokens)
 
 
 def _read_out(text: str, phrases: tuple[str, ...]) -> str:
