@@ -11,10 +11,9 @@ question word or a pronoun ties it to the report (``Understanding.anchored``).
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from bot.engine.sourcing_cues import cue_section
+from bot.engine.sourcing_cues import points_at
 from bot.engine.text import words
 from bot.engine.their_people import names_their_people
 from bot.engine.vocabulary import Attribute, Cue, Intent, Vocabulary
@@ -128,19 +127,12 @@ def tied_to_report(u: Understanding) -> bool:
     )
 
 
-@lru_cache(maxsize=1)
-def _pointers() -> dict[str, frozenset[str]]:
-    data = cue_section("pointers")
-    return {language: frozenset(data[language]) for language in ("en", "ru", "zh", "ko")}
-
-
 def points_at_report(u: Understanding) -> bool:
     """ "what is this based on, leaked docs?": an ask of the report itself (who says so, is
     it verified) pointed at it ("this", "it", "the article") asks the report, beside a word no
     list gives another subject ("docs"); "who wrote the zorblax manifesto" points at nothing."""
     asks = (set(u.intents) - set(u.settled_intents)) & REPORT_ASKS
-    pointers = _pointers().get(str(u.language), frozenset())
-    return bool(asks and not u.other_subject and pointers & set(words(u.text)))
+    return bool(asks and not u.other_subject and points_at(u.language, words(u.text)))
 
 
 # Kinds of entry whose word ties a part to the report (no question word, no weak cue).
