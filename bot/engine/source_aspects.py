@@ -32,7 +32,7 @@ from functools import lru_cache
 from rapidfuzz.distance import OSA
 
 from bot.engine.language import Language
-from bot.engine.provenance import TERSE_WORDS, provenance_of, read
+from bot.engine.provenance import TERSE_WORDS, Reading, provenance_of, read
 from bot.engine.source_asks import asks_sources
 from bot.engine.sourcing_cues import cue_section
 from bot.engine.understanding import Understanding, add_once
@@ -59,6 +59,7 @@ _ASKS_SOURCES = frozenset(SourceAspect) - {SourceAspect.TRUST}
 class _Outlet:
     names: dict[str, str]  # language -> the printed name
     spellings: tuple[str, ...]
+    needs: frozenset[str]  # a person: suggested only beside one of these ("himself", "亲口")
 
 
 @dataclass(frozen=True)
@@ -98,7 +99,8 @@ def _words() -> dict[str, _Words]:
 def _outlets() -> dict[str, _Outlet]:
     data = cue_section("aspects")["outlets"]
     return {
-        key: _Outlet(dict(spec["name"]), tuple(spec["spellings"])) for key, spec in data.items()
+        key: _Outlet(dict(spec["name"]), tuple(spec["spellings"]), frozenset(spec.get("needs", ())))
+        for key, spec in data.items()
     }
 
 
@@ -230,17 +232,30 @@ def asks_who(language: Language, *readings: str) -> set[str]:
 def _suggested(language: Language, folded: str, words: _Words) -> tuple[str, ...]:
     """The outlets a part names beside a word of publishing or pointing ("from", "발표",
     "это"), or in a part of a few words ("yonhap?")."""
-    found = [
-        key
+    found = {
+        key: outlet
         for key, outlet in _outlets().items()
         if any(re.search(_spelled(s), folded) for s in outlet.spellings)
-    ]
+    }
     if not found:
         return ()
+    reading = read(language, folded)
     terse = len(folded.split()) <= TERSE_WORDS
-    if not (terse or read(language, folded).found(words.suggest, language)):
-        return ()
-    return tuple(found)
+    published = terse or bool(reading.found(words.suggest, language))
+    return tuple(
+        key
+        for key, outlet in found.items()
+        if (outlet.needs and _holds(reading, outlet.needs, language, folded))
+        or (not outlet.needs and published)
+    )
+
+
+def _holds(reading: Reading, entries: frozenset[str], language: Language, folded: str) -> bool:
+    """One of ``entries`` in the part, as a word (any language's: "KBS" in Korean) or a
+    phrase."""
+    return bool(reading.found(entries, language)) or any(
+        " " in entry and entry in folded for entry in entries
+    )
 
 
 def mended(language: Language, piece: str) -> str:

@@ -211,3 +211,14 @@ def test_no_slip_is_mended_in_chinese_or_korean(language: EngineLanguage, text: 
 
 def test_a_russian_slip_is_mended() -> None:
     assert mended(EngineLanguage.RU, "кто скозал?") == "кто сказал?"
+
+
+def test_a_person_is_a_suggested_source_only_beside_a_word_of_their_own(
+    engine: AnswerEngine,
+) -> None:
+    ask = first_look(EngineLanguage.ZH, "这事儿是金正恩亲口说的吧")
+    assert ask.suggested == ("Kim Jong Un",)
+    assert not first_look(EngineLanguage.ZH, "金正恩是谁").suggested
+    assert not first_look(EngineLanguage.EN, "is kim jong un from pyongyang?").suggested
+    lines = lines_in(engine, "这事儿是金正恩亲口说的吧", Language.ZH)
+    assert "不是：报道没有把金正恩列为消息来源。它由HNGN依据Daily NK的报道刊登。" in lines
