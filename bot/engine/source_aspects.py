@@ -145,9 +145,10 @@ class SourcingAsk:
     suggested: tuple[str, ...]  # the outlets suggested (keys of the data's "outlets")
 
 
-def first_look(language: Language, piece: str) -> SourcingAsk:
+def first_look(language: Language, piece: str, stored: tuple[str, ...] = ()) -> SourcingAsk:
     """A part's sourcing asks that need no analyser: a slip in a short ask mended, what it
-    asks of the provenance, a link, firsthand, an outlet suggested."""
+    asks of the provenance, a link, firsthand, an outlet suggested (none of the ``stored``
+    reports' outlets, folded: "tell me about radio free asia" asks for its report)."""
     piece = mended(language, piece)
     text, provenance = provenance_of(language, piece)
     words = _words().get(str(language))
@@ -157,7 +158,10 @@ def first_look(language: Language, piece: str) -> SourcingAsk:
     aspects: set[SourceAspect] = set()
     suggested: tuple[str, ...] = ()
     if _outlet_pattern().search(folded):  # (rare: most parts name no outlet)
-        suggested = _suggested(language, folded, words)
+        own = " | ".join(stored)
+        suggested = tuple(
+            k for k in _suggested(language, folded, words) if not names_outlet(k, own)
+        )
         if suggested:
             aspects.add(SourceAspect.SUGGESTED)
     if _may_hold(str(language), folded):  # (most parts hold none of these words)

@@ -301,7 +301,7 @@ class Understander:
     ) -> Understanding:
         """One part of a message read: its subjects, its asks, its figures."""
         # "пруфы? ссылки на документы где?", "who days so", "link?", "is this from Yonhap?"
-        sourcing = first_look(language, piece)
+        sourcing = first_look(language, piece, self._outlets)
         piece = sourcing.text
         segment = Understanding(
             text=piece,

@@ -222,3 +222,10 @@ def test_a_person_is_a_suggested_source_only_beside_a_word_of_their_own(
     assert not first_look(EngineLanguage.EN, "is kim jong un from pyongyang?").suggested
     lines = lines_in(engine, "这事儿是金正恩亲口说的吧", Language.ZH)
     assert "不是：报道没有把金正恩列为消息来源。它由HNGN依据Daily NK的报道刊登。" in lines
+
+
+def test_a_stored_reports_outlet_is_no_suggestion() -> None:
+    stored = ("hngn", "daily nk", "radio free asia", "rfa")
+    assert not first_look(EngineLanguage.EN, "radio free asia", stored).suggested
+    assert first_look(EngineLanguage.EN, "radio free asia").suggested == ("Radio Free Asia",)
+    assert not first_look(EngineLanguage.ZH, "二手房多少钱一平").aspects  # goods, not a source
