@@ -111,6 +111,28 @@ def _outlet_pattern() -> re.Pattern[str]:
     return re.compile("|".join(_spelled(s) for s in spellings))
 
 
+_LETTER_WORDS = re.compile(r"[a-z0-9]+|[а-яё]+")
+
+
+@lru_cache(maxsize=1)
+def _outlet_words() -> tuple[frozenset[str], tuple[str, ...]]:
+    """The first words of every spelling in Latin or Cyrillic letters, and every spelling
+    in other letters (Han, Hangul), for a cheap first look."""
+    spellings = {s for o in _outlets().values() for s in o.spellings}
+    lettered = {s for s in spellings if _LETTER_WORDS.match(s)}
+    firsts = frozenset(w for s in lettered for w in _LETTER_WORDS.findall(s)[:1])
+    return firsts, tuple(sorted(spellings - lettered))
+
+
+def _may_name_outlet(folded: str) -> bool:
+    """Whether a part may spell an outlet: a first word of a Latin or Cyrillic spelling
+    ("kbs" in "KBS가"), or a spelling in other letters as typed ("통일부")."""
+    firsts, others = _outlet_words()
+    if not firsts.isdisjoint(_LETTER_WORDS.findall(folded)):
+        return True
+    return not folded.isascii() and any(spelling in folded for spelling in others)
+
+
 def _spelled(spelling: str) -> str:
     """A spelling as a pattern: not inside a longer word of Latin or Cyrillic letters ("kbs"
     in "KBS가", "韩联社" in "这是韩联社报道的")."""
@@ -157,7 +179,7 @@ def first_look(language: Language, piece: str, stored: tuple[str, ...] = ()) -> 
     folded = unicodedata.normalize("NFKC", piece).casefold()
     aspects: set[SourceAspect] = set()
     suggested: tuple[str, ...] = ()
-    if _outlet_pattern().search(folded):  # (rare: most parts name no outlet)
+    if _may_name_outlet(folded) and _outlet_pattern().search(folded):  # (most parts: none)
         own = " | ".join(stored)
         suggested = tuple(
             k for k in _suggested(language, folded, words) if not names_outlet(k, own)
@@ -196,11 +218,7 @@ def _starts(language: str) -> frozenset[str]:
 def _may_hold(language: str, folded: str) -> bool:
     """A cheap first look: whether a part holds anything that could be such a word."""
     starts = _starts(language)
-    if language == "zh":
-        from bot.engine.analysis import simplified
-
-        folded = simplified(folded)  # "連結", "靠譜"
-    if language in ("zh", "ko"):
+    if language in ("zh", "ko"):  # (Chinese in both scripts: "連結", "靠譜")
         return any(entry in folded for entry in starts)
     tokens = _TOKEN.findall(folded)
     if language == "ru":
@@ -272,8 +290,11 @@ def mended(language: Language, piece: str) -> str:
     tokens = _TOKEN.findall(piece.casefold())
     if not tokens or len(tokens) > MAX_MENDED_WORDS:
         return piece
+    present = set(tokens)
     for phrase in words.phrases:
         size = len(phrase)
+        if size - len(present.intersection(phrase)) != 1:
+            continue  # (a phrase a slip away has all its words but one, as typed)
         whole = [0] if len(tokens) == size else []
         starts = range(len(tokens) - size + 1) if size > 2 else whole
         for start in starts:
@@ -333,3 +354,11 @@ def carry_identity(result: Understanding) -> Understanding:
         segment.attributes = [Attribute.SOURCE_IDENTITY]
         add_once(segment.intents, Intent.SOURCES)
     return result
+
+
+def warm_up() -> None:
+    """Every table and pattern of the sourcing asks, built before the first question."""
+    _outlet_pattern()
+    _outlet_words()
+    for language in Language:
+        first_look(language, "who says so? is this from yonhap, link?")
