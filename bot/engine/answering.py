@@ -404,7 +404,9 @@ class Answerer:
                 topics = []
                 handled = True
         elif (
-            Intent.SOURCES in wanted and not s.provenance and self.honest.attribute_quote(s, reply)
+            Intent.SOURCES in wanted
+            and not (s.provenance or s.suggested_outlets)  # "is it Kim Jong Un's own words?"
+            and self.honest.attribute_quote(s, reply)
         ):
             wanted -= {Intent.SOURCES, Intent.QUOTA, *([Intent.DATE] if s.dates else [])}
             topics = []  # the claim it found is the answer

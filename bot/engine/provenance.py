@@ -4,8 +4,9 @@ based on", "пруфы?", "依据是什么", "근거"), a document or link behin
 anonymous ("is it all anon", "有没有实名的消息来源"), whether the sources agree — asks where
 the claims come from. What it asks besides ("named?", "any documents?", "do they agree?",
 "was it on TV?") is kept as the kinds of the ask, so the answer says that too. Words per
-language in ``vocabulary/provenance.json``: English and Korean matched as words and word
-starts, Russian by pymorphy3 lemmas, Chinese as jieba words (or longer words as typed).
+language in ``vocabulary/sourcing_cues.json`` ("provenance"): English and Korean matched as
+words and word starts, Russian by pymorphy3 lemmas, Chinese as jieba words (or longer words as
+typed). source_aspects.py is the one place the reader asks.
 """
 
 from __future__ import annotations
@@ -19,8 +20,9 @@ from enum import StrEnum
 from functools import lru_cache
 
 from bot.engine.language import Language
+from bot.engine.sourcing_cues import cue_section
 from bot.engine.understanding import Understanding
-from bot.engine.vocabulary import FOLDER, Intent
+from bot.engine.vocabulary import Intent
 
 TERSE_WORDS = 4  # "пруфы, ссылки?", "evidence pls": a part this short asks
 _TOKEN = re.compile(r"[^\W_][\w'’-]*|[?？]")
@@ -58,7 +60,7 @@ _KINDS = ("origin", "documents", "named", "agree", "medium")
 @lru_cache(maxsize=1)
 def _words() -> dict[str, _Words]:
     # (NFKC, as questions are folded: "ㅊㅊ" is read as the initials "ᄎᄎ")
-    raw = (FOLDER / "provenance.json").read_text(encoding="utf-8")
+    raw = json.dumps(cue_section("provenance"), ensure_ascii=False)
     data = json.loads(unicodedata.normalize("NFKC", raw))
     out: dict[str, _Words] = {}
     for language, spec in data.items():
@@ -229,8 +231,7 @@ def read_out(language: Language, text: str, kinds: Sequence[str] = ("documents",
 
 @lru_cache(maxsize=1)
 def _credited_topics() -> frozenset[str]:
-    data = json.loads((FOLDER / "provenance.json").read_text(encoding="utf-8"))
-    return frozenset(data.get("_credited_topics", ()))
+    return frozenset(cue_section("provenance").get("_credited_topics", ()))
 
 
 def drop_if_credited(segment: Understanding) -> None:

@@ -10,14 +10,13 @@ question word or a pronoun ties it to the report (``Understanding.anchored``).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Collection, Iterable
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from bot.engine.sourcing_cues import points_at
 from bot.engine.text import words
 from bot.engine.their_people import names_their_people
-from bot.engine.vocabulary import FOLDER, Attribute, Cue, Intent, Vocabulary
+from bot.engine.vocabulary import Attribute, Cue, Intent, Vocabulary
 
 if TYPE_CHECKING:
     from bot.engine.understanding import Understanding
@@ -123,13 +122,9 @@ def tied_to_report(u: Understanding) -> bool:
         # "is it per person or per team"; not "when is chuseok this year".
         or (u.domain and set(u.intents) - {Intent.GREETING, Intent.HELP})
         or points_at_report(u)
+        # "이거 KBS가 낸 거 아닌가": an outlet suggested as the source (source_aspects.py).
+        or bool(u.suggested_outlets)
     )
-
-
-@lru_cache(maxsize=1)
-def _pointers() -> dict[str, frozenset[str]]:
-    data = json.loads((FOLDER / "report_pointers.json").read_text(encoding="utf-8"))
-    return {language: frozenset(data[language]) for language in ("en", "ru", "zh", "ko")}
 
 
 def points_at_report(u: Understanding) -> bool:
@@ -137,8 +132,7 @@ def points_at_report(u: Understanding) -> bool:
     it verified) pointed at it ("this", "it", "the article") asks the report, beside a word no
     list gives another subject ("docs"); "who wrote the zorblax manifesto" points at nothing."""
     asks = (set(u.intents) - set(u.settled_intents)) & REPORT_ASKS
-    pointers = _pointers().get(str(u.language), frozenset())
-    return bool(asks and not u.other_subject and pointers & set(words(u.text)))
+    return bool(asks and not u.other_subject and points_at(u.language, words(u.text)))
 
 
 # Kinds of entry whose word ties a part to the report (no question word, no weak cue).

@@ -2,21 +2,20 @@
 "哪个", "누게") beside a verb of telling or publishing ("who reckons?", "who carry the story
 first", "кто первый это напечатал", "何方人士提供") or a noun for a source ("who's the mole
 in russia", "소스 어디임", "迭个消息是从啥地方来"), or a part that is only such a noun
-("сорс?"). Patterns per language in ``vocabulary/source_asks.json``, matched on the part as
-typed and as the language's analyser reads it (Russian lemmas: "напечатал" is
+("сорс?"). Patterns per language in ``vocabulary/sourcing_cues.json`` ("who"), matched on the
+part as typed and as the language's analyser reads it (Russian lemmas: "напечатал" is
 "напечатать"). Whether the message is about the report at all is decided as for any cue: a
 verb of telling does not make "who said the earth is flat" a question about the sources.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.engine.language import Language
-from bot.engine.vocabulary import FOLDER
+from bot.engine.sourcing_cues import cue_section
 
 _WORDS = re.compile(r"[^\W\d_][\w'’-]*")
 
@@ -31,7 +30,7 @@ class _Patterns:
 
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, _Patterns]:
-    data = json.loads((FOLDER / "source_asks.json").read_text(encoding="utf-8"))
+    data = cue_section("who")
     return {
         language: _Patterns(
             re.compile(spec["asks"]),

@@ -18,6 +18,7 @@ from bot.engine.relevance import SHARED_TOPICS
 from bot.engine.reply import Reply
 from bot.engine.report_words import as_original
 from bot.engine.segments import offers_choice
+from bot.engine.source_aspect_lines import aspect_lines
 from bot.engine.telling import asked_question_words
 from bot.engine.understanding import Understanding
 from bot.engine.vocabulary import FOLDER, Attribute, Intent
@@ -152,6 +153,7 @@ class SourceAnswers(ComposerBase):
         asked = u.provenance - ({"named"} if Attribute.SOURCE_IDENTITY in u.attributes else set())
         if asked:
             provenance_lines(self, asked, sources, reply)
+        aspect_lines(self, u, reply)  # "link?", "firsthand?", "is this from Yonhap?"
 
     @staticmethod
     def _by_source(claims: Iterable[ClaimView]) -> list[SourceGroup]:

@@ -38,7 +38,7 @@ from bot.engine.part_readings import (
 from bot.engine.place_spellings import PlaceSpellings
 from bot.engine.places import place_candidates
 from bot.engine.prefilter import any_of
-from bot.engine.provenance import carry_sourcing, drop_if_credited, provenance_of
+from bot.engine.provenance import carry_sourcing, drop_if_credited
 from bot.engine.relevance import foreign_words, listed_off_topic
 from bot.engine.reports import answered_by, outlet_names
 from bot.engine.role_play import carry_role_play
@@ -52,7 +52,13 @@ from bot.engine.segments import (
     split_parts,
     without_asides,
 )
-from bot.engine.source_asks import asks_sources
+from bot.engine.source_aspects import (
+    asks_who,
+    carry_identity,
+    first_look,
+    settle_intents,
+    without_suggested,
+)
 from bot.engine.story_clauses import split_stories
 from bot.engine.telling import drop_context, without_forwarded
 from bot.engine.text import (
@@ -272,7 +278,8 @@ class Understander:
         settle_parts(result, self.vocabulary_data.chat_words, STOPWORDS, TERSE_WORDS)
         result.segments = bare_figure_asks(result.segments)
         asserted_headcount(result, self.vocabulary_data.headcount_supposing, TERSE_WORDS)
-        return carry_sourcing(result)  # "who said it? a chinese man?", "where did it come from"
+        # "who said it? a chinese man?", "where did it come from", "sources? who are they"
+        return carry_identity(carry_sourcing(result))
 
     def _read_pieces(
         self,
@@ -300,8 +307,16 @@ class Understander:
         keep: bool = False,
     ) -> Understanding:
         """One part of a message read: its subjects, its asks, its figures."""
-        piece, provenance = provenance_of(language, piece)  # "пруфы? ссылки на документы где?"
-        segment = Understanding(text=piece, language=language, provenance=provenance)
+        # "пруфы? ссылки на документы где?", "who days so", "link?", "is this from Yonhap?"
+        sourcing = first_look(language, piece, self._outlets)
+        piece = sourcing.text
+        segment = Understanding(
+            text=piece,
+            language=language,
+            provenance=sourcing.provenance,
+            source_aspects=frozenset(str(a) for a in sourcing.aspects),
+            suggested_outlets=sourcing.suggested,
+        )
         segment.keep_told = keep
         analysed = self._languages.read(piece, segment)
         self._read_segment(analysed, segment, corrector)
@@ -330,10 +345,8 @@ class Understander:
         apply_frames(segment, [f for f in paired if self._known_topic(f.topic)])
         segment.source_words = asks_source_words(language, piece, analysed)
         drop_if_credited(segment)  # "文章插图是从哪来的": the photo's credit line answers it
-        if (
-            told := asks_sources(language, piece, analysed)
-        ) or segment.provenance:  # "кто напечатал"
-            add_once(segment.intents, Intent.SOURCES)
+        told = asks_who(language, piece, analysed)  # "кто напечатал"
+        settle_intents(segment, bool(told))  # "link?", "is it Yonhap's?", "HNGN надёжное?"
         segment.pair_asked = segment.pair_asked or frames.pair_asked  # or "两个地方"
         segment.asks_by_word &= not frames.term_asked  # "called": the term is known
         segment.places_asked = frames.places_asked
@@ -398,6 +411,7 @@ class Understander:
             segment.foreign.extend(segment.listed_foreign)
             segment.other_subject = True
         settle_other_person(segment)  # "how old is kim jong un": his age, not the workers'
+        without_suggested(segment)  # "KBS", "통일부": an outlet suggested, no other subject
         typed = read_figures(self._languages.figures(piece, language), self.vocabulary_data)
         settle_typed(piece, segment, typed, instructed, self.vocabulary_data)
         return segment

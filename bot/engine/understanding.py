@@ -104,6 +104,10 @@ class Understanding:
     unread: list[str] = field(default_factory=list)  # content words no table knows (ru, zh, ko)
     # Who says so, and what besides: named? documents? agree? (provenance.py's ``Asked``)
     provenance: frozenset[str] = frozenset()
+    # A link, firsthand, an outlet suggested (source_aspects.py's ``SourceAspect``), and the
+    # outlets suggested ("is this from Yonhap?": keys of sourcing_cues.json's "outlets").
+    source_aspects: frozenset[str] = frozenset()
+    suggested_outlets: tuple[str, ...] = ()
     # "я сейчас в омске": a place the asker says they are at was set aside (plain_places.py);
     # ``keep_told``: read again with it kept, the message naming no other place.
     told_place: bool = False

@@ -10,7 +10,7 @@ from the question sets; each group has wordings that must not change.
 - a gazetteer name is known with a suffix dropped ("petropavlovsk", gazetteer.py with
   vocabulary/place_suffixes.json);
 - a part asks the sources by a frame of its own ("chain of custody", "is this from the …")
-  or by "who" beside any noun before a word for the information (source_asks.json);
+  or by "who" beside any noun before a word for the information (sourcing_cues.json, "who");
 - "sayin" is "saying"; a second question after "and um", "an", "and sure" is a part.
 """
 
