@@ -26,6 +26,7 @@ from bot.engine.korean_runs import without_glosses
 from bot.engine.language import Language
 from bot.engine.lexicon import LanguageTables
 from bot.engine.neighbour_words import as_russian
+from bot.engine.operand_parts import carry_operation
 from bot.engine.other_people import settle_other_person
 from bot.engine.part_readings import (
     asserted_headcount,
@@ -253,7 +254,7 @@ class Understander:
         result.segments = carry_role_play(result.segments)
         result.segments = drop_context(carry_time(carry_own_figures(result.segments)))
         result.segments = carry_follow_up(carry_conversion(carry_assumption(result.segments)))
-        result.segments = carry_supposition(result.segments)
+        result.segments = carry_operation(carry_supposition(result.segments))
         for code in flag_countries(question):
             self._record(result.segments[0], "any_country", code)  # "🇷🇺 quota"
         # "сколько в 大连"; Chinese and Korean are segmented ("美元" is not "元").

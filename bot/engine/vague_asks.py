@@ -35,9 +35,7 @@ def _elsewhere(s: Understanding) -> bool:
 
 
 def _asks_figures(s: Understanding) -> bool:
-    return bool(
-        s.amount_hinted or s.quota_named or s.change_asked or _ASKING & set(s.intents)
-    )
+    return bool(s.amount_hinted or s.quota_named or s.change_asked or _ASKING & set(s.intents))
 
 
 def vague_figures_ask(u: Understanding) -> bool:
