@@ -99,3 +99,17 @@ def test_a_weekly_wage_in_korean(engine: AnswerEngine) -> None:
     reply = text(engine, "사할린 새 할당량 주급으로 얼마")
     assert "28,615 rubles (RUB) a week" in reply
     assert "our arithmetic" in reply
+
+
+def test_is_it_true_that_asks_the_content_not_only_the_verification(engine: AnswerEngine) -> None:
+    # "правда что …" is a weak cue, as English's "is it true": the fact asked, no "No —".
+    reply = text(engine, "правда что рабочие копят на свадьбу?")
+    assert not reply.startswith("No —")
+    assert "get married" in reply
+    # Said alone, "это правда?" still asks whether it is verified.
+    assert text(engine, "это правда?").startswith("No — none of this is independently verified.")
+
+
+def test_an_allowance_is_pay_the_report_does_not_give(engine: AnswerEngine) -> None:
+    reply = text(engine, "每个月津贴多少")
+    assert reply.startswith("The report does not say how much the workers are paid")
