@@ -319,8 +319,8 @@ class Understander:
                 segment.attributes = [a for a in segment.attributes if a != Attribute.WAGES]
         segment.topics = segment.topics or list(segment.loose_topics)
         paired = framed_topics(language, piece, analysed)
-        known = [f for f in paired if all(map(self._known_topic, f.topic.split("|")))]
-        apply_frames(segment, known)
+        asked_frames = [f for f in paired if all(map(self._known_topic, f.topic.split("|")))]
+        apply_frames(segment, asked_frames)
         segment.source_words = asks_source_words(language, piece, analysed)
         drop_if_credited(segment)  # "文章插图是从哪来的": the photo's credit line answers it
         if (

@@ -59,7 +59,9 @@ def test_the_vague_ask_needs_an_amount_and_nothing_else() -> None:
 @pytest.mark.parametrize(
     "question", ["а что говорят сами строители?", "工人们自己怎么说的", "노동자들 본인들은 뭐래?"]
 )
-def test_what_the_workers_say_is_their_quoted_complaint(engine: AnswerEngine, question: str) -> None:
+def test_what_the_workers_say_is_their_quoted_complaint(
+    engine: AnswerEngine, question: str
+) -> None:
     reply = text(engine, question)
     assert reply.startswith("What the workers say, as reported:")
     assert "won't see a penny" in reply
@@ -113,3 +115,18 @@ def test_is_it_true_that_asks_the_content_not_only_the_verification(engine: Answ
 def test_an_allowance_is_pay_the_report_does_not_give(engine: AnswerEngine) -> None:
     reply = text(engine, "每个月津贴多少")
     assert reply.startswith("The report does not say how much the workers are paid")
+
+
+def test_an_amount_asked_beside_a_demand_verb_asserts_no_demander(engine: AnswerEngine) -> None:
+    # "…요구하는 금액이 …, 중국쪽은 얼마였어요": China is the place asked, not the one demanding.
+    reply = text(engine, "북한이 요구하는 금액이 늘었다는데 중국 쪽은 처음에 얼마였어요")
+    assert not reply.startswith("No:")
+    assert "3,400" in reply
+    assert text(engine, "중국이 돈을 요구한다").startswith("No:")
+
+
+@pytest.mark.parametrize(
+    "question", ["两个地方哪边配额更高", "사할린이랑 다롄 중에 어느 쪽이 더 많아?"]
+)
+def test_which_is_higher_with_words_between(engine: AnswerEngine, question: str) -> None:
+    assert "was about $260 higher than Dalian's ($470)" in text(engine, question)
