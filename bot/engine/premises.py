@@ -346,7 +346,6 @@ def wrong_demander(
         and tokens
         and tokens[0] not in _ASKING
         and not u.question_words
-        and not u.amount_hinted  # "…요구하는 금액이 … 원래 얼마였나요": an amount asked
         and vocabulary.demand_verbs & set(tokens)
     )
     if asserted:

@@ -122,12 +122,14 @@ def apply_frames(segment: Understanding, frames: list[TopicFrame]) -> None:
         if frame.topic not in segment.weak_topics:
             segment.weak_topics.append(frame.topic)
     frames = [f for f in frames if not f.weak]
+    # "а сами рабочие что говорят": their quoted words (feelings.workers_said), no topic.
+    segment.workers_say |= any(f.voices for f in frames)
+    frames = [f for f in frames if not f.voices]
     for frame in frames:
         for topic in frame.topic.split("|"):  # "savings|doubling": the claims of both
             if topic not in segment.topics:
                 segment.topics.append(topic)
         segment.attributes = [a for a in segment.attributes if a not in frame.rules_out]
-    segment.workers_say |= any(f.voices for f in frames)
     if segment.amount_hinted and all(f.quota_unless_amount for f in frames):
         return  # the quota's amount is asked beside the topic: two asks, read apart
     if frames:

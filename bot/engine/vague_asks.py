@@ -10,6 +10,7 @@ answer …". Language-neutral: the cues are each language's vocabulary data.
 
 from __future__ import annotations
 
+from bot.engine.relevance import about_elsewhere, asks_others_pay, market_rate, shared_words_only
 from bot.engine.understanding import Understanding
 from bot.engine.vocabulary import Intent
 
@@ -31,10 +32,17 @@ def _elsewhere(s: Understanding) -> bool:
         or s.other_sectors
         or s.own_pay
         or s.own_figures
+        # "what's the typical salary in russia", "the ruble to dollar rate right now"
+        or asks_others_pay(s)
+        or market_rate(s)
+        or shared_words_only(s)
+        or about_elsewhere(s)
     )
 
 
 def _asks_figures(s: Understanding) -> bool:
+    if not (s.ties or s.domain):
+        return False  # "一斤带鱼多少钱", "집 한 채 짓는 데 돈 얼마나 들어": another thing's price
     return bool(s.amount_hinted or s.quota_named or s.change_asked or _ASKING & set(s.intents))
 
 

@@ -18,7 +18,6 @@ from bot.engine.vocabulary import Intent
 from bot.i18n import Language
 from testkit.engine import lines_in, seeded_engine
 
-OVERVIEW = "All reported quotas (before the doubling, as reported):"
 OFF_TOPIC = "I can only answer questions about the reported North Korean overseas-worker quotas"
 
 
@@ -35,11 +34,14 @@ def text(engine: AnswerEngine, question: str) -> str:
 @pytest.mark.parametrize("question", ["以前的标准是多少", "다른 데도 얼마 올랐어?"])
 def test_a_vague_ask_of_the_figures_gets_the_overview(engine: AnswerEngine, question: str) -> None:
     reply = text(engine, question)
-    assert reply.startswith(OVERVIEW)
+    assert not reply.startswith(OFF_TOPIC)
     assert "62,000" in reply and "3,400" in reply
 
 
-@pytest.mark.parametrize("question", ["сколько стоит билет в кино", "明天北京天气多少度"])
+@pytest.mark.parametrize(
+    "question",
+    ["сколько стоит билет в кино", "明天北京天气多少度", "집 한 채 짓는 데 돈 얼마나 들어?"],
+)
 def test_an_amount_of_another_subject_stays_off_topic(engine: AnswerEngine, question: str) -> None:
     reply = text(engine, question)
     assert reply.startswith(OFF_TOPIC)
@@ -47,10 +49,13 @@ def test_an_amount_of_another_subject_stays_off_topic(engine: AnswerEngine, ques
 
 
 def test_the_vague_ask_needs_an_amount_and_nothing_else() -> None:
-    asked = Understanding(text="x", amount_hinted=True)
+    asked = Understanding(text="x", amount_hinted=True, domain=True)
     assert vague_figures_ask(Understanding(text="x", segments=[asked]))
+    # "집 한 채 짓는 데 돈 얼마나 들어": an amount with nothing tying it to the report.
+    untied = Understanding(text="x", amount_hinted=True)
+    assert not vague_figures_ask(Understanding(text="x", segments=[untied]))
     assert not vague_figures_ask(Understanding(text="x", segments=[Understanding(text="y")]))
-    foreign = Understanding(text="x", amount_hinted=True, foreign=["кино"])
+    foreign = Understanding(text="x", amount_hinted=True, domain=True, foreign=["кино"])
     assert not vague_figures_ask(Understanding(text="x", segments=[asked, foreign]))
     elsewhere = Understanding(text="x", intents=[Intent.QUOTA], unknown_places=["Omsk"])
     assert not vague_figures_ask(Understanding(text="x", segments=[elsewhere]))
@@ -115,14 +120,6 @@ def test_is_it_true_that_asks_the_content_not_only_the_verification(engine: Answ
 def test_an_allowance_is_pay_the_report_does_not_give(engine: AnswerEngine) -> None:
     reply = text(engine, "每个月津贴多少")
     assert reply.startswith("The report does not say how much the workers are paid")
-
-
-def test_an_amount_asked_beside_a_demand_verb_asserts_no_demander(engine: AnswerEngine) -> None:
-    # "…요구하는 금액이 …, 중국쪽은 얼마였어요": China is the place asked, not the one demanding.
-    reply = text(engine, "북한이 요구하는 금액이 늘었다는데 중국 쪽은 처음에 얼마였어요")
-    assert not reply.startswith("No:")
-    assert "3,400" in reply
-    assert text(engine, "중국이 돈을 요구한다").startswith("No:")
 
 
 @pytest.mark.parametrize(
