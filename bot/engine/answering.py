@@ -23,7 +23,7 @@ from bot.engine.countries import SUBJECT_COUNTRY
 from bot.engine.date_asks import asks_when
 from bot.engine.derived import either
 from bot.engine.event_dates import event_date_asked
-from bot.engine.feelings import asks_for_a_text, contradicted_feeling, refuse_text
+from bot.engine.feelings import asks_for_a_text, contradicted_feeling, refuse_text, workers_said
 from bot.engine.honest import Honest
 from bot.engine.not_mapped import not_mapped
 from bot.engine.other_of_workers import silent_on_other
@@ -44,6 +44,7 @@ from bot.engine.sourcing import MAX_SOURCE_CLAIMS, asks_what
 from bot.engine.stances import show_stances, stances_asked
 from bot.engine.summary import answer_summary
 from bot.engine.understanding import Understanding
+from bot.engine.vague_asks import vague_figures_ask
 from bot.engine.vocabulary import Attribute, Intent
 from bot.engine.wanted import settle_wanted
 from bot.engine.wording import _
@@ -167,6 +168,9 @@ class Answerer:
             refuse_role_about_report(u, self.composer, self.honest, reply)
         if not reply.lines:  # "how much does a plane ticket home cost them"
             silent_on_other(u, self.composer, self.honest, reply)
+        if not reply.lines and vague_figures_ask(u):  # "а для бригады сколько план"
+            self.composer.answer_list(reply)
+            reply.intents.append(Intent.LIST)
         if not reply.lines:
             off = self._off_topic()
             off.intents = [Intent.OFF_TOPIC]
@@ -241,6 +245,8 @@ class Answerer:
             return True
         if about_the_place(s, c.snapshot.articles.values()):
             return False  # "when was sakhalin founded": the place's history, not the report's
+        if s.workers_say and workers_said(s, c, self.honest, reply):
+            return True  # "а сами рабочие что говорят": their complaints, as quoted
         if not s.role_play and contradicted_feeling(s, c, self.honest, reply):
             return True  # "so the workers are happy with it": they complain, it reports
         if asks_for_a_text(s, self.honest.vocabulary) and refuse_text(s, c, reply):

@@ -129,6 +129,26 @@ def contradicted_feeling(s: Understanding, c: Composer, honest: Honest, reply: R
     return True
 
 
+def workers_said(s: Understanding, c: Composer, honest: Honest, reply: Reply) -> bool:
+    """What the workers say, asked and nothing else ("а сами рабочие что говорят", "工人自己
+    怎么说"): the complaints and worry the report quotes, found by the same words as above.
+    Not where a topic, a place or another ask says what about ("что говорят рабочие о
+    деньгах домой", "女工们怎么说")."""
+    if set(s.topics) - {"savings", "doubling"} or s.attributes or s.places or s.unknown_places:
+        return False
+    if s.role_play or s.countries or s.operations or set(s.intents) - {Intent.QUOTA}:
+        return False
+    hits = honest.search.search(honest.vocabulary.feelings_search)
+    if not hits:
+        return False
+    reply.lines.append(Html(_("What the workers say, as reported:")))
+    for hit in hits:
+        reply.use(hit.claim.id, hit.claim.article_id)
+        reply.lines.append(fmt("• {}", c.claim_line(hit.claim)))
+    reply.intents.append("topic:voices")
+    return True
+
+
 @lru_cache(maxsize=1)
 def _coercion_search() -> str:
     """The words that find what the report says of force and protest (feelings.json)."""

@@ -391,8 +391,8 @@ def inherit_subject(previous: Understanding, segment: Understanding) -> None:
         segment.unknown_places = list(previous.unknown_places)
         segment.regions = list(dict.fromkeys([*segment.regions, *previous.regions]))
         return
-    if segment.places or segment.countries or segment.sectors:
-        return
+    if segment.places or segment.countries or segment.sectors or segment.pair_asked:
+        return  # ("两边加起来": both places, not the one before)
     if segment.unknown_places or segment.regions:
         return
     asked = previous.topics or previous.attributes

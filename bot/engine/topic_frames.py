@@ -45,6 +45,8 @@ class TopicFrame:
     # At most this many characters between the two ("take most of their pay"), so that a
     # long message's unrelated clauses do not make one ("nobody took ... most"); 0: any.
     within: int = 0
+    # "а сами рабочие что говорят": the workers' own words asked, their complaints shown.
+    voices: bool = False
 
 
 @lru_cache(maxsize=8)
@@ -60,6 +62,7 @@ def topic_frames(language: Language) -> tuple[TopicFrame, ...]:
             bool(item.get("weak", False)),
             bool(item.get("quota_unless_amount", False)),
             int(item.get("within", 0)),
+            bool(item.get("voices", False)),
         )
         for item in data.get("topic_frames", ())
     )
@@ -119,14 +122,18 @@ def apply_frames(segment: Understanding, frames: list[TopicFrame]) -> None:
         if frame.topic not in segment.weak_topics:
             segment.weak_topics.append(frame.topic)
     frames = [f for f in frames if not f.weak]
+    # "а сами рабочие что говорят": their quoted words (feelings.workers_said), no topic.
+    segment.workers_say |= any(f.voices for f in frames)
+    frames = [f for f in frames if not f.voices]
     for frame in frames:
-        if frame.topic not in segment.topics:
-            segment.topics.append(frame.topic)
+        for topic in frame.topic.split("|"):  # "savings|doubling": the claims of both
+            if topic not in segment.topics:
+                segment.topics.append(topic)
         segment.attributes = [a for a in segment.attributes if a not in frame.rules_out]
     if segment.amount_hinted and all(f.quota_unless_amount for f in frames):
         return  # the quota's amount is asked beside the topic: two asks, read apart
     if frames:
-        segment.framed_topics = [f.topic for f in frames]
+        segment.framed_topics = [t for f in frames for t in f.topic.split("|")]
         segment.intents = [i for i in segment.intents if i != Intent.QUOTA]
         segment.weak_intents = [i for i in segment.weak_intents if i != Intent.QUOTA]
         segment.settled_intents = [i for i in segment.settled_intents if i != Intent.QUOTA]

@@ -28,6 +28,7 @@ from bot.engine.language import Language
 from bot.engine.lexicon import LanguageTables
 from bot.engine.modifier_cues import attribute_cues, drop_modifiers
 from bot.engine.neighbour_words import as_russian
+from bot.engine.operand_parts import carry_operation
 from bot.engine.other_people import settle_other_person
 from bot.engine.part_readings import (
     asserted_headcount,
@@ -266,7 +267,7 @@ class Understander:
         result.segments = carry_role_play(result.segments)
         result.segments = drop_context(carry_time(carry_own_figures(result.segments)), stories)
         result.segments = carry_follow_up(carry_conversion(carry_assumption(result.segments)))
-        result.segments = carry_supposition(result.segments)
+        result.segments = carry_operation(carry_supposition(result.segments))
         for code in flag_countries(question):
             self._record(result.segments[0], "any_country", code)  # "🇷🇺 quota"
         # "сколько в 大连"; Chinese and Korean are segmented ("美元" is not "元").
@@ -342,7 +343,8 @@ class Understander:
                 segment.attributes = [a for a in segment.attributes if a != Attribute.WAGES]
         segment.topics = segment.topics or list(segment.loose_topics)
         paired = framed_topics(language, piece, analysed)
-        apply_frames(segment, [f for f in paired if self._known_topic(f.topic)])
+        asked_frames = [f for f in paired if all(map(self._known_topic, f.topic.split("|")))]
+        apply_frames(segment, asked_frames)
         segment.source_words = asks_source_words(language, piece, analysed)
         drop_if_credited(segment)  # "文章插图是从哪来的": the photo's credit line answers it
         told = asks_who(language, piece, analysed)  # "кто напечатал"

@@ -112,6 +112,8 @@ class Understanding:
     # ``keep_told``: read again with it kept, the message naming no other place.
     told_place: bool = False
     keep_told: bool = False
+    # "а сами рабочие что говорят", "工人自己怎么说": what the workers say (topic_frames.py).
+    workers_say: bool = False
 
     @property
     def search_text(self) -> str:  # what the search over the claims' English text reads
