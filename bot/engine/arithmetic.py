@@ -15,11 +15,11 @@ from bot.engine.again import doubled_again
 from bot.engine.arith_cues import read_arithmetic
 from bot.engine.bases import basis_gap, by_basis
 from bot.engine.cross_rates import convert
-from bot.engine.derived import LABEL, decimal, either, no_new_amount, place_of, plain
+from bot.engine.derived import LABEL, decimal, either, no_new_amount, plain
 from bot.engine.figure_text import restates_a_figure
 from bot.engine.figure_values import Figure, difference, implied
 from bot.engine.group_sums import group_sums, not_per_worker, once_sums, split_asked, split_sums
-from bot.engine.numbers import money, usd
+from bot.engine.implied_sums import before_to_after, double_of, now_minus_before
 from bot.engine.pairs import PERIODS, pair_line
 from bot.engine.period_sums import changes, no_earlier, sums
 from bot.engine.period_sums import group_sums as period_group_sums
@@ -29,7 +29,6 @@ from bot.engine.range_ends import range_gaps
 from bot.engine.rates import implied_rates, rounded, undated_rate
 from bot.engine.reply import Reply
 from bot.engine.reports import is_monthly, is_once
-from bot.engine.rise import rise_per_period
 from bot.engine.segments import offers_choice
 from bot.engine.understanding import Understanding
 from bot.engine.vocabulary import Intent, Operation
@@ -239,7 +238,7 @@ class Arithmetic:
         paired = False  # and the sum of the pair
         for op in sorted(ops, key=lambda op: op in PERIODS):
             if op == Operation.DOUBLE:
-                self._double(u, quotas, reply)
+                double_of(u, quotas, reply)
             elif op == Operation.DOUBLE_AGAIN:
                 if not doubled_again(quotas, dollars, reply):
                     continue
@@ -276,7 +275,7 @@ class Arithmetic:
                     self._pair(Operation.TOTAL, at, pair, dollars, reply, period=period)
             elif op in (Operation.PERCENTAGE, Operation.RATIO) and over_time:
                 for claim in quotas[:5]:
-                    self._before_to_after(op, claim, dollars, reply)
+                    before_to_after(op, claim, dollars, reply)
             elif (
                 op in PERIODS
                 and Intent.BASIS in u.intents
@@ -299,7 +298,7 @@ class Arithmetic:
                     gap_over_time(u, claim, dollars, reply)
             elif op == Operation.DIFFERENCE and rise:
                 for claim in quotas[:5]:
-                    self._now_minus_before(claim, dollars, reply, period)
+                    now_minus_before(claim, dollars, reply, period)
             elif op in (Operation.RATIO, Operation.PERCENTAGE, Operation.DIFFERENCE,
                         Operation.SHARE) and pair:  # fmt: skip
                 # "the spread between the two, before and after the hike": at both times.
@@ -355,66 +354,6 @@ class Arithmetic:
         if high.implied or low.implied:
             reply.lines.append(italic(_("The new amounts are implied by “doubled”.")))
 
-    def _now_minus_before(
-        self, claim: ClaimView, dollars: bool, reply: Reply, period: Operation | None = None
-    ) -> None:
-        base = claim.usd_amount if dollars else claim.amount
-        new = implied(base, claim.change_from_amount) if base is not None else None
-        if base is None or new is None:
-            reply.lines.append(no_new_amount(claim))
-            return
-        reply.use(claim.id, claim.article_id)
-        text = usd if dollars else (lambda a: money(a, claim.currency or ""))
-        reply.lines.append(
-            fmt(
-                _(
-                    "{place}: before, {before} a month; now doubled, so about {after} (implied "
-                    "by “doubled”) — {gap} more a month, {label}."
-                ),
-                place=place_of(claim, ""),
-                before=text(base),
-                after=text(new),
-                gap=text(difference(new, base)),
-                label=italic(_(LABEL)),
-            )
-        )
-        if period is not None:
-            rise_per_period(period, claim, difference(new, base), text, reply)
-
-    def _before_to_after(
-        self, op: Operation, claim: ClaimView, dollars: bool, reply: Reply
-    ) -> None:
-        """ "By what percent did it go up": the stated amount against the implied new one."""
-        base = claim.usd_amount if dollars and claim.usd_amount is not None else claim.amount
-        new = implied(base, claim.change_from_amount) if base is not None else None
-        if base is None or new is None or not base:
-            reply.lines.append(no_new_amount(claim))
-            return
-        reply.use(claim.id, claim.article_id)
-        text = usd if dollars and claim.usd_amount is not None else _in(claim)
-        if op == Operation.PERCENTAGE:
-            template = _(
-                "{place}: from {before} to about {after} a month (implied by “doubled”) — up "
-                "{change}%, {label}."
-            )
-            change = decimal(rounded((new - base) * 100 / base, 1).normalize())
-        else:
-            template = _(
-                "{place}: from {before} to about {after} a month (implied by “doubled”) — "
-                "{change} times the old amount, {label}."
-            )
-            change = decimal(rounded(new / base, 2).normalize())
-        reply.lines.append(
-            fmt(
-                template,
-                place=place_of(claim, ""),
-                before=text(base),
-                after=text(new),
-                change=change,
-                label=italic(_(LABEL)),
-            )
-        )
-
     def _months_to_reach(
         self, u: Understanding, quotas: list[ClaimView], dollars: bool, reply: Reply
     ) -> bool:
@@ -464,39 +403,6 @@ class Arithmetic:
                 )
             )
         return True
-
-    def _double(self, u: Understanding, quotas: list[ClaimView], reply: Reply) -> None:
-        for value in u.figures:
-            for claim in quotas:
-                for stored, dollars in ((claim.amount, False), (claim.usd_amount, True)):
-                    new = implied(stored, claim.change_from_amount) if stored is not None else None
-                    if stored is None or stored != value or new is None:
-                        continue
-                    reply.use(claim.id, claim.article_id)
-                    shown = usd(stored) if dollars else money(stored, claim.currency or "")
-                    doubled = (
-                        usd(stored * 2) if dollars else money(stored * 2, claim.currency or "")
-                    )
-                    reply.lines.append(
-                        fmt(
-                            _(
-                                "Double {amount} ({place}'s monthly quota before the doubling) "
-                                "is {doubled} — the new amount implied by “doubled”; the report "
-                                "does not state it."
-                            ),
-                            amount=shown,
-                            place=place_of(claim, ""),
-                            doubled=doubled,
-                        )
-                    )
-                    return
-        reply.lines.append(
-            Html(_("I only compute from the report's own figures, and that is not one of them."))
-        )
-
-
-def _in(claim: ClaimView) -> Callable[[Decimal], str]:
-    return lambda amount: money(amount, claim.currency or "")
 
 
 def _units(u: Understanding, quotas: list[ClaimView], dollars: bool) -> tuple[bool, ...]:

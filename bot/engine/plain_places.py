@@ -115,3 +115,17 @@ def ordinary_reading(
     if language is Language.ZH:
         analysis.tokens = split_trades(analysis.tokens, phrases)
     return analysis
+
+
+def names_a_place(segment: Understanding) -> bool:
+    return bool(segment.places or segment.regions or segment.countries or segment.unknown_places)
+
+
+def told_and_asked(segments: list[Understanding]) -> bool:
+    """A place the asker says they are at, set aside, is what a message asks about when it
+    names no other place and is said in the question itself (the one part, or a part with a
+    question mark), not in a story before it ("У нас в Уссурийске старики говорят, … Какие
+    там суммы?" asks the article's figures)."""
+    told = [s for s in segments if s.told_place]
+    asked = len(segments) == 1 or any("?" in s.text or "？" in s.text for s in told)
+    return bool(told) and asked and not any(map(names_a_place, segments))

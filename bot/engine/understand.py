@@ -38,6 +38,7 @@ from bot.engine.part_readings import (
 )
 from bot.engine.place_spellings import PlaceSpellings
 from bot.engine.places import place_candidates
+from bot.engine.plain_places import told_and_asked
 from bot.engine.prefilter import any_of
 from bot.engine.provenance import carry_sourcing, drop_if_credited
 from bot.engine.relevance import foreign_words, listed_off_topic
@@ -490,17 +491,3 @@ class Understander:
             self.stored_places,
             self._known_topic,
         )
-
-
-def names_a_place(segment: Understanding) -> bool:
-    return bool(segment.places or segment.regions or segment.countries or segment.unknown_places)
-
-
-def told_and_asked(segments: list[Understanding]) -> bool:
-    """A place the asker says they are at, set aside, is what a message asks about when it
-    names no other place and is said in the question itself (the one part, or a part with a
-    question mark), not in a story before it ("У нас в Уссурийске старики говорят, … Какие
-    там суммы?" asks the article's figures)."""
-    told = [s for s in segments if s.told_place]
-    asked = len(segments) == 1 or any("?" in s.text or "？" in s.text for s in told)
-    return bool(told) and asked and not any(map(names_a_place, segments))
