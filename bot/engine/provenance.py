@@ -103,7 +103,22 @@ class Reading:
         return " " in entry and f" {entry} " in f" {self.text} "
 
     def found(self, entries: frozenset[str], language: Language) -> set[str]:
-        return {entry for entry in entries if self.has(entry, language)}
+        if language is Language.KO or language is Language.ZH:
+            return {entry for entry in entries if self.has(entry, language)}
+        # English and Russian: a word by a set intersection, only phrases looked for in
+        # the text (the lists are long and a part short: most parts hold none of them).
+        hits = set(entries & self.words)
+        phrases = _phrases(entries)
+        if phrases:
+            padded = f" {self.text} "
+            hits.update(p for p in phrases if f" {p} " in padded)
+        return hits
+
+
+@lru_cache(maxsize=256)
+def _phrases(entries: frozenset[str]) -> tuple[str, ...]:
+    """The entries of several words (a list's hash is kept by the frozenset)."""
+    return tuple(entry for entry in entries if " " in entry)
 
 
 @lru_cache(maxsize=4)

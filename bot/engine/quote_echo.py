@@ -11,7 +11,7 @@ import json
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -50,6 +50,7 @@ def _table() -> _Table:
     )
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A word without a plural or verb ending ("working", "worked", "works": "work")."""
     for suffix in _SUFFIXES:

@@ -84,6 +84,10 @@ def story_and_question(piece: str, language: Language) -> tuple[str, str] | None
     table = _tables().get(language.value)
     if table is None:
         return None
+    # (A first look: a story needs a clause mark before the question and a first-person
+    # word; most parts have neither.)
+    if not _MARK.search(piece) or table.first_person.isdisjoint(words(piece)):
+        return None
     for match in _TOKEN.finditer(piece):
         token = match.group().casefold()
         head = piece[: match.start()]
