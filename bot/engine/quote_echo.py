@@ -11,7 +11,7 @@ import json
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -50,7 +50,6 @@ def _table() -> _Table:
     )
 
 
-@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A word without a plural or verb ending ("working", "worked", "works": "work")."""
     for suffix in _SUFFIXES:
@@ -66,35 +65,43 @@ def tokens(text: str) -> list[str]:
 
 @dataclass(frozen=True, slots=True)
 class EchoIndex:
-    """Each run of ``min_run`` stems of a fact's text: the facts holding it; and how many
-    facts use each stem."""
+    """The facts holding each rare stem (used by at most ``max_facts`` facts). An echo
+    needs a rare stem among its words, so only the facts holding
+    one of the question's rare stems are read for runs, when asked: the index holds no run
+    (at 100,000 claims a table of every run took some 80 MB)."""
 
-    runs: dict[tuple[str, ...], frozenset[int]]
-    facts: dict[int, ClaimView]
-    used_by: Counter[str]
+    rare: dict[str, ClaimView | tuple[ClaimView, ...]]  # one fact, or several
     plain: frozenset[str]  # stems the facts write in lower case: no name ("Kim Jong Un")
 
     @classmethod
     def build(cls, claims: Iterable[ClaimView]) -> EchoIndex:
-        size = _table().min_run
-        runs: dict[tuple[str, ...], set[int]] = defaultdict(set)
+        most = _table().max_facts
+        live = [c for c in claims if c.retracted_at is None]
+        holding: dict[str, list[ClaimView]] = defaultdict(list)
         used_by: Counter[str] = Counter()
-        facts: dict[int, ClaimView] = {}
         plain: set[str] = set()
-        for claim in claims:
-            if claim.retracted_at is not None:
-                continue
-            text = f"{claim.statement} {claim.quote or ''}"
+        # The facts first; a quota's words count only where a fact uses them too (an echo
+        # is a fact's words): at 100,000 claims the quotas' own amounts would fill the tables.
+        for claim in (c for c in live if not c.is_quota):
+            text = _text(claim)
             plain.update(stem(w) for w in _WORD.findall(text.replace("’", "'")))
-            stems = [stem(w) for w in tokens(text)]
-            used_by.update(set(stems))
-            if claim.is_quota:
-                continue
-            facts[claim.id] = claim
-            for start in range(len(stems) - size + 1):
-                runs[tuple(stems[start : start + size])].add(claim.id)
-        runs_found = {k: frozenset(v) for k, v in runs.items()}
-        return cls(runs_found, facts, used_by, frozenset(plain))
+            stems = set(_stems(text))
+            used_by.update(stems)
+            for one in stems:
+                if len(holding[one]) <= most:  # (past ``most`` it is no rare stem anyway)
+                    holding[one].append(claim)
+        for claim in (c for c in live if c.is_quota):
+            text = _text(claim)
+            plain.update(
+                s for w in _WORD.findall(text.replace("’", "'")) if (s := stem(w)) in used_by
+            )
+            used_by.update(s for s in set(_stems(text)) if s in used_by)
+        rare = {
+            s: ids[0] if len(ids) == 1 else tuple(ids)
+            for s, ids in holding.items()
+            if used_by[s] <= most
+        }
+        return cls(rare, frozenset(plain))
 
     def echoed(self, text: str) -> list[ClaimView]:
         """The facts whose words ``text`` repeats, best first."""
@@ -102,22 +109,39 @@ class EchoIndex:
         words = tokens(text)
         stems = [stem(w) for w in words]
         size = table.min_run
-        matched: dict[int, set[int]] = defaultdict(set)  # fact -> positions in the text
-        for start in range(len(stems) - size + 1):
-            for fact in self.runs.get(tuple(stems[start : start + size]), ()):
-                matched[fact].update(range(start, start + size))
+        candidates = {fact.id: fact for s in set(stems) for fact in _held(self.rare.get(s, ()))}
         found: list[tuple[int, ClaimView]] = []
-        for fact, positions in matched.items():
+        for _id, claim in sorted(candidates.items()):
+            own = _stems(_text(claim))
+            runs = {tuple(own[k : k + size]) for k in range(len(own) - size + 1)}
+            positions = {
+                i
+                for start in range(len(stems) - size + 1)
+                if tuple(stems[start : start + size]) in runs
+                for i in range(start, start + size)
+            }
             content = {
                 stems[i]
                 for i in positions
                 if words[i] not in table.function_words and stems[i] in self.plain
             }
-            rare = any(self.used_by[s] <= table.max_facts for s in content)
+            rare = not self.rare.keys().isdisjoint(content)  # (a fact's stem: in ``rare`` if rare)
             if len(content) >= table.min_content and rare:
-                found.append((len(positions), self.facts[fact]))
+                found.append((len(positions), claim))
         found.sort(key=lambda pair: (-pair[0], pair[1].id))
         return [claim for _, claim in found]
+
+
+def _held(held: ClaimView | tuple[ClaimView, ...]) -> tuple[ClaimView, ...]:
+    return held if isinstance(held, tuple) else (held,)
+
+
+def _text(claim: ClaimView) -> str:
+    return f"{claim.statement} {claim.quote or ''}"
+
+
+def _stems(text: str) -> list[str]:
+    return [stem(w) for w in tokens(text)]
 
 
 _index: tuple[Snapshot, EchoIndex] | None = None

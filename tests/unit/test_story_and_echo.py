@@ -117,11 +117,11 @@ def test_stems_and_tokens() -> None:
 
 def test_a_repeated_fact_is_found_by_a_run_of_its_words(engine: AnswerEngine) -> None:
     index = EchoIndex.build(engine.snapshot.claims)
-    penny = [c.id for c in index.echoed("what's the 'won't see a penny' line about")]
-    death = [c.id for c in index.echoed("they said about working themselves to death")]
-    assert penny == death
+    penny = index.echoed("what's the 'won't see a penny' line about")
+    death = index.echoed("they said about working themselves to death")
+    assert [c.id for c in penny] == [c.id for c in death]
     assert len(penny) == 1
-    quote = index.facts[penny[0]].quote or ""
+    quote = penny[0].quote or ""
     assert "penny" in quote
     # Words in a row that many facts share, or only function words, are no echo.
     assert index.echoed("how much do north korean workers pay") == []
