@@ -291,6 +291,9 @@ def mended(language: Language, piece: str) -> str:
     if not tokens or len(tokens) > MAX_MENDED_WORDS:
         return piece
     present = set(tokens)
+    ask_words = _phrase_words(str(language))
+    if ask_words is not None and present.isdisjoint(ask_words):
+        return piece  # (most parts hold no word of these asks)
     for phrase in words.phrases:
         size = len(phrase)
         if size - len(present.intersection(phrase)) != 1:
@@ -306,6 +309,16 @@ def mended(language: Language, piece: str) -> str:
                     rf"(?<!\w){re.escape(typed)}(?!\w)", meant, piece, count=1, flags=re.I
                 )
     return piece
+
+
+@lru_cache(maxsize=4)
+def _phrase_words(language: str) -> frozenset[str] | None:
+    """Every word of the asks a slip is mended in: a part holding none is no such ask (an
+    ask of several words keeps all but one as typed); None when an ask is one word."""
+    phrases = _words()[language].phrases
+    if any(len(phrase) < 2 for phrase in phrases):
+        return None
+    return frozenset(word for phrase in phrases for word in phrase)
 
 
 def _one_slip(
