@@ -207,13 +207,20 @@ class Arithmetic:
         # they are added up only when it names both.
         named = len(u.places) + len(u.countries) >= 2
         others = [c for c in every if c not in quotas]
-        pair = quotas[:2] if named else []
+        pair = quotas[:2] if named and len(quotas) >= 2 else []
         # "how much more does dalian pay, in yuan": in the place's own money, its rise (the
         # other place's figure is in another currency).
         own = len(quotas) == 1 and bool(u.currencies) and set(u.currencies) <= {quotas[0].currency}
         changed = u.change_asked or (own and not named)
         # (Not when it asks about the change: "how much more since the rise" is over time.)
-        if len(quotas) == 1 and len(others) == 1 and not (u.now or u.before or changed):
+        # (Not when the other place named is one the reports do not cover: "sakhalin vs
+        # moscow" is not Sakhalin against Dalian.)
+        elsewhere = bool(u.unknown_places or u.regions)
+        if (
+            len(quotas) == 1
+            and len(others) == 1
+            and not (u.now or u.before or changed or elsewhere)
+        ):
             pair = [*quotas, *others]
         elif not (u.places or u.countries) and len(every) == 2:
             pair = list(every)  # "the two quotas"

@@ -254,3 +254,19 @@ def test_a_glossed_sector_is_named_in_the_readers_language(
     lines = lines_in(engine, question, language)
     assert "320" in lines[1] or "320" in lines[0], lines
     assert word in lines[0] and "restaurants" not in lines[0], lines
+
+
+# A place and its own country named in one comparison: one quota, not a pair. Before, the
+# engine paired the one quota with itself and raised (found by a held-out set, round 15).
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what percent of poland's quota is gdansk's",
+        "how many times more does gdansk pay than poland",
+        "gdansk vs poland ratio",
+    ],
+)
+def test_a_place_against_its_own_country_is_answered(engine: AnswerEngine, question: str) -> None:
+    text = body(engine, question)
+    assert "450" in text
+    assert "Gdańsk" in text

@@ -193,3 +193,11 @@ def test_a_one_off_per_worker_times_a_head_count_is_paid_once(
     assert line in text and LABEL in text
     # A one-off per household is not a worker's: said what it is, no sum made of it.
     assert "× 24,000" not in text
+
+
+def test_a_comparison_with_an_uncovered_place_names_it_back(engine: AnswerEngine) -> None:
+    """ "sakhalin against moscow" is not Sakhalin against Dalian: the other place is named
+    back as one the report does not mention, and no pair's difference is computed."""
+    text = body(engine, "difference between sakhalin and moscow quota")
+    assert "The report does not mention Moscow." in text
+    assert "more a month than Dalian" not in text
