@@ -33,7 +33,7 @@ def _words() -> dict[str, dict[str, tuple[str, ...]]]:
     data = json.loads((FOLDER / "change_premises.json").read_text(encoding="utf-8"))
     return {
         kind: {language: tuple(found) for language, found in data[kind].items()}
-        for kind in ("rise", "fall", "either")
+        for kind in ("rise", "fall", "either", "which_way")
     }
 
 
@@ -57,7 +57,7 @@ def asks_direction(u: Understanding) -> bool:
     "涨了还是降了", "올랐어 아니면 내렸어"): words of both directions, or one beside a word
     offering the other, rather than asserting one."""
     rise, fall = asserts_rise(u), asserts_fall(u)
-    return (rise and fall) or ((rise or fall) and _says(u, "either"))
+    return (rise and fall) or ((rise or fall) and _says(u, "either")) or _says(u, "which_way")
 
 
 def _what_it_says(claim: ClaimView) -> str | None:

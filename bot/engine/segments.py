@@ -403,13 +403,13 @@ def inherit_subject(previous: Understanding, segment: Understanding) -> None:
         # does not answer ("name of the seafood company in dalian?").
         return
     tokens = words(segment.text)
-    # "2) in dollars": a short part with no place is about the one before it; Russian,
-    # Chinese and Korean leave the subject out ("大连交多少，几号开始的").
+    # "2) in dollars": a short part with no place is the one before's (ru/zh/ko leave it out).
     english = segment.language is Language.EN
     if english and not ANAPHORS & set(tokens) and len(tokens) > FRAGMENT_WORDS + 1:
         # "how many workers are in sakhalin and what's the quota": a figure asked with no
         # subject of its own, after a part with one, is that subject's (not "overall").
-        figure = Intent.QUOTA in segment.intents or bool(segment.attributes)
+        # ("…due in malabo? i need the date": the same ask again is of the same subject.)
+        figure = bool({Intent.QUOTA, *previous.intents} & {*segment.intents} or segment.attributes)
         if not figure or _GENERAL & set(tokens):
             return
     segment.places = list(previous.places)
