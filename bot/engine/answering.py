@@ -15,6 +15,7 @@ from bot.engine.arithmetic import Arithmetic
 from bot.engine.asks import about_the_place, unmapped_ask
 from bot.engine.bearing import facts_by_own_words
 from bot.engine.by_own_words import answer_by_own_words
+from bot.engine.city_in_country import cities_of_covered_countries, covered_in_country
 from bot.engine.compare_asked import settle_compare
 from bot.engine.compose import Composer
 from bot.engine.concept_facts import answer_concepts
@@ -191,6 +192,10 @@ class Answerer:
         covered = c.covered_countries
         uncovered = [code for code in s.countries if code not in covered]
         s.countries = [code for code in s.countries if code in covered]
+        # "bata, also equatorial guinea": the country places the city; its figures are not Bata's.
+        located = cities_of_covered_countries(s, c, self.honest.vocabulary.region_places)
+        if located:
+            s.countries, s.places = [], []
         # USD is the report's conversion, not a place: "in dollars" is what is asked.
         if "USD" in s.currencies:
             s.currencies.remove("USD")
@@ -225,6 +230,7 @@ class Answerer:
             asks -= _FIGURE_INTENTS
         if unknown and not named_covered and not asks and not s.attributes and not topics:
             c.answer_unknown(unknown, reply)
+            covered_in_country(located, c, reply)
             reply.intents.append(Intent.NOT_COVERED)
             return True
         if s.foreign and not s.asks_report and not unknown:

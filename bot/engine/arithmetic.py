@@ -18,7 +18,15 @@ from bot.engine.cross_rates import convert
 from bot.engine.derived import LABEL, decimal, either, no_new_amount, plain
 from bot.engine.figure_text import restates_a_figure
 from bot.engine.figure_values import Figure, difference, implied
-from bot.engine.group_sums import group_sums, not_per_worker, once_sums, split_asked, split_sums
+from bot.engine.group_sums import (
+    group_sums,
+    member_split_asked,
+    not_per_worker,
+    once_sums,
+    own_splits,
+    split_asked,
+    split_sums,
+)
 from bot.engine.implied_sums import before_to_after, double_of, now_minus_before
 from bot.engine.pairs import PERIODS, pair_line
 from bot.engine.period_sums import changes, no_earlier, sums
@@ -128,6 +136,10 @@ class Arithmetic:
         # "10 married workers", "household minus single": the figures of the bases named.
         quotas, bases = by_basis(u, quotas)
         if bases and basis_gap(u, quotas, reply):
+            reply.intents.append(Intent.ARITHMETIC)
+            return True
+        each_asked = not u.headcount and member_split_asked(u.text, u.language.value)
+        if each_asked and own_splits(quotas, dollars=dollars, reply=reply):  # "a team of 60"
             reply.intents.append(Intent.ARITHMETIC)
             return True
         # Only a head count needs the monthly figures: not worth a walk over thousands.

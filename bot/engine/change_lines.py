@@ -10,13 +10,17 @@ Y" without a percentage, no change).
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Callable
 from decimal import Decimal
+from functools import lru_cache
 
 from bot.engine.derivation import ChangeStep, change_step
 from bot.engine.derived import decimal, label, plain
 from bot.engine.numbers import usd
 from bot.engine.quota_texts import change_word
+from bot.engine.vocabulary import FOLDER
 from bot.engine.wording import N_, _
 from bot.markup import Html, fmt, italic
 from db.kinds import AmountSide, FigureChange
@@ -38,6 +42,18 @@ _FROM_THIS = N_("{change}, from this amount")
 
 # A figure's line maker (quota_blocks.py's): the amount (None: the stated one) and dollars.
 FigureText = Callable[[Decimal | None, str | None], str]
+
+
+@lru_cache(maxsize=1)
+def _ordered() -> re.Pattern[str]:
+    data = json.loads((FOLDER / "change_premises.json").read_text(encoding="utf-8"))
+    return re.compile(data["ordered"]["pattern"], re.IGNORECASE)
+
+
+def dated_by_order(claim: ClaimView) -> bool:
+    """The report dates the change by an order it names ("following a March 10 directive"):
+    only then is its date a directive's; "cut in September" is the change's own."""
+    return bool(_ordered().search(claim.statement))
 
 
 def change_words(claim: ClaimView) -> str:

@@ -4,6 +4,7 @@ that the report gives no date; and whether a date question asks the report's own
 from __future__ import annotations
 
 from bot.engine import reports
+from bot.engine.change_lines import change_words, dated_by_order
 from bot.engine.figure_text import change_date_text
 from bot.engine.understanding import Understanding
 from bot.engine.vocabulary import Intent
@@ -17,6 +18,13 @@ def change_date_line(claim: ClaimView, where: Html) -> Html:
     when = change_date_text(claim)
     if when and reports.value(claim, "change_on") is not None:
         return fmt(_("{place}: {date}."), place=where, date=when)
+    if when and not dated_by_order(claim):  # "cut in September": the change's own date
+        return fmt(
+            _("{place}: {change} in {date}, as reported. The report gives no year."),
+            place=where,
+            change=change_words(claim),
+            date=when,
+        )
     if when:
         return fmt(
             _(

@@ -28,8 +28,8 @@ LABEL = N_("our arithmetic from the report's figures; the report states no such 
 
 # "the report gives no new amount (only that it increased)", by the change the report gives.
 _NO_NEW_AMOUNT: dict[str | None, str] = {
-    None: N_("{place}: the report gives no new amount (only that it changed), so I will not "
-             "compute one."),
+    None: N_("{place}: the report gives no change for this figure, so there is no new amount "
+             "to compute."),
     FigureChange.INCREASED: N_("{place}: the report gives no new amount (only that it "
                                "increased), so I will not compute one."),
     FigureChange.DECREASED: N_("{place}: the report gives no new amount (only that it "
@@ -57,6 +57,12 @@ _NO_OLD_AMOUNT = N_(
     "I will not compute with one."
 )
 
+# Translators: the report states the amounts before and after the change ("from 450 to 360").
+_NO_FURTHER = N_(
+    "{place}: the report gives the amounts before and after the change and no further change, "
+    "so I will not compute one."
+)
+
 
 def label() -> str:
     """ "our arithmetic from the report's figures; …" in the answer's language."""
@@ -66,8 +72,10 @@ def label() -> str:
 def no_new_amount(claim: ClaimView, place: str | None = None) -> Html:
     """That no sum is made of a change the report gives no new amount for (or, when it
     states only the amount after the change, no amount before it)."""
-    change = claim.change or None
+    change = claim.change if claim.change not in (None, "", "none") else None
     where = place_of(claim, "") if place is None else place
+    if claim.amount_to is not None:  # "from 450 to 360": both stated, no further change
+        return fmt(_(_NO_FURTHER), place=where)
     if claim.amount_is == AmountSide.AFTER:
         return fmt(_(_NO_OLD_AMOUNT), place=where)
     if claim.change_percent is not None and change in _BY_PERCENT:

@@ -20,6 +20,7 @@ from importlib import resources
 from typing import Any
 
 from babel import Locale
+from babel.dates import format_date
 
 from bot.engine import wording
 from bot.engine.local_names import local_name
@@ -396,7 +397,11 @@ def change_date_text(claim: ClaimView) -> str | None:
         except ValueError:
             continue
         return month_day(parsed.date())
-    return stored
+    try:  # "September": the month alone, in the answer's language ("сентябрь", "9月")
+        month = dt.datetime.strptime(f"2000 {stored.strip()}", "%Y %B")
+    except ValueError:
+        return stored
+    return str(format_date(month.date(), format="LLLL", locale=wording.locale()))
 
 
 # A figure typed, then its period a few words on: "650 euros a month", "6,000 usd per year".

@@ -209,3 +209,47 @@ def split_sums(
             )
         )
     return done
+
+
+# "a team of 60 seamstresses", "a crew of 12": the members a group's figure is for, as its
+# report words the basis.
+_MEMBERS = re.compile(r"\b(?:of|for)\s+(\d{1,5})\b")
+
+
+@cache
+def _period_each(language: str) -> re.Pattern[str] | None:
+    pattern = json.loads(_CUES.read_text(encoding="utf-8"))["split_not"].get(language)
+    return re.compile(pattern) if pattern else None
+
+
+def member_split_asked(text: str, language: str) -> bool:
+    """A figure asked per member ("each seamstress", "каждая швея", "每个女工"), not "each
+    month" (a period's "each" is taken out first)."""
+    period = _period_each(language)
+    folded = text.casefold()
+    return split_asked(period.sub(" ", folded) if period else folded, language)
+
+
+def members(claim: ClaimView) -> int | None:
+    """How many a group's figure (per team, household, company) is for, when the report's
+    own words of its basis say ("a team of 60 seamstresses"); else None."""
+    if claim.basis in (None, "person") or not claim.basis_text:
+        return None
+    found = _MEMBERS.search(claim.basis_text)
+    count = int(found.group(1)) if found else 0
+    return count if count > 1 else None
+
+
+def own_splits(claims: list[ClaimView], *, dollars: bool, reply: Reply) -> bool:
+    """ "if the darkhan team splits it evenly, each?": a group's figure over the members its
+    report names, labelled, beside the report's silence on a figure per person."""
+    done = False
+    for claim in claims[:MAX_PLACES]:
+        count = members(claim)
+        if count is None:
+            continue
+        reply.lines.append(
+            fmt(_("{place}: the report gives no figure per person."), place=place_of(claim))
+        )
+        done = bool(split_sums(count, [claim], dollars=dollars, reply=reply)) or done
+    return done

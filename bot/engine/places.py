@@ -27,6 +27,7 @@ _PLACE_FRAME = frozenset({"in", "at", "from"})
 _QUOTA_WORDS = frozenset({"quota", "quotas"})
 # Kinds of phrase a covered place or a country is read as: no word of an unknown name.
 _COVERED = frozenset({"place", "country", "any_country"})
+_COUNTRY = frozenset({"country", "any_country"})
 # "in vladivostok and khabarovsk": the second name too.
 _AND_ANOTHER = re.compile(r"\s*(?:,|and|or|&)\s+(?:the\s+)?([^\W\d_][\w-]{2,})(?!['’])", re.UNICODE)
 _PLACE_BEFORE_QUOTA = re.compile(r"\b([^\W\d_][\w-]{2,})\s+quotas?\b", re.UNICODE)
@@ -192,6 +193,19 @@ def place_candidates(
         named = any(sector(" ".join(following[:n])) for n in range(1, len(following) + 1))
         if named and tokens[0] not in found and a_place(tokens[0], framed=True):
             found.append(tokens[0])
+    # "osh kyrgyzstan", "muscat, oman": a name the gazetteer knows right before a country's
+    # name is a city of that country, however short or ordinary ("osh", "muscat").
+    for at, token in enumerate(tokens[:-1]):
+        before = tokens[at - 1] if at else ""
+        if not (token.isascii() and token.isalpha() and len(token) > 2) or token in found:
+            continue
+        if token in phrases or token in domain or (before and before not in _PLACE_FRAME):
+            continue
+        country = (tokens[at + 1], " ".join(tokens[at + 1 : at + 3]))
+        kinds = (kind for name in country for kind, _ in phrases.get(name, ()))
+        named = any(kind in _COUNTRY for kind in kinds) and known_place(token)
+        if named and (ordinary_english(token) or unknown(token)):
+            found.append(token)
     # "sinuiju side of the border": a name the gazetteer knows and no dictionary holds is
     # a place wherever it stands (an ordinary word, "mobile", only in a place's frame).
     for token in tokens:

@@ -9,7 +9,7 @@ from decimal import Decimal
 from bot.engine import reports, wording
 from bot.engine.arithmetic import implied
 from bot.engine.bases import compared
-from bot.engine.change_lines import change_lines, change_summary
+from bot.engine.change_lines import change_lines, change_summary, dated_by_order
 from bot.engine.claims import BLOCK_LIMIT, IMPLIED, ComposerBase
 from bot.engine.date_lines import asks_report_date, change_date_line
 from bot.engine.figure_text import change_date_text
@@ -64,12 +64,14 @@ class QuotaAnswers(ComposerBase):
         if when and reports.value(claim, "change_on") is not None:
             # The report dates it with its year ("March 10, 2024").
             lines.append(fmt(_("When: {date}."), date=when))
-        elif when:
+        elif when and dated_by_order(claim):
             lines.append(
                 fmt(
                     _("When: after a directive dated {date} (the report gives no year)."), date=when
                 )
             )
+        elif when:  # "cut in September": the change's own date, not a directive's
+            lines.append(fmt(_("When: {date} (the report gives no year)."), date=when))
         elif claim.change and claim.change not in ("none", "new", "unchanged"):
             lines.append(Html(_("When: the report gives no date for the change.")))
         lines.append(self.attribution(claim))

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from bot.engine.language import Language
 from bot.engine.negated import without_negated
 from bot.engine.text import words
-from bot.engine.vocabulary import Intent
+from bot.engine.vocabulary import Attribute, Intent
 
 if TYPE_CHECKING:
     from bot.engine.understanding import Understanding
@@ -197,8 +197,7 @@ def soft_parts(piece: str, language: Language) -> list[str]:
 
 def offers_choice(text: str, language: Language) -> bool:
     """ "или", "还是", "아니면": the language's word offering a choice (joiners.json)."""
-    table = _joiners().get(language.value)
-    return table is not None and table[2].search(text) is not None
+    return (table := _joiners().get(language.value)) is not None and bool(table[2].search(text))
 
 
 def asks_something(part: Understanding) -> bool:
@@ -223,8 +222,10 @@ def asks_something(part: Understanding) -> bool:
 def _whole(part: Understanding) -> bool:
     """Arithmetic, a comparison, the asker's or a told figure: its "and" joins operands
     ("one sakhalin worker and one dalian worker"), not questions."""
+    # "하루 몇 시간 일하고": a day named beside hours worked asks the hours, no sum a day.
+    timed = Attribute.WORK_TIME in part.attributes
     return bool(
-        part.operations
+        [o for o in part.operations if not (timed and o.startswith("per_"))]
         or part.figures
         or part.own_figures
         or part.role_play
@@ -238,8 +239,8 @@ def _whole(part: Understanding) -> bool:
     )
 
 
-def names_subject(part: Understanding) -> bool:
-    return bool(part.places or part.countries or part.sectors or part.unknown_places)
+def names_subject(p: Understanding) -> bool:
+    return bool(p.places or p.countries or p.sectors or p.unknown_places)
 
 
 def read_parts(
@@ -402,13 +403,13 @@ def inherit_subject(previous: Understanding, segment: Understanding) -> None:
         # does not answer ("name of the seafood company in dalian?").
         return
     tokens = words(segment.text)
-    # "2) in dollars": a short part with no place is about the one before it; Russian,
-    # Chinese and Korean leave the subject out ("大连交多少，几号开始的").
+    # "2) in dollars": a short part with no place is the one before's (ru/zh/ko leave it out).
     english = segment.language is Language.EN
     if english and not ANAPHORS & set(tokens) and len(tokens) > FRAGMENT_WORDS + 1:
         # "how many workers are in sakhalin and what's the quota": a figure asked with no
         # subject of its own, after a part with one, is that subject's (not "overall").
-        figure = Intent.QUOTA in segment.intents or bool(segment.attributes)
+        # ("…due in malabo? i need the date": the same ask again is of the same subject.)
+        figure = bool({Intent.QUOTA, *previous.intents} & {*segment.intents} or segment.attributes)
         if not figure or _GENERAL & set(tokens):
             return
     segment.places = list(previous.places)
@@ -472,8 +473,7 @@ _AND_QUOTA = re.compile(
 
 
 def quota_also_asked(segment: Understanding) -> bool:
-    """ "whats the dalian wage and the dalian quota": beside what the report does not say,
-    the quota is asked too, by its name after "and"."""
+    """ "whats the dalian wage and the dalian quota": the quota asked too, after "and"."""
     return segment.quota_named and _AND_QUOTA.search(segment.text) is not None
 
 

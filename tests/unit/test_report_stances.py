@@ -156,14 +156,14 @@ def test_the_change_premise_in_russian_chinese_and_korean(signal: AnswerEngine) 
     ru = lines_in(signal, "момбаса выросла вдвое, как сахалин?", Language.RU)
     assert ru[0] == (
         "Нет, Mombasa, Кения: Test Signal (2 марта 2026\u202fг.) не пишет, что сумма удвоилась; "
-        "там сказано о росте на 30 %, сейчас — 1\xa0300 долларов США (USD) с человека в месяц."
+        "там сказано: повышение на 30 %, сейчас — 1\xa0300 долларов США (USD) с человека в месяц."
     )
     zh = lines_in(signal, "Mombasa翻倍了吗", Language.ZH)
     assert zh[0].startswith("不对：Test Signal")
-    assert "上涨了30%" in zh[0]
+    assert "上调30%，变为1,300" in zh[0]  # the amount after the rise, as stated
     ko = lines_in(signal, "Mombasa 두 배로 올랐지?", Language.KO)
     assert ko[0].startswith("아닙니다: Test Signal")
-    assert "30% 올라" in ko[0]
+    assert "30% 인상, 현재 1,300" in ko[0]
 
 
 # ----- the sources of one place ------------------------------------------------------------
