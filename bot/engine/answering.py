@@ -25,6 +25,7 @@ from bot.engine.derived import either
 from bot.engine.event_dates import event_date_asked
 from bot.engine.feelings import asks_for_a_text, contradicted_feeling, refuse_text, workers_said
 from bot.engine.honest import Honest
+from bot.engine.named_places import named_case
 from bot.engine.not_mapped import not_mapped
 from bot.engine.other_of_workers import silent_on_other
 from bot.engine.own_figures import asks_with_own, compare_own
@@ -206,7 +207,7 @@ class Answerer:
             inside = self.honest.vocabulary.region_places.get(region, ())
             s.places += [p for p in inside if p in stored and p not in s.places]
         # Typed in lower case, shown as names ("beijing" -> "Beijing"); each named once.
-        shown = [*unknown, *(p.title() for p in s.unknown_places), *s.regions]
+        shown = [*unknown, *(named_case(p, s.language) for p in s.unknown_places), *s.regions]
         unknown = list(dict.fromkeys(shown))
         if not unknown:  # "road crew dues?": the figures for the people the report so calls
             s.places += places_for_whom(s, self._quota_words())
