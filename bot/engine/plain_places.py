@@ -12,6 +12,7 @@ figures for is left alone: the asker means the report's place.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 from typing import Any
@@ -172,5 +173,12 @@ def told_and_asked(segments: list[Understanding]) -> bool:
     question mark), not in a story before it ("У нас в Уссурийске старики говорят, … Какие
     там суммы?" asks the article's figures)."""
     told = [s for s in segments if s.told_place]
-    asked = len(segments) == 1 or any("?" in s.text or "？" in s.text for s in told)
-    return bool(told) and asked and not any(map(names_a_place, segments))
+    asked = [s for s in told if len(segments) == 1 or "?" in s.text or "？" in s.text]
+    if asked and any(_SAME.search(s.text) for s in asked):
+        return True  # "у нас в Хабаровске тоже …, им тоже удвоили или только Сахалин?"
+    return bool(asked) and not any(map(names_a_place, segments))
+
+
+# "тоже", "также", "так же": the asker's place asked beside another ("у нас в Хабаровске
+# тоже корейцы, им тоже удвоили или это только Сахалин?"), whatever else the message names.
+_SAME = re.compile(r"(?<![а-яё])(?:тоже|также|так же)(?![а-яё])")
