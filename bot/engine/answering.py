@@ -33,7 +33,7 @@ from bot.engine.own_people import settle_own_people
 from bot.engine.part_readings import quote_asked
 from bot.engine.place_currency import picked_places, topic_places
 from bot.engine.premises import wrong_demander, wrong_pairings, wrong_period, wrong_year
-from bot.engine.provenance import ORIGIN_ASKED
+from bot.engine.provenance import ORIGIN_ASKED, quoted_words
 from bot.engine.quota_words import QuotaWords, places_for_whom
 from bot.engine.quote_echo import add_echoes
 from bot.engine.relevance import blamed, named_foreign, pay_only_named
@@ -412,10 +412,11 @@ class Answerer:
                 handled = True
         elif (
             Intent.SOURCES in wanted
-            and not (s.provenance or s.suggested_outlets)  # "is it Kim Jong Un's own words?"
-            and self.honest.attribute_quote(s, reply)
+            and (not (s.provenance or s.suggested_outlets) or quoted_words(s))
+            and self.honest.attribute_quote(s, reply)  # ("is it Kim Jong Un's own words?")
         ):
             wanted -= {Intent.SOURCES, Intent.QUOTA, *([Intent.DATE] if s.dates else [])}
+            wanted -= {Intent.ARTICLE} if quoted_words(s) else set()
             topics = []  # the claim it found is the answer
             handled = True
         # "who broke the story vs who republished it": the outlets, not the quotas.
