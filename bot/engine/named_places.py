@@ -81,9 +81,11 @@ def name_case(name: str) -> str:
     first."""
     return re.sub(
         r"[^\W\d_]{3,}",
-        lambda m: m.group(0)
-        if m.start() and m.group(0) in GENERIC_NAME_WORDS
-        else m.group(0).capitalize(),
+        lambda m: (
+            m.group(0)
+            if m.start() and m.group(0) in GENERIC_NAME_WORDS
+            else m.group(0).capitalize()
+        ),
         name,
     )
 

@@ -105,7 +105,7 @@ def named_as_place(
             (index + 1, index + 2),
             (index + 1, index + 3),
         )
-        if 0 <= start and end <= len(tokens)
+        if start >= 0 and end <= len(tokens)
     ]
     return any(
         kind in _PLACE_KINDS or kind == "place"

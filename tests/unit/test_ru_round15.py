@@ -7,13 +7,14 @@ quote is. Each family with negatives that must keep their answers."""
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Mapping
 
 import pytest
 
 from bench.understanding import check, reply_text
 from bot.engine import AnswerEngine
-from bot.engine.named_places import name_case, named_case
 from bot.engine.language import Language
+from bot.engine.named_places import name_case, named_case
 from bot.engine.vocabulary import Attribute
 from testkit.engine import seeded_engine
 
@@ -24,13 +25,13 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> AnswerEngine:
     return asyncio.run(seeded_engine(f"sqlite+aiosqlite:///{path}"))
 
 
-def _failures(engine: AnswerEngine, question: str, expect: dict[str, object]) -> list[str]:
+def _failures(engine: AnswerEngine, question: str, expect: Mapping[str, object]) -> list[str]:
     text = reply_text(engine, question)[1]
     return check({"expect": {**expect, "reply_language": "ru"}}, text)
 
 
-BOTH = {"all": ["62,000", "3,400"]}
-SCOPE = {"scope": True}
+BOTH: dict[str, object] = {"all": ["62,000", "3,400"]}
+SCOPE: dict[str, object] = {"scope": True}
 
 # --- 'план' (singular) is the quota; 'почём' asks an amount.
 PLAN = [
