@@ -205,3 +205,29 @@ def test_the_contractor_is_the_employer(engine: AnswerEngine, question: str) -> 
 )
 def test_whose_quote(engine: AnswerEngine, question: str) -> None:
     assert _failures(engine, question, {"all": [["копейк", "penny"]]}) == []
+
+
+# --- Who a named person is, or one person's age: another subject, not the workers'.
+@pytest.mark.parametrize(
+    "question", ["кто такая ким ё чжон", "а кто он такой, этот путин", "сколько ей сейчас лет"]
+)
+def test_a_persons_biography_is_another_subject(engine: AnswerEngine, question: str) -> None:
+    assert _failures(engine, question, SCOPE) == []
+
+
+def test_their_age_stays_the_workers(engine: AnswerEngine) -> None:
+    u = engine.understand("сколько им лет")
+    assert any(Attribute.AGE in s.attributes for s in u.segments)
+
+
+@pytest.mark.parametrize(
+    ("question", "expect"),
+    [
+        ("кто опубликовал эту статью и как она называется", {"all": ["HNGN"]}),
+        ("рыбзавод как называется?", {"silent": True, "none": ["3,400"]}),
+    ],
+)
+def test_a_name_asked_of_the_article_or_the_workplace(
+    engine: AnswerEngine, question: str, expect: dict[str, object]
+) -> None:
+    assert _failures(engine, question, expect) == []
