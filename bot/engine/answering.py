@@ -26,6 +26,7 @@ from bot.engine.derived import either
 from bot.engine.event_dates import event_date_asked
 from bot.engine.feelings import asks_for_a_text, contradicted_feeling, refuse_text, workers_said
 from bot.engine.honest import Honest
+from bot.engine.named_places import named_case
 from bot.engine.not_mapped import not_mapped
 from bot.engine.other_of_workers import silent_on_other
 from bot.engine.own_figures import asks_with_own, compare_own
@@ -33,7 +34,7 @@ from bot.engine.own_people import settle_own_people
 from bot.engine.part_readings import quote_asked
 from bot.engine.place_currency import picked_places, topic_places
 from bot.engine.premises import wrong_demander, wrong_pairings, wrong_period, wrong_year
-from bot.engine.provenance import ORIGIN_ASKED
+from bot.engine.provenance import ORIGIN_ASKED, quoted_words
 from bot.engine.quota_words import QuotaWords, places_for_whom
 from bot.engine.quote_echo import add_echoes
 from bot.engine.relevance import blamed, named_foreign, pay_only_named
@@ -211,7 +212,7 @@ class Answerer:
             inside = self.honest.vocabulary.region_places.get(region, ())
             s.places += [p for p in inside if p in stored and p not in s.places]
         # Typed in lower case, shown as names ("beijing" -> "Beijing"); each named once.
-        shown = [*unknown, *(p.title() for p in s.unknown_places), *s.regions]
+        shown = [*unknown, *(named_case(p, s.language) for p in s.unknown_places), *s.regions]
         unknown = list(dict.fromkeys(shown))
         if not unknown:  # "road crew dues?": the figures for the people the report so calls
             s.places += places_for_whom(s, self._quota_words())
@@ -417,10 +418,11 @@ class Answerer:
                 handled = True
         elif (
             Intent.SOURCES in wanted
-            and not (s.provenance or s.suggested_outlets)  # "is it Kim Jong Un's own words?"
-            and self.honest.attribute_quote(s, reply)
+            and (not (s.provenance or s.suggested_outlets) or quoted_words(s))
+            and self.honest.attribute_quote(s, reply)  # ("is it Kim Jong Un's own words?")
         ):
             wanted -= {Intent.SOURCES, Intent.QUOTA, *([Intent.DATE] if s.dates else [])}
+            wanted -= {Intent.ARTICLE} if quoted_words(s) else set()
             topics = []  # the claim it found is the answer
             handled = True
         # "who broke the story vs who republished it": the outlets, not the quotas.

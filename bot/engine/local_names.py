@@ -16,6 +16,7 @@ from babel.lists import format_list
 
 from bot.engine import wording
 from bot.engine.cldr_names import exemplar_cities
+from bot.engine.named_places import name_case, shown_name
 from bot.engine.report_words import as_original, described
 from bot.engine.retrieval import stem
 from bot.engine.vocabulary import FOLDER
@@ -40,7 +41,7 @@ def in_script(term: str, language: str) -> bool:
 
 def _display(term: str, kind: str, language: str) -> str:
     if kind == "place" and language in CAPITALISED and term == term.lower():
-        return term.title()  # "южно-сахалинск" -> "Южно-Сахалинск"
+        return shown_name(term)  # "южно-сахалинск" -> "Южно-Сахалинск", "… область"
     return term
 
 
@@ -124,7 +125,7 @@ def _region_display(term: str, language: str) -> str:
     "Комсомольск-на-Амуре"; scripts without capitals stay as written."""
     if language not in CAPITALISED:
         return term
-    return re.sub(r"[^\W\d_]{3,}", lambda m: m.group(0).capitalize(), term)
+    return name_case(term)
 
 
 def region_name(english: str, language: str | None = None) -> str:

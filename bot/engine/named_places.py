@@ -49,6 +49,9 @@ class PlaceFrames:
     tellers: frozenset[str] = frozenset()
     between: frozenset[str] = frozenset()
     deictics: frozenset[str] = frozenset()
+    # "по Приморью", "про Находку": words of asking about a thing, a place's frame only for a
+    # word the analyser also reads as a place's name (plain_places.plain_words).
+    about: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, data: dict[str, list[str]]) -> PlaceFrames:
@@ -61,12 +64,41 @@ class PlaceFrames:
             frozenset(data.get("tellers", ())),
             frozenset(data.get("teller_between", ())),
             frozenset(data.get("deictics", ())),
+            frozenset(data.get("about", ())),
         )
+
+
+# Words of a region's name written in lower case after its first word: "Амурская область",
+# "Еврейская автономная область", "Хабаровский край".
+GENERIC_NAME_WORDS = frozenset(
+    {"область", "края", "край", "автономная", "автономный", "округ", "республика"}
+)
+
+
+def name_case(name: str) -> str:
+    """ "юго-восточная азия" -> "Юго-Восточная Азия", "амурская область" -> "Амурская
+    область": each word of three letters or more capitalised, but a generic word after the
+    first."""
+    return re.sub(
+        r"[^\W\d_]{3,}",
+        lambda m: (
+            m.group(0)
+            if m.start() and m.group(0) in GENERIC_NAME_WORDS
+            else m.group(0).capitalize()
+        ),
+        name,
+    )
+
+
+def named_case(name: str, language: Language) -> str:
+    """A place typed in lower case, shown as a name: "beijing" -> "Beijing", "амурская
+    область" -> "Амурская область"."""
+    return shown_name(name) if language is Language.RU else name.title()
 
 
 def shown_name(name: str) -> str:
     """ "улан-батор" -> "Улан-Батор", "уфа" -> "Уфа" (the analysers' lemmas are folded)."""
-    shown = re.sub(r"[^\W\d_]{3,}", lambda m: m.group(0).capitalize(), name)
+    shown = name_case(name)
     return shown[:1].upper() + shown[1:]
 
 

@@ -12,6 +12,7 @@ figures for is left alone: the asker means the report's place.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 from typing import Any
@@ -55,11 +56,14 @@ def plain_words(
         return analysis  # "Находка, порт, корейцы есть там?": "there" points back to a place
     dropped: set[int] = set()
     tellers = frozenset() if keep_told else teller_places(analysis.tokens, frames)
-    for index, token in enumerate(analysis.tokens):
-        before = analysis.tokens[index - 1] if index else ""
+    tokens = analysis.tokens
+    for index, token in enumerate(tokens):
+        before = tokens[index - 1] if index else ""
         told = token in tellers and before in frames.before
         if not told and (russian is False or before in frames.before or not common_word(token)):
             continue
+        if not told and named_as_place(tokens, index, frames, phrases):
+            continue  # "по Приморью", "Уссурийск, Находка?": a place, in its frame or list
         entries = phrases.get(token, ())
         if any(kind == "place" for kind, _ in entries):
             continue  # a stored place
@@ -75,6 +79,48 @@ def plain_words(
         tokens=[t for i, t in enumerate(analysis.tokens) if i not in dropped],
         places=[p for p in analysis.places if p not in plain],
     )
+
+
+def named_as_place(
+    tokens: Sequence[str],
+    index: int,
+    frames: PlaceFrames,
+    phrases: Mapping[str, Sequence[tuple[str, str]]],
+) -> bool:
+    """Whether a word that is an ordinary word too and a place's name to the analyser
+    ("приморье", "находка": a Geox reading besides the first) is named as the place: after a
+    word of asking about ("по Приморью что", "про Находку"; `place_frames`' "about"), or
+    beside a name of another place ("Уссурийск, Находка?", "Находка и Уссурийск")."""
+    if not place_reading(tokens[index]):
+        return False
+    before = tokens[index - 1] if index else ""
+    if before in frames.about:
+        return True
+    # The name beside it, of one word or two ("амурская область").
+    neighbours = [
+        " ".join(tokens[start:end])
+        for start, end in (
+            (index - 2, index),
+            (index - 1, index),
+            (index + 1, index + 2),
+            (index + 1, index + 3),
+        )
+        if start >= 0 and end <= len(tokens)
+    ]
+    return any(
+        kind in _PLACE_KINDS or kind == "place"
+        for phrase in neighbours
+        if " " in phrase or not common_word(phrase)
+        for kind, _ in phrases.get(phrase, ())
+    )
+
+
+@lru_cache(maxsize=4096)
+def place_reading(lemma: str) -> bool:
+    """Whether pymorphy3 reads ``lemma`` as a place's name in any of its readings."""
+    from bot.engine.analysis import morph
+
+    return any("Geox" in parse.tag.grammemes for parse in morph().parse(lemma))
 
 
 def teller_places(tokens: Sequence[str], frames: PlaceFrames) -> frozenset[str]:
@@ -127,5 +173,12 @@ def told_and_asked(segments: list[Understanding]) -> bool:
     question mark), not in a story before it ("У нас в Уссурийске старики говорят, … Какие
     там суммы?" asks the article's figures)."""
     told = [s for s in segments if s.told_place]
-    asked = len(segments) == 1 or any("?" in s.text or "？" in s.text for s in told)
-    return bool(told) and asked and not any(map(names_a_place, segments))
+    asked = [s for s in told if len(segments) == 1 or "?" in s.text or "？" in s.text]
+    if asked and any(_SAME.search(s.text) for s in asked):
+        return True  # "у нас в Хабаровске тоже …, им тоже удвоили или только Сахалин?"
+    return bool(asked) and not any(map(names_a_place, segments))
+
+
+# "тоже", "также", "так же": the asker's place asked beside another ("у нас в Хабаровске
+# тоже корейцы, им тоже удвоили или это только Сахалин?"), whatever else the message names.
+_SAME = re.compile(r"(?<![а-яё])(?:тоже|также|так же)(?![а-яё])")

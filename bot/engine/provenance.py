@@ -43,6 +43,15 @@ class Asked(StrEnum):
 ORIGIN_ASKED = frozenset({Asked.ORIGIN, Asked.DOCUMENTS, Asked.NAMED, Asked.AGREE})
 
 
+def quoted_words(segment: Understanding) -> bool:
+    """Whose words a quote is, asked with a word for a quote or for whose ("чья это цитата про
+    'ни копейки не увидишь'", "чьи это слова, что хоть до смерти работай"): the statement the
+    quote's words find, with its source, not only the list of sources; a provenance of where
+    it comes from at most, and no outlet suggested."""
+    whose = "whose" in segment.search_words or segment.source_words
+    return whose and segment.provenance <= {Asked.ORIGIN} and not segment.suggested_outlets
+
+
 @dataclass(frozen=True)
 class _Words:
     asking: frozenset[str]

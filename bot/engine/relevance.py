@@ -172,7 +172,7 @@ _REPORT_ATTRIBUTES = frozenset(
     {
         Attribute.PENALTY, Attribute.SANCTIONS, Attribute.QUOTA_HISTORY, Attribute.PAY_SHARE,
         Attribute.DEADLINE, Attribute.ORDERER, Attribute.CONFIRMED_BY, Attribute.SUPERVISORS,
-        Attribute.STATE_REVENUE, Attribute.SOURCE_IDENTITY,
+        Attribute.STATE_REVENUE, Attribute.SOURCE_IDENTITY, Attribute.HOST_GAIN,
         Attribute.OUTLET_PROFILE, Attribute.PUBLICATION_DATE, Attribute.DOCUMENTS,
         Attribute.SIGNATORY, Attribute.WAGE_CURRENCY,
     }

@@ -89,6 +89,7 @@ SAYS = (
     N_("by when the quota must be paid{where}"),
     N_("who ordered it"),
     N_("that any government or other body has confirmed it"),
+    N_("whether Russia, China or anyone else besides North Korea gains from it"),
     N_("in which town or district{where} the workers are: it names no town, only the place"),
     N_("who the supervisors are{where}: it says only that the young women must obey them"),
     N_("anything about the workers’ families or what they say"),

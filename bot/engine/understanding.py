@@ -117,7 +117,13 @@ class Understanding:
 
     @property
     def search_text(self) -> str:  # what the search over the claims' English text reads
-        return " ".join([self.text, *self.search_words]) if self.search_words else self.text
+        if not self.search_words:
+            return self.text
+        if self.language is not Language.EN:
+            # Its English words first: the search reads a question's first few terms only,
+            # and a long Russian, Chinese or Korean text would leave them out.
+            return " ".join([*self.search_words, self.text])
+        return " ".join([self.text, *self.search_words])
 
     @property
     def has_subject(self) -> bool:

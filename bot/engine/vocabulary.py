@@ -89,6 +89,7 @@ class Attribute(StrEnum):
     SUPERVISORS = "supervisors"  # who the supervisors are (the report only says obey them)
     FAMILIES = "families"  # the workers' families (the report says nothing of them)
     TOWN = "town"  # which town or district within a place the report names (it names none)
+    HOST_GAIN = "host_gain"  # whether Russia, China or anyone besides North Korea gains
 
 
 class Operation(StrEnum):
