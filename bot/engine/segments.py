@@ -238,6 +238,18 @@ def _whole(part: Understanding) -> bool:
     )
 
 
+def _attribute_and_sum(parts: list[Understanding]) -> bool:
+    """ "сколько человек затронуло и насколько выросла норма": one side asks an attribute
+    and nothing to compute, another a change or a sum and no attribute: two asks, not the
+    operands of one sum."""
+    if any(p.figures or p.own_figures or p.headcount is not None or p.months for p in parts):
+        return False  # "если норма 62 тыщи в месяц": the asker's figures are operands
+    asks_attribute = any(p.attributes and not _whole(p) for p in parts)
+    return asks_attribute and any(
+        (p.change_asked or p.operations) and not p.attributes for p in parts
+    )
+
+
 def names_subject(part: Understanding) -> bool:
     return bool(part.places or part.countries or part.sectors or part.unknown_places)
 
@@ -254,8 +266,10 @@ def read_parts(
     Даляне")."""
     whole = read(piece, instructed)
     pieces = soft_parts(piece, language)
-    if len(pieces) > 1 and not _whole(whole):
+    if len(pieces) > 1 and (not _whole(whole) or whole.attributes):
         parts = [read(part, instructed) for part in pieces]
+        if _whole(whole) and not _attribute_and_sum(parts):
+            return [whole]
         # "what happens to one who misses the quota? punishment?": an ask by a word no cue
         # maps ("happens") is spelt out by the part after it, not a second question.
         open_ask = any(part.asks_by_word for part in parts[:-1])
