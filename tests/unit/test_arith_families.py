@@ -143,3 +143,18 @@ def test_a_dollar_in_rubles_is_the_rate_the_report_implies(
     engine: AnswerEngine, question: str
 ) -> None:
     assert "84.93" in _text(engine, question, Language.ZH)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how many people are affected and how much did it rise",
+        "how many people does this affect and by how much did it go up",
+    ],
+)
+def test_people_affected_asks_the_headcount_not_another_subject(
+    engine: AnswerEngine, question: str
+) -> None:
+    text = _text(engine, question, Language.EN)
+    assert "does not say how many" in text and "62,000 rubles (RUB) more a month" in text, text
+    assert "not about affect" not in text, text
