@@ -158,3 +158,18 @@ def test_people_affected_asks_the_headcount_not_another_subject(
     text = _text(engine, question, Language.EN)
     assert "does not say how many" in text and "62,000 rubles (RUB) more a month" in text, text
     assert "not about affect" not in text, text
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("1. 萨哈林多少卢布 2. 大连多少人民币 3. 加起来多少美元", Language.ZH),
+        ("① 사할린 얼마 ② 다롄 얼마 ③ 합치면 달러로 얼마", Language.KO),
+        ("1) sakhalin in rubles 2) dalian in yuan 3) both together in usd", Language.EN),
+    ],
+)
+def test_a_numbered_sum_adds_every_place_asked_before_it(
+    engine: AnswerEngine, question: str, language: Language
+) -> None:
+    text = _text(engine, question, language)
+    assert "62,000" in text and "3,400" in text and "1,200" in text, text
