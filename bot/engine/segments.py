@@ -329,7 +329,8 @@ def settle_parts(
         own_subject = names_subject(segment)
         if previous is not None and (previous.has_subject or _elsewhere(previous)):
             inherit_subject(previous, segment)
-        if not own_subject and Operation.COMBINED in segment.operations:
+        asked = {p for earlier in result.segments[:index] for p in earlier.places}
+        if not own_subject and Operation.COMBINED in segment.operations and len(asked) > 1:
             # "1. sakhalin 2. dalian 3. together in usd": the sum of every place asked before.
             for place in [p for earlier in result.segments[:index] for p in earlier.places]:
                 _add(segment.places, place)
