@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from decimal import Decimal
 
 from bot.engine.again import doubled_again
@@ -218,6 +219,10 @@ class Arithmetic:
         # one and the store holds just one other ("how much more does Sakhalin pay");
         # they are added up only when it names both.
         named = len(u.places) + len(u.countries) >= 2
+        # "루블 위안 각각 … 합치면", "в рублях … в юанях … в сумме": the money of two places
+        # names both places.
+        by_currency = not named and len(_own_currencies(u, every)) >= 2
+        named = named or by_currency
         others = [c for c in every if c not in quotas]
         pair = quotas[:2] if named and len(quotas) >= 2 else []
         # "how much more does dalian pay, in yuan": in the place's own money, its rise (the
@@ -290,7 +295,11 @@ class Arithmetic:
                 if paired:
                     continue  # "add up both … what's the total": one sum, at each time asked
                 paired = True
-                for at in at_each_time(u):
+                # Named by their money and no time asked: the sum before and after a doubling.
+                times = at_each_time(u)
+                if by_currency and not (u.now or u.before) and all_doubled(pair):
+                    times = at_each_time(replace(u, now=True, before=True))
+                for at in times:
                     self._pair(Operation.TOTAL, at, pair, dollars, reply, period=period)
             elif op in (Operation.PERCENTAGE, Operation.RATIO) and over_time:
                 for claim in quotas[:5]:
@@ -422,6 +431,16 @@ class Arithmetic:
                 )
             )
         return True
+
+
+def _own_currencies(u: Understanding, every: list[ClaimView]) -> set[str]:
+    """The stored quotas' own currencies (not dollars) the question names."""
+    named = set(u.currencies) - {"USD"}
+    return {c.currency for c in every if c.currency in named} if named else set()
+
+
+def all_doubled(quotas: list[ClaimView]) -> bool:
+    return all(c.change_from_amount == "doubled" for c in quotas)
 
 
 def _units(u: Understanding, quotas: list[ClaimView], dollars: bool) -> tuple[bool, ...]:

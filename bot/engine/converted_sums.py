@@ -19,14 +19,27 @@ _BACK = frozenset({"that", "it", "this", "those", "these"})
 
 
 def carry_conversion(segments: list[Understanding]) -> list[Understanding]:
-    """A part that only asks dollars of "that" takes the earlier part's sum and subjects."""
+    """A part that only asks dollars of "that" takes the earlier part's sum and subjects; one
+    that only qualifies it, with no question word ("…총 얼마? 오른 기준으로 달러로": at the new
+    rate, in dollars), is the earlier part's own unit and time, and no question of its own."""
+    qualifiers: list[Understanding] = []
     for earlier, later in pairwise(segments):
         sums = [op for op in earlier.operations if op in _SUMS]
         if not sums or later.operations or Intent.USD not in later.intents:
             continue
-        if set(later.intents) - {Intent.USD, Intent.QUOTA} or not _BACK & set(words(later.text)):
+        if set(later.intents) - {Intent.USD, Intent.QUOTA}:
             continue
         if later.places and set(later.places) != set(earlier.places):
+            continue
+        if not _BACK & set(words(later.text)):
+            if later.question_words or later.attributes or later.topics or later.figures:
+                continue
+            add_once(earlier.intents, Intent.USD)
+            for code in later.currencies:
+                add_once(earlier.currencies, code)
+            earlier.now = earlier.now or later.now
+            earlier.before = earlier.before or later.before
+            qualifiers.append(later)
             continue
         for op in sums:
             add_once(later.operations, op)
@@ -37,7 +50,7 @@ def carry_conversion(segments: list[Understanding]) -> list[Understanding]:
         later.months = later.months if later.months is not None else earlier.months
         later.headcount = later.headcount if later.headcount is not None else earlier.headcount
         add_once(later.intents, Intent.QUOTA)
-    return segments
+    return [segment for segment in segments if all(segment is not q for q in qualifiers)]
 
 
 def carry_assumption(segments: list[Understanding]) -> list[Understanding]:

@@ -19,7 +19,12 @@ def scaled_pattern(scales: dict[str, int]) -> re.Pattern[str] | None:
     """One figure written as digits and scale words: "124 тыс", "6万2千", "12만 4천", "6万2"."""
     if not scales:
         return None
-    words = "|".join(re.escape(fold(w)) for w in sorted(scales, key=len, reverse=True))
+    # A one-letter scale word that is also a preposition ("62к", not "62000 к 730": "to")
+    # is no scale before another figure; CJK scale characters ("6万2") have no case.
+    words = "|".join(
+        re.escape(fold(w)) + (r"(?!\s*\d)" if len(w) == 1 and w.lower() != w.upper() else "")
+        for w in sorted(scales, key=len, reverse=True)
+    )
     one = rf"\d+(?:[.,]\d+)?\s*(?:{words})"
     # A bare number right after the last scale word is its next unit down ("6万2", "3千4").
     return re.compile(rf"(?<![\d.,])((?:{one}\s*)*{one})(\d+(?![\d.,]))?(?![а-яё])")

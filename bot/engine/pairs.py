@@ -21,18 +21,20 @@ if TYPE_CHECKING:
 
 MONTHS_A_YEAR = Decimal(12)
 WEEKS_A_YEAR = Decimal(52)
-DAYS_A_YEAR = Decimal(365)
+# A day of a monthly figure: the month taken as 30 days, one convention everywhere (the
+# same as "если в месяце 30 дней"), and every line says so.
+DAYS_A_MONTH = Decimal(30)
 # A monthly figure over a year, a week, a day: times ÷ per.
 PERIODS = {
     Operation.PER_YEAR: (MONTHS_A_YEAR, Decimal(1)),
     Operation.PER_WEEK: (MONTHS_A_YEAR, WEEKS_A_YEAR),
-    Operation.PER_DAY: (MONTHS_A_YEAR, DAYS_A_YEAR),
+    Operation.PER_DAY: (Decimal(1), DAYS_A_MONTH),
 }
 # Translators: a monthly gap or sum worked out for a period, inside a longer sentence.
 _OVER = {
     Operation.PER_YEAR: N_("about {amount} a year (× twelve months)"),
     Operation.PER_WEEK: N_("about {amount} a week (× twelve months ÷ fifty-two weeks)"),
-    Operation.PER_DAY: N_("about {amount} a day (× twelve months ÷ the days in a year)"),
+    Operation.PER_DAY: N_("about {amount} a day (÷ thirty, a month taken as thirty days)"),
 }
 
 # (operation, over a period, in the report's dollar conversions) -> the sentence. The

@@ -147,7 +147,8 @@ def _between_spaces(phrases: tuple[str, ...]) -> tuple[str, ...]:
 def bare_figure_asks(parts: list[Understanding]) -> list[Understanding]:
     """ "how many workers died from it? give me the number": a part that asks only for "the
     number" (a weak amount cue, nothing named) after a part that asked something the report
-    does not give is that ask pressed again, not a question for the quotas."""
+    does not give is that ask pressed again, not a question for the quotas ("얼마나 오른건지",
+    how much it rose, asks the change)."""
     kept: list[Understanding] = []
     for part in parts:
         before = kept[-1] if kept else None
@@ -157,6 +158,8 @@ def bare_figure_asks(parts: list[Understanding]) -> list[Understanding]:
             and not part.quota_named
             and not (part.has_subject or part.figures or part.dates or part.operations)
             and not (part.attributes or part.topics or part.unknown_places)
+            # "… and how much did it go up": a change asked is an ask of its own.
+            and not part.change_asked
         )
         if bare and before is not None and before.attributes:
             continue

@@ -40,8 +40,8 @@ _PER_PERIOD_LINES = {
         "{label}; the report gives monthly quotas only."
     ),
     Operation.PER_DAY: N_(
-        "{place}: {figure} is about {total} a day (× twelve months ÷ the days in a year) — "
-        "{label}; the report gives monthly quotas only."
+        "{place}: {figure} is about {total} a day (÷ thirty, a month taken as thirty days) "
+        "— {label}; the report gives monthly quotas only."
     ),
 }
 # "per day, assume 30 days": the month divided by the days the asker gives.

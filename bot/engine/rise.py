@@ -27,8 +27,8 @@ _RISE_LINES = {
         "months ÷ fifty-two weeks) — {label}."
     ),
     Operation.PER_DAY: N_(
-        "{place}: the rise of {gap} a month comes to about {total} more a day (× twelve "
-        "months ÷ the days in a year) — {label}."
+        "{place}: the rise of {gap} a month comes to about {total} more a day (÷ thirty, a "
+        "month taken as thirty days) — {label}."
     ),
 }
 

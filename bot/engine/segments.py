@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING, Any
 
 from bot.engine.language import Language
 from bot.engine.negated import without_negated
+from bot.engine.operand_joins import attribute_and_sum, whole_ask
 from bot.engine.text import words
-from bot.engine.vocabulary import Attribute, Intent
+from bot.engine.vocabulary import Intent, Operation
 
 if TYPE_CHECKING:
     from bot.engine.understanding import Understanding
@@ -219,28 +220,8 @@ def asks_something(part: Understanding) -> bool:
     )
 
 
-def _whole(part: Understanding) -> bool:
-    """Arithmetic, a comparison, the asker's or a told figure: its "and" joins operands
-    ("one sakhalin worker and one dalian worker"), not questions."""
-    # "하루 몇 시간 일하고": a day named beside hours worked asks the hours, no sum a day.
-    timed = Attribute.WORK_TIME in part.attributes
-    return bool(
-        [o for o in part.operations if not (timed and o.startswith("per_"))]
-        or part.figures
-        or part.own_figures
-        or part.role_play
-        or part.pair_asked
-        or part.change_asked
-        or part.headcount is not None
-        or part.months is not None
-        or Intent.COMPARE in part.intents
-        # "how long did they mean to work and come home": one planned stay, not two asks.
-        or bool(part.framed_topics)
-    )
-
-
-def names_subject(p: Understanding) -> bool:
-    return bool(p.places or p.countries or p.sectors or p.unknown_places)
+def names_subject(part: Understanding) -> bool:
+    return bool(part.places or part.countries or part.sectors or part.unknown_places)
 
 
 def read_parts(
@@ -255,8 +236,10 @@ def read_parts(
     Даляне")."""
     whole = read(piece, instructed)
     pieces = soft_parts(piece, language)
-    if len(pieces) > 1 and not _whole(whole):
+    if len(pieces) > 1 and (not whole_ask(whole) or whole.attributes):
         parts = [read(part, instructed) for part in pieces]
+        if whole_ask(whole) and not attribute_and_sum(parts):
+            return [whole]
         # "what happens to one who misses the quota? punishment?": an ask by a word no cue
         # maps ("happens") is spelt out by the part after it, not a second question.
         open_ask = any(part.asks_by_word for part in parts[:-1])
@@ -303,7 +286,7 @@ def echoes(part: Understanding, said: str) -> bool:
         table is not None
         and names_subject(part)
         and not asks_something(part)
-        and not _whole(part)
+        and not whole_ask(part)
         and table[5].search(said) is not None
     )
 
@@ -333,7 +316,7 @@ def settle_parts(
     about the one before it; the whole message adds its parts up."""
     _point_ahead(result.segments)
     previous: Understanding | None = None
-    for segment in result.segments:
+    for index, segment in enumerate(result.segments):
         # A weak cue after an on-topic part of the same message, with no word of another
         # subject ("…还有为啥要涨啊"), is asked of the report as the parts before it are.
         after_topic = previous is not None and previous.on_topic and not segment.foreign
@@ -342,8 +325,14 @@ def settle_parts(
         after_other = previous is not None and _off_topic(previous)
         terse = is_terse(segment, chat, stopwords, terse_words) and not after_other
         segment.settle_weak(segment.on_topic or terse or after_topic)
+        own_subject = names_subject(segment)
         if previous is not None and (previous.has_subject or _elsewhere(previous)):
             inherit_subject(previous, segment)
+        asked = {p for earlier in result.segments[:index] for p in earlier.places}
+        if not own_subject and Operation.COMBINED in segment.operations and len(asked) > 1:
+            # "1. sakhalin 2. dalian 3. together in usd": the sum of every place asked before.
+            for place in [p for earlier in result.segments[:index] for p in earlier.places]:
+                _add(segment.places, place)
         if previous is not None:
             _follow_source(previous, segment)
         previous = segment
@@ -354,7 +343,7 @@ def _follow_source(previous: Understanding, segment: Understanding) -> None:
     """ "Источник в России — кто это? Он хоть как-то назван?", "who's the source? is he
     named?": a part that asks nothing of its own and points to a person, after one about the
     sources, asks on about them, not for the figures of the place it inherits."""
-    if asks_something(segment) or _whole(segment) or segment.unknown_places:
+    if asks_something(segment) or whole_ask(segment) or segment.unknown_places:
         return
     table = _joiners().get(segment.language.value)
     if table is None or not table[4].search(segment.text):

@@ -39,8 +39,8 @@ def digits(lines: list[str]) -> str:
         ),
         (
             "how much a day is the sakhalin quota",
-            "2,038 rubles (RUB) a day",
-            "4,077 rubles (RUB) a day",
+            "2,067 rubles (RUB) a day",
+            "4,133 rubles (RUB) a day",
         ),
         ("sakhalin quota times 12", "744,000 rubles (RUB)", "1,488,000 rubles (RUB)"),
     ],

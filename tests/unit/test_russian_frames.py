@@ -249,4 +249,4 @@ def test_hours_asked_with_words_between_are_the_silence_not_a_sum_a_day(
 )
 def test_a_sum_a_day_is_still_worked_out(engine: AnswerEngine, question: str) -> None:
     text = _plain(engine, question)
-    assert "4 077 российских рублей (RUB) в день" in text and SILENT not in text
+    assert "4 133 российских рубля (RUB) в день" in text and SILENT not in text
