@@ -41,6 +41,7 @@ import re
 import sys
 import time
 import traceback
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from pathlib import Path
@@ -312,16 +313,29 @@ def message_problems(parts: list[str]) -> list[str]:
     return problems
 
 
+def _own_numbers(question: str) -> list[float]:
+    """The numbers the question wrote, in any digits ("١٢٣", "１２３") and with the slang
+    "тыщ" for thousands: a reply may echo them ("not 30,000")."""
+    digits = "".join(
+        str(unicodedata.digit(c)) if c.isdigit() and unicodedata.digit(c, None) is not None else c
+        for c in unicodedata.normalize("NFKC", question)
+    )
+    digits = re.sub(r"тыщ\w*", "тыс", digits, flags=re.IGNORECASE)
+    return parse_numbers(digits, "en") + parse_numbers(digits, "ru")
+
+
 def invented(
     text: str, language: str, question: str, allowed: list[float], labels: list[str]
 ) -> list[float]:
     """Numbers of ``text`` that are no stored figure, date or the question's own number,
     on no line labelled as our arithmetic (the line or its neighbours, as the scorer)."""
-    own = parse_numbers(question, "en") + parse_numbers(question, "ru")
+    own = _own_numbers(question)
     lines = text.splitlines()
     found = []
     for index, line in enumerate(lines):
-        if line.startswith("⚠️") or CAVEAT_SENTENCE.search(line):
+        # The caveats, and the note under a capped list ("…and 29 more facts in the store"):
+        # a count of the store's own rows, not a figure.
+        if line.startswith(("⚠️", "…")) or CAVEAT_SENTENCE.search(line):
             continue
         for value in parse_numbers(line, language):
             if any(same_number(value, a) for a in allowed) or any(
@@ -354,6 +368,12 @@ def run(count: int, seed: int, budget_ms: float, mutated: float) -> dict[str, An
 
     async def go() -> None:
         async with engine_for(store) as engine:
+            # Counts of the store's own reports and covered places ("none of the 18 reports
+            # … and 46 other places"): the reply's description of the store, not a figure.
+            places = {(c.place, c.country) for c in engine.quota_claims()}
+            counts = [float(n) for n in range(len(places) + len(raw) + 1)]
+            reports = len(engine.snapshot.articles)
+            allowed.extend(n for n in counts if n >= len(places) - 12 or n == reports)
             for kind, question in generator.generate(count, mutated):
                 per_kind[kind] += 1
                 if sum(per_kind.values()) % 1000 == 0:
