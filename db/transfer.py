@@ -171,6 +171,27 @@ def validate_document(doc: Any) -> None:
     check_document(doc)
 
 
+# A figure's parts go together: a merge that gives one of them for a stored claim gives the
+# whole figure, so the parts it leaves out are cleared rather than kept from the old figure
+# (a kept "amount_high" would turn a new single figure into a range no report gives).
+FIGURE_GROUPS = (
+    ("amount", "amount_high", "amount_to", "amount_is", "amount_bound"),
+    ("usd_amount", "usd_high", "usd_to"),
+    ("share_low", "share_high", "share_of"),
+    ("basis", "basis_text"),
+)
+
+
+def whole_figures(values: dict[str, Any]) -> dict[str, Any]:
+    """``values`` with every figure group it touches complete (left-out parts as None)."""
+    complete = dict(values)
+    for group in FIGURE_GROUPS:
+        if any(key in values for key in group):
+            for key in group:
+                complete.setdefault(key, None)
+    return complete
+
+
 def _values(row: BaseModel, fields: tuple[str, ...]) -> dict[str, Any]:
     """The fields the row gives: a merge leaves the ones it leaves out alone."""
     return {key: getattr(row, key) for key in fields if key in row.model_fields_set}
@@ -300,7 +321,7 @@ async def _apply_document(
             created += 1
             continue
         changed = False
-        for key, value in values.items():
+        for key, value in whole_figures(values).items():
             old = getattr(claim, key)
             if as_text(old) != as_text(value):
                 session.add(
