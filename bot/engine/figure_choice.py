@@ -24,9 +24,9 @@ _MIN_FIGURES = 2
 def settle_figure_choice(s: Understanding, quotas: Callable[[], list[ClaimView]]) -> None:
     """A part offering figures as a choice asks the quota they name (``quotas`` is called
     only for a part with two figures and a word of choice)."""
-    if s.on_topic or s.foreign or len(set(s.figures)) < _MIN_FIGURES:
-        return
-    if not offers_choice(s.text, s.language):
+    if len(set(s.figures)) < _MIN_FIGURES or s.foreign:
+        return  # most parts: checked before the costlier reading below
+    if not offers_choice(s.text, s.language) or s.on_topic:
         return
     places = picked_places(s, quotas())
     if places:

@@ -86,6 +86,8 @@ def predicate_participles(tokens: list[str]) -> set[str]:
     """The past participles said of a subject right after a copula ("are affected", "were
     hit", "got involved"): what happens to what is asked about, no subject of their own."""
     copulas, irregular = _predicates()
+    if copulas.isdisjoint(tokens):
+        return set()
     return {
         word
         for before, word in pairwise(tokens)
