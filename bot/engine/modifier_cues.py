@@ -78,8 +78,8 @@ def drop_inflected_profile(
     another form of a cue word ("funds" read as "funding"), with no outlet named, asks
     nothing about an outlet."""
     profile = Attribute.OUTLET_PROFILE
-    if profile not in [*segment.attributes, *segment.weak_attributes]:
-        return
+    if segment.language != "en" or profile not in [*segment.attributes, *segment.weak_attributes]:
+        return  # (an English cue's other form; another language's outlet spelled its way)
     text = segment.text
     if any(p.search(text) for p in cues.get(Attribute.OUTLET_PROFILE, ())):
         return  # a cue as typed: "who funds daily nk", "funding?"
