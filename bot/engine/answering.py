@@ -25,6 +25,7 @@ from bot.engine.date_asks import asks_when
 from bot.engine.derived import either
 from bot.engine.event_dates import event_date_asked
 from bot.engine.feelings import asks_for_a_text, contradicted_feeling, refuse_text, workers_said
+from bot.engine.figure_choice import settle_figure_choice
 from bot.engine.honest import Honest
 from bot.engine.named_places import named_case
 from bot.engine.not_mapped import not_mapped
@@ -105,6 +106,8 @@ class Answerer:
     def answer(self, u: Understanding) -> Reply:
         reply = Reply()
         polite = {Intent.GREETING, Intent.HELP}
+        for part in u.segments:  # "62k or 124k?": which of them the quota is
+            settle_figure_choice(part, self.composer.quotas)
         segments = [
             s for s in u.segments if s.on_topic or (polite & set(s.intents) and not s.foreign)
         ]

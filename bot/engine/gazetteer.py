@@ -93,6 +93,22 @@ def english_degree(word: str) -> bool:
     return False
 
 
+_ADVERB = "ly"
+_MIN_ADVERB = 6
+
+
+def manner_adverb(word: str) -> bool:
+    """An adverb made of a common English adjective ("precisely", "closely", "truly",
+    "happily", "basically"): how something is asked, no subject; ``word`` folded."""
+    if not word.endswith(_ADVERB) or len(word) < _MIN_ADVERB:
+        return False
+    stem = word[: -len(_ADVERB)]
+    stems = [stem, stem + "e", stem[:-1] + "y" if stem.endswith("i") else ""]
+    if stem.endswith("ical"):
+        stems.append(stem[:-2])  # "basically": "basic"
+    return any(s and ordinary_english(s) for s in stems)
+
+
 def warm_up() -> None:
     """Read both lists now (the start-up thread), not in a question's time (0.1 s)."""
     _table("gazetteer.txt")

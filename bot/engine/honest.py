@@ -437,8 +437,7 @@ class Honest(Silences):
         return [hit for hit in found if hit.score >= best * SHARE_OF_BEST]
 
     def attribute_quote(self, u: Understanding, reply: Reply) -> bool:
-        """Who said a claim ("who said they'd work themselves to death?"), with the claim."""
-        # "whose info is the march 10 thing": "whose" asks who said it too.
+        """Who said a claim ("who said they'd work themselves to death?"); "whose" too."""
         asked = u.search_text.split()
         if not self.vocabulary.attribution_verbs & set(asked) and "whose" not in asked:
             return False
@@ -459,6 +458,8 @@ class Honest(Silences):
         sources = self.c.snapshot.sources
         local = [h for h in found if getattr(sources.get(h.claim.source_id), "country", None)
                  in u.countries]  # fmt: skip
+        if u.countries and found and not local:  # "about the china part": its sources
+            return False
         # "who said heavier burden": a quota claim's own quote (the search leaves them out).
         quotas = self.c.quotas(u) if u.places else self.c.quotas()
         said = (local or found)[0].claim if found else quoted(quotas, u.search_text)

@@ -67,3 +67,24 @@ def drop_modifiers(
         found = [m for p in cues.get(attribute, ()) for m in p.finditer(text)]
         if found and all(_modifies(text, m.start(), m.end(), people, heads) for m in found):
             segment.attributes.remove(attribute)
+
+
+def drop_inflected_profile(
+    segment: Understanding,
+    cues: Mapping[Attribute, tuple[re.Pattern[str], ...]],
+    outlets: Sequence[str],
+) -> None:
+    """ "which ministry receives these funds": an outlet's profile reached only through
+    another form of a cue word ("funds" read as "funding"), with no outlet named, asks
+    nothing about an outlet."""
+    profile = Attribute.OUTLET_PROFILE
+    if segment.language != "en" or profile not in [*segment.attributes, *segment.weak_attributes]:
+        return  # (an English cue's other form; another language's outlet spelled its way)
+    text = segment.text
+    if any(p.search(text) for p in cues.get(Attribute.OUTLET_PROFILE, ())):
+        return  # a cue as typed: "who funds daily nk", "funding?"
+    spaced = f" {' '.join(_WORD.findall(text))} "
+    if any(f" {outlet} " in spaced for outlet in outlets):
+        return
+    segment.attributes = [a for a in segment.attributes if a is not profile]
+    segment.weak_attributes = [a for a in segment.weak_attributes if a is not profile]

@@ -10,13 +10,17 @@ question word or a pronoun ties it to the report (``Understanding.anchored``).
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Collection, Iterable
+from functools import lru_cache
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
+from bot.engine.gazetteer import manner_adverb
 from bot.engine.sourcing_cues import points_at
 from bot.engine.text import words
 from bot.engine.their_people import names_their_people
-from bot.engine.vocabulary import Attribute, Cue, Intent, Vocabulary
+from bot.engine.vocabulary import FOLDER, Attribute, Cue, Intent, Vocabulary
 
 if TYPE_CHECKING:
     from bot.engine.understanding import Understanding
@@ -39,6 +43,9 @@ def foreign_words(
     """The words of ``tokens`` that belong to another subject than the report's."""
     found: list[str] = []
     unknown: list[str] = []
+    tokens = list(tokens)
+    english = vocabulary.language == "en"  # only English forms are judged by their shape
+    predicates = predicate_participles(tokens) if english else set()
     for word in tokens:
         if word in vocabulary.off_topic_words:
             found.append(word)
@@ -53,6 +60,10 @@ def foreign_words(
             continue
         if word in vocabulary.government_words:  # "russia's position": its government's
             continue
+        if word in predicates:  # "which sectors are affected": what happens, no subject
+            continue
+        if english and manner_adverb(word):  # "precisely": how, no subject
+            continue
         if any(
             word.endswith(end)
             and (word[: -len(end)] in known or word[: -len(end)] in vocabulary.chat_words)
@@ -63,6 +74,25 @@ def foreign_words(
     # A message mostly of words the bot cannot read is noise around what it can read (a
     # typo'd place after random letters), not a question about something else.
     return found + (unknown if len(unknown) <= MAX_UNKNOWN else [])
+
+
+@lru_cache(maxsize=1)
+def _predicates() -> tuple[frozenset[str], frozenset[str]]:
+    data = json.loads((FOLDER / "predicates_en.json").read_text(encoding="utf-8"))
+    return frozenset(data["copulas"]), frozenset(data["irregular_participles"])
+
+
+def predicate_participles(tokens: list[str]) -> set[str]:
+    """The past participles said of a subject right after a copula ("are affected", "were
+    hit", "got involved"): what happens to what is asked about, no subject of their own."""
+    copulas, irregular = _predicates()
+    if copulas.isdisjoint(tokens):
+        return set()
+    return {
+        word
+        for before, word in pairwise(tokens)
+        if before in copulas and (word.endswith("ed") or word in irregular)
+    }
 
 
 def listed_off_topic(words: Iterable[str], vocabulary: Vocabulary) -> bool:

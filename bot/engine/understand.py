@@ -26,9 +26,10 @@ from bot.engine.headcount_asks import headcount_asked
 from bot.engine.korean_runs import without_glosses
 from bot.engine.language import Language
 from bot.engine.lexicon import LanguageTables
-from bot.engine.modifier_cues import attribute_cues, drop_modifiers
+from bot.engine.modifier_cues import attribute_cues, drop_inflected_profile, drop_modifiers
 from bot.engine.neighbour_words import as_russian
 from bot.engine.operand_parts import carry_operation
+from bot.engine.other_kinds import settle_other_kinds
 from bot.engine.other_people import settle_other_person
 from bot.engine.part_readings import (
     asserted_headcount,
@@ -334,6 +335,7 @@ class Understander:
         # "how long has the quota been in place": the quota's age, not the workers' stay.
         segment.attributes = self.vocabulary_data.without_overridden(segment.attributes)
         drop_modifiers(segment, self._attribute_cues)  # "fees for the contract guys"
+        drop_inflected_profile(segment, self._attribute_cues, self._outlets)  # "these funds"
         sector_choice(segment, bool(segment.question_words) or "?" in piece)  # "building or fish"
         for topic in frames.topics:
             if self._known_topic(topic):
@@ -414,6 +416,7 @@ class Understander:
             segment.foreign.extend(segment.listed_foreign)
             segment.other_subject = True
         settle_other_person(segment)  # "how old is kim jong un": his age, not the workers'
+        settle_other_kinds(segment, self.vocabulary_data)  # "chinese new year", "visa quota"
         without_suggested(segment)  # "KBS", "통일부": an outlet suggested, no other subject
         typed = read_figures(self._languages.figures(piece, language), self.vocabulary_data)
         settle_typed(piece, segment, typed, instructed, self.vocabulary_data)
