@@ -203,6 +203,17 @@ def only_a_place(segment: Understanding) -> bool:
     return not core_tie(replace(segment, places=[]))
 
 
+def placed_alone(segment: Understanding) -> bool:
+    """A part tied to the report by a covered place alone, whose only ask is what a bare
+    question word reads — when ("什么时候", "언제"), why ("为什么", "왜"), how much ("多少钱",
+    "얼마") —: "大连什么时候开始供暖", "다롄 집값 얼마야". Its unread words are then what it
+    asks about, another subject's, with no second opinion needed."""
+    if not segment.places or segment.figures or segment.own_figures or segment.dates:
+        return False
+    topics = [t for t in segment.topics if not (t == "reason" and segment.question_words)]
+    return not core_tie(replace(segment, places=[], topics=topics))
+
+
 class ContentReader:
     """Per snapshot: the report's own words in each language (read on first use), and what a
     part's content words say of its subject (``read``)."""
@@ -255,8 +266,9 @@ class ContentReader:
             # model is asked no more than that.
             weak = not core_tie(segment) or only_a_place(segment)
             country = bool(segment.countries)
-            if unread and len(unread) <= MAX_UNKNOWN and weak and reads_off_topic(piece, country):
-                segment.foreign += unread
+            if unread and len(unread) <= MAX_UNKNOWN:
+                if placed_alone(segment) or (weak and reads_off_topic(piece, country)):
+                    segment.foreign += unread
         if language in _COMPOUNDS:
             segment.compound_foreign = any(
                 first in segment.ties and second in segment.foreign

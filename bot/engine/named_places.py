@@ -49,6 +49,9 @@ class PlaceFrames:
     tellers: frozenset[str] = frozenset()
     between: frozenset[str] = frozenset()
     deictics: frozenset[str] = frozenset()
+    # Words right after a place said right after a first-person word that make it where the
+    # asker is from: "我丹东的", "俺大连人".
+    origin: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, data: dict[str, list[str]]) -> PlaceFrames:
@@ -61,6 +64,7 @@ class PlaceFrames:
             frozenset(data.get("tellers", ())),
             frozenset(data.get("teller_between", ())),
             frozenset(data.get("deictics", ())),
+            frozenset(data.get("teller_origin", ())),
         )
 
 
