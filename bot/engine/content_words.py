@@ -266,9 +266,9 @@ class ContentReader:
             # model is asked no more than that.
             weak = not core_tie(segment) or only_a_place(segment)
             country = bool(segment.countries)
-            if unread and len(unread) <= MAX_UNKNOWN:
-                if placed_alone(segment) or (weak and reads_off_topic(piece, country)):
-                    segment.foreign += unread
+            few = bool(unread) and len(unread) <= MAX_UNKNOWN
+            if few and (placed_alone(segment) or (weak and reads_off_topic(piece, country))):
+                segment.foreign += unread
         if language in _COMPOUNDS:
             segment.compound_foreign = any(
                 first in segment.ties and second in segment.foreign

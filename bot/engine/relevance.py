@@ -205,8 +205,10 @@ def untied_attribute(u: Understanding) -> bool:
     to the report by nothing: "뭐먹지..", "what should i eat" beside another subject's part
     ("점심메뉴 추천 좀") is the asker's own, not the workers'."""
     everyday = {Attribute.FOOD, Attribute.HOUSING, Attribute.TIME_OFF}
-    return bool(u.attributes) and set(u.attributes) <= everyday and not (
-        core_tie(u) or u.places or u.countries or u.sectors or u.intents or u.topics
+    return (
+        bool(u.attributes)
+        and set(u.attributes) <= everyday
+        and not (core_tie(u) or u.places or u.countries or u.sectors or u.intents or u.topics)
     )
 
 

@@ -95,9 +95,8 @@ def carry_subject(segments: list[Understanding]) -> list[Understanding]:
             and not (segment.own_figures or segment.operations or segment.dates)
             and not (segment.foreign or segment.role_play or segment.months is not None)
         )
-        if only_named and later is not None and asks_something(later):
-            if not names_subject(later):
-                share_subject(segment, later)
-                continue
+        if only_named and later is not None and asks_something(later) and not names_subject(later):
+            share_subject(segment, later)
+            continue
         kept.append(segment)
     return kept

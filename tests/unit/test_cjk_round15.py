@@ -61,7 +61,9 @@ def test_a_covered_place_with_the_reports_words_stays_answered(
     assert not text(engine, question).startswith(OFF_TOPIC)
 
 
-@pytest.mark.parametrize("question", ["점심 뭐 먹을까.. 메뉴 추천 좀", "what should i eat, pizza recipe pls"])
+@pytest.mark.parametrize(
+    "question", ["점심 뭐 먹을까.. 메뉴 추천 좀", "what should i eat, pizza recipe pls"]
+)
 def test_the_askers_own_meal_beside_another_subject_asks_nothing_of_the_workers(
     engine: AnswerEngine, question: str
 ) -> None:
@@ -92,7 +94,11 @@ def test_an_outlet_asked_as_a_website(engine: AnswerEngine) -> None:
 
 @pytest.mark.parametrize(
     "question",
-    ["我丹东的，对岸让外派的人交多少", "俺丹东人，那边让出去打工的人交多少钱", "我在丹东，对岸让外派的人交多少"],
+    [
+        "我丹东的，对岸让外派的人交多少",
+        "俺丹东人，那边让出去打工的人交多少钱",
+        "我在丹东，对岸让外派的人交多少",
+    ],
 )
 def test_the_askers_home_town_is_not_asked_about(engine: AnswerEngine, question: str) -> None:
     reply = text(engine, question)
@@ -119,7 +125,9 @@ def test_a_part_naming_a_place_beside_another_place_still_counts(engine: AnswerE
     assert "3,400" in reply, reply
 
 
-@pytest.mark.parametrize("question", ["萨哈林有没有女工", "库页岛那边有女的朝鲜人吗", "사할린에도 여성 노동자 있어?"])
+@pytest.mark.parametrize(
+    "question", ["萨哈林有没有女工", "库页岛那边有女的朝鲜人吗", "사할린에도 여성 노동자 있어?"]
+)
 def test_a_topic_at_a_place_none_of_its_facts_is_about(engine: AnswerEngine, question: str) -> None:
     reply = text(engine, question)
     assert "does not say anything about young female workers in Sakhalin" in reply, reply
