@@ -208,7 +208,11 @@ def placed_alone(segment: Understanding) -> bool:
     question word reads — when ("什么时候", "언제"), why ("为什么", "왜"), how much ("多少钱",
     "얼마") —: "大连什么时候开始供暖", "다롄 집값 얼마야". Its unread words are then what it
     asks about, another subject's, with no second opinion needed."""
-    if not segment.places or segment.figures or segment.own_figures or segment.dates:
+    if segment.language not in (Language.ZH, Language.KO) or not segment.places:
+        return False  # (a Russian noun, "полгода", is no other subject's so readily)
+    if segment.figures or segment.own_figures or segment.dates or segment.operations:
+        return False
+    if segment.months is not None:  # "大连半年一共多少": a span of the quota
         return False
     topics = [t for t in segment.topics if not (t == "reason" and segment.question_words)]
     return not core_tie(replace(segment, places=[], topics=topics))

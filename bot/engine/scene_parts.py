@@ -94,6 +94,7 @@ def carry_subject(segments: list[Understanding]) -> list[Understanding]:
             and not (asks_something(segment) or segment.question_words or segment.figures)
             and not (segment.own_figures or segment.operations or segment.dates)
             and not (segment.foreign or segment.role_play or segment.months is not None)
+            and segment.headcount is None  # "三个工人在大连，…总共交多少": the group summed
         )
         if only_named and later is not None and asks_something(later) and not names_subject(later):
             share_subject(segment, later)
