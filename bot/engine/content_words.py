@@ -27,13 +27,14 @@ from bot.engine.language import Language
 from bot.engine.relevance import MAX_UNKNOWN, core_tie
 from bot.engine.second_opinion import reads_off_topic
 from bot.engine.understanding import Understanding
-from bot.engine.vocabulary import FOLDER
+from bot.engine.vocabulary import FOLDER, Intent
 from bot.engine.worker_nouns import worker_nouns
 from db.views import ClaimView
 
 _CYRILLIC = re.compile(r"[а-яё]+(?:-[а-яё]+)*")
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]+")
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True)
@@ -210,10 +211,8 @@ def placed_alone(segment: Understanding) -> bool:
     asks about, another subject's, with no second opinion needed."""
     if segment.language not in (Language.ZH, Language.KO) or not segment.places:
         return False  # (a Russian noun, "полгода", is no other subject's so readily)
-    if segment.figures or segment.own_figures or segment.dates or segment.operations:
-        return False
-    if segment.months is not None:  # "大连半年一共多少": a span of the quota
-        return False
+    if Intent.QUOTA in segment.intents or segment.operations or _DIGIT.search(segment.text):
+        return False  # "다롄 얼마 내요": the quota's own verb; "大连3400": a figure typed
     topics = [t for t in segment.topics if not (t == "reason" and segment.question_words)]
     return not core_tie(replace(segment, places=[], topics=topics))
 

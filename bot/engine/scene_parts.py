@@ -89,7 +89,8 @@ def carry_subject(segments: list[Understanding]) -> list[Understanding]:
     for index, segment in enumerate(segments):
         later = segments[index + 1] if index < len(segments) - 1 else None
         only_named = (
-            segment.language is not Language.EN
+            index == 0  # (a later one, "萨哈林多少钱，那大连呢，…", points back: segments.py)
+            and segment.language is not Language.EN
             and names_subject(segment)
             and not (asks_something(segment) or segment.question_words or segment.figures)
             and not (segment.own_figures or segment.operations or segment.dates)
