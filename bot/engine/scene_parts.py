@@ -8,8 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from bot.engine.follow_ups import asks_again
-from bot.engine.language import Language
-from bot.engine.segments import asks_something, names_subject, share_subject
+from bot.engine.segments import names_subject, share_subject
 from bot.engine.vocabulary import Operation
 
 if TYPE_CHECKING:
@@ -80,25 +79,3 @@ def carry_own_figures(segments: list[Understanding]) -> list[Understanding]:
         kept.append(segment)
     return kept
 
-
-def carry_subject(segments: list[Understanding]) -> list[Understanding]:
-    """ "萨哈林那边的朝鲜建筑工，一个月到手工资能有多少", "사할린 건설 노동자들, 월급은 얼마야": a
-    part that only names whom it is about, before a part that asks and names no one, is the
-    subject of that ask and no question of its own (no quota block beside the wage asked)."""
-    kept: list[Understanding] = []
-    for index, segment in enumerate(segments):
-        later = segments[index + 1] if index < len(segments) - 1 else None
-        only_named = (
-            index == 0  # (a later one, "萨哈林多少钱，那大连呢，…", points back: segments.py)
-            and segment.language is not Language.EN
-            and names_subject(segment)
-            and not (asks_something(segment) or segment.question_words or segment.figures)
-            and not (segment.own_figures or segment.operations or segment.dates)
-            and not (segment.foreign or segment.role_play or segment.months is not None)
-            and segment.headcount is None  # "三个工人在大连，…总共交多少": the group summed
-        )
-        if only_named and later is not None and asks_something(later) and not names_subject(later):
-            share_subject(segment, later)
-            continue
-        kept.append(segment)
-    return kept

@@ -44,7 +44,7 @@ from bot.engine.provenance import carry_sourcing, drop_if_credited
 from bot.engine.relevance import foreign_words, listed_off_topic
 from bot.engine.reports import answered_by, outlet_names
 from bot.engine.role_play import carry_role_play
-from bot.engine.scene_parts import carry_own_figures, carry_subject, carry_time
+from bot.engine.scene_parts import carry_own_figures, carry_time
 from bot.engine.sector_choice import sector_choice
 from bot.engine.sector_words import name_phrases, stored_sector_cues
 from bot.engine.segments import (
@@ -266,7 +266,7 @@ class Understander:
             # the message names, in the part that asks, is the place asked about.
             result.segments = self._read_pieces(pieces, result.language, corrector, keep_told=True)
         result.segments = carry_role_play(result.segments)
-        result.segments = carry_time(carry_own_figures(carry_subject(result.segments)))
+        result.segments = carry_time(carry_own_figures(result.segments))
         result.segments = drop_context(result.segments, stories)
         result.segments = carry_follow_up(carry_conversion(carry_assumption(result.segments)))
         result.segments = carry_operation(carry_supposition(result.segments))

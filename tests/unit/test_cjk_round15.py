@@ -2,9 +2,8 @@
 a covered place beside a bare when/why/how-much and words of another subject is off-topic;
 the asker's own lunch beside another subject's part asks no attribute of the workers; the
 figures asked as 数字/数据/金额, the sources as 消息源/源头, an outlet as 哪个网站; Chinese chat
-slang in Latin letters; "我丹东的" says where the asker is from; "外派的人交多少" (jieba's
-人交 split); a part naming only whom it is about goes with the ask after it; a topic asked at
-a place none of its facts is about is the report's silence there; Korean 명분 with 더 내라는
+slang in Latin letters; a topic asked at a place none of its facts is about is the report's
+silence there; Korean 명분 with 더 내라는
 asks the reason, 언니들 the young women."""
 
 from __future__ import annotations
@@ -90,39 +89,6 @@ def test_the_sources_asked_in_other_words(engine: AnswerEngine, question: str) -
 
 def test_an_outlet_asked_as_a_website(engine: AnswerEngine) -> None:
     assert "HNGN" in text(engine, "yyds 哪个网站报的")
-
-
-@pytest.mark.parametrize(
-    "question",
-    [
-        "我丹东的，对岸让外派的人交多少",
-        "俺丹东人，那边让出去打工的人交多少钱",
-        "我在丹东，对岸让外派的人交多少",
-    ],
-)
-def test_the_askers_home_town_is_not_asked_about(engine: AnswerEngine, question: str) -> None:
-    reply = text(engine, question)
-    assert "Dandong" not in reply, reply
-    assert "62,000" in reply and "3,400" in reply, reply
-
-
-@pytest.mark.parametrize(
-    "question",
-    [
-        "萨哈林的朝鲜建筑工，工资到手能有多少",
-        "大连那边的朝鲜女工 一个月实际工资多少",
-        "사할린 건설 노동자들, 월급은 얼마야",
-    ],
-)
-def test_a_part_naming_whom_goes_with_the_ask_after_it(engine: AnswerEngine, question: str) -> None:
-    reply = text(engine, question)
-    assert "does not say" in reply, reply
-    assert not any(f in reply for f in QUOTAS), reply
-
-
-def test_a_part_naming_a_place_beside_another_place_still_counts(engine: AnswerEngine) -> None:
-    reply = text(engine, "萨哈林，大连交多少")
-    assert "3,400" in reply, reply
 
 
 @pytest.mark.parametrize(
