@@ -78,4 +78,3 @@ def carry_own_figures(segments: list[Understanding]) -> list[Understanding]:
             continue
         kept.append(segment)
     return kept
-
