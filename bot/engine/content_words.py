@@ -211,7 +211,7 @@ def placed_alone(segment: Understanding) -> bool:
     asks about, another subject's, with no second opinion needed."""
     if segment.language not in (Language.ZH, Language.KO) or not segment.places:
         return False  # (a Russian noun, "полгода", is no other subject's so readily)
-    if Intent.QUOTA in segment.intents or segment.operations or _DIGIT.search(segment.text):
+    if set(segment.intents) - {Intent.DATE} or segment.operations or _DIGIT.search(segment.text):
         return False  # "다롄 얼마 내요": the quota's own verb; "大连3400": a figure typed
     topics = [t for t in segment.topics if not (t == "reason" and segment.question_words)]
     return not core_tie(replace(segment, places=[], topics=topics))
