@@ -26,6 +26,7 @@ data folder), never in the temp folder.
 
 from __future__ import annotations
 
+import json
 import logging
 import marshal
 import os
@@ -132,6 +133,10 @@ def _jieba() -> Any:
     # Initialised by hand: jieba's own initialize() would build its full table and write
     # it to the temp folder.
     tokenizer.initialized = True
+    # jieba words never kept whole, a cue inside them ("外派的人交多少": 人 and 交)
+    zh = json.loads((Path(__file__).parent / "vocabulary" / "zh.json").read_text("utf-8"))
+    for word in zh.get("split_words", ()):
+        tokenizer.del_word(word)
     return tokenizer
 
 

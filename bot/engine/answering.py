@@ -38,7 +38,7 @@ from bot.engine.premises import wrong_demander, wrong_pairings, wrong_period, wr
 from bot.engine.provenance import ORIGIN_ASKED, quoted_words
 from bot.engine.quota_words import QuotaWords, places_for_whom
 from bot.engine.quote_echo import add_echoes
-from bot.engine.relevance import blamed, named_foreign, pay_only_named
+from bot.engine.relevance import blamed, named_foreign, pay_only_named, untied_attribute
 from bot.engine.reply import Reply
 from bot.engine.role_refusal import refuse_role_about_report
 from bot.engine.segments import asks_nothing_new, quota_also_asked
@@ -122,6 +122,8 @@ class Answerer:
             if any(before is e for e in elsewhere) and not (s.asks_report or s.figures)
         ]
         segments = [s for s in segments if not any(s is g for g in going_on)]
+        if elsewhere:  # "뭐먹지.. 점심메뉴 추천 좀": the asker's own lunch, no attribute asked
+            segments = [s for s in segments if not untied_attribute(s)]
         if any(s.on_topic for s in segments):
             # "thanks!" after a question is not a question of its own.
             segments = [s for s in segments if s.on_topic]

@@ -27,13 +27,14 @@ from bot.engine.language import Language
 from bot.engine.relevance import MAX_UNKNOWN, core_tie
 from bot.engine.second_opinion import reads_off_topic
 from bot.engine.understanding import Understanding
-from bot.engine.vocabulary import FOLDER
+from bot.engine.vocabulary import FOLDER, Intent
 from bot.engine.worker_nouns import worker_nouns
 from db.views import ClaimView
 
 _CYRILLIC = re.compile(r"[а-яё]+(?:-[а-яё]+)*")
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]+")
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True)
@@ -203,6 +204,19 @@ def only_a_place(segment: Understanding) -> bool:
     return not core_tie(replace(segment, places=[]))
 
 
+def placed_alone(segment: Understanding) -> bool:
+    """A part tied to the report by a covered place alone, whose only ask is what a bare
+    question word reads — when ("什么时候", "언제"), why ("为什么", "왜"), how much ("多少钱",
+    "얼마") —: "大连什么时候开始供暖", "다롄 집값 얼마야". Its unread words are then what it
+    asks about, another subject's, with no second opinion needed."""
+    if segment.language not in (Language.ZH, Language.KO) or not segment.places:
+        return False  # (a Russian noun, "полгода", is no other subject's so readily)
+    if set(segment.intents) - {Intent.DATE} or segment.operations or _DIGIT.search(segment.text):
+        return False  # "다롄 얼마 내요": the quota's own verb; "大连3400": a figure typed
+    topics = [t for t in segment.topics if not (t == "reason" and segment.question_words)]
+    return not core_tie(replace(segment, places=[], topics=topics))
+
+
 class ContentReader:
     """Per snapshot: the report's own words in each language (read on first use), and what a
     part's content words say of its subject (``read``)."""
@@ -255,7 +269,8 @@ class ContentReader:
             # model is asked no more than that.
             weak = not core_tie(segment) or only_a_place(segment)
             country = bool(segment.countries)
-            if unread and len(unread) <= MAX_UNKNOWN and weak and reads_off_topic(piece, country):
+            few = bool(unread) and len(unread) <= MAX_UNKNOWN
+            if few and (placed_alone(segment) or (weak and reads_off_topic(piece, country))):
                 segment.foreign += unread
         if language in _COMPOUNDS:
             segment.compound_foreign = any(

@@ -67,7 +67,9 @@ _QUARTER = re.compile(r"\b(?:quarterly|(?:per|a|each|every|one|the) quarter|thre
 
 
 _UNIT_WORDS = (
-    r"(?:years?|yrs?|months?|mos?|weeks?|days?|hours?|rubles?|roubles?|yuan|rmb|dollars?|usd|"
+    # a currency word after the figure makes it an amount: "3400 bucks for workers"
+    r"(?:years?|yrs?|months?|mos?|weeks?|days?|hours?|rubles?|roubles?|rub|rubs|yuan|rmb|cny|"
+    r"renminbi|dollars?|usd|bucks|euros?|eur|won|krw|quid|pounds?|"
     r"k|thousand|million|percent|times|per|a|an|in|on|at)"
 )
 _PEOPLE = (

@@ -52,6 +52,9 @@ class PlaceFrames:
     # "по Приморью", "про Находку": words of asking about a thing, a place's frame only for a
     # word the analyser also reads as a place's name (plain_places.plain_words).
     about: frozenset[str] = frozenset()
+    # Words right after a place said right after a first-person word that make it where the
+    # asker is from: "我丹东的", "俺大连人".
+    origin: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, data: dict[str, list[str]]) -> PlaceFrames:
@@ -65,6 +68,7 @@ class PlaceFrames:
             frozenset(data.get("teller_between", ())),
             frozenset(data.get("deictics", ())),
             frozenset(data.get("about", ())),
+            frozenset(data.get("teller_origin", ())),
         )
 
 

@@ -94,6 +94,10 @@ def reason_asked(piece: str, segment: Understanding, data: Vocabulary) -> None:
         # "what year is this 'final year' thing" names it and asks its year.
         segment.attributes = [a for a in segment.attributes if a != Attribute.YEAR]
     asked = any(f" {w} " in said for w in data.reason_question_words)
+    # "돈 더 내라는 명분이 뭐래", "多交钱的理由是啥": the reason named outright in another
+    # language, no amount asked: "more" is the rise explained, no difference of the places.
+    named = segment.language != "en" and "reason" in segment.topics
+    asked = asked or (named and Intent.QUOTA not in [*segment.intents, *segment.weak_intents])
     if not asked or segment.figures or "how" in segment.question_words:
         return
     segment.operations = [op for op in segment.operations if op != Operation.DIFFERENCE]

@@ -59,7 +59,7 @@ def plain_words(
     tokens = analysis.tokens
     for index, token in enumerate(tokens):
         before = tokens[index - 1] if index else ""
-        told = token in tellers and before in frames.before
+        told = token in tellers and (before in frames.before or before in frames.tellers)
         if not told and (russian is False or before in frames.before or not common_word(token)):
             continue
         if not told and named_as_place(tokens, index, frames, phrases):
@@ -127,8 +127,13 @@ def teller_places(tokens: Sequence[str], frames: PlaceFrames) -> frozenset[str]:
     """The places the asker says they are at, not asks about: a place preposition right
     after a first-person word, or after one of the words of being or working there between
     ("我在义乌进货", "我住在德州", "я в омске", "мы живём в тынде"; not "我崽在…", my kid's
-    place); `place_frames`' "tellers" and "teller_between" in the vocabulary."""
+    place), or a place right after a first-person word and before a word of origin ("我丹东的",
+    "俺大连人"); `place_frames`' "tellers", "teller_between" and "teller_origin" in the
+    vocabulary."""
     found: set[str] = set()
+    for index, token in enumerate(tokens[1:-1], start=1):  # "我丹东的": where they are from
+        if tokens[index - 1] in frames.tellers and tokens[index + 1] in frames.origin:
+            found.add(token.casefold())
     for index, token in enumerate(tokens):
         if token not in frames.before or index + 1 >= len(tokens):
             continue

@@ -230,6 +230,18 @@ def core_tie(u: Understanding) -> bool:
     )
 
 
+def untied_attribute(u: Understanding) -> bool:
+    """A part asking only an everyday attribute anyone has (food, housing, days off), tied
+    to the report by nothing: "뭐먹지..", "what should i eat" beside another subject's part
+    ("점심메뉴 추천 좀") is the asker's own, not the workers'."""
+    everyday = {Attribute.FOOD, Attribute.HOUSING, Attribute.TIME_OFF}
+    return (
+        bool(u.attributes)
+        and set(u.attributes) <= everyday
+        and not (core_tie(u) or u.places or u.countries or u.sectors or u.intents or u.topics)
+    )
+
+
 def pay_only_named(
     u: Understanding, statements_on: Callable[[str], Iterable[str]], pay_words: Collection[str]
 ) -> bool:

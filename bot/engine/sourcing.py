@@ -12,7 +12,7 @@ from bot.engine import reports
 from bot.engine.claims import IDS_PER_SOURCE, ComposerBase, SourceGroup
 from bot.engine.local_names import source_name
 from bot.engine.numbers import number
-from bot.engine.phrases import both, separately, series
+from bot.engine.phrases import both, either, separately, series
 from bot.engine.provenance_lines import provenance_lines
 from bot.engine.relevance import SHARED_TOPICS
 from bot.engine.reply import Reply
@@ -343,6 +343,7 @@ class SourceAnswers(ComposerBase):
                 later = [t for t in u.topics if t != topic]  # "saving was already difficult"
                 claims = [*claims, *self.naming_topic(topic, u.places, later, reply.claim_ids)]
             if not claims:
+                self._silent_here(u, topic, reply)  # "萨哈林有没有女工": Dalian's only
                 continue
             title = TOPIC_TITLES.get(topic)
             if title is None and not is_english():
@@ -354,6 +355,19 @@ class SourceAnswers(ComposerBase):
                 reply.use(claim.id, claim.article_id)
                 reply.lines.append(fmt("• {}", self.claim_line(claim, u.credit_asked)))
             self.more_line(hidden, "facts on this topic", reply)
+
+    def _silent_here(self, u: Understanding, topic: str, reply: Reply) -> None:
+        """A topic of the report's own asked at a place none of its facts is about: the
+        report's silence there, not that place's quota block."""
+        if not u.places or topic in SHARED_TOPICS or not self.facts_about(topic, []):
+            return
+        title = TOPIC_TITLES.get(topic)
+        subject = _(title) if title else topic_name(topic)
+        subject = subject[:1].lower() + subject[1:] if is_english() else subject
+        places = either([self.place(p) for p in u.places])
+        line = _("The report does not say anything about {subject} in {places}.")
+        reply.lines.append(fmt(line, subject=subject, places=places))
+        reply.intents.append(Intent.SILENT)
 
     # Per snapshot: topic -> the facts of other topics that name it (see naming_topic).
     _naming: tuple[object, dict[str, tuple[ClaimView, ...]]] | None = None

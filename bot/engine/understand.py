@@ -267,7 +267,8 @@ class Understander:
             # the message names, in the part that asks, is the place asked about.
             result.segments = self._read_pieces(pieces, result.language, corrector, keep_told=True)
         result.segments = carry_role_play(result.segments)
-        result.segments = drop_context(carry_time(carry_own_figures(result.segments)), stories)
+        result.segments = carry_time(carry_own_figures(result.segments))
+        result.segments = drop_context(result.segments, stories)
         result.segments = carry_follow_up(carry_conversion(carry_assumption(result.segments)))
         result.segments = carry_operation(carry_supposition(result.segments))
         for code in flag_countries(question):
