@@ -77,7 +77,9 @@ class AnswerEngine:
         vocabulary = load_vocabulary("en")
         # Quota figures have their structured answers: the search is over the other claims.
         facts = (claim for claim in snapshot.active_claims if not claim.is_quota)
-        search = ClaimSearch(facts, vocabulary.synonyms, vocabulary.phrase_synonyms)
+        search = ClaimSearch(
+            facts, vocabulary.synonyms, vocabulary.phrase_synonyms, snapshot.claims_by_id
+        )
         self._word_counts = claim_word_counts(snapshot.active_claims)
         words = frozenset(self._word_counts) | source_words(snapshot)
         understander = Understander(snapshot, country_lookup(), words)

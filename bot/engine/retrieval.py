@@ -12,7 +12,7 @@ import math
 import re
 from array import array
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from itertools import islice, repeat
 
@@ -125,41 +125,61 @@ _Postings = tuple[array, array | None]
 
 
 class _Base:
-    """The index built at load (never changed): the claims, their lengths by id (an array
+    """The index built at load (never changed): the claims by id (the snapshot's own
+    mapping when given, not a copy of its 100,000 entries), their lengths by id (an array
     of length + 1; 0: not indexed) and the postings as arrays."""
 
-    __slots__ = ("claims", "lengths", "postings")
+    __slots__ = ("claims", "count", "lengths", "postings")
 
-    def __init__(self, claims: dict[int, ClaimView], postings: dict[str, _Postings]) -> None:
+    def __init__(
+        self, claims: Mapping[int, ClaimView], ids: Collection[int], postings: dict[str, _Postings]
+    ) -> None:
         self.claims = claims
-        top = max(claims, default=0)
+        self.count = len(ids)
+        top = max(ids, default=0)
         # By id: an array while the ids are dense (a store's are), else a dict.
-        dense = top <= 4 * len(claims) + 1_024
+        dense = top <= 4 * len(ids) + 1_024
         self.lengths: array | dict[int, int] = (
-            array("I", bytes(4 * (top + 1))) if dense else dict.fromkeys(claims, 0)
+            array("I", bytes(4 * (top + 1))) if dense else dict.fromkeys(ids, 0)
         )
         self.postings = postings
 
     @classmethod
-    def build(cls, claims: Iterable[ClaimView]) -> tuple[_Base, int]:
-        """The base of ``claims``, and their total length."""
+    def build(
+        cls, claims: Iterable[ClaimView], lookup: Mapping[int, ClaimView] | None
+    ) -> tuple[_Base, int]:
+        """The base of ``claims`` (``lookup``: every claim by id, if at hand), and their
+        total length."""
         by_id: dict[int, ClaimView] = {}
         ids: dict[str, list[int]] = {}
         counted: dict[str, dict[int, int]] = {}  # the terms some claim uses more than once
-        lengths: list[tuple[int, int]] = []
+        lengths: dict[int, int] = {}
         for claim in claims:
-            by_id[claim.id] = claim
+            if lookup is None:
+                by_id[claim.id] = claim
             counts = _counts(claim)
-            lengths.append((claim.id, sum(counts.values())))
+            lengths[claim.id] = sum(counts.values())
             for term, count in counts.items():
                 ids.setdefault(term, []).append(claim.id)
                 if count != 1:
                     counted.setdefault(term, {})[claim.id] = count
         postings = {term: _arrays(found, counted.get(term)) for term, found in ids.items()}
-        base = cls(by_id, postings)
-        for claim_id, length in lengths:
+        base = cls(by_id if lookup is None else lookup, lengths.keys(), postings)
+        for claim_id, length in lengths.items():
             base.lengths[claim_id] = length + 1
-        return base, sum(length for _, length in lengths)
+        return base, sum(lengths.values())
+
+    def has(self, claim_id: int) -> bool:
+        """Whether the claim is indexed here."""
+        try:
+            return self.lengths[claim_id] > 0
+        except (IndexError, KeyError):
+            return False
+
+    def ids(self) -> list[int]:
+        if isinstance(self.lengths, dict):
+            return [i for i, n in self.lengths.items() if n]
+        return [i for i, n in enumerate(self.lengths) if n]
 
     def length(self, claim_id: int) -> int:
         return self.lengths[claim_id] - 1
@@ -192,9 +212,11 @@ class ClaimSearch:
         claims: Iterable[ClaimView],
         synonyms: dict[str, list[str]] | None = None,
         phrase_synonyms: dict[str, str] | None = None,
+        lookup: Mapping[int, ClaimView] | None = None,
     ) -> None:
-        self._base, self._total_length = _Base.build(claims)
-        self._count = len(self._base.claims)
+        """``lookup``: every claim by id (the snapshot's), if at hand, else one is made."""
+        self._base, self._total_length = _Base.build(claims, lookup)
+        self._count = self._base.count
         self._extra = _Layer()
         self._gone: frozenset[int] = frozenset()  # base claims no longer in the index
         self._gone_terms: dict[str, int] = {}  # term -> how many of them use it
@@ -213,7 +235,7 @@ class ClaimSearch:
         for claim in removed:
             if claim.id in extra.claims:
                 new._total_length -= extra.remove(claim.id)
-            elif claim.id in self._base.claims and claim.id not in gone:
+            elif self._base.has(claim.id) and claim.id not in gone:
                 gone.add(claim.id)
                 for term in _counts(self._base.claims[claim.id]):
                     gone_terms[term] = gone_terms.get(term, 0) + 1
@@ -234,7 +256,7 @@ class ClaimSearch:
 
     def _compact(self) -> None:
         gone = self._gone
-        claims = {i: c for i, c in self._base.claims.items() if i not in gone}
+        claims = {i: self._base.claims[i] for i in self._base.ids() if i not in gone}
         claims.update(self._extra.claims)
         postings: dict[str, _Postings] = {}
         for term, entries in self._base.postings.items():
@@ -250,7 +272,7 @@ class ClaimSearch:
             if term not in postings and term not in self._base.postings:
                 counts = {i: n for i, n in added.items() if n != 1}
                 postings[term] = _arrays(list(added), counts or None)
-        base = _Base(claims, postings)
+        base = _Base(claims, claims.keys(), postings)
         for claim_id in claims:
             extra = self._extra.lengths.get(claim_id)
             base.lengths[claim_id] = (self._base.length(claim_id) if extra is None else extra) + 1
@@ -325,8 +347,8 @@ class ClaimSearch:
     def claim(self, claim_id: int) -> ClaimView | None:
         """An indexed claim by its id."""
         claim = self._extra.claims.get(claim_id)
-        if claim is None and claim_id not in self._gone:
-            claim = self._base.claims.get(claim_id)
+        if claim is None and claim_id not in self._gone and self._base.has(claim_id):
+            claim = self._base.claims[claim_id]
         return claim
 
     @property
