@@ -23,6 +23,7 @@ from bot.engine.indexes import same_quota_labels
 from bot.engine.local_names import local_name
 from bot.engine.numbers import number, warm_up
 from bot.engine.place_cases import inflect
+from bot.engine.quote_echo import follow_edit
 from bot.engine.refresh import updated_understander
 from bot.engine.reply import Reply
 from bot.engine.retrieval import ClaimSearch, claim_word_counts, words_of
@@ -76,7 +77,9 @@ class AnswerEngine:
         vocabulary = load_vocabulary("en")
         # Quota figures have their structured answers: the search is over the other claims.
         facts = (claim for claim in snapshot.active_claims if not claim.is_quota)
-        search = ClaimSearch(facts, vocabulary.synonyms, vocabulary.phrase_synonyms)
+        search = ClaimSearch(
+            facts, vocabulary.synonyms, vocabulary.phrase_synonyms, snapshot.claims_by_id
+        )
         self._word_counts = claim_word_counts(snapshot.active_claims)
         words = frozenset(self._word_counts) | source_words(snapshot)
         understander = Understander(snapshot, country_lookup(), words)
@@ -131,6 +134,7 @@ class AnswerEngine:
         changed = [(old.claim(i), new.claim(i)) for i in sorted(diff.claim_ids)]
         removed = [c for c, _ in changed if c is not None]
         added = [c for _, c in changed if c is not None]
+        follow_edit(old, new, changed)  # the quote echo index, if built
         counts = self._word_counts
         words: frozenset[str] | None = None
         if changed:

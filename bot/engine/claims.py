@@ -6,7 +6,6 @@ Every figure printed by the engine is a stored claim's, or a derivation labelled
 
 from __future__ import annotations
 
-import bisect
 import copy
 from collections.abc import Iterable, Sequence
 from typing import Self, TypeVar
@@ -14,17 +13,20 @@ from typing import Self, TypeVar
 from bot.engine import reports, wording
 from bot.engine.indexes import (
     ClaimIndex,
-    claim_id_of,
     doubling_by_place,
     places_of,
     same_quota_labels,
+    topics_updated,
     where_active,
 )
-from bot.engine.local_names import LocalNames, or_list, region_name, source_name
+from bot.engine.local_names import LocalNames, source_name
 from bot.engine.numbers import day
 from bot.engine.originals import claim_words
 from bot.engine.reply import Reply
 from bot.engine.silence import (
+    BLOCK_LIMIT,
+    IDS_PER_SOURCE,
+    LIST_LIMIT,
     MORE_LINES,
     PLACES_IN_SENTENCE,
     SILENT_LINES,
@@ -36,23 +38,17 @@ from bot.engine.silence import (
 )
 from bot.engine.subject_fit import fitted
 from bot.engine.understanding import Understanding
-from bot.engine.vocabulary import Intent
+from bot.engine.unknown_places import answer_unknown
 from bot.engine.wording import N_, _
 from bot.markup import Html, fmt, italic
 from db.views import ClaimView, Snapshot, SourceView
 
 IMPLIED = N_("implied by “doubled”; the report does not state the new amount")
 
-# Store-wide answers are capped so that one question is one or two messages, however large
-# the store grows (at 100,000 claims, an uncapped "/quotas" was 507 messages): the rest is
-# counted, and the reader told how to narrow it down.
-LIST_LIMIT = 20  # one-line entries
-BLOCK_LIMIT = 5  # full quota blocks (about six lines each)
-IDS_PER_SOURCE = 10
 
 T = TypeVar("T")
 SourceGroup = tuple[int, list[ClaimView], list[str]]
-__all__ = ["PLACES_IN_SENTENCE"]  # (re-exported from silence.py)
+__all__ = ["BLOCK_LIMIT", "IDS_PER_SOURCE", "PLACES_IN_SENTENCE"]  # (from silence.py)
 
 
 class ComposerBase:
@@ -137,36 +133,10 @@ class ComposerBase:
             ([c for c in removed if not c.is_quota], [c for c in added if not c.is_quota]),
             active=True,
         )
-        topics = {c.topic for c in (*facts[0], *facts[1])}
-        if topics:
-            new._facts_by_topic = dict(self._facts_by_topic)
-            new._topic_places = dict(self._topic_places)
-            gone = {c.id for c in facts[0]}
-            for topic in topics:
-                kept = list(self._facts_by_topic.get(topic, ()))
-                for claim_id in gone:
-                    at = bisect.bisect_left(kept, claim_id, key=claim_id_of)
-                    if at < len(kept) and kept[at].id == claim_id:
-                        del kept[at]
-                places = dict(self._topic_places.get(topic, {}))
-                for claim in facts[0]:
-                    if claim.topic == topic:
-                        ids = places[claim.place] = list(places[claim.place])
-                        ids.remove(claim.id)
-                        if not ids:
-                            del places[claim.place]
-                for claim in facts[1]:
-                    if claim.topic == topic:
-                        kept.insert(bisect.bisect_left(kept, claim.id, key=claim_id_of), claim)
-                        ids = places[claim.place] = list(places.get(claim.place, ()))
-                        bisect.insort(ids, claim.id)
-                if kept:
-                    new._facts_by_topic[topic] = kept
-                    new._topic_places[topic] = places
-                else:
-                    new._facts_by_topic.pop(topic, None)
-                    new._topic_places.pop(topic, None)
-            if "doubling" in topics:
+        if facts[0] or facts[1]:
+            tables = topics_updated(self._facts_by_topic, self._topic_places, *facts)
+            new._facts_by_topic, new._topic_places, doubling = tables
+            if doubling:
                 new._doubling_by_place = doubling_by_place(new._facts_by_topic)
         return new
 
@@ -461,40 +431,5 @@ class ComposerBase:
         return [c for c in self.snapshot.active_claims if c.source_id == source_id]
 
     def answer_unknown(self, names: Iterable[str], reply: Reply) -> None:
-        names = list(names)
-        # A place no figure is for may still be where a source is ("an official … in
-        # Dandong"): then the reports do mention it, and say who is there.
-        for name in [n for n in names if self.sources_in(n)]:
-            names.remove(name)
-            for source in self.sources_in(name):
-                article = self.snapshot.articles.get(source.article_id)
-                reply.cite(source.article_id)
-                reply.lines.append(
-                    fmt(
-                        _(
-                            "{outlet} gives no figure for {place}; it names {place} only as "
-                            "where its source is: {source}."
-                        ),
-                        outlet=article.outlet if article else _("The report"),
-                        place=self.place(name),
-                        source=source_name(source.name),
-                    )
-                )
-                # (After "the report does not say which company": who is there, not all
-                # they said, figures included.)
-                said = [] if Intent.SILENT in reply.intents else self.said_by(source.id)
-                shown_claims, hidden = self.capped(said, BLOCK_LIMIT)
-                for claim in shown_claims:
-                    reply.use(claim.id, claim.article_id)
-                    reply.lines.append(fmt("• {}", self.claim_line(claim)))
-                self.more_line(hidden, "claims from this source", reply)
-        if not names:
-            return
-        if wording.is_english():
-            shown = ", ".join(names[:-1]) + " or " + names[-1] if len(names) > 1 else "".join(names)
-        else:
-            # CLDR's city names too ("Магадан"), where the vocabulary lists none.
-            shown = or_list([region_name(self.place(name)) for name in names])
-        if self.several:
-            self.cite_all(reply)
-        reply.lines.append(two_sentences(self.no_report_line("mention", shown), self.covered()))
+        """Places no figure is for: the report does not mention them (unknown_places.py)."""
+        answer_unknown(self, names, reply)

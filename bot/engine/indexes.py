@@ -174,3 +174,42 @@ def doubling_by_place(
     for claim in facts_by_topic.get("doubling", ()):
         by_place.setdefault(claim.place, []).append(claim)
     return by_place
+
+
+def topics_updated(
+    facts_by_topic: dict[str, list[ClaimView]],
+    topic_places: dict[str, dict[str | None, Sequence[int]]],
+    removed: Sequence[ClaimView],
+    added: Sequence[ClaimView],
+) -> tuple[dict[str, list[ClaimView]], dict[str, dict[str | None, Sequence[int]]], bool]:
+    """A composer's facts by topic and their places (``places_of``) without ``removed``
+    active facts and with ``added`` ones, copying only the topics they touch (these are not
+    changed); and whether the "doubling" facts changed."""
+    topics = {c.topic for c in (*removed, *added)}
+    by_topic, places_by_topic = dict(facts_by_topic), dict(topic_places)
+    gone = {c.id for c in removed}
+    for topic in topics:
+        kept = list(facts_by_topic.get(topic, ()))
+        for claim_id in gone:
+            at = bisect.bisect_left(kept, claim_id, key=claim_id_of)
+            if at < len(kept) and kept[at].id == claim_id:
+                del kept[at]
+        places = dict(topic_places.get(topic, {}))
+        for claim in removed:
+            if claim.topic == topic:
+                ids = places[claim.place] = list(places[claim.place])
+                ids.remove(claim.id)
+                if not ids:
+                    del places[claim.place]
+        for claim in added:
+            if claim.topic == topic:
+                kept.insert(bisect.bisect_left(kept, claim.id, key=claim_id_of), claim)
+                ids = places[claim.place] = list(places.get(claim.place, ()))
+                bisect.insort(ids, claim.id)
+        if kept:
+            by_topic[topic] = kept
+            places_by_topic[topic] = places
+        else:
+            by_topic.pop(topic, None)
+            places_by_topic.pop(topic, None)
+    return by_topic, places_by_topic, "doubling" in topics

@@ -10,10 +10,11 @@ from __future__ import annotations
 import copy
 import math
 import re
+from array import array
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
-from itertools import islice
+from itertools import islice, repeat
 
 from db.views import ClaimView, Snapshot
 
@@ -117,6 +118,82 @@ class _Layer:
         return layer
 
 
+# A term's postings in the base: the claims' ids, in store order, and how often each
+# uses the term (None: once each, as most do). Arrays, not a dict per term: at 100,000
+# claims the dicts of the common terms ("source", a topic's word) took some 20 MB.
+_Postings = tuple[array, array | None]
+
+
+class _Base:
+    """The index built at load (never changed): the claims by id (the snapshot's own
+    mapping when given, not a copy of its 100,000 entries), their lengths by id (an array
+    of length + 1; 0: not indexed) and the postings as arrays."""
+
+    __slots__ = ("claims", "count", "lengths", "postings")
+
+    def __init__(
+        self, claims: Mapping[int, ClaimView], ids: Collection[int], postings: dict[str, _Postings]
+    ) -> None:
+        self.claims = claims
+        self.count = len(ids)
+        top = max(ids, default=0)
+        # By id: an array while the ids are dense (a store's are), else a dict.
+        dense = top <= 4 * len(ids) + 1_024
+        self.lengths: array | dict[int, int] = (
+            array("I", bytes(4 * (top + 1))) if dense else dict.fromkeys(ids, 0)
+        )
+        self.postings = postings
+
+    @classmethod
+    def build(
+        cls, claims: Iterable[ClaimView], lookup: Mapping[int, ClaimView] | None
+    ) -> tuple[_Base, int]:
+        """The base of ``claims`` (``lookup``: every claim by id, if at hand), and their
+        total length."""
+        by_id: dict[int, ClaimView] = {}
+        ids: dict[str, list[int]] = {}
+        counted: dict[str, dict[int, int]] = {}  # the terms some claim uses more than once
+        lengths: dict[int, int] = {}
+        for claim in claims:
+            if lookup is None:
+                by_id[claim.id] = claim
+            counts = _counts(claim)
+            lengths[claim.id] = sum(counts.values())
+            for term, count in counts.items():
+                ids.setdefault(term, []).append(claim.id)
+                if count != 1:
+                    counted.setdefault(term, {})[claim.id] = count
+        postings = {term: _arrays(found, counted.get(term)) for term, found in ids.items()}
+        base = cls(by_id if lookup is None else lookup, lengths.keys(), postings)
+        for claim_id, length in lengths.items():
+            base.lengths[claim_id] = length + 1
+        return base, sum(lengths.values())
+
+    def has(self, claim_id: int) -> bool:
+        """Whether the claim is indexed here."""
+        try:
+            return self.lengths[claim_id] > 0
+        except (IndexError, KeyError):
+            return False
+
+    def ids(self) -> list[int]:
+        if isinstance(self.lengths, dict):
+            return [i for i, n in self.lengths.items() if n]
+        return [i for i, n in enumerate(self.lengths) if n]
+
+    def length(self, claim_id: int) -> int:
+        return self.lengths[claim_id] - 1
+
+
+def _arrays(ids: list[int], counts: dict[int, int] | None) -> _Postings:
+    return array("I", ids), None if counts is None else array("I", (counts.get(i, 1) for i in ids))
+
+
+def _entries(postings: _Postings) -> Iterable[tuple[int, int]]:
+    ids, counts = postings
+    return zip(ids, counts, strict=True) if counts is not None else zip(ids, repeat(1))
+
+
 class ClaimSearch:
     """BM25 over every active claim's statement and quote.
 
@@ -135,12 +212,11 @@ class ClaimSearch:
         claims: Iterable[ClaimView],
         synonyms: dict[str, list[str]] | None = None,
         phrase_synonyms: dict[str, str] | None = None,
+        lookup: Mapping[int, ClaimView] | None = None,
     ) -> None:
-        self._base = _Layer()
-        self._total_length = 0
-        for claim in claims:
-            self._total_length += self._base.add(claim, _counts(claim))
-        self._count = len(self._base.claims)
+        """``lookup``: every claim by id (the snapshot's), if at hand, else one is made."""
+        self._base, self._total_length = _Base.build(claims, lookup)
+        self._count = self._base.count
         self._extra = _Layer()
         self._gone: frozenset[int] = frozenset()  # base claims no longer in the index
         self._gone_terms: dict[str, int] = {}  # term -> how many of them use it
@@ -159,11 +235,11 @@ class ClaimSearch:
         for claim in removed:
             if claim.id in extra.claims:
                 new._total_length -= extra.remove(claim.id)
-            elif claim.id in self._base.claims and claim.id not in gone:
+            elif self._base.has(claim.id) and claim.id not in gone:
                 gone.add(claim.id)
                 for term in _counts(self._base.claims[claim.id]):
                     gone_terms[term] = gone_terms.get(term, 0) + 1
-                new._total_length -= self._base.lengths[claim.id]
+                new._total_length -= self._base.length(claim.id)
             else:
                 continue
             new._count -= 1
@@ -179,27 +255,34 @@ class ClaimSearch:
         return new
 
     def _compact(self) -> None:
-        base = _Layer()
-        base.claims = {i: c for i, c in self._base.claims.items() if i not in self._gone}
-        base.lengths = {i: n for i, n in self._base.lengths.items() if i not in self._gone}
+        gone = self._gone
+        claims = {i: self._base.claims[i] for i in self._base.ids() if i not in gone}
+        claims.update(self._extra.claims)
+        postings: dict[str, _Postings] = {}
         for term, entries in self._base.postings.items():
-            if self._gone_terms.get(term):
-                entries = {i: n for i, n in entries.items() if i not in self._gone}
-            if entries:
-                base.postings[term] = entries  # untouched postings are shared
-        for claim_id, claim in self._extra.claims.items():
-            base.claims[claim_id] = claim
-            base.lengths[claim_id] = self._extra.lengths[claim_id]
-        for term, entries in self._extra.postings.items():
-            merged = base.postings[term] = dict(base.postings.get(term, {}))
-            merged.update(entries)
+            if self._gone_terms.get(term) or term in self._extra.postings:
+                kept = [(i, n) for i, n in _entries(entries) if i not in gone]
+                kept += self._extra.postings.get(term, {}).items()
+                if kept:
+                    counts = {i: n for i, n in kept if n != 1}
+                    postings[term] = _arrays([i for i, _ in kept], counts or None)
+            else:
+                postings[term] = entries  # untouched postings are shared
+        for term, added in self._extra.postings.items():
+            if term not in postings and term not in self._base.postings:
+                counts = {i: n for i, n in added.items() if n != 1}
+                postings[term] = _arrays(list(added), counts or None)
+        base = _Base(claims, claims.keys(), postings)
+        for claim_id in claims:
+            extra = self._extra.lengths.get(claim_id)
+            base.lengths[claim_id] = (self._base.length(claim_id) if extra is None else extra) + 1
         self._base, self._extra = base, _Layer()
         self._gone, self._gone_terms = frozenset(), {}
 
     def _found(self, term: str) -> int:
         """How many indexed claims use ``term``."""
         return (
-            len(self._base.postings.get(term, ()))
+            len(self._base.postings.get(term, ((),))[0])
             - self._gone_terms.get(term, 0)
             + len(self._extra.postings.get(term, ()))
         )
@@ -224,15 +307,21 @@ class ClaimSearch:
             if found <= 0:
                 continue
             idf = math.log(1 + (total - found + 0.5) / (found + 0.5))
-            for layer in (self._base, self._extra):
-                entries = layer.postings.get(term)
-                if not entries:
-                    continue
-                lengths = layer.lengths
-                for claim_id, count in entries.items():
-                    if gone and layer is self._base and claim_id in gone:
+            based = self._base.postings.get(term)
+            if based is not None:
+                lengths = self._base.lengths
+                for claim_id, count in _entries(based):
+                    if gone and claim_id in gone:
                         continue
-                    norm = K1 * (1 - B + B * lengths[claim_id] / average)
+                    norm = K1 * (1 - B + B * (lengths[claim_id] - 1) / average)
+                    scores[claim_id] = scores.get(claim_id, 0.0) + idf * count * (K1 + 1) / (
+                        count + norm
+                    )
+            extra = self._extra.postings.get(term)
+            if extra:
+                lengths_of = self._extra.lengths
+                for claim_id, count in extra.items():
+                    norm = K1 * (1 - B + B * lengths_of[claim_id] / average)
                     scores[claim_id] = scores.get(claim_id, 0.0) + idf * count * (K1 + 1) / (
                         count + norm
                     )
@@ -251,15 +340,15 @@ class ClaimSearch:
 
     def claim_ids(self, term: str) -> set[int]:
         """The ids of the indexed claims that use ``term`` (a stem), from its postings."""
-        found = set(self._base.postings.get(term, ())) - self._gone
+        found = set(self._base.postings.get(term, ((),))[0]) - self._gone
         found.update(self._extra.postings.get(term, ()))
         return found
 
     def claim(self, claim_id: int) -> ClaimView | None:
         """An indexed claim by its id."""
         claim = self._extra.claims.get(claim_id)
-        if claim is None and claim_id not in self._gone:
-            claim = self._base.claims.get(claim_id)
+        if claim is None and claim_id not in self._gone and self._base.has(claim_id):
+            claim = self._base.claims[claim_id]
         return claim
 
     @property

@@ -13,6 +13,13 @@ from bot.engine.local_names import series
 from bot.engine.wording import N_, _, ngettext
 from bot.markup import Html, fmt
 
+# Store-wide answers are capped so that one question is one or two messages, however large
+# the store grows (at 100,000 claims, an uncapped "/quotas" was 507 messages): the rest is
+# counted, and the reader told how to narrow it down.
+LIST_LIMIT = 20  # one-line entries
+BLOCK_LIMIT = 5  # full quota blocks (about six lines each)
+IDS_PER_SOURCE = 10
+
 # "…and 3 more quota figures in the store, not shown here.", by the kind of thing left out
 # (``more_line``; the callers name the kind in English).
 MORE_LINES: dict[str, Callable[[int], str]] = {

@@ -25,12 +25,13 @@ from bot.engine.gazetteer import ordinary_english
 from bot.engine.headcount_asks import headcount_asked
 from bot.engine.korean_runs import without_glosses
 from bot.engine.language import Language
-from bot.engine.lexicon import LanguageTables
+from bot.engine.language_tables import LanguageTables
 from bot.engine.modifier_cues import attribute_cues, drop_inflected_profile, drop_modifiers
 from bot.engine.neighbour_words import as_russian
 from bot.engine.operand_parts import carry_operation
 from bot.engine.other_kinds import settle_other_kinds
 from bot.engine.other_people import settle_other_person
+from bot.engine.part_links import settle_parts
 from bot.engine.part_readings import (
     asserted_headcount,
     bare_figure_asks,
@@ -51,7 +52,6 @@ from bot.engine.sector_words import name_phrases, stored_sector_cues
 from bot.engine.segments import (
     number_marks,
     read_parts,
-    settle_parts,
     split_parts,
     without_asides,
 )

@@ -1,7 +1,7 @@
 """After "the report does not say", a later part of the same message that presses for the
 figure ("конкретная цифра нужна", "in month") or only says why the asker asks ("want to
 check their supply chain", "хочу сходить посмотреть") adds no quota block: no figure is
-dressed up as the answer (bot/engine/after_silence.py, segments.inherit_subject). A later
+dressed up as the answer (bot/engine/after_silence.py, part_links.inherit_subject). A later
 part that names the quota, or asks something new, is still answered. Each case is a
 wording of its own, written apart from the question sets."""
 

@@ -8,7 +8,8 @@ import asyncio
 import pytest
 from sqlalchemy import select, text, update
 
-from bot.engine import AnswerEngine
+from bot.engine import AnswerEngine, quote_echo
+from bot.engine.quote_echo import EchoIndex, echo_index
 from bot.engine.retrieval import ClaimSearch
 from bot.runtime import Runtime
 from db import editing, migrate
@@ -245,11 +246,17 @@ async def test_the_engine_updated_answers_as_one_built_anew(runtime: Runtime) ->
         lambda s: editing.edit_claim(s, OWNER, 1, {"place": "Sakhalin Island"}, reason="typo"),
     ]
     for n, edit in enumerate(edits):
+        echo = echo_index(engine.snapshot)
         async with runtime.sessionmaker() as session:
             await edit(session)
         before = engine
         engine = await runtime.answer_engine()
         assert engine.revision > before.revision
+        # The quote echo index followed the edit: made from the last one, as built anew.
+        assert quote_echo._index is not None and quote_echo._index[0] is engine.snapshot
+        followed = quote_echo._index[1]
+        assert followed is not echo
+        assert followed == EchoIndex.build(engine.snapshot.claims), n
         # Updated, not built anew (the BM25 index built at load is shared), except
         # when a name may have gone (a claim's place edited).
         kept = engine.search._base is before.search._base

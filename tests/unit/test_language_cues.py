@@ -11,7 +11,8 @@ import pytest
 
 from bot.engine import AnswerEngine
 from bot.engine.language import Language
-from bot.engine.lexicon import LanguageTables, load_lexicon
+from bot.engine.language_tables import LanguageTables
+from bot.engine.lexicon import load_lexicon
 from bot.engine.numerals import numeral_value
 from bot.engine.vocabulary import Attribute, Intent, Operation
 from bot.engine.wording import speaking
