@@ -240,8 +240,7 @@ class Answerer:
             reply.intents.append(Intent.NOT_COVERED)
             return True
         if s.foreign and not s.asks_report and not unknown:
-            # "do they get medical care in sakhalin": about the workers, but nothing the
-            # report holds.
+            # "do they get medical care in sakhalin": about the workers; the report holds none.
             if s.places:
                 nothing = fmt(
                     _("The report does not say anything about {subject} in {places}."),
@@ -393,8 +392,7 @@ class Answerer:
             return self.honest.facts(facts, reply)  # "what did the dubai guy say about …"
         if not wanted and not topics and s.has_subject and default_quota:
             wanted.add(Intent.QUOTA)
-        # What is asked beats the noun it is asked about: "when did the quota double",
-        # "why was it doubled".
+        # What is asked beats the noun it is asked about: "when/why did the quota double".
         asks_date = "when" in s.question_words or "date" in s.text.split() or asks_when(s)
         # "how do they justify it", "why was it doubled": the reasons, not the figures.
         if (Intent.DATE in wanted and asks_date) or "reason" in topics:
