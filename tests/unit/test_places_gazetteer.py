@@ -98,8 +98,9 @@ def test_an_uncovered_place_is_said_not_mentioned(
         ("how much do workers pay in practice", Language.EN, SAKHALIN[Language.EN]),
         # "at tall" is a town's name in the gazetteer; "at" opens no name.
         ("workers at tall buildings", Language.EN, SAKHALIN[Language.EN]),
-        # "mobile" without a place's frame is the word.
-        ("mobile quota", Language.EN, SAKHALIN[Language.EN]),
+        # "mobile" without a place's frame is the word. (Bare "mobile quota" is a phone's
+        # data quota since round 15: another kind of quota, the scope reply, no place either.)
+        ("quota of the mobile workers", Language.EN, SAKHALIN[Language.EN]),
         ("что в сноске про квоту?", Language.RU, SAKHALIN[Language.RU]),
         ("脚注里的配额是多少？", Language.ZH, SAKHALIN[Language.ZH]),
         # "우파" is the right wing here: no frame of a place, and a short everyday word.

@@ -232,3 +232,18 @@ def test_a_name_asked_of_the_article_or_the_workplace(
     engine: AnswerEngine, question: str, expect: dict[str, object]
 ) -> None:
     assert _failures(engine, question, expect) == []
+
+
+# --- Falling short of the plan asks the penalty, which the report does not give; the plan's
+# figure is no answer to it ('план' became a quota word this round).
+SHORT_OF_PLAN = [
+    "Что грозит работнику, который не выполнит план? Какие санкции?",
+    "а если план не выполнят, что тогда?",
+    "какие взыскания за невыполненный план по валюте",
+]
+
+
+@pytest.mark.parametrize("question", SHORT_OF_PLAN)
+def test_falling_short_of_the_plan_asks_the_penalty(engine: AnswerEngine, question: str) -> None:
+    none = ["62,000", "124,000", "3,400", "6,800"]
+    assert _failures(engine, question, {"silent": True, "none": none}) == []
