@@ -57,7 +57,9 @@ def asks_direction(u: Understanding) -> bool:
     "涨了还是降了", "올랐어 아니면 내렸어"): words of both directions, or one beside a word
     offering the other, rather than asserting one."""
     rise, fall = asserts_rise(u), asserts_fall(u)
-    return (rise and fall) or ((rise or fall) and _says(u, "either")) or _says(u, "which_way")
+    # "사할린만 올랐어 아니면 중국도?": with two subjects named, "or" offers the other one.
+    either = _says(u, "either") and len(u.places) + len(u.countries) < 2
+    return (rise and fall) or ((rise or fall) and either) or _says(u, "which_way")
 
 
 def _what_it_says(claim: ClaimView) -> str | None:

@@ -35,6 +35,11 @@ def attribute_and_sum(parts: list[Understanding]) -> bool:
     if any(p.figures or p.own_figures or p.headcount is not None or p.months for p in parts):
         return False  # "если норма 62 тыщи в месяц": the asker's figures are operands
     asks_attribute = any(p.attributes and not whole_ask(p) for p in parts)
+    # (The change side asks too, "и насколько выросла": "if they fail and the quota goes up
+    # again" is a condition, not a second ask.)
     return asks_attribute and any(
-        (p.change_asked or p.operations) and not p.attributes for p in parts
+        (p.change_asked or p.operations)
+        and not p.attributes
+        and (p.question_words or p.amount_hinted)
+        for p in parts
     )

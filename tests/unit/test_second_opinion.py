@@ -151,8 +151,9 @@ def test_beside_an_uncovered_place_the_answer_is_the_labels_or_the_rules(
 @pytest.mark.parametrize(
     ("question", "rules"),
     [
-        # (what else they must pay beside the wages taken: the quota block, not another subject)
-        ("除了工资被拿走 额外还要交啥钱不", [Intent.QUOTA]),
+        # (what else they must pay beside the wages, with words no table holds: the quota block,
+        # not another subject; the round-14 wording now has no unread word left to weigh)
+        ("除了工资 咱们的蓝领兄弟额外还要交啥钱不", [Intent.QUOTA]),
         ("왜 갑자기 두 배로 올린 거야?", ["topic:reason"]),
         ("почему северная корея отправила солдат", ["topic:reason"]),
     ],

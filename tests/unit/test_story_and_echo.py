@@ -158,11 +158,12 @@ def test_a_month_of_days_in_words(engine: AnswerEngine) -> None:
 
 def test_how_much_a_day_asks_the_sum_not_the_period(engine: AnswerEngine) -> None:
     text = body_of(engine, "if man's in dalian and pays 6800 a month how much is that in a day")
-    assert "224" in text
-    assert "112" not in text  # the amount typed is the new one: that one's day alone
+    # (A day is a month ÷ thirty since round 15: 6,800 ÷ 30 ≈ 227, 3,400 ÷ 30 ≈ 113.)
+    assert "227" in text
+    assert "113" not in text  # the amount typed is the new one: that one's day alone
     both = body_of(engine, "dalian quota per day")
-    assert "112" in both
-    assert "224" in both
+    assert "113" in both
+    assert "227" in both
     # A choice of periods still asks which one the figures are given per.
     choice = body_of(engine, "how much do they pay, per month or per year?")
     assert "per person, per month" in choice
