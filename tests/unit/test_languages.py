@@ -211,6 +211,7 @@ def test_glosses_are_english_cues(language: Language) -> None:
     english = json.loads((FOLDER / "en.json").read_text(encoding="utf-8"))
     cues = set(english["other_currencies"]) | set(english["attributes"]["other_sector"]["cues"])
     cues |= set(english["government_words"])  # "правительство", "政府", "정부"
+    cues |= set(english["role_play_cues"])  # "개발자 모드" -> "developer mode", not programmers
     cues |= set(english_currency_phrases())  # every CLDR currency: "泰铢" -> "thb"
     for gloss in load_lexicon(language).glosses.values():
         assert gloss in cues, gloss
